@@ -1,0 +1,401 @@
+/* wp-cli.c: the command-line subcommands (no widgets)
+ *
+ *   workplan list-plans [--db PATH] [--json]
+ *   workplan export --format json --year N [--db PATH] [-o FILE]
+ *   workplan import FILE.json [--year N] [--replace] [--db PATH]
+ *
+ * Errors print one line on stderr and exit non-zero; the database is left
+ * as it was.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "workplan-core.h"
+#include "wp-cli.h"
+
+enum {
+  EXIT_OK = 0,
+  EXIT_ERROR = 1,
+  EXIT_USAGE = 2,
+};
+
+typedef int (*CommandFunc) (int argc, char **argv);
+
+static int cmd_list_plans (int argc, char **argv);
+static int cmd_export (int argc, char **argv);
+static int cmd_import (int argc, char **argv);
+
+static const struct {
+  const char  *name;
+  CommandFunc  func;
+  const char  *summary;
+} commands[] = {
+  { "list-plans", cmd_list_plans, N_("List the plans (years) in the database") },
+  { "export", cmd_export, N_("Write a plan as JSON") },
+  { "import", cmd_import, N_("Read a plan from a JSON file") },
+};
+
+static char *db_path;
+
+static GOptionEntry db_entries[] = {
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
+    N_("The plan database (default: ~/.local/share/workplan/workplan.db)"), N_("PATH") },
+  { NULL }
+};
+
+static int
+fail (const char *message)
+{
+  g_printerr ("workplan: %s\n", message);
+  return EXIT_ERROR;
+}
+
+static int
+usage_error (GOptionContext *context,
+             const char     *message)
+{
+  g_printerr ("workplan: %s\n", message);
+  g_printerr (_("Run “%s --help” to see how to use it.\n"),
+              context ? g_option_context_get_summary (context) : "workplan");
+  return EXIT_USAGE;
+}
+
+static GOptionContext *
+new_context (const char   *command,
+             const char   *parameters,
+             GOptionEntry *entries)
+{
+  GOptionContext *context = g_option_context_new (parameters);
+  g_autofree char *summary = g_strdup_printf ("workplan %s", command);
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, db_entries, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  return context;
+}
+
+static gboolean
+parse_options (GOptionContext  *context,
+               int             *argc,
+               char          ***argv,
+               int             *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = usage_error (context, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static WpStore *
+open_store (WpStoreOpenFlags   flags,
+            GError           **error)
+{
+  g_autofree char *path = db_path ? g_strdup (db_path) : wp_store_default_path ();
+
+  if (!(flags & WP_STORE_OPEN_READ_ONLY))
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno),
+                       _("Cannot create the folder “%s”: %s"), dir, g_strerror (errno));
+          return NULL;
+        }
+    }
+
+  return wp_store_open (path, flags, error);
+}
+
+static int
+cmd_list_plans (int    argc,
+                char **argv)
+{
+  gboolean as_json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = new_context ("list-plans", "", entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpStore) store = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autofree char *path = NULL;
+  int status;
+
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (context, _("list-plans takes no file names."));
+
+  path = db_path ? g_strdup (db_path) : wp_store_default_path ();
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) && db_path == NULL)
+    plans = g_ptr_array_new ();  /* nothing saved yet: no plans, no error */
+  else
+    {
+      store = open_store (WP_STORE_OPEN_READ_ONLY, &error);
+      if (store == NULL)
+        return fail (error->message);
+      plans = wp_store_list_plans (store, &error);
+      if (plans == NULL)
+        return fail (error->message);
+    }
+
+  if (as_json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < plans->len; i++)
+        {
+          WpPlan *plan = g_ptr_array_index (plans, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "year");
+          json_builder_add_int_value (builder, wp_plan_get_year (plan));
+          json_builder_set_member_name (builder, "title");
+          json_builder_add_string_value (builder, wp_plan_get_title (plan));
+          json_builder_set_member_name (builder, "organization");
+          json_builder_add_string_value (builder, wp_plan_get_organization (plan));
+          json_builder_set_member_name (builder, "items");
+          json_builder_add_int_value (builder, wp_store_count_items (store, wp_plan_get_id (plan),
+                                                                     NULL));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+
+      root = json_builder_get_root (builder);
+      json_generator_set_pretty (generator, TRUE);
+      json_generator_set_root (generator, root);
+      text = json_generator_to_data (generator, NULL);
+      g_print ("%s\n", text);
+      return EXIT_OK;
+    }
+
+  if (plans->len == 0)
+    {
+      g_printerr (_("No plans yet. Import one with “workplan import FILE.json”.\n"));
+      return EXIT_OK;
+    }
+
+  for (guint i = 0; i < plans->len; i++)
+    {
+      WpPlan *plan = g_ptr_array_index (plans, i);
+      guint n = wp_store_count_items (store, wp_plan_get_id (plan), NULL);
+
+      g_print ("%d\t%s\t%s\t", wp_plan_get_year (plan), wp_plan_get_title (plan),
+               wp_plan_get_organization (plan));
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%u item\n", "%u items\n", n), n);
+    }
+
+  return EXIT_OK;
+}
+
+static gboolean
+write_output (const char  *output,
+              const char  *text,
+              GError     **error)
+{
+  if (output == NULL || g_str_equal (output, "-"))
+    {
+      if (fputs (text, stdout) < 0 || fflush (stdout) != 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                       _("Could not write to standard output."));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  /* g_file_set_contents() replaces the file atomically: a failed export
+   * never leaves half a file behind. */
+  return g_file_set_contents (output, text, -1, error);
+}
+
+static int
+cmd_export (int    argc,
+            char **argv)
+{
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  int year = 0;
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: json"), N_("FORMAT") },
+    { "year", 'y', 0, G_OPTION_ARG_INT, &year, N_("The plan's year"), N_("YEAR") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to FILE instead of standard output"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = new_context ("export", "", entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpStore) store = NULL;
+  g_autoptr(WpPlan) plan = NULL;
+  g_autofree char *text = NULL;
+  int status;
+
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (context, _("export takes no file names; use -o FILE."));
+  if (format == NULL)
+    format = g_strdup ("json");
+  if (!g_str_equal (format, "json"))
+    {
+      g_autofree char *msg =
+        g_strdup_printf (_("Export to “%s” is not available in this version; use --format json."),
+                         format);
+      return usage_error (context, msg);
+    }
+  if (year == 0)
+    return usage_error (context, _("Say which plan to export with --year, e.g. --year 2025."));
+
+  store = open_store (WP_STORE_OPEN_READ_ONLY, &error);
+  if (store == NULL)
+    return fail (error->message);
+  plan = wp_store_get_plan_by_year (store, year, &error);
+  if (plan == NULL)
+    return fail (error->message);
+
+  text = wp_json_export_plan (store, wp_plan_get_id (plan), &error);
+  if (text == NULL || !write_output (output, text, &error))
+    return fail (error->message);
+
+  return EXIT_OK;
+}
+
+static int
+cmd_import (int    argc,
+            char **argv)
+{
+  gboolean replace = FALSE;
+  int year = 0;
+  GOptionEntry entries[] = {
+    { "year", 'y', 0, G_OPTION_ARG_INT, &year,
+      N_("File the plan under this year instead of the file's own"), N_("YEAR") },
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
+      N_("Replace an existing plan of the same year"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = new_context ("import", _("FILE.json"), entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpStore) store = NULL;
+  g_autoptr(WpPlan) plan = NULL;
+  g_autoptr(WpJsonDocument) doc = NULL;
+  const char *file;
+  int status;
+
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (context, _("Give exactly one file to import."));
+  file = argv[1];
+
+  if (g_str_has_suffix (file, ".csv") || g_str_has_suffix (file, ".xlsx"))
+    {
+      g_autofree char *msg =
+        g_strdup_printf (_("Importing “%s” is not available in this version; import a .json "
+                           "file."), file);
+      return usage_error (context, msg);
+    }
+  if (year < 0 || year > 9999)
+    return usage_error (context, _("--year must be a year such as 2025."));
+
+  /* Read and check the whole file before creating or opening any database. */
+  doc = wp_json_document_load (file, &error);
+  if (doc == NULL)
+    {
+      g_autofree char *msg = g_strdup_printf ("%s: %s", file, error->message);
+      return fail (msg);
+    }
+
+  store = open_store (WP_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL)
+    return fail (error->message);
+
+  plan = wp_json_document_write (doc, store, year, replace, &error);
+  if (plan == NULL)
+    {
+      g_autofree char *msg = NULL;
+
+      if (g_error_matches (error, WP_STORE_ERROR, WP_STORE_ERROR_EXISTS))
+        msg = g_strdup_printf (_("%s Use --replace to replace it, or --year to import it as "
+                                 "another year."), error->message);
+      else
+        msg = g_strdup_printf ("%s: %s", file, error->message);
+      return fail (msg);
+    }
+
+  g_print (_("Imported the %d plan “%s” (%u items).\n"), wp_plan_get_year (plan),
+           wp_plan_get_title (plan), wp_store_count_items (store, wp_plan_get_id (plan), NULL));
+  return EXIT_OK;
+}
+
+static void
+print_help (void)
+{
+  g_print ("%s\n\n", _("Usage:"));
+  g_print ("  workplan [--db PATH]                 %s\n", _("Open the app"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_print ("  workplan %-28s %s\n", commands[i].name, _(commands[i].summary));
+  g_print ("\n%s\n", _("Run “workplan COMMAND --help” for the options of a command."));
+}
+
+gboolean
+wp_cli_handles (int    argc,
+                char **argv)
+{
+  if (argc < 2)
+    return FALSE;
+
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")
+      || g_str_equal (argv[1], "help") || g_str_equal (argv[1], "--version"))
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return TRUE;
+
+  return FALSE;
+}
+
+int
+wp_cli_run (int    argc,
+            char **argv)
+{
+  g_return_val_if_fail (wp_cli_handles (argc, argv), EXIT_USAGE);
+
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("workplan %s\n", PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+
+  if (!g_str_equal (argv[1], "--help") && !g_str_equal (argv[1], "-h")
+      && !g_str_equal (argv[1], "help"))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+        if (g_str_equal (argv[1], commands[i].name))
+          {
+            int status = commands[i].func (argc - 1, argv + 1);
+            g_clear_pointer (&db_path, g_free);
+            return status;
+          }
+    }
+
+  print_help ();
+  return EXIT_OK;
+}

@@ -1,0 +1,894 @@
+/* wp-json-io.c: the interchange JSON (workplan export/import --format json)
+ *
+ * Import reads and checks the whole document before it writes anything, then
+ * writes it in one transaction: a bad file leaves the database as it was.
+ * Export writes every key of every item (empty list or null where unknown),
+ * so export → import → export gives the same bytes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "wp-deadline.h"
+#include "wp-json-io.h"
+
+G_DEFINE_QUARK (wp-io-error-quark, wp_io_error)
+
+/* Export */
+
+static void
+add_number_or_null (JsonBuilder *builder,
+                    const char  *key,
+                    gboolean     has_value,
+                    double       value)
+{
+  json_builder_set_member_name (builder, key);
+  if (!has_value)
+    json_builder_add_null_value (builder);
+  else if (value == floor (value) && fabs (value) < 1e15)
+    json_builder_add_int_value (builder, (gint64) value);
+  else
+    json_builder_add_double_value (builder, value);
+}
+
+static void
+add_string_array (JsonBuilder        *builder,
+                  const char         *key,
+                  const char * const *values)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_begin_array (builder);
+  for (guint i = 0; values[i] != NULL; i++)
+    json_builder_add_string_value (builder, values[i]);
+  json_builder_end_array (builder);
+}
+
+static gboolean export_children (WpStore      *store,
+                                 gint64        plan_id,
+                                 gint64        parent_id,
+                                 JsonBuilder  *builder,
+                                 GError      **error);
+
+static gboolean
+export_item (WpStore      *store,
+             WpItem       *item,
+             JsonBuilder  *builder,
+             GError      **error)
+{
+  g_autoptr(GPtrArray) targets = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autofree char *due = wp_date_to_iso (wp_item_get_due (item));
+  gint64 id = wp_item_get_id (item);
+
+  targets = wp_store_list_targets (store, id, error);
+  if (targets == NULL)
+    return FALSE;
+  notes = wp_store_list_notes (store, id, error);
+  if (notes == NULL)
+    return FALSE;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, wp_item_kind_to_string (wp_item_get_kind (item)));
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, wp_item_get_title (item));
+  json_builder_set_member_name (builder, "description");
+  json_builder_add_string_value (builder, wp_item_get_description (item));
+  add_string_array (builder, "lead", wp_item_get_lead_agencies (item));
+  add_string_array (builder, "co", wp_item_get_co_agencies (item));
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, wp_item_status_to_string (wp_item_get_status (item)));
+  add_number_or_null (builder, "progress", wp_item_get_progress (item) >= 0,
+                      wp_item_get_progress (item));
+  json_builder_set_member_name (builder, "due");
+  if (due != NULL)
+    json_builder_add_string_value (builder, due);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "due_label");
+  json_builder_add_string_value (builder, wp_item_get_due_label (item));
+  json_builder_set_member_name (builder, "ongoing");
+  json_builder_add_boolean_value (builder, wp_item_get_ongoing (item));
+
+  json_builder_set_member_name (builder, "targets");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < targets->len; i++)
+    {
+      WpTarget *t = g_ptr_array_index (targets, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "label");
+      json_builder_add_string_value (builder, t->label);
+      json_builder_set_member_name (builder, "unit");
+      json_builder_add_string_value (builder, t->unit);
+      add_number_or_null (builder, "baseline", t->has_baseline, t->baseline);
+      add_number_or_null (builder, "target", t->has_target, t->target);
+      add_number_or_null (builder, "current", t->has_current, t->current);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "notes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < notes->len; i++)
+    {
+      WpNote *n = g_ptr_array_index (notes, i);
+      g_autofree char *date = wp_date_to_iso (&n->date);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "date");
+      json_builder_add_string_value (builder, date);
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, n->text);
+      add_number_or_null (builder, "progress", n->progress >= 0, n->progress);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "children");
+  json_builder_begin_array (builder);
+  if (wp_item_get_n_children (item) > 0
+      && !export_children (store, wp_item_get_plan_id (item), id, builder, error))
+    return FALSE;
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+  return TRUE;
+}
+
+static gboolean
+export_children (WpStore      *store,
+                 gint64        plan_id,
+                 gint64        parent_id,
+                 JsonBuilder  *builder,
+                 GError      **error)
+{
+  g_autoptr(GPtrArray) children = wp_store_list_children (store, plan_id, parent_id, error);
+
+  if (children == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < children->len; i++)
+    if (!export_item (store, g_ptr_array_index (children, i), builder, error))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * wp_json_export_plan:
+ *
+ * Returns: (transfer full): the plan as interchange JSON, ending in a newline
+ */
+char *
+wp_json_export_plan (WpStore  *store,
+                     gint64    plan_id,
+                     GError  **error)
+{
+  g_autoptr(WpPlan) plan = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  plan = wp_store_get_plan (store, plan_id, error);
+  if (plan == NULL)
+    return NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, "workplan");
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, WP_JSON_FORMAT_VERSION);
+  json_builder_set_member_name (builder, "plan");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "year");
+  json_builder_add_int_value (builder, wp_plan_get_year (plan));
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, wp_plan_get_title (plan));
+  json_builder_set_member_name (builder, "organization");
+  json_builder_add_string_value (builder, wp_plan_get_organization (plan));
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "items");
+  json_builder_begin_array (builder);
+  if (!export_children (store, plan_id, 0, builder, error))
+    return NULL;
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  generator = json_generator_new ();
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+
+  return g_strconcat (text, "\n", NULL);
+}
+
+/* Import: first into this tree, checked, then into the store. */
+
+typedef struct _ImportItem ImportItem;
+struct _ImportItem {
+  WpItemKind    kind;
+  char         *title;
+  char         *description;
+  GStrv         lead;
+  GStrv         co;
+  WpItemStatus  status;
+  int           progress;
+  char         *due;
+  char         *due_label;
+  gboolean      ongoing;
+  GPtrArray    *targets;   /* WpTarget */
+  GPtrArray    *notes;     /* WpNote */
+  GPtrArray    *children;  /* ImportItem */
+};
+
+static void
+import_item_free (ImportItem *item)
+{
+  g_free (item->title);
+  g_free (item->description);
+  g_strfreev (item->lead);
+  g_strfreev (item->co);
+  g_free (item->due);
+  g_free (item->due_label);
+  g_clear_pointer (&item->targets, g_ptr_array_unref);
+  g_clear_pointer (&item->notes, g_ptr_array_unref);
+  g_clear_pointer (&item->children, g_ptr_array_unref);
+  g_free (item);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportItem, import_item_free)
+
+static gboolean
+invalid (GError     **error,
+         const char  *where,
+         const char  *format,
+         ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+invalid (GError     **error,
+         const char  *where,
+         const char  *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, WP_IO_ERROR, WP_IO_ERROR_INVALID, "%s: %s", where, message);
+  return FALSE;
+}
+
+/* Reads an optional member of @type; a missing or null member keeps the
+ * caller's default. */
+static gboolean
+get_member (JsonObject   *object,
+            const char   *key,
+            JsonNodeType  type,
+            GType         value_type,
+            JsonNode    **out,
+            const char   *where,
+            GError      **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (JSON_NODE_TYPE (node) != type
+      || (type == JSON_NODE_VALUE && value_type != G_TYPE_DOUBLE
+          && json_node_get_value_type (node) != value_type)
+      || (type == JSON_NODE_VALUE && value_type == G_TYPE_DOUBLE
+          && json_node_get_value_type (node) != G_TYPE_DOUBLE
+          && json_node_get_value_type (node) != G_TYPE_INT64))
+    {
+      const char *expected = type == JSON_NODE_ARRAY ? _("a list")
+                           : type == JSON_NODE_OBJECT ? _("an object")
+                           : value_type == G_TYPE_STRING ? _("text")
+                           : value_type == G_TYPE_BOOLEAN ? _("true or false")
+                           : _("a number");
+      return invalid (error, where, _("“%s” must be %s"), key, expected);
+    }
+
+  *out = node;
+  return TRUE;
+}
+
+static gboolean
+get_string (JsonObject  *object,
+            const char  *key,
+            char       **out,
+            const char  *where,
+            GError     **error)
+{
+  JsonNode *node;
+
+  if (!get_member (object, key, JSON_NODE_VALUE, G_TYPE_STRING, &node, where, error))
+    return FALSE;
+  if (node != NULL)
+    {
+      g_free (*out);
+      *out = g_strdup (json_node_get_string (node));
+    }
+  return TRUE;
+}
+
+static gboolean
+get_number (JsonObject  *object,
+            const char  *key,
+            gboolean    *has_value,
+            double      *value,
+            const char  *where,
+            GError     **error)
+{
+  JsonNode *node;
+
+  *has_value = FALSE;
+  if (!get_member (object, key, JSON_NODE_VALUE, G_TYPE_DOUBLE, &node, where, error))
+    return FALSE;
+  if (node != NULL)
+    {
+      *has_value = TRUE;
+      *value = json_node_get_value_type (node) == G_TYPE_INT64
+               ? (double) json_node_get_int (node) : json_node_get_double (node);
+      if (!isfinite (*value))
+        return invalid (error, where, _("“%s” must be a number"), key);
+    }
+  return TRUE;
+}
+
+static gboolean
+get_progress (JsonObject  *object,
+              int         *progress,
+              const char  *where,
+              GError     **error)
+{
+  gboolean has;
+  double value = 0;
+
+  *progress = -1;
+  if (!get_number (object, "progress", &has, &value, where, error))
+    return FALSE;
+  if (!has)
+    return TRUE;
+  if (value < 0 || value > 100 || value != floor (value))
+    return invalid (error, where, _("“progress” must be a whole number from 0 to 100"));
+  *progress = (int) value;
+  return TRUE;
+}
+
+static gboolean
+get_names (JsonObject  *object,
+           const char  *key,
+           GStrv       *out,
+           const char  *where,
+           GError     **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonNode *node;
+
+  if (!get_member (object, key, JSON_NODE_ARRAY, G_TYPE_INVALID, &node, where, error))
+    return FALSE;
+
+  if (node != NULL)
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+          g_autofree char *name = NULL;
+
+          if (!JSON_NODE_HOLDS_VALUE (element)
+              || json_node_get_value_type (element) != G_TYPE_STRING)
+            return invalid (error, where, _("“%s” must be a list of agency names"), key);
+          name = g_strstrip (g_strdup (json_node_get_string (element)));
+          if (name[0] == '\0')
+            return invalid (error, where, _("“%s” has an empty agency name"), key);
+          g_strv_builder_add (builder, name);
+        }
+    }
+
+  *out = g_strv_builder_end (builder);
+  return TRUE;
+}
+
+static ImportItem *read_item (JsonNode    *node,
+                              const char  *where,
+                              int          depth,
+                              GError     **error);
+
+static gboolean
+read_targets (JsonObject  *object,
+              ImportItem  *item,
+              const char  *where,
+              GError     **error)
+{
+  JsonNode *node;
+
+  if (!get_member (object, "targets", JSON_NODE_ARRAY, G_TYPE_INVALID, &node, where, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+    {
+      JsonNode *element = json_array_get_element (json_node_get_array (node), i);
+      g_autofree char *here = g_strdup_printf ("%s.targets[%u]", where, i);
+      WpTarget *t;
+      JsonObject *o;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        return invalid (error, here, _("a target must be an object"));
+      o = json_node_get_object (element);
+
+      t = g_new0 (WpTarget, 1);
+      g_ptr_array_add (item->targets, t);
+      t->label = g_strdup ("");
+      t->unit = g_strdup ("");
+      if (!get_string (o, "label", &t->label, here, error)
+          || !get_string (o, "unit", &t->unit, here, error)
+          || !get_number (o, "baseline", &t->has_baseline, &t->baseline, here, error)
+          || !get_number (o, "target", &t->has_target, &t->target, here, error)
+          || !get_number (o, "current", &t->has_current, &t->current, here, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_notes (JsonObject  *object,
+            ImportItem  *item,
+            const char  *where,
+            GError     **error)
+{
+  JsonNode *node;
+
+  if (!get_member (object, "notes", JSON_NODE_ARRAY, G_TYPE_INVALID, &node, where, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+    {
+      JsonNode *element = json_array_get_element (json_node_get_array (node), i);
+      g_autofree char *here = g_strdup_printf ("%s.notes[%u]", where, i);
+      g_autofree char *date = NULL;
+      WpNote *n;
+      JsonObject *o;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        return invalid (error, here, _("a progress note must be an object"));
+      o = json_node_get_object (element);
+
+      n = g_new0 (WpNote, 1);
+      g_ptr_array_add (item->notes, n);
+      n->text = g_strdup ("");
+      if (!get_string (o, "date", &date, here, error)
+          || !get_string (o, "text", &n->text, here, error)
+          || !get_progress (o, &n->progress, here, error))
+        return FALSE;
+      if (!wp_date_from_iso (date, &n->date))
+        return invalid (error, here, _("“date” must be a date like 2025-06-30"));
+    }
+
+  return TRUE;
+}
+
+static ImportItem *
+read_item (JsonNode    *node,
+           const char  *where,
+           int          depth,
+           GError     **error)
+{
+  g_autoptr(ImportItem) item = g_new0 (ImportItem, 1);
+  g_autofree char *kind = NULL;
+  g_autofree char *status = NULL;
+  JsonObject *object;
+  JsonNode *member;
+
+  if (depth > 64)
+    {
+      invalid (error, where, _("items are nested too deeply"));
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      invalid (error, where, _("an item must be an object"));
+      return NULL;
+    }
+  object = json_node_get_object (node);
+
+  item->title = g_strdup ("");
+  item->description = g_strdup ("");
+  item->due_label = g_strdup ("");
+  item->targets = g_ptr_array_new_with_free_func ((GDestroyNotify) wp_target_free);
+  item->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) wp_note_free);
+  item->children = g_ptr_array_new_with_free_func ((GDestroyNotify) import_item_free);
+
+  if (!get_string (object, "kind", &kind, where, error)
+      || !get_string (object, "title", &item->title, where, error)
+      || !get_string (object, "description", &item->description, where, error)
+      || !get_names (object, "lead", &item->lead, where, error)
+      || !get_names (object, "co", &item->co, where, error)
+      || !get_string (object, "status", &status, where, error)
+      || !get_progress (object, &item->progress, where, error)
+      || !get_string (object, "due", &item->due, where, error)
+      || !get_string (object, "due_label", &item->due_label, where, error)
+      || !read_targets (object, item, where, error)
+      || !read_notes (object, item, where, error))
+    return NULL;
+
+  if (kind == NULL || !wp_item_kind_from_string (kind, &item->kind))
+    {
+      invalid (error, where, _("“kind” must be area, task or action"));
+      return NULL;
+    }
+  if (status == NULL)
+    item->status = WP_ITEM_STATUS_NOT_STARTED;
+  else if (!wp_item_status_from_string (status, &item->status))
+    {
+      invalid (error, where,
+               _("“status” must be not_started, in_progress, done or suspended, not “%s”"),
+               status);
+      return NULL;
+    }
+  if (item->due != NULL)
+    {
+      GDate date;
+      if (!wp_date_from_iso (item->due, &date))
+        {
+          invalid (error, where, _("“due” must be a date like 2025-06-30, not “%s”"), item->due);
+          return NULL;
+        }
+    }
+  if (!get_member (object, "ongoing", JSON_NODE_VALUE, G_TYPE_BOOLEAN, &member, where, error))
+    return NULL;
+  item->ongoing = member != NULL && json_node_get_boolean (member);
+
+  if (!get_member (object, "children", JSON_NODE_ARRAY, G_TYPE_INVALID, &member, where, error))
+    return NULL;
+  if (member != NULL)
+    {
+      JsonArray *array = json_node_get_array (member);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_autofree char *here = g_strdup_printf ("%s.children[%u]", where, i);
+          ImportItem *child = read_item (json_array_get_element (array, i), here, depth + 1,
+                                         error);
+          if (child == NULL)
+            return NULL;
+          g_ptr_array_add (item->children, child);
+        }
+    }
+
+  return g_steal_pointer (&item);
+}
+
+static gboolean
+set_string (WpStore     *store,
+            gint64       id,
+            const char  *property,
+            const char  *value,
+            GError     **error)
+{
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  g_value_init (&v, G_TYPE_STRING);
+  g_value_set_string (&v, value);
+  return wp_store_set_item_property (store, id, property, &v, error);
+}
+
+static gboolean
+write_item (WpStore     *store,
+            gint64       plan_id,
+            gint64       parent_id,
+            ImportItem  *item,
+            GError     **error)
+{
+  g_autoptr(WpItem) created = NULL;
+  g_auto(GValue) progress = G_VALUE_INIT;
+  g_auto(GValue) ongoing = G_VALUE_INIT;
+  gint64 id;
+
+  created = wp_store_create_item (store, plan_id, parent_id, -1, item->kind, item->title, error);
+  if (created == NULL)
+    return FALSE;
+  id = wp_item_get_id (created);
+
+  g_value_init (&progress, G_TYPE_INT);
+  g_value_set_int (&progress, item->progress);
+  g_value_init (&ongoing, G_TYPE_BOOLEAN);
+  g_value_set_boolean (&ongoing, item->ongoing);
+
+  if ((item->description[0] != '\0'
+       && !set_string (store, id, "description", item->description, error))
+      || (item->status != WP_ITEM_STATUS_NOT_STARTED
+          && !set_string (store, id, "status", wp_item_status_to_string (item->status), error))
+      || !wp_store_set_item_property (store, id, "progress", &progress, error)
+      || (item->due != NULL && !set_string (store, id, "due", item->due, error))
+      || (item->due_label[0] != '\0'
+          && !set_string (store, id, "due-label", item->due_label, error))
+      || (item->ongoing && !wp_store_set_item_property (store, id, "ongoing", &ongoing, error))
+      || !wp_store_set_item_agencies (store, id, WP_AGENCY_ROLE_LEAD,
+                                      (const char * const *) item->lead, error)
+      || !wp_store_set_item_agencies (store, id, WP_AGENCY_ROLE_CO,
+                                      (const char * const *) item->co, error))
+    return FALSE;
+
+  for (guint i = 0; i < item->targets->len; i++)
+    if (!wp_store_add_target (store, id, g_ptr_array_index (item->targets, i), error))
+      return FALSE;
+
+  for (guint i = 0; i < item->notes->len; i++)
+    {
+      WpNote *n = g_ptr_array_index (item->notes, i);
+      if (wp_store_add_note (store, id, &n->date, n->text, n->progress, error) == 0)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < item->children->len; i++)
+    if (!write_item (store, plan_id, id, g_ptr_array_index (item->children, i), error))
+      return FALSE;
+
+  return TRUE;
+}
+
+struct _WpJsonDocument {
+  int        year;
+  char      *title;
+  char      *organization;
+  GPtrArray *items;  /* ImportItem */
+};
+
+void
+wp_json_document_free (WpJsonDocument *doc)
+{
+  if (doc == NULL)
+    return;
+  g_free (doc->title);
+  g_free (doc->organization);
+  g_clear_pointer (&doc->items, g_ptr_array_unref);
+  g_free (doc);
+}
+
+int
+wp_json_document_get_year (WpJsonDocument *doc)
+{
+  return doc->year;
+}
+
+static gboolean
+not_a_plan (GError **error)
+{
+  g_set_error (error, WP_IO_ERROR, WP_IO_ERROR_INVALID,
+               _("The file is JSON but not a Workplan plan (expected an object with "
+                 "\"format\": \"workplan\")."));
+  return FALSE;
+}
+
+/**
+ * wp_json_document_parse:
+ *
+ * Reads and checks a whole interchange document without touching any store.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+WpJsonDocument *
+wp_json_document_parse (const char  *data,
+                        gssize       length,
+                        GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(WpJsonDocument) doc = g_new0 (WpJsonDocument, 1);
+  g_autofree char *format = NULL;
+  JsonObject *root, *plan_object;
+  JsonNode *node;
+  gboolean has_number;
+  double number;
+
+  doc->title = g_strdup ("");
+  doc->organization = g_strdup ("");
+  doc->items = g_ptr_array_new_with_free_func ((GDestroyNotify) import_item_free);
+
+  if (length < 0)
+    length = (gssize) strlen (data);
+  if (length > WP_IO_MAX_INPUT_SIZE)
+    {
+      g_set_error (error, WP_IO_ERROR, WP_IO_ERROR_TOO_LARGE,
+                   _("The file is too large to be a plan (over %d MB)."),
+                   WP_IO_MAX_INPUT_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  if (!g_utf8_validate (data, length, NULL))
+    {
+      g_set_error (error, WP_IO_ERROR, WP_IO_ERROR_INVALID,
+                   _("The file is not UTF-8 text, so it is not Workplan JSON."));
+      return NULL;
+    }
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      g_set_error (error, WP_IO_ERROR, WP_IO_ERROR_INVALID,
+                   _("The file is not valid JSON: %s"), local_error->message);
+      return NULL;
+    }
+
+  node = json_parser_get_root (parser);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return not_a_plan (error), NULL;
+  root = json_node_get_object (node);
+
+  if (!get_string (root, "format", &format, "$", error))
+    return NULL;
+  if (g_strcmp0 (format, "workplan") != 0)
+    return not_a_plan (error), NULL;
+  if (!get_number (root, "version", &has_number, &number, "$", error))
+    return NULL;
+  if (!has_number || number != WP_JSON_FORMAT_VERSION)
+    {
+      g_set_error (error, WP_IO_ERROR, WP_IO_ERROR_UNSUPPORTED,
+                   _("The file has Workplan format version %g; this version of Workplan reads "
+                     "version %d."), has_number ? number : 0.0, WP_JSON_FORMAT_VERSION);
+      return NULL;
+    }
+
+  if (!get_member (root, "plan", JSON_NODE_OBJECT, G_TYPE_INVALID, &node, "$", error))
+    return NULL;
+  if (node == NULL)
+    return invalid (error, "$", _("“plan” is missing")), NULL;
+  plan_object = json_node_get_object (node);
+  if (!get_number (plan_object, "year", &has_number, &number, "$.plan", error)
+      || !get_string (plan_object, "title", &doc->title, "$.plan", error)
+      || !get_string (plan_object, "organization", &doc->organization, "$.plan", error))
+    return NULL;
+  if (!has_number || number != floor (number) || number < 1 || number > 9999)
+    return invalid (error, "$.plan", _("“year” must be a year such as 2025")), NULL;
+  doc->year = (int) number;
+
+  if (!get_member (root, "items", JSON_NODE_ARRAY, G_TYPE_INVALID, &node, "$", error))
+    return NULL;
+  if (node != NULL)
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_autofree char *where = g_strdup_printf ("$.items[%u]", i);
+          ImportItem *item = read_item (json_array_get_element (array, i), where, 0, error);
+
+          if (item == NULL)
+            return NULL;
+          g_ptr_array_add (doc->items, item);
+        }
+    }
+
+  return g_steal_pointer (&doc);
+}
+
+/**
+ * wp_json_document_write:
+ * @year_override: the year to file the plan under, or 0 for the file's own
+ * @replace: replace an existing plan of that year instead of failing
+ *
+ * Writes the document as a new plan, all or nothing.
+ *
+ * Returns: (transfer full): the new plan, or %NULL with @error set and the
+ *   store unchanged
+ */
+WpPlan *
+wp_json_document_write (WpJsonDocument  *doc,
+                        WpStore         *store,
+                        int              year_override,
+                        gboolean         replace,
+                        GError         **error)
+{
+  g_autoptr(WpPlan) plan = NULL;
+  int year = year_override > 0 ? year_override : doc->year;
+
+  if (!wp_store_begin (store, error))
+    return NULL;
+  wp_store_freeze_signals (store);
+
+  if (replace)
+    {
+      g_autoptr(WpPlan) existing = wp_store_get_plan_by_year (store, year, NULL);
+
+      if (existing != NULL && !wp_store_delete_plan (store, wp_plan_get_id (existing), error))
+        goto fail;
+    }
+
+  plan = wp_store_create_plan (store, year, doc->title, doc->organization, error);
+  if (plan == NULL)
+    goto fail;
+
+  for (guint i = 0; i < doc->items->len; i++)
+    if (!write_item (store, wp_plan_get_id (plan), 0, g_ptr_array_index (doc->items, i), error))
+      goto fail;
+
+  if (!wp_store_commit (store, error))
+    {
+      wp_store_thaw_signals (store);
+      return NULL;
+    }
+  wp_store_thaw_signals (store);
+  return g_steal_pointer (&plan);
+
+fail:
+  wp_store_rollback (store);
+  wp_store_thaw_signals (store);
+  return NULL;
+}
+
+/**
+ * wp_json_import:
+ *
+ * Parses @data and writes it as a new plan; see wp_json_document_write().
+ */
+WpPlan *
+wp_json_import (WpStore     *store,
+                const char  *data,
+                gssize       length,
+                int          year_override,
+                gboolean     replace,
+                GError     **error)
+{
+  g_autoptr(WpJsonDocument) doc = wp_json_document_parse (data, length, error);
+
+  if (doc == NULL)
+    return NULL;
+  return wp_json_document_write (doc, store, year_override, replace, error);
+}
+
+/**
+ * wp_json_document_load:
+ *
+ * Returns: (transfer full): the checked document in the file at @path
+ */
+WpJsonDocument *
+wp_json_document_load (const char  *path,
+                       GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            NULL, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, WP_IO_ERROR, WP_IO_ERROR_INVALID,
+                   _("Cannot read “%s”: %s"), path, local_error->message);
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > WP_IO_MAX_INPUT_SIZE)
+    {
+      g_set_error (error, WP_IO_ERROR, WP_IO_ERROR_TOO_LARGE,
+                   _("“%s” is too large to be a plan (over %d MB)."), path,
+                   WP_IO_MAX_INPUT_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
+    {
+      g_set_error (error, WP_IO_ERROR, WP_IO_ERROR_INVALID,
+                   _("Cannot read “%s”: %s"), path, local_error->message);
+      return NULL;
+    }
+
+  return wp_json_document_parse (contents, (gssize) length, error);
+}

@@ -1,0 +1,15 @@
+/* workplan-core.h: everything the GUI, the CLI and the tests use of the core
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "wp-agency.h"
+#include "wp-deadline.h"
+#include "wp-enums.h"
+#include "wp-item.h"
+#include "wp-item-list.h"
+#include "wp-light.h"
+#include "wp-plan.h"
+#include "wp-store.h"
+#include "io/wp-json-io.h"

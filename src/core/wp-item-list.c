@@ -1,0 +1,161 @@
+/* wp-item-list.c: the children of one item as a GListModel
+ *
+ * Rows are read from the store the first time the model is asked about
+ * them, so a GtkTreeListModel over a 100k-item plan reads only the rows a
+ * user has expanded. The list follows WpStore::children-changed and reports
+ * only the span that differs, so expanded rows stay expanded.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "wp-item-list.h"
+
+struct _WpItemList
+{
+  GObject    parent_instance;
+
+  WpStore   *store;
+  gint64     plan_id;
+  gint64     parent_id;
+  GPtrArray *items;    /* NULL until first asked */
+  gulong     changed_id;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (WpItemList, wp_item_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static GPtrArray *
+load (WpItemList *self)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *items = wp_store_list_children (self->store, self->plan_id, self->parent_id, &error);
+
+  if (items == NULL)
+    {
+      g_warning ("Could not read items: %s", error->message);
+      items = g_ptr_array_new_with_free_func (g_object_unref);
+    }
+  return items;
+}
+
+static void
+ensure_loaded (WpItemList *self)
+{
+  if (self->items == NULL)
+    self->items = load (self);
+}
+
+static GType
+wp_item_list_get_item_type (GListModel *model)
+{
+  return WP_TYPE_ITEM;
+}
+
+static guint
+wp_item_list_get_n_items (GListModel *model)
+{
+  WpItemList *self = WP_ITEM_LIST (model);
+
+  ensure_loaded (self);
+  return self->items->len;
+}
+
+static gpointer
+wp_item_list_get_item (GListModel *model,
+                       guint       position)
+{
+  WpItemList *self = WP_ITEM_LIST (model);
+
+  ensure_loaded (self);
+  if (position >= self->items->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->items, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = wp_item_list_get_item_type;
+  iface->get_n_items = wp_item_list_get_n_items;
+  iface->get_item = wp_item_list_get_item;
+}
+
+static void
+on_children_changed (WpItemList *self,
+                     gint64      plan_id,
+                     gint64      parent_id,
+                     WpStore    *store)
+{
+  g_autoptr(GPtrArray) old = NULL;
+  guint prefix = 0, suffix = 0;
+
+  if (plan_id != self->plan_id || parent_id != self->parent_id || self->items == NULL)
+    return;
+
+  old = g_steal_pointer (&self->items);
+  self->items = load (self);
+
+  /* Items are one object per row, so pointer equality means same row. */
+  while (prefix < old->len && prefix < self->items->len
+         && old->pdata[prefix] == self->items->pdata[prefix])
+    prefix++;
+  while (suffix < old->len - prefix && suffix < self->items->len - prefix
+         && old->pdata[old->len - 1 - suffix] == self->items->pdata[self->items->len - 1 - suffix])
+    suffix++;
+
+  if (prefix == old->len && prefix == self->items->len)
+    return;
+
+  g_list_model_items_changed (G_LIST_MODEL (self), prefix,
+                              old->len - prefix - suffix,
+                              self->items->len - prefix - suffix);
+}
+
+static void
+wp_item_list_dispose (GObject *object)
+{
+  WpItemList *self = WP_ITEM_LIST (object);
+
+  g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (wp_item_list_parent_class)->dispose (object);
+}
+
+static void
+wp_item_list_class_init (WpItemListClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = wp_item_list_dispose;
+}
+
+static void
+wp_item_list_init (WpItemList *self)
+{
+}
+
+WpItemList *
+wp_item_list_new (WpStore *store,
+                  gint64   plan_id,
+                  gint64   parent_id)
+{
+  WpItemList *self = g_object_new (WP_TYPE_ITEM_LIST, NULL);
+
+  self->store = g_object_ref (store);
+  self->plan_id = plan_id;
+  self->parent_id = parent_id;
+  self->changed_id = g_signal_connect_object (store, "children-changed",
+                                              G_CALLBACK (on_children_changed), self,
+                                              G_CONNECT_SWAPPED);
+  return self;
+}
+
+gint64
+wp_item_list_get_parent_id (WpItemList *self)
+{
+  g_return_val_if_fail (WP_IS_ITEM_LIST (self), 0);
+  return self->parent_id;
+}

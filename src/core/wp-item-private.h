@@ -1,0 +1,38 @@
+/* wp-item-private.h: how the store fills and refreshes items
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "wp-item.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  gint64        id;
+  gint64        plan_id;
+  gint64        parent_id;         /* 0 at the top level */
+  int           plan_year;
+  int           position;
+  char         *uuid;
+  WpItemKind    kind;
+  char         *title;
+  char         *description;
+  WpItemStatus  status;
+  int           progress;          /* -1: derived from the children */
+  int           effective_progress;
+  GDate         due;
+  char         *due_label;
+  gboolean      ongoing;
+  gboolean      carried_over;
+  guint         n_children;
+  char        **lead;
+  char        **co;
+} WpItemData;
+
+void    wp_item_data_clear (WpItemData       *data);
+WpItem *_wp_item_new       (WpItemData       *data);
+void    _wp_item_update    (WpItem           *self,
+                            WpItemData       *data);
+
+G_END_DECLS

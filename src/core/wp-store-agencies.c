@@ -1,0 +1,429 @@
+/* wp-store-agencies.c: agencies, targets, progress notes and search
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "wp-deadline.h"
+#include "wp-store-private.h"
+
+GPtrArray *
+wp_store_list_agencies (WpStore  *self,
+                        GError  **error)
+{
+  g_autoptr(WpStmt) stmt = NULL;
+  g_autoptr(GPtrArray) agencies = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  g_return_val_if_fail (WP_IS_STORE (self), NULL);
+
+  stmt = wp_stmt_prepare (self, "SELECT id, name, short_name, kind FROM agency ORDER BY name",
+                          error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
+    {
+      WpAgencyKind kind;
+
+      if (!wp_agency_kind_from_string (wp_stmt_column_text (stmt, 3), &kind))
+        kind = WP_AGENCY_KIND_OTHER;
+      g_ptr_array_add (agencies, wp_agency_new (sqlite3_column_int64 (stmt->stmt, 0),
+                                                wp_stmt_column_text (stmt, 1),
+                                                wp_stmt_column_text (stmt, 2), kind));
+    }
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&agencies) : NULL;
+}
+
+static gint64
+find_agency (WpStore     *self,
+             const char  *name,
+             GError     **error)
+{
+  g_autoptr(WpStmt) stmt = wp_stmt_prepare (self, "SELECT id FROM agency WHERE name = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  wp_stmt_bind_text (stmt, 1, name);
+  rc = wp_stmt_step (stmt, error);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt->stmt, 0);
+  return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static gint64
+ensure_agency_id (WpStore     *self,
+                  const char  *name,
+                  gboolean    *created,
+                  GError     **error)
+{
+  g_autoptr(WpStmt) stmt = NULL;
+  gint64 id = find_agency (self, name, error);
+
+  if (id != 0)
+    return id;
+
+  stmt = wp_stmt_prepare (self, "INSERT INTO agency (name) VALUES (?1)", error);
+  if (stmt == NULL)
+    return -1;
+  wp_stmt_bind_text (stmt, 1, name);
+  if (!wp_stmt_run (stmt, error))
+    return -1;
+  *created = TRUE;
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+static char *
+clean_agency_name (const char  *name,
+                   GError     **error)
+{
+  char *clean;
+
+  if (name == NULL || !g_utf8_validate (name, -1, NULL))
+    {
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_INVALID,
+                   _("An agency name is not valid text."));
+      return NULL;
+    }
+
+  clean = g_strstrip (g_strdup (name));
+  if (clean[0] == '\0')
+    {
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_INVALID,
+                   _("An agency needs a name."));
+      g_free (clean);
+      return NULL;
+    }
+  return clean;
+}
+
+/**
+ * wp_store_ensure_agency:
+ *
+ * Returns: (transfer full): the agency of that name, created if new
+ */
+WpAgency *
+wp_store_ensure_agency (WpStore     *self,
+                        const char  *name,
+                        GError     **error)
+{
+  g_autofree char *clean = NULL;
+  gboolean created = FALSE;
+  gint64 id;
+
+  g_return_val_if_fail (WP_IS_STORE (self), NULL);
+
+  if (!wp_store_check_writable (self, error))
+    return NULL;
+  clean = clean_agency_name (name, error);
+  if (clean == NULL)
+    return NULL;
+
+  id = ensure_agency_id (self, clean, &created, error);
+  if (id < 0)
+    return NULL;
+  if (created)
+    g_signal_emit (self, wp_store_signals[SIGNAL_AGENCIES_CHANGED], 0);
+
+  return wp_agency_new (id, clean, "", WP_AGENCY_KIND_OTHER);
+}
+
+/**
+ * wp_store_set_item_agencies:
+ * @role: lead or co
+ * @names: (array zero-terminated=1): the agencies in order; new names
+ *   become new agencies
+ *
+ * Replaces the item's lead or supporting agencies. An agency already in the
+ * other role keeps that role.
+ */
+gboolean
+wp_store_set_item_agencies (WpStore             *self,
+                            gint64               item_id,
+                            WpAgencyRole         role,
+                            const char * const  *names,
+                            GError             **error)
+{
+  gboolean created = FALSE;
+  int position = 0;
+
+  g_return_val_if_fail (WP_IS_STORE (self), FALSE);
+
+  if (!wp_store_check_writable (self, error) || !wp_store_begin (self, error))
+    return FALSE;
+
+  {
+    g_autoptr(WpStmt) stmt =
+      wp_stmt_prepare (self, "DELETE FROM item_agency WHERE item_id = ?1 AND role = ?2", error);
+    if (stmt == NULL)
+      goto fail;
+    sqlite3_bind_int64 (stmt->stmt, 1, item_id);
+    wp_stmt_bind_text (stmt, 2, wp_agency_role_to_string (role));
+    if (!wp_stmt_run (stmt, error))
+      goto fail;
+  }
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      g_autofree char *clean = clean_agency_name (names[i], error);
+      g_autoptr(WpStmt) stmt = NULL;
+      gint64 agency_id;
+
+      if (clean == NULL)
+        goto fail;
+      agency_id = ensure_agency_id (self, clean, &created, error);
+      if (agency_id < 0)
+        goto fail;
+
+      stmt = wp_stmt_prepare (self, "INSERT INTO item_agency (item_id, agency_id, role, position)"
+                                    " VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt->stmt, 1, item_id);
+      sqlite3_bind_int64 (stmt->stmt, 2, agency_id);
+      wp_stmt_bind_text (stmt, 3, wp_agency_role_to_string (role));
+      sqlite3_bind_int (stmt->stmt, 4, position++);
+      if (!wp_stmt_run (stmt, error))
+        goto fail;
+    }
+
+  if (!wp_store_commit (self, error))
+    return FALSE;
+
+  if (created)
+    g_signal_emit (self, wp_store_signals[SIGNAL_AGENCIES_CHANGED], 0);
+  wp_store_refresh_item_and_ancestors (self, item_id);
+  return TRUE;
+
+fail:
+  wp_store_rollback (self);
+  return FALSE;
+}
+
+/* Targets */
+
+GPtrArray *
+wp_store_list_targets (WpStore  *self,
+                       gint64    item_id,
+                       GError  **error)
+{
+  g_autoptr(WpStmt) stmt = NULL;
+  g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func ((GDestroyNotify) wp_target_free);
+  int rc;
+
+  g_return_val_if_fail (WP_IS_STORE (self), NULL);
+
+  stmt = wp_stmt_prepare (self, "SELECT label, unit, baseline, target, current FROM target"
+                                " WHERE item_id = ?1 ORDER BY position", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt->stmt, 1, item_id);
+
+  while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
+    {
+      WpTarget *t = g_new0 (WpTarget, 1);
+
+      t->label = g_strdup (wp_stmt_column_text (stmt, 0));
+      t->unit = g_strdup (wp_stmt_column_text (stmt, 1));
+      t->has_baseline = sqlite3_column_type (stmt->stmt, 2) != SQLITE_NULL;
+      t->baseline = sqlite3_column_double (stmt->stmt, 2);
+      t->has_target = sqlite3_column_type (stmt->stmt, 3) != SQLITE_NULL;
+      t->target = sqlite3_column_double (stmt->stmt, 3);
+      t->has_current = sqlite3_column_type (stmt->stmt, 4) != SQLITE_NULL;
+      t->current = sqlite3_column_double (stmt->stmt, 4);
+      g_ptr_array_add (targets, t);
+    }
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&targets) : NULL;
+}
+
+static void
+bind_optional_double (WpStmt   *stmt,
+                      int       index,
+                      gboolean  has_value,
+                      double    value)
+{
+  if (has_value)
+    sqlite3_bind_double (stmt->stmt, index, value);
+  else
+    sqlite3_bind_null (stmt->stmt, index);
+}
+
+gboolean
+wp_store_add_target (WpStore         *self,
+                     gint64           item_id,
+                     const WpTarget  *target,
+                     GError         **error)
+{
+  g_autoptr(WpStmt) stmt = NULL;
+
+  g_return_val_if_fail (WP_IS_STORE (self), FALSE);
+
+  if (!wp_store_check_writable (self, error))
+    return FALSE;
+
+  stmt = wp_stmt_prepare (self,
+                          "INSERT INTO target (item_id, position, label, unit, baseline, target,"
+                          " current) VALUES (?1, (SELECT count(*) FROM target WHERE item_id = ?1),"
+                          " ?2, ?3, ?4, ?5, ?6)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt->stmt, 1, item_id);
+  wp_stmt_bind_text (stmt, 2, target->label ? target->label : "");
+  wp_stmt_bind_text (stmt, 3, target->unit ? target->unit : "");
+  bind_optional_double (stmt, 4, target->has_baseline, target->baseline);
+  bind_optional_double (stmt, 5, target->has_target, target->target);
+  bind_optional_double (stmt, 6, target->has_current, target->current);
+  return wp_stmt_run (stmt, error);
+}
+
+/* Progress notes */
+
+GPtrArray *
+wp_store_list_notes (WpStore  *self,
+                     gint64    item_id,
+                     GError  **error)
+{
+  g_autoptr(WpStmt) stmt = NULL;
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func ((GDestroyNotify) wp_note_free);
+  int rc;
+
+  g_return_val_if_fail (WP_IS_STORE (self), NULL);
+
+  stmt = wp_stmt_prepare (self, "SELECT id, date, text, progress FROM note WHERE item_id = ?1"
+                                " ORDER BY date, id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt->stmt, 1, item_id);
+
+  while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
+    {
+      WpNote *n = g_new0 (WpNote, 1);
+
+      n->id = sqlite3_column_int64 (stmt->stmt, 0);
+      wp_date_from_iso (wp_stmt_column_text (stmt, 1), &n->date);
+      n->text = g_strdup (wp_stmt_column_text (stmt, 2));
+      n->progress = sqlite3_column_type (stmt->stmt, 3) == SQLITE_NULL
+                    ? -1 : sqlite3_column_int (stmt->stmt, 3);
+      g_ptr_array_add (notes, n);
+    }
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&notes) : NULL;
+}
+
+/**
+ * wp_store_add_note:
+ * @progress: the progress the note reports, or -1
+ *
+ * Returns: the new note's id, or 0 with @error set
+ */
+gint64
+wp_store_add_note (WpStore      *self,
+                   gint64        item_id,
+                   const GDate  *date,
+                   const char   *text,
+                   int           progress,
+                   GError      **error)
+{
+  g_autoptr(WpStmt) stmt = NULL;
+  g_autofree char *iso = wp_date_to_iso (date);
+  g_autofree char *now = wp_store_now ();
+
+  g_return_val_if_fail (WP_IS_STORE (self), 0);
+
+  if (!wp_store_check_writable (self, error))
+    return 0;
+  if (iso == NULL || progress < -1 || progress > 100)
+    {
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_INVALID,
+                   _("A progress note needs a valid date and a progress between 0 and 100."));
+      return 0;
+    }
+
+  stmt = wp_stmt_prepare (self, "INSERT INTO note (item_id, date, text, progress, created)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt->stmt, 1, item_id);
+  wp_stmt_bind_text (stmt, 2, iso);
+  wp_stmt_bind_text (stmt, 3, text ? text : "");
+  if (progress >= 0)
+    sqlite3_bind_int (stmt->stmt, 4, progress);
+  wp_stmt_bind_text (stmt, 5, now);
+  if (!wp_stmt_run (stmt, error))
+    return 0;
+
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+/* Search */
+
+/**
+ * wp_store_search:
+ * @query: text to find in titles, descriptions and progress notes
+ *
+ * Uses the FTS5 trigram index for queries of three characters or more; one
+ * or two characters (常见 in Chinese: 禁毒, 法) fall back to a scan, which the
+ * trigram index cannot answer.
+ *
+ * Returns: (transfer full) (element-type gint64): ids of matching items
+ */
+GArray *
+wp_store_search (WpStore     *self,
+                 gint64       plan_id,
+                 const char  *query,
+                 GError     **error)
+{
+  g_autoptr(WpStmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *clean = NULL;
+  g_autofree char *phrase = NULL;
+  int rc;
+
+  g_return_val_if_fail (WP_IS_STORE (self), NULL);
+
+  if (query == NULL || !g_utf8_validate (query, -1, NULL))
+    return g_steal_pointer (&ids);
+  clean = g_strstrip (g_strdup (query));
+  if (clean[0] == '\0')
+    return g_steal_pointer (&ids);
+
+  if (g_utf8_strlen (clean, -1) >= 3)
+    {
+      g_auto(GStrv) parts = g_strsplit (clean, "\"", -1);
+      g_autofree char *escaped = g_strjoinv ("\"\"", parts);
+
+      phrase = g_strdup_printf ("\"%s\"", escaped);
+      stmt = wp_stmt_prepare (self, "SELECT i.id FROM item_search s JOIN item i ON i.id = s.rowid"
+                                    " WHERE item_search MATCH ?1 AND i.plan_id = ?2"
+                                    " ORDER BY i.id", error);
+      if (stmt == NULL)
+        return NULL;
+      wp_stmt_bind_text (stmt, 1, phrase);
+    }
+  else
+    {
+      stmt = wp_stmt_prepare (self, "SELECT i.id FROM item i WHERE i.plan_id = ?2"
+                                    " AND (instr (lower (i.title), lower (?1)) > 0"
+                                    " OR instr (lower (i.description), lower (?1)) > 0"
+                                    " OR EXISTS (SELECT 1 FROM note n WHERE n.item_id = i.id"
+                                    " AND instr (lower (n.text), lower (?1)) > 0))"
+                                    " ORDER BY i.id", error);
+      if (stmt == NULL)
+        return NULL;
+      wp_stmt_bind_text (stmt, 1, clean);
+    }
+  sqlite3_bind_int64 (stmt->stmt, 2, plan_id);
+
+  while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt->stmt, 0);
+      g_array_append_val (ids, id);
+    }
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
+}

@@ -1,0 +1,964 @@
+/* wp-store-items.c: plans and the item hierarchy
+ *
+ * Positions among siblings are kept contiguous (0 … n-1) by every write.
+ * Each public function is one transaction; composite commands nest them
+ * with wp_store_begin()/wp_store_commit().
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "wp-deadline.h"
+#include "wp-item-list.h"
+#include "wp-store-private.h"
+
+#define ITEM_SELECT \
+  "SELECT i.id, i.plan_id, coalesce (i.parent_id, 0), p.year, i.position, i.uuid, i.kind," \
+  " i.title, i.description, i.status, i.progress, i.due, i.due_label, i.ongoing," \
+  " i.carried_over, (SELECT count(*) FROM item c WHERE c.parent_id = i.id)," \
+  " (SELECT group_concat (name, char(31)) FROM (SELECT a.name AS name FROM item_agency ia" \
+  "   JOIN agency a ON a.id = ia.agency_id WHERE ia.item_id = i.id AND ia.role = 'lead'" \
+  "   ORDER BY ia.position))," \
+  " (SELECT group_concat (name, char(31)) FROM (SELECT a.name AS name FROM item_agency ia" \
+  "   JOIN agency a ON a.id = ia.agency_id WHERE ia.item_id = i.id AND ia.role = 'co'" \
+  "   ORDER BY ia.position))" \
+  " FROM item i JOIN plan p ON p.id = i.plan_id "
+
+#define SUBTREE_CTE \
+  "WITH RECURSIVE sub (id, depth) AS (SELECT id, 0 FROM item WHERE id = ?1" \
+  " UNION ALL SELECT i.id, sub.depth + 1 FROM item i JOIN sub ON i.parent_id = sub.id) "
+
+/* Plans */
+
+static WpPlan *
+plan_from_row (WpStmt *stmt)
+{
+  return wp_plan_new (sqlite3_column_int64 (stmt->stmt, 0),
+                      sqlite3_column_int (stmt->stmt, 1),
+                      wp_stmt_column_text (stmt, 2),
+                      wp_stmt_column_text (stmt, 3));
+}
+
+GPtrArray *
+wp_store_list_plans (WpStore  *self,
+                     GError  **error)
+{
+  g_autoptr(WpStmt) stmt = NULL;
+  g_autoptr(GPtrArray) plans = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  g_return_val_if_fail (WP_IS_STORE (self), NULL);
+
+  stmt = wp_stmt_prepare (self, "SELECT id, year, title, organization FROM plan ORDER BY year",
+                          error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (plans, plan_from_row (stmt));
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&plans) : NULL;
+}
+
+static WpPlan *
+get_plan_where (WpStore     *self,
+                const char  *sql,
+                gint64       key,
+                GError     **error)
+{
+  g_autoptr(WpStmt) stmt = wp_stmt_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt->stmt, 1, key);
+  rc = wp_stmt_step (stmt, error);
+  if (rc == SQLITE_ROW)
+    return plan_from_row (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND,
+                 _("There is no such plan in “%s”."), self->path);
+  return NULL;
+}
+
+WpPlan *
+wp_store_get_plan (WpStore  *self,
+                   gint64    plan_id,
+                   GError  **error)
+{
+  g_return_val_if_fail (WP_IS_STORE (self), NULL);
+  return get_plan_where (self, "SELECT id, year, title, organization FROM plan WHERE id = ?1",
+                         plan_id, error);
+}
+
+WpPlan *
+wp_store_get_plan_by_year (WpStore  *self,
+                           int       year,
+                           GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  WpPlan *plan;
+
+  g_return_val_if_fail (WP_IS_STORE (self), NULL);
+
+  plan = get_plan_where (self, "SELECT id, year, title, organization FROM plan WHERE year = ?1",
+                         year, &local_error);
+  if (g_error_matches (local_error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND))
+    g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND,
+                 _("There is no plan for %d in “%s”."), year, self->path);
+  else if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return plan;
+}
+
+WpPlan *
+wp_store_create_plan (WpStore     *self,
+                      int          year,
+                      const char  *title,
+                      const char  *organization,
+                      GError     **error)
+{
+  g_autoptr(WpStmt) stmt = NULL;
+  g_autofree char *now = wp_store_now ();
+  g_autoptr(WpPlan) existing = NULL;
+
+  g_return_val_if_fail (WP_IS_STORE (self), NULL);
+
+  if (!wp_store_check_writable (self, error))
+    return NULL;
+
+  if (year < 1 || year > 9999)
+    {
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_INVALID,
+                   _("%d is not a valid year."), year);
+      return NULL;
+    }
+
+  existing = get_plan_where (self, "SELECT id, year, title, organization FROM plan WHERE year = ?1",
+                             year, NULL);
+  if (existing != NULL)
+    {
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_EXISTS,
+                   _("There is already a plan for %d."), year);
+      return NULL;
+    }
+
+  stmt = wp_stmt_prepare (self,
+                          "INSERT INTO plan (year, title, organization, created, modified)"
+                          " VALUES (?1, ?2, ?3, ?4, ?4)", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt->stmt, 1, year);
+  wp_stmt_bind_text (stmt, 2, title ? title : "");
+  wp_stmt_bind_text (stmt, 3, organization ? organization : "");
+  wp_stmt_bind_text (stmt, 4, now);
+  if (!wp_stmt_run (stmt, error))
+    return NULL;
+
+  if (self->frozen > 0)
+    self->missed_signals = TRUE;
+  else
+    g_signal_emit (self, wp_store_signals[SIGNAL_PLANS_CHANGED], 0);
+
+  return wp_plan_new (sqlite3_last_insert_rowid (self->db), year, title, organization);
+}
+
+gboolean
+wp_store_delete_plan (WpStore  *self,
+                      gint64    plan_id,
+                      GError  **error)
+{
+  g_autoptr(WpStmt) stmt = NULL;
+
+  g_return_val_if_fail (WP_IS_STORE (self), FALSE);
+
+  if (!wp_store_check_writable (self, error))
+    return FALSE;
+
+  stmt = wp_stmt_prepare (self, "DELETE FROM plan WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
+  if (!wp_stmt_run (stmt, error))
+    return FALSE;
+
+  g_signal_emit (self, wp_store_signals[SIGNAL_PLANS_CHANGED], 0);
+  return TRUE;
+}
+
+guint
+wp_store_count_items (WpStore  *self,
+                      gint64    plan_id,
+                      GError  **error)
+{
+  g_autoptr(WpStmt) stmt = NULL;
+
+  g_return_val_if_fail (WP_IS_STORE (self), 0);
+
+  stmt = wp_stmt_prepare (self, "SELECT count(*) FROM item WHERE plan_id = ?1", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
+  if (wp_stmt_step (stmt, error) != SQLITE_ROW)
+    return 0;
+  return (guint) sqlite3_column_int64 (stmt->stmt, 0);
+}
+
+/* Items */
+
+typedef struct {
+  double sum;
+  guint  count;
+} ProgressSum;
+
+/* A parent without its own progress gets the mean of its children's
+ * effective progress; a done item counts as 100. Computed bottom-up over
+ * the subtree so only this item's descendants are read. */
+static int
+derive_progress (WpStore *self,
+                 gint64   item_id)
+{
+  g_autoptr(WpStmt) stmt = NULL;
+  g_autoptr(GHashTable) sums = NULL;
+  int result = 0;
+  int rc;
+
+  stmt = wp_stmt_prepare (self,
+                          SUBTREE_CTE
+                          "SELECT i.id, coalesce (i.parent_id, 0), i.progress, i.status"
+                          " FROM sub JOIN item i USING (id) ORDER BY sub.depth DESC",
+                          NULL);
+  if (stmt == NULL)
+    return 0;
+
+  sums = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  sqlite3_bind_int64 (stmt->stmt, 1, item_id);
+
+  while ((rc = sqlite3_step (stmt->stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt->stmt, 0);
+      gint64 parent = sqlite3_column_int64 (stmt->stmt, 1);
+      const char *status = (const char *) sqlite3_column_text (stmt->stmt, 3);
+      ProgressSum *own = g_hash_table_lookup (sums, &id);
+      ProgressSum *up;
+      int value;
+
+      if (g_strcmp0 (status, "done") == 0)
+        value = 100;
+      else if (sqlite3_column_type (stmt->stmt, 2) != SQLITE_NULL)
+        value = sqlite3_column_int (stmt->stmt, 2);
+      else if (own != NULL && own->count > 0)
+        value = (int) (own->sum / own->count + 0.5);
+      else
+        value = 0;
+
+      if (id == item_id)
+        {
+          result = value;
+          break;
+        }
+
+      up = g_hash_table_lookup (sums, &parent);
+      if (up == NULL)
+        {
+          up = g_new0 (ProgressSum, 1);
+          g_hash_table_insert (sums, g_memdup2 (&parent, sizeof parent), up);
+        }
+      up->sum += value;
+      up->count++;
+    }
+
+  return result;
+}
+
+static char **
+split_names (WpStmt *stmt,
+             int     column)
+{
+  const char *joined = (const char *) sqlite3_column_text (stmt->stmt, column);
+
+  if (joined == NULL || joined[0] == '\0')
+    return g_new0 (char *, 1);
+  return g_strsplit (joined, "\x1f", -1);
+}
+
+static void
+read_item_row (WpStore    *self,
+               WpStmt     *stmt,
+               WpItemData *data)
+{
+  sqlite3_stmt *s = stmt->stmt;
+
+  memset (data, 0, sizeof *data);
+  data->id = sqlite3_column_int64 (s, 0);
+  data->plan_id = sqlite3_column_int64 (s, 1);
+  data->parent_id = sqlite3_column_int64 (s, 2);
+  data->plan_year = sqlite3_column_int (s, 3);
+  data->position = sqlite3_column_int (s, 4);
+  data->uuid = g_strdup (wp_stmt_column_text (stmt, 5));
+  if (!wp_item_kind_from_string (wp_stmt_column_text (stmt, 6), &data->kind))
+    data->kind = WP_ITEM_KIND_ACTION;
+  data->title = g_strdup (wp_stmt_column_text (stmt, 7));
+  data->description = g_strdup (wp_stmt_column_text (stmt, 8));
+  if (!wp_item_status_from_string (wp_stmt_column_text (stmt, 9), &data->status))
+    data->status = WP_ITEM_STATUS_NOT_STARTED;
+  data->progress = sqlite3_column_type (s, 10) == SQLITE_NULL ? -1 : sqlite3_column_int (s, 10);
+  wp_date_from_iso ((const char *) sqlite3_column_text (s, 11), &data->due);
+  data->due_label = g_strdup (wp_stmt_column_text (stmt, 12));
+  data->ongoing = sqlite3_column_int (s, 13) != 0;
+  data->carried_over = sqlite3_column_int (s, 14) != 0;
+  data->n_children = (guint) sqlite3_column_int64 (s, 15);
+  data->lead = split_names (stmt, 16);
+  data->co = split_names (stmt, 17);
+
+  if (data->status == WP_ITEM_STATUS_DONE)
+    data->effective_progress = 100;
+  else if (data->progress >= 0)
+    data->effective_progress = data->progress;
+  else if (data->n_children > 0)
+    data->effective_progress = derive_progress (self, data->id);
+  else
+    data->effective_progress = 0;
+}
+
+static void
+live_item_gone (gpointer  data,
+                GObject  *where_the_object_was)
+{
+  WpStore *self = data;
+  gint64 id = wp_item_get_id ((WpItem *) where_the_object_was);
+
+  g_hash_table_remove (self->live_items, &id);
+}
+
+/* One object per row: refreshes the live one if there is one. */
+static WpItem *
+item_from_data (WpStore    *self,
+                WpItemData *data)
+{
+  WpItem *item = g_hash_table_lookup (self->live_items, &data->id);
+
+  if (item != NULL)
+    {
+      _wp_item_update (item, data);
+      return g_object_ref (item);
+    }
+
+  item = _wp_item_new (data);
+  g_hash_table_insert (self->live_items, g_memdup2 (&(gint64) { wp_item_get_id (item) },
+                                                    sizeof (gint64)), item);
+  g_object_weak_ref (G_OBJECT (item), live_item_gone, self);
+  return item;
+}
+
+void
+wp_store_forget_live_items (WpStore *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->live_items);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_object_weak_unref (value, live_item_gone, self);
+  g_hash_table_remove_all (self->live_items);
+}
+
+WpItem *
+wp_store_get_item (WpStore  *self,
+                   gint64    item_id,
+                   GError  **error)
+{
+  g_autoptr(WpStmt) stmt = NULL;
+  WpItemData data;
+  int rc;
+
+  g_return_val_if_fail (WP_IS_STORE (self), NULL);
+
+  stmt = wp_stmt_prepare (self, ITEM_SELECT "WHERE i.id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt->stmt, 1, item_id);
+
+  rc = wp_stmt_step (stmt, error);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND,
+                 _("The item no longer exists; it may have been deleted."));
+  if (rc != SQLITE_ROW)
+    return NULL;
+
+  read_item_row (self, stmt, &data);
+  return item_from_data (self, &data);
+}
+
+/* Re-reads a live item (if any view holds one) and its ancestors, whose
+ * child counts and derived progress may have changed. */
+void
+wp_store_refresh_item_and_ancestors (WpStore *self,
+                                     gint64   item_id)
+{
+  if (self->frozen > 0)
+    {
+      self->missed_signals = TRUE;
+      return;
+    }
+
+  while (item_id != 0)
+    {
+      g_autoptr(WpItem) item = NULL;
+      gint64 parent_id;
+
+      if (g_hash_table_contains (self->live_items, &item_id))
+        {
+          item = wp_store_get_item (self, item_id, NULL);
+          if (item == NULL)
+            return;
+          parent_id = wp_item_get_parent_id (item);
+        }
+      else
+        {
+          g_autoptr(WpStmt) stmt =
+            wp_stmt_prepare (self, "SELECT coalesce (parent_id, 0) FROM item WHERE id = ?1", NULL);
+
+          if (stmt == NULL)
+            return;
+          sqlite3_bind_int64 (stmt->stmt, 1, item_id);
+          if (sqlite3_step (stmt->stmt) != SQLITE_ROW)
+            return;
+          parent_id = sqlite3_column_int64 (stmt->stmt, 0);
+        }
+
+      item_id = parent_id;
+    }
+}
+
+/**
+ * wp_store_list_children:
+ * @parent_id: the parent item, or 0 for the plan's top level
+ *
+ * Returns: (transfer full) (element-type WpItem): the children in order
+ */
+GPtrArray *
+wp_store_list_children (WpStore  *self,
+                        gint64    plan_id,
+                        gint64    parent_id,
+                        GError  **error)
+{
+  g_autoptr(WpStmt) stmt = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  g_return_val_if_fail (WP_IS_STORE (self), NULL);
+
+  stmt = wp_stmt_prepare (self,
+                          ITEM_SELECT "WHERE i.plan_id = ?1 AND i.parent_id IS ?2"
+                          " ORDER BY i.position", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
+  wp_stmt_bind_id (stmt, 2, parent_id);
+
+  while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
+    {
+      WpItemData data;
+
+      read_item_row (self, stmt, &data);
+      g_ptr_array_add (items, item_from_data (self, &data));
+    }
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&items) : NULL;
+}
+
+/**
+ * wp_store_get_children_model:
+ *
+ * Returns: (transfer full): a list model of the children that loads them
+ *   when first asked and follows later changes.
+ */
+GListModel *
+wp_store_get_children_model (WpStore *self,
+                             gint64   plan_id,
+                             gint64   parent_id)
+{
+  g_return_val_if_fail (WP_IS_STORE (self), NULL);
+  return G_LIST_MODEL (wp_item_list_new (self, plan_id, parent_id));
+}
+
+static gboolean
+item_location (WpStore  *self,
+               gint64    item_id,
+               gint64   *plan_id,
+               gint64   *parent_id,
+               int      *position,
+               GError  **error)
+{
+  g_autoptr(WpStmt) stmt =
+    wp_stmt_prepare (self, "SELECT plan_id, coalesce (parent_id, 0), position FROM item"
+                           " WHERE id = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt->stmt, 1, item_id);
+  rc = wp_stmt_step (stmt, error);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND,
+                 _("The item no longer exists; it may have been deleted."));
+  if (rc != SQLITE_ROW)
+    return FALSE;
+
+  *plan_id = sqlite3_column_int64 (stmt->stmt, 0);
+  *parent_id = sqlite3_column_int64 (stmt->stmt, 1);
+  *position = sqlite3_column_int (stmt->stmt, 2);
+  return TRUE;
+}
+
+static int
+count_siblings (WpStore  *self,
+                gint64    plan_id,
+                gint64    parent_id,
+                gint64    except_id,
+                GError  **error)
+{
+  g_autoptr(WpStmt) stmt =
+    wp_stmt_prepare (self, "SELECT count(*) FROM item WHERE plan_id = ?1 AND parent_id IS ?2"
+                           " AND id IS NOT ?3", error);
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
+  wp_stmt_bind_id (stmt, 2, parent_id);
+  wp_stmt_bind_id (stmt, 3, except_id);
+  if (wp_stmt_step (stmt, error) != SQLITE_ROW)
+    return -1;
+  return sqlite3_column_int (stmt->stmt, 0);
+}
+
+/* Moves siblings at or after @from by @delta (+1 opens a gap, -1 closes one). */
+static gboolean
+shift_siblings (WpStore  *self,
+                gint64    plan_id,
+                gint64    parent_id,
+                int       from,
+                int       delta,
+                gint64    except_id,
+                GError  **error)
+{
+  g_autoptr(WpStmt) stmt =
+    wp_stmt_prepare (self, "UPDATE item SET position = position + ?4"
+                           " WHERE plan_id = ?1 AND parent_id IS ?2 AND position >= ?3"
+                           " AND id IS NOT ?5", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
+  wp_stmt_bind_id (stmt, 2, parent_id);
+  sqlite3_bind_int (stmt->stmt, 3, from);
+  sqlite3_bind_int (stmt->stmt, 4, delta);
+  wp_stmt_bind_id (stmt, 5, except_id);
+  return wp_stmt_run (stmt, error);
+}
+
+void
+wp_store_children_changed (WpStore *self,
+                  gint64   plan_id,
+                  gint64   parent_id)
+{
+  if (self->frozen > 0)
+    {
+      self->missed_signals = TRUE;
+      return;
+    }
+  g_signal_emit (self, wp_store_signals[SIGNAL_CHILDREN_CHANGED], 0, plan_id, parent_id);
+  wp_store_refresh_item_and_ancestors (self, parent_id);
+}
+
+static gboolean
+insert_item_row (WpStore     *self,
+                 gint64       plan_id,
+                 gint64       parent_id,
+                 int          position,
+                 WpItemKind   kind,
+                 const char  *title,
+                 gint64      *out_id,
+                 GError     **error)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *now = wp_store_now ();
+  g_autoptr(WpStmt) stmt =
+    wp_stmt_prepare (self, "INSERT INTO item (uuid, plan_id, parent_id, position, kind, title,"
+                           " created, modified) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  wp_stmt_bind_text (stmt, 1, uuid);
+  sqlite3_bind_int64 (stmt->stmt, 2, plan_id);
+  wp_stmt_bind_id (stmt, 3, parent_id);
+  sqlite3_bind_int (stmt->stmt, 4, position);
+  wp_stmt_bind_text (stmt, 5, wp_item_kind_to_string (kind));
+  wp_stmt_bind_text (stmt, 6, title ? title : "");
+  wp_stmt_bind_text (stmt, 7, now);
+  if (!wp_stmt_run (stmt, error))
+    return FALSE;
+
+  *out_id = sqlite3_last_insert_rowid (self->db);
+  return TRUE;
+}
+
+/**
+ * wp_store_create_item:
+ * @parent_id: the parent, or 0 for the top level
+ * @position: where among the siblings, or -1 to append
+ *
+ * Returns: (transfer full): the new item
+ */
+WpItem *
+wp_store_create_item (WpStore     *self,
+                      gint64       plan_id,
+                      gint64       parent_id,
+                      int          position,
+                      WpItemKind   kind,
+                      const char  *title,
+                      GError     **error)
+{
+  g_autoptr(WpPlan) plan = NULL;
+  gint64 id = 0;
+  int n;
+
+  g_return_val_if_fail (WP_IS_STORE (self), NULL);
+
+  if (!wp_store_check_writable (self, error))
+    return NULL;
+
+  plan = wp_store_get_plan (self, plan_id, error);
+  if (plan == NULL)
+    return NULL;
+
+  if (parent_id != 0)
+    {
+      gint64 parent_plan, grandparent;
+      int parent_position;
+
+      if (!item_location (self, parent_id, &parent_plan, &grandparent, &parent_position, error))
+        return NULL;
+      if (parent_plan != plan_id)
+        {
+          g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_INVALID,
+                       _("The parent item belongs to another plan."));
+          return NULL;
+        }
+    }
+
+  if (!wp_store_begin (self, error))
+    return NULL;
+
+  n = count_siblings (self, plan_id, parent_id, 0, error);
+  if (n < 0)
+    goto fail;
+  if (position < 0 || position > n)
+    position = n;
+
+  if (!shift_siblings (self, plan_id, parent_id, position, +1, 0, error)
+      || !insert_item_row (self, plan_id, parent_id, position, kind, title, &id, error))
+    goto fail;
+
+  if (!wp_store_commit (self, error))
+    return NULL;
+
+  wp_store_children_changed (self, plan_id, parent_id);
+  return wp_store_get_item (self, id, error);
+
+fail:
+  wp_store_rollback (self);
+  return NULL;
+}
+
+typedef enum {
+  VALUE_TEXT,
+  VALUE_KIND,
+  VALUE_STATUS,
+  VALUE_PROGRESS,
+  VALUE_DATE,
+  VALUE_BOOLEAN,
+} ValueKind;
+
+static const struct {
+  const char *property;
+  ValueKind   kind;
+  const char *sql;
+} item_columns[] = {
+  { "title", VALUE_TEXT, "UPDATE item SET title = ?2, modified = ?3 WHERE id = ?1" },
+  { "description", VALUE_TEXT, "UPDATE item SET description = ?2, modified = ?3 WHERE id = ?1" },
+  { "kind", VALUE_KIND, "UPDATE item SET kind = ?2, modified = ?3 WHERE id = ?1" },
+  { "status", VALUE_STATUS, "UPDATE item SET status = ?2, modified = ?3 WHERE id = ?1" },
+  { "progress", VALUE_PROGRESS, "UPDATE item SET progress = ?2, modified = ?3 WHERE id = ?1" },
+  { "due", VALUE_DATE, "UPDATE item SET due = ?2, modified = ?3 WHERE id = ?1" },
+  { "due-label", VALUE_TEXT, "UPDATE item SET due_label = ?2, modified = ?3 WHERE id = ?1" },
+  { "ongoing", VALUE_BOOLEAN, "UPDATE item SET ongoing = ?2, modified = ?3 WHERE id = ?1" },
+  { "carried-over", VALUE_BOOLEAN,
+    "UPDATE item SET carried_over = ?2, modified = ?3 WHERE id = ?1" },
+};
+
+static gboolean
+bind_item_value (WpStmt        *stmt,
+                 ValueKind      kind,
+                 const char    *property,
+                 const GValue  *value,
+                 GError       **error)
+{
+  const char *str = G_VALUE_HOLDS_STRING (value) ? g_value_get_string (value) : NULL;
+  gboolean ok = TRUE;
+
+  switch (kind)
+    {
+    case VALUE_TEXT:
+      ok = G_VALUE_HOLDS_STRING (value) && (str == NULL || g_utf8_validate (str, -1, NULL));
+      wp_stmt_bind_text (stmt, 2, str ? str : "");
+      break;
+    case VALUE_KIND:
+      {
+        WpItemKind k;
+        ok = wp_item_kind_from_string (str, &k);
+        wp_stmt_bind_text (stmt, 2, str);
+      }
+      break;
+    case VALUE_STATUS:
+      {
+        WpItemStatus s;
+        ok = wp_item_status_from_string (str, &s);
+        wp_stmt_bind_text (stmt, 2, str);
+      }
+      break;
+    case VALUE_PROGRESS:
+      ok = G_VALUE_HOLDS_INT (value) && g_value_get_int (value) >= -1
+           && g_value_get_int (value) <= 100;
+      if (ok && g_value_get_int (value) < 0)
+        sqlite3_bind_null (stmt->stmt, 2);
+      else if (ok)
+        sqlite3_bind_int (stmt->stmt, 2, g_value_get_int (value));
+      break;
+    case VALUE_DATE:
+      {
+        GDate date;
+        ok = G_VALUE_HOLDS_STRING (value) && (str == NULL || wp_date_from_iso (str, &date));
+        wp_stmt_bind_text (stmt, 2, str);
+      }
+      break;
+    case VALUE_BOOLEAN:
+      ok = G_VALUE_HOLDS_BOOLEAN (value);
+      if (ok)
+        sqlite3_bind_int (stmt->stmt, 2, g_value_get_boolean (value) ? 1 : 0);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (!ok)
+    g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_INVALID,
+                 _("“%s” is not a valid value for %s."),
+                 str ? str : "?", property);
+  return ok;
+}
+
+/**
+ * wp_store_set_item_property:
+ * @property: one of title, description, kind, status, progress (-1 for
+ *   derived), due (ISO date or %NULL), due-label, ongoing, carried-over
+ * @value: the new value, of the property's type on #WpItem
+ */
+gboolean
+wp_store_set_item_property (WpStore       *self,
+                            gint64         item_id,
+                            const char    *property,
+                            const GValue  *value,
+                            GError       **error)
+{
+  g_autoptr(WpStmt) stmt = NULL;
+  g_autofree char *now = wp_store_now ();
+
+  g_return_val_if_fail (WP_IS_STORE (self), FALSE);
+
+  if (!wp_store_check_writable (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (item_columns); i++)
+    {
+      if (!g_str_equal (property, item_columns[i].property))
+        continue;
+
+      stmt = wp_stmt_prepare (self, item_columns[i].sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt->stmt, 1, item_id);
+      wp_stmt_bind_text (stmt, 3, now);
+      if (!bind_item_value (stmt, item_columns[i].kind, property, value, error)
+          || !wp_stmt_run (stmt, error))
+        return FALSE;
+
+      if (sqlite3_changes (self->db) == 0)
+        {
+          g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND,
+                       _("The item no longer exists; it may have been deleted."));
+          return FALSE;
+        }
+
+      wp_store_refresh_item_and_ancestors (self, item_id);
+      return TRUE;
+    }
+
+  g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_INVALID,
+               "Items have no property “%s”", property);
+  return FALSE;
+}
+
+/**
+ * wp_store_set_item_due_text:
+ * @text: the deadline as the user wrote it (上半年, 6月底前, 2025-06-30, 长期坚持)
+ *
+ * Keeps @text as the due label and sets the due date and the ongoing flag
+ * from it; words the parser does not know keep the label with no date.
+ */
+gboolean
+wp_store_set_item_due_text (WpStore     *self,
+                            gint64       item_id,
+                            const char  *text,
+                            GError     **error)
+{
+  g_autoptr(WpItem) item = NULL;
+  g_auto(GValue) label = G_VALUE_INIT;
+  g_auto(GValue) due = G_VALUE_INIT;
+  g_auto(GValue) ongoing = G_VALUE_INIT;
+  WpDeadline deadline;
+
+  item = wp_store_get_item (self, item_id, error);
+  if (item == NULL)
+    return FALSE;
+
+  text = text ? text : "";
+  wp_deadline_parse (text, wp_item_get_plan_year (item), &deadline);
+
+  g_value_init (&label, G_TYPE_STRING);
+  g_value_set_string (&label, text);
+  g_value_init (&due, G_TYPE_STRING);
+  g_value_take_string (&due, wp_date_to_iso (&deadline.date));
+  g_value_init (&ongoing, G_TYPE_BOOLEAN);
+  g_value_set_boolean (&ongoing, deadline.ongoing);
+
+  if (!wp_store_begin (self, error))
+    return FALSE;
+  if (!wp_store_set_item_property (self, item_id, "due-label", &label, error)
+      || !wp_store_set_item_property (self, item_id, "due", &due, error)
+      || !wp_store_set_item_property (self, item_id, "ongoing", &ongoing, error))
+    {
+      wp_store_rollback (self);
+      return FALSE;
+    }
+  return wp_store_commit (self, error);
+}
+
+static gboolean
+is_in_subtree (WpStore  *self,
+               gint64    root_id,
+               gint64    candidate_id,
+               GError  **error)
+{
+  g_autoptr(WpStmt) stmt =
+    wp_stmt_prepare (self, SUBTREE_CTE "SELECT 1 FROM sub WHERE id = ?2", error);
+
+  if (stmt == NULL)
+    return TRUE;
+  sqlite3_bind_int64 (stmt->stmt, 1, root_id);
+  sqlite3_bind_int64 (stmt->stmt, 2, candidate_id);
+  return wp_stmt_step (stmt, NULL) == SQLITE_ROW;
+}
+
+/**
+ * wp_store_move_item:
+ * @new_parent_id: the new parent, or 0 for the top level
+ * @new_position: the position among the new siblings, or -1 to append
+ *
+ * Moves an item with its children, within its parent or to another one.
+ */
+gboolean
+wp_store_move_item (WpStore  *self,
+                    gint64    item_id,
+                    gint64    new_parent_id,
+                    int       new_position,
+                    GError  **error)
+{
+  g_autoptr(WpStmt) stmt = NULL;
+  g_autofree char *now = wp_store_now ();
+  gint64 plan_id, old_parent_id;
+  int old_position, n;
+
+  g_return_val_if_fail (WP_IS_STORE (self), FALSE);
+
+  if (!wp_store_check_writable (self, error)
+      || !item_location (self, item_id, &plan_id, &old_parent_id, &old_position, error))
+    return FALSE;
+
+  if (new_parent_id != 0)
+    {
+      gint64 parent_plan, grandparent;
+      int parent_position;
+
+      if (!item_location (self, new_parent_id, &parent_plan, &grandparent, &parent_position,
+                          error))
+        return FALSE;
+      if (parent_plan != plan_id)
+        {
+          g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_INVALID,
+                       _("Items cannot be moved to another plan this way."));
+          return FALSE;
+        }
+      if (is_in_subtree (self, item_id, new_parent_id, error))
+        {
+          g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_INVALID,
+                       _("An item cannot be moved into itself or one of its own sub-items."));
+          return FALSE;
+        }
+    }
+
+  if (!wp_store_begin (self, error))
+    return FALSE;
+
+  if (!shift_siblings (self, plan_id, old_parent_id, old_position + 1, -1, item_id, error))
+    goto fail;
+
+  n = count_siblings (self, plan_id, new_parent_id, item_id, error);
+  if (n < 0)
+    goto fail;
+  if (new_position < 0 || new_position > n)
+    new_position = n;
+
+  if (!shift_siblings (self, plan_id, new_parent_id, new_position, +1, item_id, error))
+    goto fail;
+
+  stmt = wp_stmt_prepare (self, "UPDATE item SET parent_id = ?2, position = ?3, modified = ?4"
+                                " WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt->stmt, 1, item_id);
+  wp_stmt_bind_id (stmt, 2, new_parent_id);
+  sqlite3_bind_int (stmt->stmt, 3, new_position);
+  wp_stmt_bind_text (stmt, 4, now);
+  if (!wp_stmt_run (stmt, error))
+    goto fail;
+  g_clear_pointer (&stmt, wp_stmt_release);
+
+  if (!wp_store_commit (self, error))
+    return FALSE;
+
+  wp_store_children_changed (self, plan_id, old_parent_id);
+  if (new_parent_id != old_parent_id)
+    wp_store_children_changed (self, plan_id, new_parent_id);
+  wp_store_refresh_item_and_ancestors (self, item_id);
+  return TRUE;
+
+fail:
+  wp_store_rollback (self);
+  return FALSE;
+}

@@ -1,0 +1,82 @@
+/* wp-store-private.h: what the store's source files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "wp-store.h"
+#include "wp-item-private.h"
+
+G_BEGIN_DECLS
+
+struct _WpStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  gboolean    read_only;
+  guint       tx_depth;
+  guint       frozen;      /* signals held back during bulk writes */
+  gboolean    missed_signals;
+  GHashTable *statements;  /* const char *sql → sqlite3_stmt* */
+  GHashTable *live_items;  /* gint64 id → WpItem* (weak) */
+};
+
+enum {
+  SIGNAL_PLANS_CHANGED,
+  SIGNAL_CHILDREN_CHANGED,
+  SIGNAL_AGENCIES_CHANGED,
+  N_SIGNALS
+};
+
+extern guint wp_store_signals[N_SIGNALS];
+
+/* A prepared statement borrowed from the cache (or, when the cached one is
+ * in use further up the stack, a fresh one); released with g_autoptr. */
+typedef struct {
+  WpStore      *store;
+  sqlite3_stmt *stmt;
+  gboolean      cached;
+} WpStmt;
+
+WpStmt   *wp_stmt_prepare       (WpStore     *self,
+                                 const char  *sql,
+                                 GError     **error);
+void      wp_stmt_release       (WpStmt      *stmt);
+int       wp_stmt_step          (WpStmt      *stmt,
+                                 GError     **error);
+gboolean  wp_stmt_run           (WpStmt      *stmt,
+                                 GError     **error);
+void      wp_stmt_bind_text     (WpStmt      *stmt,
+                                 int          index,
+                                 const char  *text);
+void      wp_stmt_bind_id       (WpStmt      *stmt,
+                                 int          index,
+                                 gint64       id);
+const char *wp_stmt_column_text (WpStmt      *stmt,
+                                 int          column);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WpStmt, wp_stmt_release)
+
+gboolean  wp_store_set_error    (WpStore     *self,
+                                 int          rc,
+                                 GError     **error);
+gboolean  wp_store_exec         (WpStore     *self,
+                                 const char  *sql,
+                                 GError     **error);
+gboolean  wp_store_check_writable (WpStore   *self,
+                                   GError   **error);
+char     *wp_store_now          (void);
+
+/* wp-store-items.c */
+void      wp_store_forget_live_items (WpStore *self);
+void      wp_store_children_changed  (WpStore *self,
+                                      gint64   plan_id,
+                                      gint64   parent_id);
+void      wp_store_refresh_item_and_ancestors (WpStore *self,
+                                               gint64   item_id);
+
+G_END_DECLS

@@ -1,0 +1,318 @@
+/* wp-store-snapshot.c: deleting items so that undo can bring them back
+ *
+ * A deleted subtree is kept as a GVariant of its raw rows (items, agency
+ * links, targets, notes, milestones), ids included, so restoring it gives
+ * back exactly the same rows and later undo steps that name those ids
+ * still work.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "wp-store-private.h"
+
+#define SUBTREE_CTE \
+  "WITH RECURSIVE sub (id, depth) AS (SELECT id, 0 FROM item WHERE id = ?1" \
+  " UNION ALL SELECT i.id, sub.depth + 1 FROM item i JOIN sub ON i.parent_id = sub.id) "
+
+#define SNAPSHOT_TYPE "(xxxia(saav))"
+
+static const struct {
+  const char *table;
+  const char *select_sql;
+} snapshot_tables[] = {
+  { "item", SUBTREE_CTE "SELECT t.* FROM item t JOIN sub USING (id)"
+            " ORDER BY sub.depth, t.position" },
+  { "item_agency", SUBTREE_CTE "SELECT t.* FROM item_agency t JOIN sub ON t.item_id = sub.id" },
+  { "target", SUBTREE_CTE "SELECT t.* FROM target t JOIN sub ON t.item_id = sub.id" },
+  { "note", SUBTREE_CTE "SELECT t.* FROM note t JOIN sub ON t.item_id = sub.id" },
+  { "milestone", SUBTREE_CTE "SELECT t.* FROM milestone t JOIN sub ON t.item_id = sub.id" },
+};
+
+static GVariant *
+column_to_variant (sqlite3_stmt *stmt,
+                   int           column)
+{
+  switch (sqlite3_column_type (stmt, column))
+    {
+    case SQLITE_INTEGER:
+      return g_variant_new_int64 (sqlite3_column_int64 (stmt, column));
+    case SQLITE_FLOAT:
+      return g_variant_new_double (sqlite3_column_double (stmt, column));
+    case SQLITE_TEXT:
+      return g_variant_new_string ((const char *) sqlite3_column_text (stmt, column));
+    case SQLITE_BLOB:
+      return g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, sqlite3_column_blob (stmt, column),
+                                        (gsize) sqlite3_column_bytes (stmt, column), 1);
+    case SQLITE_NULL:
+    default:
+      return g_variant_new ("()");
+    }
+}
+
+static gboolean
+snapshot_table (WpStore          *self,
+                guint             table_index,
+                gint64            root_id,
+                GVariantBuilder  *tables,
+                GError          **error)
+{
+  g_autoptr(WpStmt) stmt = wp_stmt_prepare (self, snapshot_tables[table_index].select_sql, error);
+  GVariantBuilder rows;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt->stmt, 1, root_id);
+
+  g_variant_builder_init (&rows, G_VARIANT_TYPE ("aav"));
+  while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
+    {
+      GVariantBuilder row;
+
+      g_variant_builder_init (&row, G_VARIANT_TYPE ("av"));
+      for (int c = 0; c < sqlite3_column_count (stmt->stmt); c++)
+        g_variant_builder_add (&row, "v", column_to_variant (stmt->stmt, c));
+      g_variant_builder_add_value (&rows, g_variant_builder_end (&row));
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      g_variant_builder_clear (&rows);
+      return FALSE;
+    }
+
+  g_variant_builder_add (tables, "(s@aav)", snapshot_tables[table_index].table,
+                         g_variant_builder_end (&rows));
+  return TRUE;
+}
+
+static gboolean
+get_location (WpStore  *self,
+              gint64    item_id,
+              gint64   *plan_id,
+              gint64   *parent_id,
+              int      *position,
+              GError  **error)
+{
+  g_autoptr(WpItem) item = wp_store_get_item (self, item_id, error);
+
+  if (item == NULL)
+    return FALSE;
+  *plan_id = wp_item_get_plan_id (item);
+  *parent_id = wp_item_get_parent_id (item);
+  *position = wp_item_get_position (item);
+  return TRUE;
+}
+
+/**
+ * wp_store_delete_item:
+ *
+ * Deletes an item and everything below it.
+ *
+ * Returns: (transfer full): a snapshot for wp_store_restore_items(), or
+ *   %NULL with @error set
+ */
+GVariant *
+wp_store_delete_item (WpStore  *self,
+                      gint64    item_id,
+                      GError  **error)
+{
+  g_autoptr(WpStmt) stmt = NULL;
+  GVariantBuilder tables;
+  GVariant *snapshot;
+  gint64 plan_id, parent_id;
+  int position;
+
+  g_return_val_if_fail (WP_IS_STORE (self), NULL);
+
+  if (!wp_store_check_writable (self, error)
+      || !get_location (self, item_id, &plan_id, &parent_id, &position, error)
+      || !wp_store_begin (self, error))
+    return NULL;
+
+  g_variant_builder_init (&tables, G_VARIANT_TYPE ("a(saav)"));
+  for (guint i = 0; i < G_N_ELEMENTS (snapshot_tables); i++)
+    {
+      if (!snapshot_table (self, i, item_id, &tables, error))
+        {
+          g_variant_builder_clear (&tables);
+          goto fail;
+        }
+    }
+  snapshot = g_variant_ref_sink (g_variant_new (SNAPSHOT_TYPE, plan_id, parent_id, item_id,
+                                                position, &tables));
+
+  stmt = wp_stmt_prepare (self, "DELETE FROM item WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto fail_snapshot;
+  sqlite3_bind_int64 (stmt->stmt, 1, item_id);
+  if (!wp_stmt_run (stmt, error))
+    goto fail_snapshot;
+  g_clear_pointer (&stmt, wp_stmt_release);
+
+  stmt = wp_stmt_prepare (self, "UPDATE item SET position = position - 1"
+                                " WHERE plan_id = ?1 AND parent_id IS ?2 AND position > ?3",
+                          error);
+  if (stmt == NULL)
+    goto fail_snapshot;
+  sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
+  wp_stmt_bind_id (stmt, 2, parent_id);
+  sqlite3_bind_int (stmt->stmt, 3, position);
+  if (!wp_stmt_run (stmt, error))
+    goto fail_snapshot;
+  g_clear_pointer (&stmt, wp_stmt_release);
+
+  if (!wp_store_commit (self, error))
+    {
+      g_variant_unref (snapshot);
+      return NULL;
+    }
+
+  wp_store_children_changed (self, plan_id, parent_id);
+  return snapshot;
+
+fail_snapshot:
+  g_variant_unref (snapshot);
+fail:
+  wp_store_rollback (self);
+  return NULL;
+}
+
+static void
+bind_variant (sqlite3_stmt *stmt,
+              int           index,
+              GVariant     *value)
+{
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+    sqlite3_bind_int64 (stmt, index, g_variant_get_int64 (value));
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+    sqlite3_bind_double (stmt, index, g_variant_get_double (value));
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    sqlite3_bind_text (stmt, index, g_variant_get_string (value, NULL), -1, SQLITE_TRANSIENT);
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_BYTESTRING))
+    {
+      gsize len;
+      gconstpointer data = g_variant_get_fixed_array (value, &len, 1);
+      sqlite3_bind_blob (stmt, index, data, (int) len, SQLITE_TRANSIENT);
+    }
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static gboolean
+is_snapshot_table (const char *table)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (snapshot_tables); i++)
+    if (g_str_equal (table, snapshot_tables[i].table))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+insert_rows (WpStore     *self,
+             const char  *table,
+             GVariant    *rows,
+             GError     **error)
+{
+  GVariantIter iter;
+  GVariant *row;
+
+  g_variant_iter_init (&iter, rows);
+  while ((row = g_variant_iter_next_value (&iter)) != NULL)
+    {
+      g_autoptr(GVariant) owned_row = row;
+      g_autoptr(GString) sql = g_string_new ("INSERT INTO ");
+      g_autoptr(WpStmt) stmt = NULL;
+      gsize n = g_variant_n_children (row);
+
+      /* The table name comes from the fixed list above, never from data. */
+      g_string_append (sql, table);
+      g_string_append (sql, " VALUES (");
+      for (gsize c = 0; c < n; c++)
+        g_string_append (sql, c == 0 ? "?" : ", ?");
+      g_string_append (sql, ")");
+
+      stmt = wp_stmt_prepare (self, g_intern_string (sql->str), error);
+      if (stmt == NULL)
+        return FALSE;
+      for (gsize c = 0; c < n; c++)
+        {
+          g_autoptr(GVariant) boxed = g_variant_get_child_value (row, c);
+          g_autoptr(GVariant) value = g_variant_get_variant (boxed);
+          bind_variant (stmt->stmt, (int) c + 1, value);
+        }
+      if (!wp_stmt_run (stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * wp_store_restore_items:
+ * @snapshot: what wp_store_delete_item() returned
+ *
+ * Puts a deleted subtree back where it was, with the same ids.
+ */
+gboolean
+wp_store_restore_items (WpStore   *self,
+                        GVariant  *snapshot,
+                        GError   **error)
+{
+  g_autoptr(GVariantIter) tables = NULL;
+  gint64 plan_id, parent_id, root_id;
+  int position;
+  const char *table;
+  GVariant *rows;
+
+  g_return_val_if_fail (WP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_variant_is_of_type (snapshot, G_VARIANT_TYPE (SNAPSHOT_TYPE)), FALSE);
+
+  if (!wp_store_check_writable (self, error))
+    return FALSE;
+
+  g_variant_get (snapshot, SNAPSHOT_TYPE, &plan_id, &parent_id, &root_id, &position, &tables);
+
+  if (!wp_store_begin (self, error))
+    return FALSE;
+
+  {
+    g_autoptr(WpStmt) stmt =
+      wp_stmt_prepare (self, "UPDATE item SET position = position + 1"
+                             " WHERE plan_id = ?1 AND parent_id IS ?2 AND position >= ?3", error);
+    if (stmt == NULL)
+      goto fail;
+    sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
+    wp_stmt_bind_id (stmt, 2, parent_id);
+    sqlite3_bind_int (stmt->stmt, 3, position);
+    if (!wp_stmt_run (stmt, error))
+      goto fail;
+  }
+
+  while (g_variant_iter_next (tables, "(&s@aav)", &table, &rows))
+    {
+      g_autoptr(GVariant) owned_rows = rows;
+
+      if (!is_snapshot_table (table))
+        {
+          g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_INVALID,
+                       "Snapshot names an unknown table “%s”", table);
+          goto fail;
+        }
+      if (!insert_rows (self, table, rows, error))
+        goto fail;
+    }
+
+  if (!wp_store_commit (self, error))
+    return FALSE;
+
+  wp_store_children_changed (self, plan_id, parent_id);
+  return TRUE;
+
+fail:
+  wp_store_rollback (self);
+  return FALSE;
+}

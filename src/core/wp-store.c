@@ -1,0 +1,861 @@
+/* wp-store.c: opening, checking and migrating the plan database
+ *
+ * One SQLite file holds every plan. Opening never alters a file that is not
+ * ours, is corrupt, is newer than this build, or is read-only: all of that is
+ * checked with read-only queries before the first write (even the switch to
+ * WAL rewrites the header, so it waits until the file is known to be ours).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "wp-store-private.h"
+#include "wp-item-list.h"
+
+/* 'WPLN': marks a SQLite file as a Workplan plan file. */
+#define WP_APPLICATION_ID 0x57504C4E
+
+G_DEFINE_FINAL_TYPE (WpStore, wp_store, G_TYPE_OBJECT)
+
+guint wp_store_signals[N_SIGNALS];
+
+G_DEFINE_QUARK (wp-store-error-quark, wp_store_error)
+
+/* Each entry moves the schema from version N to N+1 and runs in one
+ * transaction. Never edit a released entry: add a new one. */
+static const char *migrations[] = {
+  /* 0 → 1 */
+  "CREATE TABLE plan ("
+  "  id INTEGER PRIMARY KEY,"
+  "  year INTEGER NOT NULL UNIQUE CHECK (year BETWEEN 1 AND 9999),"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  organization TEXT NOT NULL DEFAULT '',"
+  "  created TEXT NOT NULL,"
+  "  modified TEXT NOT NULL);"
+  "CREATE TABLE item ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  plan_id INTEGER NOT NULL REFERENCES plan (id) ON DELETE CASCADE,"
+  "  parent_id INTEGER REFERENCES item (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL CHECK (position >= 0),"
+  "  kind TEXT NOT NULL CHECK (kind IN ('area', 'task', 'action')),"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  status TEXT NOT NULL DEFAULT 'not_started'"
+  "    CHECK (status IN ('not_started', 'in_progress', 'done', 'suspended')),"
+  "  progress INTEGER CHECK (progress BETWEEN 0 AND 100),"
+  "  due TEXT,"
+  "  due_label TEXT NOT NULL DEFAULT '',"
+  "  ongoing INTEGER NOT NULL DEFAULT 0,"
+  "  carried_over INTEGER NOT NULL DEFAULT 0,"
+  "  created TEXT NOT NULL,"
+  "  modified TEXT NOT NULL);"
+  "CREATE INDEX item_by_parent ON item (plan_id, parent_id, position);"
+  "CREATE INDEX item_by_parent_id ON item (parent_id);"
+  "CREATE TABLE agency ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE CHECK (name <> ''),"
+  "  short_name TEXT NOT NULL DEFAULT '',"
+  "  kind TEXT NOT NULL DEFAULT 'other');"
+  "CREATE TABLE item_agency ("
+  "  item_id INTEGER NOT NULL REFERENCES item (id) ON DELETE CASCADE,"
+  "  agency_id INTEGER NOT NULL REFERENCES agency (id) ON DELETE CASCADE,"
+  "  role TEXT NOT NULL CHECK (role IN ('lead', 'co')),"
+  "  position INTEGER NOT NULL,"
+  "  PRIMARY KEY (item_id, agency_id));"
+  "CREATE INDEX item_agency_by_agency ON item_agency (agency_id);"
+  "CREATE TABLE target ("
+  "  id INTEGER PRIMARY KEY,"
+  "  item_id INTEGER NOT NULL REFERENCES item (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  label TEXT NOT NULL DEFAULT '',"
+  "  unit TEXT NOT NULL DEFAULT '',"
+  "  baseline REAL, target REAL, current REAL);"
+  "CREATE INDEX target_by_item ON target (item_id, position);"
+  "CREATE TABLE note ("
+  "  id INTEGER PRIMARY KEY,"
+  "  item_id INTEGER NOT NULL REFERENCES item (id) ON DELETE CASCADE,"
+  "  date TEXT NOT NULL,"
+  "  text TEXT NOT NULL DEFAULT '',"
+  "  progress INTEGER CHECK (progress BETWEEN 0 AND 100),"
+  "  created TEXT NOT NULL);"
+  "CREATE INDEX note_by_item ON note (item_id, date);"
+  "CREATE TABLE milestone ("
+  "  id INTEGER PRIMARY KEY,"
+  "  item_id INTEGER NOT NULL REFERENCES item (id) ON DELETE CASCADE,"
+  "  quarter INTEGER NOT NULL CHECK (quarter BETWEEN 1 AND 4),"
+  "  text TEXT NOT NULL DEFAULT '',"
+  "  progress INTEGER CHECK (progress BETWEEN 0 AND 100),"
+  "  UNIQUE (item_id, quarter));"
+  "CREATE VIRTUAL TABLE item_search USING fts5 ("
+  "  title, description, notes, tokenize = 'trigram');"
+  "CREATE TRIGGER item_search_ai AFTER INSERT ON item BEGIN"
+  "  INSERT INTO item_search (rowid, title, description, notes)"
+  "    VALUES (new.id, new.title, new.description, '');"
+  "END;"
+  "CREATE TRIGGER item_search_ad AFTER DELETE ON item BEGIN"
+  "  DELETE FROM item_search WHERE rowid = old.id;"
+  "END;"
+  "CREATE TRIGGER item_search_au AFTER UPDATE OF title, description ON item BEGIN"
+  "  UPDATE item_search SET title = new.title, description = new.description"
+  "    WHERE rowid = new.id;"
+  "END;"
+  "CREATE TRIGGER note_search_ai AFTER INSERT ON note BEGIN"
+  "  UPDATE item_search SET notes = (SELECT group_concat (text, ' ') FROM note"
+  "    WHERE item_id = new.item_id) WHERE rowid = new.item_id;"
+  "END;"
+  "CREATE TRIGGER note_search_au AFTER UPDATE OF text ON note BEGIN"
+  "  UPDATE item_search SET notes = (SELECT group_concat (text, ' ') FROM note"
+  "    WHERE item_id = new.item_id) WHERE rowid = new.item_id;"
+  "END;"
+  "CREATE TRIGGER note_search_ad AFTER DELETE ON note BEGIN"
+  "  UPDATE item_search SET notes = coalesce ((SELECT group_concat (text, ' ') FROM note"
+  "    WHERE item_id = old.item_id), '') WHERE rowid = old.item_id;"
+  "END;",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == WP_STORE_SCHEMA_VERSION);
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static void
+wp_store_finalize (GObject *object)
+{
+  WpStore *self = WP_STORE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  wp_store_forget_live_items (self);
+  g_clear_pointer (&self->live_items, g_hash_table_unref);
+  if (self->db != NULL)
+    {
+      /* Closing the last connection checkpoints and removes the WAL. */
+      if (sqlite3_close (self->db) != SQLITE_OK)
+        g_warning ("Could not close %s: %s", self->path, sqlite3_errmsg (self->db));
+      self->db = NULL;
+    }
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (wp_store_parent_class)->finalize (object);
+}
+
+static void
+wp_store_class_init (WpStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = wp_store_finalize;
+
+  /**
+   * WpStore::plans-changed:
+   *
+   * A plan was created, renamed or deleted, or a whole plan was imported.
+   */
+  wp_store_signals[SIGNAL_PLANS_CHANGED] =
+    g_signal_new ("plans-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * WpStore::children-changed:
+   * @plan_id: the plan
+   * @parent_id: the parent whose children were added, removed or reordered
+   *   (0 for the top level)
+   */
+  wp_store_signals[SIGNAL_CHILDREN_CHANGED] =
+    g_signal_new ("children-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+
+  wp_store_signals[SIGNAL_AGENCIES_CHANGED] =
+    g_signal_new ("agencies-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+wp_store_init (WpStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+  self->live_items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+/* Maps an SQLite result code to a GError that tells the user what to do. */
+gboolean
+wp_store_set_error (WpStore  *self,
+                    int       rc,
+                    GError  **error)
+{
+  const char *msg = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_READ_ONLY,
+                   _("Cannot write to “%s”: the file or its folder is read-only. "
+                     "Save a copy somewhere you can write to."), self->path);
+      break;
+    case SQLITE_CORRUPT:
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged (%s). Restore it from a backup copy."), self->path, msg);
+      break;
+    case SQLITE_NOTADB:
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_WORKPLAN,
+                   _("“%s” is not a Workplan plan file."), self->path);
+      break;
+    case SQLITE_FULL:
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_FAILED,
+                   _("The disk is full: nothing was changed. Free some space and try again."));
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_FAILED,
+                   _("“%s” is in use by another program. Close it there and try again."),
+                   self->path);
+      break;
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_INVALID,
+                   _("The change breaks a rule of the plan file (%s)."), msg);
+      break;
+    default:
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_FAILED,
+                   _("Database error in “%s”: %s"), self->path, msg);
+      break;
+    }
+
+  return FALSE;
+}
+
+WpStmt *
+wp_stmt_prepare (WpStore     *self,
+                 const char  *sql,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  WpStmt *ret;
+  int rc;
+
+  if (stmt != NULL && !sqlite3_stmt_busy (stmt))
+    {
+      ret = g_new0 (WpStmt, 1);
+      ret->store = self;
+      ret->stmt = stmt;
+      ret->cached = TRUE;
+      return ret;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1,
+                           stmt == NULL ? SQLITE_PREPARE_PERSISTENT : 0, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      wp_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  ret = g_new0 (WpStmt, 1);
+  ret->store = self;
+  ret->stmt = stmt;
+  if (!g_hash_table_contains (self->statements, sql))
+    {
+      g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+      ret->cached = TRUE;
+    }
+
+  return ret;
+}
+
+void
+wp_stmt_release (WpStmt *stmt)
+{
+  if (stmt == NULL)
+    return;
+
+  if (stmt->cached)
+    {
+      sqlite3_reset (stmt->stmt);
+      sqlite3_clear_bindings (stmt->stmt);
+    }
+  else
+    sqlite3_finalize (stmt->stmt);
+
+  g_free (stmt);
+}
+
+/* Returns SQLITE_ROW or SQLITE_DONE, or 0 with @error set. */
+int
+wp_stmt_step (WpStmt  *stmt,
+              GError **error)
+{
+  int rc = sqlite3_step (stmt->stmt);
+
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+    return rc;
+
+  wp_store_set_error (stmt->store, rc, error);
+  return 0;
+}
+
+gboolean
+wp_stmt_run (WpStmt  *stmt,
+             GError **error)
+{
+  int rc;
+
+  while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
+    ;
+  return rc == SQLITE_DONE;
+}
+
+void
+wp_stmt_bind_text (WpStmt     *stmt,
+                   int         index,
+                   const char *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt->stmt, index);
+  else
+    sqlite3_bind_text (stmt->stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+/* Binds an id, with 0 meaning "none" (NULL), as for a top-level parent. */
+void
+wp_stmt_bind_id (WpStmt *stmt,
+                 int     index,
+                 gint64  id)
+{
+  if (id == 0)
+    sqlite3_bind_null (stmt->stmt, index);
+  else
+    sqlite3_bind_int64 (stmt->stmt, index, id);
+}
+
+const char *
+wp_stmt_column_text (WpStmt *stmt,
+                     int     column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt->stmt, column);
+  return text ? text : "";
+}
+
+gboolean
+wp_store_exec (WpStore     *self,
+               const char  *sql,
+               GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return wp_store_set_error (self, rc, error);
+  return TRUE;
+}
+
+gboolean
+wp_store_check_writable (WpStore  *self,
+                         GError  **error)
+{
+  if (!self->read_only)
+    return TRUE;
+
+  g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_READ_ONLY,
+               _("“%s” is open read-only: nothing can be changed in it."), self->path);
+  return FALSE;
+}
+
+char *
+wp_store_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* Runs a PRAGMA (or any one-row query) and returns its first column as text. */
+static char *
+query_text (WpStore     *self,
+            const char  *sql,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *ret = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      wp_store_set_error (self, rc, error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, 0);
+      ret = g_strdup (text ? text : "");
+    }
+  else if (rc == SQLITE_DONE)
+    ret = g_strdup ("");
+  else
+    wp_store_set_error (self, rc, error);
+
+  sqlite3_finalize (stmt);
+  return ret;
+}
+
+static gboolean
+query_int (WpStore     *self,
+           const char  *sql,
+           gint64      *out,
+           GError     **error)
+{
+  g_autofree char *text = query_text (self, sql, error);
+
+  if (text == NULL)
+    return FALSE;
+  *out = g_ascii_strtoll (text, NULL, 10);
+  return TRUE;
+}
+
+/* Sets a PRAGMA and reads it back: SQLite ignores unknown or refused
+ * PRAGMAs silently, so only the read-back proves it took effect. */
+static gboolean
+set_pragma (WpStore     *self,
+            const char  *set_sql,
+            const char  *get_sql,
+            const char  *expected,
+            GError     **error)
+{
+  g_autofree char *got = NULL;
+  g_autofree char *ignored = query_text (self, set_sql, error);
+
+  if (ignored == NULL)
+    return FALSE;
+
+  got = query_text (self, get_sql, error);
+  if (got == NULL)
+    return FALSE;
+
+  if (g_ascii_strcasecmp (got, expected) != 0)
+    {
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_FAILED,
+                   _("Could not prepare “%s” (%s gave “%s”, expected “%s”)."),
+                   self->path, get_sql, got, expected);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Reads the first bytes of an existing file: a non-SQLite file is refused
+ * before SQLite ever opens it. */
+static gboolean
+check_file_header (const char  *path,
+                   GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GError) local_error = NULL;
+  char header[100];
+  gsize n_read = 0;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_WORKPLAN,
+                   _("“%s” is a folder, not a Workplan plan file."), path);
+      return FALSE;
+    }
+
+  in = g_file_read (file, NULL, &local_error);
+  if (in == NULL
+      || !g_input_stream_read_all (G_INPUT_STREAM (in), header, sizeof header, &n_read,
+                                   NULL, &local_error))
+    {
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_FAILED,
+                   _("Cannot read “%s”: %s"), path, local_error->message);
+      return FALSE;
+    }
+
+  if (n_read == 0)
+    return TRUE;  /* an empty file is a new, empty database */
+
+  if (n_read < sizeof header || memcmp (header, magic, sizeof magic) != 0)
+    {
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_WORKPLAN,
+                   _("“%s” is not a Workplan plan file."), path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Checks, without writing anything, that the open file is ours and sound.
+ * Sets *is_new when it is an empty database we may initialise. */
+static gboolean
+check_database (WpStore   *self,
+                gboolean  *is_new,
+                gint64    *version,
+                GError   **error)
+{
+  g_autofree char *check = NULL;
+  gint64 app_id, n_objects;
+
+  *is_new = FALSE;
+
+  if (!query_int (self, "PRAGMA application_id", &app_id, error)
+      || !query_int (self, "PRAGMA user_version", version, error)
+      || !query_int (self, "SELECT count(*) FROM sqlite_master", &n_objects, error))
+    return FALSE;
+
+  if (app_id == 0 && *version == 0 && n_objects == 0)
+    {
+      *is_new = TRUE;
+      return TRUE;
+    }
+
+  if (app_id != WP_APPLICATION_ID)
+    {
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_WORKPLAN,
+                   _("“%s” is a database of another program, not a Workplan plan file."),
+                   self->path);
+      return FALSE;
+    }
+
+  if (*version > WP_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_TOO_NEW,
+                   _("“%s” was saved by a newer version of Workplan (format %d; this version "
+                     "reads up to %d). Update Workplan to open it."),
+                   self->path, (int) *version, WP_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  check = query_text (self, "PRAGMA quick_check", error);
+  if (check == NULL)
+    return FALSE;
+  if (!g_str_equal (check, "ok"))
+    {
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged (%s). Restore it from a backup copy."), self->path, check);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+backup_before_migration (WpStore  *self,
+                         gint64    version,
+                         GError  **error)
+{
+  g_autofree char *backup = g_strdup_printf ("%s.v%d.bak", self->path, (int) version);
+  g_autoptr(GError) local_error = NULL;
+
+  if (g_file_test (backup, G_FILE_TEST_EXISTS))
+    return TRUE;  /* the backup of this version's data is already there */
+
+  if (!wp_store_save_copy (self, backup, &local_error))
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  _("Could not back up before upgrading: "));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+migrate (WpStore  *self,
+         gint64    from_version,
+         GError  **error)
+{
+  if (from_version > 0 && from_version < WP_STORE_SCHEMA_VERSION
+      && !backup_before_migration (self, from_version, error))
+    return FALSE;
+
+  for (gint64 v = from_version; v < WP_STORE_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *set_version =
+        g_strdup_printf ("PRAGMA user_version = %d", (int) v + 1);
+
+      if (!wp_store_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+
+      if ((v == 0 && !wp_store_exec (self, "PRAGMA application_id = 1464880206", error))
+          || !wp_store_exec (self, migrations[v], error)
+          || !wp_store_exec (self, set_version, error)
+          || !wp_store_exec (self, "COMMIT", error))
+        {
+          wp_store_exec (self, "ROLLBACK", NULL);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+G_STATIC_ASSERT (WP_APPLICATION_ID == 1464880206);
+
+/**
+ * wp_store_open:
+ * @path: the plan file; created when it does not exist
+ * @flags: %WP_STORE_OPEN_READ_ONLY to only read it
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set. In that case
+ *   an existing file was not modified.
+ */
+WpStore *
+wp_store_open (const char        *path,
+               WpStoreOpenFlags   flags,
+               GError           **error)
+{
+  g_autoptr(WpStore) self = NULL;
+  gboolean exists, is_new;
+  gint64 version;
+  int open_flags;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (WP_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->read_only = (flags & WP_STORE_OPEN_READ_ONLY) != 0;
+
+  exists = g_file_test (path, G_FILE_TEST_EXISTS);
+  if (exists && !check_file_header (path, error))
+    return NULL;
+
+  if (!exists && self->read_only)
+    {
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND,
+                   _("“%s” does not exist."), path);
+      return NULL;
+    }
+
+  if (exists && !self->read_only && g_access (path, W_OK) != 0)
+    {
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_READ_ONLY,
+                   _("“%s” is read-only. Save a copy somewhere you can write to, or "
+                     "make the file writable."), path);
+      return NULL;
+    }
+
+  open_flags = self->read_only ? SQLITE_OPEN_READONLY
+                               : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  rc = sqlite3_open_v2 (path, &self->db, open_flags | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      wp_store_set_error (self, rc, error);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, FALSE);
+
+  if (sqlite3_busy_timeout (self->db, 5000) != SQLITE_OK)
+    {
+      wp_store_set_error (self, sqlite3_errcode (self->db), error);
+      return NULL;
+    }
+
+  if (!check_database (self, &is_new, &version, error))
+    return NULL;
+
+  if (self->read_only)
+    {
+      if (is_new || version < WP_STORE_SCHEMA_VERSION)
+        {
+          g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_READ_ONLY,
+                       _("“%s” needs to be upgraded before it can be read, but it is "
+                         "opened read-only."), path);
+          return NULL;
+        }
+      if (!set_pragma (self, "PRAGMA query_only = ON", "PRAGMA query_only", "1", error))
+        return NULL;
+    }
+  else
+    {
+      if (!set_pragma (self, "PRAGMA journal_mode = WAL", "PRAGMA journal_mode", "wal", error)
+          || !set_pragma (self, "PRAGMA synchronous = FULL", "PRAGMA synchronous", "2", error)
+          || !migrate (self, version, error))
+        return NULL;
+    }
+
+  if (!set_pragma (self, "PRAGMA foreign_keys = ON", "PRAGMA foreign_keys", "1", error)
+      || !set_pragma (self, "PRAGMA busy_timeout = 5000", "PRAGMA busy_timeout", "5000", error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/* $XDG_DATA_HOME/workplan/workplan.db */
+char *
+wp_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "workplan", "workplan.db", NULL);
+}
+
+const char *
+wp_store_get_path (WpStore *self)
+{
+  g_return_val_if_fail (WP_IS_STORE (self), NULL);
+  return self->path;
+}
+
+gboolean
+wp_store_is_read_only (WpStore *self)
+{
+  g_return_val_if_fail (WP_IS_STORE (self), TRUE);
+  return self->read_only;
+}
+
+/* Transactions nest: the outermost one is a real transaction, inner ones are
+ * savepoints, so a command made of commands is still atomic. */
+gboolean
+wp_store_begin (WpStore  *self,
+                GError  **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (WP_IS_STORE (self), FALSE);
+
+  if (!wp_store_check_writable (self, error))
+    return FALSE;
+
+  sql = self->tx_depth == 0 ? g_strdup ("BEGIN IMMEDIATE")
+                            : g_strdup_printf ("SAVEPOINT sp%u", self->tx_depth);
+  if (!wp_store_exec (self, sql, error))
+    return FALSE;
+  self->tx_depth++;
+  return TRUE;
+}
+
+gboolean
+wp_store_commit (WpStore  *self,
+                 GError  **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (WP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->tx_depth > 0, FALSE);
+
+  sql = self->tx_depth == 1 ? g_strdup ("COMMIT")
+                            : g_strdup_printf ("RELEASE sp%u", self->tx_depth - 1);
+  if (!wp_store_exec (self, sql, error))
+    {
+      wp_store_rollback (self);
+      return FALSE;
+    }
+  self->tx_depth--;
+  return TRUE;
+}
+
+void
+wp_store_rollback (WpStore *self)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (WP_IS_STORE (self));
+  g_return_if_fail (self->tx_depth > 0);
+
+  if (self->tx_depth == 1)
+    sql = g_strdup ("ROLLBACK");
+  else
+    sql = g_strdup_printf ("ROLLBACK TO sp%u; RELEASE sp%u", self->tx_depth - 1,
+                           self->tx_depth - 1);
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    g_warning ("Rollback failed: %s", sqlite3_errmsg (self->db));
+  self->tx_depth--;
+}
+
+/**
+ * wp_store_save_copy:
+ * @dest_path: where to write the copy; must not exist
+ *
+ * Writes a consistent, compacted copy of the whole database (VACUUM INTO).
+ */
+gboolean
+wp_store_save_copy (WpStore     *self,
+                    const char  *dest_path,
+                    GError     **error)
+{
+  sqlite3_stmt *raw = NULL;
+  int rc;
+
+  g_return_val_if_fail (WP_IS_STORE (self), FALSE);
+
+  if (g_file_test (dest_path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_EXISTS,
+                   _("“%s” already exists; choose another name."), dest_path);
+      return FALSE;
+    }
+
+  /* Not cached: VACUUM cannot run while other statements are pending. */
+  rc = sqlite3_prepare_v2 (self->db, "VACUUM INTO ?", -1, &raw, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (raw, 1, dest_path, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (raw);
+    }
+  sqlite3_finalize (raw);
+
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_FAILED,
+                   _("Could not write a copy to “%s”: %s"), dest_path, sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * wp_store_freeze_signals:
+ *
+ * Holds back change signals and item refreshes during a bulk write such as
+ * an import; wp_store_thaw_signals() then emits WpStore::plans-changed once,
+ * which tells views to reload.
+ */
+void
+wp_store_freeze_signals (WpStore *self)
+{
+  g_return_if_fail (WP_IS_STORE (self));
+  self->frozen++;
+}
+
+void
+wp_store_thaw_signals (WpStore *self)
+{
+  g_return_if_fail (WP_IS_STORE (self));
+  g_return_if_fail (self->frozen > 0);
+
+  if (--self->frozen == 0 && self->missed_signals)
+    {
+      self->missed_signals = FALSE;
+      g_signal_emit (self, wp_store_signals[SIGNAL_PLANS_CHANGED], 0);
+    }
+}
+
+void
+wp_target_free (WpTarget *target)
+{
+  if (target == NULL)
+    return;
+  g_free (target->label);
+  g_free (target->unit);
+  g_free (target);
+}
+
+void
+wp_note_free (WpNote *note)
+{
+  if (note == NULL)
+    return;
+  g_free (note->text);
+  g_free (note);
+}

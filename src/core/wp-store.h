@@ -1,0 +1,174 @@
+/* wp-store.h: the plan database (the only code that speaks SQL)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "wp-agency.h"
+#include "wp-item.h"
+#include "wp-plan.h"
+
+G_BEGIN_DECLS
+
+#define WP_STORE_ERROR (wp_store_error_quark ())
+
+typedef enum {
+  WP_STORE_ERROR_FAILED,
+  WP_STORE_ERROR_NOT_WORKPLAN,
+  WP_STORE_ERROR_CORRUPT,
+  WP_STORE_ERROR_TOO_NEW,
+  WP_STORE_ERROR_READ_ONLY,
+  WP_STORE_ERROR_NOT_FOUND,
+  WP_STORE_ERROR_INVALID,
+  WP_STORE_ERROR_EXISTS,
+} WpStoreError;
+
+typedef enum {
+  WP_STORE_OPEN_DEFAULT   = 0,
+  WP_STORE_OPEN_READ_ONLY = 1 << 0,
+} WpStoreOpenFlags;
+
+/* The schema version this build writes; see the migrations in wp-store.c. */
+#define WP_STORE_SCHEMA_VERSION 1
+
+typedef struct {
+  char     *label;
+  char     *unit;
+  double    baseline;
+  double    target;
+  double    current;
+  gboolean  has_baseline;
+  gboolean  has_target;
+  gboolean  has_current;
+} WpTarget;
+
+typedef struct {
+  gint64  id;
+  GDate   date;
+  char   *text;
+  int     progress;  /* -1 when the note carries no progress value */
+} WpNote;
+
+#define WP_TYPE_STORE (wp_store_get_type ())
+G_DECLARE_FINAL_TYPE (WpStore, wp_store, WP, STORE, GObject)
+
+GQuark      wp_store_error_quark        (void);
+char       *wp_store_default_path       (void);
+WpStore    *wp_store_open               (const char        *path,
+                                         WpStoreOpenFlags   flags,
+                                         GError           **error);
+const char *wp_store_get_path           (WpStore           *self);
+gboolean    wp_store_is_read_only       (WpStore           *self);
+gboolean    wp_store_begin              (WpStore           *self,
+                                         GError           **error);
+gboolean    wp_store_commit             (WpStore           *self,
+                                         GError           **error);
+void        wp_store_rollback           (WpStore           *self);
+gboolean    wp_store_save_copy          (WpStore           *self,
+                                         const char        *dest_path,
+                                         GError           **error);
+void        wp_store_freeze_signals     (WpStore           *self);
+void        wp_store_thaw_signals       (WpStore           *self);
+
+/* Plans */
+GPtrArray  *wp_store_list_plans         (WpStore           *self,
+                                         GError           **error);
+WpPlan     *wp_store_get_plan           (WpStore           *self,
+                                         gint64             plan_id,
+                                         GError           **error);
+WpPlan     *wp_store_get_plan_by_year   (WpStore           *self,
+                                         int                year,
+                                         GError           **error);
+WpPlan     *wp_store_create_plan        (WpStore           *self,
+                                         int                year,
+                                         const char        *title,
+                                         const char        *organization,
+                                         GError           **error);
+gboolean    wp_store_delete_plan        (WpStore           *self,
+                                         gint64             plan_id,
+                                         GError           **error);
+guint       wp_store_count_items        (WpStore           *self,
+                                         gint64             plan_id,
+                                         GError           **error);
+
+/* Items */
+WpItem     *wp_store_get_item           (WpStore           *self,
+                                         gint64             item_id,
+                                         GError           **error);
+GPtrArray  *wp_store_list_children      (WpStore           *self,
+                                         gint64             plan_id,
+                                         gint64             parent_id,
+                                         GError           **error);
+GListModel *wp_store_get_children_model (WpStore           *self,
+                                         gint64             plan_id,
+                                         gint64             parent_id);
+WpItem     *wp_store_create_item        (WpStore           *self,
+                                         gint64             plan_id,
+                                         gint64             parent_id,
+                                         int                position,
+                                         WpItemKind         kind,
+                                         const char        *title,
+                                         GError           **error);
+gboolean    wp_store_set_item_property  (WpStore           *self,
+                                         gint64             item_id,
+                                         const char        *property,
+                                         const GValue      *value,
+                                         GError           **error);
+gboolean    wp_store_set_item_due_text  (WpStore           *self,
+                                         gint64             item_id,
+                                         const char        *text,
+                                         GError           **error);
+gboolean    wp_store_move_item          (WpStore           *self,
+                                         gint64             item_id,
+                                         gint64             new_parent_id,
+                                         int                new_position,
+                                         GError           **error);
+GVariant   *wp_store_delete_item        (WpStore           *self,
+                                         gint64             item_id,
+                                         GError           **error);
+gboolean    wp_store_restore_items      (WpStore           *self,
+                                         GVariant          *snapshot,
+                                         GError           **error);
+
+/* Agencies */
+GPtrArray  *wp_store_list_agencies      (WpStore           *self,
+                                         GError           **error);
+WpAgency   *wp_store_ensure_agency      (WpStore           *self,
+                                         const char        *name,
+                                         GError           **error);
+gboolean    wp_store_set_item_agencies  (WpStore           *self,
+                                         gint64             item_id,
+                                         WpAgencyRole       role,
+                                         const char * const *names,
+                                         GError           **error);
+
+/* Targets and progress notes */
+GPtrArray  *wp_store_list_targets       (WpStore           *self,
+                                         gint64             item_id,
+                                         GError           **error);
+gboolean    wp_store_add_target         (WpStore           *self,
+                                         gint64             item_id,
+                                         const WpTarget    *target,
+                                         GError           **error);
+GPtrArray  *wp_store_list_notes         (WpStore           *self,
+                                         gint64             item_id,
+                                         GError           **error);
+gint64      wp_store_add_note           (WpStore           *self,
+                                         gint64             item_id,
+                                         const GDate       *date,
+                                         const char        *text,
+                                         int                progress,
+                                         GError           **error);
+
+/* Search */
+GArray     *wp_store_search             (WpStore           *self,
+                                         gint64             plan_id,
+                                         const char        *query,
+                                         GError           **error);
+
+void        wp_target_free              (WpTarget          *target);
+void        wp_note_free                (WpNote            *note);
+
+G_END_DECLS

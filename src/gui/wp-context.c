@@ -1,0 +1,100 @@
+/* wp-context.c: what every view needs, passed in instead of singletons
+ *
+ * Holds the open store, the settings (which may be absent when the schema
+ * is not installed, e.g. in tests) and the day the traffic lights are judged
+ * on. WORKPLAN_TODAY=YYYY-MM-DD pins that day, for tests and for the demo
+ * plan, which is a 2025 plan shown as it stood in mid-2025.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "wp-context.h"
+
+struct _WpContext
+{
+  GObject    parent_instance;
+
+  WpStore   *store;
+  GSettings *settings;
+  GDate      today;
+};
+
+G_DEFINE_FINAL_TYPE (WpContext, wp_context, G_TYPE_OBJECT)
+
+static void
+wp_context_dispose (GObject *object)
+{
+  WpContext *self = WP_CONTEXT (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (wp_context_parent_class)->dispose (object);
+}
+
+static void
+wp_context_class_init (WpContextClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = wp_context_dispose;
+}
+
+static void
+wp_context_init (WpContext *self)
+{
+  const char *pinned = g_getenv ("WORKPLAN_TODAY");
+
+  if (pinned == NULL || !wp_date_from_iso (pinned, &self->today))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      g_date_clear (&self->today, 1);
+      g_date_set_dmy (&self->today, (GDateDay) g_date_time_get_day_of_month (now),
+                      (GDateMonth) g_date_time_get_month (now),
+                      (GDateYear) g_date_time_get_year (now));
+    }
+}
+
+WpContext *
+wp_context_new (WpStore   *store,
+                GSettings *settings)
+{
+  WpContext *self = g_object_new (WP_TYPE_CONTEXT, NULL);
+
+  self->store = store ? g_object_ref (store) : NULL;
+  self->settings = settings ? g_object_ref (settings) : NULL;
+  return self;
+}
+
+/* Returns: (nullable): the store, or %NULL when no plan file could be opened */
+WpStore *
+wp_context_get_store (WpContext *self)
+{
+  g_return_val_if_fail (WP_IS_CONTEXT (self), NULL);
+  return self->store;
+}
+
+/* Returns: (nullable): the settings, or %NULL when the schema is missing */
+GSettings *
+wp_context_get_settings (WpContext *self)
+{
+  g_return_val_if_fail (WP_IS_CONTEXT (self), NULL);
+  return self->settings;
+}
+
+const GDate *
+wp_context_get_today (WpContext *self)
+{
+  g_return_val_if_fail (WP_IS_CONTEXT (self), NULL);
+  return &self->today;
+}
+
+int
+wp_context_get_due_soon_days (WpContext *self)
+{
+  g_return_val_if_fail (WP_IS_CONTEXT (self), WP_LIGHT_DEFAULT_DUE_SOON_DAYS);
+
+  if (self->settings == NULL)
+    return WP_LIGHT_DEFAULT_DUE_SOON_DAYS;
+  return g_settings_get_int (self->settings, "due-soon-days");
+}

@@ -1,0 +1,21 @@
+/* wp-outline-view.h: the plan as a tree of areas, key tasks and actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "wp-context.h"
+
+G_BEGIN_DECLS
+
+#define WP_TYPE_OUTLINE_VIEW (wp_outline_view_get_type ())
+G_DECLARE_FINAL_TYPE (WpOutlineView, wp_outline_view, WP, OUTLINE_VIEW, AdwBin)
+
+void wp_outline_view_set_context (WpOutlineView *self,
+                                  WpContext     *context);
+void wp_outline_view_set_plan    (WpOutlineView *self,
+                                  WpPlan        *plan);
+
+G_END_DECLS

@@ -1,0 +1,237 @@
+/* wp-window.c: the main window
+ *
+ * Header bar with the year selector and the view switcher; the four views
+ * in an AdwViewStack. Window size is kept in GSettings.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "wp-outline-view.h"
+#include "wp-window.h"
+
+struct _WpWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GtkDropDown          *year_dropdown;
+  AdwViewStack         *view_stack;
+  GtkStack             *main_stack;
+  AdwStatusPage        *error_page;
+  WpOutlineView        *outline_view;
+  AdwToastOverlay      *toast_overlay;
+
+  WpContext            *context;
+  GPtrArray            *plans;
+  gulong                plans_changed_id;
+};
+
+G_DEFINE_FINAL_TYPE (WpWindow, wp_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static WpPlan *
+selected_plan (WpWindow *self)
+{
+  guint pos = gtk_drop_down_get_selected (self->year_dropdown);
+
+  if (self->plans == NULL || pos == GTK_INVALID_LIST_POSITION || pos >= self->plans->len)
+    return NULL;
+  return g_ptr_array_index (self->plans, pos);
+}
+
+static void
+on_year_selected (WpWindow *self)
+{
+  WpPlan *plan = selected_plan (self);
+  GSettings *settings = wp_context_get_settings (self->context);
+
+  wp_outline_view_set_plan (self->outline_view, plan);
+
+  if (plan != NULL)
+    {
+      g_autofree char *title = NULL;
+
+      /* Translators: window title: the plan's title and year */
+      title = g_strdup_printf (_("%s — Workplan"), wp_plan_get_title (plan));
+      gtk_window_set_title (GTK_WINDOW (self), title);
+      if (settings != NULL)
+        g_settings_set_int (settings, "last-year", wp_plan_get_year (plan));
+    }
+  else
+    gtk_window_set_title (GTK_WINDOW (self), _("Workplan"));
+}
+
+static void
+reload_plans (WpWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkStringList) years = gtk_string_list_new (NULL);
+  WpStore *store = wp_context_get_store (self->context);
+  GSettings *settings = wp_context_get_settings (self->context);
+  int wanted = settings ? g_settings_get_int (settings, "last-year") : 0;
+  WpPlan *current = selected_plan (self);
+  guint select = GTK_INVALID_LIST_POSITION;
+
+  if (current != NULL)
+    wanted = wp_plan_get_year (current);
+
+  g_clear_pointer (&self->plans, g_ptr_array_unref);
+  self->plans = wp_store_list_plans (store, &error);
+  if (self->plans == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      self->plans = g_ptr_array_new_with_free_func (g_object_unref);
+    }
+
+  for (guint i = 0; i < self->plans->len; i++)
+    {
+      WpPlan *plan = g_ptr_array_index (self->plans, i);
+      /* Translators: a plan's year in the year selector, e.g. 2025年 */
+      g_autofree char *label = g_strdup_printf (C_("year selector", "%d"),
+                                                wp_plan_get_year (plan));
+
+      gtk_string_list_append (years, label);
+      if (wp_plan_get_year (plan) == wanted)
+        select = i;
+    }
+
+  /* Without a remembered year, open the latest plan. */
+  if (select == GTK_INVALID_LIST_POSITION && self->plans->len > 0)
+    select = self->plans->len - 1;
+
+  g_signal_handlers_block_by_func (self->year_dropdown, on_year_selected, self);
+  gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (years));
+  gtk_drop_down_set_selected (self->year_dropdown, select);
+  g_signal_handlers_unblock_by_func (self->year_dropdown, on_year_selected, self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->year_dropdown), self->plans->len > 0);
+
+  on_year_selected (self);
+}
+
+static gboolean
+wp_window_close_request (GtkWindow *window)
+{
+  WpWindow *self = WP_WINDOW (window);
+  GSettings *settings = self->context ? wp_context_get_settings (self->context) : NULL;
+
+  if (settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_delay (settings);
+      g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+      if (!gtk_window_is_maximized (window))
+        {
+          g_settings_set_int (settings, "window-width", width);
+          g_settings_set_int (settings, "window-height", height);
+        }
+      g_settings_apply (settings);
+    }
+
+  return GTK_WINDOW_CLASS (wp_window_parent_class)->close_request (window);
+}
+
+static void
+wp_window_dispose (GObject *object)
+{
+  WpWindow *self = WP_WINDOW (object);
+
+  if (self->context != NULL && wp_context_get_store (self->context) != NULL)
+    g_clear_signal_handler (&self->plans_changed_id, wp_context_get_store (self->context));
+  g_clear_pointer (&self->plans, g_ptr_array_unref);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), WP_TYPE_WINDOW);
+
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (wp_window_parent_class)->dispose (object);
+}
+
+static void
+wp_window_class_init (WpWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = wp_window_dispose;
+  window_class->close_request = wp_window_close_request;
+
+  g_type_ensure (WP_TYPE_OUTLINE_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/workplan/Workplan/wp-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, WpWindow, year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, WpWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, WpWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, WpWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, WpWindow, outline_view);
+  gtk_widget_class_bind_template_child (widget_class, WpWindow, toast_overlay);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
+                                       "window.close", NULL);
+}
+
+static void
+wp_window_init (WpWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_swapped (self->year_dropdown, "notify::selected",
+                            G_CALLBACK (on_year_selected), self);
+}
+
+/**
+ * wp_window_new:
+ * @open_error: (nullable): why the plan file could not be opened; the
+ *   window then says so instead of showing the views
+ */
+WpWindow *
+wp_window_new (GtkApplication *application,
+               WpContext      *context,
+               const GError   *open_error)
+{
+  WpWindow *self = g_object_new (WP_TYPE_WINDOW, "application", application, NULL);
+  GSettings *settings = wp_context_get_settings (context);
+
+  self->context = g_object_ref (context);
+
+  if (settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (settings, "window-width"),
+                                   g_settings_get_int (settings, "window-height"));
+      if (g_settings_get_boolean (settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+
+  if (open_error != NULL || wp_context_get_store (context) == NULL)
+    {
+      adw_status_page_set_description (self->error_page,
+                                       open_error ? open_error->message : NULL);
+      gtk_stack_set_visible_child_name (self->main_stack, "error");
+      gtk_widget_set_sensitive (GTK_WIDGET (self->year_dropdown), FALSE);
+      return self;
+    }
+
+  wp_outline_view_set_context (self->outline_view, context);
+  self->plans_changed_id = g_signal_connect_object (wp_context_get_store (context),
+                                                    "plans-changed",
+                                                    G_CALLBACK (reload_plans), self,
+                                                    G_CONNECT_SWAPPED);
+  reload_plans (self);
+  return self;
+}
+
+void
+wp_window_select_year (WpWindow *self,
+                       int       year)
+{
+  g_return_if_fail (WP_IS_WINDOW (self));
+
+  for (guint i = 0; self->plans != NULL && i < self->plans->len; i++)
+    if (wp_plan_get_year (g_ptr_array_index (self->plans, i)) == year)
+      gtk_drop_down_set_selected (self->year_dropdown, i);
+}

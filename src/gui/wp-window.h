@@ -1,0 +1,22 @@
+/* wp-window.h: the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "wp-context.h"
+
+G_BEGIN_DECLS
+
+#define WP_TYPE_WINDOW (wp_window_get_type ())
+G_DECLARE_FINAL_TYPE (WpWindow, wp_window, WP, WINDOW, AdwApplicationWindow)
+
+WpWindow *wp_window_new             (GtkApplication *application,
+                                     WpContext      *context,
+                                     const GError   *open_error);
+void      wp_window_select_year     (WpWindow       *self,
+                                     int             year);
+
+G_END_DECLS
