@@ -32,7 +32,7 @@ get_deadline_regex (void)
         "(?:"
           "(?<ye>年底|年末|年内|全年|年度内|年度|底|末|内)"
           "|(?<half>上半年|下半年)"
-          "|(?:第|Q)?(?<q>[1-4])(?:季度)?(?:末|底)?"
+          "|(?:第?(?<q>[1-4])季度|Q(?<qq>[1-4]))(?:末|底)?"
           "|(?<m>\\d{1,2})月(?:份)?(?:(?<d>\\d{1,2})[日号]|(?<me>底|末|中旬|上旬|下旬)?)"
         ")"
         "(?:前|以前|之前|止|内|为止)?(?:完成|实现|到位)?$",
@@ -214,7 +214,7 @@ wp_deadline_parse (const char *text,
       g_autofree char *rel = g_match_info_fetch_named (match, "rel");
       g_autofree char *half = g_match_info_fetch_named (match, "half");
       int y = fetch_int (match, "y");
-      int q = fetch_int (match, "q");
+      int q = fetch_int (match, "q") > 0 ? fetch_int (match, "q") : fetch_int (match, "qq");
       int m = fetch_int (match, "m");
       int d = fetch_int (match, "d");
 

@@ -405,8 +405,6 @@ wp_outline_view_dispose (GObject *object)
   g_clear_object (&self->plan);
   g_clear_object (&self->context);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), WP_TYPE_OUTLINE_VIEW);
-
   G_OBJECT_CLASS (wp_outline_view_parent_class)->dispose (object);
 }
 

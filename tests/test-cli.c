@@ -1,0 +1,246 @@
+/* test-cli.c: the command line, run as a user runs it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <sys/wait.h>
+#include <json-glib/json-glib.h>
+
+#include "wp-test-util.h"
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_workplan (Run *run,
+              ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *bin = g_getenv ("WORKPLAN_BIN");
+  const char *arg;
+  int wait_status = 0;
+  va_list args;
+
+  g_assert_nonnull (bin);
+  g_ptr_array_add (argv, (char *) bin);
+  va_start (args, run);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+/* One clear line on stderr, naming the program. */
+static void
+assert_one_error_line (Run *run)
+{
+  const char *newline = strchr (run->err, '\n');
+
+  g_test_message ("stderr: %s", run->err);
+  g_assert_true (g_str_has_prefix (run->err, "workplan: "));
+  g_assert_nonnull (newline);
+  g_assert_cmpstr (newline + 1, ==, "");
+}
+
+static void
+test_version_and_help (void)
+{
+  g_auto(Run) version = { 0 };
+  g_auto(Run) help = { 0 };
+
+  run_workplan (&version, "--version", NULL);
+  g_assert_cmpint (version.status, ==, 0);
+  g_assert_true (g_str_has_prefix (version.out, "workplan "));
+
+  run_workplan (&help, "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "list-plans"));
+  g_assert_nonnull (strstr (help.out, "import"));
+  g_assert_nonnull (strstr (help.out, "export"));
+}
+
+static void
+test_import_list_export (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *db = g_build_filename (dir, "plans.db", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.json", NULL);
+  g_autofree char *sample = wp_test_sample_path ("xiamen-2025.json");
+  g_autofree char *sample_text = NULL;
+  g_autofree char *out_text = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) import = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) list_json = { 0 };
+  g_auto(Run) export = { 0 };
+  g_auto(Run) to_stdout = { 0 };
+  JsonArray *plans;
+
+  run_workplan (&import, "import", sample, "--db", db, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_nonnull (strstr (import.out, "56"));
+
+  run_workplan (&list, "list-plans", "--db", db, NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_true (g_str_has_prefix (list.out, "2025\t2025年全市政法工作任务分解\t"));
+
+  run_workplan (&list_json, "list-plans", "--json", "--db", db, NULL);
+  g_assert_cmpint (list_json.status, ==, 0);
+  json_parser_load_from_data (parser, list_json.out, -1, &error);
+  g_assert_no_error (error);
+  plans = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (plans), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (plans, 0), "items"),
+                   ==, 56);
+
+  run_workplan (&export, "export", "--format", "json", "--year", "2025", "--db", db, "-o", out,
+                NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  g_assert_true (g_file_get_contents (sample, &sample_text, NULL, NULL));
+  g_assert_true (g_file_get_contents (out, &out_text, NULL, NULL));
+  g_assert_cmpstr (out_text, ==, sample_text);
+
+  run_workplan (&to_stdout, "export", "--year", "2025", "--db", db, NULL);
+  g_assert_cmpint (to_stdout.status, ==, 0);
+  g_assert_cmpstr (to_stdout.out, ==, sample_text);
+
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
+static void
+test_bad_json_leaves_database (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *db = g_build_filename (dir, "plans.db", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.json", NULL);
+  g_autofree char *sample = wp_test_sample_path ("xiamen-2025.json");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Run) import = { 0 };
+  g_auto(Run) bad_run = { 0 };
+
+  run_workplan (&import, "import", sample, "--db", db, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  before = wp_test_file_checksum (db);
+
+  g_assert_true (g_file_set_contents (bad, "{\"format\": \"workplan\", \"version\": 1, "
+                                           "\"plan\": {\"year\": 2026}, \"items\": [{\"kind\": "
+                                           "\"area\", \"title\": \"x\", \"status\": \"完成\"}]}",
+                                      -1, NULL));
+  run_workplan (&bad_run, "import", bad, "--db", db, NULL);
+  g_assert_cmpint (bad_run.status, !=, 0);
+  assert_one_error_line (&bad_run);
+  g_assert_nonnull (strstr (bad_run.err, "status"));
+
+  after = wp_test_file_checksum (db);
+  g_assert_cmpstr (before, ==, after);
+
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
+static void
+test_bad_json_creates_no_database (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *db = g_build_filename (dir, "new.db", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.json", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.json", NULL);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) run_missing = { 0 };
+
+  g_assert_true (g_file_set_contents (bad, "{ not json", -1, NULL));
+  run_workplan (&run, "import", bad, "--db", db, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_one_error_line (&run);
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+
+  run_workplan (&run_missing, "import", missing, "--db", db, NULL);
+  g_assert_cmpint (run_missing.status, ==, 1);
+  assert_one_error_line (&run_missing);
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
+static void
+test_errors (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *db = g_build_filename (dir, "plans.db", NULL);
+  g_autofree char *text = g_build_filename (dir, "notes.txt", NULL);
+  g_autofree char *sample = wp_test_sample_path ("xiamen-2025.json");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Run) import = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) no_year = { 0 };
+  g_auto(Run) wrong_year = { 0 };
+  g_auto(Run) format = { 0 };
+  g_auto(Run) foreign = { 0 };
+  g_auto(Run) unknown = { 0 };
+
+  run_workplan (&import, "import", sample, "--db", db, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  run_workplan (&again, "import", sample, "--db", db, NULL);
+  g_assert_cmpint (again.status, ==, 1);
+  assert_one_error_line (&again);
+  g_assert_nonnull (strstr (again.err, "--replace"));
+
+  run_workplan (&no_year, "export", "--db", db, NULL);
+  g_assert_cmpint (no_year.status, ==, 2);
+
+  run_workplan (&wrong_year, "export", "--year", "1999", "--db", db, NULL);
+  g_assert_cmpint (wrong_year.status, ==, 1);
+  assert_one_error_line (&wrong_year);
+
+  run_workplan (&format, "export", "--format", "docx", "--year", "2025", "--db", db, NULL);
+  g_assert_cmpint (format.status, ==, 2);
+
+  run_workplan (&unknown, "list-plans", "--frobnicate", "--db", db, NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+
+  /* A file that is not a plan database is refused and left alone. */
+  g_assert_true (g_file_set_contents (text, "会议纪要\n", -1, NULL));
+  before = wp_test_file_checksum (text);
+  run_workplan (&foreign, "list-plans", "--db", text, NULL);
+  g_assert_cmpint (foreign.status, ==, 1);
+  assert_one_error_line (&foreign);
+  after = wp_test_file_checksum (text);
+  g_assert_cmpstr (before, ==, after);
+
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/version-and-help", test_version_and_help);
+  g_test_add_func ("/cli/import-list-export", test_import_list_export);
+  g_test_add_func ("/cli/bad-json-leaves-database", test_bad_json_leaves_database);
+  g_test_add_func ("/cli/bad-json-creates-no-database", test_bad_json_creates_no_database);
+  g_test_add_func ("/cli/errors", test_errors);
+
+  return g_test_run ();
+}

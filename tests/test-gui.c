@@ -1,0 +1,220 @@
+/* test-gui.c: the main window on real widgets (under Xvfb)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+
+#include "wp-test-util.h"
+#include "wp-window.h"
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_mapped (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_mapped (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+spin (void)
+{
+  for (int i = 0; i < 50; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static WpStore *
+demo_store (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autofree char *sample = wp_test_sample_path ("xiamen-2025.json");
+  g_autofree char *json = NULL;
+  WpStore *store = wp_store_open (path, WP_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(WpPlan) plan = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (sample, &json, NULL, NULL));
+  plan = wp_json_import (store, json, -1, 0, FALSE, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
+static void
+test_outline_shows_demo (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autoptr(WpStore) store = demo_store (dir);
+  g_autoptr(WpContext) context = wp_context_new (store, NULL);
+  WpWindow *window = wp_window_new (NULL, context, NULL);
+  GtkColumnView *view;
+  GListModel *rows;
+  GtkDropDown *years;
+  g_autoptr(GtkTreeListRow) first = NULL;
+  g_autoptr(GtkStringObject) year = NULL;
+  WpItem *area;
+  guint n_top;
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)),
+                                   "2025年全市政法工作任务分解"));
+
+  years = GTK_DROP_DOWN (find_descendant (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (years)), ==, 1);
+  year = g_list_model_get_item (gtk_drop_down_get_model (years), 0);
+  g_assert_nonnull (strstr (gtk_string_object_get_string (year), "2025"));
+
+  view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
+  g_assert_nonnull (view);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (view)), ==, 7);
+  rows = G_LIST_MODEL (gtk_column_view_get_model (view));
+  n_top = g_list_model_get_n_items (rows);
+  g_assert_cmpuint (n_top, ==, 3);
+
+  /* Expanding the first area reads and shows its key tasks. */
+  first = g_list_model_get_item (rows, 0);
+  area = gtk_tree_list_row_get_item (first);
+  g_assert_cmpstr (wp_item_get_title (area), ==, "坚持主动创稳 强化系统治理");
+  gtk_tree_list_row_set_expanded (first, TRUE);
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_top + wp_item_get_n_children (area));
+  g_object_unref (area);
+
+  /* An edit made through the store shows without a reload. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WpItem) item = NULL;
+    g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, 1);
+    g_auto(GValue) v = G_VALUE_INIT;
+
+    item = gtk_tree_list_row_get_item (row);
+    g_value_init (&v, G_TYPE_STRING);
+    g_value_set_string (&v, "改过的标题");
+    g_assert_true (wp_store_set_item_property (store, wp_item_get_id (item), "title", &v, &error));
+    g_assert_no_error (error);
+    spin ();
+    g_assert_cmpstr (wp_item_get_title (item), ==, "改过的标题");
+  }
+
+  g_clear_object (&first);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+
+  g_clear_object (&context);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
+static void
+test_empty_database (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "empty.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpStore) store = wp_store_open (path, WP_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(WpContext) context = wp_context_new (store, NULL);
+  WpWindow *window = wp_window_new (NULL, context, NULL);
+  AdwStatusPage *page;
+
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+
+  page = ADW_STATUS_PAGE (find_mapped (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
+  g_assert_nonnull (page);
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, "No Plans Yet");
+
+  /* A plan imported while the window is open appears in it. */
+  {
+    g_autofree char *sample = wp_test_sample_path ("xiamen-2025.json");
+    g_autofree char *json = NULL;
+    g_autoptr(WpPlan) plan = NULL;
+    GtkColumnView *view;
+
+    g_assert_true (g_file_get_contents (sample, &json, NULL, NULL));
+    plan = wp_json_import (store, json, -1, 0, FALSE, &error);
+    g_assert_no_error (error);
+    spin ();
+    view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))),
+                      ==, 3);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_clear_object (&context);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
+static void
+test_open_error_shown (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "notes.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpStore) store = NULL;
+  g_autoptr(WpContext) context = NULL;
+  WpWindow *window;
+  AdwStatusPage *page = NULL;
+
+  g_assert_true (g_file_set_contents (path, "not a database", -1, NULL));
+  store = wp_store_open (path, WP_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  context = wp_context_new (NULL, NULL);
+  window = wp_window_new (NULL, context, error);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+
+  /* The status page on screen carries the store's message. */
+  page = ADW_STATUS_PAGE (find_mapped (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
+  g_assert_nonnull (page);
+  g_assert_cmpstr (adw_status_page_get_description (page), ==, error->message);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/gui/outline-shows-demo", test_outline_shows_demo);
+  g_test_add_func ("/gui/empty-database", test_empty_database);
+  g_test_add_func ("/gui/open-error-shown", test_open_error_shown);
+
+  return g_test_run ();
+}
