@@ -389,6 +389,17 @@ reload (WpOutlineView *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
 
+  /* Open on the areas' key tasks: a plan has a handful of areas, and the
+   * tasks under them are what people look for first. From the last row up,
+   * so expanding one does not shift the rows still to visit. */
+  for (guint i = g_list_model_get_n_items (self->root); i > 0; i--)
+    {
+      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_child_row (tree, i - 1);
+
+      if (row != NULL)
+        gtk_tree_list_row_set_expanded (row, TRUE);
+    }
+
   update_empty_state (self);
 }
 
