@@ -107,6 +107,7 @@ test_demo_content (Fixture       *f,
   /* Walk every item: the demo has done, in-progress and overdue work on 15 July 2025. */
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 15, 7, 2025);
+  wp_store_set_judging (f->store, &today, 30);
   for (guint i = 0; i < areas->len; i++)
     g_ptr_array_add (stack, g_object_ref (g_ptr_array_index (areas, i)));
   while (stack->len > 0)
@@ -120,11 +121,13 @@ test_demo_content (Fixture       *f,
       if (wp_item_get_kind (item) != WP_ITEM_KIND_ACTION)
         continue;
       g_assert_cmpuint (g_strv_length ((char **) wp_item_get_lead_agencies (item)), >=, 1);
-      red += wp_item_get_light (item, &today, 30) == WP_LIGHT_RED;
+      red += wp_item_get_light (item) == WP_LIGHT_RED;
       done += wp_item_get_status (item) == WP_ITEM_STATUS_DONE;
       in_progress += wp_item_get_status (item) == WP_ITEM_STATUS_IN_PROGRESS;
     }
   g_assert_cmpuint (red, >=, 3);
+  /* Overdue actions show on their areas too. */
+  g_assert_cmpint (wp_item_get_light (g_ptr_array_index (areas, 0)), ==, WP_LIGHT_RED);
   g_assert_cmpuint (done, >=, 2);
   g_assert_cmpuint (in_progress, >=, 20);
 }

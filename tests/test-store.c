@@ -592,6 +592,62 @@ test_derived_progress (Fixture       *f,
 }
 
 static void
+test_rollup_status_and_light (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpItem) area = add (f, 0, WP_ITEM_KIND_AREA, "A");
+  g_autoptr(WpItem) task = add (f, wp_item_get_id (area), WP_ITEM_KIND_TASK, "T");
+  g_autoptr(WpItem) a1 = add (f, wp_item_get_id (task), WP_ITEM_KIND_ACTION, "a1");
+  g_autoptr(WpItem) a2 = add (f, wp_item_get_id (task), WP_ITEM_KIND_ACTION, "a2");
+  g_auto(GValue) s = G_VALUE_INIT;
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 15, 7, 2025);
+  wp_store_set_judging (f->store, &today, 30);
+  g_value_init (&s, G_TYPE_STRING);
+
+  g_assert_cmpint (wp_item_get_effective_status (area), ==, WP_ITEM_STATUS_NOT_STARTED);
+  g_assert_cmpint (wp_item_get_light (area), ==, WP_LIGHT_GREEN);
+
+  /* One action under way: the task and the area are in progress. */
+  g_value_set_string (&s, "in_progress");
+  g_assert_true (wp_store_set_item_property (f->store, wp_item_get_id (a1), "status", &s, &error));
+  g_assert_cmpint (wp_item_get_status (task), ==, WP_ITEM_STATUS_NOT_STARTED);
+  g_assert_cmpint (wp_item_get_effective_status (task), ==, WP_ITEM_STATUS_IN_PROGRESS);
+  g_assert_cmpint (wp_item_get_effective_status (area), ==, WP_ITEM_STATUS_IN_PROGRESS);
+
+  /* An overdue action turns its task and area red. */
+  g_assert_true (wp_store_set_item_due_text (f->store, wp_item_get_id (a2), "6月底前", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (wp_item_get_light (a2), ==, WP_LIGHT_RED);
+  g_assert_cmpint (wp_item_get_light (task), ==, WP_LIGHT_RED);
+  g_assert_cmpint (wp_item_get_light (area), ==, WP_LIGHT_RED);
+
+  /* Judged on an earlier day, the same action is only due soon. */
+  g_date_set_dmy (&today, 10, 6, 2025);
+  wp_store_set_judging (f->store, &today, 30);
+  g_assert_cmpint (wp_item_get_light (area), ==, WP_LIGHT_YELLOW);
+  g_date_set_dmy (&today, 15, 7, 2025);
+  wp_store_set_judging (f->store, &today, 30);
+
+  /* Both done: all is done and green, whatever the dates. */
+  g_value_set_string (&s, "done");
+  g_assert_true (wp_store_set_item_property (f->store, wp_item_get_id (a1), "status", &s, &error));
+  g_assert_true (wp_store_set_item_property (f->store, wp_item_get_id (a2), "status", &s, &error));
+  g_assert_cmpint (wp_item_get_effective_status (area), ==, WP_ITEM_STATUS_DONE);
+  g_assert_cmpint (wp_item_get_effective_progress (area), ==, 100);
+  g_assert_cmpint (wp_item_get_light (area), ==, WP_LIGHT_GREEN);
+
+  /* A parent put on hold by hand stays on hold. */
+  g_value_set_string (&s, "suspended");
+  g_assert_true (wp_store_set_item_property (f->store, wp_item_get_id (task), "status", &s,
+                                             &error));
+  g_assert_cmpint (wp_item_get_effective_status (task), ==, WP_ITEM_STATUS_SUSPENDED);
+}
+
+static void
 test_agencies (Fixture       *f,
                gconstpointer  data)
 {
@@ -738,6 +794,7 @@ main (int    argc,
   ADD ("move", test_move);
   ADD ("delete-and-restore", test_delete_and_restore);
   ADD ("derived-progress", test_derived_progress);
+  ADD ("rollup-status-and-light", test_rollup_status_and_light);
   ADD ("agencies", test_agencies);
   ADD ("search", test_search);
   ADD ("children-model", test_children_model);

@@ -19,8 +19,10 @@ typedef struct {
   char         *title;
   char         *description;
   WpItemStatus  status;
+  WpItemStatus  effective_status;  /* rolled up from the children */
   int           progress;          /* -1: derived from the children */
   int           effective_progress;
+  WpLight       light;             /* the worst of its own and its subtree's */
   GDate         due;
   char         *due_label;
   gboolean      ongoing;

@@ -33,6 +33,8 @@ enum {
   PROP_TITLE,
   PROP_DESCRIPTION,
   PROP_STATUS,
+  PROP_EFFECTIVE_STATUS,
+  PROP_LIGHT,
   PROP_PROGRESS,
   PROP_EFFECTIVE_PROGRESS,
   PROP_DUE,
@@ -102,6 +104,12 @@ wp_item_get_property (GObject    *object,
     case PROP_STATUS:
       g_value_set_string (value, wp_item_status_to_string (self->data.status));
       break;
+    case PROP_EFFECTIVE_STATUS:
+      g_value_set_string (value, wp_item_status_to_string (self->data.effective_status));
+      break;
+    case PROP_LIGHT:
+      g_value_set_string (value, wp_light_to_string (self->data.light));
+      break;
     case PROP_PROGRESS:
       g_value_set_int (value, self->data.progress);
       break;
@@ -152,6 +160,9 @@ wp_item_class_init (WpItemClass *klass)
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, "", flags);
   properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, "", flags);
   properties[PROP_STATUS] = g_param_spec_string ("status", NULL, NULL, "not_started", flags);
+  properties[PROP_EFFECTIVE_STATUS] =
+    g_param_spec_string ("effective-status", NULL, NULL, "not_started", flags);
+  properties[PROP_LIGHT] = g_param_spec_string ("light", NULL, NULL, "green", flags);
   properties[PROP_PROGRESS] = g_param_spec_int ("progress", NULL, NULL, -1, 100, 0, flags);
   properties[PROP_EFFECTIVE_PROGRESS] =
     g_param_spec_int ("effective-progress", NULL, NULL, 0, 100, 0, flags);
@@ -241,6 +252,8 @@ _wp_item_update (WpItem     *self,
   UPDATE_STRING (title, PROP_TITLE);
   UPDATE_STRING (description, PROP_DESCRIPTION);
   UPDATE_SCALAR (status, PROP_STATUS);
+  UPDATE_SCALAR (effective_status, PROP_EFFECTIVE_STATUS);
+  UPDATE_SCALAR (light, PROP_LIGHT);
   UPDATE_SCALAR (progress, PROP_PROGRESS);
   UPDATE_SCALAR (effective_progress, PROP_EFFECTIVE_PROGRESS);
   UPDATE_STRING (due_label, PROP_DUE_LABEL);
@@ -404,19 +417,21 @@ wp_item_get_co_agencies (WpItem *self)
   return self->data.co ? (const char * const *) self->data.co : empty;
 }
 
-WpLight
-wp_item_get_light (WpItem      *self,
-                   const GDate *today,
-                   int          due_soon_days)
+/* The status shown for the item: a parent that was not closed (done) or
+ * put on hold (suspended) by hand takes its children's: all done is done,
+ * any started is in progress. */
+WpItemStatus
+wp_item_get_effective_status (WpItem *self)
 {
-  GDate start;
+  g_return_val_if_fail (WP_IS_ITEM (self), WP_ITEM_STATUS_NOT_STARTED);
+  return self->data.effective_status;
+}
 
+/* The traffic light on the store's reference date: for a parent, the worst
+ * of its own and of everything below it, so a red action shows on its area. */
+WpLight
+wp_item_get_light (WpItem *self)
+{
   g_return_val_if_fail (WP_IS_ITEM (self), WP_LIGHT_NONE);
-
-  g_date_clear (&start, 1);
-  if (self->data.plan_year > 0)
-    g_date_set_dmy (&start, 1, G_DATE_JANUARY, (GDateYear) self->data.plan_year);
-
-  return wp_light_compute (self->data.status, self->data.effective_progress,
-                           wp_item_get_due (self), &start, today, due_soon_days);
+  return self->data.light;
 }

@@ -33,8 +33,7 @@ gboolean             wp_item_get_carried_over       (WpItem      *self);
 guint                wp_item_get_n_children         (WpItem      *self);
 const char * const  *wp_item_get_lead_agencies      (WpItem      *self);
 const char * const  *wp_item_get_co_agencies        (WpItem      *self);
-WpLight              wp_item_get_light              (WpItem      *self,
-                                                     const GDate *today,
-                                                     int          due_soon_days);
+WpItemStatus         wp_item_get_effective_status   (WpItem      *self);
+WpLight              wp_item_get_light              (WpItem      *self);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 
 #include "wp-deadline.h"
 #include "wp-item-list.h"
+#include "wp-light.h"
 #include "wp-store-private.h"
 
 #define ITEM_SELECT \
@@ -211,68 +212,132 @@ wp_store_count_items (WpStore  *self,
 /* Items */
 
 typedef struct {
-  double sum;
-  guint  count;
-} ProgressSum;
+  double       sum;       /* of the children's effective progress */
+  guint        count;
+  guint        n_done;
+  guint        n_started;  /* in progress or done */
+  guint        n_suspended;
+  WpLight      worst_light;
+} Rollup;
 
-/* A parent without its own progress gets the mean of its children's
- * effective progress; a done item counts as 100. Computed bottom-up over
- * the subtree so only this item's descendants are read. */
+static WpItemStatus
+rollup_status (WpItemStatus  stored,
+               const Rollup *children)
+{
+  /* Done and suspended are decisions someone took: they stand. */
+  if (children == NULL || children->count == 0
+      || stored == WP_ITEM_STATUS_DONE || stored == WP_ITEM_STATUS_SUSPENDED)
+    return stored;
+  if (children->n_done == children->count)
+    return WP_ITEM_STATUS_DONE;
+  if (children->n_suspended == children->count)
+    return WP_ITEM_STATUS_SUSPENDED;
+  if (children->n_started > 0)
+    return WP_ITEM_STATUS_IN_PROGRESS;
+  return stored;
+}
+
 static int
-derive_progress (WpStore *self,
-                 gint64   item_id)
+rollup_progress (WpItemStatus  effective_status,
+                 int           stored,
+                 const Rollup *children)
+{
+  if (effective_status == WP_ITEM_STATUS_DONE)
+    return 100;
+  if (stored >= 0)
+    return stored;
+  if (children != NULL && children->count > 0)
+    return (int) (children->sum / children->count + 0.5);
+  return 0;
+}
+
+static WpLight
+own_light (WpStore      *self,
+           WpItemStatus  status,
+           int           progress,
+           const GDate  *due,
+           int           plan_year)
+{
+  GDate start;
+
+  g_date_clear (&start, 1);
+  g_date_set_dmy (&start, 1, G_DATE_JANUARY, (GDateYear) CLAMP (plan_year, 1, 9999));
+  return wp_light_compute (status, progress, g_date_valid (due) ? due : NULL, &start,
+                           &self->reference_date, self->due_soon_days);
+}
+
+/* Rolls a parent's figures up from its subtree, bottom-up, reading only its
+ * descendants: effective status (all children done → done, any started →
+ * in progress), effective progress (the mean of the children unless set)
+ * and the worst traffic light below it. */
+static void
+rollup_subtree (WpStore    *self,
+                WpItemData *data)
 {
   g_autoptr(WpStmt) stmt = NULL;
   g_autoptr(GHashTable) sums = NULL;
-  int result = 0;
   int rc;
 
   stmt = wp_stmt_prepare (self,
                           SUBTREE_CTE
-                          "SELECT i.id, coalesce (i.parent_id, 0), i.progress, i.status"
-                          " FROM sub JOIN item i USING (id) ORDER BY sub.depth DESC",
+                          "SELECT i.id, coalesce (i.parent_id, 0), i.progress, i.status, i.due"
+                          " FROM sub JOIN item i USING (id) WHERE sub.depth > 0"
+                          " ORDER BY sub.depth DESC",
                           NULL);
   if (stmt == NULL)
-    return 0;
+    return;
 
   sums = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  sqlite3_bind_int64 (stmt->stmt, 1, item_id);
+  sqlite3_bind_int64 (stmt->stmt, 1, data->id);
 
   while ((rc = sqlite3_step (stmt->stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt->stmt, 0);
       gint64 parent = sqlite3_column_int64 (stmt->stmt, 1);
-      const char *status = (const char *) sqlite3_column_text (stmt->stmt, 3);
-      ProgressSum *own = g_hash_table_lookup (sums, &id);
-      ProgressSum *up;
-      int value;
+      Rollup *own = g_hash_table_lookup (sums, &id);
+      Rollup *up;
+      WpItemStatus status;
+      int stored_progress, progress;
+      WpLight light;
+      GDate due;
 
-      if (g_strcmp0 (status, "done") == 0)
-        value = 100;
-      else if (sqlite3_column_type (stmt->stmt, 2) != SQLITE_NULL)
-        value = sqlite3_column_int (stmt->stmt, 2);
-      else if (own != NULL && own->count > 0)
-        value = (int) (own->sum / own->count + 0.5);
-      else
-        value = 0;
+      if (!wp_item_status_from_string ((const char *) sqlite3_column_text (stmt->stmt, 3),
+                                       &status))
+        status = WP_ITEM_STATUS_NOT_STARTED;
+      stored_progress = sqlite3_column_type (stmt->stmt, 2) == SQLITE_NULL
+                        ? -1 : sqlite3_column_int (stmt->stmt, 2);
+      wp_date_from_iso ((const char *) sqlite3_column_text (stmt->stmt, 4), &due);
 
-      if (id == item_id)
-        {
-          result = value;
-          break;
-        }
+      status = rollup_status (status, own);
+      progress = rollup_progress (status, stored_progress, own);
+      light = own_light (self, status, progress, &due, data->plan_year);
+      if (own != NULL && own->worst_light > light)
+        light = own->worst_light;
 
       up = g_hash_table_lookup (sums, &parent);
       if (up == NULL)
         {
-          up = g_new0 (ProgressSum, 1);
+          up = g_new0 (Rollup, 1);
           g_hash_table_insert (sums, g_memdup2 (&parent, sizeof parent), up);
         }
-      up->sum += value;
+      up->sum += progress;
       up->count++;
+      up->n_done += status == WP_ITEM_STATUS_DONE;
+      up->n_started += status == WP_ITEM_STATUS_DONE || status == WP_ITEM_STATUS_IN_PROGRESS;
+      up->n_suspended += status == WP_ITEM_STATUS_SUSPENDED;
+      up->worst_light = MAX (up->worst_light, light);
     }
 
-  return result;
+  {
+    Rollup *children = g_hash_table_lookup (sums, &data->id);
+
+    data->effective_status = rollup_status (data->status, children);
+    data->effective_progress = rollup_progress (data->effective_status, data->progress, children);
+    data->light = own_light (self, data->effective_status, data->effective_progress, &data->due,
+                             data->plan_year);
+    if (children != NULL && children->worst_light > data->light)
+      data->light = children->worst_light;
+  }
 }
 
 static char **
@@ -315,14 +380,15 @@ read_item_row (WpStore    *self,
   data->lead = split_names (stmt, 16);
   data->co = split_names (stmt, 17);
 
-  if (data->status == WP_ITEM_STATUS_DONE)
-    data->effective_progress = 100;
-  else if (data->progress >= 0)
-    data->effective_progress = data->progress;
-  else if (data->n_children > 0)
-    data->effective_progress = derive_progress (self, data->id);
+  if (data->n_children > 0)
+    rollup_subtree (self, data);
   else
-    data->effective_progress = 0;
+    {
+      data->effective_status = data->status;
+      data->effective_progress = rollup_progress (data->status, data->progress, NULL);
+      data->light = own_light (self, data->status, data->effective_progress, &data->due,
+                               data->plan_year);
+    }
 }
 
 static void

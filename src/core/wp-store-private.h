@@ -23,6 +23,8 @@ struct _WpStore
   gboolean    missed_signals;
   GHashTable *statements;  /* const char *sql → sqlite3_stmt* */
   GHashTable *live_items;  /* gint64 id → WpItem* (weak) */
+  GDate       reference_date;  /* the day traffic lights are judged on */
+  int         due_soon_days;
 };
 
 enum {

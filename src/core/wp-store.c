@@ -184,6 +184,15 @@ wp_store_init (WpStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
   self->live_items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->due_soon_days = WP_LIGHT_DEFAULT_DUE_SOON_DAYS;
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+    g_date_clear (&self->reference_date, 1);
+    g_date_set_dmy (&self->reference_date, (GDateDay) g_date_time_get_day_of_month (now),
+                    (GDateMonth) g_date_time_get_month (now),
+                    (GDateYear) g_date_time_get_year (now));
+  }
 }
 
 /* Maps an SQLite result code to a GError that tells the user what to do. */
@@ -812,6 +821,41 @@ wp_store_save_copy (WpStore     *self,
     }
 
   return TRUE;
+}
+
+/**
+ * wp_store_set_judging:
+ * @reference_date: the day traffic lights are judged on (usually today; a
+ *   briefing "as of" another day uses that day)
+ * @due_soon_days: how many days before its deadline an item turns yellow
+ *
+ * Live items are re-read so that every view shows the new lights.
+ */
+void
+wp_store_set_judging (WpStore     *self,
+                      const GDate *reference_date,
+                      int          due_soon_days)
+{
+  g_autoptr(GList) ids = NULL;
+
+  g_return_if_fail (WP_IS_STORE (self));
+  g_return_if_fail (reference_date != NULL && g_date_valid (reference_date));
+
+  self->reference_date = *reference_date;
+  self->due_soon_days = MAX (due_soon_days, 0);
+
+  ids = g_hash_table_get_keys (self->live_items);
+  for (GList *l = ids; l != NULL; l = l->next)
+    {
+      g_autoptr(WpItem) item = wp_store_get_item (self, *(gint64 *) l->data, NULL);
+    }
+}
+
+const GDate *
+wp_store_get_reference_date (WpStore *self)
+{
+  g_return_val_if_fail (WP_IS_STORE (self), NULL);
+  return &self->reference_date;
 }
 
 /**

@@ -69,6 +69,10 @@ void        wp_store_rollback           (WpStore           *self);
 gboolean    wp_store_save_copy          (WpStore           *self,
                                          const char        *dest_path,
                                          GError           **error);
+void        wp_store_set_judging        (WpStore           *self,
+                                         const GDate       *reference_date,
+                                         int                due_soon_days);
+const GDate *wp_store_get_reference_date (WpStore          *self);
 void        wp_store_freeze_signals     (WpStore           *self);
 void        wp_store_thaw_signals       (WpStore           *self);
 

@@ -63,6 +63,8 @@ wp_context_new (WpStore   *store,
 
   self->store = store ? g_object_ref (store) : NULL;
   self->settings = settings ? g_object_ref (settings) : NULL;
+  if (self->store != NULL)
+    wp_store_set_judging (self->store, &self->today, wp_context_get_due_soon_days (self));
   return self;
 }
 

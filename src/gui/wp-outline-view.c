@@ -128,7 +128,7 @@ update_status (WpOutlineView *self,
                WpItem        *item)
 {
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)),
-                       wp_item_status_to_label (wp_item_get_status (item)));
+                       wp_item_status_to_label (wp_item_get_effective_status (item)));
 }
 
 static void
@@ -158,8 +158,7 @@ update_light (WpOutlineView *self,
   GtkWidget *box = gtk_list_item_get_child (list_item);
   GtkWidget *icon = gtk_widget_get_first_child (box);
   GtkWidget *label = gtk_widget_get_next_sibling (icon);
-  WpLight light = wp_item_get_light (item, wp_context_get_today (self->context),
-                                     wp_context_get_due_soon_days (self->context));
+  WpLight light = wp_item_get_light (item);
 
   gtk_image_set_from_icon_name (GTK_IMAGE (icon), icons[light]);
   gtk_label_set_label (GTK_LABEL (label), wp_light_to_label (light));
