@@ -407,12 +407,28 @@ wp_store_search (WpStore     *self,
     }
   else
     {
-      stmt = wp_stmt_prepare (self, "SELECT i.id FROM item i WHERE i.plan_id = ?2"
-                                    " AND (instr (lower (i.title), lower (?1)) > 0"
-                                    " OR instr (lower (i.description), lower (?1)) > 0"
-                                    " OR EXISTS (SELECT 1 FROM note n WHERE n.item_id = i.id"
-                                    " AND instr (lower (n.text), lower (?1)) > 0))"
-                                    " ORDER BY i.id", error);
+      gboolean has_letters = FALSE;
+
+      for (const char *p = clean; *p; p++)
+        has_letters |= g_ascii_isalpha (*p);
+
+      /* A scan of the FTS table's own copy of the text (its documented
+       * "_content" shadow table: c0 title, c1 description, c2 notes) reads
+       * one compact row per item and no note rows; lower() only where
+       * case can matter. */
+      if (has_letters)
+        stmt = wp_stmt_prepare (self, "SELECT s.id FROM item_search_content s"
+                                      " JOIN item i ON i.id = s.id WHERE i.plan_id = ?2"
+                                      " AND (instr (lower (s.c0), lower (?1)) > 0"
+                                      " OR instr (lower (s.c1), lower (?1)) > 0"
+                                      " OR instr (lower (s.c2), lower (?1)) > 0)"
+                                      " ORDER BY s.id", error);
+      else
+        stmt = wp_stmt_prepare (self, "SELECT s.id FROM item_search_content s"
+                                      " JOIN item i ON i.id = s.id WHERE i.plan_id = ?2"
+                                      " AND (instr (s.c0, ?1) > 0 OR instr (s.c1, ?1) > 0"
+                                      " OR instr (s.c2, ?1) > 0)"
+                                      " ORDER BY s.id", error);
       if (stmt == NULL)
         return NULL;
       wp_stmt_bind_text (stmt, 1, clean);
