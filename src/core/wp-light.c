@@ -78,7 +78,7 @@ wp_light_to_label (WpLight light)
     case WP_LIGHT_GREEN:
       return _("On schedule");
     case WP_LIGHT_YELLOW:
-      return _("Needs attention");
+      return _("At risk");
     case WP_LIGHT_RED:
       return _("Overdue");
     case WP_LIGHT_NONE:
