@@ -868,25 +868,31 @@ wp_json_document_load (const char  *path,
   g_autofree char *contents = NULL;
   gsize length;
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            NULL, &local_error);
-  if (info == NULL)
+  /* Callers name the file in front of these messages. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info == NULL || !g_file_load_contents (file, NULL, &contents, &length, NULL,
+                                             info && g_file_info_get_size (info)
+                                                     <= WP_IO_MAX_INPUT_SIZE
+                                             ? &local_error : NULL))
     {
-      g_set_error (error, WP_IO_ERROR, WP_IO_ERROR_INVALID,
-                   _("Cannot read “%s”: %s"), path, local_error->message);
-      return NULL;
-    }
-  if (g_file_info_get_size (info) > WP_IO_MAX_INPUT_SIZE)
-    {
-      g_set_error (error, WP_IO_ERROR, WP_IO_ERROR_TOO_LARGE,
-                   _("“%s” is too large to be a plan (over %d MB)."), path,
-                   WP_IO_MAX_INPUT_SIZE / (1024 * 1024));
-      return NULL;
-    }
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
-    {
-      g_set_error (error, WP_IO_ERROR, WP_IO_ERROR_INVALID,
-                   _("Cannot read “%s”: %s"), path, local_error->message);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error (error, WP_IO_ERROR, WP_IO_ERROR_INVALID, _("There is no such file."));
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+        g_set_error (error, WP_IO_ERROR, WP_IO_ERROR_INVALID,
+                     _("You are not allowed to read this file."));
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY)
+               || (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY))
+        g_set_error (error, WP_IO_ERROR, WP_IO_ERROR_INVALID,
+                     _("This is a folder, not a plan file."));
+      else if (info != NULL && g_file_info_get_size (info) > WP_IO_MAX_INPUT_SIZE)
+        g_set_error (error, WP_IO_ERROR, WP_IO_ERROR_TOO_LARGE,
+                     _("The file is too large to be a plan (over %d MB)."),
+                     WP_IO_MAX_INPUT_SIZE / (1024 * 1024));
+      else
+        g_set_error (error, WP_IO_ERROR, WP_IO_ERROR_INVALID,
+                     _("The file cannot be read: %s"),
+                     local_error ? local_error->message : "?");
       return NULL;
     }
 
