@@ -12,4 +12,5 @@
 #include "wp-light.h"
 #include "wp-plan.h"
 #include "wp-store.h"
+#include "wp-undo.h"
 #include "io/wp-json-io.h"

@@ -1,0 +1,783 @@
+/* wp-undo.c: every edit as an undoable command
+ *
+ * Editing code calls wp_edit_*(): each writes to the store at once (there is
+ * no Save) and pushes a command that knows how to reverse itself. Undo is a
+ * new write, not a rollback, so undoing after a crash-free restart of the
+ * stack is never needed: what was shown as saved is saved. Deleted subtrees
+ * come back with their ids, so older commands naming them keep working.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "wp-undo.h"
+
+#define MAX_COMMANDS 500
+
+typedef enum {
+  CMD_SET_PROPERTY,
+  CMD_SET_AGENCIES,
+  CMD_MOVE,
+  CMD_CREATE,
+  CMD_DELETE,
+  CMD_GROUP,
+} CommandKind;
+
+typedef struct {
+  CommandKind   kind;
+  char         *label;
+  gint64        item_id;
+  char         *property;
+  GValue        old_value;
+  GValue        new_value;
+  WpAgencyRole  role;
+  GStrv         old_names;
+  GStrv         new_names;
+  gint64        old_parent;
+  gint64        new_parent;
+  int           old_position;
+  int           new_position;
+  GVariant     *snapshot;
+  GPtrArray    *children;
+} Command;
+
+struct _WpUndoStack
+{
+  GObject    parent_instance;
+
+  WpStore   *store;
+  GPtrArray *undo;  /* Command, newest last */
+  GPtrArray *redo;
+};
+
+G_DEFINE_FINAL_TYPE (WpUndoStack, wp_undo_stack, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_UNDO_LABEL,
+  PROP_REDO_LABEL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+command_free (Command *cmd)
+{
+  g_free (cmd->label);
+  g_free (cmd->property);
+  if (G_IS_VALUE (&cmd->old_value))
+    g_value_unset (&cmd->old_value);
+  if (G_IS_VALUE (&cmd->new_value))
+    g_value_unset (&cmd->new_value);
+  g_strfreev (cmd->old_names);
+  g_strfreev (cmd->new_names);
+  g_clear_pointer (&cmd->snapshot, g_variant_unref);
+  g_clear_pointer (&cmd->children, g_ptr_array_unref);
+  g_free (cmd);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Command, command_free)
+
+static Command *
+command_new (CommandKind  kind,
+             gint64       item_id,
+             char        *label)
+{
+  Command *cmd = g_new0 (Command, 1);
+
+  cmd->kind = kind;
+  cmd->item_id = item_id;
+  cmd->label = label;
+  return cmd;
+}
+
+static gboolean
+apply (WpUndoStack  *self,
+       Command      *cmd,
+       gboolean      undo,
+       GError      **error)
+{
+  switch (cmd->kind)
+    {
+    case CMD_SET_PROPERTY:
+      return wp_store_set_item_property (self->store, cmd->item_id, cmd->property,
+                                         undo ? &cmd->old_value : &cmd->new_value, error);
+
+    case CMD_SET_AGENCIES:
+      return wp_store_set_item_agencies (self->store, cmd->item_id, cmd->role,
+                                         (const char * const *) (undo ? cmd->old_names
+                                                                      : cmd->new_names),
+                                         error);
+
+    case CMD_MOVE:
+      return wp_store_move_item (self->store, cmd->item_id,
+                                 undo ? cmd->old_parent : cmd->new_parent,
+                                 undo ? cmd->old_position : cmd->new_position, error);
+
+    case CMD_CREATE:
+    case CMD_DELETE:
+      /* Creating is undone by deleting, deleting by restoring. */
+      if ((cmd->kind == CMD_CREATE) == undo)
+        {
+          GVariant *snapshot = wp_store_delete_item (self->store, cmd->item_id, error);
+
+          if (snapshot == NULL)
+            return FALSE;
+          g_clear_pointer (&cmd->snapshot, g_variant_unref);
+          cmd->snapshot = snapshot;
+          return TRUE;
+        }
+      if (!wp_store_restore_items (self->store, cmd->snapshot, error))
+        return FALSE;
+      g_clear_pointer (&cmd->snapshot, g_variant_unref);
+      return TRUE;
+
+    case CMD_GROUP:
+      for (guint i = 0; i < cmd->children->len; i++)
+        {
+          guint k = undo ? cmd->children->len - 1 - i : i;
+          if (!apply (self, g_ptr_array_index (cmd->children, k), undo, error))
+            return FALSE;
+        }
+      return TRUE;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+notify_state (WpUndoStack *self)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNDO_LABEL]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REDO_LABEL]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+push (WpUndoStack *self,
+      Command     *cmd)
+{
+  g_ptr_array_add (self->undo, cmd);
+  if (self->undo->len > MAX_COMMANDS)
+    g_ptr_array_remove_index (self->undo, 0);
+  g_ptr_array_set_size (self->redo, 0);
+  notify_state (self);
+}
+
+/* Runs @cmd forward in one transaction and pushes it, or leaves the store and
+ * the stack as they were. */
+static gboolean
+run_and_push (WpUndoStack  *self,
+              Command      *cmd,
+              GError      **error)
+{
+  if (!wp_store_begin (self->store, error))
+    {
+      command_free (cmd);
+      return FALSE;
+    }
+  if (!apply (self, cmd, FALSE, error))
+    {
+      wp_store_rollback (self->store);
+      command_free (cmd);
+      return FALSE;
+    }
+  if (!wp_store_commit (self->store, error))
+    {
+      command_free (cmd);
+      return FALSE;
+    }
+  push (self, cmd);
+  return TRUE;
+}
+
+static gboolean
+step (WpUndoStack  *self,
+      GPtrArray    *from,
+      GPtrArray    *to,
+      gboolean      undo,
+      GError      **error)
+{
+  Command *cmd;
+
+  if (from->len == 0)
+    return TRUE;
+
+  cmd = g_ptr_array_index (from, from->len - 1);
+  if (!wp_store_begin (self->store, error))
+    return FALSE;
+  if (!apply (self, cmd, undo, error))
+    {
+      wp_store_rollback (self->store);
+      return FALSE;
+    }
+  if (!wp_store_commit (self->store, error))
+    return FALSE;
+
+  g_ptr_array_add (to, g_ptr_array_steal_index (from, from->len - 1));
+  notify_state (self);
+  return TRUE;
+}
+
+static void
+wp_undo_stack_finalize (GObject *object)
+{
+  WpUndoStack *self = WP_UNDO_STACK (object);
+
+  g_clear_pointer (&self->undo, g_ptr_array_unref);
+  g_clear_pointer (&self->redo, g_ptr_array_unref);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (wp_undo_stack_parent_class)->finalize (object);
+}
+
+static void
+wp_undo_stack_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  WpUndoStack *self = WP_UNDO_STACK (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, wp_undo_stack_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, wp_undo_stack_can_redo (self));
+      break;
+    case PROP_UNDO_LABEL:
+      g_value_set_string (value, wp_undo_stack_get_undo_label (self));
+      break;
+    case PROP_REDO_LABEL:
+      g_value_set_string (value, wp_undo_stack_get_redo_label (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wp_undo_stack_class_init (WpUndoStackClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = wp_undo_stack_finalize;
+  object_class->get_property = wp_undo_stack_get_property;
+
+  properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, flags);
+  properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, flags);
+  properties[PROP_UNDO_LABEL] = g_param_spec_string ("undo-label", NULL, NULL, NULL, flags);
+  properties[PROP_REDO_LABEL] = g_param_spec_string ("redo-label", NULL, NULL, NULL, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+wp_undo_stack_init (WpUndoStack *self)
+{
+  self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) command_free);
+  self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) command_free);
+}
+
+WpUndoStack *
+wp_undo_stack_new (WpStore *store)
+{
+  WpUndoStack *self = g_object_new (WP_TYPE_UNDO_STACK, NULL);
+
+  self->store = g_object_ref (store);
+  return self;
+}
+
+WpStore *
+wp_undo_stack_get_store (WpUndoStack *self)
+{
+  g_return_val_if_fail (WP_IS_UNDO_STACK (self), NULL);
+  return self->store;
+}
+
+gboolean
+wp_undo_stack_can_undo (WpUndoStack *self)
+{
+  g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
+  return self->undo->len > 0;
+}
+
+gboolean
+wp_undo_stack_can_redo (WpUndoStack *self)
+{
+  g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
+  return self->redo->len > 0;
+}
+
+/* Returns: (nullable): what Undo would undo, e.g. "Delete “平安建设”" */
+const char *
+wp_undo_stack_get_undo_label (WpUndoStack *self)
+{
+  g_return_val_if_fail (WP_IS_UNDO_STACK (self), NULL);
+  if (self->undo->len == 0)
+    return NULL;
+  return ((Command *) g_ptr_array_index (self->undo, self->undo->len - 1))->label;
+}
+
+const char *
+wp_undo_stack_get_redo_label (WpUndoStack *self)
+{
+  g_return_val_if_fail (WP_IS_UNDO_STACK (self), NULL);
+  if (self->redo->len == 0)
+    return NULL;
+  return ((Command *) g_ptr_array_index (self->redo, self->redo->len - 1))->label;
+}
+
+gboolean
+wp_undo_stack_undo (WpUndoStack  *self,
+                    GError      **error)
+{
+  g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
+  return step (self, self->undo, self->redo, TRUE, error);
+}
+
+gboolean
+wp_undo_stack_redo (WpUndoStack  *self,
+                    GError      **error)
+{
+  g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
+  return step (self, self->redo, self->undo, FALSE, error);
+}
+
+/* Forgets every command, e.g. when another plan file is opened. */
+void
+wp_undo_stack_clear (WpUndoStack *self)
+{
+  g_return_if_fail (WP_IS_UNDO_STACK (self));
+  g_ptr_array_set_size (self->undo, 0);
+  g_ptr_array_set_size (self->redo, 0);
+  notify_state (self);
+}
+
+/* Edits */
+
+static char *
+item_title (WpStore *store,
+            gint64   item_id)
+{
+  g_autoptr(WpItem) item = wp_store_get_item (store, item_id, NULL);
+  const char *title = item ? wp_item_get_title (item) : "";
+  glong len = g_utf8_strlen (title, -1);
+
+  if (len <= 20)
+    return g_strdup (title);
+  {
+    g_autofree char *head = g_utf8_substring (title, 0, 19);
+    return g_strconcat (head, "…", NULL);
+  }
+}
+
+static Command *
+property_command (WpStore      *store,
+                  WpItem       *item,
+                  const char   *property,
+                  const GValue *value,
+                  char         *label,
+                  GError      **error)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (item), property);
+  Command *cmd;
+
+  if (pspec == NULL)
+    {
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_INVALID,
+                   "Items have no property “%s”", property);
+      g_free (label);
+      return NULL;
+    }
+
+  cmd = command_new (CMD_SET_PROPERTY, wp_item_get_id (item), label);
+  cmd->property = g_strdup (property);
+  g_value_init (&cmd->old_value, pspec->value_type);
+  g_object_get_property (G_OBJECT (item), property, &cmd->old_value);
+  g_value_init (&cmd->new_value, G_VALUE_TYPE (value));
+  g_value_copy (value, &cmd->new_value);
+  return cmd;
+}
+
+gboolean
+wp_edit_set_property (WpUndoStack   *self,
+                      gint64         item_id,
+                      const char    *property,
+                      const GValue  *value,
+                      GError       **error)
+{
+  g_autoptr(WpItem) item = NULL;
+  g_autofree char *title = NULL;
+  Command *cmd;
+
+  g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
+
+  item = wp_store_get_item (self->store, item_id, error);
+  if (item == NULL)
+    return FALSE;
+
+  title = item_title (self->store, item_id);
+  cmd = property_command (self->store, item, property, value,
+                          g_str_equal (property, "title")
+                          /* Translators: an undoable edit, shown as "Undo Rename …" */
+                          ? g_strdup_printf (_("Rename “%s”"), title)
+                          /* Translators: an undoable edit of an item's field */
+                          : g_strdup_printf (_("Change “%s”"), title),
+                          error);
+  return cmd != NULL && run_and_push (self, cmd, error);
+}
+
+gboolean
+wp_edit_set_title (WpUndoStack  *self,
+                   gint64        item_id,
+                   const char   *title,
+                   GError      **error)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, title);
+  return wp_edit_set_property (self, item_id, "title", &value, error);
+}
+
+/* The deadline is three fields: label, date and ongoing; one command. */
+gboolean
+wp_edit_set_due_text (WpUndoStack  *self,
+                      gint64        item_id,
+                      const char   *text,
+                      GError      **error)
+{
+  g_autoptr(WpItem) item = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(Command) group = NULL;
+  const char *fields[] = { "due-label", "due", "ongoing" };
+
+  g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
+
+  item = wp_store_get_item (self->store, item_id, error);
+  if (item == NULL)
+    return FALSE;
+  title = item_title (self->store, item_id);
+
+  /* Record the old values, then let the store parse the text. */
+  group = command_new (CMD_GROUP, item_id,
+                       g_strdup_printf (_("Change the deadline of “%s”"), title));
+  group->children = g_ptr_array_new_with_free_func ((GDestroyNotify) command_free);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_auto(GValue) current = G_VALUE_INIT;
+      Command *cmd;
+
+      g_value_init (&current, g_object_class_find_property (G_OBJECT_GET_CLASS (item),
+                                                            fields[i])->value_type);
+      g_object_get_property (G_OBJECT (item), fields[i], &current);
+      cmd = property_command (self->store, item, fields[i], &current, NULL, error);
+      g_ptr_array_add (group->children, cmd);
+    }
+
+  if (!wp_store_set_item_due_text (self->store, item_id, text, error))
+    return FALSE;
+
+  /* The new values are what the store made of the text. */
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      Command *cmd = g_ptr_array_index (group->children, i);
+
+      g_value_unset (&cmd->new_value);
+      g_value_init (&cmd->new_value, G_VALUE_TYPE (&cmd->old_value));
+      g_object_get_property (G_OBJECT (item), fields[i], &cmd->new_value);
+    }
+
+  push (self, g_steal_pointer (&group));
+  return TRUE;
+}
+
+gboolean
+wp_edit_set_agencies (WpUndoStack         *self,
+                      gint64               item_id,
+                      WpAgencyRole         role,
+                      const char * const  *names,
+                      GError             **error)
+{
+  g_autoptr(WpItem) item = NULL;
+  g_autofree char *title = NULL;
+  Command *cmd;
+
+  g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
+
+  item = wp_store_get_item (self->store, item_id, error);
+  if (item == NULL)
+    return FALSE;
+  title = item_title (self->store, item_id);
+
+  cmd = command_new (CMD_SET_AGENCIES, item_id,
+                     role == WP_AGENCY_ROLE_LEAD
+                     ? g_strdup_printf (_("Change the lead agency of “%s”"), title)
+                     : g_strdup_printf (_("Change the supporting agencies of “%s”"), title));
+  cmd->role = role;
+  cmd->old_names = g_strdupv ((char **) (role == WP_AGENCY_ROLE_LEAD
+                                         ? wp_item_get_lead_agencies (item)
+                                         : wp_item_get_co_agencies (item)));
+  cmd->new_names = g_strdupv ((char **) names);
+  return run_and_push (self, cmd, error);
+}
+
+WpItem *
+wp_edit_create_item (WpUndoStack  *self,
+                     gint64        plan_id,
+                     gint64        parent_id,
+                     int           position,
+                     WpItemKind    kind,
+                     const char   *title,
+                     GError      **error)
+{
+  g_autoptr(WpItem) item = NULL;
+
+  g_return_val_if_fail (WP_IS_UNDO_STACK (self), NULL);
+
+  item = wp_store_create_item (self->store, plan_id, parent_id, position, kind, title, error);
+  if (item == NULL)
+    return NULL;
+
+  push (self, command_new (CMD_CREATE, wp_item_get_id (item),
+                           g_strdup_printf (_("Add “%s”"), title && *title
+                                                             ? title : wp_item_kind_to_label (kind))));
+  return g_steal_pointer (&item);
+}
+
+gboolean
+wp_edit_delete_item (WpUndoStack  *self,
+                     gint64        item_id,
+                     GError      **error)
+{
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
+
+  title = item_title (self->store, item_id);
+  return run_and_push (self, command_new (CMD_DELETE, item_id,
+                                          g_strdup_printf (_("Delete “%s”"), title)),
+                       error);
+}
+
+static int
+item_depth (WpStore *store,
+            WpItem  *item)
+{
+  int depth = 0;
+  gint64 parent = wp_item_get_parent_id (item);
+
+  while (parent != 0 && depth < 64)
+    {
+      g_autoptr(WpItem) up = wp_store_get_item (store, parent, NULL);
+
+      if (up == NULL)
+        break;
+      parent = wp_item_get_parent_id (up);
+      depth++;
+    }
+  return depth;
+}
+
+static WpItemKind
+kind_for_depth (int depth)
+{
+  return depth == 0 ? WP_ITEM_KIND_AREA : depth == 1 ? WP_ITEM_KIND_TASK : WP_ITEM_KIND_ACTION;
+}
+
+/* A move, plus a change of kind when the item had the usual kind for its
+ * old level (area, key task, action) and so should have the new level's. */
+static gboolean
+move_with_kind (WpUndoStack  *self,
+                WpItem       *item,
+                gint64        new_parent_id,
+                int           new_position,
+                int           new_depth,
+                char         *label,
+                GError      **error)
+{
+  g_autoptr(Command) group = command_new (CMD_GROUP, wp_item_get_id (item), label);
+  Command *move = command_new (CMD_MOVE, wp_item_get_id (item), NULL);
+  WpItemKind kind = wp_item_get_kind (item);
+
+  group->children = g_ptr_array_new_with_free_func ((GDestroyNotify) command_free);
+  move->old_parent = wp_item_get_parent_id (item);
+  move->old_position = wp_item_get_position (item);
+  move->new_parent = new_parent_id;
+  move->new_position = new_position;
+  g_ptr_array_add (group->children, move);
+
+  if (kind == kind_for_depth (item_depth (self->store, item))
+      && kind != kind_for_depth (new_depth))
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_value_init (&value, G_TYPE_STRING);
+      g_value_set_string (&value, wp_item_kind_to_string (kind_for_depth (new_depth)));
+      g_ptr_array_add (group->children,
+                       property_command (self->store, item, "kind", &value, NULL, NULL));
+    }
+
+  return run_and_push (self, g_steal_pointer (&group), error);
+}
+
+gboolean
+wp_edit_move_item (WpUndoStack  *self,
+                   gint64        item_id,
+                   gint64        new_parent_id,
+                   int           new_position,
+                   GError      **error)
+{
+  g_autoptr(WpItem) item = NULL;
+  g_autoptr(WpItem) parent = NULL;
+  g_autofree char *title = NULL;
+  int depth = 0;
+
+  g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
+
+  item = wp_store_get_item (self->store, item_id, error);
+  if (item == NULL)
+    return FALSE;
+  if (new_parent_id != 0)
+    {
+      parent = wp_store_get_item (self->store, new_parent_id, error);
+      if (parent == NULL)
+        return FALSE;
+      depth = item_depth (self->store, parent) + 1;
+    }
+  title = item_title (self->store, item_id);
+  return move_with_kind (self, item, new_parent_id, new_position, depth,
+                         g_strdup_printf (_("Move “%s”"), title), error);
+}
+
+static gboolean
+nothing_to_do (GError     **error,
+               const char  *message)
+{
+  g_set_error_literal (error, WP_STORE_ERROR, WP_STORE_ERROR_INVALID, message);
+  return FALSE;
+}
+
+/* Makes the item the last child of the sibling above it (Tab). */
+gboolean
+wp_edit_indent (WpUndoStack  *self,
+                gint64        item_id,
+                GError      **error)
+{
+  g_autoptr(WpItem) item = NULL;
+  g_autoptr(GPtrArray) siblings = NULL;
+  g_autofree char *title = NULL;
+  WpItem *above;
+
+  g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
+
+  item = wp_store_get_item (self->store, item_id, error);
+  if (item == NULL)
+    return FALSE;
+  if (wp_item_get_position (item) == 0)
+    return nothing_to_do (error, _("There is no item above to indent it under."));
+
+  siblings = wp_store_list_children (self->store, wp_item_get_plan_id (item),
+                                     wp_item_get_parent_id (item), error);
+  if (siblings == NULL)
+    return FALSE;
+  above = g_ptr_array_index (siblings, wp_item_get_position (item) - 1);
+  title = item_title (self->store, item_id);
+  return move_with_kind (self, item, wp_item_get_id (above), -1,
+                         item_depth (self->store, item) + 1,
+                         g_strdup_printf (_("Indent “%s”"), title), error);
+}
+
+/* Makes the item the sibling after its parent (Shift+Tab). */
+gboolean
+wp_edit_outdent (WpUndoStack  *self,
+                 gint64        item_id,
+                 GError      **error)
+{
+  g_autoptr(WpItem) item = NULL;
+  g_autoptr(WpItem) parent = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
+
+  item = wp_store_get_item (self->store, item_id, error);
+  if (item == NULL)
+    return FALSE;
+  if (wp_item_get_parent_id (item) == 0)
+    return nothing_to_do (error, _("The item is already at the top level."));
+
+  parent = wp_store_get_item (self->store, wp_item_get_parent_id (item), error);
+  if (parent == NULL)
+    return FALSE;
+  title = item_title (self->store, item_id);
+  return move_with_kind (self, item, wp_item_get_parent_id (parent),
+                         wp_item_get_position (parent) + 1, item_depth (self->store, parent),
+                         g_strdup_printf (_("Outdent “%s”"), title), error);
+}
+
+static gboolean
+move_by (WpUndoStack  *self,
+         gint64        item_id,
+         int           delta,
+         GError      **error)
+{
+  g_autoptr(WpItem) item = NULL;
+  g_autofree char *title = NULL;
+  Command *cmd;
+  int n;
+
+  item = wp_store_get_item (self->store, item_id, error);
+  if (item == NULL)
+    return FALSE;
+
+  {
+    g_autoptr(GPtrArray) siblings = wp_store_list_children (self->store,
+                                                            wp_item_get_plan_id (item),
+                                                            wp_item_get_parent_id (item), error);
+    if (siblings == NULL)
+      return FALSE;
+    n = (int) siblings->len;
+  }
+
+  if (wp_item_get_position (item) + delta < 0 || wp_item_get_position (item) + delta >= n)
+    return nothing_to_do (error, delta < 0 ? _("The item is already the first.")
+                                           : _("The item is already the last."));
+
+  title = item_title (self->store, item_id);
+  cmd = command_new (CMD_MOVE, item_id, g_strdup_printf (_("Move “%s”"), title));
+  cmd->old_parent = cmd->new_parent = wp_item_get_parent_id (item);
+  cmd->old_position = wp_item_get_position (item);
+  cmd->new_position = cmd->old_position + delta;
+  return run_and_push (self, cmd, error);
+}
+
+gboolean
+wp_edit_move_up (WpUndoStack  *self,
+                 gint64        item_id,
+                 GError      **error)
+{
+  g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
+  return move_by (self, item_id, -1, error);
+}
+
+gboolean
+wp_edit_move_down (WpUndoStack  *self,
+                   gint64        item_id,
+                   GError      **error)
+{
+  g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
+  return move_by (self, item_id, +1, error);
+}

@@ -1,0 +1,73 @@
+/* wp-undo.h: every edit as an undoable command
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "wp-store.h"
+
+G_BEGIN_DECLS
+
+#define WP_TYPE_UNDO_STACK (wp_undo_stack_get_type ())
+G_DECLARE_FINAL_TYPE (WpUndoStack, wp_undo_stack, WP, UNDO_STACK, GObject)
+
+WpUndoStack *wp_undo_stack_new            (WpStore             *store);
+WpStore     *wp_undo_stack_get_store      (WpUndoStack         *self);
+gboolean     wp_undo_stack_can_undo       (WpUndoStack         *self);
+gboolean     wp_undo_stack_can_redo       (WpUndoStack         *self);
+const char  *wp_undo_stack_get_undo_label (WpUndoStack         *self);
+const char  *wp_undo_stack_get_redo_label (WpUndoStack         *self);
+gboolean     wp_undo_stack_undo           (WpUndoStack         *self,
+                                           GError             **error);
+gboolean     wp_undo_stack_redo           (WpUndoStack         *self,
+                                           GError             **error);
+void         wp_undo_stack_clear          (WpUndoStack         *self);
+
+/* Edits: each writes at once and pushes one command. */
+WpItem      *wp_edit_create_item          (WpUndoStack         *self,
+                                           gint64               plan_id,
+                                           gint64               parent_id,
+                                           int                  position,
+                                           WpItemKind           kind,
+                                           const char          *title,
+                                           GError             **error);
+gboolean     wp_edit_set_property         (WpUndoStack         *self,
+                                           gint64               item_id,
+                                           const char          *property,
+                                           const GValue        *value,
+                                           GError             **error);
+gboolean     wp_edit_set_title            (WpUndoStack         *self,
+                                           gint64               item_id,
+                                           const char          *title,
+                                           GError             **error);
+gboolean     wp_edit_set_due_text         (WpUndoStack         *self,
+                                           gint64               item_id,
+                                           const char          *text,
+                                           GError             **error);
+gboolean     wp_edit_set_agencies         (WpUndoStack         *self,
+                                           gint64               item_id,
+                                           WpAgencyRole         role,
+                                           const char * const  *names,
+                                           GError             **error);
+gboolean     wp_edit_move_item            (WpUndoStack         *self,
+                                           gint64               item_id,
+                                           gint64               new_parent_id,
+                                           int                  new_position,
+                                           GError             **error);
+gboolean     wp_edit_indent               (WpUndoStack         *self,
+                                           gint64               item_id,
+                                           GError             **error);
+gboolean     wp_edit_outdent              (WpUndoStack         *self,
+                                           gint64               item_id,
+                                           GError             **error);
+gboolean     wp_edit_move_up              (WpUndoStack         *self,
+                                           gint64               item_id,
+                                           GError             **error);
+gboolean     wp_edit_move_down            (WpUndoStack         *self,
+                                           gint64               item_id,
+                                           GError             **error);
+gboolean     wp_edit_delete_item          (WpUndoStack         *self,
+                                           gint64               item_id,
+                                           GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,332 @@
+/* test-undo.c: every edit undoes and redoes, in the database
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "wp-test-util.h"
+
+typedef struct {
+  char        *dir;
+  WpStore     *store;
+  WpUndoStack *undo;
+  WpPlan      *plan;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = wp_test_dir_new ();
+  path = g_build_filename (f->dir, "plan.db", NULL);
+  f->store = wp_store_open (path, WP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  f->undo = wp_undo_stack_new (f->store);
+  f->plan = wp_store_create_plan (f->store, 2025, "计划", "", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_assert_finalize_object (f->plan);
+  g_assert_finalize_object (f->undo);
+  g_assert_finalize_object (f->store);
+  wp_test_dir_free (f->dir);
+}
+
+/* The plan as text: "title[kind]" nested with braces, in order. */
+static void
+dump_level (Fixture *f,
+            gint64   parent,
+            GString *out)
+{
+  g_autoptr(GPtrArray) items = wp_store_list_children (f->store, wp_plan_get_id (f->plan),
+                                                       parent, NULL);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      WpItem *item = g_ptr_array_index (items, i);
+
+      g_string_append_printf (out, "%s%s[%s]", i ? " " : "", wp_item_get_title (item),
+                              wp_item_kind_to_string (wp_item_get_kind (item)));
+      if (wp_item_get_n_children (item) > 0)
+        {
+          g_string_append (out, "{");
+          dump_level (f, wp_item_get_id (item), out);
+          g_string_append (out, "}");
+        }
+    }
+}
+
+static char *
+dump (Fixture *f)
+{
+  GString *out = g_string_new (NULL);
+  dump_level (f, 0, out);
+  return g_string_free (out, FALSE);
+}
+
+#define ASSERT_PLAN(f, expected) \
+  G_STMT_START { \
+    g_autofree char *_got = dump (f); \
+    g_assert_cmpstr (_got, ==, expected); \
+  } G_STMT_END
+
+static gint64
+add (Fixture    *f,
+     gint64      parent,
+     WpItemKind  kind,
+     const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpItem) item = wp_edit_create_item (f->undo, wp_plan_get_id (f->plan), parent, -1,
+                                                kind, title, &error);
+  g_assert_no_error (error);
+  return wp_item_get_id (item);
+}
+
+static void
+undo_ok (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_assert_true (wp_undo_stack_undo (f->undo, &error));
+  g_assert_no_error (error);
+}
+
+static void
+redo_ok (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_assert_true (wp_undo_stack_redo (f->undo, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_create_undo_redo (Fixture       *f,
+                       gconstpointer  data)
+{
+  gint64 a = add (f, 0, WP_ITEM_KIND_AREA, "A");
+
+  add (f, a, WP_ITEM_KIND_TASK, "A1");
+  ASSERT_PLAN (f, "A[area]{A1[task]}");
+  g_assert_cmpstr (wp_undo_stack_get_undo_label (f->undo), ==, "Add “A1”");
+
+  undo_ok (f);
+  ASSERT_PLAN (f, "A[area]");
+  g_assert_true (wp_undo_stack_can_redo (f->undo));
+  undo_ok (f);
+  ASSERT_PLAN (f, "");
+  g_assert_false (wp_undo_stack_can_undo (f->undo));
+
+  redo_ok (f);
+  redo_ok (f);
+  ASSERT_PLAN (f, "A[area]{A1[task]}");
+  g_assert_false (wp_undo_stack_can_redo (f->undo));
+
+  /* A new edit clears what could be redone. */
+  undo_ok (f);
+  add (f, a, WP_ITEM_KIND_TASK, "A2");
+  g_assert_false (wp_undo_stack_can_redo (f->undo));
+  ASSERT_PLAN (f, "A[area]{A2[task]}");
+}
+
+static void
+test_delete_restores_subtree (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 a = add (f, 0, WP_ITEM_KIND_AREA, "A");
+  gint64 b = add (f, 0, WP_ITEM_KIND_AREA, "B");
+  gint64 b1 = add (f, b, WP_ITEM_KIND_TASK, "B1");
+  const char *lead[] = { "市公安局", NULL };
+
+  add (f, b1, WP_ITEM_KIND_ACTION, "B1a");
+  add (f, 0, WP_ITEM_KIND_AREA, "C");
+  g_assert_true (wp_edit_set_agencies (f->undo, b1, WP_AGENCY_ROLE_LEAD, lead, &error));
+
+  g_assert_true (wp_edit_delete_item (f->undo, b, &error));
+  g_assert_no_error (error);
+  ASSERT_PLAN (f, "A[area] C[area]");
+
+  undo_ok (f);
+  ASSERT_PLAN (f, "A[area] B[area]{B1[task]{B1a[action]}} C[area]");
+  {
+    g_autoptr(WpItem) item = wp_store_get_item (f->store, b1, &error);
+    g_assert_cmpstr (wp_item_get_lead_agencies (item)[0], ==, "市公安局");
+  }
+
+  redo_ok (f);
+  ASSERT_PLAN (f, "A[area] C[area]");
+  undo_ok (f);
+  /* Older commands still find the restored ids: undo the agency change. */
+  undo_ok (f);
+  {
+    g_autoptr(WpItem) item = wp_store_get_item (f->store, b1, &error);
+    g_assert_null (wp_item_get_lead_agencies (item)[0]);
+  }
+  (void) a;
+}
+
+static void
+test_indent_outdent_and_kinds (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 a, b, c;
+
+  /* Typed as three areas, then shaped into an outline with Tab. */
+  a = add (f, 0, WP_ITEM_KIND_AREA, "A");
+  b = add (f, 0, WP_ITEM_KIND_AREA, "B");
+  c = add (f, 0, WP_ITEM_KIND_AREA, "C");
+
+  g_assert_false (wp_edit_indent (f->undo, a, &error));  /* nothing above */
+  g_assert_error (error, WP_STORE_ERROR, WP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (wp_edit_indent (f->undo, b, &error));
+  ASSERT_PLAN (f, "A[area]{B[task]} C[area]");
+  g_assert_true (wp_edit_indent (f->undo, c, &error));
+  ASSERT_PLAN (f, "A[area]{B[task] C[task]}");
+  g_assert_true (wp_edit_indent (f->undo, c, &error));
+  ASSERT_PLAN (f, "A[area]{B[task]{C[action]}}");
+  g_assert_no_error (error);
+
+  g_assert_true (wp_edit_outdent (f->undo, c, &error));
+  ASSERT_PLAN (f, "A[area]{B[task] C[task]}");
+  g_assert_true (wp_edit_outdent (f->undo, b, &error));
+  ASSERT_PLAN (f, "A[area]{C[task]} B[area]");
+
+  g_assert_false (wp_edit_outdent (f->undo, a, &error));
+  g_assert_error (error, WP_STORE_ERROR, WP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  undo_ok (f);
+  ASSERT_PLAN (f, "A[area]{B[task] C[task]}");
+  undo_ok (f);
+  undo_ok (f);
+  undo_ok (f);
+  undo_ok (f);
+  ASSERT_PLAN (f, "A[area] B[area] C[area]");
+  redo_ok (f);
+  redo_ok (f);
+  redo_ok (f);
+  ASSERT_PLAN (f, "A[area]{B[task]{C[action]}}");
+}
+
+static void
+test_kind_set_by_hand_is_kept (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GValue) v = G_VALUE_INIT;
+  gint64 a = add (f, 0, WP_ITEM_KIND_AREA, "A");
+  gint64 b = add (f, 0, WP_ITEM_KIND_AREA, "B");
+
+  g_value_init (&v, G_TYPE_STRING);
+  g_value_set_string (&v, "action");
+  g_assert_true (wp_edit_set_property (f->undo, b, "kind", &v, &error));
+  g_assert_true (wp_edit_indent (f->undo, b, &error));
+  ASSERT_PLAN (f, "A[area]{B[action]}");
+  (void) a;
+}
+
+static void
+test_move_up_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 a = add (f, 0, WP_ITEM_KIND_AREA, "A");
+  gint64 c;
+
+  add (f, 0, WP_ITEM_KIND_AREA, "B");
+  c = add (f, 0, WP_ITEM_KIND_AREA, "C");
+
+  g_assert_true (wp_edit_move_up (f->undo, c, &error));
+  ASSERT_PLAN (f, "A[area] C[area] B[area]");
+  g_assert_true (wp_edit_move_up (f->undo, c, &error));
+  ASSERT_PLAN (f, "C[area] A[area] B[area]");
+  g_assert_false (wp_edit_move_up (f->undo, c, &error));
+  g_clear_error (&error);
+  g_assert_true (wp_edit_move_down (f->undo, a, &error));
+  ASSERT_PLAN (f, "C[area] B[area] A[area]");
+  g_assert_false (wp_edit_move_down (f->undo, a, &error));
+  g_clear_error (&error);
+
+  undo_ok (f);
+  undo_ok (f);
+  undo_ok (f);
+  ASSERT_PLAN (f, "A[area] B[area] C[area]");
+}
+
+static void
+test_properties_and_due (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 a = add (f, 0, WP_ITEM_KIND_ACTION, "旧");
+  g_autoptr(WpItem) item = wp_store_get_item (f->store, a, &error);
+  g_autofree char *iso = NULL;
+
+  g_assert_true (wp_edit_set_title (f->undo, a, "新", &error));
+  g_assert_cmpstr (wp_item_get_title (item), ==, "新");
+  g_assert_cmpstr (wp_undo_stack_get_undo_label (f->undo), ==, "Rename “旧”");
+
+  g_assert_true (wp_edit_set_due_text (f->undo, a, "上半年", &error));
+  iso = wp_date_to_iso (wp_item_get_due (item));
+  g_assert_cmpstr (iso, ==, "2025-06-30");
+  g_assert_true (wp_edit_set_due_text (f->undo, a, "长期坚持", &error));
+  g_assert_true (wp_item_get_ongoing (item));
+  g_assert_null (wp_item_get_due (item));
+
+  undo_ok (f);
+  g_assert_false (wp_item_get_ongoing (item));
+  g_assert_cmpstr (wp_item_get_due_label (item), ==, "上半年");
+  g_assert_nonnull (wp_item_get_due (item));
+  undo_ok (f);
+  g_assert_null (wp_item_get_due (item));
+  g_assert_cmpstr (wp_item_get_due_label (item), ==, "");
+  undo_ok (f);
+  g_assert_cmpstr (wp_item_get_title (item), ==, "旧");
+  redo_ok (f);
+  redo_ok (f);
+  g_assert_cmpstr (wp_item_get_title (item), ==, "新");
+  g_assert_cmpstr (wp_item_get_due_label (item), ==, "上半年");
+}
+
+static void
+test_failed_edit_pushes_nothing (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GValue) v = G_VALUE_INIT;
+  gint64 a = add (f, 0, WP_ITEM_KIND_ACTION, "A");
+
+  g_value_init (&v, G_TYPE_STRING);
+  g_value_set_string (&v, "finished");
+  g_assert_false (wp_edit_set_property (f->undo, a, "status", &v, &error));
+  g_assert_error (error, WP_STORE_ERROR, WP_STORE_ERROR_INVALID);
+  g_assert_cmpstr (wp_undo_stack_get_undo_label (f->undo), ==, "Add “A”");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/undo/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("create-undo-redo", test_create_undo_redo);
+  ADD ("delete-restores-subtree", test_delete_restores_subtree);
+  ADD ("indent-outdent-and-kinds", test_indent_outdent_and_kinds);
+  ADD ("kind-set-by-hand-is-kept", test_kind_set_by_hand_is_kept);
+  ADD ("move-up-down", test_move_up_down);
+  ADD ("properties-and-due", test_properties_and_due);
+  ADD ("failed-edit-pushes-nothing", test_failed_edit_pushes_nothing);
+#undef ADD
+
+  return g_test_run ();
+}
