@@ -753,6 +753,17 @@ test_children_model (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
   g_assert_cmpuint (changes, ==, 2);
+
+  /* A row whose item gains its first child is reported replaced, so a tree
+   * view makes it expandable; more children do not replace it again. */
+  {
+    g_autoptr(WpItem) child = add (f, wp_item_get_id (a), WP_ITEM_KIND_TASK, "A1");
+    g_autoptr(WpItem) child2 = NULL;
+
+    g_assert_cmpuint (changes, ==, 3);
+    child2 = add (f, wp_item_get_id (a), WP_ITEM_KIND_TASK, "A2");
+    g_assert_cmpuint (changes, ==, 3);
+  }
 }
 
 static void

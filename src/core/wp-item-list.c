@@ -19,6 +19,7 @@ struct _WpItemList
   gint64     plan_id;
   gint64     parent_id;
   GPtrArray *items;    /* NULL until first asked */
+  GArray    *had_children;  /* gboolean per item, as last reported */
   gulong     changed_id;
 };
 
@@ -42,10 +43,40 @@ load (WpItemList *self)
 }
 
 static void
+remember_children (WpItemList *self)
+{
+  g_array_set_size (self->had_children, self->items->len);
+  for (guint i = 0; i < self->items->len; i++)
+    g_array_index (self->had_children, gboolean, i) =
+      wp_item_get_n_children (g_ptr_array_index (self->items, i)) > 0;
+}
+
+static void
 ensure_loaded (WpItemList *self)
 {
   if (self->items == NULL)
-    self->items = load (self);
+    {
+      self->items = load (self);
+      remember_children (self);
+    }
+}
+
+/* A tree list model decides once, when it creates a row, whether the row can
+ * be expanded. When one of our items gains its first child or loses its last,
+ * report it as replaced so that its row is made again. */
+static void
+sync_expandable (WpItemList *self)
+{
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      gboolean has = wp_item_get_n_children (g_ptr_array_index (self->items, i)) > 0;
+
+      if (has != g_array_index (self->had_children, gboolean, i))
+        {
+          g_array_index (self->had_children, gboolean, i) = has;
+          g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 1);
+        }
+    }
 }
 
 static GType
@@ -90,12 +121,20 @@ on_children_changed (WpItemList *self,
                      WpStore    *store)
 {
   g_autoptr(GPtrArray) old = NULL;
-  guint prefix = 0, suffix = 0;
+  g_autoptr(GArray) old_had = NULL;
+  guint prefix = 0, suffix = 0, removed, added;
 
-  if (plan_id != self->plan_id || parent_id != self->parent_id || self->items == NULL)
+  if (plan_id != self->plan_id || self->items == NULL)
     return;
 
+  if (parent_id != self->parent_id)
+    {
+      sync_expandable (self);
+      return;
+    }
+
   old = g_steal_pointer (&self->items);
+  old_had = g_steal_pointer (&self->had_children);
   self->items = load (self);
 
   /* Items are one object per row, so pointer equality means same row. */
@@ -105,13 +144,27 @@ on_children_changed (WpItemList *self,
   while (suffix < old->len - prefix && suffix < self->items->len - prefix
          && old->pdata[old->len - 1 - suffix] == self->items->pdata[self->items->len - 1 - suffix])
     suffix++;
+  removed = old->len - prefix - suffix;
+  added = self->items->len - prefix - suffix;
 
-  if (prefix == old->len && prefix == self->items->len)
-    return;
+  /* Rows kept keep what they were made with; new rows are made now. */
+  self->had_children = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  g_array_set_size (self->had_children, self->items->len);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      gboolean *had = &g_array_index (self->had_children, gboolean, i);
 
-  g_list_model_items_changed (G_LIST_MODEL (self), prefix,
-                              old->len - prefix - suffix,
-                              self->items->len - prefix - suffix);
+      if (i < prefix)
+        *had = g_array_index (old_had, gboolean, i);
+      else if (i >= prefix + added)
+        *had = g_array_index (old_had, gboolean, i - added + removed);
+      else
+        *had = wp_item_get_n_children (g_ptr_array_index (self->items, i)) > 0;
+    }
+
+  if (removed > 0 || added > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
+  sync_expandable (self);
 }
 
 static void
@@ -121,6 +174,7 @@ wp_item_list_dispose (GObject *object)
 
   g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->had_children, g_array_unref);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (wp_item_list_parent_class)->dispose (object);
@@ -135,6 +189,7 @@ wp_item_list_class_init (WpItemListClass *klass)
 static void
 wp_item_list_init (WpItemList *self)
 {
+  self->had_children = g_array_new (FALSE, TRUE, sizeof (gboolean));
 }
 
 WpItemList *

@@ -638,8 +638,9 @@ wp_store_children_changed (WpStore *self,
       self->missed_signals = TRUE;
       return;
     }
-  g_signal_emit (self, wp_store_signals[SIGNAL_CHILDREN_CHANGED], 0, plan_id, parent_id);
+  /* Refresh first, so handlers see the parent's new child count. */
   wp_store_refresh_item_and_ancestors (self, parent_id);
+  g_signal_emit (self, wp_store_signals[SIGNAL_CHILDREN_CHANGED], 0, plan_id, parent_id);
 }
 
 static gboolean
