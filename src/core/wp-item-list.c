@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "wp-item-list.h"
+#include "wp-store-private.h"
 
 struct _WpItemList
 {
@@ -114,6 +115,55 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = wp_item_list_get_item;
 }
 
+/* Whether the span is one item moved from its start to its end or back. */
+static gboolean
+is_single_move (GPtrArray *old,
+                GPtrArray *now,
+                guint      start,
+                guint      len)
+{
+  gboolean down = old->pdata[start] == now->pdata[start + len - 1];
+  gboolean up = old->pdata[start + len - 1] == now->pdata[start];
+
+  for (guint i = 0; i + 1 < len && (down || up); i++)
+    {
+      down = down && old->pdata[start + i + 1] == now->pdata[start + i];
+      up = up && old->pdata[start + i] == now->pdata[start + i + 1];
+    }
+  return down || up;
+}
+
+/* Reports a move as one removal and one insertion, so that the rows in
+ * between stay as they are (expanded, selected) in a tree view. */
+static void
+report_single_move (WpItemList *self,
+                    GPtrArray  *old,
+                    guint       start,
+                    guint       len)
+{
+  g_autoptr(GPtrArray) now = g_steal_pointer (&self->items);
+  gboolean down = old->pdata[start] == now->pdata[start + len - 1];
+
+  /* Two rows swapped read both ways: the store says which one moved. */
+  if (down && old->pdata[start + len - 1] == now->pdata[start]
+      && self->store->moving_item != 0
+      && wp_item_get_id (old->pdata[start + len - 1]) == self->store->moving_item)
+    down = FALSE;
+  guint from = down ? start : start + len - 1;
+  guint to = down ? start + len - 1 : start;
+
+  /* The model must read as the middle state while the removal is told. */
+  self->items = g_ptr_array_new_full (old->len, g_object_unref);
+  for (guint i = 0; i < old->len; i++)
+    if (i != from)
+      g_ptr_array_add (self->items, g_object_ref (old->pdata[i]));
+  g_list_model_items_changed (G_LIST_MODEL (self), from, 1, 0);
+
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  self->items = g_steal_pointer (&now);
+  g_list_model_items_changed (G_LIST_MODEL (self), to, 0, 1);
+}
+
 static void
 on_children_changed (WpItemList *self,
                      gint64      plan_id,
@@ -162,7 +212,9 @@ on_children_changed (WpItemList *self,
         *had = wp_item_get_n_children (g_ptr_array_index (self->items, i)) > 0;
     }
 
-  if (removed > 0 || added > 0)
+  if (removed == added && removed >= 2 && is_single_move (old, self->items, prefix, removed))
+    report_single_move (self, old, prefix, removed);
+  else if (removed > 0 || added > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
   sync_expandable (self);
 }

@@ -1019,9 +1019,11 @@ wp_store_move_item (WpStore  *self,
   if (!wp_store_commit (self, error))
     return FALSE;
 
+  self->moving_item = item_id;
   wp_store_children_changed (self, plan_id, old_parent_id);
   if (new_parent_id != old_parent_id)
     wp_store_children_changed (self, plan_id, new_parent_id);
+  self->moving_item = 0;
   wp_store_refresh_item_and_ancestors (self, item_id);
   return TRUE;
 

@@ -20,6 +20,7 @@ struct _WpStore
   gboolean    read_only;
   guint       tx_depth;
   guint       frozen;      /* signals held back during bulk writes */
+  gint64      moving_item; /* the item a move is reporting, for list diffs */
   gboolean    missed_signals;
   GHashTable *statements;  /* const char *sql → sqlite3_stmt* */
   GHashTable *live_items;  /* gint64 id → WpItem* (weak) */

@@ -15,8 +15,9 @@ struct _WpContext
 {
   GObject    parent_instance;
 
-  WpStore   *store;
-  GSettings *settings;
+  WpStore     *store;
+  WpUndoStack *undo_stack;
+  GSettings   *settings;
   GDate      today;
 };
 
@@ -27,6 +28,7 @@ wp_context_dispose (GObject *object)
 {
   WpContext *self = WP_CONTEXT (object);
 
+  g_clear_object (&self->undo_stack);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -64,7 +66,10 @@ wp_context_new (WpStore   *store,
   self->store = store ? g_object_ref (store) : NULL;
   self->settings = settings ? g_object_ref (settings) : NULL;
   if (self->store != NULL)
-    wp_store_set_judging (self->store, &self->today, wp_context_get_due_soon_days (self));
+    {
+      self->undo_stack = wp_undo_stack_new (self->store);
+      wp_store_set_judging (self->store, &self->today, wp_context_get_due_soon_days (self));
+    }
   return self;
 }
 
@@ -74,6 +79,14 @@ wp_context_get_store (WpContext *self)
 {
   g_return_val_if_fail (WP_IS_CONTEXT (self), NULL);
   return self->store;
+}
+
+/* Returns: (nullable): the edits that can be undone, shared by every view */
+WpUndoStack *
+wp_context_get_undo_stack (WpContext *self)
+{
+  g_return_val_if_fail (WP_IS_CONTEXT (self), NULL);
+  return self->undo_stack;
 }
 
 /* Returns: (nullable): the settings, or %NULL when the schema is missing */

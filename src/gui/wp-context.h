@@ -16,6 +16,7 @@ G_DECLARE_FINAL_TYPE (WpContext, wp_context, WP, CONTEXT, GObject)
 WpContext   *wp_context_new               (WpStore   *store,
                                            GSettings *settings);
 WpStore     *wp_context_get_store         (WpContext *self);
+WpUndoStack *wp_context_get_undo_stack    (WpContext *self);
 GSettings   *wp_context_get_settings      (WpContext *self);
 const GDate *wp_context_get_today         (WpContext *self);
 int          wp_context_get_due_soon_days (WpContext *self);

@@ -2,8 +2,13 @@
  *
  * A GtkTreeListModel over the store's lazy child models: a level is read
  * from the database only when its parent row is expanded, so a 100k-item
- * plan shows its top level after reading a handful of rows. Cells follow
- * their item's notify signals, so edits made elsewhere show at once.
+ * plan shows its top level after reading a handful of rows.
+ *
+ * Editing is keyboard-first, as in an outliner: Enter adds a sibling below
+ * and edits its title; Tab and Shift+Tab indent and outdent (also while
+ * typing a title); Alt+Up/Down move among siblings; F2 edits; Delete removes
+ * with an undo toast. Every edit goes through the undo stack and is written
+ * to the database at once.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,313 +16,579 @@
 
 #include <glib/gi18n.h>
 
-#include "wp-outline-view.h"
+#include "wp-outline-view-private.h"
 
 struct _WpOutlineView
 {
-  AdwBin          parent_instance;
+  AdwBin              parent_instance;
 
-  GtkStack       *stack;
-  GtkColumnView  *column_view;
-  AdwStatusPage  *empty_page;
+  GtkStack           *stack;
+  GtkColumnView      *column_view;
+  AdwStatusPage      *empty_page;
+  GtkButton          *add_area_button;
 
-  WpContext      *context;
-  WpPlan         *plan;
-  GListModel     *root;
+  WpContext          *context;
+  WpPlan             *plan;
+  GListModel         *root;
+  GtkTreeListModel   *tree;
+  GtkSingleSelection *selection;
+  GHashTable         *title_cells;    /* gint64 item id → title cell widget */
+  gint64              pending_edit;   /* item to edit as soon as its cell is bound */
+  gint64              editing;        /* item whose title is being edited */
+  gint64              just_created;   /* new item whose title was never typed */
 };
 
 G_DEFINE_FINAL_TYPE (WpOutlineView, wp_outline_view, ADW_TYPE_BIN)
 
-typedef void (*CellUpdateFunc) (WpOutlineView *self,
-                                GtkListItem   *list_item,
-                                WpItem        *item);
+static void start_editing (WpOutlineView *self,
+                           gint64         item_id);
 
-typedef struct {
-  WpOutlineView  *view;
-  CellUpdateFunc  update;
-} CellColumn;
-
-static WpItem *
-list_item_get_item (GtkListItem *list_item)
+WpContext *
+_wp_outline_view_get_context (WpOutlineView *self)
 {
-  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
-
-  if (row == NULL)
-    return NULL;
-  return gtk_tree_list_row_get_item (row);
+  return self->context;
 }
 
-static char *
-join_names (const char * const *names)
+static WpUndoStack *
+get_undo (WpOutlineView *self)
 {
-  /* Translators: separates agency names in a list, e.g. 市公安局、市司法局 */
-  return g_strjoinv (_(", "), (char **) names);
+  return self->context ? wp_context_get_undo_stack (self->context) : NULL;
 }
 
-/* Cells */
-
-static void
-update_title (WpOutlineView *self,
-              GtkListItem   *list_item,
-              WpItem        *item)
+static AdwToastOverlay *
+get_toast_overlay (WpOutlineView *self)
 {
-  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
-  GtkWidget *label = gtk_tree_expander_get_child (expander);
-  WpItemKind kind = wp_item_get_kind (item);
-  const char *title = wp_item_get_title (item);
-
-  gtk_label_set_label (GTK_LABEL (label), title[0] ? title : _("(untitled)"));
-  gtk_widget_remove_css_class (label, "wp-kind-area");
-  gtk_widget_remove_css_class (label, "wp-kind-task");
-  gtk_widget_remove_css_class (label, "wp-kind-action");
-  gtk_widget_add_css_class (label, kind == WP_ITEM_KIND_AREA ? "wp-kind-area"
-                                 : kind == WP_ITEM_KIND_TASK ? "wp-kind-task"
-                                 : "wp-kind-action");
-  gtk_widget_set_tooltip_text (label, wp_item_kind_to_label (kind));
+  return ADW_TOAST_OVERLAY (gtk_widget_get_ancestor (GTK_WIDGET (self),
+                                                     ADW_TYPE_TOAST_OVERLAY));
 }
 
 static void
-update_lead (WpOutlineView *self,
-             GtkListItem   *list_item,
-             WpItem        *item)
+show_error (WpOutlineView *self,
+            const GError  *error)
 {
-  g_autofree char *text = join_names (wp_item_get_lead_agencies (item));
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
-}
+  AdwToastOverlay *overlay = get_toast_overlay (self);
 
-static void
-update_co (WpOutlineView *self,
-           GtkListItem   *list_item,
-           WpItem        *item)
-{
-  g_autofree char *text = join_names (wp_item_get_co_agencies (item));
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
-}
-
-static void
-update_due (WpOutlineView *self,
-            GtkListItem   *list_item,
-            WpItem        *item)
-{
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *label = gtk_widget_get_first_child (box);
-  GtkWidget *date_label = gtk_widget_get_next_sibling (label);
-  const char *due_label = wp_item_get_due_label (item);
-  const GDate *due = wp_item_get_due (item);
-  g_autofree char *date_text = wp_date_format_display (due);
-
-  if (wp_item_get_ongoing (item) && due_label[0] == '\0')
-    due_label = _("Ongoing");
-
-  if (due_label[0] != '\0')
-    {
-      gtk_label_set_label (GTK_LABEL (label), due_label);
-      gtk_label_set_label (GTK_LABEL (date_label), date_text);
-      gtk_widget_set_visible (date_label, due != NULL && g_strcmp0 (due_label, date_text) != 0);
-    }
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (overlay, adw_toast_new (error->message));
   else
+    g_message ("%s", error->message);
+}
+
+/* The selected item, or NULL. */
+static WpItem *
+selected_item (WpOutlineView *self)
+{
+  GtkTreeListRow *row;
+
+  if (self->selection == NULL)
+    return NULL;
+  row = gtk_single_selection_get_selected_item (self->selection);
+  return row ? gtk_tree_list_row_get_item (row) : NULL;
+}
+
+static guint
+find_row (WpOutlineView *self,
+          gint64         item_id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
+
+  for (guint i = 0; i < n; i++)
     {
-      gtk_label_set_label (GTK_LABEL (label), date_text);
-      gtk_widget_set_visible (date_label, FALSE);
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree), i);
+      g_autoptr(WpItem) item = gtk_tree_list_row_get_item (row);
+
+      if (wp_item_get_id (item) == item_id)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Expands the rows above @item_id so that it is shown. */
+static void
+reveal (WpOutlineView *self,
+        gint64         item_id)
+{
+  g_autoptr(GArray) chain = g_array_new (FALSE, FALSE, sizeof (gint64));
+  WpStore *store = wp_context_get_store (self->context);
+  gint64 id = item_id;
+
+  while (id != 0)
+    {
+      g_autoptr(WpItem) item = wp_store_get_item (store, id, NULL);
+
+      if (item == NULL)
+        return;
+      id = wp_item_get_parent_id (item);
+      if (id != 0)
+        g_array_prepend_val (chain, id);
+    }
+
+  for (guint i = 0; i < chain->len; i++)
+    {
+      guint pos = find_row (self, g_array_index (chain, gint64, i));
+      g_autoptr(GtkTreeListRow) row = NULL;
+
+      if (pos == GTK_INVALID_LIST_POSITION)
+        return;
+      row = gtk_tree_list_model_get_row (self->tree, pos);
+      gtk_tree_list_row_set_expanded (row, TRUE);
     }
 }
-
-static void
-update_status (WpOutlineView *self,
-               GtkListItem   *list_item,
-               WpItem        *item)
-{
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)),
-                       wp_item_status_to_label (wp_item_get_effective_status (item)));
-}
-
-static void
-update_progress (WpOutlineView *self,
-                 GtkListItem   *list_item,
-                 WpItem        *item)
-{
-  GtkWidget *bar = gtk_list_item_get_child (list_item);
-  int progress = wp_item_get_effective_progress (item);
-  g_autofree char *text = g_strdup_printf (_("%d%%"), progress);
-
-  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (bar), progress / 100.0);
-  gtk_progress_bar_set_text (GTK_PROGRESS_BAR (bar), text);
-}
-
-static void
-update_light (WpOutlineView *self,
-              GtkListItem   *list_item,
-              WpItem        *item)
-{
-  static const char *icons[] = {
-    "content-loading-symbolic", "emblem-ok-symbolic", "dialog-warning-symbolic",
-    "task-past-due-symbolic",
-  };
-  static const char *classes[] = { "wp-light-none", "wp-light-green", "wp-light-yellow",
-                                   "wp-light-red" };
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *icon = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_next_sibling (icon);
-  WpLight light = wp_item_get_light (item);
-
-  gtk_image_set_from_icon_name (GTK_IMAGE (icon), icons[light]);
-  gtk_label_set_label (GTK_LABEL (label), wp_light_to_label (light));
-  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
-    gtk_widget_remove_css_class (box, classes[i]);
-  gtk_widget_add_css_class (box, classes[light]);
-}
-
-/* Factories */
 
 static GtkWidget *
-new_cell_label (void)
+get_list_view (WpOutlineView *self)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+  return NULL;
+}
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  return label;
+/* Selects the item's row, scrolls to it and gives it the keyboard focus. */
+static gboolean
+select_item (WpOutlineView *self,
+             gint64         item_id)
+{
+  GtkWidget *list_view;
+  guint pos;
+
+  reveal (self, item_id);
+  pos = find_row (self, item_id);
+  if (pos == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+
+  gtk_single_selection_set_selected (self->selection, pos);
+  list_view = get_list_view (self);
+  if (list_view != NULL)
+    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", pos);
+  return TRUE;
+}
+
+/* Title editing */
+
+void
+_wp_outline_view_title_bound (WpOutlineView *self,
+                              WpItem        *item,
+                              GtkWidget     *title_cell)
+{
+  gint64 id = wp_item_get_id (item);
+
+  g_hash_table_insert (self->title_cells, g_memdup2 (&id, sizeof id), title_cell);
+  g_object_set_data (G_OBJECT (title_cell), "wp-item-id", GSIZE_TO_POINTER ((gsize) id));
+
+  if (self->pending_edit == id)
+    {
+      self->pending_edit = 0;
+      start_editing (self, id);
+    }
+}
+
+void
+_wp_outline_view_title_unbound (WpOutlineView *self,
+                                WpItem        *item,
+                                GtkWidget     *title_cell)
+{
+  gint64 id = wp_item_get_id (item);
+
+  if (g_hash_table_lookup (self->title_cells, &id) == title_cell)
+    g_hash_table_remove (self->title_cells, &id);
+  if (self->editing == id)
+    {
+      self->editing = 0;
+      gtk_stack_set_visible_child_name (GTK_STACK (title_cell), "label");
+    }
 }
 
 static void
-setup_title (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             CellColumn               *column)
+start_editing (WpOutlineView *self,
+               gint64         item_id)
 {
-  GtkWidget *expander = gtk_tree_expander_new ();
-  GtkWidget *label = new_cell_label ();
+  GtkWidget *cell = g_hash_table_lookup (self->title_cells, &item_id);
+  g_autoptr(WpItem) item = NULL;
+  GtkWidget *entry;
 
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
-  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), label);
-  gtk_list_item_set_child (list_item, expander);
-}
+  if (cell == NULL)
+    {
+      /* Not on screen yet: edit when its row is made. */
+      self->pending_edit = item_id;
+      return;
+    }
 
-static void
-setup_label (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             CellColumn               *column)
-{
-  gtk_list_item_set_child (list_item, new_cell_label ());
-}
-
-static void
-setup_due (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item,
-           CellColumn               *column)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *date_label = new_cell_label ();
-
-  gtk_widget_add_css_class (date_label, "dim-label");
-  gtk_widget_add_css_class (date_label, "caption");
-  gtk_box_append (GTK_BOX (box), new_cell_label ());
-  gtk_box_append (GTK_BOX (box), date_label);
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_list_item_set_child (list_item, box);
-}
-
-static void
-setup_progress (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                CellColumn               *column)
-{
-  GtkWidget *bar = gtk_progress_bar_new ();
-
-  gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (bar), TRUE);
-  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
-  gtk_list_item_set_child (list_item, bar);
-}
-
-static void
-setup_light (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             CellColumn               *column)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-
-  gtk_box_append (GTK_BOX (box), gtk_image_new ());
-  gtk_box_append (GTK_BOX (box), new_cell_label ());
-  gtk_list_item_set_child (list_item, box);
-}
-
-static void
-on_item_notify (GtkListItem *list_item,
-                GParamSpec  *pspec,
-                WpItem      *item)
-{
-  CellColumn *column = g_object_get_data (G_OBJECT (list_item), "wp-column");
-
-  column->update (column->view, list_item, item);
-}
-
-static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item,
-           CellColumn               *column)
-{
-  WpItem *item = list_item_get_item (list_item);
-  GtkWidget *child = gtk_list_item_get_child (list_item);
-
+  item = wp_store_get_item (wp_context_get_store (self->context), item_id, NULL);
   if (item == NULL)
     return;
 
-  if (GTK_IS_TREE_EXPANDER (child))
-    gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (child),
-                                    gtk_list_item_get_item (list_item));
+  entry = wp_outline_title_get_entry (cell);
+  self->editing = item_id;
+  gtk_editable_set_text (GTK_EDITABLE (entry), wp_item_get_title (item));
+  gtk_stack_set_visible_child_name (GTK_STACK (cell), "entry");
+  gtk_widget_grab_focus (entry);
+  /* Caret at the end, to go on typing. (Not select-all: GTK 4.8's entry
+   * warns about a blinking selection when one is made on focus.) */
+  gtk_editable_set_position (GTK_EDITABLE (entry), -1);
+}
 
-  g_object_set_data (G_OBJECT (list_item), "wp-column", column);
-  g_object_set_data_full (G_OBJECT (list_item), "wp-item", g_object_ref (item), g_object_unref);
-  g_signal_connect_object (item, "notify", G_CALLBACK (on_item_notify), list_item,
-                           G_CONNECT_SWAPPED);
-  column->update (column->view, list_item, item);
+/* Ends editing; with @commit the typed title is saved. Returns the item
+ * that was being edited, or 0. */
+static gint64
+finish_editing (WpOutlineView *self,
+                gboolean       commit)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = self->editing;
+  GtkWidget *cell;
+  const char *text;
+
+  if (id == 0)
+    return 0;
+  self->editing = 0;
+
+  cell = g_hash_table_lookup (self->title_cells, &id);
+  if (cell == NULL)
+    return id;
+
+  text = gtk_editable_get_text (GTK_EDITABLE (wp_outline_title_get_entry (cell)));
+  if (commit)
+    {
+      g_autoptr(WpItem) item = wp_store_get_item (wp_context_get_store (self->context), id, NULL);
+      g_autofree char *clean = g_strstrip (g_strdup (text));
+
+      if (item != NULL && g_strcmp0 (clean, wp_item_get_title (item)) != 0
+          && !wp_edit_set_title (get_undo (self), id, clean, &error))
+        show_error (self, error);
+      if (clean[0] != '\0')
+        self->just_created = 0;
+    }
+
+  gtk_stack_set_visible_child_name (GTK_STACK (cell), "label");
+  return id;
+}
+
+/* Structure edits, shared by the keyboard shortcuts and the menu */
+
+static gboolean
+require_selection (WpOutlineView  *self,
+                   WpItem        **item)
+{
+  *item = selected_item (self);
+  return *item != NULL && get_undo (self) != NULL;
 }
 
 static void
-unbind_cell (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             CellColumn               *column)
+add_sibling (WpOutlineView *self)
 {
-  WpItem *item = g_object_get_data (G_OBJECT (list_item), "wp-item");
-  GtkWidget *child = gtk_list_item_get_child (list_item);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpItem) current = selected_item (self);
+  g_autoptr(WpItem) item = NULL;
 
-  if (item != NULL)
-    g_signal_handlers_disconnect_by_func (item, on_item_notify, list_item);
-  g_object_set_data (G_OBJECT (list_item), "wp-item", NULL);
+  if (self->plan == NULL || get_undo (self) == NULL)
+    return;
 
-  if (GTK_IS_TREE_EXPANDER (child))
-    gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (child), NULL);
+  if (current != NULL)
+    item = wp_edit_create_item (get_undo (self), wp_plan_get_id (self->plan),
+                                wp_item_get_parent_id (current),
+                                wp_item_get_position (current) + 1,
+                                wp_item_get_kind (current), "", &error);
+  else
+    item = wp_edit_create_item (get_undo (self), wp_plan_get_id (self->plan), 0, -1,
+                                WP_ITEM_KIND_AREA, "", &error);
+  if (item == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  self->just_created = wp_item_get_id (item);
+  select_item (self, wp_item_get_id (item));
+  start_editing (self, wp_item_get_id (item));
 }
 
 static void
-add_column (WpOutlineView  *self,
-            const char     *title,
-            GCallback       setup,
-            CellUpdateFunc  update,
-            gboolean        expand,
-            int             fixed_width)
+add_child (WpOutlineView *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkColumnViewColumn) column = NULL;
-  CellColumn *data = g_new0 (CellColumn, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpItem) current = NULL;
+  g_autoptr(WpItem) item = NULL;
+  WpItemKind kind;
 
-  data->view = self;
-  data->update = update;
-  g_object_set_data_full (G_OBJECT (factory), "wp-column", data, g_free);
+  if (!require_selection (self, &current))
+    return;
 
-  g_signal_connect (factory, "setup", setup, data);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), data);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), data);
+  kind = wp_item_get_kind (current) == WP_ITEM_KIND_AREA ? WP_ITEM_KIND_TASK
+                                                          : WP_ITEM_KIND_ACTION;
+  item = wp_edit_create_item (get_undo (self), wp_plan_get_id (self->plan),
+                              wp_item_get_id (current), -1, kind, "", &error);
+  if (item == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
 
-  column = gtk_column_view_column_new (title, g_object_ref (factory));
-  gtk_column_view_column_set_expand (column, expand);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  if (fixed_width > 0)
-    gtk_column_view_column_set_fixed_width (column, fixed_width);
-  gtk_column_view_append_column (self->column_view, column);
+  self->just_created = wp_item_get_id (item);
+  select_item (self, wp_item_get_id (item));
+  start_editing (self, wp_item_get_id (item));
 }
+
+typedef gboolean (*StructureEdit) (WpUndoStack  *undo,
+                                   gint64        item_id,
+                                   GError      **error);
+
+/* Runs a move-type edit on the selected item and keeps it selected. Edits
+ * that cannot apply (indenting the first row) do nothing, quietly: the
+ * keys are pressed often and the outline shows why. */
+static void
+run_structure_edit (WpOutlineView *self,
+                    StructureEdit  edit,
+                    gboolean       keep_editing)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpItem) item = NULL;
+  gboolean expanded;
+  gint64 id;
+
+  if (!require_selection (self, &item))
+    return;
+  id = wp_item_get_id (item);
+  {
+    GtkTreeListRow *row = gtk_single_selection_get_selected_item (self->selection);
+    expanded = row != NULL && gtk_tree_list_row_get_expanded (row);
+  }
+
+  if (!edit (get_undo (self), id, &error))
+    {
+      if (!g_error_matches (error, WP_STORE_ERROR, WP_STORE_ERROR_INVALID))
+        show_error (self, error);
+      else
+        gtk_widget_error_bell (GTK_WIDGET (self));
+    }
+
+  /* A moved row is made anew; open it again if it was open. */
+  if (select_item (self, id) && expanded)
+    {
+      GtkTreeListRow *row = gtk_single_selection_get_selected_item (self->selection);
+      if (row != NULL)
+        gtk_tree_list_row_set_expanded (row, TRUE);
+    }
+  if (keep_editing)
+    start_editing (self, id);
+}
+
+static void
+delete_selected (WpOutlineView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpItem) item = NULL;
+  g_autofree char *title = NULL;
+  AdwToastOverlay *overlay;
+  gint64 parent;
+  int position;
+  guint pos;
+
+  if (!require_selection (self, &item))
+    return;
+
+  parent = wp_item_get_parent_id (item);
+  position = wp_item_get_position (item);
+  pos = gtk_single_selection_get_selected (self->selection);
+
+  if (!wp_edit_delete_item (get_undo (self), wp_item_get_id (item), &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  overlay = get_toast_overlay (self);
+  if (overlay != NULL)
+    {
+      AdwToast *toast;
+
+      title = g_strdup (wp_item_get_title (item)[0] ? wp_item_get_title (item)
+                                                     : _("(untitled)"));
+      toast = adw_toast_new_format (_("Deleted “%s”"), title);
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+      adw_toast_overlay_add_toast (overlay, toast);
+    }
+
+  /* Select what took its place: the next row, or the one before. */
+  {
+    guint n = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
+
+    if (n > 0)
+      gtk_single_selection_set_selected (self->selection, MIN (pos, n - 1));
+  }
+  (void) parent;
+  (void) position;
+}
+
+/* Keyboard */
+
+static gboolean
+is_editing (WpOutlineView *self)
+{
+  return self->editing != 0;
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                WpOutlineView         *self)
+{
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+
+  if (is_editing (self) || self->plan == NULL)
+    return GDK_EVENT_PROPAGATE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+      if (mods == GDK_CONTROL_MASK)
+        add_child (self);
+      else if (mods == 0)
+        add_sibling (self);
+      else
+        return GDK_EVENT_PROPAGATE;
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_Tab:
+    case GDK_KEY_KP_Tab:
+      if (mods != 0)
+        return GDK_EVENT_PROPAGATE;
+      run_structure_edit (self, wp_edit_indent, FALSE);
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_ISO_Left_Tab:
+      run_structure_edit (self, wp_edit_outdent, FALSE);
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_Up:
+    case GDK_KEY_Down:
+      if (mods != GDK_ALT_MASK)
+        return GDK_EVENT_PROPAGATE;
+      run_structure_edit (self, keyval == GDK_KEY_Up ? wp_edit_move_up : wp_edit_move_down,
+                          FALSE);
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_F2:
+      {
+        g_autoptr(WpItem) item = selected_item (self);
+
+        if (item == NULL)
+          return GDK_EVENT_PROPAGATE;
+        start_editing (self, wp_item_get_id (item));
+        return GDK_EVENT_STOP;
+      }
+
+    case GDK_KEY_Delete:
+    case GDK_KEY_KP_Delete:
+      if (mods != 0)
+        return GDK_EVENT_PROPAGATE;
+      delete_selected (self);
+      return GDK_EVENT_STOP;
+
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+}
+
+/* Keys in the title entry: the entry's own handling (and the input method's:
+ * Enter while composing Chinese text belongs to the input method) comes
+ * first; what it leaves reaches this handler. */
+static gboolean
+on_entry_key_pressed (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      WpOutlineView         *self)
+{
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+
+  if (!is_editing (self))
+    return GDK_EVENT_PROPAGATE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Escape:
+      {
+        gint64 id = finish_editing (self, FALSE);
+
+        /* Escape on a row just added with Enter takes the row away again,
+         * and the row above it is selected. */
+        if (id != 0 && id == self->just_created)
+          {
+            guint pos = find_row (self, id);
+
+            self->just_created = 0;
+            wp_undo_stack_undo (get_undo (self), NULL);
+            if (pos != GTK_INVALID_LIST_POSITION && pos > 0)
+              gtk_single_selection_set_selected (self->selection, pos - 1);
+          }
+        gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+        return GDK_EVENT_STOP;
+      }
+
+    case GDK_KEY_Tab:
+    case GDK_KEY_KP_Tab:
+      if (mods != 0)
+        return GDK_EVENT_PROPAGATE;
+      finish_editing (self, TRUE);
+      run_structure_edit (self, wp_edit_indent, TRUE);
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_ISO_Left_Tab:
+      finish_editing (self, TRUE);
+      run_structure_edit (self, wp_edit_outdent, TRUE);
+      return GDK_EVENT_STOP;
+
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+}
+
+static void
+on_entry_activate (GtkEntry      *entry,
+                   WpOutlineView *self)
+{
+  if (!is_editing (self))
+    return;
+  finish_editing (self, TRUE);
+  /* Enter after typing a title goes straight on to the next one. */
+  add_sibling (self);
+}
+
+static void
+on_focus_leave (GtkEventControllerFocus *controller,
+                WpOutlineView           *self)
+{
+  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *cell = gtk_widget_get_parent (entry);
+  gint64 id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (cell), "wp-item-id"));
+
+  if (is_editing (self) && id == self->editing)
+    finish_editing (self, TRUE);
+}
+
+/* Called by the columns when a title cell is made. */
+static void
+connect_title_entry (WpOutlineView *self,
+                     GtkWidget     *entry)
+{
+  GtkEventController *key = gtk_event_controller_key_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_entry_key_pressed), self);
+  gtk_widget_add_controller (entry, key);
+  g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave), self);
+  gtk_widget_add_controller (entry, focus);
+  g_signal_connect (entry, "activate", G_CALLBACK (on_entry_activate), self);
+}
+
+/* Model */
 
 static GListModel *
 create_child_model (gpointer item,
@@ -340,14 +611,18 @@ update_empty_state (WpOutlineView *self)
       adw_status_page_set_description (
         self->empty_page,
         _("Import a plan with “workplan import FILE.json” on the command line."));
+      gtk_widget_set_visible (GTK_WIDGET (self->add_area_button), FALSE);
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
   else if (self->root == NULL || g_list_model_get_n_items (self->root) == 0)
     {
       adw_status_page_set_title (self->empty_page, _("This Plan Is Empty"));
       adw_status_page_set_description (self->empty_page,
-                                       _("Its areas, key tasks and actions will show here."));
+                                       _("Add its first area, then press Enter to add the "
+                                         "next item and Tab to put it under the one above."));
+      gtk_widget_set_visible (GTK_WIDGET (self->add_area_button), TRUE);
       gtk_stack_set_visible_child_name (self->stack, "empty");
+      gtk_widget_grab_focus (GTK_WIDGET (self->add_area_button));
     }
   else
     gtk_stack_set_visible_child_name (self->stack, "tree");
@@ -362,12 +637,12 @@ on_root_items_changed (WpOutlineView *self)
 static void
 reload (WpOutlineView *self)
 {
-  GtkTreeListModel *tree;
-  GtkSingleSelection *selection;
-
   if (self->root != NULL)
     g_signal_handlers_disconnect_by_func (self->root, on_root_items_changed, self);
   g_clear_object (&self->root);
+  g_clear_object (&self->tree);
+  g_clear_object (&self->selection);
+  self->editing = self->pending_edit = self->just_created = 0;
 
   if (self->context == NULL || self->plan == NULL || wp_context_get_store (self->context) == NULL)
     {
@@ -380,26 +655,31 @@ reload (WpOutlineView *self)
                                             wp_plan_get_id (self->plan), 0);
   g_signal_connect_swapped (self->root, "items-changed", G_CALLBACK (on_root_items_changed), self);
 
-  tree = gtk_tree_list_model_new (g_object_ref (self->root), FALSE, FALSE,
-                                  create_child_model, self, NULL);
-  selection = gtk_single_selection_new (G_LIST_MODEL (tree));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
+  self->tree = gtk_tree_list_model_new (g_object_ref (self->root), FALSE, FALSE,
+                                        create_child_model, self, NULL);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   /* Open on the areas' key tasks: a plan has a handful of areas, and the
    * tasks under them are what people look for first. From the last row up,
    * so expanding one does not shift the rows still to visit. */
   for (guint i = g_list_model_get_n_items (self->root); i > 0; i--)
     {
-      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_child_row (tree, i - 1);
+      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_child_row (self->tree, i - 1);
 
       if (row != NULL)
         gtk_tree_list_row_set_expanded (row, TRUE);
     }
 
   update_empty_state (self);
+}
+
+static void
+on_add_area_clicked (WpOutlineView *self)
+{
+  add_sibling (self);
 }
 
 static void
@@ -412,8 +692,11 @@ wp_outline_view_dispose (GObject *object)
   if (self->root != NULL)
     g_signal_handlers_disconnect_by_func (self->root, on_root_items_changed, self);
   g_clear_object (&self->root);
+  g_clear_object (&self->tree);
+  g_clear_object (&self->selection);
   g_clear_object (&self->plan);
   g_clear_object (&self->context);
+  g_clear_pointer (&self->title_cells, g_hash_table_unref);
 
   G_OBJECT_CLASS (wp_outline_view_parent_class)->dispose (object);
 }
@@ -431,22 +714,36 @@ wp_outline_view_class_init (WpOutlineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WpOutlineView, stack);
   gtk_widget_class_bind_template_child (widget_class, WpOutlineView, column_view);
   gtk_widget_class_bind_template_child (widget_class, WpOutlineView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, WpOutlineView, add_area_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_area_clicked);
 }
 
 static void
 wp_outline_view_init (WpOutlineView *self)
 {
+  GtkEventController *key;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  add_column (self, _("Title"), G_CALLBACK (setup_title), update_title, TRUE, -1);
-  add_column (self, _("Lead agency"), G_CALLBACK (setup_label), update_lead, FALSE, 140);
-  add_column (self, _("Supporting agencies"), G_CALLBACK (setup_label), update_co, FALSE, 160);
-  add_column (self, _("Deadline"), G_CALLBACK (setup_due), update_due, FALSE, 130);
-  add_column (self, _("Status"), G_CALLBACK (setup_label), update_status, FALSE, 90);
-  add_column (self, _("Progress"), G_CALLBACK (setup_progress), update_progress, FALSE, 110);
-  add_column (self, _("Status light"), G_CALLBACK (setup_light), update_light, FALSE, 130);
+  self->title_cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  wp_outline_columns_add (self, self->column_view);
+
+  /* Capture phase: Tab and Enter must reach us before the list's own
+   * focus and activation handling. */
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), key);
 
   update_empty_state (self);
+}
+
+/* Called by the columns for every title cell they make. */
+void
+_wp_outline_view_title_setup (WpOutlineView *self,
+                              GtkWidget     *title_cell)
+{
+  connect_title_entry (self, wp_outline_title_get_entry (title_cell));
 }
 
 void

@@ -109,6 +109,41 @@ reload_plans (WpWindow *self)
   on_year_selected (self);
 }
 
+static void
+undo_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  WpWindow *self = user_data;
+  WpUndoStack *undo = wp_context_get_undo_stack (self->context);
+  g_autoptr(GError) error = NULL;
+  gboolean redo = g_str_equal (g_action_get_name (G_ACTION (action)), "redo");
+
+  if (undo == NULL)
+    return;
+  if (!(redo ? wp_undo_stack_redo (undo, &error) : wp_undo_stack_undo (undo, &error)))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
+static void
+update_undo_actions (WpWindow *self)
+{
+  WpUndoStack *undo = wp_context_get_undo_stack (self->context);
+  GAction *action;
+
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "undo");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action),
+                               undo != NULL && wp_undo_stack_can_undo (undo));
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "redo");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action),
+                               undo != NULL && wp_undo_stack_can_redo (undo));
+}
+
+static const GActionEntry win_actions[] = {
+  { "undo", undo_activated },
+  { "redo", undo_activated },
+};
+
 static gboolean
 wp_window_close_request (GtkWindow *window)
 {
@@ -179,6 +214,9 @@ wp_window_init (WpWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions),
+                                   self);
+
   g_signal_connect_swapped (self->year_dropdown, "notify::selected",
                             G_CALLBACK (on_year_selected), self);
 }
@@ -197,6 +235,7 @@ wp_window_new (GtkApplication *application,
   GSettings *settings = wp_context_get_settings (context);
 
   self->context = g_object_ref (context);
+  update_undo_actions (self);
 
   if (settings != NULL)
     {
@@ -217,6 +256,11 @@ wp_window_new (GtkApplication *application,
     }
 
   wp_outline_view_set_context (self->outline_view, context);
+  g_signal_connect_object (wp_context_get_undo_stack (context), "notify::can-undo",
+                           G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (wp_context_get_undo_stack (context), "notify::can-redo",
+                           G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
+  update_undo_actions (self);
   self->plans_changed_id = g_signal_connect_object (wp_context_get_store (context),
                                                     "plans-changed",
                                                     G_CALLBACK (reload_plans), self,

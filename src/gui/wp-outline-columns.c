@@ -1,0 +1,361 @@
+/* wp-outline-columns.c: the outline's columns and how their cells show an item
+ *
+ * Cells follow their item's notify signals, so edits made anywhere (the
+ * editor, undo, another view) show at once. The title cell holds a label and
+ * an entry for editing in place; the view decides when to edit.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "wp-outline-view-private.h"
+
+typedef void (*CellUpdateFunc) (WpOutlineView *self,
+                                GtkListItem   *list_item,
+                                WpItem        *item);
+
+typedef struct {
+  WpOutlineView  *view;
+  CellUpdateFunc  update;
+} CellColumn;
+
+static WpItem *
+list_item_get_item (GtkListItem *list_item)
+{
+  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
+
+  if (row == NULL)
+    return NULL;
+  return gtk_tree_list_row_get_item (row);
+}
+
+static char *
+join_names (const char * const *names)
+{
+  /* Translators: separates agency names in a list, e.g. 市公安局、市司法局 */
+  return g_strjoinv (_(", "), (char **) names);
+}
+
+/* Cells */
+
+GtkWidget *
+wp_outline_title_get_label (GtkWidget *title_cell)
+{
+  return gtk_stack_get_child_by_name (GTK_STACK (title_cell), "label");
+}
+
+GtkWidget *
+wp_outline_title_get_entry (GtkWidget *title_cell)
+{
+  return gtk_stack_get_child_by_name (GTK_STACK (title_cell), "entry");
+}
+
+static void
+update_title (WpOutlineView *self,
+              GtkListItem   *list_item,
+              WpItem        *item)
+{
+  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
+  GtkWidget *label = wp_outline_title_get_label (gtk_tree_expander_get_child (expander));
+  WpItemKind kind = wp_item_get_kind (item);
+  const char *title = wp_item_get_title (item);
+
+  gtk_label_set_label (GTK_LABEL (label), title[0] ? title : _("(untitled)"));
+  if (title[0])
+    gtk_widget_remove_css_class (label, "dim-label");
+  else
+    gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_remove_css_class (label, "wp-kind-area");
+  gtk_widget_remove_css_class (label, "wp-kind-task");
+  gtk_widget_remove_css_class (label, "wp-kind-action");
+  gtk_widget_add_css_class (label, kind == WP_ITEM_KIND_AREA ? "wp-kind-area"
+                                 : kind == WP_ITEM_KIND_TASK ? "wp-kind-task"
+                                 : "wp-kind-action");
+  gtk_widget_set_tooltip_text (label, wp_item_kind_to_label (kind));
+}
+
+static void
+update_lead (WpOutlineView *self,
+             GtkListItem   *list_item,
+             WpItem        *item)
+{
+  g_autofree char *text = join_names (wp_item_get_lead_agencies (item));
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
+}
+
+static void
+update_co (WpOutlineView *self,
+           GtkListItem   *list_item,
+           WpItem        *item)
+{
+  g_autofree char *text = join_names (wp_item_get_co_agencies (item));
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
+}
+
+static void
+update_due (WpOutlineView *self,
+            GtkListItem   *list_item,
+            WpItem        *item)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *label = gtk_widget_get_first_child (box);
+  GtkWidget *date_label = gtk_widget_get_next_sibling (label);
+  const char *due_label = wp_item_get_due_label (item);
+  const GDate *due = wp_item_get_due (item);
+  g_autofree char *date_text = wp_date_format_display (due);
+
+  if (wp_item_get_ongoing (item) && due_label[0] == '\0')
+    due_label = _("Ongoing");
+
+  if (due_label[0] != '\0')
+    {
+      gtk_label_set_label (GTK_LABEL (label), due_label);
+      gtk_label_set_label (GTK_LABEL (date_label), date_text);
+      gtk_widget_set_visible (date_label, due != NULL && g_strcmp0 (due_label, date_text) != 0);
+    }
+  else
+    {
+      gtk_label_set_label (GTK_LABEL (label), date_text);
+      gtk_widget_set_visible (date_label, FALSE);
+    }
+}
+
+static void
+update_status (WpOutlineView *self,
+               GtkListItem   *list_item,
+               WpItem        *item)
+{
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)),
+                       wp_item_status_to_label (wp_item_get_effective_status (item)));
+}
+
+static void
+update_progress (WpOutlineView *self,
+                 GtkListItem   *list_item,
+                 WpItem        *item)
+{
+  GtkWidget *bar = gtk_list_item_get_child (list_item);
+  int progress = wp_item_get_effective_progress (item);
+  g_autofree char *text = g_strdup_printf (_("%d%%"), progress);
+
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (bar), progress / 100.0);
+  gtk_progress_bar_set_text (GTK_PROGRESS_BAR (bar), text);
+}
+
+static void
+update_light (WpOutlineView *self,
+              GtkListItem   *list_item,
+              WpItem        *item)
+{
+  static const char *icons[] = {
+    "content-loading-symbolic", "emblem-ok-symbolic", "dialog-warning-symbolic",
+    "task-past-due-symbolic",
+  };
+  static const char *classes[] = { "wp-light-none", "wp-light-green", "wp-light-yellow",
+                                   "wp-light-red" };
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *icon = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_next_sibling (icon);
+  WpLight light = wp_item_get_light (item);
+
+  g_assert (self != NULL);
+
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), icons[light]);
+  gtk_label_set_label (GTK_LABEL (label), wp_light_to_label (light));
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (box, classes[i]);
+  gtk_widget_add_css_class (box, classes[light]);
+}
+
+/* Factories */
+
+static GtkWidget *
+new_cell_label (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  return label;
+}
+
+static void
+setup_title (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             CellColumn               *column)
+{
+  GtkWidget *expander = gtk_tree_expander_new ();
+  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *label = new_cell_label ();
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Title"), -1);
+  gtk_stack_add_named (GTK_STACK (stack), label, "label");
+  gtk_stack_add_named (GTK_STACK (stack), entry, "entry");
+  gtk_stack_set_hhomogeneous (GTK_STACK (stack), FALSE);
+  gtk_stack_set_vhomogeneous (GTK_STACK (stack), FALSE);
+  gtk_stack_set_interpolate_size (GTK_STACK (stack), FALSE);
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "label");
+  gtk_widget_set_hexpand (stack, TRUE);
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), stack);
+  gtk_list_item_set_child (list_item, expander);
+  _wp_outline_view_title_setup (column->view, stack);
+}
+
+static void
+setup_label (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             CellColumn               *column)
+{
+  gtk_list_item_set_child (list_item, new_cell_label ());
+}
+
+static void
+setup_due (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           CellColumn               *column)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *date_label = new_cell_label ();
+
+  gtk_widget_add_css_class (date_label, "dim-label");
+  gtk_widget_add_css_class (date_label, "caption");
+  gtk_box_append (GTK_BOX (box), new_cell_label ());
+  gtk_box_append (GTK_BOX (box), date_label);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+setup_progress (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                CellColumn               *column)
+{
+  GtkWidget *bar = gtk_progress_bar_new ();
+
+  gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (bar), TRUE);
+  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+  gtk_list_item_set_child (list_item, bar);
+}
+
+static void
+setup_light (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             CellColumn               *column)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  gtk_box_append (GTK_BOX (box), gtk_image_new ());
+  gtk_box_append (GTK_BOX (box), new_cell_label ());
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+on_item_notify (GtkListItem *list_item,
+                GParamSpec  *pspec,
+                WpItem      *item)
+{
+  CellColumn *column = g_object_get_data (G_OBJECT (list_item), "wp-column");
+
+  column->update (column->view, list_item, item);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           CellColumn               *column)
+{
+  WpItem *item = list_item_get_item (list_item);
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+
+  if (item == NULL)
+    return;
+
+  if (GTK_IS_TREE_EXPANDER (child))
+    {
+      gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (child),
+                                      gtk_list_item_get_item (list_item));
+      _wp_outline_view_title_bound (column->view, item,
+                                    gtk_tree_expander_get_child (GTK_TREE_EXPANDER (child)));
+    }
+
+  g_object_set_data (G_OBJECT (list_item), "wp-column", column);
+  g_object_set_data_full (G_OBJECT (list_item), "wp-item", g_object_ref (item), g_object_unref);
+  g_signal_connect_object (item, "notify", G_CALLBACK (on_item_notify), list_item,
+                           G_CONNECT_SWAPPED);
+  column->update (column->view, list_item, item);
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             CellColumn               *column)
+{
+  WpItem *item = g_object_get_data (G_OBJECT (list_item), "wp-item");
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+
+  if (item != NULL)
+    g_signal_handlers_disconnect_by_func (item, on_item_notify, list_item);
+
+  if (GTK_IS_TREE_EXPANDER (child))
+    {
+      if (item != NULL)
+        _wp_outline_view_title_unbound (column->view, item,
+                                        gtk_tree_expander_get_child (GTK_TREE_EXPANDER (child)));
+      gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (child), NULL);
+    }
+  g_object_set_data (G_OBJECT (list_item), "wp-item", NULL);
+}
+
+static void
+add_column (WpOutlineView  *self,
+            GtkColumnView  *column_view,
+            const char     *title,
+            GCallback       setup,
+            CellUpdateFunc  update,
+            gboolean        expand,
+            int             fixed_width)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) column = NULL;
+  CellColumn *data = g_new0 (CellColumn, 1);
+
+  data->view = self;
+  data->update = update;
+  g_object_set_data_full (G_OBJECT (factory), "wp-column", data, g_free);
+
+  g_signal_connect (factory, "setup", setup, data);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), data);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), data);
+
+  column = gtk_column_view_column_new (title, g_object_ref (factory));
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  if (fixed_width > 0)
+    gtk_column_view_column_set_fixed_width (column, fixed_width);
+  gtk_column_view_append_column (column_view, column);
+}
+
+void
+wp_outline_columns_add (WpOutlineView *self,
+                        GtkColumnView *column_view)
+{
+  add_column (self, column_view, _("Title"), G_CALLBACK (setup_title), update_title, TRUE, -1);
+  add_column (self, column_view, _("Lead agency"), G_CALLBACK (setup_label), update_lead,
+              FALSE, 140);
+  add_column (self, column_view, _("Supporting agencies"), G_CALLBACK (setup_label), update_co,
+              FALSE, 160);
+  add_column (self, column_view, _("Deadline"), G_CALLBACK (setup_due), update_due, FALSE, 130);
+  add_column (self, column_view, _("Status"), G_CALLBACK (setup_label), update_status, FALSE, 90);
+  add_column (self, column_view, _("Progress"), G_CALLBACK (setup_progress), update_progress,
+              FALSE, 110);
+  add_column (self, column_view, _("Status light"), G_CALLBACK (setup_light), update_light,
+              FALSE, 130);
+}

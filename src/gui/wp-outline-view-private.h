@@ -1,0 +1,28 @@
+/* wp-outline-view-private.h: what the outline's cells tell the view
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "wp-outline-view.h"
+
+G_BEGIN_DECLS
+
+/* wp-outline-columns.c */
+void       wp_outline_columns_add      (WpOutlineView *self,
+                                        GtkColumnView *column_view);
+GtkWidget *wp_outline_title_get_entry  (GtkWidget     *title_cell);
+GtkWidget *wp_outline_title_get_label  (GtkWidget     *title_cell);
+
+/* wp-outline-view.c */
+WpContext *_wp_outline_view_get_context (WpOutlineView *self);
+void       _wp_outline_view_title_setup (WpOutlineView *self,
+                                         GtkWidget     *title_cell);
+void       _wp_outline_view_title_bound (WpOutlineView *self,
+                                         WpItem        *item,
+                                         GtkWidget     *title_cell);
+void       _wp_outline_view_title_unbound (WpOutlineView *self,
+                                           WpItem        *item,
+                                           GtkWidget     *title_cell);
+
+G_END_DECLS
