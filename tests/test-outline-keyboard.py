@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""End-to-end: type an outline into the real app with the keyboard.
+
+Runs the installed-in-build `workplan` binary on a new database under the X
+server that xvfb-run provides, sends real key events through XTest
+(xdotool), quits, and checks the database with `workplan export`.
+Prints TAP.
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+BIN = os.environ["WORKPLAN_BIN"]
+results = []
+
+
+def tap(ok, name):
+    results.append(ok)
+    print(f"{'ok' if ok else 'not ok'} {len(results)} {name}", flush=True)
+
+
+def keys(*names):
+    for name in names:
+        subprocess.run(["xdotool", "key", "--delay", "60", name], check=True)
+        time.sleep(0.35)
+
+
+def type_text(text):
+    subprocess.run(["xdotool", "type", "--delay", "50", text], check=True)
+    time.sleep(0.35)
+
+
+def export(db, year):
+    out = subprocess.run([BIN, "export", "--year", str(year), "--db", db],
+                         check=True, capture_output=True, text=True).stdout
+    return json.loads(out)
+
+
+def shape(items):
+    return [[i["title"], i["kind"], shape(i["children"])] for i in items]
+
+
+def main():
+    print("1..5", flush=True)
+    tmp = tempfile.mkdtemp(prefix="workplan-kbd-")
+    db = os.path.join(tmp, "plan.db")
+    empty = os.path.join(tmp, "empty.json")
+    with open(empty, "w", encoding="utf-8") as f:
+        json.dump({"format": "workplan", "version": 1,
+                   "plan": {"year": 2026, "title": "键盘测试", "organization": ""},
+                   "items": []}, f)
+    subprocess.run([BIN, "import", empty, "--db", db], check=True, capture_output=True)
+
+    env = dict(os.environ, GSETTINGS_BACKEND="memory", GTK_A11Y="none")
+    env.pop("G_DEBUG", None)  # a stray GTK warning must not kill the app mid-test
+    app = subprocess.Popen([BIN, "--db", db], env=env)
+    try:
+        time.sleep(2.5)
+        subprocess.run(["xdotool", "mousemove", "400", "400"], check=True)
+
+        # The empty plan offers "Add Area", focused: Enter adds the first area.
+        keys("Return")
+        type_text("Area A")
+        keys("Return")                    # a sibling below, editing its title
+        type_text("Task A1")
+        keys("Tab")                       # indent while typing: becomes a key task
+        keys("Return")
+        type_text("Action x")
+        keys("Tab")                       # becomes an action
+        keys("Return")
+        type_text("Action y")
+        keys("Return")
+        type_text("Area B")
+        keys("shift+Tab", "shift+Tab")    # back to the top level: an area again
+        keys("Return", "Escape")          # a new empty row, taken back by Escape
+        time.sleep(0.5)
+        got = shape(export(db, 2026)["items"])
+        tap(got == [["Area A", "area", [["Task A1", "task", [["Action x", "action", []],
+                                                             ["Action y", "action", []]]]]],
+                    ["Area B", "area", []]], "typed outline with Enter, Tab, Shift+Tab")
+        if got != shape([]) and not results[-1]:
+            print("# got", json.dumps(got, ensure_ascii=False))
+
+        keys("alt+Up")                    # Area B above Area A
+        got = [i["title"] for i in export(db, 2026)["items"]]
+        tap(got == ["Area B", "Area A"], "Alt+Up moves among siblings")
+
+        keys("Delete")                    # removes Area B, with an undo toast
+        got = [i["title"] for i in export(db, 2026)["items"]]
+        tap(got == ["Area A"], "Delete removes the selected item")
+
+        keys("ctrl+z")
+        got = [i["title"] for i in export(db, 2026)["items"]]
+        tap(got == ["Area B", "Area A"], "Ctrl+Z brings it back")
+
+        keys("ctrl+shift+z")
+        got = [i["title"] for i in export(db, 2026)["items"]]
+        tap(got == ["Area A"], "Ctrl+Shift+Z deletes it again")
+    finally:
+        app.terminate()
+        try:
+            app.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            app.kill()
+
+    return 0 if all(results) and len(results) == 5 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
