@@ -311,6 +311,41 @@ test_failed_edit_pushes_nothing (Fixture       *f,
   g_assert_cmpstr (wp_undo_stack_get_undo_label (f->undo), ==, "Add “A”");
 }
 
+static void
+test_add_note (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 a = add (f, 0, WP_ITEM_KIND_ACTION, "措施");
+  g_autoptr(WpItem) item = wp_store_get_item (f->store, a, &error);
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 28, 6, 2025);
+  g_assert_true (wp_edit_add_note (f->undo, a, &date, "已完成验收准备", 60, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (wp_item_get_progress (item), ==, 60);
+  {
+    g_autoptr(GPtrArray) notes = wp_store_list_notes (f->store, a, &error);
+    g_assert_cmpuint (notes->len, ==, 1);
+    g_assert_cmpint (((WpNote *) g_ptr_array_index (notes, 0))->progress, ==, 60);
+  }
+
+  undo_ok (f);
+  g_assert_cmpint (wp_item_get_progress (item), ==, -1);
+  {
+    g_autoptr(GPtrArray) notes = wp_store_list_notes (f->store, a, &error);
+    g_assert_cmpuint (notes->len, ==, 0);
+  }
+  redo_ok (f);
+  {
+    g_autoptr(GPtrArray) notes = wp_store_list_notes (f->store, a, &error);
+    g_assert_cmpuint (notes->len, ==, 1);
+    g_assert_cmpstr (((WpNote *) g_ptr_array_index (notes, 0))->text, ==, "已完成验收准备");
+  }
+  g_assert_cmpint (wp_item_get_progress (item), ==, 60);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -326,6 +361,7 @@ main (int    argc,
   ADD ("move-up-down", test_move_up_down);
   ADD ("properties-and-due", test_properties_and_due);
   ADD ("failed-edit-pushes-nothing", test_failed_edit_pushes_nothing);
+  ADD ("add-note", test_add_note);
 #undef ADD
 
   return g_test_run ();

@@ -360,6 +360,32 @@ wp_store_add_note (WpStore      *self,
   return sqlite3_last_insert_rowid (self->db);
 }
 
+gboolean
+wp_store_delete_note (WpStore  *self,
+                      gint64    note_id,
+                      GError  **error)
+{
+  g_autoptr(WpStmt) stmt = NULL;
+
+  g_return_val_if_fail (WP_IS_STORE (self), FALSE);
+
+  if (!wp_store_check_writable (self, error))
+    return FALSE;
+  stmt = wp_stmt_prepare (self, "DELETE FROM note WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt->stmt, 1, note_id);
+  if (!wp_stmt_run (stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND,
+                   _("The progress note no longer exists."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Search */
 
 /**

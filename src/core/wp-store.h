@@ -165,6 +165,9 @@ gint64      wp_store_add_note           (WpStore           *self,
                                          const char        *text,
                                          int                progress,
                                          GError           **error);
+gboolean    wp_store_delete_note        (WpStore           *self,
+                                         gint64             note_id,
+                                         GError           **error);
 
 /* Search */
 GArray     *wp_store_search             (WpStore           *self,

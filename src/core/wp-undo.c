@@ -23,6 +23,7 @@ typedef enum {
   CMD_CREATE,
   CMD_DELETE,
   CMD_GROUP,
+  CMD_ADD_NOTE,
 } CommandKind;
 
 typedef struct {
@@ -41,6 +42,10 @@ typedef struct {
   int           new_position;
   GVariant     *snapshot;
   GPtrArray    *children;
+  gint64        note_id;
+  GDate         note_date;
+  char         *note_text;
+  int           note_progress;
 } Command;
 
 struct _WpUndoStack
@@ -78,6 +83,7 @@ command_free (Command *cmd)
   g_strfreev (cmd->new_names);
   g_clear_pointer (&cmd->snapshot, g_variant_unref);
   g_clear_pointer (&cmd->children, g_ptr_array_unref);
+  g_free (cmd->note_text);
   g_free (cmd);
 }
 
@@ -136,6 +142,13 @@ apply (WpUndoStack  *self,
         return FALSE;
       g_clear_pointer (&cmd->snapshot, g_variant_unref);
       return TRUE;
+
+    case CMD_ADD_NOTE:
+      if (undo)
+        return wp_store_delete_note (self->store, cmd->note_id, error);
+      cmd->note_id = wp_store_add_note (self->store, cmd->item_id, &cmd->note_date,
+                                        cmd->note_text, cmd->note_progress, error);
+      return cmd->note_id != 0;
 
     case CMD_GROUP:
       for (guint i = 0; i < cmd->children->len; i++)
@@ -780,4 +793,53 @@ wp_edit_move_down (WpUndoStack  *self,
 {
   g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
   return move_by (self, item_id, +1, error);
+}
+
+/**
+ * wp_edit_add_note:
+ * @progress: the progress the note reports, or -1; it also becomes the
+ *   item's progress
+ *
+ * Adds a dated progress note (进展情况) to an item.
+ */
+gboolean
+wp_edit_add_note (WpUndoStack  *self,
+                  gint64        item_id,
+                  const GDate  *date,
+                  const char   *text,
+                  int           progress,
+                  GError      **error)
+{
+  g_autoptr(WpItem) item = NULL;
+  g_autofree char *title = NULL;
+  Command *group, *note;
+
+  g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
+
+  item = wp_store_get_item (self->store, item_id, error);
+  if (item == NULL)
+    return FALSE;
+  title = item_title (self->store, item_id);
+
+  group = command_new (CMD_GROUP, item_id,
+                       g_strdup_printf (_("Add a progress note to “%s”"), title));
+  group->children = g_ptr_array_new_with_free_func ((GDestroyNotify) command_free);
+
+  note = command_new (CMD_ADD_NOTE, item_id, NULL);
+  note->note_date = *date;
+  note->note_text = g_strdup (text ? text : "");
+  note->note_progress = progress;
+  g_ptr_array_add (group->children, note);
+
+  if (progress >= 0 && progress != wp_item_get_progress (item))
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_value_init (&value, G_TYPE_INT);
+      g_value_set_int (&value, progress);
+      g_ptr_array_add (group->children,
+                       property_command (self->store, item, "progress", &value, NULL, NULL));
+    }
+
+  return run_and_push (self, group, error);
 }

@@ -69,5 +69,11 @@ gboolean     wp_edit_move_down            (WpUndoStack         *self,
 gboolean     wp_edit_delete_item          (WpUndoStack         *self,
                                            gint64               item_id,
                                            GError             **error);
+gboolean     wp_edit_add_note             (WpUndoStack         *self,
+                                           gint64               item_id,
+                                           const GDate         *date,
+                                           const char          *text,
+                                           int                  progress,
+                                           GError             **error);
 
 G_END_DECLS

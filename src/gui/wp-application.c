@@ -124,6 +124,7 @@ wp_application_startup (GApplication *app)
   static const char *help_accels[] = { "<Control>question", NULL };
   static const char *undo_accels[] = { "<Control>z", NULL };
   static const char *redo_accels[] = { "<Control><Shift>z", "<Control>y", NULL };
+  static const char *editor_accels[] = { "F9", NULL };
 
   G_APPLICATION_CLASS (wp_application_parent_class)->startup (app);
 
@@ -134,6 +135,8 @@ wp_application_startup (GApplication *app)
                                          help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.undo", undo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.redo", redo_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-editor",
+                                         editor_accels);
 }
 
 static int

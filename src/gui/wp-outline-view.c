@@ -40,6 +40,14 @@ struct _WpOutlineView
 
 G_DEFINE_FINAL_TYPE (WpOutlineView, wp_outline_view, ADW_TYPE_BIN)
 
+enum {
+  SIGNAL_SELECTION_CHANGED,
+  SIGNAL_ITEM_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void start_editing (WpOutlineView *self,
                            gint64         item_id);
 
@@ -635,6 +643,19 @@ on_root_items_changed (WpOutlineView *self)
 }
 
 static void
+on_selection_changed (WpOutlineView *self)
+{
+  g_signal_emit (self, signals[SIGNAL_SELECTION_CHANGED], 0);
+}
+
+static void
+on_activate (WpOutlineView *self,
+             guint          position)
+{
+  g_signal_emit (self, signals[SIGNAL_ITEM_ACTIVATED], 0);
+}
+
+static void
 reload (WpOutlineView *self)
 {
   if (self->root != NULL)
@@ -658,6 +679,8 @@ reload (WpOutlineView *self)
   self->tree = gtk_tree_list_model_new (g_object_ref (self->root), FALSE, FALSE,
                                         create_child_model, self, NULL);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
+  g_signal_connect_swapped (self->selection, "notify::selected-item",
+                            G_CALLBACK (on_selection_changed), self);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
@@ -674,6 +697,7 @@ reload (WpOutlineView *self)
     }
 
   update_empty_state (self);
+  g_signal_emit (self, signals[SIGNAL_SELECTION_CHANGED], 0);
 }
 
 static void
@@ -716,6 +740,25 @@ wp_outline_view_class_init (WpOutlineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WpOutlineView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, WpOutlineView, add_area_button);
   gtk_widget_class_bind_template_callback (widget_class, on_add_area_clicked);
+
+  /**
+   * WpOutlineView::selection-changed:
+   *
+   * Another item (or none) was selected; see
+   * wp_outline_view_get_selected_item().
+   */
+  signals[SIGNAL_SELECTION_CHANGED] =
+    g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * WpOutlineView::item-activated:
+   *
+   * A row was double-clicked: the window shows the item editor.
+   */
+  signals[SIGNAL_ITEM_ACTIVATED] =
+    g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -727,6 +770,7 @@ wp_outline_view_init (WpOutlineView *self)
 
   self->title_cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   wp_outline_columns_add (self, self->column_view);
+  g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (on_activate), self);
 
   /* Capture phase: Tab and Enter must reach us before the list's own
    * focus and activation handling. */
@@ -744,6 +788,14 @@ _wp_outline_view_title_setup (WpOutlineView *self,
                               GtkWidget     *title_cell)
 {
   connect_title_entry (self, wp_outline_title_get_entry (title_cell));
+}
+
+/* Returns: (transfer full) (nullable): the selected item */
+WpItem *
+wp_outline_view_get_selected_item (WpOutlineView *self)
+{
+  g_return_val_if_fail (WP_IS_OUTLINE_VIEW (self), NULL);
+  return selected_item (self);
 }
 
 void

@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 #define WP_TYPE_OUTLINE_VIEW (wp_outline_view_get_type ())
 G_DECLARE_FINAL_TYPE (WpOutlineView, wp_outline_view, WP, OUTLINE_VIEW, AdwBin)
 
+WpItem *wp_outline_view_get_selected_item (WpOutlineView *self);
 void wp_outline_view_set_context (WpOutlineView *self,
                                   WpContext     *context);
 void wp_outline_view_set_plan    (WpOutlineView *self,

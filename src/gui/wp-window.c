@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wp-item-editor.h"
 #include "wp-outline-view.h"
 #include "wp-window.h"
 
@@ -21,6 +22,8 @@ struct _WpWindow
   GtkStack             *main_stack;
   AdwStatusPage        *error_page;
   WpOutlineView        *outline_view;
+  AdwFlap              *flap;
+  WpItemEditor         *item_editor;
   AdwToastOverlay      *toast_overlay;
 
   WpContext            *context;
@@ -139,9 +142,46 @@ update_undo_actions (WpWindow *self)
                                undo != NULL && wp_undo_stack_can_redo (undo));
 }
 
+static void
+on_outline_selection_changed (WpWindow *self)
+{
+  g_autoptr(WpItem) item = wp_outline_view_get_selected_item (self->outline_view);
+
+  wp_item_editor_set_item (self->item_editor, item);
+}
+
+static void
+on_outline_item_activated (WpWindow *self)
+{
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+}
+
+/* A stateful action rather than a GPropertyAction: that one would hold
+ * the flap, and with it every view, past the window's end. */
+static void
+show_editor_changed (GSimpleAction *action,
+                     GVariant      *state,
+                     gpointer       user_data)
+{
+  WpWindow *self = user_data;
+
+  g_simple_action_set_state (action, state);
+  adw_flap_set_reveal_flap (self->flap, g_variant_get_boolean (state));
+}
+
+static void
+on_flap_revealed (WpWindow *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "show-editor");
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                             g_variant_new_boolean (adw_flap_get_reveal_flap (self->flap)));
+}
+
 static const GActionEntry win_actions[] = {
   { "undo", undo_activated },
   { "redo", undo_activated },
+  { "show-editor", NULL, NULL, "false", show_editor_changed },
 };
 
 static gboolean
@@ -195,6 +235,7 @@ wp_window_class_init (WpWindowClass *klass)
   window_class->close_request = wp_window_close_request;
 
   g_type_ensure (WP_TYPE_OUTLINE_VIEW);
+  g_type_ensure (WP_TYPE_ITEM_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/workplan/Workplan/wp-window.ui");
@@ -203,6 +244,8 @@ wp_window_class_init (WpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WpWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, outline_view);
+  gtk_widget_class_bind_template_child (widget_class, WpWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, WpWindow, item_editor);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, toast_overlay);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
@@ -216,6 +259,12 @@ wp_window_init (WpWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions),
                                    self);
+  g_signal_connect_swapped (self->flap, "notify::reveal-flap",
+                            G_CALLBACK (on_flap_revealed), self);
+  g_signal_connect_swapped (self->outline_view, "selection-changed",
+                            G_CALLBACK (on_outline_selection_changed), self);
+  g_signal_connect_swapped (self->outline_view, "item-activated",
+                            G_CALLBACK (on_outline_item_activated), self);
 
   g_signal_connect_swapped (self->year_dropdown, "notify::selected",
                             G_CALLBACK (on_year_selected), self);
@@ -244,6 +293,7 @@ wp_window_new (GtkApplication *application,
                                    g_settings_get_int (settings, "window-height"));
       if (g_settings_get_boolean (settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
+      g_settings_bind (settings, "show-editor", self->flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
     }
 
   if (open_error != NULL || wp_context_get_store (context) == NULL)
@@ -256,6 +306,7 @@ wp_window_new (GtkApplication *application,
     }
 
   wp_outline_view_set_context (self->outline_view, context);
+  wp_item_editor_set_context (self->item_editor, context);
   g_signal_connect_object (wp_context_get_undo_stack (context), "notify::can-undo",
                            G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (wp_context_get_undo_stack (context), "notify::can-redo",

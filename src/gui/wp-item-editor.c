@@ -1,0 +1,575 @@
+/* wp-item-editor.c: the side pane that edits one item
+ *
+ * Every field writes through the undo stack when it is applied (Enter or
+ * the apply button in an entry row, a choice in a combo row, leaving the
+ * description), so each change is saved at once and can be undone. The
+ * pane follows the item's notify signals, so undo and edits made in the
+ * outline show here too.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "wp-item-editor.h"
+
+struct _WpItemEditor
+{
+  AdwBin               parent_instance;
+
+  GtkStack            *stack;
+  AdwEntryRow         *title_row;
+  AdwComboRow         *kind_row;
+  AdwComboRow         *status_row;
+  AdwActionRow        *progress_row;
+  GtkSpinButton       *progress_spin;
+  AdwActionRow        *derived_row;
+  GtkSwitch           *derived_switch;
+  AdwEntryRow         *due_row;
+  AdwActionRow        *due_date_row;
+  AdwEntryRow         *lead_row;
+  AdwEntryRow         *co_row;
+  GtkTextView         *description_view;
+  AdwPreferencesGroup *targets_group;
+  AdwPreferencesGroup *notes_group;
+  AdwEntryRow         *note_row;
+
+  WpContext           *context;
+  WpItem              *item;
+  GPtrArray           *target_rows;
+  GPtrArray           *note_rows;
+  gboolean             updating;
+};
+
+G_DEFINE_FINAL_TYPE (WpItemEditor, wp_item_editor, ADW_TYPE_BIN)
+
+static WpUndoStack *
+get_undo (WpItemEditor *self)
+{
+  return self->context ? wp_context_get_undo_stack (self->context) : NULL;
+}
+
+static void
+report (WpItemEditor *self,
+        const GError *error)
+{
+  AdwToastOverlay *overlay =
+    ADW_TOAST_OVERLAY (gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY));
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (overlay, adw_toast_new (error->message));
+}
+
+static gboolean
+can_edit (WpItemEditor *self)
+{
+  return !self->updating && self->item != NULL && get_undo (self) != NULL;
+}
+
+/* Agency names as typed: separated by 、 ， , ; or spaces around them. */
+static GStrv
+split_names (const char *text)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GRegex) sep = g_regex_new ("\\s*[、，,;；]\\s*", 0, 0, NULL);
+  g_auto(GStrv) parts = g_regex_split (sep, text, 0);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strstrip (g_strdup (parts[i]));
+      if (name[0] != '\0')
+        g_strv_builder_add (builder, name);
+    }
+  return g_strv_builder_end (builder);
+}
+
+static char *
+join_names (const char * const *names)
+{
+  return g_strjoinv ("、", (char **) names);
+}
+
+static void
+clear_rows (AdwPreferencesGroup *group,
+            GPtrArray           *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (group, g_ptr_array_index (rows, i));
+  g_ptr_array_set_size (rows, 0);
+}
+
+static char *
+format_number (double value)
+{
+  return g_strdup_printf ("%g", value);
+}
+
+static void
+refresh_targets (WpItemEditor *self)
+{
+  g_autoptr(GPtrArray) targets = NULL;
+
+  clear_rows (self->targets_group, self->target_rows);
+  targets = wp_store_list_targets (wp_context_get_store (self->context),
+                                   wp_item_get_id (self->item), NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->targets_group), targets != NULL && targets->len > 0);
+  for (guint i = 0; targets != NULL && i < targets->len; i++)
+    {
+      WpTarget *t = g_ptr_array_index (targets, i);
+      g_autofree char *baseline = t->has_baseline ? format_number (t->baseline) : g_strdup ("—");
+      g_autofree char *current = t->has_current ? format_number (t->current) : g_strdup ("—");
+      g_autofree char *target = t->has_target ? format_number (t->target) : g_strdup ("—");
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row = adw_action_row_new ();
+
+      /* Translators: a target's figures: baseline → current, of target, then the unit */
+      subtitle = g_strdup_printf (_("%s → %s of %s %s"), baseline, current, target, t->unit);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), t->label);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_group_add (self->targets_group, row);
+      g_ptr_array_add (self->target_rows, row);
+    }
+}
+
+static void
+refresh_notes (WpItemEditor *self)
+{
+  g_autoptr(GPtrArray) notes = NULL;
+
+  if (self->item == NULL || self->context == NULL)
+    return;
+
+  clear_rows (self->notes_group, self->note_rows);
+  notes = wp_store_list_notes (wp_context_get_store (self->context),
+                               wp_item_get_id (self->item), NULL);
+  /* Newest first: the latest report is what people look for. */
+  for (guint i = notes ? notes->len : 0; i > 0; i--)
+    {
+      WpNote *note = g_ptr_array_index (notes, i - 1);
+      g_autofree char *date = wp_date_format_display (&note->date);
+      g_autofree char *title = note->progress >= 0
+                               /* Translators: a progress note's date and reported progress */
+                               ? g_strdup_printf (_("%s · %d%%"), date, note->progress)
+                               : g_strdup (date);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), note->text);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      gtk_widget_add_css_class (row, "property");
+      adw_preferences_group_add (self->notes_group, row);
+      g_ptr_array_add (self->note_rows, row);
+    }
+}
+
+/* Whether the keyboard focus is inside @widget: such a field is being
+ * typed in, and a refresh must not overwrite it. */
+static gboolean
+has_focus_within (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static void
+set_text_unless_typing (GtkWidget  *editable,
+                        const char *text,
+                        gboolean    keep_typing)
+{
+  if (!(keep_typing && has_focus_within (editable)))
+    gtk_editable_set_text (GTK_EDITABLE (editable), text);
+}
+
+static void
+refresh_fields (WpItemEditor *self,
+                gboolean      keep_typing)
+{
+  g_autofree char *lead = NULL;
+  g_autofree char *co = NULL;
+  const GDate *due;
+  gboolean parent;
+
+  if (self->item == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  self->updating = TRUE;
+
+  parent = wp_item_get_n_children (self->item) > 0;
+  set_text_unless_typing (GTK_WIDGET (self->title_row), wp_item_get_title (self->item),
+                          keep_typing);
+  adw_combo_row_set_selected (self->kind_row, wp_item_get_kind (self->item));
+  adw_combo_row_set_selected (self->status_row, wp_item_get_status (self->item));
+  gtk_spin_button_set_value (self->progress_spin, wp_item_get_effective_progress (self->item));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->progress_spin),
+                            !parent || wp_item_get_progress (self->item) >= 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->derived_row), parent);
+  gtk_switch_set_active (self->derived_switch, wp_item_get_progress (self->item) < 0);
+
+  set_text_unless_typing (GTK_WIDGET (self->due_row), wp_item_get_due_label (self->item),
+                          keep_typing);
+  due = wp_item_get_due (self->item);
+  if (due != NULL)
+    {
+      g_autofree char *text = wp_date_format_display (due);
+      adw_action_row_set_subtitle (self->due_date_row, text);
+    }
+  else if (wp_item_get_ongoing (self->item))
+    adw_action_row_set_subtitle (self->due_date_row, _("Ongoing, no end date"));
+  else if (wp_item_get_due_label (self->item)[0] != '\0')
+    adw_action_row_set_subtitle (self->due_date_row, _("No date could be read from the deadline"));
+  else
+    adw_action_row_set_subtitle (self->due_date_row, _("None"));
+
+  lead = join_names (wp_item_get_lead_agencies (self->item));
+  co = join_names (wp_item_get_co_agencies (self->item));
+  set_text_unless_typing (GTK_WIDGET (self->lead_row), lead, keep_typing);
+  set_text_unless_typing (GTK_WIDGET (self->co_row), co, keep_typing);
+
+  if (!(keep_typing && has_focus_within (GTK_WIDGET (self->description_view))))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description_view),
+                              wp_item_get_description (self->item), -1);
+
+  refresh_targets (self);
+  refresh_notes (self);
+
+  self->updating = FALSE;
+  gtk_stack_set_visible_child_name (self->stack, "item");
+}
+
+static void
+refresh (WpItemEditor *self)
+{
+  refresh_fields (self, FALSE);
+}
+
+static void
+set_string_property (WpItemEditor *self,
+                     const char   *property,
+                     const char   *value)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  g_value_init (&v, G_TYPE_STRING);
+  g_value_set_string (&v, value);
+  if (!wp_edit_set_property (get_undo (self), wp_item_get_id (self->item), property, &v, &error))
+    {
+      report (self, error);
+      refresh (self);
+    }
+}
+
+static void
+on_title_apply (WpItemEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (!can_edit (self))
+    return;
+  title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
+  if (!wp_edit_set_title (get_undo (self), wp_item_get_id (self->item), title, &error))
+    report (self, error);
+}
+
+static void
+on_kind_selected (WpItemEditor *self)
+{
+  guint kind = adw_combo_row_get_selected (self->kind_row);
+
+  if (can_edit (self) && kind <= WP_ITEM_KIND_ACTION && kind != wp_item_get_kind (self->item))
+    set_string_property (self, "kind", wp_item_kind_to_string (kind));
+}
+
+static void
+on_status_selected (WpItemEditor *self)
+{
+  guint status = adw_combo_row_get_selected (self->status_row);
+
+  if (can_edit (self) && status <= WP_ITEM_STATUS_SUSPENDED
+      && status != wp_item_get_status (self->item))
+    set_string_property (self, "status", wp_item_status_to_string (status));
+}
+
+static void
+set_progress (WpItemEditor *self,
+              int           progress)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  g_value_init (&v, G_TYPE_INT);
+  g_value_set_int (&v, progress);
+  if (!wp_edit_set_property (get_undo (self), wp_item_get_id (self->item), "progress", &v,
+                             &error))
+    report (self, error);
+}
+
+static void
+on_progress_changed (WpItemEditor *self)
+{
+  int value = gtk_spin_button_get_value_as_int (self->progress_spin);
+
+  if (can_edit (self) && value != wp_item_get_effective_progress (self->item))
+    set_progress (self, value);
+}
+
+static void
+on_derived_toggled (WpItemEditor *self)
+{
+  if (!can_edit (self))
+    return;
+  set_progress (self, gtk_switch_get_active (self->derived_switch)
+                      ? -1 : wp_item_get_effective_progress (self->item));
+}
+
+static void
+on_due_apply (WpItemEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (!can_edit (self))
+    return;
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->due_row))));
+  if (!wp_edit_set_due_text (get_undo (self), wp_item_get_id (self->item), text, &error))
+    report (self, error);
+}
+
+static void
+apply_agencies (WpItemEditor *self,
+                AdwEntryRow  *row,
+                WpAgencyRole  role)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = NULL;
+
+  if (!can_edit (self))
+    return;
+  names = split_names (gtk_editable_get_text (GTK_EDITABLE (row)));
+  if (!wp_edit_set_agencies (get_undo (self), wp_item_get_id (self->item), role,
+                             (const char * const *) names, &error))
+    {
+      report (self, error);
+      refresh (self);
+    }
+}
+
+static void
+on_lead_apply (WpItemEditor *self)
+{
+  apply_agencies (self, self->lead_row, WP_AGENCY_ROLE_LEAD);
+}
+
+static void
+on_co_apply (WpItemEditor *self)
+{
+  apply_agencies (self, self->co_row, WP_AGENCY_ROLE_CO);
+}
+
+static void
+on_description_leave (WpItemEditor *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->description_view);
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  if (!can_edit (self))
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (g_strcmp0 (text, wp_item_get_description (self->item)) != 0)
+    set_string_property (self, "description", text);
+}
+
+static void
+on_note_apply (WpItemEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  int progress;
+
+  if (!can_edit (self))
+    return;
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_row))));
+  if (text[0] == '\0')
+    return;
+
+  /* A note records the progress shown now, so the history keeps it. */
+  progress = gtk_spin_button_get_value_as_int (self->progress_spin);
+  if (!wp_edit_add_note (get_undo (self), wp_item_get_id (self->item),
+                         wp_context_get_today (self->context), text, progress, &error))
+    {
+      report (self, error);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->note_row), "");
+  refresh_notes (self);
+}
+
+static void
+on_item_notify (WpItemEditor *self)
+{
+  /* Do not overwrite what is being typed in another field. */
+  refresh_fields (self, TRUE);
+}
+
+static void
+on_undo_changed (WpItemEditor *self)
+{
+  if (self->item == NULL)
+    return;
+  refresh_notes (self);
+  refresh_targets (self);
+}
+
+static GListModel *
+new_choices (const char *(*label) (guint value),
+             guint       n)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (list, label (i));
+  return G_LIST_MODEL (list);
+}
+
+static const char *
+kind_label (guint value)
+{
+  return wp_item_kind_to_label (value);
+}
+
+static const char *
+status_label (guint value)
+{
+  return wp_item_status_to_label (value);
+}
+
+static void
+wp_item_editor_dispose (GObject *object)
+{
+  WpItemEditor *self = WP_ITEM_EDITOR (object);
+
+  wp_item_editor_set_item (self, NULL);
+  if (self->context != NULL && get_undo (self) != NULL)
+    g_signal_handlers_disconnect_by_func (get_undo (self), on_undo_changed, self);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->target_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->note_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (wp_item_editor_parent_class)->dispose (object);
+}
+
+static void
+wp_item_editor_class_init (WpItemEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = wp_item_editor_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/workplan/Workplan/wp-item-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, WpItemEditor, stack);
+  gtk_widget_class_bind_template_child (widget_class, WpItemEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, WpItemEditor, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, WpItemEditor, status_row);
+  gtk_widget_class_bind_template_child (widget_class, WpItemEditor, progress_row);
+  gtk_widget_class_bind_template_child (widget_class, WpItemEditor, progress_spin);
+  gtk_widget_class_bind_template_child (widget_class, WpItemEditor, derived_row);
+  gtk_widget_class_bind_template_child (widget_class, WpItemEditor, derived_switch);
+  gtk_widget_class_bind_template_child (widget_class, WpItemEditor, due_row);
+  gtk_widget_class_bind_template_child (widget_class, WpItemEditor, due_date_row);
+  gtk_widget_class_bind_template_child (widget_class, WpItemEditor, lead_row);
+  gtk_widget_class_bind_template_child (widget_class, WpItemEditor, co_row);
+  gtk_widget_class_bind_template_child (widget_class, WpItemEditor, description_view);
+  gtk_widget_class_bind_template_child (widget_class, WpItemEditor, targets_group);
+  gtk_widget_class_bind_template_child (widget_class, WpItemEditor, notes_group);
+  gtk_widget_class_bind_template_child (widget_class, WpItemEditor, note_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_kind_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_status_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_progress_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_derived_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_due_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_lead_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_co_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_note_apply);
+}
+
+static void
+wp_item_editor_init (WpItemEditor *self)
+{
+  g_autoptr(GListModel) kinds = NULL;
+  g_autoptr(GListModel) statuses = NULL;
+  GtkEventController *focus;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->target_rows = g_ptr_array_new ();
+  self->note_rows = g_ptr_array_new ();
+
+  self->updating = TRUE;
+  kinds = new_choices (kind_label, WP_ITEM_KIND_ACTION + 1);
+  statuses = new_choices (status_label, WP_ITEM_STATUS_SUSPENDED + 1);
+  adw_combo_row_set_model (self->kind_row, kinds);
+  adw_combo_row_set_model (self->status_row, statuses);
+  self->updating = FALSE;
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_description_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->description_view), focus);
+}
+
+void
+wp_item_editor_set_context (WpItemEditor *self,
+                            WpContext    *context)
+{
+  g_return_if_fail (WP_IS_ITEM_EDITOR (self));
+
+  if (self->context != NULL && get_undo (self) != NULL)
+    g_signal_handlers_disconnect_by_func (get_undo (self), on_undo_changed, self);
+  g_set_object (&self->context, context);
+  if (context != NULL && get_undo (self) != NULL)
+    g_signal_connect_swapped (get_undo (self), "notify::undo-label",
+                              G_CALLBACK (on_undo_changed), self);
+}
+
+/* Shows @item, or the empty page for %NULL. A description being typed is
+ * saved before the pane moves to another item. */
+void
+wp_item_editor_set_item (WpItemEditor *self,
+                         WpItem       *item)
+{
+  g_return_if_fail (WP_IS_ITEM_EDITOR (self));
+
+  if (self->item == item)
+    return;
+
+  if (self->item != NULL)
+    {
+      if (gtk_widget_has_focus (GTK_WIDGET (self->description_view)))
+        on_description_leave (self);
+      g_signal_handlers_disconnect_by_func (self->item, on_item_notify, self);
+    }
+  g_set_object (&self->item, item);
+  if (item != NULL)
+    g_signal_connect_swapped (item, "notify", G_CALLBACK (on_item_notify), self);
+  refresh (self);
+}
+
+WpItem *
+wp_item_editor_get_item (WpItemEditor *self)
+{
+  g_return_val_if_fail (WP_IS_ITEM_EDITOR (self), NULL);
+  return self->item;
+}
