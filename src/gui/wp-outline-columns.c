@@ -195,6 +195,8 @@ setup_title (GtkSignalListItemFactory *factory,
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+  /* Titles wrap, but never down to a column of single characters. */
+  gtk_label_set_width_chars (GTK_LABEL (label), 14);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Title"), -1);
   gtk_stack_add_named (GTK_STACK (stack), label, "label");
