@@ -640,6 +640,22 @@ test_rollup_status_and_light (Fixture       *f,
   g_assert_cmpint (wp_item_get_effective_progress (area), ==, 100);
   g_assert_cmpint (wp_item_get_light (area), ==, WP_LIGHT_GREEN);
 
+  /* Figures of parents nobody holds are not served stale from a cache. */
+  {
+    gint64 area_id = wp_item_get_id (area), a1_id = wp_item_get_id (a1);
+    g_autoptr(WpItem) again = NULL;
+
+    g_clear_object (&area);
+    g_clear_object (&task);
+    g_clear_object (&a1);
+    g_value_set_string (&s, "in_progress");
+    g_assert_true (wp_store_set_item_property (f->store, a1_id, "status", &s, &error));
+    again = wp_store_get_item (f->store, area_id, &error);
+    g_assert_cmpint (wp_item_get_effective_status (again), ==, WP_ITEM_STATUS_IN_PROGRESS);
+    g_assert_cmpint (wp_item_get_effective_progress (again), ==, 50);
+    task = wp_store_get_item (f->store, wp_item_get_parent_id (a2), &error);
+  }
+
   /* A parent put on hold by hand stays on hold. */
   g_value_set_string (&s, "suspended");
   g_assert_true (wp_store_set_item_property (f->store, wp_item_get_id (task), "status", &s,

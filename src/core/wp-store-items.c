@@ -326,6 +326,18 @@ rollup_subtree (WpStore    *self,
       up->n_started += status == WP_ITEM_STATUS_DONE || status == WP_ITEM_STATUS_IN_PROGRESS;
       up->n_suspended += status == WP_ITEM_STATUS_SUSPENDED;
       up->worst_light = MAX (up->worst_light, light);
+
+      /* Every parent below was rolled up on the way: keep its figures, so
+       * expanding it later reads no subtree again. */
+      if (own != NULL)
+        {
+          WpRollup *cached = g_new (WpRollup, 1);
+
+          cached->status = status;
+          cached->progress = progress;
+          cached->light = light;
+          g_hash_table_insert (self->rollups, g_memdup2 (&id, sizeof id), cached);
+        }
     }
 
   {
@@ -338,6 +350,21 @@ rollup_subtree (WpStore    *self,
     if (children != NULL && children->worst_light > data->light)
       data->light = children->worst_light;
   }
+
+  {
+    WpRollup *cached = g_new (WpRollup, 1);
+
+    cached->status = data->effective_status;
+    cached->progress = data->effective_progress;
+    cached->light = data->light;
+    g_hash_table_insert (self->rollups, g_memdup2 (&data->id, sizeof data->id), cached);
+  }
+}
+
+void
+wp_store_forget_rollups (WpStore *self)
+{
+  g_hash_table_remove_all (self->rollups);
 }
 
 static char **
@@ -381,7 +408,18 @@ read_item_row (WpStore    *self,
   data->co = split_names (stmt, 17);
 
   if (data->n_children > 0)
-    rollup_subtree (self, data);
+    {
+      WpRollup *cached = g_hash_table_lookup (self->rollups, &data->id);
+
+      if (cached != NULL)
+        {
+          data->effective_status = cached->status;
+          data->effective_progress = cached->progress;
+          data->light = cached->light;
+        }
+      else
+        rollup_subtree (self, data);
+    }
   else
     {
       data->effective_status = data->status;
@@ -466,38 +504,39 @@ void
 wp_store_refresh_item_and_ancestors (WpStore *self,
                                      gint64   item_id)
 {
+  g_autoptr(GArray) chain = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  /* The item and everything above it may show other figures now: forget
+   * them first, even while signals are held back. */
+  while (item_id != 0)
+    {
+      g_autoptr(WpStmt) stmt =
+        wp_stmt_prepare (self, "SELECT coalesce (parent_id, 0) FROM item WHERE id = ?1", NULL);
+
+      g_hash_table_remove (self->rollups, &item_id);
+      g_array_append_val (chain, item_id);
+      if (stmt == NULL)
+        break;
+      sqlite3_bind_int64 (stmt->stmt, 1, item_id);
+      if (sqlite3_step (stmt->stmt) != SQLITE_ROW)
+        break;
+      item_id = sqlite3_column_int64 (stmt->stmt, 0);
+    }
+
   if (self->frozen > 0)
     {
       self->missed_signals = TRUE;
       return;
     }
 
-  while (item_id != 0)
+  for (guint i = 0; i < chain->len; i++)
     {
-      g_autoptr(WpItem) item = NULL;
-      gint64 parent_id;
+      gint64 id = g_array_index (chain, gint64, i);
 
-      if (g_hash_table_contains (self->live_items, &item_id))
+      if (g_hash_table_contains (self->live_items, &id))
         {
-          item = wp_store_get_item (self, item_id, NULL);
-          if (item == NULL)
-            return;
-          parent_id = wp_item_get_parent_id (item);
+          g_autoptr(WpItem) item = wp_store_get_item (self, id, NULL);
         }
-      else
-        {
-          g_autoptr(WpStmt) stmt =
-            wp_stmt_prepare (self, "SELECT coalesce (parent_id, 0) FROM item WHERE id = ?1", NULL);
-
-          if (stmt == NULL)
-            return;
-          sqlite3_bind_int64 (stmt->stmt, 1, item_id);
-          if (sqlite3_step (stmt->stmt) != SQLITE_ROW)
-            return;
-          parent_id = sqlite3_column_int64 (stmt->stmt, 0);
-        }
-
-      item_id = parent_id;
     }
 }
 

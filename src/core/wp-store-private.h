@@ -24,9 +24,17 @@ struct _WpStore
   gboolean    missed_signals;
   GHashTable *statements;  /* const char *sql → sqlite3_stmt* */
   GHashTable *live_items;  /* gint64 id → WpItem* (weak) */
+  GHashTable *rollups;     /* gint64 id → WpRollup, for items with children */
   GDate       reference_date;  /* the day traffic lights are judged on */
   int         due_soon_days;
 };
+
+/* What a parent shows, rolled up from its subtree on the reference date. */
+typedef struct {
+  WpItemStatus status;
+  int          progress;
+  WpLight      light;
+} WpRollup;
 
 enum {
   SIGNAL_PLANS_CHANGED,
@@ -76,6 +84,7 @@ char     *wp_store_now          (void);
 
 /* wp-store-items.c */
 void      wp_store_forget_live_items (WpStore *self);
+void      wp_store_forget_rollups    (WpStore *self);
 void      wp_store_children_changed  (WpStore *self,
                                       gint64   plan_id,
                                       gint64   parent_id);

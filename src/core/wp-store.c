@@ -136,6 +136,7 @@ wp_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   wp_store_forget_live_items (self);
   g_clear_pointer (&self->live_items, g_hash_table_unref);
+  g_clear_pointer (&self->rollups, g_hash_table_unref);
   if (self->db != NULL)
     {
       /* Closing the last connection checkpoints and removes the WAL. */
@@ -184,6 +185,7 @@ wp_store_init (WpStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
   self->live_items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->rollups = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->due_soon_days = WP_LIGHT_DEFAULT_DUE_SOON_DAYS;
   {
     g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -779,6 +781,8 @@ wp_store_rollback (WpStore *self)
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
     g_warning ("Rollback failed: %s", sqlite3_errmsg (self->db));
   self->tx_depth--;
+  /* Figures may have been rolled up from rows that are now gone. */
+  wp_store_forget_rollups (self);
 }
 
 /**
@@ -843,6 +847,7 @@ wp_store_set_judging (WpStore     *self,
 
   self->reference_date = *reference_date;
   self->due_soon_days = MAX (due_soon_days, 0);
+  wp_store_forget_rollups (self);
 
   ids = g_hash_table_get_keys (self->live_items);
   for (GList *l = ids; l != NULL; l = l->next)
@@ -880,6 +885,7 @@ wp_store_thaw_signals (WpStore *self)
 
   if (--self->frozen == 0 && self->missed_signals)
     {
+      wp_store_forget_rollups (self);
       self->missed_signals = FALSE;
       g_signal_emit (self, wp_store_signals[SIGNAL_PLANS_CHANGED], 0);
     }
