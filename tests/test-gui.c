@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "wp-test-util.h"
+#include "wp-outline-view.h"
 #include "wp-window.h"
 
 static GtkWidget *
@@ -138,6 +139,52 @@ test_outline_shows_demo (void)
 }
 
 static void
+test_search_filters_outline (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autoptr(WpStore) store = demo_store (dir);
+  g_autoptr(WpContext) context = wp_context_new (store, NULL);
+  WpWindow *window = wp_window_new (NULL, context, NULL);
+  WpOutlineView *outline;
+  GtkColumnView *view;
+  GListModel *rows;
+  AdwStatusPage *page;
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  outline = WP_OUTLINE_VIEW (find_descendant (GTK_WIDGET (window), WP_TYPE_OUTLINE_VIEW));
+  view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (outline), GTK_TYPE_COLUMN_VIEW));
+
+  /* Two-character Chinese query: the matches with the rows above them, opened. */
+  wp_outline_view_set_search (outline, "综治");
+  spin ();
+  rows = G_LIST_MODEL (gtk_column_view_get_model (view));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2 + 2 + 3);
+  {
+    g_autoptr(GtkTreeListRow) last = g_list_model_get_item (rows, 6);
+    g_autoptr(WpItem) item = gtk_tree_list_row_get_item (last);
+    g_assert_nonnull (strstr (wp_item_get_title (item), "综治"));
+  }
+
+  wp_outline_view_set_search (outline, "没有这样的任务");
+  spin ();
+  page = ADW_STATUS_PAGE (find_mapped (GTK_WIDGET (outline), ADW_TYPE_STATUS_PAGE));
+  g_assert_nonnull (page);
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, "No Results Found");
+
+  wp_outline_view_set_search (outline, NULL);
+  spin ();
+  rows = G_LIST_MODEL (gtk_column_view_get_model (view));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3 + 2 + 4 + 3);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_clear_object (&context);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
+static void
 test_empty_database (void)
 {
   g_autofree char *dir = wp_test_dir_new ();
@@ -217,6 +264,7 @@ main (int    argc,
   adw_init ();
 
   g_test_add_func ("/gui/outline-shows-demo", test_outline_shows_demo);
+  g_test_add_func ("/gui/search-filters-outline", test_search_filters_outline);
   g_test_add_func ("/gui/empty-database", test_empty_database);
   g_test_add_func ("/gui/open-error-shown", test_open_error_shown);
 

@@ -21,6 +21,7 @@ struct _WpItemList
   gint64     parent_id;
   GPtrArray *items;    /* NULL until first asked */
   GArray    *had_children;  /* gboolean per item, as last reported */
+  gboolean   shown_only;    /* only what the store's search left shown */
   gulong     changed_id;
 };
 
@@ -33,7 +34,10 @@ static GPtrArray *
 load (WpItemList *self)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *items = wp_store_list_children (self->store, self->plan_id, self->parent_id, &error);
+  GPtrArray *items = self->shown_only
+                     ? wp_store_list_shown_children (self->store, self->plan_id, self->parent_id,
+                                                     &error)
+                     : wp_store_list_children (self->store, self->plan_id, self->parent_id, &error);
 
   if (items == NULL)
     {
@@ -257,6 +261,19 @@ wp_item_list_new (WpStore *store,
   self->changed_id = g_signal_connect_object (store, "children-changed",
                                               G_CALLBACK (on_children_changed), self,
                                               G_CONNECT_SWAPPED);
+  return self;
+}
+
+/* The children that the store's current search shows (matches and the items
+ * above them), for a filtered outline. */
+WpItemList *
+wp_item_list_new_shown (WpStore *store,
+                        gint64   plan_id,
+                        gint64   parent_id)
+{
+  WpItemList *self = wp_item_list_new (store, plan_id, parent_id);
+
+  self->shown_only = TRUE;
   return self;
 }
 

@@ -16,6 +16,9 @@ G_DECLARE_FINAL_TYPE (WpItemList, wp_item_list, WP, ITEM_LIST, GObject)
 WpItemList *wp_item_list_new           (WpStore    *store,
                                         gint64      plan_id,
                                         gint64      parent_id);
+WpItemList *wp_item_list_new_shown     (WpStore    *store,
+                                        gint64      plan_id,
+                                        gint64      parent_id);
 gint64      wp_item_list_get_parent_id (WpItemList *self);
 
 G_END_DECLS

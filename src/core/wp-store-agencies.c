@@ -469,3 +469,114 @@ wp_store_search (WpStore     *self,
 
   return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
 }
+
+static GHashTable *
+new_id_set (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+/**
+ * wp_store_set_search:
+ * @matches: (out) (transfer full): ids of the items that match
+ * @ancestors: (out) (transfer full): ids of the items above a match
+ *
+ * Searches the plan and remembers what a filtered outline shows (matches
+ * and the items above them) for wp_store_list_shown_children().
+ */
+gboolean
+wp_store_set_search (WpStore      *self,
+                     gint64        plan_id,
+                     const char   *query,
+                     GHashTable  **matches,
+                     GHashTable  **ancestors,
+                     GError      **error)
+{
+  g_autoptr(GArray) hits = NULL;
+  g_autoptr(GHashTable) match_set = new_id_set ();
+  g_autoptr(GHashTable) ancestor_set = new_id_set ();
+  int rc;
+
+  g_return_val_if_fail (WP_IS_STORE (self), FALSE);
+
+  hits = wp_store_search (self, plan_id, query, error);
+  if (hits == NULL)
+    return FALSE;
+
+  if (!wp_store_exec (self, "CREATE TEMP TABLE IF NOT EXISTS search_shown"
+                            " (id INTEGER PRIMARY KEY)", error)
+      || !wp_store_exec (self, "SAVEPOINT search", error))
+    return FALSE;
+
+  if (!wp_store_exec (self, "DELETE FROM temp.search_shown", error))
+    goto fail;
+
+  {
+    g_autoptr(WpStmt) insert =
+      wp_stmt_prepare (self, "INSERT OR IGNORE INTO temp.search_shown (id) VALUES (?1)", error);
+
+    if (insert == NULL)
+      goto fail;
+    for (guint i = 0; i < hits->len; i++)
+      {
+        gint64 id = g_array_index (hits, gint64, i);
+
+        g_hash_table_add (match_set, g_memdup2 (&id, sizeof id));
+        sqlite3_reset (insert->stmt);
+        sqlite3_bind_int64 (insert->stmt, 1, id);
+        if (wp_stmt_step (insert, error) != SQLITE_DONE)
+          goto fail;
+      }
+  }
+
+  {
+    g_autoptr(WpStmt) up =
+      wp_stmt_prepare (self, "WITH RECURSIVE up (id) AS ("
+                             " SELECT parent_id FROM item WHERE parent_id IS NOT NULL"
+                             "  AND id IN (SELECT id FROM temp.search_shown)"
+                             " UNION SELECT i.parent_id FROM item i JOIN up ON i.id = up.id"
+                             "  WHERE i.parent_id IS NOT NULL)"
+                             " SELECT id FROM up", error);
+
+    if (up == NULL)
+      goto fail;
+    while ((rc = wp_stmt_step (up, error)) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (up->stmt, 0);
+        g_hash_table_add (ancestor_set, g_memdup2 (&id, sizeof id));
+      }
+    if (rc != SQLITE_DONE)
+      goto fail;
+  }
+
+  {
+    g_autoptr(WpStmt) insert =
+      wp_stmt_prepare (self, "INSERT OR IGNORE INTO temp.search_shown (id) VALUES (?1)", error);
+    GHashTableIter iter;
+    gpointer key;
+
+    if (insert == NULL)
+      goto fail;
+    g_hash_table_iter_init (&iter, ancestor_set);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      {
+        sqlite3_reset (insert->stmt);
+        sqlite3_bind_int64 (insert->stmt, 1, *(gint64 *) key);
+        if (wp_stmt_step (insert, error) != SQLITE_DONE)
+          goto fail;
+      }
+  }
+
+  if (!wp_store_exec (self, "RELEASE search", error))
+    goto fail;
+
+  if (matches != NULL)
+    *matches = g_steal_pointer (&match_set);
+  if (ancestors != NULL)
+    *ancestors = g_steal_pointer (&ancestor_set);
+  return TRUE;
+
+fail:
+  wp_store_exec (self, "ROLLBACK TO search; RELEASE search", NULL);
+  return FALSE;
+}

@@ -578,6 +578,56 @@ wp_store_list_children (WpStore  *self,
 }
 
 /**
+ * wp_store_list_shown_children:
+ *
+ * Like wp_store_list_children(), but only the children the last
+ * wp_store_set_search() left shown: matches and their ancestors.
+ */
+GPtrArray *
+wp_store_list_shown_children (WpStore  *self,
+                              gint64    plan_id,
+                              gint64    parent_id,
+                              GError  **error)
+{
+  g_autoptr(WpStmt) stmt = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  g_return_val_if_fail (WP_IS_STORE (self), NULL);
+
+  if (!wp_store_exec (self, "CREATE TEMP TABLE IF NOT EXISTS search_shown"
+                            " (id INTEGER PRIMARY KEY)", error))
+    return NULL;
+  stmt = wp_stmt_prepare (self,
+                          ITEM_SELECT "WHERE i.plan_id = ?1 AND i.parent_id IS ?2"
+                          " AND i.id IN (SELECT id FROM temp.search_shown)"
+                          " ORDER BY i.position", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
+  wp_stmt_bind_id (stmt, 2, parent_id);
+
+  while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
+    {
+      WpItemData data;
+
+      read_item_row (self, stmt, &data);
+      g_ptr_array_add (items, item_from_data (self, &data));
+    }
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&items) : NULL;
+}
+
+GListModel *
+wp_store_get_shown_children_model (WpStore *self,
+                                   gint64   plan_id,
+                                   gint64   parent_id)
+{
+  g_return_val_if_fail (WP_IS_STORE (self), NULL);
+  return G_LIST_MODEL (wp_item_list_new_shown (self, plan_id, parent_id));
+}
+
+/**
  * wp_store_get_children_model:
  *
  * Returns: (transfer full): a list model of the children that loads them

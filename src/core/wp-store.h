@@ -174,6 +174,19 @@ GArray     *wp_store_search             (WpStore           *self,
                                          gint64             plan_id,
                                          const char        *query,
                                          GError           **error);
+gboolean    wp_store_set_search         (WpStore           *self,
+                                         gint64             plan_id,
+                                         const char        *query,
+                                         GHashTable       **matches,
+                                         GHashTable       **ancestors,
+                                         GError           **error);
+GPtrArray  *wp_store_list_shown_children (WpStore          *self,
+                                         gint64             plan_id,
+                                         gint64             parent_id,
+                                         GError           **error);
+GListModel *wp_store_get_shown_children_model (WpStore     *self,
+                                         gint64             plan_id,
+                                         gint64             parent_id);
 
 void        wp_target_free              (WpTarget          *target);
 void        wp_note_free                (WpNote            *note);

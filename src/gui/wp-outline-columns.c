@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "wp-outline-view-private.h"
@@ -52,6 +53,35 @@ wp_outline_title_get_entry (GtkWidget *title_cell)
   return gtk_stack_get_child_by_name (GTK_STACK (title_cell), "entry");
 }
 
+/* @text with each occurrence of @query marked, as Pango markup. */
+static char *
+highlight (const char *text,
+           const char *query)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *text_lower = g_ascii_strdown (text, -1);
+  g_autofree char *query_lower = g_ascii_strdown (query ? query : "", -1);
+  gsize qlen = strlen (query_lower);
+  const char *p = text_lower;
+  const char *hit;
+
+  while (qlen > 0 && (hit = strstr (p, query_lower)) != NULL)
+    {
+      g_autofree char *before = g_markup_escape_text (text + (p - text_lower), hit - p);
+      g_autofree char *match = g_markup_escape_text (text + (hit - text_lower), qlen);
+
+      g_string_append (out, before);
+      g_string_append_printf (out, "<span background=\"#f8e45c\" foreground=\"#000000\">%s</span>",
+                              match);
+      p = hit + qlen;
+    }
+  {
+    g_autofree char *rest = g_markup_escape_text (text + (p - text_lower), -1);
+    g_string_append (out, rest);
+  }
+  return g_string_free (out, FALSE);
+}
+
 static void
 update_title (WpOutlineView *self,
               GtkListItem   *list_item,
@@ -62,7 +92,13 @@ update_title (WpOutlineView *self,
   WpItemKind kind = wp_item_get_kind (item);
   const char *title = wp_item_get_title (item);
 
-  gtk_label_set_label (GTK_LABEL (label), title[0] ? title : _("(untitled)"));
+  if (_wp_outline_view_is_match (self, wp_item_get_id (item)) && title[0])
+    {
+      g_autofree char *markup = highlight (title, _wp_outline_view_get_search (self));
+      gtk_label_set_markup (GTK_LABEL (label), markup);
+    }
+  else
+    gtk_label_set_text (GTK_LABEL (label), title[0] ? title : _("(untitled)"));
   if (title[0])
     gtk_widget_remove_css_class (label, "dim-label");
   else

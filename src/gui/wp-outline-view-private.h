@@ -16,6 +16,9 @@ GtkWidget *wp_outline_title_get_label  (GtkWidget     *title_cell);
 
 /* wp-outline-view.c */
 WpContext *_wp_outline_view_get_context (WpOutlineView *self);
+const char *_wp_outline_view_get_search (WpOutlineView *self);
+gboolean   _wp_outline_view_is_match    (WpOutlineView *self,
+                                         gint64         item_id);
 void       _wp_outline_view_title_setup (WpOutlineView *self,
                                          GtkWidget     *title_cell);
 void       _wp_outline_view_title_bound (WpOutlineView *self,

@@ -36,6 +36,9 @@ struct _WpOutlineView
   gint64              pending_edit;   /* item to edit as soon as its cell is bound */
   gint64              editing;        /* item whose title is being edited */
   gint64              just_created;   /* new item whose title was never typed */
+  char               *search;         /* NULL when not searching */
+  GHashTable         *matches;        /* ids of items that match the search */
+  GHashTable         *ancestors;      /* ids of items above a match */
 };
 
 G_DEFINE_FINAL_TYPE (WpOutlineView, wp_outline_view, ADW_TYPE_BIN)
@@ -603,16 +606,52 @@ create_child_model (gpointer item,
                     gpointer user_data)
 {
   WpOutlineView *self = user_data;
+  gint64 id = wp_item_get_id (item);
 
   if (wp_item_get_n_children (item) == 0)
     return NULL;
+  if (self->search != NULL)
+    {
+      /* Searching: only the rows above a match open, on what leads to it. */
+      if (!g_hash_table_contains (self->ancestors, &id))
+        return NULL;
+      return wp_store_get_shown_children_model (wp_context_get_store (self->context),
+                                                wp_item_get_plan_id (item), id);
+    }
   return wp_store_get_children_model (wp_context_get_store (self->context),
-                                      wp_item_get_plan_id (item), wp_item_get_id (item));
+                                      wp_item_get_plan_id (item), id);
+}
+
+const char *
+_wp_outline_view_get_search (WpOutlineView *self)
+{
+  return self->search;
+}
+
+gboolean
+_wp_outline_view_is_match (WpOutlineView *self,
+                           gint64         item_id)
+{
+  return self->matches != NULL && g_hash_table_contains (self->matches, &item_id);
 }
 
 static void
 update_empty_state (WpOutlineView *self)
 {
+  if (self->plan != NULL && self->search != NULL
+      && (self->root == NULL || g_list_model_get_n_items (self->root) == 0))
+    {
+      adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Results Found"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("No title, description or progress note contains "
+                                         "these words. Try fewer or other words."));
+      gtk_widget_set_visible (GTK_WIDGET (self->add_area_button), FALSE);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  adw_status_page_set_icon_name (self->empty_page, "view-list-bullet-symbolic");
   if (self->plan == NULL)
     {
       adw_status_page_set_title (self->empty_page, _("No Plans Yet"));
@@ -672,11 +711,30 @@ reload (WpOutlineView *self)
       return;
     }
 
-  self->root = wp_store_get_children_model (wp_context_get_store (self->context),
-                                            wp_plan_get_id (self->plan), 0);
+  if (self->search != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_clear_pointer (&self->matches, g_hash_table_unref);
+      g_clear_pointer (&self->ancestors, g_hash_table_unref);
+      if (!wp_store_set_search (wp_context_get_store (self->context),
+                                wp_plan_get_id (self->plan), self->search,
+                                &self->matches, &self->ancestors, &error))
+        {
+          show_error (self, error);
+          g_clear_pointer (&self->search, g_free);
+        }
+    }
+
+  self->root = self->search != NULL
+               ? wp_store_get_shown_children_model (wp_context_get_store (self->context),
+                                                    wp_plan_get_id (self->plan), 0)
+               : wp_store_get_children_model (wp_context_get_store (self->context),
+                                              wp_plan_get_id (self->plan), 0);
   g_signal_connect_swapped (self->root, "items-changed", G_CALLBACK (on_root_items_changed), self);
 
-  self->tree = gtk_tree_list_model_new (g_object_ref (self->root), FALSE, FALSE,
+  self->tree = gtk_tree_list_model_new (g_object_ref (self->root), FALSE,
+                                        self->search != NULL,
                                         create_child_model, self, NULL);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
   g_signal_connect_swapped (self->selection, "notify::selected-item",
@@ -688,7 +746,7 @@ reload (WpOutlineView *self)
   /* Open on the areas' key tasks: a plan has a handful of areas, and the
    * tasks under them are what people look for first. From the last row up,
    * so expanding one does not shift the rows still to visit. */
-  for (guint i = g_list_model_get_n_items (self->root); i > 0; i--)
+  for (guint i = self->search ? 0 : g_list_model_get_n_items (self->root); i > 0; i--)
     {
       g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_child_row (self->tree, i - 1);
 
@@ -721,6 +779,9 @@ wp_outline_view_dispose (GObject *object)
   g_clear_object (&self->plan);
   g_clear_object (&self->context);
   g_clear_pointer (&self->title_cells, g_hash_table_unref);
+  g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->matches, g_hash_table_unref);
+  g_clear_pointer (&self->ancestors, g_hash_table_unref);
 
   G_OBJECT_CLASS (wp_outline_view_parent_class)->dispose (object);
 }
@@ -806,6 +867,38 @@ wp_outline_view_set_context (WpOutlineView *self,
 
   if (g_set_object (&self->context, context))
     reload (self);
+}
+
+/**
+ * wp_outline_view_set_search:
+ * @query: (nullable): words to find, or %NULL (or empty) to show everything
+ *
+ * Filters the outline to the items whose title, description or progress
+ * notes contain @query, with the items above them, all opened.
+ */
+void
+wp_outline_view_set_search (WpOutlineView *self,
+                            const char    *query)
+{
+  g_autofree char *clean = NULL;
+
+  g_return_if_fail (WP_IS_OUTLINE_VIEW (self));
+
+  clean = query ? g_strstrip (g_strdup (query)) : NULL;
+  if (clean != NULL && clean[0] == '\0')
+    g_clear_pointer (&clean, g_free);
+  if (g_strcmp0 (clean, self->search) == 0)
+    return;
+
+  finish_editing (self, TRUE);
+  g_free (self->search);
+  self->search = g_steal_pointer (&clean);
+  if (self->search == NULL)
+    {
+      g_clear_pointer (&self->matches, g_hash_table_unref);
+      g_clear_pointer (&self->ancestors, g_hash_table_unref);
+    }
+  reload (self);
 }
 
 void

@@ -23,6 +23,9 @@ struct _WpWindow
   AdwStatusPage        *error_page;
   WpOutlineView        *outline_view;
   AdwFlap              *flap;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkToggleButton      *search_button;
   WpItemEditor         *item_editor;
   AdwToastOverlay      *toast_overlay;
 
@@ -178,7 +181,37 @@ on_flap_revealed (WpWindow *self)
                              g_variant_new_boolean (adw_flap_get_reveal_flap (self->flap)));
 }
 
+static void
+on_search_changed (WpWindow *self)
+{
+  wp_outline_view_set_search (self->outline_view,
+                              gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+on_search_mode_changed (WpWindow *self)
+{
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      wp_outline_view_set_search (self->outline_view, NULL);
+    }
+}
+
+static void
+search_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  WpWindow *self = user_data;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "outline");
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 static const GActionEntry win_actions[] = {
+  { "search", search_activated },
   { "undo", undo_activated },
   { "redo", undo_activated },
   { "show-editor", NULL, NULL, "false", show_editor_changed },
@@ -245,6 +278,10 @@ wp_window_class_init (WpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WpWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, outline_view);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, WpWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, WpWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, WpWindow, search_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, item_editor);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, toast_overlay);
 
@@ -261,6 +298,11 @@ wp_window_init (WpWindow *self)
                                    self);
   g_signal_connect_swapped (self->flap, "notify::reveal-flap",
                             G_CALLBACK (on_flap_revealed), self);
+  g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
+                            G_CALLBACK (on_search_mode_changed), self);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   g_signal_connect_swapped (self->outline_view, "selection-changed",
                             G_CALLBACK (on_outline_selection_changed), self);
   g_signal_connect_swapped (self->outline_view, "item-activated",
