@@ -53,6 +53,8 @@ static guint signals[N_SIGNALS];
 
 static void start_editing (WpOutlineView *self,
                            gint64         item_id);
+static gboolean select_item (WpOutlineView *self,
+                             gint64         item_id);
 
 WpContext *
 _wp_outline_view_get_context (WpOutlineView *self)
@@ -433,6 +435,35 @@ delete_selected (WpOutlineView *self)
   (void) position;
 }
 
+/* Right opens the selected row; Left closes it, or goes up to its parent. */
+static void
+expand_or_collapse (WpOutlineView *self,
+                    gboolean       expand)
+{
+  GtkTreeListRow *row;
+
+  if (self->selection == NULL)
+    return;
+  row = gtk_single_selection_get_selected_item (self->selection);
+  if (row == NULL)
+    return;
+
+  if (expand)
+    gtk_tree_list_row_set_expanded (row, TRUE);
+  else if (gtk_tree_list_row_get_expanded (row))
+    gtk_tree_list_row_set_expanded (row, FALSE);
+  else
+    {
+      g_autoptr(GtkTreeListRow) parent = gtk_tree_list_row_get_parent (row);
+
+      if (parent != NULL)
+        {
+          g_autoptr(WpItem) item = gtk_tree_list_row_get_item (parent);
+          select_item (self, wp_item_get_id (item));
+        }
+    }
+}
+
 /* Keyboard */
 
 static gboolean
@@ -483,6 +514,16 @@ on_key_pressed (GtkEventControllerKey *controller,
         return GDK_EVENT_PROPAGATE;
       run_structure_edit (self, keyval == GDK_KEY_Up ? wp_edit_move_up : wp_edit_move_down,
                           FALSE);
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_Left:
+    case GDK_KEY_Right:
+      if (mods == (GDK_CONTROL_MASK | GDK_SHIFT_MASK))
+        wp_outline_view_expand_all (self, keyval == GDK_KEY_Right);
+      else if (mods == 0)
+        expand_or_collapse (self, keyval == GDK_KEY_Right);
+      else
+        return GDK_EVENT_PROPAGATE;
       return GDK_EVENT_STOP;
 
     case GDK_KEY_F2:
@@ -899,6 +940,42 @@ wp_outline_view_set_search (WpOutlineView *self,
       g_clear_pointer (&self->ancestors, g_hash_table_unref);
     }
   reload (self);
+}
+
+/**
+ * wp_outline_view_expand_all:
+ * @expand: %TRUE to open every row, %FALSE to close them all
+ */
+void
+wp_outline_view_expand_all (WpOutlineView *self,
+                            gboolean       expand)
+{
+  g_autoptr(WpItem) selected = NULL;
+
+  g_return_if_fail (WP_IS_OUTLINE_VIEW (self));
+  if (self->tree == NULL)
+    return;
+
+  selected = selected_item (self);
+  if (expand)
+    {
+      /* Rows appear below each opened one: walk forward to the end. */
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->tree)); i++)
+        {
+          g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree, i);
+          gtk_tree_list_row_set_expanded (row, TRUE);
+        }
+    }
+  else
+    {
+      for (guint i = g_list_model_get_n_items (self->root); i > 0; i--)
+        {
+          g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_child_row (self->tree, i - 1);
+          gtk_tree_list_row_set_expanded (row, FALSE);
+        }
+    }
+  if (selected != NULL && expand)
+    select_item (self, wp_item_get_id (selected));
 }
 
 void
