@@ -346,6 +346,88 @@ test_add_note (Fixture       *f,
   g_assert_cmpint (wp_item_get_progress (item), ==, 60);
 }
 
+static void
+test_next_year_and_plan_undo (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpPlan) next = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  g_auto(GValue) v = G_VALUE_INIT;
+  const char *lead[] = { "市公安局", NULL };
+  gint64 a, done_area, t1, t2, x, y;
+
+  /* 2025: area A { T1 { x (done), y (in progress, 年底前) }, T2 (done) }, area D (done) */
+  a = add (f, 0, WP_ITEM_KIND_AREA, "A");
+  done_area = add (f, 0, WP_ITEM_KIND_AREA, "D");
+  t1 = add (f, a, WP_ITEM_KIND_TASK, "T1");
+  t2 = add (f, a, WP_ITEM_KIND_TASK, "T2");
+  x = add (f, t1, WP_ITEM_KIND_ACTION, "x");
+  y = add (f, t1, WP_ITEM_KIND_ACTION, "y");
+  g_value_init (&v, G_TYPE_STRING);
+  g_value_set_string (&v, "done");
+  g_assert_true (wp_edit_set_property (f->undo, x, "status", &v, &error));
+  g_assert_true (wp_edit_set_property (f->undo, t2, "status", &v, &error));
+  g_assert_true (wp_edit_set_property (f->undo, done_area, "status", &v, &error));
+  g_value_set_string (&v, "in_progress");
+  g_assert_true (wp_edit_set_property (f->undo, y, "status", &v, &error));
+  g_assert_true (wp_edit_set_due_text (f->undo, y, "年底前", &error));
+  g_assert_true (wp_edit_set_agencies (f->undo, y, WP_AGENCY_ROLE_LEAD, lead, &error));
+  g_assert_no_error (error);
+
+  next = wp_edit_start_next_year (f->undo, wp_plan_get_id (f->plan), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (wp_plan_get_year (next), ==, 2026);
+
+  {
+    g_autoptr(GPtrArray) areas = wp_store_list_children (f->store, wp_plan_get_id (next), 0, NULL);
+    g_autoptr(GPtrArray) tasks = NULL;
+    g_autoptr(GPtrArray) actions = NULL;
+    g_autofree char *iso = NULL;
+    WpItem *carried;
+
+    g_assert_cmpuint (areas->len, ==, 1);   /* the done area stays behind */
+    g_assert_cmpstr (wp_item_get_title (g_ptr_array_index (areas, 0)), ==, "A");
+    g_assert_false (wp_item_get_carried_over (g_ptr_array_index (areas, 0)));
+    tasks = wp_store_list_children (f->store, wp_plan_get_id (next),
+                                    wp_item_get_id (g_ptr_array_index (areas, 0)), NULL);
+    g_assert_cmpuint (tasks->len, ==, 1);   /* T2 was done */
+    actions = wp_store_list_children (f->store, wp_plan_get_id (next),
+                                      wp_item_get_id (g_ptr_array_index (tasks, 0)), NULL);
+    g_assert_cmpuint (actions->len, ==, 1); /* x was done */
+    carried = g_ptr_array_index (actions, 0);
+    g_assert_cmpstr (wp_item_get_title (carried), ==, "y");
+    g_assert_true (wp_item_get_carried_over (carried));
+    g_assert_cmpint (wp_item_get_status (carried), ==, WP_ITEM_STATUS_IN_PROGRESS);
+    g_assert_cmpstr (wp_item_get_lead_agencies (carried)[0], ==, "市公安局");
+    iso = wp_date_to_iso (wp_item_get_due (carried));
+    g_assert_cmpstr (iso, ==, "2026-12-31");  /* 年底前, read for the new year */
+  }
+
+  /* The old plan is untouched. */
+  g_assert_cmpuint (wp_store_count_items (f->store, wp_plan_get_id (f->plan), NULL), ==, 6);
+
+  /* Undo removes the new year; redo brings it back with the same ids. */
+  undo_ok (f);
+  plans = wp_store_list_plans (f->store, &error);
+  g_assert_cmpuint (plans->len, ==, 1);
+  g_clear_pointer (&plans, g_ptr_array_unref);
+  redo_ok (f);
+  plans = wp_store_list_plans (f->store, &error);
+  g_assert_cmpuint (plans->len, ==, 2);
+  g_assert_cmpuint (wp_store_count_items (f->store, wp_plan_get_id (next), NULL), ==, 3);
+
+  /* Deleting a plan is undone whole. */
+  g_assert_true (wp_edit_delete_plan (f->undo, wp_plan_get_id (next), &error));
+  g_assert_cmpuint (wp_store_count_items (f->store, wp_plan_get_id (next), NULL), ==, 0);
+  undo_ok (f);
+  g_assert_cmpuint (wp_store_count_items (f->store, wp_plan_get_id (next), NULL), ==, 3);
+
+  /* A year that exists is refused. */
+  g_assert_null (wp_edit_start_next_year (f->undo, wp_plan_get_id (f->plan), &error));
+  g_assert_error (error, WP_STORE_ERROR, WP_STORE_ERROR_EXISTS);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -362,6 +444,7 @@ main (int    argc,
   ADD ("properties-and-due", test_properties_and_due);
   ADD ("failed-edit-pushes-nothing", test_failed_edit_pushes_nothing);
   ADD ("add-note", test_add_note);
+  ADD ("next-year-and-plan-undo", test_next_year_and_plan_undo);
 #undef ADD
 
   return g_test_run ();

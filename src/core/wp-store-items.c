@@ -187,7 +187,12 @@ wp_store_delete_plan (WpStore  *self,
   if (!wp_stmt_run (stmt, error))
     return FALSE;
 
-  g_signal_emit (self, wp_store_signals[SIGNAL_PLANS_CHANGED], 0);
+  /* Ids of deleted rows can be given out again. */
+  wp_store_forget_rollups (self);
+  if (self->frozen > 0)
+    self->missed_signals = TRUE;
+  else
+    g_signal_emit (self, wp_store_signals[SIGNAL_PLANS_CHANGED], 0);
   return TRUE;
 }
 

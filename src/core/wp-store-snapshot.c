@@ -171,6 +171,8 @@ wp_store_delete_item (WpStore  *self,
       return NULL;
     }
 
+  /* Ids of deleted rows can be given out again: no figures may outlive them. */
+  wp_store_forget_rollups (self);
   wp_store_children_changed (self, plan_id, parent_id);
   return snapshot;
 
@@ -315,4 +317,148 @@ wp_store_restore_items (WpStore   *self,
 fail:
   wp_store_rollback (self);
   return FALSE;
+}
+
+/* Plans: the same raw-row snapshot for a whole plan. */
+
+#define PLAN_SNAPSHOT_TYPE "(xa(saav))"
+
+static const struct {
+  const char *table;
+  const char *select_sql;
+} plan_tables[] = {
+  { "plan", "SELECT * FROM plan WHERE id = ?1" },
+  { "item", "WITH RECURSIVE sub (id, depth) AS (SELECT id, 0 FROM item"
+            " WHERE plan_id = ?1 AND parent_id IS NULL UNION ALL SELECT i.id, sub.depth + 1"
+            " FROM item i JOIN sub ON i.parent_id = sub.id)"
+            " SELECT t.* FROM item t JOIN sub USING (id) ORDER BY sub.depth, t.position" },
+  { "item_agency", "SELECT t.* FROM item_agency t JOIN item i ON i.id = t.item_id"
+                   " WHERE i.plan_id = ?1" },
+  { "target", "SELECT t.* FROM target t JOIN item i ON i.id = t.item_id WHERE i.plan_id = ?1" },
+  { "note", "SELECT t.* FROM note t JOIN item i ON i.id = t.item_id WHERE i.plan_id = ?1" },
+  { "milestone", "SELECT t.* FROM milestone t JOIN item i ON i.id = t.item_id"
+                 " WHERE i.plan_id = ?1" },
+};
+
+static gboolean
+snapshot_plan_table (WpStore          *self,
+                     guint             table_index,
+                     gint64            plan_id,
+                     GVariantBuilder  *tables,
+                     GError          **error)
+{
+  g_autoptr(WpStmt) stmt = wp_stmt_prepare (self, plan_tables[table_index].select_sql, error);
+  GVariantBuilder rows;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
+
+  g_variant_builder_init (&rows, G_VARIANT_TYPE ("aav"));
+  while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
+    {
+      GVariantBuilder row;
+
+      g_variant_builder_init (&row, G_VARIANT_TYPE ("av"));
+      for (int c = 0; c < sqlite3_column_count (stmt->stmt); c++)
+        g_variant_builder_add (&row, "v", column_to_variant (stmt->stmt, c));
+      g_variant_builder_add_value (&rows, g_variant_builder_end (&row));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      g_variant_builder_clear (&rows);
+      return FALSE;
+    }
+
+  g_variant_builder_add (tables, "(s@aav)", plan_tables[table_index].table,
+                         g_variant_builder_end (&rows));
+  return TRUE;
+}
+
+/**
+ * wp_store_delete_plan_with_snapshot:
+ *
+ * Deletes a plan with all its items.
+ *
+ * Returns: (transfer full): a snapshot for wp_store_restore_plan()
+ */
+GVariant *
+wp_store_delete_plan_with_snapshot (WpStore  *self,
+                                    gint64    plan_id,
+                                    GError  **error)
+{
+  GVariantBuilder tables;
+  GVariant *snapshot;
+
+  g_return_val_if_fail (WP_IS_STORE (self), NULL);
+
+  if (!wp_store_check_writable (self, error) || !wp_store_begin (self, error))
+    return NULL;
+
+  g_variant_builder_init (&tables, G_VARIANT_TYPE ("a(saav)"));
+  for (guint i = 0; i < G_N_ELEMENTS (plan_tables); i++)
+    if (!snapshot_plan_table (self, i, plan_id, &tables, error))
+      {
+        g_variant_builder_clear (&tables);
+        wp_store_rollback (self);
+        return NULL;
+      }
+  snapshot = g_variant_ref_sink (g_variant_new (PLAN_SNAPSHOT_TYPE, plan_id, &tables));
+
+  if (!wp_store_delete_plan (self, plan_id, error) || !wp_store_commit (self, error))
+    {
+      if (self->tx_depth > 0)
+        wp_store_rollback (self);
+      g_variant_unref (snapshot);
+      return NULL;
+    }
+
+  return snapshot;
+}
+
+gboolean
+wp_store_restore_plan (WpStore   *self,
+                       GVariant  *snapshot,
+                       GError   **error)
+{
+  g_autoptr(GVariantIter) tables = NULL;
+  const char *table;
+  GVariant *rows;
+  gint64 plan_id;
+
+  g_return_val_if_fail (WP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_variant_is_of_type (snapshot, G_VARIANT_TYPE (PLAN_SNAPSHOT_TYPE)),
+                        FALSE);
+
+  if (!wp_store_check_writable (self, error) || !wp_store_begin (self, error))
+    return FALSE;
+
+  g_variant_get (snapshot, PLAN_SNAPSHOT_TYPE, &plan_id, &tables);
+  while (g_variant_iter_next (tables, "(&s@aav)", &table, &rows))
+    {
+      g_autoptr(GVariant) owned_rows = rows;
+
+      if (!g_str_equal (table, "plan") && !is_snapshot_table (table))
+        {
+          g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_INVALID,
+                       "Snapshot names an unknown table “%s”", table);
+          wp_store_rollback (self);
+          return FALSE;
+        }
+      if (!insert_rows (self, table, rows, error))
+        {
+          wp_store_rollback (self);
+          return FALSE;
+        }
+    }
+
+  if (!wp_store_commit (self, error))
+    return FALSE;
+
+  if (self->frozen > 0)
+    self->missed_signals = TRUE;
+  else
+    g_signal_emit (self, wp_store_signals[SIGNAL_PLANS_CHANGED], 0);
+  return TRUE;
 }

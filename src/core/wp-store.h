@@ -93,6 +93,15 @@ WpPlan     *wp_store_create_plan        (WpStore           *self,
 gboolean    wp_store_delete_plan        (WpStore           *self,
                                          gint64             plan_id,
                                          GError           **error);
+GVariant   *wp_store_delete_plan_with_snapshot (WpStore     *self,
+                                         gint64             plan_id,
+                                         GError           **error);
+gboolean    wp_store_restore_plan       (WpStore           *self,
+                                         GVariant          *snapshot,
+                                         GError           **error);
+WpPlan     *wp_store_start_next_year    (WpStore           *self,
+                                         gint64             plan_id,
+                                         GError           **error);
 guint       wp_store_count_items        (WpStore           *self,
                                          gint64             plan_id,
                                          GError           **error);

@@ -24,6 +24,8 @@ typedef enum {
   CMD_DELETE,
   CMD_GROUP,
   CMD_ADD_NOTE,
+  CMD_CREATE_PLAN,
+  CMD_DELETE_PLAN,
 } CommandKind;
 
 typedef struct {
@@ -139,6 +141,24 @@ apply (WpUndoStack  *self,
           return TRUE;
         }
       if (!wp_store_restore_items (self->store, cmd->snapshot, error))
+        return FALSE;
+      g_clear_pointer (&cmd->snapshot, g_variant_unref);
+      return TRUE;
+
+    case CMD_CREATE_PLAN:
+    case CMD_DELETE_PLAN:
+      /* item_id holds the plan's id here. */
+      if ((cmd->kind == CMD_CREATE_PLAN) == undo)
+        {
+          GVariant *snapshot = wp_store_delete_plan_with_snapshot (self->store, cmd->item_id,
+                                                                   error);
+          if (snapshot == NULL)
+            return FALSE;
+          g_clear_pointer (&cmd->snapshot, g_variant_unref);
+          cmd->snapshot = snapshot;
+          return TRUE;
+        }
+      if (!wp_store_restore_plan (self->store, cmd->snapshot, error))
         return FALSE;
       g_clear_pointer (&cmd->snapshot, g_variant_unref);
       return TRUE;
@@ -842,4 +862,78 @@ wp_edit_add_note (WpUndoStack  *self,
     }
 
   return run_and_push (self, group, error);
+}
+
+/* Plans */
+
+/**
+ * wp_undo_stack_push_plan_created:
+ * @label: what Undo will say, e.g. "Import “2025年工作要点”"
+ *
+ * Records that a plan was made by other means (an import), so that Undo
+ * removes it again.
+ */
+void
+wp_undo_stack_push_plan_created (WpUndoStack *self,
+                                 gint64       plan_id,
+                                 const char  *label)
+{
+  g_return_if_fail (WP_IS_UNDO_STACK (self));
+  push (self, command_new (CMD_CREATE_PLAN, plan_id, g_strdup (label)));
+}
+
+WpPlan *
+wp_edit_new_plan (WpUndoStack  *self,
+                  int           year,
+                  const char   *title,
+                  const char   *organization,
+                  GError      **error)
+{
+  g_autoptr(WpPlan) plan = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (WP_IS_UNDO_STACK (self), NULL);
+
+  plan = wp_store_create_plan (self->store, year, title, organization, error);
+  if (plan == NULL)
+    return NULL;
+  label = g_strdup_printf (_("Create the %d plan"), year);
+  wp_undo_stack_push_plan_created (self, wp_plan_get_id (plan), label);
+  return g_steal_pointer (&plan);
+}
+
+WpPlan *
+wp_edit_start_next_year (WpUndoStack  *self,
+                         gint64        plan_id,
+                         GError      **error)
+{
+  g_autoptr(WpPlan) plan = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (WP_IS_UNDO_STACK (self), NULL);
+
+  plan = wp_store_start_next_year (self->store, plan_id, error);
+  if (plan == NULL)
+    return NULL;
+  label = g_strdup_printf (_("Create the %d plan"), wp_plan_get_year (plan));
+  wp_undo_stack_push_plan_created (self, wp_plan_get_id (plan), label);
+  return g_steal_pointer (&plan);
+}
+
+gboolean
+wp_edit_delete_plan (WpUndoStack  *self,
+                     gint64        plan_id,
+                     GError      **error)
+{
+  g_autoptr(WpPlan) plan = NULL;
+
+  g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
+
+  plan = wp_store_get_plan (self->store, plan_id, error);
+  if (plan == NULL)
+    return FALSE;
+  return run_and_push (self, command_new (CMD_DELETE_PLAN, plan_id,
+                                          g_strdup_printf (_("Delete the %d plan"),
+                                                           wp_plan_get_year (plan))),
+                       error);
 }

@@ -22,6 +22,9 @@ gboolean     wp_undo_stack_undo           (WpUndoStack         *self,
 gboolean     wp_undo_stack_redo           (WpUndoStack         *self,
                                            GError             **error);
 void         wp_undo_stack_clear          (WpUndoStack         *self);
+void         wp_undo_stack_push_plan_created (WpUndoStack      *self,
+                                           gint64               plan_id,
+                                           const char          *label);
 
 /* Edits: each writes at once and pushes one command. */
 WpItem      *wp_edit_create_item          (WpUndoStack         *self,
@@ -74,6 +77,17 @@ gboolean     wp_edit_add_note             (WpUndoStack         *self,
                                            const GDate         *date,
                                            const char          *text,
                                            int                  progress,
+                                           GError             **error);
+WpPlan      *wp_edit_new_plan             (WpUndoStack         *self,
+                                           int                  year,
+                                           const char          *title,
+                                           const char          *organization,
+                                           GError             **error);
+WpPlan      *wp_edit_start_next_year      (WpUndoStack         *self,
+                                           gint64               plan_id,
+                                           GError             **error);
+gboolean     wp_edit_delete_plan          (WpUndoStack         *self,
+                                           gint64               plan_id,
                                            GError             **error);
 
 G_END_DECLS
