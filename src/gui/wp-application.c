@@ -40,16 +40,60 @@ new_settings (void)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
+#define WP_MIME_TYPE "application/x-workplan"
+
 static void
-wp_application_activate (GApplication *app)
+remember_recent (const char *path)
 {
-  WpApplication *self = WP_APPLICATION (app);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .display_name = NULL,
+    .description = NULL,
+    .mime_type = (char *) WP_MIME_TYPE,
+    .app_name = (char *) "Workplan",
+    .app_exec = (char *) "workplan %f",
+    .groups = NULL,
+    .is_private = FALSE,
+  };
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+/* Opens a window on the plan file at @path; a file that cannot be opened is
+ * left alone and the window says why. */
+static void
+open_window (WpApplication *self,
+             const char    *path,
+             gboolean       create_folder)
+{
   g_autoptr(GSettings) settings = NULL;
   g_autoptr(WpStore) store = NULL;
   g_autoptr(WpContext) context = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  GtkWindow *window;
+
+  if (create_folder && g_mkdir_with_parents (dir, 0700) != 0)
+    g_set_error (&error, G_FILE_ERROR, g_file_error_from_errno (errno),
+                 _("Cannot create the folder “%s”: %s"), dir, g_strerror (errno));
+  else
+    store = wp_store_open (path, WP_STORE_OPEN_DEFAULT, &error);
+
+  if (store != NULL && self->db_path != NULL)
+    remember_recent (path);
+
+  settings = new_settings ();
+  context = wp_context_new (store, settings);
+  window = GTK_WINDOW (wp_window_new (GTK_APPLICATION (self), context, error));
+  gtk_window_present (window);
+}
+
+static void
+wp_application_activate (GApplication *app)
+{
+  WpApplication *self = WP_APPLICATION (app);
   g_autofree char *path = NULL;
-  g_autofree char *dir = NULL;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window != NULL)
@@ -59,17 +103,82 @@ wp_application_activate (GApplication *app)
     }
 
   path = self->db_path ? g_strdup (self->db_path) : wp_store_default_path ();
-  dir = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    g_set_error (&error, G_FILE_ERROR, g_file_error_from_errno (errno),
-                 _("Cannot create the folder “%s”: %s"), dir, g_strerror (errno));
-  else
-    store = wp_store_open (path, WP_STORE_OPEN_DEFAULT, &error);
+  open_window (self, path, self->db_path == NULL);
+}
 
-  settings = new_settings ();
-  context = wp_context_new (store, settings);
-  window = GTK_WINDOW (wp_window_new (GTK_APPLICATION (app), context, error));
-  gtk_window_present (window);
+static void
+wp_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  WpApplication *self = WP_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+
+      if (path == NULL)
+        continue;
+      remember_recent (path);
+      open_window (self, path, FALSE);
+    }
+}
+
+static void
+on_open_response (GtkNativeDialog *chooser,
+                  int              response,
+                  WpApplication   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        {
+          remember_recent (path);
+          open_window (self, path, FALSE);
+        }
+    }
+  g_object_unref (chooser);
+}
+
+static void
+open_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  WpApplication *self = user_data;
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) plans = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Open Plan File"),
+                                         gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (plans, _("Plan files"));
+  gtk_file_filter_add_mime_type (plans, WP_MIME_TYPE);
+  gtk_file_filter_add_suffix (plans, "workplan");
+  gtk_file_filter_add_suffix (plans, "db");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), plans);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_recent_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  WpApplication *self = user_data;
+  const char *path = g_variant_get_string (parameter, NULL);
+
+  remember_recent (path);
+  open_window (self, path, FALSE);
 }
 
 static void
@@ -115,6 +224,8 @@ quit (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "about", show_about },
   { "quit", quit },
+  { "open", open_activated },
+  { "open-recent", open_recent_activated, "s" },
 };
 
 static void
@@ -126,6 +237,9 @@ wp_application_startup (GApplication *app)
   static const char *redo_accels[] = { "<Control><Shift>z", "<Control>y", NULL };
   static const char *editor_accels[] = { "F9", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
+  static const char *open_accels[] = { "<Control>o", NULL };
+  static const char *new_plan_accels[] = { "<Control>n", NULL };
+  static const char *save_copy_accels[] = { "<Control><Shift>s", NULL };
 
   G_APPLICATION_CLASS (wp_application_parent_class)->startup (app);
 
@@ -139,6 +253,10 @@ wp_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-editor",
                                          editor_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.search", search_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.open", open_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-plan", new_plan_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.save-copy",
+                                         save_copy_accels);
 }
 
 static int
@@ -175,6 +293,7 @@ wp_application_class_init (WpApplicationClass *klass)
 
   object_class->finalize = wp_application_finalize;
   app_class->activate = wp_application_activate;
+  app_class->open = wp_application_open;
   app_class->startup = wp_application_startup;
   app_class->handle_local_options = wp_application_handle_local_options;
 }
@@ -197,7 +316,7 @@ wp_application_new (void)
   /* Non-unique: each --db file gets its own process and window. */
   return g_object_new (WP_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/workplan/Workplan",
                        NULL);
 }

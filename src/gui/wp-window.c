@@ -10,8 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "wp-item-editor.h"
-#include "wp-outline-view.h"
-#include "wp-window.h"
+#include "wp-window-private.h"
 
 struct _WpWindow
 {
@@ -26,6 +25,7 @@ struct _WpWindow
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkToggleButton      *search_button;
+  GMenu                *recent_section;
   WpItemEditor         *item_editor;
   AdwToastOverlay      *toast_overlay;
 
@@ -46,6 +46,78 @@ selected_plan (WpWindow *self)
   return g_ptr_array_index (self->plans, pos);
 }
 
+static int
+compare_recent (GtkRecentInfo *a,
+                GtkRecentInfo *b)
+{
+  GDateTime *ma = gtk_recent_info_get_modified (a);
+  GDateTime *mb = gtk_recent_info_get_modified (b);
+
+  return g_date_time_compare (mb, ma);
+}
+
+WpContext *
+_wp_window_get_context (WpWindow *self)
+{
+  return self->context;
+}
+
+WpPlan *
+_wp_window_get_selected_plan (WpWindow *self)
+{
+  return selected_plan (self);
+}
+
+WpOutlineView *
+_wp_window_get_outline (WpWindow *self)
+{
+  return self->outline_view;
+}
+
+void
+_wp_window_toast (WpWindow   *self,
+                  const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/* The plan files opened lately, newest first, in the main menu. */
+static void
+update_recent_menu (WpWindow *self)
+{
+  GMenu *section = self->recent_section;
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  GList *items = gtk_recent_manager_get_items (manager);
+  guint n = 0;
+
+  if (section == NULL)
+    {
+      g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+      return;
+    }
+  g_menu_remove_all (section);
+
+  items = g_list_sort (items, (GCompareFunc) compare_recent);
+  for (GList *l = items; l != NULL && n < 8; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      g_autoptr(GFile) file = NULL;
+      g_autofree char *path = NULL;
+      g_autofree char *action = NULL;
+
+      if (!gtk_recent_info_has_application (info, "Workplan") || !gtk_recent_info_exists (info))
+        continue;
+      file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
+      path = g_file_get_path (file);
+      if (path == NULL)
+        continue;
+      action = g_action_print_detailed_name ("app.open-recent", g_variant_new_string (path));
+      g_menu_append (section, gtk_recent_info_get_display_name (info), action);
+      n++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
 static void
 on_year_selected (WpWindow *self)
 {
@@ -53,6 +125,7 @@ on_year_selected (WpWindow *self)
   GSettings *settings = wp_context_get_settings (self->context);
 
   wp_outline_view_set_plan (self->outline_view, plan);
+  _wp_window_update_plan_actions (self);
 
   if (plan != NULL)
     {
@@ -281,6 +354,7 @@ wp_window_class_init (WpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WpWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, WpWindow, recent_section);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, item_editor);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, toast_overlay);
@@ -296,6 +370,10 @@ wp_window_init (WpWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions),
                                    self);
+  _wp_window_add_plan_actions (self);
+  update_recent_menu (self);
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->flap, "notify::reveal-flap",
                             G_CALLBACK (on_flap_revealed), self);
   g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
@@ -327,6 +405,7 @@ wp_window_new (GtkApplication *application,
 
   self->context = g_object_ref (context);
   update_undo_actions (self);
+  _wp_window_update_plan_actions (self);
 
   if (settings != NULL)
     {

@@ -1,0 +1,341 @@
+/* wp-window-plans.c: the window's actions on whole plans and files
+ *
+ * New plan, next year's plan from this one, delete a plan (all undoable),
+ * save a copy of the plan file, expand or collapse the whole outline.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "wp-window-private.h"
+
+static void
+report (WpWindow     *self,
+        const GError *error)
+{
+  _wp_window_toast (self, error->message);
+}
+
+/* New plan */
+
+typedef struct {
+  GtkSpinButton *year;
+  GtkEntry      *title;
+  GtkEntry      *organization;
+} NewPlanFields;
+
+static void
+on_new_plan_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      WpWindow         *self)
+{
+  NewPlanFields *fields = g_object_get_data (G_OBJECT (dialog), "fields");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpPlan) plan = NULL;
+  int year;
+
+  if (!g_str_equal (response, "create"))
+    return;
+
+  year = gtk_spin_button_get_value_as_int (fields->year);
+  plan = wp_edit_new_plan (wp_context_get_undo_stack (_wp_window_get_context (self)), year,
+                           gtk_editable_get_text (GTK_EDITABLE (fields->title)),
+                           gtk_editable_get_text (GTK_EDITABLE (fields->organization)), &error);
+  if (plan == NULL)
+    {
+      report (self, error);
+      return;
+    }
+  wp_window_select_year (self, year);
+}
+
+static GtkWidget *
+labelled (GtkGrid    *grid,
+          int         row,
+          const char *text,
+          GtkWidget  *field)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), field);
+  gtk_widget_set_hexpand (field, TRUE);
+  gtk_grid_attach (grid, label, 0, row, 1, 1);
+  gtk_grid_attach (grid, field, 1, row, 1, 1);
+  return field;
+}
+
+static void
+new_plan_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  WpWindow *self = user_data;
+  WpPlan *current = _wp_window_get_selected_plan (self);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  NewPlanFields *fields = g_new0 (NewPlanFields, 1);
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *dialog;
+  int year = current ? wp_plan_get_year (current) + 1 : g_date_time_get_year (now);
+  g_autofree char *title = NULL;
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  fields->year = GTK_SPIN_BUTTON (labelled (GTK_GRID (grid), 0, _("_Year"),
+                                            gtk_spin_button_new_with_range (1990, 2100, 1)));
+  gtk_spin_button_set_value (fields->year, year);
+  fields->title = GTK_ENTRY (labelled (GTK_GRID (grid), 1, _("_Title"), gtk_entry_new ()));
+  /* Translators: the default title of a new plan; %d is its year */
+  title = g_strdup_printf (_("%d Work Plan"), year);
+  gtk_editable_set_text (GTK_EDITABLE (fields->title), title);
+  gtk_entry_set_activates_default (fields->title, TRUE);
+  fields->organization = GTK_ENTRY (labelled (GTK_GRID (grid), 2, _("_Organization"),
+                                              gtk_entry_new ()));
+  if (current != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (fields->organization),
+                           wp_plan_get_organization (current));
+  gtk_entry_set_activates_default (fields->organization, TRUE);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("New Plan"),
+                                   _("A plan holds one year’s areas, key tasks and actions."));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "create", _("C_reate"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "fields", fields, g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_new_plan_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Next year */
+
+static void
+on_next_year_response (AdwMessageDialog *dialog,
+                       const char       *response,
+                       WpWindow         *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpPlan) plan = NULL;
+  WpPlan *current = _wp_window_get_selected_plan (self);
+
+  if (!g_str_equal (response, "start") || current == NULL)
+    return;
+
+  plan = wp_edit_start_next_year (wp_context_get_undo_stack (_wp_window_get_context (self)),
+                                  wp_plan_get_id (current), &error);
+  if (plan == NULL)
+    {
+      report (self, error);
+      return;
+    }
+  wp_window_select_year (self, wp_plan_get_year (plan));
+  {
+    g_autofree char *message =
+      g_strdup_printf (_("Started the %d plan with the unfinished work of %d"),
+                       wp_plan_get_year (plan), wp_plan_get_year (plan) - 1);
+    _wp_window_toast (self, message);
+  }
+}
+
+static void
+next_year_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  WpWindow *self = user_data;
+  WpPlan *current = _wp_window_get_selected_plan (self);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (current == NULL)
+    return;
+
+  heading = g_strdup_printf (_("Start %d from This Plan?"), wp_plan_get_year (current) + 1);
+  body = g_strdup_printf (_("Areas, key tasks and actions that are not done are copied to a "
+                            "new %d plan and marked as carried over, with their agencies, "
+                            "targets and deadlines. What was done stays in %d."),
+                          wp_plan_get_year (current) + 1, wp_plan_get_year (current));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "start", _("_Start"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "start",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "start");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_next_year_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Delete */
+
+static void
+on_delete_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    WpWindow         *self)
+{
+  g_autoptr(GError) error = NULL;
+  WpPlan *current = _wp_window_get_selected_plan (self);
+  g_autofree char *message = NULL;
+  int year;
+
+  if (!g_str_equal (response, "delete") || current == NULL)
+    return;
+
+  year = wp_plan_get_year (current);
+  if (!wp_edit_delete_plan (wp_context_get_undo_stack (_wp_window_get_context (self)),
+                            wp_plan_get_id (current), &error))
+    {
+      report (self, error);
+      return;
+    }
+  message = g_strdup_printf (_("Deleted the %d plan"), year);
+  {
+    AdwToastOverlay *overlay =
+      ADW_TOAST_OVERLAY (gtk_widget_get_ancestor (GTK_WIDGET (_wp_window_get_outline (self)),
+                                                  ADW_TYPE_TOAST_OVERLAY));
+    AdwToast *toast = adw_toast_new (message);
+
+    adw_toast_set_button_label (toast, _("_Undo"));
+    adw_toast_set_action_name (toast, "win.undo");
+    adw_toast_overlay_add_toast (overlay, toast);
+  }
+}
+
+static void
+delete_plan_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  WpWindow *self = user_data;
+  WpPlan *current = _wp_window_get_selected_plan (self);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (current == NULL)
+    return;
+
+  heading = g_strdup_printf (_("Delete the %d Plan?"), wp_plan_get_year (current));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("All its items, agencies’ assignments and progress notes "
+                                     "are deleted. You can undo this until you close the "
+                                     "window."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_delete_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Save a copy */
+
+static void
+on_save_copy_response (GtkNativeDialog *chooser,
+                       int              response,
+                       WpWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = g_file_get_path (file);
+      /* The chooser asked before replacing; VACUUM INTO will not overwrite. */
+      if (path != NULL && g_file_test (path, G_FILE_TEST_EXISTS))
+        g_file_delete (file, NULL, NULL);
+      if (path == NULL
+          || !wp_store_save_copy (wp_context_get_store (_wp_window_get_context (self)), path,
+                                  &error))
+        {
+          if (error != NULL)
+            report (self, error);
+        }
+      else
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *message = g_strdup_printf (_("Saved a copy as “%s”"), name);
+          _wp_window_toast (self, message);
+        }
+    }
+  g_object_unref (chooser);
+}
+
+static void
+save_copy_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  WpWindow *self = user_data;
+  GtkFileChooserNative *chooser;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  /* Translators: suggested file name of a copy; %s is today's date */
+  g_autofree char *name = g_strdup_printf (_("Workplan copy %s.workplan"), date);
+
+  chooser = gtk_file_chooser_native_new (_("Save a Copy of the Plan File"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_save_copy_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+expand_all_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  WpWindow *self = user_data;
+
+  wp_outline_view_expand_all (_wp_window_get_outline (self),
+                              g_str_equal (g_action_get_name (G_ACTION (action)), "expand-all"));
+}
+
+static const GActionEntry plan_actions[] = {
+  { "new-plan", new_plan_activated },
+  { "next-year", next_year_activated },
+  { "delete-plan", delete_plan_activated },
+  { "save-copy", save_copy_activated },
+  { "expand-all", expand_all_activated },
+  { "collapse-all", expand_all_activated },
+};
+
+void
+_wp_window_add_plan_actions (WpWindow *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), plan_actions, G_N_ELEMENTS (plan_actions),
+                                   self);
+}
+
+/* Actions on a plan need one, and a plan file that could be opened. */
+void
+_wp_window_update_plan_actions (WpWindow *self)
+{
+  WpContext *context = _wp_window_get_context (self);
+  gboolean has_store = context != NULL && wp_context_get_store (context) != NULL;
+  gboolean has_plan = has_store && _wp_window_get_selected_plan (self) != NULL;
+  const char *need_plan[] = { "next-year", "delete-plan", "expand-all", "collapse-all" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (need_plan); i++)
+    g_simple_action_set_enabled (
+      G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), need_plan[i])), has_plan);
+  g_simple_action_set_enabled (
+    G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "new-plan")), has_store);
+  g_simple_action_set_enabled (
+    G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "save-copy")), has_store);
+}
