@@ -184,6 +184,84 @@ test_search_filters_outline (void)
   wp_test_dir_free (g_steal_pointer (&dir));
 }
 
+static AdwMessageDialog *
+find_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window))
+          && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+test_next_year_and_new_plan (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autoptr(WpStore) store = demo_store (dir);
+  g_autoptr(WpContext) context = wp_context_new (store, NULL);
+  WpWindow *window = wp_window_new (NULL, context, NULL);
+  GtkDropDown *years;
+  AdwMessageDialog *dialog;
+  g_autoptr(GPtrArray) plans = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  years = GTK_DROP_DOWN (find_descendant (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN));
+
+  /* Start 2026 from 2025 through the menu's action and its dialog. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-year", NULL));
+  spin ();
+  dialog = find_dialog ("Start 2026 from This Plan?");
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "start");
+  spin ();
+
+  plans = wp_store_list_plans (store, NULL);
+  g_assert_cmpuint (plans->len, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (years)), ==, 2);
+  g_assert_cmpuint (gtk_drop_down_get_selected (years), ==, 1);  /* 2026 is shown */
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "2026"));
+  g_clear_pointer (&plans, g_ptr_array_unref);
+
+  /* Ctrl+Z takes the new year away again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  spin ();
+  plans = wp_store_list_plans (store, NULL);
+  g_assert_cmpuint (plans->len, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (years)), ==, 1);
+  g_clear_pointer (&plans, g_ptr_array_unref);
+
+  /* A new, empty plan offers to add its first area. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-plan", NULL));
+  spin ();
+  dialog = find_dialog ("New Plan");
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "create");
+  spin ();
+  plans = wp_store_list_plans (store, NULL);
+  g_assert_cmpuint (plans->len, ==, 2);
+  g_assert_cmpint (wp_plan_get_year (g_ptr_array_index (plans, 1)), ==, 2026);
+  {
+    AdwStatusPage *page = ADW_STATUS_PAGE (find_mapped (GTK_WIDGET (window),
+                                                        ADW_TYPE_STATUS_PAGE));
+    g_assert_nonnull (page);
+    g_assert_cmpstr (adw_status_page_get_title (page), ==, "This Plan Is Empty");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_clear_object (&context);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
 static void
 test_empty_database (void)
 {
@@ -265,6 +343,7 @@ main (int    argc,
 
   g_test_add_func ("/gui/outline-shows-demo", test_outline_shows_demo);
   g_test_add_func ("/gui/search-filters-outline", test_search_filters_outline);
+  g_test_add_func ("/gui/next-year-and-new-plan", test_next_year_and_new_plan);
   g_test_add_func ("/gui/empty-database", test_empty_database);
   g_test_add_func ("/gui/open-error-shown", test_open_error_shown);
 
