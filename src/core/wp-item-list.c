@@ -1,8 +1,10 @@
 /* wp-item-list.c: the children of one item as a GListModel
  *
- * Rows are read from the store the first time the model is asked about
- * them, so a GtkTreeListModel over a 100k-item plan reads only the rows a
- * user has expanded. The list follows WpStore::children-changed and reports
+ * Rows are read from the store the first time an item is asked for; asked
+ * only how many there are, the list counts them without reading them. A
+ * GtkTreeListModel asks every row's child list for its size to know whether
+ * the row can be opened, so over a 100k-item plan this is the difference
+ * between reading the rows on screen and reading the plan. The list follows WpStore::children-changed and reports
  * only the span that differs, so expanded rows stay expanded.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -22,6 +24,8 @@ struct _WpItemList
   GPtrArray *items;    /* NULL until first asked */
   GArray    *had_children;  /* gboolean per item, as last reported */
   gboolean   shown_only;    /* only what the store's search left shown */
+  gboolean   counted;       /* n_counted was reported, items not read yet */
+  guint      n_counted;
   gulong     changed_id;
 };
 
@@ -95,8 +99,15 @@ wp_item_list_get_n_items (GListModel *model)
 {
   WpItemList *self = WP_ITEM_LIST (model);
 
-  ensure_loaded (self);
-  return self->items->len;
+  if (self->items != NULL)
+    return self->items->len;
+  if (!self->counted)
+    {
+      self->n_counted = wp_store_count_children (self->store, self->plan_id, self->parent_id,
+                                                 self->shown_only);
+      self->counted = TRUE;
+    }
+  return self->n_counted;
 }
 
 static gpointer
@@ -178,8 +189,23 @@ on_children_changed (WpItemList *self,
   g_autoptr(GArray) old_had = NULL;
   guint prefix = 0, suffix = 0, removed, added;
 
-  if (plan_id != self->plan_id || self->items == NULL)
+  if (plan_id != self->plan_id)
     return;
+
+  if (self->items == NULL)
+    {
+      /* Only the size was reported: report the new size. */
+      if (self->counted && parent_id == self->parent_id)
+        {
+          guint before = self->n_counted;
+
+          self->n_counted = wp_store_count_children (self->store, self->plan_id,
+                                                     self->parent_id, self->shown_only);
+          if (before != self->n_counted)
+            g_list_model_items_changed (G_LIST_MODEL (self), 0, before, self->n_counted);
+        }
+      return;
+    }
 
   if (parent_id != self->parent_id)
     {

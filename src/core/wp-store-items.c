@@ -583,6 +583,37 @@ wp_store_list_children (WpStore  *self,
 }
 
 /**
+ * wp_store_count_children:
+ * @shown_only: count only what the current search shows
+ *
+ * Returns: how many children @parent_id has, without reading them
+ */
+guint
+wp_store_count_children (WpStore  *self,
+                         gint64    plan_id,
+                         gint64    parent_id,
+                         gboolean  shown_only)
+{
+  g_autoptr(WpStmt) stmt = NULL;
+
+  g_return_val_if_fail (WP_IS_STORE (self), 0);
+
+  stmt = wp_stmt_prepare (self,
+                          shown_only
+                          ? "SELECT count(*) FROM item WHERE plan_id = ?1 AND parent_id IS ?2"
+                            " AND id IN (SELECT id FROM temp.search_shown)"
+                          : "SELECT count(*) FROM item WHERE plan_id = ?1 AND parent_id IS ?2",
+                          NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
+  wp_stmt_bind_id (stmt, 2, parent_id);
+  if (sqlite3_step (stmt->stmt) != SQLITE_ROW)
+    return 0;
+  return (guint) sqlite3_column_int64 (stmt->stmt, 0);
+}
+
+/**
  * wp_store_list_shown_children:
  *
  * Like wp_store_list_children(), but only the children the last

@@ -114,6 +114,10 @@ GPtrArray  *wp_store_list_children      (WpStore           *self,
                                          gint64             plan_id,
                                          gint64             parent_id,
                                          GError           **error);
+guint       wp_store_count_children     (WpStore           *self,
+                                         gint64             plan_id,
+                                         gint64             parent_id,
+                                         gboolean           shown_only);
 GListModel *wp_store_get_children_model (WpStore           *self,
                                          gint64             plan_id,
                                          gint64             parent_id);

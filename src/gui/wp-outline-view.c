@@ -43,6 +43,8 @@ struct _WpOutlineView
 
 G_DEFINE_FINAL_TYPE (WpOutlineView, wp_outline_view, ADW_TYPE_BIN)
 
+#define MAX_ROWS_OPENED_AT_START 300
+
 enum {
   SIGNAL_SELECTION_CHANGED,
   SIGNAL_ITEM_ACTIVATED,
@@ -785,14 +787,26 @@ reload (WpOutlineView *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   /* Open on the areas' key tasks: a plan has a handful of areas, and the
-   * tasks under them are what people look for first. From the last row up,
-   * so expanding one does not shift the rows still to visit. */
-  for (guint i = self->search ? 0 : g_list_model_get_n_items (self->root); i > 0; i--)
+   * tasks under them are what people look for first. A plan with hundreds
+   * of key tasks opens closed instead, so that it opens at once. From the
+   * last row up, so expanding one does not shift the rows still to visit. */
+  if (self->search == NULL)
     {
-      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_child_row (self->tree, i - 1);
+      guint n_areas = g_list_model_get_n_items (self->root);
+      guint n_tasks = 0;
 
-      if (row != NULL)
-        gtk_tree_list_row_set_expanded (row, TRUE);
+      for (guint i = 0; i < n_areas; i++)
+        {
+          g_autoptr(WpItem) area = g_list_model_get_item (self->root, i);
+          n_tasks += wp_item_get_n_children (area);
+        }
+      for (guint i = n_tasks <= MAX_ROWS_OPENED_AT_START ? n_areas : 0; i > 0; i--)
+        {
+          g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_child_row (self->tree, i - 1);
+
+          if (row != NULL)
+            gtk_tree_list_row_set_expanded (row, TRUE);
+        }
     }
 
   update_empty_state (self);

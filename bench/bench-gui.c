@@ -1,0 +1,165 @@
+/* bench-gui.c: how fast the outline shows a big plan, measured on real
+ * widgets (run it under xvfb-run)
+ *
+ *   bench-gui --db PATH     a plan file made with bench-store --keep PATH
+ *
+ * Times: start to first frame of the window, expanding the area with 1,000
+ * key tasks (to the next frame), indenting a key task, a search keystroke,
+ * and resident memory.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <locale.h>
+#include <adwaita.h>
+
+#include "wp-bench-plan.h"
+#include "wp-outline-view.h"
+#include "wp-window.h"
+
+static double t_start;
+static gboolean painted;
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  painted = TRUE;
+}
+
+/* Runs the main loop until the window has painted a new frame. */
+static double
+wait_frame (GtkWidget *window,
+            double     since)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  gulong id;
+
+  painted = FALSE;
+  if (clock == NULL)
+    return -1;
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), NULL);
+  gtk_widget_queue_draw (window);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+  return wp_bench_now_ms () - since;
+}
+
+static GtkWidget *
+find (GtkWidget *widget,
+      GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find (c, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *db = NULL;
+  GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "Plan file (from bench-store --keep)", "PATH" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) options = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpStore) store = NULL;
+  g_autoptr(WpContext) context = NULL;
+  WpWindow *window;
+  GtkColumnView *view;
+  GListModel *rows;
+  double t0;
+
+  t_start = wp_bench_now_ms ();
+  setlocale (LC_ALL, "");
+  g_option_context_add_main_entries (options, entries, NULL);
+  if (!g_option_context_parse (options, &argc, &argv, &error) || db == NULL)
+    {
+      g_printerr ("usage: bench-gui --db PATH\n");
+      return 2;
+    }
+
+  gtk_init ();
+  adw_init ();
+  if (g_getenv ("BENCH_PHASES"))
+    g_print ("  gtk+adw init at %.1f ms\n", wp_bench_now_ms () - t_start);
+
+  store = wp_store_open (db, WP_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  context = wp_context_new (store, NULL);
+  if (g_getenv ("BENCH_PHASES"))
+    g_print ("  store open at %.1f ms\n", wp_bench_now_ms () - t_start);
+  window = wp_window_new (NULL, context, NULL);
+  if (g_getenv ("BENCH_PHASES"))
+    g_print ("  window built at %.1f ms\n", wp_bench_now_ms () - t_start);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_print ("%-44s %10.1f ms\n", "start to first frame of the outline",
+           wait_frame (GTK_WIDGET (window), t_start));
+
+  view = GTK_COLUMN_VIEW (find (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
+  rows = G_LIST_MODEL (gtk_column_view_get_model (view));
+  g_print ("  (%u rows shown)\n", g_list_model_get_n_items (rows));
+
+  /* Open the first area (1,000 key tasks). */
+  {
+    g_autoptr(GtkTreeListRow) first = g_list_model_get_item (rows, 0);
+
+    gtk_tree_list_row_set_expanded (first, FALSE);
+    wait_frame (GTK_WIDGET (window), wp_bench_now_ms ());
+    t0 = wp_bench_now_ms ();
+    gtk_tree_list_row_set_expanded (first, TRUE);
+    g_print ("%-44s %10.1f ms\n", "expand area with 1,000 key tasks (to frame)",
+             wait_frame (GTK_WIDGET (window), t0));
+  }
+
+  /* Indent the second key task under the first, through the undo stack. */
+  {
+    g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, 2);
+    g_autoptr(WpItem) item = gtk_tree_list_row_get_item (row);
+
+    t0 = wp_bench_now_ms ();
+    if (!wp_edit_indent (wp_context_get_undo_stack (context), wp_item_get_id (item), &error))
+      g_error ("%s", error->message);
+    g_print ("%-44s %10.1f ms\n", "indent a key task (to frame)",
+             wait_frame (GTK_WIDGET (window), t0));
+    t0 = wp_bench_now_ms ();
+    wp_undo_stack_undo (wp_context_get_undo_stack (context), NULL);
+    g_print ("%-44s %10.1f ms\n", "undo it (to frame)", wait_frame (GTK_WIDGET (window), t0));
+  }
+
+  /* Search keystrokes. */
+  {
+    WpOutlineView *outline = WP_OUTLINE_VIEW (find (GTK_WIDGET (window), WP_TYPE_OUTLINE_VIEW));
+    const char *keys[] = { "综", "综治", "综治中", "综治中心" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      {
+        g_autofree char *label = g_strdup_printf ("search “%s” (to frame)", keys[i]);
+
+        t0 = wp_bench_now_ms ();
+        wp_outline_view_set_search (outline, keys[i]);
+        g_print ("%-44s %10.1f ms\n", label, wait_frame (GTK_WIDGET (window), t0));
+      }
+    t0 = wp_bench_now_ms ();
+    wp_outline_view_set_search (outline, NULL);
+    g_print ("%-44s %10.1f ms\n", "clear search (to frame)", wait_frame (GTK_WIDGET (window), t0));
+  }
+
+  g_print ("%-44s %10.1f MB\n", "resident memory", wp_bench_rss_kb () / 1024.0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
