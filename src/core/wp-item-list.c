@@ -26,7 +26,7 @@ struct _WpItemList
   gboolean   shown_only;    /* only what the store's search left shown */
   gboolean   counted;       /* n_counted was reported, items not read yet */
   guint      n_counted;
-  gulong     changed_id;
+  gboolean   registered;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -74,11 +74,17 @@ ensure_loaded (WpItemList *self)
  * be expanded. When one of our items gains its first child or loses its last,
  * report it as replaced so that its row is made again. */
 static void
-sync_expandable (WpItemList *self)
+sync_expandable (WpItemList *self,
+                 gint64      only_id)
 {
   for (guint i = 0; i < self->items->len; i++)
     {
-      gboolean has = wp_item_get_n_children (g_ptr_array_index (self->items, i)) > 0;
+      WpItem *item = g_ptr_array_index (self->items, i);
+      gboolean has;
+
+      if (only_id != 0 && wp_item_get_id (item) != only_id)
+        continue;
+      has = wp_item_get_n_children (item) > 0;
 
       if (has != g_array_index (self->had_children, gboolean, i))
         {
@@ -179,12 +185,22 @@ report_single_move (WpItemList *self,
   g_list_model_items_changed (G_LIST_MODEL (self), to, 0, 1);
 }
 
-static void
-on_children_changed (WpItemList *self,
-                     gint64      plan_id,
-                     gint64      parent_id,
-                     WpStore    *store)
+void
+_wp_item_list_child_count_changed (GObject *list,
+                                   gint64   item_id)
 {
+  WpItemList *self = WP_ITEM_LIST (list);
+
+  if (self->items != NULL)
+    sync_expandable (self, item_id);
+}
+
+void
+_wp_item_list_children_changed (GObject *list,
+                                gint64   plan_id,
+                                gint64   parent_id)
+{
+  WpItemList *self = WP_ITEM_LIST (list);
   g_autoptr(GPtrArray) old = NULL;
   g_autoptr(GArray) old_had = NULL;
   guint prefix = 0, suffix = 0, removed, added;
@@ -208,10 +224,7 @@ on_children_changed (WpItemList *self,
     }
 
   if (parent_id != self->parent_id)
-    {
-      sync_expandable (self);
-      return;
-    }
+    return;
 
   old = g_steal_pointer (&self->items);
   old_had = g_steal_pointer (&self->had_children);
@@ -246,7 +259,7 @@ on_children_changed (WpItemList *self,
     report_single_move (self, old, prefix, removed);
   else if (removed > 0 || added > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
-  sync_expandable (self);
+  sync_expandable (self, 0);
 }
 
 static void
@@ -254,7 +267,9 @@ wp_item_list_dispose (GObject *object)
 {
   WpItemList *self = WP_ITEM_LIST (object);
 
-  g_clear_signal_handler (&self->changed_id, self->store);
+  if (self->registered)
+    wp_store_unregister_list (self->store, G_OBJECT (self), self->parent_id);
+  self->registered = FALSE;
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->had_children, g_array_unref);
   g_clear_object (&self->store);
@@ -284,9 +299,8 @@ wp_item_list_new (WpStore *store,
   self->store = g_object_ref (store);
   self->plan_id = plan_id;
   self->parent_id = parent_id;
-  self->changed_id = g_signal_connect_object (store, "children-changed",
-                                              G_CALLBACK (on_children_changed), self,
-                                              G_CONNECT_SWAPPED);
+  wp_store_register_list (store, G_OBJECT (self), parent_id);
+  self->registered = TRUE;
   return self;
 }
 

@@ -366,6 +366,111 @@ rollup_subtree (WpStore    *self,
   }
 }
 
+/* Rolls a parent up from its direct children when their own figures are
+ * cached, which after an edit is all of them but the few on the edited
+ * path: a level read instead of a subtree read. Returns FALSE (and does
+ * nothing) when too many children would need their subtrees read anyway. */
+static gboolean
+rollup_from_children (WpStore    *self,
+                      WpItemData *data)
+{
+  g_autoptr(WpStmt) stmt = NULL;
+  g_autoptr(GArray) uncached = g_array_new (FALSE, FALSE, sizeof (gint64));
+  Rollup children = { 0 };
+  int rc;
+
+  stmt = wp_stmt_prepare (self,
+                          "SELECT i.id, (SELECT count(*) FROM item c WHERE c.parent_id = i.id),"
+                          " i.progress, i.status, i.due FROM item i WHERE i.parent_id = ?1",
+                          NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt->stmt, 1, data->id);
+
+  while ((rc = sqlite3_step (stmt->stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt->stmt, 0);
+      gboolean parent = sqlite3_column_int64 (stmt->stmt, 1) > 0;
+      WpItemStatus status;
+      int progress;
+      WpLight light;
+
+      if (parent)
+        {
+          WpRollup *cached = g_hash_table_lookup (self->rollups, &id);
+
+          if (cached == NULL)
+            {
+              g_array_append_val (uncached, id);
+              if (uncached->len > 8)
+                return FALSE;
+              continue;
+            }
+          status = cached->status;
+          progress = cached->progress;
+          light = cached->light;
+        }
+      else
+        {
+          GDate due;
+
+          if (!wp_item_status_from_string ((const char *) sqlite3_column_text (stmt->stmt, 3),
+                                           &status))
+            status = WP_ITEM_STATUS_NOT_STARTED;
+          progress = rollup_progress (status, sqlite3_column_type (stmt->stmt, 2) == SQLITE_NULL
+                                              ? -1 : sqlite3_column_int (stmt->stmt, 2), NULL);
+          wp_date_from_iso ((const char *) sqlite3_column_text (stmt->stmt, 4), &due);
+          light = own_light (self, status, progress, &due, data->plan_year);
+        }
+
+      children.sum += progress;
+      children.count++;
+      children.n_done += status == WP_ITEM_STATUS_DONE;
+      children.n_started += status == WP_ITEM_STATUS_DONE || status == WP_ITEM_STATUS_IN_PROGRESS;
+      children.n_suspended += status == WP_ITEM_STATUS_SUSPENDED;
+      children.worst_light = MAX (children.worst_light, light);
+    }
+  if (rc != SQLITE_DONE)
+    return FALSE;
+  g_clear_pointer (&stmt, wp_stmt_release);
+
+  /* The few children not cached: read them (their subtrees are small). */
+  for (guint i = 0; i < uncached->len; i++)
+    {
+      g_autoptr(WpItem) child = wp_store_get_item (self, g_array_index (uncached, gint64, i), NULL);
+      WpItemStatus status;
+      int progress;
+
+      if (child == NULL)
+        return FALSE;
+      status = wp_item_get_effective_status (child);
+      progress = wp_item_get_effective_progress (child);
+      children.sum += progress;
+      children.count++;
+      children.n_done += status == WP_ITEM_STATUS_DONE;
+      children.n_started += status == WP_ITEM_STATUS_DONE || status == WP_ITEM_STATUS_IN_PROGRESS;
+      children.n_suspended += status == WP_ITEM_STATUS_SUSPENDED;
+      children.worst_light = MAX (children.worst_light, wp_item_get_light (child));
+    }
+
+  data->effective_status = rollup_status (data->status, &children);
+  data->effective_progress = rollup_progress (data->effective_status, data->progress, &children);
+  data->light = own_light (self, data->effective_status, data->effective_progress, &data->due,
+                           data->plan_year);
+  if (children.worst_light > data->light)
+    data->light = children.worst_light;
+
+  {
+    WpRollup *cached = g_new (WpRollup, 1);
+
+    cached->status = data->effective_status;
+    cached->progress = data->effective_progress;
+    cached->light = data->light;
+    g_hash_table_insert (self->rollups, g_memdup2 (&data->id, sizeof data->id), cached);
+  }
+  return TRUE;
+}
+
 void
 wp_store_forget_rollups (WpStore *self)
 {
@@ -422,7 +527,7 @@ read_item_row (WpStore    *self,
           data->effective_progress = cached->progress;
           data->light = cached->light;
         }
-      else
+      else if (!rollup_from_children (self, data))
         rollup_subtree (self, data);
     }
   else
@@ -753,6 +858,84 @@ shift_siblings (WpStore  *self,
   return wp_stmt_run (stmt, error);
 }
 
+/* Lists are kept by parent so that a change reaches the two lists it
+ * concerns (the parent's children, and the list holding the parent, whose
+ * row may become expandable) and not every list the views hold open. */
+void
+wp_store_register_list (WpStore *self,
+                        GObject *list,
+                        gint64   parent_id)
+{
+  GPtrArray *lists = g_hash_table_lookup (self->lists, &parent_id);
+
+  if (lists == NULL)
+    {
+      lists = g_ptr_array_new ();
+      g_hash_table_insert (self->lists, g_memdup2 (&parent_id, sizeof parent_id), lists);
+    }
+  g_ptr_array_add (lists, list);
+}
+
+void
+wp_store_unregister_list (WpStore *self,
+                          GObject *list,
+                          gint64   parent_id)
+{
+  GPtrArray *lists = g_hash_table_lookup (self->lists, &parent_id);
+
+  if (lists == NULL)
+    return;
+  g_ptr_array_remove_fast (lists, list);
+  if (lists->len == 0)
+    g_hash_table_remove (self->lists, &parent_id);
+}
+
+/* A copy with references: handlers may open or close lists meanwhile. */
+static GPtrArray *
+lists_for (WpStore *self,
+           gint64   parent_id)
+{
+  GPtrArray *lists = g_hash_table_lookup (self->lists, &parent_id);
+
+  if (lists == NULL)
+    return NULL;
+  return g_ptr_array_copy (lists, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+}
+
+static void
+dispatch_to_lists (WpStore *self,
+                   gint64   plan_id,
+                   gint64   parent_id)
+{
+  g_autoptr(GPtrArray) children_lists = lists_for (self, parent_id);
+
+  for (guint i = 0; children_lists != NULL && i < children_lists->len; i++)
+    {
+      _wp_item_list_children_changed (children_lists->pdata[i], plan_id, parent_id);
+      g_object_unref (children_lists->pdata[i]);
+    }
+
+  if (parent_id != 0)
+    {
+      g_autoptr(WpStmt) stmt =
+        wp_stmt_prepare (self, "SELECT coalesce (parent_id, 0) FROM item WHERE id = ?1", NULL);
+      g_autoptr(GPtrArray) holding = NULL;
+
+      if (stmt == NULL)
+        return;
+      sqlite3_bind_int64 (stmt->stmt, 1, parent_id);
+      if (sqlite3_step (stmt->stmt) != SQLITE_ROW)
+        return;
+      holding = lists_for (self, sqlite3_column_int64 (stmt->stmt, 0));
+      g_clear_pointer (&stmt, wp_stmt_release);
+      for (guint i = 0; holding != NULL && i < holding->len; i++)
+        {
+          _wp_item_list_child_count_changed (holding->pdata[i], parent_id);
+          g_object_unref (holding->pdata[i]);
+        }
+    }
+}
+
 void
 wp_store_children_changed (WpStore *self,
                   gint64   plan_id,
@@ -765,6 +948,7 @@ wp_store_children_changed (WpStore *self,
     }
   /* Refresh first, so handlers see the parent's new child count. */
   wp_store_refresh_item_and_ancestors (self, parent_id);
+  dispatch_to_lists (self, plan_id, parent_id);
   g_signal_emit (self, wp_store_signals[SIGNAL_CHILDREN_CHANGED], 0, plan_id, parent_id);
 }
 

@@ -25,6 +25,7 @@ struct _WpStore
   GHashTable *statements;  /* const char *sql → sqlite3_stmt* */
   GHashTable *live_items;  /* gint64 id → WpItem* (weak) */
   GHashTable *rollups;     /* gint64 id → WpRollup, for items with children */
+  GHashTable *lists;       /* gint64 parent id → GPtrArray of WpItemList (weak) */
   GDate       reference_date;  /* the day traffic lights are judged on */
   int         due_soon_days;
 };
@@ -85,6 +86,19 @@ char     *wp_store_now          (void);
 /* wp-store-items.c */
 void      wp_store_forget_live_items (WpStore *self);
 void      wp_store_forget_rollups    (WpStore *self);
+void      wp_store_register_list     (WpStore *self,
+                                      GObject *list,
+                                      gint64   parent_id);
+void      wp_store_unregister_list   (WpStore *self,
+                                      GObject *list,
+                                      gint64   parent_id);
+
+/* wp-item-list.c: told by the store, which keeps lists by parent */
+void      _wp_item_list_children_changed  (GObject *list,
+                                           gint64   plan_id,
+                                           gint64   parent_id);
+void      _wp_item_list_child_count_changed (GObject *list,
+                                             gint64   item_id);
 void      wp_store_children_changed  (WpStore *self,
                                       gint64   plan_id,
                                       gint64   parent_id);

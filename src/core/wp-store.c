@@ -137,6 +137,7 @@ wp_store_finalize (GObject *object)
   wp_store_forget_live_items (self);
   g_clear_pointer (&self->live_items, g_hash_table_unref);
   g_clear_pointer (&self->rollups, g_hash_table_unref);
+  g_clear_pointer (&self->lists, g_hash_table_unref);
   if (self->db != NULL)
     {
       /* Closing the last connection checkpoints and removes the WAL. */
@@ -186,6 +187,8 @@ wp_store_init (WpStore *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
   self->live_items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->rollups = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->lists = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                       (GDestroyNotify) g_ptr_array_unref);
   self->due_soon_days = WP_LIGHT_DEFAULT_DUE_SOON_DAYS;
   {
     g_autoptr(GDateTime) now = g_date_time_new_now_local ();
