@@ -353,6 +353,16 @@ unbind_cell (GtkSignalListItemFactory *factory,
 }
 
 static void
+setup_dnd (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           CellColumn               *column)
+{
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+
+  wp_outline_dnd_setup_cell (column->view, list_item, child, GTK_IS_TREE_EXPANDER (child));
+}
+
+static void
 add_column (WpOutlineView  *self,
             GtkColumnView  *column_view,
             const char     *title,
@@ -370,6 +380,7 @@ add_column (WpOutlineView  *self,
   g_object_set_data_full (G_OBJECT (factory), "wp-column", data, g_free);
 
   g_signal_connect (factory, "setup", setup, data);
+  g_signal_connect_after (factory, "setup", G_CALLBACK (setup_dnd), data);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), data);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), data);
 

@@ -14,7 +14,17 @@ void       wp_outline_columns_add      (WpOutlineView *self,
 GtkWidget *wp_outline_title_get_entry  (GtkWidget     *title_cell);
 GtkWidget *wp_outline_title_get_label  (GtkWidget     *title_cell);
 
+/* wp-outline-dnd.c */
+void       wp_outline_dnd_setup_cell   (WpOutlineView *self,
+                                        GtkListItem   *list_item,
+                                        GtkWidget     *cell,
+                                        gboolean       drag_source);
+
 /* wp-outline-view.c */
+gboolean   _wp_outline_view_move        (WpOutlineView *self,
+                                         gint64         item_id,
+                                         gint64         new_parent_id,
+                                         int            new_position);
 WpContext *_wp_outline_view_get_context (WpOutlineView *self);
 const char *_wp_outline_view_get_search (WpOutlineView *self);
 gboolean   _wp_outline_view_is_match    (WpOutlineView *self,

@@ -466,6 +466,29 @@ expand_or_collapse (WpOutlineView *self,
     }
 }
 
+/* Moves an item (a drop), keeping it selected; refusals ring the bell
+ * and say why. */
+gboolean
+_wp_outline_view_move (WpOutlineView *self,
+                       gint64         item_id,
+                       gint64         new_parent_id,
+                       int            new_position)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (get_undo (self) == NULL)
+    return FALSE;
+  finish_editing (self, TRUE);
+  if (!wp_edit_move_item (get_undo (self), item_id, new_parent_id, new_position, &error))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      show_error (self, error);
+      return FALSE;
+    }
+  select_item (self, item_id);
+  return TRUE;
+}
+
 /* Keyboard */
 
 static gboolean

@@ -1,0 +1,185 @@
+/* wp-outline-dnd.c: dragging rows of the outline to reorder and reparent
+ *
+ * Every cell of a row is a drop target, so the whole row takes drops. Where
+ * the pointer is in the row decides what a drop does: the top quarter puts
+ * the item before the row's item, the bottom quarter after it, the middle
+ * makes it the row item's last child. The row shows which, with a line
+ * above or below or a highlight. A drop is one undoable move; moving an
+ * item into itself or its own sub-items is refused.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "wp-outline-view-private.h"
+
+typedef enum {
+  DROP_BEFORE,
+  DROP_INTO,
+  DROP_AFTER,
+} DropZone;
+
+static const char *zone_classes[] = { "wp-drop-before", "wp-drop-into", "wp-drop-after" };
+
+static WpItem *
+cell_item (GtkWidget *cell)
+{
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (cell), "wp-list-item");
+  GtkTreeListRow *row = list_item ? gtk_list_item_get_item (list_item) : NULL;
+
+  return row ? gtk_tree_list_row_get_item (row) : NULL;
+}
+
+/* The row widget: cells sit in a cell widget inside the row. */
+static GtkWidget *
+row_widget (GtkWidget *cell)
+{
+  GtkWidget *parent = gtk_widget_get_parent (cell);
+
+  return parent ? gtk_widget_get_parent (parent) : NULL;
+}
+
+static void
+clear_feedback (GtkWidget *cell)
+{
+  GtkWidget *row = row_widget (cell);
+
+  for (guint i = 0; row != NULL && i < G_N_ELEMENTS (zone_classes); i++)
+    gtk_widget_remove_css_class (row, zone_classes[i]);
+}
+
+static DropZone
+zone_at (GtkWidget *cell,
+         double     y)
+{
+  GtkWidget *row = row_widget (cell);
+  double height, row_y = y;
+
+  if (row != NULL)
+    {
+      graphene_point_t in_cell = GRAPHENE_POINT_INIT (0, y), in_row;
+
+      if (gtk_widget_compute_point (cell, row, &in_cell, &in_row))
+        row_y = in_row.y;
+      height = gtk_widget_get_height (row);
+    }
+  else
+    height = gtk_widget_get_height (cell);
+
+  if (row_y < height * 0.25)
+    return DROP_BEFORE;
+  if (row_y > height * 0.75)
+    return DROP_AFTER;
+  return DROP_INTO;
+}
+
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 GtkWidget     *cell)
+{
+  g_autoptr(WpItem) item = cell_item (cell);
+
+  if (item == NULL)
+    return NULL;
+  return gdk_content_provider_new_typed (WP_TYPE_ITEM, item);
+}
+
+static void
+on_drag_begin (GtkDragSource *source,
+               GdkDrag       *drag,
+               GtkWidget     *cell)
+{
+  g_autoptr(GdkPaintable) icon = gtk_widget_paintable_new (cell);
+
+  gtk_drag_source_set_icon (source, icon, 0, 0);
+}
+
+static GdkDragAction
+on_motion (GtkDropTarget *target,
+           double         x,
+           double         y,
+           GtkWidget     *cell)
+{
+  GtkWidget *row = row_widget (cell);
+  DropZone zone = zone_at (cell, y);
+
+  clear_feedback (cell);
+  if (row != NULL)
+    gtk_widget_add_css_class (row, zone_classes[zone]);
+  return GDK_ACTION_MOVE;
+}
+
+static void
+on_leave (GtkDropTarget *target,
+          GtkWidget     *cell)
+{
+  clear_feedback (cell);
+}
+
+/* Where among its future siblings the dragged item goes: positions count the
+ * siblings without the item itself, as the store's move does. */
+static int
+position_for (WpItem   *dragged,
+              WpItem   *target,
+              DropZone  zone)
+{
+  int position = wp_item_get_position (target) + (zone == DROP_AFTER ? 1 : 0);
+
+  if (wp_item_get_parent_id (dragged) == wp_item_get_parent_id (target)
+      && wp_item_get_position (dragged) < wp_item_get_position (target))
+    position--;
+  return position;
+}
+
+static gboolean
+on_drop (GtkDropTarget *drop,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GtkWidget     *cell)
+{
+  WpOutlineView *self = g_object_get_data (G_OBJECT (cell), "wp-outline");
+  g_autoptr(WpItem) target = cell_item (cell);
+  WpItem *dragged = g_value_get_object (value);
+  DropZone zone = zone_at (cell, y);
+
+  clear_feedback (cell);
+  if (target == NULL || dragged == NULL || dragged == target)
+    return FALSE;
+
+  if (zone == DROP_INTO)
+    return _wp_outline_view_move (self, wp_item_get_id (dragged), wp_item_get_id (target), -1);
+  return _wp_outline_view_move (self, wp_item_get_id (dragged), wp_item_get_parent_id (target),
+                                position_for (dragged, target, zone));
+}
+
+/* Makes a cell of the outline a drag source (the title) and a drop target
+ * (every column). */
+void
+wp_outline_dnd_setup_cell (WpOutlineView *self,
+                           GtkListItem   *list_item,
+                           GtkWidget     *cell,
+                           gboolean       drag_source)
+{
+  GtkDropTarget *target = gtk_drop_target_new (WP_TYPE_ITEM, GDK_ACTION_MOVE);
+
+  g_object_set_data (G_OBJECT (cell), "wp-list-item", list_item);
+  g_object_set_data (G_OBJECT (cell), "wp-outline", self);
+
+  g_signal_connect (target, "motion", G_CALLBACK (on_motion), cell);
+  g_signal_connect (target, "leave", G_CALLBACK (on_leave), cell);
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop), cell);
+  gtk_widget_add_controller (cell, GTK_EVENT_CONTROLLER (target));
+
+  if (drag_source)
+    {
+      GtkDragSource *source = gtk_drag_source_new ();
+
+      gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+      g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), cell);
+      g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin), cell);
+      gtk_widget_add_controller (cell, GTK_EVENT_CONTROLLER (source));
+    }
+}
