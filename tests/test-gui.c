@@ -262,6 +262,99 @@ test_next_year_and_new_plan (void)
   wp_test_dir_free (g_steal_pointer (&dir));
 }
 
+static AdwEntryRow *
+find_entry_row (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_ENTRY_ROW (widget)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return ADW_ENTRY_ROW (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      AdwEntryRow *found = find_entry_row (c, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_editor_edits_with_completion (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autoptr(WpStore) store = demo_store (dir);
+  g_autoptr(WpContext) context = wp_context_new (store, NULL);
+  WpWindow *window = wp_window_new (NULL, context, NULL);
+  GtkColumnView *view;
+  AdwEntryRow *lead, *due;
+  GtkPopover *popover;
+  GtkListBox *list;
+  g_autoptr(GtkTreeListRow) row = NULL;
+  g_autoptr(WpItem) task = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-editor", NULL));
+  view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
+
+  /* Select the first key task: the pane shows it. */
+  gtk_selection_model_select_item (gtk_column_view_get_model (view), 1, TRUE);
+  spin ();
+  row = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (view)), 1);
+  task = gtk_tree_list_row_get_item (row);
+  lead = find_entry_row (GTK_WIDGET (window), "Lead agency");
+  g_assert_nonnull (lead);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (lead)), ==, "市委政法委");
+
+  /* Typing part of a name offers the directory's agencies that contain it. */
+  gtk_widget_grab_focus (GTK_WIDGET (lead));
+  gtk_editable_set_text (GTK_EDITABLE (lead), "市委政法委、公安");
+  spin ();
+  popover = GTK_POPOVER (find_descendant (GTK_WIDGET (lead), GTK_TYPE_POPOVER));
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  list = GTK_LIST_BOX (find_descendant (GTK_WIDGET (popover), GTK_TYPE_LIST_BOX));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 0));
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (gtk_list_box_get_row_at_index (list, 0)),
+                                      "wp-name"), ==, "市公安局");
+  g_assert_null (gtk_list_box_get_row_at_index (list, 1));
+
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 0));
+  spin ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (lead)), ==, "市委政法委、市公安局");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  /* Applying writes both agencies to the database, and undo takes it back. */
+  g_signal_emit_by_name (lead, "apply");
+  spin ();
+  g_assert_cmpuint (g_strv_length ((char **) wp_item_get_lead_agencies (task)), ==, 2);
+  g_assert_cmpstr (wp_item_get_lead_agencies (task)[1], ==, "市公安局");
+
+  /* The deadline field reads 上半年 as 30 June. */
+  due = find_entry_row (GTK_WIDGET (window), "Deadline");
+  gtk_editable_set_text (GTK_EDITABLE (due), "上半年");
+  g_signal_emit_by_name (due, "apply");
+  spin ();
+  {
+    g_autofree char *iso = wp_date_to_iso (wp_item_get_due (task));
+    g_assert_cmpstr (iso, ==, "2025-06-30");
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  spin ();
+  g_assert_cmpuint (g_strv_length ((char **) wp_item_get_lead_agencies (task)), ==, 1);
+  g_assert_null (wp_item_get_due (task));
+
+  g_clear_object (&task);
+  g_clear_object (&row);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_clear_object (&context);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
 static void
 test_empty_database (void)
 {
@@ -344,6 +437,7 @@ main (int    argc,
   g_test_add_func ("/gui/outline-shows-demo", test_outline_shows_demo);
   g_test_add_func ("/gui/search-filters-outline", test_search_filters_outline);
   g_test_add_func ("/gui/next-year-and-new-plan", test_next_year_and_new_plan);
+  g_test_add_func ("/gui/editor-edits-with-completion", test_editor_edits_with_completion);
   g_test_add_func ("/gui/empty-database", test_empty_database);
   g_test_add_func ("/gui/open-error-shown", test_open_error_shown);
 

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wp-agency-completion.h"
 #include "wp-item-editor.h"
 
 struct _WpItemEditor
@@ -542,6 +543,12 @@ wp_item_editor_set_context (WpItemEditor *self,
   if (context != NULL && get_undo (self) != NULL)
     g_signal_connect_swapped (get_undo (self), "notify::undo-label",
                               G_CALLBACK (on_undo_changed), self);
+  if (context != NULL && wp_context_get_store (context) != NULL
+      && g_object_get_data (G_OBJECT (self->lead_row), "wp-agency-completion") == NULL)
+    {
+      wp_agency_completion_attach (self->lead_row, wp_context_get_store (context));
+      wp_agency_completion_attach (self->co_row, wp_context_get_store (context));
+    }
 }
 
 /* Shows @item, or the empty page for %NULL. A description being typed is
