@@ -139,6 +139,11 @@ main (int    argc,
     t0 = wp_bench_now_ms ();
     wp_undo_stack_undo (wp_context_get_undo_stack (context), NULL);
     g_print ("%-44s %10.1f ms\n", "undo it (to frame)", wait_frame (GTK_WIDGET (window), t0));
+    for (int i = 0; g_getenv ("BENCH_REPEAT_INDENT") && i < 10; i++)
+      {
+        wp_edit_indent (wp_context_get_undo_stack (context), wp_item_get_id (item), NULL);
+        wp_undo_stack_undo (wp_context_get_undo_stack (context), NULL);
+      }
   }
 
   /* Search keystrokes. */
