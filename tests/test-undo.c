@@ -347,6 +347,52 @@ test_add_note (Fixture       *f,
 }
 
 static void
+test_targets (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 a = add (f, 0, WP_ITEM_KIND_ACTION, "综治中心规范化运作");
+  WpTarget t = { .label = (char *) "镇(街)综治中心", .unit = (char *) "个",
+                 .has_target = TRUE, .target = 45, .has_current = TRUE, .current = 20 };
+  g_autoptr(GPtrArray) targets = NULL;
+  WpTarget *stored;
+
+  g_assert_true (wp_edit_add_target (f->undo, a, &t, &error));
+  g_assert_no_error (error);
+  targets = wp_store_list_targets (f->store, a, &error);
+  g_assert_cmpuint (targets->len, ==, 1);
+  stored = g_ptr_array_index (targets, 0);
+  g_assert_cmpfloat (stored->target, ==, 45);
+
+  /* The figure offices update through the year: the current value. */
+  {
+    g_autoptr(WpTarget) changed = wp_target_copy (stored);
+
+    changed->current = 27;
+    g_assert_true (wp_edit_set_target (f->undo, a, changed, &error));
+    g_assert_no_error (error);
+  }
+  g_clear_pointer (&targets, g_ptr_array_unref);
+  targets = wp_store_list_targets (f->store, a, &error);
+  g_assert_cmpfloat (((WpTarget *) g_ptr_array_index (targets, 0))->current, ==, 27);
+  g_clear_pointer (&targets, g_ptr_array_unref);
+
+  undo_ok (f);
+  targets = wp_store_list_targets (f->store, a, &error);
+  g_assert_cmpfloat (((WpTarget *) g_ptr_array_index (targets, 0))->current, ==, 20);
+  g_clear_pointer (&targets, g_ptr_array_unref);
+  undo_ok (f);
+  targets = wp_store_list_targets (f->store, a, &error);
+  g_assert_cmpuint (targets->len, ==, 0);
+  g_clear_pointer (&targets, g_ptr_array_unref);
+  redo_ok (f);
+  redo_ok (f);
+  targets = wp_store_list_targets (f->store, a, &error);
+  g_assert_cmpuint (targets->len, ==, 1);
+  g_assert_cmpfloat (((WpTarget *) g_ptr_array_index (targets, 0))->current, ==, 27);
+}
+
+static void
 test_next_year_and_plan_undo (Fixture       *f,
                               gconstpointer  data)
 {
@@ -445,6 +491,7 @@ main (int    argc,
   ADD ("failed-edit-pushes-nothing", test_failed_edit_pushes_nothing);
   ADD ("add-note", test_add_note);
   ADD ("next-year-and-plan-undo", test_next_year_and_plan_undo);
+  ADD ("targets", test_targets);
 #undef ADD
 
   return g_test_run ();

@@ -217,7 +217,7 @@ wp_store_list_targets (WpStore  *self,
 
   g_return_val_if_fail (WP_IS_STORE (self), NULL);
 
-  stmt = wp_stmt_prepare (self, "SELECT label, unit, baseline, target, current FROM target"
+  stmt = wp_stmt_prepare (self, "SELECT label, unit, baseline, target, current, id FROM target"
                                 " WHERE item_id = ?1 ORDER BY position", error);
   if (stmt == NULL)
     return NULL;
@@ -235,6 +235,7 @@ wp_store_list_targets (WpStore  *self,
       t->target = sqlite3_column_double (stmt->stmt, 3);
       t->has_current = sqlite3_column_type (stmt->stmt, 4) != SQLITE_NULL;
       t->current = sqlite3_column_double (stmt->stmt, 4);
+      t->id = sqlite3_column_int64 (stmt->stmt, 5);
       g_ptr_array_add (targets, t);
     }
 
@@ -253,7 +254,8 @@ bind_optional_double (WpStmt   *stmt,
     sqlite3_bind_null (stmt->stmt, index);
 }
 
-gboolean
+/* Returns: the new target's id, or 0 with @error set */
+gint64
 wp_store_add_target (WpStore         *self,
                      gint64           item_id,
                      const WpTarget  *target,
@@ -261,24 +263,92 @@ wp_store_add_target (WpStore         *self,
 {
   g_autoptr(WpStmt) stmt = NULL;
 
-  g_return_val_if_fail (WP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (WP_IS_STORE (self), 0);
 
   if (!wp_store_check_writable (self, error))
-    return FALSE;
+    return 0;
 
   stmt = wp_stmt_prepare (self,
                           "INSERT INTO target (item_id, position, label, unit, baseline, target,"
                           " current) VALUES (?1, (SELECT count(*) FROM target WHERE item_id = ?1),"
                           " ?2, ?3, ?4, ?5, ?6)", error);
   if (stmt == NULL)
-    return FALSE;
+    return 0;
   sqlite3_bind_int64 (stmt->stmt, 1, item_id);
   wp_stmt_bind_text (stmt, 2, target->label ? target->label : "");
   wp_stmt_bind_text (stmt, 3, target->unit ? target->unit : "");
   bind_optional_double (stmt, 4, target->has_baseline, target->baseline);
   bind_optional_double (stmt, 5, target->has_target, target->target);
   bind_optional_double (stmt, 6, target->has_current, target->current);
-  return wp_stmt_run (stmt, error);
+  if (!wp_stmt_run (stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+WpTarget *
+wp_target_copy (const WpTarget *target)
+{
+  WpTarget *copy = g_memdup2 (target, sizeof *target);
+
+  copy->label = g_strdup (target->label);
+  copy->unit = g_strdup (target->unit);
+  return copy;
+}
+
+static gboolean
+target_changed (WpStore  *self,
+                gint64    target_id,
+                GError  **error)
+{
+  if (sqlite3_changes (self->db) > 0)
+    return TRUE;
+  g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND,
+               _("The target no longer exists."));
+  return FALSE;
+}
+
+/* Writes @target's label, unit and figures over the stored target of the
+ * same id. */
+gboolean
+wp_store_update_target (WpStore         *self,
+                        const WpTarget  *target,
+                        GError         **error)
+{
+  g_autoptr(WpStmt) stmt = NULL;
+
+  g_return_val_if_fail (WP_IS_STORE (self), FALSE);
+
+  if (!wp_store_check_writable (self, error))
+    return FALSE;
+  stmt = wp_stmt_prepare (self, "UPDATE target SET label = ?2, unit = ?3, baseline = ?4,"
+                                " target = ?5, current = ?6 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt->stmt, 1, target->id);
+  wp_stmt_bind_text (stmt, 2, target->label ? target->label : "");
+  wp_stmt_bind_text (stmt, 3, target->unit ? target->unit : "");
+  bind_optional_double (stmt, 4, target->has_baseline, target->baseline);
+  bind_optional_double (stmt, 5, target->has_target, target->target);
+  bind_optional_double (stmt, 6, target->has_current, target->current);
+  return wp_stmt_run (stmt, error) && target_changed (self, target->id, error);
+}
+
+gboolean
+wp_store_delete_target (WpStore  *self,
+                        gint64    target_id,
+                        GError  **error)
+{
+  g_autoptr(WpStmt) stmt = NULL;
+
+  g_return_val_if_fail (WP_IS_STORE (self), FALSE);
+
+  if (!wp_store_check_writable (self, error))
+    return FALSE;
+  stmt = wp_stmt_prepare (self, "DELETE FROM target WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt->stmt, 1, target_id);
+  return wp_stmt_run (stmt, error) && target_changed (self, target_id, error);
 }
 
 /* Progress notes */

@@ -76,7 +76,7 @@ copy_item (WpStore  *self,
   if (targets == NULL)
     return FALSE;
   for (guint i = 0; i < targets->len; i++)
-    if (!wp_store_add_target (self, id, g_ptr_array_index (targets, i), error))
+    if (wp_store_add_target (self, id, g_ptr_array_index (targets, i), error) == 0)
       return FALSE;
 
   return TRUE;

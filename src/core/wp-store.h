@@ -42,6 +42,7 @@ typedef struct {
   gboolean  has_baseline;
   gboolean  has_target;
   gboolean  has_current;
+  gint64    id;        /* set by the store when listing */
 } WpTarget;
 
 typedef struct {
@@ -165,10 +166,18 @@ gboolean    wp_store_set_item_agencies  (WpStore           *self,
 GPtrArray  *wp_store_list_targets       (WpStore           *self,
                                          gint64             item_id,
                                          GError           **error);
-gboolean    wp_store_add_target         (WpStore           *self,
+gint64      wp_store_add_target         (WpStore           *self,
                                          gint64             item_id,
                                          const WpTarget    *target,
                                          GError           **error);
+gboolean    wp_store_update_target      (WpStore           *self,
+                                         const WpTarget    *target,
+                                         GError           **error);
+gboolean    wp_store_delete_target      (WpStore           *self,
+                                         gint64             target_id,
+                                         GError           **error);
+WpTarget   *wp_target_copy              (const WpTarget    *target);
+
 GPtrArray  *wp_store_list_notes         (WpStore           *self,
                                          gint64             item_id,
                                          GError           **error);
@@ -203,5 +212,7 @@ GListModel *wp_store_get_shown_children_model (WpStore     *self,
 
 void        wp_target_free              (WpTarget          *target);
 void        wp_note_free                (WpNote            *note);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WpTarget, wp_target_free)
 
 G_END_DECLS

@@ -26,6 +26,8 @@ typedef enum {
   CMD_ADD_NOTE,
   CMD_CREATE_PLAN,
   CMD_DELETE_PLAN,
+  CMD_ADD_TARGET,
+  CMD_SET_TARGET,
 } CommandKind;
 
 typedef struct {
@@ -48,6 +50,8 @@ typedef struct {
   GDate         note_date;
   char         *note_text;
   int           note_progress;
+  WpTarget     *old_target;
+  WpTarget     *new_target;
 } Command;
 
 struct _WpUndoStack
@@ -86,6 +90,8 @@ command_free (Command *cmd)
   g_clear_pointer (&cmd->snapshot, g_variant_unref);
   g_clear_pointer (&cmd->children, g_ptr_array_unref);
   g_free (cmd->note_text);
+  g_clear_pointer (&cmd->old_target, wp_target_free);
+  g_clear_pointer (&cmd->new_target, wp_target_free);
   g_free (cmd);
 }
 
@@ -162,6 +168,17 @@ apply (WpUndoStack  *self,
         return FALSE;
       g_clear_pointer (&cmd->snapshot, g_variant_unref);
       return TRUE;
+
+    case CMD_ADD_TARGET:
+      if (undo)
+        return wp_store_delete_target (self->store, cmd->new_target->id, error);
+      cmd->new_target->id = wp_store_add_target (self->store, cmd->item_id, cmd->new_target,
+                                                 error);
+      return cmd->new_target->id != 0;
+
+    case CMD_SET_TARGET:
+      return wp_store_update_target (self->store, undo ? cmd->old_target : cmd->new_target,
+                                     error);
 
     case CMD_ADD_NOTE:
       if (undo)
@@ -936,4 +953,63 @@ wp_edit_delete_plan (WpUndoStack  *self,
                                           g_strdup_printf (_("Delete the %d plan"),
                                                            wp_plan_get_year (plan))),
                        error);
+}
+
+/**
+ * wp_edit_add_target:
+ *
+ * Adds a quantified target (目标指标) to an item.
+ */
+gboolean
+wp_edit_add_target (WpUndoStack     *self,
+                    gint64           item_id,
+                    const WpTarget  *target,
+                    GError         **error)
+{
+  g_autofree char *title = NULL;
+  Command *cmd;
+
+  g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
+
+  title = item_title (self->store, item_id);
+  cmd = command_new (CMD_ADD_TARGET, item_id,
+                     g_strdup_printf (_("Add a target to “%s”"), title));
+  cmd->new_target = wp_target_copy (target);
+  return run_and_push (self, cmd, error);
+}
+
+/**
+ * wp_edit_set_target:
+ * @target: the target with its stored id and the new label, unit and figures
+ */
+gboolean
+wp_edit_set_target (WpUndoStack     *self,
+                    gint64           item_id,
+                    const WpTarget  *target,
+                    GError         **error)
+{
+  g_autoptr(GPtrArray) targets = NULL;
+  g_autofree char *title = NULL;
+  Command *cmd;
+
+  g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
+
+  targets = wp_store_list_targets (self->store, item_id, error);
+  if (targets == NULL)
+    return FALSE;
+  title = item_title (self->store, item_id);
+  cmd = command_new (CMD_SET_TARGET, item_id,
+                     g_strdup_printf (_("Change a target of “%s”"), title));
+  for (guint i = 0; i < targets->len; i++)
+    if (((WpTarget *) g_ptr_array_index (targets, i))->id == target->id)
+      cmd->old_target = wp_target_copy (g_ptr_array_index (targets, i));
+  if (cmd->old_target == NULL)
+    {
+      command_free (cmd);
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND,
+                   _("The target no longer exists."));
+      return FALSE;
+    }
+  cmd->new_target = wp_target_copy (target);
+  return run_and_push (self, cmd, error);
 }

@@ -89,5 +89,13 @@ WpPlan      *wp_edit_start_next_year      (WpUndoStack         *self,
 gboolean     wp_edit_delete_plan          (WpUndoStack         *self,
                                            gint64               plan_id,
                                            GError             **error);
+gboolean     wp_edit_add_target           (WpUndoStack         *self,
+                                           gint64               item_id,
+                                           const WpTarget      *target,
+                                           GError             **error);
+gboolean     wp_edit_set_target           (WpUndoStack         *self,
+                                           gint64               item_id,
+                                           const WpTarget      *target,
+                                           GError             **error);
 
 G_END_DECLS

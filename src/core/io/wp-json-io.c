@@ -630,7 +630,7 @@ write_item (WpStore     *store,
     return FALSE;
 
   for (guint i = 0; i < item->targets->len; i++)
-    if (!wp_store_add_target (store, id, g_ptr_array_index (item->targets, i), error))
+    if (wp_store_add_target (store, id, g_ptr_array_index (item->targets, i), error) == 0)
       return FALSE;
 
   for (guint i = 0; i < item->notes->len; i++)
