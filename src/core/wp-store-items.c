@@ -650,27 +650,18 @@ wp_store_refresh_item_and_ancestors (WpStore *self,
     }
 }
 
-/**
- * wp_store_list_children:
- * @parent_id: the parent item, or 0 for the plan's top level
- *
- * Returns: (transfer full) (element-type WpItem): the children in order
- */
-GPtrArray *
-wp_store_list_children (WpStore  *self,
-                        gint64    plan_id,
-                        gint64    parent_id,
-                        GError  **error)
+/* Reads the items @sql gives for plan ?1 and parent ?2, in order. */
+static GPtrArray *
+list_items (WpStore     *self,
+            const char  *sql,
+            gint64       plan_id,
+            gint64       parent_id,
+            GError     **error)
 {
-  g_autoptr(WpStmt) stmt = NULL;
+  g_autoptr(WpStmt) stmt = wp_stmt_prepare (self, sql, error);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
-  g_return_val_if_fail (WP_IS_STORE (self), NULL);
-
-  stmt = wp_stmt_prepare (self,
-                          ITEM_SELECT "WHERE i.plan_id = ?1 AND i.parent_id IS ?2"
-                          " ORDER BY i.position", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
@@ -685,6 +676,24 @@ wp_store_list_children (WpStore  *self,
     }
 
   return rc == SQLITE_DONE ? g_steal_pointer (&items) : NULL;
+}
+
+/**
+ * wp_store_list_children:
+ * @parent_id: the parent item, or 0 for the plan's top level
+ *
+ * Returns: (transfer full) (element-type WpItem): the children in order
+ */
+GPtrArray *
+wp_store_list_children (WpStore  *self,
+                        gint64    plan_id,
+                        gint64    parent_id,
+                        GError  **error)
+{
+  g_return_val_if_fail (WP_IS_STORE (self), NULL);
+
+  return list_items (self, ITEM_SELECT "WHERE i.plan_id = ?1 AND i.parent_id IS ?2"
+                           " ORDER BY i.position", plan_id, parent_id, error);
 }
 
 /**
@@ -730,33 +739,14 @@ wp_store_list_shown_children (WpStore  *self,
                               gint64    parent_id,
                               GError  **error)
 {
-  g_autoptr(WpStmt) stmt = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
-
   g_return_val_if_fail (WP_IS_STORE (self), NULL);
 
   if (!wp_store_exec (self, "CREATE TEMP TABLE IF NOT EXISTS search_shown"
                             " (id INTEGER PRIMARY KEY)", error))
     return NULL;
-  stmt = wp_stmt_prepare (self,
-                          ITEM_SELECT "WHERE i.plan_id = ?1 AND i.parent_id IS ?2"
-                          " AND i.id IN (SELECT id FROM temp.search_shown)"
-                          " ORDER BY i.position", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
-  wp_stmt_bind_id (stmt, 2, parent_id);
-
-  while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
-    {
-      WpItemData data;
-
-      read_item_row (self, stmt, &data);
-      g_ptr_array_add (items, item_from_data (self, &data));
-    }
-
-  return rc == SQLITE_DONE ? g_steal_pointer (&items) : NULL;
+  return list_items (self, ITEM_SELECT "WHERE i.plan_id = ?1 AND i.parent_id IS ?2"
+                           " AND i.id IN (SELECT id FROM temp.search_shown)"
+                           " ORDER BY i.position", plan_id, parent_id, error);
 }
 
 GListModel *

@@ -52,20 +52,23 @@ column_to_variant (sqlite3_stmt *stmt,
     }
 }
 
+/* Adds the rows @select_sql gives for @key (bound as ?1) to @tables as raw
+ * values under @table. */
 static gboolean
-snapshot_table (WpStore          *self,
-                guint             table_index,
-                gint64            root_id,
-                GVariantBuilder  *tables,
-                GError          **error)
+snapshot_rows (WpStore          *self,
+               const char       *table,
+               const char       *select_sql,
+               gint64            key,
+               GVariantBuilder  *tables,
+               GError          **error)
 {
-  g_autoptr(WpStmt) stmt = wp_stmt_prepare (self, snapshot_tables[table_index].select_sql, error);
+  g_autoptr(WpStmt) stmt = wp_stmt_prepare (self, select_sql, error);
   GVariantBuilder rows;
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt->stmt, 1, root_id);
+  sqlite3_bind_int64 (stmt->stmt, 1, key);
 
   g_variant_builder_init (&rows, G_VARIANT_TYPE ("aav"));
   while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
@@ -84,8 +87,7 @@ snapshot_table (WpStore          *self,
       return FALSE;
     }
 
-  g_variant_builder_add (tables, "(s@aav)", snapshot_tables[table_index].table,
-                         g_variant_builder_end (&rows));
+  g_variant_builder_add (tables, "(s@aav)", table, g_variant_builder_end (&rows));
   return TRUE;
 }
 
@@ -136,7 +138,8 @@ wp_store_delete_item (WpStore  *self,
   g_variant_builder_init (&tables, G_VARIANT_TYPE ("a(saav)"));
   for (guint i = 0; i < G_N_ELEMENTS (snapshot_tables); i++)
     {
-      if (!snapshot_table (self, i, item_id, &tables, error))
+      if (!snapshot_rows (self, snapshot_tables[i].table, snapshot_tables[i].select_sql, item_id,
+                          &tables, error))
         {
           g_variant_builder_clear (&tables);
           goto fail;
@@ -340,42 +343,6 @@ static const struct {
                  " WHERE i.plan_id = ?1" },
 };
 
-static gboolean
-snapshot_plan_table (WpStore          *self,
-                     guint             table_index,
-                     gint64            plan_id,
-                     GVariantBuilder  *tables,
-                     GError          **error)
-{
-  g_autoptr(WpStmt) stmt = wp_stmt_prepare (self, plan_tables[table_index].select_sql, error);
-  GVariantBuilder rows;
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
-
-  g_variant_builder_init (&rows, G_VARIANT_TYPE ("aav"));
-  while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
-    {
-      GVariantBuilder row;
-
-      g_variant_builder_init (&row, G_VARIANT_TYPE ("av"));
-      for (int c = 0; c < sqlite3_column_count (stmt->stmt); c++)
-        g_variant_builder_add (&row, "v", column_to_variant (stmt->stmt, c));
-      g_variant_builder_add_value (&rows, g_variant_builder_end (&row));
-    }
-  if (rc != SQLITE_DONE)
-    {
-      g_variant_builder_clear (&rows);
-      return FALSE;
-    }
-
-  g_variant_builder_add (tables, "(s@aav)", plan_tables[table_index].table,
-                         g_variant_builder_end (&rows));
-  return TRUE;
-}
-
 /**
  * wp_store_delete_plan_with_snapshot:
  *
@@ -398,7 +365,8 @@ wp_store_delete_plan_with_snapshot (WpStore  *self,
 
   g_variant_builder_init (&tables, G_VARIANT_TYPE ("a(saav)"));
   for (guint i = 0; i < G_N_ELEMENTS (plan_tables); i++)
-    if (!snapshot_plan_table (self, i, plan_id, &tables, error))
+    if (!snapshot_rows (self, plan_tables[i].table, plan_tables[i].select_sql, plan_id, &tables,
+                        error))
       {
         g_variant_builder_clear (&tables);
         wp_store_rollback (self);
