@@ -67,13 +67,44 @@ demo_store (const char *dir)
   return store;
 }
 
+/* The demo plan in a window, for the tests that drive it. */
+typedef struct {
+  char      *dir;
+  WpStore   *store;
+  WpContext *context;
+  WpWindow  *window;
+} Demo;
+
 static void
-test_outline_shows_demo (void)
+demo_setup (Demo          *d,
+            gconstpointer  data)
 {
-  g_autofree char *dir = wp_test_dir_new ();
-  g_autoptr(WpStore) store = demo_store (dir);
-  g_autoptr(WpContext) context = wp_context_new (store, NULL);
-  WpWindow *window = wp_window_new (NULL, context, NULL);
+  d->dir = wp_test_dir_new ();
+  d->store = demo_store (d->dir);
+  d->context = wp_context_new (d->store, NULL);
+  d->window = wp_window_new (NULL, d->context, NULL);
+  gtk_window_present (GTK_WINDOW (d->window));
+  spin ();
+}
+
+static void
+demo_teardown (Demo          *d,
+               gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (d->window));
+  spin ();
+  g_clear_object (&d->context);
+  /* Closing the window lets go of every list, item and the store. */
+  g_assert_finalize_object (g_steal_pointer (&d->store));
+  wp_test_dir_free (g_steal_pointer (&d->dir));
+}
+
+static void
+test_outline_shows_demo (Demo          *d,
+                         gconstpointer  data)
+{
+  WpWindow *window = d->window;
+  WpStore *store = d->store;
   GtkColumnView *view;
   GListModel *rows;
   GtkDropDown *years;
@@ -81,9 +112,6 @@ test_outline_shows_demo (void)
   g_autoptr(GtkStringObject) year = NULL;
   WpItem *area;
   guint n_top;
-
-  gtk_window_present (GTK_WINDOW (window));
-  spin ();
 
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)),
                                    "2025年全市政法工作任务分解"));
@@ -130,28 +158,18 @@ test_outline_shows_demo (void)
   }
 
   g_clear_object (&first);
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
-
-  g_clear_object (&context);
-  g_assert_finalize_object (g_steal_pointer (&store));
-  wp_test_dir_free (g_steal_pointer (&dir));
 }
 
 static void
-test_search_filters_outline (void)
+test_search_filters_outline (Demo          *d,
+                             gconstpointer  data)
 {
-  g_autofree char *dir = wp_test_dir_new ();
-  g_autoptr(WpStore) store = demo_store (dir);
-  g_autoptr(WpContext) context = wp_context_new (store, NULL);
-  WpWindow *window = wp_window_new (NULL, context, NULL);
+  WpWindow *window = d->window;
   WpOutlineView *outline;
   GtkColumnView *view;
   GListModel *rows;
   AdwStatusPage *page;
 
-  gtk_window_present (GTK_WINDOW (window));
-  spin ();
   outline = WP_OUTLINE_VIEW (find_descendant (GTK_WIDGET (window), WP_TYPE_OUTLINE_VIEW));
   view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (outline), GTK_TYPE_COLUMN_VIEW));
 
@@ -176,12 +194,6 @@ test_search_filters_outline (void)
   spin ();
   rows = G_LIST_MODEL (gtk_column_view_get_model (view));
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3 + 2 + 4 + 3);
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
-  g_clear_object (&context);
-  g_assert_finalize_object (g_steal_pointer (&store));
-  wp_test_dir_free (g_steal_pointer (&dir));
 }
 
 static AdwMessageDialog *
@@ -201,18 +213,15 @@ find_dialog (const char *heading)
 }
 
 static void
-test_next_year_and_new_plan (void)
+test_next_year_and_new_plan (Demo          *d,
+                             gconstpointer  data)
 {
-  g_autofree char *dir = wp_test_dir_new ();
-  g_autoptr(WpStore) store = demo_store (dir);
-  g_autoptr(WpContext) context = wp_context_new (store, NULL);
-  WpWindow *window = wp_window_new (NULL, context, NULL);
+  WpWindow *window = d->window;
+  WpStore *store = d->store;
   GtkDropDown *years;
   AdwMessageDialog *dialog;
   g_autoptr(GPtrArray) plans = NULL;
 
-  gtk_window_present (GTK_WINDOW (window));
-  spin ();
   years = GTK_DROP_DOWN (find_descendant (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN));
 
   /* Start 2026 from 2025 through the menu's action and its dialog. */
@@ -254,12 +263,6 @@ test_next_year_and_new_plan (void)
     g_assert_nonnull (page);
     g_assert_cmpstr (adw_status_page_get_title (page), ==, "This Plan Is Empty");
   }
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
-  g_clear_object (&context);
-  g_assert_finalize_object (g_steal_pointer (&store));
-  wp_test_dir_free (g_steal_pointer (&dir));
 }
 
 static AdwEntryRow *
@@ -279,12 +282,10 @@ find_entry_row (GtkWidget  *widget,
 }
 
 static void
-test_editor_edits_with_completion (void)
+test_editor_edits_with_completion (Demo          *d,
+                                   gconstpointer  data)
 {
-  g_autofree char *dir = wp_test_dir_new ();
-  g_autoptr(WpStore) store = demo_store (dir);
-  g_autoptr(WpContext) context = wp_context_new (store, NULL);
-  WpWindow *window = wp_window_new (NULL, context, NULL);
+  WpWindow *window = d->window;
   GtkColumnView *view;
   AdwEntryRow *lead, *due;
   GtkPopover *popover;
@@ -292,8 +293,6 @@ test_editor_edits_with_completion (void)
   g_autoptr(GtkTreeListRow) row = NULL;
   g_autoptr(WpItem) task = NULL;
 
-  gtk_window_present (GTK_WINDOW (window));
-  spin ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-editor", NULL));
   view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
 
@@ -348,11 +347,6 @@ test_editor_edits_with_completion (void)
 
   g_clear_object (&task);
   g_clear_object (&row);
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
-  g_clear_object (&context);
-  g_assert_finalize_object (g_steal_pointer (&store));
-  wp_test_dir_free (g_steal_pointer (&dir));
 }
 
 static void
@@ -434,10 +428,12 @@ main (int    argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  g_test_add_func ("/gui/outline-shows-demo", test_outline_shows_demo);
-  g_test_add_func ("/gui/search-filters-outline", test_search_filters_outline);
-  g_test_add_func ("/gui/next-year-and-new-plan", test_next_year_and_new_plan);
-  g_test_add_func ("/gui/editor-edits-with-completion", test_editor_edits_with_completion);
+#define ADD(path, func) g_test_add ("/gui/" path, Demo, NULL, demo_setup, func, demo_teardown)
+  ADD ("outline-shows-demo", test_outline_shows_demo);
+  ADD ("search-filters-outline", test_search_filters_outline);
+  ADD ("next-year-and-new-plan", test_next_year_and_new_plan);
+  ADD ("editor-edits-with-completion", test_editor_edits_with_completion);
+#undef ADD
   g_test_add_func ("/gui/empty-database", test_empty_database);
   g_test_add_func ("/gui/open-error-shown", test_open_error_shown);
 

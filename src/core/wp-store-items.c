@@ -160,10 +160,7 @@ wp_store_create_plan (WpStore     *self,
   if (!wp_stmt_run (stmt, error))
     return NULL;
 
-  if (self->frozen > 0)
-    self->missed_signals = TRUE;
-  else
-    g_signal_emit (self, wp_store_signals[SIGNAL_PLANS_CHANGED], 0);
+  wp_store_plans_changed (self);
 
   return wp_plan_new (sqlite3_last_insert_rowid (self->db), year, title, organization);
 }
@@ -189,10 +186,7 @@ wp_store_delete_plan (WpStore  *self,
 
   /* Ids of deleted rows can be given out again. */
   wp_store_forget_rollups (self);
-  if (self->frozen > 0)
-    self->missed_signals = TRUE;
-  else
-    g_signal_emit (self, wp_store_signals[SIGNAL_PLANS_CHANGED], 0);
+  wp_store_plans_changed (self);
   return TRUE;
 }
 

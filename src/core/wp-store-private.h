@@ -99,6 +99,7 @@ void      _wp_item_list_children_changed  (GObject *list,
                                            gint64   parent_id);
 void      _wp_item_list_child_count_changed (GObject *list,
                                              gint64   item_id);
+void      wp_store_plans_changed     (WpStore *self);
 void      wp_store_children_changed  (WpStore *self,
                                       gint64   plan_id,
                                       gint64   parent_id);

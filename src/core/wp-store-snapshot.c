@@ -424,9 +424,6 @@ wp_store_restore_plan (WpStore   *self,
   if (!wp_store_commit (self, error))
     return FALSE;
 
-  if (self->frozen > 0)
-    self->missed_signals = TRUE;
-  else
-    g_signal_emit (self, wp_store_signals[SIGNAL_PLANS_CHANGED], 0);
+  wp_store_plans_changed (self);
   return TRUE;
 }

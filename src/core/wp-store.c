@@ -859,6 +859,17 @@ wp_store_set_judging (WpStore     *self,
     }
 }
 
+/* Tells views that plans came or went, or holds it back during a bulk
+ * write (see wp_store_freeze_signals()). */
+void
+wp_store_plans_changed (WpStore *self)
+{
+  if (self->frozen > 0)
+    self->missed_signals = TRUE;
+  else
+    g_signal_emit (self, wp_store_signals[SIGNAL_PLANS_CHANGED], 0);
+}
+
 const GDate *
 wp_store_get_reference_date (WpStore *self)
 {
