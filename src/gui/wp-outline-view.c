@@ -105,7 +105,11 @@ static guint
 find_row (WpOutlineView *self,
           gint64         item_id)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
+  guint n;
+
+  if (self->tree == NULL)
+    return GTK_INVALID_LIST_POSITION;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
 
   for (guint i = 0; i < n; i++)
     {
@@ -767,12 +771,11 @@ reload (WpOutlineView *self)
     g_signal_handlers_disconnect_by_func (self->root, on_root_items_changed, self);
   g_clear_object (&self->root);
   g_clear_object (&self->tree);
-  g_clear_object (&self->selection);
   self->editing = self->pending_edit = self->just_created = 0;
 
   if (self->context == NULL || self->plan == NULL || wp_context_get_store (self->context) == NULL)
     {
-      gtk_column_view_set_model (self->column_view, NULL);
+      gtk_single_selection_set_model (self->selection, NULL);
       update_empty_state (self);
       return;
     }
@@ -802,12 +805,9 @@ reload (WpOutlineView *self)
   self->tree = gtk_tree_list_model_new (g_object_ref (self->root), FALSE,
                                         self->search != NULL,
                                         create_child_model, self, NULL);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
-  g_signal_connect_swapped (self->selection, "notify::selected-item",
-                            G_CALLBACK (on_selection_changed), self);
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  /* The column view keeps its selection model; only what it selects from
+   * changes. Giving the view a new model would make every cell anew. */
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree));
 
   /* Open on the areas' key tasks: a plan has a handful of areas, and the
    * tasks under them are what people look for first. A plan with hundreds
@@ -849,6 +849,8 @@ wp_outline_view_dispose (GObject *object)
 
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_func (self->selection, on_selection_changed, self);
   if (self->root != NULL)
     g_signal_handlers_disconnect_by_func (self->root, on_root_items_changed, self);
   g_clear_object (&self->root);
@@ -909,6 +911,13 @@ wp_outline_view_init (WpOutlineView *self)
 
   self->title_cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   wp_outline_columns_add (self, self->column_view);
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected-item",
+                            G_CALLBACK (on_selection_changed), self);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (on_activate), self);
 
   /* Capture phase: Tab and Enter must reach us before the list's own
