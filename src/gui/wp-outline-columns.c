@@ -92,13 +92,26 @@ update_title (WpOutlineView *self,
   WpItemKind kind = wp_item_get_kind (item);
   const char *title = wp_item_get_title (item);
 
-  if (_wp_outline_view_is_match (self, wp_item_get_id (item)) && title[0])
-    {
-      g_autofree char *markup = highlight (title, _wp_outline_view_get_search (self));
-      gtk_label_set_markup (GTK_LABEL (label), markup);
-    }
-  else
-    gtk_label_set_text (GTK_LABEL (label), title[0] ? title : _("(untitled)"));
+  {
+    g_autofree char *markup = NULL;
+
+    if (_wp_outline_view_is_match (self, wp_item_get_id (item)) && title[0])
+      markup = highlight (title, _wp_outline_view_get_search (self));
+    else
+      markup = g_markup_escape_text (title[0] ? title : _("(untitled)"), -1);
+
+    /* Work carried over from last year says so, in words. */
+    if (wp_item_get_carried_over (item))
+      {
+        g_autofree char *tag = g_markup_printf_escaped (
+          " <span size=\"small\" alpha=\"60%%\">%s</span>", _("· carried over"));
+        char *joined = g_strconcat (markup, tag, NULL);
+
+        g_free (markup);
+        markup = joined;
+      }
+    gtk_label_set_markup (GTK_LABEL (label), markup);
+  }
   if (title[0])
     gtk_widget_remove_css_class (label, "dim-label");
   else
