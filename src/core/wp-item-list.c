@@ -317,6 +317,20 @@ wp_item_list_new_shown (WpStore *store,
   return self;
 }
 
+/* A list of the children of @parent, whose size is already known from it:
+ * a tree view asking that size reads nothing. */
+WpItemList *
+wp_item_list_new_for_item (WpStore *store,
+                           WpItem  *parent)
+{
+  WpItemList *self = wp_item_list_new (store, wp_item_get_plan_id (parent),
+                                       wp_item_get_id (parent));
+
+  self->n_counted = wp_item_get_n_children (parent);
+  self->counted = TRUE;
+  return self;
+}
+
 gint64
 wp_item_list_get_parent_id (WpItemList *self)
 {

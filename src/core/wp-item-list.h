@@ -16,6 +16,8 @@ G_DECLARE_FINAL_TYPE (WpItemList, wp_item_list, WP, ITEM_LIST, GObject)
 WpItemList *wp_item_list_new           (WpStore    *store,
                                         gint64      plan_id,
                                         gint64      parent_id);
+WpItemList *wp_item_list_new_for_item  (WpStore    *store,
+                                        WpItem     *parent);
 WpItemList *wp_item_list_new_shown     (WpStore    *store,
                                         gint64      plan_id,
                                         gint64      parent_id);

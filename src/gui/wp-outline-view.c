@@ -688,8 +688,7 @@ create_child_model (gpointer item,
       return wp_store_get_shown_children_model (wp_context_get_store (self->context),
                                                 wp_item_get_plan_id (item), id);
     }
-  return wp_store_get_children_model (wp_context_get_store (self->context),
-                                      wp_item_get_plan_id (item), id);
+  return G_LIST_MODEL (wp_item_list_new_for_item (wp_context_get_store (self->context), item));
 }
 
 const char *
