@@ -195,6 +195,55 @@ _wp_item_list_child_count_changed (GObject *list,
     sync_expandable (self, item_id);
 }
 
+/* Applies the store's hint (one item came, went or moved) to the rows in
+ * memory. Returns FALSE when the rows do not agree with it, and the list
+ * must read its rows again. */
+static gboolean
+apply_hint (WpItemList *self)
+{
+  gint64 id = self->store->hint.item_id;
+  int from = self->store->hint.from;
+  int to = self->store->hint.to;
+  g_autoptr(WpItem) moved = NULL;
+  gboolean had = FALSE;
+  int len = (int) self->items->len;
+
+  if (id == 0 || self->shown_only)
+    return FALSE;
+  if (from >= 0 && (from >= len || wp_item_get_id (self->items->pdata[from]) != id))
+    return FALSE;
+  if (to >= 0 && to > len - (from >= 0 ? 1 : 0))
+    return FALSE;
+  if (to >= 0)
+    {
+      moved = wp_store_get_item (self->store, id, NULL);
+      if (moved == NULL)
+        return FALSE;
+    }
+
+  if (from >= 0)
+    {
+      had = g_array_index (self->had_children, gboolean, from);
+      g_ptr_array_remove_index (self->items, from);
+      g_array_remove_index (self->had_children, from);
+      if (to < 0 || to != from)
+        g_list_model_items_changed (G_LIST_MODEL (self), from, 1, 0);
+    }
+  if (to >= 0)
+    {
+      if (from < 0)
+        had = wp_item_get_n_children (moved) > 0;
+      g_ptr_array_insert (self->items, to, g_object_ref (moved));
+      g_array_insert_val (self->had_children, to, had);
+      if (from < 0 || to != from)
+        g_list_model_items_changed (G_LIST_MODEL (self), to, 0, 1);
+    }
+
+  for (guint i = 0; i < self->items->len; i++)
+    _wp_item_set_position (self->items->pdata[i], (int) i);
+  return TRUE;
+}
+
 void
 _wp_item_list_children_changed (GObject *list,
                                 gint64   plan_id,
@@ -225,6 +274,12 @@ _wp_item_list_children_changed (GObject *list,
 
   if (parent_id != self->parent_id)
     return;
+
+  if (apply_hint (self))
+    {
+      sync_expandable (self, 0);
+      return;
+    }
 
   old = g_steal_pointer (&self->items);
   old_had = g_steal_pointer (&self->had_children);

@@ -30,11 +30,14 @@ typedef struct {
   guint         n_children;
   char        **lead;
   char        **co;
+  guint         revision;          /* bumped whenever anything changes */
 } WpItemData;
 
 void    wp_item_data_clear (WpItemData       *data);
 WpItem *_wp_item_new       (WpItemData       *data);
 void    _wp_item_update    (WpItem           *self,
                             WpItemData       *data);
+void    _wp_item_set_position (WpItem        *self,
+                               int            position);
 
 G_END_DECLS

@@ -23,6 +23,15 @@ struct _WpItem
 
 G_DEFINE_FINAL_TYPE (WpItem, wp_item, G_TYPE_OBJECT)
 
+/* Revisions are unique across all items, so a view can tell a changed item
+ * from an unchanged one, and a new object for a row from the one before. */
+static guint
+next_revision (void)
+{
+  static guint revision;
+  return ++revision;
+}
+
 enum {
   PROP_0,
   PROP_ID,
@@ -194,6 +203,7 @@ _wp_item_new (WpItemData *data)
   WpItem *self = g_object_new (WP_TYPE_ITEM, NULL);
 
   self->data = *data;
+  self->data.revision = next_revision ();
   memset (data, 0, sizeof *data);
   g_date_clear (&data->due, 1);
 
@@ -213,6 +223,7 @@ strv_equal0 (char **a,
   if (self->data.field != data->field) \
     { \
       self->data.field = data->field; \
+      self->data.revision = next_revision (); \
       g_object_notify_by_pspec (G_OBJECT (self), properties[prop]); \
     }
 
@@ -221,6 +232,7 @@ strv_equal0 (char **a,
     { \
       g_free (self->data.field); \
       self->data.field = g_steal_pointer (&data->field); \
+      self->data.revision = next_revision (); \
       g_object_notify_by_pspec (G_OBJECT (self), properties[prop]); \
     }
 
@@ -229,6 +241,7 @@ strv_equal0 (char **a,
     { \
       g_strfreev (self->data.field); \
       self->data.field = g_steal_pointer (&data->field); \
+      self->data.revision = next_revision (); \
       g_object_notify_by_pspec (G_OBJECT (self), properties[prop]); \
     }
 
@@ -247,7 +260,7 @@ _wp_item_update (WpItem     *self,
   self->data.plan_id = data->plan_id;
   self->data.plan_year = data->plan_year;
   UPDATE_SCALAR (parent_id, PROP_PARENT_ID);
-  UPDATE_SCALAR (position, PROP_POSITION);
+  _wp_item_set_position (self, data->position);
   UPDATE_SCALAR (kind, PROP_KIND);
   UPDATE_STRING (title, PROP_TITLE);
   UPDATE_STRING (description, PROP_DESCRIPTION);
@@ -268,6 +281,7 @@ _wp_item_update (WpItem     *self,
   if (due_changed)
     {
       self->data.due = data->due;
+      self->data.revision = next_revision ();
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUE]);
     }
 
@@ -277,6 +291,18 @@ _wp_item_update (WpItem     *self,
 }
 
 #undef UPDATE_SCALAR
+
+/* The place among siblings: notified, but not a new revision, since no
+ * view draws the number. */
+void
+_wp_item_set_position (WpItem *self,
+                       int     position)
+{
+  if (self->data.position == position)
+    return;
+  self->data.position = position;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
+}
 #undef UPDATE_STRING
 #undef UPDATE_STRV
 
@@ -425,6 +451,15 @@ wp_item_get_effective_status (WpItem *self)
 {
   g_return_val_if_fail (WP_IS_ITEM (self), WP_ITEM_STATUS_NOT_STARTED);
   return self->data.effective_status;
+}
+
+/* A number that changes whenever any field of the item changes: a view
+ * that drew the item at one revision need not draw it again at the same. */
+guint
+wp_item_get_revision (WpItem *self)
+{
+  g_return_val_if_fail (WP_IS_ITEM (self), 0);
+  return self->data.revision;
 }
 
 /* The traffic light on the store's reference date: for a parent, the worst

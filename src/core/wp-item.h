@@ -34,6 +34,7 @@ guint                wp_item_get_n_children         (WpItem      *self);
 const char * const  *wp_item_get_lead_agencies      (WpItem      *self);
 const char * const  *wp_item_get_co_agencies        (WpItem      *self);
 WpItemStatus         wp_item_get_effective_status   (WpItem      *self);
+guint                wp_item_get_revision           (WpItem      *self);
 WpLight              wp_item_get_light              (WpItem      *self);
 
 G_END_DECLS

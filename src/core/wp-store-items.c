@@ -920,10 +920,28 @@ dispatch_to_lists (WpStore *self,
     }
 }
 
+/* Like wp_store_children_changed(), saying that only @item_id came, went or
+ * moved (from one position to another, -1 where it is not), so that open
+ * lists can update themselves without reading their rows again. */
+void
+wp_store_children_changed_hinted (WpStore *self,
+                                  gint64   plan_id,
+                                  gint64   parent_id,
+                                  gint64   item_id,
+                                  int      from,
+                                  int      to)
+{
+  self->hint.item_id = item_id;
+  self->hint.from = from;
+  self->hint.to = to;
+  wp_store_children_changed (self, plan_id, parent_id);
+  self->hint.item_id = 0;
+}
+
 void
 wp_store_children_changed (WpStore *self,
-                  gint64   plan_id,
-                  gint64   parent_id)
+                           gint64   plan_id,
+                           gint64   parent_id)
 {
   if (self->frozen > 0)
     {
@@ -1028,7 +1046,7 @@ wp_store_create_item (WpStore     *self,
   if (!wp_store_commit (self, error))
     return NULL;
 
-  wp_store_children_changed (self, plan_id, parent_id);
+  wp_store_children_changed_hinted (self, plan_id, parent_id, id, -1, position);
   return wp_store_get_item (self, id, error);
 
 fail:
@@ -1313,9 +1331,14 @@ wp_store_move_item (WpStore  *self,
     return FALSE;
 
   self->moving_item = item_id;
-  wp_store_children_changed (self, plan_id, old_parent_id);
-  if (new_parent_id != old_parent_id)
-    wp_store_children_changed (self, plan_id, new_parent_id);
+  if (new_parent_id == old_parent_id)
+    wp_store_children_changed_hinted (self, plan_id, old_parent_id, item_id, old_position,
+                                      new_position);
+  else
+    {
+      wp_store_children_changed_hinted (self, plan_id, old_parent_id, item_id, old_position, -1);
+      wp_store_children_changed_hinted (self, plan_id, new_parent_id, item_id, -1, new_position);
+    }
   self->moving_item = 0;
   wp_store_refresh_item_and_ancestors (self, item_id);
   return TRUE;

@@ -21,6 +21,11 @@ struct _WpStore
   guint       tx_depth;
   guint       frozen;      /* signals held back during bulk writes */
   gint64      moving_item; /* the item a move is reporting, for list diffs */
+  struct {
+    gint64    item_id;     /* 0: no hint, lists read their rows again */
+    int       from;        /* its position before, or -1 if it was not there */
+    int       to;          /* its position after, or -1 if it is gone */
+  } hint;                  /* what a children-changed is about, while it is told */
   gboolean    missed_signals;
   GHashTable *statements;  /* const char *sql → sqlite3_stmt* */
   GHashTable *live_items;  /* gint64 id → WpItem* (weak) */
@@ -103,6 +108,12 @@ void      wp_store_plans_changed     (WpStore *self);
 void      wp_store_children_changed  (WpStore *self,
                                       gint64   plan_id,
                                       gint64   parent_id);
+void      wp_store_children_changed_hinted (WpStore *self,
+                                            gint64   plan_id,
+                                            gint64   parent_id,
+                                            gint64   item_id,
+                                            int      from,
+                                            int      to);
 void      wp_store_refresh_item_and_ancestors (WpStore *self,
                                                gint64   item_id);
 

@@ -176,7 +176,7 @@ wp_store_delete_item (WpStore  *self,
 
   /* Ids of deleted rows can be given out again: no figures may outlive them. */
   wp_store_forget_rollups (self);
-  wp_store_children_changed (self, plan_id, parent_id);
+  wp_store_children_changed_hinted (self, plan_id, parent_id, item_id, position, -1);
   return snapshot;
 
 fail_snapshot:
@@ -314,7 +314,7 @@ wp_store_restore_items (WpStore   *self,
   if (!wp_store_commit (self, error))
     return FALSE;
 
-  wp_store_children_changed (self, plan_id, parent_id);
+  wp_store_children_changed_hinted (self, plan_id, parent_id, root_id, -1, position);
   return TRUE;
 
 fail:

@@ -308,14 +308,40 @@ setup_light (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, box);
 }
 
+/* What a cell last drew: the item's revision (unique across items) and the
+ * search it highlighted. */
+static void
+mark_drawn (CellColumn *column,
+            GtkWidget  *cell,
+            WpItem     *item)
+{
+  g_object_set_data (G_OBJECT (cell), "wp-drawn-revision",
+                     GUINT_TO_POINTER (wp_item_get_revision (item)));
+  g_object_set_data (G_OBJECT (cell), "wp-drawn-search",
+                     GUINT_TO_POINTER (_wp_outline_view_get_search_serial (column->view) + 1));
+}
+
+static gboolean
+is_drawn (CellColumn *column,
+          GtkWidget  *cell,
+          WpItem     *item)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "wp-drawn-revision"))
+           == wp_item_get_revision (item)
+         && GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "wp-drawn-search"))
+           == _wp_outline_view_get_search_serial (column->view) + 1;
+}
+
 static void
 on_item_notify (GtkListItem *list_item,
                 GParamSpec  *pspec,
                 WpItem      *item)
 {
   CellColumn *column = g_object_get_data (G_OBJECT (list_item), "wp-column");
+  GtkWidget *child = gtk_list_item_get_child (list_item);
 
   column->update (column->view, list_item, item);
+  mark_drawn (column, child, item);
 }
 
 static void
@@ -341,7 +367,13 @@ bind_cell (GtkSignalListItemFactory *factory,
   g_object_set_data_full (G_OBJECT (list_item), "wp-item", g_object_ref (item), g_object_unref);
   g_signal_connect_object (item, "notify", G_CALLBACK (on_item_notify), list_item,
                            G_CONNECT_SWAPPED);
+
+  /* GTK binds rows again when rows above them come or go; a cell that shows
+   * this very item as it is now has nothing to redo. */
+  if (is_drawn (column, child, item))
+    return;
   column->update (column->view, list_item, item);
+  mark_drawn (column, child, item);
 }
 
 static void

@@ -27,6 +27,7 @@ gboolean   _wp_outline_view_move        (WpOutlineView *self,
                                          int            new_position);
 WpContext *_wp_outline_view_get_context (WpOutlineView *self);
 const char *_wp_outline_view_get_search (WpOutlineView *self);
+guint      _wp_outline_view_get_search_serial (WpOutlineView *self);
 gboolean   _wp_outline_view_is_match    (WpOutlineView *self,
                                          gint64         item_id);
 void       _wp_outline_view_title_setup (WpOutlineView *self,

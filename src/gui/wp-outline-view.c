@@ -39,6 +39,7 @@ struct _WpOutlineView
   char               *search;         /* NULL when not searching */
   GHashTable         *matches;        /* ids of items that match the search */
   GHashTable         *ancestors;      /* ids of items above a match */
+  guint               search_serial;  /* changes with every search, for cells */
 };
 
 G_DEFINE_FINAL_TYPE (WpOutlineView, wp_outline_view, ADW_TYPE_BIN)
@@ -697,6 +698,12 @@ _wp_outline_view_get_search (WpOutlineView *self)
   return self->search;
 }
 
+guint
+_wp_outline_view_get_search_serial (WpOutlineView *self)
+{
+  return self->search_serial;
+}
+
 gboolean
 _wp_outline_view_is_match (WpOutlineView *self,
                            gint64         item_id)
@@ -979,6 +986,7 @@ wp_outline_view_set_search (WpOutlineView *self,
   finish_editing (self, TRUE);
   g_free (self->search);
   self->search = g_steal_pointer (&clean);
+  self->search_serial++;
   if (self->search == NULL)
     {
       g_clear_pointer (&self->matches, g_hash_table_unref);
