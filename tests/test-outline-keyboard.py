@@ -63,7 +63,7 @@ def shape(items):
 
 
 def main():
-    print("1..7", flush=True)
+    print("1..9", flush=True)
     tmp = tempfile.mkdtemp(prefix="workplan-kbd-")
     db = os.path.join(tmp, "plan.db")
     empty = os.path.join(tmp, "empty.json")
@@ -73,7 +73,8 @@ def main():
                    "items": []}, f)
     subprocess.run([BIN, "import", empty, "--db", db], check=True, capture_output=True)
 
-    env = dict(os.environ, GSETTINGS_BACKEND="memory", GTK_A11Y="none")
+    env = dict(os.environ, GSETTINGS_BACKEND="memory", GTK_A11Y="none",
+               GTK_IM_MODULE="gtk-im-context-simple")
     env.pop("G_DEBUG", None)  # a stray GTK warning must not kill the app mid-test
     app = subprocess.Popen([BIN, "--db", db], env=env)
     try:
@@ -133,6 +134,24 @@ def main():
         keys("ctrl+z")
         got = shape(export(db, 2026)["items"])
         tap(got[0][2][0][2][0][0] == "Action x", "the drag is undone with Ctrl+Z")
+
+        # Enter while an input method is composing belongs to the input
+        # method. GTK's own input method composes Ctrl+Shift+U and hex
+        # digits as preedit text and takes Enter to commit 你 (U+4F60); only
+        # the second Enter ends the title and adds a row.
+        keys("Up", "Up", "Up")            # back to "Area A"
+        keys("F2", "ctrl+a", "BackSpace")
+        keys("ctrl+shift+u")
+        type_text("4f60")
+        keys("Return")                    # commits the composed character
+        got = [i["title"] for i in export(db, 2026)["items"]]
+        tap(got == ["Area A"] or got == [""], "Enter during composition adds no row")
+        keys("Return")                    # ends the title, adds a row
+        keys("Escape")                    # and takes the empty row back
+        got = [i["title"] for i in export(db, 2026)["items"]]
+        tap(got == ["你"], "the composed text became the title")
+        if not results[-1]:
+            print("# got", json.dumps(got, ensure_ascii=False))
     finally:
         app.terminate()
         try:
@@ -140,7 +159,7 @@ def main():
         except subprocess.TimeoutExpired:
             app.kill()
 
-    return 0 if all(results) and len(results) == 7 else 1
+    return 0 if all(results) and len(results) == 9 else 1
 
 
 if __name__ == "__main__":
