@@ -56,7 +56,8 @@ def main():
     sample = os.path.join(os.environ["G_TEST_SRCDIR"], "..", "data", "samples", "xiamen-2025.json")
     subprocess.run([BIN, "import", sample, "--db", db], check=True, capture_output=True)
 
-    bus = subprocess.Popen(["/usr/libexec/at-spi-bus-launcher", "--launch-immediately"])
+    bus = subprocess.Popen(["/usr/libexec/at-spi-bus-launcher", "--launch-immediately"],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(1.5)
     env = dict(os.environ, GTK_A11Y="atspi", GSETTINGS_BACKEND="memory",
                LANG="zh_CN.UTF-8", LANGUAGE="zh_CN", LC_ALL="zh_CN.UTF-8",
