@@ -733,8 +733,12 @@ update_empty_state (WpOutlineView *self)
       adw_status_page_set_title (self->empty_page, _("No Plans Yet"));
       adw_status_page_set_description (
         self->empty_page,
-        _("Import a plan with “workplan import FILE.json” on the command line."));
-      gtk_widget_set_visible (GTK_WIDGET (self->add_area_button), FALSE);
+        _("Start one with New Plan in the main menu (Ctrl+N), or import one with "
+          "Import Plan."));
+      gtk_button_set_label (self->add_area_button, _("_New Plan…"));
+      gtk_widget_set_visible (GTK_WIDGET (self->add_area_button),
+                              self->context != NULL
+                              && wp_context_get_store (self->context) != NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
   else if (self->root == NULL || g_list_model_get_n_items (self->root) == 0)
@@ -743,6 +747,7 @@ update_empty_state (WpOutlineView *self)
       adw_status_page_set_description (self->empty_page,
                                        _("Add its first area, then press Enter to add the "
                                          "next item and Tab to put it under the one above."));
+      gtk_button_set_label (self->add_area_button, _("_Add Area"));
       gtk_widget_set_visible (GTK_WIDGET (self->add_area_button), TRUE);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       gtk_widget_grab_focus (GTK_WIDGET (self->add_area_button));
@@ -845,7 +850,10 @@ reload (WpOutlineView *self)
 static void
 on_add_area_clicked (WpOutlineView *self)
 {
-  add_sibling (self);
+  if (self->plan == NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.new-plan", NULL);
+  else
+    add_sibling (self);
 }
 
 static void

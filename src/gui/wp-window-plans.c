@@ -295,6 +295,90 @@ save_copy_activated (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Import */
+
+static void
+on_import_response (GtkNativeDialog *chooser,
+                    int              response,
+                    WpWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpJsonDocument) doc = NULL;
+  g_autoptr(WpPlan) plan = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *name = NULL;
+  WpContext *context = _wp_window_get_context (self);
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    {
+      g_object_unref (chooser);
+      return;
+    }
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+  path = g_file_get_path (file);
+  name = g_file_get_basename (file);
+
+  /* The whole file is read and checked before anything is written. */
+  doc = path ? wp_json_document_load (path, &error) : NULL;
+  if (doc != NULL)
+    plan = wp_json_document_write (doc, wp_context_get_store (context), 0, FALSE, &error);
+  if (plan == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not import “%s”: %s"), name,
+                                                  error ? error->message : "");
+      AdwMessageDialog *dialog =
+        ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Import Failed"),
+                                                    message));
+
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  label = g_strdup_printf (_("Import “%s”"), name);
+  wp_undo_stack_push_plan_created (wp_context_get_undo_stack (context), wp_plan_get_id (plan),
+                                   label);
+  wp_window_select_year (self, wp_plan_get_year (plan));
+  {
+    g_autofree char *message =
+      g_strdup_printf (_("Imported the %d plan with %u items"), wp_plan_get_year (plan),
+                       wp_store_count_items (wp_context_get_store (context),
+                                             wp_plan_get_id (plan), NULL));
+    AdwToast *toast = adw_toast_new (message);
+    AdwToastOverlay *overlay =
+      ADW_TOAST_OVERLAY (gtk_widget_get_ancestor (GTK_WIDGET (_wp_window_get_outline (self)),
+                                                  ADW_TYPE_TOAST_OVERLAY));
+
+    adw_toast_set_button_label (toast, _("_Undo"));
+    adw_toast_set_action_name (toast, "win.undo");
+    adw_toast_overlay_add_toast (overlay, toast);
+  }
+}
+
+static void
+import_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  WpWindow *self = user_data;
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import a Plan"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
+                                         _("_Cancel"));
+  gtk_file_filter_set_name (json, _("Workplan JSON files"));
+  gtk_file_filter_add_suffix (json, "json");
+  gtk_file_filter_add_mime_type (json, "application/json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), json);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 expand_all_activated (GSimpleAction *action,
                       GVariant      *parameter,
@@ -311,6 +395,7 @@ static const GActionEntry plan_actions[] = {
   { "next-year", next_year_activated },
   { "delete-plan", delete_plan_activated },
   { "save-copy", save_copy_activated },
+  { "import", import_activated },
   { "expand-all", expand_all_activated },
   { "collapse-all", expand_all_activated },
 };
@@ -338,4 +423,6 @@ _wp_window_update_plan_actions (WpWindow *self)
     G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "new-plan")), has_store);
   g_simple_action_set_enabled (
     G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "save-copy")), has_store);
+  g_simple_action_set_enabled (
+    G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "import")), has_store);
 }
