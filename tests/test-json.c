@@ -104,6 +104,20 @@ test_demo_content (Fixture       *f,
   g_assert_cmpuint (targets->len, ==, 1);
   g_assert_cmpfloat (((WpTarget *) g_ptr_array_index (targets, 0))->target, ==, 45);
 
+  /* Work done before the import is dated by its last progress note. */
+  {
+    g_autoptr(GArray) six = wp_store_search (f->store, wp_plan_get_id (plan), "6个区综治中心",
+                                             &error);
+    g_autoptr(WpItem) finished = NULL;
+    g_autofree char *iso = NULL;
+
+    g_assert_cmpuint (six->len, ==, 1);
+    finished = wp_store_get_item (f->store, g_array_index (six, gint64, 0), &error);
+    g_assert_cmpint (wp_item_get_status (finished), ==, WP_ITEM_STATUS_DONE);
+    iso = wp_date_to_iso (wp_item_get_done_date (finished));
+    g_assert_cmpstr (iso, ==, "2025-06-20");
+  }
+
   /* Walk every item: the demo has done, in-progress and overdue work on 15 July 2025. */
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 15, 7, 2025);

@@ -146,6 +146,112 @@ assert_refused_untouched (const char   *path,
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
 }
 
+static gint64
+query_int (const char *path,
+           const char *sql)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK)
+    {
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        value = sqlite3_column_int64 (stmt, 0);
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  return value;
+}
+
+/* A file of format 1 is upgraded in place after a backup copy is taken. */
+static void
+test_migrates_with_backup (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *backup = g_strconcat (path, ".v1.bak", NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 done_id, open_id;
+  sqlite3 *db;
+
+  {
+    g_autoptr(WpStore) store = wp_store_open (path, WP_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(WpPlan) plan = wp_store_create_plan (store, 2025, "计划", "", &error);
+    g_autoptr(WpItem) done = wp_store_create_item (store, wp_plan_get_id (plan), 0, -1,
+                                                   WP_ITEM_KIND_ACTION, "已完成", &error);
+    g_autoptr(WpItem) open = wp_store_create_item (store, wp_plan_get_id (plan), 0, -1,
+                                                   WP_ITEM_KIND_ACTION, "进行中", &error);
+    g_auto(GValue) v = G_VALUE_INIT;
+
+    g_assert_no_error (error);
+    g_value_init (&v, G_TYPE_STRING);
+    g_value_set_string (&v, "done");
+    g_assert_true (wp_store_set_item_property (store, wp_item_get_id (done), "status", &v,
+                                               &error));
+    done_id = wp_item_get_id (done);
+    open_id = wp_item_get_id (open);
+  }
+
+  /* Make it a format-1 file, as version 0.1 wrote them. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE item DROP COLUMN done_date;"
+                                     "UPDATE item SET modified = '2025-03-15T10:00:00Z'"
+                                     " WHERE status = 'done';"
+                                     "PRAGMA user_version = 1;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+
+  {
+    g_autoptr(WpStore) store = wp_store_open (path, WP_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(WpItem) done = NULL;
+    g_autoptr(WpItem) open = NULL;
+    g_autofree char *iso = NULL;
+
+    g_assert_no_error (error);
+    done = wp_store_get_item (store, done_id, &error);
+    open = wp_store_get_item (store, open_id, &error);
+    iso = wp_date_to_iso (wp_item_get_done_date (done));
+    g_assert_cmpstr (iso, ==, "2025-03-15");
+    g_assert_null (wp_item_get_done_date (open));
+  }
+
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 2);
+  /* The backup is the file as it was, before the upgrade. */
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (query_int (backup, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (query_int (backup, "SELECT count(*) FROM pragma_table_info ('item')"
+                                      " WHERE name = 'done_date'"), ==, 0);
+  g_assert_cmpint (query_int (backup, "SELECT count(*) FROM item"), ==, 2);
+
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
+static void
+test_done_date (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpItem) item = add (f, 0, WP_ITEM_KIND_ACTION, "措施");
+  g_auto(GValue) v = G_VALUE_INIT;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_assert_null (wp_item_get_done_date (item));
+  g_value_init (&v, G_TYPE_STRING);
+  g_value_set_string (&v, "done");
+  g_assert_true (wp_store_set_item_property (f->store, wp_item_get_id (item), "status", &v,
+                                             &error));
+  g_assert_nonnull (wp_item_get_done_date (item));
+  g_assert_cmpint (g_date_get_day (wp_item_get_done_date (item)), ==,
+                   g_date_time_get_day_of_month (now));
+
+  g_value_set_string (&v, "in_progress");
+  g_assert_true (wp_store_set_item_property (f->store, wp_item_get_id (item), "status", &v,
+                                             &error));
+  g_assert_null (wp_item_get_done_date (item));
+}
+
 static void
 test_refuses_text_file (void)
 {
@@ -826,8 +932,10 @@ main (int    argc,
   ADD ("search", test_search);
   ADD ("children-model", test_children_model);
   ADD ("save-copy", test_save_copy);
+  ADD ("done-date", test_done_date);
 #undef ADD
 
+  g_test_add_func ("/store/migrates-with-backup", test_migrates_with_backup);
   g_test_add_func ("/store/refuses/text-file", test_refuses_text_file);
   g_test_add_func ("/store/refuses/foreign-sqlite", test_refuses_foreign_sqlite);
   g_test_add_func ("/store/refuses/newer-version", test_refuses_newer_version);

@@ -24,6 +24,7 @@ typedef struct {
   int           effective_progress;
   WpLight       light;             /* the worst of its own and its subtree's */
   GDate         due;
+  GDate         done_date;         /* when it was marked done, if it is */
   char         *due_label;
   gboolean      ongoing;
   gboolean      carried_over;

@@ -47,6 +47,7 @@ enum {
   PROP_PROGRESS,
   PROP_EFFECTIVE_PROGRESS,
   PROP_DUE,
+  PROP_DONE_DATE,
   PROP_DUE_LABEL,
   PROP_ONGOING,
   PROP_CARRIED_OVER,
@@ -128,6 +129,9 @@ wp_item_get_property (GObject    *object,
     case PROP_DUE:
       g_value_take_string (value, wp_date_to_iso (&self->data.due));
       break;
+    case PROP_DONE_DATE:
+      g_value_take_string (value, wp_date_to_iso (&self->data.done_date));
+      break;
     case PROP_DUE_LABEL:
       g_value_set_string (value, self->data.due_label);
       break;
@@ -177,6 +181,7 @@ wp_item_class_init (WpItemClass *klass)
     g_param_spec_int ("effective-progress", NULL, NULL, 0, 100, 0, flags);
   properties[PROP_DUE] = g_param_spec_string ("due", NULL, NULL, NULL, flags);
   properties[PROP_DUE_LABEL] = g_param_spec_string ("due-label", NULL, NULL, "", flags);
+  properties[PROP_DONE_DATE] = g_param_spec_string ("done-date", NULL, NULL, NULL, flags);
   properties[PROP_ONGOING] = g_param_spec_boolean ("ongoing", NULL, NULL, FALSE, flags);
   properties[PROP_CARRIED_OVER] =
     g_param_spec_boolean ("carried-over", NULL, NULL, FALSE, flags);
@@ -194,6 +199,7 @@ static void
 wp_item_init (WpItem *self)
 {
   g_date_clear (&self->data.due, 1);
+  g_date_clear (&self->data.done_date, 1);
 }
 
 /* Takes the contents of @data, leaving it cleared. */
@@ -245,6 +251,15 @@ strv_equal0 (char **a,
       g_object_notify_by_pspec (G_OBJECT (self), properties[prop]); \
     }
 
+static gboolean
+dates_equal (const GDate *a,
+             const GDate *b)
+{
+  if (g_date_valid (a) != g_date_valid (b))
+    return FALSE;
+  return !g_date_valid (a) || g_date_compare (a, b) == 0;
+}
+
 /* Refreshes the item from a freshly read row, notifying what changed. */
 void
 _wp_item_update (WpItem     *self,
@@ -276,13 +291,18 @@ _wp_item_update (WpItem     *self,
   UPDATE_STRV (lead, PROP_LEAD_AGENCIES);
   UPDATE_STRV (co, PROP_CO_AGENCIES);
 
-  due_changed = g_date_valid (&self->data.due) != g_date_valid (&data->due)
-                || (g_date_valid (&data->due) && g_date_compare (&self->data.due, &data->due) != 0);
+  due_changed = !dates_equal (&self->data.due, &data->due);
   if (due_changed)
     {
       self->data.due = data->due;
       self->data.revision = next_revision ();
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUE]);
+    }
+  if (!dates_equal (&self->data.done_date, &data->done_date))
+    {
+      self->data.done_date = data->done_date;
+      self->data.revision = next_revision ();
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE_DATE]);
     }
 
   g_object_thaw_notify (G_OBJECT (self));
@@ -397,6 +417,14 @@ wp_item_get_due (WpItem *self)
 {
   g_return_val_if_fail (WP_IS_ITEM (self), NULL);
   return g_date_valid (&self->data.due) ? &self->data.due : NULL;
+}
+
+/* Returns: (nullable): the day the item was marked done, or %NULL */
+const GDate *
+wp_item_get_done_date (WpItem *self)
+{
+  g_return_val_if_fail (WP_IS_ITEM (self), NULL);
+  return g_date_valid (&self->data.done_date) ? &self->data.done_date : NULL;
 }
 
 const char *

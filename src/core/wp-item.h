@@ -27,6 +27,7 @@ WpItemStatus         wp_item_get_status             (WpItem      *self);
 int                  wp_item_get_progress           (WpItem      *self);
 int                  wp_item_get_effective_progress (WpItem      *self);
 const GDate         *wp_item_get_due                (WpItem      *self);
+const GDate         *wp_item_get_done_date          (WpItem      *self);
 const char          *wp_item_get_due_label          (WpItem      *self);
 gboolean             wp_item_get_ongoing            (WpItem      *self);
 gboolean             wp_item_get_carried_over       (WpItem      *self);

@@ -26,7 +26,7 @@
   "   ORDER BY ia.position))," \
   " (SELECT group_concat (name, char(31)) FROM (SELECT a.name AS name FROM item_agency ia" \
   "   JOIN agency a ON a.id = ia.agency_id WHERE ia.item_id = i.id AND ia.role = 'co'" \
-  "   ORDER BY ia.position))" \
+  "   ORDER BY ia.position)), i.done_date" \
   " FROM item i JOIN plan p ON p.id = i.plan_id "
 
 #define SUBTREE_CTE \
@@ -510,6 +510,7 @@ read_item_row (WpStore    *self,
   data->n_children = (guint) sqlite3_column_int64 (s, 15);
   data->lead = split_names (stmt, 16);
   data->co = split_names (stmt, 17);
+  wp_date_from_iso ((const char *) sqlite3_column_text (s, 18), &data->done_date);
 
   if (data->n_children > 0)
     {
@@ -1071,7 +1072,11 @@ static const struct {
   { "title", VALUE_TEXT, "UPDATE item SET title = ?2, modified = ?3 WHERE id = ?1" },
   { "description", VALUE_TEXT, "UPDATE item SET description = ?2, modified = ?3 WHERE id = ?1" },
   { "kind", VALUE_KIND, "UPDATE item SET kind = ?2, modified = ?3 WHERE id = ?1" },
-  { "status", VALUE_STATUS, "UPDATE item SET status = ?2, modified = ?3 WHERE id = ?1" },
+  /* Marking done stamps the day (?4); leaving done clears it. */
+  { "status", VALUE_STATUS, "UPDATE item SET status = ?2, modified = ?3, done_date = CASE"
+                            " WHEN ?2 = 'done' THEN coalesce (done_date, ?4) ELSE NULL END"
+                            " WHERE id = ?1" },
+  { "done-date", VALUE_DATE, "UPDATE item SET done_date = ?2, modified = ?3 WHERE id = ?1" },
   { "progress", VALUE_PROGRESS, "UPDATE item SET progress = ?2, modified = ?3 WHERE id = ?1" },
   { "due", VALUE_DATE, "UPDATE item SET due = ?2, modified = ?3 WHERE id = ?1" },
   { "due-label", VALUE_TEXT, "UPDATE item SET due_label = ?2, modified = ?3 WHERE id = ?1" },
@@ -1172,6 +1177,12 @@ wp_store_set_item_property (WpStore       *self,
         return FALSE;
       sqlite3_bind_int64 (stmt->stmt, 1, item_id);
       wp_stmt_bind_text (stmt, 3, now);
+      if (sqlite3_bind_parameter_count (stmt->stmt) >= 4)
+        {
+          g_autoptr(GDateTime) local = g_date_time_new_now_local ();
+          g_autofree char *today = g_date_time_format (local, "%Y-%m-%d");
+          wp_stmt_bind_text (stmt, 4, today);
+        }
       if (!bind_item_value (stmt, item_columns[i].kind, property, value, error)
           || !wp_stmt_run (stmt, error))
         return FALSE;

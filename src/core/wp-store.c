@@ -118,6 +118,11 @@ static const char *migrations[] = {
   "  UPDATE item_search SET notes = coalesce ((SELECT group_concat (text, ' ') FROM note"
   "    WHERE item_id = old.item_id), '') WHERE rowid = old.item_id;"
   "END;",
+
+  /* 1 → 2: the day an item was done, for completions by month. Items done
+   * before are taken as done on the day they were last changed. */
+  "ALTER TABLE item ADD COLUMN done_date TEXT;"
+  "UPDATE item SET done_date = substr (modified, 1, 10) WHERE status = 'done';",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == WP_STORE_SCHEMA_VERSION);

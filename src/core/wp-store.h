@@ -31,7 +31,7 @@ typedef enum {
 } WpStoreOpenFlags;
 
 /* The schema version this build writes; see the migrations in wp-store.c. */
-#define WP_STORE_SCHEMA_VERSION 1
+#define WP_STORE_SCHEMA_VERSION 2
 
 typedef struct {
   char     *label;

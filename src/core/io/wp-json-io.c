@@ -640,6 +640,25 @@ write_item (WpStore     *store,
         return FALSE;
     }
 
+  /* Work done before it was imported was done when it was last reported,
+   * not on the day of the import. */
+  if (item->status == WP_ITEM_STATUS_DONE && item->notes->len > 0)
+    {
+      GDate last;
+      g_autofree char *iso = NULL;
+
+      g_date_clear (&last, 1);
+      for (guint i = 0; i < item->notes->len; i++)
+        {
+          WpNote *n = g_ptr_array_index (item->notes, i);
+          if (!g_date_valid (&last) || g_date_compare (&n->date, &last) > 0)
+            last = n->date;
+        }
+      iso = wp_date_to_iso (&last);
+      if (!set_string (store, id, "done-date", iso, error))
+        return FALSE;
+    }
+
   for (guint i = 0; i < item->children->len; i++)
     if (!write_item (store, plan_id, id, g_ptr_array_index (item->children, i), error))
       return FALSE;
