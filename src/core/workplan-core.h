@@ -12,5 +12,6 @@
 #include "wp-light.h"
 #include "wp-plan.h"
 #include "wp-store.h"
+#include "wp-stats.h"
 #include "wp-undo.h"
 #include "io/wp-json-io.h"

@@ -1,0 +1,350 @@
+/* wp-stats.c: the figures of a plan on a day, for the progress view and
+ * the briefing
+ *
+ * What is counted is the key task (重点任务), as offices report "部署重点任务
+ * 45项，已完成12项"; a plan without key tasks counts its actions. Status,
+ * progress and light are the rolled-up ones the outline shows, judged on
+ * the store's reference date, so every view and the briefing agree.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "wp-deadline.h"
+#include "wp-stats.h"
+
+typedef struct {
+  WpItem *item;
+  guint   area;   /* index into stats->areas */
+} Visited;
+
+static void
+group_free (WpGroupCounts *group)
+{
+  g_free (group->name);
+  g_free (group);
+}
+
+void
+wp_plan_stats_free (WpPlanStats *stats)
+{
+  if (stats == NULL)
+    return;
+  g_clear_pointer (&stats->areas, g_ptr_array_unref);
+  g_clear_pointer (&stats->agencies, g_ptr_array_unref);
+  g_clear_pointer (&stats->overdue, g_ptr_array_unref);
+  g_clear_pointer (&stats->due_soon, g_ptr_array_unref);
+  g_free (stats);
+}
+
+static gboolean
+walk (WpStore    *store,
+      gint64      plan_id,
+      gint64      parent_id,
+      int         area,
+      GArray     *visited,
+      GPtrArray  *areas,
+      GError    **error)
+{
+  g_autoptr(GPtrArray) children = wp_store_list_children (store, plan_id, parent_id, error);
+
+  if (children == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < children->len; i++)
+    {
+      WpItem *item = g_ptr_array_index (children, i);
+      Visited v = { g_object_ref (item), area < 0 ? areas->len : (guint) area };
+
+      if (area < 0)
+        {
+          WpGroupCounts *group = g_new0 (WpGroupCounts, 1);
+
+          group->name = g_strdup (wp_item_get_title (item));
+          group->id = wp_item_get_id (item);
+          g_ptr_array_add (areas, group);
+        }
+      g_array_append_val (visited, v);
+
+      if (wp_item_get_n_children (item) > 0
+          && !walk (store, plan_id, wp_item_get_id (item), (int) v.area, visited, areas, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+involves (WpItem     *item,
+          const char *agency)
+{
+  return agency == NULL
+         || g_strv_contains (wp_item_get_lead_agencies (item), agency)
+         || g_strv_contains (wp_item_get_co_agencies (item), agency);
+}
+
+static void
+count (WpCounts *counts,
+       WpItem   *item)
+{
+  counts->total++;
+  switch (wp_item_get_effective_status (item))
+    {
+    case WP_ITEM_STATUS_DONE:
+      counts->done++;
+      break;
+    case WP_ITEM_STATUS_IN_PROGRESS:
+      counts->in_progress++;
+      break;
+    case WP_ITEM_STATUS_SUSPENDED:
+      counts->suspended++;
+      break;
+    case WP_ITEM_STATUS_NOT_STARTED:
+    default:
+      counts->not_started++;
+      break;
+    }
+  counts->overdue += wp_item_get_light (item) == WP_LIGHT_RED;
+  counts->due_soon += wp_item_get_light (item) == WP_LIGHT_YELLOW;
+  /* Summed here, divided by the total at the end. */
+  counts->progress += wp_item_get_effective_progress (item);
+}
+
+static void
+finish (WpCounts *counts)
+{
+  counts->progress = counts->total > 0 ? counts->progress / counts->total : 0;
+}
+
+static int
+compare_agencies (gconstpointer a,
+                  gconstpointer b)
+{
+  const WpGroupCounts *x = *(WpGroupCounts * const *) a;
+  const WpGroupCounts *y = *(WpGroupCounts * const *) b;
+
+  if (x->counts.total != y->counts.total)
+    return x->counts.total > y->counts.total ? -1 : 1;
+  return g_strcmp0 (x->name, y->name);
+}
+
+static int
+compare_due (gconstpointer a,
+             gconstpointer b)
+{
+  const GDate *x = wp_item_get_due (*(WpItem * const *) a);
+  const GDate *y = wp_item_get_due (*(WpItem * const *) b);
+
+  if (x == NULL || y == NULL)
+    return (x == NULL) - (y == NULL);
+  return g_date_compare (x, y);
+}
+
+/**
+ * wp_plan_stats_compute:
+ * @agency: (nullable): count only items this agency leads or supports
+ *
+ * Returns: (transfer full): the plan's figures on the store's reference date
+ */
+WpPlanStats *
+wp_plan_stats_compute (WpStore     *store,
+                       gint64       plan_id,
+                       const char  *agency,
+                       GError     **error)
+{
+  g_autoptr(WpPlanStats) stats = g_new0 (WpPlanStats, 1);
+  g_autoptr(WpPlan) plan = NULL;
+  g_autoptr(GArray) visited = g_array_new (FALSE, FALSE, sizeof (Visited));
+  g_autoptr(GHashTable) by_agency = NULL;
+  gboolean has_tasks = FALSE;
+  gboolean ok;
+
+  g_return_val_if_fail (WP_IS_STORE (store), NULL);
+
+  plan = wp_store_get_plan (store, plan_id, error);
+  if (plan == NULL)
+    return NULL;
+
+  stats->plan_id = plan_id;
+  stats->year = wp_plan_get_year (plan);
+  stats->as_of = *wp_store_get_reference_date (store);
+  stats->areas = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
+  stats->agencies = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
+  stats->overdue = g_ptr_array_new_with_free_func (g_object_unref);
+  stats->due_soon = g_ptr_array_new_with_free_func (g_object_unref);
+  by_agency = g_hash_table_new (g_str_hash, g_str_equal);
+
+  ok = walk (store, plan_id, 0, -1, visited, stats->areas, error);
+  for (guint i = 0; i < visited->len; i++)
+    has_tasks |= wp_item_get_kind (g_array_index (visited, Visited, i).item) == WP_ITEM_KIND_TASK;
+  stats->unit = has_tasks ? WP_ITEM_KIND_TASK : WP_ITEM_KIND_ACTION;
+
+  for (guint i = 0; ok && i < visited->len; i++)
+    {
+      Visited *v = &g_array_index (visited, Visited, i);
+      WpItem *item = v->item;
+
+      if (!involves (item, agency))
+        continue;
+
+      if (wp_item_get_kind (item) == stats->unit)
+        {
+          const char * const *leads = wp_item_get_lead_agencies (item);
+
+          count (&stats->counts, item);
+          count (&((WpGroupCounts *) g_ptr_array_index (stats->areas, v->area))->counts, item);
+          for (guint k = 0; leads[k] != NULL; k++)
+            {
+              WpGroupCounts *group = g_hash_table_lookup (by_agency, leads[k]);
+
+              if (group == NULL)
+                {
+                  group = g_new0 (WpGroupCounts, 1);
+                  group->name = g_strdup (leads[k]);
+                  g_ptr_array_add (stats->agencies, group);
+                  g_hash_table_insert (by_agency, group->name, group);
+                }
+              count (&group->counts, item);
+            }
+        }
+
+      /* The lists name the work itself: items without sub-items. */
+      if (wp_item_get_n_children (item) == 0)
+        {
+          const GDate *done = wp_item_get_done_date (item);
+
+          if (wp_item_get_light (item) == WP_LIGHT_RED)
+            g_ptr_array_add (stats->overdue, g_object_ref (item));
+          else if (wp_item_get_light (item) == WP_LIGHT_YELLOW)
+            g_ptr_array_add (stats->due_soon, g_object_ref (item));
+          if (done != NULL && g_date_get_year (done) == (GDateYear) stats->year
+              && wp_item_get_status (item) == WP_ITEM_STATUS_DONE)
+            stats->done_by_month[g_date_get_month (done) - 1]++;
+        }
+    }
+
+  for (guint i = 0; i < visited->len; i++)
+    g_object_unref (g_array_index (visited, Visited, i).item);
+  if (!ok)
+    return NULL;
+
+  finish (&stats->counts);
+  for (guint i = 0; i < stats->areas->len; i++)
+    finish (&((WpGroupCounts *) g_ptr_array_index (stats->areas, i))->counts);
+  for (guint i = 0; i < stats->agencies->len; i++)
+    finish (&((WpGroupCounts *) g_ptr_array_index (stats->agencies, i))->counts);
+  g_ptr_array_sort (stats->agencies, compare_agencies);
+  g_ptr_array_sort (stats->overdue, compare_due);
+  g_ptr_array_sort (stats->due_soon, compare_due);
+
+  return g_steal_pointer (&stats);
+}
+
+static char *
+percent (guint part,
+         guint whole)
+{
+  /* Translators: a share with one decimal, e.g. 26.7% */
+  return g_strdup_printf (_("%.1f%%"), whole > 0 ? 100.0 * part / whole : 0.0);
+}
+
+static void
+append_item_line (GString *out,
+                  WpItem  *item)
+{
+  g_autofree char *leads = g_strjoinv ("、", (char **) wp_item_get_lead_agencies (item));
+  const char *label = wp_item_get_due_label (item);
+  g_autofree char *date = wp_date_format_display (wp_item_get_due (item));
+
+  if (label[0] == '\0')
+    label = date;
+  if (leads[0] != '\0')
+    /* Translators: an overdue item in the briefing: its title, lead agency
+     * and deadline */
+    g_string_append_printf (out, _("%s (led by %s, due %s)"), wp_item_get_title (item), leads,
+                            label);
+  else
+    /* Translators: an overdue item without a lead agency: title and deadline */
+    g_string_append_printf (out, _("%s (due %s)"), wp_item_get_title (item), label);
+}
+
+/**
+ * wp_plan_stats_compose_summary:
+ * @plan_title: the plan's title, as the summary names it
+ *
+ * Drafts the progress summary (工作进展情况通报) staff write by hand today:
+ * one paragraph of totals, one per area, and the overdue items with their
+ * lead agencies, in the language of the user interface. The numbers are
+ * those of @stats, so they match the tables.
+ *
+ * Returns: (transfer full): the text, paragraphs separated by blank lines
+ */
+char *
+wp_plan_stats_compose_summary (WpPlanStats *stats,
+                               const char  *plan_title)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *as_of = wp_date_format_display (&stats->as_of);
+  g_autofree char *share = percent (stats->counts.done, stats->counts.total);
+  const WpCounts *c = &stats->counts;
+  gboolean tasks = stats->unit == WP_ITEM_KIND_TASK;
+
+  if (c->total == 0)
+    {
+      g_string_append_printf (out, tasks ? _("As of %s, “%s” has no key tasks yet.")
+                                         : _("As of %s, “%s” has no actions yet."),
+                              as_of, plan_title);
+      return g_string_free (out, FALSE);
+    }
+
+  g_string_append_printf (out,
+                          tasks
+                          /* Translators: the briefing's opening sentence. Keep the
+                           * order of the numbers or use %1$s-style positions. */
+                          ? _("As of %s, “%s” has %u key tasks: %u done (%s), %u in progress, "
+                              "%u not started and %u suspended; %u are overdue and %u need "
+                              "attention.")
+                          : _("As of %s, “%s” has %u actions: %u done (%s), %u in progress, "
+                              "%u not started and %u suspended; %u are overdue and %u need "
+                              "attention."),
+                          as_of, plan_title, c->total, c->done, share, c->in_progress,
+                          c->not_started, c->suspended, c->overdue, c->due_soon);
+
+  for (guint i = 0; i < stats->areas->len; i++)
+    {
+      WpGroupCounts *area = g_ptr_array_index (stats->areas, i);
+
+      if (area->counts.total == 0)
+        continue;
+      g_string_append (out, "\n\n");
+      g_string_append_printf (out,
+                              tasks
+                              /* Translators: one area in the briefing */
+                              ? _("%s: %u key tasks, %u done, overall progress %.0f%%, "
+                                  "%u overdue.")
+                              : _("%s: %u actions, %u done, overall progress %.0f%%, "
+                                  "%u overdue."),
+                              area->name, area->counts.total, area->counts.done,
+                              area->counts.progress, area->counts.overdue);
+    }
+
+  if (stats->overdue->len > 0)
+    {
+      g_string_append (out, "\n\n");
+      /* Translators: starts the list of overdue items in the briefing */
+      g_string_append (out, _("Overdue: "));
+      for (guint i = 0; i < stats->overdue->len; i++)
+        {
+          if (i > 0)
+            /* Translators: separates the overdue items in the briefing */
+            g_string_append (out, _("; "));
+          append_item_line (out, g_ptr_array_index (stats->overdue, i));
+        }
+      /* Translators: ends the list of overdue items */
+      g_string_append (out, _("."));
+    }
+
+  return g_string_free (out, FALSE);
+}

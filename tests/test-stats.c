@@ -1,0 +1,218 @@
+/* test-stats.c: the figures and the drafted summary of a plan
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n-lib.h>
+
+#include "wp-test-util.h"
+
+typedef struct {
+  char    *dir;
+  WpStore *store;
+  WpPlan  *plan;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *sample = wp_test_sample_path ("xiamen-2025.json");
+  g_autofree char *json = NULL;
+  GDate day;
+
+  f->dir = wp_test_dir_new ();
+  path = g_build_filename (f->dir, "plan.db", NULL);
+  f->store = wp_store_open (path, WP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (sample, &json, NULL, NULL));
+  f->plan = wp_json_import (f->store, json, -1, 0, FALSE, &error);
+  g_assert_no_error (error);
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 15, 7, 2025);
+  wp_store_set_judging (f->store, &day, 30);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_assert_finalize_object (f->plan);
+  g_assert_finalize_object (f->store);
+  wp_test_dir_free (f->dir);
+}
+
+static gboolean
+titles_contain (GPtrArray  *items,
+                const char *part)
+{
+  for (guint i = 0; i < items->len; i++)
+    if (strstr (wp_item_get_title (g_ptr_array_index (items, i)), part) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_demo_figures (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpPlanStats) stats = wp_plan_stats_compute (f->store, wp_plan_get_id (f->plan),
+                                                        NULL, &error);
+  guint area_total = 0, agency_max = 0;
+  WpGroupCounts *first_agency;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (stats->unit, ==, WP_ITEM_KIND_TASK);
+
+  /* 9 key tasks, all under way on 15 July 2025 (each has started actions). */
+  g_assert_cmpuint (stats->counts.total, ==, 9);
+  g_assert_cmpuint (stats->counts.in_progress, ==, 9);
+  g_assert_cmpuint (stats->counts.done + stats->counts.not_started + stats->counts.suspended,
+                    ==, 0);
+  /* Four key tasks hold an overdue action; three are behind or due soon. */
+  g_assert_cmpuint (stats->counts.overdue, ==, 4);
+  g_assert_cmpuint (stats->counts.due_soon, ==, 3);
+
+  /* The four overdue actions, earliest deadline first. */
+  g_assert_cmpuint (stats->overdue->len, ==, 4);
+  g_assert_true (g_str_has_prefix (wp_item_get_title (g_ptr_array_index (stats->overdue, 0)),
+                                   "加快推进矛盾纠纷多元化解信息系统"));  /* 5月底前 */
+  g_assert_true (titles_contain (stats->overdue, "化解矛盾风险"));
+  g_assert_true (titles_contain (stats->overdue, "合法性审查机制"));
+  g_assert_true (titles_contain (stats->overdue, "法律服务中心实体化运转"));
+
+  /* Areas add up to the whole. */
+  g_assert_cmpuint (stats->areas->len, ==, 3);
+  for (guint i = 0; i < stats->areas->len; i++)
+    area_total += ((WpGroupCounts *) g_ptr_array_index (stats->areas, i))->counts.total;
+  g_assert_cmpuint (area_total, ==, stats->counts.total);
+  g_assert_cmpuint (((WpGroupCounts *) g_ptr_array_index (stats->areas, 1))->counts.total, ==, 4);
+
+  /* The lead agency with most key tasks comes first. */
+  first_agency = g_ptr_array_index (stats->agencies, 0);
+  for (guint i = 0; i < stats->agencies->len; i++)
+    agency_max = MAX (agency_max,
+                      ((WpGroupCounts *) g_ptr_array_index (stats->agencies, i))->counts.total);
+  g_assert_cmpstr (first_agency->name, ==, "市委政法委");
+  g_assert_cmpuint (first_agency->counts.total, ==, agency_max);
+
+  /* Completions by month: March (述职) and June (6 个区综治中心). */
+  g_assert_cmpuint (stats->done_by_month[2], ==, 1);
+  g_assert_cmpuint (stats->done_by_month[5], ==, 1);
+  g_assert_cmpuint (stats->done_by_month[6], ==, 0);
+}
+
+static void
+test_agency_filter (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpPlanStats) all = wp_plan_stats_compute (f->store, wp_plan_get_id (f->plan), NULL,
+                                                      &error);
+  g_autoptr(WpPlanStats) police = wp_plan_stats_compute (f->store, wp_plan_get_id (f->plan),
+                                                         "市公安局", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (police->counts.total, <, all->counts.total);
+  g_assert_cmpuint (police->counts.total, >=, 1);
+  for (guint i = 0; i < police->overdue->len; i++)
+    {
+      WpItem *item = g_ptr_array_index (police->overdue, i);
+      g_assert_true (g_strv_contains (wp_item_get_lead_agencies (item), "市公安局")
+                     || g_strv_contains (wp_item_get_co_agencies (item), "市公安局"));
+    }
+}
+
+static void
+test_summary_english (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpPlanStats) stats = wp_plan_stats_compute (f->store, wp_plan_get_id (f->plan),
+                                                        NULL, &error);
+  g_autofree char *text = wp_plan_stats_compose_summary (stats, wp_plan_get_title (f->plan));
+
+  g_test_message ("%s", text);
+  g_assert_true (g_str_has_prefix (text, "As of 15/7/2025, “2025年全市政法工作任务分解” has 9 key "
+                                         "tasks: 0 done (0.0%), 9 in progress, 0 not started "
+                                         "and 0 suspended; 4 are overdue and 3 need attention."));
+  g_assert_nonnull (strstr (text, "坚持守正创新 维护公平正义: 4 key tasks, 0 done"));
+  g_assert_nonnull (strstr (text, "Overdue: 加快推进矛盾纠纷多元化解信息系统、综治中心信息化等重点"
+                                  "项目建设 (led by 市委政法委, due 5月底前)"));
+}
+
+static void
+test_summary_chinese (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpPlanStats) stats = NULL;
+  g_autofree char *text = NULL;
+  const char *localedir = g_getenv ("WORKPLAN_LOCALEDIR");
+
+  if (localedir == NULL || setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    {
+      g_test_skip ("the zh_CN.UTF-8 locale or the built translations are missing");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  stats = wp_plan_stats_compute (f->store, wp_plan_get_id (f->plan), NULL, &error);
+  text = wp_plan_stats_compose_summary (stats, wp_plan_get_title (f->plan));
+  setlocale (LC_ALL, "C.UTF-8");
+
+  g_test_message ("%s", text);
+  g_assert_true (g_str_has_prefix (text, "截至2025年7月15日，“2025年全市政法工作任务分解”共部署"
+                                         "重点任务9项，已完成0项（0.0%），推进中9项，未开始0项，"
+                                         "暂缓0项；逾期4项，需关注3项。"));
+  g_assert_nonnull (strstr (text, "坚持守正创新 维护公平正义：重点任务4项，已完成0项"));
+  g_assert_nonnull (strstr (text, "逾期事项：加快推进矛盾纠纷多元化解信息系统、综治中心信息化等"
+                                  "重点项目建设（市委政法委牵头，完成时限5月底前）；"));
+  g_assert_true (g_str_has_suffix (text, "。"));
+}
+
+static void
+test_empty_plan (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "empty.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpStore) store = wp_store_open (path, WP_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(WpPlan) plan = wp_store_create_plan (store, 2026, "空计划", "", &error);
+  g_autoptr(WpPlanStats) stats = wp_plan_stats_compute (store, wp_plan_get_id (plan), NULL,
+                                                        &error);
+  g_autofree char *text = wp_plan_stats_compose_summary (stats, "空计划");
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats->counts.total, ==, 0);
+  g_assert_cmpfloat (stats->counts.progress, ==, 0);
+  g_assert_nonnull (strstr (text, "has no actions yet"));
+  g_clear_object (&plan);
+  g_clear_object (&store);
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/stats/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("demo-figures", test_demo_figures);
+  ADD ("agency-filter", test_agency_filter);
+  ADD ("summary-english", test_summary_english);
+  ADD ("summary-chinese", test_summary_chinese);
+#undef ADD
+  g_test_add_func ("/stats/empty-plan", test_empty_plan);
+
+  return g_test_run ();
+}
