@@ -181,6 +181,39 @@ test_bad_json_creates_no_database (void)
 }
 
 static void
+test_summary (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *db = g_build_filename (dir, "plans.db", NULL);
+  g_autofree char *sample = wp_test_sample_path ("xiamen-2025.json");
+  g_auto(Run) import = { 0 };
+  g_auto(Run) summary = { 0 };
+  g_auto(Run) agency = { 0 };
+  g_auto(Run) bad_date = { 0 };
+
+  run_workplan (&import, "import", sample, "--db", db, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  run_workplan (&summary, "summary", "--year", "2025", "--as-of", "2025-07-15", "--db", db,
+                NULL);
+  g_assert_cmpint (summary.status, ==, 0);
+  g_assert_true (g_str_has_prefix (summary.out, "As of 15/7/2025, "));
+  g_assert_nonnull (strstr (summary.out, "has 9 key tasks: 0 done (0.0%), 9 in progress"));
+  g_assert_nonnull (strstr (summary.out, "4 are overdue"));
+
+  /* An agency's own briefing counts only its items. */
+  run_workplan (&agency, "summary", "--year", "2025", "--as-of", "2025-07-15",
+                "--agency", "市司法局", "--db", db, NULL);
+  g_assert_cmpint (agency.status, ==, 0);
+  g_assert_null (strstr (agency.out, "has 9 key tasks"));
+
+  run_workplan (&bad_date, "summary", "--year", "2025", "--as-of", "下个月", "--db", db, NULL);
+  g_assert_cmpint (bad_date.status, ==, 2);
+
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
+static void
 test_errors (void)
 {
   g_autofree char *dir = wp_test_dir_new ();
@@ -241,6 +274,7 @@ main (int    argc,
   g_test_add_func ("/cli/bad-json-leaves-database", test_bad_json_leaves_database);
   g_test_add_func ("/cli/bad-json-creates-no-database", test_bad_json_creates_no_database);
   g_test_add_func ("/cli/errors", test_errors);
+  g_test_add_func ("/cli/summary", test_summary);
 
   return g_test_run ();
 }

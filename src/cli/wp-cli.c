@@ -30,6 +30,7 @@ typedef int (*CommandFunc) (int argc, char **argv);
 static int cmd_list_plans (int argc, char **argv);
 static int cmd_export (int argc, char **argv);
 static int cmd_import (int argc, char **argv);
+static int cmd_summary (int argc, char **argv);
 
 static const struct {
   const char  *name;
@@ -39,6 +40,7 @@ static const struct {
   { "list-plans", cmd_list_plans, N_("List the plans (years) in the database") },
   { "export", cmd_export, N_("Write a plan as JSON") },
   { "import", cmd_import, N_("Read a plan from a JSON file") },
+  { "summary", cmd_summary, N_("Draft the progress summary of a plan, as plain text") },
 };
 
 static char *db_path;
@@ -341,6 +343,59 @@ cmd_import (int    argc,
 
   g_print (_("Imported the %d plan “%s” (%u items).\n"), wp_plan_get_year (plan),
            wp_plan_get_title (plan), wp_store_count_items (store, wp_plan_get_id (plan), NULL));
+  return EXIT_OK;
+}
+
+static int
+cmd_summary (int    argc,
+             char **argv)
+{
+  g_autofree char *agency = NULL;
+  g_autofree char *as_of = NULL;
+  int year = 0;
+  GOptionEntry entries[] = {
+    { "year", 'y', 0, G_OPTION_ARG_INT, &year, N_("The plan's year"), N_("YEAR") },
+    { "agency", 0, 0, G_OPTION_ARG_STRING, &agency,
+      N_("Only the items this agency leads or supports"), N_("NAME") },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of,
+      N_("Judge deadlines on this day instead of today"), N_("YYYY-MM-DD") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = new_context ("summary", "", entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpStore) store = NULL;
+  g_autoptr(WpPlan) plan = NULL;
+  g_autoptr(WpPlanStats) stats = NULL;
+  g_autofree char *text = NULL;
+  int status;
+
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (context, _("summary takes no file names."));
+  if (year == 0)
+    return usage_error (context, _("Say which plan to summarise with --year, e.g. --year 2025."));
+
+  store = open_store (WP_STORE_OPEN_READ_ONLY, &error);
+  if (store == NULL)
+    return fail (error->message);
+  if (as_of != NULL)
+    {
+      GDate day;
+
+      if (!wp_date_from_iso (as_of, &day))
+        return usage_error (context, _("--as-of must be a date such as 2025-06-30."));
+      wp_store_set_judging (store, &day, WP_LIGHT_DEFAULT_DUE_SOON_DAYS);
+    }
+  plan = wp_store_get_plan_by_year (store, year, &error);
+  if (plan == NULL)
+    return fail (error->message);
+
+  stats = wp_plan_stats_compute (store, wp_plan_get_id (plan), agency, &error);
+  if (stats == NULL)
+    return fail (error->message);
+  text = wp_plan_stats_compose_summary (stats, wp_plan_get_title (plan));
+  g_print ("%s\n", text);
   return EXIT_OK;
 }
 
