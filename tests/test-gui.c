@@ -6,6 +6,7 @@
 
 #include "wp-test-util.h"
 #include "wp-outline-view.h"
+#include "wp-progress-view.h"
 #include "wp-window.h"
 
 static GtkWidget *
@@ -350,6 +351,57 @@ test_editor_edits_with_completion (Demo          *d,
 }
 
 static void
+test_progress_view (Demo          *d,
+                    gconstpointer  data)
+{
+  GtkWidget *progress = find_descendant (GTK_WIDGET (d->window), WP_TYPE_PROGRESS_VIEW);
+  GtkTextView *summary;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  GDate day;
+
+  g_assert_nonnull (progress);
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 15, 7, 2025);
+  wp_store_set_judging (d->store, &day, 30);
+  wp_progress_view_set_plan (WP_PROGRESS_VIEW (progress), NULL);
+  {
+    g_autoptr(WpPlan) plan = wp_store_get_plan_by_year (d->store, 2025, NULL);
+    wp_progress_view_set_plan (WP_PROGRESS_VIEW (progress), plan);
+  }
+  spin ();
+
+  summary = GTK_TEXT_VIEW (find_descendant (progress, GTK_TYPE_TEXT_VIEW));
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (summary), &start, &end);
+  text = gtk_text_buffer_get_text (gtk_text_view_get_buffer (summary), &start, &end, FALSE);
+  g_assert_nonnull (strstr (text, "has 9 key tasks: 0 done (0.0%), 9 in progress"));
+
+  /* An edit shows in the figures without a reload: finish every action of the
+   * first key task and it counts as done. */
+  {
+    g_autoptr(WpPlan) plan = wp_store_get_plan_by_year (d->store, 2025, NULL);
+    g_autoptr(GPtrArray) areas = wp_store_list_children (d->store, wp_plan_get_id (plan), 0, NULL);
+    g_autoptr(GPtrArray) tasks = wp_store_list_children (
+      d->store, wp_plan_get_id (plan), wp_item_get_id (g_ptr_array_index (areas, 0)), NULL);
+    g_autoptr(GPtrArray) actions = wp_store_list_children (
+      d->store, wp_plan_get_id (plan), wp_item_get_id (g_ptr_array_index (tasks, 0)), NULL);
+    WpUndoStack *undo = wp_context_get_undo_stack (d->context);
+    g_auto(GValue) v = G_VALUE_INIT;
+    g_autofree char *after = NULL;
+
+    g_value_init (&v, G_TYPE_STRING);
+    g_value_set_string (&v, "done");
+    for (guint i = 0; i < actions->len; i++)
+      g_assert_true (wp_edit_set_property (undo, wp_item_get_id (g_ptr_array_index (actions, i)),
+                                           "status", &v, NULL));
+    spin ();
+    gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (summary), &start, &end);
+    after = gtk_text_buffer_get_text (gtk_text_view_get_buffer (summary), &start, &end, FALSE);
+    g_assert_nonnull (strstr (after, "has 9 key tasks: 1 done (11.1%), 8 in progress"));
+  }
+}
+
+static void
 test_empty_database (void)
 {
   g_autofree char *dir = wp_test_dir_new ();
@@ -433,6 +485,7 @@ main (int    argc,
   ADD ("search-filters-outline", test_search_filters_outline);
   ADD ("next-year-and-new-plan", test_next_year_and_new_plan);
   ADD ("editor-edits-with-completion", test_editor_edits_with_completion);
+  ADD ("progress-view", test_progress_view);
 #undef ADD
   g_test_add_func ("/gui/empty-database", test_empty_database);
   g_test_add_func ("/gui/open-error-shown", test_open_error_shown);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "wp-item-editor.h"
+#include "wp-progress-view.h"
 #include "wp-window-private.h"
 
 struct _WpWindow
@@ -21,6 +22,7 @@ struct _WpWindow
   GtkStack             *main_stack;
   AdwStatusPage        *error_page;
   WpOutlineView        *outline_view;
+  WpProgressView       *progress_view;
   AdwFlap              *flap;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
@@ -125,6 +127,7 @@ on_year_selected (WpWindow *self)
   GSettings *settings = wp_context_get_settings (self->context);
 
   wp_outline_view_set_plan (self->outline_view, plan);
+  wp_progress_view_set_plan (self->progress_view, plan);
   _wp_window_update_plan_actions (self);
 
   if (plan != NULL)
@@ -342,6 +345,7 @@ wp_window_class_init (WpWindowClass *klass)
 
   g_type_ensure (WP_TYPE_OUTLINE_VIEW);
   g_type_ensure (WP_TYPE_ITEM_EDITOR);
+  g_type_ensure (WP_TYPE_PROGRESS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/workplan/Workplan/wp-window.ui");
@@ -350,6 +354,7 @@ wp_window_class_init (WpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WpWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, outline_view);
+  gtk_widget_class_bind_template_child (widget_class, WpWindow, progress_view);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, search_entry);
@@ -428,6 +433,7 @@ wp_window_new (GtkApplication *application,
 
   wp_outline_view_set_context (self->outline_view, context);
   wp_item_editor_set_context (self->item_editor, context);
+  wp_progress_view_set_context (self->progress_view, context);
   g_signal_connect_object (wp_context_get_undo_stack (context), "notify::can-undo",
                            G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (wp_context_get_undo_stack (context), "notify::can-redo",

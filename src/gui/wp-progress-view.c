@@ -1,0 +1,298 @@
+/* wp-progress-view.c: the plan's figures, lists and drafted summary
+ *
+ * The numbers come from wp_plan_stats_compute(), the same the summary and
+ * the briefing use, so the screen and the paper agree. The view follows
+ * edits (any write or undo) and recomputes once the main loop is idle.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "wp-progress-view.h"
+
+struct _WpProgressView
+{
+  AdwBin               parent_instance;
+
+  GtkStack            *stack;
+  GtkLabel            *heading;
+  GtkFlowBox          *tiles;
+  AdwPreferencesGroup *areas_group;
+  AdwPreferencesGroup *agencies_group;
+  AdwPreferencesGroup *overdue_group;
+  GtkTextView         *summary_view;
+
+  WpContext           *context;
+  WpPlan              *plan;
+  GPtrArray           *rows;      /* rows added to the groups, to remove */
+  guint                refresh_id;
+};
+
+G_DEFINE_FINAL_TYPE (WpProgressView, wp_progress_view, ADW_TYPE_BIN)
+
+#define MAX_AGENCIES 12
+#define MAX_OVERDUE 30
+
+static void
+add_tile (WpProgressView *self,
+          guint           number,
+          const char     *caption,
+          const char     *style)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  g_autofree char *text = g_strdup_printf ("%u", number);
+  GtkWidget *value = gtk_label_new (text);
+  GtkWidget *label = gtk_label_new (caption);
+
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_add_css_class (box, "wp-tile");
+  gtk_widget_add_css_class (value, "title-1");
+  if (style != NULL)
+    gtk_widget_add_css_class (value, style);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (box), value);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_flow_box_append (self->tiles, box);
+}
+
+static void
+add_group_row (WpProgressView      *self,
+               AdwPreferencesGroup *group,
+               const char          *title,
+               const char          *subtitle,
+               double               progress)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (progress >= 0)
+    {
+      GtkWidget *bar = gtk_progress_bar_new ();
+      g_autofree char *percent = g_strdup_printf (_("%d%%"), (int) (progress + 0.5));
+
+      gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (bar), progress / 100.0);
+      gtk_progress_bar_set_text (GTK_PROGRESS_BAR (bar), percent);
+      gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (bar), TRUE);
+      gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+      gtk_widget_set_size_request (bar, 160, -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
+    }
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->rows, row);
+}
+
+static char *
+counts_line (const WpCounts *c,
+             gboolean        tasks)
+{
+  return g_strdup_printf (tasks
+                          /* Translators: a row's figures in the progress view */
+                          ? _("%u key tasks · %u done · %u in progress · %u overdue")
+                          : _("%u actions · %u done · %u in progress · %u overdue"),
+                          c->total, c->done, c->in_progress, c->overdue);
+}
+
+static void
+clear (WpProgressView *self)
+{
+  GtkWidget *child;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (
+                                      row, ADW_TYPE_PREFERENCES_GROUP)), row);
+    }
+  g_ptr_array_set_size (self->rows, 0);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tiles))) != NULL)
+    gtk_flow_box_remove (self->tiles, child);
+}
+
+static void
+refresh (WpProgressView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpPlanStats) stats = NULL;
+  g_autofree char *as_of = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *summary = NULL;
+  gboolean tasks;
+
+  clear (self);
+  if (self->context == NULL || self->plan == NULL || wp_context_get_store (self->context) == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  stats = wp_plan_stats_compute (wp_context_get_store (self->context),
+                                 wp_plan_get_id (self->plan), NULL, &error);
+  if (stats == NULL || stats->counts.total == 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  tasks = stats->unit == WP_ITEM_KIND_TASK;
+
+  as_of = wp_date_format_display (&stats->as_of);
+  /* Translators: heading of the progress view: the plan and the day */
+  heading = g_strdup_printf (_("%s, as of %s"), wp_plan_get_title (self->plan), as_of);
+  gtk_label_set_label (self->heading, heading);
+
+  add_tile (self, stats->counts.total, tasks ? _("Key tasks") : _("Actions"), NULL);
+  add_tile (self, stats->counts.done, _("Done"), "success");
+  add_tile (self, stats->counts.in_progress, _("In progress"), "accent");
+  add_tile (self, stats->counts.overdue, _("Overdue"), "error");
+  add_tile (self, stats->counts.due_soon, _("At risk"), "warning");
+
+  for (guint i = 0; i < stats->areas->len; i++)
+    {
+      WpGroupCounts *area = g_ptr_array_index (stats->areas, i);
+      g_autofree char *line = counts_line (&area->counts, tasks);
+
+      add_group_row (self, self->areas_group, area->name, line, area->counts.progress);
+    }
+
+  for (guint i = 0; i < MIN (stats->agencies->len, MAX_AGENCIES); i++)
+    {
+      WpGroupCounts *agency = g_ptr_array_index (stats->agencies, i);
+      g_autofree char *line = counts_line (&agency->counts, tasks);
+
+      add_group_row (self, self->agencies_group, agency->name, line, agency->counts.progress);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->overdue_group), stats->overdue->len > 0);
+  for (guint i = 0; i < MIN (stats->overdue->len, MAX_OVERDUE); i++)
+    {
+      WpItem *item = g_ptr_array_index (stats->overdue, i);
+      g_autofree char *leads = g_strjoinv ("、", (char **) wp_item_get_lead_agencies (item));
+      const char *label = wp_item_get_due_label (item);
+      g_autofree char *date = wp_date_format_display (wp_item_get_due (item));
+      g_autofree char *line = NULL;
+
+      /* Translators: an overdue item's lead agency and deadline */
+      line = g_strdup_printf (_("%s · due %s"), leads[0] ? leads : _("No lead agency"),
+                              label[0] ? label : date);
+      add_group_row (self, self->overdue_group, wp_item_get_title (item), line, -1);
+    }
+
+  summary = wp_plan_stats_compose_summary (stats, wp_plan_get_title (self->plan));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->summary_view), summary, -1);
+
+  gtk_stack_set_visible_child_name (self->stack, "figures");
+}
+
+static gboolean
+refresh_idle (gpointer data)
+{
+  WpProgressView *self = data;
+
+  self->refresh_id = 0;
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Many writes come at once (an import, a next year): count once after. */
+static void
+queue_refresh (WpProgressView *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add_full (G_PRIORITY_LOW, refresh_idle, self, NULL);
+}
+
+static void
+on_copy_clicked (WpProgressView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->summary_view);
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+  AdwToastOverlay *overlay;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+
+  overlay = ADW_TOAST_OVERLAY (gtk_widget_get_ancestor (GTK_WIDGET (self),
+                                                        ADW_TYPE_TOAST_OVERLAY));
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (overlay, adw_toast_new (_("Summary copied")));
+}
+
+static void
+wp_progress_view_dispose (GObject *object)
+{
+  WpProgressView *self = WP_PROGRESS_VIEW (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_object (&self->context);
+  g_clear_object (&self->plan);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (wp_progress_view_parent_class)->dispose (object);
+}
+
+static void
+wp_progress_view_class_init (WpProgressViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = wp_progress_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/workplan/Workplan/wp-progress-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, WpProgressView, stack);
+  gtk_widget_class_bind_template_child (widget_class, WpProgressView, heading);
+  gtk_widget_class_bind_template_child (widget_class, WpProgressView, tiles);
+  gtk_widget_class_bind_template_child (widget_class, WpProgressView, areas_group);
+  gtk_widget_class_bind_template_child (widget_class, WpProgressView, agencies_group);
+  gtk_widget_class_bind_template_child (widget_class, WpProgressView, overdue_group);
+  gtk_widget_class_bind_template_child (widget_class, WpProgressView, summary_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_copy_clicked);
+}
+
+static void
+wp_progress_view_init (WpProgressView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = g_ptr_array_new ();
+}
+
+void
+wp_progress_view_set_context (WpProgressView *self,
+                              WpContext      *context)
+{
+  WpStore *store;
+
+  g_return_if_fail (WP_IS_PROGRESS_VIEW (self));
+
+  if (!g_set_object (&self->context, context) || context == NULL)
+    return;
+
+  store = wp_context_get_store (context);
+  if (store != NULL)
+    {
+      g_signal_connect_object (store, "plans-changed", G_CALLBACK (queue_refresh), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "children-changed", G_CALLBACK (queue_refresh), self,
+                               G_CONNECT_SWAPPED);
+      /* Every other edit goes through the undo stack. */
+      g_signal_connect_object (wp_context_get_undo_stack (context), "notify::undo-label",
+                               G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+    }
+  queue_refresh (self);
+}
+
+void
+wp_progress_view_set_plan (WpProgressView *self,
+                           WpPlan         *plan)
+{
+  g_return_if_fail (WP_IS_PROGRESS_VIEW (self));
+
+  g_set_object (&self->plan, plan);
+  queue_refresh (self);
+}

@@ -1,0 +1,21 @@
+/* wp-progress-view.h: the plan's figures, lists and drafted summary
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "wp-context.h"
+
+G_BEGIN_DECLS
+
+#define WP_TYPE_PROGRESS_VIEW (wp_progress_view_get_type ())
+G_DECLARE_FINAL_TYPE (WpProgressView, wp_progress_view, WP, PROGRESS_VIEW, AdwBin)
+
+void wp_progress_view_set_context (WpProgressView *self,
+                                   WpContext      *context);
+void wp_progress_view_set_plan    (WpProgressView *self,
+                                   WpPlan         *plan);
+
+G_END_DECLS
