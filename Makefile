@@ -16,7 +16,7 @@ BUILD_PACKAGES := meson ninja-build gcc pkg-config gettext libglib2.0-dev \
                   libsqlite3-dev libjson-glib-dev desktop-file-utils appstream
 RUN_PACKAGES   := fonts-noto-cjk adwaita-icon-theme
 TEST_PACKAGES  := xvfb xauth xdotool dbus-daemon locales fonts-noto-cjk python3 \
-                  at-spi2-core python3-gi gir1.2-atspi-2.0
+                  at-spi2-core python3-gi gir1.2-atspi-2.0 poppler-utils
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -234,12 +234,19 @@ cmd_export (int    argc,
 {
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *agency = NULL;
+  g_autofree char *as_of = NULL;
   int year = 0;
   GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: json"), N_("FORMAT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: json or pdf"),
+      N_("FORMAT") },
     { "year", 'y', 0, G_OPTION_ARG_INT, &year, N_("The plan's year"), N_("YEAR") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write to FILE instead of standard output"), N_("FILE") },
+    { "agency", 0, 0, G_OPTION_ARG_STRING, &agency,
+      N_("Only the items this agency leads or supports (pdf)"), N_("NAME") },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of,
+      N_("Judge deadlines on this day instead of today (pdf)"), N_("YYYY-MM-DD") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = new_context ("export", "", entries);
@@ -255,22 +262,39 @@ cmd_export (int    argc,
     return usage_error (context, _("export takes no file names; use -o FILE."));
   if (format == NULL)
     format = g_strdup ("json");
-  if (!g_str_equal (format, "json"))
+  if (!g_str_equal (format, "json") && !g_str_equal (format, "pdf"))
     {
       g_autofree char *msg =
-        g_strdup_printf (_("Export to “%s” is not available in this version; use --format json."),
-                         format);
+        g_strdup_printf (_("Export to “%s” is not available in this version; use --format json "
+                           "or pdf."), format);
       return usage_error (context, msg);
     }
   if (year == 0)
     return usage_error (context, _("Say which plan to export with --year, e.g. --year 2025."));
+  if (g_str_equal (format, "pdf") && (output == NULL || g_str_equal (output, "-")))
+    return usage_error (context, _("A PDF is written to a file: add -o FILE.pdf."));
 
   store = open_store (WP_STORE_OPEN_READ_ONLY, &error);
   if (store == NULL)
     return fail (error->message);
+  if (as_of != NULL)
+    {
+      GDate day;
+
+      if (!wp_date_from_iso (as_of, &day))
+        return usage_error (context, _("--as-of must be a date such as 2025-06-30."));
+      wp_store_set_judging (store, &day, WP_LIGHT_DEFAULT_DUE_SOON_DAYS);
+    }
   plan = wp_store_get_plan_by_year (store, year, &error);
   if (plan == NULL)
     return fail (error->message);
+
+  if (g_str_equal (format, "pdf"))
+    {
+      if (!wp_briefing_write_pdf (store, wp_plan_get_id (plan), agency, output, &error))
+        return fail (error->message);
+      return EXIT_OK;
+    }
 
   text = wp_json_export_plan (store, wp_plan_get_id (plan), &error);
   if (text == NULL || !write_output (output, text, &error))

@@ -14,4 +14,5 @@
 #include "wp-store.h"
 #include "wp-stats.h"
 #include "wp-undo.h"
+#include "io/wp-briefing-pdf.h"
 #include "io/wp-json-io.h"

@@ -1,0 +1,384 @@
+/* wp-briefing-pdf.c: the progress briefing (工作进展通报) as an A4 PDF
+ *
+ * Title, date and organisation; the drafted summary; a table of every item
+ * by area (title, lead agency, deadline, status, progress, latest progress
+ * note) whose header repeats on each page; the overdue items; page numbers.
+ * Text is laid out with Pango, so Chinese wraps at characters and the CJK
+ * font is embedded. The layout runs twice: once to count the pages for
+ * "page N of M", once to draw.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+
+#include "wp-briefing-pdf.h"
+#include "wp-deadline.h"
+#include "wp-stats.h"
+
+#define PAGE_WIDTH  595.28  /* A4 in points */
+#define PAGE_HEIGHT 841.89
+#define MARGIN      50.0
+#define FOOTER      24.0
+#define FONT        "Noto Sans CJK SC, Noto Sans, sans"
+
+typedef struct {
+  cairo_t       *cr;        /* NULL while counting pages */
+  cairo_surface_t *surface;
+  PangoContext  *pango;
+  double         y;
+  int            page;
+  int            pages;     /* known on the drawing pass */
+  gboolean       in_table;
+  const char    *footer;
+} Doc;
+
+/* Table columns: share of the width, header. */
+static const struct {
+  double      share;
+  const char *header;
+} columns[] = {
+  { 0.32, N_("Item") },
+  { 0.13, N_("Lead agency") },
+  { 0.10, N_("Deadline") },
+  { 0.10, N_("Status") },
+  { 0.08, N_("Progress") },
+  { 0.27, N_("Latest progress note") },
+};
+
+static PangoLayout *
+new_layout (Doc        *doc,
+            const char *text,
+            double      size,
+            gboolean    bold,
+            double      width)
+{
+  PangoLayout *layout = pango_layout_new (doc->pango);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT);
+
+  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int w, h;
+
+  pango_layout_get_size (layout, &w, &h);
+  return (double) h / PANGO_SCALE;
+}
+
+static void draw_table_header (Doc *doc);
+
+static void
+finish_page (Doc *doc)
+{
+  if (doc->cr != NULL)
+    {
+      g_autofree char *number = NULL;
+      g_autoptr(PangoLayout) layout = NULL;
+
+      /* Translators: page footer of the briefing, e.g. "第 2 页，共 5 页" */
+      number = g_strdup_printf (_("Page %d of %d"), doc->page, doc->pages);
+      layout = new_layout (doc, number, 8, FALSE, PAGE_WIDTH - 2 * MARGIN);
+      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+      cairo_set_source_rgb (doc->cr, 0.4, 0.4, 0.4);
+      cairo_move_to (doc->cr, MARGIN, PAGE_HEIGHT - MARGIN + 8);
+      pango_cairo_show_layout (doc->cr, layout);
+      cairo_show_page (doc->cr);
+    }
+}
+
+static void
+new_page (Doc *doc)
+{
+  finish_page (doc);
+  doc->page++;
+  doc->y = MARGIN;
+  if (doc->in_table)
+    draw_table_header (doc);
+}
+
+/* Makes room for @height, starting a page when it does not fit. */
+static void
+need (Doc    *doc,
+      double  height)
+{
+  if (doc->y + height > PAGE_HEIGHT - MARGIN - FOOTER && doc->y > MARGIN + 1)
+    new_page (doc);
+}
+
+static void
+text_block (Doc        *doc,
+            const char *text,
+            double      size,
+            gboolean    bold,
+            double      gap_after)
+{
+  g_autoptr(PangoLayout) layout = new_layout (doc, text, size, bold, PAGE_WIDTH - 2 * MARGIN);
+  double height = layout_height (layout);
+
+  need (doc, height);
+  if (doc->cr != NULL)
+    {
+      cairo_set_source_rgb (doc->cr, 0, 0, 0);
+      cairo_move_to (doc->cr, MARGIN, doc->y);
+      pango_cairo_show_layout (doc->cr, layout);
+    }
+  doc->y += height + gap_after;
+}
+
+/* One table row of cells; a shaded background for headers and areas. */
+static void
+table_row (Doc         *doc,
+           const char **cells,
+           gboolean     bold,
+           double       shade)
+{
+  double width = PAGE_WIDTH - 2 * MARGIN;
+  PangoLayout *layouts[G_N_ELEMENTS (columns)];
+  double height = 0, x = MARGIN;
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      layouts[i] = new_layout (doc, cells[i] ? cells[i] : "", 8, bold,
+                               columns[i].share * width - 6);
+      height = MAX (height, layout_height (layouts[i]));
+    }
+  height += 6;
+
+  need (doc, height);
+  if (doc->cr != NULL)
+    {
+      if (shade > 0)
+        {
+          cairo_set_source_rgb (doc->cr, 1 - shade, 1 - shade, 1 - shade);
+          cairo_rectangle (doc->cr, MARGIN, doc->y, width, height);
+          cairo_fill (doc->cr);
+        }
+      cairo_set_source_rgb (doc->cr, 0.75, 0.75, 0.75);
+      cairo_set_line_width (doc->cr, 0.5);
+      cairo_move_to (doc->cr, MARGIN, doc->y + height);
+      cairo_line_to (doc->cr, MARGIN + width, doc->y + height);
+      cairo_stroke (doc->cr);
+      cairo_set_source_rgb (doc->cr, 0, 0, 0);
+      for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+        {
+          cairo_move_to (doc->cr, x + 3, doc->y + 3);
+          pango_cairo_show_layout (doc->cr, layouts[i]);
+          x += columns[i].share * width;
+        }
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    g_object_unref (layouts[i]);
+  doc->y += height;
+}
+
+static void
+draw_table_header (Doc *doc)
+{
+  const char *cells[G_N_ELEMENTS (columns)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    cells[i] = _(columns[i].header);
+  doc->in_table = FALSE;  /* the header itself must not repeat the header */
+  table_row (doc, cells, TRUE, 0.12);
+  doc->in_table = TRUE;
+}
+
+static char *
+latest_note (WpStore *store,
+             WpItem  *item)
+{
+  g_autoptr(GPtrArray) notes = wp_store_list_notes (store, wp_item_get_id (item), NULL);
+  WpNote *note;
+  g_autofree char *date = NULL;
+
+  if (notes == NULL || notes->len == 0)
+    return g_strdup ("");
+  note = g_ptr_array_index (notes, notes->len - 1);
+  date = wp_date_format_display (&note->date);
+  return g_strdup_printf ("%s %s", date, note->text);
+}
+
+static gboolean
+involves (WpItem     *item,
+          const char *agency)
+{
+  return agency == NULL
+         || g_strv_contains (wp_item_get_lead_agencies (item), agency)
+         || g_strv_contains (wp_item_get_co_agencies (item), agency);
+}
+
+static void
+item_rows (Doc        *doc,
+           WpStore    *store,
+           gint64      plan_id,
+           gint64      parent_id,
+           int         depth,
+           const char *agency)
+{
+  g_autoptr(GPtrArray) children = wp_store_list_children (store, plan_id, parent_id, NULL);
+
+  for (guint i = 0; children != NULL && i < children->len; i++)
+    {
+      WpItem *item = g_ptr_array_index (children, i);
+      g_autofree char *indent = g_strnfill (depth * 2, ' ');
+      g_autofree char *title = g_strconcat (indent, wp_item_get_title (item), NULL);
+      g_autofree char *leads = g_strjoinv ("、", (char **) wp_item_get_lead_agencies (item));
+      g_autofree char *date = wp_date_format_display (wp_item_get_due (item));
+      g_autofree char *progress = g_strdup_printf (_("%d%%"),
+                                                   wp_item_get_effective_progress (item));
+      g_autofree char *note = latest_note (store, item);
+      const char *due = wp_item_get_due_label (item)[0] ? wp_item_get_due_label (item) : date;
+      const char *cells[] = {
+        title, leads, due, wp_item_status_to_label (wp_item_get_effective_status (item)),
+        progress, note,
+      };
+
+      if (depth == 0)
+        table_row (doc, cells, TRUE, 0.05);
+      else if (involves (item, agency))
+        table_row (doc, cells, FALSE, 0);
+
+      if (wp_item_get_n_children (item) > 0)
+        item_rows (doc, store, plan_id, wp_item_get_id (item), depth + 1, agency);
+    }
+}
+
+static void
+lay_out (Doc         *doc,
+         WpStore     *store,
+         WpPlan      *plan,
+         WpPlanStats *stats,
+         const char  *agency)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *as_of = wp_date_format_display (&stats->as_of);
+  g_autofree char *summary = wp_plan_stats_compose_summary (stats, wp_plan_get_title (plan));
+
+  doc->page = 1;
+  doc->y = MARGIN;
+  doc->in_table = FALSE;
+
+  /* Translators: the briefing's title: the plan's title */
+  title = g_strdup_printf (_("%s — Progress Briefing"), wp_plan_get_title (plan));
+  text_block (doc, title, 16, TRUE, 6);
+  /* Translators: under the briefing's title: organisation, date, agency */
+  subtitle = agency
+             ? g_strdup_printf (_("%s · as of %s · items of %s"), wp_plan_get_organization (plan),
+                                as_of, agency)
+             : g_strdup_printf (_("%s · as of %s"), wp_plan_get_organization (plan), as_of);
+  text_block (doc, subtitle, 9, FALSE, 14);
+
+  text_block (doc, summary, 10, FALSE, 16);
+
+  if (stats->counts.total == 0 && stats->areas->len == 0)
+    return;
+
+  text_block (doc, _("Items by Area"), 12, TRUE, 6);
+  draw_table_header (doc);
+  item_rows (doc, store, wp_plan_get_id (plan), 0, 0, agency);
+  doc->in_table = FALSE;
+  doc->y += 16;
+
+  if (stats->overdue->len > 0)
+    {
+      text_block (doc, _("Overdue Items"), 12, TRUE, 6);
+      for (guint i = 0; i < stats->overdue->len; i++)
+        {
+          WpItem *item = g_ptr_array_index (stats->overdue, i);
+          g_autofree char *leads = g_strjoinv ("、", (char **) wp_item_get_lead_agencies (item));
+          g_autofree char *date = wp_date_format_display (wp_item_get_due (item));
+          g_autofree char *line = g_strdup_printf (
+            /* Translators: an overdue item in the briefing's list */
+            _("%u. %s — %s, due %s, %d%%"), i + 1, wp_item_get_title (item), leads,
+            wp_item_get_due_label (item)[0] ? wp_item_get_due_label (item) : date,
+            wp_item_get_effective_progress (item));
+
+          text_block (doc, line, 9, FALSE, 4);
+        }
+    }
+}
+
+/**
+ * wp_briefing_write_pdf:
+ * @agency: (nullable): only the items this agency leads or supports
+ * @path: the PDF file to write (replaced atomically)
+ *
+ * Writes the progress briefing of a plan on the store's reference date.
+ */
+gboolean
+wp_briefing_write_pdf (WpStore     *store,
+                       gint64       plan_id,
+                       const char  *agency,
+                       const char  *path,
+                       GError     **error)
+{
+  g_autoptr(WpPlan) plan = NULL;
+  g_autoptr(WpPlanStats) stats = NULL;
+  g_autofree char *tmp = g_strconcat (path, ".part", NULL);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  Doc doc = { 0 };
+  cairo_status_t status;
+
+  plan = wp_store_get_plan (store, plan_id, error);
+  if (plan == NULL)
+    return FALSE;
+  stats = wp_plan_stats_compute (store, plan_id, agency, error);
+  if (stats == NULL)
+    return FALSE;
+
+  /* First pass: count the pages, on a PDF surface that writes nowhere, so
+   * that the text is measured exactly as it will be drawn. */
+  surface = cairo_pdf_surface_create (NULL, PAGE_WIDTH, PAGE_HEIGHT);
+  cr = cairo_create (surface);
+  doc.pango = pango_cairo_create_context (cr);
+  pango_cairo_context_set_resolution (doc.pango, 72);
+  lay_out (&doc, store, plan, stats, agency);
+  doc.pages = doc.page;
+  g_object_unref (doc.pango);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  /* Second pass: draw. */
+  surface = cairo_pdf_surface_create (tmp, PAGE_WIDTH, PAGE_HEIGHT);
+  cr = cairo_create (surface);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, wp_plan_get_title (plan));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Workplan");
+  doc.cr = cr;
+  doc.pango = pango_cairo_create_context (cr);
+  pango_cairo_context_set_resolution (doc.pango, 72);
+  lay_out (&doc, store, plan, stats, agency);
+  finish_page (&doc);
+  g_object_unref (doc.pango);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS || g_rename (tmp, path) != 0)
+    {
+      g_unlink (tmp);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not write the briefing to “%s”: %s"), path,
+                   status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string (status)
+                                                  : g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
+}

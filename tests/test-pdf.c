@@ -1,0 +1,206 @@
+/* test-pdf.c: the progress briefing as a PDF, read back with poppler
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "wp-test-util.h"
+
+static char *
+run (const char *tool,
+     const char *pdf,
+     const char *last_arg)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  const char *argv[] = { tool, pdf, last_arg, NULL };
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+static int
+page_count (const char *pdf)
+{
+  g_autofree char *info = run ("pdfinfo", pdf, NULL);
+  const char *pages = strstr (info, "Pages:");
+
+  g_assert_nonnull (pages);
+  return atoi (pages + strlen ("Pages:"));
+}
+
+static gboolean
+have_poppler (void)
+{
+  g_autofree char *a = g_find_program_in_path ("pdftotext");
+  g_autofree char *b = g_find_program_in_path ("pdffonts");
+  g_autofree char *c = g_find_program_in_path ("pdfinfo");
+
+  if (a && b && c)
+    return TRUE;
+  g_test_skip ("poppler-utils (pdftotext, pdffonts, pdfinfo) are not installed");
+  return FALSE;
+}
+
+static void
+test_demo_briefing (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *db = g_build_filename (dir, "plan.db", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "briefing.pdf", NULL);
+  g_autofree char *sample = wp_test_sample_path ("xiamen-2025.json");
+  g_autofree char *json = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *fonts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpStore) store = wp_store_open (db, WP_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(WpPlan) plan = NULL;
+  g_autofree char *footer = NULL;
+  GDate day;
+  int pages;
+
+  if (!have_poppler ())
+    {
+      wp_test_dir_free (g_steal_pointer (&dir));
+      return;
+    }
+
+  g_assert_true (g_file_get_contents (sample, &json, NULL, NULL));
+  plan = wp_json_import (store, json, -1, 0, FALSE, &error);
+  g_assert_no_error (error);
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 15, 7, 2025);
+  wp_store_set_judging (store, &day, 30);
+
+  g_assert_true (wp_briefing_write_pdf (store, wp_plan_get_id (plan), NULL, pdf, &error));
+  g_assert_no_error (error);
+
+  text = run ("pdftotext", pdf, "-");
+  /* The title, every area and the overdue items, in Chinese. */
+  g_assert_nonnull (strstr (text, "2025年全市政法工作任务分解"));
+  g_assert_nonnull (strstr (text, "坚持主动创稳 强化系统治理"));
+  g_assert_nonnull (strstr (text, "坚持守正创新 维护公平正义"));
+  g_assert_nonnull (strstr (text, "从严管党治警 深化铁军锻造"));
+  g_assert_nonnull (strstr (text, "Overdue Items"));
+  g_assert_nonnull (strstr (text, "法律服务中心实体化运转"));
+  g_assert_nonnull (strstr (text, "has 9 key tasks"));
+
+  /* The footer counts the pages there are. */
+  pages = page_count (pdf);
+  g_assert_cmpint (pages, >=, 2);
+  footer = g_strdup_printf ("Page %d of %d", pages, pages);
+  g_assert_nonnull (strstr (text, footer));
+
+  /* The CJK font is embedded, so the briefing prints anywhere. */
+  fonts = run ("pdffonts", pdf, NULL);
+  g_test_message ("%s", fonts);
+  g_assert_nonnull (strstr (fonts, "CJK"));
+  g_assert_null (strstr (fonts, " no "));
+
+  g_clear_object (&plan);
+  g_clear_object (&store);
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
+static void
+test_empty_and_large (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *db = g_build_filename (dir, "plan.db", NULL);
+  g_autofree char *empty_pdf = g_build_filename (dir, "empty.pdf", NULL);
+  g_autofree char *large_pdf = g_build_filename (dir, "large.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpStore) store = wp_store_open (db, WP_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(WpPlan) empty = wp_store_create_plan (store, 2026, "空计划", "", &error);
+  g_autoptr(WpPlan) large = wp_store_create_plan (store, 2027, "大计划", "", &error);
+  g_autofree char *text = NULL;
+  int pages_small, pages_large;
+
+  if (!have_poppler ())
+    {
+      g_clear_object (&empty);
+      g_clear_object (&large);
+      g_clear_object (&store);
+      wp_test_dir_free (g_steal_pointer (&dir));
+      return;
+    }
+
+  /* A plan with nothing in it still gives a valid one-page briefing. */
+  g_assert_true (wp_briefing_write_pdf (store, wp_plan_get_id (empty), NULL, empty_pdf, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (page_count (empty_pdf), ==, 1);
+  text = run ("pdftotext", empty_pdf, "-");
+  g_assert_nonnull (strstr (text, "has no actions yet"));
+
+  /* 3 areas × 10 key tasks × 20 actions: the table runs over many pages. */
+  wp_store_freeze_signals (store);
+  for (int a = 0; a < 3; a++)
+    {
+      g_autofree char *at = g_strdup_printf ("工作领域%d", a + 1);
+      g_autoptr(WpItem) area = wp_store_create_item (store, wp_plan_get_id (large), 0, -1,
+                                                     WP_ITEM_KIND_AREA, at, &error);
+      for (int t = 0; t < 10; t++)
+        {
+          g_autofree char *tt = g_strdup_printf ("重点任务%d.%d", a + 1, t + 1);
+          g_autoptr(WpItem) task = wp_store_create_item (store, wp_plan_get_id (large),
+                                                         wp_item_get_id (area), -1,
+                                                         WP_ITEM_KIND_TASK, tt, &error);
+          for (int i = 0; i < 20; i++)
+            {
+              g_autofree char *it = g_strdup_printf ("具体措施%d.%d.%d：推进综治中心规范化建设",
+                                                     a + 1, t + 1, i + 1);
+              g_autoptr(WpItem) action = wp_store_create_item (store, wp_plan_get_id (large),
+                                                               wp_item_get_id (task), -1,
+                                                               WP_ITEM_KIND_ACTION, it, &error);
+              g_assert_no_error (error);
+            }
+        }
+    }
+  wp_store_thaw_signals (store);
+
+  g_assert_true (wp_briefing_write_pdf (store, wp_plan_get_id (large), NULL, large_pdf, &error));
+  pages_small = page_count (empty_pdf);
+  pages_large = page_count (large_pdf);
+  g_test_message ("633 items: %d pages", pages_large);
+  /* 633 rows of one or two lines (14–24 pt) on pages of about 720 pt. */
+  g_assert_cmpint (pages_large, >=, 10);
+  g_assert_cmpint (pages_large, <=, 40);
+  g_assert_cmpint (pages_small, <, pages_large);
+
+  g_clear_object (&empty);
+  g_clear_object (&large);
+  g_clear_object (&store);
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
+static void
+test_unwritable_path (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *db = g_build_filename (dir, "plan.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpStore) store = wp_store_open (db, WP_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(WpPlan) plan = wp_store_create_plan (store, 2026, "计划", "", &error);
+
+  g_assert_false (wp_briefing_write_pdf (store, wp_plan_get_id (plan), NULL,
+                                         "/nonexistent-folder/briefing.pdf", &error));
+  g_assert_nonnull (error);
+  g_clear_object (&plan);
+  g_clear_object (&store);
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/pdf/demo-briefing", test_demo_briefing);
+  g_test_add_func ("/pdf/empty-and-large", test_empty_and_large);
+  g_test_add_func ("/pdf/unwritable-path", test_unwritable_path);
+
+  return g_test_run ();
+}
