@@ -117,6 +117,11 @@ open_store (WpStoreOpenFlags   flags,
         }
     }
 
+  /* Reading an older plan file it may upgrade (after a backup copy) when it
+   * can write to it; only a file it cannot write is opened read-only. */
+  if ((flags & WP_STORE_OPEN_READ_ONLY) && g_access (path, W_OK) == 0)
+    flags &= ~WP_STORE_OPEN_READ_ONLY;
+
   return wp_store_open (path, flags, error);
 }
 

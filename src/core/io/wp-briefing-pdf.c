@@ -4,8 +4,9 @@
  * by area (title, lead agency, deadline, status, progress, latest progress
  * note) whose header repeats on each page; the overdue items; page numbers.
  * Text is laid out with Pango, so Chinese wraps at characters and the CJK
- * font is embedded. The layout runs twice: once to count the pages for
- * "page N of M", once to draw.
+ * font is embedded. Everything is laid out first, into blocks that know
+ * their page, so that the pages can be counted for "page N of M"; then the
+ * blocks are drawn. Each piece of text is shaped once.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,22 +28,31 @@
 #define FOOTER      24.0
 #define FONT        "Noto Sans CJK SC, Noto Sans, sans"
 
+#define N_COLUMNS 6
+
+/* A laid-out piece of a page: a paragraph, or a table row. */
 typedef struct {
-  cairo_t       *cr;        /* NULL while counting pages */
-  cairo_surface_t *surface;
-  PangoContext  *pango;
-  double         y;
-  int            page;
-  int            pages;     /* known on the drawing pass */
-  gboolean       in_table;
-  const char    *footer;
+  int          page;
+  double       y;
+  double       height;
+  PangoLayout *layouts[N_COLUMNS];  /* one for a paragraph */
+  gboolean     row;
+  double       shade;               /* grey background of a table row, 0 for none */
+} Block;
+
+typedef struct {
+  PangoContext *pango;
+  GArray       *blocks;   /* Block */
+  double        y;
+  int           page;
+  gboolean      in_table;
 } Doc;
 
 /* Table columns: share of the width, header. */
 static const struct {
   double      share;
   const char *header;
-} columns[] = {
+} columns[N_COLUMNS] = {
   { 0.32, N_("Item") },
   { 0.13, N_("Lead agency") },
   { 0.10, N_("Deadline") },
@@ -83,28 +93,8 @@ layout_height (PangoLayout *layout)
 static void draw_table_header (Doc *doc);
 
 static void
-finish_page (Doc *doc)
-{
-  if (doc->cr != NULL)
-    {
-      g_autofree char *number = NULL;
-      g_autoptr(PangoLayout) layout = NULL;
-
-      /* Translators: page footer of the briefing, e.g. "第 2 页，共 5 页" */
-      number = g_strdup_printf (_("Page %d of %d"), doc->page, doc->pages);
-      layout = new_layout (doc, number, 8, FALSE, PAGE_WIDTH - 2 * MARGIN);
-      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-      cairo_set_source_rgb (doc->cr, 0.4, 0.4, 0.4);
-      cairo_move_to (doc->cr, MARGIN, PAGE_HEIGHT - MARGIN + 8);
-      pango_cairo_show_layout (doc->cr, layout);
-      cairo_show_page (doc->cr);
-    }
-}
-
-static void
 new_page (Doc *doc)
 {
-  finish_page (doc);
   doc->page++;
   doc->y = MARGIN;
   if (doc->in_table)
@@ -127,17 +117,15 @@ text_block (Doc        *doc,
             gboolean    bold,
             double      gap_after)
 {
-  g_autoptr(PangoLayout) layout = new_layout (doc, text, size, bold, PAGE_WIDTH - 2 * MARGIN);
-  double height = layout_height (layout);
+  Block block = { 0 };
 
-  need (doc, height);
-  if (doc->cr != NULL)
-    {
-      cairo_set_source_rgb (doc->cr, 0, 0, 0);
-      cairo_move_to (doc->cr, MARGIN, doc->y);
-      pango_cairo_show_layout (doc->cr, layout);
-    }
-  doc->y += height + gap_after;
+  block.layouts[0] = new_layout (doc, text, size, bold, PAGE_WIDTH - 2 * MARGIN);
+  block.height = layout_height (block.layouts[0]);
+  need (doc, block.height);
+  block.page = doc->page;
+  block.y = doc->y;
+  g_array_append_val (doc->blocks, block);
+  doc->y += block.height + gap_after;
 }
 
 /* One table row of cells; a shaded background for headers and areas. */
@@ -148,50 +136,88 @@ table_row (Doc         *doc,
            double       shade)
 {
   double width = PAGE_WIDTH - 2 * MARGIN;
-  PangoLayout *layouts[G_N_ELEMENTS (columns)];
-  double height = 0, x = MARGIN;
+  Block block = { 0 };
 
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+  block.row = TRUE;
+  block.shade = shade;
+  for (guint i = 0; i < N_COLUMNS; i++)
     {
-      layouts[i] = new_layout (doc, cells[i] ? cells[i] : "", 8, bold,
-                               columns[i].share * width - 6);
-      height = MAX (height, layout_height (layouts[i]));
+      block.layouts[i] = new_layout (doc, cells[i] ? cells[i] : "", 8, bold,
+                                     columns[i].share * width - 6);
+      block.height = MAX (block.height, layout_height (block.layouts[i]));
     }
-  height += 6;
+  block.height += 6;
 
-  need (doc, height);
-  if (doc->cr != NULL)
+  need (doc, block.height);
+  block.page = doc->page;
+  block.y = doc->y;
+  g_array_append_val (doc->blocks, block);
+  doc->y += block.height;
+}
+
+static void
+draw_block (cairo_t     *cr,
+            const Block *block)
+{
+  double width = PAGE_WIDTH - 2 * MARGIN, x = MARGIN;
+
+  if (!block->row)
     {
-      if (shade > 0)
-        {
-          cairo_set_source_rgb (doc->cr, 1 - shade, 1 - shade, 1 - shade);
-          cairo_rectangle (doc->cr, MARGIN, doc->y, width, height);
-          cairo_fill (doc->cr);
-        }
-      cairo_set_source_rgb (doc->cr, 0.75, 0.75, 0.75);
-      cairo_set_line_width (doc->cr, 0.5);
-      cairo_move_to (doc->cr, MARGIN, doc->y + height);
-      cairo_line_to (doc->cr, MARGIN + width, doc->y + height);
-      cairo_stroke (doc->cr);
-      cairo_set_source_rgb (doc->cr, 0, 0, 0);
-      for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-        {
-          cairo_move_to (doc->cr, x + 3, doc->y + 3);
-          pango_cairo_show_layout (doc->cr, layouts[i]);
-          x += columns[i].share * width;
-        }
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      cairo_move_to (cr, MARGIN, block->y);
+      pango_cairo_show_layout (cr, block->layouts[0]);
+      return;
     }
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    g_object_unref (layouts[i]);
-  doc->y += height;
+
+  if (block->shade > 0)
+    {
+      cairo_set_source_rgb (cr, 1 - block->shade, 1 - block->shade, 1 - block->shade);
+      cairo_rectangle (cr, MARGIN, block->y, width, block->height);
+      cairo_fill (cr);
+    }
+  cairo_set_source_rgb (cr, 0.75, 0.75, 0.75);
+  cairo_set_line_width (cr, 0.5);
+  cairo_move_to (cr, MARGIN, block->y + block->height);
+  cairo_line_to (cr, MARGIN + width, block->y + block->height);
+  cairo_stroke (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      cairo_move_to (cr, x + 3, block->y + 3);
+      pango_cairo_show_layout (cr, block->layouts[i]);
+      x += columns[i].share * width;
+    }
+}
+
+static void
+draw_footer (Doc     *doc,
+             cairo_t *cr,
+             int      page,
+             int      pages)
+{
+  /* Translators: page footer of the briefing, e.g. "第 2 页，共 5 页" */
+  g_autofree char *number = g_strdup_printf (_("Page %d of %d"), page, pages);
+  g_autoptr(PangoLayout) layout = new_layout (doc, number, 8, FALSE, PAGE_WIDTH - 2 * MARGIN);
+
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  cairo_set_source_rgb (cr, 0.4, 0.4, 0.4);
+  cairo_move_to (cr, MARGIN, PAGE_HEIGHT - MARGIN + 8);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+block_clear (Block *block)
+{
+  for (guint i = 0; i < N_COLUMNS; i++)
+    g_clear_object (&block->layouts[i]);
 }
 
 static void
 draw_table_header (Doc *doc)
 {
-  const char *cells[G_N_ELEMENTS (columns)];
+  const char *cells[N_COLUMNS];
 
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+  for (guint i = 0; i < N_COLUMNS; i++)
     cells[i] = _(columns[i].header);
   doc->in_table = FALSE;  /* the header itself must not repeat the header */
   table_row (doc, cells, TRUE, 0.12);
@@ -343,28 +369,31 @@ wp_briefing_write_pdf (WpStore     *store,
   if (stats == NULL)
     return FALSE;
 
-  /* First pass: count the pages, on a PDF surface that writes nowhere, so
-   * that the text is measured exactly as it will be drawn. */
-  surface = cairo_pdf_surface_create (NULL, PAGE_WIDTH, PAGE_HEIGHT);
-  cr = cairo_create (surface);
-  doc.pango = pango_cairo_create_context (cr);
-  pango_cairo_context_set_resolution (doc.pango, 72);
-  lay_out (&doc, store, plan, stats, agency);
-  doc.pages = doc.page;
-  g_object_unref (doc.pango);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-
-  /* Second pass: draw. */
   surface = cairo_pdf_surface_create (tmp, PAGE_WIDTH, PAGE_HEIGHT);
   cr = cairo_create (surface);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, wp_plan_get_title (plan));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Workplan");
-  doc.cr = cr;
+
+  /* Lay everything out, then draw it page by page. */
   doc.pango = pango_cairo_create_context (cr);
   pango_cairo_context_set_resolution (doc.pango, 72);
+  doc.blocks = g_array_new (FALSE, TRUE, sizeof (Block));
+  g_array_set_clear_func (doc.blocks, (GDestroyNotify) block_clear);
   lay_out (&doc, store, plan, stats, agency);
-  finish_page (&doc);
+
+  for (guint i = 0; i < doc.blocks->len; i++)
+    {
+      const Block *block = &g_array_index (doc.blocks, Block, i);
+
+      draw_block (cr, block);
+      if (i + 1 == doc.blocks->len || g_array_index (doc.blocks, Block, i + 1).page != block->page)
+        {
+          draw_footer (&doc, cr, block->page, doc.page);
+          cairo_show_page (cr);
+        }
+    }
+
+  g_array_unref (doc.blocks);
   g_object_unref (doc.pango);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
