@@ -166,6 +166,16 @@ main (int    argc,
     g_print ("  (%.1f MB)\n", strlen (json) / 1e6);
   }
 
+  {
+    g_autofree char *pdf = g_build_filename (dir, "briefing.pdf", NULL);
+
+    t0 = wp_bench_now_ms ();
+    if (!wp_briefing_write_pdf (store, plan_id, NULL, pdf, &error))
+      g_error ("pdf: %s", error->message);
+    report ("write the PDF briefing", wp_bench_now_ms () - t0);
+    g_unlink (pdf);
+  }
+
   g_print ("%-44s %10.1f MB\n", "peak resident memory (RSS now)", wp_bench_rss_kb () / 1024.0);
 
   g_clear_object (&plan.plan);
