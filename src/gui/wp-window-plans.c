@@ -379,6 +379,61 @@ import_activated (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Briefing PDF */
+
+static void
+on_export_pdf_response (GtkNativeDialog *chooser,
+                        int              response,
+                        WpWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  WpPlan *plan = _wp_window_get_selected_plan (self);
+
+  if (response == GTK_RESPONSE_ACCEPT && plan != NULL)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = g_file_get_path (file);
+      if (path == NULL
+          || !wp_briefing_write_pdf (wp_context_get_store (_wp_window_get_context (self)),
+                                     wp_plan_get_id (plan), NULL, path, &error))
+        {
+          if (error != NULL)
+            report (self, error);
+        }
+      else
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *message = g_strdup_printf (_("Saved the briefing as “%s”"), name);
+          _wp_window_toast (self, message);
+        }
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_pdf_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  WpWindow *self = user_data;
+  WpPlan *plan = _wp_window_get_selected_plan (self);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (plan == NULL)
+    return;
+  /* Translators: suggested file name of the PDF briefing; %d is the plan's year */
+  name = g_strdup_printf (_("Progress briefing %d.pdf"), wp_plan_get_year (plan));
+  chooser = gtk_file_chooser_native_new (_("Export the Progress Briefing"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                         _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_pdf_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 expand_all_activated (GSimpleAction *action,
                       GVariant      *parameter,
@@ -396,6 +451,7 @@ static const GActionEntry plan_actions[] = {
   { "delete-plan", delete_plan_activated },
   { "save-copy", save_copy_activated },
   { "import", import_activated },
+  { "export-pdf", export_pdf_activated },
   { "expand-all", expand_all_activated },
   { "collapse-all", expand_all_activated },
 };
@@ -414,7 +470,8 @@ _wp_window_update_plan_actions (WpWindow *self)
   WpContext *context = _wp_window_get_context (self);
   gboolean has_store = context != NULL && wp_context_get_store (context) != NULL;
   gboolean has_plan = has_store && _wp_window_get_selected_plan (self) != NULL;
-  const char *need_plan[] = { "next-year", "delete-plan", "expand-all", "collapse-all" };
+  const char *need_plan[] = { "next-year", "delete-plan", "expand-all", "collapse-all",
+                              "export-pdf" };
 
   for (guint i = 0; i < G_N_ELEMENTS (need_plan); i++)
     g_simple_action_set_enabled (
