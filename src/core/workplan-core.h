@@ -12,6 +12,7 @@
 #include "wp-light.h"
 #include "wp-plan.h"
 #include "wp-store.h"
+#include "wp-charts.h"
 #include "wp-stats.h"
 #include "wp-undo.h"
 #include "io/wp-briefing-pdf.h"

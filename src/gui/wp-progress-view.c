@@ -23,10 +23,15 @@ struct _WpProgressView
   AdwPreferencesGroup *agencies_group;
   AdwPreferencesGroup *overdue_group;
   GtkTextView         *summary_view;
+  GtkDrawingArea      *status_chart;
+  GtkDrawingArea      *trend_chart;
+  GtkDrawingArea      *areas_chart;
+  GtkDrawingArea      *agencies_chart;
 
   WpContext           *context;
   WpPlan              *plan;
   GPtrArray           *rows;      /* rows added to the groups, to remove */
+  WpPlanStats         *stats;     /* what the charts draw */
   guint                refresh_id;
 };
 
@@ -85,17 +90,6 @@ add_group_row (WpProgressView      *self,
   g_ptr_array_add (self->rows, row);
 }
 
-static char *
-counts_line (const WpCounts *c,
-             gboolean        tasks)
-{
-  return g_strdup_printf (tasks
-                          /* Translators: a row's figures in the progress view */
-                          ? _("%u key tasks · %u done · %u in progress · %u overdue")
-                          : _("%u actions · %u done · %u in progress · %u overdue"),
-                          c->total, c->done, c->in_progress, c->overdue);
-}
-
 static void
 clear (WpProgressView *self)
 {
@@ -149,21 +143,13 @@ refresh (WpProgressView *self)
   add_tile (self, stats->counts.overdue, _("Overdue"), "error");
   add_tile (self, stats->counts.due_soon, _("At risk"), "warning");
 
-  for (guint i = 0; i < stats->areas->len; i++)
-    {
-      WpGroupCounts *area = g_ptr_array_index (stats->areas, i);
-      g_autofree char *line = counts_line (&area->counts, tasks);
-
-      add_group_row (self, self->areas_group, area->name, line, area->counts.progress);
-    }
-
-  for (guint i = 0; i < MIN (stats->agencies->len, MAX_AGENCIES); i++)
-    {
-      WpGroupCounts *agency = g_ptr_array_index (stats->agencies, i);
-      g_autofree char *line = counts_line (&agency->counts, tasks);
-
-      add_group_row (self, self->agencies_group, agency->name, line, agency->counts.progress);
-    }
+  /* The charts are drawn by the core, as in the PDF; their heights follow
+   * the number of bars. */
+  gtk_drawing_area_set_content_height (self->areas_chart,
+                                       (int) wp_chart_bars_height (stats->areas->len));
+  gtk_drawing_area_set_content_height (self->agencies_chart,
+                                       (int) wp_chart_bars_height (MIN (stats->agencies->len,
+                                                                        MAX_AGENCIES)));
 
   gtk_widget_set_visible (GTK_WIDGET (self->overdue_group), stats->overdue->len > 0);
   for (guint i = 0; i < MIN (stats->overdue->len, MAX_OVERDUE); i++)
@@ -183,7 +169,66 @@ refresh (WpProgressView *self)
   summary = wp_plan_stats_compose_summary (stats, wp_plan_get_title (self->plan));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->summary_view), summary, -1);
 
+  g_clear_pointer (&self->stats, wp_plan_stats_free);
+  self->stats = g_steal_pointer (&stats);
+  gtk_widget_queue_draw (GTK_WIDGET (self->status_chart));
+  gtk_widget_queue_draw (GTK_WIDGET (self->trend_chart));
+  gtk_widget_queue_draw (GTK_WIDGET (self->areas_chart));
+  gtk_widget_queue_draw (GTK_WIDGET (self->agencies_chart));
+
   gtk_stack_set_visible_child_name (self->stack, "figures");
+}
+
+static void
+draw_status (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        data)
+{
+  WpProgressView *self = data;
+
+  if (self->stats != NULL)
+    wp_chart_draw_status (cr, &self->stats->counts, width, height);
+}
+
+static void
+draw_trend (GtkDrawingArea *area,
+            cairo_t        *cr,
+            int             width,
+            int             height,
+            gpointer        data)
+{
+  WpProgressView *self = data;
+
+  if (self->stats != NULL)
+    wp_chart_draw_trend (cr, self->stats->done_by_month, width, height);
+}
+
+static void
+draw_areas (GtkDrawingArea *area,
+            cairo_t        *cr,
+            int             width,
+            int             height,
+            gpointer        data)
+{
+  WpProgressView *self = data;
+
+  if (self->stats != NULL)
+    wp_chart_draw_bars (cr, self->stats->areas, G_MAXUINT, width);
+}
+
+static void
+draw_agencies (GtkDrawingArea *area,
+               cairo_t        *cr,
+               int             width,
+               int             height,
+               gpointer        data)
+{
+  WpProgressView *self = data;
+
+  if (self->stats != NULL)
+    wp_chart_draw_bars (cr, self->stats->agencies, MAX_AGENCIES, width);
 }
 
 static gboolean
@@ -231,6 +276,7 @@ wp_progress_view_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_object (&self->plan);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->stats, wp_plan_stats_free);
 
   G_OBJECT_CLASS (wp_progress_view_parent_class)->dispose (object);
 }
@@ -252,6 +298,10 @@ wp_progress_view_class_init (WpProgressViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WpProgressView, agencies_group);
   gtk_widget_class_bind_template_child (widget_class, WpProgressView, overdue_group);
   gtk_widget_class_bind_template_child (widget_class, WpProgressView, summary_view);
+  gtk_widget_class_bind_template_child (widget_class, WpProgressView, status_chart);
+  gtk_widget_class_bind_template_child (widget_class, WpProgressView, trend_chart);
+  gtk_widget_class_bind_template_child (widget_class, WpProgressView, areas_chart);
+  gtk_widget_class_bind_template_child (widget_class, WpProgressView, agencies_chart);
   gtk_widget_class_bind_template_callback (widget_class, on_copy_clicked);
 }
 
@@ -260,6 +310,10 @@ wp_progress_view_init (WpProgressView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
+  gtk_drawing_area_set_draw_func (self->status_chart, draw_status, self, NULL);
+  gtk_drawing_area_set_draw_func (self->trend_chart, draw_trend, self, NULL);
+  gtk_drawing_area_set_draw_func (self->areas_chart, draw_areas, self, NULL);
+  gtk_drawing_area_set_draw_func (self->agencies_chart, draw_agencies, self, NULL);
 }
 
 void

@@ -19,6 +19,7 @@
 #include <pango/pangocairo.h>
 
 #include "wp-briefing-pdf.h"
+#include "wp-charts.h"
 #include "wp-deadline.h"
 #include "wp-stats.h"
 
@@ -38,6 +39,8 @@ typedef struct {
   PangoLayout *layouts[N_COLUMNS];  /* one for a paragraph */
   gboolean     row;
   double       shade;               /* grey background of a table row, 0 for none */
+  void       (*chart) (cairo_t *cr, WpPlanStats *stats, double width, double height);
+  WpPlanStats *stats;
 } Block;
 
 typedef struct {
@@ -155,11 +158,64 @@ table_row (Doc         *doc,
   doc->y += block.height;
 }
 
+/* A chart block: drawn by the core's chart code, as on screen. */
+static void
+chart_block (Doc         *doc,
+             void       (*chart) (cairo_t *, WpPlanStats *, double, double),
+             WpPlanStats *stats,
+             double       height,
+             double       gap_after)
+{
+  Block block = { 0 };
+
+  block.chart = chart;
+  block.stats = stats;
+  block.height = height;
+  need (doc, height);
+  block.page = doc->page;
+  block.y = doc->y;
+  g_array_append_val (doc->blocks, block);
+  doc->y += height + gap_after;
+}
+
+static void
+overview_chart (cairo_t     *cr,
+                WpPlanStats *stats,
+                double       width,
+                double       height)
+{
+  double half = (width - 24) / 2;
+
+  wp_chart_draw_status (cr, &stats->counts, half, height);
+  cairo_save (cr);
+  cairo_translate (cr, half + 24, 0);
+  wp_chart_draw_trend (cr, stats->done_by_month, half, height);
+  cairo_restore (cr);
+}
+
+static void
+areas_chart (cairo_t     *cr,
+             WpPlanStats *stats,
+             double       width,
+             double       height)
+{
+  wp_chart_draw_bars (cr, stats->areas, G_MAXUINT, width);
+}
+
 static void
 draw_block (cairo_t     *cr,
             const Block *block)
 {
   double width = PAGE_WIDTH - 2 * MARGIN, x = MARGIN;
+
+  if (block->chart != NULL)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, MARGIN, block->y);
+      block->chart (cr, block->stats, width, block->height);
+      cairo_restore (cr);
+      return;
+    }
 
   if (!block->row)
     {
@@ -314,6 +370,9 @@ lay_out (Doc         *doc,
 
   if (stats->counts.total == 0 && stats->areas->len == 0)
     return;
+
+  chart_block (doc, overview_chart, stats, 130, 16);
+  chart_block (doc, areas_chart, stats, wp_chart_bars_height (stats->areas->len), 16);
 
   text_block (doc, _("Items by Area"), 12, TRUE, 6);
   draw_table_header (doc);

@@ -1,0 +1,293 @@
+/* wp-charts.c: the progress charts, drawn with Cairo and Pango, for the
+ * screen, the PDF and print alike
+ *
+ * Every chart lays itself out in the size it is given: labels are measured
+ * with Pango (CJK agency names included) and bars take what is left. No
+ * position is fixed in pixels, so the same code serves a narrow pane, a
+ * wide window and an A4 page.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+
+#include "wp-charts.h"
+
+#define FONT "Noto Sans CJK SC, Noto Sans, sans"
+#define BAR_ROW 22.0
+
+void
+wp_chart_status_rgb (WpItemStatus  status,
+                     double       *r,
+                     double       *g,
+                     double       *b)
+{
+  /* GNOME palette: green 4, blue 3, light grey 3, brown 2. */
+  static const double colours[][3] = {
+    { 0.75, 0.75, 0.74 },  /* not started */
+    { 0.21, 0.52, 0.89 },  /* in progress */
+    { 0.18, 0.76, 0.49 },  /* done */
+    { 0.71, 0.51, 0.35 },  /* suspended */
+  };
+
+  *r = colours[status][0];
+  *g = colours[status][1];
+  *b = colours[status][2];
+}
+
+static PangoLayout *
+label (cairo_t    *cr,
+       const char *text,
+       double      size,
+       gboolean    bold)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT);
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+static void
+text_size (PangoLayout *layout,
+           double      *w,
+           double      *h)
+{
+  int pw, ph;
+
+  pango_layout_get_size (layout, &pw, &ph);
+  *w = (double) pw / PANGO_SCALE;
+  *h = (double) ph / PANGO_SCALE;
+}
+
+static void
+show (cairo_t     *cr,
+      PangoLayout *layout,
+      double       x,
+      double       y)
+{
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/**
+ * wp_chart_draw_status:
+ *
+ * A ring of the statuses with the share done in its middle, and a legend
+ * beside it when there is room (below it otherwise).
+ */
+void
+wp_chart_draw_status (cairo_t        *cr,
+                      const WpCounts *counts,
+                      double          width,
+                      double          height)
+{
+  const guint values[] = { counts->done, counts->in_progress, counts->not_started,
+                           counts->suspended };
+  const WpItemStatus statuses[] = { WP_ITEM_STATUS_DONE, WP_ITEM_STATUS_IN_PROGRESS,
+                                    WP_ITEM_STATUS_NOT_STARTED, WP_ITEM_STATUS_SUSPENDED };
+  gboolean legend_right = width > height * 1.6;
+  double ring = legend_right ? MIN (height, width * 0.45) : MIN (width, height * 0.62);
+  double radius = ring / 2 - 2, cx = ring / 2, cy = ring / 2;
+  double angle = -G_PI / 2;
+  g_autofree char *share = NULL;
+  g_autoptr(PangoLayout) middle = NULL;
+  double tw, th;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_set_line_width (cr, radius * 0.32);
+  if (counts->total == 0)
+    {
+      cairo_set_source_rgb (cr, 0.87, 0.87, 0.85);
+      cairo_arc (cr, cx, cy, radius * 0.84, 0, 2 * G_PI);
+      cairo_stroke (cr);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (values) && counts->total > 0; i++)
+    {
+      double sweep = 2 * G_PI * values[i] / counts->total, r, g, b;
+
+      if (values[i] == 0)
+        continue;
+      wp_chart_status_rgb (statuses[i], &r, &g, &b);
+      cairo_set_source_rgb (cr, r, g, b);
+      cairo_arc (cr, cx, cy, radius * 0.84, angle, angle + sweep);
+      cairo_stroke (cr);
+      angle += sweep;
+    }
+
+  share = g_strdup_printf (_("%.0f%%"), counts->total ? 100.0 * counts->done / counts->total : 0);
+  middle = label (cr, share, radius * 0.38, TRUE);
+  text_size (middle, &tw, &th);
+  cairo_set_source_rgb (cr, 0.14, 0.14, 0.14);
+  show (cr, middle, cx - tw / 2, cy - th / 2);
+
+  /* Legend: colour, status, count. */
+  {
+    double x = legend_right ? ring + 16 : 0;
+    double y = legend_right ? MAX (0, (ring - 4 * 20) / 2) : ring + 8;
+
+    for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+      {
+        g_autofree char *text = g_strdup_printf ("%s  %u", wp_item_status_to_label (statuses[i]),
+                                                 values[i]);
+        g_autoptr(PangoLayout) layout = label (cr, text, 11, FALSE);
+        double r, g, b;
+
+        wp_chart_status_rgb (statuses[i], &r, &g, &b);
+        cairo_set_source_rgb (cr, r, g, b);
+        cairo_rectangle (cr, x, y + 4, 10, 10);
+        cairo_fill (cr);
+        cairo_set_source_rgb (cr, 0.14, 0.14, 0.14);
+        show (cr, layout, x + 16, y);
+        y += 20;
+      }
+  }
+  cairo_restore (cr);
+}
+
+double
+wp_chart_bars_height (guint n_groups)
+{
+  return n_groups * BAR_ROW;
+}
+
+/**
+ * wp_chart_draw_bars:
+ * @groups: (element-type WpGroupCounts): areas or agencies
+ *
+ * One bar of progress per group, stacked by status share under a line of
+ * the overall progress; names take the width their longest needs, up to
+ * two fifths of @width, and are cut with an ellipsis beyond.
+ */
+void
+wp_chart_draw_bars (cairo_t   *cr,
+                    GPtrArray *groups,
+                    guint      max_groups,
+                    double     width)
+{
+  guint n = MIN (groups->len, max_groups);
+  double name_width = 0;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PangoLayout) layout =
+        label (cr, ((WpGroupCounts *) g_ptr_array_index (groups, i))->name, 11, FALSE);
+      double w, h;
+
+      text_size (layout, &w, &h);
+      name_width = MAX (name_width, w);
+    }
+  name_width = MIN (name_width + 8, width * 0.4);
+
+  for (guint i = 0; i < n; i++)
+    {
+      WpGroupCounts *group = g_ptr_array_index (groups, i);
+      g_autoptr(PangoLayout) name = label (cr, group->name, 11, FALSE);
+      g_autofree char *value_text = g_strdup_printf (_("%.0f%%"), group->counts.progress);
+      g_autoptr(PangoLayout) value = label (cr, value_text, 11, FALSE);
+      double y = i * BAR_ROW, vw, vh, bar_x = name_width, bar_w;
+
+      text_size (value, &vw, &vh);
+      bar_w = MAX (10, width - name_width - vw - 8);
+
+      pango_layout_set_width (name, (int) ((name_width - 8) * PANGO_SCALE));
+      pango_layout_set_ellipsize (name, PANGO_ELLIPSIZE_END);
+      cairo_set_source_rgb (cr, 0.14, 0.14, 0.14);
+      show (cr, name, 0, y + 2);
+
+      cairo_set_source_rgb (cr, 0.87, 0.87, 0.85);
+      cairo_rectangle (cr, bar_x, y + 6, bar_w, BAR_ROW - 12);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
+      cairo_rectangle (cr, bar_x, y + 6, bar_w * CLAMP (group->counts.progress, 0, 100) / 100,
+                       BAR_ROW - 12);
+      cairo_fill (cr);
+      /* Overdue work shows as a red mark at the bar's end, with its count. */
+      if (group->counts.overdue > 0)
+        {
+          cairo_set_source_rgb (cr, 0.88, 0.11, 0.14);
+          cairo_rectangle (cr, bar_x + bar_w - 4, y + 4, 4, BAR_ROW - 8);
+          cairo_fill (cr);
+        }
+      cairo_set_source_rgb (cr, 0.14, 0.14, 0.14);
+      show (cr, value, bar_x + bar_w + 6, y + 2);
+    }
+  cairo_restore (cr);
+}
+
+/**
+ * wp_chart_draw_trend:
+ *
+ * Items finished in each month of the year, as columns with the month
+ * under each.
+ */
+void
+wp_chart_draw_trend (cairo_t     *cr,
+                     const guint *done_by_month,
+                     double       width,
+                     double       height)
+{
+  guint max = 1, label_step = 1;
+  double slot = width / 12, base;
+  g_autoptr(PangoLayout) probe = NULL;
+  g_autofree char *widest = NULL;
+  double lw, lh;
+
+  for (guint m = 0; m < 12; m++)
+    max = MAX (max, done_by_month[m]);
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  widest = g_strdup_printf (C_("month", "%u"), 12);
+  probe = label (cr, widest, 10, FALSE);
+  text_size (probe, &lw, &lh);
+  base = height - lh - 4;
+  /* Label every other month when the labels would run together */
+  if (lw + 4 > slot)
+    label_step = 2;
+
+  cairo_set_source_rgb (cr, 0.75, 0.75, 0.74);
+  cairo_set_line_width (cr, 1);
+  cairo_move_to (cr, 0, base + 0.5);
+  cairo_line_to (cr, width, base + 0.5);
+  cairo_stroke (cr);
+
+  for (guint m = 0; m < 12; m++)
+    {
+      /* Translators: a month under the monthly chart, e.g. "6月" */
+      g_autofree char *month = g_strdup_printf (C_("month", "%u"), m + 1);
+      g_autoptr(PangoLayout) layout = label (cr, month, 10, FALSE);
+      double bar_h = (base - lh - 6) * done_by_month[m] / max;
+      double x = m * slot + slot * 0.2, w = slot * 0.6, tw, th;
+
+      cairo_set_source_rgb (cr, 0.18, 0.76, 0.49);
+      cairo_rectangle (cr, x, base - bar_h, w, bar_h);
+      cairo_fill (cr);
+
+      text_size (layout, &tw, &th);
+      cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
+      if (m % label_step == 0)
+        show (cr, layout, m * slot + (slot - tw) / 2, base + 3);
+
+      if (done_by_month[m] > 0)
+        {
+          g_autofree char *n = g_strdup_printf ("%u", done_by_month[m]);
+          g_autoptr(PangoLayout) count = label (cr, n, 10, TRUE);
+
+          text_size (count, &tw, &th);
+          cairo_set_source_rgb (cr, 0.14, 0.14, 0.14);
+          show (cr, count, m * slot + (slot - tw) / 2, base - bar_h - th - 1);
+        }
+    }
+  cairo_restore (cr);
+}

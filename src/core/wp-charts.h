@@ -1,0 +1,34 @@
+/* wp-charts.h: the progress charts, drawn with Cairo and Pango, for the
+ * screen, the PDF and print alike
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+
+#include "wp-stats.h"
+
+G_BEGIN_DECLS
+
+/* Colours of the statuses, shared by every chart. */
+void   wp_chart_status_rgb (WpItemStatus     status,
+                            double          *r,
+                            double          *g,
+                            double          *b);
+
+void   wp_chart_draw_status (cairo_t         *cr,
+                             const WpCounts  *counts,
+                             double           width,
+                             double           height);
+double wp_chart_bars_height (guint            n_groups);
+void   wp_chart_draw_bars   (cairo_t         *cr,
+                             GPtrArray       *groups,
+                             guint            max_groups,
+                             double           width);
+void   wp_chart_draw_trend  (cairo_t         *cr,
+                             const guint     *done_by_month,
+                             double           width,
+                             double           height);
+
+G_END_DECLS
