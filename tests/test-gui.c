@@ -6,6 +6,7 @@
 
 #include "wp-test-util.h"
 #include "wp-outline-view.h"
+#include "wp-print.h"
 #include "wp-progress-view.h"
 #include "wp-window.h"
 
@@ -401,6 +402,81 @@ test_progress_view (Demo          *d,
   }
 }
 
+static char *
+poppler (const char *tool,
+         const char *pdf)
+{
+  const char *argv[] = { tool, pdf, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  /* pdfinfo takes no output file */
+  if (g_str_equal (tool, "pdfinfo"))
+    argv[2] = NULL;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* Printing draws the same A4 pages as the PDF export: run the window's print
+ * operation to a file and read the file back. */
+static void
+test_print_briefing (Demo          *d,
+                     gconstpointer  data)
+{
+  g_autoptr(WpPlan) plan = wp_store_get_plan_by_year (d->store, 2025, NULL);
+  g_autofree char *printed = g_build_filename (d->dir, "printed.pdf", NULL);
+  g_autofree char *exported = g_build_filename (d->dir, "exported.pdf", NULL);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *program = g_find_program_in_path ("pdftotext");
+  g_autofree char *info = NULL, *info_exported = NULL, *text = NULL, *footer = NULL;
+  GtkPrintOperationResult result;
+  const char *pages;
+  int n_pages;
+
+  if (program == NULL)
+    {
+      g_test_skip ("poppler-utils is not installed");
+      return;
+    }
+
+  /* The action is there for the plan on screen */
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (d->window), "print"));
+
+  operation = wp_print_operation_new (d->store, wp_plan_get_id (plan));
+  gtk_print_operation_set_allow_async (operation, FALSE);
+  gtk_print_operation_set_show_progress (operation, FALSE);
+  gtk_print_operation_set_export_filename (operation, printed);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                    GTK_WINDOW (d->window), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_null (wp_print_operation_get_failure (operation));
+
+  g_assert_true (wp_briefing_write_pdf (d->store, wp_plan_get_id (plan), NULL, exported, &error));
+  g_assert_no_error (error);
+
+  info = poppler ("pdfinfo", printed);
+  info_exported = poppler ("pdfinfo", exported);
+  g_assert_nonnull (strstr (info, "(A4)"));
+  pages = strstr (info, "Pages:");
+  g_assert_nonnull (pages);
+  n_pages = atoi (pages + strlen ("Pages:"));
+  g_assert_cmpint (n_pages, >=, 2);
+  g_assert_nonnull (strstr (info_exported, "Pages:"));
+  g_assert_cmpint (atoi (strstr (info_exported, "Pages:") + strlen ("Pages:")), ==, n_pages);
+
+  text = poppler ("pdftotext", printed);
+  g_assert_nonnull (strstr (text, "Progress Briefing"));
+  g_assert_nonnull (strstr (text, "Lead agency"));
+  footer = g_strdup_printf ("Page %d of %d", n_pages, n_pages);
+  g_assert_nonnull (strstr (text, footer));
+}
+
 static void
 test_empty_database (void)
 {
@@ -486,6 +562,7 @@ main (int    argc,
   ADD ("next-year-and-new-plan", test_next_year_and_new_plan);
   ADD ("editor-edits-with-completion", test_editor_edits_with_completion);
   ADD ("progress-view", test_progress_view);
+  ADD ("print-briefing", test_print_briefing);
 #undef ADD
   g_test_add_func ("/gui/empty-database", test_empty_database);
   g_test_add_func ("/gui/open-error-shown", test_open_error_shown);

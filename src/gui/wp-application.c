@@ -240,6 +240,7 @@ wp_application_startup (GApplication *app)
   static const char *open_accels[] = { "<Control>o", NULL };
   static const char *new_plan_accels[] = { "<Control>n", NULL };
   static const char *save_copy_accels[] = { "<Control><Shift>s", NULL };
+  static const char *print_accels[] = { "<Control>p", NULL };
 
   G_APPLICATION_CLASS (wp_application_parent_class)->startup (app);
 
@@ -257,6 +258,7 @@ wp_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-plan", new_plan_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.save-copy",
                                          save_copy_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print", print_accels);
 }
 
 static int

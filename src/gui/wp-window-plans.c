@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wp-print.h"
 #include "wp-window-private.h"
 
 static void
@@ -435,6 +436,54 @@ export_pdf_activated (GSimpleAction *action,
 }
 
 static void
+on_print_done (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               WpWindow                *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (wp_print_operation_get_failure (operation) != NULL)
+    {
+      report (self, wp_print_operation_get_failure (operation));
+      return;
+    }
+  /* Errors of a run that ended before returning are reported by the caller */
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR
+      && g_object_get_data (G_OBJECT (operation), "wp-async") != NULL)
+    {
+      gtk_print_operation_get_error (operation, &error);
+      if (error != NULL)
+        report (self, error);
+    }
+}
+
+static void
+print_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  WpWindow *self = user_data;
+  WpPlan *plan = _wp_window_get_selected_plan (self);
+  GtkPrintOperation *operation;
+  GtkPrintOperationResult result;
+  g_autoptr(GError) error = NULL;
+
+  if (plan == NULL)
+    return;
+  operation = wp_print_operation_new (wp_context_get_store (_wp_window_get_context (self)),
+                                      wp_plan_get_id (plan));
+  /* The window keeps the last operation, which may still be running */
+  g_object_set_data_full (G_OBJECT (self), "wp-print-operation", operation, g_object_unref);
+  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (self), &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
+    g_object_set_data (G_OBJECT (operation), "wp-async", GINT_TO_POINTER (TRUE));
+  else if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
+    report (self, error);
+}
+
+static void
 expand_all_activated (GSimpleAction *action,
                       GVariant      *parameter,
                       gpointer       user_data)
@@ -452,6 +501,7 @@ static const GActionEntry plan_actions[] = {
   { "save-copy", save_copy_activated },
   { "import", import_activated },
   { "export-pdf", export_pdf_activated },
+  { "print", print_activated },
   { "expand-all", expand_all_activated },
   { "collapse-all", expand_all_activated },
 };
@@ -471,7 +521,7 @@ _wp_window_update_plan_actions (WpWindow *self)
   gboolean has_store = context != NULL && wp_context_get_store (context) != NULL;
   gboolean has_plan = has_store && _wp_window_get_selected_plan (self) != NULL;
   const char *need_plan[] = { "next-year", "delete-plan", "expand-all", "collapse-all",
-                              "export-pdf" };
+                              "export-pdf", "print" };
 
   for (guint i = 0; i < G_N_ELEMENTS (need_plan); i++)
     g_simple_action_set_enabled (

@@ -43,13 +43,17 @@ typedef struct {
   WpPlanStats *stats;
 } Block;
 
-typedef struct {
+struct _WpBriefing {
   PangoContext *pango;
   GArray       *blocks;   /* Block */
+  WpPlanStats  *stats;
+  char         *title;
   double        y;
   int           page;
   gboolean      in_table;
-} Doc;
+};
+
+typedef WpBriefing Doc;
 
 /* Table columns: share of the width, header. */
 static const struct {
@@ -400,6 +404,96 @@ lay_out (Doc         *doc,
 }
 
 /**
+ * wp_briefing_new:
+ * @agency: (nullable): only the items this agency leads or supports
+ * @pango: the Pango context of the surface the briefing will be drawn on,
+ *   whose units are points
+ *
+ * Lays out the progress briefing of a plan on the store's reference date,
+ * on A4 pages in points.
+ *
+ * Returns: (transfer full): the laid-out briefing, or %NULL with @error set
+ */
+WpBriefing *
+wp_briefing_new (WpStore       *store,
+                 gint64         plan_id,
+                 const char    *agency,
+                 PangoContext  *pango,
+                 GError       **error)
+{
+  g_autoptr(WpPlan) plan = NULL;
+  WpBriefing *self;
+  WpPlanStats *stats;
+
+  plan = wp_store_get_plan (store, plan_id, error);
+  if (plan == NULL)
+    return NULL;
+  stats = wp_plan_stats_compute (store, plan_id, agency, error);
+  if (stats == NULL)
+    return NULL;
+
+  self = g_new0 (WpBriefing, 1);
+  self->pango = g_object_ref (pango);
+  self->stats = stats;
+  self->title = g_strdup (wp_plan_get_title (plan));
+  self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
+  g_array_set_clear_func (self->blocks, (GDestroyNotify) block_clear);
+  lay_out (self, store, plan, stats, agency);
+  return self;
+}
+
+void
+wp_briefing_free (WpBriefing *self)
+{
+  if (self == NULL)
+    return;
+  g_array_unref (self->blocks);
+  g_object_unref (self->pango);
+  wp_plan_stats_free (self->stats);
+  g_free (self->title);
+  g_free (self);
+}
+
+int
+wp_briefing_get_n_pages (WpBriefing *self)
+{
+  return self->page;
+}
+
+const char *
+wp_briefing_get_title (WpBriefing *self)
+{
+  return self->title;
+}
+
+/**
+ * wp_briefing_draw_page:
+ * @page: from 0
+ *
+ * Draws one page with its footer on @cr, whose origin is the top left
+ * corner of the A4 sheet and whose units are points.
+ */
+void
+wp_briefing_draw_page (WpBriefing *self,
+                       cairo_t    *cr,
+                       int         page)
+{
+  g_return_if_fail (page >= 0 && page < self->page);
+
+  /* The blocks are in page order; find the first of the page. */
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      const Block *block = &g_array_index (self->blocks, Block, i);
+
+      if (block->page == page + 1)
+        draw_block (cr, block);
+      else if (block->page > page + 1)
+        break;
+    }
+  draw_footer (self, cr, page + 1, self->page);
+}
+
+/**
  * wp_briefing_write_pdf:
  * @agency: (nullable): only the items this agency leads or supports
  * @path: the PDF file to write (replaced atomically)
@@ -413,47 +507,37 @@ wp_briefing_write_pdf (WpStore     *store,
                        const char  *path,
                        GError     **error)
 {
-  g_autoptr(WpPlan) plan = NULL;
-  g_autoptr(WpPlanStats) stats = NULL;
+  PangoContext *pango;
   g_autofree char *tmp = g_strconcat (path, ".part", NULL);
+  WpBriefing *briefing;
   cairo_surface_t *surface;
   cairo_t *cr;
-  Doc doc = { 0 };
   cairo_status_t status;
-
-  plan = wp_store_get_plan (store, plan_id, error);
-  if (plan == NULL)
-    return FALSE;
-  stats = wp_plan_stats_compute (store, plan_id, agency, error);
-  if (stats == NULL)
-    return FALSE;
 
   surface = cairo_pdf_surface_create (tmp, PAGE_WIDTH, PAGE_HEIGHT);
   cr = cairo_create (surface);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, wp_plan_get_title (plan));
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Workplan");
+  pango = pango_cairo_create_context (cr);
+  pango_cairo_context_set_resolution (pango, 72);
 
-  /* Lay everything out, then draw it page by page. */
-  doc.pango = pango_cairo_create_context (cr);
-  pango_cairo_context_set_resolution (doc.pango, 72);
-  doc.blocks = g_array_new (FALSE, TRUE, sizeof (Block));
-  g_array_set_clear_func (doc.blocks, (GDestroyNotify) block_clear);
-  lay_out (&doc, store, plan, stats, agency);
-
-  for (guint i = 0; i < doc.blocks->len; i++)
+  briefing = wp_briefing_new (store, plan_id, agency, pango, error);
+  g_object_unref (pango);
+  if (briefing == NULL)
     {
-      const Block *block = &g_array_index (doc.blocks, Block, i);
-
-      draw_block (cr, block);
-      if (i + 1 == doc.blocks->len || g_array_index (doc.blocks, Block, i + 1).page != block->page)
-        {
-          draw_footer (&doc, cr, block->page, doc.page);
-          cairo_show_page (cr);
-        }
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+      g_unlink (tmp);
+      return FALSE;
     }
 
-  g_array_unref (doc.blocks);
-  g_object_unref (doc.pango);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, briefing->title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Workplan");
+  for (int page = 0; page < briefing->page; page++)
+    {
+      wp_briefing_draw_page (briefing, cr, page);
+      cairo_show_page (cr);
+    }
+
+  wp_briefing_free (briefing);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
