@@ -15,7 +15,7 @@ import time
 
 import gi
 gi.require_version("Atspi", "2.0")
-from gi.repository import Atspi  # noqa: E402
+from gi.repository import Atspi, GLib  # noqa: E402
 
 BIN = os.environ["WORKPLAN_BIN"]
 results = []
@@ -37,11 +37,16 @@ def walk(node, depth=0):
 
 
 def find_app(name):
-    desktop = Atspi.get_desktop(0)
-    for i in range(desktop.get_child_count()):
-        app = desktop.get_child_at_index(i)
-        if app is not None and app.get_name() == name:
-            return app
+    # Under load the accessibility bus or the app's registration can lag
+    # behind: a failed call here means "not yet", not a failure.
+    try:
+        desktop = Atspi.get_desktop(0)
+        for i in range(desktop.get_child_count()):
+            app = desktop.get_child_at_index(i)
+            if app is not None and app.get_name() == name:
+                return app
+    except GLib.Error as error:
+        print(f"# not yet on the bus: {error.message}", flush=True)
     return None
 
 
@@ -67,7 +72,7 @@ def main():
     app = subprocess.Popen([BIN, "--db", db], env=env)
     try:
         found = None
-        for _ in range(40):
+        for _ in range(60):
             time.sleep(0.5)
             found = find_app("workplan")
             if found is not None and found.get_child_count() > 0:
