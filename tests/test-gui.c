@@ -351,6 +351,23 @@ test_editor_edits_with_completion (Demo          *d,
   g_clear_object (&row);
 }
 
+/* The first row of the progress view that stands for an item */
+static GtkWidget *
+find_item_row (GtkWidget *widget)
+{
+  if (ADW_IS_ACTION_ROW (widget) && g_object_get_data (G_OBJECT (widget), "wp-item-id") != NULL)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_item_row (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_progress_view (Demo          *d,
                     gconstpointer  data)
@@ -376,6 +393,37 @@ test_progress_view (Demo          *d,
   gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (summary), &start, &end);
   text = gtk_text_buffer_get_text (gtk_text_view_get_buffer (summary), &start, &end, FALSE);
   g_assert_nonnull (strstr (text, "has 9 key tasks: 0 done (0.0%), 9 in progress"));
+
+  /* An overdue item's row leads to it in the outline: opened, selected. */
+  {
+    AdwViewStack *views = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (d->window),
+                                                           ADW_TYPE_VIEW_STACK));
+    WpOutlineView *outline = WP_OUTLINE_VIEW (find_descendant (GTK_WIDGET (d->window),
+                                                               WP_TYPE_OUTLINE_VIEW));
+    GtkWidget *row;
+    gint64 wanted;
+    g_autoptr(WpItem) overdue = NULL;
+    g_autoptr(WpItem) selected = NULL;
+
+    adw_view_stack_set_visible_child_name (views, "progress");
+    spin ();
+    row = find_item_row (progress);
+    g_assert_nonnull (row);
+    wanted = *(gint64 *) g_object_get_data (G_OBJECT (row), "wp-item-id");
+    overdue = wp_store_get_item (d->store, wanted, NULL);
+    g_assert_nonnull (overdue);
+    /* a key task or an action, under a closed area */
+    g_assert_cmpint (wp_item_get_parent_id (overdue), !=, 0);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                     wp_item_get_title (overdue));
+
+    adw_action_row_activate (ADW_ACTION_ROW (row));
+    spin ();
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (views), ==, "outline");
+    selected = wp_outline_view_get_selected_item (outline);
+    g_assert_nonnull (selected);
+    g_assert_cmpint (wp_item_get_id (selected), ==, wanted);
+  }
 
   /* An edit shows in the figures without a reload: finish every action of the
    * first key task and it counts as done. */

@@ -1039,6 +1039,26 @@ wp_outline_view_expand_all (WpOutlineView *self,
     select_item (self, wp_item_get_id (selected));
 }
 
+/**
+ * wp_outline_view_show_item:
+ *
+ * Opens the rows above the item, selects it, scrolls to it and gives the
+ * outline the keyboard focus.
+ *
+ * Returns: %FALSE if the item is not in the plan shown (or hidden by a search)
+ */
+gboolean
+wp_outline_view_show_item (WpOutlineView *self,
+                           gint64         item_id)
+{
+  g_return_val_if_fail (WP_IS_OUTLINE_VIEW (self), FALSE);
+
+  if (self->tree == NULL || !select_item (self, item_id))
+    return FALSE;
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  return TRUE;
+}
+
 void
 wp_outline_view_set_plan (WpOutlineView *self,
                           WpPlan        *plan)

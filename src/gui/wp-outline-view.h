@@ -23,4 +23,7 @@ void wp_outline_view_set_search  (WpOutlineView *self,
 void wp_outline_view_set_plan    (WpOutlineView *self,
                                   WpPlan        *plan);
 
+gboolean wp_outline_view_show_item (WpOutlineView *self,
+                                    gint64         item_id);
+
 G_END_DECLS

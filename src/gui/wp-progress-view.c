@@ -37,6 +37,13 @@ struct _WpProgressView
 
 G_DEFINE_FINAL_TYPE (WpProgressView, wp_progress_view, ADW_TYPE_BIN)
 
+enum {
+  ITEM_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 #define MAX_AGENCIES 12
 #define MAX_OVERDUE 30
 
@@ -63,6 +70,15 @@ add_tile (WpProgressView *self,
 }
 
 static void
+on_item_row_activated (AdwActionRow   *row,
+                       WpProgressView *self)
+{
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (row), "wp-item-id");
+
+  g_signal_emit (self, signals[ITEM_ACTIVATED], 0, id);
+}
+
+static GtkWidget *
 add_group_row (WpProgressView      *self,
                AdwPreferencesGroup *group,
                const char          *title,
@@ -88,6 +104,27 @@ add_group_row (WpProgressView      *self,
     }
   adw_preferences_group_add (group, row);
   g_ptr_array_add (self->rows, row);
+  return row;
+}
+
+/* A row that shows its item in the outline when activated. */
+static void
+add_item_row (WpProgressView      *self,
+              AdwPreferencesGroup *group,
+              WpItem              *item,
+              const char          *subtitle)
+{
+  GtkWidget *row = add_group_row (self, group, wp_item_get_title (item), subtitle, -1);
+  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+  gint64 id = wp_item_get_id (item);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Show in the outline"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_widget_set_tooltip_text (row, _("Show in the outline"));
+  g_object_set_data_full (G_OBJECT (row), "wp-item-id", g_memdup2 (&id, sizeof id), g_free);
+  g_signal_connect (row, "activated", G_CALLBACK (on_item_row_activated), self);
 }
 
 static void
@@ -163,7 +200,7 @@ refresh (WpProgressView *self)
       /* Translators: an overdue item's lead agency and deadline */
       line = g_strdup_printf (_("%s · due %s"), leads[0] ? leads : _("No lead agency"),
                               label[0] ? label : date);
-      add_group_row (self, self->overdue_group, wp_item_get_title (item), line, -1);
+      add_item_row (self, self->overdue_group, item, line);
     }
 
   summary = wp_plan_stats_compose_summary (stats, wp_plan_get_title (self->plan));
@@ -303,6 +340,16 @@ wp_progress_view_class_init (WpProgressViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WpProgressView, areas_chart);
   gtk_widget_class_bind_template_child (widget_class, WpProgressView, agencies_chart);
   gtk_widget_class_bind_template_callback (widget_class, on_copy_clicked);
+
+  /**
+   * WpProgressView::item-activated:
+   * @item_id: the item to show
+   *
+   * Asks for an item of the lists to be shown in the outline.
+   */
+  signals[ITEM_ACTIVATED] = g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void

@@ -274,6 +274,16 @@ on_search_mode_changed (WpWindow *self)
     }
 }
 
+/* From the progress view's lists to the item in the outline */
+static void
+on_progress_item_activated (WpWindow *self,
+                            gint64    item_id)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  adw_view_stack_set_visible_child_name (self->view_stack, "outline");
+  wp_outline_view_show_item (self->outline_view, item_id);
+}
+
 static void
 search_activated (GSimpleAction *action,
                   GVariant      *parameter,
@@ -434,6 +444,8 @@ wp_window_new (GtkApplication *application,
   wp_outline_view_set_context (self->outline_view, context);
   wp_item_editor_set_context (self->item_editor, context);
   wp_progress_view_set_context (self->progress_view, context);
+  g_signal_connect_object (self->progress_view, "item-activated",
+                           G_CALLBACK (on_progress_item_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (wp_context_get_undo_stack (context), "notify::can-undo",
                            G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (wp_context_get_undo_stack (context), "notify::can-redo",
