@@ -22,6 +22,7 @@ struct _WpProgressView
   AdwPreferencesGroup *areas_group;
   AdwPreferencesGroup *agencies_group;
   AdwPreferencesGroup *overdue_group;
+  AdwPreferencesGroup *due_soon_group;
   GtkTextView         *summary_view;
   GtkDrawingArea      *status_chart;
   GtkDrawingArea      *trend_chart;
@@ -45,7 +46,7 @@ enum {
 static guint signals[N_SIGNALS];
 
 #define MAX_AGENCIES 12
-#define MAX_OVERDUE 30
+#define MAX_LISTED 30
 
 static void
 add_tile (WpProgressView *self,
@@ -108,6 +109,43 @@ add_group_row (WpProgressView      *self,
 }
 
 /* A row that shows its item in the outline when activated. */
+static void add_item_row (WpProgressView      *self,
+                          AdwPreferencesGroup *group,
+                          WpItem              *item,
+                          const char          *subtitle);
+
+/* The items of a list with their lead agencies and deadlines; the group is
+ * hidden when there are none. */
+static void
+add_item_rows (WpProgressView      *self,
+               AdwPreferencesGroup *group,
+               GPtrArray           *items)
+{
+  gtk_widget_set_visible (GTK_WIDGET (group), items->len > 0);
+  for (guint i = 0; i < MIN (items->len, MAX_LISTED); i++)
+    {
+      WpItem *item = g_ptr_array_index (items, i);
+      g_autofree char *leads = g_strjoinv ("、", (char **) wp_item_get_lead_agencies (item));
+      const char *label = wp_item_get_due_label (item);
+      g_autofree char *date = wp_date_format_display (wp_item_get_due (item));
+      g_autofree char *line = NULL;
+
+      /* Translators: an overdue item's lead agency and deadline */
+      line = g_strdup_printf (_("%s · due %s"), leads[0] ? leads : _("No lead agency"),
+                              label[0] ? label : date);
+      add_item_row (self, group, item, line);
+    }
+  if (items->len > MAX_LISTED)
+    {
+      /* Translators: under a list cut short in the progress view */
+      g_autofree char *more = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "and %u more item", "and %u more items",
+                     items->len - MAX_LISTED), items->len - MAX_LISTED);
+
+      add_group_row (self, group, more, NULL, -1);
+    }
+}
+
 static void
 add_item_row (WpProgressView      *self,
               AdwPreferencesGroup *group,
@@ -188,20 +226,8 @@ refresh (WpProgressView *self)
                                        (int) wp_chart_bars_height (MIN (stats->agencies->len,
                                                                         MAX_AGENCIES)));
 
-  gtk_widget_set_visible (GTK_WIDGET (self->overdue_group), stats->overdue->len > 0);
-  for (guint i = 0; i < MIN (stats->overdue->len, MAX_OVERDUE); i++)
-    {
-      WpItem *item = g_ptr_array_index (stats->overdue, i);
-      g_autofree char *leads = g_strjoinv ("、", (char **) wp_item_get_lead_agencies (item));
-      const char *label = wp_item_get_due_label (item);
-      g_autofree char *date = wp_date_format_display (wp_item_get_due (item));
-      g_autofree char *line = NULL;
-
-      /* Translators: an overdue item's lead agency and deadline */
-      line = g_strdup_printf (_("%s · due %s"), leads[0] ? leads : _("No lead agency"),
-                              label[0] ? label : date);
-      add_item_row (self, self->overdue_group, item, line);
-    }
+  add_item_rows (self, self->overdue_group, stats->overdue);
+  add_item_rows (self, self->due_soon_group, stats->due_soon);
 
   summary = wp_plan_stats_compose_summary (stats, wp_plan_get_title (self->plan));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->summary_view), summary, -1);
@@ -334,6 +360,7 @@ wp_progress_view_class_init (WpProgressViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WpProgressView, areas_group);
   gtk_widget_class_bind_template_child (widget_class, WpProgressView, agencies_group);
   gtk_widget_class_bind_template_child (widget_class, WpProgressView, overdue_group);
+  gtk_widget_class_bind_template_child (widget_class, WpProgressView, due_soon_group);
   gtk_widget_class_bind_template_child (widget_class, WpProgressView, summary_view);
   gtk_widget_class_bind_template_child (widget_class, WpProgressView, status_chart);
   gtk_widget_class_bind_template_child (widget_class, WpProgressView, trend_chart);
