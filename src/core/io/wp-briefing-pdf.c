@@ -46,6 +46,7 @@ typedef struct {
 struct _WpBriefing {
   PangoContext *pango;
   GArray       *blocks;   /* Block */
+  GHashTable   *shaped;   /* "column|bold|text" → PangoLayout of a short cell */
   WpPlanStats  *stats;
   char         *title;
   double        y;
@@ -59,13 +60,14 @@ typedef WpBriefing Doc;
 static const struct {
   double      share;
   const char *header;
+  gboolean    repeats;   /* the same few texts over and over */
 } columns[N_COLUMNS] = {
-  { 0.32, N_("Item") },
-  { 0.13, N_("Lead agency") },
-  { 0.10, N_("Deadline") },
-  { 0.10, N_("Status") },
-  { 0.08, N_("Progress") },
-  { 0.27, N_("Latest progress note") },
+  { 0.32, N_("Item"), FALSE },
+  { 0.13, N_("Lead agency"), TRUE },
+  { 0.10, N_("Deadline"), TRUE },
+  { 0.10, N_("Status"), TRUE },
+  { 0.08, N_("Progress"), TRUE },
+  { 0.27, N_("Latest progress note"), FALSE },
 };
 
 static PangoLayout *
@@ -149,8 +151,24 @@ table_row (Doc         *doc,
   block.shade = shade;
   for (guint i = 0; i < N_COLUMNS; i++)
     {
-      block.layouts[i] = new_layout (doc, cells[i] ? cells[i] : "", 8, bold,
-                                     columns[i].share * width - 6);
+      const char *text = cells[i] ? cells[i] : "";
+
+      /* Agencies, deadlines, statuses and percentages repeat row after
+       * row: shape each once and share the layout. */
+      if (columns[i].repeats)
+        {
+          g_autofree char *key = g_strdup_printf ("%u|%d|%s", i, bold, text);
+          PangoLayout *layout = g_hash_table_lookup (doc->shaped, key);
+
+          if (layout == NULL)
+            {
+              layout = new_layout (doc, text, 8, bold, columns[i].share * width - 6);
+              g_hash_table_insert (doc->shaped, g_steal_pointer (&key), layout);
+            }
+          block.layouts[i] = g_object_ref (layout);
+        }
+      else
+        block.layouts[i] = new_layout (doc, text, 8, bold, columns[i].share * width - 6);
       block.height = MAX (block.height, layout_height (block.layouts[i]));
     }
   block.height += 6;
@@ -438,7 +456,9 @@ wp_briefing_new (WpStore       *store,
   self->title = g_strdup (wp_plan_get_title (plan));
   self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
   g_array_set_clear_func (self->blocks, (GDestroyNotify) block_clear);
+  self->shaped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   lay_out (self, store, plan, stats, agency);
+  g_clear_pointer (&self->shaped, g_hash_table_unref);
   return self;
 }
 
