@@ -170,7 +170,7 @@ main (int    argc,
     g_autofree char *pdf = g_build_filename (dir, "briefing.pdf", NULL);
 
     t0 = wp_bench_now_ms ();
-    if (!wp_briefing_write_pdf (store, plan_id, NULL, pdf, &error))
+    if (!wp_briefing_write_pdf (store, plan_id, NULL, NULL, pdf, &error))
       g_error ("pdf: %s", error->message);
     report ("write the PDF briefing", wp_bench_now_ms () - t0);
     g_unlink (pdf);

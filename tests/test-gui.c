@@ -469,6 +469,23 @@ poppler (const char *tool,
   return out;
 }
 
+static GtkWidget *
+find_button_labelled (GtkWidget  *widget,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_labelled (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Printing draws the same A4 pages as the PDF export: run the window's print
  * operation to a file and read the file back. */
 static void
@@ -485,6 +502,9 @@ test_print_briefing (Demo          *d,
   GtkPrintOperationResult result;
   const char *pages;
   int n_pages;
+  GtkWidget *progress;
+  GtkTextBuffer *buffer;
+  g_autofree char *summary = NULL;
 
   if (program == NULL)
     {
@@ -495,7 +515,17 @@ test_print_briefing (Demo          *d,
   /* The action is there for the plan on screen */
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (d->window), "print"));
 
-  operation = wp_print_operation_new (d->store, wp_plan_get_id (plan));
+  /* The user rewrites the drafted summary: paper gets their words. */
+  progress = find_descendant (GTK_WIDGET (d->window), WP_TYPE_PROGRESS_VIEW);
+  spin ();
+  g_assert_null (wp_progress_view_get_edited_summary (WP_PROGRESS_VIEW (progress)));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_descendant (progress,
+                                                                     GTK_TYPE_TEXT_VIEW)));
+  gtk_text_buffer_set_text (buffer, "上半年各项工作总体平稳有序。", -1);
+  summary = wp_progress_view_get_edited_summary (WP_PROGRESS_VIEW (progress));
+  g_assert_cmpstr (summary, ==, "上半年各项工作总体平稳有序。");
+
+  operation = wp_print_operation_new (d->store, wp_plan_get_id (plan), summary);
   gtk_print_operation_set_allow_async (operation, FALSE);
   gtk_print_operation_set_show_progress (operation, FALSE);
   gtk_print_operation_set_export_filename (operation, printed);
@@ -505,7 +535,8 @@ test_print_briefing (Demo          *d,
   g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
   g_assert_null (wp_print_operation_get_failure (operation));
 
-  g_assert_true (wp_briefing_write_pdf (d->store, wp_plan_get_id (plan), NULL, exported, &error));
+  g_assert_true (wp_briefing_write_pdf (d->store, wp_plan_get_id (plan), NULL, summary, exported,
+                                        &error));
   g_assert_no_error (error);
 
   info = poppler ("pdfinfo", printed);
@@ -523,6 +554,40 @@ test_print_briefing (Demo          *d,
   g_assert_nonnull (strstr (text, "Lead agency"));
   footer = g_strdup_printf ("Page %d of %d", n_pages, n_pages);
   g_assert_nonnull (strstr (text, footer));
+  g_assert_nonnull (strstr (text, "总体平稳有序"));
+  g_assert_null (strstr (text, "key tasks: 0 done"));
+
+  /* An edit to the plan leaves the user's words alone; Redraft brings the
+   * figures back. */
+  {
+    g_autoptr(GPtrArray) areas = wp_store_list_children (d->store, wp_plan_get_id (plan), 0, NULL);
+    g_autofree char *still = NULL;
+    GtkWidget *redraft;
+
+    g_assert_true (wp_edit_set_title (wp_context_get_undo_stack (d->context),
+                                      wp_item_get_id (g_ptr_array_index (areas, 0)),
+                                      "坚持主动创稳", NULL));
+    spin ();
+    still = wp_progress_view_get_edited_summary (WP_PROGRESS_VIEW (progress));
+    g_assert_cmpstr (still, ==, "上半年各项工作总体平稳有序。");
+
+    redraft = find_button_labelled (progress, "_Redraft");
+    g_assert_nonnull (redraft);
+    g_assert_true (gtk_widget_get_visible (redraft));
+    g_signal_emit_by_name (redraft, "clicked");
+    spin ();
+    g_assert_null (wp_progress_view_get_edited_summary (WP_PROGRESS_VIEW (progress)));
+    g_assert_false (gtk_widget_get_visible (redraft));
+    {
+      GtkTextIter start, end;
+      g_autofree char *draft = NULL;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      draft = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      g_assert_nonnull (strstr (draft, "has 9 key tasks"));
+      g_assert_nonnull (strstr (draft, "坚持主动创稳"));
+    }
+  }
 }
 
 static void

@@ -78,7 +78,7 @@ test_demo_briefing (void)
   g_date_set_dmy (&day, 15, 7, 2025);
   wp_store_set_judging (store, &day, 30);
 
-  g_assert_true (wp_briefing_write_pdf (store, wp_plan_get_id (plan), NULL, pdf, &error));
+  g_assert_true (wp_briefing_write_pdf (store, wp_plan_get_id (plan), NULL, NULL, pdf, &error));
   g_assert_no_error (error);
 
   text = run ("pdftotext", pdf, "-");
@@ -132,7 +132,7 @@ test_empty_and_large (void)
     }
 
   /* A plan with nothing in it still gives a valid one-page briefing. */
-  g_assert_true (wp_briefing_write_pdf (store, wp_plan_get_id (empty), NULL, empty_pdf, &error));
+  g_assert_true (wp_briefing_write_pdf (store, wp_plan_get_id (empty), NULL, NULL, empty_pdf, &error));
   g_assert_no_error (error);
   g_assert_cmpint (page_count (empty_pdf), ==, 1);
   text = run ("pdftotext", empty_pdf, "-");
@@ -164,7 +164,7 @@ test_empty_and_large (void)
     }
   wp_store_thaw_signals (store);
 
-  g_assert_true (wp_briefing_write_pdf (store, wp_plan_get_id (large), NULL, large_pdf, &error));
+  g_assert_true (wp_briefing_write_pdf (store, wp_plan_get_id (large), NULL, NULL, large_pdf, &error));
   pages_small = page_count (empty_pdf);
   pages_large = page_count (large_pdf);
   g_test_message ("633 items: %d pages", pages_large);
@@ -188,7 +188,7 @@ test_unwritable_path (void)
   g_autoptr(WpStore) store = wp_store_open (db, WP_STORE_OPEN_DEFAULT, &error);
   g_autoptr(WpPlan) plan = wp_store_create_plan (store, 2026, "计划", "", &error);
 
-  g_assert_false (wp_briefing_write_pdf (store, wp_plan_get_id (plan), NULL,
+  g_assert_false (wp_briefing_write_pdf (store, wp_plan_get_id (plan), NULL, NULL,
                                          "/nonexistent-folder/briefing.pdf", &error));
   g_assert_nonnull (error);
   g_clear_object (&plan);

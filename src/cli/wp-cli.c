@@ -296,7 +296,7 @@ cmd_export (int    argc,
 
   if (g_str_equal (format, "pdf"))
     {
-      if (!wp_briefing_write_pdf (store, wp_plan_get_id (plan), agency, output, &error))
+      if (!wp_briefing_write_pdf (store, wp_plan_get_id (plan), agency, NULL, output, &error))
         return fail (error->message);
       return EXIT_OK;
     }

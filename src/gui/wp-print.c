@@ -16,6 +16,7 @@
 typedef struct {
   WpStore    *store;
   gint64      plan_id;
+  char       *summary;
   WpBriefing *briefing;
 } PrintJob;
 
@@ -23,6 +24,7 @@ static void
 print_job_free (PrintJob *job)
 {
   g_clear_object (&job->store);
+  g_free (job->summary);
   g_clear_pointer (&job->briefing, wp_briefing_free);
   g_free (job);
 }
@@ -38,7 +40,7 @@ on_begin_print (GtkPrintOperation *operation,
   /* The briefing is laid out in points, like the PDF. */
   pango_cairo_context_set_resolution (pango, 72);
   g_clear_pointer (&job->briefing, wp_briefing_free);
-  job->briefing = wp_briefing_new (job->store, job->plan_id, NULL, pango, &error);
+  job->briefing = wp_briefing_new (job->store, job->plan_id, NULL, job->summary, pango, &error);
   g_object_unref (pango);
   if (job->briefing == NULL)
     {
@@ -63,13 +65,16 @@ on_draw_page (GtkPrintOperation *operation,
 
 /**
  * wp_print_operation_new:
+ * @summary: (nullable): the summary as the user edited it, or %NULL for the
+ *   draft
  *
  * Returns: (transfer full): a print operation for the plan's progress
  *   briefing, on A4 paper, to run with gtk_print_operation_run()
  */
 GtkPrintOperation *
-wp_print_operation_new (WpStore *store,
-                        gint64   plan_id)
+wp_print_operation_new (WpStore    *store,
+                        gint64      plan_id,
+                        const char *summary)
 {
   GtkPrintOperation *operation = gtk_print_operation_new ();
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
@@ -79,6 +84,7 @@ wp_print_operation_new (WpStore *store,
 
   job->store = g_object_ref (store);
   job->plan_id = plan_id;
+  job->summary = g_strdup (summary);
 
   gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
   gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_PORTRAIT);

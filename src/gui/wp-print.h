@@ -10,8 +10,9 @@
 
 G_BEGIN_DECLS
 
-GtkPrintOperation *wp_print_operation_new (WpStore *store,
-                                           gint64   plan_id);
+GtkPrintOperation *wp_print_operation_new (WpStore    *store,
+                                           gint64      plan_id,
+                                           const char *summary);
 const GError      *wp_print_operation_get_failure (GtkPrintOperation *operation);
 
 G_END_DECLS

@@ -24,6 +24,7 @@ struct _WpProgressView
   AdwPreferencesGroup *overdue_group;
   AdwPreferencesGroup *due_soon_group;
   GtkTextView         *summary_view;
+  GtkButton           *redraft_button;
   GtkDrawingArea      *status_chart;
   GtkDrawingArea      *trend_chart;
   GtkDrawingArea      *areas_chart;
@@ -34,6 +35,8 @@ struct _WpProgressView
   GPtrArray           *rows;      /* rows added to the groups, to remove */
   WpPlanStats         *stats;     /* what the charts draw */
   guint                refresh_id;
+  gboolean             drafting;        /* the view is writing the summary */
+  gboolean             summary_edited;  /* the user changed the summary */
 };
 
 G_DEFINE_FINAL_TYPE (WpProgressView, wp_progress_view, ADW_TYPE_BIN)
@@ -229,8 +232,14 @@ refresh (WpProgressView *self)
   add_item_rows (self, self->overdue_group, stats->overdue);
   add_item_rows (self, self->due_soon_group, stats->due_soon);
 
-  summary = wp_plan_stats_compose_summary (stats, wp_plan_get_title (self->plan));
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->summary_view), summary, -1);
+  /* The user's wording stands until they ask for a new draft */
+  if (!self->summary_edited)
+    {
+      summary = wp_plan_stats_compose_summary (stats, wp_plan_get_title (self->plan));
+      self->drafting = TRUE;
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->summary_view), summary, -1);
+      self->drafting = FALSE;
+    }
 
   g_clear_pointer (&self->stats, wp_plan_stats_free);
   self->stats = g_steal_pointer (&stats);
@@ -313,6 +322,28 @@ queue_refresh (WpProgressView *self)
 }
 
 static void
+set_summary_edited (WpProgressView *self,
+                    gboolean        edited)
+{
+  self->summary_edited = edited;
+  gtk_widget_set_visible (GTK_WIDGET (self->redraft_button), edited);
+}
+
+static void
+on_summary_changed (WpProgressView *self)
+{
+  if (!self->drafting)
+    set_summary_edited (self, TRUE);
+}
+
+static void
+on_redraft_clicked (WpProgressView *self)
+{
+  set_summary_edited (self, FALSE);
+  queue_refresh (self);
+}
+
+static void
 on_copy_clicked (WpProgressView *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->summary_view);
@@ -367,6 +398,8 @@ wp_progress_view_class_init (WpProgressViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WpProgressView, areas_chart);
   gtk_widget_class_bind_template_child (widget_class, WpProgressView, agencies_chart);
   gtk_widget_class_bind_template_callback (widget_class, on_copy_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_redraft_clicked);
+  gtk_widget_class_bind_template_child (widget_class, WpProgressView, redraft_button);
 
   /**
    * WpProgressView::item-activated:
@@ -384,6 +417,8 @@ wp_progress_view_init (WpProgressView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->summary_view), "changed",
+                            G_CALLBACK (on_summary_changed), self);
   gtk_drawing_area_set_draw_func (self->status_chart, draw_status, self, NULL);
   gtk_drawing_area_set_draw_func (self->trend_chart, draw_trend, self, NULL);
   gtk_drawing_area_set_draw_func (self->areas_chart, draw_areas, self, NULL);
@@ -421,6 +456,29 @@ wp_progress_view_set_plan (WpProgressView *self,
 {
   g_return_if_fail (WP_IS_PROGRESS_VIEW (self));
 
-  g_set_object (&self->plan, plan);
+  /* Another plan: the edited summary was about the one before */
+  if (g_set_object (&self->plan, plan))
+    set_summary_edited (self, FALSE);
   queue_refresh (self);
+}
+
+/**
+ * wp_progress_view_get_edited_summary:
+ *
+ * Returns: (transfer full) (nullable): the summary as the user edited it,
+ *   or %NULL while it is the draft
+ */
+char *
+wp_progress_view_get_edited_summary (WpProgressView *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (WP_IS_PROGRESS_VIEW (self), NULL);
+
+  if (!self->summary_edited)
+    return NULL;
+  buffer = gtk_text_view_get_buffer (self->summary_view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }

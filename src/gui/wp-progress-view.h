@@ -17,5 +17,6 @@ void wp_progress_view_set_context (WpProgressView *self,
                                    WpContext      *context);
 void wp_progress_view_set_plan    (WpProgressView *self,
                                    WpPlan         *plan);
+char *wp_progress_view_get_edited_summary (WpProgressView *self);
 
 G_END_DECLS

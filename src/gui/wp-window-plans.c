@@ -390,6 +390,7 @@ on_export_pdf_response (GtkNativeDialog *chooser,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *summary = wp_progress_view_get_edited_summary (_wp_window_get_progress (self));
   WpPlan *plan = _wp_window_get_selected_plan (self);
 
   if (response == GTK_RESPONSE_ACCEPT && plan != NULL)
@@ -398,7 +399,7 @@ on_export_pdf_response (GtkNativeDialog *chooser,
       path = g_file_get_path (file);
       if (path == NULL
           || !wp_briefing_write_pdf (wp_context_get_store (_wp_window_get_context (self)),
-                                     wp_plan_get_id (plan), NULL, path, &error))
+                                     wp_plan_get_id (plan), NULL, summary, path, &error))
         {
           if (error != NULL)
             report (self, error);
@@ -467,11 +468,13 @@ print_activated (GSimpleAction *action,
   GtkPrintOperation *operation;
   GtkPrintOperationResult result;
   g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
 
   if (plan == NULL)
     return;
+  summary = wp_progress_view_get_edited_summary (_wp_window_get_progress (self));
   operation = wp_print_operation_new (wp_context_get_store (_wp_window_get_context (self)),
-                                      wp_plan_get_id (plan));
+                                      wp_plan_get_id (plan), summary);
   /* The window keeps the last operation, which may still be running */
   g_object_set_data_full (G_OBJECT (self), "wp-print-operation", operation, g_object_unref);
   g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);

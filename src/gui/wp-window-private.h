@@ -5,6 +5,7 @@
 #pragma once
 
 #include "wp-outline-view.h"
+#include "wp-progress-view.h"
 #include "wp-window.h"
 
 G_BEGIN_DECLS
@@ -12,6 +13,7 @@ G_BEGIN_DECLS
 WpContext     *_wp_window_get_context       (WpWindow   *self);
 WpPlan        *_wp_window_get_selected_plan (WpWindow   *self);
 WpOutlineView *_wp_window_get_outline       (WpWindow   *self);
+WpProgressView *_wp_window_get_progress     (WpWindow   *self);
 void           _wp_window_toast             (WpWindow   *self,
                                              const char *message);
 

@@ -76,6 +76,12 @@ _wp_window_get_outline (WpWindow *self)
   return self->outline_view;
 }
 
+WpProgressView *
+_wp_window_get_progress (WpWindow *self)
+{
+  return self->progress_view;
+}
+
 void
 _wp_window_toast (WpWindow   *self,
                   const char *message)

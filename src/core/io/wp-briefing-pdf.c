@@ -367,12 +367,15 @@ lay_out (Doc         *doc,
          WpStore     *store,
          WpPlan      *plan,
          WpPlanStats *stats,
-         const char  *agency)
+         const char  *agency,
+         const char  *edited_summary)
 {
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *as_of = wp_date_format_display (&stats->as_of);
-  g_autofree char *summary = wp_plan_stats_compose_summary (stats, wp_plan_get_title (plan));
+  g_autofree char *summary = edited_summary
+                             ? g_strdup (edited_summary)
+                             : wp_plan_stats_compose_summary (stats, wp_plan_get_title (plan));
 
   doc->page = 1;
   doc->y = MARGIN;
@@ -424,6 +427,8 @@ lay_out (Doc         *doc,
 /**
  * wp_briefing_new:
  * @agency: (nullable): only the items this agency leads or supports
+ * @summary: (nullable): the summary as the user edited it, or %NULL to
+ *   draft it from the figures
  * @pango: the Pango context of the surface the briefing will be drawn on,
  *   whose units are points
  *
@@ -436,6 +441,7 @@ WpBriefing *
 wp_briefing_new (WpStore       *store,
                  gint64         plan_id,
                  const char    *agency,
+                 const char    *summary,
                  PangoContext  *pango,
                  GError       **error)
 {
@@ -457,7 +463,7 @@ wp_briefing_new (WpStore       *store,
   self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
   g_array_set_clear_func (self->blocks, (GDestroyNotify) block_clear);
   self->shaped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  lay_out (self, store, plan, stats, agency);
+  lay_out (self, store, plan, stats, agency, summary);
   g_clear_pointer (&self->shaped, g_hash_table_unref);
   return self;
 }
@@ -516,6 +522,8 @@ wp_briefing_draw_page (WpBriefing *self,
 /**
  * wp_briefing_write_pdf:
  * @agency: (nullable): only the items this agency leads or supports
+ * @summary: (nullable): the summary as the user edited it, or %NULL to
+ *   draft it from the figures
  * @path: the PDF file to write (replaced atomically)
  *
  * Writes the progress briefing of a plan on the store's reference date.
@@ -524,6 +532,7 @@ gboolean
 wp_briefing_write_pdf (WpStore     *store,
                        gint64       plan_id,
                        const char  *agency,
+                       const char  *summary,
                        const char  *path,
                        GError     **error)
 {
@@ -539,7 +548,7 @@ wp_briefing_write_pdf (WpStore     *store,
   pango = pango_cairo_create_context (cr);
   pango_cairo_context_set_resolution (pango, 72);
 
-  briefing = wp_briefing_new (store, plan_id, agency, pango, error);
+  briefing = wp_briefing_new (store, plan_id, agency, summary, pango, error);
   g_object_unref (pango);
   if (briefing == NULL)
     {

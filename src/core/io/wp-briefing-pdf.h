@@ -16,6 +16,7 @@ typedef struct _WpBriefing WpBriefing;
 WpBriefing *wp_briefing_new        (WpStore       *store,
                                     gint64         plan_id,
                                     const char    *agency,
+                                    const char    *summary,
                                     PangoContext  *pango,
                                     GError       **error);
 void        wp_briefing_free       (WpBriefing    *self);
@@ -28,6 +29,7 @@ void        wp_briefing_draw_page  (WpBriefing    *self,
 gboolean wp_briefing_write_pdf (WpStore     *store,
                                 gint64       plan_id,
                                 const char  *agency,
+                                const char  *summary,
                                 const char  *path,
                                 GError     **error);
 
