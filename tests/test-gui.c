@@ -368,6 +368,24 @@ find_item_row (GtkWidget *widget)
   return NULL;
 }
 
+static GtkWidget *
+find_group (GtkWidget  *widget,
+            const char *title)
+{
+  if (ADW_IS_PREFERENCES_GROUP (widget)
+      && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), title) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_group (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_progress_view (Demo          *d,
                     gconstpointer  data)
@@ -407,7 +425,7 @@ test_progress_view (Demo          *d,
 
     adw_view_stack_set_visible_child_name (views, "progress");
     spin ();
-    row = find_item_row (progress);
+    row = find_item_row (find_group (progress, "Overdue"));
     g_assert_nonnull (row);
     wanted = *(gint64 *) g_object_get_data (G_OBJECT (row), "wp-item-id");
     overdue = wp_store_get_item (d->store, wanted, NULL);
@@ -416,6 +434,17 @@ test_progress_view (Demo          *d,
     g_assert_cmpint (wp_item_get_parent_id (overdue), !=, 0);
     g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                      wp_item_get_title (overdue));
+
+    /* The targets are listed with their values and lead to their items too */
+    {
+      GtkWidget *target_row = find_item_row (find_group (progress, "Targets"));
+
+      g_assert_nonnull (target_row);
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (target_row)), ==,
+                       "群众安全感率");
+      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (target_row)), ==,
+                       "坚持主动创稳 强化系统治理 · baseline 99% → target 99%");
+    }
 
     adw_action_row_activate (ADW_ACTION_ROW (row));
     spin ();

@@ -90,6 +90,9 @@ test_demo_briefing (void)
   g_assert_nonnull (strstr (text, "Overdue Items"));
   g_assert_nonnull (strstr (text, "法律服务中心实体化运转"));
   g_assert_nonnull (strstr (text, "has 9 key tasks"));
+  /* The targets with their values */
+  g_assert_nonnull (strstr (text, "Targets"));
+  g_assert_nonnull (strstr (text, "镇(街)综治中心规范化运作: baseline 0 → now 27 → target 45"));
 
   /* The footer counts the pages there are. */
   pages = page_count (pdf);

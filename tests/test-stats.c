@@ -106,6 +106,54 @@ test_demo_figures (Fixture       *f,
   g_assert_cmpuint (stats->done_by_month[2], ==, 1);
   g_assert_cmpuint (stats->done_by_month[5], ==, 1);
   g_assert_cmpuint (stats->done_by_month[6], ==, 0);
+
+  /* The demo's four targets, in outline order, with how far each has come. */
+  g_assert_cmpuint (stats->targets->len, ==, 4);
+  {
+    WpItemTarget *first = g_ptr_array_index (stats->targets, 0);
+    WpItemTarget *towns = g_ptr_array_index (stats->targets, 3);
+    WpItemTarget *districts = g_ptr_array_index (stats->targets, 2);
+    WpItemTarget *fraud = g_ptr_array_index (stats->targets, 1);
+
+    g_assert_cmpstr (first->target->label, ==, "群众安全感率");
+    g_assert_cmpstr (wp_item_get_title (first->item), ==, "坚持主动创稳 强化系统治理");
+    g_assert_cmpfloat (wp_target_get_share (first->target), ==, -1);  /* no current value */
+    g_assert_cmpstr (fraud->target->label, ==, "电诈全口径刑事警情数同比下降");
+    g_assert_cmpfloat (wp_target_get_share (fraud->target), ==, 1);   /* 12.4 of 10 */
+    g_assert_cmpstr (districts->target->label, ==, "区级综治中心规范化运作");
+    g_assert_cmpfloat (wp_target_get_share (districts->target), ==, 1);
+    g_assert_cmpstr (towns->target->unit, ==, "个镇(街)");
+    g_assert_cmpfloat_with_epsilon (wp_target_get_share (towns->target), 27.0 / 45, 1e-9);
+
+    {
+      g_autofree char *a = wp_target_format_values (first->target);
+      g_autofree char *b = wp_target_format_values (towns->target);
+
+      g_assert_cmpstr (a, ==, "baseline 99% → target 99%");
+      g_assert_cmpstr (b, ==, "baseline 0 → now 27 → target 45 (个镇(街))");
+    }
+  }
+}
+
+/* From the baseline to the target, up or down */
+static void
+test_target_share (void)
+{
+  WpTarget down = { .has_baseline = TRUE, .baseline = 100, .has_target = TRUE, .target = 80,
+                    .has_current = TRUE, .current = 90 };
+  WpTarget flat = { .has_baseline = TRUE, .baseline = 99, .has_target = TRUE, .target = 99,
+                    .has_current = TRUE, .current = 98.5 };
+  WpTarget over = { .has_target = TRUE, .target = 45, .has_current = TRUE, .current = 50 };
+
+  g_assert_cmpfloat_with_epsilon (wp_target_get_share (&down), 0.5, 1e-9);
+  g_assert_cmpfloat (wp_target_get_share (&flat), ==, 0);
+  flat.current = 99.2;
+  g_assert_cmpfloat (wp_target_get_share (&flat), ==, 1);
+  g_assert_cmpfloat (wp_target_get_share (&over), ==, 1);
+  over.current = -3;
+  g_assert_cmpfloat (wp_target_get_share (&over), ==, 0);
+  over.has_target = FALSE;
+  g_assert_cmpfloat (wp_target_get_share (&over), ==, -1);
 }
 
 static void
@@ -126,6 +174,14 @@ test_agency_filter (Fixture       *f,
       WpItem *item = g_ptr_array_index (police->overdue, i);
       g_assert_true (g_strv_contains (wp_item_get_lead_agencies (item), "市公安局")
                      || g_strv_contains (wp_item_get_co_agencies (item), "市公安局"));
+    }
+  /* Only the targets of the agency's own items */
+  g_assert_cmpuint (police->targets->len, <, all->targets->len);
+  for (guint i = 0; i < police->targets->len; i++)
+    {
+      WpItemTarget *pair = g_ptr_array_index (police->targets, i);
+      g_assert_true (g_strv_contains (wp_item_get_lead_agencies (pair->item), "市公安局")
+                     || g_strv_contains (wp_item_get_co_agencies (pair->item), "市公安局"));
     }
 }
 
@@ -213,6 +269,7 @@ main (int    argc,
   ADD ("summary-chinese", test_summary_chinese);
 #undef ADD
   g_test_add_func ("/stats/empty-plan", test_empty_plan);
+  g_test_add_func ("/stats/target-share", test_target_share);
 
   return g_test_run ();
 }

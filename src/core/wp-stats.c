@@ -27,6 +27,14 @@ group_free (WpGroupCounts *group)
   g_free (group);
 }
 
+static void
+item_target_free (WpItemTarget *pair)
+{
+  g_object_unref (pair->item);
+  wp_target_free (pair->target);
+  g_free (pair);
+}
+
 void
 wp_plan_stats_free (WpPlanStats *stats)
 {
@@ -36,6 +44,7 @@ wp_plan_stats_free (WpPlanStats *stats)
   g_clear_pointer (&stats->agencies, g_ptr_array_unref);
   g_clear_pointer (&stats->overdue, g_ptr_array_unref);
   g_clear_pointer (&stats->due_soon, g_ptr_array_unref);
+  g_clear_pointer (&stats->targets, g_ptr_array_unref);
   g_free (stats);
 }
 
@@ -158,6 +167,8 @@ wp_plan_stats_compute (WpStore     *store,
   g_autoptr(WpPlan) plan = NULL;
   g_autoptr(GArray) visited = g_array_new (FALSE, FALSE, sizeof (Visited));
   g_autoptr(GHashTable) by_agency = NULL;
+  g_autoptr(GHashTable) targets_by_item = NULL;
+  g_autoptr(GPtrArray) targets = NULL;
   gboolean has_tasks = FALSE;
   gboolean ok;
 
@@ -174,7 +185,27 @@ wp_plan_stats_compute (WpStore     *store,
   stats->agencies = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
   stats->overdue = g_ptr_array_new_with_free_func (g_object_unref);
   stats->due_soon = g_ptr_array_new_with_free_func (g_object_unref);
+  stats->targets = g_ptr_array_new_with_free_func ((GDestroyNotify) item_target_free);
   by_agency = g_hash_table_new (g_str_hash, g_str_equal);
+
+  /* Targets by item, to list them in outline order below */
+  targets = wp_store_list_plan_targets (store, plan_id, error);
+  if (targets == NULL)
+    return NULL;
+  targets_by_item = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                           (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < targets->len; i++)
+    {
+      WpTarget *t = g_ptr_array_index (targets, i);
+      GPtrArray *list = g_hash_table_lookup (targets_by_item, &t->item_id);
+
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (targets_by_item, &t->item_id, list);
+        }
+      g_ptr_array_add (list, t);
+    }
 
   ok = walk (store, plan_id, 0, -1, visited, stats->areas, error);
   for (guint i = 0; i < visited->len; i++)
@@ -188,6 +219,20 @@ wp_plan_stats_compute (WpStore     *store,
 
       if (!involves (item, agency))
         continue;
+
+      {
+        gint64 id = wp_item_get_id (item);
+        GPtrArray *list = g_hash_table_lookup (targets_by_item, &id);
+
+        for (guint k = 0; list != NULL && k < list->len; k++)
+          {
+            WpItemTarget *pair = g_new0 (WpItemTarget, 1);
+
+            pair->item = g_object_ref (item);
+            pair->target = wp_target_copy (g_ptr_array_index (list, k));
+            g_ptr_array_add (stats->targets, pair);
+          }
+      }
 
       if (wp_item_get_kind (item) == stats->unit)
         {
@@ -347,4 +392,56 @@ wp_plan_stats_compose_summary (WpPlanStats *stats,
     }
 
   return g_string_free (out, FALSE);
+}
+
+static char *
+target_number (double      value,
+               const char *unit)
+{
+  /* A percentage keeps its sign on the number; other units go at the end */
+  if (g_strcmp0 (unit, "%") == 0)
+    return g_strdup_printf ("%g%%", value);
+  return g_strdup_printf ("%g", value);
+}
+
+/**
+ * wp_target_format_values:
+ *
+ * The values of a target from the baseline over the current value to the
+ * target, with its unit, e.g. "基数 0 → 现值 27 → 目标 45（个镇(街)）".
+ *
+ * Returns: (transfer full): the text, empty when the target has no values
+ */
+char *
+wp_target_format_values (const WpTarget *target)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *values = NULL;
+  const char *unit = target->unit ? target->unit : "";
+
+  if (target->has_baseline)
+    {
+      g_autofree char *n = target_number (target->baseline, unit);
+      /* Translators: a target's starting value, e.g. "基数 0" */
+      g_ptr_array_add (parts, g_strdup_printf (_("baseline %s"), n));
+    }
+  if (target->has_current)
+    {
+      g_autofree char *n = target_number (target->current, unit);
+      /* Translators: a target's value today, e.g. "现值 27" */
+      g_ptr_array_add (parts, g_strdup_printf (_("now %s"), n));
+    }
+  if (target->has_target)
+    {
+      g_autofree char *n = target_number (target->target, unit);
+      /* Translators: the value a target aims at, e.g. "目标 45" */
+      g_ptr_array_add (parts, g_strdup_printf (_("target %s"), n));
+    }
+  g_ptr_array_add (parts, NULL);
+  values = g_strjoinv (" → ", (char **) parts->pdata);
+
+  if (values[0] == '\0' || unit[0] == '\0' || g_str_equal (unit, "%"))
+    return g_steal_pointer (&values);
+  /* Translators: a target's values and then its unit, e.g. "目标 45（个镇(街)）" */
+  return g_strdup_printf (_("%s (%s)"), values, unit);
 }

@@ -26,6 +26,12 @@ typedef struct {
   WpCounts  counts;
 } WpGroupCounts;
 
+/* A target with the item it belongs to */
+typedef struct {
+  WpItem   *item;
+  WpTarget *target;
+} WpItemTarget;
+
 typedef struct {
   gint64   plan_id;
   int      year;
@@ -38,6 +44,7 @@ typedef struct {
   GPtrArray *overdue;      /* WpItem: actions (items without sub-items) past due */
   GPtrArray *due_soon;     /* WpItem: items without sub-items due soon */
   guint    done_by_month[12];  /* items finished in each month of the year */
+  GPtrArray *targets;      /* WpItemTarget, in outline order */
 } WpPlanStats;
 
 WpPlanStats *wp_plan_stats_compute (WpStore      *store,
@@ -47,6 +54,7 @@ WpPlanStats *wp_plan_stats_compute (WpStore      *store,
 void         wp_plan_stats_free    (WpPlanStats  *stats);
 char        *wp_plan_stats_compose_summary (WpPlanStats *stats,
                                             const char  *plan_title);
+char        *wp_target_format_values (const WpTarget *target);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WpPlanStats, wp_plan_stats_free)
 

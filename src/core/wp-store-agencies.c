@@ -206,22 +206,12 @@ fail:
 
 /* Targets */
 
-GPtrArray *
-wp_store_list_targets (WpStore  *self,
-                       gint64    item_id,
-                       GError  **error)
+static GPtrArray *
+read_targets (WpStmt  *stmt,
+              GError **error)
 {
-  g_autoptr(WpStmt) stmt = NULL;
   g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func ((GDestroyNotify) wp_target_free);
   int rc;
-
-  g_return_val_if_fail (WP_IS_STORE (self), NULL);
-
-  stmt = wp_stmt_prepare (self, "SELECT label, unit, baseline, target, current, id FROM target"
-                                " WHERE item_id = ?1 ORDER BY position", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt->stmt, 1, item_id);
 
   while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
     {
@@ -236,10 +226,74 @@ wp_store_list_targets (WpStore  *self,
       t->has_current = sqlite3_column_type (stmt->stmt, 4) != SQLITE_NULL;
       t->current = sqlite3_column_double (stmt->stmt, 4);
       t->id = sqlite3_column_int64 (stmt->stmt, 5);
+      t->item_id = sqlite3_column_int64 (stmt->stmt, 6);
       g_ptr_array_add (targets, t);
     }
 
   return rc == SQLITE_DONE ? g_steal_pointer (&targets) : NULL;
+}
+
+GPtrArray *
+wp_store_list_targets (WpStore  *self,
+                       gint64    item_id,
+                       GError  **error)
+{
+  g_autoptr(WpStmt) stmt = NULL;
+
+  g_return_val_if_fail (WP_IS_STORE (self), NULL);
+
+  stmt = wp_stmt_prepare (self, "SELECT label, unit, baseline, target, current, id, item_id"
+                                " FROM target WHERE item_id = ?1 ORDER BY position", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt->stmt, 1, item_id);
+  return read_targets (stmt, error);
+}
+
+/**
+ * wp_store_list_plan_targets:
+ *
+ * Returns: (transfer container): every target of the plan's items, item
+ *   by item in the order they were created, each item's in its own order
+ */
+GPtrArray *
+wp_store_list_plan_targets (WpStore  *self,
+                            gint64    plan_id,
+                            GError  **error)
+{
+  g_autoptr(WpStmt) stmt = NULL;
+
+  g_return_val_if_fail (WP_IS_STORE (self), NULL);
+
+  stmt = wp_stmt_prepare (self, "SELECT t.label, t.unit, t.baseline, t.target, t.current, t.id,"
+                                " t.item_id FROM target t JOIN item i ON i.id = t.item_id"
+                                " WHERE i.plan_id = ?1 ORDER BY i.id, t.position", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
+  return read_targets (stmt, error);
+}
+
+/**
+ * wp_target_get_share:
+ *
+ * How far the current value has come from the baseline (or from nothing)
+ * to the target: 0 at the baseline, 1 when it is reached or passed, for
+ * targets that go up as well as for those that go down.
+ *
+ * Returns: between 0 and 1, or -1 when there is no current value or target
+ */
+double
+wp_target_get_share (const WpTarget *target)
+{
+  double start = target->has_baseline ? target->baseline : 0;
+  double span = target->target - start;
+
+  if (!target->has_target || !target->has_current)
+    return -1;
+  if (span == 0)
+    return target->current >= target->target ? 1 : 0;
+  return CLAMP ((target->current - start) / span, 0, 1);
 }
 
 static void

@@ -43,6 +43,7 @@ typedef struct {
   gboolean  has_target;
   gboolean  has_current;
   gint64    id;        /* set by the store when listing */
+  gint64    item_id;   /* set by the store when listing */
 } WpTarget;
 
 typedef struct {
@@ -176,7 +177,11 @@ gboolean    wp_store_update_target      (WpStore           *self,
 gboolean    wp_store_delete_target      (WpStore           *self,
                                          gint64             target_id,
                                          GError           **error);
+GPtrArray  *wp_store_list_plan_targets  (WpStore           *self,
+                                         gint64             plan_id,
+                                         GError           **error);
 WpTarget   *wp_target_copy              (const WpTarget    *target);
+double      wp_target_get_share         (const WpTarget    *target);
 
 GPtrArray  *wp_store_list_notes         (WpStore           *self,
                                          gint64             item_id,

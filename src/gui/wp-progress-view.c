@@ -21,6 +21,7 @@ struct _WpProgressView
   GtkFlowBox          *tiles;
   AdwPreferencesGroup *areas_group;
   AdwPreferencesGroup *agencies_group;
+  AdwPreferencesGroup *targets_group;
   AdwPreferencesGroup *overdue_group;
   AdwPreferencesGroup *due_soon_group;
   GtkTextView         *summary_view;
@@ -115,7 +116,9 @@ add_group_row (WpProgressView      *self,
 static void add_item_row (WpProgressView      *self,
                           AdwPreferencesGroup *group,
                           WpItem              *item,
-                          const char          *subtitle);
+                          const char          *title,
+                          const char          *subtitle,
+                          double               progress);
 
 /* The items of a list with their lead agencies and deadlines; the group is
  * hidden when there are none. */
@@ -136,7 +139,7 @@ add_item_rows (WpProgressView      *self,
       /* Translators: an overdue item's lead agency and deadline */
       line = g_strdup_printf (_("%s · due %s"), leads[0] ? leads : _("No lead agency"),
                               label[0] ? label : date);
-      add_item_row (self, group, item, line);
+      add_item_row (self, group, item, wp_item_get_title (item), line, -1);
     }
   if (items->len > MAX_LISTED)
     {
@@ -153,9 +156,11 @@ static void
 add_item_row (WpProgressView      *self,
               AdwPreferencesGroup *group,
               WpItem              *item,
-              const char          *subtitle)
+              const char          *title,
+              const char          *subtitle,
+              double               progress)
 {
-  GtkWidget *row = add_group_row (self, group, wp_item_get_title (item), subtitle, -1);
+  GtkWidget *row = add_group_row (self, group, title, subtitle, progress);
   GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
   gint64 id = wp_item_get_id (item);
 
@@ -228,6 +233,20 @@ refresh (WpProgressView *self)
   gtk_drawing_area_set_content_height (self->agencies_chart,
                                        (int) wp_chart_bars_height (MIN (stats->agencies->len,
                                                                         MAX_AGENCIES)));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->targets_group), stats->targets->len > 0);
+  for (guint i = 0; i < stats->targets->len; i++)
+    {
+      WpItemTarget *pair = g_ptr_array_index (stats->targets, i);
+      g_autofree char *values = wp_target_format_values (pair->target);
+      double share = wp_target_get_share (pair->target);
+      /* Translators: under a target: the item it belongs to, and its values */
+      g_autofree char *line = g_strdup_printf (_("%s · %s"), wp_item_get_title (pair->item),
+                                               values);
+
+      add_item_row (self, self->targets_group, pair->item, pair->target->label, line,
+                    share >= 0 ? 100 * share : -1);
+    }
 
   add_item_rows (self, self->overdue_group, stats->overdue);
   add_item_rows (self, self->due_soon_group, stats->due_soon);
@@ -390,6 +409,7 @@ wp_progress_view_class_init (WpProgressViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WpProgressView, tiles);
   gtk_widget_class_bind_template_child (widget_class, WpProgressView, areas_group);
   gtk_widget_class_bind_template_child (widget_class, WpProgressView, agencies_group);
+  gtk_widget_class_bind_template_child (widget_class, WpProgressView, targets_group);
   gtk_widget_class_bind_template_child (widget_class, WpProgressView, overdue_group);
   gtk_widget_class_bind_template_child (widget_class, WpProgressView, due_soon_group);
   gtk_widget_class_bind_template_child (widget_class, WpProgressView, summary_view);

@@ -399,6 +399,22 @@ lay_out (Doc         *doc,
   chart_block (doc, overview_chart, stats, 130, 16);
   chart_block (doc, areas_chart, stats, wp_chart_bars_height (stats->areas->len), 16);
 
+  if (stats->targets->len > 0)
+    {
+      text_block (doc, _("Targets"), 12, TRUE, 6);
+      for (guint i = 0; i < stats->targets->len; i++)
+        {
+          WpItemTarget *pair = g_ptr_array_index (stats->targets, i);
+          g_autofree char *values = wp_target_format_values (pair->target);
+          g_autofree char *line = g_strdup_printf (
+            /* Translators: a target in the briefing: number, label, values, item */
+            _("%u. %s: %s — %s"), i + 1, pair->target->label, values,
+            wp_item_get_title (pair->item));
+
+          text_block (doc, line, 9, FALSE, i + 1 == stats->targets->len ? 16 : 4);
+        }
+    }
+
   text_block (doc, _("Items by Area"), 12, TRUE, 6);
   draw_table_header (doc);
   item_rows (doc, store, wp_plan_get_id (plan), 0, 0, agency);
