@@ -135,6 +135,21 @@ test_demo_figures (Fixture       *f,
   }
 }
 
+/* A point on the bars chart names the bar drawn there */
+static void
+test_bars_hit (void)
+{
+  double height = wp_chart_bars_height (3);
+
+  g_assert_cmpfloat (height, >, 0);
+  g_assert_cmpint (wp_chart_bars_hit (3, 0), ==, 0);
+  g_assert_cmpint (wp_chart_bars_hit (3, height / 3 + 1), ==, 1);
+  g_assert_cmpint (wp_chart_bars_hit (3, height - 0.5), ==, 2);
+  g_assert_cmpint (wp_chart_bars_hit (3, height), ==, -1);
+  g_assert_cmpint (wp_chart_bars_hit (3, -1), ==, -1);
+  g_assert_cmpint (wp_chart_bars_hit (0, 0), ==, -1);
+}
+
 /* From the baseline to the target, up or down */
 static void
 test_target_share (void)
@@ -270,6 +285,7 @@ main (int    argc,
 #undef ADD
   g_test_add_func ("/stats/empty-plan", test_empty_plan);
   g_test_add_func ("/stats/target-share", test_target_share);
+  g_test_add_func ("/stats/bars-hit", test_bars_hit);
 
   return g_test_run ();
 }

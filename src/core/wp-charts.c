@@ -160,6 +160,21 @@ wp_chart_bars_height (guint n_groups)
 }
 
 /**
+ * wp_chart_bars_hit:
+ * @y: from the top of the bars as drawn by wp_chart_draw_bars()
+ *
+ * Returns: the group whose bar is at @y, or -1 for none
+ */
+int
+wp_chart_bars_hit (guint  n_groups,
+                   double y)
+{
+  if (y < 0 || y >= n_groups * BAR_ROW)
+    return -1;
+  return (int) (y / BAR_ROW);
+}
+
+/**
  * wp_chart_draw_bars:
  * @groups: (element-type WpGroupCounts): areas or agencies
  *

@@ -22,6 +22,8 @@ void   wp_chart_draw_status (cairo_t         *cr,
                              double           width,
                              double           height);
 double wp_chart_bars_height (guint            n_groups);
+int    wp_chart_bars_hit    (guint            n_groups,
+                             double           y);
 void   wp_chart_draw_bars   (cairo_t         *cr,
                              GPtrArray       *groups,
                              guint            max_groups,

@@ -309,6 +309,25 @@ draw_areas (GtkDrawingArea *area,
     wp_chart_draw_bars (cr, self->stats->areas, G_MAXUINT, width);
 }
 
+/* A click on an area's bar shows the area in the outline */
+static void
+on_areas_chart_pressed (GtkGestureClick *gesture,
+                        int              n_press,
+                        double           x,
+                        double           y,
+                        WpProgressView  *self)
+{
+  int index;
+
+  if (self->stats == NULL)
+    return;
+  index = wp_chart_bars_hit (self->stats->areas->len, y);
+  if (index < 0)
+    return;
+  g_signal_emit (self, signals[ITEM_ACTIVATED], 0,
+                 ((WpGroupCounts *) g_ptr_array_index (self->stats->areas, index))->id);
+}
+
 static void
 draw_agencies (GtkDrawingArea *area,
                cairo_t        *cr,
@@ -435,6 +454,8 @@ wp_progress_view_class_init (WpProgressViewClass *klass)
 static void
 wp_progress_view_init (WpProgressView *self)
 {
+  GtkGesture *click;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->summary_view), "changed",
@@ -443,6 +464,13 @@ wp_progress_view_init (WpProgressView *self)
   gtk_drawing_area_set_draw_func (self->trend_chart, draw_trend, self, NULL);
   gtk_drawing_area_set_draw_func (self->areas_chart, draw_areas, self, NULL);
   gtk_drawing_area_set_draw_func (self->agencies_chart, draw_agencies, self, NULL);
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "released", G_CALLBACK (on_areas_chart_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->areas_chart), GTK_EVENT_CONTROLLER (click));
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->areas_chart), "pointer");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->areas_chart),
+                               _("Click an area to show it in the outline"));
 }
 
 void
