@@ -454,6 +454,34 @@ test_progress_view (Demo          *d,
     g_assert_cmpint (wp_item_get_id (selected), ==, wanted);
   }
 
+  /* One agency's work: the list offers the plan's agencies, the figures and
+   * the draft follow the choice, and a new plan starts with all of them. */
+  {
+    GtkDropDown *agencies = GTK_DROP_DOWN (find_descendant (progress, GTK_TYPE_DROP_DOWN));
+    GListModel *names = gtk_drop_down_get_model (agencies);
+    gboolean has_police = FALSE;
+    GtkTextIter s, e;
+    g_autofree char *police_text = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (names), >, 3);
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 0), ==, "All Agencies");
+    for (guint i = 1; i < g_list_model_get_n_items (names); i++)
+      has_police |= g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (names), i),
+                                 "市公安局");
+    g_assert_true (has_police);
+
+    wp_progress_view_set_agency (WP_PROGRESS_VIEW (progress), "市公安局");
+    spin ();
+    g_assert_cmpstr (wp_progress_view_get_agency (WP_PROGRESS_VIEW (progress)), ==, "市公安局");
+    gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (summary), &s, &e);
+    police_text = gtk_text_buffer_get_text (gtk_text_view_get_buffer (summary), &s, &e, FALSE);
+    g_assert_null (strstr (police_text, "has 9 key tasks"));
+
+    wp_progress_view_set_agency (WP_PROGRESS_VIEW (progress), NULL);
+    spin ();
+    g_assert_null (wp_progress_view_get_agency (WP_PROGRESS_VIEW (progress)));
+  }
+
   /* An edit shows in the figures without a reload: finish every action of the
    * first key task and it counts as done. */
   {
@@ -554,7 +582,7 @@ test_print_briefing (Demo          *d,
   summary = wp_progress_view_get_edited_summary (WP_PROGRESS_VIEW (progress));
   g_assert_cmpstr (summary, ==, "上半年各项工作总体平稳有序。");
 
-  operation = wp_print_operation_new (d->store, wp_plan_get_id (plan), summary);
+  operation = wp_print_operation_new (d->store, wp_plan_get_id (plan), NULL, summary);
   gtk_print_operation_set_allow_async (operation, FALSE);
   gtk_print_operation_set_show_progress (operation, FALSE);
   gtk_print_operation_set_export_filename (operation, printed);

@@ -190,6 +190,10 @@ test_agency_filter (Fixture       *f,
       g_assert_true (g_strv_contains (wp_item_get_lead_agencies (item), "市公安局")
                      || g_strv_contains (wp_item_get_co_agencies (item), "市公安局"));
     }
+  /* Only the areas the agency has work in */
+  g_assert_cmpuint (police->areas->len, <, all->areas->len);
+  for (guint i = 0; i < police->areas->len; i++)
+    g_assert_cmpuint (((WpGroupCounts *) g_ptr_array_index (police->areas, i))->counts.total, >, 0);
   /* Only the targets of the agency's own items */
   g_assert_cmpuint (police->targets->len, <, all->targets->len);
   for (guint i = 0; i < police->targets->len; i++)

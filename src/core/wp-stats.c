@@ -280,6 +280,10 @@ wp_plan_stats_compute (WpStore     *store,
     finish (&((WpGroupCounts *) g_ptr_array_index (stats->areas, i))->counts);
   for (guint i = 0; i < stats->agencies->len; i++)
     finish (&((WpGroupCounts *) g_ptr_array_index (stats->agencies, i))->counts);
+  /* For one agency, the areas it has no work in are left out */
+  for (guint i = stats->areas->len; agency != NULL && i > 0; i--)
+    if (((WpGroupCounts *) g_ptr_array_index (stats->areas, i - 1))->counts.total == 0)
+      g_ptr_array_remove_index (stats->areas, i - 1);
   g_ptr_array_sort (stats->agencies, compare_agencies);
   g_ptr_array_sort (stats->overdue, compare_due);
   g_ptr_array_sort (stats->due_soon, compare_due);

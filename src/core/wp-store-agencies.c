@@ -704,3 +704,33 @@ fail:
   wp_store_exec (self, "ROLLBACK TO search; RELEASE search", NULL);
   return FALSE;
 }
+
+/**
+ * wp_store_list_plan_agency_names:
+ *
+ * Returns: (transfer full): the agencies that lead or support any item of
+ *   the plan, those with most items first
+ */
+char **
+wp_store_list_plan_agency_names (WpStore  *self,
+                                 gint64    plan_id,
+                                 GError  **error)
+{
+  g_autoptr(WpStmt) stmt = NULL;
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  int rc;
+
+  g_return_val_if_fail (WP_IS_STORE (self), NULL);
+
+  stmt = wp_stmt_prepare (self, "SELECT a.name FROM item_agency ia"
+                                " JOIN agency a ON a.id = ia.agency_id"
+                                " JOIN item i ON i.id = ia.item_id"
+                                " WHERE i.plan_id = ?1 GROUP BY a.id"
+                                " ORDER BY COUNT(*) DESC, a.name", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
+  while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
+    g_strv_builder_add (names, wp_stmt_column_text (stmt, 0));
+  return rc == SQLITE_DONE ? g_strv_builder_end (names) : NULL;
+}

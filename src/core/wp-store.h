@@ -154,6 +154,9 @@ gboolean    wp_store_restore_items      (WpStore           *self,
 /* Agencies */
 GPtrArray  *wp_store_list_agencies      (WpStore           *self,
                                          GError           **error);
+char      **wp_store_list_plan_agency_names (WpStore       *self,
+                                         gint64             plan_id,
+                                         GError           **error);
 WpAgency   *wp_store_ensure_agency      (WpStore           *self,
                                          const char        *name,
                                          GError           **error);

@@ -16,6 +16,7 @@
 typedef struct {
   WpStore    *store;
   gint64      plan_id;
+  char       *agency;
   char       *summary;
   WpBriefing *briefing;
 } PrintJob;
@@ -25,6 +26,7 @@ print_job_free (PrintJob *job)
 {
   g_clear_object (&job->store);
   g_free (job->summary);
+  g_free (job->agency);
   g_clear_pointer (&job->briefing, wp_briefing_free);
   g_free (job);
 }
@@ -40,7 +42,8 @@ on_begin_print (GtkPrintOperation *operation,
   /* The briefing is laid out in points, like the PDF. */
   pango_cairo_context_set_resolution (pango, 72);
   g_clear_pointer (&job->briefing, wp_briefing_free);
-  job->briefing = wp_briefing_new (job->store, job->plan_id, NULL, job->summary, pango, &error);
+  job->briefing = wp_briefing_new (job->store, job->plan_id, job->agency, job->summary, pango,
+                                   &error);
   g_object_unref (pango);
   if (job->briefing == NULL)
     {
@@ -65,6 +68,7 @@ on_draw_page (GtkPrintOperation *operation,
 
 /**
  * wp_print_operation_new:
+ * @agency: (nullable): only this agency's items, or %NULL for all
  * @summary: (nullable): the summary as the user edited it, or %NULL for the
  *   draft
  *
@@ -74,6 +78,7 @@ on_draw_page (GtkPrintOperation *operation,
 GtkPrintOperation *
 wp_print_operation_new (WpStore    *store,
                         gint64      plan_id,
+                        const char *agency,
                         const char *summary)
 {
   GtkPrintOperation *operation = gtk_print_operation_new ();
@@ -85,6 +90,7 @@ wp_print_operation_new (WpStore    *store,
   job->store = g_object_ref (store);
   job->plan_id = plan_id;
   job->summary = g_strdup (summary);
+  job->agency = g_strdup (agency);
 
   gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
   gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_PORTRAIT);

@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 
 GtkPrintOperation *wp_print_operation_new (WpStore    *store,
                                            gint64      plan_id,
+                                           const char *agency,
                                            const char *summary);
 const GError      *wp_print_operation_get_failure (GtkPrintOperation *operation);
 

@@ -18,6 +18,8 @@ struct _WpProgressView
 
   GtkStack            *stack;
   GtkLabel            *heading;
+  GtkDropDown         *agency_dropdown;
+  GtkStringList       *agency_names;    /* "All agencies", then the plan's */
   GtkFlowBox          *tiles;
   AdwPreferencesGroup *areas_group;
   AdwPreferencesGroup *agencies_group;
@@ -36,6 +38,8 @@ struct _WpProgressView
   GPtrArray           *rows;      /* rows added to the groups, to remove */
   WpPlanStats         *stats;     /* what the charts draw */
   guint                refresh_id;
+  char                *agency;          /* the one agency shown, or NULL for all */
+  gboolean             listing;         /* the view is filling the agency list */
   gboolean             drafting;        /* the view is writing the summary */
   gboolean             summary_edited;  /* the user changed the summary */
 };
@@ -189,6 +193,52 @@ clear (WpProgressView *self)
     gtk_flow_box_remove (self->tiles, child);
 }
 
+static void queue_refresh (WpProgressView *self);
+
+/* The plan's agencies in the list, keeping the one chosen if it is still there */
+static void
+update_agencies (WpProgressView *self)
+{
+  g_auto(GStrv) names = wp_store_list_plan_agency_names (wp_context_get_store (self->context),
+                                                         wp_plan_get_id (self->plan), NULL);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->agency_names));
+  guint selected = 0;
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+
+  g_ptr_array_add (all, (char *) _("All Agencies"));
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      g_ptr_array_add (all, names[i]);
+      if (g_strcmp0 (names[i], self->agency) == 0)
+        selected = i + 1;
+    }
+  g_ptr_array_add (all, NULL);
+
+  self->listing = TRUE;
+  gtk_string_list_splice (self->agency_names, 0, n, (const char * const *) all->pdata);
+  gtk_drop_down_set_selected (self->agency_dropdown, selected);
+  self->listing = FALSE;
+  if (selected == 0)
+    g_clear_pointer (&self->agency, g_free);
+}
+
+static void
+on_agency_selected (WpProgressView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->agency_dropdown);
+
+  if (self->listing)
+    return;
+  g_free (self->agency);
+  self->agency = selected == 0 || selected == GTK_INVALID_LIST_POSITION
+                 ? NULL
+                 : g_strdup (gtk_string_list_get_string (self->agency_names, selected));
+  /* The summary was about other figures */
+  self->summary_edited = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->redraft_button), FALSE);
+  queue_refresh (self);
+}
+
 static void
 refresh (WpProgressView *self)
 {
@@ -206,9 +256,12 @@ refresh (WpProgressView *self)
       return;
     }
 
+  update_agencies (self);
   stats = wp_plan_stats_compute (wp_context_get_store (self->context),
-                                 wp_plan_get_id (self->plan), NULL, &error);
-  if (stats == NULL || stats->counts.total == 0)
+                                 wp_plan_get_id (self->plan), self->agency, &error);
+  /* One agency with nothing counted still shows its (empty) figures, so
+   * that the agency list stays at hand */
+  if (stats == NULL || (stats->counts.total == 0 && self->agency == NULL))
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
@@ -409,6 +462,7 @@ wp_progress_view_dispose (GObject *object)
   g_clear_object (&self->plan);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->stats, wp_plan_stats_free);
+  g_clear_pointer (&self->agency, g_free);
 
   G_OBJECT_CLASS (wp_progress_view_parent_class)->dispose (object);
 }
@@ -429,6 +483,8 @@ wp_progress_view_class_init (WpProgressViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WpProgressView, areas_group);
   gtk_widget_class_bind_template_child (widget_class, WpProgressView, agencies_group);
   gtk_widget_class_bind_template_child (widget_class, WpProgressView, targets_group);
+  gtk_widget_class_bind_template_child (widget_class, WpProgressView, agency_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, WpProgressView, agency_names);
   gtk_widget_class_bind_template_child (widget_class, WpProgressView, overdue_group);
   gtk_widget_class_bind_template_child (widget_class, WpProgressView, due_soon_group);
   gtk_widget_class_bind_template_child (widget_class, WpProgressView, summary_view);
@@ -460,6 +516,8 @@ wp_progress_view_init (WpProgressView *self)
   self->rows = g_ptr_array_new ();
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->summary_view), "changed",
                             G_CALLBACK (on_summary_changed), self);
+  g_signal_connect_swapped (self->agency_dropdown, "notify::selected",
+                            G_CALLBACK (on_agency_selected), self);
   gtk_drawing_area_set_draw_func (self->status_chart, draw_status, self, NULL);
   gtk_drawing_area_set_draw_func (self->trend_chart, draw_trend, self, NULL);
   gtk_drawing_area_set_draw_func (self->areas_chart, draw_areas, self, NULL);
@@ -504,9 +562,12 @@ wp_progress_view_set_plan (WpProgressView *self,
 {
   g_return_if_fail (WP_IS_PROGRESS_VIEW (self));
 
-  /* Another plan: the edited summary was about the one before */
+  /* Another plan: the edited summary and the agency were about the one before */
   if (g_set_object (&self->plan, plan))
-    set_summary_edited (self, FALSE);
+    {
+      set_summary_edited (self, FALSE);
+      g_clear_pointer (&self->agency, g_free);
+    }
   queue_refresh (self);
 }
 
@@ -529,4 +590,35 @@ wp_progress_view_get_edited_summary (WpProgressView *self)
   buffer = gtk_text_view_get_buffer (self->summary_view);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/**
+ * wp_progress_view_get_agency:
+ *
+ * Returns: (nullable): the one agency whose work is shown, or %NULL for all
+ */
+const char *
+wp_progress_view_get_agency (WpProgressView *self)
+{
+  g_return_val_if_fail (WP_IS_PROGRESS_VIEW (self), NULL);
+  return self->agency;
+}
+
+/* For the tests: show one agency's work, or all with %NULL */
+void
+wp_progress_view_set_agency (WpProgressView *self,
+                             const char     *agency)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->agency_names));
+
+  g_return_if_fail (WP_IS_PROGRESS_VIEW (self));
+
+  for (guint i = 0; i < n; i++)
+    if ((agency == NULL && i == 0)
+        || (agency != NULL && i > 0
+            && g_strcmp0 (gtk_string_list_get_string (self->agency_names, i), agency) == 0))
+      {
+        gtk_drop_down_set_selected (self->agency_dropdown, i);
+        return;
+      }
 }

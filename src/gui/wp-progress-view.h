@@ -18,5 +18,8 @@ void wp_progress_view_set_context (WpProgressView *self,
 void wp_progress_view_set_plan    (WpProgressView *self,
                                    WpPlan         *plan);
 char *wp_progress_view_get_edited_summary (WpProgressView *self);
+const char *wp_progress_view_get_agency (WpProgressView *self);
+void wp_progress_view_set_agency  (WpProgressView *self,
+                                   const char     *agency);
 
 G_END_DECLS

@@ -399,7 +399,9 @@ on_export_pdf_response (GtkNativeDialog *chooser,
       path = g_file_get_path (file);
       if (path == NULL
           || !wp_briefing_write_pdf (wp_context_get_store (_wp_window_get_context (self)),
-                                     wp_plan_get_id (plan), NULL, summary, path, &error))
+                                     wp_plan_get_id (plan),
+                                     wp_progress_view_get_agency (_wp_window_get_progress (self)),
+                                     summary, path, &error))
         {
           if (error != NULL)
             report (self, error);
@@ -423,11 +425,17 @@ export_pdf_activated (GSimpleAction *action,
   WpPlan *plan = _wp_window_get_selected_plan (self);
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
+  const char *agency;
 
   if (plan == NULL)
     return;
-  /* Translators: suggested file name of the PDF briefing; %d is the plan's year */
-  name = g_strdup_printf (_("Progress briefing %d.pdf"), wp_plan_get_year (plan));
+  agency = wp_progress_view_get_agency (_wp_window_get_progress (self));
+  if (agency != NULL)
+    /* Translators: suggested file name of one agency's PDF briefing: year, agency */
+    name = g_strdup_printf (_("Progress briefing %d %s.pdf"), wp_plan_get_year (plan), agency);
+  else
+    /* Translators: suggested file name of the PDF briefing; %d is the plan's year */
+    name = g_strdup_printf (_("Progress briefing %d.pdf"), wp_plan_get_year (plan));
   chooser = gtk_file_chooser_native_new (_("Export the Progress Briefing"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
                                          _("_Cancel"));
@@ -474,7 +482,9 @@ print_activated (GSimpleAction *action,
     return;
   summary = wp_progress_view_get_edited_summary (_wp_window_get_progress (self));
   operation = wp_print_operation_new (wp_context_get_store (_wp_window_get_context (self)),
-                                      wp_plan_get_id (plan), summary);
+                                      wp_plan_get_id (plan),
+                                      wp_progress_view_get_agency (_wp_window_get_progress (self)),
+                                      summary);
   /* The window keeps the last operation, which may still be running */
   g_object_set_data_full (G_OBJECT (self), "wp-print-operation", operation, g_object_unref);
   g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
