@@ -10,39 +10,75 @@
 #include "wp-progress-view.h"
 #include "wp-window.h"
 
+/* Widgets are found by walking the tree depth first for the first match. */
+typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
+
 static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
+find_widget (GtkWidget     *widget,
+             Match          match,
+             gconstpointer  data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+  if (widget == NULL)
+    return NULL;
+  if (match (widget, data))
     return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_descendant (child, type);
+      GtkWidget *found = find_widget (child, match, data);
       if (found != NULL)
         return found;
     }
   return NULL;
 }
 
-static GtkWidget *
-find_mapped (GtkWidget *widget,
-             GType      type)
+static gboolean
+is_of_type (GtkWidget *widget, gconstpointer type)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_mapped (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
 }
+
+static gboolean
+is_mapped_of_type (GtkWidget *widget, gconstpointer type)
+{
+  return is_of_type (widget, type) && gtk_widget_get_mapped (widget);
+}
+
+/* A row of the progress view that stands for an item */
+static gboolean
+is_item_row (GtkWidget *widget, gconstpointer data)
+{
+  return ADW_IS_ACTION_ROW (widget) && g_object_get_data (G_OBJECT (widget), "wp-item-id") != NULL;
+}
+
+static gboolean
+is_group_titled (GtkWidget *widget, gconstpointer title)
+{
+  return ADW_IS_PREFERENCES_GROUP (widget)
+         && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)),
+                       title) == 0;
+}
+
+static gboolean
+is_button_labelled (GtkWidget *widget, gconstpointer label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+is_entry_row_titled (GtkWidget *widget, gconstpointer title)
+{
+  return ADW_IS_ENTRY_ROW (widget)
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+#define find_entry_row(w, title) ((AdwEntryRow *) find_widget ((w), is_entry_row_titled, (title)))
+#define find_descendant(w, type) find_widget ((w), is_of_type, GSIZE_TO_POINTER (type))
+#define find_mapped(w, type) find_widget ((w), is_mapped_of_type, GSIZE_TO_POINTER (type))
+#define find_item_row(w) find_widget ((w), is_item_row, NULL)
+#define find_group(w, title) find_widget ((w), is_group_titled, (title))
+#define find_button_labelled(w, label) find_widget ((w), is_button_labelled, (label))
 
 static void
 spin (void)
@@ -267,22 +303,6 @@ test_next_year_and_new_plan (Demo          *d,
   }
 }
 
-static AdwEntryRow *
-find_entry_row (GtkWidget  *widget,
-                const char *title)
-{
-  if (ADW_IS_ENTRY_ROW (widget)
-      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return ADW_ENTRY_ROW (widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      AdwEntryRow *found = find_entry_row (c, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_editor_edits_with_completion (Demo          *d,
                                    gconstpointer  data)
@@ -349,41 +369,6 @@ test_editor_edits_with_completion (Demo          *d,
 
   g_clear_object (&task);
   g_clear_object (&row);
-}
-
-/* The first row of the progress view that stands for an item */
-static GtkWidget *
-find_item_row (GtkWidget *widget)
-{
-  if (ADW_IS_ACTION_ROW (widget) && g_object_get_data (G_OBJECT (widget), "wp-item-id") != NULL)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_item_row (child);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_group (GtkWidget  *widget,
-            const char *title)
-{
-  if (ADW_IS_PREFERENCES_GROUP (widget)
-      && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), title) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_group (child, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static void
@@ -524,23 +509,6 @@ poppler (const char *tool,
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   return out;
-}
-
-static GtkWidget *
-find_button_labelled (GtkWidget  *widget,
-                      const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_labelled (child, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* Printing draws the same A4 pages as the PDF export: run the window's print

@@ -323,43 +323,26 @@ refresh (WpProgressView *self)
   gtk_stack_set_visible_child_name (self->stack, "figures");
 }
 
+/* The charts are drawn by the core, as in the briefing */
 static void
-draw_status (GtkDrawingArea *area,
-             cairo_t        *cr,
-             int             width,
-             int             height,
-             gpointer        data)
+draw_chart (GtkDrawingArea *area,
+            cairo_t        *cr,
+            int             width,
+            int             height,
+            gpointer        data)
 {
   WpProgressView *self = data;
 
-  if (self->stats != NULL)
+  if (self->stats == NULL)
+    return;
+  if (area == self->status_chart)
     wp_chart_draw_status (cr, &self->stats->counts, width, height);
-}
-
-static void
-draw_trend (GtkDrawingArea *area,
-            cairo_t        *cr,
-            int             width,
-            int             height,
-            gpointer        data)
-{
-  WpProgressView *self = data;
-
-  if (self->stats != NULL)
+  else if (area == self->trend_chart)
     wp_chart_draw_trend (cr, self->stats->done_by_month, width, height);
-}
-
-static void
-draw_areas (GtkDrawingArea *area,
-            cairo_t        *cr,
-            int             width,
-            int             height,
-            gpointer        data)
-{
-  WpProgressView *self = data;
-
-  if (self->stats != NULL)
+  else if (area == self->areas_chart)
     wp_chart_draw_bars (cr, self->stats->areas, G_MAXUINT, width);
+  else
+    wp_chart_draw_bars (cr, self->stats->agencies, MAX_AGENCIES, width);
 }
 
 /* A click on an area's bar shows the area in the outline */
@@ -379,19 +362,6 @@ on_areas_chart_pressed (GtkGestureClick *gesture,
     return;
   g_signal_emit (self, signals[ITEM_ACTIVATED], 0,
                  ((WpGroupCounts *) g_ptr_array_index (self->stats->areas, index))->id);
-}
-
-static void
-draw_agencies (GtkDrawingArea *area,
-               cairo_t        *cr,
-               int             width,
-               int             height,
-               gpointer        data)
-{
-  WpProgressView *self = data;
-
-  if (self->stats != NULL)
-    wp_chart_draw_bars (cr, self->stats->agencies, MAX_AGENCIES, width);
 }
 
 static gboolean
@@ -518,10 +488,10 @@ wp_progress_view_init (WpProgressView *self)
                             G_CALLBACK (on_summary_changed), self);
   g_signal_connect_swapped (self->agency_dropdown, "notify::selected",
                             G_CALLBACK (on_agency_selected), self);
-  gtk_drawing_area_set_draw_func (self->status_chart, draw_status, self, NULL);
-  gtk_drawing_area_set_draw_func (self->trend_chart, draw_trend, self, NULL);
-  gtk_drawing_area_set_draw_func (self->areas_chart, draw_areas, self, NULL);
-  gtk_drawing_area_set_draw_func (self->agencies_chart, draw_agencies, self, NULL);
+  gtk_drawing_area_set_draw_func (self->status_chart, draw_chart, self, NULL);
+  gtk_drawing_area_set_draw_func (self->trend_chart, draw_chart, self, NULL);
+  gtk_drawing_area_set_draw_func (self->areas_chart, draw_chart, self, NULL);
+  gtk_drawing_area_set_draw_func (self->agencies_chart, draw_chart, self, NULL);
 
   click = gtk_gesture_click_new ();
   g_signal_connect (click, "released", G_CALLBACK (on_areas_chart_pressed), self);
