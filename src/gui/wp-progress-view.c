@@ -345,6 +345,24 @@ draw_chart (GtkDrawingArea *area,
     wp_chart_draw_bars (cr, self->stats->agencies, MAX_AGENCIES, width);
 }
 
+/* A click on a lead agency's bar narrows the view to that agency's work */
+static void
+on_agencies_chart_pressed (GtkGestureClick *gesture,
+                           int              n_press,
+                           double           x,
+                           double           y,
+                           WpProgressView  *self)
+{
+  int index;
+
+  if (self->stats == NULL)
+    return;
+  index = wp_chart_bars_hit (MIN (self->stats->agencies->len, MAX_AGENCIES), y);
+  if (index >= 0)
+    wp_progress_view_set_agency (
+      self, ((WpGroupCounts *) g_ptr_array_index (self->stats->agencies, index))->name);
+}
+
 /* A click on an area's bar shows the area in the outline */
 static void
 on_areas_chart_pressed (GtkGestureClick *gesture,
@@ -499,6 +517,13 @@ wp_progress_view_init (WpProgressView *self)
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self->areas_chart), "pointer");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->areas_chart),
                                _("Click an area to show it in the outline"));
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "released", G_CALLBACK (on_agencies_chart_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->agencies_chart), GTK_EVENT_CONTROLLER (click));
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->agencies_chart), "pointer");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->agencies_chart),
+                               _("Click an agency to see only its work"));
 }
 
 void
