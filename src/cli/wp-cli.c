@@ -233,6 +233,48 @@ write_output (const char  *output,
   return g_file_set_contents (output, text, -1, error);
 }
 
+/* Opens the database to read the plan of @year, judging deadlines on
+ * @as_of (an ISO date) when given. On failure, *status is the exit status
+ * and the message has been printed. */
+static gboolean
+open_plan_of_year (GOptionContext  *context,
+                   int              year,
+                   const char      *as_of,
+                   WpStore        **store_out,
+                   WpPlan         **plan_out,
+                   int             *status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpStore) store = open_store (WP_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr(WpPlan) plan = NULL;
+
+  if (store == NULL)
+    {
+      *status = fail (error->message);
+      return FALSE;
+    }
+  if (as_of != NULL)
+    {
+      GDate day;
+
+      if (!wp_date_from_iso (as_of, &day))
+        {
+          *status = usage_error (context, _("--as-of must be a date such as 2025-06-30."));
+          return FALSE;
+        }
+      wp_store_set_judging (store, &day, WP_LIGHT_DEFAULT_DUE_SOON_DAYS);
+    }
+  plan = wp_store_get_plan_by_year (store, year, &error);
+  if (plan == NULL)
+    {
+      *status = fail (error->message);
+      return FALSE;
+    }
+  *store_out = g_steal_pointer (&store);
+  *plan_out = g_steal_pointer (&plan);
+  return TRUE;
+}
+
 static int
 cmd_export (int    argc,
             char **argv)
@@ -279,20 +321,8 @@ cmd_export (int    argc,
   if (g_str_equal (format, "pdf") && (output == NULL || g_str_equal (output, "-")))
     return usage_error (context, _("A PDF is written to a file: add -o FILE.pdf."));
 
-  store = open_store (WP_STORE_OPEN_READ_ONLY, &error);
-  if (store == NULL)
-    return fail (error->message);
-  if (as_of != NULL)
-    {
-      GDate day;
-
-      if (!wp_date_from_iso (as_of, &day))
-        return usage_error (context, _("--as-of must be a date such as 2025-06-30."));
-      wp_store_set_judging (store, &day, WP_LIGHT_DEFAULT_DUE_SOON_DAYS);
-    }
-  plan = wp_store_get_plan_by_year (store, year, &error);
-  if (plan == NULL)
-    return fail (error->message);
+  if (!open_plan_of_year (context, year, as_of, &store, &plan, &status))
+    return status;
 
   if (g_str_equal (format, "pdf"))
     {
@@ -405,20 +435,8 @@ cmd_summary (int    argc,
   if (year == 0)
     return usage_error (context, _("Say which plan to summarise with --year, e.g. --year 2025."));
 
-  store = open_store (WP_STORE_OPEN_READ_ONLY, &error);
-  if (store == NULL)
-    return fail (error->message);
-  if (as_of != NULL)
-    {
-      GDate day;
-
-      if (!wp_date_from_iso (as_of, &day))
-        return usage_error (context, _("--as-of must be a date such as 2025-06-30."));
-      wp_store_set_judging (store, &day, WP_LIGHT_DEFAULT_DUE_SOON_DAYS);
-    }
-  plan = wp_store_get_plan_by_year (store, year, &error);
-  if (plan == NULL)
-    return fail (error->message);
+  if (!open_plan_of_year (context, year, as_of, &store, &plan, &status))
+    return status;
 
   stats = wp_plan_stats_compute (store, wp_plan_get_id (plan), agency, &error);
   if (stats == NULL)
