@@ -492,25 +492,6 @@ test_progress_view (Demo          *d,
   }
 }
 
-static char *
-poppler (const char *tool,
-         const char *pdf)
-{
-  const char *argv[] = { tool, pdf, "-", NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  /* pdfinfo takes no output file */
-  if (g_str_equal (tool, "pdfinfo"))
-    argv[2] = NULL;
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
 /* Printing draws the same A4 pages as the PDF export: run the window's print
  * operation to a file and read the file back. */
 static void
@@ -522,20 +503,15 @@ test_print_briefing (Demo          *d,
   g_autofree char *exported = g_build_filename (d->dir, "exported.pdf", NULL);
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *program = g_find_program_in_path ("pdftotext");
-  g_autofree char *info = NULL, *info_exported = NULL, *text = NULL, *footer = NULL;
+  g_autofree char *info = NULL, *text = NULL, *footer = NULL;
   GtkPrintOperationResult result;
-  const char *pages;
   int n_pages;
   GtkWidget *progress;
   GtkTextBuffer *buffer;
   g_autofree char *summary = NULL;
 
-  if (program == NULL)
-    {
-      g_test_skip ("poppler-utils is not installed");
-      return;
-    }
+  if (!wp_test_have_poppler ())
+    return;
 
   /* The action is there for the plan on screen */
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (d->window), "print"));
@@ -564,17 +540,13 @@ test_print_briefing (Demo          *d,
                                         &error));
   g_assert_no_error (error);
 
-  info = poppler ("pdfinfo", printed);
-  info_exported = poppler ("pdfinfo", exported);
+  info = wp_test_poppler ("pdfinfo", printed, NULL);
   g_assert_nonnull (strstr (info, "(A4)"));
-  pages = strstr (info, "Pages:");
-  g_assert_nonnull (pages);
-  n_pages = atoi (pages + strlen ("Pages:"));
+  n_pages = wp_test_pdf_pages (printed);
   g_assert_cmpint (n_pages, >=, 2);
-  g_assert_nonnull (strstr (info_exported, "Pages:"));
-  g_assert_cmpint (atoi (strstr (info_exported, "Pages:") + strlen ("Pages:")), ==, n_pages);
+  g_assert_cmpint (wp_test_pdf_pages (exported), ==, n_pages);
 
-  text = poppler ("pdftotext", printed);
+  text = wp_test_poppler ("pdftotext", printed, "-");
   g_assert_nonnull (strstr (text, "Progress Briefing"));
   g_assert_nonnull (strstr (text, "Lead agency"));
   footer = g_strdup_printf ("Page %d of %d", n_pages, n_pages);

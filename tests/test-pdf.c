@@ -8,46 +8,6 @@
 
 #include "wp-test-util.h"
 
-static char *
-run (const char *tool,
-     const char *pdf,
-     const char *last_arg)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  const char *argv[] = { tool, pdf, last_arg, NULL };
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
-}
-
-static int
-page_count (const char *pdf)
-{
-  g_autofree char *info = run ("pdfinfo", pdf, NULL);
-  const char *pages = strstr (info, "Pages:");
-
-  g_assert_nonnull (pages);
-  return atoi (pages + strlen ("Pages:"));
-}
-
-static gboolean
-have_poppler (void)
-{
-  g_autofree char *a = g_find_program_in_path ("pdftotext");
-  g_autofree char *b = g_find_program_in_path ("pdffonts");
-  g_autofree char *c = g_find_program_in_path ("pdfinfo");
-
-  if (a && b && c)
-    return TRUE;
-  g_test_skip ("poppler-utils (pdftotext, pdffonts, pdfinfo) are not installed");
-  return FALSE;
-}
-
 static void
 test_demo_briefing (void)
 {
@@ -65,7 +25,7 @@ test_demo_briefing (void)
   GDate day;
   int pages;
 
-  if (!have_poppler ())
+  if (!wp_test_have_poppler ())
     {
       wp_test_dir_free (g_steal_pointer (&dir));
       return;
@@ -81,7 +41,7 @@ test_demo_briefing (void)
   g_assert_true (wp_briefing_write_pdf (store, wp_plan_get_id (plan), NULL, NULL, pdf, &error));
   g_assert_no_error (error);
 
-  text = run ("pdftotext", pdf, "-");
+  text = wp_test_poppler ("pdftotext", pdf, "-");
   /* The title, every area and the overdue items, in Chinese. */
   g_assert_nonnull (strstr (text, "2025年全市政法工作任务分解"));
   g_assert_nonnull (strstr (text, "坚持主动创稳 强化系统治理"));
@@ -95,13 +55,13 @@ test_demo_briefing (void)
   g_assert_nonnull (strstr (text, "镇(街)综治中心规范化运作: baseline 0 → now 27 → target 45"));
 
   /* The footer counts the pages there are. */
-  pages = page_count (pdf);
+  pages = wp_test_pdf_pages (pdf);
   g_assert_cmpint (pages, >=, 2);
   footer = g_strdup_printf ("Page %d of %d", pages, pages);
   g_assert_nonnull (strstr (text, footer));
 
   /* The CJK font is embedded, so the briefing prints anywhere. */
-  fonts = run ("pdffonts", pdf, NULL);
+  fonts = wp_test_poppler ("pdffonts", pdf, NULL);
   g_test_message ("%s", fonts);
   g_assert_nonnull (strstr (fonts, "CJK"));
   g_assert_null (strstr (fonts, " no "));
@@ -125,7 +85,7 @@ test_empty_and_large (void)
   g_autofree char *text = NULL;
   int pages_small, pages_large;
 
-  if (!have_poppler ())
+  if (!wp_test_have_poppler ())
     {
       g_clear_object (&empty);
       g_clear_object (&large);
@@ -137,8 +97,8 @@ test_empty_and_large (void)
   /* A plan with nothing in it still gives a valid one-page briefing. */
   g_assert_true (wp_briefing_write_pdf (store, wp_plan_get_id (empty), NULL, NULL, empty_pdf, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (page_count (empty_pdf), ==, 1);
-  text = run ("pdftotext", empty_pdf, "-");
+  g_assert_cmpint (wp_test_pdf_pages (empty_pdf), ==, 1);
+  text = wp_test_poppler ("pdftotext", empty_pdf, "-");
   g_assert_nonnull (strstr (text, "has no actions yet"));
 
   /* 3 areas × 10 key tasks × 20 actions: the table runs over many pages. */
@@ -168,8 +128,8 @@ test_empty_and_large (void)
   wp_store_thaw_signals (store);
 
   g_assert_true (wp_briefing_write_pdf (store, wp_plan_get_id (large), NULL, NULL, large_pdf, &error));
-  pages_small = page_count (empty_pdf);
-  pages_large = page_count (large_pdf);
+  pages_small = wp_test_pdf_pages (empty_pdf);
+  pages_large = wp_test_pdf_pages (large_pdf);
   g_test_message ("633 items: %d pages", pages_large);
   /* 633 rows of one or two lines (14–24 pt) on pages of about 720 pt. */
   g_assert_cmpint (pages_large, >=, 10);

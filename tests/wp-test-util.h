@@ -5,6 +5,8 @@
 #pragma once
 
 #include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "workplan-core.h"
 
@@ -53,6 +55,49 @@ static inline char *
 wp_test_sample_path (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "..", "data", "samples", name, NULL);
+}
+
+/* Runs a poppler tool (pdftotext, pdfinfo, pdffonts) on a PDF and returns
+ * what it printed; @last_arg is "-" for pdftotext's standard output. */
+static inline char *
+wp_test_poppler (const char *tool,
+                 const char *pdf,
+                 const char *last_arg)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  const char *argv[] = { tool, pdf, last_arg, NULL };
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static inline int
+wp_test_pdf_pages (const char *pdf)
+{
+  g_autofree char *info = wp_test_poppler ("pdfinfo", pdf, NULL);
+  const char *pages = strstr (info, "Pages:");
+
+  g_assert_nonnull (pages);
+  return atoi (pages + strlen ("Pages:"));
+}
+
+/* Skips the test when poppler-utils is missing (make check installs it) */
+static inline gboolean
+wp_test_have_poppler (void)
+{
+  g_autofree char *a = g_find_program_in_path ("pdftotext");
+  g_autofree char *b = g_find_program_in_path ("pdffonts");
+  g_autofree char *c = g_find_program_in_path ("pdfinfo");
+
+  if (a && b && c)
+    return TRUE;
+  g_test_skip ("poppler-utils (pdftotext, pdffonts, pdfinfo) are not installed");
+  return FALSE;
 }
 
 G_END_DECLS
