@@ -47,6 +47,7 @@ struct _WpBriefing {
   PangoContext *pango;
   GArray       *blocks;   /* Block */
   GHashTable   *shaped;   /* "column|bold|text" → PangoLayout of a short cell */
+  GArray       *page_starts;  /* guint: the first block of each page (from 0), then the end */
   WpPlanStats  *stats;
   char         *title;
   double        y;
@@ -481,6 +482,21 @@ wp_briefing_new (WpStore       *store,
   self->shaped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   lay_out (self, store, plan, stats, agency, summary);
   g_clear_pointer (&self->shaped, g_hash_table_unref);
+
+  /* The blocks are in page order: note where each page starts */
+  self->page_starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0, page = 0; i <= self->blocks->len; i++)
+    {
+      guint block_page = i < self->blocks->len
+                         ? (guint) g_array_index (self->blocks, Block, i).page
+                         : (guint) self->page + 1;
+
+      while (page < block_page)
+        {
+          g_array_append_val (self->page_starts, i);
+          page++;
+        }
+    }
   return self;
 }
 
@@ -490,6 +506,7 @@ wp_briefing_free (WpBriefing *self)
   if (self == NULL)
     return;
   g_array_unref (self->blocks);
+  g_array_unref (self->page_starts);
   g_object_unref (self->pango);
   wp_plan_stats_free (self->stats);
   g_free (self->title);
@@ -522,16 +539,9 @@ wp_briefing_draw_page (WpBriefing *self,
 {
   g_return_if_fail (page >= 0 && page < self->page);
 
-  /* The blocks are in page order; find the first of the page. */
-  for (guint i = 0; i < self->blocks->len; i++)
-    {
-      const Block *block = &g_array_index (self->blocks, Block, i);
-
-      if (block->page == page + 1)
-        draw_block (cr, block);
-      else if (block->page > page + 1)
-        break;
-    }
+  for (guint i = g_array_index (self->page_starts, guint, page);
+       i < g_array_index (self->page_starts, guint, page + 1); i++)
+    draw_block (cr, &g_array_index (self->blocks, Block, i));
   draw_footer (self, cr, page + 1, self->page);
 }
 
