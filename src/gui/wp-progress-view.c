@@ -193,7 +193,9 @@ clear (WpProgressView *self)
     gtk_flow_box_remove (self->tiles, child);
 }
 
-static void queue_refresh (WpProgressView *self);
+static void queue_refresh      (WpProgressView *self);
+static void set_summary_edited (WpProgressView *self,
+                                gboolean        edited);
 
 /* The plan's agencies in the list, keeping the one chosen if it is still there */
 static void
@@ -234,8 +236,7 @@ on_agency_selected (WpProgressView *self)
                  ? NULL
                  : g_strdup (gtk_string_list_get_string (self->agency_names, selected));
   /* The summary was about other figures */
-  self->summary_edited = FALSE;
-  gtk_widget_set_visible (GTK_WIDGET (self->redraft_button), FALSE);
+  set_summary_edited (self, FALSE);
   queue_refresh (self);
 }
 
