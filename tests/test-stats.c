@@ -19,23 +19,8 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *sample = wp_test_sample_path ("xiamen-2025.json");
-  g_autofree char *json = NULL;
-  GDate day;
-
   f->dir = wp_test_dir_new ();
-  path = g_build_filename (f->dir, "plan.db", NULL);
-  f->store = wp_store_open (path, WP_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_file_get_contents (sample, &json, NULL, NULL));
-  f->plan = wp_json_import (f->store, json, -1, 0, FALSE, &error);
-  g_assert_no_error (error);
-
-  g_date_clear (&day, 1);
-  g_date_set_dmy (&day, 15, 7, 2025);
-  wp_store_set_judging (f->store, &day, 30);
+  f->store = wp_test_open_demo (f->dir, &f->plan);
 }
 
 static void

@@ -57,6 +57,31 @@ wp_test_sample_path (const char *name)
   return g_test_build_filename (G_TEST_DIST, "..", "data", "samples", name, NULL);
 }
 
+/* Opens a new database in @dir holding the demo plan (Xiamen 2025), judged
+ * on 15 July 2025 as `make run` shows it. */
+static inline WpStore *
+wp_test_open_demo (const char  *dir,
+                   WpPlan     **plan)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "plan.db", NULL);
+  g_autofree char *sample = wp_test_sample_path ("xiamen-2025.json");
+  g_autofree char *json = NULL;
+  WpStore *store;
+  GDate day;
+
+  store = wp_store_open (path, WP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (sample, &json, NULL, NULL));
+  *plan = wp_json_import (store, json, -1, 0, FALSE, &error);
+  g_assert_no_error (error);
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 15, 7, 2025);
+  wp_store_set_judging (store, &day, 30);
+  return store;
+}
+
 /* Runs a poppler tool (pdftotext, pdfinfo, pdffonts) on a PDF and returns
  * what it printed; @last_arg is "-" for pdftotext's standard output. */
 static inline char *

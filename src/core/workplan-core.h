@@ -5,8 +5,10 @@
 #pragma once
 
 #include "wp-agency.h"
+#include "wp-board.h"
 #include "wp-deadline.h"
 #include "wp-enums.h"
+#include "wp-id-list.h"
 #include "wp-item.h"
 #include "wp-item-list.h"
 #include "wp-light.h"

@@ -734,3 +734,324 @@ wp_store_list_plan_agency_names (WpStore  *self,
     g_strv_builder_add (names, wp_stmt_column_text (stmt, 0));
   return rc == SQLITE_DONE ? g_strv_builder_end (names) : NULL;
 }
+
+/* The directory: renaming, details, merging */
+
+/* Live items naming an agency show its new name. */
+static void
+refresh_items_of_agency (WpStore *self,
+                         gint64   agency_id)
+{
+  g_autoptr(WpStmt) stmt =
+    wp_stmt_prepare (self, "SELECT item_id FROM item_agency WHERE agency_id = ?1", NULL);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt->stmt, 1, agency_id);
+  while (sqlite3_step (stmt->stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt->stmt, 0);
+
+      if (g_hash_table_contains (self->live_items, &id))
+        g_array_append_val (ids, id);
+    }
+  g_clear_pointer (&stmt, wp_stmt_release);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(WpItem) item = wp_store_get_item (self, g_array_index (ids, gint64, i), NULL);
+    }
+}
+
+/**
+ * wp_store_get_agency:
+ *
+ * Returns: (transfer full): the agency with id @agency_id
+ */
+WpAgency *
+wp_store_get_agency (WpStore  *self,
+                     gint64    agency_id,
+                     GError  **error)
+{
+  g_autoptr(WpStmt) stmt = NULL;
+  WpAgencyKind kind;
+  int rc;
+
+  g_return_val_if_fail (WP_IS_STORE (self), NULL);
+
+  stmt = wp_stmt_prepare (self, "SELECT name, short_name, kind FROM agency WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt->stmt, 1, agency_id);
+  rc = wp_stmt_step (stmt, error);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND,
+                 _("The agency no longer exists; it may have been merged into another."));
+  if (rc != SQLITE_ROW)
+    return NULL;
+  if (!wp_agency_kind_from_string (wp_stmt_column_text (stmt, 2), &kind))
+    kind = WP_AGENCY_KIND_OTHER;
+  return wp_agency_new (agency_id, wp_stmt_column_text (stmt, 0), wp_stmt_column_text (stmt, 1),
+                        kind);
+}
+
+/**
+ * wp_store_update_agency:
+ * @name: the new full name; another agency may not have it
+ * @short_name: (nullable): the short name (简称), or %NULL or "" for none
+ *
+ * Renames an agency and sets its short name and kind. Every item it leads
+ * or supports shows the new name.
+ */
+gboolean
+wp_store_update_agency (WpStore       *self,
+                        gint64         agency_id,
+                        const char    *name,
+                        const char    *short_name,
+                        WpAgencyKind   kind,
+                        GError       **error)
+{
+  g_autofree char *clean = NULL;
+  g_autofree char *clean_short = NULL;
+  g_autoptr(WpStmt) stmt = NULL;
+  gint64 existing;
+
+  g_return_val_if_fail (WP_IS_STORE (self), FALSE);
+
+  if (!wp_store_check_writable (self, error))
+    return FALSE;
+  clean = clean_agency_name (name, error);
+  if (clean == NULL)
+    return FALSE;
+  if (short_name != NULL && !g_utf8_validate (short_name, -1, NULL))
+    {
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_INVALID,
+                   _("An agency name is not valid text."));
+      return FALSE;
+    }
+  clean_short = g_strstrip (g_strdup (short_name != NULL ? short_name : ""));
+
+  existing = find_agency (self, clean, error);
+  if (existing < 0)
+    return FALSE;
+  if (existing != 0 && existing != agency_id)
+    {
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_EXISTS,
+                   _("There is already an agency called “%s”. To make them one, merge them."),
+                   clean);
+      return FALSE;
+    }
+
+  stmt = wp_stmt_prepare (self, "UPDATE agency SET name = ?2, short_name = ?3, kind = ?4"
+                                " WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt->stmt, 1, agency_id);
+  wp_stmt_bind_text (stmt, 2, clean);
+  wp_stmt_bind_text (stmt, 3, clean_short);
+  wp_stmt_bind_text (stmt, 4, wp_agency_kind_to_string (kind));
+  if (!wp_stmt_run (stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND,
+                   _("The agency no longer exists; it may have been merged into another."));
+      return FALSE;
+    }
+
+  g_signal_emit (self, wp_store_signals[SIGNAL_AGENCIES_CHANGED], 0);
+  refresh_items_of_agency (self, agency_id);
+  return TRUE;
+}
+
+#define MERGE_SNAPSHOT_TYPE "(xxsssa(xxsi))"
+
+/**
+ * wp_store_merge_agencies:
+ * @from_id: the agency that goes (e.g. 公安局, written another way)
+ * @into_id: the agency that stays (市公安局)
+ *
+ * Gives every item of @from_id to @into_id in the same role and place and
+ * deletes @from_id. An item that had both keeps @into_id, as lead if either
+ * was lead.
+ *
+ * Returns: (transfer full): what wp_store_unmerge_agencies() needs to undo
+ *   it, or %NULL on error
+ */
+GVariant *
+wp_store_merge_agencies (WpStore  *self,
+                         gint64    from_id,
+                         gint64    into_id,
+                         GError  **error)
+{
+  g_autoptr(WpAgency) from = NULL;
+  g_autoptr(WpAgency) into = NULL;
+  g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GVariantBuilder links;
+  GVariant *snapshot;
+  int rc;
+
+  g_return_val_if_fail (WP_IS_STORE (self), NULL);
+
+  if (!wp_store_check_writable (self, error))
+    return NULL;
+  if (from_id == into_id)
+    {
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_INVALID,
+                   _("An agency cannot be merged into itself."));
+      return NULL;
+    }
+  from = wp_store_get_agency (self, from_id, error);
+  if (from == NULL)
+    return NULL;
+  into = wp_store_get_agency (self, into_id, error);
+  if (into == NULL)
+    return NULL;
+
+  /* Both agencies' links as they are, to put back on undo. */
+  g_variant_builder_init (&links, G_VARIANT_TYPE ("a(xxsi)"));
+  {
+    g_autoptr(WpStmt) stmt =
+      wp_stmt_prepare (self, "SELECT item_id, agency_id, role, position FROM item_agency"
+                             " WHERE agency_id IN (?1, ?2) ORDER BY item_id, agency_id", error);
+    if (stmt == NULL)
+      {
+        g_variant_builder_clear (&links);
+        return NULL;
+      }
+    sqlite3_bind_int64 (stmt->stmt, 1, from_id);
+    sqlite3_bind_int64 (stmt->stmt, 2, into_id);
+    while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
+      {
+        gint64 item_id = sqlite3_column_int64 (stmt->stmt, 0);
+
+        g_variant_builder_add (&links, "(xxsi)", item_id, sqlite3_column_int64 (stmt->stmt, 1),
+                               wp_stmt_column_text (stmt, 2), sqlite3_column_int (stmt->stmt, 3));
+        if (sqlite3_column_int64 (stmt->stmt, 1) == from_id)
+          g_array_append_val (touched, item_id);
+      }
+    if (rc != SQLITE_DONE)
+      {
+        g_variant_builder_clear (&links);
+        return NULL;
+      }
+  }
+  snapshot = g_variant_ref_sink (g_variant_new (MERGE_SNAPSHOT_TYPE, from_id, into_id,
+                                                wp_agency_get_name (from),
+                                                wp_agency_get_short_name (from),
+                                                wp_agency_kind_to_string (wp_agency_get_kind (from)),
+                                                &links));
+
+  if (!wp_store_begin (self, error))
+    goto fail;
+  {
+    /* Lead wins where an item had both; then the rest moves over. */
+    g_autoptr(WpStmt) promote =
+      wp_stmt_prepare (self, "UPDATE item_agency SET role = 'lead', position = (SELECT f.position"
+                             "  FROM item_agency f WHERE f.item_id = item_agency.item_id"
+                             "  AND f.agency_id = ?1)"
+                             " WHERE agency_id = ?2 AND role = 'co' AND item_id IN (SELECT item_id"
+                             "  FROM item_agency WHERE agency_id = ?1 AND role = 'lead')", error);
+    g_autoptr(WpStmt) move =
+      wp_stmt_prepare (self, "UPDATE OR IGNORE item_agency SET agency_id = ?2"
+                             " WHERE agency_id = ?1", error);
+    g_autoptr(WpStmt) drop =
+      wp_stmt_prepare (self, "DELETE FROM agency WHERE id = ?1", error);
+
+    if (promote == NULL || move == NULL || drop == NULL)
+      goto rollback;
+    sqlite3_bind_int64 (promote->stmt, 1, from_id);
+    sqlite3_bind_int64 (promote->stmt, 2, into_id);
+    sqlite3_bind_int64 (move->stmt, 1, from_id);
+    sqlite3_bind_int64 (move->stmt, 2, into_id);
+    sqlite3_bind_int64 (drop->stmt, 1, from_id);
+    /* Deleting the agency cascades to the links UPDATE OR IGNORE left. */
+    if (!wp_stmt_run (promote, error) || !wp_stmt_run (move, error) || !wp_stmt_run (drop, error))
+      goto rollback;
+  }
+  if (!wp_store_commit (self, error))
+    goto fail;
+
+  g_signal_emit (self, wp_store_signals[SIGNAL_AGENCIES_CHANGED], 0);
+  refresh_items_of_agency (self, into_id);
+  return snapshot;
+
+rollback:
+  wp_store_rollback (self);
+fail:
+  g_variant_unref (snapshot);
+  return NULL;
+}
+
+/**
+ * wp_store_unmerge_agencies:
+ * @snapshot: what wp_store_merge_agencies() returned
+ *
+ * Brings the merged agency back with its id and puts both agencies' links
+ * back as they were.
+ */
+gboolean
+wp_store_unmerge_agencies (WpStore   *self,
+                           GVariant  *snapshot,
+                           GError   **error)
+{
+  g_autoptr(GVariantIter) links = NULL;
+  const char *name, *short_name, *kind;
+  gint64 from_id, into_id, item_id, agency_id;
+  const char *role;
+  int position;
+
+  g_return_val_if_fail (WP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_variant_is_of_type (snapshot, G_VARIANT_TYPE (MERGE_SNAPSHOT_TYPE)),
+                        FALSE);
+
+  if (!wp_store_check_writable (self, error) || !wp_store_begin (self, error))
+    return FALSE;
+
+  g_variant_get (snapshot, MERGE_SNAPSHOT_TYPE, &from_id, &into_id, &name, &short_name, &kind,
+                 &links);
+  {
+    g_autoptr(WpStmt) insert =
+      wp_stmt_prepare (self, "INSERT INTO agency (id, name, short_name, kind)"
+                             " VALUES (?1, ?2, ?3, ?4)", error);
+    g_autoptr(WpStmt) clear =
+      wp_stmt_prepare (self, "DELETE FROM item_agency WHERE agency_id = ?1", error);
+
+    if (insert == NULL || clear == NULL)
+      goto fail;
+    sqlite3_bind_int64 (insert->stmt, 1, from_id);
+    wp_stmt_bind_text (insert, 2, name);
+    wp_stmt_bind_text (insert, 3, short_name);
+    wp_stmt_bind_text (insert, 4, kind);
+    sqlite3_bind_int64 (clear->stmt, 1, into_id);
+    if (!wp_stmt_run (insert, error) || !wp_stmt_run (clear, error))
+      goto fail;
+  }
+  while (g_variant_iter_next (links, "(xx&si)", &item_id, &agency_id, &role, &position))
+    {
+      g_autoptr(WpStmt) link =
+        wp_stmt_prepare (self, "INSERT INTO item_agency (item_id, agency_id, role, position)"
+                               " VALUES (?1, ?2, ?3, ?4)", error);
+
+      if (link == NULL)
+        goto fail;
+      sqlite3_bind_int64 (link->stmt, 1, item_id);
+      sqlite3_bind_int64 (link->stmt, 2, agency_id);
+      wp_stmt_bind_text (link, 3, role);
+      sqlite3_bind_int (link->stmt, 4, position);
+      if (!wp_stmt_run (link, error))
+        goto fail;
+    }
+  if (!wp_store_commit (self, error))
+    return FALSE;
+
+  g_signal_emit (self, wp_store_signals[SIGNAL_AGENCIES_CHANGED], 0);
+  refresh_items_of_agency (self, from_id);
+  refresh_items_of_agency (self, into_id);
+  return TRUE;
+
+fail:
+  wp_store_rollback (self);
+  return FALSE;
+}

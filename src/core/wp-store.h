@@ -53,6 +53,33 @@ typedef struct {
   int     progress;  /* -1 when the note carries no progress value */
 } WpNote;
 
+/* What views group and count by, for one item (see
+ * wp_store_list_plan_facts()) */
+typedef struct {
+  gint64        id;
+  gint64        parent_id;   /* 0 at the top level */
+  gint64        area_id;     /* the top-level item above it, or itself */
+  guint         depth;       /* 0 at the top level */
+  guint         n_children;
+  WpItemKind    kind;
+  WpItemStatus  status;      /* rolled up, as the outline shows it */
+  int           progress;    /* rolled up */
+  WpLight       light;       /* the worst of its subtree */
+  GDate         due;
+  gboolean      ongoing;
+  gint64       *lead;        /* agency ids, in order */
+  guint         n_lead;
+  gint64       *co;
+  guint         n_co;
+} WpItemFacts;
+
+typedef struct {
+  gint64      plan_id;
+  int         year;
+  GArray     *items;   /* WpItemFacts, in outline order */
+  GHashTable *index;   /* gint64 id → index into @items */
+} WpPlanFacts;
+
 #define WP_TYPE_STORE (wp_store_get_type ())
 G_DECLARE_FINAL_TYPE (WpStore, wp_store, WP, STORE, GObject)
 
@@ -151,6 +178,13 @@ gboolean    wp_store_restore_items      (WpStore           *self,
                                          GVariant          *snapshot,
                                          GError           **error);
 
+WpPlanFacts *wp_store_list_plan_facts  (WpStore          *self,
+                                         gint64             plan_id,
+                                         GError           **error);
+const WpItemFacts *wp_plan_facts_lookup (const WpPlanFacts *facts,
+                                         gint64             id);
+void        wp_plan_facts_free          (WpPlanFacts       *facts);
+
 /* Agencies */
 GPtrArray  *wp_store_list_agencies      (WpStore           *self,
                                          GError           **error);
@@ -159,6 +193,22 @@ char      **wp_store_list_plan_agency_names (WpStore       *self,
                                          GError           **error);
 WpAgency   *wp_store_ensure_agency      (WpStore           *self,
                                          const char        *name,
+                                         GError           **error);
+WpAgency   *wp_store_get_agency         (WpStore           *self,
+                                         gint64             agency_id,
+                                         GError           **error);
+gboolean    wp_store_update_agency      (WpStore           *self,
+                                         gint64             agency_id,
+                                         const char        *name,
+                                         const char        *short_name,
+                                         WpAgencyKind       kind,
+                                         GError           **error);
+GVariant   *wp_store_merge_agencies     (WpStore           *self,
+                                         gint64             from_id,
+                                         gint64             into_id,
+                                         GError           **error);
+gboolean    wp_store_unmerge_agencies   (WpStore           *self,
+                                         GVariant          *snapshot,
                                          GError           **error);
 gboolean    wp_store_set_item_agencies  (WpStore           *self,
                                          gint64             item_id,
@@ -222,5 +272,6 @@ void        wp_target_free              (WpTarget          *target);
 void        wp_note_free                (WpNote            *note);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WpTarget, wp_target_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WpPlanFacts, wp_plan_facts_free)
 
 G_END_DECLS

@@ -28,6 +28,8 @@ typedef enum {
   CMD_DELETE_PLAN,
   CMD_ADD_TARGET,
   CMD_SET_TARGET,
+  CMD_UPDATE_AGENCY,
+  CMD_MERGE_AGENCIES,
 } CommandKind;
 
 typedef struct {
@@ -186,6 +188,39 @@ apply (WpUndoStack  *self,
       cmd->note_id = wp_store_add_note (self->store, cmd->item_id, &cmd->note_date,
                                         cmd->note_text, cmd->note_progress, error);
       return cmd->note_id != 0;
+
+    case CMD_UPDATE_AGENCY:
+      {
+        /* item_id holds the agency's id; the names hold name, short name
+         * and kind. */
+        char **names = undo ? cmd->old_names : cmd->new_names;
+        WpAgencyKind kind;
+
+        if (!wp_agency_kind_from_string (names[2], &kind))
+          kind = WP_AGENCY_KIND_OTHER;
+        return wp_store_update_agency (self->store, cmd->item_id, names[0], names[1], kind,
+                                       error);
+      }
+
+    case CMD_MERGE_AGENCIES:
+      /* old_parent is the agency that goes, new_parent the one that stays. */
+      if (undo)
+        {
+          if (!wp_store_unmerge_agencies (self->store, cmd->snapshot, error))
+            return FALSE;
+          g_clear_pointer (&cmd->snapshot, g_variant_unref);
+          return TRUE;
+        }
+      else
+        {
+          GVariant *snapshot = wp_store_merge_agencies (self->store, cmd->old_parent,
+                                                        cmd->new_parent, error);
+          if (snapshot == NULL)
+            return FALSE;
+          g_clear_pointer (&cmd->snapshot, g_variant_unref);
+          cmd->snapshot = snapshot;
+          return TRUE;
+        }
 
     case CMD_GROUP:
       for (guint i = 0; i < cmd->children->len; i++)
@@ -713,6 +748,37 @@ wp_edit_move_item (WpUndoStack  *self,
                          g_strdup_printf (_("Move “%s”"), title), error);
 }
 
+/**
+ * wp_edit_move_item_keep_kind:
+ *
+ * Moves an item and keeps its kind whatever the new level, as the board
+ * does: an action card dropped on another area stays an action.
+ */
+gboolean
+wp_edit_move_item_keep_kind (WpUndoStack  *self,
+                             gint64        item_id,
+                             gint64        new_parent_id,
+                             int           new_position,
+                             GError      **error)
+{
+  g_autoptr(WpItem) item = NULL;
+  g_autofree char *title = NULL;
+  Command *move;
+
+  g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
+
+  item = wp_store_get_item (self->store, item_id, error);
+  if (item == NULL)
+    return FALSE;
+  title = item_title (self->store, item_id);
+  move = command_new (CMD_MOVE, item_id, g_strdup_printf (_("Move “%s”"), title));
+  move->old_parent = wp_item_get_parent_id (item);
+  move->old_position = wp_item_get_position (item);
+  move->new_parent = new_parent_id;
+  move->new_position = new_position;
+  return run_and_push (self, move, error);
+}
+
 static gboolean
 nothing_to_do (GError     **error,
                const char  *message)
@@ -1012,4 +1078,140 @@ wp_edit_set_target (WpUndoStack     *self,
     }
   cmd->new_target = wp_target_copy (target);
   return run_and_push (self, cmd, error);
+}
+
+static GStrv
+agency_fields (const char   *name,
+               const char   *short_name,
+               WpAgencyKind  kind)
+{
+  GStrv fields = g_new0 (char *, 4);
+
+  fields[0] = g_strdup (name);
+  fields[1] = g_strdup (short_name != NULL ? short_name : "");
+  fields[2] = g_strdup (wp_agency_kind_to_string (kind));
+  return fields;
+}
+
+/**
+ * wp_edit_update_agency:
+ *
+ * Renames an agency and sets its short name and kind, as one command.
+ */
+gboolean
+wp_edit_update_agency (WpUndoStack   *self,
+                       gint64         agency_id,
+                       const char    *name,
+                       const char    *short_name,
+                       WpAgencyKind   kind,
+                       GError       **error)
+{
+  g_autoptr(WpAgency) agency = NULL;
+  Command *cmd;
+
+  g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
+
+  agency = wp_store_get_agency (self->store, agency_id, error);
+  if (agency == NULL)
+    return FALSE;
+
+  cmd = command_new (CMD_UPDATE_AGENCY, agency_id,
+                     g_strcmp0 (name, wp_agency_get_name (agency)) != 0
+                     ? g_strdup_printf (_("Rename “%s”"), wp_agency_get_name (agency))
+                     : g_strdup_printf (_("Change “%s”"), wp_agency_get_name (agency)));
+  cmd->old_names = agency_fields (wp_agency_get_name (agency), wp_agency_get_short_name (agency),
+                                  wp_agency_get_kind (agency));
+  cmd->new_names = agency_fields (name, short_name, kind);
+  return run_and_push (self, cmd, error);
+}
+
+/**
+ * wp_edit_merge_agencies:
+ * @from_id: the agency that goes
+ * @into_id: the agency that stays and takes over its items
+ */
+gboolean
+wp_edit_merge_agencies (WpUndoStack  *self,
+                        gint64        from_id,
+                        gint64        into_id,
+                        GError      **error)
+{
+  g_autoptr(WpAgency) from = NULL;
+  g_autoptr(WpAgency) into = NULL;
+  Command *cmd;
+
+  g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
+
+  from = wp_store_get_agency (self->store, from_id, error);
+  if (from == NULL)
+    return FALSE;
+  into = wp_store_get_agency (self->store, into_id, error);
+  if (into == NULL)
+    return FALSE;
+
+  cmd = command_new (CMD_MERGE_AGENCIES, into_id,
+                     g_strdup_printf (_("Merge “%s” into “%s”"), wp_agency_get_name (from),
+                                      wp_agency_get_name (into)));
+  cmd->old_parent = from_id;
+  cmd->new_parent = into_id;
+  return run_and_push (self, cmd, error);
+}
+
+static Command *
+agencies_command (WpItem             *item,
+                  WpAgencyRole        role,
+                  const char * const *names)
+{
+  Command *cmd = command_new (CMD_SET_AGENCIES, wp_item_get_id (item), NULL);
+
+  cmd->role = role;
+  cmd->old_names = g_strdupv ((char **) (role == WP_AGENCY_ROLE_LEAD
+                                         ? wp_item_get_lead_agencies (item)
+                                         : wp_item_get_co_agencies (item)));
+  cmd->new_names = g_strdupv ((char **) names);
+  return cmd;
+}
+
+/**
+ * wp_edit_set_lead_agency:
+ * @name: (nullable): the one lead agency, or %NULL for none
+ *
+ * Makes @name the item's only lead agency, as a board's drop does; if it
+ * was a supporting agency of the item it stops being one. One command.
+ */
+gboolean
+wp_edit_set_lead_agency (WpUndoStack  *self,
+                         gint64        item_id,
+                         const char   *name,
+                         GError      **error)
+{
+  g_autoptr(WpItem) item = NULL;
+  g_autofree char *title = NULL;
+  const char *lead[] = { name, NULL };
+  Command *group;
+
+  g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
+
+  item = wp_store_get_item (self->store, item_id, error);
+  if (item == NULL)
+    return FALSE;
+  title = item_title (self->store, item_id);
+
+  group = command_new (CMD_GROUP, item_id,
+                       g_strdup_printf (_("Change the lead agency of “%s”"), title));
+  group->children = g_ptr_array_new_with_free_func ((GDestroyNotify) command_free);
+  if (name != NULL && g_strv_contains (wp_item_get_co_agencies (item), name))
+    {
+      g_autoptr(GStrvBuilder) co = g_strv_builder_new ();
+      g_auto(GStrv) names = NULL;
+
+      for (const char * const *p = wp_item_get_co_agencies (item); *p != NULL; p++)
+        if (g_strcmp0 (*p, name) != 0)
+          g_strv_builder_add (co, *p);
+      names = g_strv_builder_end (co);
+      g_ptr_array_add (group->children,
+                       agencies_command (item, WP_AGENCY_ROLE_CO, (const char * const *) names));
+    }
+  g_ptr_array_add (group->children, agencies_command (item, WP_AGENCY_ROLE_LEAD, lead));
+  return run_and_push (self, group, error);
 }

@@ -57,6 +57,11 @@ gboolean     wp_edit_move_item            (WpUndoStack         *self,
                                            gint64               new_parent_id,
                                            int                  new_position,
                                            GError             **error);
+gboolean     wp_edit_move_item_keep_kind  (WpUndoStack         *self,
+                                           gint64               item_id,
+                                           gint64               new_parent_id,
+                                           int                  new_position,
+                                           GError             **error);
 gboolean     wp_edit_indent               (WpUndoStack         *self,
                                            gint64               item_id,
                                            GError             **error);
@@ -96,6 +101,21 @@ gboolean     wp_edit_add_target           (WpUndoStack         *self,
 gboolean     wp_edit_set_target           (WpUndoStack         *self,
                                            gint64               item_id,
                                            const WpTarget      *target,
+                                           GError             **error);
+
+gboolean     wp_edit_set_lead_agency      (WpUndoStack         *self,
+                                           gint64               item_id,
+                                           const char          *name,
+                                           GError             **error);
+gboolean     wp_edit_update_agency        (WpUndoStack         *self,
+                                           gint64               agency_id,
+                                           const char          *name,
+                                           const char          *short_name,
+                                           WpAgencyKind         kind,
+                                           GError             **error);
+gboolean     wp_edit_merge_agencies       (WpUndoStack         *self,
+                                           gint64               from_id,
+                                           gint64               into_id,
                                            GError             **error);
 
 G_END_DECLS

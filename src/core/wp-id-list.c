@@ -1,0 +1,165 @@
+/* wp-id-list.c: a list of items given by id, as a GListModel that makes
+ * item objects only for the rows asked for
+ *
+ * A board column of 100,000 cards is an array of ids; a list view asks for
+ * the few dozen it shows. Setting new ids reports only the changed middle
+ * (common head and tail kept), so a view keeps its scroll position and
+ * its rows when one card moves.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "wp-id-list.h"
+
+struct _WpIdList
+{
+  GObject     parent_instance;
+
+  WpStore    *store;
+  GArray     *ids;      /* gint64 */
+  GHashTable *items;    /* gint64 id → WpItem, the ones asked for */
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (WpIdList, wp_id_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static GType
+wp_id_list_get_item_type (GListModel *model)
+{
+  return WP_TYPE_ITEM;
+}
+
+static guint
+wp_id_list_get_n_items (GListModel *model)
+{
+  return WP_ID_LIST (model)->ids->len;
+}
+
+static gpointer
+wp_id_list_get_item (GListModel *model,
+                     guint       position)
+{
+  WpIdList *self = WP_ID_LIST (model);
+  gint64 id;
+  WpItem *item;
+
+  if (position >= self->ids->len)
+    return NULL;
+  id = g_array_index (self->ids, gint64, position);
+
+  /* Kept while the id is in the list: a card deleted a moment ago still
+   * has its object until the list is told. */
+  item = g_hash_table_lookup (self->items, &id);
+  if (item == NULL)
+    {
+      item = wp_store_get_item (self->store, id, NULL);
+      if (item == NULL)
+        return NULL;
+      g_hash_table_insert (self->items, g_memdup2 (&id, sizeof id), item);
+    }
+  return g_object_ref (item);
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = wp_id_list_get_item_type;
+  iface->get_n_items = wp_id_list_get_n_items;
+  iface->get_item = wp_id_list_get_item;
+}
+
+static void
+wp_id_list_finalize (GObject *object)
+{
+  WpIdList *self = WP_ID_LIST (object);
+
+  g_clear_pointer (&self->items, g_hash_table_unref);
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (wp_id_list_parent_class)->finalize (object);
+}
+
+static void
+wp_id_list_class_init (WpIdListClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = wp_id_list_finalize;
+}
+
+static void
+wp_id_list_init (WpIdList *self)
+{
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+}
+
+WpIdList *
+wp_id_list_new (WpStore *store)
+{
+  WpIdList *self = g_object_new (WP_TYPE_ID_LIST, NULL);
+
+  self->store = g_object_ref (store);
+  return self;
+}
+
+/**
+ * wp_id_list_set_ids:
+ * @ids: (element-type gint64): the new ids, in order
+ */
+void
+wp_id_list_set_ids (WpIdList     *self,
+                    const GArray *ids)
+{
+  const gint64 *old = (const gint64 *) (gpointer) self->ids->data;
+  const gint64 *new = (const gint64 *) (gpointer) ids->data;
+  guint n_old = self->ids->len, n_new = ids->len;
+  guint head = 0, tail = 0;
+
+  g_return_if_fail (WP_IS_ID_LIST (self));
+
+  while (head < n_old && head < n_new && old[head] == new[head])
+    head++;
+  while (tail < n_old - head && tail < n_new - head
+         && old[n_old - 1 - tail] == new[n_new - 1 - tail])
+    tail++;
+  if (head == n_old && head == n_new)
+    return;
+
+  /* Forget the objects of ids that left the changed middle. */
+  for (guint i = head; i < n_old - tail; i++)
+    g_hash_table_remove (self->items, &old[i]);
+
+  g_array_set_size (self->ids, 0);
+  g_array_append_vals (self->ids, ids->data, ids->len);
+  g_list_model_items_changed (G_LIST_MODEL (self), head, n_old - head - tail,
+                              n_new - head - tail);
+}
+
+gint64
+wp_id_list_get_id (WpIdList *self,
+                   guint     position)
+{
+  g_return_val_if_fail (WP_IS_ID_LIST (self), 0);
+
+  return position < self->ids->len ? g_array_index (self->ids, gint64, position) : 0;
+}
+
+/**
+ * wp_id_list_find:
+ *
+ * Returns: the position of @id, or -1
+ */
+int
+wp_id_list_find (WpIdList *self,
+                 gint64    id)
+{
+  g_return_val_if_fail (WP_IS_ID_LIST (self), -1);
+
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == id)
+      return (int) i;
+  return -1;
+}

@@ -1,0 +1,25 @@
+/* wp-id-list.h: a list of items given by id, as a GListModel that makes
+ * item objects only for the rows asked for
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "wp-store.h"
+
+G_BEGIN_DECLS
+
+#define WP_TYPE_ID_LIST (wp_id_list_get_type ())
+G_DECLARE_FINAL_TYPE (WpIdList, wp_id_list, WP, ID_LIST, GObject)
+
+WpIdList     *wp_id_list_new      (WpStore      *store);
+void          wp_id_list_set_ids  (WpIdList     *self,
+                                   const GArray *ids);
+gint64        wp_id_list_get_id   (WpIdList     *self,
+                                   guint         position);
+int           wp_id_list_find     (WpIdList     *self,
+                                   gint64        id);
+
+G_END_DECLS
