@@ -230,15 +230,20 @@ quarter_of (const WpItemFacts *f,
   return wp_deadline_quarter (&f->due);
 }
 
+/* Most items led first, then by name */
 static int
-compare_by_collation (gconstpointer a,
-                      gconstpointer b)
+compare_by_load (gconstpointer a,
+                 gconstpointer b)
 {
   const WpBoardColumn *x = *(WpBoardColumn * const *) a;
   const WpBoardColumn *y = *(WpBoardColumn * const *) b;
-  g_autofree char *kx = g_utf8_collate_key (x->title, -1);
-  g_autofree char *ky = g_utf8_collate_key (y->title, -1);
+  g_autofree char *kx = NULL;
+  g_autofree char *ky = NULL;
 
+  if (x->n_overdue != y->n_overdue)
+    return x->n_overdue > y->n_overdue ? -1 : 1;
+  kx = g_utf8_collate_key (x->title, -1);
+  ky = g_utf8_collate_key (y->title, -1);
   return strcmp (kx, ky);
 }
 
@@ -256,8 +261,8 @@ is_card (const WpItemFacts *f,
  * @filter: (nullable): what to narrow the cards to
  *
  * Groups the plan's cards into columns: by status (four columns), by lead
- * agency (未分配 first, then every agency of the plan; a card with two lead
- * agencies is in both columns), by the quarter of its deadline, or by area.
+ * agency (every agency leading something in the plan, busiest first, then
+ * 未分配; a card with two lead agencies is in both columns), by the quarter of its deadline, or by area.
  *
  * Returns: (transfer full) (element-type WpBoardColumn): the columns
  */
@@ -299,29 +304,38 @@ wp_board_compute (WpStore          *store,
 
     case WP_BOARD_BY_LEAD:
       {
-        g_autoptr(GHashTable) used = g_hash_table_new (g_int64_hash, g_int64_equal);
+        /* Agencies that lead something in the plan, those leading most
+         * first (value: count); then the column of cards without one. */
+        g_autoptr(GHashTable) led = g_hash_table_new (g_int64_hash, g_int64_equal);
 
         for (guint i = 0; i < facts->items->len; i++)
           {
             WpItemFacts *f = &g_array_index (facts->items, WpItemFacts, i);
 
             for (guint k = 0; k < f->n_lead; k++)
-              g_hash_table_add (used, &f->lead[k]);
-            for (guint k = 0; k < f->n_co; k++)
-              g_hash_table_add (used, &f->co[k]);
+              g_hash_table_insert (led, &f->lead[k],
+                                   GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (
+                                                       led, &f->lead[k])) + 1));
           }
         for (guint i = 0; i < agencies->len; i++)
           {
             WpAgency *agency = g_ptr_array_index (agencies, i);
             gint64 id = wp_agency_get_id (agency);
+            guint n = GPOINTER_TO_UINT (g_hash_table_lookup (led, &id));
+            WpBoardColumn *column;
 
-            if (g_hash_table_contains (used, &id))
-              g_ptr_array_add (columns, column_new (g_strdup_printf ("lead:%" G_GINT64_FORMAT, id),
-                                                    wp_agency_get_name (agency), id));
+            if (n == 0)
+              continue;
+            column = column_new (g_strdup_printf ("lead:%" G_GINT64_FORMAT, id),
+                                 wp_agency_get_name (agency), id);
+            column->n_overdue = n;  /* the sort key, for a moment */
+            g_ptr_array_add (columns, column);
           }
-        g_ptr_array_sort (columns, compare_by_collation);
+        g_ptr_array_sort (columns, compare_by_load);
+        for (guint i = 0; i < columns->len; i++)
+          ((WpBoardColumn *) g_ptr_array_index (columns, i))->n_overdue = 0;
         /* Translators: the board column of items without a lead agency */
-        g_ptr_array_insert (columns, 0, column_new (g_strdup ("lead:0"), _("Unassigned"), 0));
+        g_ptr_array_add (columns, column_new (g_strdup ("lead:0"), _("Unassigned"), 0));
       }
       break;
 

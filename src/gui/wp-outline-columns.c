@@ -11,6 +11,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "wp-light-badge.h"
 #include "wp-outline-view-private.h"
 
 typedef void (*CellUpdateFunc) (WpOutlineView *self,
@@ -198,24 +199,8 @@ update_light (WpOutlineView *self,
               GtkListItem   *list_item,
               WpItem        *item)
 {
-  static const char *icons[] = {
-    "content-loading-symbolic", "emblem-ok-symbolic", "dialog-warning-symbolic",
-    "task-past-due-symbolic",
-  };
-  static const char *classes[] = { "wp-light-none", "wp-light-green", "wp-light-yellow",
-                                   "wp-light-red" };
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *icon = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_next_sibling (icon);
-  WpLight light = wp_item_get_light (item);
-
   g_assert (self != NULL);
-
-  gtk_image_set_from_icon_name (GTK_IMAGE (icon), icons[light]);
-  gtk_label_set_label (GTK_LABEL (label), wp_light_to_label (light));
-  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
-    gtk_widget_remove_css_class (box, classes[i]);
-  gtk_widget_add_css_class (box, classes[light]);
+  wp_light_badge_set (gtk_list_item_get_child (list_item), wp_item_get_light (item));
 }
 
 /* Factories */
@@ -301,11 +286,7 @@ setup_light (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
              CellColumn               *column)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-
-  gtk_box_append (GTK_BOX (box), gtk_image_new ());
-  gtk_box_append (GTK_BOX (box), new_cell_label ());
-  gtk_list_item_set_child (list_item, box);
+  gtk_list_item_set_child (list_item, wp_light_badge_new ());
 }
 
 /* What a cell last drew: the item's revision (unique across items) and the

@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include "wp-agency-view.h"
+#include "wp-board-view.h"
 #include "wp-item-editor.h"
 #include "wp-progress-view.h"
 #include "wp-window-private.h"
@@ -23,6 +25,8 @@ struct _WpWindow
   AdwStatusPage        *error_page;
   WpOutlineView        *outline_view;
   WpProgressView       *progress_view;
+  WpBoardView          *board_view;
+  WpAgencyView         *agency_view;
   AdwFlap              *flap;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
@@ -134,6 +138,8 @@ on_year_selected (WpWindow *self)
 
   wp_outline_view_set_plan (self->outline_view, plan);
   wp_progress_view_set_plan (self->progress_view, plan);
+  wp_board_view_set_plan (self->board_view, plan);
+  wp_agency_view_set_plan (self->agency_view, plan);
   _wp_window_update_plan_actions (self);
 
   if (plan != NULL)
@@ -236,6 +242,36 @@ on_outline_selection_changed (WpWindow *self)
 }
 
 static void
+on_board_selection_changed (WpWindow *self)
+{
+  g_autoptr(WpItem) item = wp_board_view_get_selected_item (self->board_view);
+
+  if (item != NULL)
+    wp_item_editor_set_item (self->item_editor, item);
+}
+
+/* From the directory to the agency's cards on the board */
+static void
+on_agency_activated (WpWindow   *self,
+                     const char *name)
+{
+  wp_board_view_set_agency (self->board_view, name);
+  adw_view_stack_set_visible_child_name (self->view_stack, "board");
+}
+
+/* The editor shows what the visible view has selected. */
+static void
+on_view_changed (WpWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (g_strcmp0 (name, "board") == 0)
+    on_board_selection_changed (self);
+  else if (g_strcmp0 (name, "outline") == 0)
+    on_outline_selection_changed (self);
+}
+
+static void
 on_outline_item_activated (WpWindow *self)
 {
   adw_flap_set_reveal_flap (self->flap, TRUE);
@@ -266,8 +302,10 @@ on_flap_revealed (WpWindow *self)
 static void
 on_search_changed (WpWindow *self)
 {
-  wp_outline_view_set_search (self->outline_view,
-                              gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  wp_outline_view_set_search (self->outline_view, text);
+  wp_board_view_set_search (self->board_view, text);
 }
 
 static void
@@ -277,7 +315,18 @@ on_search_mode_changed (WpWindow *self)
     {
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
       wp_outline_view_set_search (self->outline_view, NULL);
+      wp_board_view_set_search (self->board_view, NULL);
     }
+}
+
+static void
+close_search_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  WpWindow *self = user_data;
+
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
 /* From the progress view's lists to the item in the outline */
@@ -296,14 +345,19 @@ search_activated (GSimpleAction *action,
                   gpointer       user_data)
 {
   WpWindow *self = user_data;
+  const char *view = adw_view_stack_get_visible_child_name (self->view_stack);
 
-  adw_view_stack_set_visible_child_name (self->view_stack, "outline");
+  /* The outline and the board filter by the search; the other views
+   * send it to the outline. */
+  if (g_strcmp0 (view, "board") != 0)
+    adw_view_stack_set_visible_child_name (self->view_stack, "outline");
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static const GActionEntry win_actions[] = {
   { "search", search_activated },
+  { "close-search", close_search_activated },
   { "undo", undo_activated },
   { "redo", undo_activated },
   { "show-editor", NULL, NULL, "false", show_editor_changed },
@@ -362,6 +416,8 @@ wp_window_class_init (WpWindowClass *klass)
   g_type_ensure (WP_TYPE_OUTLINE_VIEW);
   g_type_ensure (WP_TYPE_ITEM_EDITOR);
   g_type_ensure (WP_TYPE_PROGRESS_VIEW);
+  g_type_ensure (WP_TYPE_BOARD_VIEW);
+  g_type_ensure (WP_TYPE_AGENCY_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/workplan/Workplan/wp-window.ui");
@@ -371,6 +427,8 @@ wp_window_class_init (WpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WpWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, outline_view);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, progress_view);
+  gtk_widget_class_bind_template_child (widget_class, WpWindow, board_view);
+  gtk_widget_class_bind_template_child (widget_class, WpWindow, agency_view);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, search_entry);
@@ -450,6 +508,16 @@ wp_window_new (GtkApplication *application,
   wp_outline_view_set_context (self->outline_view, context);
   wp_item_editor_set_context (self->item_editor, context);
   wp_progress_view_set_context (self->progress_view, context);
+  wp_board_view_set_context (self->board_view, context);
+  wp_agency_view_set_context (self->agency_view, context);
+  g_signal_connect_object (self->agency_view, "agency-activated",
+                           G_CALLBACK (on_agency_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->board_view, "selection-changed",
+                           G_CALLBACK (on_board_selection_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->board_view, "item-activated",
+                           G_CALLBACK (on_outline_item_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (on_view_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->progress_view, "item-activated",
                            G_CALLBACK (on_progress_item_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (wp_context_get_undo_stack (context), "notify::can-undo",

@@ -1,0 +1,639 @@
+/* wp-agency-view.c: the agency directory (单位)
+ *
+ * Every agency with what it leads and supports in the selected plan, how
+ * much of that is done, under way and overdue, and a bar of its workload.
+ * Activating an agency shows its cards on the board; its menu renames it
+ * (with short name and kind) or merges it into another, both undoable.
+ * The counts come from the core (wp_agency_loads_compute()).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "wp-agency-view.h"
+
+struct _WpAgencyView
+{
+  AdwBin          parent_instance;
+
+  WpContext      *context;
+  WpPlan         *plan;
+  GPtrArray      *loads;      /* WpAgencyLoad, as shown */
+  guint           refresh_id;
+
+  GtkSearchEntry *filter_entry;
+  GtkListBox     *list;
+  GtkStack       *stack;
+  AdwStatusPage  *empty_page;
+};
+
+G_DEFINE_FINAL_TYPE (WpAgencyView, wp_agency_view, ADW_TYPE_BIN)
+
+enum {
+  AGENCY_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const WpAgencyKind kinds[] = {
+  WP_AGENCY_KIND_PARTY_COMMITTEE, WP_AGENCY_KIND_GOVERNMENT_BUREAU, WP_AGENCY_KIND_COURT,
+  WP_AGENCY_KIND_PROCURATORATE, WP_AGENCY_KIND_PUBLIC_SECURITY, WP_AGENCY_KIND_DISTRICT,
+  WP_AGENCY_KIND_OTHER,
+};
+
+/* The kind as the interface names it */
+static const char *
+kind_label (WpAgencyKind kind)
+{
+  switch (kind)
+    {
+    case WP_AGENCY_KIND_PARTY_COMMITTEE: return _("Party Committee Body");
+    case WP_AGENCY_KIND_GOVERNMENT_BUREAU: return _("Government Department");
+    case WP_AGENCY_KIND_COURT: return _("Court");
+    case WP_AGENCY_KIND_PROCURATORATE: return _("Procuratorate");
+    case WP_AGENCY_KIND_PUBLIC_SECURITY: return _("Public Security");
+    case WP_AGENCY_KIND_DISTRICT: return _("District");
+    case WP_AGENCY_KIND_OTHER:
+    default: return _("Other");
+    }
+}
+
+static void
+toast (WpAgencyView *self,
+       const char   *message,
+       gboolean      with_undo)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *t;
+
+  if (overlay == NULL)
+    {
+      g_message ("%s", message);
+      return;
+    }
+  t = adw_toast_new (message);
+  if (with_undo)
+    {
+      adw_toast_set_button_label (t, _("_Undo"));
+      adw_toast_set_action_name (t, "win.undo");
+    }
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), t);
+}
+
+static WpAgencyLoad *
+load_of_row (WpAgencyView  *self,
+             GtkListBoxRow *row)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (row), "wp-agency-id");
+
+  for (guint i = 0; id != NULL && self->loads != NULL && i < self->loads->len; i++)
+    {
+      WpAgencyLoad *load = g_ptr_array_index (self->loads, i);
+
+      if (wp_agency_get_id (load->agency) == *id)
+        return load;
+    }
+  return NULL;
+}
+
+/* Edit: name, short name, kind */
+
+typedef struct {
+  WpAgencyView *view;
+  gint64        agency_id;
+  GtkEditable  *name;
+  GtkEditable  *short_name;
+  AdwComboRow  *kind;
+} EditDialog;
+
+static void
+on_edit_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  EditDialog       *d)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "save"))
+    {
+      guint kind = adw_combo_row_get_selected (d->kind);
+
+      if (!wp_edit_update_agency (wp_context_get_undo_stack (d->view->context), d->agency_id,
+                                  gtk_editable_get_text (d->name),
+                                  gtk_editable_get_text (d->short_name),
+                                  kind < G_N_ELEMENTS (kinds) ? kinds[kind]
+                                                              : WP_AGENCY_KIND_OTHER,
+                                  &error))
+        toast (d->view, error->message, FALSE);
+    }
+  g_object_unref (d->view);
+  g_free (d);
+}
+
+static GtkWidget *
+entry_row (const char  *title,
+           const char  *text,
+           GtkEditable **out)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  *out = GTK_EDITABLE (row);
+  return row;
+}
+
+/**
+ * wp_agency_view_edit:
+ *
+ * Opens the dialog that renames an agency and sets its short name and kind.
+ */
+void
+wp_agency_view_edit (WpAgencyView *self,
+                     gint64        agency_id)
+{
+  g_autoptr(WpAgency) agency = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkStringList) kind_names = gtk_string_list_new (NULL);
+  GtkWidget *dialog, *box, *kind_row;
+  EditDialog *d;
+
+  agency = wp_store_get_agency (wp_context_get_store (self->context), agency_id, &error);
+  if (agency == NULL)
+    {
+      toast (self, error->message, FALSE);
+      return;
+    }
+
+  d = g_new0 (EditDialog, 1);
+  d->view = g_object_ref (self);
+  d->agency_id = agency_id;
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Edit Agency"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("Every item that names “%s” shows the new name."),
+                                  wp_agency_get_name (agency));
+  box = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (box), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (box, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (box), entry_row (_("Name"), wp_agency_get_name (agency),
+                                                      &d->name));
+  gtk_list_box_append (GTK_LIST_BOX (box),
+                       entry_row (_("Short Name"), wp_agency_get_short_name (agency),
+                                  &d->short_name));
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    gtk_string_list_append (kind_names, kind_label (kinds[i]));
+  kind_row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (kind_row), _("Kind"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (kind_row), G_LIST_MODEL (kind_names));
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (kinds[i] == wp_agency_get_kind (agency))
+      adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), i);
+  gtk_list_box_append (GTK_LIST_BOX (box), kind_row);
+  d->kind = ADW_COMBO_ROW (kind_row);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_edit_response), d);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Merge */
+
+typedef struct {
+  WpAgencyView *view;
+  gint64        from_id;
+  GArray       *targets;   /* gint64 ids, in the drop-down's order */
+  GtkWidget    *row;
+} MergeDialog;
+
+static void
+on_merge_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   MergeDialog      *d)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "merge"))
+    {
+      guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (d->row));
+
+      if (selected < d->targets->len
+          && !wp_edit_merge_agencies (wp_context_get_undo_stack (d->view->context), d->from_id,
+                                      g_array_index (d->targets, gint64, selected), &error))
+        toast (d->view, error->message, FALSE);
+      else if (selected < d->targets->len)
+        toast (d->view, _("Agencies merged"), TRUE);
+    }
+  g_object_unref (d->view);
+  g_array_unref (d->targets);
+  g_free (d);
+}
+
+/**
+ * wp_agency_view_merge:
+ *
+ * Opens the dialog that merges an agency into another one.
+ */
+void
+wp_agency_view_merge (WpAgencyView *self,
+                      gint64        agency_id)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  WpAgencyLoad *from = NULL;
+  GtkWidget *dialog, *box;
+  MergeDialog *d;
+
+  for (guint i = 0; self->loads != NULL && i < self->loads->len; i++)
+    if (wp_agency_get_id (((WpAgencyLoad *) g_ptr_array_index (self->loads, i))->agency)
+        == agency_id)
+      from = g_ptr_array_index (self->loads, i);
+  if (from == NULL)
+    return;
+
+  d = g_new0 (MergeDialog, 1);
+  d->view = g_object_ref (self);
+  d->from_id = agency_id;
+  d->targets = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < self->loads->len; i++)
+    {
+      WpAgency *agency = ((WpAgencyLoad *) g_ptr_array_index (self->loads, i))->agency;
+      gint64 id = wp_agency_get_id (agency);
+
+      if (id == agency_id)
+        continue;
+      g_array_append_val (d->targets, id);
+      gtk_string_list_append (names, wp_agency_get_name (agency));
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Merge Agency"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("The items of “%s” go to the agency chosen below, in the "
+                                    "same role, and “%s” leaves the directory. For one agency "
+                                    "written two ways."),
+                                  wp_agency_get_name (from->agency),
+                                  wp_agency_get_name (from->agency));
+  box = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (box), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (box, "boxed-list");
+  d->row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->row), _("Merge Into"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (d->row), G_LIST_MODEL (names));
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (d->row), FALSE);
+  gtk_list_box_append (GTK_LIST_BOX (box), d->row);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"), "merge", _("_Merge"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "merge",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "merge",
+                                           d->targets->len > 0);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "merge");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_merge_response), d);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+agency_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  WpAgencyView *self = WP_AGENCY_VIEW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+
+  if (g_str_equal (action_name, "agency.edit"))
+    wp_agency_view_edit (self, id);
+  else
+    wp_agency_view_merge (self, id);
+}
+
+/* Rows */
+
+/* The workload: lead items, then supporting ones, against the busiest
+ * agency, drawn as two bars side by side. */
+static void
+draw_workload (GtkDrawingArea *area,
+               cairo_t        *cr,
+               int             width,
+               int             height,
+               gpointer        data)
+{
+  WpAgencyView *self = data;
+  gint64 *id = g_object_get_data (G_OBJECT (area), "wp-agency-id");
+  guint max = 1, lead = 0, co = 0;
+  GdkRGBA accent, muted;
+  GtkStyleContext *style = gtk_widget_get_style_context (GTK_WIDGET (area));
+
+  for (guint i = 0; self->loads != NULL && i < self->loads->len; i++)
+    {
+      WpAgencyLoad *load = g_ptr_array_index (self->loads, i);
+
+      max = MAX (max, load->n_lead + load->n_co);
+      if (wp_agency_get_id (load->agency) == *id)
+        {
+          lead = load->n_lead;
+          co = load->n_co;
+        }
+    }
+
+  if (!gtk_style_context_lookup_color (style, "accent_bg_color", &accent))
+    gdk_rgba_parse (&accent, "#3584e4");
+  gtk_style_context_get_color (style, &muted);
+  muted.alpha = 0.3;
+
+  cairo_rectangle (cr, 0, height / 2.0 - 4, width, 8);
+  cairo_set_source_rgba (cr, muted.red, muted.green, muted.blue, 0.12);
+  cairo_fill (cr);
+  gdk_cairo_set_source_rgba (cr, &accent);
+  cairo_rectangle (cr, 0, height / 2.0 - 4, width * (double) lead / max, 8);
+  cairo_fill (cr);
+  gdk_cairo_set_source_rgba (cr, &muted);
+  cairo_rectangle (cr, width * (double) lead / max, height / 2.0 - 4, width * (double) co / max,
+                   8);
+  cairo_fill (cr);
+}
+
+static GtkWidget *
+row_new (WpAgencyView *self,
+         WpAgencyLoad *load)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *bar = gtk_drawing_area_new ();
+  GtkWidget *menu_button = gtk_menu_button_new ();
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenuItem) edit = g_menu_item_new (_("_Edit…"), NULL);
+  g_autoptr(GMenuItem) merge = g_menu_item_new (_("_Merge Into…"), NULL);
+  gint64 id = wp_agency_get_id (load->agency);
+  const char *short_name = wp_agency_get_short_name (load->agency);
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *workload = NULL;
+
+  title = short_name[0] != '\0' && g_strcmp0 (short_name, wp_agency_get_name (load->agency)) != 0
+          /* Translators: an agency's name with its short name */
+          ? g_strdup_printf (_("%s (%s)"), wp_agency_get_name (load->agency), short_name)
+          : g_strdup (wp_agency_get_name (load->agency));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (load->n_lead + load->n_co > 0)
+    /* Translators: an agency's workload in the directory: lead, supporting,
+     * done, in progress and overdue items; then its kind */
+    subtitle = g_strdup_printf (_("Leads %u · supports %u · %u done · %u in progress · "
+                                  "%u overdue · %s"),
+                                load->n_lead, load->n_co, load->n_done, load->n_in_progress,
+                                load->n_overdue, kind_label (wp_agency_get_kind (load->agency)));
+  else
+    subtitle = g_strdup_printf (_("No items in this plan · %s"),
+                                kind_label (wp_agency_get_kind (load->agency)));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (load->n_overdue > 0)
+    gtk_widget_add_css_class (row, "wp-has-overdue");
+
+  g_object_set_data_full (G_OBJECT (row), "wp-agency-id", g_memdup2 (&id, sizeof id), g_free);
+  g_object_set_data_full (G_OBJECT (bar), "wp-agency-id", g_memdup2 (&id, sizeof id), g_free);
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (bar), 160);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (bar), 16);
+  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (bar), draw_workload, self, NULL);
+  /* Translators: the workload bar's text for screen readers */
+  workload = g_strdup_printf (_("Workload: leads %u, supports %u"), load->n_lead, load->n_co);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, workload,
+                                  -1);
+  gtk_widget_set_tooltip_text (bar, workload);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
+
+  g_menu_item_set_action_and_target (edit, "agency.edit", "x", id);
+  g_menu_item_set_action_and_target (merge, "agency.merge", "x", id);
+  g_menu_append_item (menu, edit);
+  g_menu_append_item (menu, merge);
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
+  gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (menu_button, "flat");
+  gtk_widget_set_tooltip_text (menu_button, _("Edit or merge"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Edit or merge"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), menu_button);
+
+  if (load->n_lead + load->n_co > 0)
+    {
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+    }
+  return row;
+}
+
+static gboolean
+filter_row (GtkListBoxRow *row,
+            gpointer       data)
+{
+  WpAgencyView *self = data;
+  WpAgencyLoad *load = load_of_row (self, row);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
+
+  if (load == NULL || text == NULL || text[0] == '\0')
+    return TRUE;
+  return strstr (wp_agency_get_name (load->agency), text) != NULL
+         || strstr (wp_agency_get_short_name (load->agency), text) != NULL;
+}
+
+static void
+on_row_activated (WpAgencyView  *self,
+                  GtkListBoxRow *row)
+{
+  WpAgencyLoad *load = load_of_row (self, row);
+
+  if (load != NULL && load->n_lead + load->n_co > 0)
+    g_signal_emit (self, signals[AGENCY_ACTIVATED], 0, wp_agency_get_name (load->agency));
+}
+
+static void
+refresh (WpAgencyView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) loads = NULL;
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->context == NULL || wp_context_get_store (self->context) == NULL)
+    return;
+
+  loads = wp_agency_loads_compute (wp_context_get_store (self->context),
+                                   self->plan != NULL ? wp_plan_get_id (self->plan) : 0, &error);
+  if (loads == NULL)
+    {
+      toast (self, error->message, FALSE);
+      return;
+    }
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+  g_clear_pointer (&self->loads, g_ptr_array_unref);
+  self->loads = g_steal_pointer (&loads);
+  for (guint i = 0; i < self->loads->len; i++)
+    gtk_list_box_append (self->list, row_new (self, g_ptr_array_index (self->loads, i)));
+
+  gtk_stack_set_visible_child_name (self->stack, self->loads->len > 0 ? "list" : "empty");
+}
+
+static gboolean
+refresh_idle (gpointer data)
+{
+  WpAgencyView *self = data;
+
+  self->refresh_id = 0;
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_refresh (WpAgencyView *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add (refresh_idle, self);
+}
+
+static void
+wp_agency_view_dispose (GObject *object)
+{
+  WpAgencyView *self = WP_AGENCY_VIEW (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  g_clear_pointer (&self->loads, g_ptr_array_unref);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (wp_agency_view_parent_class)->dispose (object);
+}
+
+static void
+wp_agency_view_class_init (WpAgencyViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = wp_agency_view_dispose;
+
+  /**
+   * WpAgencyView::agency-activated:
+   * @name: the agency's name
+   *
+   * Show this agency's items.
+   */
+  signals[AGENCY_ACTIVATED] =
+    g_signal_new ("agency-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_install_action (widget_class, "agency.edit", "x", agency_action);
+  gtk_widget_class_install_action (widget_class, "agency.merge", "x", agency_action);
+}
+
+static void
+wp_agency_view_init (WpAgencyView *self)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *heading = gtk_label_new (_("Items each agency leads and supports in this plan; "
+                                        "open an agency to see its cards."));
+
+  self->filter_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  g_object_set (self->filter_entry, "placeholder-text", _("Find an agency"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->filter_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Find an agency"), -1);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->filter_entry));
+
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "dim-label");
+  gtk_box_append (GTK_BOX (box), heading);
+
+  self->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
+  gtk_list_box_set_filter_func (self->list, filter_row, self, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Agencies"), -1);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->list));
+
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 860);
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+
+  self->empty_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (self->empty_page, "system-users-symbolic");
+  adw_status_page_set_title (self->empty_page, _("No Agencies Yet"));
+  adw_status_page_set_description (self->empty_page,
+                                   _("Agencies are added when an item names its lead or "
+                                     "supporting agencies in the outline."));
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_named (self->stack, scrolled, "list");
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->empty_page), "empty");
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->stack));
+
+  g_signal_connect_swapped (self->filter_entry, "search-changed",
+                            G_CALLBACK (gtk_list_box_invalidate_filter), self->list);
+  g_signal_connect_swapped (self->list, "row-activated", G_CALLBACK (on_row_activated), self);
+}
+
+void
+wp_agency_view_set_context (WpAgencyView *self,
+                            WpContext    *context)
+{
+  WpStore *store;
+
+  g_return_if_fail (WP_IS_AGENCY_VIEW (self));
+
+  if (!g_set_object (&self->context, context) || context == NULL)
+    return;
+  store = wp_context_get_store (context);
+  if (store != NULL)
+    {
+      g_signal_connect_object (store, "agencies-changed", G_CALLBACK (queue_refresh), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "children-changed", G_CALLBACK (queue_refresh), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (wp_context_get_undo_stack (context), "notify::undo-label",
+                               G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+    }
+  queue_refresh (self);
+}
+
+void
+wp_agency_view_set_plan (WpAgencyView *self,
+                         WpPlan       *plan)
+{
+  g_return_if_fail (WP_IS_AGENCY_VIEW (self));
+
+  g_set_object (&self->plan, plan);
+  queue_refresh (self);
+}
+
+/* For the tests: refresh at once instead of when idle */
+void
+wp_agency_view_refresh_now (WpAgencyView *self)
+{
+  g_return_if_fail (WP_IS_AGENCY_VIEW (self));
+  refresh (self);
+}

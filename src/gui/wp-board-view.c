@@ -1,0 +1,1358 @@
+/* wp-board-view.c: the kanban board (看板)
+ *
+ * Columns come from the core (wp_board_compute()): by status, lead agency,
+ * quarter or area. Each column is a GtkListView over a WpIdList, so a
+ * column of 100,000 cards makes widgets and item objects only for the
+ * cards on screen, and a refresh after an edit reports only what changed
+ * (scroll positions stay).
+ *
+ * A card moves by drag and drop (onto a column: change the field; onto a
+ * card of the same column: reorder) or by keyboard: Ctrl+Left/Right to the
+ * next column, Alt+Up/Down among its siblings, and the context menu (Menu
+ * key, Shift+F10 or right click) lists every column. Each move is one
+ * undoable command with an undo toast.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "wp-board-view.h"
+#include "wp-light-badge.h"
+
+#define COLUMN_WIDTH 256
+
+typedef struct _Column Column;
+
+struct _WpBoardView
+{
+  AdwBin           parent_instance;
+
+  WpContext       *context;
+  WpPlan          *plan;
+  char            *search;
+  WpBoardGrouping  grouping;
+  WpBoardCards     cards;
+
+  GtkDropDown     *grouping_dropdown;
+  GtkDropDown     *cards_dropdown;
+  GtkDropDown     *agency_dropdown;
+  GtkStringList   *agency_names;
+  GtkDropDown     *status_dropdown;
+  GtkToggleButton *overdue_button;
+  GtkStack        *stack;
+  AdwStatusPage   *empty_page;
+  GtkButton       *clear_button;
+  GtkBox          *columns_box;
+
+  GPtrArray       *columns;       /* Column */
+  guint            refresh_id;
+  gint64           follow_id;     /* a card just moved: select it where it lands */
+  gboolean         updating_agencies;
+};
+
+struct _Column
+{
+  WpBoardView        *view;
+  WpBoardColumn      *data;
+  GtkWidget          *box;
+  GtkWidget          *title;
+  GtkWidget          *count;
+  GtkWidget          *overdue;
+  GtkWidget          *list;
+  WpIdList           *ids;
+  GtkSingleSelection *selection;
+};
+
+G_DEFINE_FINAL_TYPE (WpBoardView, wp_board_view, ADW_TYPE_BIN)
+
+enum {
+  SELECTION_CHANGED,
+  ITEM_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void refresh (WpBoardView *self);
+
+static WpStore *
+get_store (WpBoardView *self)
+{
+  return self->context != NULL ? wp_context_get_store (self->context) : NULL;
+}
+
+static void
+column_free (Column *column)
+{
+  g_clear_pointer (&column->data, wp_board_column_free);
+  g_clear_object (&column->selection);
+  g_clear_object (&column->ids);
+  g_free (column);
+}
+
+static void
+toast (WpBoardView *self,
+       const char  *message,
+       gboolean     with_undo)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *t;
+
+  if (overlay == NULL)
+    {
+      g_message ("%s", message);
+      return;
+    }
+  t = adw_toast_new (message);
+  if (with_undo)
+    {
+      adw_toast_set_button_label (t, _("_Undo"));
+      adw_toast_set_action_name (t, "win.undo");
+    }
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), t);
+}
+
+static Column *
+find_column (WpBoardView *self,
+             const char  *key)
+{
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      Column *column = g_ptr_array_index (self->columns, i);
+
+      if (g_strcmp0 (column->data->key, key) == 0)
+        return column;
+    }
+  return NULL;
+}
+
+static Column *
+column_of_widget (WpBoardView *self,
+                  GtkWidget   *widget)
+{
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      Column *column = g_ptr_array_index (self->columns, i);
+
+      if (widget == column->box || gtk_widget_is_ancestor (widget, column->box))
+        return column;
+    }
+  return NULL;
+}
+
+static Column *
+selected_column (WpBoardView *self)
+{
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      Column *column = g_ptr_array_index (self->columns, i);
+
+      if (gtk_single_selection_get_selected (column->selection) != GTK_INVALID_LIST_POSITION)
+        return column;
+    }
+  return NULL;
+}
+
+/* Moves and reorders */
+
+static void
+moved (WpBoardView *self,
+       gint64       item_id,
+       const char  *column_title)
+{
+  g_autoptr(WpItem) item = wp_store_get_item (get_store (self), item_id, NULL);
+  g_autofree char *message = NULL;
+
+  self->follow_id = item_id;
+  refresh (self);
+  if (item == NULL)
+    return;
+  /* Translators: a toast after a card was dragged to a column */
+  message = g_strdup_printf (_("Moved “%s” to %s"), wp_item_get_title (item), column_title);
+  toast (self, message, TRUE);
+}
+
+static gboolean
+move_card (WpBoardView *self,
+           gint64       item_id,
+           Column      *to)
+{
+  g_autoptr(GError) error = NULL;
+  WpUndoStack *undo = wp_context_get_undo_stack (self->context);
+  const char *label_before = wp_undo_stack_get_undo_label (undo);
+  g_autofree char *title = g_strdup (to->data->title);
+
+  if (!wp_board_move_card (undo, self->grouping, item_id, to->data, &error))
+    {
+      toast (self, error->message, FALSE);
+      return FALSE;
+    }
+  /* Dropped where it was: no command, no toast. */
+  if (label_before == wp_undo_stack_get_undo_label (undo))
+    return TRUE;
+  moved (self, item_id, title);
+  return TRUE;
+}
+
+static gboolean
+reorder_card (WpBoardView *self,
+              gint64       item_id,
+              gint64       before_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!wp_board_reorder_card (wp_context_get_undo_stack (self->context), item_id, before_id,
+                              &error))
+    {
+      toast (self, error->message, FALSE);
+      return FALSE;
+    }
+  self->follow_id = item_id;
+  refresh (self);
+  return TRUE;
+}
+
+/**
+ * wp_board_view_move_selected:
+ * @column_key: the key of the column to move the selected card to
+ *
+ * What the "Move To" menu and the keyboard do; the tests use it too.
+ */
+gboolean
+wp_board_view_move_selected (WpBoardView  *self,
+                             const char   *column_key,
+                             GError      **error)
+{
+  g_autoptr(WpItem) item = wp_board_view_get_selected_item (self);
+  Column *to = find_column (self, column_key);
+  WpUndoStack *undo;
+  const char *label_before;
+  g_autofree char *title = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (WP_IS_BOARD_VIEW (self), FALSE);
+
+  if (item == NULL || to == NULL)
+    {
+      g_set_error_literal (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND,
+                           _("Select a card first."));
+      return FALSE;
+    }
+  undo = wp_context_get_undo_stack (self->context);
+  label_before = wp_undo_stack_get_undo_label (undo);
+  title = g_strdup (to->data->title);
+  id = wp_item_get_id (item);
+  if (!wp_board_move_card (undo, self->grouping, id, to->data, error))
+    return FALSE;
+  if (label_before != wp_undo_stack_get_undo_label (undo))
+    moved (self, id, title);
+  return TRUE;
+}
+
+static void
+move_to_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  WpBoardView *self = WP_BOARD_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!wp_board_view_move_selected (self, g_variant_get_string (parameter, NULL), &error))
+    toast (self, error->message, FALSE);
+}
+
+static void
+open_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  WpBoardView *self = WP_BOARD_VIEW (widget);
+  g_autoptr(WpItem) item = wp_board_view_get_selected_item (self);
+
+  if (item != NULL)
+    g_signal_emit (self, signals[ITEM_ACTIVATED], 0);
+}
+
+/* The context menu: every other column the card can go to */
+static void
+show_move_menu (WpBoardView *self,
+                GtkWidget   *anchor,
+                double       x,
+                double       y)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) targets = g_menu_new ();
+  Column *current = selected_column (self);
+  GtkWidget *popover;
+
+  g_menu_append (menu, _("_Open Details"), "board.open");
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      Column *column = g_ptr_array_index (self->columns, i);
+      g_autoptr(GMenuItem) entry = NULL;
+
+      if (column == current || !column->data->accepts_drops)
+        continue;
+      entry = g_menu_item_new (column->data->title, NULL);
+      g_menu_item_set_action_and_target (entry, "board.move-to", "s", column->data->key);
+      g_menu_append_item (targets, entry);
+    }
+  /* Translators: the section of a card's menu listing the columns */
+  g_menu_append_section (menu, _("Move To"), G_MENU_MODEL (targets));
+
+  popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  gtk_widget_set_parent (popover, anchor);
+  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
+  if (x >= 0)
+    gtk_popover_set_pointing_to (GTK_POPOVER (popover),
+                                 &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+/* Cards */
+
+static char *
+area_path (WpStore *store,
+           WpItem  *item)
+{
+  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+  GString *path = g_string_new (NULL);
+  gint64 up = wp_item_get_parent_id (item);
+
+  while (up != 0 && titles->len < 8)
+    {
+      g_autoptr(WpItem) above = wp_store_get_item (store, up, NULL);
+
+      if (above == NULL)
+        break;
+      g_ptr_array_insert (titles, 0, g_strdup (wp_item_get_title (above)));
+      up = wp_item_get_parent_id (above);
+    }
+  for (guint i = 0; i < titles->len; i++)
+    {
+      if (i > 0)
+        g_string_append (path, " › ");
+      g_string_append (path, g_ptr_array_index (titles, i));
+    }
+  return g_string_free (path, FALSE);
+}
+
+typedef struct {
+  GtkWidget *title;
+  GtkWidget *path;
+  GtkWidget *lead;
+  GtkWidget *due;
+  GtkWidget *bar;
+  GtkWidget *percent;
+  GtkWidget *light;
+} Card;
+
+static void
+update_card (GtkListItem *list_item)
+{
+  WpBoardView *self = g_object_get_data (G_OBJECT (list_item), "wp-view");
+  GtkWidget *widget = gtk_list_item_get_child (list_item);
+  Card *card = g_object_get_data (G_OBJECT (widget), "wp-card");
+  WpItem *item = gtk_list_item_get_item (list_item);
+  g_autofree char *path = NULL;
+  g_autofree char *lead = NULL;
+  g_autofree char *percent = NULL;
+  g_autofree char *due = NULL;
+  g_autofree char *accessible = NULL;
+  const char *due_label;
+
+  if (item == NULL || self == NULL)
+    return;
+
+  gtk_label_set_label (GTK_LABEL (card->title), wp_item_get_title (item));
+  path = area_path (get_store (self), item);
+  gtk_label_set_label (GTK_LABEL (card->path), path);
+  gtk_widget_set_visible (card->path, path[0] != '\0');
+
+  lead = g_strjoinv ("、", (char **) wp_item_get_lead_agencies (item));
+  gtk_label_set_label (GTK_LABEL (card->lead), lead[0] != '\0' ? lead : _("No lead agency"));
+  gtk_widget_set_opacity (card->lead, lead[0] != '\0' ? 1.0 : 0.6);
+
+  due_label = wp_item_get_due_label (item);
+  if (due_label != NULL && due_label[0] != '\0')
+    due = g_strdup (due_label);
+  else if (wp_item_get_due (item) != NULL && g_date_valid (wp_item_get_due (item)))
+    due = wp_date_to_iso (wp_item_get_due (item));
+  gtk_label_set_label (GTK_LABEL (card->due), due != NULL ? due : "");
+  gtk_widget_set_visible (card->due, due != NULL);
+
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (card->bar),
+                                 wp_item_get_effective_progress (item) / 100.0);
+  percent = g_strdup_printf (_("%d%%"), wp_item_get_effective_progress (item));
+  gtk_label_set_label (GTK_LABEL (card->percent), percent);
+  wp_light_badge_set (card->light, wp_item_get_light (item));
+
+  /* Translators: what a screen reader says for a card: title, lead
+   * agency, deadline, progress and light */
+  accessible = g_strdup_printf (_("%s; lead: %s; due: %s; %s; %s"), wp_item_get_title (item),
+                                lead[0] != '\0' ? lead : _("No lead agency"),
+                                due != NULL ? due : _("No Deadline"), percent,
+                                wp_light_to_label (wp_item_get_light (item)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+}
+
+static void
+on_item_notify (GtkListItem *list_item)
+{
+  update_card (list_item);
+}
+
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 GtkListItem   *list_item)
+{
+  WpItem *item = gtk_list_item_get_item (list_item);
+
+  if (item == NULL)
+    return NULL;
+  return gdk_content_provider_new_typed (G_TYPE_INT64, wp_item_get_id (item));
+}
+
+static void
+on_drag_begin (GtkDragSource *source,
+               GdkDrag       *drag,
+               GtkListItem   *list_item)
+{
+  GtkWidget *card = gtk_list_item_get_child (list_item);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (card);
+
+  gtk_drag_source_set_icon (source, paintable, gtk_widget_get_width (card) / 2, 12);
+}
+
+/* A card dropped on a card: reorder within a column, or move to that
+ * card's column. */
+static gboolean
+on_card_drop (GtkDropTarget *target,
+              const GValue  *value,
+              double         x,
+              double         y,
+              GtkListItem   *list_item)
+{
+  WpBoardView *self = g_object_get_data (G_OBJECT (list_item), "wp-view");
+  GtkWidget *card = gtk_list_item_get_child (list_item);
+  WpItem *onto = gtk_list_item_get_item (list_item);
+  gint64 dragged = g_value_get_int64 (value);
+  Column *column;
+
+  gtk_widget_remove_css_class (card, "wp-drop-before");
+  if (self == NULL || onto == NULL)
+    return FALSE;
+  column = column_of_widget (self, card);
+  if (column == NULL)
+    return FALSE;
+  if (wp_id_list_find (column->ids, dragged) >= 0)
+    return reorder_card (self, dragged, wp_item_get_id (onto));
+  return move_card (self, dragged, column);
+}
+
+static GdkDragAction
+on_card_enter (GtkDropTarget *target,
+               double         x,
+               double         y,
+               GtkListItem   *list_item)
+{
+  gtk_widget_add_css_class (gtk_list_item_get_child (list_item), "wp-drop-before");
+  return GDK_ACTION_MOVE;
+}
+
+static void
+on_card_leave (GtkDropTarget *target,
+               GtkListItem   *list_item)
+{
+  gtk_widget_remove_css_class (gtk_list_item_get_child (list_item), "wp-drop-before");
+}
+
+static void
+on_card_pressed (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 GtkListItem     *list_item)
+{
+  WpBoardView *self = g_object_get_data (G_OBJECT (list_item), "wp-view");
+  GtkWidget *card = gtk_list_item_get_child (list_item);
+  Column *column = self != NULL ? column_of_widget (self, card) : NULL;
+
+  if (column == NULL)
+    return;
+  gtk_single_selection_set_selected (column->selection, gtk_list_item_get_position (list_item));
+  show_move_menu (self, card, x, y);
+}
+
+static void
+setup_card (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            WpBoardView              *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *progress = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  Card *card = g_new0 (Card, 1);
+  GtkDragSource *source = gtk_drag_source_new ();
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_MOVE);
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  g_object_set_data (G_OBJECT (list_item), "wp-view", self);
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_add_css_class (box, "wp-card");
+
+  card->title = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (card->title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (card->title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (card->title), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (card->title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (card->title), 0);
+  gtk_widget_add_css_class (card->title, "wp-card-title");
+  gtk_box_append (GTK_BOX (box), card->title);
+
+  card->path = gtk_label_new (NULL);
+  gtk_label_set_ellipsize (GTK_LABEL (card->path), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_xalign (GTK_LABEL (card->path), 0);
+  gtk_widget_add_css_class (card->path, "caption");
+  gtk_widget_add_css_class (card->path, "dim-label");
+  gtk_box_append (GTK_BOX (box), card->path);
+
+  card->lead = gtk_label_new (NULL);
+  gtk_label_set_ellipsize (GTK_LABEL (card->lead), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (card->lead), 0);
+  gtk_widget_set_hexpand (card->lead, TRUE);
+  gtk_widget_add_css_class (card->lead, "caption-heading");
+  gtk_box_append (GTK_BOX (row), card->lead);
+  card->due = gtk_label_new (NULL);
+  gtk_widget_add_css_class (card->due, "caption");
+  gtk_box_append (GTK_BOX (row), card->due);
+  gtk_box_append (GTK_BOX (box), row);
+
+  card->bar = gtk_progress_bar_new ();
+  gtk_widget_set_hexpand (card->bar, TRUE);
+  gtk_widget_set_valign (card->bar, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (progress), card->bar);
+  card->percent = gtk_label_new (NULL);
+  gtk_widget_add_css_class (card->percent, "caption");
+  gtk_widget_add_css_class (card->percent, "numeric");
+  gtk_box_append (GTK_BOX (progress), card->percent);
+  card->light = wp_light_badge_new ();
+  gtk_widget_add_css_class (card->light, "caption");
+  /* The light's words are short and never cut (colour is not enough). */
+  gtk_label_set_ellipsize (GTK_LABEL (gtk_widget_get_last_child (card->light)),
+                           PANGO_ELLIPSIZE_NONE);
+  gtk_box_append (GTK_BOX (progress), card->light);
+  gtk_box_append (GTK_BOX (box), progress);
+
+  g_object_set_data_full (G_OBJECT (box), "wp-card", card, g_free);
+  gtk_list_item_set_child (list_item, box);
+
+  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), list_item);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin), list_item);
+  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (source));
+  g_signal_connect (target, "drop", G_CALLBACK (on_card_drop), list_item);
+  g_signal_connect (target, "enter", G_CALLBACK (on_card_enter), list_item);
+  g_signal_connect (target, "leave", G_CALLBACK (on_card_leave), list_item);
+  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (target));
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_card_pressed), list_item);
+  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (click));
+}
+
+static void
+bind_card (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           WpBoardView              *self)
+{
+  WpItem *item = gtk_list_item_get_item (list_item);
+
+  if (item == NULL)
+    return;
+  update_card (list_item);
+  g_signal_connect_object (item, "notify", G_CALLBACK (on_item_notify), list_item,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+unbind_card (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             WpBoardView              *self)
+{
+  WpItem *item = gtk_list_item_get_item (list_item);
+
+  if (item != NULL)
+    g_signal_handlers_disconnect_by_func (item, on_item_notify, list_item);
+}
+
+/* Columns */
+
+static gboolean
+on_column_drop (GtkDropTarget *target,
+                const GValue  *value,
+                double         x,
+                double         y,
+                Column        *column)
+{
+  gtk_widget_remove_css_class (column->box, "wp-drop-column");
+  return move_card (column->view, g_value_get_int64 (value), column);
+}
+
+static GdkDragAction
+on_column_enter (GtkDropTarget *target,
+                 double         x,
+                 double         y,
+                 Column        *column)
+{
+  if (!column->data->accepts_drops)
+    return 0;
+  gtk_widget_add_css_class (column->box, "wp-drop-column");
+  return GDK_ACTION_MOVE;
+}
+
+static void
+on_column_leave (GtkDropTarget *target,
+                 Column        *column)
+{
+  gtk_widget_remove_css_class (column->box, "wp-drop-column");
+}
+
+static void
+on_column_selection (Column *column)
+{
+  WpBoardView *self = column->view;
+
+  if (gtk_single_selection_get_selected (column->selection) == GTK_INVALID_LIST_POSITION)
+    return;
+  /* One selected card on the whole board */
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      Column *other = g_ptr_array_index (self->columns, i);
+
+      if (other != column)
+        gtk_single_selection_set_selected (other->selection, GTK_INVALID_LIST_POSITION);
+    }
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+static void
+on_column_activate (GtkListView *list,
+                    guint        position,
+                    Column      *column)
+{
+  gtk_single_selection_set_selected (column->selection, position);
+  g_signal_emit (column->view, signals[ITEM_ACTIVATED], 0);
+}
+
+static int
+column_index (WpBoardView *self,
+              Column      *column)
+{
+  for (guint i = 0; i < self->columns->len; i++)
+    if (g_ptr_array_index (self->columns, i) == column)
+      return (int) i;
+  return -1;
+}
+
+static gboolean
+on_list_key (GtkEventControllerKey *key,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             Column                *column)
+{
+  WpBoardView *self = column->view;
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+  g_autoptr(WpItem) item = wp_board_view_get_selected_item (self);
+  g_autoptr(GError) error = NULL;
+
+  if (item == NULL)
+    return FALSE;
+
+  if (mods == GDK_CONTROL_MASK && (keyval == GDK_KEY_Left || keyval == GDK_KEY_Right))
+    {
+      int step = keyval == GDK_KEY_Left ? -1 : 1;
+      int i = column_index (self, column) + step;
+
+      if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
+        i = column_index (self, column) - step;
+      while (i >= 0 && i < (int) self->columns->len
+             && !((Column *) g_ptr_array_index (self->columns, i))->data->accepts_drops)
+        i += step;
+      if (i < 0 || i >= (int) self->columns->len)
+        {
+          gtk_widget_error_bell (GTK_WIDGET (self));
+          return TRUE;
+        }
+      move_card (self, wp_item_get_id (item), g_ptr_array_index (self->columns, i));
+      return TRUE;
+    }
+
+  if (mods == GDK_ALT_MASK && (keyval == GDK_KEY_Up || keyval == GDK_KEY_Down))
+    {
+      WpUndoStack *undo = wp_context_get_undo_stack (self->context);
+      gboolean ok = keyval == GDK_KEY_Up
+                    ? wp_edit_move_up (undo, wp_item_get_id (item), &error)
+                    : wp_edit_move_down (undo, wp_item_get_id (item), &error);
+
+      if (!ok)
+        gtk_widget_error_bell (GTK_WIDGET (self));
+      else
+        {
+          self->follow_id = wp_item_get_id (item);
+          refresh (self);
+        }
+      return TRUE;
+    }
+
+  if ((keyval == GDK_KEY_Menu && mods == 0) || (keyval == GDK_KEY_F10 && mods == GDK_SHIFT_MASK))
+    {
+      GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+
+      show_move_menu (self, focus != NULL && gtk_widget_is_ancestor (focus, column->list)
+                              ? focus : column->list, -1, -1);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static Column *
+column_new (WpBoardView   *self,
+            WpBoardColumn *data)
+{
+  Column *column = g_new0 (Column, 1);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_MOVE);
+  GtkEventController *key = gtk_event_controller_key_new ();
+
+  column->view = self;
+  column->data = data;
+  column->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_size_request (column->box, COLUMN_WIDTH, -1);
+  gtk_widget_set_hexpand (column->box, TRUE);
+  gtk_widget_add_css_class (column->box, "wp-board-column");
+
+  column->title = gtk_label_new (NULL);
+  gtk_label_set_ellipsize (GTK_LABEL (column->title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (column->title), 0);
+  gtk_widget_set_hexpand (column->title, TRUE);
+  gtk_widget_add_css_class (column->title, "heading");
+  gtk_box_append (GTK_BOX (header), column->title);
+  column->overdue = gtk_label_new (NULL);
+  gtk_widget_add_css_class (column->overdue, "caption");
+  gtk_widget_add_css_class (column->overdue, "wp-overdue-count");
+  gtk_box_append (GTK_BOX (header), column->overdue);
+  column->count = gtk_label_new (NULL);
+  gtk_widget_add_css_class (column->count, "wp-count");
+  gtk_widget_add_css_class (column->count, "numeric");
+  gtk_box_append (GTK_BOX (header), column->count);
+  gtk_widget_add_css_class (header, "wp-board-column-header");
+  gtk_box_append (GTK_BOX (column->box), header);
+
+  column->ids = wp_id_list_new (get_store (self));
+  column->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (column->ids)));
+  gtk_single_selection_set_autoselect (column->selection, FALSE);
+  gtk_single_selection_set_can_unselect (column->selection, TRUE);
+  gtk_single_selection_set_selected (column->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_swapped (column->selection, "notify::selected",
+                            G_CALLBACK (on_column_selection), column);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_card), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_card), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_card), self);
+  column->list = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (column->selection)),
+                                    factory);
+  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (column->list), FALSE);
+  gtk_widget_add_css_class (column->list, "wp-board-list");
+  gtk_widget_add_css_class (column->list, "navigation-sidebar");
+  g_signal_connect (column->list, "activate", G_CALLBACK (on_column_activate), column);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_list_key), column);
+  gtk_widget_add_controller (column->list, key);
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), column->list);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (column->box), scrolled);
+
+  g_signal_connect (target, "drop", G_CALLBACK (on_column_drop), column);
+  g_signal_connect (target, "enter", G_CALLBACK (on_column_enter), column);
+  g_signal_connect (target, "leave", G_CALLBACK (on_column_leave), column);
+  gtk_widget_add_controller (column->box, GTK_EVENT_CONTROLLER (target));
+  return column;
+}
+
+static void
+column_update (Column *column)
+{
+  g_autofree char *count = g_strdup_printf ("%u", column->data->ids->len);
+  g_autofree char *accessible = NULL;
+
+  gtk_label_set_label (GTK_LABEL (column->title), column->data->title);
+  gtk_widget_set_tooltip_text (column->title, column->data->title);
+  gtk_label_set_label (GTK_LABEL (column->count), count);
+  if (column->data->n_overdue > 0)
+    {
+      /* Translators: in a board column's header */
+      g_autofree char *overdue = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u overdue",
+                                                               "%u overdue",
+                                                               column->data->n_overdue),
+                                                  column->data->n_overdue);
+      gtk_label_set_label (GTK_LABEL (column->overdue), overdue);
+    }
+  gtk_widget_set_visible (column->overdue, column->data->n_overdue > 0);
+  wp_id_list_set_ids (column->ids, column->data->ids);
+
+  /* Translators: a board column for screen readers: its name and number of cards */
+  accessible = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u card", "%s, %u cards",
+                                             column->data->ids->len),
+                                column->data->title, column->data->ids->len);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (column->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+}
+
+/* Refresh */
+
+static void
+fill_filter (WpBoardView *self,
+             WpFilter    *filter)
+{
+  guint agency = gtk_drop_down_get_selected (self->agency_dropdown);
+  guint status = gtk_drop_down_get_selected (self->status_dropdown);
+
+  wp_filter_init (filter);
+  filter->text = g_strdup (self->search);
+  if (agency != GTK_INVALID_LIST_POSITION && agency > 0)
+    filter->agency = g_strdup (gtk_string_list_get_string (self->agency_names, agency));
+  filter->status = status != GTK_INVALID_LIST_POSITION && status > 0 ? (int) status - 1 : -1;
+  filter->overdue_only = gtk_toggle_button_get_active (self->overdue_button);
+}
+
+static void
+update_agencies (WpBoardView *self)
+{
+  g_auto(GStrv) names = NULL;
+  g_autofree char *current = NULL;
+  guint selected = gtk_drop_down_get_selected (self->agency_dropdown);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->agency_names));
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected < n)
+    current = g_strdup (gtk_string_list_get_string (self->agency_names, selected));
+  if (self->plan != NULL)
+    names = wp_store_list_plan_agency_names (get_store (self), wp_plan_get_id (self->plan), NULL);
+
+  self->updating_agencies = TRUE;
+  gtk_string_list_splice (self->agency_names, 1, n - 1, (const char * const *) names);
+  selected = 0;
+  for (guint i = 0; current != NULL && names != NULL && names[i] != NULL; i++)
+    if (g_str_equal (names[i], current))
+      selected = i + 1;
+  gtk_drop_down_set_selected (self->agency_dropdown, selected);
+  self->updating_agencies = FALSE;
+}
+
+static void
+show_empty (WpBoardView *self,
+            const char  *icon,
+            const char  *title,
+            const char  *description,
+            gboolean     can_clear)
+{
+  adw_status_page_set_icon_name (self->empty_page, icon);
+  adw_status_page_set_title (self->empty_page, title);
+  adw_status_page_set_description (self->empty_page, description);
+  gtk_widget_set_visible (GTK_WIDGET (self->clear_button), can_clear);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+static void
+follow (WpBoardView *self)
+{
+  gint64 id = self->follow_id;
+
+  self->follow_id = 0;
+  if (id != 0)
+    wp_board_view_select_item (self, id);
+}
+
+static void
+refresh (WpBoardView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) columns = NULL;
+  WpFilter filter;
+  gboolean same = TRUE;
+  guint total = 0;
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->plan == NULL || get_store (self) == NULL)
+    {
+      show_empty (self, "view-grid-symbolic", _("No Plan"),
+                  _("Create a plan for a year, or import one, to see its board."), FALSE);
+      return;
+    }
+
+  fill_filter (self, &filter);
+  columns = wp_board_compute (get_store (self), wp_plan_get_id (self->plan), self->grouping,
+                              self->cards, &filter, &error);
+  if (columns == NULL)
+    {
+      wp_filter_clear (&filter);
+      toast (self, error->message, FALSE);
+      return;
+    }
+
+  same = columns->len == self->columns->len;
+  for (guint i = 0; same && i < columns->len; i++)
+    same = g_str_equal (((WpBoardColumn *) g_ptr_array_index (columns, i))->key,
+                        ((Column *) g_ptr_array_index (self->columns, i))->data->key);
+
+  if (!same)
+    {
+      GtkWidget *child;
+
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->columns_box))) != NULL)
+        gtk_box_remove (self->columns_box, child);
+      g_ptr_array_set_size (self->columns, 0);
+      for (guint i = 0; i < columns->len; i++)
+        {
+          Column *column = column_new (self, g_ptr_array_steal_index (columns, i));
+
+          g_ptr_array_insert (columns, i, NULL);
+          g_ptr_array_add (self->columns, column);
+          gtk_box_append (self->columns_box, column->box);
+        }
+    }
+  else
+    for (guint i = 0; i < columns->len; i++)
+      {
+        Column *column = g_ptr_array_index (self->columns, i);
+
+        wp_board_column_free (column->data);
+        column->data = g_ptr_array_steal_index (columns, i);
+        g_ptr_array_insert (columns, i, NULL);
+      }
+  g_ptr_array_set_free_func (columns, NULL);
+
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      Column *column = g_ptr_array_index (self->columns, i);
+
+      column_update (column);
+      total += column->data->ids->len;
+    }
+
+  if (total > 0)
+    gtk_stack_set_visible_child_name (self->stack, "board");
+  else if (!wp_filter_is_empty (&filter))
+    show_empty (self, "edit-find-symbolic", _("No Matching Cards"),
+                _("No card matches the search and filters."), TRUE);
+  else
+    show_empty (self, "view-grid-symbolic", _("No Cards Yet"),
+                self->cards == WP_BOARD_CARDS_TASKS
+                ? _("Key tasks of the plan show here as cards. Add them in the outline, or "
+                    "show actions instead.")
+                : _("Key tasks and actions of the plan show here as cards. Add them in the "
+                    "outline."),
+                FALSE);
+  wp_filter_clear (&filter);
+  follow (self);
+}
+
+static gboolean
+refresh_idle (gpointer data)
+{
+  WpBoardView *self = data;
+
+  self->refresh_id = 0;
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_refresh (WpBoardView *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add (refresh_idle, self);
+}
+
+static void
+on_agencies_changed (WpBoardView *self)
+{
+  update_agencies (self);
+  queue_refresh (self);
+}
+
+static void
+on_options_changed (WpBoardView *self)
+{
+  GSettings *settings = self->context != NULL ? wp_context_get_settings (self->context) : NULL;
+  guint grouping = gtk_drop_down_get_selected (self->grouping_dropdown);
+  guint cards = gtk_drop_down_get_selected (self->cards_dropdown);
+
+  if (self->updating_agencies)
+    return;
+  self->grouping = grouping != GTK_INVALID_LIST_POSITION ? grouping : WP_BOARD_BY_STATUS;
+  self->cards = cards == 1 ? WP_BOARD_CARDS_ACTIONS
+                : cards == 2 ? WP_BOARD_CARDS_BOTH : WP_BOARD_CARDS_TASKS;
+  if (settings != NULL)
+    {
+      g_settings_set_enum (settings, "board-grouping", (int) self->grouping);
+      g_settings_set_enum (settings, "board-cards", (int) self->cards);
+    }
+  refresh (self);
+}
+
+static void
+clear_filters (WpBoardView *self)
+{
+  gtk_drop_down_set_selected (self->agency_dropdown, 0);
+  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  gtk_toggle_button_set_active (self->overdue_button, FALSE);
+  /* The search belongs to the window: closing it clears it everywhere. */
+  if (self->search != NULL && self->search[0] != '\0')
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.close-search", NULL);
+  refresh (self);
+}
+
+/* Construction */
+
+static GtkWidget *
+labelled (const char *text,
+          GtkWidget  *widget)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), widget);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+  return box;
+}
+
+static void
+wp_board_view_dispose (GObject *object)
+{
+  WpBoardView *self = WP_BOARD_VIEW (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->columns != NULL)
+    g_ptr_array_set_size (self->columns, 0);
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (wp_board_view_parent_class)->dispose (object);
+}
+
+static void
+wp_board_view_finalize (GObject *object)
+{
+  WpBoardView *self = WP_BOARD_VIEW (object);
+
+  g_clear_pointer (&self->columns, g_ptr_array_unref);
+  g_free (self->search);
+
+  G_OBJECT_CLASS (wp_board_view_parent_class)->finalize (object);
+}
+
+static void
+wp_board_view_class_init (WpBoardViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = wp_board_view_dispose;
+  object_class->finalize = wp_board_view_finalize;
+
+  /**
+   * WpBoardView::selection-changed:
+   *
+   * Another card was selected; see wp_board_view_get_selected_item().
+   */
+  signals[SELECTION_CHANGED] =
+    g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * WpBoardView::item-activated:
+   *
+   * A card was opened (Enter or double click): show its details.
+   */
+  signals[ITEM_ACTIVATED] =
+    g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "board.move-to", "s", move_to_activated);
+  gtk_widget_class_install_action (widget_class, "board.open", NULL, open_activated);
+  gtk_widget_class_set_css_name (widget_class, "board");
+}
+
+static void
+wp_board_view_init (WpBoardView *self)
+{
+  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+  GtkWidget *filters = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clear;
+  const char *groupings[] = {
+    /* Translators: board grouping choices */
+    C_("group by", "Status"), C_("group by", "Lead Agency"), C_("group by", "Quarter"),
+    C_("group by", "Area"), NULL
+  };
+  const char *cards[] = { _("Key Tasks"), _("Actions"), _("Key Tasks and Actions"), NULL };
+  const char *statuses[] = {
+    _("Any Status"), wp_item_status_to_label (WP_ITEM_STATUS_NOT_STARTED),
+    wp_item_status_to_label (WP_ITEM_STATUS_IN_PROGRESS),
+    wp_item_status_to_label (WP_ITEM_STATUS_DONE),
+    wp_item_status_to_label (WP_ITEM_STATUS_SUSPENDED), NULL
+  };
+
+  self->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) column_free);
+  self->grouping = WP_BOARD_BY_STATUS;
+  self->cards = WP_BOARD_CARDS_TASKS;
+
+  gtk_widget_add_css_class (toolbar, "toolbar");
+  gtk_widget_add_css_class (toolbar, "wp-board-toolbar");
+  self->grouping_dropdown = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (groupings));
+  gtk_box_append (GTK_BOX (toolbar), labelled (_("Group by"),
+                                               GTK_WIDGET (self->grouping_dropdown)));
+  self->cards_dropdown = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (cards));
+  gtk_box_append (GTK_BOX (toolbar), labelled (_("Cards"), GTK_WIDGET (self->cards_dropdown)));
+
+  gtk_widget_set_hexpand (filters, TRUE);
+  gtk_widget_set_halign (filters, GTK_ALIGN_END);
+  self->agency_names = gtk_string_list_new ((const char *[]) { _("All Agencies"), NULL });
+  self->agency_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (self->agency_names),
+                                                            NULL));
+  gtk_drop_down_set_enable_search (self->agency_dropdown, TRUE);
+  gtk_drop_down_set_expression (self->agency_dropdown,
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
+                                                             "string"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->agency_dropdown),
+                               _("Show only the cards an agency leads or supports"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->agency_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Agency"), -1);
+  gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->agency_dropdown));
+  self->status_dropdown = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (statuses));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Status"), -1);
+  gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->status_dropdown));
+  self->overdue_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (
+                                              _("_Overdue Only")));
+  gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->overdue_button));
+  gtk_box_append (GTK_BOX (toolbar), filters);
+  gtk_box_append (GTK_BOX (outer), toolbar);
+
+  self->columns_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12));
+  gtk_widget_add_css_class (GTK_WIDGET (self->columns_box), "wp-board-columns");
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC,
+                                  GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled),
+                                 GTK_WIDGET (self->columns_box));
+
+  self->empty_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  clear = gtk_button_new_with_mnemonic (_("_Clear Filters"));
+  gtk_widget_set_halign (clear, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (clear, "pill");
+  self->clear_button = GTK_BUTTON (clear);
+  adw_status_page_set_child (self->empty_page, clear);
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+  gtk_stack_add_named (self->stack, scrolled, "board");
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->empty_page), "empty");
+  gtk_box_append (GTK_BOX (outer), GTK_WIDGET (self->stack));
+  adw_bin_set_child (ADW_BIN (self), outer);
+
+  g_signal_connect_swapped (self->grouping_dropdown, "notify::selected",
+                            G_CALLBACK (on_options_changed), self);
+  g_signal_connect_swapped (self->cards_dropdown, "notify::selected",
+                            G_CALLBACK (on_options_changed), self);
+  g_signal_connect_swapped (self->agency_dropdown, "notify::selected",
+                            G_CALLBACK (on_options_changed), self);
+  g_signal_connect_swapped (self->status_dropdown, "notify::selected",
+                            G_CALLBACK (on_options_changed), self);
+  g_signal_connect_swapped (self->overdue_button, "toggled",
+                            G_CALLBACK (on_options_changed), self);
+  g_signal_connect_swapped (clear, "clicked", G_CALLBACK (clear_filters), self);
+}
+
+void
+wp_board_view_set_context (WpBoardView *self,
+                           WpContext   *context)
+{
+  WpStore *store;
+  GSettings *settings;
+
+  g_return_if_fail (WP_IS_BOARD_VIEW (self));
+
+  if (!g_set_object (&self->context, context) || context == NULL)
+    return;
+
+  settings = wp_context_get_settings (context);
+  if (settings != NULL)
+    {
+      self->updating_agencies = TRUE;
+      gtk_drop_down_set_selected (self->grouping_dropdown,
+                                  (guint) g_settings_get_enum (settings, "board-grouping"));
+      switch (g_settings_get_enum (settings, "board-cards"))
+        {
+        case WP_BOARD_CARDS_ACTIONS:
+          gtk_drop_down_set_selected (self->cards_dropdown, 1);
+          break;
+        case WP_BOARD_CARDS_BOTH:
+          gtk_drop_down_set_selected (self->cards_dropdown, 2);
+          break;
+        default:
+          gtk_drop_down_set_selected (self->cards_dropdown, 0);
+        }
+      self->updating_agencies = FALSE;
+      self->grouping = gtk_drop_down_get_selected (self->grouping_dropdown);
+      self->cards = (WpBoardCards) g_settings_get_enum (settings, "board-cards");
+    }
+
+  store = wp_context_get_store (context);
+  if (store != NULL)
+    {
+      g_signal_connect_object (store, "plans-changed", G_CALLBACK (queue_refresh), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "children-changed", G_CALLBACK (queue_refresh), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "agencies-changed", G_CALLBACK (on_agencies_changed), self,
+                               G_CONNECT_SWAPPED);
+      /* Every other edit goes through the undo stack. */
+      g_signal_connect_object (wp_context_get_undo_stack (context), "notify::undo-label",
+                               G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+    }
+  queue_refresh (self);
+}
+
+void
+wp_board_view_set_plan (WpBoardView *self,
+                        WpPlan      *plan)
+{
+  g_return_if_fail (WP_IS_BOARD_VIEW (self));
+
+  g_set_object (&self->plan, plan);
+  update_agencies (self);
+  queue_refresh (self);
+}
+
+/**
+ * wp_board_view_set_search:
+ * @text: (nullable): the window's search text
+ */
+void
+wp_board_view_set_search (WpBoardView *self,
+                          const char  *text)
+{
+  g_return_if_fail (WP_IS_BOARD_VIEW (self));
+
+  if (g_strcmp0 (self->search, text) == 0)
+    return;
+  g_free (self->search);
+  self->search = g_strdup (text);
+  queue_refresh (self);
+}
+
+void
+wp_board_view_set_grouping (WpBoardView     *self,
+                            WpBoardGrouping  grouping)
+{
+  g_return_if_fail (WP_IS_BOARD_VIEW (self));
+  gtk_drop_down_set_selected (self->grouping_dropdown, grouping);
+}
+
+void
+wp_board_view_set_cards (WpBoardView  *self,
+                         WpBoardCards  cards)
+{
+  g_return_if_fail (WP_IS_BOARD_VIEW (self));
+  gtk_drop_down_set_selected (self->cards_dropdown,
+                              cards == WP_BOARD_CARDS_ACTIONS ? 1
+                              : cards == WP_BOARD_CARDS_BOTH ? 2 : 0);
+}
+
+/**
+ * wp_board_view_set_agency:
+ * @agency: (nullable): show only this agency's cards, or all with %NULL
+ */
+void
+wp_board_view_set_agency (WpBoardView *self,
+                          const char  *agency)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->agency_names));
+
+  g_return_if_fail (WP_IS_BOARD_VIEW (self));
+
+  for (guint i = 0; i < n; i++)
+    if ((agency == NULL && i == 0)
+        || (agency != NULL && i > 0
+            && g_strcmp0 (gtk_string_list_get_string (self->agency_names, i), agency) == 0))
+      gtk_drop_down_set_selected (self->agency_dropdown, i);
+}
+
+/**
+ * wp_board_view_get_selected_item:
+ *
+ * Returns: (transfer full) (nullable): the selected card's item
+ */
+WpItem *
+wp_board_view_get_selected_item (WpBoardView *self)
+{
+  Column *column;
+
+  g_return_val_if_fail (WP_IS_BOARD_VIEW (self), NULL);
+
+  column = selected_column (self);
+  if (column == NULL)
+    return NULL;
+  return g_list_model_get_item (G_LIST_MODEL (column->selection),
+                                gtk_single_selection_get_selected (column->selection));
+}
+
+/**
+ * wp_board_view_select_item:
+ *
+ * Selects the card of @item_id (in the first column that has it), scrolls
+ * to it and gives it the focus.
+ *
+ * Returns: whether the board shows that card
+ */
+gboolean
+wp_board_view_select_item (WpBoardView *self,
+                           gint64       item_id)
+{
+  g_return_val_if_fail (WP_IS_BOARD_VIEW (self), FALSE);
+
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      Column *column = g_ptr_array_index (self->columns, i);
+      int pos = wp_id_list_find (column->ids, item_id);
+
+      if (pos < 0)
+        continue;
+      gtk_single_selection_set_selected (column->selection, (guint) pos);
+      gtk_widget_activate_action (column->list, "list.scroll-to-item", "u", (guint) pos);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* For the tests and the bench: refresh at once instead of when idle */
+void
+wp_board_view_refresh_now (WpBoardView *self)
+{
+  g_return_if_fail (WP_IS_BOARD_VIEW (self));
+  refresh (self);
+}
