@@ -5,6 +5,8 @@
 #include <adwaita.h>
 
 #include "wp-test-util.h"
+#include "wp-agency-view.h"
+#include "wp-board-view.h"
 #include "wp-outline-view.h"
 #include "wp-print.h"
 #include "wp-progress-view.h"
@@ -71,6 +73,12 @@ is_entry_row_titled (GtkWidget *widget, gconstpointer title)
 {
   return ADW_IS_ENTRY_ROW (widget)
          && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+is_stack_with_page (GtkWidget *widget, gconstpointer name)
+{
+  return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), name) != NULL;
 }
 
 #define find_entry_row(w, title) ((AdwEntryRow *) find_widget ((w), is_entry_row_titled, (title)))
@@ -659,6 +667,226 @@ test_open_error_shown (void)
   wp_test_dir_free (g_steal_pointer (&dir));
 }
 
+static gint64
+item_titled (WpStore    *store,
+             const char *words)
+{
+  g_autoptr(WpPlan) plan = wp_store_get_plan_by_year (store, 2025, NULL);
+  g_autoptr(GArray) ids = wp_store_search (store, wp_plan_get_id (plan), words, NULL);
+
+  g_assert_nonnull (ids);
+  g_assert_cmpuint (ids->len, ==, 1);
+  return g_array_index (ids, gint64, 0);
+}
+
+static gint64
+agency_named (WpStore    *store,
+              const char *name)
+{
+  g_autoptr(GPtrArray) agencies = wp_store_list_agencies (store, NULL);
+
+  for (guint i = 0; i < agencies->len; i++)
+    if (g_str_equal (wp_agency_get_name (g_ptr_array_index (agencies, i)), name))
+      return wp_agency_get_id (g_ptr_array_index (agencies, i));
+  return 0;
+}
+
+static WpItemStatus
+stored_status (WpStore *store,
+               gint64   id)
+{
+  g_autoptr(WpItem) item = wp_store_get_item (store, id, NULL);
+
+  return wp_item_get_status (item);
+}
+
+/* The board: a card moved between status columns and between agency
+ * columns through the Move To menu's action (the keyboard's and the
+ * drop's code), undone with Ctrl+Z's action; the database checked. */
+static void
+test_board_moves_cards (Demo          *d,
+                        gconstpointer  data)
+{
+  WpBoardView *board = WP_BOARD_VIEW (find_descendant (GTK_WIDGET (d->window),
+                                                       WP_TYPE_BOARD_VIEW));
+  AdwViewStack *views = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (d->window),
+                                                         ADW_TYPE_VIEW_STACK));
+  gint64 sea = item_titled (d->store, "平安海域");
+  gint64 crime = item_titled (d->store, "依法严厉打击各类违法犯罪");
+  g_autofree char *prosecutors = g_strdup_printf ("lead:%" G_GINT64_FORMAT,
+                                                  agency_named (d->store, "市检察院"));
+  GtkStack *stack;
+
+  adw_view_stack_set_visible_child_name (views, "board");
+  wp_board_view_set_grouping (board, WP_BOARD_BY_STATUS);
+  wp_board_view_set_cards (board, WP_BOARD_CARDS_ACTIONS);
+  spin ();
+  stack = GTK_STACK (find_widget (GTK_WIDGET (board), is_stack_with_page, "board"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "board");
+
+  /* Select a card: the item editor shows it. */
+  g_assert_true (wp_board_view_select_item (board, sea));
+  spin ();
+  {
+    g_autoptr(WpItem) selected = wp_board_view_get_selected_item (board);
+    AdwEntryRow *title = find_entry_row (GTK_WIDGET (d->window), "Title");
+
+    g_assert_cmpint (wp_item_get_id (selected), ==, sea);
+    g_assert_nonnull (title);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "深化平安海域创建");
+  }
+
+  /* Not started → done, and the card stays selected in its new column */
+  g_assert_cmpint (stored_status (d->store, sea), ==, WP_ITEM_STATUS_NOT_STARTED);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "board.move-to", "s",
+                                             "status:done"));
+  spin ();
+  g_assert_cmpint (stored_status (d->store, sea), ==, WP_ITEM_STATUS_DONE);
+  {
+    g_autoptr(WpItem) selected = wp_board_view_get_selected_item (board);
+    g_assert_cmpint (wp_item_get_id (selected), ==, sea);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.undo", NULL));
+  spin ();
+  g_assert_cmpint (stored_status (d->store, sea), ==, WP_ITEM_STATUS_NOT_STARTED);
+
+  /* Between agency columns: the new lead replaces the old one. */
+  wp_board_view_set_grouping (board, WP_BOARD_BY_LEAD);
+  spin ();
+  g_assert_true (wp_board_view_select_item (board, crime));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "board.move-to", "s",
+                                             prosecutors));
+  spin ();
+  {
+    g_autoptr(WpItem) item = wp_store_get_item (d->store, crime, NULL);
+    g_assert_cmpstrv (wp_item_get_lead_agencies (item), ((const char *[]) { "市检察院", NULL }));
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.undo", NULL));
+  spin ();
+  {
+    g_autoptr(WpItem) item = wp_store_get_item (d->store, crime, NULL);
+    g_assert_cmpstrv (wp_item_get_lead_agencies (item), ((const char *[]) { "市公安局", NULL }));
+  }
+
+  /* The window's search narrows the board; nothing found says so. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.search", NULL));
+  spin ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (views), ==, "board");
+  {
+    GtkWidget *entry = find_descendant (find_descendant (GTK_WIDGET (d->window),
+                                                         GTK_TYPE_SEARCH_BAR),
+                                        GTK_TYPE_SEARCH_ENTRY);
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), "没有这样的词");
+    g_signal_emit_by_name (entry, "search-changed");  /* without the typing delay */
+  }
+  wp_board_view_refresh_now (board);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.close-search", NULL));
+  spin ();
+  wp_board_view_refresh_now (board);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "board");
+
+  /* Back to the default for the next run's settings */
+  wp_board_view_set_grouping (board, WP_BOARD_BY_STATUS);
+  wp_board_view_set_cards (board, WP_BOARD_CARDS_TASKS);
+}
+
+/* The directory: an agency renamed and two merged through their dialogs,
+ * undone; activating an agency shows its cards on the board. */
+static void
+test_agency_directory (Demo          *d,
+                       gconstpointer  data)
+{
+  WpAgencyView *agencies = WP_AGENCY_VIEW (find_descendant (GTK_WIDGET (d->window),
+                                                            WP_TYPE_AGENCY_VIEW));
+  AdwViewStack *views = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (d->window),
+                                                         ADW_TYPE_VIEW_STACK));
+  gint64 drugs = agency_named (d->store, "市禁毒办");
+  gint64 police = agency_named (d->store, "市公安局");
+  gint64 action = item_titled (d->store, "争创全国禁毒示范城市");
+  AdwMessageDialog *dialog;
+  AdwComboRow *into;
+  GListModel *names;
+  GtkListBoxRow *first;
+
+  adw_view_stack_set_visible_child_name (views, "agencies");
+  wp_agency_view_refresh_now (agencies);
+  spin ();
+
+  /* Rename with a short name */
+  wp_agency_view_edit (agencies, drugs);
+  spin ();
+  dialog = find_dialog ("Edit Agency");
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (dialog), "Name")),
+                         "市禁毒委员会办公室");
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (dialog), "Short Name")),
+                         "市禁毒办");
+  adw_message_dialog_response (dialog, "save");
+  spin ();
+  {
+    g_autoptr(WpAgency) agency = wp_store_get_agency (d->store, drugs, NULL);
+    g_autoptr(WpItem) item = wp_store_get_item (d->store, action, NULL);
+
+    g_assert_cmpstr (wp_agency_get_name (agency), ==, "市禁毒委员会办公室");
+    g_assert_cmpstr (wp_agency_get_short_name (agency), ==, "市禁毒办");
+    g_assert_cmpstrv (wp_item_get_lead_agencies (item),
+                      ((const char *[]) { "市禁毒委员会办公室", NULL }));
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.undo", NULL));
+  spin ();
+
+  /* Merge into 市公安局 */
+  wp_agency_view_refresh_now (agencies);
+  wp_agency_view_merge (agencies, drugs);
+  spin ();
+  dialog = find_dialog ("Merge Agency");
+  g_assert_nonnull (dialog);
+  into = ADW_COMBO_ROW (find_descendant (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW));
+  names = adw_combo_row_get_model (into);
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "市公安局"))
+      adw_combo_row_set_selected (into, i);
+  adw_message_dialog_response (dialog, "merge");
+  spin ();
+  g_assert_cmpint (agency_named (d->store, "市禁毒办"), ==, 0);
+  {
+    g_autoptr(WpItem) item = wp_store_get_item (d->store, action, NULL);
+    g_assert_cmpstrv (wp_item_get_lead_agencies (item), ((const char *[]) { "市公安局", NULL }));
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.undo", NULL));
+  spin ();
+  g_assert_cmpint (agency_named (d->store, "市禁毒办"), ==, drugs);
+  g_assert_cmpint (agency_named (d->store, "市公安局"), ==, police);
+  {
+    g_autoptr(WpItem) item = wp_store_get_item (d->store, action, NULL);
+    g_assert_cmpstrv (wp_item_get_lead_agencies (item), ((const char *[]) { "市禁毒办", NULL }));
+  }
+
+  /* The busiest agency first; opening it shows its cards on the board */
+  wp_agency_view_refresh_now (agencies);
+  first = GTK_LIST_BOX_ROW (find_descendant (GTK_WIDGET (agencies), ADW_TYPE_ACTION_ROW));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "市委政法委");
+  g_signal_emit_by_name (gtk_widget_get_parent (GTK_WIDGET (first)), "row-activated", first);
+  spin ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (views), ==, "board");
+  {
+    GtkDropDown *agency = NULL;
+    WpBoardView *board = WP_BOARD_VIEW (find_descendant (GTK_WIDGET (d->window),
+                                                         WP_TYPE_BOARD_VIEW));
+    GtkWidget *w = find_descendant (GTK_WIDGET (board), GTK_TYPE_DROP_DOWN);
+
+    /* The third drop-down of the board's toolbar is the agency filter. */
+    w = gtk_widget_get_next_sibling (gtk_widget_get_parent (w));
+    agency = GTK_DROP_DOWN (find_descendant (gtk_widget_get_next_sibling (w), GTK_TYPE_DROP_DOWN));
+    g_assert_nonnull (agency);
+    g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (agency)), ==,
+                     "市委政法委");
+    wp_board_view_set_agency (board, NULL);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -673,6 +901,8 @@ main (int    argc,
   ADD ("editor-edits-with-completion", test_editor_edits_with_completion);
   ADD ("progress-view", test_progress_view);
   ADD ("print-briefing", test_print_briefing);
+  ADD ("board-moves-cards", test_board_moves_cards);
+  ADD ("agency-directory", test_agency_directory);
 #undef ADD
   g_test_add_func ("/gui/empty-database", test_empty_database);
   g_test_add_func ("/gui/open-error-shown", test_open_error_shown);

@@ -259,6 +259,18 @@ wp_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.save-copy",
                                          save_copy_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print", print_accels);
+  {
+    static const char *views[] = { "outline", "board", "progress", "agencies" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+      {
+        g_autofree char *detailed = g_strdup_printf ("win.show-view::%s", views[i]);
+        g_autofree char *accel = g_strdup_printf ("<Alt>%u", i + 1);
+        const char *accels[] = { accel, NULL };
+
+        gtk_application_set_accels_for_action (GTK_APPLICATION (app), detailed, accels);
+      }
+  }
 }
 
 static int

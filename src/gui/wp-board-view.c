@@ -553,6 +553,7 @@ setup_card (GtkSignalListItemFactory *factory,
   g_object_set_data_full (G_OBJECT (box), "wp-card", card, g_free);
   gtk_list_item_set_child (list_item, box);
 
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
   g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), list_item);
   g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin), list_item);
   gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (source));
@@ -1155,6 +1156,7 @@ wp_board_view_init (WpBoardView *self)
 
   self->columns_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12));
   gtk_widget_add_css_class (GTK_WIDGET (self->columns_box), "wp-board-columns");
+  gtk_box_set_homogeneous (self->columns_box, TRUE);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC,
                                   GTK_POLICY_NEVER);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled),

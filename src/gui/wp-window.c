@@ -355,7 +355,19 @@ search_activated (GSimpleAction *action,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* Alt+1 … Alt+4 */
+static void
+show_view_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  WpWindow *self = user_data;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
+}
+
 static const GActionEntry win_actions[] = {
+  { "show-view", show_view_activated, "s" },
   { "search", search_activated },
   { "close-search", close_search_activated },
   { "undo", undo_activated },
