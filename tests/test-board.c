@@ -430,6 +430,30 @@ test_agency_directory (Fixture       *f,
   g_assert_cmpuint (first->n_co, ==, n_co);
   g_assert_cmpuint (first->n_done + first->n_in_progress, <=, n_lead + n_co);
 
+  /* New agencies start with the kind their names state. */
+  {
+    static const struct { const char *name; WpAgencyKind kind; } kinds[] = {
+      { "市中级法院", WP_AGENCY_KIND_COURT }, { "厦门海事法院", WP_AGENCY_KIND_COURT },
+      { "市检察院", WP_AGENCY_KIND_PROCURATORATE }, { "市公安局", WP_AGENCY_KIND_PUBLIC_SECURITY },
+      { "厦门海警局", WP_AGENCY_KIND_PUBLIC_SECURITY },
+      { "市委政法委", WP_AGENCY_KIND_PARTY_COMMITTEE },
+      { "各区党委政法委", WP_AGENCY_KIND_PARTY_COMMITTEE },
+      { "各区人民政府", WP_AGENCY_KIND_DISTRICT }, { "市司法局", WP_AGENCY_KIND_GOVERNMENT_BUREAU },
+      { "市发展改革委", WP_AGENCY_KIND_GOVERNMENT_BUREAU },
+      { "市禁毒办", WP_AGENCY_KIND_GOVERNMENT_BUREAU },
+      { "市人大常委会法工委", WP_AGENCY_KIND_OTHER }, { "团市委", WP_AGENCY_KIND_OTHER },
+      { "厦门仲裁委员会", WP_AGENCY_KIND_OTHER },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+      {
+        g_autoptr(WpAgency) agency = wp_store_get_agency (f->store, find_agency (f, kinds[i].name),
+                                                          NULL);
+        g_assert_nonnull (agency);
+        g_assert_cmpint (wp_agency_get_kind (agency), ==, kinds[i].kind);
+      }
+  }
+
   /* Rename, short name and kind; another agency's name is refused */
   g_assert_true (wp_edit_update_agency (f->undo, drugs, "市禁毒委员会办公室", "市禁毒办",
                                         WP_AGENCY_KIND_GOVERNMENT_BUREAU, &error));

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "wp-agency.h"
 
 struct _WpAgency
@@ -131,4 +133,64 @@ wp_agency_get_kind (WpAgency *self)
 {
   g_return_val_if_fail (WP_IS_AGENCY (self), WP_AGENCY_KIND_OTHER);
   return self->kind;
+}
+
+static gboolean
+has_any (const char         *name,
+         const char * const *parts)
+{
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (strstr (name, parts[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * wp_agency_kind_guess:
+ * @name: an agency's full name, e.g. 市中级法院
+ *
+ * Reads the kind a Chinese agency name states: courts (法院), procuratorates
+ * (检察院), public security (公安, 警), party committee bodies (市委…, 党委,
+ * 纪委), districts (各区, 区人民政府) and government departments (市…局/委/
+ * 办/厅). People's congress and CPPCC bodies, associations and the rest are
+ * "other". New agencies start with this kind; the directory can change it.
+ */
+WpAgencyKind
+wp_agency_kind_guess (const char *name)
+{
+  static const char * const court[] = { "法院", "法庭", NULL };
+  static const char * const procuratorate[] = { "检察", NULL };
+  static const char * const police[] = { "公安", "警", NULL };
+  static const char * const party[] = { "党委", "纪委", "党组", NULL };
+  static const char * const party_prefix[] = { "市委", "区委", "县委", "省委", NULL };
+  static const char * const other[] = { "人大", "政协", "团市委", "团区委", "工会", "妇联",
+                                        "协会", "仲裁委员会", NULL };
+  static const char * const district[] = { "各区", "区人民政府", "区政府", "县人民政府",
+                                           "县政府", NULL };
+  static const char * const local[] = { "市", "区", "县", "省", NULL };
+  static const char * const bureau[] = { "局", "委", "办", "厅", "署", NULL };
+
+  if (name == NULL)
+    return WP_AGENCY_KIND_OTHER;
+  if (has_any (name, court))
+    return WP_AGENCY_KIND_COURT;
+  if (has_any (name, procuratorate))
+    return WP_AGENCY_KIND_PROCURATORATE;
+  if (has_any (name, police))
+    return WP_AGENCY_KIND_PUBLIC_SECURITY;
+  if (has_any (name, other))
+    return WP_AGENCY_KIND_OTHER;
+  if (has_any (name, party))
+    return WP_AGENCY_KIND_PARTY_COMMITTEE;
+  for (guint i = 0; party_prefix[i] != NULL; i++)
+    if (g_str_has_prefix (name, party_prefix[i]))
+      return WP_AGENCY_KIND_PARTY_COMMITTEE;
+  if (has_any (name, district))
+    return WP_AGENCY_KIND_DISTRICT;
+  for (guint i = 0; local[i] != NULL; i++)
+    if (g_str_has_prefix (name, local[i]))
+      for (guint k = 0; bureau[k] != NULL; k++)
+        if (g_str_has_suffix (name, bureau[k]))
+          return WP_AGENCY_KIND_GOVERNMENT_BUREAU;
+  return WP_AGENCY_KIND_OTHER;
 }

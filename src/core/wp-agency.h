@@ -21,5 +21,6 @@ gint64        wp_agency_get_id         (WpAgency     *self);
 const char   *wp_agency_get_name       (WpAgency     *self);
 const char   *wp_agency_get_short_name (WpAgency     *self);
 WpAgencyKind  wp_agency_get_kind       (WpAgency     *self);
+WpAgencyKind  wp_agency_kind_guess     (const char   *name);
 
 G_END_DECLS

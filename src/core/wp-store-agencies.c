@@ -67,10 +67,12 @@ ensure_agency_id (WpStore     *self,
   if (id != 0)
     return id;
 
-  stmt = wp_stmt_prepare (self, "INSERT INTO agency (name) VALUES (?1)", error);
+  /* A new agency starts with the kind its name states (法院, 市委…). */
+  stmt = wp_stmt_prepare (self, "INSERT INTO agency (name, kind) VALUES (?1, ?2)", error);
   if (stmt == NULL)
     return -1;
   wp_stmt_bind_text (stmt, 1, name);
+  wp_stmt_bind_text (stmt, 2, wp_agency_kind_to_string (wp_agency_kind_guess (name)));
   if (!wp_stmt_run (stmt, error))
     return -1;
   *created = TRUE;
@@ -129,7 +131,7 @@ wp_store_ensure_agency (WpStore     *self,
   if (created)
     g_signal_emit (self, wp_store_signals[SIGNAL_AGENCIES_CHANGED], 0);
 
-  return wp_agency_new (id, clean, "", WP_AGENCY_KIND_OTHER);
+  return wp_store_get_agency (self, id, error);
 }
 
 /**
