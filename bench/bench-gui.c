@@ -4,15 +4,18 @@
  *   bench-gui --db PATH     a plan file made with bench-store --keep PATH
  *
  * Times: start to first frame of the window, expanding the area with 1,000
- * key tasks (to the next frame), indenting a key task, a search keystroke,
- * and resident memory.
+ * key tasks (to the next frame), indenting a key task, a search keystroke;
+ * the board of every action (by status and by lead agency), moving a card
+ * and undoing it; the agency directory; and resident memory.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <locale.h>
 #include <adwaita.h>
 
+#include "wp-agency-view.h"
 #include "wp-bench-plan.h"
+#include "wp-board-view.h"
 #include "wp-outline-view.h"
 #include "wp-window.h"
 
@@ -166,6 +169,73 @@ main (int    argc,
     t0 = wp_bench_now_ms ();
     wp_outline_view_set_search (outline, NULL);
     g_print ("%-44s %10.1f ms\n", "clear search (to frame)", wait_frame (GTK_WIDGET (window), t0));
+  }
+
+  /* The board: every action a card */
+  {
+    WpBoardView *board = WP_BOARD_VIEW (find (GTK_WIDGET (window), WP_TYPE_BOARD_VIEW));
+    AdwViewStack *views = ADW_VIEW_STACK (find (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+    g_autoptr(WpPlan) plan = NULL;
+    g_autoptr(GPtrArray) plans = wp_store_list_plans (store, NULL);
+    g_autoptr(GPtrArray) columns = NULL;
+    g_autoptr(WpItem) card = NULL;
+    guint n_cards = 0;
+    char key[64];
+
+    plan = g_object_ref (g_ptr_array_index (plans, plans->len - 1));
+    t0 = wp_bench_now_ms ();
+    columns = wp_board_compute (store, wp_plan_get_id (plan), WP_BOARD_BY_STATUS,
+                                WP_BOARD_CARDS_ACTIONS, NULL, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < columns->len; i++)
+      n_cards += ((WpBoardColumn *) g_ptr_array_index (columns, i))->ids->len;
+    g_print ("%-44s %10.1f ms\n", "board columns of every action (core)", wp_bench_now_ms () - t0);
+    g_print ("  (%u cards)\n", n_cards);
+
+    wp_board_view_set_grouping (board, WP_BOARD_BY_STATUS);
+    wp_board_view_set_cards (board, WP_BOARD_CARDS_TASKS);
+    t0 = wp_bench_now_ms ();
+    adw_view_stack_set_visible_child_name (views, "board");
+    wp_board_view_set_cards (board, WP_BOARD_CARDS_ACTIONS);
+    g_print ("%-44s %10.1f ms\n", "board of every action by status (to frame)",
+             wait_frame (GTK_WIDGET (window), t0));
+
+    t0 = wp_bench_now_ms ();
+    wp_board_view_set_grouping (board, WP_BOARD_BY_LEAD);
+    g_print ("%-44s %10.1f ms\n", "group by lead agency (to frame)",
+             wait_frame (GTK_WIDGET (window), t0));
+
+    wp_board_view_set_grouping (board, WP_BOARD_BY_STATUS);
+    wait_frame (GTK_WIDGET (window), wp_bench_now_ms ());
+    {
+      WpBoardColumn *first = g_ptr_array_index (columns, 1);  /* in progress */
+
+      wp_board_view_select_item (board, g_array_index (first->ids, gint64, 0));
+    }
+    card = wp_board_view_get_selected_item (board);
+    g_snprintf (key, sizeof key, "status:%s",
+                wp_item_get_status (card) == WP_ITEM_STATUS_DONE ? "in_progress" : "done");
+    t0 = wp_bench_now_ms ();
+    if (!wp_board_view_move_selected (board, key, &error))
+      g_error ("%s", error->message);
+    g_print ("%-44s %10.1f ms\n", "move a card to another column (to frame)",
+             wait_frame (GTK_WIDGET (window), t0));
+    t0 = wp_bench_now_ms ();
+    wp_undo_stack_undo (wp_context_get_undo_stack (context), NULL);
+    wp_board_view_refresh_now (board);
+    g_print ("%-44s %10.1f ms\n", "undo it (to frame)", wait_frame (GTK_WIDGET (window), t0));
+  }
+
+  /* The agency directory */
+  {
+    WpAgencyView *agencies = WP_AGENCY_VIEW (find (GTK_WIDGET (window), WP_TYPE_AGENCY_VIEW));
+    AdwViewStack *views = ADW_VIEW_STACK (find (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+
+    t0 = wp_bench_now_ms ();
+    adw_view_stack_set_visible_child_name (views, "agencies");
+    wp_agency_view_refresh_now (agencies);
+    g_print ("%-44s %10.1f ms\n", "agency directory (to frame)",
+             wait_frame (GTK_WIDGET (window), t0));
   }
 
   g_print ("%-44s %10.1f MB\n", "resident memory", wp_bench_rss_kb () / 1024.0);

@@ -18,6 +18,7 @@ struct _WpIdList
 
   WpStore    *store;
   GArray     *ids;      /* gint64 */
+  guint       limit;    /* rows shown: the first @limit ids */
   GHashTable *items;    /* gint64 id → WpItem, the ones asked for */
 };
 
@@ -35,7 +36,9 @@ wp_id_list_get_item_type (GListModel *model)
 static guint
 wp_id_list_get_n_items (GListModel *model)
 {
-  return WP_ID_LIST (model)->ids->len;
+  WpIdList *self = WP_ID_LIST (model);
+
+  return MIN (self->ids->len, self->limit);
 }
 
 static gpointer
@@ -46,7 +49,7 @@ wp_id_list_get_item (GListModel *model,
   gint64 id;
   WpItem *item;
 
-  if (position >= self->ids->len)
+  if (position >= MIN (self->ids->len, self->limit))
     return NULL;
   id = g_array_index (self->ids, gint64, position);
 
@@ -93,6 +96,7 @@ static void
 wp_id_list_init (WpIdList *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->limit = G_MAXUINT;
   self->items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
 }
 
@@ -115,7 +119,7 @@ wp_id_list_set_ids (WpIdList     *self,
 {
   const gint64 *old = (const gint64 *) (gpointer) self->ids->data;
   const gint64 *new = (const gint64 *) (gpointer) ids->data;
-  guint n_old = self->ids->len, n_new = ids->len;
+  guint n_old = MIN (self->ids->len, self->limit), n_new = MIN (ids->len, self->limit);
   guint head = 0, tail = 0;
 
   g_return_if_fail (WP_IS_ID_LIST (self));
@@ -126,7 +130,12 @@ wp_id_list_set_ids (WpIdList     *self,
          && old[n_old - 1 - tail] == new[n_new - 1 - tail])
     tail++;
   if (head == n_old && head == n_new)
-    return;
+    {
+      /* The rows shown are the same; what lies past the limit may not be. */
+      g_array_set_size (self->ids, 0);
+      g_array_append_vals (self->ids, ids->data, ids->len);
+      return;
+    }
 
   /* Forget the objects of ids that left the changed middle. */
   for (guint i = head; i < n_old - tail; i++)
@@ -136,6 +145,50 @@ wp_id_list_set_ids (WpIdList     *self,
   g_array_append_vals (self->ids, ids->data, ids->len);
   g_list_model_items_changed (G_LIST_MODEL (self), head, n_old - head - tail,
                               n_new - head - tail);
+}
+
+/**
+ * wp_id_list_set_limit:
+ * @limit: how many of the ids are rows, or %G_MAXUINT for all
+ *
+ * A view of many cards shows the first ones and offers more on demand:
+ * every row a GtkListView of GTK 4.8 keeps around (up to 200) costs a
+ * widget, whether on screen or not.
+ */
+void
+wp_id_list_set_limit (WpIdList *self,
+                      guint     limit)
+{
+  guint before, after;
+
+  g_return_if_fail (WP_IS_ID_LIST (self));
+
+  before = MIN (self->ids->len, self->limit);
+  after = MIN (self->ids->len, limit);
+  self->limit = limit;
+  if (after > before)
+    g_list_model_items_changed (G_LIST_MODEL (self), before, 0, after - before);
+  else if (after < before)
+    {
+      for (guint i = after; i < before; i++)
+        g_hash_table_remove (self->items, &g_array_index (self->ids, gint64, i));
+      g_list_model_items_changed (G_LIST_MODEL (self), after, before - after, 0);
+    }
+}
+
+guint
+wp_id_list_get_limit (WpIdList *self)
+{
+  g_return_val_if_fail (WP_IS_ID_LIST (self), 0);
+  return self->limit;
+}
+
+/* All ids, shown or not */
+guint
+wp_id_list_get_n_ids (WpIdList *self)
+{
+  g_return_val_if_fail (WP_IS_ID_LIST (self), 0);
+  return self->ids->len;
 }
 
 gint64

@@ -17,6 +17,10 @@ G_DECLARE_FINAL_TYPE (WpIdList, wp_id_list, WP, ID_LIST, GObject)
 WpIdList     *wp_id_list_new      (WpStore      *store);
 void          wp_id_list_set_ids  (WpIdList     *self,
                                    const GArray *ids);
+void          wp_id_list_set_limit (WpIdList    *self,
+                                   guint         limit);
+guint         wp_id_list_get_limit (WpIdList    *self);
+guint         wp_id_list_get_n_ids (WpIdList    *self);
 gint64        wp_id_list_get_id   (WpIdList     *self,
                                    guint         position);
 int           wp_id_list_find     (WpIdList     *self,

@@ -23,6 +23,7 @@ struct _WpAgencyView
   WpPlan         *plan;
   GPtrArray      *loads;      /* WpAgencyLoad, as shown */
   guint           refresh_id;
+  gboolean         stale;         /* changed while hidden: refresh when shown */
 
   GtkSearchEntry *filter_entry;
   GtkListBox     *list;
@@ -501,6 +502,13 @@ refresh_idle (gpointer data)
 static void
 queue_refresh (WpAgencyView *self)
 {
+  /* A hidden view only notes it: a 100,000-item plan is not counted
+   * again for a view nobody looks at. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add (refresh_idle, self);
 }
@@ -520,12 +528,27 @@ wp_agency_view_dispose (GObject *object)
 }
 
 static void
+wp_agency_view_map (GtkWidget *widget)
+{
+  WpAgencyView *self = WP_AGENCY_VIEW (widget);
+
+  GTK_WIDGET_CLASS (wp_agency_view_parent_class)->map (widget);
+  /* At once, so the view never shows what it showed before. */
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      refresh (self);
+    }
+}
+
+static void
 wp_agency_view_class_init (WpAgencyViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = wp_agency_view_dispose;
+  widget_class->map = wp_agency_view_map;
 
   /**
    * WpAgencyView::agency-activated:

@@ -22,6 +22,11 @@
 #include "wp-light-badge.h"
 
 #define COLUMN_WIDTH 256
+/* Cards a column shows before "Show More": GTK 4.8's list view keeps up to
+ * 200 rows of widgets whatever the height, which for twenty columns of
+ * wrapped Chinese titles is seconds of layout. */
+#define FIRST_CARDS 24
+#define MORE_CARDS 100
 
 typedef struct _Column Column;
 
@@ -49,7 +54,9 @@ struct _WpBoardView
   GPtrArray       *columns;       /* Column */
   guint            refresh_id;
   gint64           follow_id;     /* a card just moved: select it where it lands */
+  GHashTable      *paths;         /* parent id → "area › task", for the cards shown */
   gboolean         updating_agencies;
+  gboolean         stale;         /* changed while hidden: refresh when shown */
 };
 
 struct _Column
@@ -61,6 +68,7 @@ struct _Column
   GtkWidget          *count;
   GtkWidget          *overdue;
   GtkWidget          *list;
+  GtkWidget          *more;
   WpIdList           *ids;
   GtkSingleSelection *selection;
 };
@@ -314,13 +322,21 @@ show_move_menu (WpBoardView *self,
 
 /* Cards */
 
-static char *
-area_path (WpStore *store,
-           WpItem  *item)
+/* Cached per parent until the next refresh: a column's cards share them. */
+static const char *
+area_path (WpBoardView *self,
+           WpItem      *item)
 {
+  WpStore *store = get_store (self);
   g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
-  GString *path = g_string_new (NULL);
+  GString *path;
   gint64 up = wp_item_get_parent_id (item);
+  GString *cached = g_hash_table_lookup (self->paths, &up);
+
+  if (cached != NULL)
+    return cached->str;
+  path = g_string_new (NULL);
+  g_hash_table_insert (self->paths, g_memdup2 (&up, sizeof up), path);
 
   while (up != 0 && titles->len < 8)
     {
@@ -337,7 +353,13 @@ area_path (WpStore *store,
         g_string_append (path, " › ");
       g_string_append (path, g_ptr_array_index (titles, i));
     }
-  return g_string_free (path, FALSE);
+  return path->str;
+}
+
+static void
+string_free_all (GString *string)
+{
+  g_string_free (string, TRUE);
 }
 
 typedef struct {
@@ -357,7 +379,7 @@ update_card (GtkListItem *list_item)
   GtkWidget *widget = gtk_list_item_get_child (list_item);
   Card *card = g_object_get_data (G_OBJECT (widget), "wp-card");
   WpItem *item = gtk_list_item_get_item (list_item);
-  g_autofree char *path = NULL;
+  const char *path;
   g_autofree char *lead = NULL;
   g_autofree char *percent = NULL;
   g_autofree char *due = NULL;
@@ -368,7 +390,7 @@ update_card (GtkListItem *list_item)
     return;
 
   gtk_label_set_label (GTK_LABEL (card->title), wp_item_get_title (item));
-  path = area_path (get_store (self), item);
+  path = area_path (self, item);
   gtk_label_set_label (GTK_LABEL (card->path), path);
   gtk_widget_set_visible (card->path, path[0] != '\0');
 
@@ -722,6 +744,29 @@ on_list_key (GtkEventControllerKey *key,
   return FALSE;
 }
 
+static void
+update_more (Column *column)
+{
+  guint n = wp_id_list_get_n_ids (column->ids);
+  guint shown = MIN (n, wp_id_list_get_limit (column->ids));
+
+  if (shown < n)
+    {
+      /* Translators: the button under a board column with more cards */
+      g_autofree char *label = g_strdup_printf (_("Show %u More of %u"),
+                                                MIN (MORE_CARDS, n - shown), n - shown);
+      gtk_button_set_label (GTK_BUTTON (column->more), label);
+    }
+  gtk_widget_set_visible (column->more, shown < n);
+}
+
+static void
+on_more_clicked (Column *column)
+{
+  wp_id_list_set_limit (column->ids, wp_id_list_get_limit (column->ids) + MORE_CARDS);
+  update_more (column);
+}
+
 static Column *
 column_new (WpBoardView   *self,
             WpBoardColumn *data)
@@ -758,6 +803,7 @@ column_new (WpBoardView   *self,
   gtk_box_append (GTK_BOX (column->box), header);
 
   column->ids = wp_id_list_new (get_store (self));
+  wp_id_list_set_limit (column->ids, FIRST_CARDS);
   column->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (column->ids)));
   gtk_single_selection_set_autoselect (column->selection, FALSE);
   gtk_single_selection_set_can_unselect (column->selection, TRUE);
@@ -782,6 +828,15 @@ column_new (WpBoardView   *self,
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), column->list);
   gtk_widget_set_vexpand (scrolled, TRUE);
   gtk_box_append (GTK_BOX (column->box), scrolled);
+
+  column->more = gtk_button_new ();
+  gtk_widget_add_css_class (column->more, "flat");
+  gtk_widget_set_margin_start (column->more, 6);
+  gtk_widget_set_margin_end (column->more, 6);
+  gtk_widget_set_margin_bottom (column->more, 6);
+  gtk_widget_set_visible (column->more, FALSE);
+  g_signal_connect_swapped (column->more, "clicked", G_CALLBACK (on_more_clicked), column);
+  gtk_box_append (GTK_BOX (column->box), column->more);
 
   g_signal_connect (target, "drop", G_CALLBACK (on_column_drop), column);
   g_signal_connect (target, "enter", G_CALLBACK (on_column_enter), column);
@@ -810,6 +865,7 @@ column_update (Column *column)
     }
   gtk_widget_set_visible (column->overdue, column->data->n_overdue > 0);
   wp_id_list_set_ids (column->ids, column->data->ids);
+  update_more (column);
 
   /* Translators: a board column for screen readers: its name and number of cards */
   accessible = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u card", "%s, %u cards",
@@ -893,6 +949,7 @@ refresh (WpBoardView *self)
   guint total = 0;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_hash_table_remove_all (self->paths);
   if (self->plan == NULL || get_store (self) == NULL)
     {
       show_empty (self, "view-grid-symbolic", _("No Plan"),
@@ -980,6 +1037,13 @@ refresh_idle (gpointer data)
 static void
 queue_refresh (WpBoardView *self)
 {
+  /* A hidden view only notes it: a 100,000-item plan is not counted
+   * again for a view nobody looks at. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add (refresh_idle, self);
 }
@@ -1061,9 +1125,24 @@ wp_board_view_finalize (GObject *object)
   WpBoardView *self = WP_BOARD_VIEW (object);
 
   g_clear_pointer (&self->columns, g_ptr_array_unref);
+  g_clear_pointer (&self->paths, g_hash_table_unref);
   g_free (self->search);
 
   G_OBJECT_CLASS (wp_board_view_parent_class)->finalize (object);
+}
+
+static void
+wp_board_view_map (GtkWidget *widget)
+{
+  WpBoardView *self = WP_BOARD_VIEW (widget);
+
+  GTK_WIDGET_CLASS (wp_board_view_parent_class)->map (widget);
+  /* At once, so the view never shows what it showed before. */
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      refresh (self);
+    }
 }
 
 static void
@@ -1073,6 +1152,7 @@ wp_board_view_class_init (WpBoardViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = wp_board_view_dispose;
+  widget_class->map = wp_board_view_map;
   object_class->finalize = wp_board_view_finalize;
 
   /**
@@ -1119,6 +1199,8 @@ wp_board_view_init (WpBoardView *self)
   };
 
   self->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) column_free);
+  self->paths = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                       (GDestroyNotify) string_free_all);
   self->grouping = WP_BOARD_BY_STATUS;
   self->cards = WP_BOARD_CARDS_TASKS;
 
@@ -1344,6 +1426,11 @@ wp_board_view_select_item (WpBoardView *self,
 
       if (pos < 0)
         continue;
+      if ((guint) pos >= wp_id_list_get_limit (column->ids))
+        {
+          wp_id_list_set_limit (column->ids, (guint) pos + 1 + FIRST_CARDS / 2);
+          update_more (column);
+        }
       gtk_single_selection_set_selected (column->selection, (guint) pos);
       gtk_widget_activate_action (column->list, "list.scroll-to-item", "u", (guint) pos);
       return TRUE;

@@ -38,6 +38,7 @@ struct _WpProgressView
   GPtrArray           *rows;      /* rows added to the groups, to remove */
   WpPlanStats         *stats;     /* what the charts draw */
   guint                refresh_id;
+  gboolean         stale;         /* changed while hidden: refresh when shown */
   char                *agency;          /* the one agency shown, or NULL for all */
   gboolean             listing;         /* the view is filling the agency list */
   gboolean             drafting;        /* the view is writing the summary */
@@ -397,6 +398,13 @@ refresh_idle (gpointer data)
 static void
 queue_refresh (WpProgressView *self)
 {
+  /* A hidden view only notes it: a 100,000-item plan is not counted
+   * again for a view nobody looks at. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add_full (G_PRIORITY_LOW, refresh_idle, self, NULL);
 }
@@ -457,12 +465,27 @@ wp_progress_view_dispose (GObject *object)
 }
 
 static void
+wp_progress_view_map (GtkWidget *widget)
+{
+  WpProgressView *self = WP_PROGRESS_VIEW (widget);
+
+  GTK_WIDGET_CLASS (wp_progress_view_parent_class)->map (widget);
+  /* At once, so the view never shows what it showed before. */
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      refresh (self);
+    }
+}
+
+static void
 wp_progress_view_class_init (WpProgressViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = wp_progress_view_dispose;
+  widget_class->map = wp_progress_view_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/workplan/Workplan/wp-progress-view.ui");
