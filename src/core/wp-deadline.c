@@ -278,6 +278,21 @@ wp_date_from_iso (const char *iso,
   WpDeadline d;
 
   g_date_clear (date, 1);
+  /* The stored form, read for every item of a plan: no scanf. */
+  if (iso != NULL && strlen (iso) == 10 && iso[4] == '-' && iso[7] == '-'
+      && g_ascii_isdigit (iso[0]) && g_ascii_isdigit (iso[1]) && g_ascii_isdigit (iso[2])
+      && g_ascii_isdigit (iso[3]) && g_ascii_isdigit (iso[5]) && g_ascii_isdigit (iso[6])
+      && g_ascii_isdigit (iso[8]) && g_ascii_isdigit (iso[9]))
+    {
+      int y = (iso[0] - '0') * 1000 + (iso[1] - '0') * 100 + (iso[2] - '0') * 10 + (iso[3] - '0');
+      int m = (iso[5] - '0') * 10 + (iso[6] - '0');
+      int day = (iso[8] - '0') * 10 + (iso[9] - '0');
+
+      if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) m, (GDateYear) y))
+        return FALSE;
+      g_date_set_dmy (date, (GDateDay) day, (GDateMonth) m, (GDateYear) y);
+      return TRUE;
+    }
   if (iso == NULL || strchr (iso, '-') == NULL || !parse_iso (iso, &d))
     return FALSE;
   *date = d.date;

@@ -1392,7 +1392,10 @@ wp_plan_facts_free (WpPlanFacts *facts)
 typedef struct {
   WpItemFacts facts;
   int         stored_progress;
+  int         position;
   GArray     *children;   /* row indices, in position order */
+  int        *lead_positions;  /* while reading: where each agency goes */
+  int        *co_positions;
 } FactsRow;
 
 /* Depth first, so every parent is rolled up from its finished children the
@@ -1446,6 +1449,42 @@ facts_row_clear (gpointer data)
   g_clear_pointer (&row->children, g_array_unref);
   g_free (row->facts.lead);
   g_free (row->facts.co);
+  g_free (row->lead_positions);
+  g_free (row->co_positions);
+}
+
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      rows)
+{
+  int x = g_array_index ((GArray *) rows, FactsRow, *(const guint *) a).position;
+  int y = g_array_index ((GArray *) rows, FactsRow, *(const guint *) b).position;
+
+  return (x > y) - (x < y);
+}
+
+/* Puts @id into @ids (of @n) in the order of @position; lists are short. */
+static void
+insert_agency (gint64 **ids,
+               int    **positions,
+               guint   *n,
+               gint64   id,
+               int      position)
+{
+  guint at = *n;
+
+  *ids = g_renew (gint64, *ids, *n + 1);
+  *positions = g_renew (int, *positions, *n + 1);
+  while (at > 0 && (*positions)[at - 1] > position)
+    {
+      (*ids)[at] = (*ids)[at - 1];
+      (*positions)[at] = (*positions)[at - 1];
+      at--;
+    }
+  (*ids)[at] = id;
+  (*positions)[at] = position;
+  (*n)++;
 }
 
 /**
@@ -1479,9 +1518,9 @@ wp_store_list_plan_facts (WpStore  *self,
     return NULL;
 
   g_array_set_clear_func (rows, facts_row_clear);
+  /* No ORDER BY: sorting in SQLite costs more than sorting siblings here. */
   stmt = wp_stmt_prepare (self, "SELECT id, coalesce (parent_id, 0), kind, status, progress, due,"
-                                " ongoing FROM item WHERE plan_id = ?1"
-                                " ORDER BY parent_id, position", error);
+                                " ongoing, position FROM item WHERE plan_id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
@@ -1499,6 +1538,7 @@ wp_store_list_plan_facts (WpStore  *self,
                             ? -1 : sqlite3_column_int (stmt->stmt, 4);
       wp_date_from_iso ((const char *) sqlite3_column_text (stmt->stmt, 5), &row.facts.due);
       row.facts.ongoing = sqlite3_column_int (stmt->stmt, 6) != 0;
+      row.position = sqlite3_column_int (stmt->stmt, 7);
       g_array_append_val (rows, row);
     }
   if (rc != SQLITE_DONE)
@@ -1525,11 +1565,19 @@ wp_store_list_plan_facts (WpStore  *self,
       else
         g_array_append_val (roots, i);
     }
+  g_array_sort_with_data (roots, compare_positions, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      FactsRow *row = &g_array_index (rows, FactsRow, i);
+
+      if (row->children != NULL && row->children->len > 1)
+        g_array_sort_with_data (row->children, compare_positions, rows);
+    }
 
   /* Agencies: lead ones and supporting ones, each in their order. */
-  stmt = wp_stmt_prepare (self, "SELECT ia.item_id, ia.agency_id, ia.role FROM item_agency ia"
-                                " JOIN item i ON i.id = ia.item_id WHERE i.plan_id = ?1"
-                                " ORDER BY ia.item_id, ia.role, ia.position", error);
+  stmt = wp_stmt_prepare (self, "SELECT ia.item_id, ia.agency_id, ia.role, ia.position"
+                                " FROM item_agency ia JOIN item i ON i.id = ia.item_id"
+                                " WHERE i.plan_id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
@@ -1539,17 +1587,17 @@ wp_store_list_plan_facts (WpStore  *self,
       gint64 agency_id = sqlite3_column_int64 (stmt->stmt, 1);
       gboolean lead = g_strcmp0 (wp_stmt_column_text (stmt, 2), "lead") == 0;
       gpointer index;
-      WpItemFacts *f;
-      gint64 **ids;
-      guint *n;
+      FactsRow *row;
 
       if (!g_hash_table_lookup_extended (by_id, &item_id, NULL, &index))
         continue;
-      f = &g_array_index (rows, FactsRow, GPOINTER_TO_UINT (index)).facts;
-      ids = lead ? &f->lead : &f->co;
-      n = lead ? &f->n_lead : &f->n_co;
-      *ids = g_renew (gint64, *ids, *n + 1);
-      (*ids)[(*n)++] = agency_id;
+      row = &g_array_index (rows, FactsRow, GPOINTER_TO_UINT (index));
+      if (lead)
+        insert_agency (&row->facts.lead, &row->lead_positions, &row->facts.n_lead, agency_id,
+                       sqlite3_column_int (stmt->stmt, 3));
+      else
+        insert_agency (&row->facts.co, &row->co_positions, &row->facts.n_co, agency_id,
+                       sqlite3_column_int (stmt->stmt, 3));
     }
   if (rc != SQLITE_DONE)
     return NULL;
