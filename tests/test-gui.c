@@ -883,18 +883,28 @@ test_agency_directory (Demo          *d,
   spin ();
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (views), ==, "board");
   {
-    GtkDropDown *agency = NULL;
-    WpBoardView *board = WP_BOARD_VIEW (find_descendant (GTK_WIDGET (d->window),
-                                                         WP_TYPE_BOARD_VIEW));
-    GtkWidget *w = find_descendant (GTK_WIDGET (board), GTK_TYPE_DROP_DOWN);
+    GtkWidget *bar = find_descendant (GTK_WIDGET (d->window), GTK_TYPE_SEARCH_BAR);
+    GtkDropDown *agency = GTK_DROP_DOWN (find_descendant (bar, GTK_TYPE_DROP_DOWN));
+    WpOutlineView *outline = WP_OUTLINE_VIEW (find_descendant (GTK_WIDGET (d->window),
+                                                               WP_TYPE_OUTLINE_VIEW));
+    GtkColumnView *view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (outline),
+                                                            GTK_TYPE_COLUMN_VIEW));
+    GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (view));
 
-    /* The third drop-down of the board's toolbar is the agency filter. */
-    w = gtk_widget_get_next_sibling (gtk_widget_get_parent (w));
-    agency = GTK_DROP_DOWN (find_descendant (gtk_widget_get_next_sibling (w), GTK_TYPE_DROP_DOWN));
-    g_assert_nonnull (agency);
+    /* The window's agency filter is set, and narrows the outline too */
+    g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)));
     g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (agency)), ==,
                      "市委政法委");
-    wp_board_view_set_agency (board, NULL);
+    for (guint i = 0; i < g_list_model_get_n_items (gtk_drop_down_get_model (agency)); i++)
+      if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (
+                         gtk_drop_down_get_model (agency)), i), "市禁毒办"))
+        gtk_drop_down_set_selected (agency, i);
+    spin ();
+    /* 争创全国禁毒示范城市 with its key task and area */
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.close-search", NULL));
+    spin ();
+    g_assert_cmpuint (g_list_model_get_n_items (rows), >, 3);
   }
 }
 

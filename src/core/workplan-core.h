@@ -8,6 +8,7 @@
 #include "wp-board.h"
 #include "wp-deadline.h"
 #include "wp-enums.h"
+#include "wp-filter.h"
 #include "wp-id-list.h"
 #include "wp-item.h"
 #include "wp-item-list.h"

@@ -17,38 +17,6 @@
 #include "wp-deadline.h"
 
 void
-wp_filter_init (WpFilter *filter)
-{
-  memset (filter, 0, sizeof *filter);
-  filter->status = -1;
-}
-
-void
-wp_filter_clear (WpFilter *filter)
-{
-  g_clear_pointer (&filter->text, g_free);
-  g_clear_pointer (&filter->agency, g_free);
-  wp_filter_init (filter);
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  for (; text != NULL && *text != '\0'; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-  return TRUE;
-}
-
-gboolean
-wp_filter_is_empty (const WpFilter *filter)
-{
-  return filter == NULL
-         || (is_blank (filter->text) && is_blank (filter->agency)
-             && filter->status < 0 && !filter->overdue_only);
-}
-
-void
 wp_board_column_free (WpBoardColumn *column)
 {
   g_free (column->key);

@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "wp-filter.h"
 #include "wp-undo.h"
 
 G_BEGIN_DECLS
@@ -29,14 +30,6 @@ enum {
   WP_BOARD_QUARTER_LATER   = 6,   /* due after the plan's year */
 };
 
-/* What every view can be narrowed to; empty fields narrow nothing. */
-typedef struct {
-  char     *text;          /* search words */
-  char     *agency;        /* leads or supports */
-  int       status;        /* a WpItemStatus, or -1 for any */
-  gboolean  overdue_only;
-} WpFilter;
-
 typedef struct {
   char     *key;           /* stable across refreshes, e.g. "lead:12" */
   char     *title;         /* shown in the header, translated */
@@ -54,10 +47,6 @@ typedef struct {
   guint     n_in_progress;
   guint     n_overdue;
 } WpAgencyLoad;
-
-void        wp_filter_init           (WpFilter          *filter);
-void        wp_filter_clear          (WpFilter          *filter);
-gboolean    wp_filter_is_empty       (const WpFilter    *filter);
 
 GPtrArray  *wp_board_compute         (WpStore           *store,
                                       gint64             plan_id,

@@ -619,15 +619,38 @@ wp_store_set_search (WpStore      *self,
                      GError      **error)
 {
   g_autoptr(GArray) hits = NULL;
-  g_autoptr(GHashTable) match_set = new_id_set ();
-  g_autoptr(GHashTable) ancestor_set = new_id_set ();
-  int rc;
 
   g_return_val_if_fail (WP_IS_STORE (self), FALSE);
 
   hits = wp_store_search (self, plan_id, query, error);
   if (hits == NULL)
     return FALSE;
+  return wp_store_set_shown (self, plan_id, hits, matches, ancestors, error);
+}
+
+/**
+ * wp_store_set_shown:
+ * @hits: (element-type gint64): the items that match, e.g. from
+ *   wp_filter_find()
+ * @matches: (out) (transfer full): ids of the items that match
+ * @ancestors: (out) (transfer full): ids of the items above a match
+ *
+ * Remembers what a filtered outline shows (@hits and the items above them)
+ * for wp_store_list_shown_children().
+ */
+gboolean
+wp_store_set_shown (WpStore       *self,
+                    gint64         plan_id,
+                    const GArray  *hits,
+                    GHashTable   **matches,
+                    GHashTable   **ancestors,
+                    GError       **error)
+{
+  g_autoptr(GHashTable) match_set = new_id_set ();
+  g_autoptr(GHashTable) ancestor_set = new_id_set ();
+  int rc;
+
+  g_return_val_if_fail (WP_IS_STORE (self), FALSE);
 
   if (!wp_store_exec (self, "CREATE TEMP TABLE IF NOT EXISTS search_shown"
                             " (id INTEGER PRIMARY KEY)", error)

@@ -260,6 +260,12 @@ gboolean    wp_store_set_search         (WpStore           *self,
                                          GHashTable       **matches,
                                          GHashTable       **ancestors,
                                          GError           **error);
+gboolean    wp_store_set_shown          (WpStore           *self,
+                                         gint64             plan_id,
+                                         const GArray      *hits,
+                                         GHashTable       **matches,
+                                         GHashTable       **ancestors,
+                                         GError           **error);
 GPtrArray  *wp_store_list_shown_children (WpStore          *self,
                                          gint64             plan_id,
                                          gint64             parent_id,

@@ -36,16 +36,12 @@ struct _WpBoardView
 
   WpContext       *context;
   WpPlan          *plan;
-  char            *search;
+  WpFilter         filter;        /* the window's search and filters */
   WpBoardGrouping  grouping;
   WpBoardCards     cards;
 
   GtkDropDown     *grouping_dropdown;
   GtkDropDown     *cards_dropdown;
-  GtkDropDown     *agency_dropdown;
-  GtkStringList   *agency_names;
-  GtkDropDown     *status_dropdown;
-  GtkToggleButton *overdue_button;
   GtkStack        *stack;
   AdwStatusPage   *empty_page;
   GtkButton       *clear_button;
@@ -55,7 +51,7 @@ struct _WpBoardView
   guint            refresh_id;
   gint64           follow_id;     /* a card just moved: select it where it lands */
   GHashTable      *paths;         /* parent id → "area › task", for the cards shown */
-  gboolean         updating_agencies;
+  gboolean         updating;
   gboolean         stale;         /* changed while hidden: refresh when shown */
 };
 
@@ -881,38 +877,8 @@ static void
 fill_filter (WpBoardView *self,
              WpFilter    *filter)
 {
-  guint agency = gtk_drop_down_get_selected (self->agency_dropdown);
-  guint status = gtk_drop_down_get_selected (self->status_dropdown);
-
   wp_filter_init (filter);
-  filter->text = g_strdup (self->search);
-  if (agency != GTK_INVALID_LIST_POSITION && agency > 0)
-    filter->agency = g_strdup (gtk_string_list_get_string (self->agency_names, agency));
-  filter->status = status != GTK_INVALID_LIST_POSITION && status > 0 ? (int) status - 1 : -1;
-  filter->overdue_only = gtk_toggle_button_get_active (self->overdue_button);
-}
-
-static void
-update_agencies (WpBoardView *self)
-{
-  g_auto(GStrv) names = NULL;
-  g_autofree char *current = NULL;
-  guint selected = gtk_drop_down_get_selected (self->agency_dropdown);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->agency_names));
-
-  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected < n)
-    current = g_strdup (gtk_string_list_get_string (self->agency_names, selected));
-  if (self->plan != NULL)
-    names = wp_store_list_plan_agency_names (get_store (self), wp_plan_get_id (self->plan), NULL);
-
-  self->updating_agencies = TRUE;
-  gtk_string_list_splice (self->agency_names, 1, n - 1, (const char * const *) names);
-  selected = 0;
-  for (guint i = 0; current != NULL && names != NULL && names[i] != NULL; i++)
-    if (g_str_equal (names[i], current))
-      selected = i + 1;
-  gtk_drop_down_set_selected (self->agency_dropdown, selected);
-  self->updating_agencies = FALSE;
+  wp_filter_copy (&self->filter, filter);
 }
 
 static void
@@ -1048,12 +1014,6 @@ queue_refresh (WpBoardView *self)
     self->refresh_id = g_idle_add (refresh_idle, self);
 }
 
-static void
-on_agencies_changed (WpBoardView *self)
-{
-  update_agencies (self);
-  queue_refresh (self);
-}
 
 static void
 on_options_changed (WpBoardView *self)
@@ -1062,7 +1022,7 @@ on_options_changed (WpBoardView *self)
   guint grouping = gtk_drop_down_get_selected (self->grouping_dropdown);
   guint cards = gtk_drop_down_get_selected (self->cards_dropdown);
 
-  if (self->updating_agencies)
+  if (self->updating)
     return;
   self->grouping = grouping != GTK_INVALID_LIST_POSITION ? grouping : WP_BOARD_BY_STATUS;
   self->cards = cards == 1 ? WP_BOARD_CARDS_ACTIONS
@@ -1075,16 +1035,12 @@ on_options_changed (WpBoardView *self)
   refresh (self);
 }
 
+/* The search and filters belong to the window: closing its search bar
+ * clears them everywhere. */
 static void
 clear_filters (WpBoardView *self)
 {
-  gtk_drop_down_set_selected (self->agency_dropdown, 0);
-  gtk_drop_down_set_selected (self->status_dropdown, 0);
-  gtk_toggle_button_set_active (self->overdue_button, FALSE);
-  /* The search belongs to the window: closing it clears it everywhere. */
-  if (self->search != NULL && self->search[0] != '\0')
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.close-search", NULL);
-  refresh (self);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.close-search", NULL);
 }
 
 /* Construction */
@@ -1126,7 +1082,7 @@ wp_board_view_finalize (GObject *object)
 
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_pointer (&self->paths, g_hash_table_unref);
-  g_free (self->search);
+  wp_filter_clear (&self->filter);
 
   G_OBJECT_CLASS (wp_board_view_parent_class)->finalize (object);
 }
@@ -1182,7 +1138,6 @@ wp_board_view_init (WpBoardView *self)
 {
   GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
-  GtkWidget *filters = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *clear;
   const char *groupings[] = {
@@ -1191,14 +1146,9 @@ wp_board_view_init (WpBoardView *self)
     C_("group by", "Area"), NULL
   };
   const char *cards[] = { _("Key Tasks"), _("Actions"), _("Key Tasks and Actions"), NULL };
-  const char *statuses[] = {
-    _("Any Status"), wp_item_status_to_label (WP_ITEM_STATUS_NOT_STARTED),
-    wp_item_status_to_label (WP_ITEM_STATUS_IN_PROGRESS),
-    wp_item_status_to_label (WP_ITEM_STATUS_DONE),
-    wp_item_status_to_label (WP_ITEM_STATUS_SUSPENDED), NULL
-  };
 
   self->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) column_free);
+  wp_filter_init (&self->filter);
   self->paths = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                        (GDestroyNotify) string_free_all);
   self->grouping = WP_BOARD_BY_STATUS;
@@ -1212,28 +1162,6 @@ wp_board_view_init (WpBoardView *self)
   self->cards_dropdown = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (cards));
   gtk_box_append (GTK_BOX (toolbar), labelled (_("Cards"), GTK_WIDGET (self->cards_dropdown)));
 
-  gtk_widget_set_hexpand (filters, TRUE);
-  gtk_widget_set_halign (filters, GTK_ALIGN_END);
-  self->agency_names = gtk_string_list_new ((const char *[]) { _("All Agencies"), NULL });
-  self->agency_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (self->agency_names),
-                                                            NULL));
-  gtk_drop_down_set_enable_search (self->agency_dropdown, TRUE);
-  gtk_drop_down_set_expression (self->agency_dropdown,
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
-                                                             "string"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->agency_dropdown),
-                               _("Show only the cards an agency leads or supports"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->agency_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Agency"), -1);
-  gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->agency_dropdown));
-  self->status_dropdown = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (statuses));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Status"), -1);
-  gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->status_dropdown));
-  self->overdue_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (
-                                              _("_Overdue Only")));
-  gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->overdue_button));
-  gtk_box_append (GTK_BOX (toolbar), filters);
   gtk_box_append (GTK_BOX (outer), toolbar);
 
   self->columns_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12));
@@ -1262,12 +1190,6 @@ wp_board_view_init (WpBoardView *self)
                             G_CALLBACK (on_options_changed), self);
   g_signal_connect_swapped (self->cards_dropdown, "notify::selected",
                             G_CALLBACK (on_options_changed), self);
-  g_signal_connect_swapped (self->agency_dropdown, "notify::selected",
-                            G_CALLBACK (on_options_changed), self);
-  g_signal_connect_swapped (self->status_dropdown, "notify::selected",
-                            G_CALLBACK (on_options_changed), self);
-  g_signal_connect_swapped (self->overdue_button, "toggled",
-                            G_CALLBACK (on_options_changed), self);
   g_signal_connect_swapped (clear, "clicked", G_CALLBACK (clear_filters), self);
 }
 
@@ -1286,7 +1208,7 @@ wp_board_view_set_context (WpBoardView *self,
   settings = wp_context_get_settings (context);
   if (settings != NULL)
     {
-      self->updating_agencies = TRUE;
+      self->updating = TRUE;
       gtk_drop_down_set_selected (self->grouping_dropdown,
                                   (guint) g_settings_get_enum (settings, "board-grouping"));
       switch (g_settings_get_enum (settings, "board-cards"))
@@ -1300,7 +1222,7 @@ wp_board_view_set_context (WpBoardView *self,
         default:
           gtk_drop_down_set_selected (self->cards_dropdown, 0);
         }
-      self->updating_agencies = FALSE;
+      self->updating = FALSE;
       self->grouping = gtk_drop_down_get_selected (self->grouping_dropdown);
       self->cards = (WpBoardCards) g_settings_get_enum (settings, "board-cards");
     }
@@ -1312,7 +1234,7 @@ wp_board_view_set_context (WpBoardView *self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (store, "children-changed", G_CALLBACK (queue_refresh), self,
                                G_CONNECT_SWAPPED);
-      g_signal_connect_object (store, "agencies-changed", G_CALLBACK (on_agencies_changed), self,
+      g_signal_connect_object (store, "agencies-changed", G_CALLBACK (queue_refresh), self,
                                G_CONNECT_SWAPPED);
       /* Every other edit goes through the undo stack. */
       g_signal_connect_object (wp_context_get_undo_stack (context), "notify::undo-label",
@@ -1328,24 +1250,30 @@ wp_board_view_set_plan (WpBoardView *self,
   g_return_if_fail (WP_IS_BOARD_VIEW (self));
 
   g_set_object (&self->plan, plan);
-  update_agencies (self);
   queue_refresh (self);
 }
 
 /**
- * wp_board_view_set_search:
- * @text: (nullable): the window's search text
+ * wp_board_view_set_filter:
+ * @filter: (nullable): the window's search words and filters
  */
 void
-wp_board_view_set_search (WpBoardView *self,
-                          const char  *text)
+wp_board_view_set_filter (WpBoardView    *self,
+                          const WpFilter *filter)
 {
+  WpFilter wanted;
+
   g_return_if_fail (WP_IS_BOARD_VIEW (self));
 
-  if (g_strcmp0 (self->search, text) == 0)
-    return;
-  g_free (self->search);
-  self->search = g_strdup (text);
+  wp_filter_init (&wanted);
+  wp_filter_copy (filter, &wanted);
+  if (wp_filter_equal (&wanted, &self->filter))
+    {
+      wp_filter_clear (&wanted);
+      return;
+    }
+  wp_filter_clear (&self->filter);
+  self->filter = wanted;
   queue_refresh (self);
 }
 
@@ -1365,25 +1293,6 @@ wp_board_view_set_cards (WpBoardView  *self,
   gtk_drop_down_set_selected (self->cards_dropdown,
                               cards == WP_BOARD_CARDS_ACTIONS ? 1
                               : cards == WP_BOARD_CARDS_BOTH ? 2 : 0);
-}
-
-/**
- * wp_board_view_set_agency:
- * @agency: (nullable): show only this agency's cards, or all with %NULL
- */
-void
-wp_board_view_set_agency (WpBoardView *self,
-                          const char  *agency)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->agency_names));
-
-  g_return_if_fail (WP_IS_BOARD_VIEW (self));
-
-  for (guint i = 0; i < n; i++)
-    if ((agency == NULL && i == 0)
-        || (agency != NULL && i > 0
-            && g_strcmp0 (gtk_string_list_get_string (self->agency_names, i), agency) == 0))
-      gtk_drop_down_set_selected (self->agency_dropdown, i);
 }
 
 /**

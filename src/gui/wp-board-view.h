@@ -17,14 +17,12 @@ void     wp_board_view_set_context       (WpBoardView     *self,
                                           WpContext       *context);
 void     wp_board_view_set_plan          (WpBoardView     *self,
                                           WpPlan          *plan);
-void     wp_board_view_set_search        (WpBoardView     *self,
-                                          const char      *text);
+void     wp_board_view_set_filter        (WpBoardView     *self,
+                                          const WpFilter  *filter);
 void     wp_board_view_set_grouping      (WpBoardView     *self,
                                           WpBoardGrouping  grouping);
 void     wp_board_view_set_cards         (WpBoardView     *self,
                                           WpBoardCards     cards);
-void     wp_board_view_set_agency        (WpBoardView     *self,
-                                          const char      *agency);
 WpItem  *wp_board_view_get_selected_item (WpBoardView     *self);
 gboolean wp_board_view_select_item       (WpBoardView     *self,
                                           gint64           item_id);

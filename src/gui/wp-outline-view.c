@@ -37,6 +37,7 @@ struct _WpOutlineView
   gint64              editing;        /* item whose title is being edited */
   gint64              just_created;   /* new item whose title was never typed */
   char               *search;         /* NULL when not searching */
+  WpFilter            criteria;       /* agency, status, overdue; no text */
   GHashTable         *matches;        /* ids of items that match the search */
   GHashTable         *ancestors;      /* ids of items above a match */
   guint               search_serial;  /* changes with every search, for cells */
@@ -672,6 +673,13 @@ connect_title_entry (WpOutlineView *self,
 
 /* Model */
 
+/* Showing only some items: words, an agency, a status or overdue ones */
+static gboolean
+is_filtering (WpOutlineView *self)
+{
+  return self->search != NULL || wp_filter_has_criteria (&self->criteria);
+}
+
 static GListModel *
 create_child_model (gpointer item,
                     gpointer user_data)
@@ -681,7 +689,7 @@ create_child_model (gpointer item,
 
   if (wp_item_get_n_children (item) == 0)
     return NULL;
-  if (self->search != NULL)
+  if (is_filtering (self))
     {
       /* Searching: only the rows above a match open, on what leads to it. */
       if (!g_hash_table_contains (self->ancestors, &id))
@@ -714,14 +722,17 @@ _wp_outline_view_is_match (WpOutlineView *self,
 static void
 update_empty_state (WpOutlineView *self)
 {
-  if (self->plan != NULL && self->search != NULL
+  if (self->plan != NULL && is_filtering (self)
       && (self->root == NULL || g_list_model_get_n_items (self->root) == 0))
     {
       adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
       adw_status_page_set_title (self->empty_page, _("No Results Found"));
       adw_status_page_set_description (self->empty_page,
-                                       _("No title, description or progress note contains "
-                                         "these words. Try fewer or other words."));
+                                       wp_filter_has_criteria (&self->criteria)
+                                       ? _("No item matches the search and filters. Clear a "
+                                           "filter or try other words.")
+                                       : _("No title, description or progress note contains "
+                                           "these words. Try fewer or other words."));
       gtk_widget_set_visible (GTK_WIDGET (self->add_area_button), FALSE);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
@@ -791,22 +802,29 @@ reload (WpOutlineView *self)
       return;
     }
 
-  if (self->search != NULL)
+  if (is_filtering (self))
     {
       g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) hits = NULL;
+      WpFilter filter = self->criteria;
 
+      filter.text = self->search;
       g_clear_pointer (&self->matches, g_hash_table_unref);
       g_clear_pointer (&self->ancestors, g_hash_table_unref);
-      if (!wp_store_set_search (wp_context_get_store (self->context),
-                                wp_plan_get_id (self->plan), self->search,
-                                &self->matches, &self->ancestors, &error))
+      hits = wp_filter_find (wp_context_get_store (self->context), wp_plan_get_id (self->plan),
+                             &filter, &error);
+      if (hits == NULL
+          || !wp_store_set_shown (wp_context_get_store (self->context),
+                                  wp_plan_get_id (self->plan), hits,
+                                  &self->matches, &self->ancestors, &error))
         {
           show_error (self, error);
           g_clear_pointer (&self->search, g_free);
+          wp_filter_clear (&self->criteria);
         }
     }
 
-  self->root = self->search != NULL
+  self->root = is_filtering (self)
                ? wp_store_get_shown_children_model (wp_context_get_store (self->context),
                                                     wp_plan_get_id (self->plan), 0)
                : wp_store_get_children_model (wp_context_get_store (self->context),
@@ -814,7 +832,7 @@ reload (WpOutlineView *self)
   g_signal_connect_swapped (self->root, "items-changed", G_CALLBACK (on_root_items_changed), self);
 
   self->tree = gtk_tree_list_model_new (g_object_ref (self->root), FALSE,
-                                        self->search != NULL,
+                                        is_filtering (self),
                                         create_child_model, self, NULL);
   /* The column view keeps its selection model; only what it selects from
    * changes. Giving the view a new model would make every cell anew. */
@@ -824,7 +842,7 @@ reload (WpOutlineView *self)
    * tasks under them are what people look for first. A plan with hundreds
    * of key tasks opens closed instead, so that it opens at once. From the
    * last row up, so expanding one does not shift the rows still to visit. */
-  if (self->search == NULL)
+  if (!is_filtering (self))
     {
       guint n_areas = g_list_model_get_n_items (self->root);
       guint n_tasks = 0;
@@ -874,6 +892,7 @@ wp_outline_view_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_pointer (&self->title_cells, g_hash_table_unref);
   g_clear_pointer (&self->search, g_free);
+  wp_filter_clear (&self->criteria);
   g_clear_pointer (&self->matches, g_hash_table_unref);
   g_clear_pointer (&self->ancestors, g_hash_table_unref);
 
@@ -923,6 +942,7 @@ wp_outline_view_init (WpOutlineView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  wp_filter_init (&self->criteria);
   self->title_cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   wp_outline_columns_add (self, self->column_view);
 
@@ -981,21 +1001,48 @@ void
 wp_outline_view_set_search (WpOutlineView *self,
                             const char    *query)
 {
-  g_autofree char *clean = NULL;
+  WpFilter filter = self->criteria;
 
   g_return_if_fail (WP_IS_OUTLINE_VIEW (self));
 
-  clean = query ? g_strstrip (g_strdup (query)) : NULL;
-  if (clean != NULL && clean[0] == '\0')
-    g_clear_pointer (&clean, g_free);
-  if (g_strcmp0 (clean, self->search) == 0)
-    return;
+  filter.text = (char *) query;
+  wp_outline_view_set_filter (self, &filter);
+}
+
+/**
+ * wp_outline_view_set_filter:
+ * @filter: (nullable): words and criteria, or %NULL to show everything
+ *
+ * Filters the outline to the items that match the words (in title,
+ * description or progress notes) and the agency, status and overdue
+ * criteria, with the items above them, all opened.
+ */
+void
+wp_outline_view_set_filter (WpOutlineView  *self,
+                            const WpFilter *filter)
+{
+  WpFilter wanted;
+
+  g_return_if_fail (WP_IS_OUTLINE_VIEW (self));
+
+  wp_filter_init (&wanted);
+  wp_filter_copy (filter, &wanted);
+  if (g_strcmp0 (wanted.text, self->search) == 0
+      && wanted.status == self->criteria.status
+      && wanted.overdue_only == self->criteria.overdue_only
+      && g_strcmp0 (wanted.agency, self->criteria.agency) == 0)
+    {
+      wp_filter_clear (&wanted);
+      return;
+    }
 
   finish_editing (self, TRUE);
   g_free (self->search);
-  self->search = g_steal_pointer (&clean);
+  self->search = g_steal_pointer (&wanted.text);
+  wp_filter_clear (&self->criteria);
+  self->criteria = wanted;
   self->search_serial++;
-  if (self->search == NULL)
+  if (!is_filtering (self))
     {
       g_clear_pointer (&self->matches, g_hash_table_unref);
       g_clear_pointer (&self->ancestors, g_hash_table_unref);

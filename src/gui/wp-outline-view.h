@@ -20,6 +20,8 @@ void wp_outline_view_expand_all  (WpOutlineView *self,
                                   gboolean       expand);
 void wp_outline_view_set_search  (WpOutlineView *self,
                                   const char    *query);
+void wp_outline_view_set_filter  (WpOutlineView  *self,
+                                  const WpFilter *filter);
 void wp_outline_view_set_plan    (WpOutlineView *self,
                                   WpPlan        *plan);
 

@@ -30,6 +30,11 @@ struct _WpWindow
   AdwFlap              *flap;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
+  GtkBox               *filter_box;
+  GtkDropDown          *agency_filter;
+  GtkStringList        *agency_names;
+  GtkDropDown          *status_filter;
+  GtkToggleButton      *overdue_filter;
   GtkToggleButton      *search_button;
   GMenu                *recent_section;
   WpItemEditor         *item_editor;
@@ -130,6 +135,8 @@ update_recent_menu (WpWindow *self)
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 }
 
+static void update_filter_agencies (WpWindow *self);
+
 static void
 on_year_selected (WpWindow *self)
 {
@@ -140,6 +147,7 @@ on_year_selected (WpWindow *self)
   wp_progress_view_set_plan (self->progress_view, plan);
   wp_board_view_set_plan (self->board_view, plan);
   wp_agency_view_set_plan (self->agency_view, plan);
+  update_filter_agencies (self);
   _wp_window_update_plan_actions (self);
 
   if (plan != NULL)
@@ -255,8 +263,8 @@ static void
 on_agency_activated (WpWindow   *self,
                      const char *name)
 {
-  wp_board_view_set_agency (self->board_view, name);
   adw_view_stack_set_visible_child_name (self->view_stack, "board");
+  wp_window_show_agency (self, name);
 }
 
 /* The editor shows what the visible view has selected. */
@@ -299,13 +307,26 @@ on_flap_revealed (WpWindow *self)
                              g_variant_new_boolean (adw_flap_get_reveal_flap (self->flap)));
 }
 
+/* The search bar's words and filters narrow the outline and the board. */
 static void
 on_search_changed (WpWindow *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  WpFilter filter;
+  guint agency = gtk_drop_down_get_selected (self->agency_filter);
+  guint status = gtk_drop_down_get_selected (self->status_filter);
 
-  wp_outline_view_set_search (self->outline_view, text);
-  wp_board_view_set_search (self->board_view, text);
+  wp_filter_init (&filter);
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      filter.text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+      if (agency != GTK_INVALID_LIST_POSITION && agency > 0)
+        filter.agency = g_strdup (gtk_string_list_get_string (self->agency_names, agency));
+      filter.status = status != GTK_INVALID_LIST_POSITION && status > 0 ? (int) status - 1 : -1;
+      filter.overdue_only = gtk_toggle_button_get_active (self->overdue_filter);
+    }
+  wp_outline_view_set_filter (self->outline_view, &filter);
+  wp_board_view_set_filter (self->board_view, &filter);
+  wp_filter_clear (&filter);
 }
 
 static void
@@ -313,10 +334,103 @@ on_search_mode_changed (WpWindow *self)
 {
   if (!gtk_search_bar_get_search_mode (self->search_bar))
     {
+      g_signal_handlers_block_by_func (self->search_entry, on_search_changed, self);
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-      wp_outline_view_set_search (self->outline_view, NULL);
-      wp_board_view_set_search (self->board_view, NULL);
+      g_signal_handlers_unblock_by_func (self->search_entry, on_search_changed, self);
+      gtk_drop_down_set_selected (self->agency_filter, 0);
+      gtk_drop_down_set_selected (self->status_filter, 0);
+      gtk_toggle_button_set_active (self->overdue_filter, FALSE);
     }
+  on_search_changed (self);
+}
+
+static void
+add_filters (WpWindow *self)
+{
+  const char *statuses[] = {
+    _("Any Status"), wp_item_status_to_label (WP_ITEM_STATUS_NOT_STARTED),
+    wp_item_status_to_label (WP_ITEM_STATUS_IN_PROGRESS),
+    wp_item_status_to_label (WP_ITEM_STATUS_DONE),
+    wp_item_status_to_label (WP_ITEM_STATUS_SUSPENDED), NULL
+  };
+
+  self->agency_names = gtk_string_list_new ((const char *[]) { _("All Agencies"), NULL });
+  self->agency_filter = GTK_DROP_DOWN (gtk_drop_down_new (
+                                         g_object_ref (G_LIST_MODEL (self->agency_names)), NULL));
+  gtk_drop_down_set_enable_search (self->agency_filter, TRUE);
+  gtk_drop_down_set_expression (self->agency_filter,
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
+                                                             "string"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->agency_filter),
+                               _("Show only what an agency leads or supports"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->agency_filter),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Agency"), -1);
+  gtk_box_append (self->filter_box, GTK_WIDGET (self->agency_filter));
+
+  self->status_filter = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (statuses));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_filter),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Status"), -1);
+  gtk_box_append (self->filter_box, GTK_WIDGET (self->status_filter));
+
+  self->overdue_filter = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (
+                                              _("_Overdue Only")));
+  gtk_box_append (self->filter_box, GTK_WIDGET (self->overdue_filter));
+
+  g_signal_connect_swapped (self->agency_filter, "notify::selected",
+                            G_CALLBACK (on_search_changed), self);
+  g_signal_connect_swapped (self->status_filter, "notify::selected",
+                            G_CALLBACK (on_search_changed), self);
+  g_signal_connect_swapped (self->overdue_filter, "toggled",
+                            G_CALLBACK (on_search_changed), self);
+}
+
+/* The agencies of the plan shown, for the agency filter */
+static void
+update_filter_agencies (WpWindow *self)
+{
+  WpPlan *plan = selected_plan (self);
+  g_auto(GStrv) names = NULL;
+  g_autofree char *current = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->agency_names));
+  guint selected = gtk_drop_down_get_selected (self->agency_filter);
+
+  if (self->context == NULL || wp_context_get_store (self->context) == NULL)
+    return;
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected < n)
+    current = g_strdup (gtk_string_list_get_string (self->agency_names, selected));
+  if (plan != NULL)
+    names = wp_store_list_plan_agency_names (wp_context_get_store (self->context),
+                                             wp_plan_get_id (plan), NULL);
+
+  g_signal_handlers_block_by_func (self->agency_filter, on_search_changed, self);
+  gtk_string_list_splice (self->agency_names, 1, n - 1, (const char * const *) names);
+  selected = 0;
+  for (guint i = 0; current != NULL && names != NULL && names[i] != NULL; i++)
+    if (g_str_equal (names[i], current))
+      selected = i + 1;
+  gtk_drop_down_set_selected (self->agency_filter, selected);
+  g_signal_handlers_unblock_by_func (self->agency_filter, on_search_changed, self);
+}
+
+/**
+ * wp_window_show_agency:
+ * @agency: (nullable): an agency's name
+ *
+ * Shows the search bar with the agency filter set to @agency, so the
+ * outline and the board show only what it leads or supports.
+ */
+void
+wp_window_show_agency (WpWindow   *self,
+                       const char *agency)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->agency_names));
+
+  g_return_if_fail (WP_IS_WINDOW (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  for (guint i = 1; i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (self->agency_names, i), agency) == 0)
+      gtk_drop_down_set_selected (self->agency_filter, i);
 }
 
 static void
@@ -407,6 +521,7 @@ wp_window_dispose (GObject *object)
   if (self->context != NULL && wp_context_get_store (self->context) != NULL)
     g_clear_signal_handler (&self->plans_changed_id, wp_context_get_store (self->context));
   g_clear_pointer (&self->plans, g_ptr_array_unref);
+  g_clear_object (&self->agency_names);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WP_TYPE_WINDOW);
 
@@ -444,6 +559,7 @@ wp_window_class_init (WpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WpWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, WpWindow, filter_box);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, recent_section);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
@@ -472,6 +588,7 @@ wp_window_init (WpWindow *self)
   g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
                             G_CALLBACK (on_search_mode_changed), self);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  add_filters (self);
   g_signal_connect_swapped (self->outline_view, "selection-changed",
                             G_CALLBACK (on_outline_selection_changed), self);
   g_signal_connect_swapped (self->outline_view, "item-activated",
@@ -522,6 +639,8 @@ wp_window_new (GtkApplication *application,
   wp_progress_view_set_context (self->progress_view, context);
   wp_board_view_set_context (self->board_view, context);
   wp_agency_view_set_context (self->agency_view, context);
+  g_signal_connect_object (wp_context_get_store (context), "agencies-changed",
+                           G_CALLBACK (update_filter_agencies), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->agency_view, "agency-activated",
                            G_CALLBACK (on_agency_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->board_view, "selection-changed",

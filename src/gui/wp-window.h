@@ -19,4 +19,7 @@ WpWindow *wp_window_new             (GtkApplication *application,
 void      wp_window_select_year     (WpWindow       *self,
                                      int             year);
 
+void      wp_window_show_agency (WpWindow   *self,
+                                 const char *agency);
+
 G_END_DECLS
