@@ -748,9 +748,13 @@ update_more (Column *column)
 
   if (shown < n)
     {
-      /* Translators: the button under a board column with more cards */
-      g_autofree char *label = g_strdup_printf (_("Show %u More of %u"),
-                                                MIN (MORE_CARDS, n - shown), n - shown);
+      g_autofree char *label =
+        n - shown <= MORE_CARDS
+        /* Translators: the button under a board column with a few more cards */
+        ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show the Other Card",
+                                        "Show the Other %u Cards", n - shown), n - shown)
+        /* Translators: the button under a board column with many more cards */
+        : g_strdup_printf (_("Show %u More of %u"), MORE_CARDS, n - shown);
       gtk_button_set_label (GTK_BUTTON (column->more), label);
     }
   gtk_widget_set_visible (column->more, shown < n);
