@@ -906,6 +906,22 @@ test_agency_directory (Demo          *d,
     spin ();
     g_assert_cmpuint (g_list_model_get_n_items (rows), >, 3);
   }
+
+  /* The progress view's status ring asks for the done items: the outline
+   * shows the two done actions with their key tasks and areas. */
+  {
+    GtkWidget *progress = find_descendant (GTK_WIDGET (d->window), WP_TYPE_PROGRESS_VIEW);
+    GtkColumnView *view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (d->window),
+                                                            GTK_TYPE_COLUMN_VIEW));
+    GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (view));
+
+    g_signal_emit_by_name (progress, "filter-activated", NULL, (int) WP_ITEM_STATUS_DONE);
+    spin ();
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (views), ==, "outline");
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 6);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.close-search", NULL));
+    spin ();
+  }
 }
 
 int

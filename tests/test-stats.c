@@ -135,6 +135,26 @@ test_bars_hit (void)
   g_assert_cmpint (wp_chart_bars_hit (0, 0), ==, -1);
 }
 
+/* A point on the status ring or its legend names the status drawn there:
+ * with the legend on the right of a 100 px ring, half done (right half of
+ * the ring, clockwise from twelve) and half in progress. */
+static void
+test_status_hit (void)
+{
+  WpCounts counts = { .total = 4, .done = 2, .in_progress = 2 };
+  double w = 300, h = 100, r = 48;  /* the ring: 100 px, centre (50, 50) */
+
+  g_assert_cmpint (wp_chart_status_hit (&counts, w, h, 50 + r * 0.84, 50), ==,
+                   WP_ITEM_STATUS_DONE);
+  g_assert_cmpint (wp_chart_status_hit (&counts, w, h, 50 - r * 0.84, 50), ==,
+                   WP_ITEM_STATUS_IN_PROGRESS);
+  g_assert_cmpint (wp_chart_status_hit (&counts, w, h, 50, 50), ==, -1);  /* the hole */
+  /* Legend rows: done, in progress, not started, suspended, 20 px each */
+  g_assert_cmpint (wp_chart_status_hit (&counts, w, h, 130, 15), ==, WP_ITEM_STATUS_DONE);
+  g_assert_cmpint (wp_chart_status_hit (&counts, w, h, 130, 75), ==, WP_ITEM_STATUS_SUSPENDED);
+  g_assert_cmpint (wp_chart_status_hit (&counts, w, h, 130, 95), ==, -1);
+}
+
 /* From the baseline to the target, up or down */
 static void
 test_target_share (void)
@@ -275,6 +295,7 @@ main (int    argc,
   g_test_add_func ("/stats/empty-plan", test_empty_plan);
   g_test_add_func ("/stats/target-share", test_target_share);
   g_test_add_func ("/stats/bars-hit", test_bars_hit);
+  g_test_add_func ("/stats/status-hit", test_status_hit);
 
   return g_test_run ();
 }

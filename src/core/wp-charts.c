@@ -153,6 +153,57 @@ wp_chart_draw_status (cairo_t        *cr,
   cairo_restore (cr);
 }
 
+/**
+ * wp_chart_status_hit:
+ * @width: @height: the size wp_chart_draw_status() drew at
+ * @x: @y: a point on the chart
+ *
+ * Returns: the status of the ring's segment or legend row at the point,
+ *   or -1
+ */
+int
+wp_chart_status_hit (const WpCounts *counts,
+                     double          width,
+                     double          height,
+                     double          x,
+                     double          y)
+{
+  const guint values[] = { counts->done, counts->in_progress, counts->not_started,
+                           counts->suspended };
+  const WpItemStatus statuses[] = { WP_ITEM_STATUS_DONE, WP_ITEM_STATUS_IN_PROGRESS,
+                                    WP_ITEM_STATUS_NOT_STARTED, WP_ITEM_STATUS_SUSPENDED };
+  gboolean legend_right = width > height * 1.6;
+  double ring = legend_right ? MIN (height, width * 0.45) : MIN (width, height * 0.62);
+  double radius = ring / 2 - 2, cx = ring / 2, cy = ring / 2;
+  double distance = hypot (x - cx, y - cy);
+  double legend_x = legend_right ? ring + 16 : 0;
+  double legend_y = legend_right ? MAX (0, (ring - 4 * 20) / 2) : ring + 8;
+
+  /* The ring's band: its line is 0.32 of the radius wide at 0.84 of it */
+  if (counts->total > 0 && distance >= radius * 0.68 && distance <= radius)
+    {
+      /* Clockwise from twelve o'clock, as drawn */
+      double angle = atan2 (y - cy, x - cx) + G_PI / 2;
+      double start = 0;
+
+      if (angle < 0)
+        angle += 2 * G_PI;
+      for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+        {
+          double sweep = 2 * G_PI * values[i] / counts->total;
+
+          if (values[i] > 0 && angle >= start && angle < start + sweep)
+            return statuses[i];
+          start += sweep;
+        }
+      return -1;
+    }
+
+  if (x >= legend_x && x <= width && y >= legend_y && y < legend_y + 4 * 20)
+    return statuses[(int) ((y - legend_y) / 20)];
+  return -1;
+}
+
 double
 wp_chart_bars_height (guint n_groups)
 {

@@ -21,6 +21,11 @@ void   wp_chart_draw_status (cairo_t         *cr,
                              const WpCounts  *counts,
                              double           width,
                              double           height);
+int    wp_chart_status_hit  (const WpCounts  *counts,
+                             double           width,
+                             double           height,
+                             double           x,
+                             double           y);
 double wp_chart_bars_height (guint            n_groups);
 int    wp_chart_bars_hit    (guint            n_groups,
                              double           y);

@@ -49,6 +49,7 @@ G_DEFINE_FINAL_TYPE (WpProgressView, wp_progress_view, ADW_TYPE_BIN)
 
 enum {
   ITEM_ACTIVATED,
+  FILTER_ACTIVATED,
   N_SIGNALS
 };
 
@@ -347,7 +348,7 @@ draw_chart (GtkDrawingArea *area,
     wp_chart_draw_bars (cr, self->stats->agencies, MAX_AGENCIES, width);
 }
 
-/* A click on a lead agency's bar narrows the view to that agency's work */
+/* A click on a lead agency's bar shows its items in the outline */
 static void
 on_agencies_chart_pressed (GtkGestureClick *gesture,
                            int              n_press,
@@ -361,8 +362,29 @@ on_agencies_chart_pressed (GtkGestureClick *gesture,
     return;
   index = wp_chart_bars_hit (MIN (self->stats->agencies->len, MAX_AGENCIES), y);
   if (index >= 0)
-    wp_progress_view_set_agency (
-      self, ((WpGroupCounts *) g_ptr_array_index (self->stats->agencies, index))->name);
+    g_signal_emit (self, signals[FILTER_ACTIVATED], 0,
+                   ((WpGroupCounts *) g_ptr_array_index (self->stats->agencies, index))->name,
+                   -1);
+}
+
+/* A click on a status of the ring shows the items of that status (of the
+ * agency shown) in the outline */
+static void
+on_status_chart_pressed (GtkGestureClick *gesture,
+                         int              n_press,
+                         double           x,
+                         double           y,
+                         WpProgressView  *self)
+{
+  int status;
+
+  if (self->stats == NULL)
+    return;
+  status = wp_chart_status_hit (&self->stats->counts,
+                                gtk_widget_get_width (GTK_WIDGET (self->status_chart)),
+                                gtk_widget_get_height (GTK_WIDGET (self->status_chart)), x, y);
+  if (status >= 0)
+    g_signal_emit (self, signals[FILTER_ACTIVATED], 0, self->agency, status);
 }
 
 /* A click on an area's bar shows the area in the outline */
@@ -517,6 +539,16 @@ wp_progress_view_class_init (WpProgressViewClass *klass)
   signals[ITEM_ACTIVATED] = g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass),
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                           G_TYPE_NONE, 1, G_TYPE_INT64);
+  /**
+   * WpProgressView::filter-activated:
+   * @agency: (nullable): an agency's name
+   * @status: a #WpItemStatus, or -1
+   *
+   * Asks for the outline to show the items of an agency or a status.
+   */
+  signals[FILTER_ACTIVATED] = g_signal_new ("filter-activated", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT);
 }
 
 static void
@@ -547,7 +579,14 @@ wp_progress_view_init (WpProgressView *self)
   gtk_widget_add_controller (GTK_WIDGET (self->agencies_chart), GTK_EVENT_CONTROLLER (click));
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self->agencies_chart), "pointer");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->agencies_chart),
-                               _("Click an agency to see only its work"));
+                               _("Click an agency to show its items in the outline"));
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "released", G_CALLBACK (on_status_chart_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->status_chart), GTK_EVENT_CONTROLLER (click));
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->status_chart), "pointer");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_chart),
+                               _("Click a status to show its items in the outline"));
 }
 
 void

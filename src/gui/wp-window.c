@@ -264,7 +264,7 @@ on_agency_activated (WpWindow   *self,
                      const char *name)
 {
   adw_view_stack_set_visible_child_name (self->view_stack, "board");
-  wp_window_show_agency (self, name);
+  wp_window_show_filter (self, name, -1);
 }
 
 /* The editor shows what the visible view has selected. */
@@ -413,24 +413,38 @@ update_filter_agencies (WpWindow *self)
 }
 
 /**
- * wp_window_show_agency:
- * @agency: (nullable): an agency's name
+ * wp_window_show_filter:
+ * @agency: (nullable): an agency's name, or %NULL for all
+ * @status: a #WpItemStatus, or -1 for any
  *
- * Shows the search bar with the agency filter set to @agency, so the
- * outline and the board show only what it leads or supports.
+ * Shows the search bar with its filters set to @agency and @status, so the
+ * outline and the board show only those items.
  */
 void
-wp_window_show_agency (WpWindow   *self,
-                       const char *agency)
+wp_window_show_filter (WpWindow   *self,
+                       const char *agency,
+                       int         status)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->agency_names));
 
   g_return_if_fail (WP_IS_WINDOW (self));
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  for (guint i = 1; i < n; i++)
+  gtk_drop_down_set_selected (self->agency_filter, 0);
+  for (guint i = 1; agency != NULL && i < n; i++)
     if (g_strcmp0 (gtk_string_list_get_string (self->agency_names, i), agency) == 0)
       gtk_drop_down_set_selected (self->agency_filter, i);
+  gtk_drop_down_set_selected (self->status_filter, status >= 0 ? (guint) status + 1 : 0);
+}
+
+/* From the progress view's charts to those items in the outline */
+static void
+on_progress_filter_activated (WpWindow   *self,
+                              const char *agency,
+                              int         status)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "outline");
+  wp_window_show_filter (self, agency, status);
 }
 
 static void
@@ -651,6 +665,8 @@ wp_window_new (GtkApplication *application,
                            G_CALLBACK (on_view_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->progress_view, "item-activated",
                            G_CALLBACK (on_progress_item_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->progress_view, "filter-activated",
+                           G_CALLBACK (on_progress_filter_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (wp_context_get_undo_stack (context), "notify::can-undo",
                            G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (wp_context_get_undo_stack (context), "notify::can-redo",

@@ -19,7 +19,8 @@ WpWindow *wp_window_new             (GtkApplication *application,
 void      wp_window_select_year     (WpWindow       *self,
                                      int             year);
 
-void      wp_window_show_agency (WpWindow   *self,
-                                 const char *agency);
+void      wp_window_show_filter (WpWindow   *self,
+                                 const char *agency,
+                                 int         status);
 
 G_END_DECLS
