@@ -1034,7 +1034,8 @@ wp_store_unmerge_agencies (WpStore   *self,
   if (!wp_store_check_writable (self, error) || !wp_store_begin (self, error))
     return FALSE;
 
-  g_variant_get (snapshot, MERGE_SNAPSHOT_TYPE, &from_id, &into_id, &name, &short_name, &kind,
+  /* Borrowed strings: the snapshot outlives this call. */
+  g_variant_get (snapshot, "(xx&s&s&sa(xxsi))", &from_id, &into_id, &name, &short_name, &kind,
                  &links);
   {
     g_autoptr(WpStmt) insert =
