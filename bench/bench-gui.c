@@ -16,6 +16,7 @@
 #include "wp-agency-view.h"
 #include "wp-bench-plan.h"
 #include "wp-board-view.h"
+#include "wp-progress-view.h"
 #include "wp-outline-view.h"
 #include "wp-window.h"
 
@@ -224,6 +225,16 @@ main (int    argc,
     wp_undo_stack_undo (wp_context_get_undo_stack (context), NULL);
     wp_board_view_refresh_now (board);
     g_print ("%-44s %10.1f ms\n", "undo it (to frame)", wait_frame (GTK_WIDGET (window), t0));
+  }
+
+  /* The progress view: figures, charts, lists and the drafted summary */
+  {
+    AdwViewStack *views = ADW_VIEW_STACK (find (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+
+    t0 = wp_bench_now_ms ();
+    adw_view_stack_set_visible_child_name (views, "progress");
+    g_print ("%-44s %10.1f ms\n", "progress view (to frame)",
+             wait_frame (GTK_WIDGET (window), t0));
   }
 
   /* The agency directory */

@@ -15,11 +15,6 @@
 #include "wp-deadline.h"
 #include "wp-stats.h"
 
-typedef struct {
-  WpItem *item;
-  guint   area;   /* index into stats->areas */
-} Visited;
-
 static void
 group_free (WpGroupCounts *group)
 {
@@ -49,57 +44,26 @@ wp_plan_stats_free (WpPlanStats *stats)
 }
 
 static gboolean
-walk (WpStore    *store,
-      gint64      plan_id,
-      gint64      parent_id,
-      int         area,
-      GArray     *visited,
-      GPtrArray  *areas,
-      GError    **error)
+involves (const WpItemFacts *f,
+          gint64             agency_id)
 {
-  g_autoptr(GPtrArray) children = wp_store_list_children (store, plan_id, parent_id, error);
-
-  if (children == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < children->len; i++)
-    {
-      WpItem *item = g_ptr_array_index (children, i);
-      Visited v = { g_object_ref (item), area < 0 ? areas->len : (guint) area };
-
-      if (area < 0)
-        {
-          WpGroupCounts *group = g_new0 (WpGroupCounts, 1);
-
-          group->name = g_strdup (wp_item_get_title (item));
-          group->id = wp_item_get_id (item);
-          g_ptr_array_add (areas, group);
-        }
-      g_array_append_val (visited, v);
-
-      if (wp_item_get_n_children (item) > 0
-          && !walk (store, plan_id, wp_item_get_id (item), (int) v.area, visited, areas, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-involves (WpItem     *item,
-          const char *agency)
-{
-  return agency == NULL
-         || g_strv_contains (wp_item_get_lead_agencies (item), agency)
-         || g_strv_contains (wp_item_get_co_agencies (item), agency);
+  if (agency_id == 0)
+    return TRUE;
+  for (guint i = 0; i < f->n_lead; i++)
+    if (f->lead[i] == agency_id)
+      return TRUE;
+  for (guint i = 0; i < f->n_co; i++)
+    if (f->co[i] == agency_id)
+      return TRUE;
+  return FALSE;
 }
 
 static void
-count (WpCounts *counts,
-       WpItem   *item)
+count (WpCounts          *counts,
+       const WpItemFacts *f)
 {
   counts->total++;
-  switch (wp_item_get_effective_status (item))
+  switch (f->status)
     {
     case WP_ITEM_STATUS_DONE:
       counts->done++;
@@ -115,10 +79,10 @@ count (WpCounts *counts,
       counts->not_started++;
       break;
     }
-  counts->overdue += wp_item_get_light (item) == WP_LIGHT_RED;
-  counts->due_soon += wp_item_get_light (item) == WP_LIGHT_YELLOW;
+  counts->overdue += f->light == WP_LIGHT_RED;
+  counts->due_soon += f->light == WP_LIGHT_YELLOW;
   /* Summed here, divided by the total at the end. */
-  counts->progress += wp_item_get_effective_progress (item);
+  counts->progress += f->progress;
 }
 
 static void
@@ -164,29 +128,62 @@ wp_plan_stats_compute (WpStore     *store,
                        GError     **error)
 {
   g_autoptr(WpPlanStats) stats = g_new0 (WpPlanStats, 1);
-  g_autoptr(WpPlan) plan = NULL;
-  g_autoptr(GArray) visited = g_array_new (FALSE, FALSE, sizeof (Visited));
-  g_autoptr(GHashTable) by_agency = NULL;
+  g_autoptr(WpPlanFacts) facts = NULL;
+  g_autoptr(GPtrArray) agencies = NULL;
+  g_autoptr(GPtrArray) top = NULL;
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) area_index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) by_agency = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) targets_by_item = NULL;
   g_autoptr(GPtrArray) targets = NULL;
+  gint64 agency_id = 0;
   gboolean has_tasks = FALSE;
-  gboolean ok;
 
   g_return_val_if_fail (WP_IS_STORE (store), NULL);
 
-  plan = wp_store_get_plan (store, plan_id, error);
-  if (plan == NULL)
+  /* The whole plan in two queries; item objects only for what is listed. */
+  facts = wp_store_list_plan_facts (store, plan_id, error);
+  if (facts == NULL)
+    return NULL;
+  agencies = wp_store_list_agencies (store, error);
+  if (agencies == NULL)
+    return NULL;
+  top = wp_store_list_children (store, plan_id, 0, error);
+  if (top == NULL)
     return NULL;
 
   stats->plan_id = plan_id;
-  stats->year = wp_plan_get_year (plan);
+  stats->year = facts->year;
   stats->as_of = *wp_store_get_reference_date (store);
   stats->areas = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
   stats->agencies = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
   stats->overdue = g_ptr_array_new_with_free_func (g_object_unref);
   stats->due_soon = g_ptr_array_new_with_free_func (g_object_unref);
   stats->targets = g_ptr_array_new_with_free_func ((GDestroyNotify) item_target_free);
-  by_agency = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < agencies->len; i++)
+    {
+      WpAgency *a = g_ptr_array_index (agencies, i);
+      gint64 *id = g_new (gint64, 1);
+
+      *id = wp_agency_get_id (a);
+      g_hash_table_insert (names, id, (gpointer) wp_agency_get_name (a));
+      if (agency != NULL && g_strcmp0 (wp_agency_get_name (a), agency) == 0)
+        agency_id = *id;
+    }
+  /* An agency no item names: nothing is counted */
+  if (agency != NULL && agency_id == 0)
+    agency_id = -1;
+
+  for (guint i = 0; i < top->len; i++)
+    {
+      WpGroupCounts *group = g_new0 (WpGroupCounts, 1);
+
+      group->name = g_strdup (wp_item_get_title (g_ptr_array_index (top, i)));
+      group->id = wp_item_get_id (g_ptr_array_index (top, i));
+      g_ptr_array_add (stats->areas, group);
+      g_hash_table_insert (area_index, &group->id, group);
+    }
 
   /* Targets by item, to list them in outline order below */
   targets = wp_store_list_plan_targets (store, plan_id, error);
@@ -207,73 +204,74 @@ wp_plan_stats_compute (WpStore     *store,
       g_ptr_array_add (list, t);
     }
 
-  ok = walk (store, plan_id, 0, -1, visited, stats->areas, error);
-  for (guint i = 0; i < visited->len; i++)
-    has_tasks |= wp_item_get_kind (g_array_index (visited, Visited, i).item) == WP_ITEM_KIND_TASK;
+  for (guint i = 0; i < facts->items->len; i++)
+    has_tasks |= g_array_index (facts->items, WpItemFacts, i).kind == WP_ITEM_KIND_TASK;
   stats->unit = has_tasks ? WP_ITEM_KIND_TASK : WP_ITEM_KIND_ACTION;
 
-  for (guint i = 0; ok && i < visited->len; i++)
+  for (guint i = 0; i < facts->items->len; i++)
     {
-      Visited *v = &g_array_index (visited, Visited, i);
-      WpItem *item = v->item;
+      const WpItemFacts *f = &g_array_index (facts->items, WpItemFacts, i);
+      GPtrArray *list;
 
-      if (!involves (item, agency))
+      if (!involves (f, agency_id))
         continue;
 
-      {
-        gint64 id = wp_item_get_id (item);
-        GPtrArray *list = g_hash_table_lookup (targets_by_item, &id);
-
-        for (guint k = 0; list != NULL && k < list->len; k++)
-          {
-            WpItemTarget *pair = g_new0 (WpItemTarget, 1);
-
-            pair->item = g_object_ref (item);
-            pair->target = wp_target_copy (g_ptr_array_index (list, k));
-            g_ptr_array_add (stats->targets, pair);
-          }
-      }
-
-      if (wp_item_get_kind (item) == stats->unit)
+      list = g_hash_table_lookup (targets_by_item, &f->id);
+      if (list != NULL)
         {
-          const char * const *leads = wp_item_get_lead_agencies (item);
+          g_autoptr(WpItem) item = wp_store_get_item (store, f->id, error);
 
-          count (&stats->counts, item);
-          count (&((WpGroupCounts *) g_ptr_array_index (stats->areas, v->area))->counts, item);
-          for (guint k = 0; leads[k] != NULL; k++)
+          if (item == NULL)
+            return NULL;
+          for (guint k = 0; k < list->len; k++)
             {
-              WpGroupCounts *group = g_hash_table_lookup (by_agency, leads[k]);
+              WpItemTarget *pair = g_new0 (WpItemTarget, 1);
+
+              pair->item = g_object_ref (item);
+              pair->target = wp_target_copy (g_ptr_array_index (list, k));
+              g_ptr_array_add (stats->targets, pair);
+            }
+        }
+
+      if (f->kind == stats->unit)
+        {
+          WpGroupCounts *area = g_hash_table_lookup (area_index, &f->area_id);
+
+          count (&stats->counts, f);
+          if (area != NULL)
+            count (&area->counts, f);
+          for (guint k = 0; k < f->n_lead; k++)
+            {
+              WpGroupCounts *group = g_hash_table_lookup (by_agency, &f->lead[k]);
 
               if (group == NULL)
                 {
                   group = g_new0 (WpGroupCounts, 1);
-                  group->name = g_strdup (leads[k]);
+                  group->name = g_strdup (g_hash_table_lookup (names, &f->lead[k]));
+                  group->id = f->lead[k];
                   g_ptr_array_add (stats->agencies, group);
-                  g_hash_table_insert (by_agency, group->name, group);
+                  g_hash_table_insert (by_agency, &group->id, group);
                 }
-              count (&group->counts, item);
+              count (&group->counts, f);
             }
         }
 
       /* The lists name the work itself: items without sub-items. */
-      if (wp_item_get_n_children (item) == 0)
+      if (f->n_children == 0)
         {
-          const GDate *done = wp_item_get_done_date (item);
+          if (f->light == WP_LIGHT_RED || f->light == WP_LIGHT_YELLOW)
+            {
+              WpItem *item = wp_store_get_item (store, f->id, error);
 
-          if (wp_item_get_light (item) == WP_LIGHT_RED)
-            g_ptr_array_add (stats->overdue, g_object_ref (item));
-          else if (wp_item_get_light (item) == WP_LIGHT_YELLOW)
-            g_ptr_array_add (stats->due_soon, g_object_ref (item));
-          if (done != NULL && g_date_get_year (done) == (GDateYear) stats->year
-              && wp_item_get_status (item) == WP_ITEM_STATUS_DONE)
-            stats->done_by_month[g_date_get_month (done) - 1]++;
+              if (item == NULL)
+                return NULL;
+              g_ptr_array_add (f->light == WP_LIGHT_RED ? stats->overdue : stats->due_soon, item);
+            }
+          if (f->status == WP_ITEM_STATUS_DONE && g_date_valid (&f->done_date)
+              && g_date_get_year (&f->done_date) == (GDateYear) stats->year)
+            stats->done_by_month[g_date_get_month (&f->done_date) - 1]++;
         }
     }
-
-  for (guint i = 0; i < visited->len; i++)
-    g_object_unref (g_array_index (visited, Visited, i).item);
-  if (!ok)
-    return NULL;
 
   finish (&stats->counts);
   for (guint i = 0; i < stats->areas->len; i++)

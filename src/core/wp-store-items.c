@@ -1520,7 +1520,7 @@ wp_store_list_plan_facts (WpStore  *self,
   g_array_set_clear_func (rows, facts_row_clear);
   /* No ORDER BY: sorting in SQLite costs more than sorting siblings here. */
   stmt = wp_stmt_prepare (self, "SELECT id, coalesce (parent_id, 0), kind, status, progress, due,"
-                                " ongoing, position FROM item WHERE plan_id = ?1", error);
+                                " ongoing, position, done_date FROM item WHERE plan_id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
@@ -1539,6 +1539,7 @@ wp_store_list_plan_facts (WpStore  *self,
       wp_date_from_iso ((const char *) sqlite3_column_text (stmt->stmt, 5), &row.facts.due);
       row.facts.ongoing = sqlite3_column_int (stmt->stmt, 6) != 0;
       row.position = sqlite3_column_int (stmt->stmt, 7);
+      wp_date_from_iso ((const char *) sqlite3_column_text (stmt->stmt, 8), &row.facts.done_date);
       g_array_append_val (rows, row);
     }
   if (rc != SQLITE_DONE)

@@ -66,6 +66,7 @@ typedef struct {
   int           progress;    /* rolled up */
   WpLight       light;       /* the worst of its subtree */
   GDate         due;
+  GDate         done_date;   /* the day it was set done, if it was */
   gboolean      ongoing;
   gint64       *lead;        /* agency ids, in order */
   guint         n_lead;
