@@ -258,6 +258,125 @@ test_summary_chinese (Fixture       *f,
   g_assert_true (g_str_has_suffix (text, "。"));
 }
 
+/* A generated plan: 3 areas × 8 key tasks × 5 actions, statuses and
+ * deadlines spread so that many actions are overdue. Every figure of the
+ * summary is checked against the items themselves. */
+static void
+test_generated_plan (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "generated.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpStore) store = wp_store_open (path, WP_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(WpPlan) plan = NULL;
+  g_autoptr(WpPlanStats) stats = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *head = NULL;
+  g_autofree char *more = NULL;
+  const char *dues[] = { "一季度", "上半年", "5月底前", "三季度", "年底前", "长期坚持" };
+  const char *statuses[] = { "not_started", "in_progress", "in_progress", "done", "suspended" };
+  guint n_tasks = 0, n_done = 0, n_in_progress = 0, n_overdue_tasks = 0, n_overdue_actions = 0;
+  GDate day;
+
+  g_assert_no_error (error);
+  plan = wp_store_create_plan (store, 2025, "生成的计划", "测试", &error);
+  g_assert_no_error (error);
+  for (int a = 0; a < 3; a++)
+    {
+      g_autofree char *at = g_strdup_printf ("领域%d", a + 1);
+      g_autoptr(WpItem) area = wp_store_create_item (store, wp_plan_get_id (plan), 0, -1,
+                                                     WP_ITEM_KIND_AREA, at, &error);
+      for (int t = 0; t < 8; t++)
+        {
+          g_autofree char *tt = g_strdup_printf ("任务%d-%d", a + 1, t + 1);
+          g_autoptr(WpItem) task = wp_store_create_item (store, wp_plan_get_id (plan),
+                                                         wp_item_get_id (area), -1,
+                                                         WP_ITEM_KIND_TASK, tt, &error);
+          const char *lead[] = { t % 2 ? "市公安局" : "市司法局", NULL };
+
+          g_assert_true (wp_store_set_item_agencies (store, wp_item_get_id (task),
+                                                     WP_AGENCY_ROLE_LEAD, lead, &error));
+          for (int k = 0; k < 5; k++)
+            {
+              int n = a * 40 + t * 5 + k;
+              g_autofree char *kt = g_strdup_printf ("措施%d-%d-%d", a + 1, t + 1, k + 1);
+              g_autoptr(WpItem) action = wp_store_create_item (store, wp_plan_get_id (plan),
+                                                               wp_item_get_id (task), -1,
+                                                               WP_ITEM_KIND_ACTION, kt, &error);
+              g_auto(GValue) value = G_VALUE_INIT;
+
+              g_assert_no_error (error);
+              g_value_init (&value, G_TYPE_STRING);
+              g_value_set_string (&value, statuses[(n * 7) % G_N_ELEMENTS (statuses)]);
+              g_assert_true (wp_store_set_item_property (store, wp_item_get_id (action), "status",
+                                                         &value, &error));
+              g_assert_true (wp_store_set_item_due_text (store, wp_item_get_id (action),
+                                                         dues[(n * 5) % G_N_ELEMENTS (dues)],
+                                                         &error));
+            }
+        }
+    }
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 30, 6, 2025);
+  wp_store_set_judging (store, &day, 30);
+
+  /* The truth, from the items */
+  {
+    g_autoptr(GPtrArray) areas = wp_store_list_children (store, wp_plan_get_id (plan), 0, NULL);
+
+    for (guint a = 0; a < areas->len; a++)
+      {
+        g_autoptr(GPtrArray) tasks = wp_store_list_children (store, wp_plan_get_id (plan),
+                                                             wp_item_get_id (g_ptr_array_index (areas, a)),
+                                                             NULL);
+        for (guint t = 0; t < tasks->len; t++)
+          {
+            WpItem *task = g_ptr_array_index (tasks, t);
+            g_autoptr(GPtrArray) actions = wp_store_list_children (store, wp_plan_get_id (plan),
+                                                                   wp_item_get_id (task), NULL);
+
+            n_tasks++;
+            n_done += wp_item_get_effective_status (task) == WP_ITEM_STATUS_DONE;
+            n_in_progress += wp_item_get_effective_status (task) == WP_ITEM_STATUS_IN_PROGRESS;
+            n_overdue_tasks += wp_item_get_light (task) == WP_LIGHT_RED;
+            for (guint k = 0; k < actions->len; k++)
+              n_overdue_actions += wp_item_get_light (g_ptr_array_index (actions, k)) == WP_LIGHT_RED;
+          }
+      }
+  }
+  g_assert_cmpuint (n_tasks, ==, 24);
+  g_assert_cmpuint (n_overdue_actions, >, 20);
+
+  stats = wp_plan_stats_compute (store, wp_plan_get_id (plan), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats->counts.total, ==, n_tasks);
+  g_assert_cmpuint (stats->counts.done, ==, n_done);
+  g_assert_cmpuint (stats->counts.in_progress, ==, n_in_progress);
+  g_assert_cmpuint (stats->counts.overdue, ==, n_overdue_tasks);
+  g_assert_cmpuint (stats->overdue->len, ==, n_overdue_actions);
+  for (guint i = 1; i < stats->overdue->len; i++)
+    g_assert_cmpint (g_date_compare (wp_item_get_due (g_ptr_array_index (stats->overdue, i - 1)),
+                                     wp_item_get_due (g_ptr_array_index (stats->overdue, i))),
+                     <=, 0);
+
+  text = wp_plan_stats_compose_summary (stats, wp_plan_get_title (plan));
+  g_test_message ("%s", text);
+  head = g_strdup_printf ("“生成的计划” has %u key tasks: %u done (%.1f%%), %u in progress",
+                          n_tasks, n_done, 100.0 * n_done / n_tasks, n_in_progress);
+  g_assert_nonnull (strstr (text, head));
+  /* The first twenty overdue actions by name, then how many more */
+  g_assert_nonnull (strstr (text, wp_item_get_title (g_ptr_array_index (stats->overdue, 19))));
+  g_assert_null (strstr (text, wp_item_get_title (g_ptr_array_index (stats->overdue, 20))));
+  more = g_strdup_printf ("and %u more overdue items (see the overdue list).",
+                          n_overdue_actions - 20);
+  g_assert_true (g_str_has_suffix (text, more));
+
+  g_clear_object (&plan);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
 static void
 test_empty_plan (void)
 {
@@ -293,6 +412,7 @@ main (int    argc,
   ADD ("summary-chinese", test_summary_chinese);
 #undef ADD
   g_test_add_func ("/stats/empty-plan", test_empty_plan);
+  g_test_add_func ("/stats/generated-plan", test_generated_plan);
   g_test_add_func ("/stats/target-share", test_target_share);
   g_test_add_func ("/stats/bars-hit", test_bars_hit);
   g_test_add_func ("/stats/status-hit", test_status_hit);

@@ -289,6 +289,9 @@ wp_plan_stats_compute (WpStore     *store,
   return g_steal_pointer (&stats);
 }
 
+/* Overdue items the drafted summary names one by one */
+#define SUMMARY_MAX_OVERDUE 20
+
 static char *
 percent (guint part,
          guint whole)
@@ -382,12 +385,24 @@ wp_plan_stats_compose_summary (WpPlanStats *stats,
       g_string_append (out, "\n\n");
       /* Translators: starts the list of overdue items in the briefing */
       g_string_append (out, _("Overdue: "));
-      for (guint i = 0; i < stats->overdue->len; i++)
+      for (guint i = 0; i < MIN (stats->overdue->len, SUMMARY_MAX_OVERDUE); i++)
         {
           if (i > 0)
             /* Translators: separates the overdue items in the briefing */
             g_string_append (out, _("; "));
           append_item_line (out, g_ptr_array_index (stats->overdue, i));
+        }
+      /* A paragraph, not a register: the rest is in the briefing's table. */
+      if (stats->overdue->len > SUMMARY_MAX_OVERDUE)
+        {
+          guint rest = stats->overdue->len - SUMMARY_MAX_OVERDUE;
+
+          /* Translators: after the first overdue items of a long list */
+          g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
+                                                    "; and %u more overdue item (see the "
+                                                    "overdue list)",
+                                                    "; and %u more overdue items (see the "
+                                                    "overdue list)", rest), rest);
         }
       /* Translators: ends the list of overdue items */
       g_string_append (out, _("."));
