@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "wp-agency-view.h"
+#include "wp-view-refresh.h"
 
 struct _WpAgencyView
 {
@@ -22,8 +23,7 @@ struct _WpAgencyView
   WpContext      *context;
   WpPlan         *plan;
   GPtrArray      *loads;      /* WpAgencyLoad, as shown */
-  guint           refresh_id;
-  gboolean         stale;         /* changed while hidden: refresh when shown */
+  WpViewRefresh   refresh;
 
   GtkSearchEntry *filter_entry;
   GtkListBox     *list;
@@ -61,28 +61,6 @@ kind_label (WpAgencyKind kind)
     case WP_AGENCY_KIND_OTHER:
     default: return _("Other");
     }
-}
-
-static void
-toast (WpAgencyView *self,
-       const char   *message,
-       gboolean      with_undo)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *t;
-
-  if (overlay == NULL)
-    {
-      g_message ("%s", message);
-      return;
-    }
-  t = adw_toast_new (message);
-  if (with_undo)
-    {
-      adw_toast_set_button_label (t, _("_Undo"));
-      adw_toast_set_action_name (t, "win.undo");
-    }
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), t);
 }
 
 static WpAgencyLoad *
@@ -128,7 +106,7 @@ on_edit_response (AdwMessageDialog *dialog,
                                   kind < G_N_ELEMENTS (kinds) ? kinds[kind]
                                                               : WP_AGENCY_KIND_OTHER,
                                   &error))
-        toast (d->view, error->message, FALSE);
+        wp_view_toast (GTK_WIDGET (d->view), error->message, FALSE);
     }
   g_object_unref (d->view);
   g_free (d);
@@ -165,7 +143,7 @@ wp_agency_view_edit (WpAgencyView *self,
   agency = wp_store_get_agency (wp_context_get_store (self->context), agency_id, &error);
   if (agency == NULL)
     {
-      toast (self, error->message, FALSE);
+      wp_view_toast (GTK_WIDGET (self), error->message, FALSE);
       return;
     }
 
@@ -230,9 +208,9 @@ on_merge_response (AdwMessageDialog *dialog,
       if (selected < d->targets->len
           && !wp_edit_merge_agencies (wp_context_get_undo_stack (d->view->context), d->from_id,
                                       g_array_index (d->targets, gint64, selected), &error))
-        toast (d->view, error->message, FALSE);
+        wp_view_toast (GTK_WIDGET (d->view), error->message, FALSE);
       else if (selected < d->targets->len)
-        toast (d->view, _("Agencies merged"), TRUE);
+        wp_view_toast (GTK_WIDGET (d->view), _("Agencies merged"), TRUE);
     }
   g_object_unref (d->view);
   g_array_unref (d->targets);
@@ -467,7 +445,7 @@ refresh (WpAgencyView *self)
   g_autoptr(GPtrArray) loads = NULL;
   GtkWidget *child;
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  wp_view_refresh_cancel (&self->refresh);
   if (self->context == NULL || wp_context_get_store (self->context) == NULL)
     return;
 
@@ -475,7 +453,7 @@ refresh (WpAgencyView *self)
                                    self->plan != NULL ? wp_plan_get_id (self->plan) : 0, &error);
   if (loads == NULL)
     {
-      toast (self, error->message, FALSE);
+      wp_view_toast (GTK_WIDGET (self), error->message, FALSE);
       return;
     }
 
@@ -489,28 +467,10 @@ refresh (WpAgencyView *self)
   gtk_stack_set_visible_child_name (self->stack, self->loads->len > 0 ? "list" : "empty");
 }
 
-static gboolean
-refresh_idle (gpointer data)
-{
-  WpAgencyView *self = data;
-
-  self->refresh_id = 0;
-  refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 queue_refresh (WpAgencyView *self)
 {
-  /* A hidden view only notes it: a 100,000-item plan is not counted
-   * again for a view nobody looks at. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add (refresh_idle, self);
+  wp_view_refresh_queue (&self->refresh);
 }
 
 static void
@@ -518,7 +478,7 @@ wp_agency_view_dispose (GObject *object)
 {
   WpAgencyView *self = WP_AGENCY_VIEW (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  wp_view_refresh_cancel (&self->refresh);
   adw_bin_set_child (ADW_BIN (self), NULL);
   g_clear_pointer (&self->loads, g_ptr_array_unref);
   g_clear_object (&self->plan);
@@ -533,12 +493,7 @@ wp_agency_view_map (GtkWidget *widget)
   WpAgencyView *self = WP_AGENCY_VIEW (widget);
 
   GTK_WIDGET_CLASS (wp_agency_view_parent_class)->map (widget);
-  /* At once, so the view never shows what it showed before. */
-  if (self->stale)
-    {
-      self->stale = FALSE;
-      refresh (self);
-    }
+  wp_view_refresh_mapped (&self->refresh);
 }
 
 static void
@@ -573,6 +528,8 @@ wp_agency_view_init (WpAgencyView *self)
   GtkWidget *heading = gtk_label_new (_("Items each agency leads and supports in this plan; "
                                         "open an agency to see its cards."));
 
+  wp_view_refresh_init (&self->refresh, GTK_WIDGET (self), (WpRefreshFunc) refresh,
+                        G_PRIORITY_DEFAULT_IDLE);
   self->filter_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   g_object_set (self->filter_entry, "placeholder-text", _("Find an agency"), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->filter_entry),
@@ -624,22 +581,12 @@ void
 wp_agency_view_set_context (WpAgencyView *self,
                             WpContext    *context)
 {
-  WpStore *store;
 
   g_return_if_fail (WP_IS_AGENCY_VIEW (self));
 
   if (!g_set_object (&self->context, context) || context == NULL)
     return;
-  store = wp_context_get_store (context);
-  if (store != NULL)
-    {
-      g_signal_connect_object (store, "agencies-changed", G_CALLBACK (queue_refresh), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (store, "children-changed", G_CALLBACK (queue_refresh), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (wp_context_get_undo_stack (context), "notify::undo-label",
-                               G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
-    }
+  wp_view_refresh_watch (&self->refresh, context);
   queue_refresh (self);
 }
 

@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "wp-board-view.h"
+#include "wp-view-refresh.h"
 #include "wp-light-badge.h"
 
 #define COLUMN_WIDTH 256
@@ -48,11 +49,10 @@ struct _WpBoardView
   GtkBox          *columns_box;
 
   GPtrArray       *columns;       /* Column */
-  guint            refresh_id;
+  WpViewRefresh   refresh;
   gint64           follow_id;     /* a card just moved: select it where it lands */
   GHashTable      *paths;         /* parent id → "area › task", for the cards shown */
   gboolean         updating;
-  gboolean         stale;         /* changed while hidden: refresh when shown */
 };
 
 struct _Column
@@ -94,28 +94,6 @@ column_free (Column *column)
   g_clear_object (&column->selection);
   g_clear_object (&column->ids);
   g_free (column);
-}
-
-static void
-toast (WpBoardView *self,
-       const char  *message,
-       gboolean     with_undo)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *t;
-
-  if (overlay == NULL)
-    {
-      g_message ("%s", message);
-      return;
-    }
-  t = adw_toast_new (message);
-  if (with_undo)
-    {
-      adw_toast_set_button_label (t, _("_Undo"));
-      adw_toast_set_action_name (t, "win.undo");
-    }
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), t);
 }
 
 static Column *
@@ -175,7 +153,7 @@ moved (WpBoardView *self,
     return;
   /* Translators: a toast after a card was dragged to a column */
   message = g_strdup_printf (_("Moved “%s” to %s"), wp_item_get_title (item), column_title);
-  toast (self, message, TRUE);
+  wp_view_toast (GTK_WIDGET (self), message, TRUE);
 }
 
 static gboolean
@@ -190,7 +168,7 @@ move_card (WpBoardView *self,
 
   if (!wp_board_move_card (undo, self->grouping, item_id, to->data, &error))
     {
-      toast (self, error->message, FALSE);
+      wp_view_toast (GTK_WIDGET (self), error->message, FALSE);
       return FALSE;
     }
   /* Dropped where it was: no command, no toast. */
@@ -210,7 +188,7 @@ reorder_card (WpBoardView *self,
   if (!wp_board_reorder_card (wp_context_get_undo_stack (self->context), item_id, before_id,
                               &error))
     {
-      toast (self, error->message, FALSE);
+      wp_view_toast (GTK_WIDGET (self), error->message, FALSE);
       return FALSE;
     }
   self->follow_id = item_id;
@@ -264,7 +242,7 @@ move_to_activated (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (!wp_board_view_move_selected (self, g_variant_get_string (parameter, NULL), &error))
-    toast (self, error->message, FALSE);
+    wp_view_toast (GTK_WIDGET (self), error->message, FALSE);
 }
 
 static void
@@ -918,7 +896,7 @@ refresh (WpBoardView *self)
   gboolean same = TRUE;
   guint total = 0;
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  wp_view_refresh_cancel (&self->refresh);
   g_hash_table_remove_all (self->paths);
   if (self->plan == NULL || get_store (self) == NULL)
     {
@@ -933,7 +911,7 @@ refresh (WpBoardView *self)
   if (columns == NULL)
     {
       wp_filter_clear (&filter);
-      toast (self, error->message, FALSE);
+      wp_view_toast (GTK_WIDGET (self), error->message, FALSE);
       return;
     }
 
@@ -994,28 +972,10 @@ refresh (WpBoardView *self)
   follow (self);
 }
 
-static gboolean
-refresh_idle (gpointer data)
-{
-  WpBoardView *self = data;
-
-  self->refresh_id = 0;
-  refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 queue_refresh (WpBoardView *self)
 {
-  /* A hidden view only notes it: a 100,000-item plan is not counted
-   * again for a view nobody looks at. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add (refresh_idle, self);
+  wp_view_refresh_queue (&self->refresh);
 }
 
 
@@ -1069,7 +1029,7 @@ wp_board_view_dispose (GObject *object)
 {
   WpBoardView *self = WP_BOARD_VIEW (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  wp_view_refresh_cancel (&self->refresh);
   if (self->columns != NULL)
     g_ptr_array_set_size (self->columns, 0);
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -1097,12 +1057,7 @@ wp_board_view_map (GtkWidget *widget)
   WpBoardView *self = WP_BOARD_VIEW (widget);
 
   GTK_WIDGET_CLASS (wp_board_view_parent_class)->map (widget);
-  /* At once, so the view never shows what it showed before. */
-  if (self->stale)
-    {
-      self->stale = FALSE;
-      refresh (self);
-    }
+  wp_view_refresh_mapped (&self->refresh);
 }
 
 static void
@@ -1151,6 +1106,8 @@ wp_board_view_init (WpBoardView *self)
   };
   const char *cards[] = { _("Key Tasks"), _("Actions"), _("Key Tasks and Actions"), NULL };
 
+  wp_view_refresh_init (&self->refresh, GTK_WIDGET (self), (WpRefreshFunc) refresh,
+                        G_PRIORITY_DEFAULT_IDLE);
   self->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) column_free);
   wp_filter_init (&self->filter);
   self->paths = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
@@ -1201,7 +1158,6 @@ void
 wp_board_view_set_context (WpBoardView *self,
                            WpContext   *context)
 {
-  WpStore *store;
   GSettings *settings;
 
   g_return_if_fail (WP_IS_BOARD_VIEW (self));
@@ -1231,19 +1187,7 @@ wp_board_view_set_context (WpBoardView *self,
       self->cards = (WpBoardCards) g_settings_get_enum (settings, "board-cards");
     }
 
-  store = wp_context_get_store (context);
-  if (store != NULL)
-    {
-      g_signal_connect_object (store, "plans-changed", G_CALLBACK (queue_refresh), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (store, "children-changed", G_CALLBACK (queue_refresh), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (store, "agencies-changed", G_CALLBACK (queue_refresh), self,
-                               G_CONNECT_SWAPPED);
-      /* Every other edit goes through the undo stack. */
-      g_signal_connect_object (wp_context_get_undo_stack (context), "notify::undo-label",
-                               G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
-    }
+  wp_view_refresh_watch (&self->refresh, context);
   queue_refresh (self);
 }
 

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "wp-progress-view.h"
+#include "wp-view-refresh.h"
 
 struct _WpProgressView
 {
@@ -37,8 +38,7 @@ struct _WpProgressView
   WpPlan              *plan;
   GPtrArray           *rows;      /* rows added to the groups, to remove */
   WpPlanStats         *stats;     /* what the charts draw */
-  guint                refresh_id;
-  gboolean         stale;         /* changed while hidden: refresh when shown */
+  WpViewRefresh   refresh;
   char                *agency;          /* the one agency shown, or NULL for all */
   gboolean             listing;         /* the view is filling the agency list */
   gboolean             drafting;        /* the view is writing the summary */
@@ -252,6 +252,8 @@ refresh (WpProgressView *self)
   g_autofree char *summary = NULL;
   gboolean tasks;
 
+  wp_view_refresh_cancel (&self->refresh);
+
   clear (self);
   if (self->context == NULL || self->plan == NULL || wp_context_get_store (self->context) == NULL)
     {
@@ -406,29 +408,10 @@ on_areas_chart_pressed (GtkGestureClick *gesture,
                  ((WpGroupCounts *) g_ptr_array_index (self->stats->areas, index))->id);
 }
 
-static gboolean
-refresh_idle (gpointer data)
-{
-  WpProgressView *self = data;
-
-  self->refresh_id = 0;
-  refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Many writes come at once (an import, a next year): count once after. */
 static void
 queue_refresh (WpProgressView *self)
 {
-  /* A hidden view only notes it: a 100,000-item plan is not counted
-   * again for a view nobody looks at. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add_full (G_PRIORITY_LOW, refresh_idle, self, NULL);
+  wp_view_refresh_queue (&self->refresh);
 }
 
 static void
@@ -476,7 +459,7 @@ wp_progress_view_dispose (GObject *object)
 {
   WpProgressView *self = WP_PROGRESS_VIEW (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  wp_view_refresh_cancel (&self->refresh);
   g_clear_object (&self->context);
   g_clear_object (&self->plan);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
@@ -492,12 +475,7 @@ wp_progress_view_map (GtkWidget *widget)
   WpProgressView *self = WP_PROGRESS_VIEW (widget);
 
   GTK_WIDGET_CLASS (wp_progress_view_parent_class)->map (widget);
-  /* At once, so the view never shows what it showed before. */
-  if (self->stale)
-    {
-      self->stale = FALSE;
-      refresh (self);
-    }
+  wp_view_refresh_mapped (&self->refresh);
 }
 
 static void
@@ -556,6 +534,8 @@ wp_progress_view_init (WpProgressView *self)
 {
   GtkGesture *click;
 
+  wp_view_refresh_init (&self->refresh, GTK_WIDGET (self), (WpRefreshFunc) refresh,
+                        G_PRIORITY_LOW);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->summary_view), "changed",
@@ -593,24 +573,13 @@ void
 wp_progress_view_set_context (WpProgressView *self,
                               WpContext      *context)
 {
-  WpStore *store;
 
   g_return_if_fail (WP_IS_PROGRESS_VIEW (self));
 
   if (!g_set_object (&self->context, context) || context == NULL)
     return;
 
-  store = wp_context_get_store (context);
-  if (store != NULL)
-    {
-      g_signal_connect_object (store, "plans-changed", G_CALLBACK (queue_refresh), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (store, "children-changed", G_CALLBACK (queue_refresh), self,
-                               G_CONNECT_SWAPPED);
-      /* Every other edit goes through the undo stack. */
-      g_signal_connect_object (wp_context_get_undo_stack (context), "notify::undo-label",
-                               G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
-    }
+  wp_view_refresh_watch (&self->refresh, context);
   queue_refresh (self);
 }
 
