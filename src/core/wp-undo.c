@@ -590,6 +590,21 @@ wp_edit_set_due_text (WpUndoStack  *self,
   return TRUE;
 }
 
+static Command *
+agencies_command (WpItem             *item,
+                  WpAgencyRole        role,
+                  const char * const *names)
+{
+  Command *cmd = command_new (CMD_SET_AGENCIES, wp_item_get_id (item), NULL);
+
+  cmd->role = role;
+  cmd->old_names = g_strdupv ((char **) (role == WP_AGENCY_ROLE_LEAD
+                                         ? wp_item_get_lead_agencies (item)
+                                         : wp_item_get_co_agencies (item)));
+  cmd->new_names = g_strdupv ((char **) names);
+  return cmd;
+}
+
 gboolean
 wp_edit_set_agencies (WpUndoStack         *self,
                       gint64               item_id,
@@ -608,15 +623,10 @@ wp_edit_set_agencies (WpUndoStack         *self,
     return FALSE;
   title = item_title (self->store, item_id);
 
-  cmd = command_new (CMD_SET_AGENCIES, item_id,
-                     role == WP_AGENCY_ROLE_LEAD
-                     ? g_strdup_printf (_("Change the lead agency of “%s”"), title)
-                     : g_strdup_printf (_("Change the supporting agencies of “%s”"), title));
-  cmd->role = role;
-  cmd->old_names = g_strdupv ((char **) (role == WP_AGENCY_ROLE_LEAD
-                                         ? wp_item_get_lead_agencies (item)
-                                         : wp_item_get_co_agencies (item)));
-  cmd->new_names = g_strdupv ((char **) names);
+  cmd = agencies_command (item, role, names);
+  cmd->label = role == WP_AGENCY_ROLE_LEAD
+               ? g_strdup_printf (_("Change the lead agency of “%s”"), title)
+               : g_strdup_printf (_("Change the supporting agencies of “%s”"), title);
   return run_and_push (self, cmd, error);
 }
 
@@ -683,6 +693,21 @@ kind_for_depth (int depth)
   return depth == 0 ? WP_ITEM_KIND_AREA : depth == 1 ? WP_ITEM_KIND_TASK : WP_ITEM_KIND_ACTION;
 }
 
+static Command *
+move_command (WpItem *item,
+              gint64  new_parent_id,
+              int     new_position,
+              char   *label)
+{
+  Command *move = command_new (CMD_MOVE, wp_item_get_id (item), label);
+
+  move->old_parent = wp_item_get_parent_id (item);
+  move->old_position = wp_item_get_position (item);
+  move->new_parent = new_parent_id;
+  move->new_position = new_position;
+  return move;
+}
+
 /* A move, plus a change of kind when the item had the usual kind for its
  * old level (area, key task, action) and so should have the new level's. */
 static gboolean
@@ -695,15 +720,10 @@ move_with_kind (WpUndoStack  *self,
                 GError      **error)
 {
   g_autoptr(Command) group = command_new (CMD_GROUP, wp_item_get_id (item), label);
-  Command *move = command_new (CMD_MOVE, wp_item_get_id (item), NULL);
   WpItemKind kind = wp_item_get_kind (item);
 
   group->children = g_ptr_array_new_with_free_func ((GDestroyNotify) command_free);
-  move->old_parent = wp_item_get_parent_id (item);
-  move->old_position = wp_item_get_position (item);
-  move->new_parent = new_parent_id;
-  move->new_position = new_position;
-  g_ptr_array_add (group->children, move);
+  g_ptr_array_add (group->children, move_command (item, new_parent_id, new_position, NULL));
 
   if (kind == kind_for_depth (item_depth (self->store, item))
       && kind != kind_for_depth (new_depth))
@@ -763,7 +783,6 @@ wp_edit_move_item_keep_kind (WpUndoStack  *self,
 {
   g_autoptr(WpItem) item = NULL;
   g_autofree char *title = NULL;
-  Command *move;
 
   g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
 
@@ -771,12 +790,9 @@ wp_edit_move_item_keep_kind (WpUndoStack  *self,
   if (item == NULL)
     return FALSE;
   title = item_title (self->store, item_id);
-  move = command_new (CMD_MOVE, item_id, g_strdup_printf (_("Move “%s”"), title));
-  move->old_parent = wp_item_get_parent_id (item);
-  move->old_position = wp_item_get_position (item);
-  move->new_parent = new_parent_id;
-  move->new_position = new_position;
-  return run_and_push (self, move, error);
+  return run_and_push (self, move_command (item, new_parent_id, new_position,
+                                           g_strdup_printf (_("Move “%s”"), title)),
+                       error);
 }
 
 static gboolean
@@ -1157,20 +1173,6 @@ wp_edit_merge_agencies (WpUndoStack  *self,
   return run_and_push (self, cmd, error);
 }
 
-static Command *
-agencies_command (WpItem             *item,
-                  WpAgencyRole        role,
-                  const char * const *names)
-{
-  Command *cmd = command_new (CMD_SET_AGENCIES, wp_item_get_id (item), NULL);
-
-  cmd->role = role;
-  cmd->old_names = g_strdupv ((char **) (role == WP_AGENCY_ROLE_LEAD
-                                         ? wp_item_get_lead_agencies (item)
-                                         : wp_item_get_co_agencies (item)));
-  cmd->new_names = g_strdupv ((char **) names);
-  return cmd;
-}
 
 /**
  * wp_edit_set_lead_agency:
