@@ -915,12 +915,43 @@ test_agency_directory (Demo          *d,
                                                             GTK_TYPE_COLUMN_VIEW));
     GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (view));
 
-    g_signal_emit_by_name (progress, "filter-activated", NULL, (int) WP_ITEM_STATUS_DONE);
+    g_signal_emit_by_name (progress, "filter-activated", NULL, (int) WP_ITEM_STATUS_DONE, 0);
     spin ();
     g_assert_cmpstr (adw_view_stack_get_visible_child_name (views), ==, "outline");
     g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 6);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.close-search", NULL));
     spin ();
+
+    /* The trend's month: what was done in it; the button takes it away */
+    {
+      g_autoptr(WpPlan) plan = wp_store_get_plan_by_year (d->store, 2025, NULL);
+      g_autoptr(WpPlanStats) stats = wp_plan_stats_compute (d->store, wp_plan_get_id (plan),
+                                                            NULL, NULL);
+      int month = 0;
+      guint n_rows;
+
+      for (int m = 12; m >= 1; m--)
+        if (stats->done_by_month[m - 1] == 1)
+          month = m;
+      g_assert_cmpint (month, >, 0);
+      g_signal_emit_by_name (progress, "filter-activated", NULL, -1, month);
+      spin ();
+      /* one done action, with its key task and area */
+      g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
+      {
+        g_autofree char *label = g_strdup_printf ("Done in %d ✕", month);
+        GtkWidget *chip = find_button_labelled (GTK_WIDGET (d->window), label);
+
+        g_assert_nonnull (chip);
+        g_signal_emit_by_name (chip, "clicked");
+      }
+      spin ();
+      n_rows = g_list_model_get_n_items (rows);
+      g_assert_cmpuint (n_rows, >, 3);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.close-search",
+                                                 NULL));
+      spin ();
+    }
   }
 }
 

@@ -95,19 +95,6 @@ narrowing_init (Narrowing          *n,
   return TRUE;
 }
 
-static gboolean
-has_agency (const WpItemFacts *f,
-            gint64             agency_id)
-{
-  for (guint i = 0; i < f->n_lead; i++)
-    if (f->lead[i] == agency_id)
-      return TRUE;
-  for (guint i = 0; i < f->n_co; i++)
-    if (f->co[i] == agency_id)
-      return TRUE;
-  return FALSE;
-}
-
 /* An item passes a search when it, something below it or something above
  * it matches: a key task shows when one of its actions mentions the word. */
 static gboolean
@@ -119,11 +106,7 @@ narrowing_passes (const Narrowing   *n,
 
   if (filter == NULL)
     return TRUE;
-  if (filter->status >= 0 && f->status != (WpItemStatus) filter->status)
-    return FALSE;
-  if (filter->overdue_only && f->light != WP_LIGHT_RED)
-    return FALSE;
-  if (n->agency_id != 0 && !has_agency (f, n->agency_id))
+  if (!wp_filter_passes (filter, facts, f, n->agency_id))
     return FALSE;
   if (n->hits != NULL)
     {

@@ -204,6 +204,21 @@ wp_chart_status_hit (const WpCounts *counts,
   return -1;
 }
 
+/**
+ * wp_chart_trend_hit:
+ * @width: the width wp_chart_draw_trend() drew at
+ *
+ * Returns: the month (1–12) whose column is at @x, or 0
+ */
+int
+wp_chart_trend_hit (double width,
+                    double x)
+{
+  if (width <= 0 || x < 0 || x >= width)
+    return 0;
+  return (int) (x / (width / 12)) + 1;
+}
+
 double
 wp_chart_bars_height (guint n_groups)
 {

@@ -26,6 +26,8 @@ int    wp_chart_status_hit  (const WpCounts  *counts,
                              double           height,
                              double           x,
                              double           y);
+int    wp_chart_trend_hit   (double           width,
+                             double           x);
 double wp_chart_bars_height (guint            n_groups);
 int    wp_chart_bars_hit    (guint            n_groups,
                              double           y);

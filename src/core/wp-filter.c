@@ -23,6 +23,9 @@ wp_filter_clear (WpFilter *filter)
   wp_filter_init (filter);
 }
 
+static gboolean involves (const WpItemFacts *f,
+                          gint64             agency_id);
+
 static gboolean
 is_blank (const char *text)
 {
@@ -44,6 +47,7 @@ wp_filter_copy (const WpFilter *from,
   to->agency = is_blank (from->agency) ? NULL : g_strdup (from->agency);
   to->status = from->status;
   to->overdue_only = from->overdue_only;
+  to->done_month = from->done_month >= 1 && from->done_month <= 12 ? from->done_month : 0;
 }
 
 gboolean
@@ -51,7 +55,8 @@ wp_filter_equal (const WpFilter *a,
                  const WpFilter *b)
 {
   return g_strcmp0 (a->text, b->text) == 0 && g_strcmp0 (a->agency, b->agency) == 0
-         && a->status == b->status && a->overdue_only == b->overdue_only;
+         && a->status == b->status && a->overdue_only == b->overdue_only
+         && a->done_month == b->done_month;
 }
 
 gboolean
@@ -60,12 +65,40 @@ wp_filter_is_empty (const WpFilter *filter)
   return filter == NULL || (is_blank (filter->text) && !wp_filter_has_criteria (filter));
 }
 
-/* Narrows by more than words: agency, status or overdue */
+/* Narrows by more than words: agency, status, overdue or month done */
 gboolean
 wp_filter_has_criteria (const WpFilter *filter)
 {
   return filter != NULL
-         && (!is_blank (filter->agency) || filter->status >= 0 || filter->overdue_only);
+         && (!is_blank (filter->agency) || filter->status >= 0 || filter->overdue_only
+             || filter->done_month > 0);
+}
+
+/**
+ * wp_filter_passes:
+ * @agency_id: the filter's agency, resolved: 0 for any, -1 for one no
+ *   item has
+ *
+ * Whether an item passes the filter's criteria (not its words).
+ */
+gboolean
+wp_filter_passes (const WpFilter    *filter,
+                  const WpPlanFacts *facts,
+                  const WpItemFacts *f,
+                  gint64             agency_id)
+{
+  if (filter->status >= 0 && f->status != (WpItemStatus) filter->status)
+    return FALSE;
+  if (filter->overdue_only && f->light != WP_LIGHT_RED)
+    return FALSE;
+  if (agency_id != 0 && !involves (f, agency_id))
+    return FALSE;
+  if (filter->done_month > 0
+      && (f->status != WP_ITEM_STATUS_DONE || !g_date_valid (&f->done_date)
+          || g_date_get_year (&f->done_date) != (GDateYear) facts->year
+          || g_date_get_month (&f->done_date) != (GDateMonth) filter->done_month))
+    return FALSE;
+  return TRUE;
 }
 
 static gboolean
@@ -138,9 +171,7 @@ wp_filter_find (WpStore         *store,
       const WpItemFacts *f = &g_array_index (facts->items, WpItemFacts, i);
 
       if ((hit_set != NULL && !g_hash_table_contains (hit_set, &f->id))
-          || (filter->status >= 0 && f->status != (WpItemStatus) filter->status)
-          || (filter->overdue_only && f->light != WP_LIGHT_RED)
-          || (agency_id != 0 && !involves (f, agency_id)))
+          || !wp_filter_passes (filter, facts, f, agency_id))
         continue;
       g_array_append_val (found, f->id);
     }

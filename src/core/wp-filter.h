@@ -14,6 +14,7 @@ typedef struct {
   char     *agency;        /* leads or supports */
   int       status;        /* a WpItemStatus, rolled up, or -1 for any */
   gboolean  overdue_only;  /* red light */
+  int       done_month;    /* 1–12: done in that month of the plan's year; 0: any */
 } WpFilter;
 
 void      wp_filter_init          (WpFilter        *filter);
@@ -24,6 +25,10 @@ gboolean  wp_filter_equal         (const WpFilter  *a,
                                    const WpFilter  *b);
 gboolean  wp_filter_is_empty      (const WpFilter  *filter);
 gboolean  wp_filter_has_criteria  (const WpFilter  *filter);
+gboolean  wp_filter_passes        (const WpFilter    *filter,
+                                   const WpPlanFacts *facts,
+                                   const WpItemFacts *f,
+                                   gint64             agency_id);
 GArray   *wp_filter_find          (WpStore         *store,
                                    gint64           plan_id,
                                    const WpFilter  *filter,

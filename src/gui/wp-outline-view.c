@@ -1027,14 +1027,17 @@ wp_outline_view_set_filter (WpOutlineView  *self,
 
   wp_filter_init (&wanted);
   wp_filter_copy (filter, &wanted);
-  if (g_strcmp0 (wanted.text, self->search) == 0
-      && wanted.status == self->criteria.status
-      && wanted.overdue_only == self->criteria.overdue_only
-      && g_strcmp0 (wanted.agency, self->criteria.agency) == 0)
-    {
-      wp_filter_clear (&wanted);
-      return;
-    }
+  {
+    /* The same words and criteria: nothing to do */
+    WpFilter current = self->criteria;
+
+    current.text = self->search;
+    if (wp_filter_equal (&wanted, &current))
+      {
+        wp_filter_clear (&wanted);
+        return;
+      }
+  }
 
   finish_editing (self, TRUE);
   g_free (self->search);

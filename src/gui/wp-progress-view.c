@@ -366,7 +366,7 @@ on_agencies_chart_pressed (GtkGestureClick *gesture,
   if (index >= 0)
     g_signal_emit (self, signals[FILTER_ACTIVATED], 0,
                    ((WpGroupCounts *) g_ptr_array_index (self->stats->agencies, index))->name,
-                   -1);
+                   -1, 0);
 }
 
 /* A click on a status of the ring shows the items of that status (of the
@@ -386,7 +386,21 @@ on_status_chart_pressed (GtkGestureClick *gesture,
                                 gtk_widget_get_width (GTK_WIDGET (self->status_chart)),
                                 gtk_widget_get_height (GTK_WIDGET (self->status_chart)), x, y);
   if (status >= 0)
-    g_signal_emit (self, signals[FILTER_ACTIVATED], 0, self->agency, status);
+    g_signal_emit (self, signals[FILTER_ACTIVATED], 0, self->agency, status, 0);
+}
+
+/* A click on a month of the trend shows what was done in it */
+static void
+on_trend_chart_pressed (GtkGestureClick *gesture,
+                        int              n_press,
+                        double           x,
+                        double           y,
+                        WpProgressView  *self)
+{
+  int month = wp_chart_trend_hit (gtk_widget_get_width (GTK_WIDGET (self->trend_chart)), x);
+
+  if (self->stats != NULL && month > 0 && self->stats->done_by_month[month - 1] > 0)
+    g_signal_emit (self, signals[FILTER_ACTIVATED], 0, self->agency, -1, month);
 }
 
 /* A click on an area's bar shows the area in the outline */
@@ -521,12 +535,15 @@ wp_progress_view_class_init (WpProgressViewClass *klass)
    * WpProgressView::filter-activated:
    * @agency: (nullable): an agency's name
    * @status: a #WpItemStatus, or -1
+   * @month: 1–12 for the items done in that month, or 0
    *
-   * Asks for the outline to show the items of an agency or a status.
+   * Asks for the outline to show the items of an agency, a status or a
+   * month's completions.
    */
   signals[FILTER_ACTIVATED] = g_signal_new ("filter-activated", G_TYPE_FROM_CLASS (klass),
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                            G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT);
+                                            G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_INT,
+                                            G_TYPE_INT);
 }
 
 static void
@@ -567,6 +584,13 @@ wp_progress_view_init (WpProgressView *self)
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self->status_chart), "pointer");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_chart),
                                _("Click a status to show its items in the outline"));
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "released", G_CALLBACK (on_trend_chart_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->trend_chart), GTK_EVENT_CONTROLLER (click));
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->trend_chart), "pointer");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->trend_chart),
+                               _("Click a month to show what was done in it in the outline"));
 }
 
 void

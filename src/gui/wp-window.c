@@ -35,6 +35,8 @@ struct _WpWindow
   GtkStringList        *agency_names;
   GtkDropDown          *status_filter;
   GtkToggleButton      *overdue_filter;
+  GtkButton            *month_filter;    /* shown while narrowed to a month */
+  int                   done_month;
   GtkToggleButton      *search_button;
   GMenu                *recent_section;
   WpItemEditor         *item_editor;
@@ -264,7 +266,7 @@ on_agency_activated (WpWindow   *self,
                      const char *name)
 {
   adw_view_stack_set_visible_child_name (self->view_stack, "board");
-  wp_window_show_filter (self, name, -1);
+  wp_window_show_filter (self, name, -1, 0);
 }
 
 /* The editor shows what the visible view has selected. */
@@ -307,6 +309,33 @@ on_flap_revealed (WpWindow *self)
                              g_variant_new_boolean (adw_flap_get_reveal_flap (self->flap)));
 }
 
+static void on_search_changed (WpWindow *self);
+
+/* The months of the progress view's trend narrow to what was done in one:
+ * a button says so, and takes it away. */
+static void
+set_done_month (WpWindow *self,
+                int       month)
+{
+  self->done_month = month;
+  if (month > 0)
+    {
+      g_autofree char *name = g_strdup_printf (C_("month", "%u"), (guint) month);
+      /* Translators: the filter of the items done in a month, e.g. "7月完成"; a
+       * click takes it away */
+      g_autofree char *label = g_strdup_printf (_("Done in %s ✕"), name);
+      gtk_button_set_label (self->month_filter, label);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->month_filter), month > 0);
+}
+
+static void
+on_month_filter_clicked (WpWindow *self)
+{
+  set_done_month (self, 0);
+  on_search_changed (self);
+}
+
 /* The search bar's words and filters narrow the outline and the board. */
 static void
 on_search_changed (WpWindow *self)
@@ -323,6 +352,7 @@ on_search_changed (WpWindow *self)
         filter.agency = g_strdup (gtk_string_list_get_string (self->agency_names, agency));
       filter.status = status != GTK_INVALID_LIST_POSITION && status > 0 ? (int) status - 1 : -1;
       filter.overdue_only = gtk_toggle_button_get_active (self->overdue_filter);
+      filter.done_month = self->done_month;
     }
   wp_outline_view_set_filter (self->outline_view, &filter);
   wp_board_view_set_filter (self->board_view, &filter);
@@ -340,6 +370,7 @@ on_search_mode_changed (WpWindow *self)
       gtk_drop_down_set_selected (self->agency_filter, 0);
       gtk_drop_down_set_selected (self->status_filter, 0);
       gtk_toggle_button_set_active (self->overdue_filter, FALSE);
+      set_done_month (self, 0);
     }
   on_search_changed (self);
 }
@@ -375,6 +406,14 @@ add_filters (WpWindow *self)
   self->overdue_filter = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (
                                               _("_Overdue Only")));
   gtk_box_append (self->filter_box, GTK_WIDGET (self->overdue_filter));
+
+  self->month_filter = GTK_BUTTON (gtk_button_new ());
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->month_filter), _("Show every month"));
+  gtk_widget_add_css_class (GTK_WIDGET (self->month_filter), "pill");
+  gtk_widget_set_visible (GTK_WIDGET (self->month_filter), FALSE);
+  g_signal_connect_swapped (self->month_filter, "clicked", G_CALLBACK (on_month_filter_clicked),
+                            self);
+  gtk_box_append (self->filter_box, GTK_WIDGET (self->month_filter));
 
   g_signal_connect_swapped (self->agency_filter, "notify::selected",
                             G_CALLBACK (on_search_changed), self);
@@ -416,35 +455,40 @@ update_filter_agencies (WpWindow *self)
  * wp_window_show_filter:
  * @agency: (nullable): an agency's name, or %NULL for all
  * @status: a #WpItemStatus, or -1 for any
+ * @month: 1–12 for what was done in that month, or 0 for any
  *
- * Shows the search bar with its filters set to @agency and @status, so the
- * outline and the board show only those items.
+ * Shows the search bar with its filters set, so the outline and the board
+ * show only those items.
  */
 void
 wp_window_show_filter (WpWindow   *self,
                        const char *agency,
-                       int         status)
+                       int         status,
+                       int         month)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->agency_names));
 
   g_return_if_fail (WP_IS_WINDOW (self));
 
+  set_done_month (self, month);
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_drop_down_set_selected (self->agency_filter, 0);
   for (guint i = 1; agency != NULL && i < n; i++)
     if (g_strcmp0 (gtk_string_list_get_string (self->agency_names, i), agency) == 0)
       gtk_drop_down_set_selected (self->agency_filter, i);
   gtk_drop_down_set_selected (self->status_filter, status >= 0 ? (guint) status + 1 : 0);
+  on_search_changed (self);
 }
 
 /* From the progress view's charts to those items in the outline */
 static void
 on_progress_filter_activated (WpWindow   *self,
                               const char *agency,
-                              int         status)
+                              int         status,
+                              int         month)
 {
   adw_view_stack_set_visible_child_name (self->view_stack, "outline");
-  wp_window_show_filter (self, agency, status);
+  wp_window_show_filter (self, agency, status, month);
 }
 
 static void

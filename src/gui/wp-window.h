@@ -21,6 +21,7 @@ void      wp_window_select_year     (WpWindow       *self,
 
 void      wp_window_show_filter (WpWindow   *self,
                                  const char *agency,
-                                 int         status);
+                                 int         status,
+                                 int         month);
 
 G_END_DECLS
