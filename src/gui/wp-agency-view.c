@@ -153,7 +153,7 @@ wp_agency_view_edit (WpAgencyView *self,
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                    _("Edit Agency"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("Every item that names “%s” shows the new name."),
+                                  _("Items that name “%s” will show the new name."),
                                   wp_agency_get_name (agency));
   box = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (box), GTK_SELECTION_NONE);
