@@ -394,12 +394,20 @@ update_card (GtkListItem *list_item)
                                 wp_light_to_label (wp_item_get_light (item)));
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
+  g_object_set_data (G_OBJECT (widget), "wp-revision",
+                     GUINT_TO_POINTER (wp_item_get_revision (item)));
 }
 
+/* Only what a card shows: a move notifies every sibling's position. */
 static void
 on_item_notify (GtkListItem *list_item)
 {
-  update_card (list_item);
+  GtkWidget *card = gtk_list_item_get_child (list_item);
+  WpItem *item = gtk_list_item_get_item (list_item);
+  guint drawn = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (card), "wp-revision"));
+
+  if (item != NULL && wp_item_get_revision (item) != drawn)
+    update_card (list_item);
 }
 
 static GdkContentProvider *

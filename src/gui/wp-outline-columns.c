@@ -321,6 +321,10 @@ on_item_notify (GtkListItem *list_item,
   CellColumn *column = g_object_get_data (G_OBJECT (list_item), "wp-column");
   GtkWidget *child = gtk_list_item_get_child (list_item);
 
+  /* A move notifies every sibling's new position, which no cell shows: the
+   * revision tells whether anything drawn changed. */
+  if (is_drawn (column, child, item))
+    return;
   column->update (column->view, list_item, item);
   mark_drawn (column, child, item);
 }
