@@ -8,6 +8,10 @@
  * the board of every action (by status and by lead agency), moving a card
  * and undoing it; the agency directory; and resident memory.
  *
+ * For profiling: BENCH_INDENT_HIDDEN=1 also times an indent with the outline
+ * hidden (the models' share); BENCH_REPEAT_INDENT=1 and BENCH_REPEAT_SEARCH=1
+ * repeat those steps and stop there, for `perf record`.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <locale.h>
@@ -147,11 +151,27 @@ main (int    argc,
     t0 = wp_bench_now_ms ();
     wp_undo_stack_undo (wp_context_get_undo_stack (context), NULL);
     g_print ("%-44s %10.1f ms\n", "undo it (to frame)", wait_frame (GTK_WIDGET (window), t0));
-    for (int i = 0; g_getenv ("BENCH_REPEAT_INDENT") && i < 10; i++)
+    if (g_getenv ("BENCH_INDENT_HIDDEN"))
+      {
+        AdwViewStack *views = ADW_VIEW_STACK (find (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+        adw_view_stack_set_visible_child_name (views, "agencies");
+        wait_frame (GTK_WIDGET (window), wp_bench_now_ms ());
+        t0 = wp_bench_now_ms ();
+        wp_edit_indent (wp_context_get_undo_stack (context), wp_item_get_id (item), NULL);
+        g_print ("  (indent with the outline hidden: %.1f ms)\n", wp_bench_now_ms () - t0);
+        t0 = wp_bench_now_ms ();
+        wp_undo_stack_undo (wp_context_get_undo_stack (context), NULL);
+        g_print ("  (undo with the outline hidden: %.1f ms)\n", wp_bench_now_ms () - t0);
+        adw_view_stack_set_visible_child_name (views, "outline");
+        wait_frame (GTK_WIDGET (window), wp_bench_now_ms ());
+      }
+    for (int i = 0; g_getenv ("BENCH_REPEAT_INDENT") && i < 40; i++)
       {
         wp_edit_indent (wp_context_get_undo_stack (context), wp_item_get_id (item), NULL);
         wp_undo_stack_undo (wp_context_get_undo_stack (context), NULL);
       }
+    if (g_getenv ("BENCH_REPEAT_INDENT"))
+      return 0;
   }
 
   /* Search keystrokes. */
@@ -170,6 +190,15 @@ main (int    argc,
     t0 = wp_bench_now_ms ();
     wp_outline_view_set_search (outline, NULL);
     g_print ("%-44s %10.1f ms\n", "clear search (to frame)", wait_frame (GTK_WIDGET (window), t0));
+    for (int i = 0; g_getenv ("BENCH_REPEAT_SEARCH") && i < 10; i++)
+      {
+        wp_outline_view_set_search (outline, "综治");
+        wait_frame (GTK_WIDGET (window), wp_bench_now_ms ());
+        wp_outline_view_set_search (outline, NULL);
+        wait_frame (GTK_WIDGET (window), wp_bench_now_ms ());
+      }
+    if (g_getenv ("BENCH_REPEAT_SEARCH"))
+      return 0;
   }
 
   /* The board: every action a card */
