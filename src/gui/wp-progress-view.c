@@ -242,6 +242,17 @@ on_agency_selected (WpProgressView *self)
   queue_refresh (self);
 }
 
+/* The charts' text follows the desktop's text size (Large Text): the
+ * charts are drawn in units of 96 dpi and scaled by the font resolution. */
+static double
+chart_scale (GtkWidget *widget)
+{
+  int dpi = 0;
+
+  g_object_get (gtk_widget_get_settings (widget), "gtk-xft-dpi", &dpi, NULL);
+  return dpi > 0 ? CLAMP (dpi / (96.0 * 1024), 1.0, 3.0) : 1.0;
+}
+
 static void
 refresh (WpProgressView *self)
 {
@@ -285,12 +296,18 @@ refresh (WpProgressView *self)
   add_tile (self, stats->counts.due_soon, _("At risk"), "warning");
 
   /* The charts are drawn by the core, as in the PDF; their heights follow
-   * the number of bars. */
+   * the number of bars, and the text size. */
+  gtk_drawing_area_set_content_height (self->status_chart,
+                                       (int) (150 * chart_scale (GTK_WIDGET (self))));
+  gtk_drawing_area_set_content_height (self->trend_chart,
+                                       (int) (150 * chart_scale (GTK_WIDGET (self))));
   gtk_drawing_area_set_content_height (self->areas_chart,
-                                       (int) wp_chart_bars_height (stats->areas->len));
+                                       (int) (wp_chart_bars_height (stats->areas->len)
+                                              * chart_scale (GTK_WIDGET (self))));
   gtk_drawing_area_set_content_height (self->agencies_chart,
-                                       (int) wp_chart_bars_height (MIN (stats->agencies->len,
-                                                                        MAX_AGENCIES)));
+                                       (int) (wp_chart_bars_height (MIN (stats->agencies->len,
+                                                                         MAX_AGENCIES))
+                                              * chart_scale (GTK_WIDGET (self))));
 
   gtk_widget_set_visible (GTK_WIDGET (self->targets_group), stats->targets->len > 0);
   for (guint i = 0; i < stats->targets->len; i++)
@@ -337,17 +354,19 @@ draw_chart (GtkDrawingArea *area,
             gpointer        data)
 {
   WpProgressView *self = data;
+  double k = chart_scale (GTK_WIDGET (area));
 
   if (self->stats == NULL)
     return;
+  cairo_scale (cr, k, k);
   if (area == self->status_chart)
-    wp_chart_draw_status (cr, &self->stats->counts, width, height);
+    wp_chart_draw_status (cr, &self->stats->counts, width / k, height / k);
   else if (area == self->trend_chart)
-    wp_chart_draw_trend (cr, self->stats->done_by_month, width, height);
+    wp_chart_draw_trend (cr, self->stats->done_by_month, width / k, height / k);
   else if (area == self->areas_chart)
-    wp_chart_draw_bars (cr, self->stats->areas, G_MAXUINT, width);
+    wp_chart_draw_bars (cr, self->stats->areas, G_MAXUINT, width / k);
   else
-    wp_chart_draw_bars (cr, self->stats->agencies, MAX_AGENCIES, width);
+    wp_chart_draw_bars (cr, self->stats->agencies, MAX_AGENCIES, width / k);
 }
 
 /* A click on a lead agency's bar shows its items in the outline */
@@ -362,7 +381,8 @@ on_agencies_chart_pressed (GtkGestureClick *gesture,
 
   if (self->stats == NULL)
     return;
-  index = wp_chart_bars_hit (MIN (self->stats->agencies->len, MAX_AGENCIES), y);
+  index = wp_chart_bars_hit (MIN (self->stats->agencies->len, MAX_AGENCIES),
+                             y / chart_scale (GTK_WIDGET (self)));
   if (index >= 0)
     g_signal_emit (self, signals[FILTER_ACTIVATED], 0,
                    ((WpGroupCounts *) g_ptr_array_index (self->stats->agencies, index))->name,
@@ -378,13 +398,15 @@ on_status_chart_pressed (GtkGestureClick *gesture,
                          double           y,
                          WpProgressView  *self)
 {
+  double k = chart_scale (GTK_WIDGET (self));
   int status;
 
   if (self->stats == NULL)
     return;
   status = wp_chart_status_hit (&self->stats->counts,
-                                gtk_widget_get_width (GTK_WIDGET (self->status_chart)),
-                                gtk_widget_get_height (GTK_WIDGET (self->status_chart)), x, y);
+                                gtk_widget_get_width (GTK_WIDGET (self->status_chart)) / k,
+                                gtk_widget_get_height (GTK_WIDGET (self->status_chart)) / k,
+                                x / k, y / k);
   if (status >= 0)
     g_signal_emit (self, signals[FILTER_ACTIVATED], 0, self->agency, status, 0);
 }
@@ -397,7 +419,9 @@ on_trend_chart_pressed (GtkGestureClick *gesture,
                         double           y,
                         WpProgressView  *self)
 {
-  int month = wp_chart_trend_hit (gtk_widget_get_width (GTK_WIDGET (self->trend_chart)), x);
+  double k = chart_scale (GTK_WIDGET (self));
+  int month = wp_chart_trend_hit (gtk_widget_get_width (GTK_WIDGET (self->trend_chart)) / k,
+                                  x / k);
 
   if (self->stats != NULL && month > 0 && self->stats->done_by_month[month - 1] > 0)
     g_signal_emit (self, signals[FILTER_ACTIVATED], 0, self->agency, -1, month);
@@ -415,7 +439,7 @@ on_areas_chart_pressed (GtkGestureClick *gesture,
 
   if (self->stats == NULL)
     return;
-  index = wp_chart_bars_hit (self->stats->areas->len, y);
+  index = wp_chart_bars_hit (self->stats->areas->len, y / chart_scale (GTK_WIDGET (self)));
   if (index < 0)
     return;
   g_signal_emit (self, signals[ITEM_ACTIVATED], 0,
