@@ -9,7 +9,8 @@
  * and undoing it; the agency directory; and resident memory.
  *
  * For profiling: BENCH_INDENT_HIDDEN=1 also times an indent with the outline
- * hidden (the models' share); BENCH_REPEAT_INDENT=1 and BENCH_REPEAT_SEARCH=1
+ * hidden (the models' share); BENCH_REPEAT_EXPAND=1, BENCH_REPEAT_INDENT=1 and
+ * BENCH_REPEAT_SEARCH=1
  * repeat those steps and stop there, for `perf record`.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -135,6 +136,15 @@ main (int    argc,
     g_print ("  (expanding itself, before drawing: %.1f ms)\n", wp_bench_now_ms () - t0);
     g_print ("%-44s %10.1f ms\n", "expand area with 1,000 key tasks (to frame)",
              wait_frame (GTK_WIDGET (window), t0));
+    for (int i = 0; g_getenv ("BENCH_REPEAT_EXPAND") && i < 15; i++)
+      {
+        gtk_tree_list_row_set_expanded (first, FALSE);
+        wait_frame (GTK_WIDGET (window), wp_bench_now_ms ());
+        gtk_tree_list_row_set_expanded (first, TRUE);
+        wait_frame (GTK_WIDGET (window), wp_bench_now_ms ());
+      }
+    if (g_getenv ("BENCH_REPEAT_EXPAND"))
+      return 0;
   }
 
   /* Indent the second key task under the first, through the undo stack. */

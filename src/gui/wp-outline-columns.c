@@ -123,7 +123,10 @@ update_title (WpOutlineView *self,
   gtk_widget_add_css_class (label, kind == WP_ITEM_KIND_AREA ? "wp-kind-area"
                                  : kind == WP_ITEM_KIND_TASK ? "wp-kind-task"
                                  : "wp-kind-action");
-  gtk_widget_set_tooltip_text (label, wp_item_kind_to_label (kind));
+  /* Said to screen readers; a tooltip would cost every new row a round
+   * trip to the display server for the pointer's position. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  wp_item_kind_to_label (kind), -1);
 }
 
 static void
