@@ -1,7 +1,9 @@
 /* wp-outline-dnd.c: dragging rows of the outline to reorder and reparent
  *
- * Every cell of a row is a drop target, so the whole row takes drops. Where
- * the pointer is in the row decides what a drop does: the top quarter puts
+ * One drop target on the whole outline finds the cell under the pointer,
+ * so the whole row takes drops without a controller on each of its cells
+ * (seven per row, made and dropped with every row). Where the pointer is
+ * in the row decides what a drop does: the top quarter puts
  * the item before the row's item, the bottom quarter after it, the middle
  * makes it the row item's last child. The row shows which, with a line
  * above or below or a highlight. A drop is one undoable move; moving an
@@ -37,15 +39,6 @@ row_widget (GtkWidget *cell)
   GtkWidget *parent = gtk_widget_get_parent (cell);
 
   return parent ? gtk_widget_get_parent (parent) : NULL;
-}
-
-static void
-clear_feedback (GtkWidget *cell)
-{
-  GtkWidget *row = row_widget (cell);
-
-  for (guint i = 0; row != NULL && i < G_N_ELEMENTS (zone_classes); i++)
-    gtk_widget_remove_css_class (row, zone_classes[i]);
 }
 
 static DropZone
@@ -96,26 +89,67 @@ on_drag_begin (GtkDragSource *source,
   gtk_drag_source_set_icon (source, icon, 0, 0);
 }
 
+/* The cell under a point of the outline, or NULL */
+static GtkWidget *
+cell_at (GtkWidget *view,
+         double     x,
+         double     y,
+         double    *cell_y)
+{
+  GtkWidget *widget = gtk_widget_pick (view, x, y, GTK_PICK_DEFAULT);
+
+  for (; widget != NULL && widget != view; widget = gtk_widget_get_parent (widget))
+    if (g_object_get_data (G_OBJECT (widget), "wp-list-item") != NULL)
+      {
+        graphene_point_t in_view = GRAPHENE_POINT_INIT (x, y), in_cell;
+
+        if (!gtk_widget_compute_point (view, widget, &in_view, &in_cell))
+          return NULL;
+        *cell_y = in_cell.y;
+        return widget;
+      }
+  return NULL;
+}
+
+/* The row showing feedback, for the next motion or the leave to clear */
+static void
+set_feedback (GtkWidget *view,
+              GtkWidget *row,
+              DropZone   zone)
+{
+  GtkWidget *shown = g_object_get_data (G_OBJECT (view), "wp-drop-row");
+
+  for (guint i = 0; shown != NULL && i < G_N_ELEMENTS (zone_classes); i++)
+    gtk_widget_remove_css_class (shown, zone_classes[i]);
+  g_object_set_data_full (G_OBJECT (view), "wp-drop-row",
+                          row != NULL ? g_object_ref (row) : NULL, g_object_unref);
+  if (row != NULL)
+    gtk_widget_add_css_class (row, zone_classes[zone]);
+}
+
 static GdkDragAction
 on_motion (GtkDropTarget *target,
            double         x,
            double         y,
-           GtkWidget     *cell)
+           GtkWidget     *view)
 {
-  GtkWidget *row = row_widget (cell);
-  DropZone zone = zone_at (cell, y);
+  double cell_y;
+  GtkWidget *cell = cell_at (view, x, y, &cell_y);
 
-  clear_feedback (cell);
-  if (row != NULL)
-    gtk_widget_add_css_class (row, zone_classes[zone]);
+  if (cell == NULL)
+    {
+      set_feedback (view, NULL, DROP_INTO);
+      return 0;
+    }
+  set_feedback (view, row_widget (cell), zone_at (cell, cell_y));
   return GDK_ACTION_MOVE;
 }
 
 static void
 on_leave (GtkDropTarget *target,
-          GtkWidget     *cell)
+          GtkWidget     *view)
 {
-  clear_feedback (cell);
+  set_feedback (view, NULL, DROP_INTO);
 }
 
 /* Where among its future siblings the dragged item goes: positions count the
@@ -138,14 +172,21 @@ on_drop (GtkDropTarget *drop,
          const GValue  *value,
          double         x,
          double         y,
-         GtkWidget     *cell)
+         GtkWidget     *view)
 {
-  WpOutlineView *self = g_object_get_data (G_OBJECT (cell), "wp-outline");
-  g_autoptr(WpItem) target = cell_item (cell);
+  double cell_y;
+  GtkWidget *cell = cell_at (view, x, y, &cell_y);
+  WpOutlineView *self;
+  g_autoptr(WpItem) target = NULL;
   WpItem *dragged = g_value_get_object (value);
-  DropZone zone = zone_at (cell, y);
+  DropZone zone;
 
-  clear_feedback (cell);
+  set_feedback (view, NULL, DROP_INTO);
+  if (cell == NULL)
+    return FALSE;
+  self = g_object_get_data (G_OBJECT (cell), "wp-outline");
+  target = cell_item (cell);
+  zone = zone_at (cell, cell_y);
   if (target == NULL || dragged == NULL || dragged == target)
     return FALSE;
 
@@ -155,23 +196,28 @@ on_drop (GtkDropTarget *drop,
                                 position_for (dragged, target, zone));
 }
 
-/* Makes a cell of the outline a drag source (the title) and a drop target
- * (every column). */
+/* Makes the outline (its column view) take drops. */
+void
+wp_outline_dnd_setup_view (GtkWidget *view)
+{
+  GtkDropTarget *target = gtk_drop_target_new (WP_TYPE_ITEM, GDK_ACTION_MOVE);
+
+  g_signal_connect (target, "motion", G_CALLBACK (on_motion), view);
+  g_signal_connect (target, "leave", G_CALLBACK (on_leave), view);
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop), view);
+  gtk_widget_add_controller (view, GTK_EVENT_CONTROLLER (target));
+}
+
+/* Makes a cell of the outline findable by the drop target, and the title a
+ * drag source. */
 void
 wp_outline_dnd_setup_cell (WpOutlineView *self,
                            GtkListItem   *list_item,
                            GtkWidget     *cell,
                            gboolean       drag_source)
 {
-  GtkDropTarget *target = gtk_drop_target_new (WP_TYPE_ITEM, GDK_ACTION_MOVE);
-
   g_object_set_data (G_OBJECT (cell), "wp-list-item", list_item);
   g_object_set_data (G_OBJECT (cell), "wp-outline", self);
-
-  g_signal_connect (target, "motion", G_CALLBACK (on_motion), cell);
-  g_signal_connect (target, "leave", G_CALLBACK (on_leave), cell);
-  g_signal_connect (target, "drop", G_CALLBACK (on_drop), cell);
-  gtk_widget_add_controller (cell, GTK_EVENT_CONTROLLER (target));
 
   if (drag_source)
     {

@@ -15,6 +15,7 @@ GtkWidget *wp_outline_title_get_entry  (GtkWidget     *title_cell);
 GtkWidget *wp_outline_title_get_label  (GtkWidget     *title_cell);
 
 /* wp-outline-dnd.c */
+void       wp_outline_dnd_setup_view   (GtkWidget     *view);
 void       wp_outline_dnd_setup_cell   (WpOutlineView *self,
                                         GtkListItem   *list_item,
                                         GtkWidget     *cell,

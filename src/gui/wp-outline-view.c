@@ -953,6 +953,7 @@ wp_outline_view_init (WpOutlineView *self)
                             G_CALLBACK (on_selection_changed), self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (on_activate), self);
+  wp_outline_dnd_setup_view (GTK_WIDGET (self->column_view));
 
   /* Capture phase: Tab and Enter must reach us before the list's own
    * focus and activation handling. */
