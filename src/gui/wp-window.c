@@ -37,6 +37,7 @@ struct _WpWindow
   GtkToggleButton      *overdue_filter;
   GtkButton            *month_filter;    /* shown while narrowed to a month */
   int                   done_month;
+  gboolean              agencies_stale;  /* the agency filter's list, until the bar shows */
   GtkToggleButton      *search_button;
   GMenu                *recent_section;
   WpItemEditor         *item_editor;
@@ -137,6 +138,7 @@ update_recent_menu (WpWindow *self)
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 }
 
+static void mark_filter_agencies (WpWindow *self);
 static void update_filter_agencies (WpWindow *self);
 
 static void
@@ -149,7 +151,7 @@ on_year_selected (WpWindow *self)
   wp_progress_view_set_plan (self->progress_view, plan);
   wp_board_view_set_plan (self->board_view, plan);
   wp_agency_view_set_plan (self->agency_view, plan);
-  update_filter_agencies (self);
+  mark_filter_agencies (self);
   _wp_window_update_plan_actions (self);
 
   if (plan != NULL)
@@ -372,6 +374,8 @@ on_search_mode_changed (WpWindow *self)
       gtk_toggle_button_set_active (self->overdue_filter, FALSE);
       set_done_month (self, 0);
     }
+  else if (self->agencies_stale)
+    update_filter_agencies (self);
   on_search_changed (self);
 }
 
@@ -435,6 +439,7 @@ update_filter_agencies (WpWindow *self)
 
   if (self->context == NULL || wp_context_get_store (self->context) == NULL)
     return;
+  self->agencies_stale = FALSE;
   if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected < n)
     current = g_strdup (gtk_string_list_get_string (self->agency_names, selected));
   if (plan != NULL)
@@ -449,6 +454,16 @@ update_filter_agencies (WpWindow *self)
       selected = i + 1;
   gtk_drop_down_set_selected (self->agency_filter, selected);
   g_signal_handlers_unblock_by_func (self->agency_filter, on_search_changed, self);
+}
+
+/* The list is read when the search bar shows: a plan's agencies are a
+ * GROUP BY over all its items, not something to do at start-up. */
+static void
+mark_filter_agencies (WpWindow *self)
+{
+  self->agencies_stale = TRUE;
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    update_filter_agencies (self);
 }
 
 /**
@@ -466,12 +481,15 @@ wp_window_show_filter (WpWindow   *self,
                        int         status,
                        int         month)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->agency_names));
+  guint n;
 
   g_return_if_fail (WP_IS_WINDOW (self));
 
   set_done_month (self, month);
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  if (self->agencies_stale)
+    update_filter_agencies (self);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->agency_names));
   gtk_drop_down_set_selected (self->agency_filter, 0);
   for (guint i = 1; agency != NULL && i < n; i++)
     if (g_strcmp0 (gtk_string_list_get_string (self->agency_names, i), agency) == 0)
@@ -698,7 +716,7 @@ wp_window_new (GtkApplication *application,
   wp_board_view_set_context (self->board_view, context);
   wp_agency_view_set_context (self->agency_view, context);
   g_signal_connect_object (wp_context_get_store (context), "agencies-changed",
-                           G_CALLBACK (update_filter_agencies), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (mark_filter_agencies), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->agency_view, "agency-activated",
                            G_CALLBACK (on_agency_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->board_view, "selection-changed",
