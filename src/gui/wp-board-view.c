@@ -384,14 +384,15 @@ update_card (GtkListItem *list_item)
                                  wp_item_get_effective_progress (item) / 100.0);
   percent = g_strdup_printf (_("%d%%"), wp_item_get_effective_progress (item));
   gtk_label_set_label (GTK_LABEL (card->percent), percent);
-  wp_light_badge_set (card->light, wp_item_get_light (item));
+  wp_light_badge_set_item (card->light, item);
 
   /* Translators: what a screen reader says for a card: title, lead
    * agency, deadline, progress and light */
   accessible = g_strdup_printf (_("%s; lead: %s; due: %s; %s; %s"), wp_item_get_title (item),
                                 lead[0] != '\0' ? lead : _("No lead agency"),
                                 due != NULL ? due : _("No Deadline"), percent,
-                                wp_light_to_label (wp_item_get_light (item)));
+                                gtk_label_get_label (GTK_LABEL (gtk_widget_get_last_child (
+                                  card->light))));
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
   g_object_set_data (G_OBJECT (widget), "wp-revision",

@@ -19,6 +19,19 @@ wp_light_badge_new (void)
   return box;
 }
 
+/* An item's light; green on a finished item says it is done. */
+void
+wp_light_badge_set_item (GtkWidget *badge,
+                         WpItem    *item)
+{
+  WpLight light = wp_item_get_light (item);
+
+  wp_light_badge_set (badge, light);
+  if (light == WP_LIGHT_GREEN && wp_item_get_effective_status (item) == WP_ITEM_STATUS_DONE)
+    gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (badge)),
+                         wp_item_status_to_label (WP_ITEM_STATUS_DONE));
+}
+
 void
 wp_light_badge_set (GtkWidget *badge,
                     WpLight    light)

@@ -14,4 +14,7 @@ GtkWidget *wp_light_badge_new (void);
 void       wp_light_badge_set (GtkWidget *badge,
                                WpLight    light);
 
+void       wp_light_badge_set_item (GtkWidget *badge,
+                                    WpItem    *item);
+
 G_END_DECLS

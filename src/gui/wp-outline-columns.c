@@ -203,7 +203,7 @@ update_light (WpOutlineView *self,
               WpItem        *item)
 {
   g_assert (self != NULL);
-  wp_light_badge_set (gtk_list_item_get_child (list_item), wp_item_get_light (item));
+  wp_light_badge_set_item (gtk_list_item_get_child (list_item), item);
 }
 
 /* Factories */
