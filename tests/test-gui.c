@@ -625,6 +625,26 @@ test_empty_database (void)
   g_assert_nonnull (page);
   g_assert_cmpstr (adw_status_page_get_title (page), ==, "No Plans Yet");
 
+  /* The other views say the same in their words. */
+  {
+    AdwViewStack *views = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (window),
+                                                           ADW_TYPE_VIEW_STACK));
+    const struct { const char *view, *title; } empty[] = {
+      { "board", "No Plan" }, { "agencies", "No Agencies Yet" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (empty); i++)
+      {
+        adw_view_stack_set_visible_child_name (views, empty[i].view);
+        spin ();
+        page = ADW_STATUS_PAGE (find_mapped (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
+        g_assert_nonnull (page);
+        g_assert_cmpstr (adw_status_page_get_title (page), ==, empty[i].title);
+      }
+    adw_view_stack_set_visible_child_name (views, "outline");
+    spin ();
+  }
+
   /* A plan imported while the window is open appears in it. */
   {
     g_autofree char *sample = wp_test_sample_path ("xiamen-2025.json");
