@@ -49,6 +49,10 @@ struct _WpBoardView
   GtkBox          *columns_box;
 
   GPtrArray       *columns;       /* Column */
+  GtkScrolledWindow *board_scroller;
+  double           drag_x;        /* the pointer during a drag, for edge scrolling */
+  guint            autoscroll_id;
+  GtkDropControllerMotion *drag_motion;
   WpViewRefresh   refresh;
   gint64           follow_id;     /* a card just moved: select it where it lands */
   GHashTable      *paths;         /* parent id → "area › task", for the cards shown */
@@ -1016,6 +1020,59 @@ clear_filters (WpBoardView *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "win.close-search", NULL);
 }
 
+/* Edge scrolling: a card dragged near the left or right edge of the board
+ * scrolls it, so that every column can be reached in one drag. */
+
+#define EDGE 56
+
+static void
+stop_autoscroll (WpBoardView *self)
+{
+  if (self->autoscroll_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->board_scroller), self->autoscroll_id);
+  self->autoscroll_id = 0;
+}
+
+static gboolean
+autoscroll_tick (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       data)
+{
+  WpBoardView *self = data;
+  GtkAdjustment *adj = gtk_scrolled_window_get_hadjustment (self->board_scroller);
+  double width = gtk_widget_get_width (widget);
+  double step = 0;
+
+  /* The drag may have ended at the edge */
+  if (!gtk_drop_controller_motion_contains_pointer (self->drag_motion))
+    step = 0;
+  else if (self->drag_x < EDGE)
+    step = -(EDGE - self->drag_x) / 2;
+  else if (self->drag_x > width - EDGE)
+    step = (self->drag_x - (width - EDGE)) / 2;
+  if (step == 0)
+    {
+      self->autoscroll_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + step);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_drag_motion (GtkDropControllerMotion *motion,
+                double                   x,
+                double                   y,
+                WpBoardView             *self)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self->board_scroller));
+
+  self->drag_x = x;
+  if ((x < EDGE || x > width - EDGE) && self->autoscroll_id == 0)
+    self->autoscroll_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->board_scroller),
+                                                        autoscroll_tick, self, NULL);
+}
+
 /* Construction */
 
 static GtkWidget *
@@ -1039,6 +1096,8 @@ wp_board_view_dispose (GObject *object)
   WpBoardView *self = WP_BOARD_VIEW (object);
 
   wp_view_refresh_cancel (&self->refresh);
+  if (self->board_scroller != NULL)
+    stop_autoscroll (self);
   if (self->columns != NULL)
     g_ptr_array_set_size (self->columns, 0);
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -1141,6 +1200,15 @@ wp_board_view_init (WpBoardView *self)
                                   GTK_POLICY_NEVER);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled),
                                  GTK_WIDGET (self->columns_box));
+  self->board_scroller = GTK_SCROLLED_WINDOW (scrolled);
+  {
+    GtkEventController *motion = gtk_drop_controller_motion_new ();
+
+    self->drag_motion = GTK_DROP_CONTROLLER_MOTION (motion);
+    g_signal_connect (motion, "motion", G_CALLBACK (on_drag_motion), self);
+    g_signal_connect_swapped (motion, "leave", G_CALLBACK (stop_autoscroll), self);
+    gtk_widget_add_controller (scrolled, motion);
+  }
 
   self->empty_page = ADW_STATUS_PAGE (adw_status_page_new ());
   clear = gtk_button_new_with_mnemonic (_("_Clear Filters"));
