@@ -570,10 +570,24 @@ wp_progress_view_class_init (WpProgressViewClass *klass)
                                             G_TYPE_INT);
 }
 
+/* Every chart leads to its items: a click, a pointer cursor, a tooltip */
+static void
+make_clickable (WpProgressView *self,
+                GtkDrawingArea *chart,
+                GCallback       on_released,
+                const char     *tooltip)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  g_signal_connect (click, "released", on_released, self);
+  gtk_widget_add_controller (GTK_WIDGET (chart), GTK_EVENT_CONTROLLER (click));
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (chart), "pointer");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (chart), tooltip);
+}
+
 static void
 wp_progress_view_init (WpProgressView *self)
 {
-  GtkGesture *click;
 
   wp_view_refresh_init (&self->refresh, GTK_WIDGET (self), (WpRefreshFunc) refresh,
                         G_PRIORITY_LOW);
@@ -588,33 +602,14 @@ wp_progress_view_init (WpProgressView *self)
   gtk_drawing_area_set_draw_func (self->areas_chart, draw_chart, self, NULL);
   gtk_drawing_area_set_draw_func (self->agencies_chart, draw_chart, self, NULL);
 
-  click = gtk_gesture_click_new ();
-  g_signal_connect (click, "released", G_CALLBACK (on_areas_chart_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->areas_chart), GTK_EVENT_CONTROLLER (click));
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->areas_chart), "pointer");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->areas_chart),
-                               _("Click an area to show it in the outline"));
-
-  click = gtk_gesture_click_new ();
-  g_signal_connect (click, "released", G_CALLBACK (on_agencies_chart_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->agencies_chart), GTK_EVENT_CONTROLLER (click));
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->agencies_chart), "pointer");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->agencies_chart),
-                               _("Click an agency to show its items in the outline"));
-
-  click = gtk_gesture_click_new ();
-  g_signal_connect (click, "released", G_CALLBACK (on_status_chart_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->status_chart), GTK_EVENT_CONTROLLER (click));
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->status_chart), "pointer");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_chart),
-                               _("Click a status to show its items in the outline"));
-
-  click = gtk_gesture_click_new ();
-  g_signal_connect (click, "released", G_CALLBACK (on_trend_chart_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->trend_chart), GTK_EVENT_CONTROLLER (click));
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->trend_chart), "pointer");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->trend_chart),
-                               _("Click a month to show what was done in it in the outline"));
+  make_clickable (self, self->areas_chart, G_CALLBACK (on_areas_chart_pressed),
+                  _("Click an area to show it in the outline"));
+  make_clickable (self, self->agencies_chart, G_CALLBACK (on_agencies_chart_pressed),
+                  _("Click an agency to show its items in the outline"));
+  make_clickable (self, self->status_chart, G_CALLBACK (on_status_chart_pressed),
+                  _("Click a status to show its items in the outline"));
+  make_clickable (self, self->trend_chart, G_CALLBACK (on_trend_chart_pressed),
+                  _("Click a month to show what was done in it in the outline"));
 }
 
 void
