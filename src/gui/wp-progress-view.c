@@ -588,7 +588,6 @@ make_clickable (WpProgressView *self,
 static void
 wp_progress_view_init (WpProgressView *self)
 {
-
   wp_view_refresh_init (&self->refresh, GTK_WIDGET (self), (WpRefreshFunc) refresh,
                         G_PRIORITY_LOW);
   gtk_widget_init_template (GTK_WIDGET (self));
