@@ -230,6 +230,48 @@ test_search_filters_outline (Demo          *d,
     g_assert_nonnull (strstr (wp_item_get_title (item), "综治"));
   }
 
+  /* The next keystroke's search updates the rows in place: the same rows
+   * as a search from scratch. */
+  wp_outline_view_set_search (outline, "禁毒");
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
+  {
+    g_autoptr(GtkTreeListRow) last = g_list_model_get_item (rows, 2);
+    g_autoptr(WpItem) item = gtk_tree_list_row_get_item (last);
+    g_assert_nonnull (strstr (wp_item_get_title (item), "禁毒"));
+  }
+  wp_outline_view_set_search (outline, "综治");
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2 + 2 + 3);
+  for (guint i = 0; i < 7; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(WpItem) item = gtk_tree_list_row_get_item (row);
+
+      /* every row is a match or above one, and opened */
+      g_assert_true (strstr (wp_item_get_title (item), "综治") != NULL
+                     || gtk_tree_list_row_get_expanded (row));
+    }
+
+  /* A row that matched alone opens when its children match too. */
+  wp_outline_view_set_search (outline, "夯实平安");
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
+  wp_outline_view_set_search (outline, "平安");
+  spin ();
+  {
+    gboolean sea = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+      {
+        g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+        g_autoptr(WpItem) item = gtk_tree_list_row_get_item (row);
+
+        sea |= g_str_equal (wp_item_get_title (item), "深化平安海域创建");
+      }
+    g_assert_true (sea);
+  }
+
   wp_outline_view_set_search (outline, "没有这样的任务");
   spin ();
   page = ADW_STATUS_PAGE (find_mapped (GTK_WIDGET (outline), ADW_TYPE_STATUS_PAGE));

@@ -51,13 +51,24 @@ load (WpItemList *self)
   return items;
 }
 
+/* Whether a row can open: it has children, or, showing a search, children
+ * that are shown. */
+static gboolean
+row_has_children (WpItemList *self,
+                  WpItem     *item)
+{
+  if (self->shown_only)
+    return _wp_store_is_shown_ancestor (self->store, wp_item_get_id (item));
+  return wp_item_get_n_children (item) > 0;
+}
+
 static void
 remember_children (WpItemList *self)
 {
   g_array_set_size (self->had_children, self->items->len);
   for (guint i = 0; i < self->items->len; i++)
     g_array_index (self->had_children, gboolean, i) =
-      wp_item_get_n_children (g_ptr_array_index (self->items, i)) > 0;
+      row_has_children (self, g_ptr_array_index (self->items, i));
 }
 
 static void
@@ -84,7 +95,7 @@ sync_expandable (WpItemList *self,
 
       if (only_id != 0 && wp_item_get_id (item) != only_id)
         continue;
-      has = wp_item_get_n_children (item) > 0;
+      has = row_has_children (self, item);
 
       if (has != g_array_index (self->had_children, gboolean, i))
         {
@@ -185,6 +196,12 @@ report_single_move (WpItemList *self,
   g_list_model_items_changed (G_LIST_MODEL (self), to, 0, 1);
 }
 
+gboolean
+_wp_item_list_is_shown (GObject *list)
+{
+  return WP_ITEM_LIST (list)->shown_only;
+}
+
 void
 _wp_item_list_child_count_changed (GObject *list,
                                    gint64   item_id)
@@ -232,7 +249,7 @@ apply_hint (WpItemList *self)
   if (to >= 0)
     {
       if (from < 0)
-        had = wp_item_get_n_children (moved) > 0;
+        had = row_has_children (self, moved);
       g_ptr_array_insert (self->items, to, g_object_ref (moved));
       g_array_insert_val (self->had_children, to, had);
       if (from < 0 || to != from)
@@ -307,7 +324,7 @@ _wp_item_list_children_changed (GObject *list,
       else if (i >= prefix + added)
         *had = g_array_index (old_had, gboolean, i - added + removed);
       else
-        *had = wp_item_get_n_children (g_ptr_array_index (self->items, i)) > 0;
+        *had = row_has_children (self, g_ptr_array_index (self->items, i));
     }
 
   if (removed == added && removed >= 2 && is_single_move (old, self->items, prefix, removed))

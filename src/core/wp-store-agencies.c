@@ -719,6 +719,10 @@ wp_store_set_shown (WpStore       *self,
   if (!wp_store_exec (self, "RELEASE search", error))
     goto fail;
 
+  /* Kept for the shown lists: a row opens when its item is above a match. */
+  g_clear_pointer (&self->shown_ancestors, g_hash_table_unref);
+  self->shown_ancestors = g_hash_table_ref (ancestor_set);
+
   if (matches != NULL)
     *matches = g_steal_pointer (&match_set);
   if (ancestors != NULL)
@@ -728,6 +732,13 @@ wp_store_set_shown (WpStore       *self,
 fail:
   wp_store_exec (self, "ROLLBACK TO search; RELEASE search", NULL);
   return FALSE;
+}
+
+gboolean
+_wp_store_is_shown_ancestor (WpStore *self,
+                             gint64   item_id)
+{
+  return self->shown_ancestors != NULL && g_hash_table_contains (self->shown_ancestors, &item_id);
 }
 
 /**

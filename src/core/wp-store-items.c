@@ -898,6 +898,61 @@ lists_for (WpStore *self,
   return g_ptr_array_copy (lists, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
 }
 
+static gboolean
+is_registered (WpStore *self,
+               GObject *list,
+               gint64   parent_id)
+{
+  GPtrArray *lists = g_hash_table_lookup (self->lists, &parent_id);
+
+  return lists != NULL && g_ptr_array_find (lists, list, NULL);
+}
+
+/**
+ * wp_store_shown_changed:
+ *
+ * Tells every list of what a filtered outline shows (wp_item_list_new_shown())
+ * that the shown set changed (wp_store_set_shown()), so that each reports
+ * only the rows that came or went: rows that stay keep their widgets from
+ * one search keystroke to the next. Top level first; a list dropped on the
+ * way (its row went) is skipped.
+ */
+void
+wp_store_shown_changed (WpStore *self,
+                        gint64   plan_id)
+{
+  g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) parents = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_if_fail (WP_IS_STORE (self));
+
+  g_hash_table_iter_init (&iter, self->lists);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *registered = value;
+
+      for (guint i = 0; i < registered->len; i++)
+        if (_wp_item_list_is_shown (registered->pdata[i]))
+          {
+            gint64 parent = *(gint64 *) key;
+            guint at = parent == 0 ? 0 : lists->len;
+
+            g_ptr_array_insert (lists, (int) at, g_object_ref (registered->pdata[i]));
+            g_array_insert_val (parents, at, parent);
+          }
+    }
+
+  for (guint i = 0; i < lists->len; i++)
+    {
+      gint64 parent = g_array_index (parents, gint64, i);
+
+      if (is_registered (self, lists->pdata[i], parent))
+        _wp_item_list_children_changed (lists->pdata[i], plan_id, parent);
+    }
+}
+
 static void
 dispatch_to_lists (WpStore *self,
                    gint64   plan_id,

@@ -31,6 +31,7 @@ struct _WpStore
   GHashTable *live_items;  /* gint64 id → WpItem* (weak) */
   GHashTable *rollups;     /* gint64 id → WpRollup, for items with children */
   GHashTable *lists;       /* gint64 parent id → GPtrArray of WpItemList (weak) */
+  GHashTable *shown_ancestors; /* gint64 ids above a match of the shown set, or NULL */
   GDate       reference_date;  /* the day traffic lights are judged on */
   int         due_soon_days;
 };
@@ -104,6 +105,9 @@ void      _wp_item_list_children_changed  (GObject *list,
                                            gint64   parent_id);
 void      _wp_item_list_child_count_changed (GObject *list,
                                              gint64   item_id);
+gboolean  _wp_item_list_is_shown      (GObject *list);
+gboolean  _wp_store_is_shown_ancestor (WpStore *self,
+                                       gint64   item_id);
 void      wp_store_plans_changed     (WpStore *self);
 void      wp_store_children_changed  (WpStore *self,
                                       gint64   plan_id,

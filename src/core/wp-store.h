@@ -267,6 +267,8 @@ gboolean    wp_store_set_shown          (WpStore           *self,
                                          GHashTable       **matches,
                                          GHashTable       **ancestors,
                                          GError           **error);
+void        wp_store_shown_changed      (WpStore           *self,
+                                         gint64             plan_id);
 GPtrArray  *wp_store_list_shown_children (WpStore          *self,
                                          gint64             plan_id,
                                          gint64             parent_id,

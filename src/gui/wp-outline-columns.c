@@ -83,13 +83,14 @@ highlight (const char *text,
   return g_string_free (out, FALSE);
 }
 
-static void
-update_title (WpOutlineView *self,
-              GtkListItem   *list_item,
-              WpItem        *item)
+/* The title with the search's words highlighted, its kind's style, and
+ * "carried over" when it is */
+void
+wp_outline_title_draw (WpOutlineView *self,
+                       GtkWidget     *title_cell,
+                       WpItem        *item)
 {
-  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
-  GtkWidget *label = wp_outline_title_get_label (gtk_tree_expander_get_child (expander));
+  GtkWidget *label = wp_outline_title_get_label (title_cell);
   WpItemKind kind = wp_item_get_kind (item);
   const char *title = wp_item_get_title (item);
 
@@ -127,6 +128,16 @@ update_title (WpOutlineView *self,
    * trip to the display server for the pointer's position. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   wp_item_kind_to_label (kind), -1);
+}
+
+static void
+update_title (WpOutlineView *self,
+              GtkListItem   *list_item,
+              WpItem        *item)
+{
+  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
+
+  wp_outline_title_draw (self, gtk_tree_expander_get_child (expander), item);
 }
 
 static void

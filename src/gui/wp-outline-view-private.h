@@ -13,6 +13,9 @@ void       wp_outline_columns_add      (WpOutlineView *self,
                                         GtkColumnView *column_view);
 GtkWidget *wp_outline_title_get_entry  (GtkWidget     *title_cell);
 GtkWidget *wp_outline_title_get_label  (GtkWidget     *title_cell);
+void       wp_outline_title_draw       (WpOutlineView *self,
+                                        GtkWidget     *title_cell,
+                                        WpItem        *item);
 
 /* wp-outline-dnd.c */
 void       wp_outline_dnd_setup_view   (GtkWidget     *view);

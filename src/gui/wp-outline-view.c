@@ -786,6 +786,59 @@ on_activate (WpOutlineView *self,
   g_signal_emit (self, signals[SIGNAL_ITEM_ACTIVATED], 0);
 }
 
+static void reload (WpOutlineView *self);
+
+/* What the words and criteria show: the matches, and the items above them
+ * (in the store's shown set) */
+static gboolean
+find_shown (WpOutlineView  *self,
+            GError        **error)
+{
+  g_autoptr(GArray) hits = NULL;
+  WpFilter filter = self->criteria;
+
+  filter.text = self->search;
+  g_clear_pointer (&self->matches, g_hash_table_unref);
+  g_clear_pointer (&self->ancestors, g_hash_table_unref);
+  hits = wp_filter_find (wp_context_get_store (self->context), wp_plan_get_id (self->plan),
+                         &filter, error);
+  return hits != NULL
+         && wp_store_set_shown (wp_context_get_store (self->context), wp_plan_get_id (self->plan),
+                                hits, &self->matches, &self->ancestors, error);
+}
+
+/* From one search to the next: the shown lists report only the rows that
+ * came or went, so rows that stay keep their widgets; their titles are
+ * highlighted again for the new words. */
+static void
+refilter (WpOutlineView *self)
+{
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (!find_shown (self, &error))
+    {
+      show_error (self, error);
+      g_clear_pointer (&self->search, g_free);
+      wp_filter_clear (&self->criteria);
+      reload (self);
+      return;
+    }
+  wp_store_shown_changed (wp_context_get_store (self->context), wp_plan_get_id (self->plan));
+
+  g_hash_table_iter_init (&iter, self->title_cells);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_autoptr(WpItem) item = wp_store_get_item (wp_context_get_store (self->context),
+                                                  *(gint64 *) key, NULL);
+
+      if (item != NULL)
+        wp_outline_title_draw (self, value, item);
+    }
+  update_empty_state (self);
+}
+
 static void
 reload (WpOutlineView *self)
 {
@@ -805,18 +858,8 @@ reload (WpOutlineView *self)
   if (is_filtering (self))
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(GArray) hits = NULL;
-      WpFilter filter = self->criteria;
 
-      filter.text = self->search;
-      g_clear_pointer (&self->matches, g_hash_table_unref);
-      g_clear_pointer (&self->ancestors, g_hash_table_unref);
-      hits = wp_filter_find (wp_context_get_store (self->context), wp_plan_get_id (self->plan),
-                             &filter, &error);
-      if (hits == NULL
-          || !wp_store_set_shown (wp_context_get_store (self->context),
-                                  wp_plan_get_id (self->plan), hits,
-                                  &self->matches, &self->ancestors, &error))
+      if (!find_shown (self, &error))
         {
           show_error (self, error);
           g_clear_pointer (&self->search, g_free);
@@ -1023,6 +1066,7 @@ wp_outline_view_set_filter (WpOutlineView  *self,
                             const WpFilter *filter)
 {
   WpFilter wanted;
+  gboolean was_filtering;
 
   g_return_if_fail (WP_IS_OUTLINE_VIEW (self));
 
@@ -1041,6 +1085,7 @@ wp_outline_view_set_filter (WpOutlineView  *self,
   }
 
   finish_editing (self, TRUE);
+  was_filtering = is_filtering (self);
   g_free (self->search);
   self->search = g_steal_pointer (&wanted.text);
   wp_filter_clear (&self->criteria);
@@ -1051,7 +1096,10 @@ wp_outline_view_set_filter (WpOutlineView  *self,
       g_clear_pointer (&self->matches, g_hash_table_unref);
       g_clear_pointer (&self->ancestors, g_hash_table_unref);
     }
-  reload (self);
+  if (was_filtering && is_filtering (self) && self->root != NULL && self->plan != NULL)
+    refilter (self);
+  else
+    reload (self);
 }
 
 /**
