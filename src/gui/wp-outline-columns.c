@@ -48,10 +48,22 @@ wp_outline_title_get_label (GtkWidget *title_cell)
   return gtk_stack_get_child_by_name (GTK_STACK (title_cell), "label");
 }
 
+/* The entry to rename with, made on the first rename: two hundred rows of
+ * entries that are almost never used made every row slower to make. */
 GtkWidget *
 wp_outline_title_get_entry (GtkWidget *title_cell)
 {
-  return gtk_stack_get_child_by_name (GTK_STACK (title_cell), "entry");
+  GtkWidget *entry = gtk_stack_get_child_by_name (GTK_STACK (title_cell), "entry");
+
+  if (entry == NULL)
+    {
+      entry = gtk_entry_new ();
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Title"), -1);
+      gtk_stack_add_named (GTK_STACK (title_cell), entry, "entry");
+      g_object_set_data (G_OBJECT (entry), "wp-new-entry", GINT_TO_POINTER (TRUE));
+    }
+  return entry;
 }
 
 /* @text with each occurrence of @query marked, as Pango markup. */
@@ -237,7 +249,6 @@ setup_title (GtkSignalListItemFactory *factory,
   GtkWidget *expander = gtk_tree_expander_new ();
   GtkWidget *stack = gtk_stack_new ();
   GtkWidget *label = new_cell_label ();
-  GtkWidget *entry = gtk_entry_new ();
 
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -245,10 +256,7 @@ setup_title (GtkSignalListItemFactory *factory,
   gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
   /* Titles wrap, but never down to a column of single characters. */
   gtk_label_set_width_chars (GTK_LABEL (label), 14);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Title"), -1);
   gtk_stack_add_named (GTK_STACK (stack), label, "label");
-  gtk_stack_add_named (GTK_STACK (stack), entry, "entry");
   gtk_stack_set_hhomogeneous (GTK_STACK (stack), FALSE);
   gtk_stack_set_vhomogeneous (GTK_STACK (stack), FALSE);
   gtk_stack_set_interpolate_size (GTK_STACK (stack), FALSE);
@@ -256,7 +264,6 @@ setup_title (GtkSignalListItemFactory *factory,
   gtk_widget_set_hexpand (stack, TRUE);
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), stack);
   gtk_list_item_set_child (list_item, expander);
-  _wp_outline_view_title_setup (column->view, stack);
 }
 
 static void

@@ -34,8 +34,6 @@ const char *_wp_outline_view_get_search (WpOutlineView *self);
 guint      _wp_outline_view_get_search_serial (WpOutlineView *self);
 gboolean   _wp_outline_view_is_match    (WpOutlineView *self,
                                          gint64         item_id);
-void       _wp_outline_view_title_setup (WpOutlineView *self,
-                                         GtkWidget     *title_cell);
 void       _wp_outline_view_title_bound (WpOutlineView *self,
                                          WpItem        *item,
                                          GtkWidget     *title_cell);

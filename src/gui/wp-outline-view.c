@@ -57,6 +57,8 @@ static guint signals[N_SIGNALS];
 
 static void start_editing (WpOutlineView *self,
                            gint64         item_id);
+static void connect_title_entry (WpOutlineView *self,
+                                 GtkWidget     *entry);
 static gboolean select_item (WpOutlineView *self,
                              gint64         item_id);
 
@@ -241,6 +243,8 @@ start_editing (WpOutlineView *self,
     return;
 
   entry = wp_outline_title_get_entry (cell);
+  if (g_object_steal_data (G_OBJECT (entry), "wp-new-entry") != NULL)
+    connect_title_entry (self, entry);
   self->editing = item_id;
   gtk_editable_set_text (GTK_EDITABLE (entry), wp_item_get_title (item));
   gtk_stack_set_visible_child_name (GTK_STACK (cell), "entry");
@@ -1009,13 +1013,6 @@ wp_outline_view_init (WpOutlineView *self)
 }
 
 /* Called by the columns for every title cell they make. */
-void
-_wp_outline_view_title_setup (WpOutlineView *self,
-                              GtkWidget     *title_cell)
-{
-  connect_title_entry (self, wp_outline_title_get_entry (title_cell));
-}
-
 /* Returns: (transfer full) (nullable): the selected item */
 WpItem *
 wp_outline_view_get_selected_item (WpOutlineView *self)
