@@ -211,6 +211,8 @@ main (int    argc,
       return 0;
   }
 
+  g_print ("%-44s %10.1f MB\n", "resident memory after the outline", wp_bench_rss_kb () / 1024.0);
+
   /* The board: every action a card */
   {
     WpBoardView *board = WP_BOARD_VIEW (find (GTK_WIDGET (window), WP_TYPE_BOARD_VIEW));
@@ -288,7 +290,7 @@ main (int    argc,
              wait_frame (GTK_WIDGET (window), t0));
   }
 
-  g_print ("%-44s %10.1f MB\n", "resident memory", wp_bench_rss_kb () / 1024.0);
+  g_print ("%-44s %10.1f MB\n", "resident memory after every view", wp_bench_rss_kb () / 1024.0);
 
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
