@@ -768,6 +768,39 @@ wp_store_get_children_model (WpStore *self,
   return G_LIST_MODEL (wp_item_list_new (self, plan_id, parent_id));
 }
 
+/**
+ * wp_store_get_child_id:
+ * @parent_id: the parent item, or 0 for the top level
+ *
+ * Returns: the id of the child at @position, or 0 (with @error) if there is
+ *   none
+ */
+gint64
+wp_store_get_child_id (WpStore  *self,
+                       gint64    plan_id,
+                       gint64    parent_id,
+                       int       position,
+                       GError  **error)
+{
+  g_autoptr(WpStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (WP_IS_STORE (self), 0);
+
+  stmt = wp_stmt_prepare (self, "SELECT id FROM item WHERE plan_id = ?1 AND parent_id IS ?2"
+                                " AND position = ?3", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
+  wp_stmt_bind_id (stmt, 2, parent_id);
+  sqlite3_bind_int (stmt->stmt, 3, position);
+  rc = wp_stmt_step (stmt, error);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND,
+                 _("The item no longer exists; it may have been deleted."));
+  return rc == SQLITE_ROW ? sqlite3_column_int64 (stmt->stmt, 0) : 0;
+}
+
 static gboolean
 item_location (WpStore  *self,
                gint64    item_id,

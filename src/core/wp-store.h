@@ -144,6 +144,11 @@ GPtrArray  *wp_store_list_children      (WpStore           *self,
                                          gint64             plan_id,
                                          gint64             parent_id,
                                          GError           **error);
+gint64      wp_store_get_child_id       (WpStore           *self,
+                                         gint64             plan_id,
+                                         gint64             parent_id,
+                                         int                position,
+                                         GError           **error);
 guint       wp_store_count_children     (WpStore           *self,
                                          gint64             plan_id,
                                          gint64             parent_id,

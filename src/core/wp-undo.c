@@ -810,9 +810,8 @@ wp_edit_indent (WpUndoStack  *self,
                 GError      **error)
 {
   g_autoptr(WpItem) item = NULL;
-  g_autoptr(GPtrArray) siblings = NULL;
   g_autofree char *title = NULL;
-  WpItem *above;
+  gint64 above;
 
   g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
 
@@ -822,13 +821,14 @@ wp_edit_indent (WpUndoStack  *self,
   if (wp_item_get_position (item) == 0)
     return nothing_to_do (error, _("There is no item above to indent it under."));
 
-  siblings = wp_store_list_children (self->store, wp_item_get_plan_id (item),
-                                     wp_item_get_parent_id (item), error);
-  if (siblings == NULL)
+  /* The sibling above, by its place: not a read of all the siblings */
+  above = wp_store_get_child_id (self->store, wp_item_get_plan_id (item),
+                                 wp_item_get_parent_id (item), wp_item_get_position (item) - 1,
+                                 error);
+  if (above == 0)
     return FALSE;
-  above = g_ptr_array_index (siblings, wp_item_get_position (item) - 1);
   title = item_title (self->store, item_id);
-  return move_with_kind (self, item, wp_item_get_id (above), -1,
+  return move_with_kind (self, item, above, -1,
                          item_depth (self->store, item) + 1,
                          g_strdup_printf (_("Indent “%s”"), title), error);
 }
@@ -875,14 +875,8 @@ move_by (WpUndoStack  *self,
   if (item == NULL)
     return FALSE;
 
-  {
-    g_autoptr(GPtrArray) siblings = wp_store_list_children (self->store,
-                                                            wp_item_get_plan_id (item),
-                                                            wp_item_get_parent_id (item), error);
-    if (siblings == NULL)
-      return FALSE;
-    n = (int) siblings->len;
-  }
+  n = (int) wp_store_count_children (self->store, wp_item_get_plan_id (item),
+                                     wp_item_get_parent_id (item), FALSE);
 
   if (wp_item_get_position (item) + delta < 0 || wp_item_get_position (item) + delta >= n)
     return nothing_to_do (error, delta < 0 ? _("The item is already the first.")
