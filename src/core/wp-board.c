@@ -181,18 +181,21 @@ quarter_of (const WpItemFacts *f,
   return wp_deadline_quarter (&f->due);
 }
 
-/* Most items led first, then by name */
+/* Most items led first (@led: agency id → count), then by name */
 static int
 compare_by_load (gconstpointer a,
-                 gconstpointer b)
+                 gconstpointer b,
+                 gpointer      led)
 {
   const WpBoardColumn *x = *(WpBoardColumn * const *) a;
   const WpBoardColumn *y = *(WpBoardColumn * const *) b;
+  guint nx = GPOINTER_TO_UINT (g_hash_table_lookup (led, &x->value));
+  guint ny = GPOINTER_TO_UINT (g_hash_table_lookup (led, &y->value));
   g_autofree char *kx = NULL;
   g_autofree char *ky = NULL;
 
-  if (x->n_overdue != y->n_overdue)
-    return x->n_overdue > y->n_overdue ? -1 : 1;
+  if (nx != ny)
+    return nx > ny ? -1 : 1;
   kx = g_utf8_collate_key (x->title, -1);
   ky = g_utf8_collate_key (y->title, -1);
   return strcmp (kx, ky);
@@ -272,19 +275,13 @@ wp_board_compute (WpStore          *store,
           {
             WpAgency *agency = g_ptr_array_index (agencies, i);
             gint64 id = wp_agency_get_id (agency);
-            guint n = GPOINTER_TO_UINT (g_hash_table_lookup (led, &id));
-            WpBoardColumn *column;
 
-            if (n == 0)
-              continue;
-            column = column_new (g_strdup_printf ("lead:%" G_GINT64_FORMAT, id),
-                                 wp_agency_get_name (agency), id);
-            column->n_overdue = n;  /* the sort key, for a moment */
-            g_ptr_array_add (columns, column);
+            if (g_hash_table_contains (led, &id))
+              g_ptr_array_add (columns,
+                               column_new (g_strdup_printf ("lead:%" G_GINT64_FORMAT, id),
+                                           wp_agency_get_name (agency), id));
           }
-        g_ptr_array_sort (columns, compare_by_load);
-        for (guint i = 0; i < columns->len; i++)
-          ((WpBoardColumn *) g_ptr_array_index (columns, i))->n_overdue = 0;
+        g_ptr_array_sort_with_data (columns, compare_by_load, led);
         /* Translators: the board column of items without a lead agency */
         g_ptr_array_add (columns, column_new (g_strdup ("lead:0"), _("Unassigned"), 0));
       }
