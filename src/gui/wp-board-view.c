@@ -940,25 +940,30 @@ refresh (WpBoardView *self)
       while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->columns_box))) != NULL)
         gtk_box_remove (self->columns_box, child);
       g_ptr_array_set_size (self->columns, 0);
-      for (guint i = 0; i < columns->len; i++)
-        {
-          Column *column = column_new (self, g_ptr_array_steal_index (columns, i));
+    }
 
-          g_ptr_array_insert (columns, i, NULL);
+  /* The columns' data move to the columns shown: new ones, or the same
+   * ones (their rows kept) */
+  g_ptr_array_set_free_func (columns, NULL);
+  for (guint i = 0; i < columns->len; i++)
+    {
+      WpBoardColumn *data = g_ptr_array_index (columns, i);
+
+      if (same)
+        {
+          Column *column = g_ptr_array_index (self->columns, i);
+
+          wp_board_column_free (column->data);
+          column->data = data;
+        }
+      else
+        {
+          Column *column = column_new (self, data);
+
           g_ptr_array_add (self->columns, column);
           gtk_box_append (self->columns_box, column->box);
         }
     }
-  else
-    for (guint i = 0; i < columns->len; i++)
-      {
-        Column *column = g_ptr_array_index (self->columns, i);
-
-        wp_board_column_free (column->data);
-        column->data = g_ptr_array_steal_index (columns, i);
-        g_ptr_array_insert (columns, i, NULL);
-      }
-  g_ptr_array_set_free_func (columns, NULL);
 
   for (guint i = 0; i < self->columns->len; i++)
     {
