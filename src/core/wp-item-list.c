@@ -71,6 +71,47 @@ remember_children (WpItemList *self)
       row_has_children (self, g_ptr_array_index (self->items, i));
 }
 
+/* A search's next keystroke: the shown children's ids first, and objects
+ * read only for the rows that are new (rows that stay keep theirs).
+ * Returns NULL when the ids could not be read. */
+static GPtrArray *
+load_shown (WpItemList *self,
+            GPtrArray  *old)
+{
+  g_autoptr(GArray) ids = wp_store_list_shown_child_ids (self->store, self->plan_id,
+                                                         self->parent_id, NULL);
+  g_autoptr(GHashTable) kept = NULL;
+  GPtrArray *items;
+
+  if (ids == NULL)
+    return NULL;
+  kept = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < old->len; i++)
+    {
+      WpItem *item = g_ptr_array_index (old, i);
+      gint64 *id = g_new (gint64, 1);
+
+      *id = wp_item_get_id (item);
+      g_hash_table_insert (kept, id, item);
+    }
+
+  items = g_ptr_array_new_full (ids->len, g_object_unref);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      WpItem *item = g_hash_table_lookup (kept, &id);
+
+      item = item != NULL ? g_object_ref (item) : wp_store_get_item (self->store, id, NULL);
+      if (item == NULL)
+        {
+          g_ptr_array_unref (items);
+          return NULL;
+        }
+      g_ptr_array_add (items, item);
+    }
+  return items;
+}
+
 static void
 ensure_loaded (WpItemList *self)
 {
@@ -300,7 +341,9 @@ _wp_item_list_children_changed (GObject *list,
 
   old = g_steal_pointer (&self->items);
   old_had = g_steal_pointer (&self->had_children);
-  self->items = load (self);
+  self->items = self->shown_only ? load_shown (self, old) : NULL;
+  if (self->items == NULL)
+    self->items = load (self);
 
   /* Items are one object per row, so pointer equality means same row. */
   while (prefix < old->len && prefix < self->items->len

@@ -744,6 +744,44 @@ wp_store_list_shown_children (WpStore  *self,
                            " ORDER BY i.position", plan_id, parent_id, error);
 }
 
+/**
+ * wp_store_list_shown_child_ids:
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of the shown
+ *   children of @parent_id, in order — what a shown list compares with its
+ *   rows before it reads any item
+ */
+GArray *
+wp_store_list_shown_child_ids (WpStore  *self,
+                               gint64    plan_id,
+                               gint64    parent_id,
+                               GError  **error)
+{
+  g_autoptr(WpStmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  g_return_val_if_fail (WP_IS_STORE (self), NULL);
+
+  if (!wp_store_exec (self, "CREATE TEMP TABLE IF NOT EXISTS search_shown"
+                            " (id INTEGER PRIMARY KEY)", error))
+    return NULL;
+  stmt = wp_stmt_prepare (self, "SELECT i.id FROM item i WHERE i.plan_id = ?1"
+                                " AND i.parent_id IS ?2"
+                                " AND i.id IN (SELECT id FROM temp.search_shown)"
+                                " ORDER BY i.position", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
+  wp_stmt_bind_id (stmt, 2, parent_id);
+  while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt->stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
+}
+
 GListModel *
 wp_store_get_shown_children_model (WpStore *self,
                                    gint64   plan_id,
