@@ -376,6 +376,18 @@ refresh_fields (WpItemEditor *self,
                           keep_typing);
   adw_combo_row_set_selected (self->kind_row, wp_item_get_kind (self->item));
   adw_combo_row_set_selected (self->status_row, wp_item_get_status (self->item));
+  /* A parent's status can roll up from its items: say what the outline shows. */
+  if (wp_item_get_effective_status (self->item) != wp_item_get_status (self->item))
+    {
+      g_autofree char *shown = g_strdup_printf (
+        /* Translators: under an item's status, when its sub-items decide what
+         * the outline shows, e.g. "Shown as In progress, from its sub-items" */
+        _("Shown as %s, from its sub-items"),
+        wp_item_status_to_label (wp_item_get_effective_status (self->item)));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->status_row), shown);
+    }
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->status_row), NULL);
   gtk_spin_button_set_value (self->progress_spin, wp_item_get_effective_progress (self->item));
   gtk_widget_set_sensitive (GTK_WIDGET (self->progress_spin),
                             !parent || wp_item_get_progress (self->item) >= 0);
