@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "wp-light-badge.h"
+#include "wp-progress-cell.h"
 #include "wp-outline-view-private.h"
 
 typedef void (*CellUpdateFunc) (WpOutlineView *self,
@@ -208,12 +209,8 @@ update_progress (WpOutlineView *self,
                  GtkListItem   *list_item,
                  WpItem        *item)
 {
-  GtkWidget *bar = gtk_list_item_get_child (list_item);
-  int progress = wp_item_get_effective_progress (item);
-  g_autofree char *text = g_strdup_printf (_("%d%%"), progress);
-
-  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (bar), progress / 100.0);
-  gtk_progress_bar_set_text (GTK_PROGRESS_BAR (bar), text);
+  wp_progress_cell_set_percent (WP_PROGRESS_CELL (gtk_list_item_get_child (list_item)),
+                                wp_item_get_effective_progress (item));
 }
 
 static void
@@ -286,11 +283,10 @@ setup_progress (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
                 CellColumn               *column)
 {
-  GtkWidget *bar = gtk_progress_bar_new ();
+  GtkWidget *cell = wp_progress_cell_new ();
 
-  gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (bar), TRUE);
-  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
-  gtk_list_item_set_child (list_item, bar);
+  gtk_widget_set_valign (cell, GTK_ALIGN_CENTER);
+  gtk_list_item_set_child (list_item, cell);
 }
 
 static void
