@@ -11,7 +11,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "wp-light-badge.h"
+#include "wp-light-cell.h"
 #include "wp-progress-cell.h"
 #include "wp-outline-view-private.h"
 
@@ -219,7 +219,7 @@ update_light (WpOutlineView *self,
               WpItem        *item)
 {
   g_assert (self != NULL);
-  wp_light_badge_set_item (gtk_list_item_get_child (list_item), item);
+  wp_light_cell_set_item (WP_LIGHT_CELL (gtk_list_item_get_child (list_item)), item);
 }
 
 /* Factories */
@@ -294,7 +294,10 @@ setup_light (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
              CellColumn               *column)
 {
-  gtk_list_item_set_child (list_item, wp_light_badge_new ());
+  GtkWidget *cell = wp_light_cell_new ();
+
+  gtk_widget_set_valign (cell, GTK_ALIGN_CENTER);
+  gtk_list_item_set_child (list_item, cell);
 }
 
 /* What a cell last drew: the item's revision (unique across items) and the
