@@ -20,7 +20,8 @@
 
 #include "wp-board-view.h"
 #include "wp-view-refresh.h"
-#include "wp-light-badge.h"
+#include "wp-light-cell.h"
+#include "wp-progress-cell.h"
 
 #define COLUMN_WIDTH 256
 /* Cards a column shows before "Show More": GTK 4.8's list view keeps up to
@@ -346,7 +347,6 @@ typedef struct {
   GtkWidget *lead;
   GtkWidget *due;
   GtkWidget *bar;
-  GtkWidget *percent;
   GtkWidget *light;
 } Card;
 
@@ -384,19 +384,17 @@ update_card (GtkListItem *list_item)
   gtk_label_set_label (GTK_LABEL (card->due), due != NULL ? due : "");
   gtk_widget_set_visible (card->due, due != NULL);
 
-  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (card->bar),
-                                 wp_item_get_effective_progress (item) / 100.0);
+  wp_progress_cell_set_percent (WP_PROGRESS_CELL (card->bar),
+                                wp_item_get_effective_progress (item));
   percent = g_strdup_printf (_("%d%%"), wp_item_get_effective_progress (item));
-  gtk_label_set_label (GTK_LABEL (card->percent), percent);
-  wp_light_badge_set_item (card->light, item);
+  wp_light_cell_set_item (WP_LIGHT_CELL (card->light), item);
 
   /* Translators: what a screen reader says for a card: title, lead
    * agency, deadline, progress and light */
   accessible = g_strdup_printf (_("%s; lead: %s; due: %s; %s; %s"), wp_item_get_title (item),
                                 lead[0] != '\0' ? lead : _("No lead agency"),
                                 due != NULL ? due : _("No Deadline"), percent,
-                                gtk_label_get_label (GTK_LABEL (gtk_widget_get_last_child (
-                                  card->light))));
+                                wp_light_cell_get_text (WP_LIGHT_CELL (card->light)));
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
   g_object_set_data (G_OBJECT (widget), "wp-revision",
@@ -543,19 +541,13 @@ setup_card (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (row), card->due);
   gtk_box_append (GTK_BOX (box), row);
 
-  card->bar = gtk_progress_bar_new ();
+  /* Drawn cells, as in the outline: a column shows dozens of cards. */
+  card->bar = wp_progress_cell_new ();
   gtk_widget_set_hexpand (card->bar, TRUE);
-  gtk_widget_set_valign (card->bar, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (card->bar, GTK_ALIGN_END);
   gtk_box_append (GTK_BOX (progress), card->bar);
-  card->percent = gtk_label_new (NULL);
-  gtk_widget_add_css_class (card->percent, "caption");
-  gtk_widget_add_css_class (card->percent, "numeric");
-  gtk_box_append (GTK_BOX (progress), card->percent);
-  card->light = wp_light_badge_new ();
-  gtk_widget_add_css_class (card->light, "caption");
-  /* The light's words are short and never cut (colour is not enough). */
-  gtk_label_set_ellipsize (GTK_LABEL (gtk_widget_get_last_child (card->light)),
-                           PANGO_ELLIPSIZE_NONE);
+  card->light = wp_light_cell_new ();
+  gtk_widget_set_valign (card->light, GTK_ALIGN_END);
   gtk_box_append (GTK_BOX (progress), card->light);
   gtk_box_append (GTK_BOX (box), progress);
 

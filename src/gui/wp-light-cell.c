@@ -133,6 +133,14 @@ wp_light_cell_init (WpLightCell *self)
 {
 }
 
+/* The word shown, for a screen reader's longer text */
+const char *
+wp_light_cell_get_text (WpLightCell *self)
+{
+  g_return_val_if_fail (WP_IS_LIGHT_CELL (self), NULL);
+  return self->text != NULL ? self->text : "";
+}
+
 GtkWidget *
 wp_light_cell_new (void)
 {

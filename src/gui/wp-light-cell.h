@@ -17,4 +17,6 @@ GtkWidget *wp_light_cell_new      (void);
 void       wp_light_cell_set_item (WpLightCell *self,
                                    WpItem      *item);
 
+const char *wp_light_cell_get_text (WpLightCell *self);
+
 G_END_DECLS
