@@ -102,28 +102,8 @@ test_empty_and_large (void)
 
   /* 3 areas × 10 key tasks × 20 actions: the table runs over many pages. */
   wp_store_freeze_signals (store);
-  for (int a = 0; a < 3; a++)
-    {
-      g_autofree char *at = g_strdup_printf ("工作领域%d", a + 1);
-      g_autoptr(WpItem) area = wp_store_create_item (store, wp_plan_get_id (large), 0, -1,
-                                                     WP_ITEM_KIND_AREA, at, &error);
-      for (int t = 0; t < 10; t++)
-        {
-          g_autofree char *tt = g_strdup_printf ("重点任务%d.%d", a + 1, t + 1);
-          g_autoptr(WpItem) task = wp_store_create_item (store, wp_plan_get_id (large),
-                                                         wp_item_get_id (area), -1,
-                                                         WP_ITEM_KIND_TASK, tt, &error);
-          for (int i = 0; i < 20; i++)
-            {
-              g_autofree char *it = g_strdup_printf ("具体措施%d.%d.%d：推进综治中心规范化建设",
-                                                     a + 1, t + 1, i + 1);
-              g_autoptr(WpItem) action = wp_store_create_item (store, wp_plan_get_id (large),
-                                                               wp_item_get_id (task), -1,
-                                                               WP_ITEM_KIND_ACTION, it, &error);
-              g_assert_no_error (error);
-            }
-        }
-    }
+  wp_test_generate_plan (store, wp_plan_get_id (large), 3, 10, 20, "：推进综治中心规范化建设",
+                         NULL, NULL);
   wp_store_thaw_signals (store);
 
   g_assert_true (wp_briefing_write_pdf (store, wp_plan_get_id (large), NULL, NULL, large_pdf, &error));

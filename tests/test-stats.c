@@ -258,6 +258,33 @@ test_summary_chinese (Fixture       *f,
   g_assert_true (g_str_has_suffix (text, "。"));
 }
 
+/* Statuses and deadlines spread over the actions, two lead agencies over
+ * the key tasks */
+static void
+spread_action (WpStore *store,
+               WpItem  *action,
+               WpItem  *task,
+               int      n,
+               gpointer data)
+{
+  const char *dues[] = { "一季度", "上半年", "5月底前", "三季度", "年底前", "长期坚持" };
+  const char *statuses[] = { "not_started", "in_progress", "in_progress", "done", "suspended" };
+  const char *lead[] = { (n / 5) % 2 ? "市公安局" : "市司法局", NULL };
+  g_autoptr(GError) error = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (n % 5 == 0)
+    g_assert_true (wp_store_set_item_agencies (store, wp_item_get_id (task), WP_AGENCY_ROLE_LEAD,
+                                               lead, &error));
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, statuses[(n * 7) % G_N_ELEMENTS (statuses)]);
+  g_assert_true (wp_store_set_item_property (store, wp_item_get_id (action), "status", &value,
+                                             &error));
+  g_assert_true (wp_store_set_item_due_text (store, wp_item_get_id (action),
+                                             dues[(n * 5) % G_N_ELEMENTS (dues)], &error));
+  g_assert_no_error (error);
+}
+
 /* A generated plan: 3 areas × 8 key tasks × 5 actions, statuses and
  * deadlines spread so that many actions are overdue. Every figure of the
  * summary is checked against the items themselves. */
@@ -273,49 +300,13 @@ test_generated_plan (void)
   g_autofree char *text = NULL;
   g_autofree char *head = NULL;
   g_autofree char *more = NULL;
-  const char *dues[] = { "一季度", "上半年", "5月底前", "三季度", "年底前", "长期坚持" };
-  const char *statuses[] = { "not_started", "in_progress", "in_progress", "done", "suspended" };
   guint n_tasks = 0, n_done = 0, n_in_progress = 0, n_overdue_tasks = 0, n_overdue_actions = 0;
   GDate day;
 
   g_assert_no_error (error);
   plan = wp_store_create_plan (store, 2025, "生成的计划", "测试", &error);
   g_assert_no_error (error);
-  for (int a = 0; a < 3; a++)
-    {
-      g_autofree char *at = g_strdup_printf ("领域%d", a + 1);
-      g_autoptr(WpItem) area = wp_store_create_item (store, wp_plan_get_id (plan), 0, -1,
-                                                     WP_ITEM_KIND_AREA, at, &error);
-      for (int t = 0; t < 8; t++)
-        {
-          g_autofree char *tt = g_strdup_printf ("任务%d-%d", a + 1, t + 1);
-          g_autoptr(WpItem) task = wp_store_create_item (store, wp_plan_get_id (plan),
-                                                         wp_item_get_id (area), -1,
-                                                         WP_ITEM_KIND_TASK, tt, &error);
-          const char *lead[] = { t % 2 ? "市公安局" : "市司法局", NULL };
-
-          g_assert_true (wp_store_set_item_agencies (store, wp_item_get_id (task),
-                                                     WP_AGENCY_ROLE_LEAD, lead, &error));
-          for (int k = 0; k < 5; k++)
-            {
-              int n = a * 40 + t * 5 + k;
-              g_autofree char *kt = g_strdup_printf ("措施%d-%d-%d", a + 1, t + 1, k + 1);
-              g_autoptr(WpItem) action = wp_store_create_item (store, wp_plan_get_id (plan),
-                                                               wp_item_get_id (task), -1,
-                                                               WP_ITEM_KIND_ACTION, kt, &error);
-              g_auto(GValue) value = G_VALUE_INIT;
-
-              g_assert_no_error (error);
-              g_value_init (&value, G_TYPE_STRING);
-              g_value_set_string (&value, statuses[(n * 7) % G_N_ELEMENTS (statuses)]);
-              g_assert_true (wp_store_set_item_property (store, wp_item_get_id (action), "status",
-                                                         &value, &error));
-              g_assert_true (wp_store_set_item_due_text (store, wp_item_get_id (action),
-                                                         dues[(n * 5) % G_N_ELEMENTS (dues)],
-                                                         &error));
-            }
-        }
-    }
+  wp_test_generate_plan (store, wp_plan_get_id (plan), 3, 8, 5, NULL, spread_action, NULL);
 
   g_date_clear (&day, 1);
   g_date_set_dmy (&day, 30, 6, 2025);

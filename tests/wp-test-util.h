@@ -82,6 +82,60 @@ wp_test_open_demo (const char  *dir,
   return store;
 }
 
+/* Called for each action wp_test_generate_plan() makes: its item, its
+ * key task, and a running number */
+typedef void (*WpTestActionFunc) (WpStore *store,
+                                  WpItem  *action,
+                                  WpItem  *task,
+                                  int      n,
+                                  gpointer data);
+
+/* Fills @plan_id with @n_areas areas × @n_tasks key tasks × @n_actions
+ * actions, titled "<prefix>a.t.i" etc., calling @func on every action. */
+static inline void
+wp_test_generate_plan (WpStore          *store,
+                       gint64            plan_id,
+                       int               n_areas,
+                       int               n_tasks,
+                       int               n_actions,
+                       const char       *action_title,
+                       WpTestActionFunc  func,
+                       gpointer          data)
+{
+  g_autoptr(GError) error = NULL;
+  int n = 0;
+
+  for (int a = 0; a < n_areas; a++)
+    {
+      g_autofree char *at = g_strdup_printf ("工作领域%d", a + 1);
+      g_autoptr(WpItem) area = wp_store_create_item (store, plan_id, 0, -1, WP_ITEM_KIND_AREA,
+                                                     at, &error);
+
+      g_assert_no_error (error);
+      for (int t = 0; t < n_tasks; t++)
+        {
+          g_autofree char *tt = g_strdup_printf ("重点任务%d.%d", a + 1, t + 1);
+          g_autoptr(WpItem) task = wp_store_create_item (store, plan_id, wp_item_get_id (area), -1,
+                                                         WP_ITEM_KIND_TASK, tt, &error);
+
+          g_assert_no_error (error);
+          for (int i = 0; i < n_actions; i++)
+            {
+              g_autofree char *it = g_strdup_printf ("具体措施%d.%d.%d%s", a + 1, t + 1, i + 1,
+                                                     action_title != NULL ? action_title : "");
+              g_autoptr(WpItem) action = wp_store_create_item (store, plan_id,
+                                                               wp_item_get_id (task), -1,
+                                                               WP_ITEM_KIND_ACTION, it, &error);
+
+              g_assert_no_error (error);
+              if (func != NULL)
+                func (store, action, task, n, data);
+              n++;
+            }
+        }
+    }
+}
+
 /* Runs a poppler tool (pdftotext, pdfinfo, pdffonts) on a PDF and returns
  * what it printed; @last_arg is "-" for pdftotext's standard output. */
 static inline char *
