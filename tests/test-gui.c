@@ -433,9 +433,8 @@ test_progress_view (Demo          *d,
 
   g_assert_nonnull (progress);
   /* A hidden view counts nothing: show it first. */
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_descendant (GTK_WIDGET (d->window),
-                                                                          ADW_TYPE_VIEW_STACK)),
-                                         "progress");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.show-view", "s",
+                                             "progress"));
   g_date_clear (&day, 1);
   g_date_set_dmy (&day, 15, 7, 2025);
   wp_store_set_judging (d->store, &day, 30);
@@ -509,9 +508,8 @@ test_progress_view (Demo          *d,
                                  "市公安局");
     g_assert_true (has_police);
 
-    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_descendant (GTK_WIDGET (d->window),
-                                                                            ADW_TYPE_VIEW_STACK)),
-                                           "progress");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.show-view", "s",
+                                               "progress"));
     wp_progress_view_set_agency (WP_PROGRESS_VIEW (progress), "市公安局");
     spin ();
     g_assert_cmpstr (wp_progress_view_get_agency (WP_PROGRESS_VIEW (progress)), ==, "市公安局");
@@ -575,9 +573,8 @@ test_print_briefing (Demo          *d,
 
   /* The user rewrites the drafted summary: paper gets their words. */
   progress = find_descendant (GTK_WIDGET (d->window), WP_TYPE_PROGRESS_VIEW);
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_descendant (GTK_WIDGET (d->window),
-                                                                          ADW_TYPE_VIEW_STACK)),
-                                         "progress");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.show-view", "s",
+                                             "progress"));
   spin ();
   spin ();
   g_assert_null (wp_progress_view_get_edited_summary (WP_PROGRESS_VIEW (progress)));
