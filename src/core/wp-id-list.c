@@ -191,15 +191,6 @@ wp_id_list_get_n_ids (WpIdList *self)
   return self->ids->len;
 }
 
-gint64
-wp_id_list_get_id (WpIdList *self,
-                   guint     position)
-{
-  g_return_val_if_fail (WP_IS_ID_LIST (self), 0);
-
-  return position < self->ids->len ? g_array_index (self->ids, gint64, position) : 0;
-}
-
 /**
  * wp_id_list_find:
  *

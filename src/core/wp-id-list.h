@@ -21,8 +21,6 @@ void          wp_id_list_set_limit (WpIdList    *self,
                                    guint         limit);
 guint         wp_id_list_get_limit (WpIdList    *self);
 guint         wp_id_list_get_n_ids (WpIdList    *self);
-gint64        wp_id_list_get_id   (WpIdList     *self,
-                                   guint         position);
 int           wp_id_list_find     (WpIdList     *self,
                                    gint64        id);
 

@@ -603,32 +603,6 @@ new_id_set (void)
 }
 
 /**
- * wp_store_set_search:
- * @matches: (out) (transfer full): ids of the items that match
- * @ancestors: (out) (transfer full): ids of the items above a match
- *
- * Searches the plan and remembers what a filtered outline shows (matches
- * and the items above them) for wp_store_list_shown_children().
- */
-gboolean
-wp_store_set_search (WpStore      *self,
-                     gint64        plan_id,
-                     const char   *query,
-                     GHashTable  **matches,
-                     GHashTable  **ancestors,
-                     GError      **error)
-{
-  g_autoptr(GArray) hits = NULL;
-
-  g_return_val_if_fail (WP_IS_STORE (self), FALSE);
-
-  hits = wp_store_search (self, plan_id, query, error);
-  if (hits == NULL)
-    return FALSE;
-  return wp_store_set_shown (self, plan_id, hits, matches, ancestors, error);
-}
-
-/**
  * wp_store_set_shown:
  * @hits: (element-type gint64): the items that match, e.g. from
  *   wp_filter_find()

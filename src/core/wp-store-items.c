@@ -726,7 +726,7 @@ wp_store_count_children (WpStore  *self,
  * wp_store_list_shown_children:
  *
  * Like wp_store_list_children(), but only the children the last
- * wp_store_set_search() left shown: matches and their ancestors.
+ * wp_store_set_shown() left shown: matches and their ancestors.
  */
 GPtrArray *
 wp_store_list_shown_children (WpStore  *self,

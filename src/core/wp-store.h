@@ -260,12 +260,6 @@ GArray     *wp_store_search             (WpStore           *self,
                                          gint64             plan_id,
                                          const char        *query,
                                          GError           **error);
-gboolean    wp_store_set_search         (WpStore           *self,
-                                         gint64             plan_id,
-                                         const char        *query,
-                                         GHashTable       **matches,
-                                         GHashTable       **ancestors,
-                                         GError           **error);
 gboolean    wp_store_set_shown          (WpStore           *self,
                                          gint64             plan_id,
                                          const GArray      *hits,
