@@ -83,7 +83,7 @@ main (int    argc,
   g_autoptr(WpStore) store = NULL;
   g_autoptr(WpContext) context = NULL;
   WpWindow *window;
-  GtkColumnView *view;
+  GtkGridView *view;
   GListModel *rows;
   double t0;
 
@@ -121,8 +121,8 @@ main (int    argc,
   g_print ("%-44s %10.1f ms\n", "start to first frame of the outline",
            wait_frame (GTK_WIDGET (window), t_start));
 
-  view = GTK_COLUMN_VIEW (find (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
-  rows = G_LIST_MODEL (gtk_column_view_get_model (view));
+  view = GTK_GRID_VIEW (find (GTK_WIDGET (window), GTK_TYPE_GRID_VIEW));
+  rows = G_LIST_MODEL (gtk_grid_view_get_model (view));
   g_print ("  (%u rows shown)\n", g_list_model_get_n_items (rows));
 
   /* Open the first area (1,000 key tasks). */

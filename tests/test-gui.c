@@ -7,6 +7,7 @@
 #include "wp-test-util.h"
 #include "wp-agency-view.h"
 #include "wp-board-view.h"
+#include "wp-outline-row.h"
 #include "wp-outline-view.h"
 #include "wp-print.h"
 #include "wp-progress-view.h"
@@ -151,7 +152,7 @@ test_outline_shows_demo (Demo          *d,
 {
   WpWindow *window = d->window;
   WpStore *store = d->store;
-  GtkColumnView *view;
+  GtkGridView *view;
   GListModel *rows;
   GtkDropDown *years;
   g_autoptr(GtkTreeListRow) first = NULL;
@@ -167,10 +168,18 @@ test_outline_shows_demo (Demo          *d,
   year = g_list_model_get_item (gtk_drop_down_get_model (years), 0);
   g_assert_nonnull (strstr (gtk_string_object_get_string (year), "2025"));
 
-  view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
+  view = GTK_GRID_VIEW (find_descendant (GTK_WIDGET (window), GTK_TYPE_GRID_VIEW));
   g_assert_nonnull (view);
-  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (view)), ==, 7);
-  rows = G_LIST_MODEL (gtk_column_view_get_model (view));
+  /* Seven columns, named by the header above the rows. */
+  {
+    GtkWidget *header = find_descendant (GTK_WIDGET (window), WP_TYPE_OUTLINE_ROW);
+
+    g_assert_true (gtk_widget_has_css_class (header, "wp-outline-header"));
+    for (guint i = 0; i < WP_OUTLINE_N_COLUMNS; i++)
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (wp_outline_row_get_cell (WP_OUTLINE_ROW (header), i))),
+                       ==, wp_outline_column_title (i));
+  }
+  rows = G_LIST_MODEL (gtk_grid_view_get_model (view));
   /* The three areas open on their key tasks (2 + 4 + 3). */
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3 + 2 + 4 + 3);
 
@@ -212,17 +221,17 @@ test_search_filters_outline (Demo          *d,
 {
   WpWindow *window = d->window;
   WpOutlineView *outline;
-  GtkColumnView *view;
+  GtkGridView *view;
   GListModel *rows;
   AdwStatusPage *page;
 
   outline = WP_OUTLINE_VIEW (find_descendant (GTK_WIDGET (window), WP_TYPE_OUTLINE_VIEW));
-  view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (outline), GTK_TYPE_COLUMN_VIEW));
+  view = GTK_GRID_VIEW (find_descendant (GTK_WIDGET (outline), GTK_TYPE_GRID_VIEW));
 
   /* Two-character Chinese query: the matches with the rows above them, opened. */
   wp_outline_view_set_search (outline, "综治");
   spin ();
-  rows = G_LIST_MODEL (gtk_column_view_get_model (view));
+  rows = G_LIST_MODEL (gtk_grid_view_get_model (view));
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2 + 2 + 3);
   {
     g_autoptr(GtkTreeListRow) last = g_list_model_get_item (rows, 6);
@@ -280,7 +289,7 @@ test_search_filters_outline (Demo          *d,
 
   wp_outline_view_set_search (outline, NULL);
   spin ();
-  rows = G_LIST_MODEL (gtk_column_view_get_model (view));
+  rows = G_LIST_MODEL (gtk_grid_view_get_model (view));
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3 + 2 + 4 + 3);
 }
 
@@ -358,7 +367,7 @@ test_editor_edits_with_completion (Demo          *d,
                                    gconstpointer  data)
 {
   WpWindow *window = d->window;
-  GtkColumnView *view;
+  GtkGridView *view;
   AdwEntryRow *lead, *due;
   GtkPopover *popover;
   GtkListBox *list;
@@ -366,12 +375,12 @@ test_editor_edits_with_completion (Demo          *d,
   g_autoptr(WpItem) task = NULL;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-editor", NULL));
-  view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
+  view = GTK_GRID_VIEW (find_descendant (GTK_WIDGET (window), GTK_TYPE_GRID_VIEW));
 
   /* Select the first key task: the pane shows it. */
-  gtk_selection_model_select_item (gtk_column_view_get_model (view), 1, TRUE);
+  gtk_selection_model_select_item (gtk_grid_view_get_model (view), 1, TRUE);
   spin ();
-  row = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (view)), 1);
+  row = g_list_model_get_item (G_LIST_MODEL (gtk_grid_view_get_model (view)), 1);
   task = gtk_tree_list_row_get_item (row);
   lead = find_entry_row (GTK_WIDGET (window), "Lead agency");
   g_assert_nonnull (lead);
@@ -689,15 +698,15 @@ test_empty_database (void)
     g_autofree char *sample = wp_test_sample_path ("xiamen-2025.json");
     g_autofree char *json = NULL;
     g_autoptr(WpPlan) plan = NULL;
-    GtkColumnView *view;
+    GtkGridView *view;
 
     g_assert_true (g_file_get_contents (sample, &json, NULL, NULL));
     plan = wp_json_import (store, json, -1, 0, FALSE, &error);
     g_assert_no_error (error);
     spin ();
-    view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
+    view = GTK_GRID_VIEW (find_descendant (GTK_WIDGET (window), GTK_TYPE_GRID_VIEW));
     g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
-    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))),
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (view))),
                       ==, 3 + 2 + 4 + 3);
   }
 
@@ -946,9 +955,9 @@ test_agency_directory (Demo          *d,
     GtkDropDown *agency = GTK_DROP_DOWN (find_descendant (bar, GTK_TYPE_DROP_DOWN));
     WpOutlineView *outline = WP_OUTLINE_VIEW (find_descendant (GTK_WIDGET (d->window),
                                                                WP_TYPE_OUTLINE_VIEW));
-    GtkColumnView *view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (outline),
-                                                            GTK_TYPE_COLUMN_VIEW));
-    GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (view));
+    GtkGridView *view = GTK_GRID_VIEW (find_descendant (GTK_WIDGET (outline),
+                                                            GTK_TYPE_GRID_VIEW));
+    GListModel *rows = G_LIST_MODEL (gtk_grid_view_get_model (view));
 
     /* The window's agency filter is set, and narrows the outline too */
     g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)));
@@ -970,9 +979,9 @@ test_agency_directory (Demo          *d,
    * shows the two done actions with their key tasks and areas. */
   {
     GtkWidget *progress = find_descendant (GTK_WIDGET (d->window), WP_TYPE_PROGRESS_VIEW);
-    GtkColumnView *view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (d->window),
-                                                            GTK_TYPE_COLUMN_VIEW));
-    GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (view));
+    GtkGridView *view = GTK_GRID_VIEW (find_descendant (GTK_WIDGET (d->window),
+                                                            GTK_TYPE_GRID_VIEW));
+    GListModel *rows = G_LIST_MODEL (gtk_grid_view_get_model (view));
 
     g_signal_emit_by_name (progress, "filter-activated", NULL, (int) WP_ITEM_STATUS_DONE, 0);
     spin ();

@@ -13,16 +13,12 @@
 
 #include "wp-light-cell.h"
 #include "wp-progress-cell.h"
+#include "wp-outline-row.h"
 #include "wp-outline-view-private.h"
 
 typedef void (*CellUpdateFunc) (WpOutlineView *self,
-                                GtkListItem   *list_item,
+                                GtkWidget     *cell,
                                 WpItem        *item);
-
-typedef struct {
-  WpOutlineView  *view;
-  CellUpdateFunc  update;
-} CellColumn;
 
 static WpItem *
 list_item_get_item (GtkListItem *list_item)
@@ -145,38 +141,36 @@ wp_outline_title_draw (WpOutlineView *self,
 
 static void
 update_title (WpOutlineView *self,
-              GtkListItem   *list_item,
+              GtkWidget     *cell,
               WpItem        *item)
 {
-  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
-
-  wp_outline_title_draw (self, gtk_tree_expander_get_child (expander), item);
+  wp_outline_title_draw (self, gtk_tree_expander_get_child (GTK_TREE_EXPANDER (cell)), item);
 }
 
 static void
 update_lead (WpOutlineView *self,
-             GtkListItem   *list_item,
+             GtkWidget     *cell,
              WpItem        *item)
 {
   g_autofree char *text = join_names (wp_item_get_lead_agencies (item));
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
+  gtk_label_set_label (GTK_LABEL (cell), text);
 }
 
 static void
 update_co (WpOutlineView *self,
-           GtkListItem   *list_item,
+           GtkWidget     *cell,
            WpItem        *item)
 {
   g_autofree char *text = join_names (wp_item_get_co_agencies (item));
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
+  gtk_label_set_label (GTK_LABEL (cell), text);
 }
 
 static void
 update_due (WpOutlineView *self,
-            GtkListItem   *list_item,
+            GtkWidget     *cell,
             WpItem        *item)
 {
-  GtkWidget *label = gtk_list_item_get_child (list_item);
+  GtkWidget *label = cell;
   const char *due_label = wp_item_get_due_label (item);
   const GDate *due = wp_item_get_due (item);
   g_autofree char *date_text = wp_date_format_display (due);
@@ -197,29 +191,29 @@ update_due (WpOutlineView *self,
 
 static void
 update_status (WpOutlineView *self,
-               GtkListItem   *list_item,
+               GtkWidget     *cell,
                WpItem        *item)
 {
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)),
+  gtk_label_set_label (GTK_LABEL (cell),
                        wp_item_status_to_label (wp_item_get_effective_status (item)));
 }
 
 static void
 update_progress (WpOutlineView *self,
-                 GtkListItem   *list_item,
+                 GtkWidget     *cell,
                  WpItem        *item)
 {
-  wp_progress_cell_set_percent (WP_PROGRESS_CELL (gtk_list_item_get_child (list_item)),
+  wp_progress_cell_set_percent (WP_PROGRESS_CELL (cell),
                                 wp_item_get_effective_progress (item));
 }
 
 static void
 update_light (WpOutlineView *self,
-              GtkListItem   *list_item,
+              GtkWidget     *cell,
               WpItem        *item)
 {
   g_assert (self != NULL);
-  wp_light_cell_set_item (WP_LIGHT_CELL (gtk_list_item_get_child (list_item)), item);
+  wp_light_cell_set_item (WP_LIGHT_CELL (cell), item);
 }
 
 /* Factories */
@@ -234,10 +228,8 @@ new_cell_label (void)
   return label;
 }
 
-static void
-setup_title (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             CellColumn               *column)
+static GtkWidget *
+new_title_cell (void)
 {
   GtkWidget *expander = gtk_tree_expander_new ();
   GtkWidget *stack = gtk_stack_new ();
@@ -256,72 +248,58 @@ setup_title (GtkSignalListItemFactory *factory,
   gtk_stack_set_visible_child_name (GTK_STACK (stack), "label");
   gtk_widget_set_hexpand (stack, TRUE);
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), stack);
-  gtk_list_item_set_child (list_item, expander);
+  return expander;
 }
 
-static void
-setup_label (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             CellColumn               *column)
+static GtkWidget *
+centered (GtkWidget *cell)
 {
-  gtk_list_item_set_child (list_item, new_cell_label ());
-}
-
-static void
-setup_due (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item,
-           CellColumn               *column)
-{
-  GtkWidget *label = new_cell_label ();
-
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-setup_progress (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                CellColumn               *column)
-{
-  GtkWidget *cell = wp_progress_cell_new ();
-
   gtk_widget_set_valign (cell, GTK_ALIGN_CENTER);
-  gtk_list_item_set_child (list_item, cell);
+  return cell;
 }
 
-static void
-setup_light (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             CellColumn               *column)
-{
-  GtkWidget *cell = wp_light_cell_new ();
-
-  gtk_widget_set_valign (cell, GTK_ALIGN_CENTER);
-  gtk_list_item_set_child (list_item, cell);
-}
-
-/* What a cell last drew: the item's revision (unique across items) and the
+/* What a row last drew: the item's revision (unique across items) and the
  * search it highlighted. */
 static void
-mark_drawn (CellColumn *column,
-            GtkWidget  *cell,
-            WpItem     *item)
+mark_drawn (WpOutlineView *self,
+            GtkWidget     *row,
+            WpItem        *item)
 {
-  g_object_set_data (G_OBJECT (cell), "wp-drawn-revision",
+  g_object_set_data (G_OBJECT (row), "wp-drawn-revision",
                      GUINT_TO_POINTER (wp_item_get_revision (item)));
-  g_object_set_data (G_OBJECT (cell), "wp-drawn-search",
-                     GUINT_TO_POINTER (_wp_outline_view_get_search_serial (column->view) + 1));
+  g_object_set_data (G_OBJECT (row), "wp-drawn-search",
+                     GUINT_TO_POINTER (_wp_outline_view_get_search_serial (self) + 1));
 }
 
 static gboolean
-is_drawn (CellColumn *column,
-          GtkWidget  *cell,
-          WpItem     *item)
+is_drawn (WpOutlineView *self,
+          GtkWidget     *row,
+          WpItem        *item)
 {
-  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "wp-drawn-revision"))
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "wp-drawn-revision"))
            == wp_item_get_revision (item)
-         && GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "wp-drawn-search"))
-           == _wp_outline_view_get_search_serial (column->view) + 1;
+         && GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "wp-drawn-search"))
+           == _wp_outline_view_get_search_serial (self) + 1;
+}
+
+static void
+draw_row (WpOutlineView *self,
+          GtkWidget     *row,
+          WpItem        *item)
+{
+  static const CellUpdateFunc updates[WP_OUTLINE_N_COLUMNS] = {
+    update_title, update_lead, update_co, update_due, update_status, update_progress,
+    update_light,
+  };
+
+  /* A move notifies every sibling's new position, which no cell shows, and
+   * GTK binds rows again when rows above them come or go: the revision
+   * tells whether anything drawn changed. */
+  if (is_drawn (self, row, item))
+    return;
+  for (guint i = 0; i < WP_OUTLINE_N_COLUMNS; i++)
+    updates[i] (self, wp_outline_row_get_cell (WP_OUTLINE_ROW (row), i), item);
+  mark_drawn (self, row, item);
 }
 
 static void
@@ -329,123 +307,78 @@ on_item_notify (GtkListItem *list_item,
                 GParamSpec  *pspec,
                 WpItem      *item)
 {
-  CellColumn *column = g_object_get_data (G_OBJECT (list_item), "wp-column");
-  GtkWidget *child = gtk_list_item_get_child (list_item);
+  WpOutlineView *self = g_object_get_data (G_OBJECT (list_item), "wp-outline");
 
-  /* A move notifies every sibling's new position, which no cell shows: the
-   * revision tells whether anything drawn changed. */
-  if (is_drawn (column, child, item))
-    return;
-  column->update (column->view, list_item, item);
-  mark_drawn (column, child, item);
+  draw_row (self, gtk_list_item_get_child (list_item), item);
 }
 
 static void
-bind_cell (GtkSignalListItemFactory *factory,
+setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
-           CellColumn               *column)
+           WpOutlineView            *self)
+{
+  WpOutlineRow *row = WP_OUTLINE_ROW (wp_outline_row_new ());
+
+  wp_outline_row_set_cell (row, WP_OUTLINE_COLUMN_TITLE, new_title_cell ());
+  wp_outline_row_set_cell (row, WP_OUTLINE_COLUMN_LEAD, new_cell_label ());
+  wp_outline_row_set_cell (row, WP_OUTLINE_COLUMN_CO, new_cell_label ());
+  wp_outline_row_set_cell (row, WP_OUTLINE_COLUMN_DUE, centered (new_cell_label ()));
+  wp_outline_row_set_cell (row, WP_OUTLINE_COLUMN_STATUS, new_cell_label ());
+  wp_outline_row_set_cell (row, WP_OUTLINE_COLUMN_PROGRESS, centered (wp_progress_cell_new ()));
+  wp_outline_row_set_cell (row, WP_OUTLINE_COLUMN_LIGHT, centered (wp_light_cell_new ()));
+  gtk_list_item_set_child (list_item, GTK_WIDGET (row));
+  g_object_set_data (G_OBJECT (list_item), "wp-outline", self);
+  wp_outline_dnd_setup_row (self, list_item, GTK_WIDGET (row),
+                            wp_outline_row_get_cell (row, WP_OUTLINE_COLUMN_TITLE));
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          WpOutlineView            *self)
 {
   WpItem *item = list_item_get_item (list_item);
-  GtkWidget *child = gtk_list_item_get_child (list_item);
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  GtkWidget *expander = wp_outline_row_get_cell (WP_OUTLINE_ROW (row), WP_OUTLINE_COLUMN_TITLE);
 
   if (item == NULL)
     return;
 
-  if (GTK_IS_TREE_EXPANDER (child))
-    {
-      gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (child),
-                                      gtk_list_item_get_item (list_item));
-      _wp_outline_view_title_bound (column->view, item,
-                                    gtk_tree_expander_get_child (GTK_TREE_EXPANDER (child)));
-    }
-
-  g_object_set_data (G_OBJECT (list_item), "wp-column", column);
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), gtk_list_item_get_item (list_item));
+  _wp_outline_view_title_bound (self, item, gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander)));
   g_object_set_data_full (G_OBJECT (list_item), "wp-item", g_object_ref (item), g_object_unref);
   g_signal_connect_object (item, "notify", G_CALLBACK (on_item_notify), list_item,
                            G_CONNECT_SWAPPED);
-
-  /* GTK binds rows again when rows above them come or go; a cell that shows
-   * this very item as it is now has nothing to redo. */
-  if (is_drawn (column, child, item))
-    return;
-  column->update (column->view, list_item, item);
-  mark_drawn (column, child, item);
+  draw_row (self, row, item);
 }
 
 static void
-unbind_cell (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             CellColumn               *column)
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            WpOutlineView            *self)
 {
   WpItem *item = g_object_get_data (G_OBJECT (list_item), "wp-item");
-  GtkWidget *child = gtk_list_item_get_child (list_item);
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  GtkWidget *expander = wp_outline_row_get_cell (WP_OUTLINE_ROW (row), WP_OUTLINE_COLUMN_TITLE);
 
   if (item != NULL)
-    g_signal_handlers_disconnect_by_func (item, on_item_notify, list_item);
-
-  if (GTK_IS_TREE_EXPANDER (child))
     {
-      if (item != NULL)
-        _wp_outline_view_title_unbound (column->view, item,
-                                        gtk_tree_expander_get_child (GTK_TREE_EXPANDER (child)));
-      gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (child), NULL);
+      g_signal_handlers_disconnect_by_func (item, on_item_notify, list_item);
+      _wp_outline_view_title_unbound (self, item,
+                                      gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander)));
     }
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
   g_object_set_data (G_OBJECT (list_item), "wp-item", NULL);
 }
 
-static void
-setup_dnd (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item,
-           CellColumn               *column)
+/* The factory of the outline's rows. */
+GtkListItemFactory *
+wp_outline_columns_new_factory (WpOutlineView *self)
 {
-  GtkWidget *child = gtk_list_item_get_child (list_item);
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
-  wp_outline_dnd_setup_cell (column->view, list_item, child, GTK_IS_TREE_EXPANDER (child));
-}
-
-static void
-add_column (WpOutlineView  *self,
-            GtkColumnView  *column_view,
-            const char     *title,
-            GCallback       setup,
-            CellUpdateFunc  update,
-            gboolean        expand,
-            int             fixed_width)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkColumnViewColumn) column = NULL;
-  CellColumn *data = g_new0 (CellColumn, 1);
-
-  data->view = self;
-  data->update = update;
-  g_object_set_data_full (G_OBJECT (factory), "wp-column", data, g_free);
-
-  g_signal_connect (factory, "setup", setup, data);
-  g_signal_connect_after (factory, "setup", G_CALLBACK (setup_dnd), data);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), data);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), data);
-
-  column = gtk_column_view_column_new (title, g_object_ref (factory));
-  gtk_column_view_column_set_expand (column, expand);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  if (fixed_width > 0)
-    gtk_column_view_column_set_fixed_width (column, fixed_width);
-  gtk_column_view_append_column (column_view, column);
-}
-
-void
-wp_outline_columns_add (WpOutlineView *self,
-                        GtkColumnView *column_view)
-{
-  add_column (self, column_view, _("Title"), G_CALLBACK (setup_title), update_title, TRUE, -1);
-  add_column (self, column_view, _("Lead agency"), G_CALLBACK (setup_label), update_lead,
-              FALSE, 140);
-  add_column (self, column_view, _("Supporting agencies"), G_CALLBACK (setup_label), update_co,
-              FALSE, 160);
-  add_column (self, column_view, _("Deadline"), G_CALLBACK (setup_due), update_due, FALSE, 130);
-  add_column (self, column_view, _("Status"), G_CALLBACK (setup_label), update_status, FALSE, 90);
-  add_column (self, column_view, _("Progress"), G_CALLBACK (setup_progress), update_progress,
-              FALSE, 110);
-  add_column (self, column_view, _("Status light"), G_CALLBACK (setup_light), update_light,
-              FALSE, 130);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
+  return factory;
 }

@@ -1,8 +1,8 @@
 /* wp-outline-dnd.c: dragging rows of the outline to reorder and reparent
  *
- * One drop target on the whole outline finds the cell under the pointer,
- * so the whole row takes drops without a controller on each of its cells
- * (seven per row, made and dropped with every row). Where the pointer is
+ * One drop target on the whole outline finds the row under the pointer,
+ * so rows take drops without a controller on each of them (rows are made
+ * and dropped as the outline scrolls). The title is what one drags. Where the pointer is
  * in the row decides what a drop does: the top quarter puts
  * the item before the row's item, the bottom quarter after it, the middle
  * makes it the row item's last child. The row shows which, with a line
@@ -32,13 +32,11 @@ cell_item (GtkWidget *cell)
   return row ? gtk_tree_list_row_get_item (row) : NULL;
 }
 
-/* The row widget: cells sit in a cell widget inside the row. */
+/* The list's widget around a row, which shows the feedback. */
 static GtkWidget *
 row_widget (GtkWidget *cell)
 {
-  GtkWidget *parent = gtk_widget_get_parent (cell);
-
-  return parent ? gtk_widget_get_parent (parent) : NULL;
+  return gtk_widget_get_parent (cell);
 }
 
 static DropZone
@@ -72,7 +70,7 @@ on_drag_prepare (GtkDragSource *source,
                  double         y,
                  GtkWidget     *cell)
 {
-  g_autoptr(WpItem) item = cell_item (cell);
+  g_autoptr(WpItem) item = cell_item (g_object_get_data (G_OBJECT (cell), "wp-row"));
 
   if (item == NULL)
     return NULL;
@@ -208,24 +206,22 @@ wp_outline_dnd_setup_view (GtkWidget *view)
   gtk_widget_add_controller (view, GTK_EVENT_CONTROLLER (target));
 }
 
-/* Makes a cell of the outline findable by the drop target, and the title a
+/* Makes a row of the outline findable by the drop target, and its title a
  * drag source. */
 void
-wp_outline_dnd_setup_cell (WpOutlineView *self,
-                           GtkListItem   *list_item,
-                           GtkWidget     *cell,
-                           gboolean       drag_source)
+wp_outline_dnd_setup_row (WpOutlineView *self,
+                          GtkListItem   *list_item,
+                          GtkWidget     *row,
+                          GtkWidget     *title)
 {
-  g_object_set_data (G_OBJECT (cell), "wp-list-item", list_item);
-  g_object_set_data (G_OBJECT (cell), "wp-outline", self);
+  GtkDragSource *source = gtk_drag_source_new ();
 
-  if (drag_source)
-    {
-      GtkDragSource *source = gtk_drag_source_new ();
+  g_object_set_data (G_OBJECT (row), "wp-list-item", list_item);
+  g_object_set_data (G_OBJECT (row), "wp-outline", self);
+  g_object_set_data (G_OBJECT (title), "wp-row", row);
 
-      gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
-      g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), cell);
-      g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin), cell);
-      gtk_widget_add_controller (cell, GTK_EVENT_CONTROLLER (source));
-    }
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), title);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin), title);
+  gtk_widget_add_controller (title, GTK_EVENT_CONTROLLER (source));
 }

@@ -1,4 +1,4 @@
-/* wp-outline-view-private.h: what the outline's cells tell the view
+/* wp-outline-view-private.h: what the outline's rows tell the view
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,8 +9,7 @@
 G_BEGIN_DECLS
 
 /* wp-outline-columns.c */
-void       wp_outline_columns_add      (WpOutlineView *self,
-                                        GtkColumnView *column_view);
+GtkListItemFactory *wp_outline_columns_new_factory (WpOutlineView *self);
 GtkWidget *wp_outline_title_get_entry  (GtkWidget     *title_cell);
 GtkWidget *wp_outline_title_get_label  (GtkWidget     *title_cell);
 void       wp_outline_title_draw       (WpOutlineView *self,
@@ -19,10 +18,10 @@ void       wp_outline_title_draw       (WpOutlineView *self,
 
 /* wp-outline-dnd.c */
 void       wp_outline_dnd_setup_view   (GtkWidget     *view);
-void       wp_outline_dnd_setup_cell   (WpOutlineView *self,
+void       wp_outline_dnd_setup_row    (WpOutlineView *self,
                                         GtkListItem   *list_item,
-                                        GtkWidget     *cell,
-                                        gboolean       drag_source);
+                                        GtkWidget     *row,
+                                        GtkWidget     *title);
 
 /* wp-outline-view.c */
 gboolean   _wp_outline_view_move        (WpOutlineView *self,

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wp-outline-row.h"
 #include "wp-outline-view-private.h"
 
 struct _WpOutlineView
@@ -23,7 +24,8 @@ struct _WpOutlineView
   AdwBin              parent_instance;
 
   GtkStack           *stack;
-  GtkColumnView      *column_view;
+  GtkGridView        *grid_view;
+  GtkBox             *table_box;
   AdwStatusPage      *empty_page;
   GtkButton          *add_area_button;
 
@@ -158,22 +160,11 @@ reveal (WpOutlineView *self,
     }
 }
 
-static GtkWidget *
-get_list_view (WpOutlineView *self)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      return child;
-  return NULL;
-}
-
 /* Selects the item's row, scrolls to it and gives it the keyboard focus. */
 static gboolean
 select_item (WpOutlineView *self,
              gint64         item_id)
 {
-  GtkWidget *list_view;
   guint pos;
 
   reveal (self, item_id);
@@ -182,9 +173,7 @@ select_item (WpOutlineView *self,
     return FALSE;
 
   gtk_single_selection_set_selected (self->selection, pos);
-  list_view = get_list_view (self);
-  if (list_view != NULL)
-    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", pos);
+  gtk_widget_activate_action (GTK_WIDGET (self->grid_view), "list.scroll-to-item", "u", pos);
   return TRUE;
 }
 
@@ -615,7 +604,7 @@ on_entry_key_pressed (GtkEventControllerKey *controller,
             if (pos != GTK_INVALID_LIST_POSITION && pos > 0)
               gtk_single_selection_set_selected (self->selection, pos - 1);
           }
-        gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+        gtk_widget_grab_focus (GTK_WIDGET (self->grid_view));
         return GDK_EVENT_STOP;
       }
 
@@ -926,8 +915,8 @@ wp_outline_view_dispose (GObject *object)
 {
   WpOutlineView *self = WP_OUTLINE_VIEW (object);
 
-  if (self->column_view != NULL)
-    gtk_column_view_set_model (self->column_view, NULL);
+  if (self->grid_view != NULL)
+    gtk_grid_view_set_model (self->grid_view, NULL);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_func (self->selection, on_selection_changed, self);
   if (self->root != NULL)
@@ -957,7 +946,8 @@ wp_outline_view_class_init (WpOutlineViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/workplan/Workplan/wp-outline-view.ui");
   gtk_widget_class_bind_template_child (widget_class, WpOutlineView, stack);
-  gtk_widget_class_bind_template_child (widget_class, WpOutlineView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, WpOutlineView, grid_view);
+  gtk_widget_class_bind_template_child (widget_class, WpOutlineView, table_box);
   gtk_widget_class_bind_template_child (widget_class, WpOutlineView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, WpOutlineView, add_area_button);
   gtk_widget_class_bind_template_callback (widget_class, on_add_area_clicked);
@@ -991,23 +981,28 @@ wp_outline_view_init (WpOutlineView *self)
 
   wp_filter_init (&self->criteria);
   self->title_cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  wp_outline_columns_add (self, self->column_view);
+  {
+    g_autoptr(GtkListItemFactory) factory = wp_outline_columns_new_factory (self);
+
+    gtk_grid_view_set_factory (self->grid_view, factory);
+    gtk_box_prepend (self->table_box, wp_outline_row_new_header ());
+  }
 
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected-item",
                             G_CALLBACK (on_selection_changed), self);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (on_activate), self);
-  wp_outline_dnd_setup_view (GTK_WIDGET (self->column_view));
+  gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->grid_view, "activate", G_CALLBACK (on_activate), self);
+  wp_outline_dnd_setup_view (GTK_WIDGET (self->grid_view));
 
   /* Capture phase: Tab and Enter must reach us before the list's own
    * focus and activation handling. */
   key = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
   g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->column_view), key);
+  gtk_widget_add_controller (GTK_WIDGET (self->grid_view), key);
 
   update_empty_state (self);
 }
@@ -1151,7 +1146,7 @@ wp_outline_view_show_item (WpOutlineView *self,
 
   if (self->tree == NULL || !select_item (self, item_id))
     return FALSE;
-  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  gtk_widget_grab_focus (GTK_WIDGET (self->grid_view));
   return TRUE;
 }
 

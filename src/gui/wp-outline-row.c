@@ -1,0 +1,224 @@
+/* wp-outline-row.c: one row of the outline, its cells side by side in columns
+ *
+ * The outline is a one-column GtkGridView of these rows, with one more as
+ * its header. Not a GtkColumnView: GTK 4.8's list views keep two hundred
+ * rows of widgets whatever the height of the window, and a column view
+ * wraps every cell of them in a widget of its own; a grid view keeps
+ * thirty rows (making them taller when the window is very tall), so
+ * opening an area of a thousand key tasks or typing a search makes a
+ * screenful of rows instead of two hundred.
+ *
+ * Every row lays its cells out the same way: the title takes what the
+ * other columns, of fixed widths, leave.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "wp-outline-row.h"
+
+struct _WpOutlineRow
+{
+  GtkWidget  parent_instance;
+
+  GtkWidget *cells[WP_OUTLINE_N_COLUMNS];
+};
+
+G_DEFINE_FINAL_TYPE (WpOutlineRow, wp_outline_row, GTK_TYPE_WIDGET)
+
+/* Widths of the columns after the title's. */
+static const int fixed_widths[WP_OUTLINE_N_COLUMNS] = { 0, 140, 160, 130, 90, 110, 130 };
+
+const char *
+wp_outline_column_title (WpOutlineColumn column)
+{
+  switch (column)
+    {
+    case WP_OUTLINE_COLUMN_TITLE: return _("Title");
+    case WP_OUTLINE_COLUMN_LEAD: return _("Lead agency");
+    case WP_OUTLINE_COLUMN_CO: return _("Supporting agencies");
+    case WP_OUTLINE_COLUMN_DUE: return _("Deadline");
+    case WP_OUTLINE_COLUMN_STATUS: return _("Status");
+    case WP_OUTLINE_COLUMN_PROGRESS: return _("Progress");
+    case WP_OUTLINE_COLUMN_LIGHT: return _("Status light");
+    case WP_OUTLINE_N_COLUMNS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static int
+fixed_total (void)
+{
+  int total = 0;
+
+  for (guint i = 1; i < WP_OUTLINE_N_COLUMNS; i++)
+    total += fixed_widths[i];
+  return total;
+}
+
+/* The width the title gets in a row @width wide. */
+static int
+title_width (WpOutlineRow *self,
+             int           width)
+{
+  int min = 0, nat = 0;
+
+  if (self->cells[WP_OUTLINE_COLUMN_TITLE] != NULL)
+    gtk_widget_measure (self->cells[WP_OUTLINE_COLUMN_TITLE], GTK_ORIENTATION_HORIZONTAL, -1,
+                        &min, &nat, NULL, NULL);
+  if (width < 0)
+    return nat;
+  return MAX (min, width - fixed_total ());
+}
+
+static void
+wp_outline_row_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  WpOutlineRow *self = WP_OUTLINE_ROW (widget);
+
+  *minimum = *natural = 0;
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      int min = 0, nat = 0;
+
+      if (self->cells[WP_OUTLINE_COLUMN_TITLE] != NULL)
+        gtk_widget_measure (self->cells[WP_OUTLINE_COLUMN_TITLE], orientation, -1,
+                            &min, &nat, NULL, NULL);
+      *minimum = min + fixed_total ();
+      *natural = nat + fixed_total ();
+      return;
+    }
+
+  for (guint i = 0; i < WP_OUTLINE_N_COLUMNS; i++)
+    {
+      int width = i == WP_OUTLINE_COLUMN_TITLE ? title_width (self, for_size) : fixed_widths[i];
+      int min = 0, nat = 0;
+
+      if (self->cells[i] == NULL || !gtk_widget_get_visible (self->cells[i]))
+        continue;
+      gtk_widget_measure (self->cells[i], orientation, width, &min, &nat, NULL, NULL);
+      *minimum = MAX (*minimum, min);
+      *natural = MAX (*natural, nat);
+    }
+}
+
+static void
+wp_outline_row_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  WpOutlineRow *self = WP_OUTLINE_ROW (widget);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  int x = 0;
+
+  for (guint i = 0; i < WP_OUTLINE_N_COLUMNS; i++)
+    {
+      int cell_width = i == WP_OUTLINE_COLUMN_TITLE ? title_width (self, width) : fixed_widths[i];
+
+      if (self->cells[i] != NULL && gtk_widget_get_visible (self->cells[i]))
+        gtk_widget_size_allocate (self->cells[i],
+                                  &(GtkAllocation) {
+                                    rtl ? width - x - cell_width : x, 0, cell_width, height
+                                  }, -1);
+      x += cell_width;
+    }
+}
+
+static void
+wp_outline_row_dispose (GObject *object)
+{
+  WpOutlineRow *self = WP_OUTLINE_ROW (object);
+
+  for (guint i = 0; i < WP_OUTLINE_N_COLUMNS; i++)
+    g_clear_pointer (&self->cells[i], gtk_widget_unparent);
+
+  G_OBJECT_CLASS (wp_outline_row_parent_class)->dispose (object);
+}
+
+static void
+wp_outline_row_class_init (WpOutlineRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = wp_outline_row_dispose;
+  widget_class->measure = wp_outline_row_measure;
+  widget_class->size_allocate = wp_outline_row_size_allocate;
+
+  gtk_widget_class_set_css_name (widget_class, "wp-outline-row");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+wp_outline_row_init (WpOutlineRow *self)
+{
+}
+
+GtkWidget *
+wp_outline_row_new (void)
+{
+  return g_object_new (WP_TYPE_OUTLINE_ROW, NULL);
+}
+
+/* A row of the columns' names, to head the outline. */
+GtkWidget *
+wp_outline_row_new_header (void)
+{
+  WpOutlineRow *self = g_object_new (WP_TYPE_OUTLINE_ROW, NULL);
+
+  gtk_widget_add_css_class (GTK_WIDGET (self), "wp-outline-header");
+  for (guint i = 0; i < WP_OUTLINE_N_COLUMNS; i++)
+    {
+      GtkWidget *label = gtk_label_new (wp_outline_column_title (i));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      wp_outline_column_title (i), -1);
+      wp_outline_row_set_cell (self, i, label);
+    }
+  return GTK_WIDGET (self);
+}
+
+void
+wp_outline_row_set_cell (WpOutlineRow    *self,
+                         WpOutlineColumn  column,
+                         GtkWidget       *cell)
+{
+  g_return_if_fail (WP_IS_OUTLINE_ROW (self));
+  g_return_if_fail (column < WP_OUTLINE_N_COLUMNS);
+
+  g_clear_pointer (&self->cells[column], gtk_widget_unparent);
+  self->cells[column] = cell;
+  if (cell == NULL)
+    return;
+
+  /* Children in column order, for focus and screen readers. */
+  {
+    GtkWidget *before = NULL;
+
+    for (guint i = column + 1; i < WP_OUTLINE_N_COLUMNS && before == NULL; i++)
+      before = self->cells[i];
+    gtk_widget_insert_before (cell, GTK_WIDGET (self), before);
+  }
+}
+
+GtkWidget *
+wp_outline_row_get_cell (WpOutlineRow    *self,
+                         WpOutlineColumn  column)
+{
+  g_return_val_if_fail (WP_IS_OUTLINE_ROW (self), NULL);
+  g_return_val_if_fail (column < WP_OUTLINE_N_COLUMNS, NULL);
+
+  return self->cells[column];
+}
