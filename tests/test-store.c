@@ -304,11 +304,12 @@ test_refuses_newer_version (void)
   wp_test_dir_free (g_steal_pointer (&dir));
 }
 
+/* A plan file of 200 actions with its second half scribbled over and its
+ * header and schema intact: opening it reads fine, a check finds the
+ * damage. */
 static void
-test_refuses_corrupt (void)
+make_damaged_file (const char *path)
 {
-  g_autofree char *dir = wp_test_dir_new ();
-  g_autofree char *path = g_build_filename (dir, "broken.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   gsize length;
@@ -329,14 +330,114 @@ test_refuses_corrupt (void)
       }
   }
 
-  /* Scribble over the middle of the file, keeping the header intact. */
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 8192);
-  for (gsize i = 4096 + 100; i < length - 100; i += 7)
+  for (gsize i = length / 2; i < length - 100; i += 7)
     contents[i] = (char) (i * 31);
   g_assert_true (g_file_set_contents (path, contents, length, NULL));
+}
 
+static void
+test_refuses_corrupt (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "broken.db", NULL);
+
+  make_damaged_file (path);
   assert_refused_untouched (path, WP_STORE_ERROR_CORRUPT);
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
+static void
+on_checked (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!wp_store_check_finish (WP_STORE (source), result, error) && *error == NULL)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "no error told");
+  if (*error == NULL)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "sound");
+}
+
+/* Runs the deferred check; returns its error (G_IO_ERROR_EXISTS: sound). */
+static GError *
+run_check (WpStore *store)
+{
+  GError *error = NULL;
+
+  wp_store_check_async (store, NULL, on_checked, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return error;
+}
+
+/* The window opens a file at once and checks it in a thread meanwhile:
+ * nothing is written before the check is through, a damaged file stays as
+ * it was, a sound one can be edited. */
+static void
+test_check_later (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *sound = g_build_filename (dir, "sound.db", NULL);
+  g_autofree char *broken = g_build_filename (dir, "broken.db", NULL);
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(WpStore) store = wp_store_open (sound, WP_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(WpPlan) plan = wp_store_create_plan (store, 2025, "计划", "", &error);
+
+    g_assert_no_error (error);
+  }
+  {
+    g_autoptr(WpStore) store = wp_store_open (sound, WP_STORE_OPEN_CHECK_LATER, &error);
+    g_autoptr(GPtrArray) plans = NULL;
+    g_autoptr(WpPlan) plan = NULL;
+
+    g_assert_no_error (error);
+    plans = wp_store_list_plans (store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (plans->len, ==, 1);
+
+    /* Before the check: refused, with a message that says to wait. */
+    plan = wp_store_create_plan (store, 2026, "计划", "", &error);
+    g_assert_null (plan);
+    g_assert_error (error, WP_STORE_ERROR, WP_STORE_ERROR_READ_ONLY);
+    g_clear_error (&error);
+
+    error = run_check (store);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+    g_clear_error (&error);
+    plan = wp_store_create_plan (store, 2026, "计划", "", &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (plan);
+  }
+  g_assert_cmpint (query_int (sound, "SELECT count(*) FROM plan"), ==, 2);
+
+  make_damaged_file (broken);
+  {
+    g_autofree char *before = wp_test_file_checksum (broken);
+    g_autofree char *after = NULL;
+
+    {
+      g_autoptr(WpStore) store = wp_store_open (broken, WP_STORE_OPEN_CHECK_LATER, &error);
+      g_autoptr(WpPlan) plan = NULL;
+
+      g_assert_no_error (error);
+      error = run_check (store);
+      g_assert_error (error, WP_STORE_ERROR, WP_STORE_ERROR_CORRUPT);
+      g_assert_nonnull (strstr (error->message, broken));
+      g_clear_error (&error);
+
+      plan = wp_store_create_plan (store, 2026, "计划", "", &error);
+      g_assert_null (plan);
+      g_assert_error (error, WP_STORE_ERROR, WP_STORE_ERROR_CORRUPT);
+      g_clear_error (&error);
+    }
+    after = wp_test_file_checksum (broken);
+    g_assert_cmpstr (before, ==, after);
+  }
   wp_test_dir_free (g_steal_pointer (&dir));
 }
 
@@ -940,6 +1041,7 @@ main (int    argc,
   g_test_add_func ("/store/refuses/foreign-sqlite", test_refuses_foreign_sqlite);
   g_test_add_func ("/store/refuses/newer-version", test_refuses_newer_version);
   g_test_add_func ("/store/refuses/corrupt", test_refuses_corrupt);
+  g_test_add_func ("/store/check-later", test_check_later);
   g_test_add_func ("/store/refuses/read-only", test_refuses_read_only);
 
   return g_test_run ();

@@ -18,6 +18,8 @@ struct _WpStore
   sqlite3    *db;
   char       *path;
   gboolean    read_only;
+  gboolean    check_pending; /* opened to be checked later; writes wait for it */
+  gboolean    check_failed;  /* that check found the file damaged */
   guint       tx_depth;
   guint       frozen;      /* signals held back during bulk writes */
   gint64      moving_item; /* the item a move is reporting, for list diffs */

@@ -381,6 +381,19 @@ gboolean
 wp_store_check_writable (WpStore  *self,
                          GError  **error)
 {
+  if (self->check_pending)
+    {
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_READ_ONLY,
+                   _("“%s” is still being checked. Try again in a moment."), self->path);
+      return FALSE;
+    }
+  if (self->check_failed)
+    {
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged: nothing can be changed in it. Restore it from a backup "
+                     "copy."), self->path);
+      return FALSE;
+    }
   if (!self->read_only)
     return TRUE;
 
@@ -516,10 +529,24 @@ check_file_header (const char  *path,
   return TRUE;
 }
 
+/* What PRAGMA quick_check said, as an error if the file is damaged. */
+static gboolean
+check_result (WpStore     *self,
+              const char  *check,
+              GError     **error)
+{
+  if (g_str_equal (check, "ok"))
+    return TRUE;
+  g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_CORRUPT,
+               _("“%s” is damaged (%s). Restore it from a backup copy."), self->path, check);
+  return FALSE;
+}
+
 /* Checks, without writing anything, that the open file is ours and sound.
  * Sets *is_new when it is an empty database we may initialise. */
 static gboolean
 check_database (WpStore   *self,
+                gboolean   check_later,
                 gboolean  *is_new,
                 gint64    *version,
                 GError   **error)
@@ -557,17 +584,17 @@ check_database (WpStore   *self,
       return FALSE;
     }
 
+  /* A file to upgrade is checked before anything is written to it. */
+  if (check_later && *version == WP_STORE_SCHEMA_VERSION)
+    {
+      self->check_pending = TRUE;
+      return TRUE;
+    }
+
   check = query_text (self, "PRAGMA quick_check", error);
   if (check == NULL)
     return FALSE;
-  if (!g_str_equal (check, "ok"))
-    {
-      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_CORRUPT,
-                   _("“%s” is damaged (%s). Restore it from a backup copy."), self->path, check);
-      return FALSE;
-    }
-
-  return TRUE;
+  return check_result (self, check, error);
 }
 
 static gboolean
@@ -682,7 +709,8 @@ wp_store_open (const char        *path,
       return NULL;
     }
 
-  if (!check_database (self, &is_new, &version, error))
+  if (!check_database (self, (flags & WP_STORE_OPEN_CHECK_LATER) != 0, &is_new, &version,
+                       error))
     return NULL;
 
   if (self->read_only)
@@ -709,7 +737,107 @@ wp_store_open (const char        *path,
       || !set_pragma (self, "PRAGMA busy_timeout = 5000", "PRAGMA busy_timeout", "5000", error))
     return NULL;
 
+  /* Until the check has found the file sound, nothing may write to it. */
+  if (self->check_pending && !self->read_only
+      && !set_pragma (self, "PRAGMA query_only = ON", "PRAGMA query_only", "1", error))
+    return NULL;
+
   return g_steal_pointer (&self);
+}
+
+static void
+check_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  const char *path = task_data;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  /* A connection of its own: the main one goes on reading meanwhile. */
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_busy_timeout (db, 5000);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      GString *result = g_string_new (NULL);
+
+      /* One row per problem found, or one "ok". */
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          if (result->len > 0)
+            g_string_append (result, "; ");
+          g_string_append (result, (const char *) sqlite3_column_text (stmt, 0) ?: "?");
+        }
+      if (rc == SQLITE_DONE)
+        g_task_return_pointer (task, g_string_free (result, FALSE), g_free);
+      else
+        g_string_free (result, TRUE);
+    }
+  if (rc != SQLITE_DONE)
+    g_task_return_new_error (task, WP_STORE_ERROR, WP_STORE_ERROR_CORRUPT,
+                             "%s", db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+/**
+ * wp_store_check_async:
+ *
+ * Checks a store opened with %WP_STORE_OPEN_CHECK_LATER for damage, in a
+ * thread, while the store can already be read. Until the check has found
+ * the file sound, every write is refused.
+ */
+void
+wp_store_check_async (WpStore             *self,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (WP_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, wp_store_check_async);
+  if (!self->check_pending)
+    {
+      g_task_return_pointer (task, g_strdup ("ok"), g_free);
+      return;
+    }
+  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  g_task_run_in_thread (task, check_in_thread);
+}
+
+/* Returns FALSE with %WP_STORE_ERROR_CORRUPT if the file is damaged; it then
+ * stays read-only. */
+gboolean
+wp_store_check_finish (WpStore       *self,
+                       GAsyncResult  *result,
+                       GError       **error)
+{
+  g_autofree char *check = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!self->check_pending)
+    return TRUE;
+  check = g_task_propagate_pointer (G_TASK (result), error);
+  if (check == NULL || !check_result (self, check, error))
+    {
+      self->check_pending = FALSE;
+      self->check_failed = TRUE;
+      return FALSE;
+    }
+
+  self->check_pending = FALSE;
+  if (!self->read_only)
+    return set_pragma (self, "PRAGMA query_only = OFF", "PRAGMA query_only", "0", error);
+  return TRUE;
 }
 
 /* $XDG_DATA_HOME/workplan/workplan.db */

@@ -28,6 +28,8 @@ typedef enum {
 typedef enum {
   WP_STORE_OPEN_DEFAULT   = 0,
   WP_STORE_OPEN_READ_ONLY = 1 << 0,
+  /* Check the file for damage later, with wp_store_check_async(). */
+  WP_STORE_OPEN_CHECK_LATER = 1 << 1,
 } WpStoreOpenFlags;
 
 /* The schema version this build writes; see the migrations in wp-store.c. */
@@ -91,6 +93,13 @@ WpStore    *wp_store_open               (const char        *path,
                                          GError           **error);
 const char *wp_store_get_path           (WpStore           *self);
 gboolean    wp_store_is_read_only       (WpStore           *self);
+void        wp_store_check_async        (WpStore           *self,
+                                         GCancellable      *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer           user_data);
+gboolean    wp_store_check_finish       (WpStore           *self,
+                                         GAsyncResult      *result,
+                                         GError           **error);
 gboolean    wp_store_begin              (WpStore           *self,
                                          GError           **error);
 gboolean    wp_store_commit             (WpStore           *self,

@@ -675,6 +675,24 @@ wp_window_init (WpWindow *self)
 }
 
 /**
+ * wp_window_show_open_error:
+ * @error: (nullable): why the plan file cannot be used
+ *
+ * Shows why the plan file cannot be used instead of the views, also when
+ * that is found after the window showed it (a damaged file).
+ */
+void
+wp_window_show_open_error (WpWindow     *self,
+                           const GError *error)
+{
+  g_return_if_fail (WP_IS_WINDOW (self));
+
+  adw_status_page_set_description (self->error_page, error ? error->message : NULL);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->year_dropdown), FALSE);
+}
+
+/**
  * wp_window_new:
  * @open_error: (nullable): why the plan file could not be opened; the
  *   window then says so instead of showing the views
@@ -703,10 +721,7 @@ wp_window_new (GtkApplication *application,
 
   if (open_error != NULL || wp_context_get_store (context) == NULL)
     {
-      adw_status_page_set_description (self->error_page,
-                                       open_error ? open_error->message : NULL);
-      gtk_stack_set_visible_child_name (self->main_stack, "error");
-      gtk_widget_set_sensitive (GTK_WIDGET (self->year_dropdown), FALSE);
+      wp_window_show_open_error (self, open_error);
       return self;
     }
 

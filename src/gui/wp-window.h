@@ -18,6 +18,8 @@ WpWindow *wp_window_new             (GtkApplication *application,
                                      const GError   *open_error);
 void      wp_window_select_year     (WpWindow       *self,
                                      int             year);
+void      wp_window_show_open_error (WpWindow       *self,
+                                     const GError   *error);
 
 void      wp_window_show_filter (WpWindow   *self,
                                  const char *agency,
