@@ -27,7 +27,6 @@
 
 static double t_start;
 static gboolean painted;
-static gboolean checked;
 
 static void
 on_after_paint (GdkFrameClock *clock,
@@ -53,20 +52,6 @@ wait_frame (GtkWidget *window,
     g_main_context_iteration (NULL, TRUE);
   g_signal_handler_disconnect (clock, id);
   return wp_bench_now_ms () - since;
-}
-
-static void
-on_store_checked (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!wp_store_check_finish (WP_STORE (source), result, &error))
-    g_error ("%s", error->message);
-  checked = TRUE;
-  if (g_getenv ("BENCH_PHASES"))
-    g_print ("  file checked at %.1f ms\n", wp_bench_now_ms () - t_start);
 }
 
 static GtkWidget *
@@ -119,8 +104,8 @@ main (int    argc,
   if (g_getenv ("BENCH_PHASES"))
     g_print ("  gtk+adw init at %.1f ms\n", wp_bench_now_ms () - t_start);
 
-  /* As the app opens a file: checked for damage in a thread while the
-   * window shows it. */
+  /* As the app opens a file: the window checks it for damage in a thread
+   * while it shows it. */
   store = wp_store_open (db, WP_STORE_OPEN_CHECK_LATER, &error);
   if (store == NULL)
     {
@@ -131,7 +116,6 @@ main (int    argc,
   if (g_getenv ("BENCH_PHASES"))
     g_print ("  store open at %.1f ms\n", wp_bench_now_ms () - t_start);
   window = wp_window_new (NULL, context, NULL);
-  wp_store_check_async (store, NULL, on_store_checked, NULL);
   if (g_getenv ("BENCH_PHASES"))
     g_print ("  window built at %.1f ms\n", wp_bench_now_ms () - t_start);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
@@ -143,8 +127,10 @@ main (int    argc,
   rows = G_LIST_MODEL (gtk_grid_view_get_model (view));
   g_print ("  (%u rows shown)\n", g_list_model_get_n_items (rows));
   /* Edits wait for the file's check, as in the app. */
-  while (!checked)
+  while (wp_store_is_check_pending (store))
     g_main_context_iteration (NULL, TRUE);
+  if (g_getenv ("BENCH_PHASES"))
+    g_print ("  file checked at %.1f ms\n", wp_bench_now_ms () - t_start);
 
   /* Open the first area (1,000 key tasks). */
   {
@@ -223,6 +209,15 @@ main (int    argc,
     g_print ("%-44s %10.1f ms\n", "clear search (to frame)", wait_frame (GTK_WIDGET (window), t0));
     for (int i = 0; g_getenv ("BENCH_REPEAT_SEARCH") && i < 10; i++)
       {
+        /* BENCH_REPEAT_SEARCH=first: the first keystroke, from no search */
+        if (g_str_equal (g_getenv ("BENCH_REPEAT_SEARCH"), "first"))
+          {
+            wp_outline_view_set_search (outline, "");
+            wait_frame (GTK_WIDGET (window), wp_bench_now_ms ());
+            wp_outline_view_set_search (outline, "综");
+            wait_frame (GTK_WIDGET (window), wp_bench_now_ms ());
+            continue;
+          }
         wp_outline_view_set_search (outline, "综治");
         wait_frame (GTK_WIDGET (window), wp_bench_now_ms ());
         wp_outline_view_set_search (outline, "综治中");

@@ -746,6 +746,85 @@ test_open_error_shown (void)
   wp_test_dir_free (g_steal_pointer (&dir));
 }
 
+/* A file that opens but is damaged further in: the window shows it while
+ * checking it, then says it is damaged; nothing is written to it. */
+static void
+test_damage_found_later (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "broken.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwStatusPage *page;
+  WpWindow *window;
+
+  wp_test_make_damaged_file (path);
+  before = wp_test_file_checksum (path);
+  {
+    g_autoptr(WpStore) store = wp_store_open (path, WP_STORE_OPEN_CHECK_LATER, &error);
+    g_autoptr(WpContext) context = NULL;
+
+    g_assert_no_error (error);
+    context = wp_context_new (store, NULL);
+    window = wp_window_new (NULL, context, NULL);
+    gtk_window_present (GTK_WINDOW (window));
+    while (wp_store_is_check_pending (store))
+      g_main_context_iteration (NULL, TRUE);
+    spin ();
+
+    page = ADW_STATUS_PAGE (find_mapped (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
+    g_assert_nonnull (page);
+    g_assert_nonnull (strstr (adw_status_page_get_description (page), path));
+    g_assert_cmpstr (adw_status_page_get_title (page), ==, "Cannot Open the Plan File");
+    gtk_window_destroy (GTK_WINDOW (window));
+    spin ();
+  }
+  after = wp_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
+/* A search with many matches opens the rows above them from the top down
+ * a few screens far, and the others as they come into view. */
+static void
+test_search_opens_rows_in_view (Demo          *d,
+                                gconstpointer  data)
+{
+  g_autoptr(WpPlan) plan = wp_store_get_plan_by_year (d->store, 2025, NULL);
+  WpOutlineView *outline = WP_OUTLINE_VIEW (find_descendant (GTK_WIDGET (d->window),
+                                                             WP_TYPE_OUTLINE_VIEW));
+  GtkGridView *view = GTK_GRID_VIEW (find_descendant (GTK_WIDGET (outline), GTK_TYPE_GRID_VIEW));
+  GListModel *rows;
+  /* the demo's 7 rows for 综治; 2 areas, 60 key tasks, 180 actions */
+  const guint all = 7 + 2 + 60 + 180;
+  guint n = 0;
+
+  wp_test_generate_plan (d->store, wp_plan_get_id (plan), 2, 30, 3, "综治", NULL, NULL);
+  wp_outline_view_set_search (outline, "综治");
+  spin ();
+  rows = G_LIST_MODEL (gtk_grid_view_get_model (view));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >=, 80);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), <, all);
+
+  /* Scrolling down through them opens the rest. */
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i += 10)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (view), "list.scroll-to-item", "u", i);
+      spin ();
+    }
+  n = g_list_model_get_n_items (rows);
+  g_assert_cmpuint (n, ==, all);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(WpItem) item = gtk_tree_list_row_get_item (row);
+
+      g_assert_true (strstr (wp_item_get_title (item), "综治") != NULL
+                     || gtk_tree_list_row_get_expanded (row));
+    }
+}
+
 static gint64
 item_titled (WpStore    *store,
              const char *words)
@@ -1033,6 +1112,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add ("/gui/" path, Demo, NULL, demo_setup, func, demo_teardown)
   ADD ("outline-shows-demo", test_outline_shows_demo);
   ADD ("search-filters-outline", test_search_filters_outline);
+  ADD ("search-opens-rows-in-view", test_search_opens_rows_in_view);
   ADD ("next-year-and-new-plan", test_next_year_and_new_plan);
   ADD ("editor-edits-with-completion", test_editor_edits_with_completion);
   ADD ("progress-view", test_progress_view);
@@ -1042,6 +1122,7 @@ main (int    argc,
 #undef ADD
   g_test_add_func ("/gui/empty-database", test_empty_database);
   g_test_add_func ("/gui/open-error-shown", test_open_error_shown);
+  g_test_add_func ("/gui/damage-found-later", test_damage_found_later);
 
   return g_test_run ();
 }

@@ -304,46 +304,13 @@ test_refuses_newer_version (void)
   wp_test_dir_free (g_steal_pointer (&dir));
 }
 
-/* A plan file of 200 actions with its second half scribbled over and its
- * header and schema intact: opening it reads fine, a check finds the
- * damage. */
-static void
-make_damaged_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  {
-    g_autoptr(WpStore) store = wp_store_open (path, WP_STORE_OPEN_DEFAULT, &error);
-    g_autoptr(WpPlan) plan = NULL;
-
-    g_assert_no_error (error);
-    plan = wp_store_create_plan (store, 2025, "计划", "", &error);
-    g_assert_no_error (error);
-    for (int i = 0; i < 200; i++)
-      {
-        g_autofree char *title = g_strdup_printf ("第%d项具体措施：推进综治中心规范化建设", i);
-        g_autoptr(WpItem) item = wp_store_create_item (store, wp_plan_get_id (plan), 0, -1,
-                                                       WP_ITEM_KIND_ACTION, title, &error);
-        g_assert_no_error (error);
-      }
-  }
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  g_assert_cmpuint (length, >, 8192);
-  for (gsize i = length / 2; i < length - 100; i += 7)
-    contents[i] = (char) (i * 31);
-  g_assert_true (g_file_set_contents (path, contents, length, NULL));
-}
-
 static void
 test_refuses_corrupt (void)
 {
   g_autofree char *dir = wp_test_dir_new ();
   g_autofree char *path = g_build_filename (dir, "broken.db", NULL);
 
-  make_damaged_file (path);
+  wp_test_make_damaged_file (path);
   assert_refused_untouched (path, WP_STORE_ERROR_CORRUPT);
   wp_test_dir_free (g_steal_pointer (&dir));
 }
@@ -415,7 +382,7 @@ test_check_later (void)
   }
   g_assert_cmpint (query_int (sound, "SELECT count(*) FROM plan"), ==, 2);
 
-  make_damaged_file (broken);
+  wp_test_make_damaged_file (broken);
   {
     g_autofree char *before = wp_test_file_checksum (broken);
     g_autofree char *after = NULL;

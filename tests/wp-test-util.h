@@ -82,6 +82,39 @@ wp_test_open_demo (const char  *dir,
   return store;
 }
 
+/* A plan file of 200 actions with its second half scribbled over and its
+ * header and schema intact: opening it reads fine, a check finds the
+ * damage. */
+static inline void
+wp_test_make_damaged_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  {
+    g_autoptr(WpStore) store = wp_store_open (path, WP_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(WpPlan) plan = NULL;
+
+    g_assert_no_error (error);
+    plan = wp_store_create_plan (store, 2025, "计划", "", &error);
+    g_assert_no_error (error);
+    for (int i = 0; i < 200; i++)
+      {
+        g_autofree char *title = g_strdup_printf ("第%d项具体措施：推进综治中心规范化建设", i);
+        g_autoptr(WpItem) item = wp_store_create_item (store, wp_plan_get_id (plan), 0, -1,
+                                                       WP_ITEM_KIND_ACTION, title, &error);
+        g_assert_no_error (error);
+      }
+  }
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 8192);
+  for (gsize i = length / 2; i < length - 100; i += 7)
+    contents[i] = (char) (i * 31);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+}
+
 /* Called for each action wp_test_generate_plan() makes: its item, its
  * key task, and a running number */
 typedef void (*WpTestActionFunc) (WpStore *store,

@@ -45,7 +45,12 @@ load (WpItemList *self)
 
   if (items == NULL)
     {
-      g_warning ("Could not read items: %s", error->message);
+      /* A damaged file is found and told by the check of the file (see
+       * wp_store_check_async()); anything else is a fault of ours. */
+      if (g_error_matches (error, WP_STORE_ERROR, WP_STORE_ERROR_CORRUPT))
+        g_message ("Could not read items: %s", error->message);
+      else
+        g_warning ("Could not read items: %s", error->message);
       items = g_ptr_array_new_with_free_func (g_object_unref);
     }
   return items;

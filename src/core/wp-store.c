@@ -813,6 +813,14 @@ wp_store_check_async (WpStore             *self,
   g_task_run_in_thread (task, check_in_thread);
 }
 
+/* Whether a check of wp_store_check_async() is still to come or running. */
+gboolean
+wp_store_is_check_pending (WpStore *self)
+{
+  g_return_val_if_fail (WP_IS_STORE (self), FALSE);
+  return self->check_pending;
+}
+
 /* Returns FALSE with %WP_STORE_ERROR_CORRUPT if the file is damaged; it then
  * stays read-only. */
 gboolean

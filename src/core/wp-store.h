@@ -100,6 +100,7 @@ void        wp_store_check_async        (WpStore           *self,
 gboolean    wp_store_check_finish       (WpStore           *self,
                                          GAsyncResult      *result,
                                          GError           **error);
+gboolean    wp_store_is_check_pending   (WpStore           *self);
 gboolean    wp_store_begin              (WpStore           *self,
                                          GError           **error);
 gboolean    wp_store_commit             (WpStore           *self,

@@ -60,18 +60,6 @@ remember_recent (const char *path)
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
-static void
-on_store_checked (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GtkWindow) window = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!wp_store_check_finish (WP_STORE (source), result, &error))
-    wp_window_show_open_error (WP_WINDOW (window), error);
-}
-
 /* Opens a window on the plan file at @path; a file that cannot be opened is
  * left alone and the window says why. The file is checked for damage while
  * the window shows it, and nothing is written to it before that check is
@@ -101,8 +89,6 @@ open_window (WpApplication *self,
   context = wp_context_new (store, settings);
   window = GTK_WINDOW (wp_window_new (GTK_APPLICATION (self), context, error));
   gtk_window_present (window);
-  if (store != NULL)
-    wp_store_check_async (store, NULL, on_store_checked, g_object_ref (window));
 }
 
 static void

@@ -36,6 +36,9 @@ gboolean   _wp_outline_view_is_match    (WpOutlineView *self,
 void       _wp_outline_view_title_bound (WpOutlineView *self,
                                          WpItem        *item,
                                          GtkWidget     *title_cell);
+void       _wp_outline_view_row_shown   (WpOutlineView  *self,
+                                         GtkTreeListRow *row,
+                                         WpItem         *item);
 void       _wp_outline_view_title_unbound (WpOutlineView *self,
                                            WpItem        *item,
                                            GtkWidget     *title_cell);

@@ -43,11 +43,19 @@ struct _WpOutlineView
   GHashTable         *matches;        /* ids of items that match the search */
   GHashTable         *ancestors;      /* ids of items above a match */
   guint               search_serial;  /* changes with every search, for cells */
+  GPtrArray          *to_open;        /* GtkTreeListRows shown closed, to open */
+  guint               open_idle;
 };
 
 G_DEFINE_FINAL_TYPE (WpOutlineView, wp_outline_view, ADW_TYPE_BIN)
 
 #define MAX_ROWS_OPENED_AT_START 300
+
+/* A search opens the rows above its matches from the top down as far as
+ * this many rows; the rest open when they come into view. Opening them all
+ * at once read every match of a common character (5,556 items of the 100k
+ * plan for 综) before showing anything. */
+#define SEARCH_ROWS_OPENED_AT_ONCE 80
 
 enum {
   SIGNAL_SELECTION_CHANGED,
@@ -781,6 +789,74 @@ on_activate (WpOutlineView *self,
 
 static void reload (WpOutlineView *self);
 
+/* Whether @row is above a match and was not opened before (a row the user
+ * closed stays closed). */
+static gboolean
+wants_open (WpOutlineView  *self,
+            GtkTreeListRow *row,
+            WpItem         *item)
+{
+  gint64 id = wp_item_get_id (item);
+
+  return self->ancestors != NULL && !gtk_tree_list_row_get_expanded (row)
+         && g_hash_table_contains (self->ancestors, &id)
+         && g_object_get_data (G_OBJECT (row), "wp-opened") == NULL;
+}
+
+static void
+open_for_search (WpOutlineView  *self,
+                 GtkTreeListRow *row)
+{
+  g_autoptr(WpItem) item = gtk_tree_list_row_get_item (row);
+
+  if (item == NULL || !wants_open (self, row, item))
+    return;
+  g_object_set_data (G_OBJECT (row), "wp-opened", GINT_TO_POINTER (TRUE));
+  gtk_tree_list_row_set_expanded (row, TRUE);
+}
+
+/* Opens the search's rows from the top, down to the first few screens. */
+static void
+open_first_rows (WpOutlineView *self)
+{
+  for (guint i = 0; i < SEARCH_ROWS_OPENED_AT_ONCE
+                    && i < g_list_model_get_n_items (G_LIST_MODEL (self->tree)); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree, i);
+
+      if (row != NULL)
+        open_for_search (self, row);
+    }
+}
+
+static gboolean
+open_rows_in_view (gpointer user_data)
+{
+  WpOutlineView *self = user_data;
+  g_autoptr(GPtrArray) rows = g_steal_pointer (&self->to_open);
+
+  self->open_idle = 0;
+  for (guint i = 0; rows != NULL && self->ancestors != NULL && i < rows->len; i++)
+    open_for_search (self, g_ptr_array_index (rows, i));
+  return G_SOURCE_REMOVE;
+}
+
+/* Called by the rows as they come into view: a closed row above a match
+ * opens, after GTK has done making rows. */
+void
+_wp_outline_view_row_shown (WpOutlineView  *self,
+                            GtkTreeListRow *row,
+                            WpItem         *item)
+{
+  if (!wants_open (self, row, item))
+    return;
+  if (self->to_open == NULL)
+    self->to_open = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (self->to_open, g_object_ref (row));
+  if (self->open_idle == 0)
+    self->open_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 15, open_rows_in_view, self, NULL);
+}
+
 /* What the words and criteria show: the matches, and the items above them
  * (in the store's shown set) */
 static gboolean
@@ -819,6 +895,7 @@ refilter (WpOutlineView *self)
       return;
     }
   wp_store_shown_changed (wp_context_get_store (self->context), wp_plan_get_id (self->plan));
+  open_first_rows (self);
 
   g_hash_table_iter_init (&iter, self->title_cells);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -840,6 +917,7 @@ reload (WpOutlineView *self)
   g_clear_object (&self->root);
   g_clear_object (&self->tree);
   self->editing = self->pending_edit = self->just_created = 0;
+  g_clear_pointer (&self->to_open, g_ptr_array_unref);
 
   if (self->context == NULL || self->plan == NULL || wp_context_get_store (self->context) == NULL)
     {
@@ -867,8 +945,7 @@ reload (WpOutlineView *self)
                                               wp_plan_get_id (self->plan), 0);
   g_signal_connect_swapped (self->root, "items-changed", G_CALLBACK (on_root_items_changed), self);
 
-  self->tree = gtk_tree_list_model_new (g_object_ref (self->root), FALSE,
-                                        is_filtering (self),
+  self->tree = gtk_tree_list_model_new (g_object_ref (self->root), FALSE, FALSE,
                                         create_child_model, self, NULL);
   /* The column view keeps its selection model; only what it selects from
    * changes. Giving the view a new model would make every cell anew. */
@@ -896,6 +973,8 @@ reload (WpOutlineView *self)
             gtk_tree_list_row_set_expanded (row, TRUE);
         }
     }
+  else
+    open_first_rows (self);
 
   update_empty_state (self);
   g_signal_emit (self, signals[SIGNAL_SELECTION_CHANGED], 0);
@@ -927,6 +1006,8 @@ wp_outline_view_dispose (GObject *object)
   g_clear_object (&self->plan);
   g_clear_object (&self->context);
   g_clear_pointer (&self->title_cells, g_hash_table_unref);
+  g_clear_pointer (&self->to_open, g_ptr_array_unref);
+  g_clear_handle_id (&self->open_idle, g_source_remove);
   g_clear_pointer (&self->search, g_free);
   wp_filter_clear (&self->criteria);
   g_clear_pointer (&self->matches, g_hash_table_unref);

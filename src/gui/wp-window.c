@@ -674,6 +674,19 @@ wp_window_init (WpWindow *self)
                             G_CALLBACK (on_year_selected), self);
 }
 
+static void
+on_store_checked (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(WpWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* (A window closed meanwhile has nothing to show.) */
+  if (!wp_store_check_finish (WP_STORE (source), result, &error) && self->main_stack != NULL)
+    wp_window_show_open_error (self, error);
+}
+
 /**
  * wp_window_show_open_error:
  * @error: (nullable): why the plan file cannot be used
@@ -724,6 +737,10 @@ wp_window_new (GtkApplication *application,
       wp_window_show_open_error (self, open_error);
       return self;
     }
+
+  /* A file opened to be checked later is checked now, while it shows. */
+  wp_store_check_async (wp_context_get_store (context), NULL, on_store_checked,
+                        g_object_ref (self));
 
   wp_outline_view_set_context (self->outline_view, context);
   wp_item_editor_set_context (self->item_editor, context);
