@@ -903,6 +903,37 @@ test_search (Fixture       *f,
   EXPECT_HITS ("a\" OR \"b", 0); /* FTS syntax is searched as text */
   EXPECT_HITS ("   ", 0);
   EXPECT_HITS ("不存在的内容", 0);
+
+  /* Typing on: a short query looks among the last one's hits, and finds
+   * what a search from nothing finds. */
+  EXPECT_HITS ("诈", 1);
+  EXPECT_HITS ("诈骗", 1);
+  EXPECT_HITS ("诈欺", 0);
+  EXPECT_HITS ("D", 1);
+  EXPECT_HITS ("dI", 1);
+  EXPECT_HITS ("Dx", 0);
+  {
+    /* What the outline shows in between changes nothing of that */
+    g_autoptr(GArray) shown = wp_store_search (f->store, wp_plan_get_id (f->plan), "骗", &error);
+
+    g_assert_true (wp_store_set_shown (f->store, wp_plan_get_id (f->plan), shown, NULL, NULL,
+                                       &error));
+    g_assert_no_error (error);
+  }
+  EXPECT_HITS ("被骗", 1);
+
+  /* An edit in between is seen. */
+  EXPECT_HITS ("禁", 1);
+  {
+    g_auto(GValue) v = G_VALUE_INIT;
+
+    g_value_init (&v, G_TYPE_STRING);
+    g_value_set_string (&v, "开展禁毒宣传");
+    g_assert_true (wp_store_set_item_property (f->store, wp_item_get_id (b), "title", &v,
+                                               &error));
+    g_assert_no_error (error);
+  }
+  EXPECT_HITS ("禁毒", 2);
 #undef EXPECT_HITS
 }
 

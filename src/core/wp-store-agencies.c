@@ -514,6 +514,50 @@ wp_store_delete_note (WpStore  *self,
 
 /* Search */
 
+/* How many rows this connection has changed in the plan file, to tell
+ * whether what was read before still holds. */
+static sqlite3_int64
+plan_changes (WpStore *self)
+{
+  return sqlite3_total_changes64 (self->db) - self->temp_changes;
+}
+
+void
+_wp_store_scan_clear (WpStoreScan *scan)
+{
+  g_clear_pointer (&scan->query, g_free);
+  g_clear_pointer (&scan->ids, g_array_unref);
+  g_clear_pointer (&scan->texts, g_ptr_array_unref);
+}
+
+/* The hits of a short query among the hits of the last one, when the last
+ * one is part of it and nothing changed since: typing 综 then 治 looks
+ * at the items that have 综 instead of the whole plan. */
+static GArray *
+rescan (WpStore    *self,
+        gint64      plan_id,
+        const char *query,
+        gboolean    fold)
+{
+  WpStoreScan *last = &self->last_scan;
+  g_autofree char *folded = fold ? g_ascii_strdown (query, -1) : g_strdup (query);
+  GArray *ids;
+
+  if (last->query == NULL || last->plan_id != plan_id || last->fold != fold
+      || last->changes != plan_changes (self) || strstr (query, last->query) == NULL)
+    return NULL;
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < last->ids->len; i++)
+    if (strstr (g_ptr_array_index (last->texts, i), folded) != NULL)
+      g_array_append_val (ids, g_array_index (last->ids, gint64, i));
+  return ids;
+}
+
+/* Keeps a short query's hits and their text for rescan(); not when they
+ * are most of the plan. */
+#define SCAN_KEPT_MAX 20000
+
 /**
  * wp_store_search:
  * @query: text to find in titles, descriptions and progress notes
@@ -560,23 +604,28 @@ wp_store_search (WpStore     *self,
   else
     {
       gboolean has_letters = FALSE;
+      GArray *found;
 
       for (const char *p = clean; *p; p++)
         has_letters |= g_ascii_isalpha (*p);
+
+      found = rescan (self, plan_id, clean, has_letters);
+      if (found != NULL)
+        return found;
 
       /* A scan of the FTS table's own copy of the text (its documented
        * "_content" shadow table: c0 title, c1 description, c2 notes) reads
        * one compact row per item and no note rows; lower() only where
        * case can matter. */
       if (has_letters)
-        stmt = wp_stmt_prepare (self, "SELECT s.id FROM item_search_content s"
+        stmt = wp_stmt_prepare (self, "SELECT s.id, s.c0, s.c1, s.c2 FROM item_search_content s"
                                       " JOIN item i ON i.id = s.id WHERE i.plan_id = ?2"
                                       " AND (instr (lower (s.c0), lower (?1)) > 0"
                                       " OR instr (lower (s.c1), lower (?1)) > 0"
                                       " OR instr (lower (s.c2), lower (?1)) > 0)"
                                       " ORDER BY s.id", error);
       else
-        stmt = wp_stmt_prepare (self, "SELECT s.id FROM item_search_content s"
+        stmt = wp_stmt_prepare (self, "SELECT s.id, s.c0, s.c1, s.c2 FROM item_search_content s"
                                       " JOIN item i ON i.id = s.id WHERE i.plan_id = ?2"
                                       " AND (instr (s.c0, ?1) > 0 OR instr (s.c1, ?1) > 0"
                                       " OR instr (s.c2, ?1) > 0)"
@@ -584,6 +633,10 @@ wp_store_search (WpStore     *self,
       if (stmt == NULL)
         return NULL;
       wp_stmt_bind_text (stmt, 1, clean);
+
+      _wp_store_scan_clear (&self->last_scan);
+      self->last_scan.texts = g_ptr_array_new_with_free_func (g_free);
+      self->last_scan.fold = has_letters;
     }
   sqlite3_bind_int64 (stmt->stmt, 2, plan_id);
 
@@ -591,9 +644,45 @@ wp_store_search (WpStore     *self,
     {
       gint64 id = sqlite3_column_int64 (stmt->stmt, 0);
       g_array_append_val (ids, id);
+
+      if (self->last_scan.texts != NULL && self->last_scan.texts->len < SCAN_KEPT_MAX)
+        {
+          /* The three texts, apart so that no match spans two */
+          char *text = g_strjoin ("\x1f", (const char *) sqlite3_column_text (stmt->stmt, 1) ?: "",
+                                  (const char *) sqlite3_column_text (stmt->stmt, 2) ?: "",
+                                  (const char *) sqlite3_column_text (stmt->stmt, 3) ?: "",
+                                  NULL);
+
+          if (self->last_scan.fold)
+            {
+              char *folded = g_ascii_strdown (text, -1);
+
+              g_free (text);
+              text = folded;
+            }
+          g_ptr_array_add (self->last_scan.texts, text);
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _wp_store_scan_clear (&self->last_scan);
+      return NULL;
     }
 
-  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
+  if (self->last_scan.texts != NULL)
+    {
+      if (self->last_scan.texts->len == ids->len)
+        {
+          self->last_scan.query = g_strdup (self->last_scan.fold ? g_ascii_strdown (clean, -1)
+                                                                 : clean);
+          self->last_scan.plan_id = plan_id;
+          self->last_scan.ids = g_array_ref (ids);
+          self->last_scan.changes = plan_changes (self);
+        }
+      else
+        _wp_store_scan_clear (&self->last_scan);
+    }
+  return g_steal_pointer (&ids);
 }
 
 static GHashTable *
@@ -612,13 +701,13 @@ new_id_set (void)
  * Remembers what a filtered outline shows (@hits and the items above them)
  * for wp_store_list_shown_children().
  */
-gboolean
-wp_store_set_shown (WpStore       *self,
-                    gint64         plan_id,
-                    const GArray  *hits,
-                    GHashTable   **matches,
-                    GHashTable   **ancestors,
-                    GError       **error)
+static gboolean
+set_shown (WpStore       *self,
+           gint64         plan_id,
+           const GArray  *hits,
+           GHashTable   **matches,
+           GHashTable   **ancestors,
+           GError       **error)
 {
   g_autoptr(GHashTable) match_set = new_id_set ();
   g_autoptr(GHashTable) ancestor_set = new_id_set ();
@@ -706,6 +795,27 @@ wp_store_set_shown (WpStore       *self,
 fail:
   wp_store_exec (self, "ROLLBACK TO search; RELEASE search", NULL);
   return FALSE;
+}
+
+gboolean
+wp_store_set_shown (WpStore       *self,
+                    gint64         plan_id,
+                    const GArray  *hits,
+                    GHashTable   **matches,
+                    GHashTable   **ancestors,
+                    GError       **error)
+{
+  sqlite3_int64 before;
+  gboolean ok;
+
+  g_return_val_if_fail (WP_IS_STORE (self), FALSE);
+
+  /* Rows of the temporary table are no change to the plan (see
+   * plan_changes()). */
+  before = sqlite3_total_changes64 (self->db);
+  ok = set_shown (self, plan_id, hits, matches, ancestors, error);
+  self->temp_changes += sqlite3_total_changes64 (self->db) - before;
+  return ok;
 }
 
 gboolean

@@ -144,6 +144,7 @@ wp_store_finalize (GObject *object)
   g_clear_pointer (&self->rollups, g_hash_table_unref);
   g_clear_pointer (&self->lists, g_hash_table_unref);
   g_clear_pointer (&self->shown_ancestors, g_hash_table_unref);
+  _wp_store_scan_clear (&self->last_scan);
   if (self->db != NULL)
     {
       /* Closing the last connection checkpoints and removes the WAL. */
