@@ -52,8 +52,10 @@ deps-test:
 	  $(SUDO) locale-gen >/dev/null; \
 	fi
 
+# Optimised, with debug information: the app as people use it, and what
+# the benchmarks in bench/ measure.
 $(BUILD)/build.ninja:
-	meson setup $(BUILD) --prefix=$(PREFIX)
+	meson setup $(BUILD) --prefix=$(PREFIX) --buildtype=debugoptimized
 
 build: deps-build $(BUILD)/build.ninja
 	meson compile -C $(BUILD)

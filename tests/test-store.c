@@ -887,6 +887,17 @@ test_search (Fixture       *f,
   g_assert_cmpint (wp_store_add_note (f->store, wp_item_get_id (c), &date, "返还被骗资金", -1,
                                       &error), >, 0);
 
+  /* Another year's plan in the same file is not searched. */
+  {
+    g_autoptr(WpPlan) other = wp_store_create_plan (f->store, 2031, "另一年", "", &error);
+    g_autoptr(WpItem) d = NULL;
+
+    g_assert_no_error (error);
+    d = wp_store_create_item (f->store, wp_plan_get_id (other), 0, -1, WP_ITEM_KIND_ACTION,
+                              "禁毒诈骗 digital", &error);
+    g_assert_no_error (error);
+  }
+
 #define EXPECT_HITS(query, n) \
   hits = wp_store_search (f->store, wp_plan_get_id (f->plan), query, &error); \
   g_assert_no_error (error); \

@@ -616,20 +616,22 @@ wp_store_search (WpStore     *self,
       /* A scan of the FTS table's own copy of the text (its documented
        * "_content" shadow table: c0 title, c1 description, c2 notes) reads
        * one compact row per item and no note rows; lower() only where
-       * case can matter. */
+       * case can matter. The plan is looked up for the hits only (CASE
+       * keeps that order): a join looked it up for every item, 57 ms
+       * instead of 23 for one character in 100,000 items. */
       if (has_letters)
         stmt = wp_stmt_prepare (self, "SELECT s.id, s.c0, s.c1, s.c2 FROM item_search_content s"
-                                      " JOIN item i ON i.id = s.id WHERE i.plan_id = ?2"
-                                      " AND (instr (lower (s.c0), lower (?1)) > 0"
-                                      " OR instr (lower (s.c1), lower (?1)) > 0"
-                                      " OR instr (lower (s.c2), lower (?1)) > 0)"
-                                      " ORDER BY s.id", error);
+                                      " WHERE CASE WHEN instr (lower (s.c0), lower (?1)) > 0"
+                                      "  OR instr (lower (s.c1), lower (?1)) > 0"
+                                      "  OR instr (lower (s.c2), lower (?1)) > 0"
+                                      " THEN (SELECT plan_id FROM item WHERE id = s.id) = ?2"
+                                      " ELSE 0 END ORDER BY s.id", error);
       else
         stmt = wp_stmt_prepare (self, "SELECT s.id, s.c0, s.c1, s.c2 FROM item_search_content s"
-                                      " JOIN item i ON i.id = s.id WHERE i.plan_id = ?2"
-                                      " AND (instr (s.c0, ?1) > 0 OR instr (s.c1, ?1) > 0"
-                                      " OR instr (s.c2, ?1) > 0)"
-                                      " ORDER BY s.id", error);
+                                      " WHERE CASE WHEN instr (s.c0, ?1) > 0 OR instr (s.c1, ?1) > 0"
+                                      "  OR instr (s.c2, ?1) > 0"
+                                      " THEN (SELECT plan_id FROM item WHERE id = s.id) = ?2"
+                                      " ELSE 0 END ORDER BY s.id", error);
       if (stmt == NULL)
         return NULL;
       wp_stmt_bind_text (stmt, 1, clean);
