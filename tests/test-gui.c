@@ -804,7 +804,7 @@ test_search_opens_rows_in_view (Demo          *d,
   wp_outline_view_set_search (outline, "综治");
   spin ();
   rows = G_LIST_MODEL (gtk_grid_view_get_model (view));
-  g_assert_cmpuint (g_list_model_get_n_items (rows), >=, 80);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >=, 40);
   g_assert_cmpuint (g_list_model_get_n_items (rows), <, all);
 
   /* Scrolling down through them opens the rest. */

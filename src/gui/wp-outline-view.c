@@ -55,7 +55,7 @@ G_DEFINE_FINAL_TYPE (WpOutlineView, wp_outline_view, ADW_TYPE_BIN)
  * this many rows; the rest open when they come into view. Opening them all
  * at once read every match of a common character (5,556 items of the 100k
  * plan for 综) before showing anything. */
-#define SEARCH_ROWS_OPENED_AT_ONCE 80
+#define SEARCH_ROWS_OPENED_AT_ONCE 40
 
 enum {
   SIGNAL_SELECTION_CHANGED,
