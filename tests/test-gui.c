@@ -97,6 +97,77 @@ spin (void)
       ;
 }
 
+/* Every row shown lays its cells out side by side, and a long title wraps
+ * within its column (a row measured for no width in particular let titles
+ * run over the lead agency). Returns how many rows it looked at and how
+ * many of them wrapped. */
+static guint
+assert_rows_fit (GtkWidget *widget,
+                 guint     *wrapped)
+{
+  guint n = 0;
+
+  if (WP_IS_OUTLINE_ROW (widget) && !gtk_widget_has_css_class (widget, "wp-outline-header")
+      && gtk_widget_get_mapped (widget))
+    {
+      WpOutlineRow *row = WP_OUTLINE_ROW (widget);
+      GtkWidget *title = wp_outline_row_get_cell (row, WP_OUTLINE_COLUMN_TITLE);
+      GtkWidget *lead = wp_outline_row_get_cell (row, WP_OUTLINE_COLUMN_LEAD);
+      GtkWidget *stack = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (title));
+      GtkWidget *label = gtk_stack_get_visible_child (GTK_STACK (stack));
+      graphene_rect_t title_box, lead_box, label_box;
+      int min_height;
+
+      g_assert_true (gtk_widget_compute_bounds (title, widget, &title_box));
+      g_assert_true (gtk_widget_compute_bounds (lead, widget, &lead_box));
+      g_assert_true (gtk_widget_compute_bounds (label, widget, &label_box));
+      g_assert_cmpfloat (title_box.origin.x + title_box.size.width, <=, lead_box.origin.x);
+      g_assert_cmpfloat (label_box.origin.x + label_box.size.width, <=, lead_box.origin.x);
+      /* The label has the height its text needs at its width. */
+      gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (label),
+                          &min_height, NULL, NULL, NULL);
+      g_assert_cmpint (gtk_widget_get_height (label), >=, min_height);
+      {
+        int line;
+
+        /* (the lead agency: one line) */
+        gtk_widget_measure (lead, GTK_ORIENTATION_VERTICAL, -1, &line, NULL, NULL, NULL);
+        if (min_height > line * 3 / 2)
+          (*wrapped)++;
+      }
+      return 1;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += assert_rows_fit (child, wrapped);
+  return n;
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Runs the main loop until @widget's window has painted a new frame, so
+ * that everything is laid out. */
+static void
+wait_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gulong id;
+
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  gtk_widget_queue_draw (widget);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+}
+
 static WpStore *
 demo_store (const char *dir)
 {
@@ -195,6 +266,23 @@ test_outline_shows_demo (Demo          *d,
   spin ();
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_top + wp_item_get_n_children (area));
   g_object_unref (area);
+
+  /* Everything open, in a window too narrow for the longest titles: they
+   * wrap within the title column. */
+  {
+    WpOutlineView *outline = WP_OUTLINE_VIEW (find_descendant (GTK_WIDGET (window),
+                                                               WP_TYPE_OUTLINE_VIEW));
+    guint wrapped = 0;
+
+    gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+    wp_outline_view_expand_all (outline, TRUE);
+    spin ();
+    wait_frame (GTK_WIDGET (view));
+    g_assert_cmpuint (assert_rows_fit (GTK_WIDGET (view), &wrapped), >, 10);
+    g_assert_cmpuint (wrapped, >, 0);
+    wp_outline_view_expand_all (outline, FALSE);
+    spin ();
+  }
 
   /* An edit made through the store shows without a reload. */
   {

@@ -123,8 +123,8 @@ def main():
         if os.environ.get("WORKPLAN_TEST_SHOT"):
             subprocess.run(["import", "-window", "root", os.environ["WORKPLAN_TEST_SHOT"]])
         # Drag "Action y" by its title onto the top edge of "Action x": it
-        # goes before it. Rows are 26 px high below a 74 px header here.
-        drag(90, 74 + 3 * 26 + 13, 90, 74 + 2 * 26 + 4)
+        # goes before it. Rows are 28 px high below a 74 px header here.
+        drag(90, 74 + 3 * 28 + 14, 90, 74 + 2 * 28 + 4)
         got = shape(export(db, 2026)["items"])
         tap(got == [["Area A", "area", [["Task A1", "task", [["Action y", "action", []],
                                                              ["Action x", "action", []]]]]]],

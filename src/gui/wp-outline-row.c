@@ -111,6 +111,13 @@ wp_outline_row_measure (GtkWidget      *widget,
     }
 }
 
+/* Titles wrap: a row's height depends on its width. */
+static GtkSizeRequestMode
+wp_outline_row_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
 static void
 wp_outline_row_size_allocate (GtkWidget *widget,
                               int        width,
@@ -152,6 +159,7 @@ wp_outline_row_class_init (WpOutlineRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = wp_outline_row_dispose;
+  widget_class->get_request_mode = wp_outline_row_get_request_mode;
   widget_class->measure = wp_outline_row_measure;
   widget_class->size_allocate = wp_outline_row_size_allocate;
 
