@@ -578,6 +578,7 @@ wp_store_search (WpStore     *self,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *clean = NULL;
   g_autofree char *phrase = NULL;
+  WpStoreScan *scan = NULL;  /* a scan's hits and texts, kept for rescan() */
   int rc;
 
   g_return_val_if_fail (WP_IS_STORE (self), NULL);
@@ -637,8 +638,9 @@ wp_store_search (WpStore     *self,
       wp_stmt_bind_text (stmt, 1, clean);
 
       _wp_store_scan_clear (&self->last_scan);
-      self->last_scan.texts = g_ptr_array_new_with_free_func (g_free);
-      self->last_scan.fold = has_letters;
+      scan = &self->last_scan;
+      scan->texts = g_ptr_array_new_with_free_func (g_free);
+      scan->fold = has_letters;
     }
   sqlite3_bind_int64 (stmt->stmt, 2, plan_id);
 
@@ -647,7 +649,7 @@ wp_store_search (WpStore     *self,
       gint64 id = sqlite3_column_int64 (stmt->stmt, 0);
       g_array_append_val (ids, id);
 
-      if (self->last_scan.texts != NULL && self->last_scan.texts->len < SCAN_KEPT_MAX)
+      if (scan != NULL && scan->texts->len < SCAN_KEPT_MAX)
         {
           /* The three texts, apart so that no match spans two */
           char *text = g_strjoin ("\x1f", (const char *) sqlite3_column_text (stmt->stmt, 1) ?: "",
@@ -655,31 +657,31 @@ wp_store_search (WpStore     *self,
                                   (const char *) sqlite3_column_text (stmt->stmt, 3) ?: "",
                                   NULL);
 
-          if (self->last_scan.fold)
+          if (scan->fold)
             {
               char *folded = g_ascii_strdown (text, -1);
 
               g_free (text);
               text = folded;
             }
-          g_ptr_array_add (self->last_scan.texts, text);
+          g_ptr_array_add (scan->texts, text);
         }
     }
   if (rc != SQLITE_DONE)
     {
-      _wp_store_scan_clear (&self->last_scan);
+      if (scan != NULL)
+        _wp_store_scan_clear (scan);
       return NULL;
     }
 
-  if (self->last_scan.texts != NULL)
+  if (scan != NULL)
     {
-      if (self->last_scan.texts->len == ids->len)
+      if (scan->texts->len == ids->len)
         {
-          self->last_scan.query = g_strdup (self->last_scan.fold ? g_ascii_strdown (clean, -1)
-                                                                 : clean);
-          self->last_scan.plan_id = plan_id;
-          self->last_scan.ids = g_array_ref (ids);
-          self->last_scan.changes = plan_changes (self);
+          scan->query = scan->fold ? g_ascii_strdown (clean, -1) : g_strdup (clean);
+          scan->plan_id = plan_id;
+          scan->ids = g_array_ref (ids);
+          scan->changes = plan_changes (self);
         }
       else
         _wp_store_scan_clear (&self->last_scan);
