@@ -280,6 +280,30 @@ test_outline_shows_demo (Demo          *d,
     wait_frame (GTK_WIDGET (view));
     g_assert_cmpuint (assert_rows_fit (GTK_WIDGET (view), &wrapped), >, 10);
     g_assert_cmpuint (wrapped, >, 0);
+
+    /* A wider lead agency column takes its room from the titles, in every
+     * row and the header. */
+    {
+      GtkWidget *header = find_descendant (GTK_WIDGET (window), WP_TYPE_OUTLINE_ROW);
+      GtkWidget *first_row = find_descendant (GTK_WIDGET (view), WP_TYPE_OUTLINE_ROW);
+      int title_before = gtk_widget_get_width (wp_outline_row_get_cell (WP_OUTLINE_ROW (first_row),
+                                                                        WP_OUTLINE_COLUMN_TITLE));
+      int lead_before = wp_outline_column_get_width (WP_OUTLINE_COLUMN_LEAD);
+
+      wp_outline_column_set_width (WP_OUTLINE_COLUMN_LEAD, lead_before + 60);
+      gtk_widget_queue_resize (header);
+      gtk_widget_queue_resize (first_row);
+      wait_frame (GTK_WIDGET (view));
+      g_assert_cmpint (gtk_widget_get_width (wp_outline_row_get_cell (WP_OUTLINE_ROW (first_row),
+                                                                      WP_OUTLINE_COLUMN_TITLE)),
+                       ==, title_before - 60);
+      wrapped = 0;
+      g_assert_cmpuint (assert_rows_fit (GTK_WIDGET (view), &wrapped), >, 10);
+      wp_outline_column_set_width (WP_OUTLINE_COLUMN_LEAD, 1);
+      g_assert_cmpint (wp_outline_column_get_width (WP_OUTLINE_COLUMN_LEAD), >=, 40);
+      wp_outline_column_set_width (WP_OUTLINE_COLUMN_LEAD, lead_before);
+      gtk_widget_queue_resize (header);
+    }
     wp_outline_view_expand_all (outline, FALSE);
     spin ();
   }

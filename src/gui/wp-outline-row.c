@@ -28,8 +28,13 @@ struct _WpOutlineRow
 
 G_DEFINE_FINAL_TYPE (WpOutlineRow, wp_outline_row, GTK_TYPE_WIDGET)
 
-/* Widths of the columns after the title's. */
-static const int fixed_widths[WP_OUTLINE_N_COLUMNS] = { 0, 140, 160, 130, 90, 110, 130 };
+/* Widths of the columns after the title's, shared by every outline; the
+ * header's edges drag them wider or narrower. */
+static const int default_widths[WP_OUTLINE_N_COLUMNS] = { 0, 140, 160, 130, 90, 110, 130 };
+static int fixed_widths[WP_OUTLINE_N_COLUMNS] = { 0, 140, 160, 130, 90, 110, 130 };
+
+#define MIN_COLUMN_WIDTH 48
+#define EDGE_GRAB 5     /* how near an edge the pointer takes it, in pixels */
 
 const char *
 wp_outline_column_title (WpOutlineColumn column)
@@ -178,11 +183,140 @@ wp_outline_row_new (void)
   return g_object_new (WP_TYPE_OUTLINE_ROW, NULL);
 }
 
-/* A row of the columns' names, to head the outline. */
+/* Resizing columns from the header */
+
+/* The column whose right edge is at @x in the header, or -1. The title
+ * takes what the others leave, so its edge is not one to drag. */
+static int
+edge_at (WpOutlineRow *self,
+         double        x)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int edge = title_width (self, width);
+
+  if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
+    x = width - x;
+  for (guint i = WP_OUTLINE_COLUMN_LEAD; i < WP_OUTLINE_N_COLUMNS; i++)
+    {
+      edge += fixed_widths[i];
+      if (ABS (x - edge) <= EDGE_GRAB)
+        return i;
+    }
+  return -1;
+}
+
+/* Lays out again every row under @widget. */
+static void
+relayout_rows (GtkWidget *widget)
+{
+  if (WP_IS_OUTLINE_ROW (widget))
+    {
+      gtk_widget_queue_resize (widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    relayout_rows (child);
+}
+
+static void
+on_header_motion (GtkEventControllerMotion *motion,
+                  double                    x,
+                  double                    y,
+                  WpOutlineRow             *self)
+{
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), edge_at (self, x) >= 0 ? "col-resize" : NULL);
+}
+
+static void
+on_header_drag_begin (GtkGestureDrag *drag,
+                      double          x,
+                      double          y,
+                      WpOutlineRow   *self)
+{
+  int column = edge_at (self, x);
+
+  if (column < 0)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (drag), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  gtk_gesture_set_state (GTK_GESTURE (drag), GTK_EVENT_SEQUENCE_CLAIMED);
+  g_object_set_data (G_OBJECT (drag), "wp-column", GINT_TO_POINTER (column));
+  g_object_set_data (G_OBJECT (drag), "wp-width", GINT_TO_POINTER (fixed_widths[column]));
+}
+
+static void
+on_header_drag_update (GtkGestureDrag *drag,
+                       double          dx,
+                       double          dy,
+                       WpOutlineRow   *self)
+{
+  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (drag), "wp-column"));
+  int start = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (drag), "wp-width"));
+
+  if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
+    dx = -dx;
+  wp_outline_column_set_width (column, start + (int) dx);
+  /* The header's parent holds the outline's rows too. */
+  relayout_rows (gtk_widget_get_parent (GTK_WIDGET (self)));
+}
+
+/* Double clicking an edge gives the column its width back. */
+static void
+on_header_pressed (GtkGestureClick *click,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   WpOutlineRow    *self)
+{
+  int column = edge_at (self, x);
+
+  if (n_press != 2 || column < 0)
+    return;
+  wp_outline_column_set_width (column, default_widths[column]);
+  relayout_rows (gtk_widget_get_parent (GTK_WIDGET (self)));
+}
+
+/**
+ * wp_outline_column_set_width:
+ *
+ * Sets the width of a column after the title, in every outline; the rows
+ * must be laid out again.
+ */
+void
+wp_outline_column_set_width (WpOutlineColumn column,
+                             int             width)
+{
+  g_return_if_fail (column > WP_OUTLINE_COLUMN_TITLE && column < WP_OUTLINE_N_COLUMNS);
+  fixed_widths[column] = MAX (MIN_COLUMN_WIDTH, width);
+}
+
+int
+wp_outline_column_get_width (WpOutlineColumn column)
+{
+  g_return_val_if_fail (column < WP_OUTLINE_N_COLUMNS, 0);
+  return fixed_widths[column];
+}
+
+/* A row of the columns' names, to head the outline; dragging the edges
+ * between them resizes the columns. */
 GtkWidget *
 wp_outline_row_new_header (void)
 {
   WpOutlineRow *self = g_object_new (WP_TYPE_OUTLINE_ROW, NULL);
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  g_signal_connect (motion, "enter", G_CALLBACK (on_header_motion), self);
+  g_signal_connect (motion, "motion", G_CALLBACK (on_header_motion), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_header_drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_header_drag_update), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+  g_signal_connect (click, "pressed", G_CALLBACK (on_header_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "wp-outline-header");
   for (guint i = 0; i < WP_OUTLINE_N_COLUMNS; i++)

@@ -30,5 +30,8 @@ void        wp_outline_row_set_cell   (WpOutlineRow    *self,
 GtkWidget  *wp_outline_row_get_cell   (WpOutlineRow    *self,
                                        WpOutlineColumn  column);
 const char *wp_outline_column_title   (WpOutlineColumn  column);
+int         wp_outline_column_get_width (WpOutlineColumn column);
+void        wp_outline_column_set_width (WpOutlineColumn column,
+                                         int             width);
 
 G_END_DECLS
