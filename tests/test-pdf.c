@@ -151,12 +151,5 @@ main (int    argc,
   g_test_add_func ("/pdf/unwritable-path", test_unwritable_path);
 
   status = g_test_run ();
-
-  /* Let go of the font caches kept for the process' lifetime, so that the
-   * leak checker sees only what the briefing itself forgot to free.
-   * fontconfig's own are left alone (FcFini() asserts when anything still
-   * holds them) and suppressed in .ci/lsan.supp instead. */
-  pango_cairo_font_map_set_default (NULL);
-  cairo_debug_reset_static_data ();
   return status;
 }
