@@ -63,7 +63,7 @@ def shape(items):
 
 
 def main():
-    print("1..9", flush=True)
+    print("1..10", flush=True)
     tmp = tempfile.mkdtemp(prefix="workplan-kbd-")
     db = os.path.join(tmp, "plan.db")
     empty = os.path.join(tmp, "empty.json")
@@ -135,6 +135,20 @@ def main():
         got = shape(export(db, 2026)["items"])
         tap(got[0][2][0][2][0][0] == "Action x", "the drag is undone with Ctrl+Z")
 
+        # The row's menu, from the keyboard: the Menu key opens it on the
+        # selected row ("Action y", clicked) and its mnemonic I indents.
+        subprocess.run(["xdotool", "mousemove", "200", str(74 + 3 * 28 + 14), "click", "1"],
+                       check=True)
+        time.sleep(0.3)
+        keys("Menu")
+        keys("i")
+        got = shape(export(db, 2026)["items"])
+        tap(got == [["Area A", "area", [["Task A1", "task", [["Action x", "action", [
+            ["Action y", "action", []]]]]]]]], "the row menu's Indent indents")
+        if not results[-1]:
+            print("# got", json.dumps(got, ensure_ascii=False))
+        keys("ctrl+z")
+
         # Enter while an input method is composing belongs to the input
         # method. GTK's own input method composes Ctrl+Shift+U and hex
         # digits as preedit text and takes Enter to commit 你 (U+4F60); only
@@ -159,7 +173,7 @@ def main():
         except subprocess.TimeoutExpired:
             app.kill()
 
-    return 0 if all(results) and len(results) == 9 else 1
+    return 0 if all(results) and len(results) == 10 else 1
 
 
 if __name__ == "__main__":

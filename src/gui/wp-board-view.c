@@ -272,7 +272,6 @@ show_move_menu (WpBoardView *self,
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) targets = g_menu_new ();
   Column *current = selected_column (self);
-  GtkWidget *popover;
 
   g_menu_append (menu, _("_Open Details"), "board.open");
   for (guint i = 0; i < self->columns->len; i++)
@@ -289,14 +288,7 @@ show_move_menu (WpBoardView *self,
   /* Translators: the section of a card's menu listing the columns */
   g_menu_append_section (menu, _("Move To"), G_MENU_MODEL (targets));
 
-  popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
-  gtk_widget_set_parent (popover, anchor);
-  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
-  if (x >= 0)
-    gtk_popover_set_pointing_to (GTK_POPOVER (popover),
-                                 &(GdkRectangle) { (int) x, (int) y, 1, 1 });
-  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
-  gtk_popover_popup (GTK_POPOVER (popover));
+  wp_view_popup_menu (anchor, G_MENU_MODEL (menu), x, y);
 }
 
 /* Cards */

@@ -18,6 +18,7 @@
 
 #include "wp-outline-row.h"
 #include "wp-outline-view-private.h"
+#include "wp-view-refresh.h"
 
 struct _WpOutlineView
 {
@@ -45,6 +46,7 @@ struct _WpOutlineView
   guint               search_serial;  /* changes with every search, for cells */
   GPtrArray          *to_open;        /* GtkTreeListRows shown closed, to open */
   guint               open_idle;
+  char               *menu_action;    /* chosen in the row's menu, to run */
 };
 
 G_DEFINE_FINAL_TYPE (WpOutlineView, wp_outline_view, ADW_TYPE_BIN)
@@ -496,6 +498,146 @@ _wp_outline_view_move (WpOutlineView *self,
   return TRUE;
 }
 
+/* The context menu: right click, the Menu key or Shift+F10 */
+
+static gboolean
+run_menu_action (gpointer data)
+{
+  g_autoptr(WpOutlineView) self = data;
+  g_autofree char *action_name = g_steal_pointer (&self->menu_action);
+  g_autoptr(WpItem) item = selected_item (self);
+
+  if (action_name == NULL || self->context == NULL)
+    return G_SOURCE_REMOVE;
+  if (g_str_equal (action_name, "outline.add-sibling"))
+    add_sibling (self);
+  else if (g_str_equal (action_name, "outline.add-child"))
+    add_child (self);
+  else if (g_str_equal (action_name, "outline.indent"))
+    run_structure_edit (self, wp_edit_indent, FALSE);
+  else if (g_str_equal (action_name, "outline.outdent"))
+    run_structure_edit (self, wp_edit_outdent, FALSE);
+  else if (g_str_equal (action_name, "outline.move-up"))
+    run_structure_edit (self, wp_edit_move_up, FALSE);
+  else if (g_str_equal (action_name, "outline.move-down"))
+    run_structure_edit (self, wp_edit_move_down, FALSE);
+  else if (g_str_equal (action_name, "outline.rename") && item != NULL)
+    start_editing (self, wp_item_get_id (item));
+  else if (g_str_equal (action_name, "outline.details") && item != NULL)
+    g_signal_emit (self, signals[SIGNAL_ITEM_ACTIVATED], 0);
+  else if (g_str_equal (action_name, "outline.delete"))
+    delete_selected (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The menu's items run once the menu has gone, with the keyboard focus
+ * back on the row: renaming and adding put it in a title entry. */
+static void
+menu_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  WpOutlineView *self = WP_OUTLINE_VIEW (widget);
+
+  g_free (self->menu_action);
+  self->menu_action = g_strdup (action_name);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE + 10, run_menu_action, g_object_ref (self), NULL);
+}
+
+static GMenuModel *
+new_row_menu (void)
+{
+  static const struct {
+    const char *label;
+    const char *action;
+    const char *accel;
+    int         section;
+  } entries[] = {
+    { N_("_Open Details"), "outline.details", NULL, 0 },
+    { N_("_Rename"), "outline.rename", "F2", 0 },
+    { N_("Add Item _Below"), "outline.add-sibling", "Return", 1 },
+    { N_("Add _Sub-item"), "outline.add-child", "<Control>Return", 1 },
+    { N_("_Indent"), "outline.indent", "Tab", 2 },
+    { N_("Ou_tdent"), "outline.outdent", "<Shift>Tab", 2 },
+    { N_("Move _Up"), "outline.move-up", "<Alt>Up", 2 },
+    { N_("Move Do_wn"), "outline.move-down", "<Alt>Down", 2 },
+    { N_("_Delete"), "outline.delete", "Delete", 3 },
+  };
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) section = NULL;
+  int current = -1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      g_autoptr(GMenuItem) entry = g_menu_item_new (_(entries[i].label), entries[i].action);
+
+      if (entries[i].section != current)
+        {
+          if (section != NULL)
+            g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+          g_clear_object (&section);
+          section = g_menu_new ();
+          current = entries[i].section;
+        }
+      if (entries[i].accel != NULL)
+        g_menu_item_set_attribute (entry, "accel", "s", entries[i].accel);
+      g_menu_append_item (section, entry);
+    }
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  return G_MENU_MODEL (menu);
+}
+
+/* The row showing the selected item, or NULL when it is not made. */
+static GtkWidget *
+selected_row_widget (WpOutlineView *self)
+{
+  g_autoptr(WpItem) item = selected_item (self);
+  gint64 id;
+  GtkWidget *title;
+
+  if (item == NULL)
+    return NULL;
+  id = wp_item_get_id (item);
+  title = g_hash_table_lookup (self->title_cells, &id);
+  return title != NULL ? gtk_widget_get_ancestor (title, WP_TYPE_OUTLINE_ROW) : NULL;
+}
+
+static void
+show_row_menu (WpOutlineView *self,
+               GtkWidget     *anchor,
+               double         x,
+               double         y)
+{
+  g_autoptr(GMenuModel) menu = new_row_menu ();
+  graphene_point_t at = GRAPHENE_POINT_INIT (MAX (x, 0), MAX (y, 0));
+
+  /* Anchored to the view: the rows scroll and are made anew. */
+  if (!gtk_widget_compute_point (anchor, GTK_WIDGET (self), &at, &at))
+    return;
+  wp_view_popup_menu (GTK_WIDGET (self), menu, at.x, at.y);
+}
+
+/* Right click: the row under the pointer is selected and its menu shown. */
+static void
+on_secondary_pressed (GtkGestureClick *click,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      WpOutlineView   *self)
+{
+  GtkWidget *grid = GTK_WIDGET (self->grid_view);
+  GtkWidget *picked = gtk_widget_pick (grid, x, y, GTK_PICK_DEFAULT);
+  GtkWidget *row = picked != NULL ? gtk_widget_get_ancestor (picked, WP_TYPE_OUTLINE_ROW) : NULL;
+  GtkListItem *list_item = row != NULL ? g_object_get_data (G_OBJECT (row), "wp-list-item") : NULL;
+
+  if (list_item == NULL || self->plan == NULL)
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (click), GTK_EVENT_SEQUENCE_CLAIMED);
+  finish_editing (self, TRUE);
+  gtk_single_selection_set_selected (self->selection, gtk_list_item_get_position (list_item));
+  show_row_menu (self, grid, x, y);
+}
+
 /* Keyboard */
 
 static gboolean
@@ -574,6 +716,20 @@ on_key_pressed (GtkEventControllerKey *controller,
         return GDK_EVENT_PROPAGATE;
       delete_selected (self);
       return GDK_EVENT_STOP;
+
+    case GDK_KEY_Menu:
+    case GDK_KEY_F10:
+      {
+        GtkWidget *row = selected_row_widget (self);
+        gboolean menu_key = (keyval == GDK_KEY_Menu && mods == 0)
+                            || (keyval == GDK_KEY_F10 && mods == GDK_SHIFT_MASK);
+
+        if (!menu_key || row == NULL)
+          return GDK_EVENT_PROPAGATE;
+        /* Under the start of the title, as a right click there would */
+        show_row_menu (self, row, 48, gtk_widget_get_height (row));
+        return GDK_EVENT_STOP;
+      }
 
     default:
       return GDK_EVENT_PROPAGATE;
@@ -1008,6 +1164,7 @@ wp_outline_view_dispose (GObject *object)
   g_clear_pointer (&self->title_cells, g_hash_table_unref);
   g_clear_pointer (&self->to_open, g_ptr_array_unref);
   g_clear_handle_id (&self->open_idle, g_source_remove);
+  g_clear_pointer (&self->menu_action, g_free);
   g_clear_pointer (&self->search, g_free);
   wp_filter_clear (&self->criteria);
   g_clear_pointer (&self->matches, g_hash_table_unref);
@@ -1032,6 +1189,17 @@ wp_outline_view_class_init (WpOutlineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WpOutlineView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, WpOutlineView, add_area_button);
   gtk_widget_class_bind_template_callback (widget_class, on_add_area_clicked);
+
+  {
+    const char *actions[] = {
+      "outline.add-sibling", "outline.add-child", "outline.indent", "outline.outdent",
+      "outline.move-up", "outline.move-down", "outline.rename", "outline.details",
+      "outline.delete",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+      gtk_widget_class_install_action (widget_class, actions[i], NULL, menu_action);
+  }
 
   /**
    * WpOutlineView::selection-changed:
@@ -1084,6 +1252,14 @@ wp_outline_view_init (WpOutlineView *self)
   gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
   g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self->grid_view), key);
+
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+    g_signal_connect (click, "pressed", G_CALLBACK (on_secondary_pressed), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->grid_view), GTK_EVENT_CONTROLLER (click));
+  }
 
   update_empty_state (self);
 }

@@ -132,3 +132,65 @@ wp_view_toast (GtkWidget  *view,
     }
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
+
+static gboolean
+unparent_later (gpointer data)
+{
+  g_autoptr(GtkWidget) popover = data;
+
+  if (gtk_widget_get_parent (popover) != NULL)
+    gtk_widget_unparent (popover);
+  return G_SOURCE_REMOVE;
+}
+
+/* A menu closes before it activates the item chosen, which needs the menu
+ * still in place to find its action: it goes after that. The keyboard
+ * focus goes back where it was (the chosen item may move it on). */
+static void
+on_menu_closed (GtkWidget *popover)
+{
+  GWeakRef *focus = g_object_get_data (G_OBJECT (popover), "wp-focus");
+  g_autoptr(GtkWidget) widget = focus != NULL ? g_weak_ref_get (focus) : NULL;
+  GtkRoot *root = gtk_widget_get_root (popover);
+  GtkWidget *now = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  /* (unless the chosen item, run first, has put it somewhere) */
+  if (widget != NULL && gtk_widget_get_mapped (widget)
+      && (now == NULL || now == popover || gtk_widget_is_ancestor (now, popover)))
+    gtk_widget_grab_focus (widget);
+  g_idle_add (unparent_later, g_object_ref (popover));
+}
+
+static void
+weak_ref_free (GWeakRef *ref)
+{
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
+/**
+ * wp_view_popup_menu:
+ * @x: where the pointer is in @anchor, or -1 to point at the whole anchor
+ *
+ * Pops a context menu up by @anchor; it goes away when closed.
+ */
+void
+wp_view_popup_menu (GtkWidget  *anchor,
+                    GMenuModel *menu,
+                    double      x,
+                    double      y)
+{
+  GtkWidget *popover = gtk_popover_menu_new_from_model (menu);
+  GtkRoot *root = gtk_widget_get_root (anchor);
+  GWeakRef *focus = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (focus, root != NULL ? gtk_root_get_focus (root) : NULL);
+  g_object_set_data_full (G_OBJECT (popover), "wp-focus", focus, (GDestroyNotify) weak_ref_free);
+  gtk_widget_set_parent (popover, anchor);
+  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
+  if (x >= 0)
+    gtk_popover_set_pointing_to (GTK_POPOVER (popover),
+                                 &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  g_signal_connect (popover, "closed", G_CALLBACK (on_menu_closed), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}

@@ -38,4 +38,9 @@ void wp_view_toast          (GtkWidget     *view,
                              const char    *message,
                              gboolean       with_undo);
 
+void wp_view_popup_menu     (GtkWidget     *anchor,
+                             GMenuModel    *menu,
+                             double         x,
+                             double         y);
+
 G_END_DECLS
