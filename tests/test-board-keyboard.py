@@ -55,6 +55,17 @@ def drag(x0, y0, x1, y1):
     time.sleep(1.0)
 
 
+def poll(read, ok, timeout=10):
+    """What read() gives once ok() of it holds, or after timeout seconds: a
+    busy machine may take a while to handle the keys."""
+    deadline = time.time() + timeout
+    while True:
+        got = read()
+        if ok(got) or time.time() > deadline:
+            return got
+        time.sleep(0.2)
+
+
 def tasks(db):
     out = subprocess.run([BIN, "export", "--year", "2025", "--db", db],
                          check=True, capture_output=True, text=True).stdout
@@ -85,18 +96,18 @@ def main():
         xdo("click", 1)                        # the first card under 进行中
         time.sleep(0.5)
         keys("ctrl+Right")                     # to 已完成
-        got = first_task(db)
+        got = poll(lambda: first_task(db), lambda g: g == (title, "done"))
         tap(got == (title, "done"), "Ctrl+Right moves the card to the next column", got)
 
         keys("ctrl+z")
-        got = first_task(db)
+        got = poll(lambda: first_task(db), lambda g: g == (title, status))
         tap(got == (title, status), "Ctrl+Z moves it back", got)
 
         # Drag the card under the pointer (the column may have scrolled
         # since) onto the empty part of 暂缓: exactly that task changes.
         before = tasks(db)
         drag(COLUMN_X[1], FIRST_CARD_Y, COLUMN_X[3], 500)
-        after = tasks(db)
+        after = poll(lambda: tasks(db), lambda g: g != before)
         changed = {t: s for t, s in after.items() if before[t] != s}
         tap(list(changed.values()) == ["suspended"],
             "dragging a card to a column sets its status", changed)
@@ -104,7 +115,7 @@ def main():
             subprocess.run(["import", "-window", "root", os.environ["WORKPLAN_TEST_SHOT"]])
 
         keys("ctrl+z")
-        got = tasks(db)
+        got = poll(lambda: tasks(db), lambda g: g == before)
         tap(got == before, "the drag is undone with Ctrl+Z", got)
     finally:
         app.terminate()

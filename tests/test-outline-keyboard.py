@@ -52,6 +52,29 @@ def drag(x0, y0, x1, y1):
     time.sleep(0.8)
 
 
+def poll(read, ok, timeout=10):
+    """What read() gives once ok() of it holds, or after timeout seconds: a
+    busy machine may take a while to handle the keys."""
+    deadline = time.time() + timeout
+    while True:
+        got = read()
+        if ok(got) or time.time() > deadline:
+            return got
+        time.sleep(0.2)
+
+
+def first_action(shaped):
+    """The title of the first action of the first key task of the first area"""
+    try:
+        return shaped[0][2][0][2][0][0]
+    except (IndexError, TypeError):
+        return None
+
+
+def titles(db):
+    return [i["title"] for i in export(db, 2026)["items"]]
+
+
 def export(db, year):
     out = subprocess.run([BIN, "export", "--year", str(year), "--db", db],
                          check=True, capture_output=True, text=True).stdout
@@ -96,28 +119,28 @@ def main():
         type_text("Area B")
         keys("shift+Tab", "shift+Tab")    # back to the top level: an area again
         keys("Return", "Escape")          # a new empty row, taken back by Escape
-        time.sleep(0.5)
-        got = shape(export(db, 2026)["items"])
-        tap(got == [["Area A", "area", [["Task A1", "task", [["Action x", "action", []],
-                                                             ["Action y", "action", []]]]]],
-                    ["Area B", "area", []]], "typed outline with Enter, Tab, Shift+Tab")
+        want = [["Area A", "area", [["Task A1", "task", [["Action x", "action", []],
+                                                         ["Action y", "action", []]]]]],
+                ["Area B", "area", []]]
+        got = poll(lambda: shape(export(db, 2026)["items"]), lambda g: g == want)
+        tap(got == want, "typed outline with Enter, Tab, Shift+Tab")
         if got != shape([]) and not results[-1]:
             print("# got", json.dumps(got, ensure_ascii=False))
 
         keys("alt+Up")                    # Area B above Area A
-        got = [i["title"] for i in export(db, 2026)["items"]]
+        got = poll(lambda: titles(db), lambda g: g == ["Area B", "Area A"])
         tap(got == ["Area B", "Area A"], "Alt+Up moves among siblings")
 
         keys("Delete")                    # removes Area B, with an undo toast
-        got = [i["title"] for i in export(db, 2026)["items"]]
+        got = poll(lambda: titles(db), lambda g: g == ["Area A"])
         tap(got == ["Area A"], "Delete removes the selected item")
 
         keys("ctrl+z")
-        got = [i["title"] for i in export(db, 2026)["items"]]
+        got = poll(lambda: titles(db), lambda g: g == ["Area B", "Area A"])
         tap(got == ["Area B", "Area A"], "Ctrl+Z brings it back")
 
         keys("ctrl+shift+z")
-        got = [i["title"] for i in export(db, 2026)["items"]]
+        got = poll(lambda: titles(db), lambda g: g == ["Area A"])
         tap(got == ["Area A"], "Ctrl+Shift+Z deletes it again")
 
         if os.environ.get("WORKPLAN_TEST_SHOT"):
@@ -125,15 +148,16 @@ def main():
         # Drag "Action y" by its title onto the top edge of "Action x": it
         # goes before it. Rows are 28 px high below a 74 px header here.
         drag(90, 74 + 3 * 28 + 14, 90, 74 + 2 * 28 + 4)
-        got = shape(export(db, 2026)["items"])
-        tap(got == [["Area A", "area", [["Task A1", "task", [["Action y", "action", []],
-                                                             ["Action x", "action", []]]]]]],
-            "dragging a row before another reorders")
+        want = [["Area A", "area", [["Task A1", "task", [["Action y", "action", []],
+                                                         ["Action x", "action", []]]]]]]
+        got = poll(lambda: shape(export(db, 2026)["items"]), lambda g: g == want)
+        tap(got == want, "dragging a row before another reorders")
         if not results[-1]:
             print("# got", json.dumps(got, ensure_ascii=False))
         keys("ctrl+z")
-        got = shape(export(db, 2026)["items"])
-        tap(got[0][2][0][2][0][0] == "Action x", "the drag is undone with Ctrl+Z")
+        got = poll(lambda: shape(export(db, 2026)["items"]),
+                   lambda g: first_action(g) == "Action x")
+        tap(first_action(got) == "Action x", "the drag is undone with Ctrl+Z")
 
         # The row's menu, from the keyboard: the Menu key opens it on the
         # selected row ("Action y", clicked) and its mnemonic I indents.
@@ -142,12 +166,14 @@ def main():
         time.sleep(0.3)
         keys("Menu")
         keys("i")
-        got = shape(export(db, 2026)["items"])
-        tap(got == [["Area A", "area", [["Task A1", "task", [["Action x", "action", [
-            ["Action y", "action", []]]]]]]]], "the row menu's Indent indents")
+        want = [["Area A", "area", [["Task A1", "task", [["Action x", "action", [
+            ["Action y", "action", []]]]]]]]]
+        got = poll(lambda: shape(export(db, 2026)["items"]), lambda g: g == want)
+        tap(got == want, "the row menu's Indent indents")
         if not results[-1]:
             print("# got", json.dumps(got, ensure_ascii=False))
         keys("ctrl+z")
+        poll(lambda: shape(export(db, 2026)["items"]), lambda g: g != want)
 
         # Enter while an input method is composing belongs to the input
         # method. GTK's own input method composes Ctrl+Shift+U and hex
@@ -158,11 +184,11 @@ def main():
         keys("ctrl+shift+u")
         type_text("4f60")
         keys("Return")                    # commits the composed character
-        got = [i["title"] for i in export(db, 2026)["items"]]
+        got = titles(db)
         tap(got == ["Area A"] or got == [""], "Enter during composition adds no row")
         keys("Return")                    # ends the title, adds a row
         keys("Escape")                    # and takes the empty row back
-        got = [i["title"] for i in export(db, 2026)["items"]]
+        got = poll(lambda: titles(db), lambda g: g == ["你"])
         tap(got == ["你"], "the composed text became the title")
         if not results[-1]:
             print("# got", json.dumps(got, ensure_ascii=False))
