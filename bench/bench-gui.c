@@ -64,6 +64,17 @@ on_settled (gpointer user_data)
 /* Lets 100 ms pass before a timed step, as between a person's keystrokes:
  * the frame clock paints at most once per refresh (60 Hz here), so a step
  * started right after a frame would wait up to 16.7 ms for the next one. */
+static guint
+count_type (GtkWidget *widget,
+            GType      type)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (widget, type) ? 1 : 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    n += count_type (c, type);
+  return n;
+}
+
 static double
 start_timing (void)
 {
@@ -224,6 +235,8 @@ main (int    argc,
         t0 = start_timing ();
         wp_outline_view_set_search (outline, keys[i]);
         g_print ("%-44s %10.1f ms\n", label, wait_frame (GTK_WIDGET (window), t0));
+        if (g_getenv ("BENCH_PHASES"))
+          g_print ("  (%u rows of widgets)\n", count_type (GTK_WIDGET (window), GTK_TYPE_TREE_EXPANDER));
       }
     t0 = start_timing ();
     wp_outline_view_set_search (outline, NULL);

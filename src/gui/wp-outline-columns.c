@@ -350,7 +350,7 @@ bind_row (GtkSignalListItemFactory *factory,
   g_signal_connect_object (item, "notify", G_CALLBACK (on_item_notify), list_item,
                            G_CONNECT_SWAPPED);
   draw_row (self, row, item);
-  _wp_outline_view_row_shown (self, gtk_list_item_get_item (list_item), item);
+  _wp_outline_view_row_shown (self, list_item, item);
 }
 
 static void

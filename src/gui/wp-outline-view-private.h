@@ -37,7 +37,7 @@ void       _wp_outline_view_title_bound (WpOutlineView *self,
                                          WpItem        *item,
                                          GtkWidget     *title_cell);
 void       _wp_outline_view_row_shown   (WpOutlineView  *self,
-                                         GtkTreeListRow *row,
+                                         GtkListItem    *list_item,
                                          WpItem         *item);
 void       _wp_outline_view_title_unbound (WpOutlineView *self,
                                            WpItem        *item,

@@ -44,7 +44,7 @@ struct _WpOutlineView
   GHashTable         *matches;        /* ids of items that match the search */
   GHashTable         *ancestors;      /* ids of items above a match */
   guint               search_serial;  /* changes with every search, for cells */
-  GPtrArray          *to_open;        /* GtkTreeListRows shown closed, to open */
+  GPtrArray          *to_open;        /* GtkListItems showing rows to open */
   guint               open_idle;
   char               *menu_action;    /* chosen in the row's menu, to run */
 };
@@ -989,11 +989,18 @@ static gboolean
 open_rows_in_view (gpointer user_data)
 {
   WpOutlineView *self = user_data;
-  g_autoptr(GPtrArray) rows = g_steal_pointer (&self->to_open);
+  g_autoptr(GPtrArray) shown = g_steal_pointer (&self->to_open);
 
   self->open_idle = 0;
-  for (guint i = 0; rows != NULL && self->ancestors != NULL && i < rows->len; i++)
-    open_for_search (self, g_ptr_array_index (rows, i));
+  /* Only the rows still shown: opening rows shifts the ones below, and GTK
+   * shows many rows for a moment on the way. */
+  for (guint i = 0; shown != NULL && self->ancestors != NULL && i < shown->len; i++)
+    {
+      GtkTreeListRow *row = gtk_list_item_get_item (g_ptr_array_index (shown, i));
+
+      if (row != NULL)
+        open_for_search (self, row);
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -1001,14 +1008,17 @@ open_rows_in_view (gpointer user_data)
  * opens, after GTK has done making rows. */
 void
 _wp_outline_view_row_shown (WpOutlineView  *self,
-                            GtkTreeListRow *row,
+                            GtkListItem    *list_item,
                             WpItem         *item)
 {
-  if (!wants_open (self, row, item))
+  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
+
+  if (row == NULL || !wants_open (self, row, item))
     return;
   if (self->to_open == NULL)
     self->to_open = g_ptr_array_new_with_free_func (g_object_unref);
-  g_ptr_array_add (self->to_open, g_object_ref (row));
+  if (!g_ptr_array_find (self->to_open, list_item, NULL))
+    g_ptr_array_add (self->to_open, g_object_ref (list_item));
   if (self->open_idle == 0)
     self->open_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 15, open_rows_in_view, self, NULL);
 }
