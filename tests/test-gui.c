@@ -942,6 +942,51 @@ test_search_opens_rows_in_view (Demo          *d,
     }
 }
 
+/* Column widths dragged in the header are kept in GSettings and given to
+ * the next outline. */
+static void
+test_column_widths_remembered (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autoptr(WpStore) store = demo_store (dir);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.workplan.Workplan");
+  g_autoptr(WpContext) context = wp_context_new (store, settings);
+  g_autoptr(GVariant) stored = NULL;
+  int lead = wp_outline_column_get_width (WP_OUTLINE_COLUMN_LEAD);
+  GtkWidget *header;
+  WpWindow *window;
+
+  window = wp_window_new (NULL, context, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  header = find_descendant (GTK_WIDGET (window), WP_TYPE_OUTLINE_ROW);
+  g_assert_true (gtk_widget_has_css_class (header, "wp-outline-header"));
+
+  wp_outline_column_set_width (WP_OUTLINE_COLUMN_LEAD, lead + 44);
+  g_signal_emit_by_name (header, "columns-resized");
+  stored = g_settings_get_value (settings, "outline-column-widths");
+  g_assert_cmpuint (g_variant_n_children (stored), ==, WP_OUTLINE_N_COLUMNS - 1);
+  {
+    g_autoptr(GVariant) first = g_variant_get_child_value (stored, 0);
+    g_assert_cmpint (g_variant_get_int32 (first), ==, lead + 44);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+
+  /* The next window starts with them. */
+  wp_outline_column_set_width (WP_OUTLINE_COLUMN_LEAD, lead);
+  window = wp_window_new (NULL, context, NULL);
+  g_assert_cmpint (wp_outline_column_get_width (WP_OUTLINE_COLUMN_LEAD), ==, lead + 44);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+
+  wp_outline_column_set_width (WP_OUTLINE_COLUMN_LEAD, lead);
+  g_settings_reset (settings, "outline-column-widths");
+  g_clear_object (&context);
+  g_clear_object (&store);
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
 static gint64
 item_titled (WpStore    *store,
              const char *words)
@@ -1240,6 +1285,7 @@ main (int    argc,
   g_test_add_func ("/gui/empty-database", test_empty_database);
   g_test_add_func ("/gui/open-error-shown", test_open_error_shown);
   g_test_add_func ("/gui/damage-found-later", test_damage_found_later);
+  g_test_add_func ("/gui/column-widths-remembered", test_column_widths_remembered);
 
   return g_test_run ();
 }

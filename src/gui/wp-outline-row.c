@@ -28,6 +28,13 @@ struct _WpOutlineRow
 
 G_DEFINE_FINAL_TYPE (WpOutlineRow, wp_outline_row, GTK_TYPE_WIDGET)
 
+enum {
+  SIGNAL_COLUMNS_RESIZED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* Widths of the columns after the title's, shared by every outline; the
  * header's edges drag them wider or narrower. */
 static const int default_widths[WP_OUTLINE_N_COLUMNS] = { 0, 140, 160, 130, 90, 110, 130 };
@@ -169,6 +176,16 @@ wp_outline_row_class_init (WpOutlineRowClass *klass)
   widget_class->size_allocate = wp_outline_row_size_allocate;
 
   gtk_widget_class_set_css_name (widget_class, "wp-outline-row");
+
+  /**
+   * WpOutlineRow::columns-resized:
+   *
+   * The header's edges were dragged or reset: the columns have other
+   * widths (see wp_outline_column_get_width()).
+   */
+  signals[SIGNAL_COLUMNS_RESIZED] =
+    g_signal_new ("columns-resized", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
@@ -247,6 +264,15 @@ on_header_drag_begin (GtkGestureDrag *drag,
 }
 
 static void
+on_header_drag_end (GtkGestureDrag *drag,
+                    double          dx,
+                    double          dy,
+                    WpOutlineRow   *self)
+{
+  g_signal_emit (self, signals[SIGNAL_COLUMNS_RESIZED], 0);
+}
+
+static void
 on_header_drag_update (GtkGestureDrag *drag,
                        double          dx,
                        double          dy,
@@ -276,6 +302,7 @@ on_header_pressed (GtkGestureClick *click,
     return;
   wp_outline_column_set_width (column, default_widths[column]);
   relayout_rows (gtk_widget_get_parent (GTK_WIDGET (self)));
+  g_signal_emit (self, signals[SIGNAL_COLUMNS_RESIZED], 0);
 }
 
 /**
@@ -314,6 +341,7 @@ wp_outline_row_new_header (void)
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_header_drag_begin), self);
   g_signal_connect (drag, "drag-update", G_CALLBACK (on_header_drag_update), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_header_drag_end), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
   g_signal_connect (click, "pressed", G_CALLBACK (on_header_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));

@@ -1155,6 +1155,42 @@ on_add_area_clicked (WpOutlineView *self)
     add_sibling (self);
 }
 
+/* Column widths, remembered in GSettings */
+
+static void
+load_column_widths (WpOutlineView *self)
+{
+  GSettings *settings = self->context != NULL ? wp_context_get_settings (self->context) : NULL;
+  g_autoptr(GVariant) widths = NULL;
+  gsize n;
+  const gint32 *values;
+
+  if (settings == NULL)
+    return;
+  widths = g_settings_get_value (settings, "outline-column-widths");
+  values = g_variant_get_fixed_array (widths, &n, sizeof (gint32));
+  if (n != WP_OUTLINE_N_COLUMNS - 1)
+    return;  /* the default widths */
+  for (guint i = 0; i < n; i++)
+    wp_outline_column_set_width (i + 1, values[i]);
+  gtk_widget_queue_resize (GTK_WIDGET (self->grid_view));
+}
+
+static void
+on_columns_resized (WpOutlineView *self)
+{
+  GSettings *settings = self->context != NULL ? wp_context_get_settings (self->context) : NULL;
+  gint32 values[WP_OUTLINE_N_COLUMNS - 1];
+
+  if (settings == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    values[i] = wp_outline_column_get_width (i + 1);
+  g_settings_set_value (settings, "outline-column-widths",
+                        g_variant_new_fixed_array (G_VARIANT_TYPE_INT32, values,
+                                                   G_N_ELEMENTS (values), sizeof (gint32)));
+}
+
 static void
 wp_outline_view_dispose (GObject *object)
 {
@@ -1243,8 +1279,12 @@ wp_outline_view_init (WpOutlineView *self)
   {
     g_autoptr(GtkListItemFactory) factory = wp_outline_columns_new_factory (self);
 
+    GtkWidget *header = wp_outline_row_new_header ();
+
     gtk_grid_view_set_factory (self->grid_view, factory);
-    gtk_box_prepend (self->table_box, wp_outline_row_new_header ());
+    gtk_box_prepend (self->table_box, header);
+    g_signal_connect_object (header, "columns-resized", G_CALLBACK (on_columns_resized), self,
+                             G_CONNECT_SWAPPED);
   }
 
   self->selection = gtk_single_selection_new (NULL);
@@ -1274,7 +1314,6 @@ wp_outline_view_init (WpOutlineView *self)
   update_empty_state (self);
 }
 
-/* Called by the columns for every title cell they make. */
 /* Returns: (transfer full) (nullable): the selected item */
 WpItem *
 wp_outline_view_get_selected_item (WpOutlineView *self)
@@ -1289,8 +1328,10 @@ wp_outline_view_set_context (WpOutlineView *self,
 {
   g_return_if_fail (WP_IS_OUTLINE_VIEW (self));
 
-  if (g_set_object (&self->context, context))
-    reload (self);
+  if (!g_set_object (&self->context, context))
+    return;
+  load_column_widths (self);
+  reload (self);
 }
 
 /**
