@@ -12,58 +12,16 @@ import subprocess
 import tempfile
 import time
 
+from wp_xtest import drag, keys, poll, tap, xdo
+
 BIN = os.environ["WORKPLAN_BIN"]
 SAMPLE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "samples",
                       "xiamen-2025.json")
-results = []
 
 # The window is 1100 px wide at the top left of the screen: four status
 # columns of 260 px, 12 px apart, below the header bar and the toolbar.
 COLUMN_X = [12 + i * 272 + 130 for i in range(4)]
 FIRST_CARD_Y = 200
-
-
-def tap(ok, name, got=None):
-    results.append(ok)
-    print(f"{'ok' if ok else 'not ok'} {len(results)} {name}", flush=True)
-    if not ok and got is not None:
-        print("# got", json.dumps(got, ensure_ascii=False), flush=True)
-
-
-def xdo(*args):
-    subprocess.run(["xdotool", *[str(a) for a in args]], check=True)
-
-
-def keys(*names):
-    for name in names:
-        xdo("key", "--delay", "60", name)
-        time.sleep(0.5)
-
-
-def drag(x0, y0, x1, y1):
-    xdo("mousemove", x0, y0)
-    time.sleep(0.3)
-    xdo("mousedown", 1)
-    time.sleep(0.3)
-    for i in range(1, 11):
-        xdo("mousemove", x0 + (x1 - x0) * i // 10 + (3 if i < 10 else 0),
-            y0 + (y1 - y0) * i // 10)
-        time.sleep(0.12)
-    xdo("mousemove", x1, y1)
-    time.sleep(0.4)
-    xdo("mouseup", 1)
-    time.sleep(1.0)
-
-
-def poll(read, ok, timeout=10):
-    """What read() gives once ok() of it holds, or after timeout seconds: a
-    busy machine may take a while to handle the keys."""
-    deadline = time.time() + timeout
-    while True:
-        got = read()
-        if ok(got) or time.time() > deadline:
-            return got
-        time.sleep(0.2)
 
 
 def tasks(db):

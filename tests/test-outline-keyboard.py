@@ -14,53 +14,9 @@ import sys
 import tempfile
 import time
 
+from wp_xtest import drag, keys, poll, results, tap, type_text, xdo
+
 BIN = os.environ["WORKPLAN_BIN"]
-results = []
-
-
-def tap(ok, name):
-    results.append(ok)
-    print(f"{'ok' if ok else 'not ok'} {len(results)} {name}", flush=True)
-
-
-def keys(*names):
-    for name in names:
-        subprocess.run(["xdotool", "key", "--delay", "60", name], check=True)
-        time.sleep(0.35)
-
-
-def type_text(text):
-    subprocess.run(["xdotool", "type", "--delay", "50", text], check=True)
-    time.sleep(0.35)
-
-
-def drag(x0, y0, x1, y1):
-    # In small steps, as a hand would: the drag starts past GTK's threshold
-    # and the drop target needs motion over it to know the place.
-    subprocess.run(["xdotool", "mousemove", str(x0), str(y0)], check=True)
-    time.sleep(0.3)
-    subprocess.run(["xdotool", "mousedown", "1"], check=True)
-    time.sleep(0.3)
-    for i in range(1, 9):
-        x = x0 + (x1 - x0) * i // 8 + (3 if i < 8 else 0)
-        y = y0 + (y1 - y0) * i // 8
-        subprocess.run(["xdotool", "mousemove", str(x), str(y)], check=True)
-        time.sleep(0.15)
-    subprocess.run(["xdotool", "mousemove", str(x1), str(y1)], check=True)
-    time.sleep(0.4)
-    subprocess.run(["xdotool", "mouseup", "1"], check=True)
-    time.sleep(0.8)
-
-
-def poll(read, ok, timeout=10):
-    """What read() gives once ok() of it holds, or after timeout seconds: a
-    busy machine may take a while to handle the keys."""
-    deadline = time.time() + timeout
-    while True:
-        got = read()
-        if ok(got) or time.time() > deadline:
-            return got
-        time.sleep(0.2)
 
 
 def first_action(shaped):
@@ -102,7 +58,7 @@ def main():
     app = subprocess.Popen([BIN, "--db", db], env=env)
     try:
         time.sleep(2.5)
-        subprocess.run(["xdotool", "mousemove", "400", "400"], check=True)
+        xdo("mousemove", 400, 400)
 
         # The empty plan offers "Add Area", focused: Enter adds the first area.
         keys("Return")
@@ -123,9 +79,7 @@ def main():
                                                          ["Action y", "action", []]]]]],
                 ["Area B", "area", []]]
         got = poll(lambda: shape(export(db, 2026)["items"]), lambda g: g == want)
-        tap(got == want, "typed outline with Enter, Tab, Shift+Tab")
-        if got != shape([]) and not results[-1]:
-            print("# got", json.dumps(got, ensure_ascii=False))
+        tap(got == want, "typed outline with Enter, Tab, Shift+Tab", got)
 
         keys("alt+Up")                    # Area B above Area A
         got = poll(lambda: titles(db), lambda g: g == ["Area B", "Area A"])
@@ -151,9 +105,7 @@ def main():
         want = [["Area A", "area", [["Task A1", "task", [["Action y", "action", []],
                                                          ["Action x", "action", []]]]]]]
         got = poll(lambda: shape(export(db, 2026)["items"]), lambda g: g == want)
-        tap(got == want, "dragging a row before another reorders")
-        if not results[-1]:
-            print("# got", json.dumps(got, ensure_ascii=False))
+        tap(got == want, "dragging a row before another reorders", got)
         keys("ctrl+z")
         got = poll(lambda: shape(export(db, 2026)["items"]),
                    lambda g: first_action(g) == "Action x")
@@ -161,17 +113,14 @@ def main():
 
         # The row's menu, from the keyboard: the Menu key opens it on the
         # selected row ("Action y", clicked) and its mnemonic I indents.
-        subprocess.run(["xdotool", "mousemove", "200", str(74 + 3 * 28 + 14), "click", "1"],
-                       check=True)
+        xdo("mousemove", 200, 74 + 3 * 28 + 14, "click", 1)
         time.sleep(0.3)
         keys("Menu")
         keys("i")
         want = [["Area A", "area", [["Task A1", "task", [["Action x", "action", [
             ["Action y", "action", []]]]]]]]]
         got = poll(lambda: shape(export(db, 2026)["items"]), lambda g: g == want)
-        tap(got == want, "the row menu's Indent indents")
-        if not results[-1]:
-            print("# got", json.dumps(got, ensure_ascii=False))
+        tap(got == want, "the row menu's Indent indents", got)
         keys("ctrl+z")
         poll(lambda: shape(export(db, 2026)["items"]), lambda g: g != want)
 
@@ -189,9 +138,7 @@ def main():
         keys("Return")                    # ends the title, adds a row
         keys("Escape")                    # and takes the empty row back
         got = poll(lambda: titles(db), lambda g: g == ["你"])
-        tap(got == ["你"], "the composed text became the title")
-        if not results[-1]:
-            print("# got", json.dumps(got, ensure_ascii=False))
+        tap(got == ["你"], "the composed text became the title", got)
     finally:
         app.terminate()
         try:
