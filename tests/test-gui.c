@@ -113,8 +113,7 @@ assert_rows_fit (GtkWidget *widget,
       WpOutlineRow *row = WP_OUTLINE_ROW (widget);
       GtkWidget *title = wp_outline_row_get_cell (row, WP_OUTLINE_COLUMN_TITLE);
       GtkWidget *lead = wp_outline_row_get_cell (row, WP_OUTLINE_COLUMN_LEAD);
-      GtkWidget *stack = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (title));
-      GtkWidget *label = gtk_stack_get_visible_child (GTK_STACK (stack));
+      GtkWidget *label = gtk_stack_get_visible_child (GTK_STACK (title));
       graphene_rect_t title_box, lead_box, label_box;
       int min_height;
 

@@ -144,7 +144,7 @@ update_title (WpOutlineView *self,
               GtkWidget     *cell,
               WpItem        *item)
 {
-  wp_outline_title_draw (self, gtk_tree_expander_get_child (GTK_TREE_EXPANDER (cell)), item);
+  wp_outline_title_draw (self, cell, item);
 }
 
 static void
@@ -228,10 +228,10 @@ new_cell_label (void)
   return label;
 }
 
+/* The title: a label, and an entry in its place while renaming. */
 static GtkWidget *
 new_title_cell (void)
 {
-  GtkWidget *expander = gtk_tree_expander_new ();
   GtkWidget *stack = gtk_stack_new ();
   GtkWidget *label = new_cell_label ();
 
@@ -246,9 +246,7 @@ new_title_cell (void)
   gtk_stack_set_vhomogeneous (GTK_STACK (stack), FALSE);
   gtk_stack_set_interpolate_size (GTK_STACK (stack), FALSE);
   gtk_stack_set_visible_child_name (GTK_STACK (stack), "label");
-  gtk_widget_set_hexpand (stack, TRUE);
-  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), stack);
-  return expander;
+  return stack;
 }
 
 static GtkWidget *
@@ -318,7 +316,12 @@ setup_row (GtkSignalListItemFactory *factory,
            WpOutlineView            *self)
 {
   WpOutlineRow *row = WP_OUTLINE_ROW (wp_outline_row_new ());
+  GtkWidget *expander = gtk_tree_expander_new ();
 
+  /* Beside the title, not around it (see wp-outline-row.c); the arrow
+   * stays by the first line of a title that wraps. */
+  gtk_widget_set_valign (expander, GTK_ALIGN_START);
+  wp_outline_row_set_expander (row, expander);
   wp_outline_row_set_cell (row, WP_OUTLINE_COLUMN_TITLE, new_title_cell ());
   wp_outline_row_set_cell (row, WP_OUTLINE_COLUMN_LEAD, new_cell_label ());
   wp_outline_row_set_cell (row, WP_OUTLINE_COLUMN_CO, new_cell_label ());
@@ -339,13 +342,15 @@ bind_row (GtkSignalListItemFactory *factory,
 {
   WpItem *item = list_item_get_item (list_item);
   GtkWidget *row = gtk_list_item_get_child (list_item);
-  GtkWidget *expander = wp_outline_row_get_cell (WP_OUTLINE_ROW (row), WP_OUTLINE_COLUMN_TITLE);
+  GtkWidget *expander = wp_outline_row_get_expander (WP_OUTLINE_ROW (row));
 
   if (item == NULL)
     return;
 
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), gtk_list_item_get_item (list_item));
-  _wp_outline_view_title_bound (self, item, gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander)));
+  _wp_outline_view_title_bound (self, item,
+                                wp_outline_row_get_cell (WP_OUTLINE_ROW (row),
+                                                         WP_OUTLINE_COLUMN_TITLE));
   g_object_set_data_full (G_OBJECT (list_item), "wp-item", g_object_ref (item), g_object_unref);
   g_signal_connect_object (item, "notify", G_CALLBACK (on_item_notify), list_item,
                            G_CONNECT_SWAPPED);
@@ -360,13 +365,14 @@ unbind_row (GtkSignalListItemFactory *factory,
 {
   WpItem *item = g_object_get_data (G_OBJECT (list_item), "wp-item");
   GtkWidget *row = gtk_list_item_get_child (list_item);
-  GtkWidget *expander = wp_outline_row_get_cell (WP_OUTLINE_ROW (row), WP_OUTLINE_COLUMN_TITLE);
+  GtkWidget *expander = wp_outline_row_get_expander (WP_OUTLINE_ROW (row));
 
   if (item != NULL)
     {
       g_signal_handlers_disconnect_by_func (item, on_item_notify, list_item);
       _wp_outline_view_title_unbound (self, item,
-                                      gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander)));
+                                      wp_outline_row_get_cell (WP_OUTLINE_ROW (row),
+                                                               WP_OUTLINE_COLUMN_TITLE));
     }
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
   g_object_set_data (G_OBJECT (list_item), "wp-item", NULL);

@@ -23,6 +23,7 @@ struct _WpOutlineRow
 {
   GtkWidget  parent_instance;
 
+  GtkWidget *expander;   /* before the title, in the title column */
   GtkWidget *cells[WP_OUTLINE_N_COLUMNS];
 };
 
@@ -71,7 +72,19 @@ fixed_total (void)
   return total;
 }
 
-/* The width the title gets in a row @width wide. */
+/* The width of the expander before the title (its indentation and arrow). */
+static int
+expander_width (WpOutlineRow *self)
+{
+  int width = 0;
+
+  if (self->expander != NULL)
+    gtk_widget_measure (self->expander, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+  return width;
+}
+
+/* The width the title column gets in a row @width wide, the expander
+ * included. */
 static int
 title_width (WpOutlineRow *self,
              int           width)
@@ -81,6 +94,8 @@ title_width (WpOutlineRow *self,
   if (self->cells[WP_OUTLINE_COLUMN_TITLE] != NULL)
     gtk_widget_measure (self->cells[WP_OUTLINE_COLUMN_TITLE], GTK_ORIENTATION_HORIZONTAL, -1,
                         &min, &nat, NULL, NULL);
+  min += expander_width (self);
+  nat += expander_width (self);
   if (width < 0)
     return nat;
   return MAX (min, width - fixed_total ());
@@ -105,14 +120,17 @@ wp_outline_row_measure (GtkWidget      *widget,
       if (self->cells[WP_OUTLINE_COLUMN_TITLE] != NULL)
         gtk_widget_measure (self->cells[WP_OUTLINE_COLUMN_TITLE], orientation, -1,
                             &min, &nat, NULL, NULL);
-      *minimum = min + fixed_total ();
-      *natural = nat + fixed_total ();
+      *minimum = min + expander_width (self) + fixed_total ();
+      *natural = nat + expander_width (self) + fixed_total ();
       return;
     }
 
+  if (self->expander != NULL)
+    gtk_widget_measure (self->expander, orientation, -1, minimum, natural, NULL, NULL);
   for (guint i = 0; i < WP_OUTLINE_N_COLUMNS; i++)
     {
-      int width = i == WP_OUTLINE_COLUMN_TITLE ? title_width (self, for_size) : fixed_widths[i];
+      int width = i == WP_OUTLINE_COLUMN_TITLE ? title_width (self, for_size) - expander_width (self)
+                                               : fixed_widths[i];
       int min = 0, nat = 0;
 
       if (self->cells[i] == NULL || !gtk_widget_get_visible (self->cells[i]))
@@ -140,9 +158,23 @@ wp_outline_row_size_allocate (GtkWidget *widget,
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
   int x = 0;
 
+  /* The expander first, then the title beside it. Neither is ever asked
+   * its width for a height: a wrapping label answers that by trying widths
+   * one after the other, which a tree expander's box made it do for every
+   * row drawn. */
+  if (self->expander != NULL)
+    {
+      int expander = expander_width (self);
+
+      gtk_widget_size_allocate (self->expander,
+                                &(GtkAllocation) { rtl ? width - expander : 0, 0, expander, height },
+                                -1);
+      x = expander;
+    }
+
   for (guint i = 0; i < WP_OUTLINE_N_COLUMNS; i++)
     {
-      int cell_width = i == WP_OUTLINE_COLUMN_TITLE ? title_width (self, width) : fixed_widths[i];
+      int cell_width = i == WP_OUTLINE_COLUMN_TITLE ? title_width (self, width) - x : fixed_widths[i];
 
       if (self->cells[i] != NULL && gtk_widget_get_visible (self->cells[i]))
         gtk_widget_size_allocate (self->cells[i],
@@ -158,6 +190,7 @@ wp_outline_row_dispose (GObject *object)
 {
   WpOutlineRow *self = WP_OUTLINE_ROW (object);
 
+  g_clear_pointer (&self->expander, gtk_widget_unparent);
   for (guint i = 0; i < WP_OUTLINE_N_COLUMNS; i++)
     g_clear_pointer (&self->cells[i], gtk_widget_unparent);
 
@@ -381,6 +414,26 @@ wp_outline_row_set_cell (WpOutlineRow    *self,
       before = self->cells[i];
     gtk_widget_insert_before (cell, GTK_WIDGET (self), before);
   }
+}
+
+/* The tree expander (indentation and arrow) before the title. */
+void
+wp_outline_row_set_expander (WpOutlineRow *self,
+                             GtkWidget    *expander)
+{
+  g_return_if_fail (WP_IS_OUTLINE_ROW (self));
+
+  g_clear_pointer (&self->expander, gtk_widget_unparent);
+  self->expander = expander;
+  if (expander != NULL)
+    gtk_widget_insert_after (expander, GTK_WIDGET (self), NULL);
+}
+
+GtkWidget *
+wp_outline_row_get_expander (WpOutlineRow *self)
+{
+  g_return_val_if_fail (WP_IS_OUTLINE_ROW (self), NULL);
+  return self->expander;
 }
 
 GtkWidget *

@@ -29,6 +29,9 @@ void        wp_outline_row_set_cell   (WpOutlineRow    *self,
                                        GtkWidget       *cell);
 GtkWidget  *wp_outline_row_get_cell   (WpOutlineRow    *self,
                                        WpOutlineColumn  column);
+void        wp_outline_row_set_expander (WpOutlineRow  *self,
+                                         GtkWidget     *expander);
+GtkWidget  *wp_outline_row_get_expander (WpOutlineRow  *self);
 const char *wp_outline_column_title   (WpOutlineColumn  column);
 int         wp_outline_column_get_width (WpOutlineColumn column);
 void        wp_outline_column_set_width (WpOutlineColumn column,
