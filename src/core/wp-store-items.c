@@ -374,7 +374,7 @@ rollup_from_children (WpStore    *self,
   int rc;
 
   stmt = wp_stmt_prepare (self,
-                          "SELECT i.id, (SELECT count(*) FROM item c WHERE c.parent_id = i.id),"
+                          "SELECT i.id, EXISTS (SELECT 1 FROM item c WHERE c.parent_id = i.id),"
                           " i.progress, i.status, i.due FROM item i WHERE i.parent_id = ?1",
                           NULL);
   if (stmt == NULL)
