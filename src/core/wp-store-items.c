@@ -744,32 +744,29 @@ wp_store_list_shown_children (WpStore  *self,
                            " ORDER BY i.position", plan_id, parent_id, error);
 }
 
-/**
- * wp_store_list_shown_child_ids:
- *
- * Returns: (transfer full) (element-type gint64): the ids of the shown
- *   children of @parent_id, in order — what a shown list compares with its
- *   rows before it reads any item
- */
-GArray *
-wp_store_list_shown_child_ids (WpStore  *self,
-                               gint64    plan_id,
-                               gint64    parent_id,
-                               GError  **error)
+/* The ids of @parent_id's children (only the shown ones with @shown_only),
+ * in order. */
+static GArray *
+list_child_ids (WpStore   *self,
+                gint64     plan_id,
+                gint64     parent_id,
+                gboolean   shown_only,
+                GError   **error)
 {
   g_autoptr(WpStmt) stmt = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
-  g_return_val_if_fail (WP_IS_STORE (self), NULL);
-
-  if (!wp_store_exec (self, "CREATE TEMP TABLE IF NOT EXISTS search_shown"
-                            " (id INTEGER PRIMARY KEY)", error))
+  if (shown_only && !wp_store_exec (self, "CREATE TEMP TABLE IF NOT EXISTS search_shown"
+                                          " (id INTEGER PRIMARY KEY)", error))
     return NULL;
-  stmt = wp_stmt_prepare (self, "SELECT i.id FROM item i WHERE i.plan_id = ?1"
-                                " AND i.parent_id IS ?2"
-                                " AND i.id IN (SELECT id FROM temp.search_shown)"
-                                " ORDER BY i.position", error);
+  stmt = wp_stmt_prepare (self,
+                          shown_only
+                          ? "SELECT i.id FROM item i WHERE i.plan_id = ?1 AND i.parent_id IS ?2"
+                            " AND i.id IN (SELECT id FROM temp.search_shown) ORDER BY i.position"
+                          : "SELECT i.id FROM item i WHERE i.plan_id = ?1 AND i.parent_id IS ?2"
+                            " ORDER BY i.position",
+                          error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
@@ -780,6 +777,39 @@ wp_store_list_shown_child_ids (WpStore  *self,
       g_array_append_val (ids, id);
     }
   return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
+}
+
+/**
+ * wp_store_list_child_ids:
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of the children
+ *   of @parent_id, in order — what a list knows of its rows before it reads
+ *   the ones shown
+ */
+GArray *
+wp_store_list_child_ids (WpStore  *self,
+                         gint64    plan_id,
+                         gint64    parent_id,
+                         GError  **error)
+{
+  g_return_val_if_fail (WP_IS_STORE (self), NULL);
+  return list_child_ids (self, plan_id, parent_id, FALSE, error);
+}
+
+/**
+ * wp_store_list_shown_child_ids:
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of the shown
+ *   children of @parent_id, in order
+ */
+GArray *
+wp_store_list_shown_child_ids (WpStore  *self,
+                               gint64    plan_id,
+                               gint64    parent_id,
+                               GError  **error)
+{
+  g_return_val_if_fail (WP_IS_STORE (self), NULL);
+  return list_child_ids (self, plan_id, parent_id, TRUE, error);
 }
 
 GListModel *

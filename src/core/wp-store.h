@@ -282,6 +282,10 @@ GPtrArray  *wp_store_list_shown_children (WpStore          *self,
                                          gint64             plan_id,
                                          gint64             parent_id,
                                          GError           **error);
+GArray     *wp_store_list_child_ids     (WpStore       *self,
+                                         gint64         plan_id,
+                                         gint64         parent_id,
+                                         GError       **error);
 GArray     *wp_store_list_shown_child_ids (WpStore       *self,
                                          gint64             plan_id,
                                          gint64             parent_id,
