@@ -373,6 +373,32 @@ test_check_later (void)
     g_assert_error (error, WP_STORE_ERROR, WP_STORE_ERROR_READ_ONLY);
     g_clear_error (&error);
 
+    /* A search works meanwhile: what it shows is not written to the file,
+     * and the file stays closed to writes. */
+    {
+      g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GListModel) shown = NULL;
+
+      g_assert_true (wp_store_set_shown (store, wp_plan_get_id (g_ptr_array_index (plans, 0)),
+                                         hits, NULL, NULL, &error));
+      g_assert_no_error (error);
+      shown = wp_store_get_shown_children_model (store,
+                                                 wp_plan_get_id (g_ptr_array_index (plans, 0)),
+                                                 0);
+      g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+      {
+        g_autoptr(GArray) ids = wp_store_list_shown_child_ids (
+          store, wp_plan_get_id (g_ptr_array_index (plans, 0)), 0, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (ids->len, ==, 0);
+      }
+      plan = wp_store_create_plan (store, 2026, "计划", "", &error);
+      g_assert_null (plan);
+      g_assert_error (error, WP_STORE_ERROR, WP_STORE_ERROR_READ_ONLY);
+      g_clear_error (&error);
+    }
+
     error = run_check (store);
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
     g_clear_error (&error);

@@ -814,11 +814,20 @@ wp_store_set_shown (WpStore       *self,
 
   g_return_val_if_fail (WP_IS_STORE (self), FALSE);
 
+  /* While the file is being checked it is query-only; what the outline
+   * shows lives in a temporary table, not in the file. */
+  if (self->check_pending && !self->read_only
+      && !wp_store_exec (self, "PRAGMA query_only = OFF", error))
+    return FALSE;
+
   /* Rows of the temporary table are no change to the plan (see
    * plan_changes()). */
   before = sqlite3_total_changes64 (self->db);
   ok = set_shown (self, plan_id, hits, matches, ancestors, error);
   self->temp_changes += sqlite3_total_changes64 (self->db) - before;
+
+  if (self->check_pending && !self->read_only)
+    ok = wp_store_exec (self, "PRAGMA query_only = ON", ok ? error : NULL) && ok;
   return ok;
 }
 

@@ -738,9 +738,13 @@ wp_store_open (const char        *path,
       || !set_pragma (self, "PRAGMA busy_timeout = 5000", "PRAGMA busy_timeout", "5000", error))
     return NULL;
 
-  /* Until the check has found the file sound, nothing may write to it. */
+  /* Until the check has found the file sound, nothing may write to it;
+   * the table of what a search shows is made first (it is temporary, in
+   * memory, not in the file). */
   if (self->check_pending && !self->read_only
-      && !set_pragma (self, "PRAGMA query_only = ON", "PRAGMA query_only", "1", error))
+      && (!wp_store_exec (self, "CREATE TEMP TABLE IF NOT EXISTS search_shown"
+                                " (id INTEGER PRIMARY KEY)", error)
+          || !set_pragma (self, "PRAGMA query_only = ON", "PRAGMA query_only", "1", error)))
     return NULL;
 
   return g_steal_pointer (&self);
