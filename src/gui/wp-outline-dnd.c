@@ -194,7 +194,7 @@ on_drop (GtkDropTarget *drop,
                                 position_for (dragged, target, zone));
 }
 
-/* Makes the outline (its column view) take drops. */
+/* Makes the outline (its grid of rows) take drops. */
 void
 wp_outline_dnd_setup_view (GtkWidget *view)
 {

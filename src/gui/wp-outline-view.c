@@ -1,8 +1,11 @@
 /* wp-outline-view.c: the plan as a tree of areas, key tasks and actions
  *
- * A GtkTreeListModel over the store's lazy child models: a level is read
- * from the database only when its parent row is expanded, so a 100k-item
- * plan shows its top level after reading a handful of rows.
+ * A GtkTreeListModel over the store's lazy child models, shown as a
+ * one-column grid of rows (see wp-outline-row.c): a level is read from the
+ * database only when its parent row is expanded, and then only the items
+ * on screen, so a 100k-item plan shows its top level after reading a
+ * handful of rows. Right click, the Menu key or Shift+F10 give a row's
+ * menu.
  *
  * Editing is keyboard-first, as in an outliner: Enter adds a sibling below
  * and edits its title; Tab and Shift+Tab indent and outdent (also while
@@ -1113,8 +1116,8 @@ reload (WpOutlineView *self)
 
   self->tree = gtk_tree_list_model_new (g_object_ref (self->root), FALSE, FALSE,
                                         create_child_model, self, NULL);
-  /* The column view keeps its selection model; only what it selects from
-   * changes. Giving the view a new model would make every cell anew. */
+  /* The grid view keeps its selection model; only what it selects from
+   * changes. Giving the view a new model would make every row anew. */
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree));
 
   /* Open on the areas' key tasks: a plan has a handful of areas, and the
