@@ -12,7 +12,7 @@ import subprocess
 import tempfile
 import time
 
-from wp_xtest import drag, keys, poll, tap, xdo
+from wp_xtest import drag, keys, poll, start_app, stop_app, tap, xdo
 
 BIN = os.environ["WORKPLAN_BIN"]
 SAMPLE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "samples",
@@ -42,10 +42,7 @@ def main():
     subprocess.run([BIN, "import", SAMPLE, "--db", db], check=True, capture_output=True)
     title, status = first_task(db)
 
-    env = dict(os.environ, GSETTINGS_BACKEND="memory", GTK_A11Y="none",
-               WORKPLAN_TODAY="2025-07-15")
-    env.pop("G_DEBUG", None)  # a stray GTK warning must not kill the app mid-test
-    app = subprocess.Popen([BIN, "--db", db], env=env)
+    app = start_app(BIN, db, WORKPLAN_TODAY="2025-07-15")
     try:
         time.sleep(2.5)
         xdo("mousemove", 600, 400)
@@ -76,8 +73,7 @@ def main():
         got = poll(lambda: tasks(db), lambda g: g == before)
         tap(got == before, "the drag is undone with Ctrl+Z", got)
     finally:
-        app.terminate()
-        app.wait(timeout=10)
+        stop_app(app)
 
 
 if __name__ == "__main__":

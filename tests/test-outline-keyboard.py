@@ -14,7 +14,7 @@ import sys
 import tempfile
 import time
 
-from wp_xtest import drag, keys, poll, results, tap, type_text, xdo
+from wp_xtest import drag, keys, poll, results, start_app, stop_app, tap, type_text, xdo
 
 BIN = os.environ["WORKPLAN_BIN"]
 
@@ -52,10 +52,7 @@ def main():
                    "items": []}, f)
     subprocess.run([BIN, "import", empty, "--db", db], check=True, capture_output=True)
 
-    env = dict(os.environ, GSETTINGS_BACKEND="memory", GTK_A11Y="none",
-               GTK_IM_MODULE="gtk-im-context-simple")
-    env.pop("G_DEBUG", None)  # a stray GTK warning must not kill the app mid-test
-    app = subprocess.Popen([BIN, "--db", db], env=env)
+    app = start_app(BIN, db, GTK_IM_MODULE="gtk-im-context-simple")
     try:
         time.sleep(2.5)
         xdo("mousemove", 400, 400)
@@ -140,11 +137,7 @@ def main():
         got = poll(lambda: titles(db), lambda g: g == ["你"])
         tap(got == ["你"], "the composed text became the title", got)
     finally:
-        app.terminate()
-        try:
-            app.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            app.kill()
+        stop_app(app)
 
     return 0 if all(results) and len(results) == 10 else 1
 

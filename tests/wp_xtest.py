@@ -2,6 +2,7 @@
 """What the end-to-end tests share: TAP output, real key and pointer events
 through XTest (xdotool), and waiting for the app to have done a thing."""
 import json
+import os
 import subprocess
 import time
 
@@ -13,6 +14,22 @@ def tap(ok, name, got=None):
     print(f"{'ok' if ok else 'not ok'} {len(results)} {name}", flush=True)
     if not ok and got is not None:
         print("# got", json.dumps(got, ensure_ascii=False), flush=True)
+
+
+def start_app(binary, db, **env):
+    """The app on @db, with in-memory settings and no accessibility bus, and
+    @env on top."""
+    env = dict(os.environ, GSETTINGS_BACKEND="memory", GTK_A11Y="none", **env)
+    env.pop("G_DEBUG", None)  # a stray GTK warning must not kill the app mid-test
+    return subprocess.Popen([binary, "--db", db], env=env)
+
+
+def stop_app(app):
+    app.terminate()
+    try:
+        app.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        app.kill()
 
 
 def xdo(*args):
