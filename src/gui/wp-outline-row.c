@@ -83,19 +83,32 @@ expander_width (WpOutlineRow *self)
   return width;
 }
 
+/* The smallest and natural widths of the title column, the expander
+ * included. */
+static void
+title_sizes (WpOutlineRow *self,
+             int          *min,
+             int          *nat)
+{
+  int expander = expander_width (self);
+
+  *min = *nat = 0;
+  if (self->cells[WP_OUTLINE_COLUMN_TITLE] != NULL)
+    gtk_widget_measure (self->cells[WP_OUTLINE_COLUMN_TITLE], GTK_ORIENTATION_HORIZONTAL, -1,
+                        min, nat, NULL, NULL);
+  *min += expander;
+  *nat += expander;
+}
+
 /* The width the title column gets in a row @width wide, the expander
  * included. */
 static int
 title_width (WpOutlineRow *self,
              int           width)
 {
-  int min = 0, nat = 0;
+  int min, nat;
 
-  if (self->cells[WP_OUTLINE_COLUMN_TITLE] != NULL)
-    gtk_widget_measure (self->cells[WP_OUTLINE_COLUMN_TITLE], GTK_ORIENTATION_HORIZONTAL, -1,
-                        &min, &nat, NULL, NULL);
-  min += expander_width (self);
-  nat += expander_width (self);
+  title_sizes (self, &min, &nat);
   if (width < 0)
     return nat;
   return MAX (min, width - fixed_total ());
@@ -115,13 +128,9 @@ wp_outline_row_measure (GtkWidget      *widget,
   *minimum = *natural = 0;
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      int min = 0, nat = 0;
-
-      if (self->cells[WP_OUTLINE_COLUMN_TITLE] != NULL)
-        gtk_widget_measure (self->cells[WP_OUTLINE_COLUMN_TITLE], orientation, -1,
-                            &min, &nat, NULL, NULL);
-      *minimum = min + expander_width (self) + fixed_total ();
-      *natural = nat + expander_width (self) + fixed_total ();
+      title_sizes (self, minimum, natural);
+      *minimum += fixed_total ();
+      *natural += fixed_total ();
       return;
     }
 
