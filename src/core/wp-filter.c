@@ -23,9 +23,6 @@ wp_filter_clear (WpFilter *filter)
   wp_filter_init (filter);
 }
 
-static gboolean involves (const WpItemFacts *f,
-                          gint64             agency_id);
-
 static gboolean
 is_blank (const char *text)
 {
@@ -91,7 +88,7 @@ wp_filter_passes (const WpFilter    *filter,
     return FALSE;
   if (filter->overdue_only && f->light != WP_LIGHT_RED)
     return FALSE;
-  if (agency_id != 0 && !involves (f, agency_id))
+  if (agency_id != 0 && !wp_item_facts_involves (f, agency_id))
     return FALSE;
   if (filter->done_month > 0
       && (f->status != WP_ITEM_STATUS_DONE || !g_date_valid (&f->done_date)
@@ -99,19 +96,6 @@ wp_filter_passes (const WpFilter    *filter,
           || g_date_get_month (&f->done_date) != (GDateMonth) filter->done_month))
     return FALSE;
   return TRUE;
-}
-
-static gboolean
-involves (const WpItemFacts *f,
-          gint64             agency_id)
-{
-  for (guint i = 0; i < f->n_lead; i++)
-    if (f->lead[i] == agency_id)
-      return TRUE;
-  for (guint i = 0; i < f->n_co; i++)
-    if (f->co[i] == agency_id)
-      return TRUE;
-  return FALSE;
 }
 
 /**

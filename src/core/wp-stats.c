@@ -43,21 +43,6 @@ wp_plan_stats_free (WpPlanStats *stats)
   g_free (stats);
 }
 
-static gboolean
-involves (const WpItemFacts *f,
-          gint64             agency_id)
-{
-  if (agency_id == 0)
-    return TRUE;
-  for (guint i = 0; i < f->n_lead; i++)
-    if (f->lead[i] == agency_id)
-      return TRUE;
-  for (guint i = 0; i < f->n_co; i++)
-    if (f->co[i] == agency_id)
-      return TRUE;
-  return FALSE;
-}
-
 static void
 count (WpCounts          *counts,
        const WpItemFacts *f)
@@ -213,7 +198,7 @@ wp_plan_stats_compute (WpStore     *store,
       const WpItemFacts *f = &g_array_index (facts->items, WpItemFacts, i);
       GPtrArray *list;
 
-      if (!involves (f, agency_id))
+      if (agency_id != 0 && !wp_item_facts_involves (f, agency_id))
         continue;
 
       list = g_hash_table_lookup (targets_by_item, &f->id);

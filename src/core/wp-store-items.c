@@ -1775,6 +1775,24 @@ wp_store_list_plan_facts (WpStore  *self,
 }
 
 /**
+ * wp_item_facts_involves:
+ *
+ * Returns: whether agency @agency_id leads or supports the item
+ */
+gboolean
+wp_item_facts_involves (const WpItemFacts *facts,
+                        gint64             agency_id)
+{
+  for (guint i = 0; i < facts->n_lead; i++)
+    if (facts->lead[i] == agency_id)
+      return TRUE;
+  for (guint i = 0; i < facts->n_co; i++)
+    if (facts->co[i] == agency_id)
+      return TRUE;
+  return FALSE;
+}
+
+/**
  * wp_plan_facts_lookup:
  *
  * Returns: (nullable): the facts of item @id, or %NULL if it is not in the plan

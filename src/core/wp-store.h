@@ -199,6 +199,8 @@ WpPlanFacts *wp_store_list_plan_facts  (WpStore          *self,
                                          GError           **error);
 const WpItemFacts *wp_plan_facts_lookup (const WpPlanFacts *facts,
                                          gint64             id);
+gboolean    wp_item_facts_involves      (const WpItemFacts *facts,
+                                         gint64             agency_id);
 void        wp_plan_facts_free          (WpPlanFacts       *facts);
 
 /* Agencies */
