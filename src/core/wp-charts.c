@@ -77,6 +77,38 @@ show (cairo_t     *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
+/* Where the status chart's ring and legend go, for drawing it and for
+ * finding what a click hit. */
+typedef struct {
+  guint  values[4];   /* the items of each of status_order[] */
+  double radius, cx, cy;
+  double legend_x, legend_y;
+} StatusRing;
+
+static const WpItemStatus status_order[] = {
+  WP_ITEM_STATUS_DONE, WP_ITEM_STATUS_IN_PROGRESS, WP_ITEM_STATUS_NOT_STARTED,
+  WP_ITEM_STATUS_SUSPENDED,
+};
+
+static void
+status_ring (const WpCounts *counts,
+             double          width,
+             double          height,
+             StatusRing     *ring)
+{
+  gboolean legend_right = width > height * 1.6;
+  double size = legend_right ? MIN (height, width * 0.45) : MIN (width, height * 0.62);
+
+  ring->values[0] = counts->done;
+  ring->values[1] = counts->in_progress;
+  ring->values[2] = counts->not_started;
+  ring->values[3] = counts->suspended;
+  ring->radius = size / 2 - 2;
+  ring->cx = ring->cy = size / 2;
+  ring->legend_x = legend_right ? size + 16 : 0;
+  ring->legend_y = legend_right ? MAX (0, (size - 4 * 20) / 2) : size + 8;
+}
+
 /**
  * wp_chart_draw_status:
  *
@@ -89,59 +121,55 @@ wp_chart_draw_status (cairo_t        *cr,
                       double          width,
                       double          height)
 {
-  const guint values[] = { counts->done, counts->in_progress, counts->not_started,
-                           counts->suspended };
-  const WpItemStatus statuses[] = { WP_ITEM_STATUS_DONE, WP_ITEM_STATUS_IN_PROGRESS,
-                                    WP_ITEM_STATUS_NOT_STARTED, WP_ITEM_STATUS_SUSPENDED };
-  gboolean legend_right = width > height * 1.6;
-  double ring = legend_right ? MIN (height, width * 0.45) : MIN (width, height * 0.62);
-  double radius = ring / 2 - 2, cx = ring / 2, cy = ring / 2;
+  StatusRing ring;
   double angle = -G_PI / 2;
   g_autofree char *share = NULL;
   g_autoptr(PangoLayout) middle = NULL;
   double tw, th;
 
+  status_ring (counts, width, height, &ring);
   cairo_save (cr);
   cairo_new_path (cr);
-  cairo_set_line_width (cr, radius * 0.32);
+  cairo_set_line_width (cr, ring.radius * 0.32);
   if (counts->total == 0)
     {
       cairo_set_source_rgb (cr, 0.87, 0.87, 0.85);
-      cairo_arc (cr, cx, cy, radius * 0.84, 0, 2 * G_PI);
+      cairo_arc (cr, ring.cx, ring.cy, ring.radius * 0.84, 0, 2 * G_PI);
       cairo_stroke (cr);
     }
-  for (guint i = 0; i < G_N_ELEMENTS (values) && counts->total > 0; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (ring.values) && counts->total > 0; i++)
     {
-      double sweep = 2 * G_PI * values[i] / counts->total, r, g, b;
+      double sweep = 2 * G_PI * ring.values[i] / counts->total, r, g, b;
 
-      if (values[i] == 0)
+      if (ring.values[i] == 0)
         continue;
-      wp_chart_status_rgb (statuses[i], &r, &g, &b);
+      wp_chart_status_rgb (status_order[i], &r, &g, &b);
       cairo_set_source_rgb (cr, r, g, b);
-      cairo_arc (cr, cx, cy, radius * 0.84, angle, angle + sweep);
+      cairo_arc (cr, ring.cx, ring.cy, ring.radius * 0.84, angle, angle + sweep);
       cairo_stroke (cr);
       angle += sweep;
     }
 
   share = g_strdup_printf (_("%.0f%%"), counts->total ? 100.0 * counts->done / counts->total : 0);
-  middle = label (cr, share, radius * 0.38, TRUE);
+  middle = label (cr, share, ring.radius * 0.38, TRUE);
   text_size (middle, &tw, &th);
   cairo_set_source_rgb (cr, 0.14, 0.14, 0.14);
-  show (cr, middle, cx - tw / 2, cy - th / 2);
+  show (cr, middle, ring.cx - tw / 2, ring.cy - th / 2);
 
   /* Legend: colour, status, count. */
   {
-    double x = legend_right ? ring + 16 : 0;
-    double y = legend_right ? MAX (0, (ring - 4 * 20) / 2) : ring + 8;
+    double x = ring.legend_x;
+    double y = ring.legend_y;
 
-    for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    for (guint i = 0; i < G_N_ELEMENTS (ring.values); i++)
       {
-        g_autofree char *text = g_strdup_printf ("%s  %u", wp_item_status_to_label (statuses[i]),
-                                                 values[i]);
+        g_autofree char *text = g_strdup_printf ("%s  %u",
+                                                 wp_item_status_to_label (status_order[i]),
+                                                 ring.values[i]);
         g_autoptr(PangoLayout) layout = label (cr, text, 11, FALSE);
         double r, g, b;
 
-        wp_chart_status_rgb (statuses[i], &r, &g, &b);
+        wp_chart_status_rgb (status_order[i], &r, &g, &b);
         cairo_set_source_rgb (cr, r, g, b);
         cairo_rectangle (cr, x, y + 4, 10, 10);
         cairo_fill (cr);
@@ -168,39 +196,34 @@ wp_chart_status_hit (const WpCounts *counts,
                      double          x,
                      double          y)
 {
-  const guint values[] = { counts->done, counts->in_progress, counts->not_started,
-                           counts->suspended };
-  const WpItemStatus statuses[] = { WP_ITEM_STATUS_DONE, WP_ITEM_STATUS_IN_PROGRESS,
-                                    WP_ITEM_STATUS_NOT_STARTED, WP_ITEM_STATUS_SUSPENDED };
-  gboolean legend_right = width > height * 1.6;
-  double ring = legend_right ? MIN (height, width * 0.45) : MIN (width, height * 0.62);
-  double radius = ring / 2 - 2, cx = ring / 2, cy = ring / 2;
-  double distance = hypot (x - cx, y - cy);
-  double legend_x = legend_right ? ring + 16 : 0;
-  double legend_y = legend_right ? MAX (0, (ring - 4 * 20) / 2) : ring + 8;
+  StatusRing ring;
+  double distance;
+
+  status_ring (counts, width, height, &ring);
+  distance = hypot (x - ring.cx, y - ring.cy);
 
   /* The ring's band: its line is 0.32 of the radius wide at 0.84 of it */
-  if (counts->total > 0 && distance >= radius * 0.68 && distance <= radius)
+  if (counts->total > 0 && distance >= ring.radius * 0.68 && distance <= ring.radius)
     {
       /* Clockwise from twelve o'clock, as drawn */
-      double angle = atan2 (y - cy, x - cx) + G_PI / 2;
+      double angle = atan2 (y - ring.cy, x - ring.cx) + G_PI / 2;
       double start = 0;
 
       if (angle < 0)
         angle += 2 * G_PI;
-      for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+      for (guint i = 0; i < G_N_ELEMENTS (ring.values); i++)
         {
-          double sweep = 2 * G_PI * values[i] / counts->total;
+          double sweep = 2 * G_PI * ring.values[i] / counts->total;
 
-          if (values[i] > 0 && angle >= start && angle < start + sweep)
-            return statuses[i];
+          if (ring.values[i] > 0 && angle >= start && angle < start + sweep)
+            return status_order[i];
           start += sweep;
         }
       return -1;
     }
 
-  if (x >= legend_x && x <= width && y >= legend_y && y < legend_y + 4 * 20)
-    return statuses[(int) ((y - legend_y) / 20)];
+  if (x >= ring.legend_x && x <= width && y >= ring.legend_y && y < ring.legend_y + 4 * 20)
+    return status_order[(int) ((y - ring.legend_y) / 20)];
   return -1;
 }
 
