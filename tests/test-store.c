@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include "wp-test-util.h"
+#include "wp-char-tokenizer.h"
 
 typedef struct {
   char    *dir;
@@ -196,7 +197,14 @@ test_migrates_with_backup (void)
 
   /* Make it a format-1 file, as version 0.1 wrote them. */
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE item DROP COLUMN done_date;"
+  g_assert_cmpint (_wp_char_tokenizer_register (db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP INDEX item_tree;"
+                                     "DROP TABLE item_search;"
+                                     "CREATE VIRTUAL TABLE item_search USING fts5 ("
+                                     "  title, description, notes, tokenize = 'trigram');"
+                                     "INSERT INTO item_search (rowid, title, description, notes)"
+                                     "  SELECT id, title, description, '' FROM item;"
+                                     "ALTER TABLE item DROP COLUMN done_date;"
                                      "UPDATE item SET modified = '2025-03-15T10:00:00Z'"
                                      " WHERE status = 'done';"
                                      "PRAGMA user_version = 1;", NULL, NULL, NULL), ==, SQLITE_OK);
@@ -215,9 +223,23 @@ test_migrates_with_backup (void)
     iso = wp_date_to_iso (wp_item_get_done_date (done));
     g_assert_cmpstr (iso, ==, "2025-03-15");
     g_assert_null (wp_item_get_done_date (open));
+
+    /* The search index was made anew, one token per character: two
+     * characters are found through it. */
+    {
+      g_autoptr(GPtrArray) plans = wp_store_list_plans (store, &error);
+      g_autoptr(GArray) hits = wp_store_search (store, wp_plan_get_id (plans->pdata[0]), "完成",
+                                                &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (hits->len, ==, 1);
+      g_assert_cmpint (g_array_index (hits, gint64, 0), ==, done_id);
+    }
   }
 
-  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, WP_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_schema"
+                                    " WHERE type = 'index' AND name = 'item_tree'"), ==, 1);
   /* The backup is the file as it was, before the upgrade. */
   g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
   g_assert_cmpint (query_int (backup, "PRAGMA user_version"), ==, 1);
@@ -930,19 +952,23 @@ test_search (Fixture       *f,
   g_assert_cmpuint (hits->len, ==, n); \
   g_array_unref (hits);
 
-  EXPECT_HITS ("禁毒示范", 1);   /* trigram index */
-  EXPECT_HITS ("禁毒", 1);       /* two characters: fallback */
+  EXPECT_HITS ("禁毒示范", 1);
+  EXPECT_HITS ("禁毒", 1);       /* two characters */
   EXPECT_HITS ("诈", 1);         /* one character */
+  EXPECT_HITS ("毒示", 1);       /* any part of a title */
+  EXPECT_HITS ("禁示", 0);       /* the characters in a row, not just all there */
   EXPECT_HITS ("骗", 2);         /* title of b and the note of c */
   EXPECT_HITS ("返还被骗资金", 1);
   EXPECT_HITS ("digital", 1);    /* case-insensitive */
+  EXPECT_HITS ("AL COU", 1);     /* spaces are part of what is looked for */
+  EXPECT_HITS ("al  cou", 0);
+  EXPECT_HITS ("courts返还", 0);  /* a title and a note are apart */
   EXPECT_HITS ("\"", 0);
   EXPECT_HITS ("a\" OR \"b", 0); /* FTS syntax is searched as text */
   EXPECT_HITS ("   ", 0);
   EXPECT_HITS ("不存在的内容", 0);
 
-  /* Typing on: a short query looks among the last one's hits, and finds
-   * what a search from nothing finds. */
+  /* Typing on */
   EXPECT_HITS ("诈", 1);
   EXPECT_HITS ("诈骗", 1);
   EXPECT_HITS ("诈欺", 0);

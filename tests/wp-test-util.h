@@ -5,6 +5,7 @@
 #pragma once
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,10 +109,31 @@ wp_test_make_damaged_file (const char *path)
       }
   }
 
+  /* The item table's leaf pages are damaged: the file still opens (its
+   * schema is sound), reading items fails. */
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 8192);
-  for (gsize i = length / 2; i < length - 100; i += 7)
-    contents[i] = (char) (i * 31);
+  {
+    sqlite3 *db;
+    sqlite3_stmt *stmt;
+    guint n_damaged = 0;
+
+    g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT pageno, pgsize FROM dbstat"
+                                             " WHERE name = 'item' AND pagetype = 'leaf'",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        gsize start = (gsize) (sqlite3_column_int64 (stmt, 0) - 1) * sqlite3_column_int (stmt, 1);
+
+        for (gsize i = start; i < start + sqlite3_column_int (stmt, 1) && i < length; i += 7)
+          contents[i] = (char) (i * 31);
+        n_damaged++;
+      }
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+    g_assert_cmpuint (n_damaged, >, 1);
+  }
   g_assert_true (g_file_set_contents (path, contents, length, NULL));
 }
 

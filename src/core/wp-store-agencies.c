@@ -514,59 +514,17 @@ wp_store_delete_note (WpStore  *self,
 
 /* Search */
 
-/* How many rows this connection has changed in the plan file, to tell
- * whether what was read before still holds. */
-static sqlite3_int64
-plan_changes (WpStore *self)
-{
-  return sqlite3_total_changes64 (self->db) - self->temp_changes;
-}
-
-void
-_wp_store_scan_clear (WpStoreScan *scan)
-{
-  g_clear_pointer (&scan->query, g_free);
-  g_clear_pointer (&scan->ids, g_array_unref);
-  g_clear_pointer (&scan->texts, g_ptr_array_unref);
-}
-
-/* The hits of a short query among the hits of the last one, when the last
- * one is part of it and nothing changed since: typing 综 then 治 looks
- * at the items that have 综 instead of the whole plan. */
-static GArray *
-rescan (WpStore    *self,
-        gint64      plan_id,
-        const char *query,
-        gboolean    fold)
-{
-  WpStoreScan *last = &self->last_scan;
-  g_autofree char *folded = fold ? g_ascii_strdown (query, -1) : g_strdup (query);
-  GArray *ids;
-
-  if (last->query == NULL || last->plan_id != plan_id || last->fold != fold
-      || last->changes != plan_changes (self) || strstr (query, last->query) == NULL)
-    return NULL;
-
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  for (guint i = 0; i < last->ids->len; i++)
-    if (strstr (g_ptr_array_index (last->texts, i), folded) != NULL)
-      g_array_append_val (ids, g_array_index (last->ids, gint64, i));
-  return ids;
-}
-
-/* Keeps a short query's hits and their text for rescan(); not when they
- * are most of the plan. */
-#define SCAN_KEPT_MAX 20000
-
 /**
  * wp_store_search:
  * @query: text to find in titles, descriptions and progress notes
  *
- * Uses the FTS5 trigram index for queries of three characters or more; one
- * or two characters (常见 in Chinese: 禁毒, 法) fall back to a scan, which the
- * trigram index cannot answer.
+ * Finds @query as written (letters in any case) anywhere in an item's
+ * title, description or progress notes, through the search index: it has
+ * a token per character, so @query is a phrase of its characters and one
+ * or two (常见 in Chinese: 禁毒, 法) are found as fast as more.
  *
- * Returns: (transfer full) (element-type gint64): ids of matching items
+ * Returns: (transfer full) (element-type gint64): ids of matching items,
+ *   in order
  */
 GArray *
 wp_store_search (WpStore     *self,
@@ -578,7 +536,8 @@ wp_store_search (WpStore     *self,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *clean = NULL;
   g_autofree char *phrase = NULL;
-  WpStoreScan *scan = NULL;  /* a scan's hits and texts, kept for rescan() */
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *escaped = NULL;
   int rc;
 
   g_return_val_if_fail (WP_IS_STORE (self), NULL);
@@ -589,103 +548,29 @@ wp_store_search (WpStore     *self,
   if (clean[0] == '\0')
     return g_steal_pointer (&ids);
 
-  if (g_utf8_strlen (clean, -1) >= 3)
-    {
-      g_auto(GStrv) parts = g_strsplit (clean, "\"", -1);
-      g_autofree char *escaped = g_strjoinv ("\"\"", parts);
+  /* One phrase, its quotes doubled */
+  parts = g_strsplit (clean, "\"", -1);
+  escaped = g_strjoinv ("\"\"", parts);
+  phrase = g_strdup_printf ("\"%s\"", escaped);
 
-      phrase = g_strdup_printf ("\"%s\"", escaped);
-      stmt = wp_stmt_prepare (self, "SELECT i.id FROM item_search s JOIN item i ON i.id = s.rowid"
-                                    " WHERE item_search MATCH ?1 AND i.plan_id = ?2"
-                                    " ORDER BY i.id", error);
-      if (stmt == NULL)
-        return NULL;
-      wp_stmt_bind_text (stmt, 1, phrase);
-    }
-  else
-    {
-      gboolean has_letters = FALSE;
-      GArray *found;
-
-      for (const char *p = clean; *p; p++)
-        has_letters |= g_ascii_isalpha (*p);
-
-      found = rescan (self, plan_id, clean, has_letters);
-      if (found != NULL)
-        return found;
-
-      /* A scan of the FTS table's own copy of the text (its documented
-       * "_content" shadow table: c0 title, c1 description, c2 notes) reads
-       * one compact row per item and no note rows; lower() only where
-       * case can matter. The plan is looked up for the hits only (CASE
-       * keeps that order): a join looked it up for every item, 57 ms
-       * instead of 23 for one character in 100,000 items. */
-      if (has_letters)
-        stmt = wp_stmt_prepare (self, "SELECT s.id, s.c0, s.c1, s.c2 FROM item_search_content s"
-                                      " WHERE CASE WHEN instr (lower (s.c0), lower (?1)) > 0"
-                                      "  OR instr (lower (s.c1), lower (?1)) > 0"
-                                      "  OR instr (lower (s.c2), lower (?1)) > 0"
-                                      " THEN (SELECT plan_id FROM item WHERE id = s.id) = ?2"
-                                      " ELSE 0 END ORDER BY s.id", error);
-      else
-        stmt = wp_stmt_prepare (self, "SELECT s.id, s.c0, s.c1, s.c2 FROM item_search_content s"
-                                      " WHERE CASE WHEN instr (s.c0, ?1) > 0 OR instr (s.c1, ?1) > 0"
-                                      "  OR instr (s.c2, ?1) > 0"
-                                      " THEN (SELECT plan_id FROM item WHERE id = s.id) = ?2"
-                                      " ELSE 0 END ORDER BY s.id", error);
-      if (stmt == NULL)
-        return NULL;
-      wp_stmt_bind_text (stmt, 1, clean);
-
-      _wp_store_scan_clear (&self->last_scan);
-      scan = &self->last_scan;
-      scan->texts = g_ptr_array_new_with_free_func (g_free);
-      scan->fold = has_letters;
-    }
+  /* The plan is looked up in the small index of items' plans */
+  stmt = wp_stmt_prepare (self, "SELECT s.rowid FROM item_search s"
+                                " WHERE item_search MATCH ?1"
+                                "  AND (SELECT plan_id FROM item INDEXED BY item_tree"
+                                "   WHERE id = s.rowid) = ?2"
+                                " ORDER BY s.rowid", error);
+  if (stmt == NULL)
+    return NULL;
+  wp_stmt_bind_text (stmt, 1, phrase);
   sqlite3_bind_int64 (stmt->stmt, 2, plan_id);
 
   while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt->stmt, 0);
       g_array_append_val (ids, id);
-
-      if (scan != NULL && scan->texts->len < SCAN_KEPT_MAX)
-        {
-          /* The three texts, apart so that no match spans two */
-          char *text = g_strjoin ("\x1f", (const char *) sqlite3_column_text (stmt->stmt, 1) ?: "",
-                                  (const char *) sqlite3_column_text (stmt->stmt, 2) ?: "",
-                                  (const char *) sqlite3_column_text (stmt->stmt, 3) ?: "",
-                                  NULL);
-
-          if (scan->fold)
-            {
-              char *folded = g_ascii_strdown (text, -1);
-
-              g_free (text);
-              text = folded;
-            }
-          g_ptr_array_add (scan->texts, text);
-        }
     }
   if (rc != SQLITE_DONE)
-    {
-      if (scan != NULL)
-        _wp_store_scan_clear (scan);
-      return NULL;
-    }
-
-  if (scan != NULL)
-    {
-      if (scan->texts->len == ids->len)
-        {
-          scan->query = scan->fold ? g_ascii_strdown (clean, -1) : g_strdup (clean);
-          scan->plan_id = plan_id;
-          scan->ids = g_array_ref (ids);
-          scan->changes = plan_changes (self);
-        }
-      else
-        _wp_store_scan_clear (&self->last_scan);
-    }
+    return NULL;
   return g_steal_pointer (&ids);
 }
 
@@ -699,108 +584,15 @@ new_id_set (void)
  * wp_store_set_shown:
  * @hits: (element-type gint64): the items that match, e.g. from
  *   wp_filter_find()
- * @matches: (out) (transfer full): ids of the items that match
- * @ancestors: (out) (transfer full): ids of the items above a match
+ * @matches: (out) (optional) (transfer full): ids of the items that match
+ * @ancestors: (out) (optional) (transfer full): ids of the items above a
+ *   match
  *
  * Remembers what a filtered outline shows (@hits and the items above them)
- * for wp_store_list_shown_children().
+ * for wp_store_list_shown_child_ids(). The set is kept in memory, not in a
+ * table: a search writes nothing, so it works on a file still being
+ * checked, and the lists filter their children's ids with it.
  */
-static gboolean
-set_shown (WpStore       *self,
-           gint64         plan_id,
-           const GArray  *hits,
-           GHashTable   **matches,
-           GHashTable   **ancestors,
-           GError       **error)
-{
-  g_autoptr(GHashTable) match_set = new_id_set ();
-  g_autoptr(GHashTable) ancestor_set = new_id_set ();
-  int rc;
-
-  g_return_val_if_fail (WP_IS_STORE (self), FALSE);
-
-  if (!wp_store_exec (self, "CREATE TEMP TABLE IF NOT EXISTS search_shown"
-                            " (id INTEGER PRIMARY KEY)", error)
-      || !wp_store_exec (self, "SAVEPOINT search", error))
-    return FALSE;
-
-  if (!wp_store_exec (self, "DELETE FROM temp.search_shown", error))
-    goto fail;
-
-  {
-    g_autoptr(WpStmt) insert =
-      wp_stmt_prepare (self, "INSERT OR IGNORE INTO temp.search_shown (id) VALUES (?1)", error);
-
-    if (insert == NULL)
-      goto fail;
-    for (guint i = 0; i < hits->len; i++)
-      {
-        gint64 id = g_array_index (hits, gint64, i);
-
-        g_hash_table_add (match_set, g_memdup2 (&id, sizeof id));
-        sqlite3_reset (insert->stmt);
-        sqlite3_bind_int64 (insert->stmt, 1, id);
-        if (wp_stmt_step (insert, error) != SQLITE_DONE)
-          goto fail;
-      }
-  }
-
-  {
-    g_autoptr(WpStmt) up =
-      wp_stmt_prepare (self, "WITH RECURSIVE up (id) AS ("
-                             " SELECT parent_id FROM item WHERE parent_id IS NOT NULL"
-                             "  AND id IN (SELECT id FROM temp.search_shown)"
-                             " UNION SELECT i.parent_id FROM item i JOIN up ON i.id = up.id"
-                             "  WHERE i.parent_id IS NOT NULL)"
-                             " SELECT id FROM up", error);
-
-    if (up == NULL)
-      goto fail;
-    while ((rc = wp_stmt_step (up, error)) == SQLITE_ROW)
-      {
-        gint64 id = sqlite3_column_int64 (up->stmt, 0);
-        g_hash_table_add (ancestor_set, g_memdup2 (&id, sizeof id));
-      }
-    if (rc != SQLITE_DONE)
-      goto fail;
-  }
-
-  {
-    g_autoptr(WpStmt) insert =
-      wp_stmt_prepare (self, "INSERT OR IGNORE INTO temp.search_shown (id) VALUES (?1)", error);
-    GHashTableIter iter;
-    gpointer key;
-
-    if (insert == NULL)
-      goto fail;
-    g_hash_table_iter_init (&iter, ancestor_set);
-    while (g_hash_table_iter_next (&iter, &key, NULL))
-      {
-        sqlite3_reset (insert->stmt);
-        sqlite3_bind_int64 (insert->stmt, 1, *(gint64 *) key);
-        if (wp_stmt_step (insert, error) != SQLITE_DONE)
-          goto fail;
-      }
-  }
-
-  if (!wp_store_exec (self, "RELEASE search", error))
-    goto fail;
-
-  /* Kept for the shown lists: a row opens when its item is above a match. */
-  g_clear_pointer (&self->shown_ancestors, g_hash_table_unref);
-  self->shown_ancestors = g_hash_table_ref (ancestor_set);
-
-  if (matches != NULL)
-    *matches = g_steal_pointer (&match_set);
-  if (ancestors != NULL)
-    *ancestors = g_steal_pointer (&ancestor_set);
-  return TRUE;
-
-fail:
-  wp_store_exec (self, "ROLLBACK TO search; RELEASE search", NULL);
-  return FALSE;
-}
-
 gboolean
 wp_store_set_shown (WpStore       *self,
                     gint64         plan_id,
@@ -809,26 +601,62 @@ wp_store_set_shown (WpStore       *self,
                     GHashTable   **ancestors,
                     GError       **error)
 {
-  sqlite3_int64 before;
-  gboolean ok;
+  g_autoptr(GHashTable) match_set = new_id_set ();
+  g_autoptr(GHashTable) ancestor_set = new_id_set ();
+  g_autoptr(GHashTable) shown = new_id_set ();
+  g_autoptr(GString) json = g_string_sized_new (hits->len * 8 + 2);
+  g_autoptr(WpStmt) up = NULL;
+  int rc;
 
   g_return_val_if_fail (WP_IS_STORE (self), FALSE);
 
-  /* While the file is being checked it is query-only; what the outline
-   * shows lives in a temporary table, not in the file. */
-  if (self->check_pending && !self->read_only
-      && !wp_store_exec (self, "PRAGMA query_only = OFF", error))
+  g_string_append_c (json, '[');
+  for (guint i = 0; i < hits->len; i++)
+    {
+      gint64 id = g_array_index (hits, gint64, i);
+
+      g_hash_table_add (match_set, g_memdup2 (&id, sizeof id));
+      g_hash_table_add (shown, g_memdup2 (&id, sizeof id));
+      g_string_append_printf (json, i > 0 ? ",%" G_GINT64_FORMAT : "%" G_GINT64_FORMAT, id);
+    }
+  g_string_append_c (json, ']');
+
+  /* The items above the hits, through the small index of each item's
+   * parent (item_tree) rather than the item rows themselves: a search
+   * lights on items all over the file, and reading their rows read most
+   * of it. */
+  up = wp_stmt_prepare (self, "WITH RECURSIVE up (id) AS ("
+                              " SELECT i.parent_id FROM json_each (?1) j"
+                              "  JOIN item i INDEXED BY item_tree ON i.id = j.value"
+                              "  WHERE i.plan_id = ?2 AND i.parent_id IS NOT NULL"
+                              " UNION SELECT i.parent_id FROM up"
+                              "  JOIN item i INDEXED BY item_tree ON i.id = up.id"
+                              "  WHERE i.parent_id IS NOT NULL)"
+                              " SELECT id FROM up", error);
+  if (up == NULL)
+    return FALSE;
+  sqlite3_bind_text (up->stmt, 1, json->str, (int) json->len, SQLITE_STATIC);
+  sqlite3_bind_int64 (up->stmt, 2, plan_id);
+  while ((rc = wp_stmt_step (up, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (up->stmt, 0);
+
+      g_hash_table_add (ancestor_set, g_memdup2 (&id, sizeof id));
+      g_hash_table_add (shown, g_memdup2 (&id, sizeof id));
+    }
+  if (rc != SQLITE_DONE)
     return FALSE;
 
-  /* Rows of the temporary table are no change to the plan (see
-   * plan_changes()). */
-  before = sqlite3_total_changes64 (self->db);
-  ok = set_shown (self, plan_id, hits, matches, ancestors, error);
-  self->temp_changes += sqlite3_total_changes64 (self->db) - before;
+  g_clear_pointer (&self->shown_ancestors, g_hash_table_unref);
+  self->shown_ancestors = g_hash_table_ref (ancestor_set);
+  g_clear_pointer (&self->shown, g_hash_table_unref);
+  self->shown = g_steal_pointer (&shown);
 
-  if (self->check_pending && !self->read_only)
-    ok = wp_store_exec (self, "PRAGMA query_only = ON", ok ? error : NULL) && ok;
-  return ok;
+  if (matches != NULL)
+    *matches = g_steal_pointer (&match_set);
+  if (ancestors != NULL)
+    *ancestors = g_steal_pointer (&ancestor_set);
+  return TRUE;
 }
 
 gboolean

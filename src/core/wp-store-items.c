@@ -707,11 +707,12 @@ wp_store_count_children (WpStore  *self,
 
   g_return_val_if_fail (WP_IS_STORE (self), 0);
 
-  stmt = wp_stmt_prepare (self,
-                          shown_only
-                          ? "SELECT count(*) FROM item WHERE plan_id = ?1 AND parent_id IS ?2"
-                            " AND id IN (SELECT id FROM temp.search_shown)"
-                          : "SELECT count(*) FROM item WHERE plan_id = ?1 AND parent_id IS ?2",
+  if (shown_only)
+    {
+      g_autoptr(GArray) ids = wp_store_list_shown_child_ids (self, plan_id, parent_id, NULL);
+      return ids != NULL ? ids->len : 0;
+    }
+  stmt = wp_stmt_prepare (self, "SELECT count(*) FROM item WHERE plan_id = ?1 AND parent_id IS ?2",
                           NULL);
   if (stmt == NULL)
     return 0;
@@ -722,30 +723,8 @@ wp_store_count_children (WpStore  *self,
   return (guint) sqlite3_column_int64 (stmt->stmt, 0);
 }
 
-/**
- * wp_store_list_shown_children:
- *
- * Like wp_store_list_children(), but only the children the last
- * wp_store_set_shown() left shown: matches and their ancestors.
- */
-GPtrArray *
-wp_store_list_shown_children (WpStore  *self,
-                              gint64    plan_id,
-                              gint64    parent_id,
-                              GError  **error)
-{
-  g_return_val_if_fail (WP_IS_STORE (self), NULL);
-
-  if (!wp_store_exec (self, "CREATE TEMP TABLE IF NOT EXISTS search_shown"
-                            " (id INTEGER PRIMARY KEY)", error))
-    return NULL;
-  return list_items (self, ITEM_SELECT "WHERE i.plan_id = ?1 AND i.parent_id IS ?2"
-                           " AND i.id IN (SELECT id FROM temp.search_shown)"
-                           " ORDER BY i.position", plan_id, parent_id, error);
-}
-
-/* The ids of @parent_id's children (only the shown ones with @shown_only),
- * in order. */
+/* The ids of @parent_id's children (only those in the shown set with
+ * @shown_only), in order. */
 static GArray *
 list_child_ids (WpStore   *self,
                 gint64     plan_id,
@@ -757,16 +736,8 @@ list_child_ids (WpStore   *self,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
-  if (shown_only && !wp_store_exec (self, "CREATE TEMP TABLE IF NOT EXISTS search_shown"
-                                          " (id INTEGER PRIMARY KEY)", error))
-    return NULL;
-  stmt = wp_stmt_prepare (self,
-                          shown_only
-                          ? "SELECT i.id FROM item i WHERE i.plan_id = ?1 AND i.parent_id IS ?2"
-                            " AND i.id IN (SELECT id FROM temp.search_shown) ORDER BY i.position"
-                          : "SELECT i.id FROM item i WHERE i.plan_id = ?1 AND i.parent_id IS ?2"
-                            " ORDER BY i.position",
-                          error);
+  stmt = wp_stmt_prepare (self, "SELECT i.id FROM item i WHERE i.plan_id = ?1 AND i.parent_id IS ?2"
+                                " ORDER BY i.position", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
@@ -774,7 +745,9 @@ list_child_ids (WpStore   *self,
   while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt->stmt, 0);
-      g_array_append_val (ids, id);
+
+      if (!shown_only || (self->shown != NULL && g_hash_table_contains (self->shown, &id)))
+        g_array_append_val (ids, id);
     }
   return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
 }

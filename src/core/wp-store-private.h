@@ -11,18 +11,6 @@
 
 G_BEGIN_DECLS
 
-/* The last scan for a short query, its hits and their texts */
-typedef struct {
-  char          *query;     /* as looked for: lowercase if fold */
-  gboolean       fold;      /* ASCII case folded */
-  gint64         plan_id;
-  GArray        *ids;
-  GPtrArray     *texts;     /* title, description, notes of each hit */
-  sqlite3_int64  changes;   /* plan_changes() when it was made */
-} WpStoreScan;
-
-void _wp_store_scan_clear (WpStoreScan *scan);
-
 struct _WpStore
 {
   GObject     parent_instance;
@@ -45,9 +33,8 @@ struct _WpStore
   GHashTable *live_items;  /* gint64 id → WpItem* (weak) */
   GHashTable *rollups;     /* gint64 id → WpRollup, for items with children */
   GHashTable *lists;       /* gint64 parent id → GPtrArray of WpItemList (weak) */
-  GHashTable *shown_ancestors; /* gint64 ids above a match of the shown set, or NULL */
-  sqlite3_int64 temp_changes;  /* rows changed in temporary tables, not the plan */
-  WpStoreScan last_scan;
+  GHashTable *shown;           /* gint64 ids a filtered outline shows, or NULL */
+  GHashTable *shown_ancestors; /* those of them above a match */
   GDate       reference_date;  /* the day traffic lights are judged on */
   int         due_soon_days;
 };

@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "wp-store-private.h"
+#include "wp-char-tokenizer.h"
 #include "wp-item-list.h"
 
 /* 'WPLN': marks a SQLite file as a Workplan plan file. */
@@ -123,6 +124,20 @@ static const char *migrations[] = {
    * before are taken as done on the day they were last changed. */
   "ALTER TABLE item ADD COLUMN done_date TEXT;"
   "UPDATE item SET done_date = substr (modified, 1, 10) WHERE status = 'done';",
+
+  /* 2 → 3: the search index has a token per character (see
+   * wp-char-tokenizer.c), so that one or two characters are found through
+   * it too; each item's plan and parent in a small index of its own, for
+   * finding the items above a search's matches without reading their rows
+   * (see wp_store_set_shown()). */
+  "DROP TABLE item_search;"
+  "CREATE VIRTUAL TABLE item_search USING fts5 ("
+  "  title, description, notes, tokenize = 'wp_chars');"
+  "INSERT INTO item_search (rowid, title, description, notes)"
+  "  SELECT id, title, description,"
+  "    coalesce ((SELECT group_concat (text, ' ') FROM note WHERE item_id = item.id), '')"
+  "  FROM item;"
+  "CREATE INDEX item_tree ON item (id, plan_id, parent_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == WP_STORE_SCHEMA_VERSION);
@@ -143,8 +158,8 @@ wp_store_finalize (GObject *object)
   g_clear_pointer (&self->live_items, g_hash_table_unref);
   g_clear_pointer (&self->rollups, g_hash_table_unref);
   g_clear_pointer (&self->lists, g_hash_table_unref);
+  g_clear_pointer (&self->shown, g_hash_table_unref);
   g_clear_pointer (&self->shown_ancestors, g_hash_table_unref);
-  _wp_store_scan_clear (&self->last_scan);
   if (self->db != NULL)
     {
       /* Closing the last connection checkpoints and removes the WAL. */
@@ -703,6 +718,13 @@ wp_store_open (const char        *path,
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, FALSE);
+  /* The search index's triggers need it to write items. */
+  rc = _wp_char_tokenizer_register (self->db);
+  if (rc != SQLITE_OK)
+    {
+      wp_store_set_error (self, rc, error);
+      return NULL;
+    }
 
   if (sqlite3_busy_timeout (self->db, 5000) != SQLITE_OK)
     {
@@ -738,13 +760,9 @@ wp_store_open (const char        *path,
       || !set_pragma (self, "PRAGMA busy_timeout = 5000", "PRAGMA busy_timeout", "5000", error))
     return NULL;
 
-  /* Until the check has found the file sound, nothing may write to it;
-   * the table of what a search shows is made first (it is temporary, in
-   * memory, not in the file). */
+  /* Until the check has found the file sound, nothing may write to it. */
   if (self->check_pending && !self->read_only
-      && (!wp_store_exec (self, "CREATE TEMP TABLE IF NOT EXISTS search_shown"
-                                " (id INTEGER PRIMARY KEY)", error)
-          || !set_pragma (self, "PRAGMA query_only = ON", "PRAGMA query_only", "1", error)))
+      && !set_pragma (self, "PRAGMA query_only = ON", "PRAGMA query_only", "1", error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -763,6 +781,8 @@ check_in_thread (GTask        *task,
 
   /* A connection of its own: the main one goes on reading meanwhile. */
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    rc = _wp_char_tokenizer_register (db);
   if (rc == SQLITE_OK)
     rc = sqlite3_busy_timeout (db, 5000);
   if (rc == SQLITE_OK)
@@ -783,9 +803,15 @@ check_in_thread (GTask        *task,
       else
         g_string_free (result, TRUE);
     }
-  if (rc != SQLITE_DONE)
-    g_task_return_new_error (task, WP_STORE_ERROR, WP_STORE_ERROR_CORRUPT,
-                             "%s", db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  /* A check that stops at damage says so, like one that lists it; other
+   * failures are told with the file they are about. */
+  if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
+    g_task_return_pointer (task, g_strdup (db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc)),
+                           g_free);
+  else if (rc != SQLITE_DONE)
+    g_task_return_new_error (task, WP_STORE_ERROR, WP_STORE_ERROR_FAILED,
+                             _("Could not check “%s” for damage: %s"), path,
+                             db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
   sqlite3_finalize (stmt);
   sqlite3_close (db);
 }

@@ -33,7 +33,7 @@ typedef enum {
 } WpStoreOpenFlags;
 
 /* The schema version this build writes; see the migrations in wp-store.c. */
-#define WP_STORE_SCHEMA_VERSION 2
+#define WP_STORE_SCHEMA_VERSION 3
 
 typedef struct {
   char     *label;
@@ -280,10 +280,6 @@ gboolean    wp_store_set_shown          (WpStore           *self,
                                          GError           **error);
 void        wp_store_shown_changed      (WpStore           *self,
                                          gint64             plan_id);
-GPtrArray  *wp_store_list_shown_children (WpStore          *self,
-                                         gint64             plan_id,
-                                         gint64             parent_id,
-                                         GError           **error);
 GArray     *wp_store_list_child_ids     (WpStore       *self,
                                          gint64         plan_id,
                                          gint64         parent_id,

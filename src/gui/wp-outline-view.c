@@ -1116,10 +1116,6 @@ reload (WpOutlineView *self)
 
   self->tree = gtk_tree_list_model_new (g_object_ref (self->root), FALSE, FALSE,
                                         create_child_model, self, NULL);
-  /* The grid view keeps its selection model; only what it selects from
-   * changes. Giving the view a new model would make every row anew. */
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree));
-
   /* Open on the areas' key tasks: a plan has a handful of areas, and the
    * tasks under them are what people look for first. A plan with hundreds
    * of key tasks opens closed instead, so that it opens at once. From the
@@ -1144,6 +1140,12 @@ reload (WpOutlineView *self)
     }
   else
     open_first_rows (self);
+
+  /* Rows are opened before the view sees the tree: opened in view, each
+   * one made the view make and drop rows as the ones below moved down.
+   * The grid view keeps its selection model; only what it selects from
+   * changes. Giving the view a new model would make every row anew. */
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree));
 
   update_empty_state (self);
   g_signal_emit (self, signals[SIGNAL_SELECTION_CHANGED], 0);
