@@ -1000,6 +1000,92 @@ test_search (Fixture       *f,
 #undef EXPECT_HITS
 }
 
+static GArray *
+shown_child_ids (Fixture *f,
+                 gint64   parent)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *ids = wp_store_list_shown_child_ids (f->store, wp_plan_get_id (f->plan), parent,
+                                               &error);
+
+  g_assert_no_error (error);
+  return ids;
+}
+
+/* What a search shows: the matches and every item above them, whether the
+ * hits come from a search (which knows their parents) or not, and after
+ * the items moved. */
+static void
+test_shown (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpItem) area = add (f, 0, WP_ITEM_KIND_AREA, "平安建设");
+  g_autoptr(WpItem) other = add (f, 0, WP_ITEM_KIND_AREA, "营商环境");
+  g_autoptr(WpItem) task = add (f, wp_item_get_id (area), WP_ITEM_KIND_TASK, "基层治理");
+  g_autoptr(WpItem) quiet = add (f, wp_item_get_id (area), WP_ITEM_KIND_TASK, "无关任务");
+  g_autoptr(WpItem) action = add (f, wp_item_get_id (task), WP_ITEM_KIND_ACTION, "建设综治中心");
+  g_autoptr(WpItem) top = add (f, 0, WP_ITEM_KIND_ACTION, "综合执法");
+  gint64 plan = wp_plan_get_id (f->plan);
+
+  for (int round = 0; round < 3; round++)
+    {
+      g_autoptr(GArray) hits = NULL;
+      g_autoptr(GHashTable) matches = NULL;
+      g_autoptr(GHashTable) ancestors = NULL;
+      g_autoptr(GArray) top_ids = NULL;
+      g_autoptr(GArray) area_ids = NULL;
+      g_autoptr(GArray) other_ids = NULL;
+      gint64 id;
+
+      if (round == 1)
+        {
+          /* Hits not from a search: their parents are read */
+          g_array_set_size (hits = g_array_new (FALSE, FALSE, sizeof (gint64)), 0);
+          id = wp_item_get_id (action);
+          g_array_append_val (hits, id);
+          id = wp_item_get_id (top);
+          g_array_append_val (hits, id);
+        }
+      else
+        {
+          hits = wp_store_search (f->store, plan, "综", &error);
+          g_assert_no_error (error);
+        }
+      if (round == 2)
+        {
+          /* Found, then moved under the other area before it is shown */
+          g_assert_true (wp_store_move_item (f->store, wp_item_get_id (action),
+                                             wp_item_get_id (other), 0, &error));
+          g_assert_no_error (error);
+        }
+      g_assert_cmpuint (hits->len, ==, 2);
+      g_assert_true (wp_store_set_shown (f->store, plan, hits, &matches, &ancestors, &error));
+      g_assert_no_error (error);
+
+      g_assert_cmpuint (g_hash_table_size (matches), ==, 2);
+      id = wp_item_get_id (action);
+      g_assert_true (g_hash_table_contains (matches, &id));
+      g_assert_cmpuint (g_hash_table_size (ancestors), ==, round == 2 ? 1 : 2);
+      id = round == 2 ? wp_item_get_id (other) : wp_item_get_id (task);
+      g_assert_true (g_hash_table_contains (ancestors, &id));
+
+      top_ids = shown_child_ids (f, 0);
+      g_assert_cmpuint (top_ids->len, ==, 2);
+      g_assert_cmpint (g_array_index (top_ids, gint64, 0), ==,
+                       round == 2 ? wp_item_get_id (other) : wp_item_get_id (area));
+      g_assert_cmpint (g_array_index (top_ids, gint64, 1), ==, wp_item_get_id (top));
+      area_ids = shown_child_ids (f, wp_item_get_id (area));
+      g_assert_cmpuint (area_ids->len, ==, round == 2 ? 0 : 1);
+      other_ids = shown_child_ids (f, wp_item_get_id (other));
+      g_assert_cmpuint (other_ids->len, ==, round == 2 ? 1 : 0);
+      g_assert_cmpuint (wp_store_count_children (f->store, plan, wp_item_get_id (area), TRUE), ==,
+                        area_ids->len);
+    }
+  g_assert_cmpuint (wp_store_count_children (f->store, plan, wp_item_get_id (area), FALSE), ==, 2);
+  (void) quiet;
+}
+
 static void
 count_items_changed (GListModel *model,
                      guint       position,
@@ -1092,6 +1178,7 @@ main (int    argc,
   ADD ("rollup-status-and-light", test_rollup_status_and_light);
   ADD ("agencies", test_agencies);
   ADD ("search", test_search);
+  ADD ("shown", test_shown);
   ADD ("children-model", test_children_model);
   ADD ("save-copy", test_save_copy);
   ADD ("done-date", test_done_date);

@@ -538,6 +538,7 @@ wp_store_search (WpStore     *self,
   g_autofree char *phrase = NULL;
   g_auto(GStrv) parts = NULL;
   g_autofree char *escaped = NULL;
+  g_autoptr(GArray) parents = NULL;
   int rc;
 
   g_return_val_if_fail (WP_IS_STORE (self), NULL);
@@ -553,24 +554,31 @@ wp_store_search (WpStore     *self,
   escaped = g_strjoinv ("\"\"", parts);
   phrase = g_strdup_printf ("\"%s\"", escaped);
 
-  /* The plan is looked up in the small index of items' plans */
-  stmt = wp_stmt_prepare (self, "SELECT s.rowid FROM item_search s"
-                                " WHERE item_search MATCH ?1"
-                                "  AND (SELECT plan_id FROM item INDEXED BY item_tree"
-                                "   WHERE id = s.rowid) = ?2"
+  /* The plan is looked up in the small index of items' plans and parents;
+   * the parents are kept for wp_store_set_shown(). */
+  stmt = wp_stmt_prepare (self, "SELECT s.rowid, i.parent_id FROM item_search s"
+                                " JOIN item i INDEXED BY item_tree ON i.id = s.rowid"
+                                " WHERE item_search MATCH ?1 AND i.plan_id = ?2"
                                 " ORDER BY s.rowid", error);
   if (stmt == NULL)
     return NULL;
   wp_stmt_bind_text (stmt, 1, phrase);
   sqlite3_bind_int64 (stmt->stmt, 2, plan_id);
 
+  g_clear_pointer (&self->hit_parents, g_array_unref);
+  parents = g_array_new (FALSE, FALSE, sizeof (WpIdParent));
   while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt->stmt, 0);
-      g_array_append_val (ids, id);
+      WpIdParent hit = { sqlite3_column_int64 (stmt->stmt, 0),
+                         sqlite3_column_int64 (stmt->stmt, 1) };
+
+      g_array_append_val (ids, hit.id);
+      g_array_append_val (parents, hit);
     }
   if (rc != SQLITE_DONE)
     return NULL;
+  self->hit_parents = g_steal_pointer (&parents);
+  self->hit_parents_changes = sqlite3_total_changes64 (self->db);
   return g_steal_pointer (&ids);
 }
 
@@ -578,6 +586,40 @@ static GHashTable *
 new_id_set (void)
 {
   return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+/* @id's parent (0 at the top) as the last search read it, if that search
+ * found @id and nothing changed since; -1 if not known. */
+static gint64
+hit_parent (WpStore *self,
+            gint64   id)
+{
+  GArray *hits = self->hit_parents;
+  guint lo = 0, hi;
+
+  if (hits == NULL || self->hit_parents_changes != sqlite3_total_changes64 (self->db))
+    return -1;
+  hi = hits->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const WpIdParent *at = &g_array_index (hits, WpIdParent, mid);
+
+      if (at->id == id)
+        return at->parent;
+      if (at->id < id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return -1;
+}
+
+static void
+append_json_id (GString *json,
+                gint64   id)
+{
+  g_string_append_printf (json, json->len > 1 ? ",%" G_GINT64_FORMAT : "%" G_GINT64_FORMAT, id);
 }
 
 /**
@@ -603,28 +645,34 @@ wp_store_set_shown (WpStore       *self,
 {
   g_autoptr(GHashTable) match_set = new_id_set ();
   g_autoptr(GHashTable) ancestor_set = new_id_set ();
-  g_autoptr(GHashTable) shown = new_id_set ();
   g_autoptr(GString) json = g_string_sized_new (hits->len * 8 + 2);
   g_autoptr(WpStmt) up = NULL;
   int rc;
 
   g_return_val_if_fail (WP_IS_STORE (self), FALSE);
 
+  /* The hits' parents are known from the search that found them; the
+   * items above those, and the parents of hits found otherwise, are read.
+   * What is read goes through the small index of each item's plan and
+   * parent (item_tree) rather than the item rows: a search lights on
+   * items all over the file, and reading their rows read most of it. */
   g_string_append_c (json, '[');
   for (guint i = 0; i < hits->len; i++)
     {
       gint64 id = g_array_index (hits, gint64, i);
+      gint64 parent = hit_parent (self, id);
 
       g_hash_table_add (match_set, g_memdup2 (&id, sizeof id));
-      g_hash_table_add (shown, g_memdup2 (&id, sizeof id));
-      g_string_append_printf (json, i > 0 ? ",%" G_GINT64_FORMAT : "%" G_GINT64_FORMAT, id);
+      if (parent < 0)
+        append_json_id (json, id);
+      else if (parent > 0 && !g_hash_table_contains (ancestor_set, &parent))
+        {
+          g_hash_table_add (ancestor_set, g_memdup2 (&parent, sizeof parent));
+          append_json_id (json, parent);
+        }
     }
   g_string_append_c (json, ']');
 
-  /* The items above the hits, through the small index of each item's
-   * parent (item_tree) rather than the item rows themselves: a search
-   * lights on items all over the file, and reading their rows read most
-   * of it. */
   up = wp_stmt_prepare (self, "WITH RECURSIVE up (id) AS ("
                               " SELECT i.parent_id FROM json_each (?1) j"
                               "  JOIN item i INDEXED BY item_tree ON i.id = j.value"
@@ -641,16 +689,16 @@ wp_store_set_shown (WpStore       *self,
     {
       gint64 id = sqlite3_column_int64 (up->stmt, 0);
 
-      g_hash_table_add (ancestor_set, g_memdup2 (&id, sizeof id));
-      g_hash_table_add (shown, g_memdup2 (&id, sizeof id));
+      if (!g_hash_table_contains (ancestor_set, &id))
+        g_hash_table_add (ancestor_set, g_memdup2 (&id, sizeof id));
     }
   if (rc != SQLITE_DONE)
     return FALSE;
 
+  g_clear_pointer (&self->shown_matches, g_hash_table_unref);
+  self->shown_matches = g_hash_table_ref (match_set);
   g_clear_pointer (&self->shown_ancestors, g_hash_table_unref);
   self->shown_ancestors = g_hash_table_ref (ancestor_set);
-  g_clear_pointer (&self->shown, g_hash_table_unref);
-  self->shown = g_steal_pointer (&shown);
 
   if (matches != NULL)
     *matches = g_steal_pointer (&match_set);

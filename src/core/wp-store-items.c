@@ -746,7 +746,9 @@ list_child_ids (WpStore   *self,
     {
       gint64 id = sqlite3_column_int64 (stmt->stmt, 0);
 
-      if (!shown_only || (self->shown != NULL && g_hash_table_contains (self->shown, &id)))
+      if (!shown_only
+          || (self->shown_matches != NULL && g_hash_table_contains (self->shown_matches, &id))
+          || (self->shown_ancestors != NULL && g_hash_table_contains (self->shown_ancestors, &id)))
         g_array_append_val (ids, id);
     }
   return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;

@@ -11,6 +11,12 @@
 
 G_BEGIN_DECLS
 
+/* An item and its parent (0 at the top) */
+typedef struct {
+  gint64 id;
+  gint64 parent;
+} WpIdParent;
+
 struct _WpStore
 {
   GObject     parent_instance;
@@ -33,8 +39,10 @@ struct _WpStore
   GHashTable *live_items;  /* gint64 id → WpItem* (weak) */
   GHashTable *rollups;     /* gint64 id → WpRollup, for items with children */
   GHashTable *lists;       /* gint64 parent id → GPtrArray of WpItemList (weak) */
-  GHashTable *shown;           /* gint64 ids a filtered outline shows, or NULL */
-  GHashTable *shown_ancestors; /* those of them above a match */
+  GHashTable *shown_matches;   /* gint64 ids a filtered outline shows as matches, */
+  GHashTable *shown_ancestors; /* and above them; NULL when there is none */
+  GArray     *hit_parents;     /* WpIdParent, the last search's hits by id */
+  sqlite3_int64 hit_parents_changes; /* sqlite3_total_changes64() then */
   GDate       reference_date;  /* the day traffic lights are judged on */
   int         due_soon_days;
 };
