@@ -326,6 +326,32 @@ test_outline_shows_demo (Demo          *d,
   g_clear_object (&first);
 }
 
+/* How many rows shown have @words highlighted in their title, and that
+ * every row whose title has them does. */
+static guint
+count_highlighted (GtkWidget  *widget,
+                   const char *words)
+{
+  guint n = 0;
+
+  if (WP_IS_OUTLINE_ROW (widget) && !gtk_widget_has_css_class (widget, "wp-outline-header")
+      && gtk_widget_get_mapped (widget))
+    {
+      GtkWidget *title = wp_outline_row_get_cell (WP_OUTLINE_ROW (widget), WP_OUTLINE_COLUMN_TITLE);
+      GtkLabel *label = GTK_LABEL (gtk_stack_get_visible_child (GTK_STACK (title)));
+      g_autofree char *marked = g_strdup_printf (">%s</span>", words);
+      gboolean has_words = strstr (gtk_label_get_text (label), words) != NULL;
+
+      g_assert_true (gtk_label_get_use_markup (label));
+      g_assert_cmpint (has_words, ==, strstr (gtk_label_get_label (label), marked) != NULL);
+      return has_words ? 1 : 0;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_highlighted (child, words);
+  return n;
+}
+
 static void
 test_search_filters_outline (Demo          *d,
                              gconstpointer  data)
@@ -349,6 +375,8 @@ test_search_filters_outline (Demo          *d,
     g_autoptr(WpItem) item = gtk_tree_list_row_get_item (last);
     g_assert_nonnull (strstr (wp_item_get_title (item), "综治"));
   }
+  /* and the words are highlighted in the titles that have them */
+  g_assert_cmpuint (count_highlighted (GTK_WIDGET (view), "综治"), ==, 3);
 
   /* The next keystroke's search updates the rows in place: the same rows
    * as a search from scratch. */

@@ -63,30 +63,50 @@ wp_outline_title_get_entry (GtkWidget *title_cell)
   return entry;
 }
 
+/* The length in bytes of @query's characters at @p, letters in any case as
+ * the search index folds them (see wp-char-tokenizer.c), or 0. */
+static gsize
+match_at (const char *p,
+          const char *query)
+{
+  const char *t = p;
+
+  for (const char *q = query; *q != '\0'; q = g_utf8_next_char (q), t = g_utf8_next_char (t))
+    if (*t == '\0' || g_unichar_tolower (g_utf8_get_char (t)) != g_unichar_tolower (g_utf8_get_char (q)))
+      return 0;
+  return t - p;
+}
+
 /* @text with each occurrence of @query marked, as Pango markup. */
 static char *
 highlight (const char *text,
            const char *query)
 {
   GString *out = g_string_new (NULL);
-  g_autofree char *text_lower = g_ascii_strdown (text, -1);
-  g_autofree char *query_lower = g_ascii_strdown (query ? query : "", -1);
-  gsize qlen = strlen (query_lower);
-  const char *p = text_lower;
-  const char *hit;
+  g_autofree char *words = g_strstrip (g_strdup (query != NULL ? query : ""));
+  const char *done = text;  /* up to where @text is in @out */
 
-  while (qlen > 0 && (hit = strstr (p, query_lower)) != NULL)
-    {
-      g_autofree char *before = g_markup_escape_text (text + (p - text_lower), hit - p);
-      g_autofree char *match = g_markup_escape_text (text + (hit - text_lower), qlen);
+  if (words[0] != '\0' && g_utf8_validate (text, -1, NULL) && g_utf8_validate (words, -1, NULL))
+    for (const char *p = text; *p != '\0';)
+      {
+        gsize len = match_at (p, words);
+        g_autofree char *before = NULL;
+        g_autofree char *match = NULL;
 
-      g_string_append (out, before);
-      g_string_append_printf (out, "<span background=\"#f8e45c\" foreground=\"#000000\">%s</span>",
-                              match);
-      p = hit + qlen;
-    }
+        if (len == 0)
+          {
+            p = g_utf8_next_char (p);
+            continue;
+          }
+        before = g_markup_escape_text (done, p - done);
+        match = g_markup_escape_text (p, (gssize) len);
+        g_string_append (out, before);
+        g_string_append_printf (out, "<span background=\"#f8e45c\" foreground=\"#000000\">%s</span>",
+                                match);
+        p = done = p + len;
+      }
   {
-    g_autofree char *rest = g_markup_escape_text (text + (p - text_lower), -1);
+    g_autofree char *rest = g_markup_escape_text (done, -1);
     g_string_append (out, rest);
   }
   return g_string_free (out, FALSE);
