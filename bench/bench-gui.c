@@ -10,8 +10,10 @@
  *
  * For profiling: BENCH_INDENT_HIDDEN=1 also times an indent with the outline
  * hidden (the models' share); BENCH_REPEAT_EXPAND=1, BENCH_REPEAT_INDENT=1 and
- * BENCH_REPEAT_SEARCH=1
- * repeat those steps and stop there, for `perf record`.
+ * BENCH_REPEAT_SEARCH=1 repeat those steps and stop there, for `perf record`.
+ * BENCH_REPEAT_SEARCH=first repeats the first keystroke of a search (from
+ * none) BENCH_REPEAT_N times (10 unless told), each with its time to frame
+ * and the CPU time it took: take the median, this machine's speed varies.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
