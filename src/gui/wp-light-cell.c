@@ -31,12 +31,13 @@ static const char *icons[] = {
 };
 static const char *colors[] = { NULL, "success_color", "warning_color", "error_color" };
 
+/* The text, laid out once and again only when it changes: it follows the
+ * widget's font by itself (the layout is on the widget's Pango context). */
 static void
 ensure_layout (WpLightCell *self)
 {
   if (self->layout == NULL)
-    self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-  pango_layout_set_text (self->layout, self->text != NULL ? self->text : "", -1);
+    self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->text);
 }
 
 static void
@@ -98,17 +99,6 @@ wp_light_cell_snapshot (GtkWidget   *widget,
 }
 
 static void
-wp_light_cell_css_changed (GtkWidget         *widget,
-                           GtkCssStyleChange *change)
-{
-  WpLightCell *self = WP_LIGHT_CELL (widget);
-
-  GTK_WIDGET_CLASS (wp_light_cell_parent_class)->css_changed (widget, change);
-  g_clear_object (&self->layout);
-  gtk_widget_queue_resize (widget);
-}
-
-static void
 wp_light_cell_finalize (GObject *object)
 {
   g_clear_object (&WP_LIGHT_CELL (object)->layout);
@@ -123,7 +113,6 @@ wp_light_cell_class_init (WpLightCellClass *klass)
   G_OBJECT_CLASS (klass)->finalize = wp_light_cell_finalize;
   widget_class->measure = wp_light_cell_measure;
   widget_class->snapshot = wp_light_cell_snapshot;
-  widget_class->css_changed = wp_light_cell_css_changed;
   gtk_widget_class_set_css_name (widget_class, "lightcell");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -164,6 +153,8 @@ wp_light_cell_set_item (WpLightCell *self,
     return;
   self->light = light;
   self->text = text;
+  if (self->layout != NULL)
+    pango_layout_set_text (self->layout, text != NULL ? text : "", -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }

@@ -13,6 +13,7 @@
 
 #include "wp-light-cell.h"
 #include "wp-progress-cell.h"
+#include "wp-text-cell.h"
 #include "wp-outline-row.h"
 #include "wp-outline-view-private.h"
 
@@ -173,7 +174,7 @@ update_lead (WpOutlineView *self,
              WpItem        *item)
 {
   g_autofree char *text = join_names (wp_item_get_lead_agencies (item));
-  gtk_label_set_label (GTK_LABEL (cell), text);
+  wp_text_cell_set_text (WP_TEXT_CELL (cell), text);
 }
 
 static void
@@ -182,7 +183,7 @@ update_co (WpOutlineView *self,
            WpItem        *item)
 {
   g_autofree char *text = join_names (wp_item_get_co_agencies (item));
-  gtk_label_set_label (GTK_LABEL (cell), text);
+  wp_text_cell_set_text (WP_TEXT_CELL (cell), text);
 }
 
 static void
@@ -190,7 +191,6 @@ update_due (WpOutlineView *self,
             GtkWidget     *cell,
             WpItem        *item)
 {
-  GtkWidget *label = cell;
   const char *due_label = wp_item_get_due_label (item);
   const GDate *due = wp_item_get_due (item);
   g_autofree char *date_text = wp_date_format_display (due);
@@ -200,13 +200,13 @@ update_due (WpOutlineView *self,
     due_label = _("Ongoing");
 
   /* The words as written, and under them, smaller, the date they stand
-   * for: one label, so that a row makes fewer widgets. */
+   * for: one cell, so that a row makes fewer widgets. */
   if (due_label[0] != '\0' && due != NULL && g_strcmp0 (due_label, date_text) != 0)
     markup = g_markup_printf_escaped ("%s\n<span size=\"small\" alpha=\"60%%\">%s</span>",
                                       due_label, date_text);
   else
     markup = g_markup_escape_text (due_label[0] != '\0' ? due_label : date_text, -1);
-  gtk_label_set_markup (GTK_LABEL (label), markup);
+  wp_text_cell_set_markup (WP_TEXT_CELL (cell), markup);
 }
 
 static void
@@ -214,8 +214,8 @@ update_status (WpOutlineView *self,
                GtkWidget     *cell,
                WpItem        *item)
 {
-  gtk_label_set_label (GTK_LABEL (cell),
-                       wp_item_status_to_label (wp_item_get_effective_status (item)));
+  wp_text_cell_set_text (WP_TEXT_CELL (cell),
+                         wp_item_status_to_label (wp_item_get_effective_status (item)));
 }
 
 static void
@@ -343,10 +343,10 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_set_valign (expander, GTK_ALIGN_START);
   wp_outline_row_set_expander (row, expander);
   wp_outline_row_set_cell (row, WP_OUTLINE_COLUMN_TITLE, new_title_cell ());
-  wp_outline_row_set_cell (row, WP_OUTLINE_COLUMN_LEAD, new_cell_label ());
-  wp_outline_row_set_cell (row, WP_OUTLINE_COLUMN_CO, new_cell_label ());
-  wp_outline_row_set_cell (row, WP_OUTLINE_COLUMN_DUE, centered (new_cell_label ()));
-  wp_outline_row_set_cell (row, WP_OUTLINE_COLUMN_STATUS, new_cell_label ());
+  wp_outline_row_set_cell (row, WP_OUTLINE_COLUMN_LEAD, wp_text_cell_new ());
+  wp_outline_row_set_cell (row, WP_OUTLINE_COLUMN_CO, wp_text_cell_new ());
+  wp_outline_row_set_cell (row, WP_OUTLINE_COLUMN_DUE, wp_text_cell_new ());
+  wp_outline_row_set_cell (row, WP_OUTLINE_COLUMN_STATUS, wp_text_cell_new ());
   wp_outline_row_set_cell (row, WP_OUTLINE_COLUMN_PROGRESS, centered (wp_progress_cell_new ()));
   wp_outline_row_set_cell (row, WP_OUTLINE_COLUMN_LIGHT, centered (wp_light_cell_new ()));
   gtk_list_item_set_child (list_item, GTK_WIDGET (row));

@@ -28,22 +28,29 @@ struct _WpProgressCell
 G_DEFINE_FINAL_TYPE (WpProgressCell, wp_progress_cell, GTK_TYPE_WIDGET)
 
 static void
+set_text (WpProgressCell *self)
+{
+  g_autofree char *text = g_strdup_printf (_("%d%%"), self->percent);
+
+  pango_layout_set_text (self->layout, text, -1);
+}
+
+/* The text, laid out once and again only when it changes: it follows the
+ * widget's font by itself (the layout is on the widget's Pango context). */
+static void
 ensure_layout (WpProgressCell *self)
 {
-  g_autofree char *text = NULL;
+  PangoAttrList *attrs;
 
-  if (self->layout == NULL)
-    {
-      PangoAttrList *attrs = pango_attr_list_new ();
-
-      self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-      pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
-      pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
-      pango_layout_set_attributes (self->layout, attrs);
-      pango_attr_list_unref (attrs);
-    }
-  text = g_strdup_printf (_("%d%%"), self->percent);
-  pango_layout_set_text (self->layout, text, -1);
+  if (self->layout != NULL)
+    return;
+  self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  attrs = pango_attr_list_new ();
+  pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
+  pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
+  pango_layout_set_attributes (self->layout, attrs);
+  pango_attr_list_unref (attrs);
+  set_text (self);
 }
 
 static void
@@ -123,18 +130,6 @@ wp_progress_cell_snapshot (GtkWidget   *widget,
 }
 
 static void
-wp_progress_cell_css_changed (GtkWidget         *widget,
-                              GtkCssStyleChange *change)
-{
-  WpProgressCell *self = WP_PROGRESS_CELL (widget);
-
-  GTK_WIDGET_CLASS (wp_progress_cell_parent_class)->css_changed (widget, change);
-  /* The font may have changed: lay the text out again. */
-  g_clear_object (&self->layout);
-  gtk_widget_queue_resize (widget);
-}
-
-static void
 wp_progress_cell_finalize (GObject *object)
 {
   g_clear_object (&WP_PROGRESS_CELL (object)->layout);
@@ -149,7 +144,6 @@ wp_progress_cell_class_init (WpProgressCellClass *klass)
   G_OBJECT_CLASS (klass)->finalize = wp_progress_cell_finalize;
   widget_class->measure = wp_progress_cell_measure;
   widget_class->snapshot = wp_progress_cell_snapshot;
-  widget_class->css_changed = wp_progress_cell_css_changed;
   gtk_widget_class_set_css_name (widget_class, "progresscell");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_PROGRESS_BAR);
 }
@@ -179,7 +173,7 @@ wp_progress_cell_set_percent (WpProgressCell *self,
     return;
   self->percent = percent;
   if (self->layout != NULL)
-    ensure_layout (self);
+    set_text (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_VALUE_NOW,
                                   (double) percent, -1);
   gtk_widget_queue_draw (GTK_WIDGET (self));
