@@ -6,6 +6,7 @@
 
 #include "wp-test-util.h"
 #include "wp-char-tokenizer.h"
+#include "wp-store-private.h"
 
 typedef struct {
   char    *dir;
@@ -813,6 +814,113 @@ test_derived_progress (Fixture       *f,
   g_assert_cmpint (wp_item_get_effective_progress (area), ==, 40);
 }
 
+/* Varied figures for the actions of /store/rollup-whole-plan */
+static void
+vary_action (WpStore *store,
+             WpItem  *action,
+             WpItem  *task,
+             int      n,
+             gpointer data)
+{
+  static const char *statuses[] = { "not_started", "in_progress", "done", "suspended" };
+  static const char *dues[] = { "", "6月底前", "年底前", "三季度" };
+  g_autoptr(GError) error = NULL;
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  g_value_init (&v, G_TYPE_STRING);
+  g_value_set_string (&v, statuses[(n * 7) % 4]);
+  g_assert_true (wp_store_set_item_property (store, wp_item_get_id (action), "status", &v, &error));
+  g_value_unset (&v);
+  g_value_init (&v, G_TYPE_INT);
+  g_value_set_int (&v, n % 3 == 0 ? -1 : (n * 13) % 101);
+  g_assert_true (wp_store_set_item_property (store, wp_item_get_id (action), "progress", &v,
+                                             &error));
+  if (dues[n % 4][0] != '\0')
+    g_assert_true (wp_store_set_item_due_text (store, wp_item_get_id (action), dues[n % 4],
+                                               &error));
+  /* Some actions have steps under them: a fourth level */
+  if (n % 5 == 0)
+    {
+      g_autoptr(WpItem) step = wp_store_create_item (store, wp_item_get_plan_id (action),
+                                                     wp_item_get_id (action), -1,
+                                                     WP_ITEM_KIND_ACTION, "步骤", &error);
+      g_value_set_int (&v, 100 - n % 100);
+      g_assert_true (wp_store_set_item_property (store, wp_item_get_id (step), "progress", &v,
+                                                 &error));
+    }
+  g_assert_no_error (error);
+}
+
+/* The figures of every parent, read key tasks first (each rolled up from
+ * its own subtree) or areas first (the whole plan rolled up at once), are
+ * the same. */
+static void
+test_rollup_whole_plan (Fixture       *f,
+                        gconstpointer  data)
+{
+  gint64 plan = wp_plan_get_id (f->plan);
+  g_autoptr(GArray) area_ids = NULL;
+  g_autoptr(GArray) by_subtree = g_array_new (FALSE, FALSE, sizeof (int));
+  GDate today;
+  guint k = 0;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 15, 7, 2025);
+  wp_store_set_judging (f->store, &today, 30);
+  /* (more key tasks than an area rolls up one by one) */
+  wp_test_generate_plan (f->store, plan, 3, 10, 3, "措施", vary_action, NULL);
+  area_ids = wp_store_list_child_ids (f->store, plan, 0, NULL);
+  g_assert_cmpuint (area_ids->len, ==, 3);
+
+  for (int round = 0; round < 2; round++)
+    {
+      g_autoptr(GPtrArray) areas = NULL;
+
+      /* Nothing cached, nobody holding an item */
+      wp_store_forget_rollups (f->store);
+      if (round == 1)
+        {
+          sqlite3_stmt *stmt;
+
+          /* One read of the plan rolls every parent up */
+          _wp_store_rollup_plan (f->store, plan, 2025);
+          g_assert_cmpint (sqlite3_prepare_v2 (f->store->db, "SELECT count (DISTINCT parent_id)"
+                                               " FROM item", -1, &stmt, NULL), ==, SQLITE_OK);
+          g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+          g_assert_cmpint (g_hash_table_size (f->store->rollups), ==,
+                           sqlite3_column_int (stmt, 0));
+          g_assert_cmpint (sqlite3_column_int (stmt, 0), >, 3 + 30);
+          sqlite3_finalize (stmt);
+          /* and the areas read first take their figures from it */
+          areas = wp_store_list_children (f->store, plan, 0, NULL);
+        }
+      for (guint a = 0; a < area_ids->len; a++)
+        {
+          g_autoptr(GPtrArray) tasks = wp_store_list_children (
+            f->store, plan, g_array_index (area_ids, gint64, a), NULL);
+
+          g_assert_cmpuint (tasks->len, ==, 10);
+          for (guint t = 0; t < tasks->len; t++)
+            {
+              WpItem *task = tasks->pdata[t];
+              int figures[3] = { wp_item_get_effective_status (task),
+                                 wp_item_get_effective_progress (task),
+                                 wp_item_get_light (task) };
+
+              for (guint i = 0; i < 3; i++)
+                {
+                  if (round == 0)
+                    g_array_append_val (by_subtree, figures[i]);
+                  else
+                    g_assert_cmpint (figures[i], ==, g_array_index (by_subtree, int, k++));
+                }
+            }
+        }
+    }
+  g_assert_cmpuint (k, ==, by_subtree->len);
+  g_assert_cmpuint (k, ==, 3 * 10 * 3);
+}
+
 static void
 test_rollup_status_and_light (Fixture       *f,
                               gconstpointer  data)
@@ -1176,6 +1284,7 @@ main (int    argc,
   ADD ("delete-and-restore", test_delete_and_restore);
   ADD ("derived-progress", test_derived_progress);
   ADD ("rollup-status-and-light", test_rollup_status_and_light);
+  ADD ("rollup-whole-plan", test_rollup_whole_plan);
   ADD ("agencies", test_agencies);
   ADD ("search", test_search);
   ADD ("shown", test_shown);

@@ -265,6 +265,150 @@ own_light (WpStore      *self,
                            &self->reference_date, self->due_soon_days);
 }
 
+/* One item on the way up: its figures from its children's sums (in @sums,
+ * by id), added to its parent's; a parent's are cached on the way, so
+ * that expanding it later reads no subtree again. Children come before
+ * their parents. */
+static void
+rollup_row (WpStore      *self,
+            GHashTable   *sums,
+            gint64        id,
+            gint64        parent,
+            int           stored_progress,
+            WpItemStatus  status,
+            const GDate  *due,
+            int           plan_year)
+{
+  Rollup *own = g_hash_table_lookup (sums, &id);
+  Rollup *up;
+  int progress;
+  WpLight light;
+
+  status = rollup_status (status, own);
+  progress = rollup_progress (status, stored_progress, own);
+  light = own_light (self, status, progress, due, plan_year);
+  if (own != NULL && own->worst_light > light)
+    light = own->worst_light;
+
+  up = g_hash_table_lookup (sums, &parent);
+  if (up == NULL)
+    {
+      up = g_new0 (Rollup, 1);
+      g_hash_table_insert (sums, g_memdup2 (&parent, sizeof parent), up);
+    }
+  up->sum += progress;
+  up->count++;
+  up->n_done += status == WP_ITEM_STATUS_DONE;
+  up->n_started += status == WP_ITEM_STATUS_DONE || status == WP_ITEM_STATUS_IN_PROGRESS;
+  up->n_suspended += status == WP_ITEM_STATUS_SUSPENDED;
+  up->worst_light = MAX (up->worst_light, light);
+
+  if (own != NULL)
+    {
+      WpRollup *cached = g_new (WpRollup, 1);
+
+      cached->status = status;
+      cached->progress = progress;
+      cached->light = light;
+      g_hash_table_insert (self->rollups, g_memdup2 (&id, sizeof id), cached);
+    }
+}
+
+static GHashTable *
+new_sums (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+}
+
+/* A row of _wp_store_rollup_plan() */
+typedef struct {
+  gint64        id;
+  gint64        parent;
+  int           progress;  /* as stored, -1 if none */
+  WpItemStatus  status;    /* as stored */
+  GDate         due;
+  int           depth;     /* -1 until known */
+} PlanRow;
+
+static int
+compare_deeper_first (gconstpointer a,
+                      gconstpointer b)
+{
+  return ((const PlanRow *) b)->depth - ((const PlanRow *) a)->depth;
+}
+
+/* Rolls up every parent of a plan in one read of its items, for the first
+ * top-level item asked for: the outline shows the areas first, and each
+ * area read its subtree through a recursive query and a row lookup per
+ * item, three times slower than reading the plan's items once. */
+void
+_wp_store_rollup_plan (WpStore *self,
+                       gint64   plan_id,
+                       int      plan_year)
+{
+  g_autoptr(WpStmt) stmt = NULL;
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (PlanRow));
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) sums = new_sums ();
+  g_autoptr(GArray) path = g_array_new (FALSE, FALSE, sizeof (guint));
+  int rc;
+
+  stmt = wp_stmt_prepare (self, "SELECT id, coalesce (parent_id, 0), progress, status, due"
+                                " FROM item WHERE plan_id = ?1", NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
+  while ((rc = sqlite3_step (stmt->stmt)) == SQLITE_ROW)
+    {
+      PlanRow row = { sqlite3_column_int64 (stmt->stmt, 0), sqlite3_column_int64 (stmt->stmt, 1),
+                      sqlite3_column_type (stmt->stmt, 2) == SQLITE_NULL
+                      ? -1 : sqlite3_column_int (stmt->stmt, 2),
+                      WP_ITEM_STATUS_NOT_STARTED, { 0 }, -1 };
+
+      if (!wp_item_status_from_string ((const char *) sqlite3_column_text (stmt->stmt, 3),
+                                       &row.status))
+        row.status = WP_ITEM_STATUS_NOT_STARTED;
+      wp_date_from_iso ((const char *) sqlite3_column_text (stmt->stmt, 4), &row.due);
+      g_array_append_val (rows, row);
+    }
+  if (rc != SQLITE_DONE)
+    return;  /* the subtrees are read one by one instead */
+
+  for (guint i = 0; i < rows->len; i++)
+    g_hash_table_insert (by_id, &g_array_index (rows, PlanRow, i).id, GUINT_TO_POINTER (i + 1));
+
+  /* Each item's depth, walking up to the first item whose depth is known */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      guint at = i;
+      int depth;
+
+      g_array_set_size (path, 0);
+      while (g_array_index (rows, PlanRow, at).depth < 0)
+        {
+          guint parent = GPOINTER_TO_UINT (g_hash_table_lookup (by_id,
+                                                                &g_array_index (rows, PlanRow, at).parent));
+
+          g_array_append_val (path, at);
+          if (parent == 0 || path->len > rows->len)
+            break;
+          at = parent - 1;
+        }
+      depth = g_array_index (rows, PlanRow, at).depth;
+      for (guint k = path->len; k > 0; k--)
+        g_array_index (rows, PlanRow, g_array_index (path, guint, k - 1)).depth = ++depth;
+    }
+
+  g_array_sort (rows, compare_deeper_first);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const PlanRow *row = &g_array_index (rows, PlanRow, i);
+
+      rollup_row (self, sums, row->id, row->parent, row->progress, row->status, &row->due,
+                  plan_year);
+    }
+}
+
 /* Rolls a parent's figures up from its subtree, bottom-up, reading only its
  * descendants: effective status (all children done → done, any started →
  * in progress), effective progress (the mean of the children unless set)
@@ -275,7 +419,6 @@ rollup_subtree (WpStore    *self,
 {
   g_autoptr(WpStmt) stmt = NULL;
   g_autoptr(GHashTable) sums = NULL;
-  int rc;
 
   stmt = wp_stmt_prepare (self,
                           SUBTREE_CTE
@@ -286,57 +429,23 @@ rollup_subtree (WpStore    *self,
   if (stmt == NULL)
     return;
 
-  sums = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  sums = new_sums ();
   sqlite3_bind_int64 (stmt->stmt, 1, data->id);
 
-  while ((rc = sqlite3_step (stmt->stmt)) == SQLITE_ROW)
+  while (sqlite3_step (stmt->stmt) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt->stmt, 0);
-      gint64 parent = sqlite3_column_int64 (stmt->stmt, 1);
-      Rollup *own = g_hash_table_lookup (sums, &id);
-      Rollup *up;
       WpItemStatus status;
-      int stored_progress, progress;
-      WpLight light;
       GDate due;
 
       if (!wp_item_status_from_string ((const char *) sqlite3_column_text (stmt->stmt, 3),
                                        &status))
         status = WP_ITEM_STATUS_NOT_STARTED;
-      stored_progress = sqlite3_column_type (stmt->stmt, 2) == SQLITE_NULL
-                        ? -1 : sqlite3_column_int (stmt->stmt, 2);
       wp_date_from_iso ((const char *) sqlite3_column_text (stmt->stmt, 4), &due);
-
-      status = rollup_status (status, own);
-      progress = rollup_progress (status, stored_progress, own);
-      light = own_light (self, status, progress, &due, data->plan_year);
-      if (own != NULL && own->worst_light > light)
-        light = own->worst_light;
-
-      up = g_hash_table_lookup (sums, &parent);
-      if (up == NULL)
-        {
-          up = g_new0 (Rollup, 1);
-          g_hash_table_insert (sums, g_memdup2 (&parent, sizeof parent), up);
-        }
-      up->sum += progress;
-      up->count++;
-      up->n_done += status == WP_ITEM_STATUS_DONE;
-      up->n_started += status == WP_ITEM_STATUS_DONE || status == WP_ITEM_STATUS_IN_PROGRESS;
-      up->n_suspended += status == WP_ITEM_STATUS_SUSPENDED;
-      up->worst_light = MAX (up->worst_light, light);
-
-      /* Every parent below was rolled up on the way: keep its figures, so
-       * expanding it later reads no subtree again. */
-      if (own != NULL)
-        {
-          WpRollup *cached = g_new (WpRollup, 1);
-
-          cached->status = status;
-          cached->progress = progress;
-          cached->light = light;
-          g_hash_table_insert (self->rollups, g_memdup2 (&id, sizeof id), cached);
-        }
+      rollup_row (self, sums, sqlite3_column_int64 (stmt->stmt, 0),
+                  sqlite3_column_int64 (stmt->stmt, 1),
+                  sqlite3_column_type (stmt->stmt, 2) == SQLITE_NULL
+                  ? -1 : sqlite3_column_int (stmt->stmt, 2),
+                  status, &due, data->plan_year);
     }
 
   {
@@ -516,13 +625,22 @@ read_item_row (WpStore    *self,
     {
       WpRollup *cached = g_hash_table_lookup (self->rollups, &data->id);
 
+      /* After an edit, from the children's cached figures; on the first
+       * read of an area, the whole plan at once. */
+      if (cached == NULL && rollup_from_children (self, data))
+        return;
+      if (cached == NULL && data->parent_id == 0)
+        {
+          _wp_store_rollup_plan (self, data->plan_id, data->plan_year);
+          cached = g_hash_table_lookup (self->rollups, &data->id);
+        }
       if (cached != NULL)
         {
           data->effective_status = cached->status;
           data->effective_progress = cached->progress;
           data->light = cached->light;
         }
-      else if (!rollup_from_children (self, data))
+      else
         rollup_subtree (self, data);
     }
   else

@@ -103,6 +103,9 @@ char     *wp_store_now          (void);
 /* wp-store-items.c */
 void      wp_store_forget_live_items (WpStore *self);
 void      wp_store_forget_rollups    (WpStore *self);
+void      _wp_store_rollup_plan      (WpStore *self,
+                                      gint64   plan_id,
+                                      int      plan_year);
 void      wp_store_register_list     (WpStore *self,
                                       GObject *list,
                                       gint64   parent_id);
