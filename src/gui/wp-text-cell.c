@@ -47,6 +47,11 @@ get_layout (WpTextCell *self,
     {
       self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
       pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+      /* From the start of the cell, as the window reads */
+      pango_layout_set_auto_dir (self->layout, FALSE);
+      pango_layout_set_alignment (self->layout,
+                                  gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL
+                                  ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
       set_layout_text (self);
       self->width = -1;
     }
@@ -111,6 +116,17 @@ wp_text_cell_snapshot (GtkWidget   *widget,
 }
 
 static void
+wp_text_cell_direction_changed (GtkWidget        *widget,
+                                GtkTextDirection  previous)
+{
+  WpTextCell *self = WP_TEXT_CELL (widget);
+
+  GTK_WIDGET_CLASS (wp_text_cell_parent_class)->direction_changed (widget, previous);
+  g_clear_object (&self->layout);
+  gtk_widget_queue_resize (widget);
+}
+
+static void
 wp_text_cell_finalize (GObject *object)
 {
   WpTextCell *self = WP_TEXT_CELL (object);
@@ -130,6 +146,7 @@ wp_text_cell_class_init (WpTextCellClass *klass)
   widget_class->measure = wp_text_cell_measure;
   widget_class->size_allocate = wp_text_cell_size_allocate;
   widget_class->snapshot = wp_text_cell_snapshot;
+  widget_class->direction_changed = wp_text_cell_direction_changed;
   gtk_widget_class_set_css_name (widget_class, "textcell");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
 }
