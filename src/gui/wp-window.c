@@ -19,6 +19,8 @@ struct _WpWindow
 {
   AdwApplicationWindow  parent_instance;
 
+  guint                 recent_idle;  /* reads the recent files once shown */
+
   GtkDropDown          *year_dropdown;
   AdwViewStack         *view_stack;
   GtkStack             *main_stack;
@@ -598,6 +600,7 @@ wp_window_dispose (GObject *object)
     g_clear_signal_handler (&self->plans_changed_id, wp_context_get_store (self->context));
   g_clear_pointer (&self->plans, g_ptr_array_unref);
   g_clear_object (&self->agency_names);
+  g_clear_handle_id (&self->recent_idle, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WP_TYPE_WINDOW);
 
@@ -646,6 +649,18 @@ wp_window_class_init (WpWindowClass *klass)
                                        "window.close", NULL);
 }
 
+static gboolean
+follow_recent_files (gpointer user_data)
+{
+  WpWindow *self = user_data;
+
+  self->recent_idle = 0;
+  update_recent_menu (self);
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 wp_window_init (WpWindow *self)
 {
@@ -654,9 +669,8 @@ wp_window_init (WpWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions),
                                    self);
   _wp_window_add_plan_actions (self);
-  update_recent_menu (self);
-  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
-                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+  /* Reading the list of recent files waits until the window shows */
+  self->recent_idle = g_idle_add_full (G_PRIORITY_LOW, follow_recent_files, self, NULL);
   g_signal_connect_swapped (self->flap, "notify::reveal-flap",
                             G_CALLBACK (on_flap_revealed), self);
   g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
