@@ -125,11 +125,6 @@ main (int    argc,
   /* Under Xvfb there is no GPU: the cairo renderer measures our work and
    * GTK's, not a software OpenGL. */
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  /* and GTK need not load Mesa's software OpenGL at start to find out
-   * what it could do (70-270 ms here, varying with the machine's load);
-   * BENCH_GL=1 leaves that in. */
-  if (g_getenv ("BENCH_GL") == NULL)
-    g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
   setlocale (LC_ALL, "");
   g_option_context_add_main_entries (options, entries, NULL);
   if (!g_option_context_parse (options, &argc, &argv, &error) || db == NULL)
