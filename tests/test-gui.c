@@ -8,6 +8,7 @@
 #include "wp-agency-view.h"
 #include "wp-board-view.h"
 #include "wp-outline-row.h"
+#include "wp-text-cell.h"
 #include "wp-outline-view.h"
 #include "wp-print.h"
 #include "wp-progress-view.h"
@@ -338,12 +339,12 @@ count_highlighted (GtkWidget  *widget,
       && gtk_widget_get_mapped (widget))
     {
       GtkWidget *title = wp_outline_row_get_cell (WP_OUTLINE_ROW (widget), WP_OUTLINE_COLUMN_TITLE);
-      GtkLabel *label = GTK_LABEL (gtk_stack_get_visible_child (GTK_STACK (title)));
+      WpTextCell *text = WP_TEXT_CELL (gtk_stack_get_visible_child (GTK_STACK (title)));
       g_autofree char *marked = g_strdup_printf (">%s</span>", words);
-      gboolean has_words = strstr (gtk_label_get_text (label), words) != NULL;
+      gboolean has_words = strstr (wp_text_cell_get_text (text), words) != NULL;
 
-      g_assert_true (gtk_label_get_use_markup (label));
-      g_assert_cmpint (has_words, ==, strstr (gtk_label_get_label (label), marked) != NULL);
+      g_assert_nonnull (wp_text_cell_get_markup (text));
+      g_assert_cmpint (has_words, ==, strstr (wp_text_cell_get_markup (text), marked) != NULL);
       return has_words ? 1 : 0;
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;

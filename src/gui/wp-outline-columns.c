@@ -142,7 +142,7 @@ wp_outline_title_draw (WpOutlineView *self,
         g_free (markup);
         markup = joined;
       }
-    gtk_label_set_markup (GTK_LABEL (label), markup);
+    wp_text_cell_set_markup (WP_TEXT_CELL (label), markup);
   }
   if (title[0])
     gtk_widget_remove_css_class (label, "dim-label");
@@ -238,29 +238,15 @@ update_light (WpOutlineView *self,
 
 /* Factories */
 
-static GtkWidget *
-new_cell_label (void)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  return label;
-}
-
-/* The title: a label, and an entry in its place while renaming. */
+/* The title: a text, and an entry in its place while renaming. */
 static GtkWidget *
 new_title_cell (void)
 {
   GtkWidget *stack = gtk_stack_new ();
-  GtkWidget *label = new_cell_label ();
+  GtkWidget *label = wp_text_cell_new ();
 
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
   /* Titles wrap, but never down to a column of single characters. */
-  gtk_label_set_width_chars (GTK_LABEL (label), 14);
+  wp_text_cell_set_wrap (WP_TEXT_CELL (label), TRUE);
   gtk_stack_add_named (GTK_STACK (stack), label, "label");
   gtk_stack_set_hhomogeneous (GTK_STACK (stack), FALSE);
   gtk_stack_set_vhomogeneous (GTK_STACK (stack), FALSE);

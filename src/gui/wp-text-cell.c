@@ -1,6 +1,6 @@
 /* wp-text-cell.c: a short text in a cell of the outline, ellipsized
  *
- * The agencies, deadline and status of a row. A GtkLabel did it, but a
+ * The title, agencies, deadline and status of a row. A GtkLabel did it, but a
  * label is measured for every width it is asked about and lays its text
  * out anew each time; with four of them in each of a screenful of new
  * rows, they were a quarter of the frame after a search keystroke over a
@@ -23,6 +23,7 @@ struct _WpTextCell
   char        *markup;    /* or NULL for plain text */
   PangoLayout *layout;    /* NULL until measured or drawn */
   int          width;     /* the layout's width in Pango units, or -1 */
+  gboolean     wrap;      /* lines wrap (a title) instead of ending in "…" */
 };
 
 G_DEFINE_FINAL_TYPE (WpTextCell, wp_text_cell, GTK_TYPE_WIDGET)
@@ -46,7 +47,10 @@ get_layout (WpTextCell *self,
   if (self->layout == NULL)
     {
       self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+      if (self->wrap)
+        pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
+      else
+        pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
       /* From the start of the cell, as the window reads */
       pango_layout_set_auto_dir (self->layout, FALSE);
       pango_layout_set_alignment (self->layout,
@@ -64,6 +68,20 @@ get_layout (WpTextCell *self,
   return self->layout;
 }
 
+/* Eight ems: about eight Chinese characters, a few words of a Latin
+ * script. A title wraps down to that, not to a column of characters. */
+static int
+min_wrapped_width (WpTextCell *self)
+{
+  const PangoFontDescription *font =
+    pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+  double size = font != NULL ? pango_font_description_get_size (font) / (double) PANGO_SCALE : 11;
+
+  if (font != NULL && !pango_font_description_get_size_is_absolute (font))
+    size = size * 96.0 / 72.0;
+  return (int) (8 * MAX (size, 6) + 0.5);
+}
+
 static void
 wp_text_cell_measure (GtkWidget      *widget,
                       GtkOrientation  orientation,
@@ -76,14 +94,22 @@ wp_text_cell_measure (GtkWidget      *widget,
   WpTextCell *self = WP_TEXT_CELL (widget);
   int height;
 
-  /* Ellipsized: any width will do, and the column's is given */
+  /* Ellipsized, any width will do; wrapped, a few words' width. The
+   * column's width is given anyway. */
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = *natural = 0;
+      *minimum = *natural = self->wrap ? min_wrapped_width (self) : 0;
       return;
     }
   pango_layout_get_pixel_size (get_layout (self, for_size), NULL, &height);
   *minimum = *natural = height;
+}
+
+static GtkSizeRequestMode
+wp_text_cell_get_request_mode (GtkWidget *widget)
+{
+  return WP_TEXT_CELL (widget)->wrap ? GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH
+                                     : GTK_SIZE_REQUEST_CONSTANT_SIZE;
 }
 
 static void
@@ -144,6 +170,7 @@ wp_text_cell_class_init (WpTextCellClass *klass)
 
   G_OBJECT_CLASS (klass)->finalize = wp_text_cell_finalize;
   widget_class->measure = wp_text_cell_measure;
+  widget_class->get_request_mode = wp_text_cell_get_request_mode;
   widget_class->size_allocate = wp_text_cell_size_allocate;
   widget_class->snapshot = wp_text_cell_snapshot;
   widget_class->direction_changed = wp_text_cell_direction_changed;
@@ -211,6 +238,32 @@ wp_text_cell_set_markup (WpTextCell *self,
   g_free (self->text);
   self->text = g_steal_pointer (&text);
   changed (self);
+}
+
+/**
+ * wp_text_cell_set_wrap:
+ * @wrap: whether long lines wrap at the cell's width (at word or, in
+ *   Chinese, character boundaries) rather than end in "…"
+ */
+void
+wp_text_cell_set_wrap (WpTextCell *self,
+                       gboolean    wrap)
+{
+  g_return_if_fail (WP_IS_TEXT_CELL (self));
+
+  if (self->wrap == !!wrap)
+    return;
+  self->wrap = !!wrap;
+  g_clear_object (&self->layout);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/* The markup last set, or NULL if the text is plain */
+const char *
+wp_text_cell_get_markup (WpTextCell *self)
+{
+  g_return_val_if_fail (WP_IS_TEXT_CELL (self), NULL);
+  return self->markup;
 }
 
 const char *

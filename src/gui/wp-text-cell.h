@@ -1,4 +1,4 @@
-/* wp-text-cell.h: a short text in a cell of the outline, ellipsized
+/* wp-text-cell.h: a text in a cell of the outline, ellipsized or wrapped
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,5 +17,8 @@ void        wp_text_cell_set_text   (WpTextCell *self,
 void        wp_text_cell_set_markup (WpTextCell *self,
                                      const char *markup);
 const char *wp_text_cell_get_text   (WpTextCell *self);
+const char *wp_text_cell_get_markup (WpTextCell *self);
+void        wp_text_cell_set_wrap   (WpTextCell *self,
+                                     gboolean    wrap);
 
 G_END_DECLS
