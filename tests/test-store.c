@@ -1120,6 +1120,29 @@ shown_child_ids (Fixture *f,
   return ids;
 }
 
+/* Sets of ids: sorted, each once, and looked up */
+static void
+test_id_sets (void)
+{
+  static const gint64 given[] = { 5, 3, 5, G_GINT64_CONSTANT (9000000000), 1, 3, -2 };
+  static const gint64 wanted[] = { -2, 1, 3, 5, G_GINT64_CONSTANT (9000000000) };
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) empty = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_array_append_vals (ids, given, G_N_ELEMENTS (given));
+  wp_ids_sort_unique (ids);
+  g_assert_cmpmem (ids->data, ids->len * sizeof (gint64), wanted, sizeof wanted);
+  for (guint i = 0; i < G_N_ELEMENTS (wanted); i++)
+    g_assert_true (wp_ids_contain (ids, wanted[i]));
+  g_assert_false (wp_ids_contain (ids, 4));
+  g_assert_false (wp_ids_contain (ids, 0));
+  g_assert_false (wp_ids_contain (ids, G_MAXINT64));
+  g_assert_false (wp_ids_contain (empty, 1));
+  g_assert_false (wp_ids_contain (NULL, 1));
+  wp_ids_sort_unique (empty);
+  g_assert_cmpuint (empty->len, ==, 0);
+}
+
 /* What a search shows: the matches and every item above them, whether the
  * hits come from a search (which knows their parents) or not, and after
  * the items moved. */
@@ -1139,8 +1162,8 @@ test_shown (Fixture       *f,
   for (int round = 0; round < 3; round++)
     {
       g_autoptr(GArray) hits = NULL;
-      g_autoptr(GHashTable) matches = NULL;
-      g_autoptr(GHashTable) ancestors = NULL;
+      g_autoptr(GArray) matches = NULL;
+      g_autoptr(GArray) ancestors = NULL;
       g_autoptr(GArray) top_ids = NULL;
       g_autoptr(GArray) area_ids = NULL;
       g_autoptr(GArray) other_ids = NULL;
@@ -1171,12 +1194,13 @@ test_shown (Fixture       *f,
       g_assert_true (wp_store_set_shown (f->store, plan, hits, &matches, &ancestors, &error));
       g_assert_no_error (error);
 
-      g_assert_cmpuint (g_hash_table_size (matches), ==, 2);
+      g_assert_cmpuint (matches->len, ==, 2);
       id = wp_item_get_id (action);
-      g_assert_true (g_hash_table_contains (matches, &id));
-      g_assert_cmpuint (g_hash_table_size (ancestors), ==, round == 2 ? 1 : 2);
+      g_assert_true (wp_ids_contain (matches, id));
+      g_assert_cmpuint (ancestors->len, ==, round == 2 ? 1 : 2);
       id = round == 2 ? wp_item_get_id (other) : wp_item_get_id (task);
-      g_assert_true (g_hash_table_contains (ancestors, &id));
+      g_assert_true (wp_ids_contain (ancestors, id));
+      g_assert_false (wp_ids_contain (ancestors, wp_item_get_id (quiet)));
 
       top_ids = shown_child_ids (f, 0);
       g_assert_cmpuint (top_ids->len, ==, 2);
@@ -1288,6 +1312,7 @@ main (int    argc,
   ADD ("agencies", test_agencies);
   ADD ("search", test_search);
   ADD ("shown", test_shown);
+  g_test_add_func ("/store/id-sets", test_id_sets);
   ADD ("children-model", test_children_model);
   ADD ("save-copy", test_save_copy);
   ADD ("done-date", test_done_date);

@@ -207,3 +207,62 @@ wp_id_list_find (WpIdList *self,
       return (int) i;
   return -1;
 }
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/**
+ * wp_ids_sort_unique:
+ * @ids: (element-type gint64): ids, made a set: in order, each once
+ *
+ * A set of ids as a sorted array: a search's thousands of matches and the
+ * items above them are sets that were a hash table's thousands of
+ * allocations to make and to free on every keystroke.
+ */
+void
+wp_ids_sort_unique (GArray *ids)
+{
+  guint kept = 0;
+
+  g_return_if_fail (ids != NULL);
+
+  g_array_sort (ids, compare_ids);
+  for (guint i = 0; i < ids->len; i++)
+    if (kept == 0 || g_array_index (ids, gint64, kept - 1) != g_array_index (ids, gint64, i))
+      g_array_index (ids, gint64, kept++) = g_array_index (ids, gint64, i);
+  g_array_set_size (ids, kept);
+}
+
+/**
+ * wp_ids_contain:
+ * @sorted_ids: (nullable) (element-type gint64): a set from wp_ids_sort_unique()
+ */
+gboolean
+wp_ids_contain (const GArray *sorted_ids,
+                gint64        id)
+{
+  guint lo = 0, hi;
+
+  if (sorted_ids == NULL)
+    return FALSE;
+  hi = sorted_ids->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      gint64 at = g_array_index (sorted_ids, gint64, mid);
+
+      if (at == id)
+        return TRUE;
+      if (at < id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return FALSE;
+}

@@ -24,4 +24,9 @@ guint         wp_id_list_get_n_ids (WpIdList    *self);
 int           wp_id_list_find     (WpIdList     *self,
                                    gint64        id);
 
+/* Sets of ids: arrays of gint64 in order, each once */
+void          wp_ids_sort_unique  (GArray       *ids);
+gboolean      wp_ids_contain      (const GArray *sorted_ids,
+                                   gint64        id);
+
 G_END_DECLS

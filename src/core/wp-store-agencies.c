@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "wp-deadline.h"
+#include "wp-id-list.h"
 #include "wp-store-private.h"
 
 GPtrArray *
@@ -582,12 +583,6 @@ wp_store_search (WpStore     *self,
   return g_steal_pointer (&ids);
 }
 
-static GHashTable *
-new_id_set (void)
-{
-  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-}
-
 /* @id's parent (0 at the top) as the last search read it, if that search
  * found @id and nothing changed since; -1 if not known. */
 static gint64
@@ -626,9 +621,10 @@ append_json_id (GString *json,
  * wp_store_set_shown:
  * @hits: (element-type gint64): the items that match, e.g. from
  *   wp_filter_find()
- * @matches: (out) (optional) (transfer full): ids of the items that match
- * @ancestors: (out) (optional) (transfer full): ids of the items above a
- *   match
+ * @matches: (out) (optional) (transfer full) (element-type gint64): ids of
+ *   the items that match, a set (see wp_ids_contain())
+ * @ancestors: (out) (optional) (transfer full) (element-type gint64): ids
+ *   of the items above a match, a set
  *
  * Remembers what a filtered outline shows (@hits and the items above them)
  * for wp_store_list_shown_child_ids(). The set is kept in memory, not in a
@@ -639,12 +635,13 @@ gboolean
 wp_store_set_shown (WpStore       *self,
                     gint64         plan_id,
                     const GArray  *hits,
-                    GHashTable   **matches,
-                    GHashTable   **ancestors,
+                    GArray       **matches,
+                    GArray       **ancestors,
                     GError       **error)
 {
-  g_autoptr(GHashTable) match_set = new_id_set ();
-  g_autoptr(GHashTable) ancestor_set = new_id_set ();
+  g_autoptr(GArray) match_set = g_array_sized_new (FALSE, FALSE, sizeof (gint64), hits->len);
+  g_autoptr(GArray) ancestor_set = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) unknown = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GString) json = g_string_sized_new (hits->len * 8 + 2);
   g_autoptr(WpStmt) up = NULL;
   int rc;
@@ -656,21 +653,25 @@ wp_store_set_shown (WpStore       *self,
    * What is read goes through the small index of each item's plan and
    * parent (item_tree) rather than the item rows: a search lights on
    * items all over the file, and reading their rows read most of it. */
-  g_string_append_c (json, '[');
-  for (guint i = 0; i < hits->len; i++)
+  g_array_append_vals (match_set, hits->data, hits->len);
+  wp_ids_sort_unique (match_set);
+  for (guint i = 0; i < match_set->len; i++)
     {
-      gint64 id = g_array_index (hits, gint64, i);
+      gint64 id = g_array_index (match_set, gint64, i);
       gint64 parent = hit_parent (self, id);
 
-      g_hash_table_add (match_set, g_memdup2 (&id, sizeof id));
       if (parent < 0)
-        append_json_id (json, id);
-      else if (parent > 0 && !g_hash_table_contains (ancestor_set, &parent))
-        {
-          g_hash_table_add (ancestor_set, g_memdup2 (&parent, sizeof parent));
-          append_json_id (json, parent);
-        }
+        g_array_append_val (unknown, id);
+      else if (parent > 0)
+        g_array_append_val (ancestor_set, parent);
     }
+  wp_ids_sort_unique (ancestor_set);
+
+  g_string_append_c (json, '[');
+  for (guint i = 0; i < ancestor_set->len; i++)
+    append_json_id (json, g_array_index (ancestor_set, gint64, i));
+  for (guint i = 0; i < unknown->len; i++)
+    append_json_id (json, g_array_index (unknown, gint64, i));
   g_string_append_c (json, ']');
 
   up = wp_stmt_prepare (self, "WITH RECURSIVE up (id) AS ("
@@ -688,17 +689,16 @@ wp_store_set_shown (WpStore       *self,
   while ((rc = wp_stmt_step (up, error)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (up->stmt, 0);
-
-      if (!g_hash_table_contains (ancestor_set, &id))
-        g_hash_table_add (ancestor_set, g_memdup2 (&id, sizeof id));
+      g_array_append_val (ancestor_set, id);
     }
   if (rc != SQLITE_DONE)
     return FALSE;
+  wp_ids_sort_unique (ancestor_set);
 
-  g_clear_pointer (&self->shown_matches, g_hash_table_unref);
-  self->shown_matches = g_hash_table_ref (match_set);
-  g_clear_pointer (&self->shown_ancestors, g_hash_table_unref);
-  self->shown_ancestors = g_hash_table_ref (ancestor_set);
+  g_clear_pointer (&self->shown_matches, g_array_unref);
+  self->shown_matches = g_array_ref (match_set);
+  g_clear_pointer (&self->shown_ancestors, g_array_unref);
+  self->shown_ancestors = g_array_ref (ancestor_set);
 
   if (matches != NULL)
     *matches = g_steal_pointer (&match_set);
@@ -711,7 +711,7 @@ gboolean
 _wp_store_is_shown_ancestor (WpStore *self,
                              gint64   item_id)
 {
-  return self->shown_ancestors != NULL && g_hash_table_contains (self->shown_ancestors, &item_id);
+  return wp_ids_contain (self->shown_ancestors, item_id);
 }
 
 /**

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "wp-deadline.h"
+#include "wp-id-list.h"
 #include "wp-item-list.h"
 #include "wp-light.h"
 #include "wp-store-private.h"
@@ -864,9 +865,8 @@ list_child_ids (WpStore   *self,
     {
       gint64 id = sqlite3_column_int64 (stmt->stmt, 0);
 
-      if (!shown_only
-          || (self->shown_matches != NULL && g_hash_table_contains (self->shown_matches, &id))
-          || (self->shown_ancestors != NULL && g_hash_table_contains (self->shown_ancestors, &id)))
+      if (!shown_only || wp_ids_contain (self->shown_matches, id)
+          || wp_ids_contain (self->shown_ancestors, id))
         g_array_append_val (ids, id);
     }
   return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;

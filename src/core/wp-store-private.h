@@ -39,8 +39,8 @@ struct _WpStore
   GHashTable *live_items;  /* gint64 id → WpItem* (weak) */
   GHashTable *rollups;     /* gint64 id → WpRollup, for items with children */
   GHashTable *lists;       /* gint64 parent id → GPtrArray of WpItemList (weak) */
-  GHashTable *shown_matches;   /* gint64 ids a filtered outline shows as matches, */
-  GHashTable *shown_ancestors; /* and above them; NULL when there is none */
+  GArray     *shown_matches;   /* gint64 ids a filtered outline shows as matches, */
+  GArray     *shown_ancestors; /* and above them (sets); NULL when there is none */
   GArray     *hit_parents;     /* WpIdParent, the last search's hits by id */
   sqlite3_int64 hit_parents_changes; /* sqlite3_total_changes64() then */
   GDate       reference_date;  /* the day traffic lights are judged on */

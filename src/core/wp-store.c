@@ -158,9 +158,9 @@ wp_store_finalize (GObject *object)
   g_clear_pointer (&self->live_items, g_hash_table_unref);
   g_clear_pointer (&self->rollups, g_hash_table_unref);
   g_clear_pointer (&self->lists, g_hash_table_unref);
-  g_clear_pointer (&self->shown_matches, g_hash_table_unref);
+  g_clear_pointer (&self->shown_matches, g_array_unref);
   g_clear_pointer (&self->hit_parents, g_array_unref);
-  g_clear_pointer (&self->shown_ancestors, g_hash_table_unref);
+  g_clear_pointer (&self->shown_ancestors, g_array_unref);
   if (self->db != NULL)
     {
       /* Closing the last connection checkpoints and removes the WAL. */

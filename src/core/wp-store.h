@@ -275,8 +275,8 @@ GArray     *wp_store_search             (WpStore           *self,
 gboolean    wp_store_set_shown          (WpStore           *self,
                                          gint64             plan_id,
                                          const GArray      *hits,
-                                         GHashTable       **matches,
-                                         GHashTable       **ancestors,
+                                         GArray           **matches,
+                                         GArray           **ancestors,
                                          GError           **error);
 void        wp_store_shown_changed      (WpStore           *self,
                                          gint64             plan_id);

@@ -44,8 +44,8 @@ struct _WpOutlineView
   gint64              just_created;   /* new item whose title was never typed */
   char               *search;         /* NULL when not searching */
   WpFilter            criteria;       /* agency, status, overdue; no text */
-  GHashTable         *matches;        /* ids of items that match the search */
-  GHashTable         *ancestors;      /* ids of items above a match */
+  GArray             *matches;        /* ids of items that match the search (a set) */
+  GArray             *ancestors;      /* ids of items above a match (a set) */
   guint               search_serial;  /* changes with every search, for cells */
   GPtrArray          *to_open;        /* GtkListItems showing rows to open */
   guint               open_idle;
@@ -852,7 +852,7 @@ create_child_model (gpointer item,
   if (is_filtering (self))
     {
       /* Searching: only the rows above a match open, on what leads to it. */
-      if (!g_hash_table_contains (self->ancestors, &id))
+      if (!wp_ids_contain (self->ancestors, id))
         return NULL;
       return wp_store_get_shown_children_model (wp_context_get_store (self->context),
                                                 wp_item_get_plan_id (item), id);
@@ -876,7 +876,7 @@ gboolean
 _wp_outline_view_is_match (WpOutlineView *self,
                            gint64         item_id)
 {
-  return self->matches != NULL && g_hash_table_contains (self->matches, &item_id);
+  return wp_ids_contain (self->matches, item_id);
 }
 
 static void
@@ -958,7 +958,7 @@ wants_open (WpOutlineView  *self,
   gint64 id = wp_item_get_id (item);
 
   return self->ancestors != NULL && !gtk_tree_list_row_get_expanded (row)
-         && g_hash_table_contains (self->ancestors, &id)
+         && wp_ids_contain (self->ancestors, id)
          && g_object_get_data (G_OBJECT (row), "wp-opened") == NULL;
 }
 
@@ -1036,8 +1036,8 @@ find_shown (WpOutlineView  *self,
   WpFilter filter = self->criteria;
 
   filter.text = self->search;
-  g_clear_pointer (&self->matches, g_hash_table_unref);
-  g_clear_pointer (&self->ancestors, g_hash_table_unref);
+  g_clear_pointer (&self->matches, g_array_unref);
+  g_clear_pointer (&self->ancestors, g_array_unref);
   hits = wp_filter_find (wp_context_get_store (self->context), wp_plan_get_id (self->plan),
                          &filter, error);
   return hits != NULL
@@ -1218,8 +1218,8 @@ wp_outline_view_dispose (GObject *object)
   g_clear_pointer (&self->menu_action, g_free);
   g_clear_pointer (&self->search, g_free);
   wp_filter_clear (&self->criteria);
-  g_clear_pointer (&self->matches, g_hash_table_unref);
-  g_clear_pointer (&self->ancestors, g_hash_table_unref);
+  g_clear_pointer (&self->matches, g_array_unref);
+  g_clear_pointer (&self->ancestors, g_array_unref);
 
   G_OBJECT_CLASS (wp_outline_view_parent_class)->dispose (object);
 }
@@ -1398,8 +1398,8 @@ wp_outline_view_set_filter (WpOutlineView  *self,
   self->search_serial++;
   if (!is_filtering (self))
     {
-      g_clear_pointer (&self->matches, g_hash_table_unref);
-      g_clear_pointer (&self->ancestors, g_hash_table_unref);
+      g_clear_pointer (&self->matches, g_array_unref);
+      g_clear_pointer (&self->ancestors, g_array_unref);
     }
   if (was_filtering && is_filtering (self) && self->root != NULL && self->plan != NULL)
     refilter (self);
