@@ -722,30 +722,33 @@ wp_store_get_item (WpStore  *self,
   return item_from_data (self, &data);
 }
 
-/* Re-reads a live item (if any view holds one) and its ancestors, whose
- * child counts and derived progress may have changed. */
-void
-wp_store_refresh_item_and_ancestors (WpStore *self,
-                                     gint64   item_id)
+/* Re-reads the live items among @ids and everything above them, once each,
+ * deepest first: their figures may have changed. The cached figures of all
+ * of them are forgotten first (even while signals are held back), so that
+ * none is rolled up from another's old figures. */
+static void
+refresh_chains (WpStore      *self,
+                const gint64 *ids,
+                guint         n_ids)
 {
-  g_autoptr(GArray) chain = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) chains = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) last = g_hash_table_new (g_int64_hash, g_int64_equal);
 
-  /* The item and everything above it may show other figures now: forget
-   * them first, even while signals are held back. */
-  while (item_id != 0)
-    {
-      g_autoptr(WpStmt) stmt =
-        wp_stmt_prepare (self, "SELECT coalesce (parent_id, 0) FROM item WHERE id = ?1", NULL);
+  for (guint k = 0; k < n_ids; k++)
+    for (gint64 item_id = ids[k]; item_id != 0;)
+      {
+        g_autoptr(WpStmt) stmt =
+          wp_stmt_prepare (self, "SELECT coalesce (parent_id, 0) FROM item WHERE id = ?1", NULL);
 
-      g_hash_table_remove (self->rollups, &item_id);
-      g_array_append_val (chain, item_id);
-      if (stmt == NULL)
-        break;
-      sqlite3_bind_int64 (stmt->stmt, 1, item_id);
-      if (sqlite3_step (stmt->stmt) != SQLITE_ROW)
-        break;
-      item_id = sqlite3_column_int64 (stmt->stmt, 0);
-    }
+        g_hash_table_remove (self->rollups, &item_id);
+        g_array_append_val (chains, item_id);
+        if (stmt == NULL)
+          break;
+        sqlite3_bind_int64 (stmt->stmt, 1, item_id);
+        if (sqlite3_step (stmt->stmt) != SQLITE_ROW)
+          break;
+        item_id = sqlite3_column_int64 (stmt->stmt, 0);
+      }
 
   if (self->frozen > 0)
     {
@@ -753,15 +756,28 @@ wp_store_refresh_item_and_ancestors (WpStore *self,
       return;
     }
 
-  for (guint i = 0; i < chain->len; i++)
+  /* An item's last place in the chains comes after everything below it */
+  for (guint i = 0; i < chains->len; i++)
+    g_hash_table_insert (last, &g_array_index (chains, gint64, i), GUINT_TO_POINTER (i));
+  for (guint i = 0; i < chains->len; i++)
     {
-      gint64 id = g_array_index (chain, gint64, i);
+      gint64 id = g_array_index (chains, gint64, i);
 
-      if (g_hash_table_contains (self->live_items, &id))
+      if (GPOINTER_TO_UINT (g_hash_table_lookup (last, &id)) == i
+          && g_hash_table_contains (self->live_items, &id))
         {
           g_autoptr(WpItem) item = wp_store_get_item (self, id, NULL);
         }
     }
+}
+
+/* Re-reads a live item (if any view holds one) and its ancestors, whose
+ * child counts and derived progress may have changed. */
+void
+wp_store_refresh_item_and_ancestors (WpStore *self,
+                                     gint64   item_id)
+{
+  refresh_chains (self, &item_id, 1);
 }
 
 /* Reads the items @sql gives for plan ?1 and parent ?2, in order. */
@@ -1199,6 +1215,29 @@ wp_store_children_changed_hinted (WpStore *self,
   self->hint.item_id = 0;
 }
 
+/* Tells the lists and everyone else that @parent_id's children changed,
+ * its figures being up to date already. */
+static void
+children_changed_refreshed (WpStore *self,
+                            gint64   plan_id,
+                            gint64   parent_id,
+                            gint64   item_id,
+                            int      from,
+                            int      to)
+{
+  if (self->frozen > 0)
+    {
+      self->missed_signals = TRUE;
+      return;
+    }
+  self->hint.item_id = item_id;
+  self->hint.from = from;
+  self->hint.to = to;
+  dispatch_to_lists (self, plan_id, parent_id);
+  g_signal_emit (self, wp_store_signals[SIGNAL_CHILDREN_CHANGED], 0, plan_id, parent_id);
+  self->hint.item_id = 0;
+}
+
 void
 wp_store_children_changed (WpStore *self,
                            gint64   plan_id,
@@ -1601,17 +1640,25 @@ wp_store_move_item (WpStore  *self,
   if (!wp_store_commit (self, error))
     return FALSE;
 
+  /* Both parents, the item and everything above them are read again once,
+   * before anyone is told: refreshed one by one, the parents they share
+   * were rolled up three times (each time from a thousand key tasks under
+   * an area). */
+  {
+    gint64 changed[] = { item_id, new_parent_id, old_parent_id };
+
+    refresh_chains (self, changed, new_parent_id == old_parent_id ? 2 : 3);
+  }
   self->moving_item = item_id;
   if (new_parent_id == old_parent_id)
-    wp_store_children_changed_hinted (self, plan_id, old_parent_id, item_id, old_position,
-                                      new_position);
+    children_changed_refreshed (self, plan_id, old_parent_id, item_id, old_position,
+                                new_position);
   else
     {
-      wp_store_children_changed_hinted (self, plan_id, old_parent_id, item_id, old_position, -1);
-      wp_store_children_changed_hinted (self, plan_id, new_parent_id, item_id, -1, new_position);
+      children_changed_refreshed (self, plan_id, old_parent_id, item_id, old_position, -1);
+      children_changed_refreshed (self, plan_id, new_parent_id, item_id, -1, new_position);
     }
   self->moving_item = 0;
-  wp_store_refresh_item_and_ancestors (self, item_id);
   return TRUE;
 
 fail:
