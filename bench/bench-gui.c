@@ -4,7 +4,8 @@
  *   bench-gui --db PATH     a plan file made with bench-store --keep PATH
  *
  * Times: start to first frame of the window, expanding the area with 1,000
- * key tasks (to the next frame), indenting a key task, a search keystroke;
+ * key tasks (to the next frame), indenting, moving and deleting a key task
+ * and undoing each, a search keystroke;
  * the board of every action (by status and by lead agency), moving a card
  * and undoing it; the agency directory; and resident memory.
  *
@@ -198,6 +199,25 @@ main (int    argc,
       g_error ("%s", error->message);
     g_print ("  (the edit itself, before drawing: %.1f ms)\n", wp_bench_now_ms () - t0);
     g_print ("%-44s %10.1f ms\n", "indent a key task (to frame)",
+             wait_frame (GTK_WIDGET (window), t0));
+    t0 = start_timing ();
+    wp_undo_stack_undo (wp_context_get_undo_stack (context), NULL);
+    g_print ("%-44s %10.1f ms\n", "undo it (to frame)", wait_frame (GTK_WIDGET (window), t0));
+
+    /* Move it down among its 1,000 siblings (Alt+Down), then delete it
+     * with its actions, and undo both. */
+    t0 = start_timing ();
+    if (!wp_edit_move_down (wp_context_get_undo_stack (context), wp_item_get_id (item), &error))
+      g_error ("%s", error->message);
+    g_print ("%-44s %10.1f ms\n", "move a key task down (to frame)",
+             wait_frame (GTK_WIDGET (window), t0));
+    t0 = start_timing ();
+    wp_undo_stack_undo (wp_context_get_undo_stack (context), NULL);
+    g_print ("%-44s %10.1f ms\n", "undo it (to frame)", wait_frame (GTK_WIDGET (window), t0));
+    t0 = start_timing ();
+    if (!wp_edit_delete_item (wp_context_get_undo_stack (context), wp_item_get_id (item), &error))
+      g_error ("%s", error->message);
+    g_print ("%-44s %10.1f ms\n", "delete a key task and its actions (to frame)",
              wait_frame (GTK_WIDGET (window), t0));
     t0 = start_timing ();
     wp_undo_stack_undo (wp_context_get_undo_stack (context), NULL);

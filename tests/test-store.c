@@ -921,6 +921,49 @@ test_rollup_whole_plan (Fixture       *f,
   g_assert_cmpuint (k, ==, 3 * 10 * 3);
 }
 
+/* A deleted parent's figures do not outlive it: SQLite gives its id to
+ * the next item made, which may become a parent in turn. */
+static void
+test_rollup_after_delete (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpItem) area = add (f, 0, WP_ITEM_KIND_AREA, "A");
+  g_autoptr(WpItem) again = NULL;
+  g_autoptr(GVariant) snapshot = NULL;
+  g_auto(GValue) v = G_VALUE_INIT;
+  gint64 task_id;
+
+  {
+    g_autoptr(WpItem) task = add (f, wp_item_get_id (area), WP_ITEM_KIND_TASK, "T");
+    g_autoptr(WpItem) action = add (f, wp_item_get_id (task), WP_ITEM_KIND_ACTION, "a");
+
+    g_value_init (&v, G_TYPE_STRING);
+    g_value_set_string (&v, "done");
+    g_assert_true (wp_store_set_item_property (f->store, wp_item_get_id (action), "status", &v,
+                                               &error));
+    g_assert_cmpint (wp_item_get_effective_status (task), ==, WP_ITEM_STATUS_DONE);
+    g_assert_cmpint (wp_item_get_effective_progress (task), ==, 100);
+    task_id = wp_item_get_id (task);
+  }
+  snapshot = wp_store_delete_item (f->store, task_id, &error);
+  g_assert_no_error (error);
+
+  /* The next item made gets the deleted task's id, and a child */
+  {
+    g_autoptr(WpItem) task = add (f, wp_item_get_id (area), WP_ITEM_KIND_TASK, "新任务");
+    g_autoptr(WpItem) action = NULL;
+
+    g_assert_cmpint (wp_item_get_id (task), ==, task_id);
+    action = add (f, wp_item_get_id (task), WP_ITEM_KIND_ACTION, "措施");
+    again = wp_store_get_item (f->store, task_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (wp_item_get_effective_status (again), ==, WP_ITEM_STATUS_NOT_STARTED);
+    g_assert_cmpint (wp_item_get_effective_progress (again), ==, 0);
+  }
+  g_assert_cmpint (wp_item_get_effective_status (area), ==, WP_ITEM_STATUS_NOT_STARTED);
+}
+
 static void
 test_rollup_status_and_light (Fixture       *f,
                               gconstpointer  data)
@@ -1309,6 +1352,7 @@ main (int    argc,
   ADD ("derived-progress", test_derived_progress);
   ADD ("rollup-status-and-light", test_rollup_status_and_light);
   ADD ("rollup-whole-plan", test_rollup_whole_plan);
+  ADD ("rollup-after-delete", test_rollup_after_delete);
   ADD ("agencies", test_agencies);
   ADD ("search", test_search);
   ADD ("shown", test_shown);

@@ -123,6 +123,7 @@ wp_store_delete_item (WpStore  *self,
                       GError  **error)
 {
   g_autoptr(WpStmt) stmt = NULL;
+  g_autoptr(GArray) gone = g_array_new (FALSE, FALSE, sizeof (gint64));
   GVariantBuilder tables;
   GVariant *snapshot;
   gint64 plan_id, parent_id;
@@ -147,6 +148,18 @@ wp_store_delete_item (WpStore  *self,
     }
   snapshot = g_variant_ref_sink (g_variant_new (SNAPSHOT_TYPE, plan_id, parent_id, item_id,
                                                 position, &tables));
+
+  /* The ids going, whose figures must not outlive them */
+  stmt = wp_stmt_prepare (self, SUBTREE_CTE "SELECT id FROM sub", error);
+  if (stmt == NULL)
+    goto fail_snapshot;
+  sqlite3_bind_int64 (stmt->stmt, 1, item_id);
+  while (sqlite3_step (stmt->stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt->stmt, 0);
+      g_array_append_val (gone, id);
+    }
+  g_clear_pointer (&stmt, wp_stmt_release);
 
   stmt = wp_stmt_prepare (self, "DELETE FROM item WHERE id = ?1", error);
   if (stmt == NULL)
@@ -174,8 +187,11 @@ wp_store_delete_item (WpStore  *self,
       return NULL;
     }
 
-  /* Ids of deleted rows can be given out again: no figures may outlive them. */
-  wp_store_forget_rollups (self);
+  /* Ids of deleted rows can be given out again: no figures may outlive
+   * them. (Forgetting all figures had the next read of the area roll the
+   * whole plan up again.) The parent's chain is read again below. */
+  for (guint i = 0; i < gone->len; i++)
+    g_hash_table_remove (self->rollups, &g_array_index (gone, gint64, i));
   wp_store_children_changed_hinted (self, plan_id, parent_id, item_id, position, -1);
   return snapshot;
 
