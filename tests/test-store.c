@@ -1311,6 +1311,39 @@ test_children_model (Fixture       *f,
   }
 }
 
+/* The log of edits is copied into the file while the store is open, in a
+ * thread, once it is long: the file itself holds the plan before the app
+ * closes, and no edit waits for the copy. */
+static void
+test_checkpoint_in_thread (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  GStatBuf st;
+  int n = 0;
+
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, <=, 4096);  /* all in the log so far */
+  /* Edits, each committed, until a checkpoint has started */
+  while (f->store->checkpoint_thread == NULL)
+    {
+      g_autofree char *title = g_strdup_printf ("第%d项措施：推进综治中心规范化建设", ++n);
+      g_autoptr(WpItem) item = add (f, 0, WP_ITEM_KIND_ACTION, title);
+
+      g_assert_cmpint (n, <, 20000);
+    }
+  while (!g_atomic_int_get (&f->store->checkpoint_done))
+    g_usleep (1000);
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 64 * 1024);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  /* and everything is still there */
+  {
+    g_autoptr(GArray) ids = wp_store_list_child_ids (f->store, wp_plan_get_id (f->plan), 0, NULL);
+    g_assert_cmpuint (ids->len, ==, (guint) n);
+  }
+}
+
 static void
 test_save_copy (Fixture       *f,
                 gconstpointer  data)
@@ -1359,6 +1392,7 @@ main (int    argc,
   g_test_add_func ("/store/id-sets", test_id_sets);
   ADD ("children-model", test_children_model);
   ADD ("save-copy", test_save_copy);
+  ADD ("checkpoint-in-thread", test_checkpoint_in_thread);
   ADD ("done-date", test_done_date);
 #undef ADD
 

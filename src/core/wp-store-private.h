@@ -26,6 +26,8 @@ struct _WpStore
   gboolean    read_only;
   gboolean    check_pending; /* opened to be checked later; writes wait for it */
   gboolean    check_failed;  /* that check found the file damaged */
+  GThread    *checkpoint_thread; /* copies the log into the file, or NULL */
+  gint        checkpoint_done;   /* (atomic) that thread has finished */
   guint       tx_depth;
   guint       frozen;      /* signals held back during bulk writes */
   gint64      moving_item; /* the item a move is reporting, for list diffs */

@@ -161,6 +161,10 @@ wp_store_finalize (GObject *object)
   g_clear_pointer (&self->shown_matches, g_array_unref);
   g_clear_pointer (&self->hit_parents, g_array_unref);
   g_clear_pointer (&self->shown_ancestors, g_array_unref);
+  /* A checkpoint under way finishes first; then closing the last
+   * connection checkpoints and removes the WAL. */
+  if (self->checkpoint_thread != NULL)
+    g_thread_join (g_steal_pointer (&self->checkpoint_thread));
   if (self->db != NULL)
     {
       /* Closing the last connection checkpoints and removes the WAL. */
@@ -425,6 +429,11 @@ wp_store_now (void)
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
+
+static int on_wal_commit (void       *user_data,
+                          sqlite3    *db,
+                          const char *name,
+                          int         n_pages);
 
 /* Runs a PRAGMA (or any one-row query) and returns its first column as text. */
 static char *
@@ -755,6 +764,12 @@ wp_store_open (const char        *path,
           || !set_pragma (self, "PRAGMA synchronous = FULL", "PRAGMA synchronous", "2", error)
           || !migrate (self, version, error))
         return NULL;
+      /* The log is copied back into the file in a thread (see
+       * on_wal_commit()), not by the edit that happens to fill it. */
+      if (!set_pragma (self, "PRAGMA wal_autocheckpoint = 0", "PRAGMA wal_autocheckpoint", "0",
+                       error))
+        return NULL;
+      sqlite3_wal_hook (self->db, on_wal_commit, self);
     }
 
   if (!set_pragma (self, "PRAGMA foreign_keys = ON", "PRAGMA foreign_keys", "1", error)
@@ -878,6 +893,56 @@ wp_store_check_finish (WpStore       *self,
   if (!self->read_only)
     return set_pragma (self, "PRAGMA query_only = OFF", "PRAGMA query_only", "0", error);
   return TRUE;
+}
+
+/* The write-ahead log is copied back into the file once it holds this many
+ * pages (SQLite's own default), by a connection of its own in a thread:
+ * done by the edit that filled the log, it held that edit up for 100-250
+ * ms now and then. A passive checkpoint waits for no one and stops at the
+ * first page a reader still needs; the next one goes on from there. */
+#define WAL_CHECKPOINT_PAGES 1000
+
+static gpointer
+checkpoint_in_thread (gpointer data)
+{
+  WpStore *self = data;  /* outlives the thread: finalize() joins it */
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_busy_timeout (db, 5000);
+  /* (run as a statement: the connection opens the file, and learns it is
+   * in WAL mode, only when it first reads it) */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, "PRAGMA wal_checkpoint (PASSIVE)", NULL, NULL, NULL);
+  if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+    g_message ("Could not copy the log of “%s” into it: %s", self->path,
+               db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  sqlite3_close (db);
+  g_atomic_int_set (&self->checkpoint_done, TRUE);
+  return NULL;
+}
+
+static int
+on_wal_commit (void       *user_data,
+               sqlite3    *db,
+               const char *name,
+               int         n_pages)
+{
+  WpStore *self = user_data;
+
+  if (n_pages < WAL_CHECKPOINT_PAGES || g_strcmp0 (name, "main") != 0)
+    return SQLITE_OK;
+  if (self->checkpoint_thread != NULL)
+    {
+      if (!g_atomic_int_get (&self->checkpoint_done))
+        return SQLITE_OK;  /* the last one is still at it */
+      g_thread_join (g_steal_pointer (&self->checkpoint_thread));
+    }
+  g_atomic_int_set (&self->checkpoint_done, FALSE);
+  self->checkpoint_thread = g_thread_new ("wp-checkpoint", checkpoint_in_thread, self);
+  return SQLITE_OK;
 }
 
 /* $XDG_DATA_HOME/workplan/workplan.db */
