@@ -1200,6 +1200,34 @@ dispatch_to_lists (WpStore *self,
 /* Like wp_store_children_changed(), saying that only @item_id came, went or
  * moved (from one position to another, -1 where it is not), so that open
  * lists can update themselves without reading their rows again. */
+/* Tells the lists and everyone else that @parent_id's children changed
+ * (with @item_id, from @from to @to, as a hint to the lists), after
+ * reading the parent's chain of items again unless @refreshed. */
+static void
+children_changed (WpStore  *self,
+                  gint64    plan_id,
+                  gint64    parent_id,
+                  gint64    item_id,
+                  int       from,
+                  int       to,
+                  gboolean  refreshed)
+{
+  if (self->frozen > 0)
+    {
+      self->missed_signals = TRUE;
+      return;
+    }
+  /* Refresh first, so handlers see the parent's new child count. */
+  if (!refreshed)
+    wp_store_refresh_item_and_ancestors (self, parent_id);
+  self->hint.item_id = item_id;
+  self->hint.from = from;
+  self->hint.to = to;
+  dispatch_to_lists (self, plan_id, parent_id);
+  g_signal_emit (self, wp_store_signals[SIGNAL_CHILDREN_CHANGED], 0, plan_id, parent_id);
+  self->hint.item_id = 0;
+}
+
 void
 wp_store_children_changed_hinted (WpStore *self,
                                   gint64   plan_id,
@@ -1208,34 +1236,7 @@ wp_store_children_changed_hinted (WpStore *self,
                                   int      from,
                                   int      to)
 {
-  self->hint.item_id = item_id;
-  self->hint.from = from;
-  self->hint.to = to;
-  wp_store_children_changed (self, plan_id, parent_id);
-  self->hint.item_id = 0;
-}
-
-/* Tells the lists and everyone else that @parent_id's children changed,
- * its figures being up to date already. */
-static void
-children_changed_refreshed (WpStore *self,
-                            gint64   plan_id,
-                            gint64   parent_id,
-                            gint64   item_id,
-                            int      from,
-                            int      to)
-{
-  if (self->frozen > 0)
-    {
-      self->missed_signals = TRUE;
-      return;
-    }
-  self->hint.item_id = item_id;
-  self->hint.from = from;
-  self->hint.to = to;
-  dispatch_to_lists (self, plan_id, parent_id);
-  g_signal_emit (self, wp_store_signals[SIGNAL_CHILDREN_CHANGED], 0, plan_id, parent_id);
-  self->hint.item_id = 0;
+  children_changed (self, plan_id, parent_id, item_id, from, to, FALSE);
 }
 
 void
@@ -1243,15 +1244,7 @@ wp_store_children_changed (WpStore *self,
                            gint64   plan_id,
                            gint64   parent_id)
 {
-  if (self->frozen > 0)
-    {
-      self->missed_signals = TRUE;
-      return;
-    }
-  /* Refresh first, so handlers see the parent's new child count. */
-  wp_store_refresh_item_and_ancestors (self, parent_id);
-  dispatch_to_lists (self, plan_id, parent_id);
-  g_signal_emit (self, wp_store_signals[SIGNAL_CHILDREN_CHANGED], 0, plan_id, parent_id);
+  children_changed (self, plan_id, parent_id, 0, -1, -1, FALSE);
 }
 
 static gboolean
@@ -1651,12 +1644,11 @@ wp_store_move_item (WpStore  *self,
   }
   self->moving_item = item_id;
   if (new_parent_id == old_parent_id)
-    children_changed_refreshed (self, plan_id, old_parent_id, item_id, old_position,
-                                new_position);
+    children_changed (self, plan_id, old_parent_id, item_id, old_position, new_position, TRUE);
   else
     {
-      children_changed_refreshed (self, plan_id, old_parent_id, item_id, old_position, -1);
-      children_changed_refreshed (self, plan_id, new_parent_id, item_id, -1, new_position);
+      children_changed (self, plan_id, old_parent_id, item_id, old_position, -1, TRUE);
+      children_changed (self, plan_id, new_parent_id, item_id, -1, new_position, TRUE);
     }
   self->moving_item = 0;
   return TRUE;
