@@ -67,6 +67,8 @@ check: deps-build deps-test build
 # the user's own plans is touched. The demo is a 2025 plan: it is shown as it
 # stood on 15 July 2025 so that its status lights mean something.
 run: deps-build deps-run build
+	@# (a build directory set up by hand may install elsewhere)
+	meson configure $(BUILD) -Dprefix=$(PREFIX) >/dev/null
 	meson install -C $(BUILD) --quiet
 	@if [ ! -f $(DEMO_DB) ]; then \
 	  mkdir -p $(dir $(DEMO_DB)); \
