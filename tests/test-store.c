@@ -1178,6 +1178,8 @@ test_id_sets (void)
   for (guint i = 0; i < G_N_ELEMENTS (wanted); i++)
     g_assert_true (wp_ids_contain (ids, wanted[i]));
   g_assert_false (wp_ids_contain (ids, 4));
+  g_assert_cmpint (wp_ids_find (ids, 3), ==, 2);
+  g_assert_cmpint (wp_ids_find (ids, 4), ==, -1);
   g_assert_false (wp_ids_contain (ids, 0));
   g_assert_false (wp_ids_contain (ids, G_MAXINT64));
   g_assert_false (wp_ids_contain (empty, 1));

@@ -240,17 +240,19 @@ wp_ids_sort_unique (GArray *ids)
 }
 
 /**
- * wp_ids_contain:
+ * wp_ids_find:
  * @sorted_ids: (nullable) (element-type gint64): a set from wp_ids_sort_unique()
+ *
+ * Returns: where @id is in @sorted_ids, or -1
  */
-gboolean
-wp_ids_contain (const GArray *sorted_ids,
-                gint64        id)
+int
+wp_ids_find (const GArray *sorted_ids,
+             gint64        id)
 {
   guint lo = 0, hi;
 
   if (sorted_ids == NULL)
-    return FALSE;
+    return -1;
   hi = sorted_ids->len;
   while (lo < hi)
     {
@@ -258,11 +260,22 @@ wp_ids_contain (const GArray *sorted_ids,
       gint64 at = g_array_index (sorted_ids, gint64, mid);
 
       if (at == id)
-        return TRUE;
+        return (int) mid;
       if (at < id)
         lo = mid + 1;
       else
         hi = mid;
     }
-  return FALSE;
+  return -1;
+}
+
+/**
+ * wp_ids_contain:
+ * @sorted_ids: (nullable) (element-type gint64): a set from wp_ids_sort_unique()
+ */
+gboolean
+wp_ids_contain (const GArray *sorted_ids,
+                gint64        id)
+{
+  return wp_ids_find (sorted_ids, id) >= 0;
 }

@@ -28,5 +28,7 @@ int           wp_id_list_find     (WpIdList     *self,
 void          wp_ids_sort_unique  (GArray       *ids);
 gboolean      wp_ids_contain      (const GArray *sorted_ids,
                                    gint64        id);
+int           wp_ids_find         (const GArray *sorted_ids,
+                                   gint64        id);
 
 G_END_DECLS

@@ -566,18 +566,21 @@ wp_store_search (WpStore     *self,
   wp_stmt_bind_text (stmt, 1, phrase);
   sqlite3_bind_int64 (stmt->stmt, 2, plan_id);
 
+  g_clear_pointer (&self->hit_ids, g_array_unref);
   g_clear_pointer (&self->hit_parents, g_array_unref);
-  parents = g_array_new (FALSE, FALSE, sizeof (WpIdParent));
+  parents = g_array_new (FALSE, FALSE, sizeof (gint64));
   while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
     {
-      WpIdParent hit = { sqlite3_column_int64 (stmt->stmt, 0),
-                         sqlite3_column_int64 (stmt->stmt, 1) };
+      gint64 id = sqlite3_column_int64 (stmt->stmt, 0);
+      gint64 parent = sqlite3_column_int64 (stmt->stmt, 1);
 
-      g_array_append_val (ids, hit.id);
-      g_array_append_val (parents, hit);
+      g_array_append_val (ids, id);
+      g_array_append_val (parents, parent);
     }
   if (rc != SQLITE_DONE)
     return NULL;
+  /* (in order of id, each once: a set to look hits up in) */
+  self->hit_ids = g_array_copy (ids);
   self->hit_parents = g_steal_pointer (&parents);
   self->hit_parents_changes = sqlite3_total_changes64 (self->db);
   return g_steal_pointer (&ids);
@@ -589,25 +592,12 @@ static gint64
 hit_parent (WpStore *self,
             gint64   id)
 {
-  GArray *hits = self->hit_parents;
-  guint lo = 0, hi;
+  int at;
 
-  if (hits == NULL || self->hit_parents_changes != sqlite3_total_changes64 (self->db))
+  if (self->hit_ids == NULL || self->hit_parents_changes != sqlite3_total_changes64 (self->db))
     return -1;
-  hi = hits->len;
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      const WpIdParent *at = &g_array_index (hits, WpIdParent, mid);
-
-      if (at->id == id)
-        return at->parent;
-      if (at->id < id)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return -1;
+  at = wp_ids_find (self->hit_ids, id);
+  return at >= 0 ? g_array_index (self->hit_parents, gint64, at) : -1;
 }
 
 static void

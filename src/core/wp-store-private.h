@@ -11,12 +11,6 @@
 
 G_BEGIN_DECLS
 
-/* An item and its parent (0 at the top) */
-typedef struct {
-  gint64 id;
-  gint64 parent;
-} WpIdParent;
-
 struct _WpStore
 {
   GObject     parent_instance;
@@ -43,7 +37,8 @@ struct _WpStore
   GHashTable *lists;       /* gint64 parent id → GPtrArray of WpItemList (weak) */
   GArray     *shown_matches;   /* gint64 ids a filtered outline shows as matches, */
   GArray     *shown_ancestors; /* and above them (sets); NULL when there is none */
-  GArray     *hit_parents;     /* WpIdParent, the last search's hits by id */
+  GArray     *hit_ids;         /* gint64, the last search's hits, in order */
+  GArray     *hit_parents;     /* gint64, each one's parent (0 at the top) */
   sqlite3_int64 hit_parents_changes; /* sqlite3_total_changes64() then */
   GDate       reference_date;  /* the day traffic lights are judged on */
   int         due_soon_days;

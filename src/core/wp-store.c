@@ -159,6 +159,7 @@ wp_store_finalize (GObject *object)
   g_clear_pointer (&self->rollups, g_hash_table_unref);
   g_clear_pointer (&self->lists, g_hash_table_unref);
   g_clear_pointer (&self->shown_matches, g_array_unref);
+  g_clear_pointer (&self->hit_ids, g_array_unref);
   g_clear_pointer (&self->hit_parents, g_array_unref);
   g_clear_pointer (&self->shown_ancestors, g_array_unref);
   /* A checkpoint under way finishes first; then closing the last
