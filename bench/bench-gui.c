@@ -238,6 +238,21 @@ main (int    argc,
         adw_view_stack_set_visible_child_name (views, "outline");
         wait_frame (GTK_WIDGET (window), wp_bench_now_ms ());
       }
+    /* BENCH_REPEAT_DELETE: delete and undo again and again, for a profiler */
+    for (int i = 0; g_getenv ("BENCH_REPEAT_DELETE") && i < 40; i++)
+      {
+        double edit;
+
+        t0 = start_timing ();
+        wp_edit_delete_item (wp_context_get_undo_stack (context), wp_item_get_id (item), NULL);
+        edit = wp_bench_now_ms () - t0;
+        g_print ("delete again: edit %.1f ms, frame %.1f ms\n", edit,
+                 wait_frame (GTK_WIDGET (window), t0));
+        wp_undo_stack_undo (wp_context_get_undo_stack (context), NULL);
+        wait_frame (GTK_WIDGET (window), wp_bench_now_ms ());
+      }
+    if (g_getenv ("BENCH_REPEAT_DELETE"))
+      return 0;
     for (int i = 0; g_getenv ("BENCH_REPEAT_INDENT") && i < 40; i++)
       {
         wp_edit_indent (wp_context_get_undo_stack (context), wp_item_get_id (item), NULL);

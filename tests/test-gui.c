@@ -258,8 +258,21 @@ test_outline_shows_demo (Demo          *d,
   first = g_list_model_get_item (rows, 0);
   area = gtk_tree_list_row_get_item (first);
   g_assert_cmpstr (wp_item_get_title (area), ==, "坚持主动创稳 强化系统治理");
-  gtk_tree_list_row_set_expanded (first, FALSE);
-  spin ();
+  {
+    /* A key task shown in a row is let go of once its row is gone: rows
+     * hold their items only while they show them. */
+    g_autoptr(GtkTreeListRow) task_row = g_list_model_get_item (rows, 2);
+    WpItem *task = gtk_tree_list_row_get_item (task_row);
+
+    g_assert_cmpint (wp_item_get_parent_id (task), ==, wp_item_get_id (area));
+    g_object_add_weak_pointer (G_OBJECT (task), (gpointer *) &task);
+    g_object_unref (task);
+    g_clear_object (&task_row);
+    gtk_tree_list_row_set_expanded (first, FALSE);
+    spin ();
+    wait_frame (GTK_WIDGET (view));
+    g_assert_null (task);
+  }
   n_top = g_list_model_get_n_items (rows);
   g_assert_cmpuint (n_top, ==, 3 + 4 + 3);
   gtk_tree_list_row_set_expanded (first, TRUE);

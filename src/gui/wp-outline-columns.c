@@ -21,6 +21,7 @@ typedef void (*CellUpdateFunc) (WpOutlineView *self,
                                 GtkWidget     *cell,
                                 WpItem        *item);
 
+/* (transfer full) */
 static WpItem *
 list_item_get_item (GtkListItem *list_item)
 {
@@ -346,14 +347,22 @@ bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
           WpOutlineView            *self)
 {
-  WpItem *item = list_item_get_item (list_item);
+  g_autoptr(WpItem) item = list_item_get_item (list_item);
   GtkWidget *row = gtk_list_item_get_child (list_item);
   GtkWidget *expander = wp_outline_row_get_expander (WP_OUTLINE_ROW (row));
 
   if (item == NULL)
-    return;
+    {
+      gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
+      return;
+    }
 
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), gtk_list_item_get_item (list_item));
+  /* GTK 4.8 unbinds and binds a row again whenever its position changes
+   * (a row above it came or went): the expander keeps its row through
+   * the unbind, so that binding it to the same row again does not make
+   * its arrow and indentation anew. */
+  if (gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander)) != gtk_list_item_get_item (list_item))
+    gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), gtk_list_item_get_item (list_item));
   _wp_outline_view_title_bound (self, item,
                                 wp_outline_row_get_cell (WP_OUTLINE_ROW (row),
                                                          WP_OUTLINE_COLUMN_TITLE));
@@ -380,7 +389,6 @@ unbind_row (GtkSignalListItemFactory *factory,
                                       wp_outline_row_get_cell (WP_OUTLINE_ROW (row),
                                                                WP_OUTLINE_COLUMN_TITLE));
     }
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
   g_object_set_data (G_OBJECT (list_item), "wp-item", NULL);
 }
 
