@@ -200,6 +200,9 @@ test_migrates_with_backup (void)
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (_wp_char_tokenizer_register (db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "DROP INDEX item_tree;"
+                                     "DROP INDEX item_by_parent;"
+                                     "CREATE INDEX item_by_parent"
+                                     "  ON item (plan_id, parent_id, position);"
                                      "DROP TABLE item_search;"
                                      "CREATE VIRTUAL TABLE item_search USING fts5 ("
                                      "  title, description, notes, tokenize = 'trigram');"
@@ -241,6 +244,11 @@ test_migrates_with_backup (void)
   g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, WP_STORE_SCHEMA_VERSION);
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_schema"
                                     " WHERE type = 'index' AND name = 'item_tree'"), ==, 1);
+  /* Siblings are indexed by plan and parent, no longer by position. */
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM pragma_index_info ('item_by_parent')"),
+                   ==, 2);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM pragma_index_info ('item_by_parent')"
+                                    " WHERE name = 'position'"), ==, 0);
   /* The backup is the file as it was, before the upgrade. */
   g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
   g_assert_cmpint (query_int (backup, "PRAGMA user_version"), ==, 1);

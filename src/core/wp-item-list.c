@@ -120,7 +120,16 @@ ensure_loaded (WpItemList *self)
   if (self->rows != NULL)
     return;
   ids = read_ids (self);
-  self->rows = ids != NULL ? rows_from_ids (ids, NULL) : rows_new (0);
+  if (ids == NULL)
+    {
+      /* Keep the size already given (a count reads only the index, which
+       * may be whole where the rows are damaged): a list model has an
+       * item at every position it said it has, here empty ones. */
+      ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+      if (self->counted)
+        g_array_set_size (ids, self->n_counted);
+    }
+  self->rows = rows_from_ids (ids, NULL);
 }
 
 /* Whether a row can open: it has children, or, showing a search, children

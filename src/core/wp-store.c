@@ -138,6 +138,13 @@ static const char *migrations[] = {
   "    coalesce ((SELECT group_concat (text, ' ') FROM note WHERE item_id = item.id), '')"
   "  FROM item;"
   "CREATE INDEX item_tree ON item (id, plan_id, parent_id);",
+
+  /* 3 → 4: siblings are found by plan and parent, and put in order by
+   * sorting them: with the position in the index, renumbering the
+   * siblings after an insert, a move or a delete (up to a thousand rows)
+   * rewrote an index entry for each of them as well as the row. */
+  "DROP INDEX item_by_parent;"
+  "CREATE INDEX item_by_parent ON item (plan_id, parent_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == WP_STORE_SCHEMA_VERSION);
