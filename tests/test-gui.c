@@ -587,16 +587,18 @@ static void
 test_progress_view (Demo          *d,
                     gconstpointer  data)
 {
-  GtkWidget *progress = find_descendant (GTK_WIDGET (d->window), WP_TYPE_PROGRESS_VIEW);
+  GtkWidget *progress;
   GtkTextView *summary;
   GtkTextIter start, end;
   g_autofree char *text = NULL;
   GDate day;
 
-  g_assert_nonnull (progress);
-  /* A hidden view counts nothing: show it first. */
+  /* The view is made when first shown. */
+  g_assert_null (find_descendant (GTK_WIDGET (d->window), WP_TYPE_PROGRESS_VIEW));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.show-view", "s",
                                              "progress"));
+  progress = find_descendant (GTK_WIDGET (d->window), WP_TYPE_PROGRESS_VIEW);
+  g_assert_nonnull (progress);
   g_date_clear (&day, 1);
   g_date_set_dmy (&day, 15, 7, 2025);
   wp_store_set_judging (d->store, &day, 30);
@@ -734,9 +736,9 @@ test_print_briefing (Demo          *d,
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (d->window), "print"));
 
   /* The user rewrites the drafted summary: paper gets their words. */
-  progress = find_descendant (GTK_WIDGET (d->window), WP_TYPE_PROGRESS_VIEW);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.show-view", "s",
                                              "progress"));
+  progress = find_descendant (GTK_WIDGET (d->window), WP_TYPE_PROGRESS_VIEW);
   spin ();
   spin ();
   g_assert_null (wp_progress_view_get_edited_summary (WP_PROGRESS_VIEW (progress)));
@@ -1068,8 +1070,7 @@ static void
 test_board_moves_cards (Demo          *d,
                         gconstpointer  data)
 {
-  WpBoardView *board = WP_BOARD_VIEW (find_descendant (GTK_WIDGET (d->window),
-                                                       WP_TYPE_BOARD_VIEW));
+  WpBoardView *board;
   AdwViewStack *views = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (d->window),
                                                          ADW_TYPE_VIEW_STACK));
   gint64 sea = item_titled (d->store, "平安海域");
@@ -1079,6 +1080,7 @@ test_board_moves_cards (Demo          *d,
   GtkStack *stack;
 
   adw_view_stack_set_visible_child_name (views, "board");
+  board = WP_BOARD_VIEW (find_descendant (GTK_WIDGET (d->window), WP_TYPE_BOARD_VIEW));
   wp_board_view_set_grouping (board, WP_BOARD_BY_STATUS);
   wp_board_view_set_cards (board, WP_BOARD_CARDS_ACTIONS);
   spin ();
@@ -1086,6 +1088,7 @@ test_board_moves_cards (Demo          *d,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "board");
 
   /* Select a card: the item editor shows it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.show-editor", NULL));
   g_assert_true (wp_board_view_select_item (board, sea));
   spin ();
   {
@@ -1159,8 +1162,7 @@ static void
 test_agency_directory (Demo          *d,
                        gconstpointer  data)
 {
-  WpAgencyView *agencies = WP_AGENCY_VIEW (find_descendant (GTK_WIDGET (d->window),
-                                                            WP_TYPE_AGENCY_VIEW));
+  WpAgencyView *agencies;
   AdwViewStack *views = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (d->window),
                                                          ADW_TYPE_VIEW_STACK));
   gint64 drugs = agency_named (d->store, "市禁毒办");
@@ -1172,6 +1174,7 @@ test_agency_directory (Demo          *d,
   GtkListBoxRow *first;
 
   adw_view_stack_set_visible_child_name (views, "agencies");
+  agencies = WP_AGENCY_VIEW (find_descendant (GTK_WIDGET (d->window), WP_TYPE_AGENCY_VIEW));
   wp_agency_view_refresh_now (agencies);
   spin ();
 
@@ -1260,11 +1263,13 @@ test_agency_directory (Demo          *d,
   /* The progress view's status ring asks for the done items: the outline
    * shows the two done actions with their key tasks and areas. */
   {
-    GtkWidget *progress = find_descendant (GTK_WIDGET (d->window), WP_TYPE_PROGRESS_VIEW);
+    GtkWidget *progress;
     GtkGridView *view = GTK_GRID_VIEW (find_descendant (GTK_WIDGET (d->window),
                                                             GTK_TYPE_GRID_VIEW));
     GListModel *rows = G_LIST_MODEL (gtk_grid_view_get_model (view));
 
+    adw_view_stack_set_visible_child_name (views, "progress");
+    progress = find_descendant (GTK_WIDGET (d->window), WP_TYPE_PROGRESS_VIEW);
     g_signal_emit_by_name (progress, "filter-activated", NULL, (int) WP_ITEM_STATUS_DONE, 0);
     spin ();
     g_assert_cmpstr (adw_view_stack_get_visible_child_name (views), ==, "outline");

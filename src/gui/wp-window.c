@@ -26,7 +26,10 @@ struct _WpWindow
   GtkStack             *main_stack;
   AdwStatusPage        *error_page;
   WpOutlineView        *outline_view;
-  WpProgressView       *progress_view;
+  AdwBin               *progress_page;
+  AdwBin               *board_page;
+  AdwBin               *agency_page;
+  WpProgressView       *progress_view;  /* each made when first shown or needed */
   WpBoardView          *board_view;
   WpAgencyView         *agency_view;
   AdwFlap              *flap;
@@ -42,7 +45,8 @@ struct _WpWindow
   gboolean              agencies_stale;  /* the agency filter's list, until the bar shows */
   GtkToggleButton      *search_button;
   GMenu                *recent_section;
-  WpItemEditor         *item_editor;
+  AdwBin               *editor_page;
+  WpItemEditor         *item_editor;    /* made when the pane first opens */
   AdwToastOverlay      *toast_overlay;
 
   WpContext            *context;
@@ -90,9 +94,12 @@ _wp_window_get_outline (WpWindow *self)
   return self->outline_view;
 }
 
+static void ensure_view (WpWindow *self, const char *name);
+
 WpProgressView *
 _wp_window_get_progress (WpWindow *self)
 {
+  ensure_view (self, "progress");
   return self->progress_view;
 }
 
@@ -150,9 +157,12 @@ on_year_selected (WpWindow *self)
   GSettings *settings = wp_context_get_settings (self->context);
 
   wp_outline_view_set_plan (self->outline_view, plan);
-  wp_progress_view_set_plan (self->progress_view, plan);
-  wp_board_view_set_plan (self->board_view, plan);
-  wp_agency_view_set_plan (self->agency_view, plan);
+  if (self->progress_view != NULL)
+    wp_progress_view_set_plan (self->progress_view, plan);
+  if (self->board_view != NULL)
+    wp_board_view_set_plan (self->board_view, plan);
+  if (self->agency_view != NULL)
+    wp_agency_view_set_plan (self->agency_view, plan);
   mark_filter_agencies (self);
   _wp_window_update_plan_actions (self);
 
@@ -250,18 +260,43 @@ update_undo_actions (WpWindow *self)
 static void
 on_outline_selection_changed (WpWindow *self)
 {
-  g_autoptr(WpItem) item = wp_outline_view_get_selected_item (self->outline_view);
+  g_autoptr(WpItem) item = NULL;
 
+  if (self->item_editor == NULL)
+    return;
+  item = wp_outline_view_get_selected_item (self->outline_view);
   wp_item_editor_set_item (self->item_editor, item);
 }
 
 static void
 on_board_selection_changed (WpWindow *self)
 {
-  g_autoptr(WpItem) item = wp_board_view_get_selected_item (self->board_view);
+  g_autoptr(WpItem) item = NULL;
 
+  if (self->item_editor == NULL || self->board_view == NULL)
+    return;
+  item = wp_board_view_get_selected_item (self->board_view);
   if (item != NULL)
     wp_item_editor_set_item (self->item_editor, item);
+}
+
+/* The item editor is made when the pane first opens, showing what the
+ * view on screen has selected: making and measuring it held the first
+ * frame up by 20-25 ms. */
+static void
+ensure_editor (WpWindow *self)
+{
+  if (self->item_editor != NULL || self->context == NULL
+      || wp_context_get_store (self->context) == NULL)
+    return;
+
+  self->item_editor = g_object_new (WP_TYPE_ITEM_EDITOR, NULL);
+  wp_item_editor_set_context (self->item_editor, self->context);
+  adw_bin_set_child (self->editor_page, GTK_WIDGET (self->item_editor));
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "board") == 0)
+    on_board_selection_changed (self);
+  else
+    on_outline_selection_changed (self);
 }
 
 /* From the directory to the agency's cards on the board */
@@ -279,6 +314,7 @@ on_view_changed (WpWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
 
+  ensure_view (self, name);
   if (g_strcmp0 (name, "board") == 0)
     on_board_selection_changed (self);
   else if (g_strcmp0 (name, "outline") == 0)
@@ -308,6 +344,9 @@ static void
 on_flap_revealed (WpWindow *self)
 {
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "show-editor");
+
+  if (adw_flap_get_reveal_flap (self->flap))
+    ensure_editor (self);
 
   g_simple_action_set_state (G_SIMPLE_ACTION (action),
                              g_variant_new_boolean (adw_flap_get_reveal_flap (self->flap)));
@@ -341,25 +380,35 @@ on_month_filter_clicked (WpWindow *self)
 }
 
 /* The search bar's words and filters narrow the outline and the board. */
+/* What the search bar's words and filters ask for */
+static void
+get_filter (WpWindow *self,
+            WpFilter *filter)
+{
+  guint agency = gtk_drop_down_get_selected (self->agency_filter);
+  guint status = gtk_drop_down_get_selected (self->status_filter);
+
+  wp_filter_init (filter);
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      filter->text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+      if (agency != GTK_INVALID_LIST_POSITION && agency > 0)
+        filter->agency = g_strdup (gtk_string_list_get_string (self->agency_names, agency));
+      filter->status = status != GTK_INVALID_LIST_POSITION && status > 0 ? (int) status - 1 : -1;
+      filter->overdue_only = gtk_toggle_button_get_active (self->overdue_filter);
+      filter->done_month = self->done_month;
+    }
+}
+
 static void
 on_search_changed (WpWindow *self)
 {
   WpFilter filter;
-  guint agency = gtk_drop_down_get_selected (self->agency_filter);
-  guint status = gtk_drop_down_get_selected (self->status_filter);
 
-  wp_filter_init (&filter);
-  if (gtk_search_bar_get_search_mode (self->search_bar))
-    {
-      filter.text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-      if (agency != GTK_INVALID_LIST_POSITION && agency > 0)
-        filter.agency = g_strdup (gtk_string_list_get_string (self->agency_names, agency));
-      filter.status = status != GTK_INVALID_LIST_POSITION && status > 0 ? (int) status - 1 : -1;
-      filter.overdue_only = gtk_toggle_button_get_active (self->overdue_filter);
-      filter.done_month = self->done_month;
-    }
+  get_filter (self, &filter);
   wp_outline_view_set_filter (self->outline_view, &filter);
-  wp_board_view_set_filter (self->board_view, &filter);
+  if (self->board_view != NULL)
+    wp_board_view_set_filter (self->board_view, &filter);
   wp_filter_clear (&filter);
 }
 
@@ -620,10 +669,6 @@ wp_window_class_init (WpWindowClass *klass)
   window_class->close_request = wp_window_close_request;
 
   g_type_ensure (WP_TYPE_OUTLINE_VIEW);
-  g_type_ensure (WP_TYPE_ITEM_EDITOR);
-  g_type_ensure (WP_TYPE_PROGRESS_VIEW);
-  g_type_ensure (WP_TYPE_BOARD_VIEW);
-  g_type_ensure (WP_TYPE_AGENCY_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/workplan/Workplan/wp-window.ui");
@@ -632,9 +677,9 @@ wp_window_class_init (WpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WpWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, outline_view);
-  gtk_widget_class_bind_template_child (widget_class, WpWindow, progress_view);
-  gtk_widget_class_bind_template_child (widget_class, WpWindow, board_view);
-  gtk_widget_class_bind_template_child (widget_class, WpWindow, agency_view);
+  gtk_widget_class_bind_template_child (widget_class, WpWindow, progress_page);
+  gtk_widget_class_bind_template_child (widget_class, WpWindow, board_page);
+  gtk_widget_class_bind_template_child (widget_class, WpWindow, agency_page);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, search_entry);
@@ -642,7 +687,7 @@ wp_window_class_init (WpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WpWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, recent_section);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
-  gtk_widget_class_bind_template_child (widget_class, WpWindow, item_editor);
+  gtk_widget_class_bind_template_child (widget_class, WpWindow, editor_page);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, toast_overlay);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
@@ -719,6 +764,57 @@ wp_window_show_open_error (WpWindow     *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->year_dropdown), FALSE);
 }
 
+/* Makes the board, progress or agency view (@name as in the view stack)
+ * the first time it is shown or needed: most sessions are spent in the
+ * outline, and making and measuring the other views held up the first
+ * frame by 40-60 ms. */
+static void
+ensure_view (WpWindow   *self,
+             const char *name)
+{
+  WpContext *context = self->context;
+  WpPlan *plan = selected_plan (self);
+  WpFilter filter;
+
+  if (context == NULL || wp_context_get_store (context) == NULL || name == NULL)
+    return;
+
+  if (g_str_equal (name, "board") && self->board_view == NULL)
+    {
+      self->board_view = g_object_new (WP_TYPE_BOARD_VIEW, NULL);
+      wp_board_view_set_context (self->board_view, context);
+      get_filter (self, &filter);
+      wp_board_view_set_filter (self->board_view, &filter);
+      wp_filter_clear (&filter);
+      wp_board_view_set_plan (self->board_view, plan);
+      g_signal_connect_object (self->board_view, "selection-changed",
+                               G_CALLBACK (on_board_selection_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->board_view, "item-activated",
+                               G_CALLBACK (on_outline_item_activated), self, G_CONNECT_SWAPPED);
+      adw_bin_set_child (self->board_page, GTK_WIDGET (self->board_view));
+    }
+  else if (g_str_equal (name, "progress") && self->progress_view == NULL)
+    {
+      self->progress_view = g_object_new (WP_TYPE_PROGRESS_VIEW, NULL);
+      wp_progress_view_set_context (self->progress_view, context);
+      wp_progress_view_set_plan (self->progress_view, plan);
+      g_signal_connect_object (self->progress_view, "item-activated",
+                               G_CALLBACK (on_progress_item_activated), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->progress_view, "filter-activated",
+                               G_CALLBACK (on_progress_filter_activated), self, G_CONNECT_SWAPPED);
+      adw_bin_set_child (self->progress_page, GTK_WIDGET (self->progress_view));
+    }
+  else if (g_str_equal (name, "agencies") && self->agency_view == NULL)
+    {
+      self->agency_view = g_object_new (WP_TYPE_AGENCY_VIEW, NULL);
+      wp_agency_view_set_context (self->agency_view, context);
+      wp_agency_view_set_plan (self->agency_view, plan);
+      g_signal_connect_object (self->agency_view, "agency-activated",
+                               G_CALLBACK (on_agency_activated), self, G_CONNECT_SWAPPED);
+      adw_bin_set_child (self->agency_page, GTK_WIDGET (self->agency_view));
+    }
+}
+
 /**
  * wp_window_new:
  * @open_error: (nullable): why the plan file could not be opened; the
@@ -757,24 +853,12 @@ wp_window_new (GtkApplication *application,
                         g_object_ref (self));
 
   wp_outline_view_set_context (self->outline_view, context);
-  wp_item_editor_set_context (self->item_editor, context);
-  wp_progress_view_set_context (self->progress_view, context);
-  wp_board_view_set_context (self->board_view, context);
-  wp_agency_view_set_context (self->agency_view, context);
+  if (adw_flap_get_reveal_flap (self->flap))
+    ensure_editor (self);
   g_signal_connect_object (wp_context_get_store (context), "agencies-changed",
                            G_CALLBACK (mark_filter_agencies), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->agency_view, "agency-activated",
-                           G_CALLBACK (on_agency_activated), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->board_view, "selection-changed",
-                           G_CALLBACK (on_board_selection_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->board_view, "item-activated",
-                           G_CALLBACK (on_outline_item_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (on_view_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->progress_view, "item-activated",
-                           G_CALLBACK (on_progress_item_activated), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->progress_view, "filter-activated",
-                           G_CALLBACK (on_progress_filter_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (wp_context_get_undo_stack (context), "notify::can-undo",
                            G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (wp_context_get_undo_stack (context), "notify::can-redo",
