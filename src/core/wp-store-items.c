@@ -479,13 +479,14 @@ rollup_from_children (WpStore    *self,
                       WpItemData *data)
 {
   g_autoptr(WpStmt) stmt = NULL;
+  g_autoptr(WpStmt) has_children = NULL;
   g_autoptr(GArray) uncached = g_array_new (FALSE, FALSE, sizeof (gint64));
   Rollup children = { 0 };
   int rc;
 
   stmt = wp_stmt_prepare (self,
-                          "SELECT i.id, EXISTS (SELECT 1 FROM item c WHERE c.parent_id = i.id),"
-                          " i.progress, i.status, i.due FROM item i WHERE i.parent_id = ?1",
+                          "SELECT i.id, i.progress, i.status, i.due FROM item i"
+                          " WHERE i.parent_id = ?1",
                           NULL);
   if (stmt == NULL)
     return FALSE;
@@ -494,22 +495,33 @@ rollup_from_children (WpStore    *self,
   while ((rc = sqlite3_step (stmt->stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt->stmt, 0);
-      gboolean parent = sqlite3_column_int64 (stmt->stmt, 1) > 0;
+      /* Only parents have cached figures: a child that has them is one,
+       * and only the others are looked up (an area's thousand key tasks
+       * took 0.5 ms more when each was). */
+      WpRollup *cached = g_hash_table_lookup (self->rollups, &id);
       WpItemStatus status;
       int progress;
       WpLight light;
 
-      if (parent)
+      if (cached == NULL)
         {
-          WpRollup *cached = g_hash_table_lookup (self->rollups, &id);
-
-          if (cached == NULL)
+          if (has_children == NULL)
+            has_children = wp_stmt_prepare (self, "SELECT 1 FROM item WHERE parent_id = ?1",
+                                            NULL);
+          if (has_children == NULL)
+            return FALSE;
+          sqlite3_reset (has_children->stmt);
+          sqlite3_bind_int64 (has_children->stmt, 1, id);
+          if (sqlite3_step (has_children->stmt) == SQLITE_ROW)
             {
               g_array_append_val (uncached, id);
               if (uncached->len > 8)
                 return FALSE;
               continue;
             }
+        }
+      if (cached != NULL)
+        {
           status = cached->status;
           progress = cached->progress;
           light = cached->light;
@@ -518,12 +530,12 @@ rollup_from_children (WpStore    *self,
         {
           GDate due;
 
-          if (!wp_item_status_from_string ((const char *) sqlite3_column_text (stmt->stmt, 3),
+          if (!wp_item_status_from_string ((const char *) sqlite3_column_text (stmt->stmt, 2),
                                            &status))
             status = WP_ITEM_STATUS_NOT_STARTED;
-          progress = rollup_progress (status, sqlite3_column_type (stmt->stmt, 2) == SQLITE_NULL
-                                              ? -1 : sqlite3_column_int (stmt->stmt, 2), NULL);
-          wp_date_from_iso ((const char *) sqlite3_column_text (stmt->stmt, 4), &due);
+          progress = rollup_progress (status, sqlite3_column_type (stmt->stmt, 1) == SQLITE_NULL
+                                              ? -1 : sqlite3_column_int (stmt->stmt, 1), NULL);
+          wp_date_from_iso ((const char *) sqlite3_column_text (stmt->stmt, 3), &due);
           light = own_light (self, status, progress, &due, data->plan_year);
         }
 
