@@ -22,6 +22,7 @@ gboolean wp_bench_generate_plan (WpStore      *store,
                                  WpBenchPlan  *out,
                                  GError      **error);
 double   wp_bench_now_ms        (void);
+double   wp_bench_process_age_ms (void);
 long     wp_bench_rss_kb        (void);
 
 G_END_DECLS
