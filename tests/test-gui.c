@@ -13,6 +13,7 @@
 #include "wp-print.h"
 #include "wp-progress-view.h"
 #include "wp-window.h"
+#include "wp-store-private.h"
 
 /* Widgets are found by walking the tree depth first for the first match. */
 typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
@@ -212,7 +213,9 @@ demo_teardown (Demo          *d,
   gtk_window_destroy (GTK_WINDOW (d->window));
   spin ();
   g_clear_object (&d->context);
-  /* Closing the window lets go of every list, item and the store. */
+  /* Closing the window lets go of every list, item and the store: no
+   * item the window showed is still alive. */
+  g_assert_cmpuint (g_hash_table_size (d->store->live_items), ==, 0);
   g_assert_finalize_object (g_steal_pointer (&d->store));
   wp_test_dir_free (g_steal_pointer (&d->dir));
 }
