@@ -38,23 +38,49 @@ on_after_paint (GdkFrameClock *clock,
   painted = TRUE;
 }
 
+/* When each phase of the frame began (BENCH_FRAMES) */
+static double frame_at[3];
+
+static void
+on_phase (GdkFrameClock *clock,
+          gpointer       phase)
+{
+  frame_at[GPOINTER_TO_INT (phase)] = wp_bench_now_ms ();
+}
+
 /* Runs the main loop until the window has painted a new frame. */
 static double
 wait_frame (GtkWidget *window,
             double     since)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
-  gulong id;
+  gboolean phases = g_getenv ("BENCH_FRAMES") != NULL;
+  gulong id, ids[3] = { 0 };
+  double now;
 
   painted = FALSE;
   if (clock == NULL)
     return -1;
   id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), NULL);
+  if (phases)
+    {
+      ids[0] = g_signal_connect (clock, "before-paint", G_CALLBACK (on_phase), GINT_TO_POINTER (0));
+      ids[1] = g_signal_connect (clock, "layout", G_CALLBACK (on_phase), GINT_TO_POINTER (1));
+      ids[2] = g_signal_connect (clock, "paint", G_CALLBACK (on_phase), GINT_TO_POINTER (2));
+    }
   gtk_widget_queue_draw (window);
   while (!painted)
     g_main_context_iteration (NULL, TRUE);
+  now = wp_bench_now_ms ();
   g_signal_handler_disconnect (clock, id);
-  return wp_bench_now_ms () - since;
+  if (phases)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+        g_signal_handler_disconnect (clock, ids[i]);
+      g_print ("  (frame: %.1f ms until it began, layout %.1f, paint %.1f)\n",
+               frame_at[0] - since, frame_at[2] - frame_at[1], now - frame_at[2]);
+    }
+  return now - since;
 }
 
 static gboolean
@@ -228,6 +254,31 @@ main (int    argc,
     t0 = start_timing ();
     wp_undo_stack_undo (wp_context_get_undo_stack (context), NULL);
     g_print ("%-44s %10.1f ms\n", "undo it (to frame)", wait_frame (GTK_WIDGET (window), t0));
+
+    /* Delete one action (a line of the sheet): open the key task above
+     * it, take its first action away, undo; close the key task again. */
+    {
+      g_autoptr(GtkTreeListRow) task_row = g_list_model_get_item (rows, 1);
+      g_autoptr(GtkTreeListRow) action_row = NULL;
+      g_autoptr(WpItem) action = NULL;
+
+      gtk_tree_list_row_set_expanded (task_row, TRUE);
+      wait_frame (GTK_WIDGET (window), wp_bench_now_ms ());
+      action_row = g_list_model_get_item (rows, 2);
+      action = gtk_tree_list_row_get_item (action_row);
+      g_assert (wp_item_get_kind (action) == WP_ITEM_KIND_ACTION);
+      t0 = start_timing ();
+      if (!wp_edit_delete_item (wp_context_get_undo_stack (context), wp_item_get_id (action),
+                                &error))
+        g_error ("%s", error->message);
+      g_print ("%-44s %10.1f ms\n", "delete an action (to frame)",
+               wait_frame (GTK_WIDGET (window), t0));
+      t0 = start_timing ();
+      wp_undo_stack_undo (wp_context_get_undo_stack (context), NULL);
+      g_print ("%-44s %10.1f ms\n", "undo it (to frame)", wait_frame (GTK_WIDGET (window), t0));
+      gtk_tree_list_row_set_expanded (task_row, FALSE);
+      wait_frame (GTK_WIDGET (window), wp_bench_now_ms ());
+    }
     if (g_getenv ("BENCH_INDENT_HIDDEN"))
       {
         AdwViewStack *views = ADW_VIEW_STACK (find (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));

@@ -838,6 +838,34 @@ wp_store_list_children (WpStore  *self,
                            " ORDER BY i.position", plan_id, parent_id, error);
 }
 
+/* The ids of @parent_id's children that the current search shows, in no
+ * particular order: from the index alone. */
+static GArray *
+shown_child_ids (WpStore   *self,
+                 gint64     plan_id,
+                 gint64     parent_id,
+                 GError   **error)
+{
+  g_autoptr(WpStmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  stmt = wp_stmt_prepare (self, "SELECT i.id FROM item i WHERE i.plan_id = ?1 AND i.parent_id IS ?2",
+                          error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
+  wp_stmt_bind_id (stmt, 2, parent_id);
+  while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt->stmt, 0);
+
+      if (wp_ids_contain (self->shown_matches, id) || wp_ids_contain (self->shown_ancestors, id))
+        g_array_append_val (ids, id);
+    }
+  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
+}
+
 /**
  * wp_store_count_children:
  * @shown_only: count only what the current search shows
@@ -856,7 +884,7 @@ wp_store_count_children (WpStore  *self,
 
   if (shown_only)
     {
-      g_autoptr(GArray) ids = wp_store_list_shown_child_ids (self, plan_id, parent_id, NULL);
+      g_autoptr(GArray) ids = shown_child_ids (self, plan_id, parent_id, NULL);
       return ids != NULL ? ids->len : 0;
     }
   stmt = wp_stmt_prepare (self, "SELECT count(*) FROM item WHERE plan_id = ?1 AND parent_id IS ?2",
@@ -881,21 +909,48 @@ list_child_ids (WpStore   *self,
 {
   g_autoptr(WpStmt) stmt = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GString) json = NULL;
   int rc;
 
-  stmt = wp_stmt_prepare (self, "SELECT i.id FROM item i WHERE i.plan_id = ?1 AND i.parent_id IS ?2"
+  if (!shown_only)
+    {
+      stmt = wp_stmt_prepare (self, "SELECT i.id FROM item i"
+                                    " WHERE i.plan_id = ?1 AND i.parent_id IS ?2"
+                                    " ORDER BY i.position", error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
+      wp_stmt_bind_id (stmt, 2, parent_id);
+      while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt->stmt, 0);
+          g_array_append_val (ids, id);
+        }
+      return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
+    }
+
+  /* Shown children: the ids alone come from the index; only the ones
+   * shown are read for their position (and will be read to be shown
+   * anyway). Sorting them all by position read every child's row, most of
+   * them for nothing: a key task's actions lie all over the file. */
+  ids = shown_child_ids (self, plan_id, parent_id, error);
+  if (ids == NULL || ids->len < 2)
+    return g_steal_pointer (&ids);
+  json = g_string_new ("[");
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            g_array_index (ids, gint64, i));
+  g_string_append_c (json, ']');
+  stmt = wp_stmt_prepare (self, "SELECT i.id FROM json_each (?1) j JOIN item i ON i.id = j.value"
                                 " ORDER BY i.position", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
-  wp_stmt_bind_id (stmt, 2, parent_id);
+  sqlite3_bind_text (stmt->stmt, 1, json->str, (int) json->len, SQLITE_STATIC);
+  g_array_set_size (ids, 0);
   while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt->stmt, 0);
-
-      if (!shown_only || wp_ids_contain (self->shown_matches, id)
-          || wp_ids_contain (self->shown_ancestors, id))
-        g_array_append_val (ids, id);
+      g_array_append_val (ids, id);
     }
   return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
 }
