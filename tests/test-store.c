@@ -1194,6 +1194,33 @@ test_id_sets (void)
   g_assert_false (wp_ids_contain (NULL, 1));
   wp_ids_sort_unique (empty);
   g_assert_cmpuint (empty->len, ==, 0);
+
+  /* Ids already in order (as a search gives them) are only made unique */
+  {
+    static const gint64 ordered[] = { 1, 2, 2, 7, 7, 7, 40 };
+    static const gint64 ordered_set[] = { 1, 2, 7, 40 };
+
+    g_array_set_size (ids, 0);
+    g_array_append_vals (ids, ordered, G_N_ELEMENTS (ordered));
+    wp_ids_sort_unique (ids);
+    g_assert_cmpmem (ids->data, ids->len * sizeof (gint64), ordered_set, sizeof ordered_set);
+  }
+
+  /* A JSON array of ids for json_each(), as SQLite reads it */
+  {
+    g_autoptr(GString) json = g_string_new ("[");
+
+    g_string_append_c (json, ']');
+    g_assert_cmpstr (json->str, ==, "[]");
+    g_string_truncate (json, 1);
+    for (guint i = 0; i < G_N_ELEMENTS (given); i++)
+      wp_ids_append_json (json, given[i]);
+    wp_ids_append_json (json, 0);
+    wp_ids_append_json (json, G_MININT64 + 1);
+    g_string_append_c (json, ']');
+    g_assert_cmpstr (json->str, ==,
+                     "[5,3,5,9000000000,1,3,-2,0,-9223372036854775807]");
+  }
 }
 
 /* What a search shows: the matches and every item above them, whether the

@@ -26,6 +26,8 @@ int           wp_id_list_find     (WpIdList     *self,
 
 /* Sets of ids: arrays of gint64 in order, each once */
 void          wp_ids_sort_unique  (GArray       *ids);
+void          wp_ids_append_json  (GString      *json,
+                                   gint64        id);
 gboolean      wp_ids_contain      (const GArray *sorted_ids,
                                    gint64        id);
 int           wp_ids_find         (const GArray *sorted_ids,

@@ -600,13 +600,6 @@ hit_parent (WpStore *self,
   return at >= 0 ? g_array_index (self->hit_parents, gint64, at) : -1;
 }
 
-static void
-append_json_id (GString *json,
-                gint64   id)
-{
-  g_string_append_printf (json, json->len > 1 ? ",%" G_GINT64_FORMAT : "%" G_GINT64_FORMAT, id);
-}
-
 /**
  * wp_store_set_shown:
  * @hits: (element-type gint64): the items that match, e.g. from
@@ -659,9 +652,9 @@ wp_store_set_shown (WpStore       *self,
 
   g_string_append_c (json, '[');
   for (guint i = 0; i < ancestor_set->len; i++)
-    append_json_id (json, g_array_index (ancestor_set, gint64, i));
+    wp_ids_append_json (json, g_array_index (ancestor_set, gint64, i));
   for (guint i = 0; i < unknown->len; i++)
-    append_json_id (json, g_array_index (unknown, gint64, i));
+    wp_ids_append_json (json, g_array_index (unknown, gint64, i));
   g_string_append_c (json, ']');
 
   up = wp_stmt_prepare (self, "WITH RECURSIVE up (id) AS ("

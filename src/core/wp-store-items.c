@@ -938,8 +938,7 @@ list_child_ids (WpStore   *self,
     return g_steal_pointer (&ids);
   json = g_string_new ("[");
   for (guint i = 0; i < ids->len; i++)
-    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
-                            g_array_index (ids, gint64, i));
+    wp_ids_append_json (json, g_array_index (ids, gint64, i));
   g_string_append_c (json, ']');
   stmt = wp_stmt_prepare (self, "SELECT i.id FROM json_each (?1) j JOIN item i ON i.id = j.value"
                                 " ORDER BY i.position", error);

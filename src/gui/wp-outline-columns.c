@@ -380,8 +380,8 @@ unbind_row (GtkSignalListItemFactory *factory,
 {
   WpItem *item = g_object_get_data (G_OBJECT (list_item), "wp-item");
   GtkWidget *row = gtk_list_item_get_child (list_item);
-  GtkWidget *expander = wp_outline_row_get_expander (WP_OUTLINE_ROW (row));
 
+  /* (the expander keeps its row: see bind_row()) */
   if (item != NULL)
     {
       g_signal_handlers_disconnect_by_func (item, on_item_notify, list_item);
