@@ -838,6 +838,49 @@ wp_store_list_children (WpStore  *self,
                            " ORDER BY i.position", plan_id, parent_id, error);
 }
 
+/* Steps through @stmt and collects the ids in its first column, only the
+ * ones the current search shows if @shown_only. FALSE (with @error) when
+ * the rows cannot be read. */
+static gboolean
+collect_ids (WpStore   *self,
+             WpStmt    *stmt,
+             gboolean   shown_only,
+             GArray    *ids,
+             GError   **error)
+{
+  int rc;
+
+  while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt->stmt, 0);
+
+      if (!shown_only || wp_ids_contain (self->shown_matches, id)
+          || wp_ids_contain (self->shown_ancestors, id))
+        g_array_append_val (ids, id);
+    }
+  return rc == SQLITE_DONE;
+}
+
+/* The ids of @parent_id's children, by @sql (of ?1 the plan and ?2 the
+ * parent), only the shown ones if @shown_only. */
+static GArray *
+read_child_ids (WpStore     *self,
+                const char  *sql,
+                gint64       plan_id,
+                gint64       parent_id,
+                gboolean     shown_only,
+                GError     **error)
+{
+  g_autoptr(WpStmt) stmt = wp_stmt_prepare (self, sql, error);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
+  wp_stmt_bind_id (stmt, 2, parent_id);
+  return collect_ids (self, stmt, shown_only, ids, error) ? g_steal_pointer (&ids) : NULL;
+}
+
 /* The ids of @parent_id's children that the current search shows, in no
  * particular order: from the index alone. */
 static GArray *
@@ -846,24 +889,8 @@ shown_child_ids (WpStore   *self,
                  gint64     parent_id,
                  GError   **error)
 {
-  g_autoptr(WpStmt) stmt = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
-
-  stmt = wp_stmt_prepare (self, "SELECT i.id FROM item i WHERE i.plan_id = ?1 AND i.parent_id IS ?2",
-                          error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
-  wp_stmt_bind_id (stmt, 2, parent_id);
-  while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt->stmt, 0);
-
-      if (wp_ids_contain (self->shown_matches, id) || wp_ids_contain (self->shown_ancestors, id))
-        g_array_append_val (ids, id);
-    }
-  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
+  return read_child_ids (self, "SELECT i.id FROM item i WHERE i.plan_id = ?1 AND i.parent_id IS ?2",
+                         plan_id, parent_id, TRUE, error);
 }
 
 /**
@@ -908,26 +935,13 @@ list_child_ids (WpStore   *self,
                 GError   **error)
 {
   g_autoptr(WpStmt) stmt = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ids = NULL;
   g_autoptr(GString) json = NULL;
-  int rc;
 
   if (!shown_only)
-    {
-      stmt = wp_stmt_prepare (self, "SELECT i.id FROM item i"
-                                    " WHERE i.plan_id = ?1 AND i.parent_id IS ?2"
-                                    " ORDER BY i.position", error);
-      if (stmt == NULL)
-        return NULL;
-      sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
-      wp_stmt_bind_id (stmt, 2, parent_id);
-      while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
-        {
-          gint64 id = sqlite3_column_int64 (stmt->stmt, 0);
-          g_array_append_val (ids, id);
-        }
-      return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
-    }
+    return read_child_ids (self, "SELECT i.id FROM item i"
+                                 " WHERE i.plan_id = ?1 AND i.parent_id IS ?2"
+                                 " ORDER BY i.position", plan_id, parent_id, FALSE, error);
 
   /* Shown children: the ids alone come from the index; only the ones
    * shown are read for their position (and will be read to be shown
@@ -946,12 +960,7 @@ list_child_ids (WpStore   *self,
     return NULL;
   sqlite3_bind_text (stmt->stmt, 1, json->str, (int) json->len, SQLITE_STATIC);
   g_array_set_size (ids, 0);
-  while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt->stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
+  return collect_ids (self, stmt, FALSE, ids, error) ? g_steal_pointer (&ids) : NULL;
 }
 
 /**
