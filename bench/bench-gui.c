@@ -3,9 +3,10 @@
  *
  *   bench-gui --db PATH     a plan file made with bench-store --keep PATH
  *
- * Times: start to first frame of the window, expanding the area with 1,000
- * key tasks (to the next frame), indenting, moving and deleting a key task
- * and undoing each, a search keystroke;
+ * Times: start to first frame of the window (and from exec to main()),
+ * expanding the area with 1,000 key tasks (to the next frame), indenting,
+ * moving and deleting a key task and deleting an action, undoing each, a
+ * search keystroke;
  * the board of every action (by status and by lead agency), moving a card
  * and undoing it; the agency directory; and resident memory.
  *
@@ -15,6 +16,11 @@
  * BENCH_REPEAT_SEARCH=first repeats the first keystroke of a search (from
  * none) BENCH_REPEAT_N times (10 unless told), each with its time to frame
  * and the CPU time it took: take the median, this machine's speed varies.
+ * BENCH_REPEAT_DELETE=1 deletes the key task and undoes it 40 times, =other
+ * a different key task each time (rows not yet in memory), each with the
+ * edit's own time. BENCH_START_ONLY=1 stops at the first frame.
+ * BENCH_FRAMES=1 splits each frame waited for: until it began (our code,
+ * mostly), GTK's layout, and its paint.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
