@@ -379,7 +379,6 @@ on_month_filter_clicked (WpWindow *self)
   on_search_changed (self);
 }
 
-/* The search bar's words and filters narrow the outline and the board. */
 /* What the search bar's words and filters ask for */
 static void
 get_filter (WpWindow *self,
@@ -400,6 +399,7 @@ get_filter (WpWindow *self,
     }
 }
 
+/* The search bar's words and filters narrow the outline and the board. */
 static void
 on_search_changed (WpWindow *self)
 {
