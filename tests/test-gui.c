@@ -1161,6 +1161,37 @@ test_board_moves_cards (Demo          *d,
 
 /* The directory: an agency renamed and two merged through their dialogs,
  * undone; activating an agency shows its cards on the board. */
+/* The board is made when first shown: made while a search narrows the
+ * outline, it shows only what the search asks for, as if it had been
+ * there all along. */
+static void
+test_board_made_under_a_search (Demo          *d,
+                                gconstpointer  data)
+{
+  AdwViewStack *views = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (d->window),
+                                                         ADW_TYPE_VIEW_STACK));
+  gint64 sea = item_titled (d->store, "平安海域");
+  gint64 crime = item_titled (d->store, "依法严厉打击各类违法犯罪");
+  WpBoardView *board;
+
+  g_assert_null (find_descendant (GTK_WIDGET (d->window), WP_TYPE_BOARD_VIEW));
+  /* 市海洋发展局 leads 深化平安海域创建, not the crackdown (市公安局's) */
+  wp_window_show_filter (d->window, "市海洋发展局", -1, 0);
+  spin ();
+  adw_view_stack_set_visible_child_name (views, "board");
+  board = WP_BOARD_VIEW (find_descendant (GTK_WIDGET (d->window), WP_TYPE_BOARD_VIEW));
+  g_assert_nonnull (board);
+  wp_board_view_set_cards (board, WP_BOARD_CARDS_ACTIONS);
+  spin ();
+  g_assert_true (wp_board_view_select_item (board, sea));
+  g_assert_false (wp_board_view_select_item (board, crime));
+
+  /* Closing the search shows every card again */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.close-search", NULL));
+  spin ();
+  g_assert_true (wp_board_view_select_item (board, crime));
+}
+
 static void
 test_agency_directory (Demo          *d,
                        gconstpointer  data)
@@ -1330,6 +1361,7 @@ main (int    argc,
   ADD ("print-briefing", test_print_briefing);
   ADD ("board-moves-cards", test_board_moves_cards);
   ADD ("agency-directory", test_agency_directory);
+  ADD ("board-made-under-a-search", test_board_made_under_a_search);
 #undef ADD
   g_test_add_func ("/gui/empty-database", test_empty_database);
   g_test_add_func ("/gui/open-error-shown", test_open_error_shown);
