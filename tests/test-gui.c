@@ -7,6 +7,7 @@
 #include "wp-test-util.h"
 #include "wp-agency-view.h"
 #include "wp-board-view.h"
+#include "wp-item-editor.h"
 #include "wp-outline-row.h"
 #include "wp-text-cell.h"
 #include "wp-outline-view.h"
@@ -530,12 +531,21 @@ test_editor_edits_with_completion (Demo          *d,
   g_autoptr(GtkTreeListRow) row = NULL;
   g_autoptr(WpItem) task = NULL;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-editor", NULL));
   view = GTK_GRID_VIEW (find_descendant (GTK_WIDGET (window), GTK_TYPE_GRID_VIEW));
 
-  /* Select the first key task: the pane shows it. */
+  /* The window opens with the pane closed, and the editor is made when the
+   * pane first opens, showing what is selected by then: the first key task. */
+  {
+    g_autoptr(GVariant) shown = g_action_group_get_action_state (G_ACTION_GROUP (window),
+                                                                  "show-editor");
+    g_assert_false (g_variant_get_boolean (shown));
+  }
+  g_assert_null (find_descendant (GTK_WIDGET (window), WP_TYPE_ITEM_EDITOR));
   gtk_selection_model_select_item (gtk_grid_view_get_model (view), 1, TRUE);
   spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-editor", NULL));
+  spin ();
+  g_assert_nonnull (find_descendant (GTK_WIDGET (window), WP_TYPE_ITEM_EDITOR));
   row = g_list_model_get_item (G_LIST_MODEL (gtk_grid_view_get_model (view)), 1);
   task = gtk_tree_list_row_get_item (row);
   lead = find_entry_row (GTK_WIDGET (window), "Lead agency");
