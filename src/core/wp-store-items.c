@@ -503,23 +503,6 @@ rollup_from_children (WpStore    *self,
       int progress;
       WpLight light;
 
-      if (cached == NULL)
-        {
-          if (has_children == NULL)
-            has_children = wp_stmt_prepare (self, "SELECT 1 FROM item WHERE parent_id = ?1",
-                                            NULL);
-          if (has_children == NULL)
-            return FALSE;
-          sqlite3_reset (has_children->stmt);
-          sqlite3_bind_int64 (has_children->stmt, 1, id);
-          if (sqlite3_step (has_children->stmt) == SQLITE_ROW)
-            {
-              g_array_append_val (uncached, id);
-              if (uncached->len > 8)
-                return FALSE;
-              continue;
-            }
-        }
       if (cached != NULL)
         {
           status = cached->status;
@@ -529,6 +512,22 @@ rollup_from_children (WpStore    *self,
       else
         {
           GDate due;
+
+          if (has_children == NULL)
+            has_children = wp_stmt_prepare (self, "SELECT 1 FROM item WHERE parent_id = ?1",
+                                            NULL);
+          if (has_children == NULL)
+            return FALSE;
+          sqlite3_reset (has_children->stmt);
+          sqlite3_bind_int64 (has_children->stmt, 1, id);
+          if (sqlite3_step (has_children->stmt) == SQLITE_ROW)
+            {
+              /* a parent whose figures are not cached: read below */
+              g_array_append_val (uncached, id);
+              if (uncached->len > 8)
+                return FALSE;
+              continue;
+            }
 
           if (!wp_item_status_from_string ((const char *) sqlite3_column_text (stmt->stmt, 2),
                                            &status))
