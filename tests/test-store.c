@@ -729,6 +729,21 @@ test_move (Fixture       *f,
   g_free (titles);
 }
 
+/* The one number a query such as "SELECT count(*) …" gives */
+static gint64
+count_rows (Fixture    *f,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (f->store->db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
 static void
 test_delete_and_restore (Fixture       *f,
                          gconstpointer  data)
@@ -752,6 +767,17 @@ test_delete_and_restore (Fixture       *f,
   g_assert_true (wp_store_set_item_agencies (f->store, b11_id, WP_AGENCY_ROLE_LEAD, lead, &error));
   g_assert_cmpint (wp_store_add_note (f->store, b11_id, &date, "已完成验收", 80, &error), >, 0);
   g_assert_no_error (error);
+  g_assert_cmpint (wp_store_add_target (f->store, wp_item_get_id (b1),
+                                        &(WpTarget) { .label = "覆盖率", .unit = "%",
+                                                      .target = 95, .has_target = TRUE },
+                                        &error), >, 0);
+  g_assert_no_error (error);
+  {
+    g_autofree char *sql = g_strdup_printf ("INSERT INTO milestone (item_id, quarter, text)"
+                                            " VALUES (%" G_GINT64_FORMAT ", 2, '完成招标')",
+                                            b11_id);
+    g_assert_cmpint (sqlite3_exec (f->store->db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  }
 
   snapshot = wp_store_delete_item (f->store, wp_item_get_id (b), &error);
   g_assert_no_error (error);
@@ -763,6 +789,10 @@ test_delete_and_restore (Fixture       *f,
   hits = wp_store_search (f->store, wp_plan_get_id (f->plan), "综治中心", &error);
   g_assert_cmpuint (hits->len, ==, 0);
   g_clear_pointer (&hits, g_array_unref);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM item_agency"), ==, 0);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM target"), ==, 0);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM note"), ==, 0);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM milestone"), ==, 0);
 
   g_assert_true (wp_store_restore_items (f->store, snapshot, &error));
   g_assert_no_error (error);
@@ -782,6 +812,15 @@ test_delete_and_restore (Fixture       *f,
   hits = wp_store_search (f->store, wp_plan_get_id (f->plan), "综治中心", &error);
   g_assert_cmpuint (hits->len, ==, 1);
   g_assert_cmpint (g_array_index (hits, gint64, 0), ==, b11_id);
+  {
+    g_autoptr(GPtrArray) targets = wp_store_list_targets (f->store, wp_item_get_id (b1), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (targets->len, ==, 1);
+    g_assert_cmpstr (((WpTarget *) g_ptr_array_index (targets, 0))->label, ==, "覆盖率");
+  }
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM milestone WHERE quarter = 2"
+                                  " AND text = '完成招标'"), ==, 1);
 }
 
 static void

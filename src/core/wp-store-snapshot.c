@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "wp-id-list.h"
 #include "wp-store-private.h"
 
 #define SUBTREE_CTE \
@@ -19,16 +20,22 @@
 
 #define SNAPSHOT_TYPE "(xxxia(saav))"
 
+/* A subtree's items, parents before children, so that restoring them in
+ * this order never inserts a child before its parent. Its first column is
+ * the id (INTEGER PRIMARY KEY comes first in the table). */
+#define SUBTREE_ITEMS_SQL \
+  SUBTREE_CTE "SELECT t.* FROM item t JOIN sub USING (id) ORDER BY sub.depth, t.position"
+
+/* The rows hanging off those items, found by the ids read with them (one
+ * walk of the subtree instead of one per table); ?1 is a JSON array. */
 static const struct {
   const char *table;
   const char *select_sql;
-} snapshot_tables[] = {
-  { "item", SUBTREE_CTE "SELECT t.* FROM item t JOIN sub USING (id)"
-            " ORDER BY sub.depth, t.position" },
-  { "item_agency", SUBTREE_CTE "SELECT t.* FROM item_agency t JOIN sub ON t.item_id = sub.id" },
-  { "target", SUBTREE_CTE "SELECT t.* FROM target t JOIN sub ON t.item_id = sub.id" },
-  { "note", SUBTREE_CTE "SELECT t.* FROM note t JOIN sub ON t.item_id = sub.id" },
-  { "milestone", SUBTREE_CTE "SELECT t.* FROM milestone t JOIN sub ON t.item_id = sub.id" },
+} item_tables[] = {
+  { "item_agency", "SELECT t.* FROM item_agency t WHERE t.item_id IN (SELECT value FROM json_each (?1))" },
+  { "target", "SELECT t.* FROM target t WHERE t.item_id IN (SELECT value FROM json_each (?1))" },
+  { "note", "SELECT t.* FROM note t WHERE t.item_id IN (SELECT value FROM json_each (?1))" },
+  { "milestone", "SELECT t.* FROM milestone t WHERE t.item_id IN (SELECT value FROM json_each (?1))" },
 };
 
 static GVariant *
@@ -52,14 +59,17 @@ column_to_variant (sqlite3_stmt *stmt,
     }
 }
 
-/* Adds the rows @select_sql gives for @key (bound as ?1) to @tables as raw
- * values under @table. */
+/* Adds the rows @select_sql gives to @tables as raw values under @table.
+ * ?1 is @json if given, else @key. With @ids, adds the first column of
+ * every row to it too. */
 static gboolean
 snapshot_rows (WpStore          *self,
                const char       *table,
                const char       *select_sql,
                gint64            key,
+               const GString    *json,
                GVariantBuilder  *tables,
+               GArray           *ids,
                GError          **error)
 {
   g_autoptr(WpStmt) stmt = wp_stmt_prepare (self, select_sql, error);
@@ -68,7 +78,10 @@ snapshot_rows (WpStore          *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt->stmt, 1, key);
+  if (json != NULL)
+    sqlite3_bind_text (stmt->stmt, 1, json->str, (int) json->len, SQLITE_STATIC);
+  else
+    sqlite3_bind_int64 (stmt->stmt, 1, key);
 
   g_variant_builder_init (&rows, G_VARIANT_TYPE ("aav"));
   while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
@@ -79,6 +92,11 @@ snapshot_rows (WpStore          *self,
       for (int c = 0; c < sqlite3_column_count (stmt->stmt); c++)
         g_variant_builder_add (&row, "v", column_to_variant (stmt->stmt, c));
       g_variant_builder_add_value (&rows, g_variant_builder_end (&row));
+      if (ids != NULL)
+        {
+          gint64 id = sqlite3_column_int64 (stmt->stmt, 0);
+          g_array_append_val (ids, id);
+        }
     }
 
   if (rc != SQLITE_DONE)
@@ -88,6 +106,29 @@ snapshot_rows (WpStore          *self,
     }
 
   g_variant_builder_add (tables, "(s@aav)", table, g_variant_builder_end (&rows));
+  return TRUE;
+}
+
+/* Snapshots the subtree under @item_id, and gives the ids in it. */
+static gboolean
+snapshot_subtree (WpStore          *self,
+                  gint64            item_id,
+                  GVariantBuilder  *tables,
+                  GArray           *ids,
+                  GError          **error)
+{
+  g_autoptr(GString) json = g_string_new ("[");
+
+  if (!snapshot_rows (self, "item", SUBTREE_ITEMS_SQL, item_id, NULL, tables, ids, error))
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    wp_ids_append_json (json, g_array_index (ids, gint64, i));
+  g_string_append_c (json, ']');
+
+  for (guint i = 0; i < G_N_ELEMENTS (item_tables); i++)
+    if (!snapshot_rows (self, item_tables[i].table, item_tables[i].select_sql, 0, json, tables,
+                        NULL, error))
+      return FALSE;
   return TRUE;
 }
 
@@ -136,30 +177,15 @@ wp_store_delete_item (WpStore  *self,
       || !wp_store_begin (self, error))
     return NULL;
 
+  /* The snapshot, and the ids going, whose figures must not outlive them */
   g_variant_builder_init (&tables, G_VARIANT_TYPE ("a(saav)"));
-  for (guint i = 0; i < G_N_ELEMENTS (snapshot_tables); i++)
+  if (!snapshot_subtree (self, item_id, &tables, gone, error))
     {
-      if (!snapshot_rows (self, snapshot_tables[i].table, snapshot_tables[i].select_sql, item_id,
-                          &tables, error))
-        {
-          g_variant_builder_clear (&tables);
-          goto fail;
-        }
+      g_variant_builder_clear (&tables);
+      goto fail;
     }
   snapshot = g_variant_ref_sink (g_variant_new (SNAPSHOT_TYPE, plan_id, parent_id, item_id,
                                                 position, &tables));
-
-  /* The ids going, whose figures must not outlive them */
-  stmt = wp_stmt_prepare (self, SUBTREE_CTE "SELECT id FROM sub", error);
-  if (stmt == NULL)
-    goto fail_snapshot;
-  sqlite3_bind_int64 (stmt->stmt, 1, item_id);
-  while (sqlite3_step (stmt->stmt) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt->stmt, 0);
-      g_array_append_val (gone, id);
-    }
-  g_clear_pointer (&stmt, wp_stmt_release);
 
   stmt = wp_stmt_prepare (self, "DELETE FROM item WHERE id = ?1", error);
   if (stmt == NULL)
@@ -226,8 +252,10 @@ bind_variant (sqlite3_stmt *stmt,
 static gboolean
 is_snapshot_table (const char *table)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (snapshot_tables); i++)
-    if (g_str_equal (table, snapshot_tables[i].table))
+  if (g_str_equal (table, "item"))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (item_tables); i++)
+    if (g_str_equal (table, item_tables[i].table))
       return TRUE;
   return FALSE;
 }
@@ -381,8 +409,8 @@ wp_store_delete_plan_with_snapshot (WpStore  *self,
 
   g_variant_builder_init (&tables, G_VARIANT_TYPE ("a(saav)"));
   for (guint i = 0; i < G_N_ELEMENTS (plan_tables); i++)
-    if (!snapshot_rows (self, plan_tables[i].table, plan_tables[i].select_sql, plan_id, &tables,
-                        error))
+    if (!snapshot_rows (self, plan_tables[i].table, plan_tables[i].select_sql, plan_id, NULL,
+                        &tables, NULL, error))
       {
         g_variant_builder_clear (&tables);
         wp_store_rollback (self);
