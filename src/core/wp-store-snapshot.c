@@ -32,10 +32,12 @@ static const struct {
   const char *table;
   const char *select_sql;
 } item_tables[] = {
-  { "item_agency", "SELECT t.* FROM item_agency t WHERE t.item_id IN (SELECT value FROM json_each (?1))" },
-  { "target", "SELECT t.* FROM target t WHERE t.item_id IN (SELECT value FROM json_each (?1))" },
-  { "note", "SELECT t.* FROM note t WHERE t.item_id IN (SELECT value FROM json_each (?1))" },
-  { "milestone", "SELECT t.* FROM milestone t WHERE t.item_id IN (SELECT value FROM json_each (?1))" },
+#define OF_ITEMS " t WHERE t.item_id IN (SELECT value FROM json_each (?1))"
+  { "item_agency", "SELECT t.* FROM item_agency" OF_ITEMS },
+  { "target", "SELECT t.* FROM target" OF_ITEMS },
+  { "note", "SELECT t.* FROM note" OF_ITEMS },
+  { "milestone", "SELECT t.* FROM milestone" OF_ITEMS },
+#undef OF_ITEMS
 };
 
 static GVariant *
