@@ -199,8 +199,12 @@ test_migrates_with_backup (void)
   /* Make it a format-1 file, as version 0.1 wrote them. */
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (_wp_char_tokenizer_register (db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DROP INDEX item_tree;"
+  g_assert_cmpint (sqlite3_exec (db, "DROP VIEW item;"
+                                     "DROP INDEX item_deleted;"
+                                     "DROP INDEX item_tree;"
                                      "DROP INDEX item_by_parent;"
+                                     "ALTER TABLE item_all DROP COLUMN deleted_with;"
+                                     "ALTER TABLE item_all RENAME TO item;"
                                      "CREATE INDEX item_by_parent"
                                      "  ON item (plan_id, parent_id, position);"
                                      "DROP TABLE item_search;"
@@ -244,11 +248,25 @@ test_migrates_with_backup (void)
   g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, WP_STORE_SCHEMA_VERSION);
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_schema"
                                     " WHERE type = 'index' AND name = 'item_tree'"), ==, 1);
-  /* Siblings are indexed by plan and parent, no longer by position. */
+  /* Siblings are indexed by plan and parent, no longer by position; live
+   * items only (format 5). */
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM pragma_index_info ('item_by_parent')"),
-                   ==, 2);
+                   ==, 3);
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM pragma_index_info ('item_by_parent')"
                                     " WHERE name = 'position'"), ==, 0);
+  g_assert_cmpint (query_int (path, "SELECT partial FROM pragma_index_list ('item_all')"
+                                    " WHERE name = 'item_by_parent'"), ==, 1);
+  /* Items are rows of item_all, read through the view "item"; what
+   * referred to the table refers to item_all, so deleting still cascades. */
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_schema"
+                                    " WHERE type = 'view' AND name = 'item'"), ==, 1);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM item_all WHERE deleted_with = 0"), ==, 2);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM pragma_foreign_key_list ('item_agency')"
+                                    " WHERE \"table\" = 'item_all'"), ==, 1);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM pragma_foreign_key_list ('item_all')"
+                                    " WHERE \"table\" = 'item_all'"), ==, 1);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"
+                                    " AND tbl_name = 'item_all'"), ==, 3);
   /* The backup is the file as it was, before the upgrade. */
   g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
   g_assert_cmpint (query_int (backup, "PRAGMA user_version"), ==, 1);
@@ -744,6 +762,66 @@ count_rows (Fixture    *f,
   return n;
 }
 
+/* B, its key task B1 (with a target) and B1's action B11 (with an agency,
+ * a note and a milestone) are all there, as they were made. */
+static void
+assert_b_subtree (Fixture *f,
+                  gint64   b1_id,
+                  gint64   b11_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpItem) b11 = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GPtrArray) targets = NULL;
+  g_autoptr(GArray) hits = NULL;
+  g_autofree char *titles = children_titles (f, 0);
+
+  g_assert_cmpstr (titles, ==, "A|B|C");
+  g_assert_cmpuint (wp_store_count_items (f->store, wp_plan_get_id (f->plan), NULL), ==, 5);
+
+  /* Same ids, agencies, notes, targets, milestones and search index */
+  b11 = wp_store_get_item (f->store, b11_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wp_item_get_lead_agencies (b11)[0], ==, "市公安局");
+  notes = wp_store_list_notes (f->store, b11_id, &error);
+  g_assert_cmpuint (notes->len, ==, 1);
+  g_assert_cmpstr (((WpNote *) g_ptr_array_index (notes, 0))->text, ==, "已完成验收");
+  hits = wp_store_search (f->store, wp_plan_get_id (f->plan), "综治中心", &error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpint (g_array_index (hits, gint64, 0), ==, b11_id);
+  targets = wp_store_list_targets (f->store, b1_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (targets->len, ==, 1);
+  g_assert_cmpstr (((WpTarget *) g_ptr_array_index (targets, 0))->label, ==, "覆盖率");
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM milestone WHERE quarter = 2"
+                                  " AND text = '完成招标'"), ==, 1);
+}
+
+/* B is gone from everything that reads the plan */
+static void
+assert_b_gone (Fixture *f,
+               gint64   b_id,
+               gint64   b11_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) hits = NULL;
+  g_autoptr(WpItem) gone = NULL;
+  g_autofree char *titles = children_titles (f, 0);
+
+  g_assert_cmpstr (titles, ==, "A|C");
+  g_assert_cmpuint (wp_store_count_items (f->store, wp_plan_get_id (f->plan), NULL), ==, 2);
+  hits = wp_store_search (f->store, wp_plan_get_id (f->plan), "综治中心", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 0);
+  gone = wp_store_get_item (f->store, b11_id, &error);
+  g_assert_null (gone);
+  g_assert_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  /* Not deleted twice */
+  g_assert_null (wp_store_delete_item (f->store, b_id, &error));
+  g_assert_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND);
+}
+
 static void
 test_delete_and_restore (Fixture       *f,
                          gconstpointer  data)
@@ -755,19 +833,16 @@ test_delete_and_restore (Fixture       *f,
   g_autoptr(WpItem) b1 = add (f, wp_item_get_id (b), WP_ITEM_KIND_TASK, "B1");
   g_autoptr(WpItem) b11 = add (f, wp_item_get_id (b1), WP_ITEM_KIND_ACTION, "B11 综治中心");
   g_autoptr(GVariant) snapshot = NULL;
-  g_autoptr(GArray) hits = NULL;
-  g_autoptr(GPtrArray) notes = NULL;
   const char *lead[] = { "市公安局", NULL };
   GDate date;
-  char *titles;
-  gint64 b11_id = wp_item_get_id (b11);
+  gint64 b_id = wp_item_get_id (b), b1_id = wp_item_get_id (b1), b11_id = wp_item_get_id (b11);
 
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, 28, 6, 2025);
   g_assert_true (wp_store_set_item_agencies (f->store, b11_id, WP_AGENCY_ROLE_LEAD, lead, &error));
   g_assert_cmpint (wp_store_add_note (f->store, b11_id, &date, "已完成验收", 80, &error), >, 0);
   g_assert_no_error (error);
-  g_assert_cmpint (wp_store_add_target (f->store, wp_item_get_id (b1),
+  g_assert_cmpint (wp_store_add_target (f->store, b1_id,
                                         &(WpTarget) { .label = "覆盖率", .unit = "%",
                                                       .target = 95, .has_target = TRUE },
                                         &error), >, 0);
@@ -778,49 +853,90 @@ test_delete_and_restore (Fixture       *f,
                                             b11_id);
     g_assert_cmpint (sqlite3_exec (f->store->db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   }
+  g_clear_object (&b1);
+  g_clear_object (&b11);
 
-  snapshot = wp_store_delete_item (f->store, wp_item_get_id (b), &error);
+  /* Deleted: hidden, and shown again by undo */
+  snapshot = wp_store_delete_item (f->store, b_id, &error);
   g_assert_no_error (error);
   g_assert_nonnull (snapshot);
-  titles = children_titles (f, 0);
-  g_assert_cmpstr (titles, ==, "A|C");
-  g_free (titles);
-  g_assert_cmpuint (wp_store_count_items (f->store, wp_plan_get_id (f->plan), NULL), ==, 2);
-  hits = wp_store_search (f->store, wp_plan_get_id (f->plan), "综治中心", &error);
-  g_assert_cmpuint (hits->len, ==, 0);
-  g_clear_pointer (&hits, g_array_unref);
+  assert_b_gone (f, b_id, b11_id);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM item_all WHERE deleted_with > 0"), ==, 3);
+  g_assert_true (wp_store_restore_items (f->store, snapshot, &error));
+  g_assert_no_error (error);
+  assert_b_subtree (f, b1_id, b11_id);
+  g_clear_pointer (&snapshot, g_variant_unref);
+
+  /* Deleted and purged (as when the file is closed): every row of it
+   * leaves the file, and undo puts them back from the snapshot. */
+  snapshot = wp_store_delete_item (f->store, b_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (wp_store_purge_deleted (f->store, &error));
+  g_assert_no_error (error);
+  assert_b_gone (f, b_id, b11_id);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM item_all"), ==, 2);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM item_search"), ==, 2);
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM item_agency"), ==, 0);
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM target"), ==, 0);
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM note"), ==, 0);
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM milestone"), ==, 0);
-
   g_assert_true (wp_store_restore_items (f->store, snapshot, &error));
   g_assert_no_error (error);
-  titles = children_titles (f, 0);
-  g_assert_cmpstr (titles, ==, "A|B|C");
-  g_free (titles);
-  g_assert_cmpuint (wp_store_count_items (f->store, wp_plan_get_id (f->plan), NULL), ==, 5);
+  assert_b_subtree (f, b1_id, b11_id);
+}
 
-  /* Same ids, agencies, notes and search index as before. */
-  g_clear_object (&b11);
-  b11 = wp_store_get_item (f->store, b11_id, &error);
+/* An action deleted before its key task stays deleted when the key
+ * task's delete is undone, and comes back with its own undo. */
+static void
+test_delete_nested (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpItem) area = add (f, 0, WP_ITEM_KIND_AREA, "A");
+  g_autoptr(WpItem) task = add (f, wp_item_get_id (area), WP_ITEM_KIND_TASK, "T");
+  g_autoptr(WpItem) a1 = add (f, wp_item_get_id (task), WP_ITEM_KIND_ACTION, "a1");
+  g_autoptr(WpItem) a2 = add (f, wp_item_get_id (task), WP_ITEM_KIND_ACTION, "a2");
+  g_autoptr(GVariant) first = NULL;
+  g_autoptr(GVariant) second = NULL;
+  char *titles;
+
+  first = wp_store_delete_item (f->store, wp_item_get_id (a1), &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (wp_item_get_lead_agencies (b11)[0], ==, "市公安局");
-  notes = wp_store_list_notes (f->store, b11_id, &error);
-  g_assert_cmpuint (notes->len, ==, 1);
-  g_assert_cmpstr (((WpNote *) g_ptr_array_index (notes, 0))->text, ==, "已完成验收");
-  hits = wp_store_search (f->store, wp_plan_get_id (f->plan), "综治中心", &error);
-  g_assert_cmpuint (hits->len, ==, 1);
-  g_assert_cmpint (g_array_index (hits, gint64, 0), ==, b11_id);
-  {
-    g_autoptr(GPtrArray) targets = wp_store_list_targets (f->store, wp_item_get_id (b1), &error);
+  second = wp_store_delete_item (f->store, wp_item_get_id (task), &error);
+  g_assert_no_error (error);
+  titles = children_titles (f, wp_item_get_id (area));
+  g_assert_cmpstr (titles, ==, "");
+  g_free (titles);
 
-    g_assert_no_error (error);
-    g_assert_cmpuint (targets->len, ==, 1);
-    g_assert_cmpstr (((WpTarget *) g_ptr_array_index (targets, 0))->label, ==, "覆盖率");
-  }
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM milestone WHERE quarter = 2"
-                                  " AND text = '完成招标'"), ==, 1);
+  g_assert_true (wp_store_restore_items (f->store, second, &error));
+  g_assert_no_error (error);
+  titles = children_titles (f, wp_item_get_id (task));
+  g_assert_cmpstr (titles, ==, "a2");
+  g_free (titles);
+
+  g_assert_true (wp_store_restore_items (f->store, first, &error));
+  g_assert_no_error (error);
+  titles = children_titles (f, wp_item_get_id (task));
+  g_assert_cmpstr (titles, ==, "a1|a2");
+  g_free (titles);
+
+  /* The same, purged in between: the key task's snapshot holds a1 as
+   * deleted, so it comes back deleted. */
+  g_clear_pointer (&first, g_variant_unref);
+  g_clear_pointer (&second, g_variant_unref);
+  first = wp_store_delete_item (f->store, wp_item_get_id (a1), &error);
+  second = wp_store_delete_item (f->store, wp_item_get_id (task), &error);
+  g_assert_true (wp_store_purge_deleted (f->store, &error));
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM item_all"), ==, 1);
+  g_assert_true (wp_store_restore_items (f->store, second, &error));
+  titles = children_titles (f, wp_item_get_id (task));
+  g_assert_cmpstr (titles, ==, "a2");
+  g_free (titles);
+  g_assert_true (wp_store_restore_items (f->store, first, &error));
+  g_assert_no_error (error);
+  titles = children_titles (f, wp_item_get_id (task));
+  g_assert_cmpstr (titles, ==, "a1|a2");
+  g_free (titles);
 }
 
 static void
@@ -995,8 +1111,10 @@ test_rollup_after_delete (Fixture       *f,
   }
   snapshot = wp_store_delete_item (f->store, task_id, &error);
   g_assert_no_error (error);
+  g_assert_true (wp_store_purge_deleted (f->store, &error));
+  g_assert_no_error (error);
 
-  /* The next item made gets the deleted task's id, and a child */
+  /* Purged, the next item made gets the deleted task's id, and a child */
   {
     g_autoptr(WpItem) task = add (f, wp_item_get_id (area), WP_ITEM_KIND_TASK, "新任务");
     g_autoptr(WpItem) action = NULL;
@@ -1420,17 +1538,67 @@ test_checkpoint_in_thread (Fixture       *f,
   }
 }
 
+/* Deleted items leave the file when it is closed, and when it is next
+ * opened if the program stopped first. */
+static void
+test_purged_on_close_and_open (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "plan.db", NULL);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  {
+    g_autoptr(WpStore) store = wp_store_open (path, WP_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(WpPlan) plan = wp_store_create_plan (store, 2025, "计划", "", &error);
+    g_autoptr(WpItem) a = wp_store_create_item (store, wp_plan_get_id (plan), 0, -1,
+                                                WP_ITEM_KIND_AREA, "甲", &error);
+    g_autoptr(WpItem) b = wp_store_create_item (store, wp_plan_get_id (plan), 0, -1,
+                                                WP_ITEM_KIND_AREA, "乙", &error);
+    g_autoptr(GVariant) snapshot = wp_store_delete_item (store, wp_item_get_id (b), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (query_int (path, "SELECT count(*) FROM item_all"), ==, 2);
+    g_assert_cmpint (query_int (path, "SELECT count(*) FROM item"), ==, 1);
+  }
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM item_all"), ==, 1);
+
+  /* Hidden by a program that stopped before closing the file */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE item_all SET deleted_with = id", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+  {
+    g_autoptr(WpStore) store = wp_store_open (path, WP_STORE_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (query_int (path, "SELECT count(*) FROM item_all"), ==, 0);
+  }
+
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
 static void
 test_save_copy (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(WpItem) a = add (f, 0, WP_ITEM_KIND_AREA, "A");
+  g_autoptr(WpItem) secret = add (f, 0, WP_ITEM_KIND_AREA, "不宜外传的事项");
   g_autofree char *copy = g_build_filename (f->dir, "copy.db", NULL);
   g_autoptr(WpStore) other = NULL;
+  g_autoptr(GVariant) snapshot = NULL;
 
+  /* A deleted item is not in the copy, not even hidden; undo still
+   * brings it back here. */
+  snapshot = wp_store_delete_item (f->store, wp_item_get_id (secret), &error);
+  g_assert_no_error (error);
   g_assert_true (wp_store_save_copy (f->store, copy, &error));
   g_assert_no_error (error);
+  g_assert_cmpint (query_int (copy, "SELECT count(*) FROM item_all"), ==, 1);
+  g_assert_true (wp_store_restore_items (f->store, snapshot, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (wp_store_count_items (f->store, wp_plan_get_id (f->plan), NULL), ==, 2);
   g_assert_false (wp_store_save_copy (f->store, copy, &error));
   g_assert_error (error, WP_STORE_ERROR, WP_STORE_ERROR_EXISTS);
   g_clear_error (&error);
@@ -1458,6 +1626,7 @@ main (int    argc,
   ADD ("due-text", test_due_text);
   ADD ("move", test_move);
   ADD ("delete-and-restore", test_delete_and_restore);
+  ADD ("delete-nested", test_delete_nested);
   ADD ("derived-progress", test_derived_progress);
   ADD ("rollup-status-and-light", test_rollup_status_and_light);
   ADD ("rollup-whole-plan", test_rollup_whole_plan);
@@ -1468,6 +1637,7 @@ main (int    argc,
   g_test_add_func ("/store/id-sets", test_id_sets);
   ADD ("children-model", test_children_model);
   ADD ("save-copy", test_save_copy);
+  g_test_add_func ("/store/purged-on-close-and-open", test_purged_on_close_and_open);
   ADD ("checkpoint-in-thread", test_checkpoint_in_thread);
   ADD ("done-date", test_done_date);
 #undef ADD

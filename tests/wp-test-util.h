@@ -120,7 +120,7 @@ wp_test_make_damaged_file (const char *path)
 
     g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
     g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT pageno, pgsize FROM dbstat"
-                                             " WHERE name = 'item' AND pagetype = 'leaf'",
+                                             " WHERE name = 'item_all' AND pagetype = 'leaf'",
                                          -1, &stmt, NULL), ==, SQLITE_OK);
     while (sqlite3_step (stmt) == SQLITE_ROW)
       {

@@ -555,12 +555,14 @@ wp_store_search (WpStore     *self,
   escaped = g_strjoinv ("\"\"", parts);
   phrase = g_strdup_printf ("\"%s\"", escaped);
 
-  /* The plan is looked up in the small index of items' plans and parents;
-   * the parents are kept for wp_store_set_shown(). */
+  /* The plan is looked up in the small index of live items' plans and
+   * parents, which also leaves out deleted items the search index still
+   * holds until they are purged; the parents are kept for
+   * wp_store_set_shown(). */
   stmt = wp_stmt_prepare (self, "SELECT s.rowid, i.parent_id FROM item_search s"
-                                " JOIN item i INDEXED BY item_tree ON i.id = s.rowid"
+                                " JOIN item_all i INDEXED BY item_tree ON i.id = s.rowid"
                                 " WHERE item_search MATCH ?1 AND i.plan_id = ?2"
-                                " ORDER BY s.rowid", error);
+                                " AND i.deleted_with = 0 ORDER BY s.rowid", error);
   if (stmt == NULL)
     return NULL;
   wp_stmt_bind_text (stmt, 1, phrase);
@@ -659,11 +661,12 @@ wp_store_set_shown (WpStore       *self,
 
   up = wp_stmt_prepare (self, "WITH RECURSIVE up (id) AS ("
                               " SELECT i.parent_id FROM json_each (?1) j"
-                              "  JOIN item i INDEXED BY item_tree ON i.id = j.value"
+                              "  JOIN item_all i INDEXED BY item_tree ON i.id = j.value"
                               "  WHERE i.plan_id = ?2 AND i.parent_id IS NOT NULL"
+                              "  AND i.deleted_with = 0"
                               " UNION SELECT i.parent_id FROM up"
-                              "  JOIN item i INDEXED BY item_tree ON i.id = up.id"
-                              "  WHERE i.parent_id IS NOT NULL)"
+                              "  JOIN item_all i INDEXED BY item_tree ON i.id = up.id"
+                              "  WHERE i.parent_id IS NOT NULL AND i.deleted_with = 0)"
                               " SELECT id FROM up", error);
   if (up == NULL)
     return FALSE;

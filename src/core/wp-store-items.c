@@ -21,7 +21,8 @@
 #define ITEM_SELECT \
   "SELECT i.id, i.plan_id, coalesce (i.parent_id, 0), p.year, i.position, i.uuid, i.kind," \
   " i.title, i.description, i.status, i.progress, i.due, i.due_label, i.ongoing," \
-  " i.carried_over, (SELECT count(*) FROM item c WHERE c.parent_id = i.id)," \
+  " i.carried_over, (SELECT count(*) FROM item c WHERE c.plan_id = i.plan_id" \
+  "   AND c.parent_id = i.id)," \
   " (SELECT group_concat (name, char(31)) FROM (SELECT a.name AS name FROM item_agency ia" \
   "   JOIN agency a ON a.id = ia.agency_id WHERE ia.item_id = i.id AND ia.role = 'lead'" \
   "   ORDER BY ia.position))," \
@@ -514,12 +515,13 @@ rollup_from_children (WpStore    *self,
           GDate due;
 
           if (has_children == NULL)
-            has_children = wp_stmt_prepare (self, "SELECT 1 FROM item WHERE parent_id = ?1",
-                                            NULL);
+            has_children = wp_stmt_prepare (self, "SELECT 1 FROM item"
+                                                  " WHERE plan_id = ?2 AND parent_id = ?1", NULL);
           if (has_children == NULL)
             return FALSE;
           sqlite3_reset (has_children->stmt);
           sqlite3_bind_int64 (has_children->stmt, 1, id);
+          sqlite3_bind_int64 (has_children->stmt, 2, data->plan_id);
           if (sqlite3_step (has_children->stmt) == SQLITE_ROW)
             {
               /* a parent whose figures are not cached: read below */
@@ -1113,9 +1115,9 @@ shift_siblings (WpStore  *self,
                 GError  **error)
 {
   g_autoptr(WpStmt) stmt =
-    wp_stmt_prepare (self, "UPDATE item SET position = position + ?4"
-                           " WHERE plan_id = ?1 AND parent_id IS ?2 AND position >= ?3"
-                           " AND id IS NOT ?5 RETURNING id, position", error);
+    wp_stmt_prepare (self, "UPDATE item_all SET position = position + ?4"
+                           " WHERE plan_id = ?1 AND parent_id IS ?2 AND deleted_with = 0"
+                           " AND position >= ?3 AND id IS NOT ?5 RETURNING id, position", error);
   int rc;
 
   if (stmt == NULL)
@@ -1334,7 +1336,7 @@ insert_item_row (WpStore     *self,
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *now = wp_store_now ();
   g_autoptr(WpStmt) stmt =
-    wp_stmt_prepare (self, "INSERT INTO item (uuid, plan_id, parent_id, position, kind, title,"
+    wp_stmt_prepare (self, "INSERT INTO item_all (uuid, plan_id, parent_id, position, kind, title,"
                            " created, modified) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)", error);
 
   if (stmt == NULL)
@@ -1435,20 +1437,22 @@ static const struct {
   ValueKind   kind;
   const char *sql;
 } item_columns[] = {
-  { "title", VALUE_TEXT, "UPDATE item SET title = ?2, modified = ?3 WHERE id = ?1" },
-  { "description", VALUE_TEXT, "UPDATE item SET description = ?2, modified = ?3 WHERE id = ?1" },
-  { "kind", VALUE_KIND, "UPDATE item SET kind = ?2, modified = ?3 WHERE id = ?1" },
+#define LIVE_ITEM " WHERE id = ?1 AND deleted_with = 0"
+  { "title", VALUE_TEXT, "UPDATE item_all SET title = ?2, modified = ?3" LIVE_ITEM },
+  { "description", VALUE_TEXT, "UPDATE item_all SET description = ?2, modified = ?3" LIVE_ITEM },
+  { "kind", VALUE_KIND, "UPDATE item_all SET kind = ?2, modified = ?3" LIVE_ITEM },
   /* Marking done stamps the day (?4); leaving done clears it. */
-  { "status", VALUE_STATUS, "UPDATE item SET status = ?2, modified = ?3, done_date = CASE"
+  { "status", VALUE_STATUS, "UPDATE item_all SET status = ?2, modified = ?3, done_date = CASE"
                             " WHEN ?2 = 'done' THEN coalesce (done_date, ?4) ELSE NULL END"
-                            " WHERE id = ?1" },
-  { "done-date", VALUE_DATE, "UPDATE item SET done_date = ?2, modified = ?3 WHERE id = ?1" },
-  { "progress", VALUE_PROGRESS, "UPDATE item SET progress = ?2, modified = ?3 WHERE id = ?1" },
-  { "due", VALUE_DATE, "UPDATE item SET due = ?2, modified = ?3 WHERE id = ?1" },
-  { "due-label", VALUE_TEXT, "UPDATE item SET due_label = ?2, modified = ?3 WHERE id = ?1" },
-  { "ongoing", VALUE_BOOLEAN, "UPDATE item SET ongoing = ?2, modified = ?3 WHERE id = ?1" },
+                            LIVE_ITEM },
+  { "done-date", VALUE_DATE, "UPDATE item_all SET done_date = ?2, modified = ?3" LIVE_ITEM },
+  { "progress", VALUE_PROGRESS, "UPDATE item_all SET progress = ?2, modified = ?3" LIVE_ITEM },
+  { "due", VALUE_DATE, "UPDATE item_all SET due = ?2, modified = ?3" LIVE_ITEM },
+  { "due-label", VALUE_TEXT, "UPDATE item_all SET due_label = ?2, modified = ?3" LIVE_ITEM },
+  { "ongoing", VALUE_BOOLEAN, "UPDATE item_all SET ongoing = ?2, modified = ?3" LIVE_ITEM },
   { "carried-over", VALUE_BOOLEAN,
-    "UPDATE item SET carried_over = ?2, modified = ?3 WHERE id = ?1" },
+    "UPDATE item_all SET carried_over = ?2, modified = ?3" LIVE_ITEM },
+#undef LIVE_ITEM
 };
 
 static gboolean
@@ -1692,8 +1696,8 @@ wp_store_move_item (WpStore  *self,
   if (!shift_siblings (self, plan_id, new_parent_id, new_position, +1, item_id, error))
     goto fail;
 
-  stmt = wp_stmt_prepare (self, "UPDATE item SET parent_id = ?2, position = ?3, modified = ?4"
-                                " WHERE id = ?1", error);
+  stmt = wp_stmt_prepare (self, "UPDATE item_all SET parent_id = ?2, position = ?3,"
+                                " modified = ?4 WHERE id = ?1 AND deleted_with = 0", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt->stmt, 1, item_id);

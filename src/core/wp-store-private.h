@@ -20,6 +20,7 @@ struct _WpStore
   gboolean    read_only;
   gboolean    check_pending; /* opened to be checked later; writes wait for it */
   gboolean    check_failed;  /* that check found the file damaged */
+  gboolean    opened;        /* wp_store_open() succeeded: the schema is ours */
   GThread    *checkpoint_thread; /* copies the log into the file, or NULL */
   gint        checkpoint_done;   /* (atomic) that thread has finished */
   guint       tx_depth;

@@ -1,9 +1,19 @@
 /* wp-store-snapshot.c: deleting items so that undo can bring them back
  *
- * A deleted subtree is kept as a GVariant of its raw rows (items, agency
- * links, targets, notes, milestones), ids included, so restoring it gives
- * back exactly the same rows and later undo steps that name those ids
- * still work.
+ * Deleting hides a subtree: its rows stay in item_all, marked with the id
+ * of the item the delete was of (deleted_with), and every query reads the
+ * view "item", which leaves them out. Undo shows them again. Hidden rows
+ * are removed from the file when it is closed or next opened
+ * (wp_store_purge_deleted()). Hiding a key task with its actions rewrites
+ * its rows and two small indexes; removing it rewrote some three hundred
+ * scattered pages (agency links, indexes, the search index) and took most
+ * of a frame at 100,000 items.
+ *
+ * The subtree is also kept as a GVariant of its raw rows (items, agency
+ * links, targets, notes, milestones), ids included, taken before it is
+ * hidden: if the hidden rows are gone when it is restored (another program
+ * opened the file and purged them), it is put back from those, with the
+ * same ids, so that later undo steps that name them still work.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,9 +24,11 @@
 #include "wp-id-list.h"
 #include "wp-store-private.h"
 
+/* Items hidden before, below the one deleted, are in it too: they come
+ * back hidden, as they were. */
 #define SUBTREE_CTE \
-  "WITH RECURSIVE sub (id, depth) AS (SELECT id, 0 FROM item WHERE id = ?1" \
-  " UNION ALL SELECT i.id, sub.depth + 1 FROM item i JOIN sub ON i.parent_id = sub.id) "
+  "WITH RECURSIVE sub (id, depth) AS (SELECT id, 0 FROM item_all WHERE id = ?1" \
+  " UNION ALL SELECT i.id, sub.depth + 1 FROM item_all i JOIN sub ON i.parent_id = sub.id) "
 
 #define SNAPSHOT_TYPE "(xxxia(saav))"
 
@@ -24,7 +36,7 @@
  * this order never inserts a child before its parent. Its first column is
  * the id (INTEGER PRIMARY KEY comes first in the table). */
 #define SUBTREE_ITEMS_SQL \
-  SUBTREE_CTE "SELECT t.* FROM item t JOIN sub USING (id) ORDER BY sub.depth, t.position"
+  SUBTREE_CTE "SELECT t.* FROM item_all t JOIN sub USING (id) ORDER BY sub.depth, t.position"
 
 /* The rows hanging off those items, found by the ids read with them (one
  * walk of the subtree instead of one per table); ?1 is a JSON array. */
@@ -111,17 +123,18 @@ snapshot_rows (WpStore          *self,
   return TRUE;
 }
 
-/* Snapshots the subtree under @item_id, and gives the ids in it. */
+/* Snapshots the subtree under @item_id, and gives the ids in it, in
+ * @ids and as a JSON array in @json. */
 static gboolean
 snapshot_subtree (WpStore          *self,
                   gint64            item_id,
                   GVariantBuilder  *tables,
                   GArray           *ids,
+                  GString          *json,
                   GError          **error)
 {
-  g_autoptr(GString) json = g_string_new ("[");
-
-  if (!snapshot_rows (self, "item", SUBTREE_ITEMS_SQL, item_id, NULL, tables, ids, error))
+  g_string_assign (json, "[");
+  if (!snapshot_rows (self, "item_all", SUBTREE_ITEMS_SQL, item_id, NULL, tables, ids, error))
     return FALSE;
   for (guint i = 0; i < ids->len; i++)
     wp_ids_append_json (json, g_array_index (ids, gint64, i));
@@ -167,6 +180,7 @@ wp_store_delete_item (WpStore  *self,
 {
   g_autoptr(WpStmt) stmt = NULL;
   g_autoptr(GArray) gone = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GString) json = g_string_new (NULL);
   GVariantBuilder tables;
   GVariant *snapshot;
   gint64 plan_id, parent_id;
@@ -181,7 +195,7 @@ wp_store_delete_item (WpStore  *self,
 
   /* The snapshot, and the ids going, whose figures must not outlive them */
   g_variant_builder_init (&tables, G_VARIANT_TYPE ("a(saav)"));
-  if (!snapshot_subtree (self, item_id, &tables, gone, error))
+  if (!snapshot_subtree (self, item_id, &tables, gone, json, error))
     {
       g_variant_builder_clear (&tables);
       goto fail;
@@ -189,16 +203,22 @@ wp_store_delete_item (WpStore  *self,
   snapshot = g_variant_ref_sink (g_variant_new (SNAPSHOT_TYPE, plan_id, parent_id, item_id,
                                                 position, &tables));
 
-  stmt = wp_stmt_prepare (self, "DELETE FROM item WHERE id = ?1", error);
+  /* Hidden, not removed (see the top of this file); items hidden before
+   * keep the delete they went with. */
+  stmt = wp_stmt_prepare (self, "UPDATE item_all SET deleted_with = ?1"
+                                " WHERE id IN (SELECT value FROM json_each (?2))"
+                                " AND deleted_with = 0", error);
   if (stmt == NULL)
     goto fail_snapshot;
   sqlite3_bind_int64 (stmt->stmt, 1, item_id);
+  sqlite3_bind_text (stmt->stmt, 2, json->str, (int) json->len, SQLITE_STATIC);
   if (!wp_stmt_run (stmt, error))
     goto fail_snapshot;
   g_clear_pointer (&stmt, wp_stmt_release);
 
-  stmt = wp_stmt_prepare (self, "UPDATE item SET position = position - 1"
-                                " WHERE plan_id = ?1 AND parent_id IS ?2 AND position > ?3",
+  stmt = wp_stmt_prepare (self, "UPDATE item_all SET position = position - 1"
+                                " WHERE plan_id = ?1 AND parent_id IS ?2 AND deleted_with = 0"
+                                " AND position > ?3",
                           error);
   if (stmt == NULL)
     goto fail_snapshot;
@@ -215,9 +235,10 @@ wp_store_delete_item (WpStore  *self,
       return NULL;
     }
 
-  /* Ids of deleted rows can be given out again: no figures may outlive
-   * them. (Forgetting all figures had the next read of the area roll the
-   * whole plan up again.) The parent's chain is read again below. */
+  /* No figures may outlive the items: were they purged and their ids
+   * given out again, the new items would inherit them. (Forgetting all
+   * figures had the next read of the area roll the whole plan up again.)
+   * The parent's chain is read again below. */
   for (guint i = 0; i < gone->len; i++)
     g_hash_table_remove (self->rollups, &g_array_index (gone, gint64, i));
   wp_store_children_changed_hinted (self, plan_id, parent_id, item_id, position, -1);
@@ -228,6 +249,37 @@ fail_snapshot:
 fail:
   wp_store_rollback (self);
   return NULL;
+}
+
+/**
+ * wp_store_purge_deleted:
+ *
+ * Removes from the file the items deleted (hidden) so far, with their
+ * agency links, targets, notes and search index entries. Done when the
+ * store is closed, and when a file is opened (a program that stopped
+ * before closing it leaves them behind). Undo can then no longer show
+ * them again; it puts them back from its snapshot instead.
+ */
+gboolean
+wp_store_purge_deleted (WpStore  *self,
+                        GError  **error)
+{
+  g_autoptr(WpStmt) stmt = NULL;
+
+  g_return_val_if_fail (WP_IS_STORE (self), FALSE);
+
+  if (!wp_store_check_writable (self, error))
+    return FALSE;
+  /* (their children go with them: the foreign key cascades) */
+  stmt = wp_stmt_prepare (self, "DELETE FROM item_all WHERE deleted_with > 0", error);
+  if (stmt == NULL || !wp_store_begin (self, error))
+    return FALSE;
+  if (!wp_stmt_run (stmt, error))
+    {
+      wp_store_rollback (self);
+      return FALSE;
+    }
+  return wp_store_commit (self, error);
 }
 
 static void
@@ -254,7 +306,7 @@ bind_variant (sqlite3_stmt *stmt,
 static gboolean
 is_snapshot_table (const char *table)
 {
-  if (g_str_equal (table, "item"))
+  if (g_str_equal (table, "item_all"))
     return TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (item_tables); i++)
     if (g_str_equal (table, item_tables[i].table))
@@ -332,8 +384,9 @@ wp_store_restore_items (WpStore   *self,
 
   {
     g_autoptr(WpStmt) stmt =
-      wp_stmt_prepare (self, "UPDATE item SET position = position + 1"
-                             " WHERE plan_id = ?1 AND parent_id IS ?2 AND position >= ?3", error);
+      wp_stmt_prepare (self, "UPDATE item_all SET position = position + 1"
+                             " WHERE plan_id = ?1 AND parent_id IS ?2 AND deleted_with = 0"
+                             " AND position >= ?3", error);
     if (stmt == NULL)
       goto fail;
     sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
@@ -343,6 +396,23 @@ wp_store_restore_items (WpStore   *self,
       goto fail;
   }
 
+  /* Still hidden: shown again, the deleted item where it was */
+  {
+    g_autoptr(WpStmt) stmt =
+      wp_stmt_prepare (self, "UPDATE item_all SET deleted_with = 0,"
+                             " position = CASE WHEN id = ?1 THEN ?2 ELSE position END"
+                             " WHERE deleted_with > 0 AND deleted_with = ?1", error);
+    if (stmt == NULL)
+      goto fail;
+    sqlite3_bind_int64 (stmt->stmt, 1, root_id);
+    sqlite3_bind_int (stmt->stmt, 2, position);
+    if (!wp_stmt_run (stmt, error))
+      goto fail;
+    if (sqlite3_changes (self->db) > 0)
+      goto done;
+  }
+
+  /* Purged meanwhile: put back from the snapshot */
   while (g_variant_iter_next (tables, "(&s@aav)", &table, &rows))
     {
       g_autoptr(GVariant) owned_rows = rows;
@@ -357,6 +427,7 @@ wp_store_restore_items (WpStore   *self,
         goto fail;
     }
 
+done:
   if (!wp_store_commit (self, error))
     return FALSE;
 
@@ -377,15 +448,17 @@ static const struct {
   const char *select_sql;
 } plan_tables[] = {
   { "plan", "SELECT * FROM plan WHERE id = ?1" },
-  { "item", "WITH RECURSIVE sub (id, depth) AS (SELECT id, 0 FROM item"
-            " WHERE plan_id = ?1 AND parent_id IS NULL UNION ALL SELECT i.id, sub.depth + 1"
-            " FROM item i JOIN sub ON i.parent_id = sub.id)"
-            " SELECT t.* FROM item t JOIN sub USING (id) ORDER BY sub.depth, t.position" },
-  { "item_agency", "SELECT t.* FROM item_agency t JOIN item i ON i.id = t.item_id"
+  /* (hidden items too: deleting the plan removes them with it) */
+  { "item_all", "WITH RECURSIVE sub (id, depth) AS (SELECT id, 0 FROM item_all"
+                " WHERE plan_id = ?1 AND parent_id IS NULL UNION ALL SELECT i.id, sub.depth + 1"
+                " FROM item_all i JOIN sub ON i.parent_id = sub.id)"
+                " SELECT t.* FROM item_all t JOIN sub USING (id) ORDER BY sub.depth, t.position" },
+  { "item_agency", "SELECT t.* FROM item_agency t JOIN item_all i ON i.id = t.item_id"
                    " WHERE i.plan_id = ?1" },
-  { "target", "SELECT t.* FROM target t JOIN item i ON i.id = t.item_id WHERE i.plan_id = ?1" },
-  { "note", "SELECT t.* FROM note t JOIN item i ON i.id = t.item_id WHERE i.plan_id = ?1" },
-  { "milestone", "SELECT t.* FROM milestone t JOIN item i ON i.id = t.item_id"
+  { "target", "SELECT t.* FROM target t JOIN item_all i ON i.id = t.item_id"
+              " WHERE i.plan_id = ?1" },
+  { "note", "SELECT t.* FROM note t JOIN item_all i ON i.id = t.item_id WHERE i.plan_id = ?1" },
+  { "milestone", "SELECT t.* FROM milestone t JOIN item_all i ON i.id = t.item_id"
                  " WHERE i.plan_id = ?1" },
 };
 

@@ -145,6 +145,28 @@ static const char *migrations[] = {
    * rewrote an index entry for each of them as well as the row. */
   "DROP INDEX item_by_parent;"
   "CREATE INDEX item_by_parent ON item (plan_id, parent_id);",
+
+  /* 4 → 5: a deleted subtree is hidden at once and removed from the file
+   * later (see wp_store_delete_item() and wp_store_purge_deleted()): its
+   * items get the id of the item the delete was of in deleted_with, and
+   * everything else reads the view "item", which leaves them out. Deleting
+   * a key task with its actions rewrote about 300 scattered pages of ten
+   * b-trees (rows, indexes, agency links, the search index); hiding it
+   * rewrites its rows and two small indexes. The indexes the outline
+   * counts and walks by hold live items only, with deleted_with as their
+   * last column so that they answer the view by themselves. */
+  "ALTER TABLE item RENAME TO item_all;"
+  "ALTER TABLE item_all ADD COLUMN deleted_with INTEGER NOT NULL DEFAULT 0;"
+  "DROP INDEX item_by_parent;"
+  "CREATE INDEX item_by_parent ON item_all (plan_id, parent_id, deleted_with)"
+  "  WHERE deleted_with = 0;"
+  "DROP INDEX item_tree;"
+  "CREATE INDEX item_tree ON item_all (id, plan_id, parent_id, deleted_with)"
+  "  WHERE deleted_with = 0;"
+  "CREATE INDEX item_deleted ON item_all (deleted_with) WHERE deleted_with > 0;"
+  "CREATE VIEW item AS SELECT id, uuid, plan_id, parent_id, position, kind, title, description,"
+  "  status, progress, due, due_label, ongoing, carried_over, created, modified, done_date"
+  "  FROM item_all WHERE deleted_with = 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == WP_STORE_SCHEMA_VERSION);
@@ -160,6 +182,14 @@ wp_store_finalize (GObject *object)
 {
   WpStore *self = WP_STORE (object);
 
+  /* Deleted items leave the file with the program's undo history. */
+  if (self->opened && !self->read_only && !self->check_pending && !self->check_failed)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!wp_store_purge_deleted (self, &error))
+        g_message ("Could not remove deleted items from “%s”: %s", self->path, error->message);
+    }
   g_clear_pointer (&self->statements, g_hash_table_unref);
   wp_store_forget_live_items (self);
   g_clear_pointer (&self->live_items, g_hash_table_unref);
@@ -789,6 +819,11 @@ wp_store_open (const char        *path,
       && !set_pragma (self, "PRAGMA query_only = ON", "PRAGMA query_only", "1", error))
     return NULL;
 
+  /* Items deleted by a program that stopped before closing the file */
+  if (!self->read_only && !self->check_pending && !wp_store_purge_deleted (self, error))
+    return NULL;
+
+  self->opened = TRUE;
   return g_steal_pointer (&self);
 }
 
@@ -899,7 +934,8 @@ wp_store_check_finish (WpStore       *self,
 
   self->check_pending = FALSE;
   if (!self->read_only)
-    return set_pragma (self, "PRAGMA query_only = OFF", "PRAGMA query_only", "0", error);
+    return set_pragma (self, "PRAGMA query_only = OFF", "PRAGMA query_only", "0", error)
+           && wp_store_purge_deleted (self, error);
   return TRUE;
 }
 
@@ -1057,6 +1093,12 @@ wp_store_save_copy (WpStore     *self,
                    _("“%s” already exists; choose another name."), dest_path);
       return FALSE;
     }
+
+  /* What was deleted is not copied, even hidden (the copy is often sent
+   * to others); undo puts it back from its snapshot afterwards. */
+  if (self->opened && !self->read_only && !self->check_pending && !self->check_failed
+      && !wp_store_purge_deleted (self, error))
+    return FALSE;
 
   /* Not cached: VACUUM cannot run while other statements are pending. */
   rc = sqlite3_prepare_v2 (self->db, "VACUUM INTO ?", -1, &raw, NULL);

@@ -33,7 +33,7 @@ typedef enum {
 } WpStoreOpenFlags;
 
 /* The schema version this build writes; see the migrations in wp-store.c. */
-#define WP_STORE_SCHEMA_VERSION 4
+#define WP_STORE_SCHEMA_VERSION 5
 
 typedef struct {
   char     *label;
@@ -192,6 +192,8 @@ GVariant   *wp_store_delete_item        (WpStore           *self,
                                          GError           **error);
 gboolean    wp_store_restore_items      (WpStore           *self,
                                          GVariant          *snapshot,
+                                         GError           **error);
+gboolean    wp_store_purge_deleted      (WpStore           *self,
                                          GError           **error);
 
 WpPlanFacts *wp_store_list_plan_facts  (WpStore          *self,
