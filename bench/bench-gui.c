@@ -266,7 +266,7 @@ main (int    argc,
     g_print ("%-44s %10.1f ms\n", "undo it (to frame)", wait_frame (GTK_WIDGET (window), t0));
 
     /* The same as the Delete key does it: on the selected row, with the
-     * toast that offers to undo it. */
+     * toast that offers to undo it (which comes in the frame after). */
     {
       GtkWidget *outline = find (GTK_WIDGET (window), WP_TYPE_OUTLINE_VIEW);
 
@@ -285,7 +285,7 @@ main (int    argc,
             break;
           g_main_context_iteration (NULL, TRUE);
         }
-      g_print ("%-44s %10.1f ms\n", "the same with the Delete key's toast (to frame)",
+      g_print ("%-44s %10.1f ms\n", "the same with the Delete key (to frame)",
                wait_frame (GTK_WIDGET (window), t0));
       t0 = start_timing ();
       wp_undo_stack_undo (wp_context_get_undo_stack (context), NULL);

@@ -998,6 +998,69 @@ test_search_opens_rows_in_view (Demo          *d,
     }
 }
 
+static gboolean
+is_label_with_text (GtkWidget *widget, gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/* The Delete key's action takes the selected key task away and offers to
+ * undo it in a toast, its title shown as written; the toast's button
+ * brings it back. */
+static void
+test_delete_offers_undo (Demo          *d,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpPlan) plan = wp_store_get_plan_by_year (d->store, 2025, NULL);
+  GtkWidget *outline = find_descendant (GTK_WIDGET (d->window), WP_TYPE_OUTLINE_VIEW);
+  g_autoptr(GPtrArray) areas = wp_store_list_children (d->store, wp_plan_get_id (plan), 0, NULL);
+  g_autoptr(WpItem) task = wp_store_create_item (d->store, wp_plan_get_id (plan),
+                                                 wp_item_get_id (areas->pdata[0]), 0,
+                                                 WP_ITEM_KIND_TASK, "R&D <试点> 任务", &error);
+  gint64 id = wp_item_get_id (task);
+  GtkWidget *toast_label = NULL;
+  GtkWidget *undo = NULL;
+
+  g_assert_no_error (error);
+  spin ();
+  g_assert_true (wp_outline_view_show_item (WP_OUTLINE_VIEW (outline), id));
+  gtk_widget_activate_action (outline, "outline.delete", NULL);
+  for (int i = 0; i < 100; i++)
+    {
+      g_autoptr(WpItem) still = wp_store_get_item (d->store, id, NULL);
+
+      if (still == NULL)
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  {
+    g_autoptr(WpItem) gone = wp_store_get_item (d->store, id, NULL);
+    g_assert_null (gone);
+  }
+
+  /* The toast comes with the frames that follow the one without the row */
+  for (int i = 0; i < 20 && toast_label == NULL; i++)
+    {
+      wait_frame (GTK_WIDGET (d->window));
+      spin ();
+      toast_label = find_widget (GTK_WIDGET (d->window), is_label_with_text,
+                                 "Deleted “R&D <试点> 任务”");
+    }
+  g_assert_nonnull (toast_label);
+  undo = find_button_labelled (GTK_WIDGET (d->window), "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  spin ();
+  {
+    g_autoptr(WpItem) back = wp_store_get_item (d->store, id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (wp_item_get_title (back), ==, "R&D <试点> 任务");
+    g_assert_cmpint (wp_item_get_position (back), ==, 0);
+  }
+}
+
 /* Column widths dragged in the header are kept in GSettings and given to
  * the next outline. */
 static void
@@ -1365,6 +1428,7 @@ main (int    argc,
   ADD ("outline-shows-demo", test_outline_shows_demo);
   ADD ("search-filters-outline", test_search_filters_outline);
   ADD ("search-opens-rows-in-view", test_search_opens_rows_in_view);
+  ADD ("delete-offers-undo", test_delete_offers_undo);
   ADD ("next-year-and-new-plan", test_next_year_and_new_plan);
   ADD ("editor-edits-with-completion", test_editor_edits_with_completion);
   ADD ("progress-view", test_progress_view);

@@ -15,6 +15,7 @@
 
 #include "wp-agency-completion.h"
 #include "wp-item-editor.h"
+#include "wp-toast.h"
 
 struct _WpItemEditor
 {
@@ -60,7 +61,7 @@ report_message (WpItemEditor *self,
     ADW_TOAST_OVERLAY (gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY));
 
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (overlay, adw_toast_new (message));
+    adw_toast_overlay_add_toast (overlay, wp_toast_new (message));
 }
 
 static void

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "wp-progress-view.h"
+#include "wp-toast.h"
 #include "wp-view-refresh.h"
 
 struct _WpProgressView
@@ -489,7 +490,7 @@ on_copy_clicked (WpProgressView *self)
   overlay = ADW_TOAST_OVERLAY (gtk_widget_get_ancestor (GTK_WIDGET (self),
                                                         ADW_TYPE_TOAST_OVERLAY));
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (overlay, adw_toast_new (_("Summary copied")));
+    adw_toast_overlay_add_toast (overlay, wp_toast_new (_("Summary copied")));
 }
 
 static void

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wp-toast.h"
 #include "wp-view-refresh.h"
 
 #define REFRESH_KEY "wp-view-refresh"
@@ -124,7 +125,7 @@ wp_view_toast (GtkWidget  *view,
       g_message ("%s", message);
       return;
     }
-  toast = adw_toast_new (message);
+  toast = wp_toast_new (message);
   if (with_undo)
     {
       adw_toast_set_button_label (toast, _("_Undo"));

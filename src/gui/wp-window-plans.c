@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "wp-print.h"
+#include "wp-toast.h"
 #include "wp-window-private.h"
 
 static void
@@ -204,7 +205,7 @@ on_delete_response (AdwMessageDialog *dialog,
     AdwToastOverlay *overlay =
       ADW_TOAST_OVERLAY (gtk_widget_get_ancestor (GTK_WIDGET (_wp_window_get_outline (self)),
                                                   ADW_TYPE_TOAST_OVERLAY));
-    AdwToast *toast = adw_toast_new (message);
+    AdwToast *toast = wp_toast_new (message);
 
     adw_toast_set_button_label (toast, _("_Undo"));
     adw_toast_set_action_name (toast, "win.undo");
@@ -349,7 +350,7 @@ on_import_response (GtkNativeDialog *chooser,
       g_strdup_printf (_("Imported the %d plan with %u items"), wp_plan_get_year (plan),
                        wp_store_count_items (wp_context_get_store (context),
                                              wp_plan_get_id (plan), NULL));
-    AdwToast *toast = adw_toast_new (message);
+    AdwToast *toast = wp_toast_new (message);
     AdwToastOverlay *overlay =
       ADW_TOAST_OVERLAY (gtk_widget_get_ancestor (GTK_WIDGET (_wp_window_get_outline (self)),
                                                   ADW_TYPE_TOAST_OVERLAY));

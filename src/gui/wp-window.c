@@ -13,6 +13,7 @@
 #include "wp-board-view.h"
 #include "wp-item-editor.h"
 #include "wp-progress-view.h"
+#include "wp-toast.h"
 #include "wp-window-private.h"
 
 struct _WpWindow
@@ -107,7 +108,7 @@ void
 _wp_window_toast (WpWindow   *self,
                   const char *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  adw_toast_overlay_add_toast (self->toast_overlay, wp_toast_new (message));
 }
 
 /* The plan files opened lately, newest first, in the main menu. */
@@ -198,7 +199,7 @@ reload_plans (WpWindow *self)
   self->plans = wp_store_list_plans (store, &error);
   if (self->plans == NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, wp_toast_new (error->message));
       self->plans = g_ptr_array_new_with_free_func (g_object_unref);
     }
 
@@ -240,7 +241,7 @@ undo_activated (GSimpleAction *action,
   if (undo == NULL)
     return;
   if (!(redo ? wp_undo_stack_redo (undo, &error) : wp_undo_stack_undo (undo, &error)))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    adw_toast_overlay_add_toast (self->toast_overlay, wp_toast_new (error->message));
 }
 
 static void
