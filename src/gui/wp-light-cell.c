@@ -60,6 +60,60 @@ wp_light_cell_measure (GtkWidget      *widget,
     *minimum = *natural = MAX (ICON_SIZE, height);
 }
 
+/* The light's icon in its colour, drawn once for each icon file, colour
+ * and scale and kept: drawn from the symbolic icon at every frame, it was
+ * recoloured through a colour matrix, which the software renderer applies
+ * pixel by pixel on a surface of its own, twice for each row redrawn. */
+static GdkTexture *
+get_icon_texture (GtkIconPaintable *icon,
+                  const GdkRGBA    *tint,
+                  int               scale)
+{
+  static GHashTable *textures = NULL;  /* "uri rgba scale" → GdkTexture */
+  g_autoptr(GFile) file = gtk_icon_paintable_get_file (icon);
+  g_autofree char *uri = file != NULL ? g_file_get_uri (file) : NULL;
+  g_autofree char *color = gdk_rgba_to_string (tint);
+  char *key = g_strdup_printf ("%s %s %d", uri != NULL ? uri : "", color, scale);
+  GdkTexture *texture;
+  GtkSnapshot *snapshot;
+  GskRenderNode *node;
+  cairo_surface_t *surface;
+  g_autoptr(GBytes) bytes = NULL;
+  int size = ICON_SIZE * scale;
+
+  if (textures == NULL)
+    textures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  texture = g_hash_table_lookup (textures, key);
+  if (texture != NULL)
+    {
+      g_free (key);
+      return texture;
+    }
+
+  snapshot = gtk_snapshot_new ();
+  gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot, size, size,
+                                            tint, 1);
+  node = gtk_snapshot_free_to_node (snapshot);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  if (node != NULL)
+    {
+      cairo_t *cr = cairo_create (surface);
+
+      gsk_render_node_draw (node, cr);
+      cairo_destroy (cr);
+      gsk_render_node_unref (node);
+    }
+  cairo_surface_flush (surface);
+  /* (cairo's ARGB32 is GDK's default memory format) */
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       (gsize) cairo_image_surface_get_stride (surface) * size);
+  texture = gdk_memory_texture_new (size, size, GDK_MEMORY_DEFAULT, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+  g_hash_table_insert (textures, key, texture);
+  return texture;
+}
+
 static void
 wp_light_cell_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
@@ -81,11 +135,10 @@ wp_light_cell_snapshot (GtkWidget   *widget,
                                      icons[self->light], NULL, ICON_SIZE,
                                      gtk_widget_get_scale_factor (widget),
                                      gtk_widget_get_direction (widget), 0);
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, (height - ICON_SIZE) / 2.0));
-  gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot,
-                                            ICON_SIZE, ICON_SIZE, &tint, 1);
-  gtk_snapshot_restore (snapshot);
+  gtk_snapshot_append_texture (snapshot,
+                               get_icon_texture (icon, &tint, gtk_widget_get_scale_factor (widget)),
+                               &GRAPHENE_RECT_INIT (0, (height - ICON_SIZE) / 2.0, ICON_SIZE,
+                                                    ICON_SIZE));
 
   ensure_layout (self);
   pango_layout_get_pixel_size (self->layout, &text_width, &text_height);
