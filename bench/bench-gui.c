@@ -265,33 +265,6 @@ main (int    argc,
     wp_undo_stack_undo (wp_context_get_undo_stack (context), NULL);
     g_print ("%-44s %10.1f ms\n", "undo it (to frame)", wait_frame (GTK_WIDGET (window), t0));
 
-    /* The same as the Delete key does it: on the selected row, with the
-     * toast that offers to undo it (which comes in the frame after). */
-    {
-      GtkWidget *outline = find (GTK_WIDGET (window), WP_TYPE_OUTLINE_VIEW);
-
-      if (!wp_outline_view_show_item (WP_OUTLINE_VIEW (outline), wp_item_get_id (item)))
-        g_error ("the key task is not in the outline");
-      wait_frame (GTK_WIDGET (window), wp_bench_now_ms ());
-      t0 = start_timing ();
-      /* (the action runs from an idle, as after a menu; the key runs it
-       * at once) */
-      gtk_widget_activate_action (outline, "outline.delete", NULL);
-      for (;;)
-        {
-          g_autoptr(WpItem) still = wp_store_get_item (store, wp_item_get_id (item), NULL);
-
-          if (still == NULL)
-            break;
-          g_main_context_iteration (NULL, TRUE);
-        }
-      g_print ("%-44s %10.1f ms\n", "the same with the Delete key (to frame)",
-               wait_frame (GTK_WIDGET (window), t0));
-      t0 = start_timing ();
-      wp_undo_stack_undo (wp_context_get_undo_stack (context), NULL);
-      g_print ("%-44s %10.1f ms\n", "undo it (to frame)", wait_frame (GTK_WIDGET (window), t0));
-    }
-
     /* Delete one action (a line of the sheet): open the key task above
      * it, take its first action away, undo; close the key task again. */
     {
@@ -406,6 +379,46 @@ main (int    argc,
       }
     if (g_getenv ("BENCH_REPEAT_SEARCH"))
       return 0;
+  }
+
+  /* A key task deleted as the Delete key does it: on the selected row,
+   * with the toast that offers to undo it (which comes in the frame after).
+   * Last of the outline's steps: the toast stays on screen for a while. */
+  {
+    GtkWidget *outline = find (GTK_WIDGET (window), WP_TYPE_OUTLINE_VIEW);
+    g_autoptr(GtkTreeListRow) area = g_list_model_get_item (rows, 0);
+    g_autoptr(GtkTreeListRow) row = NULL;
+    g_autoptr(WpItem) item = NULL;
+
+    gtk_tree_list_row_set_expanded (area, TRUE);
+    wait_frame (GTK_WIDGET (window), wp_bench_now_ms ());
+    row = g_list_model_get_item (rows, 2);
+    item = gtk_tree_list_row_get_item (row);
+    g_assert (wp_item_get_kind (item) == WP_ITEM_KIND_TASK);
+    if (!wp_outline_view_show_item (WP_OUTLINE_VIEW (outline), wp_item_get_id (item)))
+      g_error ("the key task is not in the outline");
+    wait_frame (GTK_WIDGET (window), wp_bench_now_ms ());
+    t0 = start_timing ();
+    /* (the action runs from an idle, as after a menu; the key runs it
+     * at once) */
+    gtk_widget_activate_action (outline, "outline.delete", NULL);
+    for (;;)
+      {
+        g_autoptr(WpItem) still = wp_store_get_item (store, wp_item_get_id (item), NULL);
+
+        if (still == NULL)
+          break;
+        g_main_context_iteration (NULL, TRUE);
+      }
+    g_print ("%-44s %10.1f ms\n", "delete a key task with the Delete key (to frame)",
+             wait_frame (GTK_WIDGET (window), t0));
+    /* (after the toast has slid in: while it moves, frames come at the
+     * screen's rate, and an edit waits for the next one) */
+    for (int i = 0; i < 4; i++)
+      start_timing ();
+    t0 = start_timing ();
+    wp_undo_stack_undo (wp_context_get_undo_stack (context), NULL);
+    g_print ("%-44s %10.1f ms\n", "undo it (to frame)", wait_frame (GTK_WIDGET (window), t0));
   }
 
   g_print ("%-44s %10.1f MB\n", "resident memory after the outline", wp_bench_rss_kb () / 1024.0);
