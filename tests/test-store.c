@@ -747,7 +747,8 @@ test_move (Fixture       *f,
   g_free (titles);
 }
 
-/* The one number a query such as "SELECT count(*) …" gives */
+/* The one number a query such as "SELECT count(*) …" gives, asked on the
+ * store's own connection (which knows the search index's tokenizer) */
 static gint64
 count_rows (Fixture    *f,
             const char *sql)
