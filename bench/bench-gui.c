@@ -346,12 +346,14 @@ main (int    argc,
         wp_outline_view_set_search (outline, keys[i]);
         g_print ("%-44s %10.1f ms\n", label, wait_frame (GTK_WIDGET (window), t0));
         if (g_getenv ("BENCH_PHASES"))
-          g_print ("  (%u rows of widgets)\n", count_type (GTK_WIDGET (window), GTK_TYPE_TREE_EXPANDER));
+          g_print ("  (%u rows of widgets)\n",
+                   count_type (GTK_WIDGET (window), GTK_TYPE_TREE_EXPANDER));
       }
     t0 = start_timing ();
     wp_outline_view_set_search (outline, NULL);
     g_print ("%-44s %10.1f ms\n", "clear search (to frame)", wait_frame (GTK_WIDGET (window), t0));
-    for (int i = 0; g_getenv ("BENCH_REPEAT_SEARCH") && i < (g_getenv ("BENCH_REPEAT_N") ? atoi (g_getenv ("BENCH_REPEAT_N")) : 10); i++)
+    for (int i = 0, n = g_getenv ("BENCH_REPEAT_N") ? atoi (g_getenv ("BENCH_REPEAT_N")) : 10;
+         g_getenv ("BENCH_REPEAT_SEARCH") && i < n; i++)
       {
         /* BENCH_REPEAT_SEARCH=first: the first keystroke, from no search */
         if (g_str_equal (g_getenv ("BENCH_REPEAT_SEARCH"), "first"))

@@ -216,7 +216,8 @@ is_card (const WpItemFacts *f,
  *
  * Groups the plan's cards into columns: by status (four columns), by lead
  * agency (every agency leading something in the plan, busiest first, then
- * 未分配; a card with two lead agencies is in both columns), by the quarter of its deadline, or by area.
+ * 未分配; a card with two lead agencies is in both columns), by the quarter
+ * of its deadline, or by area.
  *
  * Returns: (transfer full) (element-type WpBoardColumn): the columns
  */

@@ -932,11 +932,10 @@ wp_store_merge_agencies (WpStore  *self,
         return NULL;
       }
   }
-  snapshot = g_variant_ref_sink (g_variant_new (MERGE_SNAPSHOT_TYPE, from_id, into_id,
-                                                wp_agency_get_name (from),
-                                                wp_agency_get_short_name (from),
-                                                wp_agency_kind_to_string (wp_agency_get_kind (from)),
-                                                &links));
+  snapshot = g_variant_new (MERGE_SNAPSHOT_TYPE, from_id, into_id, wp_agency_get_name (from),
+                            wp_agency_get_short_name (from),
+                            wp_agency_kind_to_string (wp_agency_get_kind (from)), &links);
+  g_variant_ref_sink (snapshot);
 
   if (!wp_store_begin (self, error))
     goto fail;

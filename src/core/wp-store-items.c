@@ -388,8 +388,8 @@ _wp_store_rollup_plan (WpStore *self,
       g_array_set_size (path, 0);
       while (g_array_index (rows, PlanRow, at).depth < 0)
         {
-          guint parent = GPOINTER_TO_UINT (g_hash_table_lookup (by_id,
-                                                                &g_array_index (rows, PlanRow, at).parent));
+          gint64 *parent_id = &g_array_index (rows, PlanRow, at).parent;
+          guint parent = GPOINTER_TO_UINT (g_hash_table_lookup (by_id, parent_id));
 
           g_array_append_val (path, at);
           if (parent == 0 || path->len > rows->len)
@@ -1885,8 +1885,9 @@ wp_store_list_plan_facts (WpStore  *self,
 
   g_array_set_clear_func (rows, facts_row_clear);
   /* No ORDER BY: sorting in SQLite costs more than sorting siblings here. */
-  stmt = wp_stmt_prepare (self, "SELECT id, coalesce (parent_id, 0), kind, status, progress, due,"
-                                " ongoing, position, done_date FROM item WHERE plan_id = ?1", error);
+  stmt = wp_stmt_prepare (self, "SELECT id, coalesce (parent_id, 0), kind, status, progress,"
+                                " due, ongoing, position, done_date FROM item WHERE plan_id = ?1",
+                          error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt->stmt, 1, plan_id);

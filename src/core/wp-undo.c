@@ -649,7 +649,8 @@ wp_edit_create_item (WpUndoStack  *self,
 
   push (self, command_new (CMD_CREATE, wp_item_get_id (item),
                            g_strdup_printf (_("Add “%s”"), title && *title
-                                                             ? title : wp_item_kind_to_label (kind))));
+                                                           ? title
+                                                           : wp_item_kind_to_label (kind))));
   return g_steal_pointer (&item);
 }
 

@@ -121,6 +121,7 @@ wp_light_cell_snapshot (GtkWidget   *widget,
   WpLightCell *self = WP_LIGHT_CELL (widget);
   GtkStyleContext *style = gtk_widget_get_style_context (widget);
   int height = gtk_widget_get_height (widget);
+  GtkIconTheme *theme;
   g_autoptr(GtkIconPaintable) icon = NULL;
   GdkRGBA fg, tint;
   int text_width, text_height;
@@ -131,8 +132,8 @@ wp_light_cell_snapshot (GtkWidget   *widget,
                                                                       &tint))
     tint.alpha *= 0.6;
 
-  icon = gtk_icon_theme_lookup_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (widget)),
-                                     icons[self->light], NULL, ICON_SIZE,
+  theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (widget));
+  icon = gtk_icon_theme_lookup_icon (theme, icons[self->light], NULL, ICON_SIZE,
                                      gtk_widget_get_scale_factor (widget),
                                      gtk_widget_get_direction (widget), 0);
   gtk_snapshot_append_texture (snapshot,

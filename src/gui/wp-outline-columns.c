@@ -74,7 +74,8 @@ match_at (const char *p,
   const char *t = p;
 
   for (const char *q = query; *q != '\0'; q = g_utf8_next_char (q), t = g_utf8_next_char (t))
-    if (*t == '\0' || g_unichar_tolower (g_utf8_get_char (t)) != g_unichar_tolower (g_utf8_get_char (q)))
+    if (*t == '\0'
+        || g_unichar_tolower (g_utf8_get_char (t)) != g_unichar_tolower (g_utf8_get_char (q)))
       return 0;
   return t - p;
 }
@@ -103,7 +104,8 @@ highlight (const char *text,
         before = g_markup_escape_text (done, p - done);
         match = g_markup_escape_text (p, (gssize) len);
         g_string_append (out, before);
-        g_string_append_printf (out, "<span background=\"#f8e45c\" foreground=\"#000000\">%s</span>",
+        g_string_append_printf (out,
+                                "<span background=\"#f8e45c\" foreground=\"#000000\">%s</span>",
                                 match);
         p = done = p + len;
       }
@@ -361,8 +363,10 @@ bind_row (GtkSignalListItemFactory *factory,
    * (a row above it came or went): the expander keeps its row through
    * the unbind, so that binding it to the same row again does not make
    * its arrow and indentation anew. */
-  if (gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander)) != gtk_list_item_get_item (list_item))
-    gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), gtk_list_item_get_item (list_item));
+  if (gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander))
+      != gtk_list_item_get_item (list_item))
+    gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander),
+                                    gtk_list_item_get_item (list_item));
   _wp_outline_view_title_bound (self, item,
                                 wp_outline_row_get_cell (WP_OUTLINE_ROW (row),
                                                          WP_OUTLINE_COLUMN_TITLE));

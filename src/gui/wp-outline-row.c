@@ -138,8 +138,9 @@ wp_outline_row_measure (GtkWidget      *widget,
     gtk_widget_measure (self->expander, orientation, -1, minimum, natural, NULL, NULL);
   for (guint i = 0; i < WP_OUTLINE_N_COLUMNS; i++)
     {
-      int width = i == WP_OUTLINE_COLUMN_TITLE ? title_width (self, for_size) - expander_width (self)
-                                               : fixed_widths[i];
+      int width = i == WP_OUTLINE_COLUMN_TITLE
+                  ? title_width (self, for_size) - expander_width (self)
+                  : fixed_widths[i];
       int min = 0, nat = 0;
 
       if (self->cells[i] == NULL || !gtk_widget_get_visible (self->cells[i]))
@@ -176,14 +177,16 @@ wp_outline_row_size_allocate (GtkWidget *widget,
       int expander = expander_width (self);
 
       gtk_widget_size_allocate (self->expander,
-                                &(GtkAllocation) { rtl ? width - expander : 0, 0, expander, height },
+                                &(GtkAllocation) { rtl ? width - expander : 0, 0,
+                                                   expander, height },
                                 -1);
       x = expander;
     }
 
   for (guint i = 0; i < WP_OUTLINE_N_COLUMNS; i++)
     {
-      int cell_width = i == WP_OUTLINE_COLUMN_TITLE ? title_width (self, width) - x : fixed_widths[i];
+      int cell_width = i == WP_OUTLINE_COLUMN_TITLE ? title_width (self, width) - x
+                                                    : fixed_widths[i];
 
       if (self->cells[i] != NULL && gtk_widget_get_visible (self->cells[i]))
         gtk_widget_size_allocate (self->cells[i],

@@ -128,15 +128,15 @@ wp_text_cell_snapshot (GtkWidget   *widget,
   WpTextCell *self = WP_TEXT_CELL (widget);
   PangoLayout *layout = get_layout (self, gtk_widget_get_width (widget));
   GdkRGBA color;
-  int height;
+  int height, top;
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
   G_GNUC_END_IGNORE_DEPRECATIONS
   pango_layout_get_pixel_size (layout, NULL, &height);
+  top = MAX (0, (gtk_widget_get_height (widget) - height) / 2);
   gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot,
-                          &GRAPHENE_POINT_INIT (0, MAX (0, (gtk_widget_get_height (widget) - height) / 2)));
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, top));
   gtk_snapshot_append_layout (snapshot, layout, &color);
   gtk_snapshot_restore (snapshot);
 }
