@@ -187,11 +187,15 @@ test_migrates_with_backup (void)
                                                    WP_ITEM_KIND_ACTION, "进行中", &error);
     g_auto(GValue) v = G_VALUE_INIT;
 
+    const char *lead[] = { "市公安局", NULL };
+
     g_assert_no_error (error);
     g_value_init (&v, G_TYPE_STRING);
     g_value_set_string (&v, "done");
     g_assert_true (wp_store_set_item_property (store, wp_item_get_id (done), "status", &v,
                                                &error));
+    g_assert_true (wp_store_set_item_agencies (store, wp_item_get_id (done), WP_AGENCY_ROLE_LEAD,
+                                               lead, &error));
     done_id = wp_item_get_id (done);
     open_id = wp_item_get_id (open);
   }
@@ -199,7 +203,20 @@ test_migrates_with_backup (void)
   /* Make it a format-1 file, as version 0.1 wrote them. */
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (_wp_char_tokenizer_register (db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DROP VIEW item;"
+  g_assert_cmpint (sqlite3_exec (db, "DROP INDEX item_by_plan;"
+                                     "CREATE TABLE item_agency_rowid ("
+                                     "  item_id INTEGER NOT NULL"
+                                     "    REFERENCES item_all (id) ON DELETE CASCADE,"
+                                     "  agency_id INTEGER NOT NULL"
+                                     "    REFERENCES agency (id) ON DELETE CASCADE,"
+                                     "  role TEXT NOT NULL CHECK (role IN ('lead', 'co')),"
+                                     "  position INTEGER NOT NULL,"
+                                     "  PRIMARY KEY (item_id, agency_id));"
+                                     "INSERT INTO item_agency_rowid SELECT * FROM item_agency;"
+                                     "DROP TABLE item_agency;"
+                                     "ALTER TABLE item_agency_rowid RENAME TO item_agency;"
+                                     "CREATE INDEX item_agency_by_agency ON item_agency (agency_id);"
+                                     "DROP VIEW item;"
                                      "DROP INDEX item_deleted;"
                                      "DROP INDEX item_tree;"
                                      "DROP INDEX item_by_parent;"
@@ -230,6 +247,7 @@ test_migrates_with_backup (void)
     open = wp_store_get_item (store, open_id, &error);
     iso = wp_date_to_iso (wp_item_get_done_date (done));
     g_assert_cmpstr (iso, ==, "2025-03-15");
+    g_assert_cmpstr (wp_item_get_lead_agencies (done)[0], ==, "市公安局");
     g_assert_null (wp_item_get_done_date (open));
 
     /* The search index was made anew, one token per character: two
@@ -267,6 +285,15 @@ test_migrates_with_backup (void)
                                     " WHERE \"table\" = 'item_all'"), ==, 1);
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"
                                     " AND tbl_name = 'item_all'"), ==, 3);
+  /* A plan's items by plan alone; an item's agency links stored together
+   * (format 6), none lost. */
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM pragma_index_info ('item_by_plan')"),
+                   ==, 1);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_schema WHERE name = 'item_agency'"
+                                    " AND sql LIKE '%WITHOUT ROWID'"), ==, 1);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM item_agency"), ==, 1);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM pragma_foreign_key_list ('item_agency')"
+                                    " WHERE \"table\" IN ('item_all', 'agency')"), ==, 2);
   /* The backup is the file as it was, before the upgrade. */
   g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
   g_assert_cmpint (query_int (backup, "PRAGMA user_version"), ==, 1);

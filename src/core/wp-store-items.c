@@ -1884,10 +1884,12 @@ wp_store_list_plan_facts (WpStore  *self,
     return NULL;
 
   g_array_set_clear_func (rows, facts_row_clear);
-  /* No ORDER BY: sorting in SQLite costs more than sorting siblings here. */
+  /* No ORDER BY: sorting in SQLite costs more than sorting siblings here.
+   * The plan's own index gives its rows in the order they are stored in. */
   stmt = wp_stmt_prepare (self, "SELECT id, coalesce (parent_id, 0), kind, status, progress,"
-                                " due, ongoing, position, done_date FROM item WHERE plan_id = ?1",
-                          error);
+                                " due, ongoing, position, done_date"
+                                " FROM item_all INDEXED BY item_by_plan"
+                                " WHERE plan_id = ?1 AND deleted_with = 0", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
@@ -1943,9 +1945,11 @@ wp_store_list_plan_facts (WpStore  *self,
     }
 
   /* Agencies: lead ones and supporting ones, each in their order. */
+  /* (deleted items' links too: they are not in @by_id) */
   stmt = wp_stmt_prepare (self, "SELECT ia.item_id, ia.agency_id, ia.role, ia.position"
-                                " FROM item_agency ia JOIN item i ON i.id = ia.item_id"
-                                " WHERE i.plan_id = ?1", error);
+                                " FROM item_all i INDEXED BY item_by_plan"
+                                " JOIN item_agency ia ON ia.item_id = i.id WHERE i.plan_id = ?1",
+                          error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt->stmt, 1, plan_id);

@@ -167,6 +167,24 @@ static const char *migrations[] = {
   "CREATE VIEW item AS SELECT id, uuid, plan_id, parent_id, position, kind, title, description,"
   "  status, progress, due, due_label, ongoing, carried_over, created, modified, done_date"
   "  FROM item_all WHERE deleted_with = 0;",
+
+  /* 5 → 6: reading a whole plan (the board, the progress and agency views)
+   * went from index entry to row at random: a plan's items are now also
+   * indexed by plan alone, which keeps them in the order they are stored
+   * in, and an item's agency links are stored together, by item (they
+   * were rows in the order they were made, found through an index). */
+  "CREATE TABLE item_agency_by_item ("
+  "  item_id INTEGER NOT NULL REFERENCES item_all (id) ON DELETE CASCADE,"
+  "  agency_id INTEGER NOT NULL REFERENCES agency (id) ON DELETE CASCADE,"
+  "  role TEXT NOT NULL CHECK (role IN ('lead', 'co')),"
+  "  position INTEGER NOT NULL,"
+  "  PRIMARY KEY (item_id, agency_id)) WITHOUT ROWID;"
+  "INSERT INTO item_agency_by_item (item_id, agency_id, role, position)"
+  "  SELECT item_id, agency_id, role, position FROM item_agency;"
+  "DROP TABLE item_agency;"
+  "ALTER TABLE item_agency_by_item RENAME TO item_agency;"
+  "CREATE INDEX item_agency_by_agency ON item_agency (agency_id);"
+  "CREATE INDEX item_by_plan ON item_all (plan_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == WP_STORE_SCHEMA_VERSION);

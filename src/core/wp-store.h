@@ -33,7 +33,7 @@ typedef enum {
 } WpStoreOpenFlags;
 
 /* The schema version this build writes; see the migrations in wp-store.c. */
-#define WP_STORE_SCHEMA_VERSION 5
+#define WP_STORE_SCHEMA_VERSION 6
 
 typedef struct {
   char     *label;
