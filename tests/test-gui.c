@@ -999,6 +999,12 @@ test_search_opens_rows_in_view (Demo          *d,
 }
 
 static gboolean
+is_visible_button_labelled (GtkWidget *widget, gconstpointer label)
+{
+  return is_button_labelled (widget, label) && gtk_widget_get_visible (widget);
+}
+
+static gboolean
 is_label_with_text (GtkWidget *widget, gconstpointer text)
 {
   return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
@@ -1006,7 +1012,9 @@ is_label_with_text (GtkWidget *widget, gconstpointer text)
 
 /* The Delete key's action takes the selected key task away and offers to
  * undo it in a toast, its title shown as written; the toast's button
- * brings it back. */
+ * brings it back, selected, and the toast no longer offers anything. A
+ * toast whose edit is followed by another loses its button too: it would
+ * have undone the other one. */
 static void
 test_delete_offers_undo (Demo          *d,
                          gconstpointer  data)
@@ -1054,11 +1062,35 @@ test_delete_offers_undo (Demo          *d,
   spin ();
   {
     g_autoptr(WpItem) back = wp_store_get_item (d->store, id, &error);
+    g_autoptr(WpItem) selected = wp_outline_view_get_selected_item (WP_OUTLINE_VIEW (outline));
 
     g_assert_no_error (error);
     g_assert_cmpstr (wp_item_get_title (back), ==, "R&D <试点> 任务");
     g_assert_cmpint (wp_item_get_position (back), ==, 0);
+    g_assert_nonnull (selected);
+    g_assert_cmpint (wp_item_get_id (selected), ==, id);
   }
+  wait_frame (GTK_WIDGET (d->window));
+  spin ();
+  undo = find_button_labelled (GTK_WIDGET (d->window), "_Undo");
+  g_assert_true (undo == NULL || !gtk_widget_get_visible (undo));
+
+  /* Deleted again, then something else edited: Undo would undo that */
+  g_assert_true (wp_outline_view_show_item (WP_OUTLINE_VIEW (outline), id));
+  gtk_widget_activate_action (outline, "outline.delete", NULL);
+  undo = NULL;
+  for (int i = 0; i < 100 && undo == NULL; i++)
+    {
+      wait_frame (GTK_WIDGET (d->window));
+      spin ();
+      undo = find_widget (GTK_WIDGET (d->window), is_visible_button_labelled, "_Undo");
+    }
+  g_assert_nonnull (undo);
+  g_assert_true (wp_edit_set_title (wp_context_get_undo_stack (d->context),
+                                    wp_item_get_id (areas->pdata[0]), "改过的领域", &error));
+  g_assert_no_error (error);
+  spin ();
+  g_assert_false (gtk_widget_get_visible (undo));
 }
 
 /* Column widths dragged in the header are kept in GSettings and given to

@@ -474,6 +474,55 @@ test_next_year_and_plan_undo (Fixture       *f,
   g_assert_error (error, WP_STORE_ERROR, WP_STORE_ERROR_EXISTS);
 }
 
+static void
+on_stepped (WpUndoStack *undo,
+            gint64       item_id,
+            GArray      *stepped)
+{
+  g_array_append_val (stepped, item_id);
+}
+
+/* What stands for the last edit changes with every edit, undo and redo,
+ * and comes back with its edit; undoing or redoing an item's edit names
+ * the item, a plan's edit names none. */
+static void
+test_serials_and_steps (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) stepped = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(WpItem) area = wp_edit_create_item (f->undo, wp_plan_get_id (f->plan), 0, -1,
+                                                WP_ITEM_KIND_AREA, "领域", &error);
+  guint64 created, deleted;
+
+  g_assert_no_error (error);
+  g_signal_connect (f->undo, "stepped", G_CALLBACK (on_stepped), stepped);
+  created = wp_undo_stack_get_undo_serial (f->undo);
+  g_assert_cmpuint (created, >, 0);
+  g_assert_true (wp_edit_delete_item (f->undo, wp_item_get_id (area), &error));
+  deleted = wp_undo_stack_get_undo_serial (f->undo);
+  g_assert_cmpuint (deleted, !=, created);
+
+  g_assert_true (wp_undo_stack_undo (f->undo, &error));
+  g_assert_cmpuint (wp_undo_stack_get_undo_serial (f->undo), ==, created);
+  g_assert_true (wp_undo_stack_redo (f->undo, &error));
+  g_assert_cmpuint (wp_undo_stack_get_undo_serial (f->undo), ==, deleted);
+  g_assert_cmpuint (stepped->len, ==, 2);
+  g_assert_cmpint (g_array_index (stepped, gint64, 0), ==, wp_item_get_id (area));
+  g_assert_cmpint (g_array_index (stepped, gint64, 1), ==, wp_item_get_id (area));
+
+  /* A plan's edit: no item */
+  g_assert_true (wp_edit_delete_plan (f->undo, wp_plan_get_id (f->plan), &error));
+  g_assert_true (wp_undo_stack_undo (f->undo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stepped->len, ==, 2);
+  g_signal_handlers_disconnect_by_func (f->undo, on_stepped, stepped);
+
+  g_assert_true (wp_undo_stack_undo (f->undo, &error));
+  g_assert_true (wp_undo_stack_undo (f->undo, &error));
+  g_assert_cmpuint (wp_undo_stack_get_undo_serial (f->undo), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -491,6 +540,7 @@ main (int    argc,
   ADD ("failed-edit-pushes-nothing", test_failed_edit_pushes_nothing);
   ADD ("add-note", test_add_note);
   ADD ("next-year-and-plan-undo", test_next_year_and_plan_undo);
+  ADD ("serials-and-steps", test_serials_and_steps);
   ADD ("targets", test_targets);
 #undef ADD
 

@@ -34,6 +34,7 @@ typedef enum {
 
 typedef struct {
   CommandKind   kind;
+  guint64       serial;  /* given when pushed, never twice in a stack */
   char         *label;
   gint64        item_id;
   char         *property;
@@ -63,6 +64,7 @@ struct _WpUndoStack
   WpStore   *store;
   GPtrArray *undo;  /* Command, newest last */
   GPtrArray *redo;
+  guint64    serials;
 };
 
 G_DEFINE_FINAL_TYPE (WpUndoStack, wp_undo_stack, G_TYPE_OBJECT)
@@ -77,6 +79,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGNAL_STEPPED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 command_free (Command *cmd)
@@ -251,6 +260,7 @@ static void
 push (WpUndoStack *self,
       Command     *cmd)
 {
+  cmd->serial = ++self->serials;
   g_ptr_array_add (self->undo, cmd);
   if (self->undo->len > MAX_COMMANDS)
     g_ptr_array_remove_index (self->undo, 0);
@@ -285,6 +295,39 @@ run_and_push (WpUndoStack  *self,
   return TRUE;
 }
 
+/* The item @cmd is about, or 0 for a plan's or an agency's */
+static gint64
+command_item (const Command *cmd)
+{
+  switch (cmd->kind)
+    {
+    case CMD_CREATE_PLAN:
+    case CMD_DELETE_PLAN:
+    case CMD_UPDATE_AGENCY:
+    case CMD_MERGE_AGENCIES:
+      return 0;  /* (item_id holds the plan's or the agency's id) */
+    case CMD_GROUP:
+      for (guint i = 0; i < cmd->children->len; i++)
+        {
+          gint64 id = command_item (g_ptr_array_index (cmd->children, i));
+
+          if (id != 0)
+            return id;
+        }
+      return 0;
+    case CMD_SET_PROPERTY:
+    case CMD_SET_AGENCIES:
+    case CMD_MOVE:
+    case CMD_CREATE:
+    case CMD_DELETE:
+    case CMD_ADD_NOTE:
+    case CMD_ADD_TARGET:
+    case CMD_SET_TARGET:
+    default:
+      return cmd->item_id;
+    }
+}
+
 static gboolean
 step (WpUndoStack  *self,
       GPtrArray    *from,
@@ -310,6 +353,8 @@ step (WpUndoStack  *self,
 
   g_ptr_array_add (to, g_ptr_array_steal_index (from, from->len - 1));
   notify_state (self);
+  if (command_item (cmd) != 0)
+    g_signal_emit (self, signals[SIGNAL_STEPPED], 0, command_item (cmd));
   return TRUE;
 }
 
@@ -367,6 +412,17 @@ wp_undo_stack_class_init (WpUndoStackClass *klass)
   properties[PROP_REDO_LABEL] = g_param_spec_string ("redo-label", NULL, NULL, NULL, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * WpUndoStack::stepped:
+   * @item_id: the item the edit was about
+   *
+   * An edit of an item was undone or redone (not one of a plan or an
+   * agency): views show that item.
+   */
+  signals[SIGNAL_STEPPED] =
+    g_signal_new ("stepped", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void
@@ -404,6 +460,18 @@ wp_undo_stack_can_redo (WpUndoStack *self)
 {
   g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
   return self->redo->len > 0;
+}
+
+/* Returns: what stands for the edit Undo would undo, 0 if none: it
+ * changes whenever another edit is made, undone or redone (an undo toast
+ * loses its button when it is no longer about the last edit). */
+guint64
+wp_undo_stack_get_undo_serial (WpUndoStack *self)
+{
+  g_return_val_if_fail (WP_IS_UNDO_STACK (self), 0);
+  if (self->undo->len == 0)
+    return 0;
+  return ((Command *) g_ptr_array_index (self->undo, self->undo->len - 1))->serial;
 }
 
 /* Returns: (nullable): what Undo would undo, e.g. "Delete “平安建设”" */

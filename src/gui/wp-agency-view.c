@@ -106,7 +106,7 @@ on_edit_response (AdwMessageDialog *dialog,
                                   kind < G_N_ELEMENTS (kinds) ? kinds[kind]
                                                               : WP_AGENCY_KIND_OTHER,
                                   &error))
-        wp_view_toast (GTK_WIDGET (d->view), error->message, FALSE);
+        wp_view_toast (GTK_WIDGET (d->view), error->message, NULL);
     }
   g_object_unref (d->view);
   g_free (d);
@@ -143,7 +143,7 @@ wp_agency_view_edit (WpAgencyView *self,
   agency = wp_store_get_agency (wp_context_get_store (self->context), agency_id, &error);
   if (agency == NULL)
     {
-      wp_view_toast (GTK_WIDGET (self), error->message, FALSE);
+      wp_view_toast (GTK_WIDGET (self), error->message, NULL);
       return;
     }
 
@@ -208,9 +208,10 @@ on_merge_response (AdwMessageDialog *dialog,
       if (selected < d->targets->len
           && !wp_edit_merge_agencies (wp_context_get_undo_stack (d->view->context), d->from_id,
                                       g_array_index (d->targets, gint64, selected), &error))
-        wp_view_toast (GTK_WIDGET (d->view), error->message, FALSE);
+        wp_view_toast (GTK_WIDGET (d->view), error->message, NULL);
       else if (selected < d->targets->len)
-        wp_view_toast (GTK_WIDGET (d->view), _("Agencies merged"), TRUE);
+        wp_view_toast (GTK_WIDGET (d->view), _("Agencies merged"),
+                       wp_context_get_undo_stack (d->view->context));
     }
   g_object_unref (d->view);
   g_array_unref (d->targets);
@@ -453,7 +454,7 @@ refresh (WpAgencyView *self)
                                    self->plan != NULL ? wp_plan_get_id (self->plan) : 0, &error);
   if (loads == NULL)
     {
-      wp_view_toast (GTK_WIDGET (self), error->message, FALSE);
+      wp_view_toast (GTK_WIDGET (self), error->message, NULL);
       return;
     }
 

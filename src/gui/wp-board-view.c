@@ -158,7 +158,7 @@ moved (WpBoardView *self,
     return;
   /* Translators: a toast after a card was dragged to a column */
   message = g_strdup_printf (_("Moved “%s” to %s"), wp_item_get_title (item), column_title);
-  wp_view_toast (GTK_WIDGET (self), message, TRUE);
+  wp_view_toast (GTK_WIDGET (self), message, wp_context_get_undo_stack (self->context));
 }
 
 static gboolean
@@ -173,7 +173,7 @@ move_card (WpBoardView *self,
 
   if (!wp_board_move_card (undo, self->grouping, item_id, to->data, &error))
     {
-      wp_view_toast (GTK_WIDGET (self), error->message, FALSE);
+      wp_view_toast (GTK_WIDGET (self), error->message, NULL);
       return FALSE;
     }
   /* Dropped where it was: no command, no toast. */
@@ -193,7 +193,7 @@ reorder_card (WpBoardView *self,
   if (!wp_board_reorder_card (wp_context_get_undo_stack (self->context), item_id, before_id,
                               &error))
     {
-      wp_view_toast (GTK_WIDGET (self), error->message, FALSE);
+      wp_view_toast (GTK_WIDGET (self), error->message, NULL);
       return FALSE;
     }
   self->follow_id = item_id;
@@ -247,7 +247,7 @@ move_to_activated (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (!wp_board_view_move_selected (self, g_variant_get_string (parameter, NULL), &error))
-    wp_view_toast (GTK_WIDGET (self), error->message, FALSE);
+    wp_view_toast (GTK_WIDGET (self), error->message, NULL);
 }
 
 static void
@@ -908,7 +908,7 @@ refresh (WpBoardView *self)
   if (columns == NULL)
     {
       wp_filter_clear (&filter);
-      wp_view_toast (GTK_WIDGET (self), error->message, FALSE);
+      wp_view_toast (GTK_WIDGET (self), error->message, NULL);
       return;
     }
 

@@ -136,7 +136,8 @@ add_pending_toast (gpointer data)
 {
   PendingToast *pending = data;
 
-  if (pending->overlay != NULL)
+  /* (unless its edit was undone meanwhile) */
+  if (pending->overlay != NULL && wp_toast_is_current (pending->toast))
     adw_toast_overlay_add_toast (pending->overlay, g_steal_pointer (&pending->toast));
   return G_SOURCE_REMOVE;
 }
@@ -512,8 +513,7 @@ delete_selected (WpOutlineView *self)
       title = g_strdup (wp_item_get_title (item)[0] ? wp_item_get_title (item)
                                                      : _("(untitled)"));
       toast = wp_toast_new_printf (_("Deleted “%s”"), title);
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
+      wp_toast_offer_undo (toast, get_undo (self));
       add_toast_after_frame (overlay, toast);
     }
 
@@ -1406,14 +1406,36 @@ wp_outline_view_get_selected_item (WpOutlineView *self)
   return selected_item (self);
 }
 
+/* An edit undone or redone: its item is selected and scrolled to, as after
+ * the edit itself (an item brought back by undoing its delete, above all). */
+static void
+on_undo_stepped (WpOutlineView *self,
+                 gint64         item_id)
+{
+  g_autoptr(WpItem) item = NULL;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || self->plan == NULL || self->tree == NULL)
+    return;
+  item = wp_store_get_item (wp_context_get_store (self->context), item_id, NULL);
+  if (item != NULL && wp_item_get_plan_id (item) == wp_plan_get_id (self->plan))
+    select_item (self, item_id);
+}
+
 void
 wp_outline_view_set_context (WpOutlineView *self,
                              WpContext     *context)
 {
   g_return_if_fail (WP_IS_OUTLINE_VIEW (self));
 
-  if (!g_set_object (&self->context, context))
+  if (self->context == context)
     return;
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_func (wp_context_get_undo_stack (self->context),
+                                          on_undo_stepped, self);
+  g_set_object (&self->context, context);
+  if (context != NULL)
+    g_signal_connect_object (wp_context_get_undo_stack (context), "stepped",
+                             G_CALLBACK (on_undo_stepped), self, G_CONNECT_SWAPPED);
   load_column_widths (self);
   reload (self);
 }

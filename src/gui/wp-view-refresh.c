@@ -7,8 +7,6 @@
 
 #include <string.h>
 
-#include <glib/gi18n.h>
-
 #include "wp-toast.h"
 #include "wp-view-refresh.h"
 
@@ -108,14 +106,15 @@ wp_view_refresh_watch (WpViewRefresh *refresh,
 
 /**
  * wp_view_toast:
- * @with_undo: offer Undo (for an edit just made)
+ * @undo: (nullable): the undo stack that holds the edit just made, to
+ *   offer undoing it; %NULL for a message alone
  *
  * Shows @message in the window's toast overlay.
  */
 void
-wp_view_toast (GtkWidget  *view,
-               const char *message,
-               gboolean    with_undo)
+wp_view_toast (GtkWidget   *view,
+               const char  *message,
+               WpUndoStack *undo)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (view, ADW_TYPE_TOAST_OVERLAY);
   AdwToast *toast;
@@ -126,11 +125,8 @@ wp_view_toast (GtkWidget  *view,
       return;
     }
   toast = wp_toast_new (message);
-  if (with_undo)
-    {
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
-    }
+  if (undo != NULL)
+    wp_toast_offer_undo (toast, undo);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 

@@ -36,7 +36,7 @@ void wp_view_refresh_mapped (WpViewRefresh *refresh);
 
 void wp_view_toast          (GtkWidget     *view,
                              const char    *message,
-                             gboolean       with_undo);
+                             WpUndoStack   *undo);
 
 void wp_view_popup_menu     (GtkWidget     *anchor,
                              GMenuModel    *menu,

@@ -207,8 +207,7 @@ on_delete_response (AdwMessageDialog *dialog,
                                                   ADW_TYPE_TOAST_OVERLAY));
     AdwToast *toast = wp_toast_new (message);
 
-    adw_toast_set_button_label (toast, _("_Undo"));
-    adw_toast_set_action_name (toast, "win.undo");
+    wp_toast_offer_undo (toast, wp_context_get_undo_stack (_wp_window_get_context (self)));
     adw_toast_overlay_add_toast (overlay, toast);
   }
 }
@@ -355,8 +354,7 @@ on_import_response (GtkNativeDialog *chooser,
       ADW_TOAST_OVERLAY (gtk_widget_get_ancestor (GTK_WIDGET (_wp_window_get_outline (self)),
                                                   ADW_TYPE_TOAST_OVERLAY));
 
-    adw_toast_set_button_label (toast, _("_Undo"));
-    adw_toast_set_action_name (toast, "win.undo");
+    wp_toast_offer_undo (toast, wp_context_get_undo_stack (context));
     adw_toast_overlay_add_toast (overlay, toast);
   }
 }
