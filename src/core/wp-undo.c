@@ -474,6 +474,16 @@ wp_undo_stack_get_undo_serial (WpUndoStack *self)
   return ((Command *) g_ptr_array_index (self->undo, self->undo->len - 1))->serial;
 }
 
+/* Returns: what stands for the edit Redo would redo, 0 if none */
+guint64
+wp_undo_stack_get_redo_serial (WpUndoStack *self)
+{
+  g_return_val_if_fail (WP_IS_UNDO_STACK (self), 0);
+  if (self->redo->len == 0)
+    return 0;
+  return ((Command *) g_ptr_array_index (self->redo, self->redo->len - 1))->serial;
+}
+
 /* Returns: (nullable): what Undo would undo, e.g. "Delete “平安建设”" */
 const char *
 wp_undo_stack_get_undo_label (WpUndoStack *self)

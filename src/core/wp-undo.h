@@ -17,6 +17,7 @@ gboolean     wp_undo_stack_can_undo       (WpUndoStack         *self);
 gboolean     wp_undo_stack_can_redo       (WpUndoStack         *self);
 const char  *wp_undo_stack_get_undo_label (WpUndoStack         *self);
 guint64      wp_undo_stack_get_undo_serial (WpUndoStack        *self);
+guint64      wp_undo_stack_get_redo_serial (WpUndoStack        *self);
 const char  *wp_undo_stack_get_redo_label (WpUndoStack         *self);
 gboolean     wp_undo_stack_undo           (WpUndoStack         *self,
                                            GError             **error);

@@ -68,9 +68,19 @@ on_undo_changed (WpUndoStack *undo,
   if (wp_toast_is_current (toast))
     return;
   g_signal_handlers_disconnect_by_func (undo, on_undo_changed, toast);
-  /* The message stays for its time, without the button. (Dismissing the
-   * toast instead crashed libadwaita 1.2 when it happened while the toast
-   * slid in and the window was closed.) */
+  /* The message stays for its time, without the button, and says so if
+   * the edit was undone. (Dismissing the toast instead crashed libadwaita
+   * 1.2 when it happened while the toast slid in and the window was
+   * closed.) */
+  if (wp_undo_stack_get_redo_serial (undo)
+      == *(guint64 *) g_object_get_data (G_OBJECT (toast), SERIAL_KEY))
+    {
+      /* Translators: a toast whose edit was undone, e.g. "Undone: Delete “…”" */
+      g_autofree char *title = g_markup_printf_escaped (_("Undone: %s"),
+                                                        wp_undo_stack_get_redo_label (undo));
+
+      adw_toast_set_title (toast, title);
+    }
   adw_toast_set_button_label (toast, NULL);
   adw_toast_set_action_name (toast, NULL);
 }
