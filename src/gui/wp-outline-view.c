@@ -41,6 +41,8 @@ struct _WpOutlineView
   GtkSingleSelection *selection;
   GHashTable         *title_cells;    /* gint64 item id → title cell widget */
   gint64              pending_edit;   /* item to edit as soon as its cell is bound */
+  gint64              pending_scroll; /* item to scroll to after this frame, if out of view */
+  gulong              pending_scroll_handler;
   gint64              editing;        /* item whose title is being edited */
   gint64              just_created;   /* new item whose title was never typed */
   char               *search;         /* NULL when not searching */
@@ -254,10 +256,49 @@ reveal (WpOutlineView *self,
 }
 
 /* Selects the item's row, scrolls to it and gives it the keyboard focus. */
+/* Whether the row of @item_id is on screen, whole */
 static gboolean
-select_item (WpOutlineView *self,
+row_in_view (WpOutlineView *self,
              gint64         item_id)
 {
+  GtkWidget *cell = g_hash_table_lookup (self->title_cells, &item_id);
+  GtkWidget *viewport = gtk_widget_get_parent (GTK_WIDGET (self->grid_view));
+  graphene_rect_t bounds;
+
+  if (cell == NULL || viewport == NULL || !gtk_widget_get_mapped (cell)
+      || !gtk_widget_compute_bounds (cell, viewport, &bounds))
+    return FALSE;
+  return bounds.origin.y >= 0
+         && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (viewport);
+}
+
+static void
+on_painted_scroll (GdkFrameClock *clock,
+                   WpOutlineView *self)
+{
+  gint64 id = self->pending_scroll;
+  guint pos;
+
+  g_clear_signal_handler (&self->pending_scroll_handler, clock);
+  self->pending_scroll = 0;
+  if (self->tree == NULL || row_in_view (self, id))
+    return;
+  pos = find_row (self, id);
+  if (pos != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->grid_view), "list.scroll-to-item", "u", pos);
+}
+
+/* Selects the row of @item_id, opening the rows above it. With @scroll,
+ * scrolls to it at once; else only if it is out of view once the frame is
+ * drawn: scrolling to a row holds it in place while rows above it come
+ * and go, and GTK 4.8 then lays the list out again frame after frame at
+ * every later edit above it. */
+static gboolean
+select_row (WpOutlineView *self,
+            gint64         item_id,
+            gboolean       scroll)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
   guint pos;
 
   reveal (self, item_id);
@@ -266,8 +307,25 @@ select_item (WpOutlineView *self,
     return FALSE;
 
   gtk_single_selection_set_selected (self->selection, pos);
-  gtk_widget_activate_action (GTK_WIDGET (self->grid_view), "list.scroll-to-item", "u", pos);
+  if (scroll || clock == NULL)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self->grid_view), "list.scroll-to-item", "u", pos);
+      return TRUE;
+    }
+  self->pending_scroll = item_id;
+  if (self->pending_scroll_handler == 0)
+    self->pending_scroll_handler = g_signal_connect_object (clock, "after-paint",
+                                                            G_CALLBACK (on_painted_scroll),
+                                                            self, 0);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
   return TRUE;
+}
+
+static gboolean
+select_item (WpOutlineView *self,
+             gint64         item_id)
+{
+  return select_row (self, item_id, TRUE);
 }
 
 /* Title editing */
@@ -1418,7 +1476,7 @@ on_undo_stepped (WpOutlineView *self,
     return;
   item = wp_store_get_item (wp_context_get_store (self->context), item_id, NULL);
   if (item != NULL && wp_item_get_plan_id (item) == wp_plan_get_id (self->plan))
-    select_item (self, item_id);
+    select_row (self, item_id, FALSE);
 }
 
 void
