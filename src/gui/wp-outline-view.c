@@ -255,7 +255,6 @@ reveal (WpOutlineView *self,
     }
 }
 
-/* Selects the item's row, scrolls to it and gives it the keyboard focus. */
 /* Whether the row of @item_id is on screen, whole */
 static gboolean
 row_in_view (WpOutlineView *self,
@@ -321,6 +320,7 @@ select_row (WpOutlineView *self,
   return TRUE;
 }
 
+/* Selects the item's row and scrolls to it. */
 static gboolean
 select_item (WpOutlineView *self,
              gint64         item_id)
