@@ -125,6 +125,27 @@ start_timing (void)
   return wp_bench_now_ms ();
 }
 
+/* Opens row @open of the outline, waits for the frame, and gives the item
+ * of row @take, which is of @kind. */
+static WpItem *
+open_and_take (GtkWidget  *window,
+               GListModel *rows,
+               guint       open,
+               guint       take,
+               WpItemKind  kind)
+{
+  g_autoptr(GtkTreeListRow) opened = g_list_model_get_item (rows, open);
+  g_autoptr(GtkTreeListRow) taken = NULL;
+  WpItem *item;
+
+  gtk_tree_list_row_set_expanded (opened, TRUE);
+  wait_frame (window, wp_bench_now_ms ());
+  taken = g_list_model_get_item (rows, take);
+  item = gtk_tree_list_row_get_item (taken);
+  g_assert (wp_item_get_kind (item) == kind);
+  return item;
+}
+
 static GtkWidget *
 find (GtkWidget *widget,
       GType      type)
@@ -269,14 +290,9 @@ main (int    argc,
      * it, take its first action away, undo; close the key task again. */
     {
       g_autoptr(GtkTreeListRow) task_row = g_list_model_get_item (rows, 1);
-      g_autoptr(GtkTreeListRow) action_row = NULL;
-      g_autoptr(WpItem) action = NULL;
+      g_autoptr(WpItem) action = open_and_take (GTK_WIDGET (window), rows, 1, 2,
+                                                WP_ITEM_KIND_ACTION);
 
-      gtk_tree_list_row_set_expanded (task_row, TRUE);
-      wait_frame (GTK_WIDGET (window), wp_bench_now_ms ());
-      action_row = g_list_model_get_item (rows, 2);
-      action = gtk_tree_list_row_get_item (action_row);
-      g_assert (wp_item_get_kind (action) == WP_ITEM_KIND_ACTION);
       t0 = start_timing ();
       if (!wp_edit_delete_item (wp_context_get_undo_stack (context), wp_item_get_id (action),
                                 &error))
@@ -388,15 +404,8 @@ main (int    argc,
    * Last of the outline's steps: the toast stays on screen for a while. */
   {
     GtkWidget *outline = find (GTK_WIDGET (window), WP_TYPE_OUTLINE_VIEW);
-    g_autoptr(GtkTreeListRow) area = g_list_model_get_item (rows, 0);
-    g_autoptr(GtkTreeListRow) row = NULL;
-    g_autoptr(WpItem) item = NULL;
+    g_autoptr(WpItem) item = open_and_take (GTK_WIDGET (window), rows, 0, 2, WP_ITEM_KIND_TASK);
 
-    gtk_tree_list_row_set_expanded (area, TRUE);
-    wait_frame (GTK_WIDGET (window), wp_bench_now_ms ());
-    row = g_list_model_get_item (rows, 2);
-    item = gtk_tree_list_row_get_item (row);
-    g_assert (wp_item_get_kind (item) == WP_ITEM_KIND_TASK);
     if (!wp_outline_view_show_item (WP_OUTLINE_VIEW (outline), wp_item_get_id (item)))
       g_error ("the key task is not in the outline");
     wait_frame (GTK_WIDGET (window), wp_bench_now_ms ());
