@@ -1104,15 +1104,16 @@ count_siblings (WpStore  *self,
   return sqlite3_column_int (stmt->stmt, 0);
 }
 
-/* Moves siblings at or after @from by @delta (+1 opens a gap, -1 closes one). */
-static gboolean
-shift_siblings (WpStore  *self,
-                gint64    plan_id,
-                gint64    parent_id,
-                int       from,
-                int       delta,
-                gint64    except_id,
-                GError  **error)
+/* Moves live siblings at or after @from by @delta (+1 opens a gap, -1
+ * closes one), but not @except_id. */
+gboolean
+wp_store_shift_siblings (WpStore  *self,
+                         gint64    plan_id,
+                         gint64    parent_id,
+                         int       from,
+                         int       delta,
+                         gint64    except_id,
+                         GError  **error)
 {
   g_autoptr(WpStmt) stmt =
     wp_stmt_prepare (self, "UPDATE item_all SET position = position + ?4"
@@ -1408,7 +1409,7 @@ wp_store_create_item (WpStore     *self,
   if (position < 0 || position > n)
     position = n;
 
-  if (!shift_siblings (self, plan_id, parent_id, position, +1, 0, error)
+  if (!wp_store_shift_siblings (self, plan_id, parent_id, position, +1, 0, error)
       || !insert_item_row (self, plan_id, parent_id, position, kind, title, &id, error))
     goto fail;
 
@@ -1684,7 +1685,7 @@ wp_store_move_item (WpStore  *self,
   if (!wp_store_begin (self, error))
     return FALSE;
 
-  if (!shift_siblings (self, plan_id, old_parent_id, old_position + 1, -1, item_id, error))
+  if (!wp_store_shift_siblings (self, plan_id, old_parent_id, old_position + 1, -1, item_id, error))
     goto fail;
 
   n = count_siblings (self, plan_id, new_parent_id, item_id, error);
@@ -1693,7 +1694,7 @@ wp_store_move_item (WpStore  *self,
   if (new_position < 0 || new_position > n)
     new_position = n;
 
-  if (!shift_siblings (self, plan_id, new_parent_id, new_position, +1, item_id, error))
+  if (!wp_store_shift_siblings (self, plan_id, new_parent_id, new_position, +1, item_id, error))
     goto fail;
 
   stmt = wp_stmt_prepare (self, "UPDATE item_all SET parent_id = ?2, position = ?3,"

@@ -130,6 +130,13 @@ void      wp_store_children_changed_hinted (WpStore *self,
                                             gint64   item_id,
                                             int      from,
                                             int      to);
+gboolean  wp_store_shift_siblings    (WpStore  *self,
+                                      gint64    plan_id,
+                                      gint64    parent_id,
+                                      int       from,
+                                      int       delta,
+                                      gint64    except_id,
+                                      GError  **error);
 void      wp_store_refresh_item_and_ancestors (WpStore *self,
                                                gint64   item_id);
 

@@ -216,18 +216,8 @@ wp_store_delete_item (WpStore  *self,
     goto fail_snapshot;
   g_clear_pointer (&stmt, wp_stmt_release);
 
-  stmt = wp_stmt_prepare (self, "UPDATE item_all SET position = position - 1"
-                                " WHERE plan_id = ?1 AND parent_id IS ?2 AND deleted_with = 0"
-                                " AND position > ?3",
-                          error);
-  if (stmt == NULL)
+  if (!wp_store_shift_siblings (self, plan_id, parent_id, position + 1, -1, 0, error))
     goto fail_snapshot;
-  sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
-  wp_stmt_bind_id (stmt, 2, parent_id);
-  sqlite3_bind_int (stmt->stmt, 3, position);
-  if (!wp_stmt_run (stmt, error))
-    goto fail_snapshot;
-  g_clear_pointer (&stmt, wp_stmt_release);
 
   if (!wp_store_commit (self, error))
     {
@@ -382,19 +372,8 @@ wp_store_restore_items (WpStore   *self,
   if (!wp_store_begin (self, error))
     return FALSE;
 
-  {
-    g_autoptr(WpStmt) stmt =
-      wp_stmt_prepare (self, "UPDATE item_all SET position = position + 1"
-                             " WHERE plan_id = ?1 AND parent_id IS ?2 AND deleted_with = 0"
-                             " AND position >= ?3", error);
-    if (stmt == NULL)
-      goto fail;
-    sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
-    wp_stmt_bind_id (stmt, 2, parent_id);
-    sqlite3_bind_int (stmt->stmt, 3, position);
-    if (!wp_stmt_run (stmt, error))
-      goto fail;
-  }
+  if (!wp_store_shift_siblings (self, plan_id, parent_id, position, +1, 0, error))
+    goto fail;
 
   /* Still hidden: shown again, the deleted item where it was */
   {
