@@ -98,6 +98,10 @@ gboolean  wp_store_check_writable (WpStore   *self,
                                    GError   **error);
 char     *wp_store_now          (void);
 
+/* wp-store-locks.c */
+void      _wp_store_protect_shm_locks (void);
+void      _wp_store_remove_unused_log (const char *path);
+
 /* wp-store-items.c */
 void      wp_store_forget_live_items (WpStore *self);
 void      wp_store_forget_rollups    (WpStore *self);

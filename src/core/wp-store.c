@@ -217,15 +217,21 @@ wp_store_finalize (GObject *object)
   g_clear_pointer (&self->hit_ids, g_array_unref);
   g_clear_pointer (&self->hit_parents, g_array_unref);
   g_clear_pointer (&self->shown_ancestors, g_array_unref);
-  /* A checkpoint under way finishes first; then closing the last
-   * connection checkpoints and removes the WAL. */
+  /* A checkpoint under way finishes first. */
   if (self->checkpoint_thread != NULL)
     g_thread_join (g_steal_pointer (&self->checkpoint_thread));
   if (self->db != NULL)
     {
-      /* Closing the last connection checkpoints and removes the WAL. */
+      /* The log is copied into the file and emptied; then it goes, with
+       * the shared memory, if no one else uses them (no connection of
+       * ours removes them on close: see open_connection()). Reading a
+       * file, even one refused, makes them too. */
+      if (self->opened && !self->read_only && !self->check_pending)
+        sqlite3_exec (self->db, "PRAGMA wal_checkpoint (TRUNCATE)", NULL, NULL, NULL);
       if (sqlite3_close (self->db) != SQLITE_OK)
         g_warning ("Could not close %s: %s", self->path, sqlite3_errmsg (self->db));
+      else
+        _wp_store_remove_unused_log (self->path);
       self->db = NULL;
     }
   g_clear_pointer (&self->path, g_free);
@@ -731,6 +737,37 @@ migrate (WpStore  *self,
 
 G_STATIC_ASSERT (WP_APPLICATION_ID == 1464880206);
 
+/* How long a statement waits for another program's write to finish. */
+#define BUSY_TIMEOUT_MS 5000
+
+/* Opens a connection to a plan file as every connection of ours must be:
+ * the log is never removed when it closes (SQLITE_FCNTL_PERSIST_WAL).
+ * SQLite decides it may remove the log and shared memory when it gets an
+ * exclusive lock at close, taking itself for the last connection; but
+ * closing any descriptor of a file drops every POSIX lock its process
+ * holds on it, and a file chooser, the recent-files list or a thumbnailer
+ * of the app opens the plan file to sniff its type. The command line then
+ * removed the log the window was still writing to, and its later edits
+ * were lost and the file damaged (issue 15). */
+static int
+open_connection (const char  *path,
+                 int          flags,
+                 sqlite3    **db)
+{
+  int persist_wal = 1;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, db, flags | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_file_control (*db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist_wal);
+  /* The search index's triggers need it to write items. */
+  if (rc == SQLITE_OK)
+    rc = _wp_char_tokenizer_register (*db);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_busy_timeout (*db, BUSY_TIMEOUT_MS);
+  return rc;
+}
+
 /**
  * wp_store_open:
  * @path: the plan file; created when it does not exist
@@ -777,26 +814,14 @@ wp_store_open (const char        *path,
 
   open_flags = self->read_only ? SQLITE_OPEN_READONLY
                                : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-  rc = sqlite3_open_v2 (path, &self->db, open_flags | SQLITE_OPEN_NOMUTEX, NULL);
+  _wp_store_protect_shm_locks ();
+  rc = open_connection (path, open_flags, &self->db);
   if (rc != SQLITE_OK)
     {
       wp_store_set_error (self, rc, error);
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, FALSE);
-  /* The search index's triggers need it to write items. */
-  rc = _wp_char_tokenizer_register (self->db);
-  if (rc != SQLITE_OK)
-    {
-      wp_store_set_error (self, rc, error);
-      return NULL;
-    }
-
-  if (sqlite3_busy_timeout (self->db, 5000) != SQLITE_OK)
-    {
-      wp_store_set_error (self, sqlite3_errcode (self->db), error);
-      return NULL;
-    }
 
   if (!check_database (self, (flags & WP_STORE_OPEN_CHECK_LATER) != 0, &is_new, &version,
                        error))
@@ -857,11 +882,7 @@ check_in_thread (GTask        *task,
   int rc;
 
   /* A connection of its own: the main one goes on reading meanwhile. */
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc == SQLITE_OK)
-    rc = _wp_char_tokenizer_register (db);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_busy_timeout (db, 5000);
+  rc = open_connection (path, SQLITE_OPEN_READONLY, &db);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
@@ -971,9 +992,7 @@ checkpoint_in_thread (gpointer data)
   sqlite3 *db = NULL;
   int rc;
 
-  rc = sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_busy_timeout (db, 5000);
+  rc = open_connection (self->path, SQLITE_OPEN_READWRITE, &db);
   /* (run as a statement: the connection opens the file, and learns it is
    * in WAL mode, only when it first reads it) */
   if (rc == SQLITE_OK)

@@ -1,0 +1,136 @@
+/* wp-store-locks.c: locks on the shared memory that no close() can drop
+ *
+ * SQLite's unix VFS locks files with POSIX record locks, and closing any
+ * descriptor of a file drops every POSIX lock its process holds on that
+ * file. Code of the app that has nothing to do with the store opens the
+ * plan's files now and then: the file chooser and the recent-files list
+ * sniff the type of every file they show (plan.db-shm and plan.db-wal
+ * included), a thumbnailer reads them. After that the window's locks on
+ * the shared memory (plan.db-shm) are gone while SQLite believes it holds
+ * them: the next program to open the file finds no one holding the
+ * shared memory, truncates it and rebuilds it from the log while the
+ * window reads it, and a checkpoint may copy over pages that a reader of
+ * the window still needs.
+ *
+ * Open file description locks (F_OFD_SETLK, Linux 3.15) belong to the
+ * descriptor they were taken on and are dropped only when it is closed,
+ * and they conflict with other processes' POSIX locks as POSIX locks do.
+ * SQLite takes every lock on a file's shared memory through one
+ * descriptor per process (its unixShmNode), so taking those locks as open
+ * file description locks changes nothing else. The database file's own
+ * locks are left as they are: SQLite takes them through each
+ * connection's descriptor and counts them per process, which open file
+ * description locks would not match; their loss is made harmless by
+ * SQLITE_FCNTL_PERSIST_WAL (see open_connection() in wp-store.c).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define _GNU_SOURCE
+#include "config.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <glib/gstdio.h>
+#include <stdarg.h>
+#include <sqlite3.h>
+
+#include "wp-store-private.h"
+
+/* Where SQLite's locks on a database file start (its PENDING_BYTE, the
+ * default of every build); locks on the shared memory are on its bytes
+ * 120-128, far below. A database file is unlocked whole from byte 0. */
+#define DATABASE_LOCKS_START 0x40000000
+
+static sqlite3_syscall_ptr real_fcntl;
+
+static int
+fcntl_with_shm_ofd_locks (int fd,
+                          int cmd,
+                          ...)
+{
+  int (*call) (int, int, ...) = (int (*) (int, int, ...)) real_fcntl;
+  va_list args;
+  void *arg;
+
+  va_start (args, cmd);
+  arg = va_arg (args, void *);
+  va_end (args);
+
+#ifdef F_OFD_SETLK
+  if (cmd == F_SETLK || cmd == F_SETLKW || cmd == F_GETLK)
+    {
+      struct flock *lock = arg;
+
+      /* (unlocking a whole database file is from byte 0 to its end) */
+      if (lock->l_start < DATABASE_LOCKS_START && lock->l_len > 0)
+        {
+          lock->l_pid = 0;  /* required of open file description locks */
+          cmd = cmd == F_SETLK ? F_OFD_SETLK : cmd == F_SETLKW ? F_OFD_SETLKW : F_OFD_GETLK;
+        }
+    }
+#endif
+  return call (fd, cmd, arg);
+}
+
+/* Called once, before the first connection is opened. */
+void
+_wp_store_protect_shm_locks (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      sqlite3_vfs *vfs = sqlite3_vfs_find ("unix");
+
+      if (vfs != NULL && vfs->iVersion >= 3 && vfs->xGetSystemCall != NULL)
+        {
+          real_fcntl = vfs->xGetSystemCall (vfs, "fcntl");
+          if (real_fcntl == NULL
+              || vfs->xSetSystemCall (vfs, "fcntl",
+                                      (sqlite3_syscall_ptr) fcntl_with_shm_ofd_locks)
+                 != SQLITE_OK)
+            g_warning ("Could not protect the plan file's locks against other code opening it");
+        }
+      g_once_init_leave (&done, 1);
+    }
+}
+
+/* Removes the log and shared memory of @path that the last connection of
+ * this process left behind (every connection keeps them: see
+ * open_connection()), if no connection of any process uses them and the
+ * log holds nothing. It locks as SQLite does before it removes them: the
+ * database file exclusively, so that no program opens the log meanwhile
+ * (one that tries waits for its busy timeout); and the shared memory's
+ * byte 128 exclusively, which fails while any program has it open, even
+ * one whose locks on the database file were dropped. Locks are taken on
+ * descriptors of their own and go with them. */
+void
+_wp_store_remove_unused_log (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  struct flock database_lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET,
+                                 .l_start = DATABASE_LOCKS_START, .l_len = 512 };
+  struct flock shm_lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 128,
+                            .l_len = 1 };
+  struct stat st;
+  int db_fd, shm_fd = -1;
+
+  db_fd = open (path, O_RDWR | O_CLOEXEC);
+  if (db_fd < 0)
+    return;
+#ifdef F_OFD_SETLK
+  if (fcntl (db_fd, F_OFD_SETLK, &database_lock) == 0
+      && (shm_fd = open (shm, O_RDWR | O_CLOEXEC)) >= 0
+      && fcntl (shm_fd, F_OFD_SETLK, &shm_lock) == 0
+      && g_stat (wal, &st) == 0 && st.st_size == 0)
+    {
+      g_unlink (wal);
+      g_unlink (shm);
+    }
+#endif
+  if (shm_fd >= 0)
+    close (shm_fd);
+  close (db_fd);
+}

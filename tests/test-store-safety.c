@@ -1,0 +1,281 @@
+/* test-store-safety.c: a plan file survives what happens around it
+ *
+ * Other code of the same process opening the file (a file chooser sniffing
+ * its type), other programs writing it, damage to its write-ahead log,
+ * read-only media: each case of issue 15 that lost or damaged a plan.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define _GNU_SOURCE
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "wp-test-util.h"
+
+/* Runs the workplan binary; returns its exit status. */
+static int
+run_cli (char **out,
+         char **err,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *bin = g_getenv ("WORKPLAN_BIN");
+  g_autofree char *local_out = NULL, *local_err = NULL;
+  const char *arg;
+  int wait_status = 0;
+  va_list args;
+
+  g_assert_nonnull (bin);
+  g_ptr_array_add (argv, (char *) bin);
+  va_start (args, err);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &local_out, &local_err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s: %s%s", (char *) argv->pdata[1], local_out, local_err);
+  if (out != NULL)
+    *out = g_steal_pointer (&local_out);
+  if (err != NULL)
+    *err = g_steal_pointer (&local_err);
+  return WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+/* What a file chooser, the recent-files list or a thumbnailer does to a
+ * file it shows: open it, read its first bytes, close it. Closing any
+ * descriptor of a file drops every POSIX lock the process holds on it. */
+static void
+sniff (const char *path)
+{
+  int fd = open (path, O_RDONLY | O_NOATIME);
+  char buf[64];
+
+  if (fd < 0)
+    return;
+  g_assert_cmpint (read (fd, buf, sizeof buf), >=, 0);
+  close (fd);
+}
+
+static void
+sniff_plan_files (const char *db)
+{
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+
+  sniff (db);
+  sniff (wal);
+  sniff (shm);
+}
+
+static ino_t
+inode_of (const char *path)
+{
+  struct stat st;
+
+  if (g_stat (path, &st) != 0)
+    return 0;
+  return st.st_ino;
+}
+
+static void
+add_actions (WpStore    *store,
+             gint64      plan_id,
+             const char *prefix,
+             int         n)
+{
+  for (int i = 0; i < n; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *title = g_strdup_printf ("%s%d", prefix, i);
+      g_autoptr(WpItem) item = wp_store_create_item (store, plan_id, 0, -1, WP_ITEM_KIND_ACTION,
+                                                     title, &error);
+
+      g_assert_no_error (error);
+    }
+}
+
+/* Opens @path with plain SQLite and returns "ok" or what is wrong, and
+ * how many items titled @prefix% plan @year holds. */
+static char *
+check_file (const char *path,
+            int         year,
+            const char *prefix,
+            int        *n_items)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *pattern = g_strconcat (prefix, "%", NULL);
+  char *check;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    check = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  else
+    check = g_strdup (sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+
+  *n_items = -1;
+  if (sqlite3_prepare_v2 (db, "SELECT count(*) FROM item JOIN plan ON plan.id = item.plan_id"
+                              " WHERE plan.year = ? AND item.title LIKE ?", -1, &stmt,
+                          NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_int (stmt, 1, year);
+      sqlite3_bind_text (stmt, 2, pattern, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        *n_items = sqlite3_column_int (stmt, 0);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return check;
+}
+
+static char *
+write_import_file (const char *dir,
+                   int         year)
+{
+  g_autofree char *json = g_strdup_printf (
+    "{\"format\": \"workplan\", \"version\": 1,"
+    " \"plan\": {\"year\": %d, \"title\": \"另一计划\", \"organization\": \"\"},"
+    " \"items\": []}", year);
+  g_autofree char *name = g_strdup_printf ("plan-%d.json", year);
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+  return path;
+}
+
+/* Issue 15, defect 1: with the plan open, the file chooser browsed its
+ * folder; the command line then removed the write-ahead log the window
+ * still wrote to, and the file ended up malformed. */
+static void
+test_survives_sniffing (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = wp_test_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "plan.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *other = write_import_file (dir, 2031);
+  g_autofree char *check = NULL;
+  WpStore *store;
+  g_autoptr(WpPlan) plan = NULL;
+  ino_t wal_inode, shm_inode;
+  int n_items;
+
+  store = wp_store_open (path, WP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  plan = wp_store_create_plan (store, 2030, "计划", "", &error);
+  g_assert_no_error (error);
+  add_actions (store, wp_plan_get_id (plan), "之前", 20);
+  wal_inode = inode_of (wal);
+  shm_inode = inode_of (shm);
+  g_assert_cmpuint (wal_inode, !=, 0);
+  g_assert_cmpuint (shm_inode, !=, 0);
+
+  sniff_plan_files (path);
+  g_assert_cmpint (run_cli (NULL, NULL, "list-plans", "--db", path, NULL), ==, 0);
+  g_assert_cmpint (run_cli (NULL, NULL, "import", other, "--db", path, NULL), ==, 0);
+
+  /* The window's log and shared memory are still the files on disk */
+  g_assert_cmpuint (inode_of (wal), ==, wal_inode);
+  g_assert_cmpuint (inode_of (shm), ==, shm_inode);
+
+  add_actions (store, wp_plan_get_id (plan), "之后", 20);
+  sniff_plan_files (path);
+  g_assert_cmpint (run_cli (NULL, NULL, "import", other, "--year", "2032", "--db", path, NULL),
+                   ==, 0);
+  add_actions (store, wp_plan_get_id (plan), "最后", 5);
+  g_assert_finalize_object (store);
+
+  check = check_file (path, 2030, "", &n_items);
+  g_assert_cmpstr (check, ==, "ok");
+  g_assert_cmpint (n_items, ==, 45);
+  g_free (check);
+  check = check_file (path, 2032, "", &n_items);
+  g_assert_cmpstr (check, ==, "ok");
+  g_assert_cmpint (n_items, ==, 0);
+  {
+    g_autoptr(WpStore) again = wp_store_open (path, WP_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(GPtrArray) plans = NULL;
+
+    g_assert_no_error (error);
+    plans = wp_store_list_plans (again, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (plans->len, ==, 3);
+  }
+  wp_test_dir_free (dir);
+}
+
+/* Whether another process finds the shared memory of @db in use: the
+ * lock SQLite keeps on its byte 128 for as long as a connection has it
+ * open ("DMS"). Without it, the next program to open the file truncates
+ * the shared memory and builds it again while the window reads it. */
+static gboolean
+shm_in_use_seen_from_another_process (const char *db)
+{
+  g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+  int status = 0;
+  pid_t pid = fork ();
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 128,
+                            .l_len = 1 };
+      int fd = open (shm, O_RDWR);
+
+      if (fd < 0 || fcntl (fd, F_GETLK, &lock) != 0)
+        _exit (2);
+      _exit (lock.l_type == F_UNLCK ? 1 : 0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), !=, 2);
+  return WEXITSTATUS (status) == 0;
+}
+
+static void
+test_shm_lock_survives_sniffing (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = wp_test_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "plan.db", NULL);
+  WpStore *store;
+  g_autoptr(WpPlan) plan = NULL;
+
+  store = wp_store_open (path, WP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  plan = wp_store_create_plan (store, 2030, "计划", "", &error);
+  g_assert_no_error (error);
+  add_actions (store, wp_plan_get_id (plan), "之前", 3);
+  g_assert_true (shm_in_use_seen_from_another_process (path));
+
+  sniff_plan_files (path);
+  g_assert_true (shm_in_use_seen_from_another_process (path));
+  add_actions (store, wp_plan_get_id (plan), "之后", 3);
+  g_assert_true (shm_in_use_seen_from_another_process (path));
+
+  g_clear_object (&plan);
+  g_assert_finalize_object (store);
+  wp_test_dir_free (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store-safety/survives-sniffing", test_survives_sniffing);
+  g_test_add_func ("/store-safety/shm-lock-survives-sniffing", test_shm_lock_survives_sniffing);
+
+  return g_test_run ();
+}
