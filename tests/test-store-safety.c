@@ -268,6 +268,126 @@ test_shm_lock_survives_sniffing (void)
   wp_test_dir_free (dir);
 }
 
+/* Issue 15, defect 5: the command line opened the file while the window
+ * had a deleted key task to offer back, removed it from the file and gave
+ * its ids to the items it imported; undo then failed with "UNIQUE
+ * constraint failed: item_all.id". */
+static void
+test_undo_after_other_program_purged (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = wp_test_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "plan.db", NULL);
+  g_autofree char *sample = wp_test_sample_path ("xiamen-2025.json");
+  g_autofree char *check = NULL;
+  g_autoptr(WpPlan) plan = NULL;
+  g_autoptr(GVariant) snapshot = NULL;
+  g_autoptr(WpItem) area = NULL;
+  g_autoptr(WpItem) task = NULL;
+  WpStore *store;
+  gint64 task_id;
+  int n_items;
+
+  store = wp_store_open (path, WP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  plan = wp_store_create_plan (store, 2030, "计划", "", &error);
+  g_assert_no_error (error);
+  area = wp_store_create_item (store, wp_plan_get_id (plan), 0, -1, WP_ITEM_KIND_AREA, "领域",
+                               &error);
+  g_assert_no_error (error);
+  task = wp_store_create_item (store, wp_plan_get_id (plan), wp_item_get_id (area), -1,
+                               WP_ITEM_KIND_TASK, "任务", &error);
+  g_assert_no_error (error);
+  task_id = wp_item_get_id (task);
+  for (int i = 0; i < 3; i++)
+    {
+      g_autoptr(WpItem) action = wp_store_create_item (store, wp_plan_get_id (plan), task_id, -1,
+                                                       WP_ITEM_KIND_ACTION, "措施", &error);
+      g_assert_no_error (error);
+    }
+  g_clear_object (&task);
+  snapshot = wp_store_delete_item (store, task_id, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (run_cli (NULL, NULL, "import", sample, "--year", "2031", "--db", path, NULL),
+                   ==, 0);
+
+  g_assert_true (wp_store_restore_items (store, snapshot, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (wp_store_count_items (store, wp_plan_get_id (plan), NULL), ==, 5);
+  g_clear_object (&area);
+  g_clear_object (&plan);
+  g_assert_finalize_object (store);
+
+  check = check_file (path, 2031, "", &n_items);
+  g_assert_cmpstr (check, ==, "ok");
+  g_assert_cmpint (n_items, ==, 56);
+  g_free (check);
+  check = check_file (path, 2030, "措施", &n_items);
+  g_assert_cmpint (n_items, ==, 3);
+  wp_test_dir_free (dir);
+}
+
+/* The names in @dir, sorted and joined by spaces. */
+static char *
+list_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+static void
+assert_foreign_file_refused (const char *schema,
+                             int         version)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = wp_test_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "other.db", NULL);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = 1464880206;"
+                                          "PRAGMA user_version = %d;%s", version, schema);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *names = NULL;
+  sqlite3 *db;
+  WpStore *store;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  before = wp_test_file_checksum (path);
+
+  store = wp_store_open (path, WP_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_WORKPLAN);
+  g_test_message ("refused: %s", error->message);
+
+  after = wp_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+  names = list_dir (dir);
+  g_assert_cmpstr (names, ==, "other.db");  /* no backup, no log */
+  wp_test_dir_free (dir);
+}
+
+/* Issue 15, defect 9: a file of another program that carries our
+ * application id was backed up and migrated before it was refused. */
+static void
+test_foreign_file_with_our_id_untouched (void)
+{
+  assert_foreign_file_refused ("CREATE TABLE contacts (name TEXT);"
+                               "INSERT INTO contacts VALUES ('张三');", 5);
+  assert_foreign_file_refused ("CREATE TABLE plan (id INTEGER PRIMARY KEY);",
+                               WP_STORE_SCHEMA_VERSION);
+  assert_foreign_file_refused ("CREATE TABLE item (id INTEGER PRIMARY KEY);", 1);
+  assert_foreign_file_refused ("CREATE TABLE t (x);", 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -276,6 +396,10 @@ main (int    argc,
 
   g_test_add_func ("/store-safety/survives-sniffing", test_survives_sniffing);
   g_test_add_func ("/store-safety/shm-lock-survives-sniffing", test_shm_lock_survives_sniffing);
+  g_test_add_func ("/store-safety/undo-after-other-program-purged",
+                   test_undo_after_other_program_purged);
+  g_test_add_func ("/store-safety/foreign-file-with-our-id-untouched",
+                   test_foreign_file_with_our_id_untouched);
 
   return g_test_run ();
 }

@@ -311,12 +311,12 @@ bind_optional_double (WpStmt   *stmt,
     sqlite3_bind_null (stmt->stmt, index);
 }
 
-/* Returns: the new target's id, or 0 with @error set */
-gint64
-wp_store_add_target (WpStore         *self,
-                     gint64           item_id,
-                     const WpTarget  *target,
-                     GError         **error)
+static gint64
+insert_target (WpStore         *self,
+               gint64           item_id,
+               const WpTarget  *target,
+               gint64           id,
+               GError         **error)
 {
   g_autoptr(WpStmt) stmt = NULL;
 
@@ -326,9 +326,10 @@ wp_store_add_target (WpStore         *self,
     return 0;
 
   stmt = wp_stmt_prepare (self,
-                          "INSERT INTO target (item_id, position, label, unit, baseline, target,"
-                          " current) VALUES (?1, (SELECT count(*) FROM target WHERE item_id = ?1),"
-                          " ?2, ?3, ?4, ?5, ?6)", error);
+                          "INSERT INTO target (id, item_id, position, label, unit, baseline,"
+                          " target, current) VALUES (nullif (?7, 0), ?1,"
+                          " (SELECT count(*) FROM target WHERE item_id = ?1), ?2, ?3, ?4, ?5, ?6)",
+                          error);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt->stmt, 1, item_id);
@@ -337,9 +338,32 @@ wp_store_add_target (WpStore         *self,
   bind_optional_double (stmt, 4, target->has_baseline, target->baseline);
   bind_optional_double (stmt, 5, target->has_target, target->target);
   bind_optional_double (stmt, 6, target->has_current, target->current);
+  sqlite3_bind_int64 (stmt->stmt, 7, id);
   if (!wp_stmt_run (stmt, error))
     return 0;
   return sqlite3_last_insert_rowid (self->db);
+}
+
+/* Returns: the new target's id, or 0 with @error set */
+gint64
+wp_store_add_target (WpStore         *self,
+                     gint64           item_id,
+                     const WpTarget  *target,
+                     GError         **error)
+{
+  return insert_target (self, item_id, target, 0, error);
+}
+
+/* Adds @target again with the id it had (ids are never used twice, so
+ * it is free): redo of an added target, which later steps name by it. */
+gboolean
+wp_store_put_back_target (WpStore         *self,
+                          gint64           item_id,
+                          const WpTarget  *target,
+                          GError         **error)
+{
+  g_return_val_if_fail (target->id > 0, FALSE);
+  return insert_target (self, item_id, target, target->id, error) != 0;
 }
 
 WpTarget *

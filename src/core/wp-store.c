@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "wp-store-private.h"
+#include "db/wp-migrations.h"
 #include "wp-char-tokenizer.h"
 #include "wp-item-list.h"
 
@@ -27,167 +28,6 @@ G_DEFINE_FINAL_TYPE (WpStore, wp_store, G_TYPE_OBJECT)
 guint wp_store_signals[N_SIGNALS];
 
 G_DEFINE_QUARK (wp-store-error-quark, wp_store_error)
-
-/* Each entry moves the schema from version N to N+1 and runs in one
- * transaction. Never edit a released entry: add a new one. */
-static const char *migrations[] = {
-  /* 0 → 1 */
-  "CREATE TABLE plan ("
-  "  id INTEGER PRIMARY KEY,"
-  "  year INTEGER NOT NULL UNIQUE CHECK (year BETWEEN 1 AND 9999),"
-  "  title TEXT NOT NULL DEFAULT '',"
-  "  organization TEXT NOT NULL DEFAULT '',"
-  "  created TEXT NOT NULL,"
-  "  modified TEXT NOT NULL);"
-  "CREATE TABLE item ("
-  "  id INTEGER PRIMARY KEY,"
-  "  uuid TEXT NOT NULL UNIQUE,"
-  "  plan_id INTEGER NOT NULL REFERENCES plan (id) ON DELETE CASCADE,"
-  "  parent_id INTEGER REFERENCES item (id) ON DELETE CASCADE,"
-  "  position INTEGER NOT NULL CHECK (position >= 0),"
-  "  kind TEXT NOT NULL CHECK (kind IN ('area', 'task', 'action')),"
-  "  title TEXT NOT NULL DEFAULT '',"
-  "  description TEXT NOT NULL DEFAULT '',"
-  "  status TEXT NOT NULL DEFAULT 'not_started'"
-  "    CHECK (status IN ('not_started', 'in_progress', 'done', 'suspended')),"
-  "  progress INTEGER CHECK (progress BETWEEN 0 AND 100),"
-  "  due TEXT,"
-  "  due_label TEXT NOT NULL DEFAULT '',"
-  "  ongoing INTEGER NOT NULL DEFAULT 0,"
-  "  carried_over INTEGER NOT NULL DEFAULT 0,"
-  "  created TEXT NOT NULL,"
-  "  modified TEXT NOT NULL);"
-  "CREATE INDEX item_by_parent ON item (plan_id, parent_id, position);"
-  "CREATE INDEX item_by_parent_id ON item (parent_id);"
-  "CREATE TABLE agency ("
-  "  id INTEGER PRIMARY KEY,"
-  "  name TEXT NOT NULL UNIQUE CHECK (name <> ''),"
-  "  short_name TEXT NOT NULL DEFAULT '',"
-  "  kind TEXT NOT NULL DEFAULT 'other');"
-  "CREATE TABLE item_agency ("
-  "  item_id INTEGER NOT NULL REFERENCES item (id) ON DELETE CASCADE,"
-  "  agency_id INTEGER NOT NULL REFERENCES agency (id) ON DELETE CASCADE,"
-  "  role TEXT NOT NULL CHECK (role IN ('lead', 'co')),"
-  "  position INTEGER NOT NULL,"
-  "  PRIMARY KEY (item_id, agency_id));"
-  "CREATE INDEX item_agency_by_agency ON item_agency (agency_id);"
-  "CREATE TABLE target ("
-  "  id INTEGER PRIMARY KEY,"
-  "  item_id INTEGER NOT NULL REFERENCES item (id) ON DELETE CASCADE,"
-  "  position INTEGER NOT NULL,"
-  "  label TEXT NOT NULL DEFAULT '',"
-  "  unit TEXT NOT NULL DEFAULT '',"
-  "  baseline REAL, target REAL, current REAL);"
-  "CREATE INDEX target_by_item ON target (item_id, position);"
-  "CREATE TABLE note ("
-  "  id INTEGER PRIMARY KEY,"
-  "  item_id INTEGER NOT NULL REFERENCES item (id) ON DELETE CASCADE,"
-  "  date TEXT NOT NULL,"
-  "  text TEXT NOT NULL DEFAULT '',"
-  "  progress INTEGER CHECK (progress BETWEEN 0 AND 100),"
-  "  created TEXT NOT NULL);"
-  "CREATE INDEX note_by_item ON note (item_id, date);"
-  "CREATE TABLE milestone ("
-  "  id INTEGER PRIMARY KEY,"
-  "  item_id INTEGER NOT NULL REFERENCES item (id) ON DELETE CASCADE,"
-  "  quarter INTEGER NOT NULL CHECK (quarter BETWEEN 1 AND 4),"
-  "  text TEXT NOT NULL DEFAULT '',"
-  "  progress INTEGER CHECK (progress BETWEEN 0 AND 100),"
-  "  UNIQUE (item_id, quarter));"
-  "CREATE VIRTUAL TABLE item_search USING fts5 ("
-  "  title, description, notes, tokenize = 'trigram');"
-  "CREATE TRIGGER item_search_ai AFTER INSERT ON item BEGIN"
-  "  INSERT INTO item_search (rowid, title, description, notes)"
-  "    VALUES (new.id, new.title, new.description, '');"
-  "END;"
-  "CREATE TRIGGER item_search_ad AFTER DELETE ON item BEGIN"
-  "  DELETE FROM item_search WHERE rowid = old.id;"
-  "END;"
-  "CREATE TRIGGER item_search_au AFTER UPDATE OF title, description ON item BEGIN"
-  "  UPDATE item_search SET title = new.title, description = new.description"
-  "    WHERE rowid = new.id;"
-  "END;"
-  "CREATE TRIGGER note_search_ai AFTER INSERT ON note BEGIN"
-  "  UPDATE item_search SET notes = (SELECT group_concat (text, ' ') FROM note"
-  "    WHERE item_id = new.item_id) WHERE rowid = new.item_id;"
-  "END;"
-  "CREATE TRIGGER note_search_au AFTER UPDATE OF text ON note BEGIN"
-  "  UPDATE item_search SET notes = (SELECT group_concat (text, ' ') FROM note"
-  "    WHERE item_id = new.item_id) WHERE rowid = new.item_id;"
-  "END;"
-  "CREATE TRIGGER note_search_ad AFTER DELETE ON note BEGIN"
-  "  UPDATE item_search SET notes = coalesce ((SELECT group_concat (text, ' ') FROM note"
-  "    WHERE item_id = old.item_id), '') WHERE rowid = old.item_id;"
-  "END;",
-
-  /* 1 → 2: the day an item was done, for completions by month. Items done
-   * before are taken as done on the day they were last changed. */
-  "ALTER TABLE item ADD COLUMN done_date TEXT;"
-  "UPDATE item SET done_date = substr (modified, 1, 10) WHERE status = 'done';",
-
-  /* 2 → 3: the search index has a token per character (see
-   * wp-char-tokenizer.c), so that one or two characters are found through
-   * it too; each item's plan and parent in a small index of its own, for
-   * finding the items above a search's matches without reading their rows
-   * (see wp_store_set_shown()). */
-  "DROP TABLE item_search;"
-  "CREATE VIRTUAL TABLE item_search USING fts5 ("
-  "  title, description, notes, tokenize = 'wp_chars');"
-  "INSERT INTO item_search (rowid, title, description, notes)"
-  "  SELECT id, title, description,"
-  "    coalesce ((SELECT group_concat (text, ' ') FROM note WHERE item_id = item.id), '')"
-  "  FROM item;"
-  "CREATE INDEX item_tree ON item (id, plan_id, parent_id);",
-
-  /* 3 → 4: siblings are found by plan and parent, and put in order by
-   * sorting them: with the position in the index, renumbering the
-   * siblings after an insert, a move or a delete (up to a thousand rows)
-   * rewrote an index entry for each of them as well as the row. */
-  "DROP INDEX item_by_parent;"
-  "CREATE INDEX item_by_parent ON item (plan_id, parent_id);",
-
-  /* 4 → 5: a deleted subtree is hidden at once and removed from the file
-   * later (see wp_store_delete_item() and wp_store_purge_deleted()): its
-   * items get the id of the item the delete was of in deleted_with, and
-   * everything else reads the view "item", which leaves them out. Deleting
-   * a key task with its actions rewrote about 300 scattered pages of ten
-   * b-trees (rows, indexes, agency links, the search index); hiding it
-   * rewrites its rows and two small indexes. The indexes the outline
-   * counts and walks by hold live items only, with deleted_with as their
-   * last column so that they answer the view by themselves. */
-  "ALTER TABLE item RENAME TO item_all;"
-  "ALTER TABLE item_all ADD COLUMN deleted_with INTEGER NOT NULL DEFAULT 0;"
-  "DROP INDEX item_by_parent;"
-  "CREATE INDEX item_by_parent ON item_all (plan_id, parent_id, deleted_with)"
-  "  WHERE deleted_with = 0;"
-  "DROP INDEX item_tree;"
-  "CREATE INDEX item_tree ON item_all (id, plan_id, parent_id, deleted_with)"
-  "  WHERE deleted_with = 0;"
-  "CREATE INDEX item_deleted ON item_all (deleted_with) WHERE deleted_with > 0;"
-  "CREATE VIEW item AS SELECT id, uuid, plan_id, parent_id, position, kind, title, description,"
-  "  status, progress, due, due_label, ongoing, carried_over, created, modified, done_date"
-  "  FROM item_all WHERE deleted_with = 0;",
-
-  /* 5 → 6: reading a whole plan (the board, the progress and agency views)
-   * went from index entry to row at random: a plan's items are now also
-   * indexed by plan alone, which keeps them in the order they are stored
-   * in, and an item's agency links are stored together, by item (they
-   * were rows in the order they were made, found through an index). */
-  "CREATE TABLE item_agency_by_item ("
-  "  item_id INTEGER NOT NULL REFERENCES item_all (id) ON DELETE CASCADE,"
-  "  agency_id INTEGER NOT NULL REFERENCES agency (id) ON DELETE CASCADE,"
-  "  role TEXT NOT NULL CHECK (role IN ('lead', 'co')),"
-  "  position INTEGER NOT NULL,"
-  "  PRIMARY KEY (item_id, agency_id)) WITHOUT ROWID;"
-  "INSERT INTO item_agency_by_item (item_id, agency_id, role, position)"
-  "  SELECT item_id, agency_id, role, position FROM item_agency;"
-  "DROP TABLE item_agency;"
-  "ALTER TABLE item_agency_by_item RENAME TO item_agency;"
-  "CREATE INDEX item_agency_by_agency ON item_agency (agency_id);"
-  "CREATE INDEX item_by_plan ON item_all (plan_id);",
-};
-
-G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == WP_STORE_SCHEMA_VERSION);
 
 static void
 finalize_statement (gpointer data)
@@ -672,6 +512,22 @@ check_database (WpStore   *self,
       return FALSE;
     }
 
+  /* A file of another program may carry our id: nothing is written (no
+   * backup, no migration) to one that lacks what its version must have. */
+  {
+    g_autofree char *missing = NULL;
+
+    if (*version < 1 || !_wp_migrations_check_schema (self->db, *version, &missing))
+      {
+        g_message ("“%s” says it is a Workplan file of format %d, but lacks %s", self->path,
+                   (int) *version, missing != NULL ? missing : "a version");
+        g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_WORKPLAN,
+                     _("“%s” is not a Workplan plan file, or not a whole one: it lacks parts "
+                       "every plan file has."), self->path);
+        return FALSE;
+      }
+  }
+
   /* A file to upgrade is checked before anything is written to it. */
   if (check_later && *version == WP_STORE_SCHEMA_VERSION)
     {
@@ -723,7 +579,7 @@ migrate (WpStore  *self,
         return FALSE;
 
       if ((v == 0 && !wp_store_exec (self, "PRAGMA application_id = 1464880206", error))
-          || !wp_store_exec (self, migrations[v], error)
+          || !wp_store_exec (self, _wp_migration_sql (v), error)
           || !wp_store_exec (self, set_version, error)
           || !wp_store_exec (self, "COMMIT", error))
         {

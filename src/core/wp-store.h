@@ -32,8 +32,8 @@ typedef enum {
   WP_STORE_OPEN_CHECK_LATER = 1 << 1,
 } WpStoreOpenFlags;
 
-/* The schema version this build writes; see the migrations in wp-store.c. */
-#define WP_STORE_SCHEMA_VERSION 6
+/* The schema version this build writes; see db/wp-migrations.c. */
+#define WP_STORE_SCHEMA_VERSION 7
 
 typedef struct {
   char     *label;
@@ -241,6 +241,10 @@ GPtrArray  *wp_store_list_targets       (WpStore           *self,
                                          gint64             item_id,
                                          GError           **error);
 gint64      wp_store_add_target         (WpStore           *self,
+                                         gint64             item_id,
+                                         const WpTarget    *target,
+                                         GError           **error);
+gboolean    wp_store_put_back_target    (WpStore           *self,
                                          gint64             item_id,
                                          const WpTarget    *target,
                                          GError           **error);

@@ -183,6 +183,8 @@ apply (WpUndoStack  *self,
     case CMD_ADD_TARGET:
       if (undo)
         return wp_store_delete_target (self->store, cmd->new_target->id, error);
+      if (cmd->new_target->id != 0)
+        return wp_store_put_back_target (self->store, cmd->item_id, cmd->new_target, error);
       cmd->new_target->id = wp_store_add_target (self->store, cmd->item_id, cmd->new_target,
                                                  error);
       return cmd->new_target->id != 0;
@@ -1130,6 +1132,7 @@ wp_edit_add_target (WpUndoStack     *self,
   cmd = command_new (CMD_ADD_TARGET, item_id,
                      g_strdup_printf (_("Add a target to “%s”"), title));
   cmd->new_target = wp_target_copy (target);
+  cmd->new_target->id = 0;  /* a new one; redo adds it again with the id it gets */
   return run_and_push (self, cmd, error);
 }
 

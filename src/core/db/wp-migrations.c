@@ -1,0 +1,400 @@
+/* wp-migrations.c: the plan file's schema, version by version
+ *
+ * Each entry of migrations[] moves the schema from version N to N+1; the
+ * store runs it in one transaction (see migrate() in wp-store.c). Before
+ * anything is written to a file that says it is ours (its application id)
+ * its schema is compared with the one these entries make, so that a file
+ * of another program that happens to carry our id is never touched.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+
+#include "wp-migrations.h"
+#include "wp-char-tokenizer.h"
+#include "wp-store.h"
+
+/* Each entry moves the schema from version N to N+1 and runs in one
+ * transaction. Never edit a released entry: add a new one. */
+static const char *migrations[] = {
+  /* 0 → 1 */
+  "CREATE TABLE plan ("
+  "  id INTEGER PRIMARY KEY,"
+  "  year INTEGER NOT NULL UNIQUE CHECK (year BETWEEN 1 AND 9999),"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  organization TEXT NOT NULL DEFAULT '',"
+  "  created TEXT NOT NULL,"
+  "  modified TEXT NOT NULL);"
+  "CREATE TABLE item ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  plan_id INTEGER NOT NULL REFERENCES plan (id) ON DELETE CASCADE,"
+  "  parent_id INTEGER REFERENCES item (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL CHECK (position >= 0),"
+  "  kind TEXT NOT NULL CHECK (kind IN ('area', 'task', 'action')),"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  status TEXT NOT NULL DEFAULT 'not_started'"
+  "    CHECK (status IN ('not_started', 'in_progress', 'done', 'suspended')),"
+  "  progress INTEGER CHECK (progress BETWEEN 0 AND 100),"
+  "  due TEXT,"
+  "  due_label TEXT NOT NULL DEFAULT '',"
+  "  ongoing INTEGER NOT NULL DEFAULT 0,"
+  "  carried_over INTEGER NOT NULL DEFAULT 0,"
+  "  created TEXT NOT NULL,"
+  "  modified TEXT NOT NULL);"
+  "CREATE INDEX item_by_parent ON item (plan_id, parent_id, position);"
+  "CREATE INDEX item_by_parent_id ON item (parent_id);"
+  "CREATE TABLE agency ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE CHECK (name <> ''),"
+  "  short_name TEXT NOT NULL DEFAULT '',"
+  "  kind TEXT NOT NULL DEFAULT 'other');"
+  "CREATE TABLE item_agency ("
+  "  item_id INTEGER NOT NULL REFERENCES item (id) ON DELETE CASCADE,"
+  "  agency_id INTEGER NOT NULL REFERENCES agency (id) ON DELETE CASCADE,"
+  "  role TEXT NOT NULL CHECK (role IN ('lead', 'co')),"
+  "  position INTEGER NOT NULL,"
+  "  PRIMARY KEY (item_id, agency_id));"
+  "CREATE INDEX item_agency_by_agency ON item_agency (agency_id);"
+  "CREATE TABLE target ("
+  "  id INTEGER PRIMARY KEY,"
+  "  item_id INTEGER NOT NULL REFERENCES item (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  label TEXT NOT NULL DEFAULT '',"
+  "  unit TEXT NOT NULL DEFAULT '',"
+  "  baseline REAL, target REAL, current REAL);"
+  "CREATE INDEX target_by_item ON target (item_id, position);"
+  "CREATE TABLE note ("
+  "  id INTEGER PRIMARY KEY,"
+  "  item_id INTEGER NOT NULL REFERENCES item (id) ON DELETE CASCADE,"
+  "  date TEXT NOT NULL,"
+  "  text TEXT NOT NULL DEFAULT '',"
+  "  progress INTEGER CHECK (progress BETWEEN 0 AND 100),"
+  "  created TEXT NOT NULL);"
+  "CREATE INDEX note_by_item ON note (item_id, date);"
+  "CREATE TABLE milestone ("
+  "  id INTEGER PRIMARY KEY,"
+  "  item_id INTEGER NOT NULL REFERENCES item (id) ON DELETE CASCADE,"
+  "  quarter INTEGER NOT NULL CHECK (quarter BETWEEN 1 AND 4),"
+  "  text TEXT NOT NULL DEFAULT '',"
+  "  progress INTEGER CHECK (progress BETWEEN 0 AND 100),"
+  "  UNIQUE (item_id, quarter));"
+  "CREATE VIRTUAL TABLE item_search USING fts5 ("
+  "  title, description, notes, tokenize = 'trigram');"
+  "CREATE TRIGGER item_search_ai AFTER INSERT ON item BEGIN"
+  "  INSERT INTO item_search (rowid, title, description, notes)"
+  "    VALUES (new.id, new.title, new.description, '');"
+  "END;"
+  "CREATE TRIGGER item_search_ad AFTER DELETE ON item BEGIN"
+  "  DELETE FROM item_search WHERE rowid = old.id;"
+  "END;"
+  "CREATE TRIGGER item_search_au AFTER UPDATE OF title, description ON item BEGIN"
+  "  UPDATE item_search SET title = new.title, description = new.description"
+  "    WHERE rowid = new.id;"
+  "END;"
+  "CREATE TRIGGER note_search_ai AFTER INSERT ON note BEGIN"
+  "  UPDATE item_search SET notes = (SELECT group_concat (text, ' ') FROM note"
+  "    WHERE item_id = new.item_id) WHERE rowid = new.item_id;"
+  "END;"
+  "CREATE TRIGGER note_search_au AFTER UPDATE OF text ON note BEGIN"
+  "  UPDATE item_search SET notes = (SELECT group_concat (text, ' ') FROM note"
+  "    WHERE item_id = new.item_id) WHERE rowid = new.item_id;"
+  "END;"
+  "CREATE TRIGGER note_search_ad AFTER DELETE ON note BEGIN"
+  "  UPDATE item_search SET notes = coalesce ((SELECT group_concat (text, ' ') FROM note"
+  "    WHERE item_id = old.item_id), '') WHERE rowid = old.item_id;"
+  "END;",
+
+  /* 1 → 2: the day an item was done, for completions by month. Items done
+   * before are taken as done on the day they were last changed. */
+  "ALTER TABLE item ADD COLUMN done_date TEXT;"
+  "UPDATE item SET done_date = substr (modified, 1, 10) WHERE status = 'done';",
+
+  /* 2 → 3: the search index has a token per character (see
+   * wp-char-tokenizer.c), so that one or two characters are found through
+   * it too; each item's plan and parent in a small index of its own, for
+   * finding the items above a search's matches without reading their rows
+   * (see wp_store_set_shown()). */
+  "DROP TABLE item_search;"
+  "CREATE VIRTUAL TABLE item_search USING fts5 ("
+  "  title, description, notes, tokenize = 'wp_chars');"
+  "INSERT INTO item_search (rowid, title, description, notes)"
+  "  SELECT id, title, description,"
+  "    coalesce ((SELECT group_concat (text, ' ') FROM note WHERE item_id = item.id), '')"
+  "  FROM item;"
+  "CREATE INDEX item_tree ON item (id, plan_id, parent_id);",
+
+  /* 3 → 4: siblings are found by plan and parent, and put in order by
+   * sorting them: with the position in the index, renumbering the
+   * siblings after an insert, a move or a delete (up to a thousand rows)
+   * rewrote an index entry for each of them as well as the row. */
+  "DROP INDEX item_by_parent;"
+  "CREATE INDEX item_by_parent ON item (plan_id, parent_id);",
+
+  /* 4 → 5: a deleted subtree is hidden at once and removed from the file
+   * later (see wp_store_delete_item() and wp_store_purge_deleted()): its
+   * items get the id of the item the delete was of in deleted_with, and
+   * everything else reads the view "item", which leaves them out. Deleting
+   * a key task with its actions rewrote about 300 scattered pages of ten
+   * b-trees (rows, indexes, agency links, the search index); hiding it
+   * rewrites its rows and two small indexes. The indexes the outline
+   * counts and walks by hold live items only, with deleted_with as their
+   * last column so that they answer the view by themselves. */
+  "ALTER TABLE item RENAME TO item_all;"
+  "ALTER TABLE item_all ADD COLUMN deleted_with INTEGER NOT NULL DEFAULT 0;"
+  "DROP INDEX item_by_parent;"
+  "CREATE INDEX item_by_parent ON item_all (plan_id, parent_id, deleted_with)"
+  "  WHERE deleted_with = 0;"
+  "DROP INDEX item_tree;"
+  "CREATE INDEX item_tree ON item_all (id, plan_id, parent_id, deleted_with)"
+  "  WHERE deleted_with = 0;"
+  "CREATE INDEX item_deleted ON item_all (deleted_with) WHERE deleted_with > 0;"
+  "CREATE VIEW item AS SELECT id, uuid, plan_id, parent_id, position, kind, title, description,"
+  "  status, progress, due, due_label, ongoing, carried_over, created, modified, done_date"
+  "  FROM item_all WHERE deleted_with = 0;",
+
+  /* 5 → 6: reading a whole plan (the board, the progress and agency views)
+   * went from index entry to row at random: a plan's items are now also
+   * indexed by plan alone, which keeps them in the order they are stored
+   * in, and an item's agency links are stored together, by item (they
+   * were rows in the order they were made, found through an index). */
+  "CREATE TABLE item_agency_by_item ("
+  "  item_id INTEGER NOT NULL REFERENCES item_all (id) ON DELETE CASCADE,"
+  "  agency_id INTEGER NOT NULL REFERENCES agency (id) ON DELETE CASCADE,"
+  "  role TEXT NOT NULL CHECK (role IN ('lead', 'co')),"
+  "  position INTEGER NOT NULL,"
+  "  PRIMARY KEY (item_id, agency_id)) WITHOUT ROWID;"
+  "INSERT INTO item_agency_by_item (item_id, agency_id, role, position)"
+  "  SELECT item_id, agency_id, role, position FROM item_agency;"
+  "DROP TABLE item_agency;"
+  "ALTER TABLE item_agency_by_item RENAME TO item_agency;"
+  "CREATE INDEX item_agency_by_agency ON item_agency (agency_id);"
+  "CREATE INDEX item_by_plan ON item_all (plan_id);",
+  /* 6 → 7: ids are never used twice (AUTOINCREMENT). Removing deleted
+   * items from the file freed the highest ids, the next item made by any
+   * program took them, and undo could no longer put the deleted items
+   * back with theirs (issue 15). The tables are made again with their
+   * columns in the same order; the view and triggers that name them go
+   * first and come back after. */
+  "DROP VIEW item;"
+  "DROP TRIGGER item_search_ai; DROP TRIGGER item_search_ad; DROP TRIGGER item_search_au;"
+  "DROP TRIGGER note_search_ai; DROP TRIGGER note_search_au; DROP TRIGGER note_search_ad;"
+  "CREATE TABLE plan_v7 ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  year INTEGER NOT NULL UNIQUE CHECK (year BETWEEN 1 AND 9999),"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  organization TEXT NOT NULL DEFAULT '',"
+  "  created TEXT NOT NULL,"
+  "  modified TEXT NOT NULL);"
+  "INSERT INTO plan_v7 SELECT id, year, title, organization, created, modified FROM plan;"
+  "DROP TABLE plan;"
+  "ALTER TABLE plan_v7 RENAME TO plan;"
+  "CREATE TABLE item_v7 ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  plan_id INTEGER NOT NULL REFERENCES plan (id) ON DELETE CASCADE,"
+  "  parent_id INTEGER REFERENCES item_all (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL CHECK (position >= 0),"
+  "  kind TEXT NOT NULL CHECK (kind IN ('area', 'task', 'action')),"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  status TEXT NOT NULL DEFAULT 'not_started'"
+  "    CHECK (status IN ('not_started', 'in_progress', 'done', 'suspended')),"
+  "  progress INTEGER CHECK (progress BETWEEN 0 AND 100),"
+  "  due TEXT,"
+  "  due_label TEXT NOT NULL DEFAULT '',"
+  "  ongoing INTEGER NOT NULL DEFAULT 0,"
+  "  carried_over INTEGER NOT NULL DEFAULT 0,"
+  "  created TEXT NOT NULL,"
+  "  modified TEXT NOT NULL,"
+  "  done_date TEXT,"
+  "  deleted_with INTEGER NOT NULL DEFAULT 0);"
+  "INSERT INTO item_v7 SELECT id, uuid, plan_id, parent_id, position, kind, title, description,"
+  "  status, progress, due, due_label, ongoing, carried_over, created, modified, done_date,"
+  "  deleted_with FROM item_all ORDER BY id;"
+  "DROP TABLE item_all;"
+  "ALTER TABLE item_v7 RENAME TO item_all;"
+  "CREATE INDEX item_by_parent_id ON item_all (parent_id);"
+  "CREATE INDEX item_by_parent ON item_all (plan_id, parent_id, deleted_with)"
+  "  WHERE deleted_with = 0;"
+  "CREATE INDEX item_tree ON item_all (id, plan_id, parent_id, deleted_with)"
+  "  WHERE deleted_with = 0;"
+  "CREATE INDEX item_deleted ON item_all (deleted_with) WHERE deleted_with > 0;"
+  "CREATE INDEX item_by_plan ON item_all (plan_id);"
+  "CREATE TABLE agency_v7 ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  name TEXT NOT NULL UNIQUE CHECK (name <> ''),"
+  "  short_name TEXT NOT NULL DEFAULT '',"
+  "  kind TEXT NOT NULL DEFAULT 'other');"
+  "INSERT INTO agency_v7 SELECT id, name, short_name, kind FROM agency;"
+  "DROP TABLE agency;"
+  "ALTER TABLE agency_v7 RENAME TO agency;"
+  "CREATE TABLE target_v7 ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  item_id INTEGER NOT NULL REFERENCES item_all (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  label TEXT NOT NULL DEFAULT '',"
+  "  unit TEXT NOT NULL DEFAULT '',"
+  "  baseline REAL, target REAL, current REAL);"
+  "INSERT INTO target_v7 SELECT id, item_id, position, label, unit, baseline, target, current"
+  "  FROM target;"
+  "DROP TABLE target;"
+  "ALTER TABLE target_v7 RENAME TO target;"
+  "CREATE INDEX target_by_item ON target (item_id, position);"
+  "CREATE TABLE note_v7 ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  item_id INTEGER NOT NULL REFERENCES item_all (id) ON DELETE CASCADE,"
+  "  date TEXT NOT NULL,"
+  "  text TEXT NOT NULL DEFAULT '',"
+  "  progress INTEGER CHECK (progress BETWEEN 0 AND 100),"
+  "  created TEXT NOT NULL);"
+  "INSERT INTO note_v7 SELECT id, item_id, date, text, progress, created FROM note;"
+  "DROP TABLE note;"
+  "ALTER TABLE note_v7 RENAME TO note;"
+  "CREATE INDEX note_by_item ON note (item_id, date);"
+  "CREATE TABLE milestone_v7 ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  item_id INTEGER NOT NULL REFERENCES item_all (id) ON DELETE CASCADE,"
+  "  quarter INTEGER NOT NULL CHECK (quarter BETWEEN 1 AND 4),"
+  "  text TEXT NOT NULL DEFAULT '',"
+  "  progress INTEGER CHECK (progress BETWEEN 0 AND 100),"
+  "  UNIQUE (item_id, quarter));"
+  "INSERT INTO milestone_v7 SELECT id, item_id, quarter, text, progress FROM milestone;"
+  "DROP TABLE milestone;"
+  "ALTER TABLE milestone_v7 RENAME TO milestone;"
+  "CREATE TRIGGER item_search_ai AFTER INSERT ON item_all BEGIN"
+  "  INSERT INTO item_search (rowid, title, description, notes)"
+  "    VALUES (new.id, new.title, new.description, '');"
+  "END;"
+  "CREATE TRIGGER item_search_ad AFTER DELETE ON item_all BEGIN"
+  "  DELETE FROM item_search WHERE rowid = old.id;"
+  "END;"
+  "CREATE TRIGGER item_search_au AFTER UPDATE OF title, description ON item_all BEGIN"
+  "  UPDATE item_search SET title = new.title, description = new.description"
+  "    WHERE rowid = new.id;"
+  "END;"
+  "CREATE TRIGGER note_search_ai AFTER INSERT ON note BEGIN"
+  "  UPDATE item_search SET notes = (SELECT group_concat (text, ' ') FROM note"
+  "    WHERE item_id = new.item_id) WHERE rowid = new.item_id;"
+  "END;"
+  "CREATE TRIGGER note_search_au AFTER UPDATE OF text ON note BEGIN"
+  "  UPDATE item_search SET notes = (SELECT group_concat (text, ' ') FROM note"
+  "    WHERE item_id = new.item_id) WHERE rowid = new.item_id;"
+  "END;"
+  "CREATE TRIGGER note_search_ad AFTER DELETE ON note BEGIN"
+  "  UPDATE item_search SET notes = coalesce ((SELECT group_concat (text, ' ') FROM note"
+  "    WHERE item_id = old.item_id), '') WHERE rowid = old.item_id;"
+  "END;"
+  "CREATE VIEW item AS SELECT id, uuid, plan_id, parent_id, position, kind, title, description,"
+  "  status, progress, due, due_label, ongoing, carried_over, created, modified, done_date"
+  "  FROM item_all WHERE deleted_with = 0;",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == WP_STORE_SCHEMA_VERSION);
+
+const char *
+_wp_migration_sql (gint64 from_version)
+{
+  g_return_val_if_fail (from_version >= 0 && from_version < WP_STORE_SCHEMA_VERSION, NULL);
+  return migrations[from_version];
+}
+
+/* The names of a table's columns, in order, as one string. */
+static char *
+column_names (sqlite3    *db,
+              const char *table)
+{
+  sqlite3_stmt *stmt = NULL;
+  GString *names = g_string_new (NULL);
+
+  if (sqlite3_prepare_v2 (db, "SELECT name FROM pragma_table_info (?1)", -1, &stmt, NULL)
+      == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_string_append_printf (names, "%s,", (const char *) sqlite3_column_text (stmt, 0));
+    }
+  sqlite3_finalize (stmt);
+  return g_string_free (names, FALSE);
+}
+
+/* Every table, view, index and trigger of a schema, with a table's
+ * columns: "table plan(id,year,…)", "index item_by_plan", … */
+static GHashTable *
+schema_objects (sqlite3 *db)
+{
+  GHashTable *objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT type, name FROM sqlite_master"
+                              " WHERE name NOT LIKE 'sqlite_%'", -1, &stmt, NULL) != SQLITE_OK)
+    return objects;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *type = (const char *) sqlite3_column_text (stmt, 0);
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      g_autofree char *columns = g_str_equal (type, "table") ? column_names (db, name)
+                                                             : g_strdup ("");
+
+      g_hash_table_add (objects, g_strdup_printf ("%s %s(%s)", type, name, columns));
+    }
+  sqlite3_finalize (stmt);
+  return objects;
+}
+
+/**
+ * _wp_migrations_check_schema:
+ * @db: a connection to a file that carries our application id
+ * @version: its user_version
+ * @missing: (out): set to the first object the file lacks, when it does
+ *
+ * Returns: whether the file has every table (with the same columns),
+ *   view, index and trigger that version @version of our schema has.
+ *   Objects of its own beside them do not matter.
+ */
+gboolean
+_wp_migrations_check_schema (sqlite3  *db,
+                             gint64    version,
+                             char    **missing)
+{
+  g_autoptr(GHashTable) expected = NULL;
+  g_autoptr(GHashTable) found = NULL;
+  sqlite3 *model = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (version >= 0 && version <= WP_STORE_SCHEMA_VERSION, FALSE);
+  *missing = NULL;
+
+  /* The schema that version has, made in memory by the same entries */
+  if (sqlite3_open_v2 (":memory:", &model, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK
+      || _wp_char_tokenizer_register (model) != SQLITE_OK)
+    {
+      sqlite3_close (model);
+      *missing = g_strdup ("(could not make the expected schema)");
+      return FALSE;
+    }
+  for (gint64 v = 0; v < version; v++)
+    if (sqlite3_exec (model, migrations[v], NULL, NULL, NULL) != SQLITE_OK)
+      {
+        *missing = g_strdup_printf ("(migration %d: %s)", (int) v + 1, sqlite3_errmsg (model));
+        sqlite3_close (model);
+        return FALSE;
+      }
+  expected = schema_objects (model);
+  sqlite3_close (model);
+
+  found = schema_objects (db);
+  g_hash_table_iter_init (&iter, expected);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (found, key))
+      {
+        *missing = g_strdup (key);
+        return FALSE;
+      }
+  return TRUE;
+}
