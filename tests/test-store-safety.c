@@ -328,6 +328,13 @@ test_undo_after_other_program_purged (void)
   wp_test_dir_free (dir);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char **) a, *(const char **) b);
+}
+
 /* The names in @dir, sorted and joined by spaces. */
 static char *
 list_dir (const char *dir)
@@ -338,7 +345,7 @@ list_dir (const char *dir)
 
   while ((name = g_dir_read_name (d)) != NULL)
     g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
   return g_strjoinv (" ", (char **) names->pdata);
 }
@@ -388,6 +395,146 @@ test_foreign_file_with_our_id_untouched (void)
   assert_foreign_file_refused ("CREATE TABLE t (x);", 0);
 }
 
+/* Runs the workplan binary as a user who may not write @dir's files:
+ * as root (CI), as nobody; otherwise as ourselves, with @dir made
+ * read-only by the caller's chmod. */
+static int
+run_cli_as_reader (char       **out,
+                   const char  *command,
+                   const char  *db,
+                   const char  *arg1,
+                   const char  *arg2)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  const char *bin = g_getenv ("WORKPLAN_BIN");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+  int wait_status = 0;
+
+  if (getuid () == 0)
+    {
+      g_strv_builder_add_many (builder, "setpriv", "--reuid=65534", "--regid=65534",
+                               "--clear-groups", NULL);
+    }
+  g_strv_builder_add_many (builder, bin, command, "--db", db, NULL);
+  if (arg1 != NULL)
+    g_strv_builder_add (builder, arg1);
+  if (arg2 != NULL)
+    g_strv_builder_add (builder, arg2);
+  argv = g_strv_builder_end (builder);
+  g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, out, &err, &wait_status,
+                &error);
+  g_assert_no_error (error);
+  g_test_message ("%s %s: %s%s", command, db, out != NULL ? *out : "", err);
+  return WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+static char *
+make_demo_file (const char *dir)
+{
+  g_autoptr(WpPlan) plan = NULL;
+  WpStore *store = wp_test_open_demo (dir, &plan);
+
+  g_clear_object (&plan);
+  g_assert_finalize_object (store);
+  return g_build_filename (dir, "plan.db", NULL);
+}
+
+static void
+assert_reads (const char *db)
+{
+  g_autofree char *plans = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *summary = NULL;
+
+  g_assert_cmpint (run_cli_as_reader (&plans, "list-plans", db, NULL, NULL), ==, 0);
+  g_assert_nonnull (strstr (plans, "2025"));
+  g_assert_cmpint (run_cli_as_reader (&json, "export", db, "--year", "2025"), ==, 0);
+  g_assert_nonnull (strstr (json, "\"format\" : \"workplan\""));
+  g_assert_cmpint (run_cli_as_reader (&summary, "summary", db, "--year", "2025"), ==, 0);
+  g_assert_cmpuint (strlen (summary), >, 100);
+}
+
+/* Issue 15, defect 7: list-plans, export and summary refused plan files
+ * on read-only media and in folders one may only read. */
+static void
+test_reads_read_only_folder (void)
+{
+  char *dir = wp_test_dir_new ();
+  g_autofree char *db = make_demo_file (dir);
+  g_autofree char *before = wp_test_file_checksum (db);
+  g_autofree char *after = NULL;
+  g_autofree char *names = NULL;
+
+  g_assert_cmpint (g_chmod (db, 0444), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+  assert_reads (db);
+  after = wp_test_file_checksum (db);
+  g_assert_cmpstr (before, ==, after);
+  names = list_dir (dir);
+  g_assert_cmpstr (names, ==, "plan.db");
+  wp_test_dir_free (dir);
+}
+
+/* A read-only file in a folder one may write to: read, and nothing is
+ * left beside it. */
+static void
+test_reads_read_only_file (void)
+{
+  char *dir = wp_test_dir_new ();
+  g_autofree char *db = make_demo_file (dir);
+  g_autofree char *names = NULL;
+
+  g_assert_cmpint (g_chmod (db, 0444), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0777), ==, 0);
+  assert_reads (db);
+  names = list_dir (dir);
+  g_assert_cmpstr (names, ==, "plan.db");
+  wp_test_dir_free (dir);
+}
+
+/* Reading while another program is in the middle of writing (a long
+ * import holds the write lock) neither waits for it nor fails, and sees
+ * what was committed before; nothing is left beside the file after. */
+static void
+test_reads_during_a_write (void)
+{
+  char *dir = wp_test_dir_new ();
+  g_autofree char *db = make_demo_file (dir);
+  g_autofree char *json = NULL;
+  g_autofree char *names = NULL;
+  sqlite3 *writer = NULL;
+
+  g_assert_cmpint (g_chmod (dir, 0777), ==, 0);
+  g_assert_cmpint (g_chmod (db, 0666), ==, 0);
+  assert_reads (db);
+  names = list_dir (dir);
+  g_assert_cmpstr (names, ==, "plan.db");
+  g_clear_pointer (&names, g_free);
+
+  g_assert_cmpint (sqlite3_open (db, &writer), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (writer, "BEGIN IMMEDIATE;"
+                                         "UPDATE plan SET title = '写到一半';", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  {
+    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+
+    /* (the writer's log and shared memory must be the reader's too) */
+    g_assert_cmpint (g_chmod (wal, 0666), ==, 0);
+    g_assert_cmpint (g_chmod (shm, 0666), ==, 0);
+  }
+  assert_reads (db);
+  g_assert_cmpint (run_cli_as_reader (&json, "export", db, "--year", "2025"), ==, 0);
+  g_assert_null (strstr (json, "写到一半"));
+  g_assert_cmpint (sqlite3_exec (writer, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (writer);
+  names = list_dir (dir);
+  g_assert_cmpstr (names, ==, "plan.db");
+  wp_test_dir_free (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -400,6 +547,9 @@ main (int    argc,
                    test_undo_after_other_program_purged);
   g_test_add_func ("/store-safety/foreign-file-with-our-id-untouched",
                    test_foreign_file_with_our_id_untouched);
+  g_test_add_func ("/store-safety/reads-read-only-folder", test_reads_read_only_folder);
+  g_test_add_func ("/store-safety/reads-read-only-file", test_reads_read_only_file);
+  g_test_add_func ("/store-safety/reads-during-a-write", test_reads_during_a_write);
 
   return g_test_run ();
 }

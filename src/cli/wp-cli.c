@@ -117,10 +117,23 @@ open_store (WpStoreOpenFlags   flags,
         }
     }
 
-  /* Reading an older plan file it may upgrade (after a backup copy) when it
-   * can write to it; only a file it cannot write is opened read-only. */
-  if ((flags & WP_STORE_OPEN_READ_ONLY) && g_access (path, W_OK) == 0)
-    flags &= ~WP_STORE_OPEN_READ_ONLY;
+  /* Reading never writes (nor waits for another program's write), except
+   * to upgrade an older plan file, after a backup copy, when it can. */
+  if (flags & WP_STORE_OPEN_READ_ONLY)
+    {
+      g_autoptr(GError) local_error = NULL;
+      WpStore *store = wp_store_open (path, flags, &local_error);
+
+      if (store != NULL)
+        return store;
+      if (!g_error_matches (local_error, WP_STORE_ERROR, WP_STORE_ERROR_NEEDS_UPGRADE)
+          || g_access (path, W_OK) != 0)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      flags &= ~WP_STORE_OPEN_READ_ONLY;
+    }
 
   return wp_store_open (path, flags, error);
 }

@@ -593,6 +593,33 @@ migrate (WpStore  *self,
 
 G_STATIC_ASSERT (WP_APPLICATION_ID == 1464880206);
 
+/* Whether @path is a file no one may change here (a read-only file or
+ * folder, or read-only media) whose log holds nothing: it is read as it
+ * is, without the log and shared memory SQLite would otherwise need to
+ * make beside it, and without locks. A log with content is read through
+ * SQLite's usual way, which needs the shared memory. */
+static gboolean
+can_only_be_read (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  if (g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0)
+    return FALSE;
+  return g_stat (wal, &st) != 0 || st.st_size == 0;
+}
+
+/* file:///…?immutable=1, for sqlite3_open_v2() with SQLITE_OPEN_URI */
+static char *
+immutable_uri (const char *path)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *uri = g_filename_to_uri (absolute, NULL, NULL);
+
+  return uri != NULL ? g_strconcat (uri, "?immutable=1", NULL) : NULL;
+}
+
 /* How long a statement waits for another program's write to finish. */
 #define BUSY_TIMEOUT_MS 5000
 
@@ -671,7 +698,15 @@ wp_store_open (const char        *path,
   open_flags = self->read_only ? SQLITE_OPEN_READONLY
                                : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   _wp_store_protect_shm_locks ();
-  rc = open_connection (path, open_flags, &self->db);
+  if (self->read_only && can_only_be_read (path))
+    {
+      g_autofree char *uri = immutable_uri (path);
+
+      rc = uri != NULL ? open_connection (uri, open_flags | SQLITE_OPEN_URI, &self->db)
+                       : SQLITE_CANTOPEN;
+    }
+  else
+    rc = open_connection (path, open_flags, &self->db);
   if (rc != SQLITE_OK)
     {
       wp_store_set_error (self, rc, error);
@@ -687,7 +722,7 @@ wp_store_open (const char        *path,
     {
       if (is_new || version < WP_STORE_SCHEMA_VERSION)
         {
-          g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_READ_ONLY,
+          g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NEEDS_UPGRADE,
                        _("“%s” needs to be upgraded before it can be read, but it is "
                          "opened read-only."), path);
           return NULL;

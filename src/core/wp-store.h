@@ -23,6 +23,8 @@ typedef enum {
   WP_STORE_ERROR_NOT_FOUND,
   WP_STORE_ERROR_INVALID,
   WP_STORE_ERROR_EXISTS,
+  /* opened read-only, but in an older format that must be upgraded first */
+  WP_STORE_ERROR_NEEDS_UPGRADE,
 } WpStoreError;
 
 typedef enum {
