@@ -535,6 +535,117 @@ test_reads_during_a_write (void)
   wp_test_dir_free (dir);
 }
 
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (to, contents, length, NULL));
+}
+
+/* Issue 15, defect 6: one flipped byte in the middle of the log of a
+ * file whose program had stopped before copying it in dropped three of
+ * five saved edits without a word, and the next command made it final. */
+static void
+test_damaged_log_set_aside (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = wp_test_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "plan.db", NULL);
+  g_autofree char *crashed = g_build_filename (dir, "crashed.db", NULL);
+  g_autofree char *crashed_wal = g_strconcat (crashed, "-wal", NULL);
+  g_autofree char *before = NULL, *wal_before = NULL, *names = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  WpStore *store;
+
+  /* Five saved edits, and a copy of the file and its log as a program
+   * killed then would leave them */
+  store = wp_store_open (path, WP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  for (int year = 2030; year < 2035; year++)
+    {
+      g_autoptr(WpPlan) plan = wp_store_create_plan (store, year, "计划", "", &error);
+      g_assert_no_error (error);
+    }
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+    copy_file (path, crashed);
+    copy_file (wal, crashed_wal);
+  }
+  g_assert_finalize_object (store);
+
+  /* A byte of the second frame's page goes bad */
+  g_assert_true (g_file_get_contents (crashed_wal, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 32 + 4 * (24 + 4096));
+  contents[32 + (24 + 4096) + 24 + 2000] ^= 0x10;
+  g_assert_true (g_file_set_contents (crashed_wal, contents, length, NULL));
+  before = wp_test_file_checksum (crashed);
+  wal_before = wp_test_file_checksum (crashed_wal);
+
+  store = wp_store_open (crashed, WP_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, WP_STORE_ERROR, WP_STORE_ERROR_DAMAGED_LOG);
+  g_test_message ("refused: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "crashed.db.damaged-log-"));
+  g_clear_error (&error);
+  /* Nothing touched; both files kept as they were */
+  {
+    g_autofree char *after = wp_test_file_checksum (crashed);
+    g_autofree char *wal_after = wp_test_file_checksum (crashed_wal);
+
+    g_assert_cmpstr (before, ==, after);
+    g_assert_cmpstr (wal_before, ==, wal_after);
+  }
+  names = list_dir (dir);
+  g_assert_true (g_str_has_prefix (names, "crashed.db crashed.db-wal crashed.db.damaged-log-"));
+  {
+    g_auto(GStrv) parts = g_strsplit (names, " ", -1);
+    g_autofree char *kept = g_build_filename (dir, parts[2], "crashed.db", NULL);
+    g_autofree char *kept_wal = g_build_filename (dir, parts[2], "crashed.db-wal", NULL);
+    g_autofree char *kept_sum = wp_test_file_checksum (kept);
+    g_autofree char *kept_wal_sum = wp_test_file_checksum (kept_wal);
+
+    g_assert_cmpstr (kept_sum, ==, before);
+    g_assert_cmpstr (kept_wal_sum, ==, wal_before);
+    g_unlink (kept);
+    g_unlink (kept_wal);
+    *strrchr (kept, G_DIR_SEPARATOR) = '\0';
+    g_rmdir (kept);
+  }
+
+  /* Told so, the user may open it without the damaged changes */
+  store = wp_store_open (crashed, WP_STORE_OPEN_DISCARD_DAMAGED_LOG, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) plans = wp_store_list_plans (store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (plans->len, <, 4);
+  }
+  g_assert_finalize_object (store);
+
+  /* A log cut short by a program killed while it wrote (its last
+   * transaction torn, never reported as saved) is no damage */
+  {
+    g_autofree char *torn = g_build_filename (dir, "torn.db", NULL);
+    g_autofree char *torn_wal = g_strconcat (torn, "-wal", NULL);
+    g_autofree char *kept_wal = NULL;
+
+    copy_file (crashed, torn);
+    contents[32 + (24 + 4096) + 24 + 2000] ^= 0x10;  /* (the byte as it was) */
+    g_assert_true (g_file_set_contents (torn_wal, contents, length - 4096 / 2, NULL));
+    store = wp_store_open (torn, WP_STORE_OPEN_DEFAULT, &error);
+    g_assert_no_error (error);
+    g_assert_finalize_object (store);
+  }
+  wp_test_dir_free (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -550,6 +661,7 @@ main (int    argc,
   g_test_add_func ("/store-safety/reads-read-only-folder", test_reads_read_only_folder);
   g_test_add_func ("/store-safety/reads-read-only-file", test_reads_read_only_file);
   g_test_add_func ("/store-safety/reads-during-a-write", test_reads_during_a_write);
+  g_test_add_func ("/store-safety/damaged-log-set-aside", test_damaged_log_set_aside);
 
   return g_test_run ();
 }

@@ -25,6 +25,8 @@ typedef enum {
   WP_STORE_ERROR_EXISTS,
   /* opened read-only, but in an older format that must be upgraded first */
   WP_STORE_ERROR_NEEDS_UPGRADE,
+  /* its log holds saved changes that cannot be read; a copy was set aside */
+  WP_STORE_ERROR_DAMAGED_LOG,
 } WpStoreError;
 
 typedef enum {
@@ -32,6 +34,9 @@ typedef enum {
   WP_STORE_OPEN_READ_ONLY = 1 << 0,
   /* Check the file for damage later, with wp_store_check_async(). */
   WP_STORE_OPEN_CHECK_LATER = 1 << 1,
+  /* Open a file whose log is damaged (%WP_STORE_ERROR_DAMAGED_LOG) without
+   * the changes that cannot be read. */
+  WP_STORE_OPEN_DISCARD_DAMAGED_LOG = 1 << 2,
 } WpStoreOpenFlags;
 
 /* The schema version this build writes; see db/wp-migrations.c. */
