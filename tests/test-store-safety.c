@@ -646,6 +646,56 @@ test_damaged_log_set_aside (void)
   wp_test_dir_free (dir);
 }
 
+/* How many plans the file @path holds by itself, without its log (-1
+ * when it does not even hold their table yet). */
+static int
+plans_in_file_alone (const char *path)
+{
+  g_autofree char *alone = g_strconcat (path, ".alone", NULL);
+  int n = -1;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  copy_file (path, alone);
+  g_assert_cmpint (sqlite3_open_v2 (alone, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  if (sqlite3_prepare_v2 (db, "SELECT count(*) FROM plan", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_unlink (alone);
+  return n;
+}
+
+/* The log holds seconds of work: once edits pause, it is copied into
+ * the file (a damaged log can only lose what it holds). */
+static void
+test_log_copied_in_when_idle (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = wp_test_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "plan.db", NULL);
+  WpStore *store = wp_store_open (path, WP_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(WpPlan) plan = NULL;
+  gint64 give_up = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  g_assert_no_error (error);
+  plan = wp_store_create_plan (store, 2030, "计划", "", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (plans_in_file_alone (path), <=, 0);
+
+  while (plans_in_file_alone (path) <= 0 && g_get_monotonic_time () < give_up)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (20 * 1000);
+    }
+  g_assert_cmpint (plans_in_file_alone (path), ==, 1);
+
+  g_clear_object (&plan);
+  g_assert_finalize_object (store);
+  wp_test_dir_free (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -662,6 +712,7 @@ main (int    argc,
   g_test_add_func ("/store-safety/reads-read-only-file", test_reads_read_only_file);
   g_test_add_func ("/store-safety/reads-during-a-write", test_reads_during_a_write);
   g_test_add_func ("/store-safety/damaged-log-set-aside", test_damaged_log_set_aside);
+  g_test_add_func ("/store-safety/log-copied-in-when-idle", test_log_copied_in_when_idle);
 
   return g_test_run ();
 }

@@ -23,6 +23,8 @@ struct _WpStore
   gboolean    opened;        /* wp_store_open() succeeded: the schema is ours */
   GThread    *checkpoint_thread; /* copies the log into the file, or NULL */
   gint        checkpoint_done;   /* (atomic) that thread has finished */
+  guint       idle_checkpoint_source; /* copies the log in once edits pause */
+  gint64      last_commit_time;  /* monotonic */
   guint       tx_depth;
   guint       frozen;      /* signals held back during bulk writes */
   gint64      moving_item; /* the item a move is reporting, for list diffs */

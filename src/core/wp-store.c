@@ -58,6 +58,7 @@ wp_store_finalize (GObject *object)
   g_clear_pointer (&self->hit_ids, g_array_unref);
   g_clear_pointer (&self->hit_parents, g_array_unref);
   g_clear_pointer (&self->shown_ancestors, g_array_unref);
+  g_clear_handle_id (&self->idle_checkpoint_source, g_source_remove);
   /* A checkpoint under way finishes first. */
   if (self->checkpoint_thread != NULL)
     g_thread_join (g_steal_pointer (&self->checkpoint_thread));
@@ -997,6 +998,41 @@ checkpoint_in_thread (gpointer data)
   return NULL;
 }
 
+/* Copies the log into the file in a thread, unless the last copy is still
+ * at it. */
+static void
+start_checkpoint (WpStore *self)
+{
+  if (self->checkpoint_thread != NULL)
+    {
+      if (!g_atomic_int_get (&self->checkpoint_done))
+        return;  /* the last one is still at it */
+      g_thread_join (g_steal_pointer (&self->checkpoint_thread));
+    }
+  g_atomic_int_set (&self->checkpoint_done, FALSE);
+  self->checkpoint_thread = g_thread_new ("wp-checkpoint", checkpoint_in_thread, self);
+}
+
+/* Once edits stop for a moment, the log is copied into the file, so that
+ * it holds seconds of work, not hours: a log is the one part of a plan
+ * file that a damaged byte makes SQLite drop whole from there on (see
+ * wp-wal-check.c). Runs where a main loop runs (the app); the command
+ * line closes its files, which copies the log in, long before. */
+#define IDLE_CHECKPOINT_SECONDS 2
+
+static gboolean
+on_idle_checkpoint (gpointer data)
+{
+  WpStore *self = data;
+
+  if (g_get_monotonic_time () - self->last_commit_time
+      < IDLE_CHECKPOINT_SECONDS * G_USEC_PER_SEC)
+    return G_SOURCE_CONTINUE;
+  self->idle_checkpoint_source = 0;
+  start_checkpoint (self);
+  return G_SOURCE_REMOVE;
+}
+
 static int
 on_wal_commit (void       *user_data,
                sqlite3    *db,
@@ -1005,16 +1041,14 @@ on_wal_commit (void       *user_data,
 {
   WpStore *self = user_data;
 
-  if (n_pages < WAL_CHECKPOINT_PAGES || g_strcmp0 (name, "main") != 0)
+  if (g_strcmp0 (name, "main") != 0)
     return SQLITE_OK;
-  if (self->checkpoint_thread != NULL)
-    {
-      if (!g_atomic_int_get (&self->checkpoint_done))
-        return SQLITE_OK;  /* the last one is still at it */
-      g_thread_join (g_steal_pointer (&self->checkpoint_thread));
-    }
-  g_atomic_int_set (&self->checkpoint_done, FALSE);
-  self->checkpoint_thread = g_thread_new ("wp-checkpoint", checkpoint_in_thread, self);
+  self->last_commit_time = g_get_monotonic_time ();
+  if (n_pages >= WAL_CHECKPOINT_PAGES)
+    start_checkpoint (self);
+  else if (self->idle_checkpoint_source == 0)
+    self->idle_checkpoint_source = g_timeout_add_seconds (IDLE_CHECKPOINT_SECONDS,
+                                                          on_idle_checkpoint, self);
   return SQLITE_OK;
 }
 
