@@ -7,12 +7,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "wp-test-util.h"
+#include "wp-store-private.h"
 
 /* Runs the workplan binary; returns its exit status. */
 static int
@@ -696,6 +698,145 @@ test_log_copied_in_when_idle (void)
   wp_test_dir_free (dir);
 }
 
+/* A full disk, as SQLite sees it: every write of its files fails with
+ * ENOSPC while disk_full is set (SQLite's unix VFS lets a program replace
+ * the system calls it makes). */
+static gboolean disk_full;
+static sqlite3_syscall_ptr real_write, real_pwrite, real_pwrite64;
+
+static ssize_t
+full_write (int fd, const void *buf, size_t n)
+{
+  if (disk_full)
+    {
+      errno = ENOSPC;
+      return -1;
+    }
+  return ((ssize_t (*) (int, const void *, size_t)) real_write) (fd, buf, n);
+}
+
+static ssize_t
+full_pwrite (int fd, const void *buf, size_t n, off_t offset)
+{
+  if (disk_full)
+    {
+      errno = ENOSPC;
+      return -1;
+    }
+  return ((ssize_t (*) (int, const void *, size_t, off_t)) real_pwrite) (fd, buf, n, offset);
+}
+
+static ssize_t
+full_pwrite64 (int fd, const void *buf, size_t n, off_t offset)
+{
+  if (disk_full)
+    {
+      errno = ENOSPC;
+      return -1;
+    }
+  return ((ssize_t (*) (int, const void *, size_t, off_t)) real_pwrite64) (fd, buf, n, offset);
+}
+
+static void
+set_disk_full (gboolean full)
+{
+  sqlite3_vfs *vfs = sqlite3_vfs_find ("unix");
+
+  if (real_write == NULL)
+    {
+      real_write = vfs->xGetSystemCall (vfs, "write");
+      real_pwrite = vfs->xGetSystemCall (vfs, "pwrite");
+      real_pwrite64 = vfs->xGetSystemCall (vfs, "pwrite64");
+      g_assert_cmpint (vfs->xSetSystemCall (vfs, "write", (sqlite3_syscall_ptr) full_write), ==,
+                       SQLITE_OK);
+      g_assert_cmpint (vfs->xSetSystemCall (vfs, "pwrite", (sqlite3_syscall_ptr) full_pwrite),
+                       ==, SQLITE_OK);
+      g_assert_cmpint (vfs->xSetSystemCall (vfs, "pwrite64",
+                                            (sqlite3_syscall_ptr) full_pwrite64), ==, SQLITE_OK);
+    }
+  disk_full = full;
+}
+
+/* Issue 15, defects 3 and 12: on a full disk an edit fails with a message
+ * and leaves everything as the file holds it: the live items (what the
+ * views show), their places, and no "Rollback failed" warnings (fatal in
+ * the tests). */
+static void
+test_disk_full_changes_nothing (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = wp_test_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "plan.db", NULL);
+  g_autoptr(WpPlan) plan = NULL;
+  g_autoptr(WpItem) first = NULL;
+  g_autoptr(WpItem) second = NULL;
+  g_autoptr(WpItem) third = NULL;
+  g_autoptr(GVariant) snapshot = NULL;
+  g_auto(GValue) title = G_VALUE_INIT;
+  WpStore *store;
+  gint64 plan_id;
+
+  store = wp_store_open (path, WP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  plan = wp_store_create_plan (store, 2030, "计划", "", &error);
+  g_assert_no_error (error);
+  plan_id = wp_plan_get_id (plan);
+  first = wp_store_create_item (store, plan_id, 0, -1, WP_ITEM_KIND_AREA, "一", &error);
+  second = wp_store_create_item (store, plan_id, 0, -1, WP_ITEM_KIND_AREA, "二", &error);
+  third = wp_store_create_item (store, plan_id, 0, -1, WP_ITEM_KIND_AREA, "三", &error);
+  g_assert_no_error (error);
+  /* (the log is in the file: the next commits write new pages) */
+  g_assert_cmpint (sqlite3_exec (store->db, "PRAGMA wal_checkpoint (TRUNCATE)", NULL, NULL,
+                                 NULL), ==, SQLITE_OK);
+
+  set_disk_full (TRUE);
+  g_value_init (&title, G_TYPE_STRING);
+  g_value_set_string (&title, "改过的标题");
+  g_assert_false (wp_store_set_item_property (store, wp_item_get_id (second), "title", &title,
+                                              &error));
+  g_assert_nonnull (error);
+  g_test_message ("rename: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "disk is full"));
+  g_clear_error (&error);
+  g_assert_cmpstr (wp_item_get_title (second), ==, "二");
+
+  snapshot = wp_store_delete_item (store, wp_item_get_id (first), &error);
+  g_assert_null (snapshot);
+  g_assert_nonnull (error);
+  g_test_message ("delete: %s", error->message);
+  g_clear_error (&error);
+  g_assert_cmpint (wp_item_get_position (second), ==, 1);
+  g_assert_cmpint (wp_item_get_position (third), ==, 2);
+  g_assert_cmpuint (wp_store_count_children (store, plan_id, 0, FALSE), ==, 3);
+
+  {
+    g_autoptr(WpItem) item = wp_store_create_item (store, plan_id, 0, 0, WP_ITEM_KIND_AREA, "零",
+                                                   &error);
+    g_assert_null (item);
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+  }
+  g_assert_cmpint (wp_item_get_position (first), ==, 0);
+  g_assert_cmpint (wp_item_get_position (second), ==, 1);
+
+  /* Space again: the same edits go through */
+  set_disk_full (FALSE);
+  g_assert_true (wp_store_set_item_property (store, wp_item_get_id (second), "title", &title,
+                                             &error));
+  g_assert_no_error (error);
+  snapshot = wp_store_delete_item (store, wp_item_get_id (first), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (wp_item_get_position (second), ==, 0);
+  g_assert_cmpstr (wp_item_get_title (second), ==, "改过的标题");
+
+  g_clear_object (&first);
+  g_clear_object (&second);
+  g_clear_object (&third);
+  g_clear_object (&plan);
+  g_assert_finalize_object (store);
+  wp_test_dir_free (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -713,6 +854,7 @@ main (int    argc,
   g_test_add_func ("/store-safety/reads-during-a-write", test_reads_during_a_write);
   g_test_add_func ("/store-safety/damaged-log-set-aside", test_damaged_log_set_aside);
   g_test_add_func ("/store-safety/log-copied-in-when-idle", test_log_copied_in_when_idle);
+  g_test_add_func ("/store-safety/disk-full-changes-nothing", test_disk_full_changes_nothing);
 
   return g_test_run ();
 }

@@ -1114,6 +1114,18 @@ wp_store_commit (WpStore  *self,
   return TRUE;
 }
 
+/* Reads every item a view holds from the file again. */
+static void
+reread_live_items (WpStore *self)
+{
+  g_autoptr(GList) ids = g_hash_table_get_keys (self->live_items);
+
+  for (GList *l = ids; l != NULL; l = l->next)
+    {
+      g_autoptr(WpItem) item = wp_store_get_item (self, *(gint64 *) l->data, NULL);
+    }
+}
+
 void
 wp_store_rollback (WpStore *self)
 {
@@ -1122,16 +1134,25 @@ wp_store_rollback (WpStore *self)
   g_return_if_fail (WP_IS_STORE (self));
   g_return_if_fail (self->tx_depth > 0);
 
-  if (self->tx_depth == 1)
-    sql = g_strdup ("ROLLBACK");
-  else
-    sql = g_strdup_printf ("ROLLBACK TO sp%u; RELEASE sp%u", self->tx_depth - 1,
-                           self->tx_depth - 1);
-  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    g_warning ("Rollback failed: %s", sqlite3_errmsg (self->db));
+  /* On some errors (a full disk, an I/O error) SQLite has already rolled
+   * the whole transaction back; each level still unwinds its count. */
+  if (!sqlite3_get_autocommit (self->db))
+    {
+      if (self->tx_depth == 1)
+        sql = g_strdup ("ROLLBACK");
+      else
+        sql = g_strdup_printf ("ROLLBACK TO sp%u; RELEASE sp%u", self->tx_depth - 1,
+                               self->tx_depth - 1);
+      if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+        g_warning ("Rollback failed: %s", sqlite3_errmsg (self->db));
+    }
   self->tx_depth--;
-  /* Figures may have been rolled up from rows that are now gone. */
+  /* Figures may have been rolled up from rows that are now gone, and
+   * items a view shows may have been told of changes that never were
+   * (their new places among siblings, say): they show the file again. */
   wp_store_forget_rollups (self);
+  if (self->tx_depth == 0)
+    reread_live_items (self);
 }
 
 /**
@@ -1195,20 +1216,13 @@ wp_store_set_judging (WpStore     *self,
                       const GDate *reference_date,
                       int          due_soon_days)
 {
-  g_autoptr(GList) ids = NULL;
-
   g_return_if_fail (WP_IS_STORE (self));
   g_return_if_fail (reference_date != NULL && g_date_valid (reference_date));
 
   self->reference_date = *reference_date;
   self->due_soon_days = MAX (due_soon_days, 0);
   wp_store_forget_rollups (self);
-
-  ids = g_hash_table_get_keys (self->live_items);
-  for (GList *l = ids; l != NULL; l = l->next)
-    {
-      g_autoptr(WpItem) item = wp_store_get_item (self, *(gint64 *) l->data, NULL);
-    }
+  reread_live_items (self);
 }
 
 /* Tells views that plans came or went, or holds it back during a bulk
