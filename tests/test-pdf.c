@@ -138,6 +138,47 @@ test_unwritable_path (void)
   wp_test_dir_free (g_steal_pointer (&dir));
 }
 
+/* The app's Export PDF writes where the file chooser says: never onto the
+ * plan file open in it. A failed export leaves no partial file. */
+static void
+test_refuses_plan_file (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *db = g_build_filename (dir, "plan.db", NULL);
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing", "briefing.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpStore) store = wp_store_open (db, WP_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(WpPlan) plan = wp_store_create_plan (store, 2026, "计划", "", &error);
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+
+  g_assert_no_error (error);
+  g_assert_false (wp_briefing_write_pdf (store, wp_plan_get_id (plan), NULL, NULL, db, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  g_assert_false (wp_briefing_write_pdf (store, wp_plan_get_id (plan), NULL, NULL, wal, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+  g_clear_error (&error);
+
+  plans = wp_store_list_plans (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plans->len, ==, 1);
+
+  g_assert_false (wp_briefing_write_pdf (store, wp_plan_get_id (plan), NULL, NULL, missing,
+                                         &error));
+  g_assert_nonnull (error);
+  d = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_assert_false (g_str_has_suffix (name, ".part"));
+
+  g_clear_object (&plan);
+  g_clear_object (&store);
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -149,6 +190,7 @@ main (int    argc,
   g_test_add_func ("/pdf/demo-briefing", test_demo_briefing);
   g_test_add_func ("/pdf/empty-and-large", test_empty_and_large);
   g_test_add_func ("/pdf/unwritable-path", test_unwritable_path);
+  g_test_add_func ("/pdf/refuses-plan-file", test_refuses_plan_file);
 
   status = g_test_run ();
   return status;

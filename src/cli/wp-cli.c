@@ -212,25 +212,16 @@ cmd_list_plans (int    argc,
   return EXIT_OK;
 }
 
+/* Standard output, a device or a FIFO is written into, a regular file
+ * replaced atomically: a failed export never leaves half a file behind. */
 static gboolean
 write_output (const char  *output,
               const char  *text,
               GError     **error)
 {
-  if (output == NULL || g_str_equal (output, "-"))
-    {
-      if (fputs (text, stdout) < 0 || fflush (stdout) != 0)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                       _("Could not write to standard output."));
-          return FALSE;
-        }
-      return TRUE;
-    }
+  g_autoptr(WpOutput) out = wp_output_new (output);
 
-  /* g_file_set_contents() replaces the file atomically: a failed export
-   * never leaves half a file behind. */
-  return g_file_set_contents (output, text, -1, error);
+  return wp_output_write (out, text, strlen (text), error) && wp_output_close (out, error);
 }
 
 /* Opens the database to read the plan of @year, judging deadlines on
@@ -323,6 +314,10 @@ cmd_export (int    argc,
 
   if (!open_plan_of_year (context, year, as_of, &store, &plan, &status))
     return status;
+  /* -o plan.db would replace every year's plan with one year's export. */
+  if (!wp_output_refuse_plan_file (output, wp_store_get_path (store), &error))
+    return fail (error->message);
+  wp_output_remove_partial_on_signals ();
 
   if (g_str_equal (format, "pdf"))
     {
@@ -391,6 +386,7 @@ cmd_import (int    argc,
   if (plan == NULL)
     {
       g_autofree char *msg = NULL;
+
 
       if (g_error_matches (error, WP_STORE_ERROR, WP_STORE_ERROR_EXISTS))
         msg = g_strdup_printf (_("%s Use --replace to replace it, or --year to import it as "

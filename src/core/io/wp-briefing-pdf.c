@@ -21,6 +21,7 @@
 #include "wp-briefing-pdf.h"
 #include "wp-charts.h"
 #include "wp-deadline.h"
+#include "wp-output.h"
 #include "wp-stats.h"
 
 #define PAGE_WIDTH  595.28  /* A4 in points */
@@ -545,14 +546,34 @@ wp_briefing_draw_page (WpBriefing *self,
   draw_footer (self, cr, page + 1, self->page);
 }
 
+/* Where cairo's PDF stream goes: the first write error is kept for the message. */
+typedef struct {
+  WpOutput *output;
+  GError   *error;
+} PdfSink;
+
+static cairo_status_t
+write_to_output (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  PdfSink *sink = closure;
+
+  if (sink->error != NULL || !wp_output_write (sink->output, data, length, &sink->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
 /**
  * wp_briefing_write_pdf:
  * @agency: (nullable): only the items this agency leads or supports
  * @summary: (nullable): the summary as the user edited it, or %NULL to
  *   draft it from the figures
- * @path: the PDF file to write (replaced atomically)
+ * @path: the PDF file to write: a regular file is replaced atomically, a
+ *   device or FIFO written into; never the plan file of @store
  *
  * Writes the progress briefing of a plan on the store's reference date.
+ * On failure no partial file is left.
  */
 gboolean
 wp_briefing_write_pdf (WpStore     *store,
@@ -562,14 +583,22 @@ wp_briefing_write_pdf (WpStore     *store,
                        const char  *path,
                        GError     **error)
 {
+  g_autoptr(WpOutput) output = NULL;
+  PdfSink sink = { NULL, NULL };
   PangoContext *pango;
-  g_autofree char *tmp = g_strconcat (path, ".part", NULL);
   WpBriefing *briefing;
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
 
-  surface = cairo_pdf_surface_create (tmp, PAGE_WIDTH, PAGE_HEIGHT);
+  if (!wp_output_refuse_plan_file (path, wp_store_get_path (store), error))
+    return FALSE;
+
+  /* The output opens at cairo's first byte, when the first page is shown:
+   * laying out, the long part, creates no file yet. */
+  output = wp_output_new (path);
+  sink.output = output;
+  surface = cairo_pdf_surface_create_for_stream (write_to_output, &sink, PAGE_WIDTH, PAGE_HEIGHT);
   cr = cairo_create (surface);
   pango = pango_cairo_create_context (cr);
   pango_cairo_context_set_resolution (pango, 72);
@@ -578,15 +607,17 @@ wp_briefing_write_pdf (WpStore     *store,
   g_object_unref (pango);
   if (briefing == NULL)
     {
+      /* Destroying the surface finishes it: let it write nothing. */
+      sink.error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "");
       cairo_destroy (cr);
       cairo_surface_destroy (surface);
-      g_unlink (tmp);
+      g_error_free (sink.error);
       return FALSE;
     }
 
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, briefing->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Workplan");
-  for (int page = 0; page < briefing->page; page++)
+  for (int page = 0; page < briefing->page && sink.error == NULL; page++)
     {
       wp_briefing_draw_page (briefing, cr, page);
       cairo_show_page (cr);
@@ -598,14 +629,17 @@ wp_briefing_write_pdf (WpStore     *store,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (status != CAIRO_STATUS_SUCCESS || g_rename (tmp, path) != 0)
+  if (sink.error != NULL)
     {
-      g_unlink (tmp);
+      g_propagate_error (error, sink.error);
+      return FALSE;  /* freeing the output removes its partial file */
+    }
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    _("Could not write the briefing to “%s”: %s"), path,
-                   status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string (status)
-                                                  : g_strerror (errno));
+                   cairo_status_to_string (status));
       return FALSE;
     }
-  return TRUE;
+  return wp_output_close (output, error);
 }
