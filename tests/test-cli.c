@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include <json-glib/json-glib.h>
 
+#include "wp-cli.h"
 #include "wp-test-util.h"
 
 typedef struct {
@@ -672,6 +673,110 @@ test_export_interrupted (void)
   wp_test_dir_free (g_steal_pointer (&dir));
 }
 
+static GString *printed_in_process;
+
+/* g_test_message() prints with g_print(): collect here, log after. */
+static void
+collect_printed (const char *text)
+{
+  g_string_append (printed_in_process, text);
+}
+
+/* Runs the command line in this process, where wp_test_fail_writes_after()
+ * reaches its SQLite; what it prints goes to the test log, out of the TAP
+ * stream. */
+static int
+run_workplan_in_process (const char *first,
+                         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char **argv = NULL;
+  const char *arg = first;
+  GPrintFunc old_print, old_printerr;
+  int status;
+  va_list ap;
+
+  g_ptr_array_add (args, g_strdup ("workplan"));
+  va_start (ap, first);
+  for (; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, g_strdup (arg));
+  va_end (ap);
+
+  /* The option parser reorders argv: give it a copy of the pointers. */
+  argv = g_new0 (char *, args->len + 1);
+  memcpy (argv, args->pdata, args->len * sizeof (char *));
+  printed_in_process = g_string_new (NULL);
+  old_print = g_set_print_handler (collect_printed);
+  old_printerr = g_set_printerr_handler (collect_printed);
+  status = wp_cli_run ((int) args->len, argv);
+  g_set_print_handler (old_print);
+  g_set_printerr_handler (old_printerr);
+  g_test_message ("workplan said: %s", printed_in_process->str);
+  g_string_free (g_steal_pointer (&printed_in_process), TRUE);
+  return status;
+}
+
+/* A disk-full import into a new plan file left a 0-byte file (and the
+ * folders made for it), which the next try or the app then met. It now
+ * removes what it created, at whatever stage the disk fills up; a plan file
+ * that existed keeps its plans. */
+static void
+test_import_disk_full (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *folder = g_build_filename (dir, "new", NULL);
+  g_autofree char *db = g_build_filename (folder, "plans.db", NULL);
+  g_autofree char *sample = wp_test_sample_path ("xiamen-2025.json");
+  g_autofree char *integrity = NULL;
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+  guint n_failed = 0;
+  int status = -1;
+  g_auto(Run) list = { 0 };
+
+  /* A disk full at every stage: creating the file, its schema, the plan */
+  for (gsize budget = 0; budget < 64 * 1024 * 1024; budget = budget * 2 + 1024)
+    {
+      wp_test_fail_writes_after (budget);
+      status = run_workplan_in_process ("import", sample, "--db", db, NULL);
+      wp_test_restore_writes ();
+      if (status == 0)
+        break;
+
+      g_test_message ("%zu bytes: the import failed", budget);
+      g_assert_cmpint (status, ==, 1);
+      n_failed++;
+      for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+        {
+          g_autofree char *name = g_strconcat (db, suffixes[i], NULL);
+
+          g_assert_false (g_file_test (name, G_FILE_TEST_EXISTS));
+        }
+      g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+    }
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpuint (n_failed, >=, 3);
+
+  /* The plan file exists now: a failed import leaves it, with its plan. */
+  wp_test_fail_writes_after (0);
+  status = run_workplan_in_process ("import", sample, "--year", "2026", "--db", db, NULL);
+  wp_test_restore_writes ();
+  g_assert_cmpint (status, ==, 1);
+  integrity = wp_test_integrity_check (db);
+  g_assert_cmpstr (integrity, ==, "ok");
+  run_workplan (&list, "list-plans", "--db", db, NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_true (g_str_has_prefix (list.out, "2025\t"));
+  g_assert_null (strstr (list.out, "2026"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (db, suffixes[i], NULL);
+      g_unlink (name);
+    }
+  g_rmdir (folder);
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -688,6 +793,7 @@ main (int    argc,
   g_test_add_func ("/cli/export-writes-into-devices", test_export_writes_into_devices);
   g_test_add_func ("/cli/export-replaces-regular-file", test_export_replaces_regular_file);
   g_test_add_func ("/cli/export-interrupted", test_export_interrupted);
+  g_test_add_func ("/cli/import-disk-full", test_import_disk_full);
 
   return g_test_run ();
 }
