@@ -2,9 +2,19 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+/* mkfifo(), symlink(), kill(), poll() and setrlimit() are POSIX 2008, not C11. */
+#define _XOPEN_SOURCE 700
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 #include <json-glib/json-glib.h>
 
+#include "wp-cli.h"
 #include "wp-test-util.h"
 
 typedef struct {
@@ -263,6 +273,510 @@ test_errors (void)
   wp_test_dir_free (g_steal_pointer (&dir));
 }
 
+/* Runs the command line with its standard output going to @stdout_fd. */
+static int
+run_workplan_to_fd (int         stdout_fd,
+                    const char *first,
+                    ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg = first;
+  int wait_status = 0;
+  GPid pid;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("WORKPLAN_BIN"));
+  va_start (args, first);
+  for (; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_async_with_fds (NULL, (char **) argv->pdata, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL,
+                          NULL, &pid, -1, stdout_fd, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (waitpid (pid, &wait_status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  return WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+static void
+assert_plan_file_intact (const char *db)
+{
+  g_autofree char *sample = wp_test_sample_path ("xiamen-2025.json");
+  g_autofree char *sample_text = NULL;
+  g_autofree char *integrity = wp_test_integrity_check (db);
+  g_auto(Run) list = { 0 };
+  g_auto(Run) export = { 0 };
+
+  g_assert_cmpstr (integrity, ==, "ok");
+  run_workplan (&list, "list-plans", "--db", db, NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_true (g_str_has_prefix (list.out, "2025\t2025年全市政法工作任务分解\t"));
+  g_assert_nonnull (strstr (list.out, "56 items"));
+  run_workplan (&export, "export", "--year", "2025", "--db", db, NULL);
+  g_assert_true (g_file_get_contents (sample, &sample_text, NULL, NULL));
+  g_assert_cmpstr (export.out, ==, sample_text);
+}
+
+/* `export -o` onto the plan file replaced every year's plan with one year's
+ * JSON, and said nothing. The plan file, its -wal and -shm are refused by
+ * any name. */
+static void
+test_export_refuses_plan_file (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *base = g_path_get_basename (dir);
+  g_autofree char *db = g_build_filename (dir, "plans.db", NULL);
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+  g_autofree char *via_parent = g_build_filename (dir, "..", base, "plans.db", NULL);
+  g_autofree char *sym = g_build_filename (dir, "link.db", NULL);
+  g_autofree char *hard = g_build_filename (dir, "hard.db", NULL);
+  g_autofree char *sample = wp_test_sample_path ("xiamen-2025.json");
+  const char *targets[] = { db, via_parent, sym, hard, wal, shm };
+  const char *formats[] = { "json", "pdf" };
+  g_auto(Run) import = { 0 };
+  sqlite3 *reader = NULL;
+
+  run_workplan (&import, "import", sample, "--db", db, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_cmpint (symlink ("plans.db", sym), ==, 0);
+  g_assert_cmpint (link (db, hard), ==, 0);
+
+  /* First with no -wal and -shm on disk (told by name), then with another
+   * connection keeping them (told by inode). */
+  for (int pass = 0; pass < 2; pass++)
+    {
+      if (pass == 1)
+        {
+          g_assert_cmpint (sqlite3_open_v2 (db, &reader, SQLITE_OPEN_READONLY, NULL), ==,
+                           SQLITE_OK);
+          g_assert_cmpint (sqlite3_exec (reader, "SELECT count(*) FROM sqlite_master", NULL,
+                                         NULL, NULL), ==, SQLITE_OK);
+          g_assert_true (g_file_test (shm, G_FILE_TEST_EXISTS));
+        }
+      for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+        for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
+          {
+            g_auto(Run) run = { 0 };
+
+            g_test_message ("export --format %s -o %s", formats[f], targets[t]);
+            run_workplan (&run, "export", "--format", formats[f], "--year", "2025",
+                          "--db", db, "-o", targets[t], NULL);
+            g_assert_cmpint (run.status, ==, 1);
+            assert_one_error_line (&run);
+            g_assert_nonnull (strstr (run.err, "plan file"));
+          }
+    }
+  g_assert_cmpint (sqlite3_close (reader), ==, SQLITE_OK);
+
+  /* The plan file named through a symlink given as --db */
+  {
+    g_auto(Run) run = { 0 };
+
+    run_workplan (&run, "export", "--year", "2025", "--db", sym, "-o", db, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    assert_one_error_line (&run);
+  }
+
+  /* Standard output sent to the plan file, as `>> plans.db` does */
+  {
+    int fd = g_open (db, O_WRONLY | O_APPEND, 0);
+
+    g_assert_cmpint (fd, >=, 0);
+    g_assert_cmpint (run_workplan_to_fd (fd, "export", "--year", "2025", "--db", db, NULL), ==,
+                     1);
+    g_assert_cmpint (run_workplan_to_fd (fd, "export", "--year", "2025", "--db", db,
+                                         "-o", "/dev/fd/1", NULL), ==, 1);
+    close (fd);
+  }
+
+  assert_plan_file_intact (db);
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
+/* Reads the FIFO at @fifo as the command line runs with @argv and writes
+ * into it; returns what came through. */
+static GBytes *
+run_workplan_into_fifo (const char  *fifo,
+                        int         *status,
+                        const char **argv)
+{
+  g_autoptr(GPtrArray) full = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GByteArray *bytes = g_byte_array_new ();
+  gboolean exited = FALSE;
+  int wait_status = 0;
+  GPid pid;
+  int fd;
+
+  /* Open first, without blocking, so the writer's open finds a reader */
+  fd = g_open (fifo, O_RDONLY | O_NONBLOCK, 0);
+  g_assert_cmpint (fd, >=, 0);
+
+  g_ptr_array_add (full, (char *) g_getenv ("WORKPLAN_BIN"));
+  for (guint i = 0; argv[i] != NULL; i++)
+    g_ptr_array_add (full, (char *) argv[i]);
+  g_ptr_array_add (full, NULL);
+  g_spawn_async (NULL, (char **) full->pdata, NULL,
+                 G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, &pid,
+                 &error);
+  g_assert_no_error (error);
+
+  for (;;)
+    {
+      struct pollfd poll_fd = { fd, POLLIN, 0 };
+      guint8 buffer[65536];
+      gssize n;
+
+      poll (&poll_fd, 1, 50);
+      while ((n = read (fd, buffer, sizeof buffer)) > 0)
+        g_byte_array_append (bytes, buffer, n);
+      if (exited)
+        break;
+      /* Once it has exited, what it wrote is all in the FIFO: read it once more. */
+      exited = waitpid (pid, &wait_status, WNOHANG) == pid;
+    }
+  close (fd);
+  g_spawn_close_pid (pid);
+  *status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  return g_byte_array_free_to_bytes (bytes);
+}
+
+/* /dev/null, standard output and a FIFO are written into, never replaced:
+ * as root the export replaced /dev/null with a regular file. /dev/null is
+ * reached through a symlink, so that a broken export replaces the link,
+ * not the device. */
+static void
+test_export_writes_into_devices (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *db = g_build_filename (dir, "plans.db", NULL);
+  g_autofree char *null_link = g_build_filename (dir, "null", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "fifo", NULL);
+  g_autofree char *appended = g_build_filename (dir, "appended.json", NULL);
+  g_autofree char *sample = wp_test_sample_path ("xiamen-2025.json");
+  g_autofree char *sample_text = NULL;
+  g_autofree char *appended_text = NULL;
+  g_autofree char *target = NULL;
+  const char *formats[] = { "json", "pdf" };
+  g_auto(Run) import = { 0 };
+  GStatBuf st, null_before;
+
+  g_assert_true (g_file_get_contents (sample, &sample_text, NULL, NULL));
+  run_workplan (&import, "import", sample, "--db", db, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  g_assert_cmpint (g_stat ("/dev/null", &null_before), ==, 0);
+  g_assert_cmpint (symlink ("/dev/null", null_link), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      const char *argv[] = { "export", "--format", formats[f], "--year", "2025", "--db", db,
+                             "-o", fifo, NULL };
+      g_auto(Run) to_null = { 0 };
+      g_autoptr(GBytes) through = NULL;
+      int status;
+
+      run_workplan (&to_null, "export", "--format", formats[f], "--year", "2025", "--db", db,
+                    "-o", null_link, NULL);
+      g_assert_cmpint (to_null.status, ==, 0);
+      g_assert_cmpint (g_lstat (null_link, &st), ==, 0);
+      g_assert_true (S_ISLNK (st.st_mode));
+      g_assert_cmpint (g_stat ("/dev/null", &st), ==, 0);
+      g_assert_true (S_ISCHR (st.st_mode));
+      g_assert_cmpuint (st.st_mode, ==, null_before.st_mode);
+      g_assert_cmpuint (st.st_rdev, ==, null_before.st_rdev);
+
+      /* A reader of the FIFO gets the export. */
+      through = run_workplan_into_fifo (fifo, &status, argv);
+      g_assert_cmpint (status, ==, 0);
+      g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+      g_assert_true (S_ISFIFO (st.st_mode));
+      if (f == 0)
+        g_assert_cmpmem (g_bytes_get_data (through, NULL), g_bytes_get_size (through),
+                         sample_text, strlen (sample_text));
+      else
+        {
+          g_assert_cmpuint (g_bytes_get_size (through), >, 65536);  /* more than a pipe holds */
+          g_assert_cmpint (memcmp (g_bytes_get_data (through, NULL), "%PDF-", 5), ==, 0);
+        }
+    }
+  target = g_file_read_link (null_link, NULL);
+  g_assert_cmpstr (target, ==, "/dev/null");
+
+  /* Standard output by its names */
+  {
+    g_auto(Run) dash = { 0 };
+    g_auto(Run) fd1 = { 0 };
+
+    run_workplan (&dash, "export", "--year", "2025", "--db", db, "-o", "-", NULL);
+    g_assert_cmpint (dash.status, ==, 0);
+    g_assert_cmpstr (dash.out, ==, sample_text);
+    run_workplan (&fd1, "export", "--year", "2025", "--db", db, "-o", "/dev/fd/1", NULL);
+    g_assert_cmpint (fd1.status, ==, 0);
+    g_assert_cmpstr (fd1.out, ==, sample_text);
+  }
+
+  /* `-o /dev/fd/1 >> FILE` appends, as the shell was asked to. */
+  {
+    int fd;
+
+    g_assert_true (g_file_set_contents (appended, "before\n", -1, NULL));
+    fd = g_open (appended, O_WRONLY | O_APPEND, 0);
+    g_assert_cmpint (fd, >=, 0);
+    g_assert_cmpint (run_workplan_to_fd (fd, "export", "--year", "2025", "--db", db,
+                                         "-o", "/dev/fd/1", NULL), ==, 0);
+    close (fd);
+    g_assert_true (g_file_get_contents (appended, &appended_text, NULL, NULL));
+    g_assert_true (g_str_has_prefix (appended_text, "before\n"));
+    g_assert_cmpstr (appended_text + strlen ("before\n"), ==, sample_text);
+  }
+
+  g_assert_cmpint (g_unlink (null_link), ==, 0);
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
+/* The names in @dir that end in @suffix */
+static guint
+count_files_ending (const char *dir,
+                    const char *suffix)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_suffix (name, suffix))
+      {
+        g_test_message ("left behind: %s", name);
+        n++;
+      }
+  return n;
+}
+
+static void
+limit_file_size (gpointer data)
+{
+  struct rlimit limit = { 65536, 65536 };
+
+  /* The write past the limit fails with EFBIG instead of killing the process */
+  signal (SIGXFSZ, SIG_IGN);
+  setrlimit (RLIMIT_FSIZE, &limit);
+}
+
+/* A regular file is replaced whole or not at all; a symlink to one stays a
+ * link and its file keeps its permissions. */
+static void
+test_export_replaces_regular_file (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *db = g_build_filename (dir, "plans.db", NULL);
+  g_autofree char *real = g_build_filename (dir, "real.json", NULL);
+  g_autofree char *sym = g_build_filename (dir, "link.json", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "briefing.pdf", NULL);
+  g_autofree char *no_folder = g_build_filename (dir, "missing", "out.json", NULL);
+  g_autofree char *sample = wp_test_sample_path ("xiamen-2025.json");
+  g_autofree char *sample_text = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Run) import = { 0 };
+  g_auto(Run) through_link = { 0 };
+  g_auto(Run) missing = { 0 };
+  GStatBuf st;
+
+  g_assert_true (g_file_get_contents (sample, &sample_text, NULL, NULL));
+  run_workplan (&import, "import", sample, "--db", db, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  g_assert_true (g_file_set_contents (real, "{}\n", -1, NULL));
+  g_assert_cmpint (g_chmod (real, 0640), ==, 0);
+  g_assert_cmpint (symlink ("real.json", sym), ==, 0);
+  run_workplan (&through_link, "export", "--year", "2025", "--db", db, "-o", sym, NULL);
+  g_assert_cmpint (through_link.status, ==, 0);
+  g_assert_cmpint (g_lstat (sym, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  g_assert_cmpint (g_stat (real, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+  g_assert_true (g_file_get_contents (real, &text, NULL, NULL));
+  g_assert_cmpstr (text, ==, sample_text);
+
+  run_workplan (&missing, "export", "--year", "2025", "--db", db, "-o", no_folder, NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  assert_one_error_line (&missing);
+
+  /* A write that fails halfway (the file may not grow past 64 KiB) leaves
+   * the old briefing as it was, and no partial file. */
+  g_assert_true (g_file_set_contents (pdf, "the briefing of last week", -1, NULL));
+  before = wp_test_file_checksum (pdf);
+  {
+    const char *argv[] = { g_getenv ("WORKPLAN_BIN"), "export", "--format", "pdf", "--year",
+                           "2025", "--db", db, "-o", pdf, NULL };
+    g_autoptr(GError) error = NULL;
+    g_auto(Run) run = { 0 };
+    int wait_status = 0;
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, limit_file_size, NULL,
+                  &run.out, &run.err, &wait_status, &error);
+    g_assert_no_error (error);
+    g_assert_true (WIFEXITED (wait_status));
+    g_assert_cmpint (WEXITSTATUS (wait_status), ==, 1);
+    assert_one_error_line (&run);
+  }
+  after = wp_test_file_checksum (pdf);
+  g_assert_cmpstr (before, ==, after);
+
+  g_assert_cmpuint (count_files_ending (dir, ".part"), ==, 0);
+  g_assert_false (g_file_test (no_folder, G_FILE_TEST_EXISTS));
+  assert_plan_file_intact (db);
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
+/* Ctrl+C on a long export used to leave NAME.part behind. The output is
+ * written in a subprocess that is interrupted while its partial file is
+ * open. */
+static void
+test_export_interrupted (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *out = NULL;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(WpOutput) output = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *chunk = g_strnfill (200000, 'x');
+
+      out = g_build_filename (g_getenv ("WORKPLAN_TEST_OUTPUT_DIR"), "out.json", NULL);
+      wp_output_remove_partial_on_signals ();
+      output = wp_output_new (out);
+      g_assert_true (wp_output_write (output, chunk, strlen (chunk), &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (count_files_ending (g_getenv ("WORKPLAN_TEST_OUTPUT_DIR"), ".part"), ==,
+                        1);
+      raise (SIGINT);
+      g_assert_not_reached ();
+    }
+
+  dir = wp_test_dir_new ();
+  g_setenv ("WORKPLAN_TEST_OUTPUT_DIR", dir, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_failed ();
+  g_unsetenv ("WORKPLAN_TEST_OUTPUT_DIR");
+
+  out = g_build_filename (dir, "out.json", NULL);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_files_ending (dir, ".part"), ==, 0);
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
+static GString *printed_in_process;
+
+/* g_test_message() prints with g_print(): collect here, log after. */
+static void
+collect_printed (const char *text)
+{
+  g_string_append (printed_in_process, text);
+}
+
+/* Runs the command line in this process, where wp_test_fail_writes_after()
+ * reaches its SQLite; what it prints goes to the test log, out of the TAP
+ * stream. */
+static int
+run_workplan_in_process (const char *first,
+                         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char **argv = NULL;
+  const char *arg = first;
+  GPrintFunc old_print, old_printerr;
+  int status;
+  va_list ap;
+
+  g_ptr_array_add (args, g_strdup ("workplan"));
+  va_start (ap, first);
+  for (; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, g_strdup (arg));
+  va_end (ap);
+
+  /* The option parser reorders argv: give it a copy of the pointers. */
+  argv = g_new0 (char *, args->len + 1);
+  memcpy (argv, args->pdata, args->len * sizeof (char *));
+  printed_in_process = g_string_new (NULL);
+  old_print = g_set_print_handler (collect_printed);
+  old_printerr = g_set_printerr_handler (collect_printed);
+  status = wp_cli_run ((int) args->len, argv);
+  g_set_print_handler (old_print);
+  g_set_printerr_handler (old_printerr);
+  g_test_message ("workplan said: %s", printed_in_process->str);
+  g_string_free (g_steal_pointer (&printed_in_process), TRUE);
+  return status;
+}
+
+/* A disk-full import into a new plan file left a 0-byte file (and the
+ * folders made for it), which the next try or the app then met. It now
+ * removes what it created, at whatever stage the disk fills up; a plan file
+ * that existed keeps its plans. */
+static void
+test_import_disk_full (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *folder = g_build_filename (dir, "new", NULL);
+  g_autofree char *db = g_build_filename (folder, "plans.db", NULL);
+  g_autofree char *sample = wp_test_sample_path ("xiamen-2025.json");
+  g_autofree char *integrity = NULL;
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+  guint n_failed = 0;
+  int status = -1;
+  g_auto(Run) list = { 0 };
+
+  /* A disk full at every stage: creating the file, its schema, the plan */
+  for (gsize budget = 0; budget < 64 * 1024 * 1024; budget = budget * 2 + 1024)
+    {
+      wp_test_fail_writes_after (budget);
+      status = run_workplan_in_process ("import", sample, "--db", db, NULL);
+      wp_test_restore_writes ();
+      if (status == 0)
+        break;
+
+      g_test_message ("%zu bytes: the import failed", budget);
+      g_assert_cmpint (status, ==, 1);
+      n_failed++;
+      for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+        {
+          g_autofree char *name = g_strconcat (db, suffixes[i], NULL);
+
+          g_assert_false (g_file_test (name, G_FILE_TEST_EXISTS));
+        }
+      g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+    }
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpuint (n_failed, >=, 3);
+
+  /* The plan file exists now: a failed import leaves it, with its plan. */
+  wp_test_fail_writes_after (0);
+  status = run_workplan_in_process ("import", sample, "--year", "2026", "--db", db, NULL);
+  wp_test_restore_writes ();
+  g_assert_cmpint (status, ==, 1);
+  integrity = wp_test_integrity_check (db);
+  g_assert_cmpstr (integrity, ==, "ok");
+  run_workplan (&list, "list-plans", "--db", db, NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_true (g_str_has_prefix (list.out, "2025\t"));
+  g_assert_null (strstr (list.out, "2026"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (db, suffixes[i], NULL);
+      g_unlink (name);
+    }
+  g_rmdir (folder);
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -275,6 +789,11 @@ main (int    argc,
   g_test_add_func ("/cli/bad-json-creates-no-database", test_bad_json_creates_no_database);
   g_test_add_func ("/cli/errors", test_errors);
   g_test_add_func ("/cli/summary", test_summary);
+  g_test_add_func ("/cli/export-refuses-plan-file", test_export_refuses_plan_file);
+  g_test_add_func ("/cli/export-writes-into-devices", test_export_writes_into_devices);
+  g_test_add_func ("/cli/export-replaces-regular-file", test_export_replaces_regular_file);
+  g_test_add_func ("/cli/export-interrupted", test_export_interrupted);
+  g_test_add_func ("/cli/import-disk-full", test_import_disk_full);
 
   return g_test_run ();
 }

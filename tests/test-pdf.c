@@ -138,6 +138,140 @@ test_unwritable_path (void)
   wp_test_dir_free (g_steal_pointer (&dir));
 }
 
+/* A plan whose title, area, key task and latest note are long runs of
+ * Latin letters without a space. */
+static WpPlan *
+import_long_plan (WpStore *store,
+                  int      year,
+                  gsize    title_length,
+                  gsize    text_length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = g_strnfill (title_length, 'a');
+  g_autofree char *text = g_strnfill (text_length, 'b');
+  g_autofree char *json = g_strdup_printf (
+    "{\"format\": \"workplan\", \"version\": 1,"
+    " \"plan\": {\"year\": %d, \"title\": \"%s\", \"organization\": \"单位\"},"
+    " \"items\": [{\"kind\": \"area\", \"title\": \"%s\", \"lead\": [\"甲\"],"
+    "  \"status\": \"in_progress\", \"progress\": 10,"
+    "  \"children\": [{\"kind\": \"task\", \"title\": \"%s\", \"description\": \"%s\","
+    "   \"lead\": [\"甲\"], \"status\": \"in_progress\", \"progress\": 10,"
+    "   \"due\": \"2025-03-01\", \"notes\": [{\"date\": \"2025-02-01\", \"text\": \"%s\"}]}]}]}",
+    year, title, text, text, text, text);
+  WpPlan *plan = wp_json_import (store, json, -1, 0, FALSE, &error);
+
+  g_assert_no_error (error);
+  return plan;
+}
+
+/* Pango shapes the rest of a run it cannot break at words again for each
+ * line it breaks there: a 10,000-character title took 1 s, 100,000 took
+ * 49 s and a 1 MB title ran for more than ten minutes. Each block now
+ * costs what a page can show. A 1 MB title with 100,000-character texts
+ * gives the pages that 10,000 characters, already more than a page holds,
+ * give: every long block fills one page and ends in an ellipsis. */
+static void
+test_long_unbroken_text (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *db = g_build_filename (dir, "plan.db", NULL);
+  g_autofree char *short_pdf = g_build_filename (dir, "short.pdf", NULL);
+  g_autofree char *long_pdf = g_build_filename (dir, "long.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpStore) store = wp_store_open (db, WP_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(WpPlan) short_plan = NULL;
+  g_autoptr(WpPlan) long_plan = NULL;
+  g_autofree char *first_page = NULL;
+  int short_pages, long_pages;
+  GDate day;
+
+  if (!wp_test_have_poppler ())
+    {
+      g_clear_object (&store);
+      wp_test_dir_free (g_steal_pointer (&dir));
+      return;
+    }
+
+  short_plan = import_long_plan (store, 2025, 10000, 10000);
+  long_plan = import_long_plan (store, 2026, 1000000, 100000);
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 15, 7, 2025);
+  wp_store_set_judging (store, &day, 30);
+
+  g_assert_true (wp_briefing_write_pdf (store, wp_plan_get_id (short_plan), NULL, NULL,
+                                        short_pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (wp_briefing_write_pdf (store, wp_plan_get_id (long_plan), NULL, NULL,
+                                        long_pdf, &error));
+  g_assert_no_error (error);
+
+  short_pages = wp_test_pdf_pages (short_pdf);
+  long_pages = wp_test_pdf_pages (long_pdf);
+  g_test_message ("10,000 characters: %d pages; 1 MB and 100,000: %d pages", short_pages,
+                  long_pages);
+  g_assert_cmpint (long_pages, ==, short_pages);
+  g_assert_cmpint (long_pages, <=, 8);
+
+  /* The first page shows the start of the title and where it was cut. */
+  {
+    const char *argv[] = { "pdftotext", "-f", "1", "-l", "1", long_pdf, "-", NULL };
+    int status = 0;
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                  NULL, NULL, &first_page, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_str_has_prefix (first_page, "aaaaaaaaaa"));
+    g_assert_nonnull (strstr (first_page, "…"));
+    g_assert_cmpuint (strlen (first_page), <, 100000);
+  }
+
+  g_clear_object (&short_plan);
+  g_clear_object (&long_plan);
+  g_clear_object (&store);
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
+/* The app's Export PDF writes where the file chooser says: never onto the
+ * plan file open in it. A failed export leaves no partial file. */
+static void
+test_refuses_plan_file (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *db = g_build_filename (dir, "plan.db", NULL);
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing", "briefing.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpStore) store = wp_store_open (db, WP_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(WpPlan) plan = wp_store_create_plan (store, 2026, "计划", "", &error);
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+
+  g_assert_no_error (error);
+  g_assert_false (wp_briefing_write_pdf (store, wp_plan_get_id (plan), NULL, NULL, db, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  g_assert_false (wp_briefing_write_pdf (store, wp_plan_get_id (plan), NULL, NULL, wal, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+  g_clear_error (&error);
+
+  plans = wp_store_list_plans (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plans->len, ==, 1);
+
+  g_assert_false (wp_briefing_write_pdf (store, wp_plan_get_id (plan), NULL, NULL, missing,
+                                         &error));
+  g_assert_nonnull (error);
+  d = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_assert_false (g_str_has_suffix (name, ".part"));
+
+  g_clear_object (&plan);
+  g_clear_object (&store);
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -149,6 +283,8 @@ main (int    argc,
   g_test_add_func ("/pdf/demo-briefing", test_demo_briefing);
   g_test_add_func ("/pdf/empty-and-large", test_empty_and_large);
   g_test_add_func ("/pdf/unwritable-path", test_unwritable_path);
+  g_test_add_func ("/pdf/long-unbroken-text", test_long_unbroken_text);
+  g_test_add_func ("/pdf/refuses-plan-file", test_refuses_plan_file);
 
   status = g_test_run ();
   return status;

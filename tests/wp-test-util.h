@@ -4,10 +4,12 @@
  */
 #pragma once
 
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
 
 #include "workplan-core.h"
 
@@ -33,7 +35,10 @@ wp_test_dir_free (char *dir)
   while (d != NULL && (name = g_dir_read_name (d)) != NULL)
     {
       g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_chmod (path, 0600);
+
+      /* chmod() follows a symlink: one to /dev/null would make the device private */
+      if (!g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        g_chmod (path, 0600);
       g_unlink (path);
     }
   g_chmod (dir, 0700);
@@ -235,6 +240,151 @@ wp_test_have_poppler (void)
     return TRUE;
   g_test_skip ("poppler-utils (pdftotext, pdffonts, pdfinfo) are not installed");
   return FALSE;
+}
+
+/* A full disk, on demand, for SQLite only.
+ *
+ * wp_test_fail_writes_after (N) lets the SQLite writes of this process go on
+ * for N more bytes; then every write fails with ENOSPC, as on a full disk,
+ * and the one that crosses the limit is cut short there, as the kernel cuts
+ * it. wp_test_restore_writes() ends it. It replaces the system calls of
+ * SQLite's unix VFS (pwrite64, pwrite, write and fallocate, through
+ * sqlite3_vfs.xSetSystemCall), so it reaches every connection, open or to
+ * come, and nothing else: GLib, cairo and the test's own files write as
+ * usual. SQLite then reports SQLITE_FULL, as it does on a real full disk.
+ * Loop over N (0, a few KiB, more) to fail at each stage of an operation. */
+typedef ssize_t (*WpTestPwrite) (int fd, const void *buf, size_t count, off_t offset);
+typedef ssize_t (*WpTestWrite) (int fd, const void *buf, size_t count);
+typedef int (*WpTestFallocate) (int fd, off_t offset, off_t length);
+
+static WpTestPwrite wp_test_real_pwrite64;
+static WpTestPwrite wp_test_real_pwrite;
+static WpTestWrite wp_test_real_write;
+static WpTestFallocate wp_test_real_fallocate;
+static gsize wp_test_write_budget;
+
+/* How much of @count may still be written */
+static inline size_t
+wp_test_take_write_budget (size_t count)
+{
+  size_t n = MIN (count, wp_test_write_budget);
+
+  wp_test_write_budget -= n;
+  return n;
+}
+
+static inline ssize_t
+wp_test_full_pwrite64 (int fd, const void *buf, size_t count, off_t offset)
+{
+  size_t n = wp_test_take_write_budget (count);
+
+  if (n == 0 && count > 0)
+    {
+      errno = ENOSPC;
+      return -1;
+    }
+  return wp_test_real_pwrite64 (fd, buf, n, offset);
+}
+
+static inline ssize_t
+wp_test_full_pwrite (int fd, const void *buf, size_t count, off_t offset)
+{
+  size_t n = wp_test_take_write_budget (count);
+
+  if (n == 0 && count > 0)
+    {
+      errno = ENOSPC;
+      return -1;
+    }
+  return wp_test_real_pwrite (fd, buf, n, offset);
+}
+
+static inline ssize_t
+wp_test_full_write (int fd, const void *buf, size_t count)
+{
+  size_t n = wp_test_take_write_budget (count);
+
+  if (n == 0 && count > 0)
+    {
+      errno = ENOSPC;
+      return -1;
+    }
+  return wp_test_real_write (fd, buf, n);
+}
+
+/* posix_fallocate() returns its error instead of setting errno */
+static inline int
+wp_test_full_fallocate (int fd, off_t offset, off_t length)
+{
+  if (length > 0 && (gsize) length > wp_test_write_budget)
+    {
+      wp_test_write_budget = 0;
+      return ENOSPC;
+    }
+  wp_test_write_budget -= length > 0 ? (gsize) length : 0;
+  return wp_test_real_fallocate (fd, offset, length);
+}
+
+static inline void
+wp_test_restore_writes (void)
+{
+  sqlite3_vfs *vfs = sqlite3_vfs_find (NULL);
+  static const char *const names[] = { "pwrite64", "pwrite", "write", "fallocate" };
+
+  /* A NULL pointer gives a call back its default */
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (vfs->xGetSystemCall (vfs, names[i]) != NULL)
+      g_assert_cmpint (vfs->xSetSystemCall (vfs, names[i], NULL), ==, SQLITE_OK);
+}
+
+static inline void
+wp_test_fail_writes_after (gsize bytes)
+{
+  sqlite3_vfs *vfs = sqlite3_vfs_find (NULL);
+  const struct {
+    const char           *name;
+    sqlite3_syscall_ptr  *real;
+    sqlite3_syscall_ptr   full;
+  } calls[] = {
+    { "pwrite64", (sqlite3_syscall_ptr *) &wp_test_real_pwrite64,
+      (sqlite3_syscall_ptr) wp_test_full_pwrite64 },
+    { "pwrite", (sqlite3_syscall_ptr *) &wp_test_real_pwrite,
+      (sqlite3_syscall_ptr) wp_test_full_pwrite },
+    { "write", (sqlite3_syscall_ptr *) &wp_test_real_write,
+      (sqlite3_syscall_ptr) wp_test_full_write },
+    { "fallocate", (sqlite3_syscall_ptr *) &wp_test_real_fallocate,
+      (sqlite3_syscall_ptr) wp_test_full_fallocate },
+  };
+
+  g_assert_nonnull (vfs);
+  wp_test_restore_writes ();
+  wp_test_write_budget = bytes;
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    {
+      /* A call this build of SQLite does not use is not in its table */
+      *calls[i].real = vfs->xGetSystemCall (vfs, calls[i].name);
+      if (*calls[i].real != NULL)
+        g_assert_cmpint (vfs->xSetSystemCall (vfs, calls[i].name, calls[i].full), ==, SQLITE_OK);
+    }
+}
+
+/* The result of PRAGMA integrity_check on the plan file at @path: "ok" when
+ * it is sound. */
+static inline char *
+wp_test_integrity_check (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *result;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return result;
 }
 
 G_END_DECLS

@@ -9,9 +9,15 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+/* lstat(), O_CLOEXEC and F_GETLK are POSIX 2008, not C11. */
+#define _XOPEN_SOURCE 700
+
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -225,25 +231,16 @@ cmd_list_plans (int    argc,
   return EXIT_OK;
 }
 
+/* Standard output, a device or a FIFO is written into, a regular file
+ * replaced atomically: a failed export never leaves half a file behind. */
 static gboolean
 write_output (const char  *output,
               const char  *text,
               GError     **error)
 {
-  if (output == NULL || g_str_equal (output, "-"))
-    {
-      if (fputs (text, stdout) < 0 || fflush (stdout) != 0)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                       _("Could not write to standard output."));
-          return FALSE;
-        }
-      return TRUE;
-    }
+  g_autoptr(WpOutput) out = wp_output_new (output);
 
-  /* g_file_set_contents() replaces the file atomically: a failed export
-   * never leaves half a file behind. */
-  return g_file_set_contents (output, text, -1, error);
+  return wp_output_write (out, text, strlen (text), error) && wp_output_close (out, error);
 }
 
 /* Opens the database to read the plan of @year, judging deadlines on
@@ -336,6 +333,10 @@ cmd_export (int    argc,
 
   if (!open_plan_of_year (context, year, as_of, &store, &plan, &status))
     return status;
+  /* -o plan.db would replace every year's plan with one year's export. */
+  if (!wp_output_refuse_plan_file (output, wp_store_get_path (store), &error))
+    return fail (error->message);
+  wp_output_remove_partial_on_signals ();
 
   if (g_str_equal (format, "pdf"))
     {
@@ -349,6 +350,112 @@ cmd_export (int    argc,
     return fail (error->message);
 
   return EXIT_OK;
+}
+
+/* What a failed import may remove: the plan file, its journals and the
+ * folders made for it, each only if it did not exist before the import. */
+static const char *const plan_file_suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+/* The plan file's names and folders that do not exist yet, files first,
+ * then folders from the innermost. */
+static GPtrArray *
+list_missing_plan_files (const char *path)
+{
+  GPtrArray *missing = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *folder = g_path_get_dirname (path);
+  GStatBuf st;
+
+  for (guint i = 0; i < G_N_ELEMENTS (plan_file_suffixes); i++)
+    {
+      char *name = g_strconcat (path, plan_file_suffixes[i], NULL);
+
+      if (g_lstat (name, &st) != 0 && errno == ENOENT)
+        g_ptr_array_add (missing, name);
+      else
+        g_free (name);
+    }
+  while (g_lstat (folder, &st) != 0 && errno == ENOENT)
+    {
+      char *parent = g_path_get_dirname (folder);
+
+      g_ptr_array_add (missing, g_steal_pointer (&folder));
+      folder = parent;
+      if (g_str_equal (folder, g_ptr_array_index (missing, missing->len - 1)))
+        break;
+    }
+  return missing;
+}
+
+/* Whether another process has @path open through SQLite. Its unix VFS
+ * locks bytes at 1 GiB in the plan file during a transaction and, in WAL
+ * mode, a byte of the -shm for as long as a connection is open
+ * (PENDING_BYTE and UNIX_SHM_DMS in os_unix.c). F_GETLK only asks; it sees
+ * the locks of other processes, and this one has closed its connection. */
+static gboolean
+plan_file_in_use (const char *path)
+{
+  static const struct {
+    const char *suffix;
+    off_t       start;
+    off_t       length;
+  } locks[] = {
+    { "", 0x40000000, 512 },
+    { "-shm", 120, 9 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (locks); i++)
+    {
+      g_autofree char *name = g_strconcat (path, locks[i].suffix, NULL);
+      struct flock lock = { 0 };
+      int fd = g_open (name, O_RDONLY | O_CLOEXEC, 0);
+      gboolean locked;
+
+      if (fd < 0)
+        continue;
+      lock.l_type = F_WRLCK;
+      lock.l_whence = SEEK_SET;
+      lock.l_start = locks[i].start;
+      lock.l_len = locks[i].length;
+      locked = fcntl (fd, F_GETLK, &lock) != 0 || lock.l_type != F_UNLCK;
+      close (fd);
+      if (locked)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* After an import that failed into a plan file it created (a full disk
+ * leaves it empty), removes what it created, so that the next try starts
+ * afresh. Never a file that existed before, nor one another process has
+ * taken up meanwhile. @store is closed first. */
+static void
+remove_created_plan_files (const char  *path,
+                           GPtrArray   *missing,
+                           WpStore    **store)
+{
+  if (missing->len == 0 || !g_str_equal (g_ptr_array_index (missing, 0), path))
+    return;  /* the plan file existed: the import changed nothing in it */
+
+  if (*store != NULL)
+    {
+      g_autoptr(GPtrArray) plans = wp_store_list_plans (*store, NULL);
+
+      if (plans == NULL || plans->len > 0)
+        return;  /* another process imported a plan into it meanwhile */
+    }
+  g_clear_object (store);
+  if (plan_file_in_use (path))
+    return;
+
+  for (guint i = 0; i < missing->len; i++)
+    {
+      const char *name = g_ptr_array_index (missing, i);
+
+      if (i < G_N_ELEMENTS (plan_file_suffixes))
+        g_unlink (name);  /* ENOENT for a journal never made */
+      else
+        g_rmdir (name);  /* only if empty */
+    }
 }
 
 static int
@@ -369,6 +476,8 @@ cmd_import (int    argc,
   g_autoptr(WpStore) store = NULL;
   g_autoptr(WpPlan) plan = NULL;
   g_autoptr(WpJsonDocument) doc = NULL;
+  g_autoptr(GPtrArray) missing = NULL;
+  g_autofree char *path = NULL;
   const char *file;
   int status;
 
@@ -396,14 +505,21 @@ cmd_import (int    argc,
       return fail (msg);
     }
 
+  path = db_path ? g_strdup (db_path) : wp_store_default_path ();
+  missing = list_missing_plan_files (path);
   store = open_store (WP_STORE_OPEN_DEFAULT, &error);
   if (store == NULL)
-    return fail (error->message);
+    {
+      remove_created_plan_files (path, missing, &store);
+      return fail (error->message);
+    }
 
   plan = wp_json_document_write (doc, store, year, replace, &error);
   if (plan == NULL)
     {
       g_autofree char *msg = NULL;
+
+      remove_created_plan_files (path, missing, &store);
 
       if (g_error_matches (error, WP_STORE_ERROR, WP_STORE_ERROR_EXISTS))
         msg = g_strdup_printf (_("%s Use --replace to replace it, or --year to import it as "

@@ -20,3 +20,4 @@
 #include "wp-undo.h"
 #include "io/wp-briefing-pdf.h"
 #include "io/wp-json-io.h"
+#include "io/wp-output.h"

@@ -38,6 +38,11 @@ wp_chart_status_rgb (WpItemStatus  status,
   *b = colours[status][2];
 }
 
+/* A label is one line, which shows fewer characters than this on any page
+ * or screen; Pango's cost grows with the text it is given (a 1 MB area
+ * title took seconds for each drawing of the chart). */
+#define LABEL_MAX_CHARS 1000
+
 static PangoLayout *
 label (cairo_t    *cr,
        const char *text,
@@ -46,12 +51,15 @@ label (cairo_t    *cr,
 {
   PangoLayout *layout = pango_cairo_create_layout (cr);
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT);
+  g_autofree char *cut = NULL;
 
+  if (strlen (text) > LABEL_MAX_CHARS)
+    cut = g_utf8_substring (text, 0, LABEL_MAX_CHARS);
   pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
   if (bold)
     pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
   pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_text (layout, cut != NULL ? cut : text, -1);
   return layout;
 }
 

@@ -6,7 +6,9 @@
  * Text is laid out with Pango, so Chinese wraps at characters and the CJK
  * font is embedded. Everything is laid out first, into blocks that know
  * their page, so that the pages can be counted for "page N of M"; then the
- * blocks are drawn. Each piece of text is shaped once.
+ * blocks are drawn. Each piece of text is shaped once, and costs no more
+ * than a page of it: no block runs over a page, longer text ends in an
+ * ellipsis.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,6 +23,7 @@
 #include "wp-briefing-pdf.h"
 #include "wp-charts.h"
 #include "wp-deadline.h"
+#include "wp-output.h"
 #include "wp-stats.h"
 
 #define PAGE_WIDTH  595.28  /* A4 in points */
@@ -71,15 +74,97 @@ static const struct {
   { 0.27, N_("Latest progress note"), FALSE },
 };
 
+/* What a block may take: a page, less the table header for a row. No block
+ * runs over a page, so nothing longer can show. */
+#define BODY_HEIGHT     (PAGE_HEIGHT - 2 * MARGIN - FOOTER)
+#define ROW_MAX_HEIGHT  (BODY_HEIGHT - 40)
+#define CELL_MAX_HEIGHT (ROW_MAX_HEIGHT - 6)
+
+/* The narrowest advance a character can have, in em: a line of a given
+ * width holds no more characters than this allows. */
+#define MIN_ADVANCE_EM 0.1
+
+/* Pango breaks a line inside a run it cannot break at words (a pasted URL,
+ * a row of dashes, a title without spaces) by shaping the rest of the
+ * run again, line after line: its cost grows with the square of the run.
+ * Runs are cut into pieces of this many characters, which Pango shapes as
+ * separate items; the lines break at the same places. */
+#define SHAPING_PIECE 128
+
+/* @text cut to the characters a block of @width × @max_height can show in
+ * a font of @size, with an ellipsis where it was cut. */
+static char *
+bounded_text (const char *text,
+              double      size,
+              double      width,
+              double      max_height)
+{
+  gsize max_chars = (gsize) (max_height / size + 1) * (gsize) (width / (size * MIN_ADVANCE_EM) + 1);
+  const char *end = text;
+
+  if (strlen (text) <= max_chars)
+    return g_strdup (text);  /* a character is at least a byte */
+  for (gsize n = 0; n < max_chars && *end != '\0'; n++)
+    end = g_utf8_next_char (end);
+  if (*end == '\0')
+    return g_strdup (text);
+  return g_strdup_printf ("%.*s…", (int) (end - text), text);
+}
+
+/* Gives the long runs of @text, those without a space or a CJK character
+ * to break at, a boundary of shaping items every SHAPING_PIECE characters:
+ * an attribute that changes nothing visible (letter spacing of 0 and 1/1024
+ * pt in turn) but ends an item. Pieces start only where a character does
+ * not attach to the one before. */
+static void
+split_long_runs (PangoLayout *layout,
+                 const char  *text)
+{
+  g_autoptr(PangoAttrList) attrs = NULL;
+  const char *piece = text;
+  gunichar previous = 0;
+  guint n = 0, n_pieces = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || g_unichar_iswide (c))
+        {
+          piece = g_utf8_next_char (p);
+          n = 0;
+        }
+      else if (++n > SHAPING_PIECE && !g_unichar_ismark (c) && c != 0x200D && previous != 0x200D)
+        {
+          PangoAttribute *attr = pango_attr_letter_spacing_new (n_pieces++ % 2);
+
+          attr->start_index = piece - text;
+          attr->end_index = p - text;
+          if (attrs == NULL)
+            attrs = pango_attr_list_new ();
+          pango_attr_list_insert (attrs, attr);
+          piece = p;
+          n = 1;
+        }
+      previous = c;
+    }
+  if (attrs != NULL)
+    pango_layout_set_attributes (layout, attrs);
+}
+
+/* A paragraph of @text, at most @max_height high: what does not fit ends in
+ * an ellipsis. Its cost is bounded by what it can show. */
 static PangoLayout *
 new_layout (Doc        *doc,
             const char *text,
             double      size,
             gboolean    bold,
-            double      width)
+            double      width,
+            double      max_height)
 {
   PangoLayout *layout = pango_layout_new (doc->pango);
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT);
+  g_autofree char *shown = bounded_text (text, size, width, max_height);
 
   pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
   if (bold)
@@ -87,7 +172,10 @@ new_layout (Doc        *doc,
   pango_layout_set_font_description (layout, font);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_height (layout, (int) (max_height * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_text (layout, shown, -1);
+  split_long_runs (layout, shown);
   return layout;
 }
 
@@ -129,7 +217,8 @@ text_block (Doc        *doc,
 {
   Block block = { 0 };
 
-  block.layouts[0] = new_layout (doc, text, size, bold, PAGE_WIDTH - 2 * MARGIN);
+  block.layouts[0] = new_layout (doc, text, size, bold, PAGE_WIDTH - 2 * MARGIN,
+                                 BODY_HEIGHT);
   block.height = layout_height (block.layouts[0]);
   need (doc, block.height);
   block.page = doc->page;
@@ -163,13 +252,15 @@ table_row (Doc         *doc,
 
           if (layout == NULL)
             {
-              layout = new_layout (doc, text, 8, bold, columns[i].share * width - 6);
+              layout = new_layout (doc, text, 8, bold, columns[i].share * width - 6,
+                                  CELL_MAX_HEIGHT);
               g_hash_table_insert (doc->shaped, g_steal_pointer (&key), layout);
             }
           block.layouts[i] = g_object_ref (layout);
         }
       else
-        block.layouts[i] = new_layout (doc, text, 8, bold, columns[i].share * width - 6);
+        block.layouts[i] = new_layout (doc, text, 8, bold, columns[i].share * width - 6,
+                                      CELL_MAX_HEIGHT);
       block.height = MAX (block.height, layout_height (block.layouts[i]));
     }
   block.height += 6;
@@ -276,7 +367,8 @@ draw_footer (Doc     *doc,
 {
   /* Translators: page footer of the briefing, e.g. "第 2 页，共 5 页" */
   g_autofree char *number = g_strdup_printf (_("Page %d of %d"), page, pages);
-  g_autoptr(PangoLayout) layout = new_layout (doc, number, 8, FALSE, PAGE_WIDTH - 2 * MARGIN);
+  g_autoptr(PangoLayout) layout = new_layout (doc, number, 8, FALSE, PAGE_WIDTH - 2 * MARGIN,
+                                              FOOTER);
 
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   cairo_set_source_rgb (cr, 0.4, 0.4, 0.4);
@@ -545,14 +637,34 @@ wp_briefing_draw_page (WpBriefing *self,
   draw_footer (self, cr, page + 1, self->page);
 }
 
+/* Where cairo's PDF stream goes: the first write error is kept for the message. */
+typedef struct {
+  WpOutput *output;
+  GError   *error;
+} PdfSink;
+
+static cairo_status_t
+write_to_output (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  PdfSink *sink = closure;
+
+  if (sink->error != NULL || !wp_output_write (sink->output, data, length, &sink->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
 /**
  * wp_briefing_write_pdf:
  * @agency: (nullable): only the items this agency leads or supports
  * @summary: (nullable): the summary as the user edited it, or %NULL to
  *   draft it from the figures
- * @path: the PDF file to write (replaced atomically)
+ * @path: the PDF file to write: a regular file is replaced atomically, a
+ *   device or FIFO written into; never the plan file of @store
  *
  * Writes the progress briefing of a plan on the store's reference date.
+ * On failure no partial file is left.
  */
 gboolean
 wp_briefing_write_pdf (WpStore     *store,
@@ -562,14 +674,22 @@ wp_briefing_write_pdf (WpStore     *store,
                        const char  *path,
                        GError     **error)
 {
+  g_autoptr(WpOutput) output = NULL;
+  PdfSink sink = { NULL, NULL };
   PangoContext *pango;
-  g_autofree char *tmp = g_strconcat (path, ".part", NULL);
   WpBriefing *briefing;
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
 
-  surface = cairo_pdf_surface_create (tmp, PAGE_WIDTH, PAGE_HEIGHT);
+  if (!wp_output_refuse_plan_file (path, wp_store_get_path (store), error))
+    return FALSE;
+
+  /* The output opens at cairo's first byte, when the first page is shown:
+   * laying out, the long part, creates no file yet. */
+  output = wp_output_new (path);
+  sink.output = output;
+  surface = cairo_pdf_surface_create_for_stream (write_to_output, &sink, PAGE_WIDTH, PAGE_HEIGHT);
   cr = cairo_create (surface);
   pango = pango_cairo_create_context (cr);
   pango_cairo_context_set_resolution (pango, 72);
@@ -578,15 +698,17 @@ wp_briefing_write_pdf (WpStore     *store,
   g_object_unref (pango);
   if (briefing == NULL)
     {
+      /* Destroying the surface finishes it: let it write nothing. */
+      sink.error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "");
       cairo_destroy (cr);
       cairo_surface_destroy (surface);
-      g_unlink (tmp);
+      g_error_free (sink.error);
       return FALSE;
     }
 
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, briefing->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Workplan");
-  for (int page = 0; page < briefing->page; page++)
+  for (int page = 0; page < briefing->page && sink.error == NULL; page++)
     {
       wp_briefing_draw_page (briefing, cr, page);
       cairo_show_page (cr);
@@ -598,14 +720,17 @@ wp_briefing_write_pdf (WpStore     *store,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (status != CAIRO_STATUS_SUCCESS || g_rename (tmp, path) != 0)
+  if (sink.error != NULL)
     {
-      g_unlink (tmp);
+      g_propagate_error (error, sink.error);
+      return FALSE;  /* freeing the output removes its partial file */
+    }
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    _("Could not write the briefing to “%s”: %s"), path,
-                   status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string (status)
-                                                  : g_strerror (errno));
+                   cairo_status_to_string (status));
       return FALSE;
     }
-  return TRUE;
+  return wp_output_close (output, error);
 }
