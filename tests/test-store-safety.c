@@ -115,15 +115,8 @@ check_file (const char *path,
   g_autofree char *pattern = g_strconcat (prefix, "%", NULL);
   char *check;
 
+  check = wp_test_integrity_check (path);
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    check = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  else
-    check = g_strdup (sqlite3_errmsg (db));
-  sqlite3_finalize (stmt);
-
   *n_items = -1;
   if (sqlite3_prepare_v2 (db, "SELECT count(*) FROM item JOIN plan ON plan.id = item.plan_id"
                               " WHERE plan.year = ? AND item.title LIKE ?", -1, &stmt,
@@ -698,65 +691,6 @@ test_log_copied_in_when_idle (void)
   wp_test_dir_free (dir);
 }
 
-/* A full disk, as SQLite sees it: every write of its files fails with
- * ENOSPC while disk_full is set (SQLite's unix VFS lets a program replace
- * the system calls it makes). */
-static gboolean disk_full;
-static sqlite3_syscall_ptr real_write, real_pwrite, real_pwrite64;
-
-static ssize_t
-full_write (int fd, const void *buf, size_t n)
-{
-  if (disk_full)
-    {
-      errno = ENOSPC;
-      return -1;
-    }
-  return ((ssize_t (*) (int, const void *, size_t)) real_write) (fd, buf, n);
-}
-
-static ssize_t
-full_pwrite (int fd, const void *buf, size_t n, off_t offset)
-{
-  if (disk_full)
-    {
-      errno = ENOSPC;
-      return -1;
-    }
-  return ((ssize_t (*) (int, const void *, size_t, off_t)) real_pwrite) (fd, buf, n, offset);
-}
-
-static ssize_t
-full_pwrite64 (int fd, const void *buf, size_t n, off_t offset)
-{
-  if (disk_full)
-    {
-      errno = ENOSPC;
-      return -1;
-    }
-  return ((ssize_t (*) (int, const void *, size_t, off_t)) real_pwrite64) (fd, buf, n, offset);
-}
-
-static void
-set_disk_full (gboolean full)
-{
-  sqlite3_vfs *vfs = sqlite3_vfs_find ("unix");
-
-  if (real_write == NULL)
-    {
-      real_write = vfs->xGetSystemCall (vfs, "write");
-      real_pwrite = vfs->xGetSystemCall (vfs, "pwrite");
-      real_pwrite64 = vfs->xGetSystemCall (vfs, "pwrite64");
-      g_assert_cmpint (vfs->xSetSystemCall (vfs, "write", (sqlite3_syscall_ptr) full_write), ==,
-                       SQLITE_OK);
-      g_assert_cmpint (vfs->xSetSystemCall (vfs, "pwrite", (sqlite3_syscall_ptr) full_pwrite),
-                       ==, SQLITE_OK);
-      g_assert_cmpint (vfs->xSetSystemCall (vfs, "pwrite64",
-                                            (sqlite3_syscall_ptr) full_pwrite64), ==, SQLITE_OK);
-    }
-  disk_full = full;
-}
-
 /* Issue 15, defects 3 and 12: on a full disk an edit fails with a message
  * and leaves everything as the file holds it: the live items (what the
  * views show), their places, and no "Rollback failed" warnings (fatal in
@@ -789,7 +723,7 @@ test_disk_full_changes_nothing (void)
   g_assert_cmpint (sqlite3_exec (store->db, "PRAGMA wal_checkpoint (TRUNCATE)", NULL, NULL,
                                  NULL), ==, SQLITE_OK);
 
-  set_disk_full (TRUE);
+  wp_test_fail_writes_after (0);
   g_value_init (&title, G_TYPE_STRING);
   g_value_set_string (&title, "改过的标题");
   g_assert_false (wp_store_set_item_property (store, wp_item_get_id (second), "title", &title,
@@ -820,7 +754,7 @@ test_disk_full_changes_nothing (void)
   g_assert_cmpint (wp_item_get_position (second), ==, 1);
 
   /* Space again: the same edits go through */
-  set_disk_full (FALSE);
+  wp_test_restore_writes ();
   g_assert_true (wp_store_set_item_property (store, wp_item_get_id (second), "title", &title,
                                              &error));
   g_assert_no_error (error);
