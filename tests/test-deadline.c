@@ -150,6 +150,14 @@ test_plan_year_used (void)
   iso = wp_date_to_iso (&d.date);
   g_assert_cmpstr (iso, ==, "2031-06-30");
 
+  /* Found by fuzz-deadline: 明年 of the last int overflowed (UBSan). */
+  g_assert_false (wp_deadline_parse ("明年年底前", G_MAXINT, &d));
+  g_assert_false (wp_deadline_parse ("明年年底前", 9999, &d));
+  g_assert_true (wp_deadline_parse ("明年年底前", 9998, &d));
+  g_clear_pointer (&iso, g_free);
+  iso = wp_date_to_iso (&d.date);
+  g_assert_cmpstr (iso, ==, "9999-12-31");
+
   /* A leap year's February */
   g_assert_true (wp_deadline_parse ("2月底前", 2028, &d));
   g_assert_cmpint (g_date_get_day (&d.date), ==, 29);

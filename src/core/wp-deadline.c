@@ -221,7 +221,8 @@ wp_deadline_parse (const char *text,
       if (y > 0)
         year = y;
       else if (rel != NULL && g_str_equal (rel, "明年"))
-        year = plan_year + 1;
+        /* No overflow past G_MAXINT: any year after 9999 is refused */
+        year = MIN (plan_year, 9999) + 1;
 
       if (fetch_is_set (match, "ye"))
         return set_date (out, year, 12, 31);
