@@ -2,8 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 #include <json-glib/json-glib.h>
 
 #include "wp-test-util.h"
@@ -265,17 +267,24 @@ test_errors (void)
 }
 
 /* Files that are not plans are refused at once, with one line, and no
- * database is made: /dev/zero was read until memory ran out and a FIFO
- * waited for a writer for ever. */
+ * database is made: /dev/zero was read until memory ran out, a FIFO
+ * waited for a writer for ever and a huge file was read before refused. */
 static void
 test_import_refuses_special_files (void)
 {
   g_autofree char *dir = wp_test_dir_new ();
   g_autofree char *db = g_build_filename (dir, "plans.db", NULL);
   g_autofree char *fifo = g_build_filename (dir, "plan.json", NULL);
-  const char *files[] = { "/dev/zero", fifo, dir };
+  g_autofree char *huge = g_build_filename (dir, "huge.json", NULL);
+  const char *files[] = { "/dev/zero", fifo, dir, huge };
+  int fd;
 
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  /* 4 TiB, sparse: read whole, it would never end */
+  fd = g_open (huge, O_WRONLY | O_CREAT, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t) 4 << 40), ==, 0);
+  close (fd);
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
       g_auto(Run) run = { 0 };
