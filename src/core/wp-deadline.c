@@ -169,9 +169,10 @@ parse_iso (const char *text,
   char sep1, sep2;
   int consumed = 0;
 
+  /* Day 0 is set_date()'s end of the month, which a date never means */
   if (sscanf (text, "%4d%c%2d%c%2d%n", &y, &sep1, &m, &sep2, &d, &consumed) == 5
       && text[consumed] == '\0'
-      && sep1 == sep2 && strchr ("-/.", sep1) != NULL)
+      && sep1 == sep2 && strchr ("-/.", sep1) != NULL && d >= 1)
     return set_date (out, y, m, d);
 
   return FALSE;
