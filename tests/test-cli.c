@@ -774,6 +774,84 @@ test_import_disk_full (void)
       g_unlink (name);
     }
   g_rmdir (folder);
+/* Files that are not plans are refused at once, with one line, and no
+ * database is made: /dev/zero was read until memory ran out, a FIFO
+ * waited for a writer for ever and a huge file was read before refused. */
+static void
+test_import_refuses_special_files (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *db = g_build_filename (dir, "plans.db", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "plan.json", NULL);
+  g_autofree char *huge = g_build_filename (dir, "huge.json", NULL);
+  const char *files[] = { "/dev/zero", fifo, dir, huge };
+  int fd;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  /* 4 TiB, sparse: read whole, it would never end */
+  fd = g_open (huge, O_WRONLY | O_CREAT, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t) 4 << 40), ==, 0);
+  close (fd);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_workplan (&run, "import", files[i], "--db", db, NULL);
+      g_assert_cmpint (run.status, ==, 1);
+      assert_one_error_line (&run);
+      g_assert_nonnull (strstr (run.err, files[i]));
+      g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+    }
+
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
+/* Hostile JSON is refused with the place named and the database left as
+ * it was; 100,000 “[” crashed the importer. */
+static void
+test_import_refuses_hostile_json (void)
+{
+  static const struct {
+    const char *json;
+    const char *where;
+  } cases[] = {
+    { NULL, "$[0][0]" },  /* 100,000 “[” */
+    { "{\"format\": \"workplan\", \"version\": 1, \"plan\": {\"year\": 18446744073709553641}}",
+      ": $.plan.year: " },
+    { "{\"format\": \"workplan\", \"version\": 1, \"plan\": {\"year\": 2026}, \"items\": "
+      "[{\"kind\": \"area\", \"title\": \"a\", \"kind\": \"task\"}]}", ": $.items[0]: " },
+    { "{\"format\": \"workplan\", \"version\": 1, \"plan\": {\"year\": 2026}, \"items\": "
+      "[{\"kind\": \"area\", \"title\": \"\\ud800\"}]}", ": $.items[0].title: " },
+    { "{\"format\": \"workplan\", \"version\": 1, \"plan\": {\"year\": 2026}} "
+      "{\"format\": \"workplan\", \"version\": 1, \"plan\": {\"year\": 2027}}", ": $: " },
+  };
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *db = g_build_filename (dir, "plans.db", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.json", NULL);
+  g_autofree char *sample = wp_test_sample_path ("xiamen-2025.json");
+  g_autofree char *before = NULL;
+  g_auto(Run) import = { 0 };
+
+  run_workplan (&import, "import", sample, "--db", db, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  before = wp_test_file_checksum (db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *deep = cases[i].json == NULL ? g_strnfill (100000, '[') : NULL;
+      g_autofree char *after = NULL;
+      g_auto(Run) run = { 0 };
+
+      g_assert_true (g_file_set_contents (bad, deep != NULL ? deep : cases[i].json, -1, NULL));
+      run_workplan (&run, "import", bad, "--db", db, NULL);
+      g_assert_cmpint (run.status, ==, 1);
+      assert_one_error_line (&run);
+      g_assert_nonnull (strstr (run.err, cases[i].where));
+      after = wp_test_file_checksum (db);
+      g_assert_cmpstr (before, ==, after);
+    }
+
   wp_test_dir_free (g_steal_pointer (&dir));
 }
 
@@ -794,6 +872,8 @@ main (int    argc,
   g_test_add_func ("/cli/export-replaces-regular-file", test_export_replaces_regular_file);
   g_test_add_func ("/cli/export-interrupted", test_export_interrupted);
   g_test_add_func ("/cli/import-disk-full", test_import_disk_full);
+  g_test_add_func ("/cli/import-refuses-special-files", test_import_refuses_special_files);
+  g_test_add_func ("/cli/import-refuses-hostile-json", test_import_refuses_hostile_json);
 
   return g_test_run ();
 }

@@ -125,6 +125,8 @@ test_rejects (void)
   static const char *bad[] = {
     "", "   ", "尽快", "视情况而定", "13月底前", "2月30日前", "2025-02-30", "2025-13-01",
     "0季度", "五季度", "3", "2025", "2025-06-30x", "hello", "6月底前后",
+    /* Read as the end of June */
+    "2025-6-0", "2025-06-00", "2025/6/00",
   };
   WpDeadline d;
 
@@ -135,6 +137,14 @@ test_rejects (void)
       g_assert_false (g_date_valid (&d.date));
       g_assert_false (d.ongoing);
     }
+
+  {
+    GDate date;
+
+    /* The stored form's reader refused 2025-06-00 but took 2025-6-0 */
+    g_assert_false (wp_date_from_iso ("2025-06-00", &date));
+    g_assert_false (wp_date_from_iso ("2025-6-0", &date));
+  }
 
   g_assert_false (wp_deadline_parse (NULL, 2025, &d));
   g_assert_false (wp_deadline_parse ("\xff\xfe", 2025, &d));
@@ -149,6 +159,14 @@ test_plan_year_used (void)
   g_assert_true (wp_deadline_parse ("上半年", 2031, &d));
   iso = wp_date_to_iso (&d.date);
   g_assert_cmpstr (iso, ==, "2031-06-30");
+
+  /* Found by fuzz-deadline: 明年 of the last int overflowed (UBSan). */
+  g_assert_false (wp_deadline_parse ("明年年底前", G_MAXINT, &d));
+  g_assert_false (wp_deadline_parse ("明年年底前", 9999, &d));
+  g_assert_true (wp_deadline_parse ("明年年底前", 9998, &d));
+  g_clear_pointer (&iso, g_free);
+  iso = wp_date_to_iso (&d.date);
+  g_assert_cmpstr (iso, ==, "9999-12-31");
 
   /* A leap year's February */
   g_assert_true (wp_deadline_parse ("2月底前", 2028, &d));

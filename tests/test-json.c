@@ -2,6 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "wp-test-util.h"
 
 typedef struct {
@@ -146,10 +150,14 @@ test_demo_content (Fixture       *f,
   g_assert_cmpuint (in_progress, >=, 20);
 }
 
+#define HEAD "{\"format\": \"workplan\", \"version\": 1, \"plan\": {\"year\": 2027}, "
+#define ITEM HEAD "\"items\": [{\"kind\": \"area\", \"title\": \"x\", "
+
 static const struct {
   const char *name;
   const char *json;
   int         code;
+  const char *where;  /* how the message starts, when it names a place */
 } bad_documents[] = {
   { "empty", "", WP_IO_ERROR_INVALID },
   { "not-json", "任务分解表", WP_IO_ERROR_INVALID },
@@ -189,6 +197,44 @@ static const struct {
     " \"target\": \"99%\"}]}]}", WP_IO_ERROR_INVALID },
   { "item-not-object", "{\"format\": \"workplan\", \"version\": 1, \"plan\": {\"year\": 2027},"
     " \"items\": [42]}", WP_IO_ERROR_INVALID },
+  /* Numbers json-glib would wrap around to negative or turn into infinity */
+  { "int-over-int64", ITEM "\"targets\": [{\"target\": 9223372036854775808}]}]}",
+    WP_IO_ERROR_INVALID, "$.items[0].targets[0].target: " },
+  { "negative-int-over-int64", ITEM "\"targets\": [{\"baseline\": -9223372036854775809}]}]}",
+    WP_IO_ERROR_INVALID, "$.items[0].targets[0].baseline: " },
+  { "progress-over-int64", ITEM "\"progress\": 18446744073709551716}]}",
+    WP_IO_ERROR_INVALID, "$.items[0].progress: " },
+  { "year-over-int64", "{\"format\": \"workplan\", \"version\": 1,"
+    " \"plan\": {\"year\": 18446744073709553641}}", WP_IO_ERROR_INVALID, "$.plan.year: " },
+  { "float-overflows", ITEM "\"targets\": [{\"current\": 1e400}]}]}",
+    WP_IO_ERROR_INVALID, "$.items[0].targets[0].current: " },
+  /* Text that is not Unicode, or that a C string cannot hold */
+  { "lone-high-surrogate", ITEM "\"description\": \"\\ud800\"}]}",
+    WP_IO_ERROR_INVALID, "$.items[0].description: " },
+  { "high-surrogate-then-letter", ITEM "\"description\": \"\\ud800x\"}]}",
+    WP_IO_ERROR_INVALID, "$.items[0].description: " },
+  { "two-high-surrogates", ITEM "\"description\": \"\\ud800\\ud800\"}]}",
+    WP_IO_ERROR_INVALID, "$.items[0].description: " },
+  { "lone-low-surrogate", ITEM "\"lead\": [\"\\udc00\"]}]}",
+    WP_IO_ERROR_INVALID, "$.items[0].lead[0]: " },
+  { "nul-escape", ITEM "\"description\": \"前\\u0000后\"}]}",
+    WP_IO_ERROR_INVALID, "$.items[0].description: " },
+  { "nul-in-key", ITEM "\"no\\u0000tes\": []}]}", WP_IO_ERROR_INVALID, "$.items[0]: " },
+  /* What json-glib reads without a word */
+  { "duplicate-key", ITEM "\"title\": \"y\"}]}", WP_IO_ERROR_INVALID, "$.items[0]: " },
+  { "duplicate-key-escaped", ITEM "\"\\u0074itle\": \"y\"}]}", WP_IO_ERROR_INVALID,
+    "$.items[0]: " },
+  { "duplicate-root-key", HEAD "\"items\": [], \"items\": []}", WP_IO_ERROR_INVALID, "$: " },
+  { "second-document", HEAD "\"items\": []} {}", WP_IO_ERROR_INVALID, "$: " },
+  { "trailing-garbage", HEAD "\"items\": []}x", WP_IO_ERROR_INVALID, "$: " },
+  { "comment", HEAD "\"items\": [] /* 备注 */}", WP_IO_ERROR_INVALID, NULL },
+  { "single-quotes", HEAD "'items': []}", WP_IO_ERROR_INVALID, NULL },
+  { "hex-number", ITEM "\"progress\": 0x10}]}", WP_IO_ERROR_INVALID, NULL },
+  /* Agency names that are only blank */
+  { "full-width-space-agency", ITEM "\"lead\": [\"\u3000\"]}]}", WP_IO_ERROR_INVALID,
+    "$.items[0]: " },
+  { "zero-width-space-agency", ITEM "\"co\": [\"\u200b \\u3000\"]}]}", WP_IO_ERROR_INVALID,
+    "$.items[0]: " },
 };
 
 static void
@@ -214,6 +260,8 @@ test_bad_input_changes_nothing (Fixture       *f,
       g_assert_null (imported);
       g_assert_error (error, WP_IO_ERROR, bad_documents[i].code);
       g_assert_null (strchr (error->message, '\n'));
+      if (bad_documents[i].where != NULL)
+        g_assert_true (g_str_has_prefix (error->message, bad_documents[i].where));
       g_clear_error (&error);
 
       plans = wp_store_list_plans (f->store, &error);
@@ -281,6 +329,232 @@ test_minimal_document (Fixture       *f,
   g_assert_nonnull (strstr (out, "\"organization\" : \"\""));
 }
 
+/* The parser recursed once per level: 100,000 “[” overflowed its stack. */
+static void
+test_deep_nesting (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) deep = g_string_new (NULL);
+  g_autoptr(GString) chain = g_string_new (NULL);
+  g_autoptr(GString) too_deep = NULL;
+  g_autoptr(WpPlan) plan = NULL;
+  g_autoptr(WpPlan) again = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *out2 = NULL;
+
+  for (int i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  g_assert_null (wp_json_import (f->store, deep->str, -1, 0, FALSE, &error));
+  g_assert_error (error, WP_IO_ERROR, WP_IO_ERROR_INVALID);
+  g_test_message ("%.200s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "$[0][0][0]"));
+  g_assert_nonnull (strstr (error->message, "levels deep"));
+  g_assert_null (strchr (error->message, '\n'));
+  g_clear_error (&error);
+
+  /* Objects too, and a closed document as well as an open one */
+  g_string_truncate (deep, 0);
+  for (int i = 0; i < 100000; i++)
+    g_string_append (deep, "{\"a\":");
+  g_string_append (deep, "1");
+  for (int i = 0; i < 100000; i++)
+    g_string_append_c (deep, '}');
+  g_assert_null (wp_json_import (f->store, deep->str, -1, 0, FALSE, &error));
+  g_assert_error (error, WP_IO_ERROR, WP_IO_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "$.a.a.a"));
+  g_clear_error (&error);
+
+  /* Items nested as deeply as the import allows are read, written back and
+   * read again: what Workplan exports it can import. */
+  g_string_append (chain, HEAD "\"items\": [");
+  for (int i = 0; i <= 64; i++)
+    g_string_append_printf (chain, "{\"kind\": \"action\", \"title\": \"第%d层\", "
+                            "\"targets\": [{\"label\": \"率\", \"target\": %d}], \"children\": [",
+                            i, i);
+  for (int i = 0; i <= 64; i++)
+    g_string_append (chain, "]}");
+  g_string_append (chain, "]}");
+  plan = wp_json_import (f->store, chain->str, -1, 0, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (wp_store_count_items (f->store, wp_plan_get_id (plan), NULL), ==, 65);
+  out = wp_json_export_plan (f->store, wp_plan_get_id (plan), &error);
+  g_assert_no_error (error);
+  again = wp_json_import (f->store, out, -1, 2028, FALSE, &error);
+  g_assert_no_error (error);
+  out2 = wp_json_export_plan (f->store, wp_plan_get_id (again), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (out2, "\"year\" : 2028"));
+  g_assert_cmpstr (strstr (out, "\"items\""), ==, strstr (out2, "\"items\""));
+
+  /* One level more is refused with the item's place. */
+  too_deep = g_string_new (HEAD "\"items\": [");
+  for (int i = 0; i <= 65; i++)
+    g_string_append (too_deep, "{\"kind\": \"action\", \"title\": \"深\", \"children\": [");
+  for (int i = 0; i <= 65; i++)
+    g_string_append (too_deep, "]}");
+  g_string_append (too_deep, "]}");
+  g_assert_null (wp_json_import (f->store, too_deep->str, -1, 2029, FALSE, &error));
+  g_assert_error (error, WP_IO_ERROR, WP_IO_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "$.items[0].children[0].children[0]"));
+}
+
+static WpTarget *
+target_new (const char *label,
+            double      value)
+{
+  WpTarget *t = g_new0 (WpTarget, 1);
+
+  t->label = g_strdup (label);
+  t->unit = g_strdup ("");
+  t->has_target = TRUE;
+  t->target = value;
+  return t;
+}
+
+/* Exported 1e17 as “1e+17.0”, which no JSON reader accepts, and control
+ * characters (U+001F) unescaped: the export could not be restored. */
+static void
+test_extreme_values_round_trip (Fixture       *f,
+                                gconstpointer  data)
+{
+  static const double values[] = {
+    0, -0.0, 0.1, -2.5, 99.5, 1e15 - 1, 1e15, 1e16, 1e17, 2e17, 123456789012345678.0,
+    9007199254740993.0, 9223372036854775807.0, 1e19, 1e20, 1e100, 1.7976931348623157e308,
+    -1.7976931348623157e308, 1e-7, 1e-10, 5e-324, 2.2250738585072014e-308, -1e-300,
+    0.30000000000000004, 1.0 / 3.0,
+  };
+  const char *odd_text = "控制\x01\x02\x1f\x7f 引号\" 反斜杠\\ 斜杠/ \t\n\r\b\f 表情😀 \u2028\u2029 末";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpPlan) plan = wp_store_create_plan (f->store, 2030, odd_text, "机构", &error);
+  g_autoptr(WpItem) item = NULL;
+  g_autoptr(WpPlan) copy = NULL;
+  g_autoptr(GPtrArray) targets = NULL;
+  g_autoptr(GPtrArray) children = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  const char *lead[] = { "市\x1f局", NULL };
+  GDate day;
+
+  g_assert_no_error (error);
+  item = wp_store_create_item (f->store, wp_plan_get_id (plan), 0, -1, WP_ITEM_KIND_ACTION,
+                               odd_text, &error);
+  g_assert_no_error (error);
+  wp_store_set_item_agencies (f->store, wp_item_get_id (item), WP_AGENCY_ROLE_LEAD, lead, &error);
+  g_assert_no_error (error);
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 1, 3, 2030);
+  wp_store_add_note (f->store, wp_item_get_id (item), &day, odd_text, 50, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autoptr(WpTarget) t = target_new (odd_text, values[i]);
+      g_autoptr(WpTarget) u = target_new ("负", -values[i]);
+
+      g_assert_cmpint (wp_store_add_target (f->store, wp_item_get_id (item), t, &error), >, 0);
+      g_assert_cmpint (wp_store_add_target (f->store, wp_item_get_id (item), u, &error), >, 0);
+    }
+
+  first = wp_json_export_plan (f->store, wp_plan_get_id (plan), &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", first);
+  g_assert_true (g_utf8_validate (first, -1, NULL));
+  g_assert_null (strstr (first, "e+17.0"));
+  g_assert_null (strstr (first, "\x1f"));
+
+  copy = wp_json_import (f->store, first, -1, 2031, FALSE, &error);
+  g_assert_no_error (error);
+  second = wp_json_export_plan (f->store, wp_plan_get_id (copy), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (strstr (first, "\"title\""), ==, strstr (second, "\"title\""));
+
+  /* Every number comes back as the same double. */
+  children = wp_store_list_children (f->store, wp_plan_get_id (copy), 0, &error);
+  g_assert_cmpuint (children->len, ==, 1);
+  g_assert_cmpstr (wp_item_get_title (g_ptr_array_index (children, 0)), ==, odd_text);
+  targets = wp_store_list_targets (f->store, wp_item_get_id (g_ptr_array_index (children, 0)),
+                                   &error);
+  g_assert_cmpuint (targets->len, ==, 2 * G_N_ELEMENTS (values));
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      WpTarget *t = g_ptr_array_index (targets, 2 * i);
+      WpTarget *u = g_ptr_array_index (targets, 2 * i + 1);
+
+      g_test_message ("target %.17g", values[i]);
+      g_assert_true (t->has_target && u->has_target);
+      g_assert_cmpfloat (t->target, ==, values[i]);
+      g_assert_cmpfloat (u->target, ==, -values[i]);
+      g_assert_cmpstr (t->label, ==, odd_text);
+    }
+}
+
+/* Escapes other programs write (Python's json.dumps writes \uXXXX for all
+ * non-ASCII text, and pairs for emoji), and a byte-order mark Windows
+ * editors put in front, are read as the text they stand for. */
+static void
+test_escapes_and_bom_accepted (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpPlan) plan = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  WpItem *item;
+
+  plan = wp_json_import (f->store, "\xef\xbb\xbf" ITEM "\"description\": "
+                         "\"\\u5e02\\u516c\\u5b89\\u5c40\\ud83d\\ude00\\/\\\"\", "
+                         "\"lead\": [\" \\u5e02\\u516c\\u5b89\\u5c40\\u3000\"]}]}",
+                         -1, 0, FALSE, &error);
+  g_assert_no_error (error);
+  items = wp_store_list_children (f->store, wp_plan_get_id (plan), 0, &error);
+  item = g_ptr_array_index (items, 0);
+  g_assert_cmpstr (wp_item_get_description (item), ==, "市公安局😀/\"");
+  /* Blank around an agency's name, full-width too, is not part of it. */
+  g_assert_cmpstr (wp_item_get_lead_agencies (item)[0], ==, "市公安局");
+}
+
+/* /dev/zero was read until memory ran out, a FIFO hung, and a file over
+ * the limit was read whole before it was refused. */
+static void
+test_load_refuses_special_files (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fifo = g_build_filename (f->dir, "pipe.json", NULL);
+  g_autofree char *huge = g_build_filename (f->dir, "huge.json", NULL);
+  g_autofree char *sample = wp_test_sample_path ("xiamen-2025.json");
+  g_autoptr(WpJsonDocument) doc = NULL;
+  int fd;
+
+  g_assert_null (wp_json_document_load ("/dev/zero", &error));
+  g_assert_error (error, WP_IO_ERROR, WP_IO_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "not a regular file"));
+  g_clear_error (&error);
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_null (wp_json_document_load (fifo, &error));
+  g_assert_error (error, WP_IO_ERROR, WP_IO_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "not a regular file"));
+  g_clear_error (&error);
+
+  g_assert_null (wp_json_document_load (f->dir, &error));
+  g_assert_error (error, WP_IO_ERROR, WP_IO_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "folder"));
+  g_clear_error (&error);
+
+  /* A sparse file of 4 TiB: reading it whole would never end. */
+  fd = g_open (huge, O_WRONLY | O_CREAT, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t) 4 << 40), ==, 0);
+  close (fd);
+  g_assert_null (wp_json_document_load (huge, &error));
+  g_assert_error (error, WP_IO_ERROR, WP_IO_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+
+  doc = wp_json_document_load (sample, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (wp_json_document_get_year (doc), ==, 2025);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -294,6 +568,10 @@ main (int    argc,
   ADD ("bad-input-changes-nothing", test_bad_input_changes_nothing);
   ADD ("year-override-and-replace", test_year_override_and_replace);
   ADD ("minimal-document", test_minimal_document);
+  ADD ("deep-nesting", test_deep_nesting);
+  ADD ("extreme-values-round-trip", test_extreme_values_round_trip);
+  ADD ("escapes-and-bom-accepted", test_escapes_and_bom_accepted);
+  ADD ("load-refuses-special-files", test_load_refuses_special_files);
 #undef ADD
 
   return g_test_run ();

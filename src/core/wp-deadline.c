@@ -169,9 +169,10 @@ parse_iso (const char *text,
   char sep1, sep2;
   int consumed = 0;
 
+  /* Day 0 is set_date()'s end of the month, which a date never means */
   if (sscanf (text, "%4d%c%2d%c%2d%n", &y, &sep1, &m, &sep2, &d, &consumed) == 5
       && text[consumed] == '\0'
-      && sep1 == sep2 && strchr ("-/.", sep1) != NULL)
+      && sep1 == sep2 && strchr ("-/.", sep1) != NULL && d >= 1)
     return set_date (out, y, m, d);
 
   return FALSE;
@@ -221,7 +222,8 @@ wp_deadline_parse (const char *text,
       if (y > 0)
         year = y;
       else if (rel != NULL && g_str_equal (rel, "明年"))
-        year = plan_year + 1;
+        /* No overflow past G_MAXINT: any year after 9999 is refused */
+        year = MIN (plan_year, 9999) + 1;
 
       if (fetch_is_set (match, "ye"))
         return set_date (out, year, 12, 31);

@@ -7,14 +7,31 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+/* O_CLOEXEC and O_NOCTTY under -std=c11 */
+#define _POSIX_C_SOURCE 200809L
+
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "wp-deadline.h"
 #include "wp-json-io.h"
+#include "wp-json-scan.h"
+#include "wp-util.h"
+
+/* Items nest as area, key task and action, and a few levels more where
+ * offices split actions up. The JSON of an item nested this deep is twice
+ * as deep plus the root, its targets and their objects. */
+#define MAX_ITEM_DEPTH 64
+#define MAX_JSON_DEPTH (2 * MAX_ITEM_DEPTH + 8)
 
 G_DEFINE_QUARK (wp-io-error-quark, wp_io_error)
 
@@ -27,7 +44,8 @@ add_number_or_null (JsonBuilder *builder,
                     double       value)
 {
   json_builder_set_member_name (builder, key);
-  if (!has_value)
+  /* JSON has no infinity: an unknown value is what the file can say. */
+  if (!has_value || !isfinite (value))
     json_builder_add_null_value (builder);
   else if (value == floor (value) && fabs (value) < 1e15)
     json_builder_add_int_value (builder, (gint64) value);
@@ -159,6 +177,153 @@ export_children (WpStore      *store,
   return TRUE;
 }
 
+/* json-glib 1.6 writes 1e17 as “1e+17.0” and U+001F unescaped, which no
+ * JSON reader accepts: the tree is written out here instead, laid out as
+ * json-glib lays it out so that existing exports stay byte for byte. */
+static void
+write_string (GString    *out,
+              const char *text)
+{
+  g_autofree char *valid = NULL;
+
+  /* Text stored before import checked it may not be UTF-8. */
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      switch (c)
+        {
+        case '"':
+        case '\\':
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, (char) c);
+          break;
+        case '\b':
+          g_string_append (out, "\\b");
+          break;
+        case '\f':
+          g_string_append (out, "\\f");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        default:
+          if (c < 0x20 || c == 0x7f)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+          break;
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+/* %.17g reads back as the same double; a JSON number needs a digit after
+ * the point and none after the exponent. */
+static void
+write_double (GString *out,
+              double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  g_ascii_dtostr (buffer, sizeof buffer, value);
+  g_string_append (out, buffer);
+  if (strpbrk (buffer, ".eE") == NULL)
+    g_string_append (out, ".0");
+}
+
+static void
+write_indent (GString *out,
+              guint    level)
+{
+  for (guint i = 0; i < level; i++)
+    g_string_append (out, "  ");
+}
+
+static void
+write_node (GString  *out,
+            JsonNode *node,
+            guint     level)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_NULL:
+      g_string_append (out, "null");
+      break;
+
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_INT64)
+        g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+      else if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+        write_double (out, json_node_get_double (node));
+      else if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+        g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+      else
+        write_string (out, json_node_get_string (node));
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            g_string_append (out, i == 0 ? "\n" : ",\n");
+            write_indent (out, level + 1);
+            write_node (out, json_array_get_element (array, i), level + 1);
+          }
+        if (n > 0)
+          {
+            g_string_append_c (out, '\n');
+            write_indent (out, level);
+          }
+        g_string_append_c (out, ']');
+      }
+      break;
+
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        /* In the order the members were added (json-glib 1.6 keeps it) */
+        g_autoptr(GList) members = json_object_get_members (object);
+
+        g_string_append_c (out, '{');
+        for (GList *l = members; l != NULL; l = l->next)
+          {
+            g_string_append (out, l == members ? "\n" : ",\n");
+            write_indent (out, level + 1);
+            write_string (out, l->data);
+            g_string_append (out, " : ");
+            write_node (out, json_object_get_member (object, l->data), level + 1);
+          }
+        if (members != NULL)
+          {
+            g_string_append_c (out, '\n');
+            write_indent (out, level);
+          }
+        g_string_append_c (out, '}');
+      }
+      break;
+    }
+}
+
 /**
  * wp_json_export_plan:
  *
@@ -171,9 +336,8 @@ wp_json_export_plan (WpStore  *store,
 {
   g_autoptr(WpPlan) plan = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
+  g_autoptr(GString) text = NULL;
 
   plan = wp_store_get_plan (store, plan_id, error);
   if (plan == NULL)
@@ -201,13 +365,11 @@ wp_json_export_plan (WpStore  *store,
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  generator = json_generator_new ();
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
+  text = g_string_new (NULL);
+  write_node (text, root, 0);
+  g_string_append_c (text, '\n');
 
-  return g_strconcat (text, "\n", NULL);
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 /* Import: first into this tree, checked, then into the store. */
@@ -265,6 +427,12 @@ invalid (GError     **error,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
+  /* Messages quote the file's text: a line break in it must not break the
+   * message's one line. */
+  for (char *c = message; *c != '\0'; c++)
+    if ((guchar) *c < 0x20)
+      *c = ' ';
+
   g_set_error (error, WP_IO_ERROR, WP_IO_ERROR_INVALID, "%s: %s", where, message);
   return FALSE;
 }
@@ -318,6 +486,10 @@ get_string (JsonObject  *object,
     return FALSE;
   if (node != NULL)
     {
+      /* wp_json_scan() refused what would not decode to Unicode; this
+       * keeps it so whatever json-glib does with escapes. */
+      if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
+        return invalid (error, where, _("“%s” is not valid text"), key);
       g_free (*out);
       *out = g_strdup (json_node_get_string (node));
     }
@@ -343,7 +515,7 @@ get_number (JsonObject  *object,
       *value = json_node_get_value_type (node) == G_TYPE_INT64
                ? (double) json_node_get_int (node) : json_node_get_double (node);
       if (!isfinite (*value))
-        return invalid (error, where, _("“%s” must be a number"), key);
+        return invalid (error, where, _("“%s” is out of range"), key);
     }
   return TRUE;
 }
@@ -393,7 +565,10 @@ get_names (JsonObject  *object,
           if (!JSON_NODE_HOLDS_VALUE (element)
               || json_node_get_value_type (element) != G_TYPE_STRING)
             return invalid (error, where, _("“%s” must be a list of agency names"), key);
-          name = g_strstrip (g_strdup (json_node_get_string (element)));
+          if (!g_utf8_validate (json_node_get_string (element), -1, NULL))
+            return invalid (error, where, _("“%s” is not valid text"), key);
+          /* A name of one full-width space looks empty in every list. */
+          name = wp_utf8_strip_blank (g_strdup (json_node_get_string (element)));
           if (name[0] == '\0')
             return invalid (error, where, _("“%s” has an empty agency name"), key);
           g_strv_builder_add (builder, name);
@@ -499,7 +674,7 @@ read_item (JsonNode    *node,
   JsonObject *object;
   JsonNode *member;
 
-  if (depth > 64)
+  if (depth > MAX_ITEM_DEPTH)
     {
       invalid (error, where, _("items are nested too deeply"));
       return NULL;
@@ -739,6 +914,16 @@ wp_json_document_parse (const char  *data,
                    _("The file is not UTF-8 text, so it is not Workplan JSON."));
       return NULL;
     }
+  /* Windows editors put a byte-order mark in front; it is not the data. */
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+  /* Before json-glib builds a tree: it recurses once per level and reads
+   * more than JSON, see wp-json-scan.c. */
+  if (!wp_json_scan (data, length, MAX_JSON_DEPTH, error))
+    return NULL;
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
       g_set_error (error, WP_IO_ERROR, WP_IO_ERROR_INVALID,
@@ -872,8 +1057,130 @@ wp_json_import (WpStore     *store,
   return wp_json_document_write (doc, store, year_override, replace, error);
 }
 
+static gboolean
+load_failed (GError     **error,
+             int          code,
+             const char  *format,
+             ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+load_failed (GError     **error,
+             int          code,
+             const char  *format,
+             ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (WP_IO_ERROR, code, format, args));
+  va_end (args);
+  return FALSE;
+}
+
+static gboolean
+too_large (GError **error)
+{
+  return load_failed (error, WP_IO_ERROR_TOO_LARGE,
+                      _("The file is too large to be a plan (over %d MB)."),
+                      WP_IO_MAX_INPUT_SIZE / (1024 * 1024));
+}
+
+/* Reads a plan file whole, after making sure it is one: /dev/zero would be
+ * read until memory runs out, a FIFO would wait for a writer for ever, and
+ * a file of 300 MB would be read before being refused. The checks are made
+ * on the open descriptor, so the file cannot be swapped in between. */
+static gboolean
+read_plan_file (const char  *path,
+                char       **contents,
+                gsize       *length,
+                GError     **error)
+{
+  g_autofree char *buffer = NULL;
+  gsize capacity, used = 0;
+  struct stat st;
+  int fd;
+
+  /* O_NONBLOCK: opening a FIFO does not wait for a writer. */
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+  if (fd < 0 || fstat (fd, &st) != 0)
+    {
+      int saved = errno;
+
+      if (fd >= 0)
+        close (fd);
+      if (saved == ENOENT || saved == ENOTDIR)
+        return load_failed (error, WP_IO_ERROR_INVALID, _("There is no such file."));
+      if (saved == EACCES || saved == EPERM)
+        return load_failed (error, WP_IO_ERROR_INVALID,
+                            _("You are not allowed to read this file."));
+      return load_failed (error, WP_IO_ERROR_INVALID, _("The file cannot be read: %s"),
+                          g_strerror (saved));
+    }
+
+  if (S_ISDIR (st.st_mode))
+    {
+      close (fd);
+      return load_failed (error, WP_IO_ERROR_INVALID, _("This is a folder, not a plan file."));
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      close (fd);
+      return load_failed (error, WP_IO_ERROR_INVALID,
+                          _("This is not a regular file but a device, a pipe or a socket; "
+                            "a plan is imported from a file."));
+    }
+  if (st.st_size > WP_IO_MAX_INPUT_SIZE)
+    {
+      close (fd);
+      return too_large (error);
+    }
+
+  /* One byte more than the size, to see the end; files in /proc say 0, and
+   * a file may grow while it is read: never past the limit. */
+  capacity = (gsize) st.st_size + 1;
+  buffer = g_malloc (capacity + 1);
+  for (;;)
+    {
+      gssize n = read (fd, buffer + used, capacity - used);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+
+          close (fd);
+          if (saved == EISDIR)
+            return load_failed (error, WP_IO_ERROR_INVALID,
+                                _("This is a folder, not a plan file."));
+          return load_failed (error, WP_IO_ERROR_INVALID, _("The file cannot be read: %s"),
+                              g_strerror (saved));
+        }
+      if (n == 0)
+        break;
+      used += (gsize) n;
+      if (used > WP_IO_MAX_INPUT_SIZE)
+        {
+          close (fd);
+          return too_large (error);
+        }
+      if (used == capacity)
+        {
+          capacity = MIN (capacity * 2, (gsize) WP_IO_MAX_INPUT_SIZE + 1);
+          buffer = g_realloc (buffer, capacity + 1);
+        }
+    }
+  close (fd);
+
+  buffer[used] = '\0';
+  *contents = g_steal_pointer (&buffer);
+  *length = used;
+  return TRUE;
+}
+
 /**
  * wp_json_document_load:
+ * @path: a file name, or a file:// URI
  *
  * Returns: (transfer full): the checked document in the file at @path
  */
@@ -882,38 +1189,19 @@ wp_json_document_load (const char  *path,
                        GError     **error)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autofree char *local = g_file_get_path (file);
   g_autofree char *contents = NULL;
-  gsize length;
+  gsize length = 0;
 
   /* Callers name the file in front of these messages. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  if (info == NULL || !g_file_load_contents (file, NULL, &contents, &length, NULL,
-                                             info && g_file_info_get_size (info)
-                                                     <= WP_IO_MAX_INPUT_SIZE
-                                             ? &local_error : NULL))
+  if (local == NULL)
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_set_error (error, WP_IO_ERROR, WP_IO_ERROR_INVALID, _("There is no such file."));
-      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
-        g_set_error (error, WP_IO_ERROR, WP_IO_ERROR_INVALID,
-                     _("You are not allowed to read this file."));
-      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY)
-               || (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY))
-        g_set_error (error, WP_IO_ERROR, WP_IO_ERROR_INVALID,
-                     _("This is a folder, not a plan file."));
-      else if (info != NULL && g_file_info_get_size (info) > WP_IO_MAX_INPUT_SIZE)
-        g_set_error (error, WP_IO_ERROR, WP_IO_ERROR_TOO_LARGE,
-                     _("The file is too large to be a plan (over %d MB)."),
-                     WP_IO_MAX_INPUT_SIZE / (1024 * 1024));
-      else
-        g_set_error (error, WP_IO_ERROR, WP_IO_ERROR_INVALID,
-                     _("The file cannot be read: %s"),
-                     local_error ? local_error->message : "?");
+      g_set_error (error, WP_IO_ERROR, WP_IO_ERROR_INVALID,
+                   _("Only files on this computer can be imported; copy it here first."));
       return NULL;
     }
+  if (!read_plan_file (local, &contents, &length, error))
+    return NULL;
 
   return wp_json_document_parse (contents, (gssize) length, error);
 }

@@ -17,6 +17,10 @@ typedef enum {
 } WpIoError;
 
 #define WP_JSON_FORMAT_VERSION 1
+/* A plan is read whole, and json-glib's tree takes about seven times the
+ * file: the 100,000-item plan of bench/ exports to 62 MiB and imports in
+ * 445 MB. 256 MiB takes plans four times that size (about 1.8 GB to
+ * import) and refuses larger files before reading a byte of them. */
 #define WP_IO_MAX_INPUT_SIZE (256 * 1024 * 1024)
 
 GQuark   wp_io_error_quark   (void);
