@@ -774,6 +774,9 @@ test_import_disk_full (void)
       g_unlink (name);
     }
   g_rmdir (folder);
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
 /* Files that are not plans are refused at once, with one line, and no
  * database is made: /dev/zero was read until memory ran out, a FIFO
  * waited for a writer for ever and a huge file was read before refused. */
