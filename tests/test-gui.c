@@ -1088,6 +1088,67 @@ test_delete_offers_undo (Demo          *d,
   g_assert_cmpint (wp_item_get_id (selected), ==, id);
 }
 
+/* Issue 15, defect 3: on a full disk a title typed with F2 was shown as if
+ * saved, and a deleted area was gone from the view, though the toast said
+ * nothing was changed. The view shows what the file holds; the typed
+ * title stays in its entry for another try. */
+static void
+test_disk_full_keeps_typing (Demo          *d,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *outline = find_descendant (GTK_WIDGET (d->window), WP_TYPE_OUTLINE_VIEW);
+  gint64 id = add_marked_up_task (d);
+  GtkWidget *focus;
+  GtkWidget *entry;
+
+  g_assert_true (wp_outline_view_show_item (WP_OUTLINE_VIEW (outline), id));
+  spin ();
+  wp_test_fail_writes_after (0);
+
+  /* A delete that cannot be saved leaves the row */
+  gtk_widget_activate_action (outline, "outline.delete", NULL);
+  spin ();
+  {
+    g_autoptr(WpItem) item = wp_store_get_item (d->store, id, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (item);
+  }
+  g_assert_true (wp_outline_view_show_item (WP_OUTLINE_VIEW (outline), id));
+  spin ();
+
+  /* A title that cannot be saved stays typed in its entry */
+  gtk_widget_activate_action (outline, "outline.rename", NULL);
+  spin ();
+  focus = gtk_root_get_focus (GTK_ROOT (d->window));
+  entry = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY) : NULL;
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "磁盘满时输入的标题");
+  g_signal_emit_by_name (entry, "activate");
+  spin ();
+  {
+    g_autoptr(WpItem) item = wp_store_get_item (d->store, id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (wp_item_get_title (item), ==, "R&D <试点> 任务");
+  }
+  g_assert_true (gtk_widget_get_mapped (entry));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "磁盘满时输入的标题");
+  g_assert_null (find_widget (GTK_WIDGET (d->window), is_label_with_text, "磁盘满时输入的标题"));
+
+  /* Space again: Enter saves what was typed */
+  wp_test_restore_writes ();
+  g_signal_emit_by_name (entry, "activate");
+  spin ();
+  {
+    g_autoptr(WpItem) item = wp_store_get_item (d->store, id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (wp_item_get_title (item), ==, "磁盘满时输入的标题");
+  }
+}
+
 /* Undone another way (Ctrl+Z), the toast says so and offers nothing more;
  * followed by another edit, it offers nothing either: its button would
  * have undone that edit. */
@@ -1508,6 +1569,7 @@ main (int    argc,
   ADD ("board-moves-cards", test_board_moves_cards);
   ADD ("agency-directory", test_agency_directory);
   ADD ("board-made-under-a-search", test_board_made_under_a_search);
+  ADD ("disk-full-keeps-typing", test_disk_full_keeps_typing);
 #undef ADD
   g_test_add_func ("/gui/empty-database", test_empty_database);
   g_test_add_func ("/gui/open-error-shown", test_open_error_shown);

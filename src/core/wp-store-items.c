@@ -1274,9 +1274,6 @@ dispatch_to_lists (WpStore *self,
     }
 }
 
-/* Like wp_store_children_changed(), saying that only @item_id came, went or
- * moved (from one position to another, -1 where it is not), so that open
- * lists can update themselves without reading their rows again. */
 /* Tells the lists and everyone else that @parent_id's children changed
  * (with @item_id, from @from to @to, as a hint to the lists), after
  * reading the parent's chain of items again unless @refreshed. */
@@ -1294,6 +1291,9 @@ children_changed (WpStore  *self,
       self->missed_signals = TRUE;
       return;
     }
+  /* (told before the whole edit is saved: see wp_store_rollback()) */
+  if (self->tx_depth > 0)
+    self->told_in_transaction = TRUE;
   /* Refresh first, so handlers see the parent's new child count. */
   if (!refreshed)
     wp_store_refresh_item_and_ancestors (self, parent_id);
@@ -1305,6 +1305,9 @@ children_changed (WpStore  *self,
   self->hint.item_id = 0;
 }
 
+/* Like wp_store_children_changed(), saying that only @item_id came, went or
+ * moved (from one position to another, -1 where it is not), so that open
+ * lists can update themselves without reading their rows again. */
 void
 wp_store_children_changed_hinted (WpStore *self,
                                   gint64   plan_id,

@@ -34,6 +34,7 @@ struct _WpStore
     int       to;          /* its position after, or -1 if it is gone */
   } hint;                  /* what a children-changed is about, while it is told */
   gboolean    missed_signals;
+  gboolean    told_in_transaction; /* views were told of changes not yet committed */
   GHashTable *statements;  /* const char *sql → sqlite3_stmt* */
   GHashTable *live_items;  /* gint64 id → WpItem* (weak) */
   GHashTable *rollups;     /* gint64 id → WpRollup, for items with children */

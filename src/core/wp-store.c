@@ -1110,7 +1110,8 @@ wp_store_commit (WpStore  *self,
       wp_store_rollback (self);
       return FALSE;
     }
-  self->tx_depth--;
+  if (--self->tx_depth == 0)
+    self->told_in_transaction = FALSE;
   return TRUE;
 }
 
@@ -1152,7 +1153,19 @@ wp_store_rollback (WpStore *self)
    * (their new places among siblings, say): they show the file again. */
   wp_store_forget_rollups (self);
   if (self->tx_depth == 0)
-    reread_live_items (self);
+    {
+      reread_live_items (self);
+      /* A step of an edit made of steps (an undoable command runs in a
+       * transaction of its own) may have told the views of its change
+       * when it was done; the edit as a whole then failed to be saved
+       * (a full disk): the views read the file again. */
+      if (self->told_in_transaction)
+        {
+          self->told_in_transaction = FALSE;
+          wp_store_plans_changed (self);
+          g_signal_emit (self, wp_store_signals[SIGNAL_AGENCIES_CHANGED], 0);
+        }
+    }
 }
 
 /**
@@ -1230,6 +1243,8 @@ wp_store_set_judging (WpStore     *self,
 void
 wp_store_plans_changed (WpStore *self)
 {
+  if (self->tx_depth > 0)
+    self->told_in_transaction = TRUE;
   if (self->frozen > 0)
     self->missed_signals = TRUE;
   else

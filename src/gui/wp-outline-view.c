@@ -395,7 +395,9 @@ start_editing (WpOutlineView *self,
 }
 
 /* Ends editing; with @commit the typed title is saved. Returns the item
- * that was being edited, or 0. */
+ * that was being edited, or 0. If the title cannot be saved (a full disk,
+ * a file another program holds), editing goes on with the text as typed,
+ * for another try, and 0 is returned: is_editing() then tells so. */
 static gint64
 finish_editing (WpOutlineView *self,
                 gboolean       commit)
@@ -421,7 +423,11 @@ finish_editing (WpOutlineView *self,
 
       if (item != NULL && g_strcmp0 (clean, wp_item_get_title (item)) != 0
           && !wp_edit_set_title (get_undo (self), id, clean, &error))
-        show_error (self, error);
+        {
+          show_error (self, error);
+          self->editing = id;
+          return 0;
+        }
       if (clean[0] != '\0')
         self->just_created = 0;
     }
@@ -916,13 +922,13 @@ on_entry_key_pressed (GtkEventControllerKey *controller,
     case GDK_KEY_KP_Tab:
       if (mods != 0)
         return GDK_EVENT_PROPAGATE;
-      finish_editing (self, TRUE);
-      run_structure_edit (self, wp_edit_indent, TRUE);
+      if (finish_editing (self, TRUE) != 0)
+        run_structure_edit (self, wp_edit_indent, TRUE);
       return GDK_EVENT_STOP;
 
     case GDK_KEY_ISO_Left_Tab:
-      finish_editing (self, TRUE);
-      run_structure_edit (self, wp_edit_outdent, TRUE);
+      if (finish_editing (self, TRUE) != 0)
+        run_structure_edit (self, wp_edit_outdent, TRUE);
       return GDK_EVENT_STOP;
 
     default:
@@ -934,9 +940,8 @@ static void
 on_entry_activate (GtkEntry      *entry,
                    WpOutlineView *self)
 {
-  if (!is_editing (self))
+  if (!is_editing (self) || finish_editing (self, TRUE) == 0)
     return;
-  finish_editing (self, TRUE);
   /* Enter after typing a title goes straight on to the next one. */
   add_sibling (self);
 }
