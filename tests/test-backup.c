@@ -678,6 +678,131 @@ test_daily (void)
   wp_test_dir_free (g_steal_pointer (&dir));
 }
 
+static void
+on_daily_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static char *
+take_daily_async (WpStore      *store,
+                  GCancellable *cancellable,
+                  GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  wp_backup_take_daily_async (store, 10, cancellable, on_daily_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return wp_backup_take_daily_finish (result, error);
+}
+
+/* The daily backup written in a thread: what was deleted is not in it (as
+ * the file shows it), and one stopped leaves nothing behind. */
+static void
+test_daily_async (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "plan.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpStore) store = open_with_plan (path, 2025, "甲");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *folder = wp_backup_get_folder (path);
+
+  add_items (store, 2025, 400);
+  {
+    g_autoptr(WpPlan) plan = wp_store_get_plan_by_year (store, 2025, &error);
+    g_autoptr(GPtrArray) top = wp_store_list_children (store, wp_plan_get_id (plan), 0, &error);
+    g_autoptr(GVariant) snapshot = wp_store_delete_item (store,
+                                                         wp_item_get_id (top->pdata[0]), &error);
+
+    g_assert_no_error (error);
+  }
+
+  g_cancellable_cancel (cancellable);
+  g_assert_null (take_daily_async (store, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  {
+    g_autoptr(GDir) d = g_dir_open (folder, 0, NULL);
+
+    /* (no backup, and nothing half-written) */
+    g_assert_true (d == NULL || g_dir_read_name (d) == NULL);
+  }
+
+  backup = take_daily_async (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (backup);
+  g_assert_true (wp_backup_check (backup, &error));
+  {
+    guint n_plans = 0, n_items = 0;
+
+    /* 2 areas × 200 key tasks × 1 action, one area deleted */
+    g_assert_true (wp_backup_count (backup, &n_plans, &n_items, &error));
+    g_assert_cmpuint (n_items, ==, 1 + 200 + 200);
+  }
+  g_assert_null (take_daily_async (store, NULL, &error));
+  g_assert_no_error (error);
+  backups = wp_backup_list (path, &error);
+  g_assert_cmpuint (backups->len, ==, 1);
+
+  g_clear_object (&store);
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
+/* The window's backups leave what its undo may bring back in the file:
+ * undoing a delete after one still works, and the backup does not show
+ * the deleted items. */
+static void
+test_keeping_deleted (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "plan.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpStore) store = open_with_plan (path, 2025, "甲");
+  g_autoptr(WpPlan) plan = wp_store_get_plan_by_year (store, 2025, &error);
+  g_autoptr(GPtrArray) top = NULL;
+  g_autoptr(GVariant) snapshot = NULL;
+  g_autofree char *backup = NULL;
+  guint n_plans = 0, n_items = 0;
+  gint64 id;
+
+  add_items (store, 2025, 20);
+  top = wp_store_list_children (store, wp_plan_get_id (plan), 0, &error);
+  id = wp_item_get_id (top->pdata[1]);
+  snapshot = wp_store_delete_item (store, id, &error);
+  g_assert_no_error (error);
+
+  backup = wp_backup_take_keeping_deleted (store, WP_BACKUP_BEFORE_IMPORT, 10, &error);
+  g_assert_no_error (error);
+  g_assert_true (wp_backup_count (backup, &n_plans, &n_items, &error));
+  g_assert_cmpuint (n_items, ==, 1 + 10 + 10);  /* one area of two, with its tasks and actions */
+
+  /* (a new item does not take the deleted one's id) */
+  {
+    g_autoptr(WpItem) added = wp_store_create_item (store, wp_plan_get_id (plan), 0, -1,
+                                                    WP_ITEM_KIND_AREA, "新领域", &error);
+    g_assert_no_error (error);
+  }
+  g_assert_true (wp_store_restore_items (store, snapshot, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(WpItem) back = wp_store_get_item (store, id, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (back);
+  }
+
+  g_clear_object (&store);
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -694,6 +819,8 @@ main (int    argc,
                    test_restore_refused_while_open_elsewhere);
   g_test_add_func ("/backup/migration-backup", test_migration_backup);
   g_test_add_func ("/backup/daily", test_daily);
+  g_test_add_func ("/backup/daily-async", test_daily_async);
+  g_test_add_func ("/backup/keeping-deleted", test_keeping_deleted);
 
   return g_test_run ();
 }

@@ -391,8 +391,13 @@ open_read_only (const char  *path,
                 GError     **error)
 {
   sqlite3 *db = NULL;
+  int persist_wal = 1;
   int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
 
+  /* (as every connection to a plan file: see open_connection() in
+   * wp-store.c) */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_file_control (db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist_wal);
   if (rc == SQLITE_OK)
     rc = _wp_char_tokenizer_register (db);
   if (rc == SQLITE_OK)
@@ -428,6 +433,47 @@ copy_bytes (const char  *source,
                                    error);
 }
 
+static void
+interrupt (GCancellable *cancellable,
+           sqlite3      *db)
+{
+  sqlite3_interrupt (db);
+}
+
+/* VACUUM INTO from a connection of its own, which @cancellable stops */
+static gboolean
+vacuum_file_into (const char    *source,
+                  const char    *dest,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  sqlite3 *db = open_read_only (source, error);
+  sqlite3_stmt *stmt = NULL;
+  gulong handler = 0;
+  int rc;
+
+  if (db == NULL)
+    return FALSE;
+  if (cancellable != NULL)
+    handler = g_cancellable_connect (cancellable, G_CALLBACK (interrupt), db, NULL);
+  rc = sqlite3_prepare_v2 (db, "VACUUM INTO ?", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, dest, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+    }
+  g_cancellable_disconnect (cancellable, handler);
+  if (rc != SQLITE_DONE)
+    {
+      if (!g_cancellable_set_error_if_cancelled (cancellable, error))
+        g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_FAILED,
+                     _("Could not write a copy to “%s”: %s"), dest, sqlite3_errmsg (db));
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return rc == SQLITE_DONE;
+}
+
 static gboolean
 copy_file (gpointer     data,
            const char  *dest,
@@ -435,31 +481,43 @@ copy_file (gpointer     data,
 {
   const char *source = data;
   g_autoptr(GError) local_error = NULL;
-  sqlite3 *db = open_read_only (source, &local_error);
-  sqlite3_stmt *stmt = NULL;
-  int rc = SQLITE_ERROR;
 
-  if (db != NULL)
-    {
-      rc = sqlite3_prepare_v2 (db, "VACUUM INTO ?", -1, &stmt, NULL);
-      if (rc == SQLITE_OK)
-        {
-          sqlite3_bind_text (stmt, 1, dest, -1, SQLITE_TRANSIENT);
-          rc = sqlite3_step (stmt);
-        }
-      if (rc != SQLITE_DONE)
-        g_message ("Could not copy “%s” with SQLite (%s); copying its bytes instead", source,
-                   sqlite3_errmsg (db));
-      sqlite3_finalize (stmt);
-      sqlite3_close (db);
-    }
-  else
-    g_message ("%s; copying its bytes instead", local_error->message);
-
-  if (rc == SQLITE_DONE)
+  if (vacuum_file_into (source, dest, NULL, &local_error))
     return TRUE;
+  g_message ("%s; copying the bytes of “%s” instead", local_error->message, source);
   g_unlink (dest);
   return copy_bytes (source, dest, error);
+}
+
+static gboolean
+copy_keeping_deleted (gpointer     data,
+                      const char  *dest,
+                      GError     **error)
+{
+  return vacuum_file_into (data, dest, NULL, error);
+}
+
+/**
+ * wp_backup_take_keeping_deleted:
+ *
+ * Like wp_backup_take(), for a store whose undo history may still bring
+ * back deleted items (the window's): they are copied hidden, as they are
+ * in the file, not removed from it first. (The undo of a delete puts its
+ * rows back with their ids, which a later insert could take once they are
+ * removed.) The copy is read by a connection of its own.
+ */
+char *
+wp_backup_take_keeping_deleted (WpStore         *store,
+                                WpBackupReason   reason,
+                                guint            keep,
+                                GError         **error)
+{
+  const char *path;
+
+  g_return_val_if_fail (WP_IS_STORE (store), NULL);
+
+  path = wp_store_get_path (store);
+  return write_backup (path, copy_keeping_deleted, (gpointer) path, reason, keep, error);
 }
 
 /**
@@ -486,6 +544,32 @@ wp_backup_take_of_file (const char      *plan_path,
   return write_backup (plan_path, copy_file, (gpointer) plan_path, reason, keep, error);
 }
 
+/* Whether the store's file is due for a daily backup: its newest backup is
+ * older than a day (or there is none) and it holds a plan. */
+static gboolean
+daily_needed (WpStore  *store,
+              GError  **error)
+{
+  g_autoptr(GPtrArray) backups = wp_backup_list (wp_store_get_path (store), error);
+  g_autoptr(GPtrArray) plans = NULL;
+
+  if (backups == NULL)
+    return FALSE;
+  if (backups->len > 0)
+    {
+      WpBackup *newest = g_ptr_array_index (backups, 0);
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      GTimeSpan age = g_date_time_difference (now, newest->time);
+
+      /* (one from the future is a clock set back: it does not count) */
+      if (age >= 0 && age < WP_BACKUP_DAILY_INTERVAL)
+        return FALSE;
+    }
+
+  plans = wp_store_list_plans (store, error);
+  return plans != NULL && plans->len > 0;
+}
+
 /**
  * wp_backup_take_daily:
  *
@@ -500,29 +584,106 @@ wp_backup_take_daily (WpStore  *store,
                       guint     keep,
                       GError  **error)
 {
-  g_autoptr(GPtrArray) backups = NULL;
-  g_autoptr(GPtrArray) plans = NULL;
-
   g_return_val_if_fail (WP_IS_STORE (store), NULL);
 
-  backups = wp_backup_list (wp_store_get_path (store), error);
-  if (backups == NULL)
-    return NULL;
-  if (backups->len > 0)
-    {
-      WpBackup *newest = g_ptr_array_index (backups, 0);
-      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-      GTimeSpan age = g_date_time_difference (now, newest->time);
-
-      /* (one from the future is a clock set back: it does not count) */
-      if (age >= 0 && age < WP_BACKUP_DAILY_INTERVAL)
-        return NULL;
-    }
-
-  plans = wp_store_list_plans (store, error);
-  if (plans == NULL || plans->len == 0)
+  if (!daily_needed (store, error))
     return NULL;
   return wp_backup_take (store, WP_BACKUP_DAILY, keep, error);
+}
+
+typedef struct {
+  char         *plan_path;
+  guint         keep;
+  GCancellable *cancellable;
+} DailyBackup;
+
+static void
+daily_backup_free (DailyBackup *daily)
+{
+  g_free (daily->plan_path);
+  g_clear_object (&daily->cancellable);
+  g_free (daily);
+}
+
+static gboolean
+copy_daily (gpointer     data,
+            const char  *dest,
+            GError     **error)
+{
+  DailyBackup *daily = data;
+
+  /* (SQLite forgets an interruption that comes before the statement) */
+  if (g_cancellable_set_error_if_cancelled (daily->cancellable, error))
+    return FALSE;
+  return vacuum_file_into (daily->plan_path, dest, daily->cancellable, error)
+         && !g_cancellable_set_error_if_cancelled (daily->cancellable, error);
+}
+
+static void
+take_daily_in_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  DailyBackup *daily = task_data;
+  GError *error = NULL;
+  char *path = write_backup (daily->plan_path, copy_daily, daily, WP_BACKUP_DAILY, daily->keep,
+                             &error);
+
+  if (path == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, path, g_free);
+}
+
+/**
+ * wp_backup_take_daily_async:
+ *
+ * Like wp_backup_take_daily(), with the copy written in a thread, by a
+ * connection of its own, while the store goes on being read and edited.
+ * Items deleted but still hidden are copied hidden, as by
+ * wp_backup_take_keeping_deleted(). The task does not hold the store:
+ * @cancellable stops the copy at once, for a store about to be closed.
+ */
+void
+wp_backup_take_daily_async (WpStore             *store,
+                            guint                keep,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autoptr(GError) error = NULL;
+  DailyBackup *daily;
+
+  g_return_if_fail (WP_IS_STORE (store));
+
+  g_task_set_source_tag (task, wp_backup_take_daily_async);
+  /* (a backup written is told as written, even if stopped just after) */
+  g_task_set_check_cancellable (task, FALSE);
+  if (!daily_needed (store, &error))
+    {
+      if (error != NULL)
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+  daily = g_new0 (DailyBackup, 1);
+  daily->plan_path = g_strdup (wp_store_get_path (store));
+  daily->keep = keep;
+  daily->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
+  g_task_set_task_data (task, daily, (GDestroyNotify) daily_backup_free);
+  g_task_run_in_thread (task, take_daily_in_thread);
+}
+
+/* Returns: (transfer full) (nullable): as wp_backup_take_daily() */
+char *
+wp_backup_take_daily_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**

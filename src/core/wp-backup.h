@@ -44,12 +44,23 @@ char       *wp_backup_take              (WpStore         *store,
                                          WpBackupReason   reason,
                                          guint            keep,
                                          GError         **error);
+char       *wp_backup_take_keeping_deleted (WpStore        *store,
+                                            WpBackupReason  reason,
+                                            guint           keep,
+                                            GError        **error);
 char       *wp_backup_take_of_file      (const char      *plan_path,
                                          WpBackupReason   reason,
                                          guint            keep,
                                          GError         **error);
 char       *wp_backup_take_daily        (WpStore         *store,
                                          guint            keep,
+                                         GError         **error);
+void        wp_backup_take_daily_async  (WpStore             *store,
+                                         guint                keep,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+char       *wp_backup_take_daily_finish (GAsyncResult    *result,
                                          GError         **error);
 GPtrArray  *wp_backup_list              (const char      *plan_path,
                                          GError         **error);
