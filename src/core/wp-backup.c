@@ -500,11 +500,11 @@ copy_keeping_deleted (gpointer     data,
 /**
  * wp_backup_take_keeping_deleted:
  *
- * Like wp_backup_take(), for a store whose undo history may still bring
- * back deleted items (the window's): they are copied hidden, as they are
- * in the file, not removed from it first. (The undo of a delete puts its
- * rows back with their ids, which a later insert could take once they are
- * removed.) The copy is read by a connection of its own.
+ * Like wp_backup_take(), for a store being edited (the window's): the
+ * copy is read by a connection of its own and nothing is written to the
+ * file for it, not even the removal of deleted items that its undo
+ * history may still bring back (they are copied hidden, as they are in the
+ * file).
  */
 char *
 wp_backup_take_keeping_deleted (WpStore         *store,
