@@ -463,8 +463,10 @@ describe_damage (WpWindow *self)
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *markup = NULL;
 
-  g_string_append_printf (text, _("Part of “%s” cannot be read. Workplan leaves the file as it "
-                                  "is, so that nothing more of it is lost."), name);
+  g_string_append_printf (text, _("Part of “%s” cannot be read."), name);
+  g_string_append_c (text, '\n');
+  g_string_append (text, _("Workplan leaves the file as it is, so that nothing more of it is "
+                           "lost."));
   if (b->latest_good != NULL)
     {
       g_autofree char *when = wp_backup_format_time (b->latest_good);
