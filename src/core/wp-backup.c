@@ -916,7 +916,7 @@ fail:
  *   is kept, a before-restore backup (%NULL when there was no file)
  *
  * Puts the backup in the place of the plan file, after checking it and
- * taking a backup of the file as it is. The file is replaced at once: a
+ * taking a backup of the file as it is (if it can be read at all). The file is replaced at once: a
  * durable copy of the backup is renamed over it, so that it is either the
  * old file or the backup whole, whatever happens.
  */
@@ -951,7 +951,10 @@ wp_backup_restore (const char  *plan_path,
   if (g_stat (plan_path, &st) == 0)
     {
       mode = st.st_mode & 0777;
-      if (st.st_size > 0)
+      /* (a file no one may read has nothing to keep) */
+      if (st.st_size > 0 && g_access (plan_path, R_OK) != 0)
+        g_message ("“%s” cannot be read: it is replaced without a backup", plan_path);
+      else if (st.st_size > 0)
         {
           saved = wp_backup_take_of_file (plan_path, WP_BACKUP_BEFORE_RESTORE, keep, error);
           if (saved == NULL)
