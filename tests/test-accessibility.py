@@ -66,7 +66,7 @@ def main():
     time.sleep(1.5)
     env = dict(os.environ, GTK_A11Y="atspi", GSETTINGS_BACKEND="memory",
                LANG="zh_CN.UTF-8", LANGUAGE="zh_CN", LC_ALL="zh_CN.UTF-8",
-               WORKPLAN_TODAY="2025-07-15")
+               WORKPLAN_TODAY="2025-07-15", XDG_DATA_HOME=tmp)
     env.pop("NO_AT_BRIDGE", None)
     env.pop("G_DEBUG", None)
     app = subprocess.Popen([BIN, "--db", db], env=env)

@@ -858,10 +858,81 @@ test_import_refuses_hostile_json (void)
   wp_test_dir_free (g_steal_pointer (&dir));
 }
 
+/* Importing onto a file that holds plans backs it up first: --replace
+ * keeps the plan it replaces in a before-replace backup. */
+static void
+test_import_replace_backs_up (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *db = g_build_filename (dir, "plans.db", NULL);
+  g_autofree char *sample = wp_test_sample_path ("xiamen-2025.json");
+  g_autofree char *edited = g_build_filename (dir, "edited.json", NULL);
+  g_autofree char *folder = wp_backup_get_folder (db);
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) first = { 0 };
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) replace = { 0 };
+
+  /* (the folder is the one the program uses: it has this data folder) */
+  g_assert_true (g_str_has_prefix (folder, g_getenv ("XDG_DATA_HOME")));
+
+  /* A new file: nothing to back up */
+  run_workplan (&first, "import", sample, "--db", db, NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+
+  /* Refused without --replace: nothing written, nothing backed up */
+  run_workplan (&refused, "import", sample, "--db", db, NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+
+  g_assert_true (g_file_get_contents (sample, &text, NULL, NULL));
+  {
+    g_autofree char *other = NULL;
+    GString *s = g_string_new (text);
+
+    g_string_replace (s, "2025年全市政法工作任务分解", "替换后的计划", 1);
+    other = g_string_free (s, FALSE);
+    g_assert_true (g_file_set_contents (edited, other, -1, NULL));
+  }
+  run_workplan (&replace, "import", edited, "--replace", "--db", db, NULL);
+  g_assert_cmpint (replace.status, ==, 0);
+
+  /* One backup: the plan as it was before it was replaced */
+  backups = wp_backup_list (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, ==, 1);
+  {
+    WpBackup *backup = g_ptr_array_index (backups, 0);
+    g_autoptr(WpStore) old = wp_store_open (backup->path, WP_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(WpPlan) plan = NULL;
+    g_auto(Run) now = { 0 };
+
+    g_assert_no_error (error);
+    g_assert_cmpint (backup->reason, ==, WP_BACKUP_BEFORE_REPLACE);
+    g_assert_true (g_str_has_suffix (backup->path, "-before-replace.db"));
+    plan = wp_store_get_plan_by_year (old, 2025, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (wp_plan_get_title (plan), ==, "2025年全市政法工作任务分解");
+    g_assert_cmpuint (wp_store_count_items (old, wp_plan_get_id (plan), NULL), ==, 56);
+    run_workplan (&now, "list-plans", "--db", db, NULL);
+    g_assert_true (g_str_has_prefix (now.out, "2025\t替换后的计划\t"));
+  }
+
+  wp_test_remove_tree (folder);
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  /* (the backups of the files imported here are not kept) */
+  g_autofree char *data_home = wp_test_private_data_home ();
+  int status;
+
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/version-and-help", test_version_and_help);
@@ -877,6 +948,9 @@ main (int    argc,
   g_test_add_func ("/cli/import-disk-full", test_import_disk_full);
   g_test_add_func ("/cli/import-refuses-special-files", test_import_refuses_special_files);
   g_test_add_func ("/cli/import-refuses-hostile-json", test_import_refuses_hostile_json);
+  g_test_add_func ("/cli/import-replace-backs-up", test_import_replace_backs_up);
 
-  return g_test_run ();
+  status = g_test_run ();
+  wp_test_remove_tree (data_home);
+  return status;
 }

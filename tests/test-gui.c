@@ -2,7 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
+#include <locale.h>
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "wp-test-util.h"
 #include "wp-agency-view.h"
@@ -13,7 +17,8 @@
 #include "wp-outline-view.h"
 #include "wp-print.h"
 #include "wp-progress-view.h"
-#include "wp-window.h"
+#include "wp-restore-dialog.h"
+#include "wp-window-private.h"
 #include "wp-store-private.h"
 
 /* Widgets are found by walking the tree depth first for the first match. */
@@ -944,7 +949,7 @@ test_damage_found_later (void)
     page = ADW_STATUS_PAGE (find_mapped (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
     g_assert_nonnull (page);
     g_assert_nonnull (strstr (adw_status_page_get_description (page), path));
-    g_assert_cmpstr (adw_status_page_get_title (page), ==, "Cannot Open the Plan File");
+    g_assert_cmpstr (adw_status_page_get_title (page), ==, "The Plan File Is Damaged");
     gtk_window_destroy (GTK_WINDOW (window));
     spin ();
   }
@@ -1548,10 +1553,360 @@ test_agency_directory (Demo          *d,
   }
 }
 
+/* Runs the main loop until a window of @type other than @old shows. */
+static GtkWindow *
+wait_for_window (GType      type,
+                 GtkWindow *old)
+{
+  for (;;)
+    {
+      GList *windows = gtk_window_list_toplevels ();
+      GtkWindow *found = NULL;
+
+      for (GList *l = windows; l != NULL; l = l->next)
+        if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && l->data != old
+            && gtk_widget_get_visible (l->data))
+          found = l->data;
+      g_list_free (windows);
+      if (found != NULL)
+        return found;
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* With WORKPLAN_SHOT_DIR set, the screen as it is goes to NAME.png there. */
+static void
+take_shot (GtkWidget  *widget,
+           const char *name)
+{
+  const char *dir = g_getenv ("WORKPLAN_SHOT_DIR");
+  g_autofree char *file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (dir == NULL)
+    return;
+  wait_frame (widget);
+  spin ();
+  wait_frame (widget);
+  file = g_strdup_printf ("%s/%s.png", dir, name);
+  {
+    const char *argv[] = { "import", "-window", "root", file, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL,
+                  &error);
+    g_assert_no_error (error);
+  }
+}
+
+static gboolean
+use_chinese (void)
+{
+  const char *localedir = g_getenv ("WORKPLAN_LOCALEDIR");
+
+  if (localedir == NULL || setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    {
+      g_test_skip ("the zh_CN.UTF-8 locale or the built translations are missing");
+      return FALSE;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  return TRUE;
+}
+
+/* Puts a backup of another, sound file among the backups of @path, as if
+ * it had been taken before @path was damaged; returns its path. */
+static char *
+plant_good_backup (const char *dir,
+                   const char *path,
+                   const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *good = g_build_filename (dir, "good.db", NULL);
+  g_autoptr(WpStore) store = wp_store_open (good, WP_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(WpPlan) plan = wp_store_create_plan (store, 2025, title, "", &error);
+  g_autofree char *taken = NULL;
+  g_autofree char *folder = wp_backup_get_folder (path);
+  g_autofree char *name = NULL;
+  char *planted;
+
+  g_assert_no_error (error);
+  wp_test_generate_plan (store, wp_plan_get_id (plan), 2, 3, 4, NULL, NULL, NULL);
+  taken = wp_backup_take (store, WP_BACKUP_DAILY, 0, &error);
+  g_assert_no_error (error);
+  name = g_path_get_basename (taken);
+  planted = g_build_filename (folder, name, NULL);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_cmpint (g_rename (taken, planted), ==, 0);
+  return planted;
+}
+
+static char *
+title_of_2025 (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpStore) store = wp_store_open (path, WP_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr(WpPlan) plan = NULL;
+
+  g_assert_no_error (error);
+  plan = wp_store_get_plan_by_year (store, 2025, &error);
+  g_assert_no_error (error);
+  return g_strdup (wp_plan_get_title (plan));
+}
+
+static guint
+count_plans (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_plans = 0, n_items = 0;
+
+  g_assert_true (wp_backup_count (path, &n_plans, &n_items, &error));
+  return n_plans;
+}
+
+/* A damaged file's page says so in plain Chinese, without SQLite's English
+ * report, and offers the latest good backup, skipping a damaged one;
+ * restoring it opens the file again, restored. */
+static void
+test_damaged_page_offers_backup (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "broken.db", NULL);
+  g_autofree char *good = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  AdwStatusPage *page;
+  GtkWidget *button;
+  WpWindow *window;
+  WpWindow *reopened;
+  WpStore *store;
+
+  if (!use_chinese ())
+    return;
+
+  wp_test_make_damaged_file (path);
+  good = plant_good_backup (dir, path, "完好的计划");
+  /* a newer backup, of the damaged file: not the one offered */
+  g_free (wp_backup_take_of_file (path, WP_BACKUP_BEFORE_IMPORT, 0, &error));
+  g_assert_no_error (error);
+
+  store = wp_store_open (path, WP_STORE_OPEN_CHECK_LATER, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(WpContext) context = wp_context_new (store, NULL);
+
+    window = wp_window_new (NULL, context, NULL);
+  }
+  g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) &store);
+  g_object_unref (store);
+  gtk_window_present (GTK_WINDOW (window));
+  while (store != NULL && wp_store_is_check_pending (store))
+    g_main_context_iteration (NULL, TRUE);
+  while (_wp_window_is_looking_for_backup (window))
+    g_main_context_iteration (NULL, TRUE);
+  spin ();
+
+  page = ADW_STATUS_PAGE (find_mapped (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
+  g_assert_nonnull (page);
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, "计划文件已损坏");
+  {
+    g_autofree char *text = g_strdup (adw_status_page_get_description (page));
+    char *at = strstr (text, path);
+
+    g_test_message ("%s", text);
+    /* Nothing in English but the file's name: no "quick_check", no
+     * "integrity", no "database disk image is malformed" */
+    g_assert_nonnull (at);
+    memset (at, ' ', strlen (path));
+    for (const char *c = text; *c != '\0'; c++)
+      g_assert_false (g_ascii_isalpha (*c));
+    g_assert_nonnull (strstr (text, "最近一份完好的备份"));
+  }
+  button = find_widget (GTK_WIDGET (page), is_button_labelled, "恢复最近一份完好的备份…");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_mapped (button));
+  take_shot (GTK_WIDGET (window), "damaged-zh_CN");
+
+  /* Restoring it, after a confirmation */
+  g_assert_true (gtk_widget_activate_action (button, "win.restore-latest", NULL));
+  {
+    GtkWindow *confirm = wait_for_window (ADW_TYPE_MESSAGE_DIALOG, NULL);
+
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (confirm)),
+                              "备份"));
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "restore");
+  }
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  reopened = WP_WINDOW (wait_for_window (WP_TYPE_WINDOW, GTK_WINDOW (window)));
+  spin ();
+  g_assert_null (window);
+  g_assert_null (store);
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (reopened)), "完好的计划"));
+  title = title_of_2025 (path);
+  g_assert_cmpstr (title, ==, "完好的计划");
+
+  /* The damaged file is kept, as it was, among the backups */
+  backups = wp_backup_list (path, &error);
+  g_assert_cmpuint (backups->len, >=, 3);
+  g_assert_cmpint (((WpBackup *) g_ptr_array_index (backups, 0))->reason, ==,
+                   WP_BACKUP_BEFORE_RESTORE);
+  g_assert_false (wp_backup_check (((WpBackup *) g_ptr_array_index (backups, 0))->path, NULL));
+
+  gtk_window_destroy (GTK_WINDOW (reopened));
+  spin ();
+  setlocale (LC_ALL, "C.UTF-8");
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
+/* A file that could not be opened at all because it is damaged gets the
+ * same page and offer. */
+static void
+test_damaged_on_open_offers_backup (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "broken.db", NULL);
+  g_autofree char *good = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpContext) context = wp_context_new (NULL, NULL);
+  AdwStatusPage *page;
+  WpWindow *window;
+
+  wp_test_make_damaged_file (path);
+  good = plant_good_backup (dir, path, "完好的计划");
+  g_set_error (&error, WP_STORE_ERROR, WP_STORE_ERROR_CORRUPT,
+               "“%s” is damaged (*** in database main ***\nTree 4 page 4 cell 0: invalid "
+               "page number 0). Restore it from a backup copy.", path);
+  window = wp_window_new_for_path (NULL, context, path, error);
+  gtk_window_present (GTK_WINDOW (window));
+  while (_wp_window_is_looking_for_backup (window))
+    g_main_context_iteration (NULL, TRUE);
+  spin ();
+
+  page = ADW_STATUS_PAGE (find_mapped (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, "The Plan File Is Damaged");
+  g_assert_null (strstr (adw_status_page_get_description (page), "Tree 4"));
+  g_assert_null (strstr (adw_status_page_get_description (page), "database"));
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), "latest good backup"));
+  g_assert_true (gtk_widget_get_mapped (find_button_labelled (GTK_WIDGET (page),
+                                                              "Restore the Latest Good Backup…")));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "restore-backup"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
+/* Restore from Backup… lists the file's backups, newest first; restoring
+ * one replaces the file and opens it again, and what it replaced is the
+ * newest backup. */
+static void
+test_restore_from_backup (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *before_edit = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  gboolean chinese = g_getenv ("WORKPLAN_SHOT_DIR") != NULL && use_chinese ();
+  WpRestoreDialog *dialog;
+  WpWindow *window;
+  WpWindow *reopened;
+  WpStore *store = demo_store (dir);
+  GListModel *rows;
+  guint n_rows = 0;
+
+  path = g_strdup (wp_store_get_path (store));
+  {
+    g_autoptr(WpContext) context = wp_context_new (store, NULL);
+
+    window = wp_window_new (NULL, context, NULL);
+  }
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  while (_wp_window_is_backing_up (window))
+    g_main_context_iteration (NULL, TRUE);
+  /* The window took the day's backup. */
+  backups = wp_backup_list (path, &error);
+  g_assert_cmpuint (backups->len, ==, 1);
+  g_assert_cmpint (((WpBackup *) g_ptr_array_index (backups, 0))->reason, ==, WP_BACKUP_DAILY);
+  g_clear_pointer (&backups, g_ptr_array_unref);
+
+  before_edit = wp_backup_take (store, WP_BACKUP_BEFORE_IMPORT, 10, &error);
+  g_assert_no_error (error);
+  /* an edit after it */
+  {
+    g_autoptr(WpPlan) plan = wp_store_create_plan (store, 2026, "后来加的计划", "", &error);
+    g_assert_no_error (error);
+  }
+  g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) &store);
+  g_object_unref (store);
+
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "restore-backup"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "restore-backup", NULL);
+  dialog = WP_RESTORE_DIALOG (wait_for_window (WP_TYPE_RESTORE_DIALOG, NULL));
+  spin ();
+  rows = gtk_widget_observe_children (GTK_WIDGET (find_descendant (GTK_WIDGET (dialog),
+                                                                   GTK_TYPE_LIST_BOX)));
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (rows, i);
+      n_rows += ADW_IS_ACTION_ROW (row);
+    }
+  g_object_unref (rows);
+  g_assert_cmpuint (n_rows, ==, 2);
+  {
+    AdwActionRow *first = ADW_ACTION_ROW (find_descendant (GTK_WIDGET (dialog),
+                                                           ADW_TYPE_ACTION_ROW));
+    const char *subtitle = adw_action_row_get_subtitle (first);
+
+    g_test_message ("%s / %s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)),
+                    subtitle);
+    /* the newest first: the one before the edit, with what it holds */
+    g_assert_nonnull (strstr (subtitle, chinese ? "导入前" : "Before an import"));
+    g_assert_nonnull (strstr (subtitle, chinese ? "56" : "1 plan, 56 items"));
+    take_shot (GTK_WIDGET (dialog), "restore-dialog-zh_CN");
+    gtk_widget_activate (find_descendant (GTK_WIDGET (first), GTK_TYPE_BUTTON));
+  }
+  {
+    GtkWindow *confirm = wait_for_window (ADW_TYPE_MESSAGE_DIALOG, NULL);
+
+    take_shot (GTK_WIDGET (confirm), "restore-confirm-zh_CN");
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "restore");
+  }
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  reopened = WP_WINDOW (wait_for_window (WP_TYPE_WINDOW, GTK_WINDOW (window)));
+  spin ();
+  g_assert_null (window);
+  g_assert_null (store);
+  title = title_of_2025 (path);
+  g_assert_cmpstr (title, ==, "2025年全市政法工作任务分解");
+  g_assert_cmpint (count_plans (path), ==, 1);
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (reopened)),
+                                   "2025年全市政法工作任务分解"));
+
+  backups = wp_backup_list (path, &error);
+  g_assert_cmpuint (backups->len, ==, 3);
+  g_assert_cmpint (((WpBackup *) g_ptr_array_index (backups, 0))->reason, ==,
+                   WP_BACKUP_BEFORE_RESTORE);
+  g_assert_cmpint (count_plans (((WpBackup *) g_ptr_array_index (backups, 0))->path), ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (reopened));
+  spin ();
+  if (chinese)
+    setlocale (LC_ALL, "C.UTF-8");
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  /* (the backups the windows take of the tests' files are not kept) */
+  g_autofree char *data_home = wp_test_private_data_home ();
+  int status;
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -1575,6 +1930,11 @@ main (int    argc,
   g_test_add_func ("/gui/open-error-shown", test_open_error_shown);
   g_test_add_func ("/gui/damage-found-later", test_damage_found_later);
   g_test_add_func ("/gui/column-widths-remembered", test_column_widths_remembered);
+  g_test_add_func ("/gui/damaged-page-offers-backup", test_damaged_page_offers_backup);
+  g_test_add_func ("/gui/damaged-on-open-offers-backup", test_damaged_on_open_offers_backup);
+  g_test_add_func ("/gui/restore-from-backup", test_restore_from_backup);
 
-  return g_test_run ();
+  status = g_test_run ();
+  wp_test_remove_tree (data_home);
+  return status;
 }

@@ -775,6 +775,10 @@ int
 main (int    argc,
       char **argv)
 {
+  /* (the backups the command line takes of the files here are not kept) */
+  g_autofree char *data_home = wp_test_private_data_home ();
+  int status;
+
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/store-safety/survives-sniffing", test_survives_sniffing);
@@ -790,5 +794,7 @@ main (int    argc,
   g_test_add_func ("/store-safety/log-copied-in-when-idle", test_log_copied_in_when_idle);
   g_test_add_func ("/store-safety/disk-full-changes-nothing", test_disk_full_changes_nothing);
 
-  return g_test_run ();
+  status = g_test_run ();
+  wp_test_remove_tree (data_home);
+  return status;
 }

@@ -173,7 +173,7 @@ test_migrates_with_backup (void)
 {
   g_autofree char *dir = wp_test_dir_new ();
   g_autofree char *path = g_build_filename (dir, "old.db", NULL);
-  g_autofree char *backup = g_strconcat (path, ".v1.bak", NULL);
+  g_autofree char *backup = NULL;
   g_autoptr(GError) error = NULL;
   gint64 done_id, open_id;
   sqlite3 *db;
@@ -234,7 +234,7 @@ test_migrates_with_backup (void)
                                      " WHERE status = 'done';"
                                      "PRAGMA user_version = 1;", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
-  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_assert_null (wp_backup_find_latest_good (path, &error));
 
   {
     g_autoptr(WpStore) store = wp_store_open (path, WP_STORE_OPEN_DEFAULT, &error);
@@ -295,12 +295,25 @@ test_migrates_with_backup (void)
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM pragma_foreign_key_list ('item_agency')"
                                     " WHERE \"table\" IN ('item_all', 'agency')"), ==, 2);
   /* The backup is the file as it was, before the upgrade. */
-  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr(WpBackup) newest = wp_backup_find_latest_good (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (newest->reason, ==, WP_BACKUP_BEFORE_MIGRATION);
+    backup = g_strdup (newest->path);
+  }
   g_assert_cmpint (query_int (backup, "PRAGMA user_version"), ==, 1);
   g_assert_cmpint (query_int (backup, "SELECT count(*) FROM pragma_table_info ('item')"
                                       " WHERE name = 'done_date'"), ==, 0);
   g_assert_cmpint (query_int (backup, "SELECT count(*) FROM item"), ==, 2);
 
+  /* (the backups folder is in the build tree: it is not left there) */
+  {
+    g_autofree char *folder = wp_backup_get_folder (path);
+
+    g_assert_cmpint (g_unlink (backup), ==, 0);
+    g_assert_cmpint (g_rmdir (folder), ==, 0);
+  }
   wp_test_dir_free (g_steal_pointer (&dir));
 }
 

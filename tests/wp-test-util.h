@@ -387,4 +387,35 @@ wp_test_integrity_check (const char *path)
   return result;
 }
 
+/* Removes @path and, for a folder, everything in it. */
+static inline void
+wp_test_remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          wp_test_remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+/* Gives this test program and what it runs a data folder of its own (for
+ * backups and recent files), removed by wp_test_remove_tree() at the end. */
+static inline char *
+wp_test_private_data_home (void)
+{
+  char *dir = wp_test_dir_new ();
+
+  g_setenv ("XDG_DATA_HOME", dir, TRUE);
+  return dir;
+}
+
 G_END_DECLS

@@ -19,7 +19,9 @@ def tap(ok, name, got=None):
 def start_app(binary, db, **env):
     """The app on @db, with in-memory settings and no accessibility bus, and
     @env on top."""
-    env = dict(os.environ, GSETTINGS_BACKEND="memory", GTK_A11Y="none", **env)
+    # (the app's daily backup of @db goes into @db's own folder)
+    env = dict(os.environ, GSETTINGS_BACKEND="memory", GTK_A11Y="none",
+               XDG_DATA_HOME=os.path.dirname(os.path.abspath(db)), **env)
     env.pop("G_DEBUG", None)  # a stray GTK warning must not kill the app mid-test
     return subprocess.Popen([binary, "--db", db], env=env)
 

@@ -458,6 +458,51 @@ remove_created_plan_files (const char  *path,
     }
 }
 
+/* How many backups to keep: the user's preference, when the settings
+ * schema that has it is installed */
+static guint
+backups_kept (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID,
+                                                                                TRUE) : NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (schema == NULL || !g_settings_schema_has_key (schema, "backups-kept"))
+    return WP_BACKUP_DEFAULT_KEPT;
+  settings = g_settings_new_full (schema, NULL, NULL);
+  return (guint) MAX (g_settings_get_int (settings, "backups-kept"), 1);
+}
+
+/* A backup of a file that holds plans, before an import adds to it or
+ * replaces one (not before one that will be refused) */
+static gboolean
+back_up_before_import (WpStore   *store,
+                       int        year,
+                       gboolean   replace,
+                       GError   **error)
+{
+  g_autoptr(GPtrArray) plans = wp_store_list_plans (store, error);
+  g_autofree char *backup = NULL;
+  gboolean replacing = FALSE;
+
+  if (plans == NULL)
+    return FALSE;
+  if (plans->len == 0)
+    return TRUE;
+  for (guint i = 0; i < plans->len; i++)
+    replacing |= wp_plan_get_year (g_ptr_array_index (plans, i)) == year;
+  if (replacing && !replace)
+    return TRUE;
+
+  backup = wp_backup_take (store, replacing ? WP_BACKUP_BEFORE_REPLACE : WP_BACKUP_BEFORE_IMPORT,
+                           backups_kept (), error);
+  if (backup == NULL)
+    g_prefix_error (error, _("Nothing was imported: the plan file could not be backed up "
+                             "first. "));
+  return backup != NULL;
+}
+
 static int
 cmd_import (int    argc,
             char **argv)
@@ -513,6 +558,9 @@ cmd_import (int    argc,
       remove_created_plan_files (path, missing, &store);
       return fail (error->message);
     }
+  if (!back_up_before_import (store, year ? year : wp_json_document_get_year (doc), replace,
+                              &error))
+    return fail (error->message);
 
   plan = wp_json_document_write (doc, store, year, replace, &error);
   if (plan == NULL)

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "wp-agency.h"
+#include "wp-backup.h"
 #include "wp-board.h"
 #include "wp-deadline.h"
 #include "wp-enums.h"

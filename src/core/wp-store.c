@@ -18,6 +18,7 @@
 #include "wp-store-private.h"
 #include "db/wp-migrations.h"
 #include "db/wp-wal-check.h"
+#include "wp-backup.h"
 #include "wp-char-tokenizer.h"
 #include "wp-item-list.h"
 
@@ -548,13 +549,12 @@ backup_before_migration (WpStore  *self,
                          gint64    version,
                          GError  **error)
 {
-  g_autofree char *backup = g_strdup_printf ("%s.v%d.bak", self->path, (int) version);
   g_autoptr(GError) local_error = NULL;
+  /* With the file's other backups; none is removed for it (how many are
+   * kept is the user's preference, which the GUI and the CLI apply). */
+  g_autofree char *backup = wp_backup_take (self, WP_BACKUP_BEFORE_MIGRATION, 0, &local_error);
 
-  if (g_file_test (backup, G_FILE_TEST_EXISTS))
-    return TRUE;  /* the backup of this version's data is already there */
-
-  if (!wp_store_save_copy (self, backup, &local_error))
+  if (backup == NULL)
     {
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
                                   _("Could not back up before upgrading: "));

@@ -87,7 +87,7 @@ open_window (WpApplication *self,
 
   settings = new_settings ();
   context = wp_context_new (store, settings);
-  window = GTK_WINDOW (wp_window_new (GTK_APPLICATION (self), context, error));
+  window = GTK_WINDOW (wp_window_new_for_path (GTK_APPLICATION (self), context, path, error));
   gtk_window_present (window);
 }
 

@@ -325,7 +325,8 @@ on_import_response (GtkNativeDialog *chooser,
 
   /* The whole file is read and checked before anything is written. */
   doc = path ? wp_json_document_load (path, &error) : NULL;
-  if (doc != NULL)
+  if (doc != NULL
+      && _wp_window_back_up_before_import (self, wp_json_document_get_year (doc), &error))
     plan = wp_json_document_write (doc, wp_context_get_store (context), 0, FALSE, &error);
   if (plan == NULL)
     {

@@ -26,6 +26,7 @@ struct _WpWindow
   AdwViewStack         *view_stack;
   GtkStack             *main_stack;
   AdwStatusPage        *error_page;
+  GtkWidget            *restore_button;
   WpOutlineView        *outline_view;
   AdwBin               *progress_page;
   AdwBin               *board_page;
@@ -53,6 +54,7 @@ struct _WpWindow
   WpContext            *context;
   GPtrArray            *plans;
   gulong                plans_changed_id;
+  WpWindowBackups       backups;
 };
 
 G_DEFINE_FINAL_TYPE (WpWindow, wp_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -102,6 +104,24 @@ _wp_window_get_progress (WpWindow *self)
 {
   ensure_view (self, "progress");
   return self->progress_view;
+}
+
+WpWindowBackups *
+_wp_window_get_backups (WpWindow *self)
+{
+  return &self->backups;
+}
+
+AdwStatusPage *
+_wp_window_get_error_page (WpWindow *self)
+{
+  return self->error_page;
+}
+
+GtkWidget *
+_wp_window_get_restore_button (WpWindow *self)
+{
+  return self->restore_button;
 }
 
 void
@@ -651,6 +671,7 @@ wp_window_dispose (GObject *object)
   g_clear_pointer (&self->plans, g_ptr_array_unref);
   g_clear_object (&self->agency_names);
   g_clear_handle_id (&self->recent_idle, g_source_remove);
+  _wp_window_clear_backups (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WP_TYPE_WINDOW);
 
@@ -677,6 +698,7 @@ wp_window_class_init (WpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WpWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, WpWindow, restore_button);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, outline_view);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, progress_page);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, board_page);
@@ -715,6 +737,7 @@ wp_window_init (WpWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions),
                                    self);
   _wp_window_add_plan_actions (self);
+  _wp_window_add_backup_actions (self);
   /* Reading the list of recent files waits until the window shows */
   self->recent_idle = g_idle_add_full (G_PRIORITY_LOW, follow_recent_files, self, NULL);
   g_signal_connect_swapped (self->flap, "notify::reveal-flap",
@@ -743,8 +766,13 @@ on_store_checked (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   /* (A window closed meanwhile has nothing to show.) */
-  if (!wp_store_check_finish (WP_STORE (source), result, &error) && self->main_stack != NULL)
-    wp_window_show_open_error (self, error);
+  if (!wp_store_check_finish (WP_STORE (source), result, &error))
+    {
+      if (self->main_stack != NULL)
+        wp_window_show_open_error (self, error);
+    }
+  else if (self->context != NULL)
+    _wp_window_take_daily_backup (self);
 }
 
 /**
@@ -760,7 +788,16 @@ wp_window_show_open_error (WpWindow     *self,
 {
   g_return_if_fail (WP_IS_WINDOW (self));
 
-  adw_status_page_set_description (self->error_page, error ? error->message : NULL);
+  if (g_error_matches (error, WP_STORE_ERROR, WP_STORE_ERROR_CORRUPT))
+    _wp_window_show_damaged (self, error);
+  else
+    {
+      g_autofree char *markup = error ? g_markup_escape_text (error->message, -1) : NULL;
+
+      adw_status_page_set_title (self->error_page, _("Cannot Open the Plan File"));
+      adw_status_page_set_description (self->error_page, markup);
+      gtk_widget_set_visible (self->restore_button, FALSE);
+    }
   gtk_stack_set_visible_child_name (self->main_stack, "error");
   gtk_widget_set_sensitive (GTK_WIDGET (self->year_dropdown), FALSE);
 }
@@ -826,10 +863,29 @@ wp_window_new (GtkApplication *application,
                WpContext      *context,
                const GError   *open_error)
 {
+  WpStore *store = wp_context_get_store (context);
+
+  return wp_window_new_for_path (application, context, store ? wp_store_get_path (store) : NULL,
+                                 open_error);
+}
+
+/**
+ * wp_window_new_for_path:
+ * @path: (nullable): the plan file, also when it could not be opened (its
+ *   backups can then be restored)
+ */
+WpWindow *
+wp_window_new_for_path (GtkApplication *application,
+                        WpContext      *context,
+                        const char     *path,
+                        const GError   *open_error)
+{
   WpWindow *self = g_object_new (WP_TYPE_WINDOW, "application", application, NULL);
   GSettings *settings = wp_context_get_settings (context);
 
   self->context = g_object_ref (context);
+  self->backups.plan_path = g_strdup (path);
+  _wp_window_update_backup_actions (self);
   update_undo_actions (self);
   _wp_window_update_plan_actions (self);
 
@@ -864,6 +920,9 @@ wp_window_new (GtkApplication *application,
                            G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (wp_context_get_undo_stack (context), "notify::can-redo",
                            G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
+  /* (every edit, undo and redo notifies it) */
+  g_signal_connect_object (wp_context_get_undo_stack (context), "notify::can-undo",
+                           G_CALLBACK (_wp_window_take_daily_backup), self, G_CONNECT_SWAPPED);
   update_undo_actions (self);
   self->plans_changed_id = g_signal_connect_object (wp_context_get_store (context),
                                                     "plans-changed",

@@ -16,6 +16,10 @@ G_DECLARE_FINAL_TYPE (WpWindow, wp_window, WP, WINDOW, AdwApplicationWindow)
 WpWindow *wp_window_new             (GtkApplication *application,
                                      WpContext      *context,
                                      const GError   *open_error);
+WpWindow *wp_window_new_for_path    (GtkApplication *application,
+                                     WpContext      *context,
+                                     const char     *path,
+                                     const GError   *open_error);
 void      wp_window_select_year     (WpWindow       *self,
                                      int             year);
 void      wp_window_show_open_error (WpWindow       *self,

@@ -1,0 +1,1006 @@
+/* wp-backup.c: backup copies of plan files, kept in the user's data folder
+ *
+ * A plan office's whole year lives in one file, so a copy of it is taken
+ * before every step that rewrites much of it (an upgrade of the format, an
+ * import, a replaced plan, collected sheets, a restore) and once a day while
+ * it is edited. Copies live in $XDG_DATA_HOME/workplan/backups/, one folder
+ * per plan file, named after the file and a hash of its absolute path (two
+ * plan.db in different folders do not mix), and are named
+ * 2025-07-15T083012.345Z-daily.db: the time they were taken, in UTC, and
+ * why. Only the newest N of a file are kept.
+ *
+ * A copy is written by VACUUM INTO (a consistent snapshot, also of what
+ * the write-ahead log holds) to a hidden name, made durable and renamed, so
+ * that a copy cut short never looks like a backup.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define _GNU_SOURCE
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <sqlite3.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "wp-backup.h"
+#include "wp-char-tokenizer.h"
+
+/* 'WPLN', as in wp-store.c: a backup must be a plan file. */
+#define WP_APPLICATION_ID 0x57504C4E
+
+/* "2025-07-15T083012.345Z": the fixed-width start of a backup's name, which
+ * sorts as the times do */
+#define STAMP_LEN 22
+
+static const char *reason_nicks[] = {
+  [WP_BACKUP_OTHER] = "backup",
+  [WP_BACKUP_BEFORE_MIGRATION] = "before-migration",
+  [WP_BACKUP_BEFORE_IMPORT] = "before-import",
+  [WP_BACKUP_BEFORE_REPLACE] = "before-replace",
+  [WP_BACKUP_BEFORE_COLLECT] = "before-collect",
+  [WP_BACKUP_DAILY] = "daily",
+  [WP_BACKUP_BEFORE_RESTORE] = "before-restore",
+};
+
+void
+wp_backup_free (WpBackup *backup)
+{
+  if (backup == NULL)
+    return;
+  g_free (backup->path);
+  g_clear_pointer (&backup->time, g_date_time_unref);
+  g_free (backup);
+}
+
+const char *
+wp_backup_reason_to_nick (WpBackupReason reason)
+{
+  g_return_val_if_fail (reason < G_N_ELEMENTS (reason_nicks), "backup");
+  return reason_nicks[reason];
+}
+
+/* Why a backup was taken, in words for the list of backups */
+const char *
+wp_backup_reason_to_label (WpBackupReason reason)
+{
+  switch (reason)
+    {
+    case WP_BACKUP_BEFORE_MIGRATION:
+      return _("Before the file was upgraded to a new format");
+    case WP_BACKUP_BEFORE_IMPORT:
+      return _("Before an import");
+    case WP_BACKUP_BEFORE_REPLACE:
+      return _("Before a plan was replaced");
+    case WP_BACKUP_BEFORE_COLLECT:
+      return _("Before returned sheets were collected");
+    case WP_BACKUP_DAILY:
+      return _("Daily backup");
+    case WP_BACKUP_BEFORE_RESTORE:
+      return _("Before a backup was restored");
+    case WP_BACKUP_OTHER:
+    default:
+      return _("Backup");
+    }
+}
+
+static WpBackupReason
+reason_from_nick (const char *nick,
+                  gsize       length)
+{
+  for (guint i = 1; i < G_N_ELEMENTS (reason_nicks); i++)
+    if (strlen (reason_nicks[i]) == length && strncmp (reason_nicks[i], nick, length) == 0)
+      return i;
+  return WP_BACKUP_OTHER;
+}
+
+/* The plan file's absolute path, with its folder's symbolic links resolved
+ * (the file itself need not exist: its backups are listed also when it is
+ * gone). */
+static char *
+absolute_path (const char *plan_path)
+{
+  g_autofree char *dir = g_path_get_dirname (plan_path);
+  g_autofree char *base = g_path_get_basename (plan_path);
+  char *real = realpath (dir, NULL);
+  g_autofree char *folder = real ? g_strdup (real) : g_canonicalize_filename (dir, NULL);
+
+  free (real);
+  return g_build_filename (folder, base, NULL);
+}
+
+/**
+ * wp_backup_get_folder:
+ *
+ * Returns: (transfer full): the folder that holds the backups of
+ *   @plan_path, e.g. ~/.local/share/workplan/backups/plan.db-1a2b3c4d
+ */
+char *
+wp_backup_get_folder (const char *plan_path)
+{
+  g_autofree char *absolute = absolute_path (plan_path);
+  g_autofree char *base = g_path_get_basename (absolute);
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, absolute, -1);
+  g_autofree char *name = NULL;
+  gsize n = strlen (base);
+
+  /* Room for the hash within a file name's 255 bytes, cut between
+   * characters */
+  if (n > 200)
+    {
+      n = 200;
+      while (n > 0 && ((guchar) base[n] & 0xC0) == 0x80)
+        n--;
+      base[n] = '\0';
+    }
+  hash[8] = '\0';
+  name = g_strdup_printf ("%s-%s", base, hash);
+  return g_build_filename (g_get_user_data_dir (), "workplan", "backups", name, NULL);
+}
+
+/* Parses a backup's file name; FALSE for anything else in the folder. */
+static gboolean
+parse_name (const char      *name,
+            GDateTime      **time,
+            WpBackupReason  *reason)
+{
+  gsize length = strlen (name);
+  int year, month, day, hour, minute, second, ms;
+  char check[STAMP_LEN + 8];
+
+  if (length < STAMP_LEN + 1 + 1 + 3 || name[STAMP_LEN] != '-'
+      || !g_str_has_suffix (name, ".db")
+      || sscanf (name, "%4d-%2d-%2dT%2d%2d%2d.%3dZ", &year, &month, &day, &hour, &minute,
+                 &second, &ms) != 7)
+    return FALSE;
+  /* (sscanf also takes signs and spaces: only the exact form is ours) */
+  g_snprintf (check, sizeof check, "%04d-%02d-%02dT%02d%02d%02d.%03dZ", year, month, day,
+              hour, minute, second, ms);
+  if (strncmp (check, name, STAMP_LEN) != 0)
+    return FALSE;
+
+  *time = g_date_time_new_utc (year, month, day, hour, minute, second + ms / 1000.0);
+  if (*time == NULL)
+    return FALSE;
+  *reason = reason_from_nick (name + STAMP_LEN + 1, length - STAMP_LEN - 1 - 3);
+  return TRUE;
+}
+
+static char *
+backup_name (gint64          when,
+             WpBackupReason  reason)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (when / G_USEC_PER_SEC);
+  g_autofree char *stamp = g_date_time_format (time, "%Y-%m-%dT%H%M%S");
+
+  return g_strdup_printf ("%s.%03dZ-%s.db", stamp, (int) (when / 1000 % 1000),
+                          wp_backup_reason_to_nick (reason));
+}
+
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  const WpBackup *x = *(WpBackup * const *) a;
+  const WpBackup *y = *(WpBackup * const *) b;
+
+  return -strcmp (x->path, y->path);
+}
+
+/**
+ * wp_backup_list:
+ *
+ * Returns: (transfer container) (element-type WpBackup): the backups of
+ *   @plan_path, newest first (none when it has none)
+ */
+GPtrArray *
+wp_backup_list (const char  *plan_path,
+                GError     **error)
+{
+  g_autofree char *folder = wp_backup_get_folder (plan_path);
+  g_autoptr(GPtrArray) backups = g_ptr_array_new_with_free_func ((GDestroyNotify) wp_backup_free);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, &local_error);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        return g_steal_pointer (&backups);
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_FAILED,
+                   _("Cannot read the backups in “%s”: %s"), folder, local_error->message);
+      return NULL;
+    }
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autoptr(WpBackup) backup = g_new0 (WpBackup, 1);
+      GStatBuf st;
+
+      if (!parse_name (name, &backup->time, &backup->reason))
+        continue;
+      backup->path = g_build_filename (folder, name, NULL);
+      if (g_stat (backup->path, &st) != 0 || !S_ISREG (st.st_mode))
+        continue;
+      backup->size = st.st_size;
+      g_ptr_array_add (backups, g_steal_pointer (&backup));
+    }
+
+  g_ptr_array_sort (backups, compare_newest_first);
+  return g_steal_pointer (&backups);
+}
+
+/* Makes what was written to @path survive a power cut, with its name. */
+static gboolean
+sync_file (const char  *path,
+           gboolean     is_folder,
+           GError     **error)
+{
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC | (is_folder ? O_DIRECTORY : 0), 0);
+
+  if (fd < 0 || fsync (fd) != 0)
+    {
+      int saved = errno;
+
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Could not write “%s” to the disk: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+/* Removes the oldest backups of @plan_path beyond @keep (0: none), never the
+ * one just written, @written, even when the clock makes it look older. */
+static void
+rotate (const char *plan_path,
+        const char *written,
+        guint       keep)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  guint kept = 1;  /* @written */
+
+  if (keep == 0)
+    return;
+  backups = wp_backup_list (plan_path, &error);
+  if (backups == NULL)
+    {
+      g_message ("Could not remove old backups: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < backups->len; i++)
+    {
+      WpBackup *backup = g_ptr_array_index (backups, i);
+
+      if (g_str_equal (backup->path, written))
+        continue;
+      if (kept < keep)
+        {
+          kept++;
+          continue;
+        }
+      if (g_unlink (backup->path) != 0)
+        g_message ("Could not remove the old backup “%s”: %s", backup->path, g_strerror (errno));
+    }
+}
+
+typedef gboolean (*CopyFunc) (gpointer     source,
+                              const char  *dest,
+                              GError     **error);
+
+/* Writes a new backup of @plan_path with @copy and removes old ones. */
+static char *
+write_backup (const char      *plan_path,
+              CopyFunc         copy,
+              gpointer         source,
+              WpBackupReason   reason,
+              guint            keep,
+              GError         **error)
+{
+  g_autofree char *folder = wp_backup_get_folder (plan_path);
+  g_autofree char *path = NULL;
+  g_autofree char *partial = NULL;
+  gint64 when = g_get_real_time ();
+
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Cannot create the folder “%s”: %s"), folder, g_strerror (saved));
+      return NULL;
+    }
+
+  /* Two backups within a millisecond get the next free one. */
+  for (;; when += 1000)
+    {
+      g_autofree char *name = backup_name (when, reason);
+
+      g_free (path);
+      path = g_build_filename (folder, name, NULL);
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          g_autofree char *hidden = g_strconcat (".partial-", name, NULL);
+          partial = g_build_filename (folder, hidden, NULL);
+          break;
+        }
+    }
+
+  g_unlink (partial);  /* left by a copy cut short */
+  if (!copy (source, partial, error)
+      || !sync_file (partial, FALSE, error))
+    {
+      g_unlink (partial);
+      return NULL;
+    }
+  if (g_rename (partial, path) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Could not write the backup “%s”: %s"), path, g_strerror (saved));
+      g_unlink (partial);
+      return NULL;
+    }
+  if (!sync_file (folder, TRUE, error))
+    return NULL;
+
+  rotate (plan_path, path, keep);
+  return g_steal_pointer (&path);
+}
+
+static gboolean
+copy_store (gpointer     source,
+            const char  *dest,
+            GError     **error)
+{
+  return wp_store_save_copy (source, dest, error);
+}
+
+/**
+ * wp_backup_take:
+ * @reason: why, which names the copy
+ * @keep: how many backups of the file to keep, the newest; 0 keeps all
+ *
+ * Writes a backup copy of the store's file into its backups folder. What
+ * is deleted but still hidden in the file is removed from it first (see
+ * wp_store_save_copy()).
+ *
+ * Returns: (transfer full): the backup's path, or %NULL with @error set
+ */
+char *
+wp_backup_take (WpStore         *store,
+                WpBackupReason   reason,
+                guint            keep,
+                GError         **error)
+{
+  g_return_val_if_fail (WP_IS_STORE (store), NULL);
+
+  return write_backup (wp_store_get_path (store), copy_store, store, reason, keep, error);
+}
+
+static sqlite3 *
+open_read_only (const char  *path,
+                GError     **error)
+{
+  sqlite3 *db = NULL;
+  int persist_wal = 1;
+  int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+
+  /* (as every connection to a plan file: see open_connection() in
+   * wp-store.c) */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_file_control (db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist_wal);
+  if (rc == SQLITE_OK)
+    rc = _wp_char_tokenizer_register (db);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_busy_timeout (db, 5000);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_FAILED, _("Cannot read “%s”: %s"), path,
+                   db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      sqlite3_close (db);
+      return NULL;
+    }
+  return db;
+}
+
+/* A copy of the file's bytes, for a file SQLite cannot copy (a damaged
+ * one): what can still be read of it is kept. The copy is marked as not in
+ * WAL mode, as it is without its log, so that reading it leaves nothing
+ * next to it. */
+static gboolean
+copy_bytes (const char  *source,
+            const char  *dest,
+            GError     **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (source, &contents, &length, error))
+    return FALSE;
+  if (length >= 20 && memcmp (contents, "SQLite format 3", 16) == 0
+      && contents[18] == 2 && contents[19] == 2)
+    contents[18] = contents[19] = 1;
+  return g_file_set_contents_full (dest, contents, length, G_FILE_SET_CONTENTS_NONE, 0600,
+                                   error);
+}
+
+static void
+interrupt (GCancellable *cancellable,
+           sqlite3      *db)
+{
+  sqlite3_interrupt (db);
+}
+
+/* VACUUM INTO from a connection of its own, which @cancellable stops */
+static gboolean
+vacuum_file_into (const char    *source,
+                  const char    *dest,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  sqlite3 *db = open_read_only (source, error);
+  sqlite3_stmt *stmt = NULL;
+  gulong handler = 0;
+  int rc;
+
+  if (db == NULL)
+    return FALSE;
+  if (cancellable != NULL)
+    handler = g_cancellable_connect (cancellable, G_CALLBACK (interrupt), db, NULL);
+  rc = sqlite3_prepare_v2 (db, "VACUUM INTO ?", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, dest, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+    }
+  g_cancellable_disconnect (cancellable, handler);
+  if (rc != SQLITE_DONE)
+    {
+      if (!g_cancellable_set_error_if_cancelled (cancellable, error))
+        g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_FAILED,
+                     _("Could not write a copy to “%s”: %s"), dest, sqlite3_errmsg (db));
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return rc == SQLITE_DONE;
+}
+
+static gboolean
+copy_file (gpointer     data,
+           const char  *dest,
+           GError     **error)
+{
+  const char *source = data;
+  g_autoptr(GError) local_error = NULL;
+
+  if (vacuum_file_into (source, dest, NULL, &local_error))
+    return TRUE;
+  g_message ("%s; copying the bytes of “%s” instead", local_error->message, source);
+  g_unlink (dest);
+  return copy_bytes (source, dest, error);
+}
+
+static gboolean
+copy_keeping_deleted (gpointer     data,
+                      const char  *dest,
+                      GError     **error)
+{
+  return vacuum_file_into (data, dest, NULL, error);
+}
+
+/**
+ * wp_backup_take_keeping_deleted:
+ *
+ * Like wp_backup_take(), for a store being edited (the window's): the
+ * copy is read by a connection of its own and nothing is written to the
+ * file for it, not even the removal of deleted items that its undo
+ * history may still bring back (they are copied hidden, as they are in the
+ * file).
+ */
+char *
+wp_backup_take_keeping_deleted (WpStore         *store,
+                                WpBackupReason   reason,
+                                guint            keep,
+                                GError         **error)
+{
+  const char *path;
+
+  g_return_val_if_fail (WP_IS_STORE (store), NULL);
+
+  path = wp_store_get_path (store);
+  return write_backup (path, copy_keeping_deleted, (gpointer) path, reason, keep, error);
+}
+
+/**
+ * wp_backup_take_of_file:
+ *
+ * Like wp_backup_take() for a plan file that no store of this process has
+ * open (opening and closing it here would drop that store's locks). A file
+ * SQLite cannot copy, a damaged one, is copied byte for byte.
+ */
+char *
+wp_backup_take_of_file (const char      *plan_path,
+                        WpBackupReason   reason,
+                        guint            keep,
+                        GError         **error)
+{
+  g_return_val_if_fail (plan_path != NULL, NULL);
+
+  if (!g_file_test (plan_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND, _("“%s” does not exist."),
+                   plan_path);
+      return NULL;
+    }
+  return write_backup (plan_path, copy_file, (gpointer) plan_path, reason, keep, error);
+}
+
+/* Whether the store's file is due for a daily backup: its newest backup is
+ * older than a day (or there is none) and it holds a plan. */
+static gboolean
+daily_needed (WpStore  *store,
+              GError  **error)
+{
+  g_autoptr(GPtrArray) backups = wp_backup_list (wp_store_get_path (store), error);
+  g_autoptr(GPtrArray) plans = NULL;
+
+  if (backups == NULL)
+    return FALSE;
+  if (backups->len > 0)
+    {
+      WpBackup *newest = g_ptr_array_index (backups, 0);
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      GTimeSpan age = g_date_time_difference (now, newest->time);
+
+      /* (one from the future is a clock set back: it does not count) */
+      if (age >= 0 && age < WP_BACKUP_DAILY_INTERVAL)
+        return FALSE;
+    }
+
+  plans = wp_store_list_plans (store, error);
+  return plans != NULL && plans->len > 0;
+}
+
+/**
+ * wp_backup_take_daily:
+ *
+ * Takes a daily backup of the store's file when its newest backup is older
+ * than a day (or there is none) and it holds a plan.
+ *
+ * Returns: (transfer full) (nullable): the new backup's path; %NULL with
+ *   @error unset when none was needed
+ */
+char *
+wp_backup_take_daily (WpStore  *store,
+                      guint     keep,
+                      GError  **error)
+{
+  g_return_val_if_fail (WP_IS_STORE (store), NULL);
+
+  if (!daily_needed (store, error))
+    return NULL;
+  return wp_backup_take (store, WP_BACKUP_DAILY, keep, error);
+}
+
+typedef struct {
+  char         *plan_path;
+  guint         keep;
+  GCancellable *cancellable;
+} DailyBackup;
+
+static void
+daily_backup_free (DailyBackup *daily)
+{
+  g_free (daily->plan_path);
+  g_clear_object (&daily->cancellable);
+  g_free (daily);
+}
+
+static gboolean
+copy_daily (gpointer     data,
+            const char  *dest,
+            GError     **error)
+{
+  DailyBackup *daily = data;
+
+  /* (SQLite forgets an interruption that comes before the statement) */
+  if (g_cancellable_set_error_if_cancelled (daily->cancellable, error))
+    return FALSE;
+  return vacuum_file_into (daily->plan_path, dest, daily->cancellable, error)
+         && !g_cancellable_set_error_if_cancelled (daily->cancellable, error);
+}
+
+static void
+take_daily_in_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  DailyBackup *daily = task_data;
+  GError *error = NULL;
+  char *path = write_backup (daily->plan_path, copy_daily, daily, WP_BACKUP_DAILY, daily->keep,
+                             &error);
+
+  if (path == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, path, g_free);
+}
+
+/**
+ * wp_backup_take_daily_async:
+ *
+ * Like wp_backup_take_daily(), with the copy written in a thread, by a
+ * connection of its own, while the store goes on being read and edited.
+ * Items deleted but still hidden are copied hidden, as by
+ * wp_backup_take_keeping_deleted(). The task does not hold the store:
+ * @cancellable stops the copy at once, for a store about to be closed.
+ */
+void
+wp_backup_take_daily_async (WpStore             *store,
+                            guint                keep,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autoptr(GError) error = NULL;
+  DailyBackup *daily;
+
+  g_return_if_fail (WP_IS_STORE (store));
+
+  g_task_set_source_tag (task, wp_backup_take_daily_async);
+  /* (a backup written is told as written, even if stopped just after) */
+  g_task_set_check_cancellable (task, FALSE);
+  if (!daily_needed (store, &error))
+    {
+      if (error != NULL)
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+  daily = g_new0 (DailyBackup, 1);
+  daily->plan_path = g_strdup (wp_store_get_path (store));
+  daily->keep = keep;
+  daily->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
+  g_task_set_task_data (task, daily, (GDestroyNotify) daily_backup_free);
+  g_task_run_in_thread (task, take_daily_in_thread);
+}
+
+/* Returns: (transfer full) (nullable): as wp_backup_take_daily() */
+char *
+wp_backup_take_daily_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * wp_backup_check:
+ *
+ * Reads the whole backup through (PRAGMA quick_check) without changing it.
+ *
+ * Returns: %TRUE if it is a sound plan file; %FALSE with
+ *   %WP_STORE_ERROR_CORRUPT when it is damaged
+ */
+gboolean
+wp_backup_check (const char  *backup_path,
+                 GError     **error)
+{
+  sqlite3 *db = open_read_only (backup_path, error);
+  sqlite3_stmt *stmt = NULL;
+  gint64 app_id = 0;
+  gboolean ok = FALSE;
+  int rc;
+
+  if (db == NULL)
+    return FALSE;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA application_id", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    app_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+
+  if (rc == SQLITE_ROW && app_id != WP_APPLICATION_ID)
+    {
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_WORKPLAN,
+                   _("“%s” is not a Workplan plan file."), backup_path);
+      sqlite3_close (db);
+      return FALSE;
+    }
+
+  if (rc == SQLITE_ROW)
+    rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      ok = TRUE;
+      /* One row per problem found, or one "ok" */
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+          {
+            g_message ("The backup “%s” is damaged: %s", backup_path,
+                       (const char *) sqlite3_column_text (stmt, 0));
+            ok = FALSE;
+            break;
+          }
+      ok = ok && rc == SQLITE_DONE;
+    }
+  if (!ok)
+    {
+      if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        g_message ("The backup “%s” cannot be read through: %s", backup_path,
+                   sqlite3_errmsg (db));
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_CORRUPT,
+                   _("The backup “%s” is damaged."), backup_path);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return ok;
+}
+
+/* How many plans and items the backup holds, to tell backups apart */
+gboolean
+wp_backup_count (const char  *backup_path,
+                 guint       *n_plans,
+                 guint       *n_items,
+                 GError     **error)
+{
+  sqlite3 *db = open_read_only (backup_path, error);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (db == NULL)
+    return FALSE;
+  /* ("item" is a table in files of format 4 and older, a view after) */
+  rc = sqlite3_prepare_v2 (db, "SELECT (SELECT count(*) FROM plan), (SELECT count(*) FROM item)",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      *n_plans = (guint) sqlite3_column_int64 (stmt, 0);
+      *n_items = (guint) sqlite3_column_int64 (stmt, 1);
+    }
+  else
+    g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_FAILED, _("Cannot read “%s”: %s"),
+                 backup_path, sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return rc == SQLITE_ROW;
+}
+
+/**
+ * wp_backup_find_latest_good:
+ *
+ * Checks the backups of @plan_path from the newest on and returns the first
+ * sound one. Safe to call from a thread.
+ *
+ * Returns: (transfer full) (nullable): that backup, or %NULL (with @error
+ *   unset) when there is none
+ */
+WpBackup *
+wp_backup_find_latest_good (const char  *plan_path,
+                            GError     **error)
+{
+  g_autoptr(GPtrArray) backups = wp_backup_list (plan_path, error);
+
+  if (backups == NULL)
+    return NULL;
+  for (guint i = 0; i < backups->len; i++)
+    if (wp_backup_check (((WpBackup *) g_ptr_array_index (backups, i))->path, NULL))
+      return g_ptr_array_steal_index (backups, i);
+  return NULL;
+}
+
+/* Whether another process holds a lock on bytes of @path (a process's own
+ * locks are not reported). */
+static gboolean
+locked_elsewhere (const char *path,
+                  off_t       start,
+                  off_t       length)
+{
+  struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = start,
+                        .l_len = length };
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  gboolean locked;
+
+  if (fd < 0)
+    return FALSE;
+  locked = fcntl (fd, F_GETLK, &lock) == 0 && lock.l_type != F_UNLCK;
+  close (fd);
+  return locked;
+}
+
+/* Whether a connection of another process has the plan file open: in WAL
+ * mode each one holds a read lock on the "DMS" byte of the -shm file; a
+ * writer in rollback mode, locks on the database file from its pending
+ * byte on (see SQLite's walformat.html and os_unix.c). */
+static gboolean
+open_elsewhere (const char *plan_path)
+{
+  g_autofree char *shm = g_strconcat (plan_path, "-shm", NULL);
+
+  return locked_elsewhere (shm, 128, 1) || locked_elsewhere (plan_path, 0x40000000, 512);
+}
+
+/* Copies @source to a new hidden file in @folder, made durable; returns its
+ * path. */
+static char *
+copy_durably (const char  *source,
+              const char  *folder,
+              const char  *base,
+              mode_t       mode,
+              GError     **error)
+{
+  g_autofree char *template = g_strdup_printf ("%s/.%s.restoring-XXXXXX", folder, base);
+  const char *failed_on = source;
+  char buffer[65536];
+  gboolean created = FALSE;
+  int in, out = -1;
+  int saved = 0;
+
+  in = g_open (source, O_RDONLY | O_CLOEXEC, 0);
+  if (in < 0)
+    goto fail;
+  failed_on = template;
+  out = g_mkstemp_full (template, O_RDWR | O_CLOEXEC, 0600);
+  if (out < 0)
+    goto fail;
+  created = TRUE;
+
+  for (;;)
+    {
+      ssize_t n = read (in, buffer, sizeof buffer);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          failed_on = source;
+          goto fail;
+        }
+      if (n == 0)
+        break;
+      for (ssize_t done = 0; done < n;)
+        {
+          ssize_t w = write (out, buffer + done, (size_t) (n - done));
+
+          if (w < 0 && errno == EINTR)
+            continue;
+          if (w < 0)
+            goto fail;
+          done += w;
+        }
+    }
+  if (fchmod (out, mode) != 0 || fsync (out) != 0)
+    goto fail;
+  close (in);
+  in = -1;
+  if (close (out) != 0)
+    {
+      out = -1;
+      goto fail;
+    }
+  return g_steal_pointer (&template);
+
+fail:
+  saved = errno;
+  if (in >= 0)
+    close (in);
+  if (out >= 0)
+    close (out);
+  if (created)
+    g_unlink (template);
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+               _("Could not restore the backup: “%s”: %s"), failed_on, g_strerror (saved));
+  return NULL;
+}
+
+/**
+ * wp_backup_restore:
+ * @plan_path: the plan file to replace; no store of this process may have
+ *   it open (close it first)
+ * @backup_path: a backup of it, e.g. from wp_backup_list()
+ * @keep: as for wp_backup_take()
+ * @saved_path: (out) (optional) (transfer full): where the file as it was
+ *   is kept, a before-restore backup (%NULL when there was no file)
+ *
+ * Puts the backup in the place of the plan file, after checking it and
+ * taking a backup of the file as it is (if it can be read at all). The file is replaced at once: a
+ * durable copy of the backup is renamed over it, so that it is either the
+ * old file or the backup whole, whatever happens.
+ */
+gboolean
+wp_backup_restore (const char  *plan_path,
+                   const char  *backup_path,
+                   guint        keep,
+                   char       **saved_path,
+                   GError     **error)
+{
+  g_autofree char *saved = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *copy = NULL;
+  mode_t mode = 0644;
+  GStatBuf st;
+
+  g_return_val_if_fail (plan_path != NULL && backup_path != NULL, FALSE);
+
+  if (saved_path != NULL)
+    *saved_path = NULL;
+  if (!wp_backup_check (backup_path, error))
+    return FALSE;
+  if (open_elsewhere (plan_path))
+    {
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_FAILED,
+                   _("“%s” is open in another program. Close it there and try again."),
+                   plan_path);
+      return FALSE;
+    }
+
+  if (g_stat (plan_path, &st) == 0)
+    {
+      mode = st.st_mode & 0777;
+      /* (a file no one may read has nothing to keep) */
+      if (st.st_size > 0 && g_access (plan_path, R_OK) != 0)
+        g_message ("“%s” cannot be read: it is replaced without a backup", plan_path);
+      else if (st.st_size > 0)
+        {
+          saved = wp_backup_take_of_file (plan_path, WP_BACKUP_BEFORE_RESTORE, keep, error);
+          if (saved == NULL)
+            return FALSE;
+        }
+    }
+
+  folder = g_path_get_dirname (plan_path);
+  base = g_path_get_basename (plan_path);
+  copy = copy_durably (backup_path, folder, base, mode, error);
+  if (copy == NULL)
+    return FALSE;
+
+  /* The old file's log and index would be read as the new file's: SQLite
+   * would replay the log onto it. Its content is in the backup just
+   * taken. */
+  {
+    const char *suffixes[] = { "-wal", "-shm", "-journal" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+      {
+        g_autofree char *side = g_strconcat (plan_path, suffixes[i], NULL);
+
+        if (g_unlink (side) != 0 && errno != ENOENT)
+          {
+            int err = errno;
+            g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (err),
+                         _("Could not restore the backup: “%s”: %s"), side, g_strerror (err));
+            g_unlink (copy);
+            return FALSE;
+          }
+      }
+  }
+
+  if (g_rename (copy, plan_path) != 0)
+    {
+      int err = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (err),
+                   _("Could not restore the backup: “%s”: %s"), plan_path, g_strerror (err));
+      g_unlink (copy);
+      return FALSE;
+    }
+  if (!sync_file (folder, TRUE, error))
+    return FALSE;
+
+  if (saved_path != NULL)
+    *saved_path = g_steal_pointer (&saved);
+  return TRUE;
+}
