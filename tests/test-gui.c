@@ -1154,6 +1154,62 @@ test_disk_full_keeps_typing (Demo          *d,
   }
 }
 
+/* Issue 15, defect 8: while another program wrote, each edit froze the
+ * window for five seconds and then dropped the typed title. The edit now
+ * waits a moment, fails with a message, and keeps the title typed; the
+ * window shows what the other program saved once it has. */
+static void
+test_other_writer_keeps_typing (Demo          *d,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *outline = find_descendant (GTK_WIDGET (d->window), WP_TYPE_OUTLINE_VIEW);
+  gint64 id = add_marked_up_task (d);
+  g_autoptr(WpPlan) plan = wp_store_get_plan_by_year (d->store, 2025, NULL);
+  GtkWidget *focus;
+  GtkWidget *entry;
+  sqlite3 *writer = NULL;
+
+  g_assert_true (wp_outline_view_show_item (WP_OUTLINE_VIEW (outline), id));
+  spin ();
+  g_assert_cmpint (sqlite3_open (wp_store_get_path (d->store), &writer), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (writer, "BEGIN IMMEDIATE;"
+                                         "UPDATE plan SET title = '别的程序改的标题';", NULL,
+                                 NULL, NULL), ==, SQLITE_OK);
+
+  gtk_widget_activate_action (outline, "outline.rename", NULL);
+  spin ();
+  focus = gtk_root_get_focus (GTK_ROOT (d->window));
+  entry = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY) : NULL;
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "另一程序写入时输入的标题");
+  g_signal_emit_by_name (entry, "activate");
+  spin ();
+  g_assert_true (gtk_widget_get_mapped (entry));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "另一程序写入时输入的标题");
+  g_assert_true (wp_outline_view_is_editing (WP_OUTLINE_VIEW (outline)));
+
+  /* The other program is done: Enter saves, and its change shows */
+  g_assert_cmpint (sqlite3_exec (writer, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (writer);
+  g_signal_emit_by_name (entry, "activate");
+  spin ();
+  {
+    g_autoptr(WpItem) item = wp_store_get_item (d->store, id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (wp_item_get_title (item), ==, "另一程序写入时输入的标题");
+  }
+  g_assert_true (wp_store_check_outside_changes (d->store));
+  spin ();
+  {
+    g_autoptr(WpPlan) again = wp_store_get_plan_by_year (d->store, 2025, NULL);
+
+    g_assert_cmpstr (wp_plan_get_title (again), ==, "别的程序改的标题");
+    g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (d->window)), "别的程序改的标题"));
+  }
+}
+
 /* Undone another way (Ctrl+Z), the toast says so and offers nothing more;
  * followed by another edit, it offers nothing either: its button would
  * have undone that edit. */
@@ -1925,6 +1981,7 @@ main (int    argc,
   ADD ("agency-directory", test_agency_directory);
   ADD ("board-made-under-a-search", test_board_made_under_a_search);
   ADD ("disk-full-keeps-typing", test_disk_full_keeps_typing);
+  ADD ("other-writer-keeps-typing", test_other_writer_keeps_typing);
 #undef ADD
   g_test_add_func ("/gui/empty-database", test_empty_database);
   g_test_add_func ("/gui/open-error-shown", test_open_error_shown);

@@ -771,6 +771,71 @@ test_disk_full_changes_nothing (void)
   wp_test_dir_free (dir);
 }
 
+static void
+count_signal (gpointer  instance,
+              int      *count)
+{
+  (*count)++;
+}
+
+/* Issue 15, defect 4: with the window open, the command line replaced
+ * the plan; the window did not notice, and renaming a row still shown
+ * from the old plan renamed an item of the new one. Plans the command
+ * line added never appeared. */
+static void
+test_outside_changes_noticed (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = wp_test_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "plan.db", NULL);
+  g_autofree char *sample = wp_test_sample_path ("xiamen-2025.json");
+  g_autofree char *check = NULL;
+  g_autoptr(WpPlan) plan = NULL;
+  g_autoptr(GPtrArray) areas = NULL;
+  g_auto(GValue) title = G_VALUE_INIT;
+  WpStore *store = wp_test_open_demo (dir, &plan);
+  gint64 stale_id;
+  int n_changed = 0;
+  int n_items;
+
+  g_signal_connect (store, "plans-changed", G_CALLBACK (count_signal), &n_changed);
+  g_assert_false (wp_store_check_outside_changes (store));
+
+  /* A plan added by another program appears */
+  g_assert_cmpint (run_cli (NULL, NULL, "import", sample, "--year", "2026", "--db", path, NULL),
+                   ==, 0);
+  g_assert_true (wp_store_check_outside_changes (store));
+  g_assert_cmpint (n_changed, ==, 1);
+  {
+    g_autoptr(GPtrArray) plans = wp_store_list_plans (store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (plans->len, ==, 2);
+  }
+  g_assert_false (wp_store_check_outside_changes (store));
+  g_assert_cmpint (n_changed, ==, 1);
+
+  /* A row still shown from the replaced plan writes into nothing */
+  areas = wp_store_list_children (store, wp_plan_get_id (plan), 0, &error);
+  g_assert_no_error (error);
+  stale_id = wp_item_get_id (g_ptr_array_index (areas, 0));
+  g_assert_cmpint (run_cli (NULL, NULL, "import", sample, "--year", "2025", "--replace",
+                            "--db", path, NULL), ==, 0);
+  g_assert_true (wp_store_check_outside_changes (store));
+  g_value_init (&title, G_TYPE_STRING);
+  g_value_set_string (&title, "旧窗口里改的标题");
+  g_assert_false (wp_store_set_item_property (store, stale_id, "title", &title, &error));
+  g_assert_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_clear_pointer (&areas, g_ptr_array_unref);
+  g_clear_object (&plan);
+  g_assert_finalize_object (store);
+  check = check_file (path, 2025, "旧窗口", &n_items);
+  g_assert_cmpint (n_items, ==, 0);
+  wp_test_dir_free (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -793,6 +858,7 @@ main (int    argc,
   g_test_add_func ("/store-safety/damaged-log-set-aside", test_damaged_log_set_aside);
   g_test_add_func ("/store-safety/log-copied-in-when-idle", test_log_copied_in_when_idle);
   g_test_add_func ("/store-safety/disk-full-changes-nothing", test_disk_full_changes_nothing);
+  g_test_add_func ("/store-safety/outside-changes-noticed", test_outside_changes_noticed);
 
   status = g_test_run ();
   wp_test_remove_tree (data_home);

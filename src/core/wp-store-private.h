@@ -25,6 +25,7 @@ struct _WpStore
   gint        checkpoint_done;   /* (atomic) that thread has finished */
   guint       idle_checkpoint_source; /* copies the log in once edits pause */
   gint64      last_commit_time;  /* monotonic */
+  gint64      data_version;      /* PRAGMA data_version when last asked, or 0 */
   guint       tx_depth;
   guint       frozen;      /* signals held back during bulk writes */
   gint64      moving_item; /* the item a move is reporting, for list diffs */

@@ -163,7 +163,7 @@ wp_store_set_error (WpStore  *self,
       break;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_FAILED,
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_BUSY,
                    _("“%s” is in use by another program. Close it there and try again."),
                    self->path);
       break;
@@ -860,6 +860,7 @@ wp_store_open (const char        *path,
     return NULL;
 
   self->opened = TRUE;
+  wp_store_check_outside_changes (self);  /* (the version to compare with) */
   return g_steal_pointer (&self);
 }
 
@@ -1166,6 +1167,53 @@ wp_store_rollback (WpStore *self)
           g_signal_emit (self, wp_store_signals[SIGNAL_AGENCIES_CHANGED], 0);
         }
     }
+}
+
+/**
+ * wp_store_set_busy_timeout:
+ *
+ * How long an edit waits for another program's write to end before it
+ * fails with %WP_STORE_ERROR_BUSY (5 s unless set). The window sets it
+ * short: waiting holds up everything it shows.
+ */
+void
+wp_store_set_busy_timeout (WpStore *self,
+                           int      milliseconds)
+{
+  g_return_if_fail (WP_IS_STORE (self));
+  sqlite3_busy_timeout (self->db, MAX (milliseconds, 0));
+}
+
+/**
+ * wp_store_check_outside_changes:
+ *
+ * Asks the file whether another program (or another connection) has
+ * committed since the last time; if so, every item a view shows is read
+ * again and WpStore::plans-changed tells the views to read theirs. Cheap:
+ * call it when the window comes to the front and every few seconds.
+ *
+ * Returns: whether there were such changes
+ */
+gboolean
+wp_store_check_outside_changes (WpStore *self)
+{
+  gint64 version = 0;
+
+  g_return_val_if_fail (WP_IS_STORE (self), FALSE);
+
+  if (self->tx_depth > 0 || !query_int (self, "PRAGMA data_version", &version, NULL))
+    return FALSE;
+  if (self->data_version == 0 || version == self->data_version)
+    {
+      self->data_version = version;
+      return FALSE;
+    }
+  self->data_version = version;
+  wp_store_forget_rollups (self);
+  reread_live_items (self);
+  wp_store_plans_changed (self);
+  g_signal_emit (self, wp_store_signals[SIGNAL_AGENCIES_CHANGED], 0);
+  return TRUE;
 }
 
 /**

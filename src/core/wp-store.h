@@ -27,6 +27,8 @@ typedef enum {
   WP_STORE_ERROR_NEEDS_UPGRADE,
   /* its log holds saved changes that cannot be read; a copy was set aside */
   WP_STORE_ERROR_DAMAGED_LOG,
+  /* another program is writing to it: try again in a moment */
+  WP_STORE_ERROR_BUSY,
 } WpStoreError;
 
 typedef enum {
@@ -108,6 +110,9 @@ gboolean    wp_store_check_finish       (WpStore           *self,
                                          GAsyncResult      *result,
                                          GError           **error);
 gboolean    wp_store_is_check_pending   (WpStore           *self);
+void        wp_store_set_busy_timeout   (WpStore           *self,
+                                         int                milliseconds);
+gboolean    wp_store_check_outside_changes (WpStore        *self);
 gboolean    wp_store_begin              (WpStore           *self,
                                          GError           **error);
 gboolean    wp_store_commit             (WpStore           *self,

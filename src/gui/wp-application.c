@@ -60,6 +60,45 @@ remember_recent (const char *path)
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
+typedef struct {
+  WpApplication *application;
+  char          *path;
+  GtkWindow     *window;  /* (weak) the window saying the file is in use */
+} RetryOpen;
+
+static void
+retry_open_free (gpointer data)
+{
+  RetryOpen *retry = data;
+
+  g_object_unref (retry->application);
+  g_free (retry->path);
+  g_clear_weak_pointer (&retry->window);
+  g_free (retry);
+}
+
+static void open_window (WpApplication *self,
+                         const char    *path,
+                         gboolean       create_folder);
+
+static gboolean
+retry_open (gpointer data)
+{
+  RetryOpen *retry = data;
+  g_autoptr(WpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (retry->window == NULL)
+    return G_SOURCE_REMOVE;  /* closed meanwhile */
+  store = wp_store_open (retry->path, WP_STORE_OPEN_CHECK_LATER, &error);
+  if (store == NULL && g_error_matches (error, WP_STORE_ERROR, WP_STORE_ERROR_BUSY))
+    return G_SOURCE_CONTINUE;
+  g_clear_object (&store);  /* (opened again, with the window) */
+  gtk_window_destroy (retry->window);
+  open_window (retry->application, retry->path, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
 /* Opens a window on the plan file at @path; a file that cannot be opened is
  * left alone and the window says why. The file is checked for damage while
  * the window shows it, and nothing is written to it before that check is
@@ -89,6 +128,18 @@ open_window (WpApplication *self,
   context = wp_context_new (store, settings);
   window = GTK_WINDOW (wp_window_new_for_path (GTK_APPLICATION (self), context, path, error));
   gtk_window_present (window);
+
+  /* A file another program holds locked while it writes (a long import)
+   * opens by itself once it is free: the window saying so is replaced. */
+  if (g_error_matches (error, WP_STORE_ERROR, WP_STORE_ERROR_BUSY))
+    {
+      RetryOpen *retry = g_new0 (RetryOpen, 1);
+
+      retry->application = g_object_ref (self);
+      retry->path = g_strdup (path);
+      g_set_weak_pointer (&retry->window, window);
+      g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, 1, retry_open, retry, retry_open_free);
+    }
 }
 
 static void

@@ -1627,6 +1627,14 @@ wp_outline_view_show_item (WpOutlineView *self,
   return TRUE;
 }
 
+/* Whether a title is being typed (and not yet saved) */
+gboolean
+wp_outline_view_is_editing (WpOutlineView *self)
+{
+  g_return_val_if_fail (WP_IS_OUTLINE_VIEW (self), FALSE);
+  return is_editing (self);
+}
+
 void
 wp_outline_view_set_plan (WpOutlineView *self,
                           WpPlan        *plan)

@@ -25,6 +25,7 @@ void wp_outline_view_set_filter  (WpOutlineView  *self,
 void wp_outline_view_set_plan    (WpOutlineView *self,
                                   WpPlan        *plan);
 
+gboolean wp_outline_view_is_editing (WpOutlineView *self);
 gboolean wp_outline_view_show_item (WpOutlineView *self,
                                     gint64         item_id);
 

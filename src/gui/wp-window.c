@@ -54,6 +54,7 @@ struct _WpWindow
   WpContext            *context;
   GPtrArray            *plans;
   gulong                plans_changed_id;
+  guint                 outside_changes_source; /* asks the file for others' edits */
   WpWindowBackups       backups;
 };
 
@@ -661,10 +662,32 @@ wp_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (wp_window_parent_class)->close_request (window);
 }
 
+#define OUTSIDE_CHANGES_SECONDS 3
+
+static void
+check_outside_changes (WpWindow *self)
+{
+  WpStore *store = self->context != NULL ? wp_context_get_store (self->context) : NULL;
+
+  /* (not while a title is typed: the views would read their rows again
+   * and the entry go; the next check comes soon) */
+  if (store != NULL && !wp_outline_view_is_editing (self->outline_view))
+    wp_store_check_outside_changes (store);
+}
+
+static gboolean
+on_outside_changes_timer (gpointer data)
+{
+  check_outside_changes (data);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 wp_window_dispose (GObject *object)
 {
   WpWindow *self = WP_WINDOW (object);
+
+  g_clear_handle_id (&self->outside_changes_source, g_source_remove);
 
   if (self->context != NULL && wp_context_get_store (self->context) != NULL)
     g_clear_signal_handler (&self->plans_changed_id, wp_context_get_store (self->context));
@@ -929,6 +952,17 @@ wp_window_new_for_path (GtkApplication *application,
                                                     G_CALLBACK (reload_plans), self,
                                                     G_CONNECT_SWAPPED);
   reload_plans (self);
+
+  /* An edit made while another program writes waits a moment, not the
+   * five seconds that froze the window; it then fails with a message
+   * and what was typed is kept for another try. */
+  wp_store_set_busy_timeout (wp_context_get_store (context), 250);
+  /* What other programs (the command line, another window) save shows
+   * here when the window comes to the front, and every few seconds. */
+  g_signal_connect_object (self, "notify::is-active", G_CALLBACK (check_outside_changes),
+                           self, G_CONNECT_SWAPPED);
+  self->outside_changes_source =
+    g_timeout_add_seconds (OUTSIDE_CHANGES_SECONDS, on_outside_changes_timer, self);
   return self;
 }
 
