@@ -1210,6 +1210,50 @@ test_other_writer_keeps_typing (Demo          *d,
   }
 }
 
+/* Issue 15, defect 7: a plan file one may only read was refused; it is
+ * shown read-only, with a bar that says so and offers a copy to edit. */
+static void
+test_read_only_file_shown (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = wp_test_dir_new ();
+  g_autofree char *path = NULL;
+  WpStore *store;
+  g_autoptr(WpContext) context = NULL;
+  WpWindow *window;
+  GtkWidget *bar;
+
+  {
+    g_autoptr(WpPlan) plan = NULL;
+    WpStore *demo = wp_test_open_demo (dir, &plan);
+
+    path = g_strdup (wp_store_get_path (demo));
+    g_clear_object (&plan);
+    g_assert_finalize_object (demo);
+  }
+  store = wp_store_open (path, WP_STORE_OPEN_CHECK_LATER | WP_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  context = wp_context_new (store, NULL);
+  window = wp_window_new (NULL, context, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+
+  bar = find_descendant (GTK_WIDGET (window), GTK_TYPE_INFO_BAR);
+  g_assert_nonnull (bar);
+  g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
+  g_assert_nonnull (find_widget (bar, is_label_with_text,
+                                 "This plan file is read-only: nothing can be changed in it. "
+                                 "Save a copy to edit it."));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)),
+                                   "2025年全市政法工作任务分解"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_clear_object (&context);
+  g_assert_finalize_object (store);
+  wp_test_dir_free (dir);
+}
+
 /* Undone another way (Ctrl+Z), the toast says so and offers nothing more;
  * followed by another edit, it offers nothing either: its button would
  * have undone that edit. */
@@ -1984,6 +2028,7 @@ main (int    argc,
   ADD ("other-writer-keeps-typing", test_other_writer_keeps_typing);
 #undef ADD
   g_test_add_func ("/gui/empty-database", test_empty_database);
+  g_test_add_func ("/gui/read-only-file-shown", test_read_only_file_shown);
   g_test_add_func ("/gui/open-error-shown", test_open_error_shown);
   g_test_add_func ("/gui/damage-found-later", test_damage_found_later);
   g_test_add_func ("/gui/column-widths-remembered", test_column_widths_remembered);

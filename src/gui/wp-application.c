@@ -120,6 +120,17 @@ open_window (WpApplication *self,
                  _("Cannot create the folder “%s”: %s"), dir, g_strerror (errno));
   else
     store = wp_store_open (path, WP_STORE_OPEN_CHECK_LATER, &error);
+  /* A file one may only read (on read-only media, say) is shown read-only,
+   * with a bar that says so and offers to save a copy to edit. */
+  if (store == NULL && g_error_matches (error, WP_STORE_ERROR, WP_STORE_ERROR_READ_ONLY))
+    {
+      g_autoptr(GError) read_only_error = NULL;
+
+      store = wp_store_open (path, WP_STORE_OPEN_CHECK_LATER | WP_STORE_OPEN_READ_ONLY,
+                             &read_only_error);
+      if (store != NULL)
+        g_clear_error (&error);
+    }
 
   if (store != NULL && self->db_path != NULL)
     remember_recent (path);

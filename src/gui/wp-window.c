@@ -55,6 +55,7 @@ struct _WpWindow
   GPtrArray            *plans;
   gulong                plans_changed_id;
   guint                 outside_changes_source; /* asks the file for others' edits */
+  GtkInfoBar           *read_only_bar;
   WpWindowBackups       backups;
 };
 
@@ -720,6 +721,7 @@ wp_window_class_init (WpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WpWindow, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, WpWindow, read_only_bar);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, restore_button);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, outline_view);
@@ -927,6 +929,9 @@ wp_window_new_for_path (GtkApplication *application,
       wp_window_show_open_error (self, open_error);
       return self;
     }
+
+  gtk_info_bar_set_revealed (self->read_only_bar,
+                             wp_store_is_read_only (wp_context_get_store (context)));
 
   /* A file opened to be checked later is checked now, while it shows. */
   wp_store_check_async (wp_context_get_store (context), NULL, on_store_checked,
