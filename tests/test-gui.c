@@ -1254,6 +1254,74 @@ test_read_only_file_shown (void)
   wp_test_dir_free (dir);
 }
 
+/* Issue 15, defect 6: a file whose latest changes are damaged is refused
+ * with a page that says what was kept, and opens without them when asked. */
+static void
+test_damaged_log_page (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = wp_test_dir_new ();
+  g_autofree char *path = wp_test_make_damaged_log (dir);
+  g_autoptr(WpStore) store = wp_store_open (path, WP_STORE_OPEN_CHECK_LATER, &error);
+  g_autoptr(WpContext) context = wp_context_new (NULL, NULL);
+  WpWindow *window;
+  GtkWidget *button;
+  GtkWindow *reopened = NULL;
+
+  g_assert_null (store);
+  g_assert_error (error, WP_STORE_ERROR, WP_STORE_ERROR_DAMAGED_LOG);
+  window = wp_window_new_for_path (NULL, context, path, error);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_label_with_text,
+                                 "The Latest Changes Are Damaged"));
+  button = find_widget (GTK_WIDGET (window), is_visible_button_labelled,
+                        "Open Without the Damaged Changes");
+  g_assert_nonnull (button);
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  g_assert_true (gtk_widget_activate_action (button, "win.open-without-damaged-changes", NULL));
+  spin ();
+  g_assert_null (window);
+  {
+    GList *windows = gtk_window_list_toplevels ();
+
+    for (GList *l = windows; l != NULL; l = l->next)
+      if (WP_IS_WINDOW (l->data))
+        reopened = l->data;
+    g_list_free (windows);
+  }
+  g_assert_nonnull (reopened);
+  spin ();
+  g_assert_null (find_widget (GTK_WIDGET (reopened), is_visible_button_labelled,
+                              "Open Without the Damaged Changes"));
+  g_assert_nonnull (find_mapped (GTK_WIDGET (reopened), WP_TYPE_OUTLINE_VIEW));
+  gtk_window_destroy (reopened);
+  spin ();
+  {
+    g_autofree char *names = NULL;
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    /* the file and its log as they were, kept beside it */
+    while ((name = g_dir_read_name (d)) != NULL)
+      if (g_str_has_prefix (name, "crashed.db.damaged-log-"))
+        {
+          g_autofree char *kept = g_build_filename (dir, name, NULL);
+          g_autofree char *db = g_build_filename (kept, "crashed.db", NULL);
+          g_autofree char *wal = g_build_filename (kept, "crashed.db-wal", NULL);
+
+          g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+          g_unlink (db);
+          g_unlink (wal);
+          g_rmdir (kept);
+          names = g_strdup (name);
+        }
+    g_assert_nonnull (names);
+  }
+  wp_test_dir_free (dir);
+}
+
 /* Undone another way (Ctrl+Z), the toast says so and offers nothing more;
  * followed by another edit, it offers nothing either: its button would
  * have undone that edit. */
@@ -2029,6 +2097,7 @@ main (int    argc,
 #undef ADD
   g_test_add_func ("/gui/empty-database", test_empty_database);
   g_test_add_func ("/gui/read-only-file-shown", test_read_only_file_shown);
+  g_test_add_func ("/gui/damaged-log-page", test_damaged_log_page);
   g_test_add_func ("/gui/open-error-shown", test_open_error_shown);
   g_test_add_func ("/gui/damage-found-later", test_damage_found_later);
   g_test_add_func ("/gui/column-widths-remembered", test_column_widths_remembered);

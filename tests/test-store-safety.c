@@ -530,17 +530,6 @@ test_reads_during_a_write (void)
   wp_test_dir_free (dir);
 }
 
-static void
-copy_file (const char *from,
-           const char *to)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (to, contents, length, NULL));
-}
-
 /* Issue 15, defect 6: one flipped byte in the middle of the log of a
  * file whose program had stopped before copying it in dropped three of
  * five saved edits without a word, and the next command made it final. */
@@ -549,36 +538,14 @@ test_damaged_log_set_aside (void)
 {
   g_autoptr(GError) error = NULL;
   char *dir = wp_test_dir_new ();
-  g_autofree char *path = g_build_filename (dir, "plan.db", NULL);
-  g_autofree char *crashed = g_build_filename (dir, "crashed.db", NULL);
+  g_autofree char *crashed = wp_test_make_damaged_log (dir);
   g_autofree char *crashed_wal = g_strconcat (crashed, "-wal", NULL);
   g_autofree char *before = NULL, *wal_before = NULL, *names = NULL;
   g_autofree char *contents = NULL;
   gsize length;
   WpStore *store;
 
-  /* Five saved edits, and a copy of the file and its log as a program
-   * killed then would leave them */
-  store = wp_store_open (path, WP_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  for (int year = 2030; year < 2035; year++)
-    {
-      g_autoptr(WpPlan) plan = wp_store_create_plan (store, year, "计划", "", &error);
-      g_assert_no_error (error);
-    }
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-
-    copy_file (path, crashed);
-    copy_file (wal, crashed_wal);
-  }
-  g_assert_finalize_object (store);
-
-  /* A byte of the second frame's page goes bad */
   g_assert_true (g_file_get_contents (crashed_wal, &contents, &length, NULL));
-  g_assert_cmpuint (length, >, 32 + 4 * (24 + 4096));
-  contents[32 + (24 + 4096) + 24 + 2000] ^= 0x10;
-  g_assert_true (g_file_set_contents (crashed_wal, contents, length, NULL));
   before = wp_test_file_checksum (crashed);
   wal_before = wp_test_file_checksum (crashed_wal);
 
@@ -631,7 +598,7 @@ test_damaged_log_set_aside (void)
     g_autofree char *torn_wal = g_strconcat (torn, "-wal", NULL);
     g_autofree char *kept_wal = NULL;
 
-    copy_file (crashed, torn);
+    wp_test_copy_file (crashed, torn);
     contents[32 + (24 + 4096) + 24 + 2000] ^= 0x10;  /* (the byte as it was) */
     g_assert_true (g_file_set_contents (torn_wal, contents, length - 4096 / 2, NULL));
     store = wp_store_open (torn, WP_STORE_OPEN_DEFAULT, &error);
@@ -651,7 +618,7 @@ plans_in_file_alone (const char *path)
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
 
-  copy_file (path, alone);
+  wp_test_copy_file (path, alone);
   g_assert_cmpint (sqlite3_open_v2 (alone, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   if (sqlite3_prepare_v2 (db, "SELECT count(*) FROM plan", -1, &stmt, NULL) == SQLITE_OK
       && sqlite3_step (stmt) == SQLITE_ROW)

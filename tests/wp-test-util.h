@@ -418,4 +418,49 @@ wp_test_private_data_home (void)
   return dir;
 }
 
+static inline void
+wp_test_copy_file (const char *from,
+                   const char *to)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (to, contents, length, NULL));
+}
+
+/* Makes @dir/crashed.db as a program killed after five saved edits (five
+ * plans, 2030-2034) leaves it, its log not yet copied in, and then damages
+ * a byte of the log's second frame: SQLite would drop most of the edits
+ * without a word. Returns the file's path. */
+static inline char *
+wp_test_make_damaged_log (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "saved.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  char *crashed = g_build_filename (dir, "crashed.db", NULL);
+  g_autofree char *crashed_wal = g_strconcat (crashed, "-wal", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  WpStore *store = wp_store_open (path, WP_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  for (int year = 2030; year < 2035; year++)
+    {
+      g_autoptr(WpPlan) plan = wp_store_create_plan (store, year, "计划", "", &error);
+      g_assert_no_error (error);
+    }
+  wp_test_copy_file (path, crashed);
+  wp_test_copy_file (wal, crashed_wal);
+  g_assert_finalize_object (store);
+  g_unlink (path);
+
+  g_assert_true (g_file_get_contents (crashed_wal, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 32 + 4 * (24 + 4096));
+  contents[32 + (24 + 4096) + 24 + 2000] ^= 0x10;
+  g_assert_true (g_file_set_contents (crashed_wal, contents, length, NULL));
+  return crashed;
+}
+
 G_END_DECLS

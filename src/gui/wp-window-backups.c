@@ -423,9 +423,36 @@ restore_latest_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A file whose log is damaged (WP_STORE_ERROR_DAMAGED_LOG) was refused and
+ * a copy of it set aside; told so, the user opens it without the changes
+ * that cannot be read, in a new window. */
+static void
+open_without_damaged_changes_activated (GSimpleAction *action,
+                                        GVariant      *parameter,
+                                        gpointer       user_data)
+{
+  WpWindow *self = user_data;
+  WpWindowBackups *b = _wp_window_get_backups (self);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpStore) store = NULL;
+  g_autoptr(WpContext) context = NULL;
+  WpWindow *window;
+
+  if (b->plan_path == NULL)
+    return;
+  store = wp_store_open (b->plan_path,
+                         WP_STORE_OPEN_CHECK_LATER | WP_STORE_OPEN_DISCARD_DAMAGED_LOG, &error);
+  context = wp_context_new (store, wp_context_get_settings (_wp_window_get_context (self)));
+  window = wp_window_new_for_path (gtk_window_get_application (GTK_WINDOW (self)), context,
+                                   b->plan_path, error);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 static const GActionEntry backup_actions[] = {
   { "restore-backup", restore_backup_activated },
   { "restore-latest", restore_latest_activated },
+  { "open-without-damaged-changes", open_without_damaged_changes_activated },
 };
 
 void

@@ -56,6 +56,7 @@ struct _WpWindow
   gulong                plans_changed_id;
   guint                 outside_changes_source; /* asks the file for others' edits */
   GtkInfoBar           *read_only_bar;
+  GtkWidget            *discard_log_button;
   WpWindowBackups       backups;
 };
 
@@ -722,6 +723,7 @@ wp_window_class_init (WpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WpWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, read_only_bar);
+  gtk_widget_class_bind_template_child (widget_class, WpWindow, discard_log_button);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, restore_button);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, outline_view);
@@ -819,9 +821,15 @@ wp_window_show_open_error (WpWindow     *self,
     {
       g_autofree char *markup = error ? g_markup_escape_text (error->message, -1) : NULL;
 
-      adw_status_page_set_title (self->error_page, _("Cannot Open the Plan File"));
+      gboolean damaged_log = g_error_matches (error, WP_STORE_ERROR,
+                                              WP_STORE_ERROR_DAMAGED_LOG);
+
+      adw_status_page_set_title (self->error_page,
+                                 damaged_log ? _("The Latest Changes Are Damaged")
+                                             : _("Cannot Open the Plan File"));
       adw_status_page_set_description (self->error_page, markup);
       gtk_widget_set_visible (self->restore_button, FALSE);
+      gtk_widget_set_visible (self->discard_log_button, damaged_log);
     }
   gtk_stack_set_visible_child_name (self->main_stack, "error");
   gtk_widget_set_sensitive (GTK_WIDGET (self->year_dropdown), FALSE);
