@@ -1721,25 +1721,55 @@ test_agency_directory (Demo          *d,
   }
 }
 
-/* Runs the main loop until a window of @type other than @old shows. */
+/* How long wait_for_window() waits before it fails the test: the restore
+ * it waits for gives up on a window's file after 30 s, so past this
+ * something is wrong, and a failure says where instead of a hang. */
+#define WAIT_FOR_WINDOW_SECONDS 60
+
+static gboolean
+on_wait_for_window_too_long (gpointer data)
+{
+  gboolean *too_long = data;
+
+  *too_long = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until a window of @type other than @old shows. @old
+ * is held weakly: once it is finalized, a new window may be given its
+ * address (a window reopened on a restored file was), and only the weak
+ * pointer tells the two apart. */
 static GtkWindow *
 wait_for_window (GType      type,
                  GtkWindow *old)
 {
-  for (;;)
+  GtkWindow *old_window = NULL;
+  gboolean too_long = FALSE;
+  guint timeout = g_timeout_add_seconds (WAIT_FOR_WINDOW_SECONDS, on_wait_for_window_too_long,
+                                         &too_long);
+  GtkWindow *found = NULL;
+
+  g_set_weak_pointer (&old_window, old);
+  while (found == NULL && !too_long)
     {
       GList *windows = gtk_window_list_toplevels ();
-      GtkWindow *found = NULL;
 
       for (GList *l = windows; l != NULL; l = l->next)
-        if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && l->data != old
+        if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && l->data != old_window
             && gtk_widget_get_visible (l->data))
           found = l->data;
       g_list_free (windows);
-      if (found != NULL)
-        return found;
-      g_main_context_iteration (NULL, TRUE);
+      if (found == NULL)
+        g_main_context_iteration (NULL, TRUE);
     }
+  if (!too_long)
+    g_source_remove (timeout);
+  g_clear_weak_pointer (&old_window);
+  if (found == NULL)
+    g_test_message ("No window of type %s showed within %d s", g_type_name (type),
+                    WAIT_FOR_WINDOW_SECONDS);
+  g_assert_nonnull (found);
+  return found;
 }
 
 /* With WORKPLAN_SHOT_DIR set, the screen as it is goes to NAME.png there. */
