@@ -925,6 +925,208 @@ test_import_replace_backs_up (void)
   wp_test_dir_free (g_steal_pointer (&dir));
 }
 
+/* The item titled @title among @items, at any depth */
+static JsonObject *
+find_exported_item (JsonArray  *items,
+                    const char *title)
+{
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      JsonObject *found;
+
+      if (g_str_equal (json_object_get_string_member (item, "title"), title))
+        return item;
+      found = find_exported_item (json_object_get_array_member (item, "children"), title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static JsonNode *
+export_plan (const char *db,
+             const char *year)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) export = { 0 };
+
+  run_workplan (&export, "export", "--year", year, "--db", db, NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  json_parser_load_from_data (parser, export.out, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static void
+test_note (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *db = g_build_filename (dir, "plans.db", NULL);
+  g_autofree char *sample = wp_test_sample_path ("xiamen-2025.json");
+  const char *title = "坚持主动创稳 强化系统治理";
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(Run) import = { 0 };
+  g_auto(Run) note = { 0 };
+  g_auto(Run) plain = { 0 };
+  JsonObject *item;
+  JsonArray *notes;
+  JsonObject *first, *second;
+
+  run_workplan (&import, "import", sample, "--db", db, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  run_workplan (&note, "note", "--year", "2025", "--item", title, "--text", "已召开专题会议",
+                "--date", "2025-03-01", "--progress", "30", "--status", "suspended",
+                "--db", db, NULL);
+  g_assert_cmpint (note.status, ==, 0);
+  g_assert_nonnull (strstr (note.out, title));
+
+  /* Without --progress and --status, only the note is added. */
+  run_workplan (&plain, "note", "--year", "2025", "--item", title, "--text", "已印发方案",
+                "--date", "2025-04-02", "--db", db, NULL);
+  g_assert_cmpint (plain.status, ==, 0);
+
+  root = export_plan (db, "2025");
+  item = find_exported_item (json_object_get_array_member (json_node_get_object (root),
+                                                           "items"), title);
+  g_assert_nonnull (item);
+  g_assert_cmpint (json_object_get_int_member (item, "progress"), ==, 30);
+  g_assert_cmpstr (json_object_get_string_member (item, "status"), ==, "suspended");
+  notes = json_object_get_array_member (item, "notes");
+  g_assert_cmpuint (json_array_get_length (notes), ==, 2);
+  first = json_array_get_object_element (notes, 0);
+  second = json_array_get_object_element (notes, 1);
+  g_assert_cmpstr (json_object_get_string_member (first, "date"), ==, "2025-03-01");
+  g_assert_cmpstr (json_object_get_string_member (first, "text"), ==, "已召开专题会议");
+  g_assert_cmpint (json_object_get_int_member (first, "progress"), ==, 30);
+  g_assert_cmpstr (json_object_get_string_member (second, "text"), ==, "已印发方案");
+  g_assert_true (json_object_get_null_member (second, "progress"));
+
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
+/* A title two items share names neither: the refusal lists both with their
+ * uuids, and the uuid then picks one. */
+static void
+test_note_ambiguous_title (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *db = g_build_filename (dir, "plans.db", NULL);
+  g_autofree char *plan = g_build_filename (dir, "plan.json", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *uuid = NULL;
+  g_autoptr(GRegex) line = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(Run) import = { 0 };
+  g_auto(Run) ambiguous = { 0 };
+  g_auto(Run) picked = { 0 };
+  JsonArray *areas;
+  JsonObject *chosen, *other;
+  guint n_lines = 0;
+
+  g_assert_true (g_file_set_contents (plan,
+    "{\"format\": \"workplan\", \"version\": 1, \"plan\": {\"year\": 2026, \"title\": \"同名\"},"
+    " \"items\": [{\"kind\": \"area\", \"title\": \"平安建设\", \"children\":"
+    " [{\"kind\": \"task\", \"title\": \"开展专项整治\"}]},"
+    " {\"kind\": \"area\", \"title\": \"法治建设\", \"children\":"
+    " [{\"kind\": \"task\", \"title\": \"开展专项整治\"}]}]}", -1, NULL));
+  run_workplan (&import, "import", plan, "--db", db, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  before = wp_test_file_checksum (db);
+
+  run_workplan (&ambiguous, "note", "--year", "2026", "--item", "开展专项整治", "--text", "x",
+                "--db", db, NULL);
+  g_test_message ("stderr: %s", ambiguous.err);
+  g_assert_cmpint (ambiguous.status, ==, 1);
+  g_assert_true (g_str_has_prefix (ambiguous.err, "workplan: "));
+  g_assert_nonnull (strstr (ambiguous.err, "uuid"));
+  after = wp_test_file_checksum (db);
+  g_assert_cmpstr (before, ==, after);
+
+  /* One line per item: its uuid and where it sits. */
+  line = g_regex_new ("^  ([0-9a-f-]{36})  (\\S+) › 开展专项整治", G_REGEX_MULTILINE, 0, NULL);
+  g_regex_match (line, ambiguous.err, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *area = g_match_info_fetch (match, 2);
+
+      n_lines++;
+      if (g_str_equal (area, "法治建设"))
+        uuid = g_match_info_fetch (match, 1);
+      g_match_info_next (match, NULL);
+    }
+  g_assert_cmpuint (n_lines, ==, 2);
+  g_assert_nonnull (uuid);
+
+  run_workplan (&picked, "note", "--year", "2026", "--item", uuid, "--text", "已部署",
+                "--db", db, NULL);
+  g_assert_cmpint (picked.status, ==, 0);
+
+  root = export_plan (db, "2026");
+  areas = json_object_get_array_member (json_node_get_object (root), "items");
+  chosen = json_array_get_object_element (json_object_get_array_member (
+             json_array_get_object_element (areas, 1), "children"), 0);
+  other = json_array_get_object_element (json_object_get_array_member (
+            json_array_get_object_element (areas, 0), "children"), 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (chosen, "notes")), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (other, "notes")), ==, 0);
+
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
+static void
+test_note_errors (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *db = g_build_filename (dir, "plans.db", NULL);
+  g_autofree char *sample = wp_test_sample_path ("xiamen-2025.json");
+  const char *title = "坚持主动创稳 强化系统治理";
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Run) import = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) no_plan = { 0 };
+  g_auto(Run) progress = { 0 };
+  g_auto(Run) status = { 0 };
+  g_auto(Run) date = { 0 };
+  g_auto(Run) no_text = { 0 };
+
+  run_workplan (&import, "import", sample, "--db", db, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  before = wp_test_file_checksum (db);
+
+  run_workplan (&unknown, "note", "--year", "2025", "--item", "没有这一项", "--text", "x",
+                "--db", db, NULL);
+  g_assert_cmpint (unknown.status, ==, 1);
+  assert_one_error_line (&unknown);
+
+  run_workplan (&no_plan, "note", "--year", "1999", "--item", title, "--text", "x",
+                "--db", db, NULL);
+  g_assert_cmpint (no_plan.status, ==, 1);
+  assert_one_error_line (&no_plan);
+
+  run_workplan (&progress, "note", "--year", "2025", "--item", title, "--text", "x",
+                "--progress", "120", "--db", db, NULL);
+  g_assert_cmpint (progress.status, ==, 2);
+  run_workplan (&status, "note", "--year", "2025", "--item", title, "--text", "x",
+                "--status", "完成", "--db", db, NULL);
+  g_assert_cmpint (status.status, ==, 2);
+  run_workplan (&date, "note", "--year", "2025", "--item", title, "--text", "x",
+                "--date", "下个月", "--db", db, NULL);
+  g_assert_cmpint (date.status, ==, 2);
+  run_workplan (&no_text, "note", "--year", "2025", "--item", title, "--db", db, NULL);
+  g_assert_cmpint (no_text.status, ==, 2);
+
+  after = wp_test_file_checksum (db);
+  g_assert_cmpstr (before, ==, after);
+
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -949,6 +1151,9 @@ main (int    argc,
   g_test_add_func ("/cli/import-refuses-special-files", test_import_refuses_special_files);
   g_test_add_func ("/cli/import-refuses-hostile-json", test_import_refuses_hostile_json);
   g_test_add_func ("/cli/import-replace-backs-up", test_import_replace_backs_up);
+  g_test_add_func ("/cli/note", test_note);
+  g_test_add_func ("/cli/note-ambiguous-title", test_note_ambiguous_title);
+  g_test_add_func ("/cli/note-errors", test_note_errors);
 
   status = g_test_run ();
   wp_test_remove_tree (data_home);

@@ -3,6 +3,8 @@
  *   workplan list-plans [--db PATH] [--json]
  *   workplan export --format json --year N [--db PATH] [-o FILE]
  *   workplan import FILE.json [--year N] [--replace] [--db PATH]
+ *   workplan note --year N --item TITLE-OR-UUID --text T [--date D] [--progress P]
+ *                 [--status S] [--db PATH]
  *
  * Errors print one line on stderr and exit non-zero; the database is left
  * as it was.
@@ -37,6 +39,7 @@ static int cmd_list_plans (int argc, char **argv);
 static int cmd_export (int argc, char **argv);
 static int cmd_import (int argc, char **argv);
 static int cmd_summary (int argc, char **argv);
+static int cmd_note (int argc, char **argv);
 
 static const struct {
   const char  *name;
@@ -47,6 +50,7 @@ static const struct {
   { "export", cmd_export, N_("Write a plan as JSON") },
   { "import", cmd_import, N_("Read a plan from a JSON file") },
   { "summary", cmd_summary, N_("Draft the progress summary of a plan, as plain text") },
+  { "note", cmd_note, N_("Add a progress note to an item") },
 };
 
 static char *db_path;
@@ -620,6 +624,253 @@ cmd_summary (int    argc,
     return fail (error->message);
   text = wp_plan_stats_compose_summary (stats, wp_plan_get_title (plan));
   g_print ("%s\n", text);
+  return EXIT_OK;
+}
+
+/* Collects the live items of @plan_id under @parent_id, at any depth, whose
+ * uuid or title is @name. A uuid names one item, so when one matches it is
+ * the only match. */
+static gboolean
+find_items_named (WpStore     *store,
+                  gint64       plan_id,
+                  gint64       parent_id,
+                  const char  *name,
+                  GPtrArray   *titled,
+                  WpItem     **by_uuid,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) children = wp_store_list_children (store, plan_id, parent_id, error);
+
+  if (children == NULL)
+    return FALSE;
+  for (guint i = 0; i < children->len && *by_uuid == NULL; i++)
+    {
+      WpItem *item = g_ptr_array_index (children, i);
+
+      if (g_ascii_strcasecmp (wp_item_get_uuid (item), name) == 0)
+        {
+          *by_uuid = g_object_ref (item);
+          return TRUE;
+        }
+      if (g_str_equal (wp_item_get_title (item), name))
+        g_ptr_array_add (titled, g_object_ref (item));
+      if (wp_item_get_n_children (item) > 0
+          && !find_items_named (store, plan_id, wp_item_get_id (item), name, titled, by_uuid,
+                                error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* "Area › Key task › Action": where an item sits, so that a user can tell
+ * items of the same title apart. */
+static char *
+item_path (WpStore *store,
+           WpItem  *item)
+{
+  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+  gint64 parent_id = wp_item_get_parent_id (item);
+
+  g_ptr_array_add (titles, g_strdup (wp_item_get_title (item)));
+  while (parent_id != 0)
+    {
+      g_autoptr(WpItem) parent = wp_store_get_item (store, parent_id, NULL);
+
+      if (parent == NULL)
+        break;
+      g_ptr_array_insert (titles, 0, g_strdup (wp_item_get_title (parent)));
+      parent_id = wp_item_get_parent_id (parent);
+    }
+  g_ptr_array_add (titles, NULL);
+  return g_strjoinv (" › ", (char **) titles->pdata);
+}
+
+/* The item of @plan named by @name (its uuid or its title). A title shared
+ * by several items is refused: writing to whichever came first would put the
+ * note on an item the user did not mean. On failure, *status is the exit
+ * status and the message has been printed. */
+static WpItem *
+find_note_item (WpStore     *store,
+                WpPlan      *plan,
+                const char  *name,
+                int         *status)
+{
+  g_autoptr(GPtrArray) titled = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpItem) by_uuid = NULL;
+  g_autoptr(GString) choices = NULL;
+
+  if (!find_items_named (store, wp_plan_get_id (plan), 0, name, titled, &by_uuid, &error))
+    {
+      *status = fail (error->message);
+      return NULL;
+    }
+  if (by_uuid != NULL)
+    return g_steal_pointer (&by_uuid);
+  if (titled->len == 1)
+    return g_object_ref (g_ptr_array_index (titled, 0));
+
+  if (titled->len == 0)
+    {
+      g_autofree char *msg =
+        g_strdup_printf (_("The %d plan has no item titled “%s”; give its exact title or its "
+                           "uuid with --item."), wp_plan_get_year (plan), name);
+      *status = fail (msg);
+      return NULL;
+    }
+
+  /* One line saying what to do, then one line per item to pick from. */
+  choices = g_string_new (NULL);
+  g_string_printf (choices,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%u item of the %d plan is titled “%s”; name the one you mean "
+                                "by its uuid, e.g. --item %s:",
+                                "%u items of the %d plan are titled “%s”; name the one you mean "
+                                "by its uuid, e.g. --item %s:", titled->len),
+                   titled->len, wp_plan_get_year (plan), name,
+                   wp_item_get_uuid (g_ptr_array_index (titled, 0)));
+  for (guint i = 0; i < titled->len; i++)
+    {
+      WpItem *item = g_ptr_array_index (titled, i);
+      g_autofree char *path = item_path (store, item);
+
+      g_string_append_printf (choices, "\n  %s  %s  (%s)", wp_item_get_uuid (item), path,
+                              wp_item_kind_to_label (wp_item_get_kind (item)));
+    }
+  *status = fail (choices->str);
+  return NULL;
+}
+
+static gboolean
+set_item_string (WpStore     *store,
+                 gint64       item_id,
+                 const char  *property,
+                 const char  *text,
+                 GError     **error)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+  return wp_store_set_item_property (store, item_id, property, &value, error);
+}
+
+static gboolean
+set_item_int (WpStore     *store,
+              gint64       item_id,
+              const char  *property,
+              int          number,
+              GError     **error)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_INT);
+  g_value_set_int (&value, number);
+  return wp_store_set_item_property (store, item_id, property, &value, error);
+}
+
+static int
+cmd_note (int    argc,
+          char **argv)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *date_text = NULL;
+  g_autofree char *progress_text = NULL;
+  g_autofree char *status_text = NULL;
+  int year = 0;
+  GOptionEntry entries[] = {
+    { "year", 'y', 0, G_OPTION_ARG_INT, &year, N_("The plan's year"), N_("YEAR") },
+    { "item", 0, 0, G_OPTION_ARG_STRING, &name, N_("The item, by its title or its uuid"),
+      N_("TITLE-OR-UUID") },
+    { "text", 0, 0, G_OPTION_ARG_STRING, &text, N_("What the note says"), N_("TEXT") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date_text,
+      N_("The day the note reports on (default: today)"), N_("YYYY-MM-DD") },
+    { "progress", 0, 0, G_OPTION_ARG_STRING, &progress_text,
+      N_("Also set the item's progress, in percent"), N_("0-100") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status_text,
+      N_("Also set the item's status: not_started, in_progress, done or suspended"),
+      N_("STATUS") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = new_context ("note", "", entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpStore) store = NULL;
+  g_autoptr(WpPlan) plan = NULL;
+  g_autoptr(WpItem) item = NULL;
+  WpItemStatus item_status;
+  gint64 progress = -1;
+  GDate date;
+  int status;
+
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (context, _("note takes no file names."));
+  if (year == 0)
+    return usage_error (context, _("Say which plan the item is in with --year, e.g. --year 2025."));
+  if (name == NULL || *name == '\0')
+    return usage_error (context, _("Say which item the note is for with --item TITLE-OR-UUID."));
+  if (text == NULL || *g_strstrip (text) == '\0')
+    return usage_error (context, _("Say what the note says with --text."));
+  if (!g_utf8_validate (text, -1, NULL) || !g_utf8_validate (name, -1, NULL))
+    return usage_error (context, _("--item and --text must be UTF-8 text."));
+  if (date_text == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, g_date_time_get_day_of_month (now),
+                      g_date_time_get_month (now), g_date_time_get_year (now));
+    }
+  else if (!wp_date_from_iso (date_text, &date))
+    return usage_error (context, _("--date must be a date such as 2025-06-30."));
+  if (progress_text != NULL
+      && !g_ascii_string_to_signed (progress_text, 10, 0, 100, &progress, NULL))
+    return usage_error (context, _("--progress must be a whole number from 0 to 100."));
+  if (status_text != NULL && !wp_item_status_from_string (status_text, &item_status))
+    return usage_error (context, _("--status must be not_started, in_progress, done or "
+                                   "suspended."));
+
+  store = open_store (WP_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL)
+    return fail (error->message);
+
+  /* The item is looked up inside the transaction, so that no other program
+   * can delete or rename it between finding it and writing to it. */
+  if (!wp_store_begin (store, &error))
+    return fail (error->message);
+  plan = wp_store_get_plan_by_year (store, year, &error);
+  if (plan == NULL)
+    {
+      wp_store_rollback (store);
+      return fail (error->message);
+    }
+  item = find_note_item (store, plan, name, &status);
+  if (item == NULL)
+    {
+      wp_store_rollback (store);
+      return status;
+    }
+
+  if (wp_store_add_note (store, wp_item_get_id (item), &date, text, (int) progress,
+                         &error) == 0
+      || (progress >= 0
+          && !set_item_int (store, wp_item_get_id (item), "progress", (int) progress, &error))
+      || (status_text != NULL
+          && !set_item_string (store, wp_item_get_id (item), "status", status_text, &error)))
+    {
+      wp_store_rollback (store);
+      return fail (error->message);
+    }
+  /* A commit that fails has rolled back by itself. */
+  if (!wp_store_commit (store, &error))
+    return fail (error->message);
+
+  {
+    g_autofree char *iso = wp_date_to_iso (&date);
+    g_print (_("Added a progress note of %s to “%s”.\n"), iso, wp_item_get_title (item));
+  }
   return EXIT_OK;
 }
 
