@@ -803,6 +803,47 @@ test_outside_changes_noticed (void)
   wp_test_dir_free (dir);
 }
 
+/* A command that writes waits its turn behind another program's long
+ * write: `workplan note` gave up after five seconds while an import ran. */
+static void
+test_cli_write_waits_its_turn (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = wp_test_dir_new ();
+  g_autofree char *db = make_demo_file (dir);
+  const char *argv[] = { g_getenv ("WORKPLAN_BIN"), "note", "--year", "2025", "--item",
+                         "坚持主动创稳 强化系统治理", "--text", "等另一个程序写完再写",
+                         "--db", db, NULL };
+  sqlite3 *writer = NULL;
+  int wait_status = 0;
+  GPid pid;
+
+  g_assert_cmpint (sqlite3_open (db, &writer), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (writer, "BEGIN IMMEDIATE;"
+                                         "UPDATE plan SET organization = '长时间写入';", NULL,
+                                 NULL, NULL), ==, SQLITE_OK);
+  g_spawn_async (NULL, (char **) argv, NULL,
+                 G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, &pid,
+                 &error);
+  g_assert_no_error (error);
+  /* (longer than the five seconds it waited before) */
+  g_usleep (6 * G_USEC_PER_SEC);
+  g_assert_cmpint (sqlite3_exec (writer, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (writer);
+  g_assert_cmpint (waitpid (pid, &wait_status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  g_assert_true (WIFEXITED (wait_status));
+  g_assert_cmpint (WEXITSTATUS (wait_status), ==, 0);
+  {
+    g_autofree char *json = NULL;
+
+    g_assert_cmpint (run_cli (&json, NULL, "export", "--year", "2025", "--db", db, NULL), ==, 0);
+    g_assert_nonnull (strstr (json, "等另一个程序写完再写"));
+    g_assert_nonnull (strstr (json, "长时间写入"));
+  }
+  wp_test_dir_free (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -826,6 +867,7 @@ main (int    argc,
   g_test_add_func ("/store-safety/log-copied-in-when-idle", test_log_copied_in_when_idle);
   g_test_add_func ("/store-safety/disk-full-changes-nothing", test_disk_full_changes_nothing);
   g_test_add_func ("/store-safety/outside-changes-noticed", test_outside_changes_noticed);
+  g_test_add_func ("/store-safety/cli-write-waits-its-turn", test_cli_write_waits_its_turn);
 
   status = g_test_run ();
   wp_test_remove_tree (data_home);

@@ -127,13 +127,15 @@ open_store (WpStoreOpenFlags   flags,
         }
     }
 
+  WpStore *store;
+
   /* Reading never writes (nor waits for another program's write), except
    * to upgrade an older plan file, after a backup copy, when it can. */
   if (flags & WP_STORE_OPEN_READ_ONLY)
     {
       g_autoptr(GError) local_error = NULL;
-      WpStore *store = wp_store_open (path, flags, &local_error);
 
+      store = wp_store_open (path, flags, &local_error);
       if (store != NULL)
         return store;
       if (!g_error_matches (local_error, WP_STORE_ERROR, WP_STORE_ERROR_NEEDS_UPGRADE)
@@ -145,7 +147,13 @@ open_store (WpStoreOpenFlags   flags,
       flags &= ~WP_STORE_OPEN_READ_ONLY;
     }
 
-  return wp_store_open (path, flags, error);
+  store = wp_store_open (path, flags, error);
+  /* A command that writes waits its turn behind another program's write
+   * (a long import) instead of giving up after five seconds: nothing
+   * waits for it on screen. */
+  if (store != NULL && !(flags & WP_STORE_OPEN_READ_ONLY))
+    wp_store_set_busy_timeout (store, 120 * 1000);
+  return store;
 }
 
 static int

@@ -855,9 +855,19 @@ wp_store_open (const char        *path,
       && !set_pragma (self, "PRAGMA query_only = ON", "PRAGMA query_only", "1", error))
     return NULL;
 
-  /* Items deleted by a program that stopped before closing the file */
-  if (!self->read_only && !self->check_pending && !wp_store_purge_deleted (self, error))
-    return NULL;
+  /* Items deleted by a program that stopped before closing the file (not
+   * now if another program is writing: it is tidying, not an edit) */
+  if (!self->read_only && !self->check_pending)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!wp_store_purge_deleted (self, &local_error)
+          && !g_error_matches (local_error, WP_STORE_ERROR, WP_STORE_ERROR_BUSY))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
 
   self->opened = TRUE;
   wp_store_check_outside_changes (self);  /* (the version to compare with) */
