@@ -36,25 +36,11 @@ static void
 run_workplan (Run *run,
               ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *bin = g_getenv ("WORKPLAN_BIN");
-  const char *arg;
-  int wait_status = 0;
   va_list args;
 
-  g_assert_nonnull (bin);
-  g_ptr_array_add (argv, (char *) bin);
   va_start (args, run);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
+  run->status = wp_test_run_workplan_va (&run->out, &run->err, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
 }
 
 /* One clear line on stderr, naming the program. */

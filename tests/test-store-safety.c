@@ -22,31 +22,19 @@ run_cli (char **out,
          char **err,
          ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *bin = g_getenv ("WORKPLAN_BIN");
   g_autofree char *local_out = NULL, *local_err = NULL;
-  const char *arg;
-  int wait_status = 0;
   va_list args;
+  int status;
 
-  g_assert_nonnull (bin);
-  g_ptr_array_add (argv, (char *) bin);
   va_start (args, err);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
+  status = wp_test_run_workplan_va (&local_out, &local_err, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &local_out, &local_err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_test_message ("%s: %s%s", (char *) argv->pdata[1], local_out, local_err);
+  g_test_message ("workplan: %s%s", local_out, local_err);
   if (out != NULL)
     *out = g_steal_pointer (&local_out);
   if (err != NULL)
     *err = g_steal_pointer (&local_err);
-  return WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  return status;
 }
 
 /* What a file chooser, the recent-files list or a thumbnailer does to a

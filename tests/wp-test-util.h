@@ -6,6 +6,8 @@
 
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <stdarg.h>
+#include <sys/wait.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +16,32 @@
 #include "workplan-core.h"
 
 G_BEGIN_DECLS
+
+/* Runs the workplan binary under test (WORKPLAN_BIN) with the arguments
+ * of @args up to a NULL; returns its exit status (-1 if it did not exit),
+ * with what it printed in @out and @err (either may be NULL). */
+static inline int
+wp_test_run_workplan_va (char    **out,
+                         char    **err,
+                         va_list   args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *bin = g_getenv ("WORKPLAN_BIN");
+  const char *arg;
+  int wait_status = 0;
+
+  g_assert_nonnull (bin);
+  g_ptr_array_add (argv, (char *) bin);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err,
+                &wait_status, &error);
+  g_assert_no_error (error);
+  return WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
 
 /* A fresh temporary folder, removed with its files by wp_test_dir_free(). */
 static inline char *
