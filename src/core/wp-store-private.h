@@ -17,6 +17,7 @@ struct _WpStore
 
   sqlite3    *db;
   char       *path;
+  char       *immutable_uri; /* how a file only to be read was opened, or NULL */
   gboolean    read_only;
   gboolean    check_pending; /* opened to be checked later; writes wait for it */
   gboolean    check_failed;  /* that check found the file damaged */

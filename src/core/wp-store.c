@@ -78,6 +78,7 @@ wp_store_finalize (GObject *object)
       self->db = NULL;
     }
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->immutable_uri, g_free);
 
   G_OBJECT_CLASS (wp_store_parent_class)->finalize (object);
 }
@@ -612,12 +613,21 @@ can_only_be_read (const char *path)
   return g_stat (wal, &st) != 0 || st.st_size == 0;
 }
 
+/* file:///… for sqlite3_open_v2() with SQLITE_OPEN_URI: a name with "?" or
+ * "#" in it is not read as a URI's query */
+static char *
+plain_file_uri (const char *path)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+
+  return g_filename_to_uri (absolute, NULL, NULL);
+}
+
 /* file:///…?immutable=1, for sqlite3_open_v2() with SQLITE_OPEN_URI */
 static char *
 immutable_uri (const char *path)
 {
-  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
-  g_autofree char *uri = g_filename_to_uri (absolute, NULL, NULL);
+  g_autofree char *uri = plain_file_uri (path);
 
   return uri != NULL ? g_strconcat (uri, "?immutable=1", NULL) : NULL;
 }
@@ -806,6 +816,7 @@ wp_store_open (const char        *path,
 
       rc = uri != NULL ? open_connection (uri, open_flags | SQLITE_OPEN_URI, &self->db)
                        : SQLITE_CANTOPEN;
+      self->immutable_uri = g_steal_pointer (&uri);
     }
   else
     rc = open_connection (path, open_flags, &self->db);
@@ -886,7 +897,9 @@ check_in_thread (GTask        *task,
   int rc;
 
   /* A connection of its own: the main one goes on reading meanwhile. */
-  rc = open_connection (path, SQLITE_OPEN_READONLY, &db);
+  /* (a file only to be read is read as the store reads it: see
+   * can_only_be_read()) */
+  rc = open_connection (path, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, &db);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
@@ -942,7 +955,9 @@ wp_store_check_async (WpStore             *self,
       g_task_return_pointer (task, g_strdup ("ok"), g_free);
       return;
     }
-  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  g_task_set_task_data (task, self->immutable_uri != NULL ? g_strdup (self->immutable_uri)
+                                                          : plain_file_uri (self->path),
+                        g_free);
   g_task_run_in_thread (task, check_in_thread);
 }
 
