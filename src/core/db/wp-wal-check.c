@@ -18,7 +18,9 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <gio/gio.h>
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "wp-wal-check.h"
@@ -145,4 +147,101 @@ _wp_wal_count_lost_commits (const char  *wal_path,
 
   *n_lost = n_after >= 2 ? n_after : 0;
   return TRUE;
+}
+
+/* The first hex digits of a file's SHA-256, to name a copy of it by. */
+static char *
+file_checksum_prefix (const char *path)
+{
+  g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, NULL);
+  g_autofree char *sum = NULL;
+
+  if (mapped == NULL)
+    return NULL;
+  sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                     (const guchar *) g_mapped_file_get_contents (mapped),
+                                     g_mapped_file_get_length (mapped));
+  return g_strndup (sum, 12);
+}
+
+/* Copies @path and its log, as found, into a folder beside it (or, if
+ * its folder is read-only, in the user's data folder) named after the
+ * log's content, so that opening the same damaged file again keeps one
+ * copy. Returns: the folder, or NULL with @error set */
+static char *
+set_aside_damaged_log (const char  *path,
+                       GError     **error)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *sum = file_checksum_prefix (wal);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = g_strdup_printf ("%s.damaged-log-%s", base, sum ? sum : "x");
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *folder = g_build_filename (dir, name, NULL);
+  const char *files[] = { path, wal };
+
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      g_free (folder);
+      folder = g_build_filename (g_get_user_data_dir (), "workplan", name, NULL);
+      if (g_mkdir_with_parents (folder, 0700) != 0)
+        {
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno),
+                       _("Could not keep a copy of “%s” in “%s”: %s"), path, folder,
+                       g_strerror (errno));
+          return NULL;
+        }
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *file_base = g_path_get_basename (files[i]);
+      g_autoptr(GFile) source = g_file_new_for_path (files[i]);
+      g_autoptr(GFile) copy = g_file_new_build_filename (folder, file_base, NULL);
+
+      if (!g_file_copy (source, copy, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error))
+        return NULL;
+    }
+  return g_steal_pointer (&folder);
+}
+
+/* Refuses a file whose log holds saved changes SQLite would silently
+ * drop when it reads the log (see wp-wal-check.c), after setting a copy
+ * of the file and its log aside. */
+gboolean
+_wp_wal_check_before_open (const char        *path,
+                           WpStoreOpenFlags   flags,
+                           GError           **error)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *folder = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint n_lost = 0;
+
+  if (!_wp_wal_count_lost_commits (wal, &n_lost, &local_error))
+    {
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_FAILED, _("Cannot read “%s”: %s"),
+                   wal, local_error->message);
+      return FALSE;
+    }
+  if (n_lost == 0)
+    return TRUE;
+  folder = set_aside_damaged_log (path, error);
+  if (folder == NULL)
+    return FALSE;
+  g_message ("The log of “%s” is damaged: %u saved changes after the damage; copied to “%s”",
+             path, n_lost, folder);
+  if (flags & WP_STORE_OPEN_DISCARD_DAMAGED_LOG)
+    return TRUE;
+  g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_DAMAGED_LOG,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "The latest changes to “%s” are damaged: %u saved change cannot be "
+                            "read. Nothing was changed; the file and its log are copied as they "
+                            "were to “%s”. Open it without the damaged changes, or restore a "
+                            "backup.",
+                            "The latest changes to “%s” are damaged: %u saved changes cannot be "
+                            "read. Nothing was changed; the file and its log are copied as they "
+                            "were to “%s”. Open it without the damaged changes, or restore a "
+                            "backup.", n_lost),
+               path, n_lost, folder);
+  return FALSE;
 }
