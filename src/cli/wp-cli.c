@@ -749,34 +749,6 @@ find_note_item (WpStore     *store,
   return NULL;
 }
 
-static gboolean
-set_item_string (WpStore     *store,
-                 gint64       item_id,
-                 const char  *property,
-                 const char  *text,
-                 GError     **error)
-{
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  g_value_init (&value, G_TYPE_STRING);
-  g_value_set_string (&value, text);
-  return wp_store_set_item_property (store, item_id, property, &value, error);
-}
-
-static gboolean
-set_item_int (WpStore     *store,
-              gint64       item_id,
-              const char  *property,
-              int          number,
-              GError     **error)
-{
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  g_value_init (&value, G_TYPE_INT);
-  g_value_set_int (&value, number);
-  return wp_store_set_item_property (store, item_id, property, &value, error);
-}
-
 static int
 cmd_note (int    argc,
           char **argv)
@@ -864,9 +836,10 @@ cmd_note (int    argc,
   if (wp_store_add_note (store, wp_item_get_id (item), &date, text, (int) progress,
                          &error) == 0
       || (progress >= 0
-          && !set_item_int (store, wp_item_get_id (item), "progress", (int) progress, &error))
+          && !wp_store_set_item_int (store, wp_item_get_id (item), "progress", (int) progress,
+                                     &error))
       || (status_text != NULL
-          && !set_item_string (store, wp_item_get_id (item), "status", status_text, &error)))
+          && !wp_store_set_item_string (store, wp_item_get_id (item), "status", status_text, &error)))
     {
       wp_store_rollback (store);
       return fail (error->message);

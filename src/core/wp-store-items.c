@@ -1577,6 +1577,37 @@ wp_store_set_item_property (WpStore       *self,
   return FALSE;
 }
 
+/* wp_store_set_item_property() for a text property (status and kind by
+ * their names in the file, dates as ISO text) */
+gboolean
+wp_store_set_item_string (WpStore     *self,
+                          gint64       item_id,
+                          const char  *property,
+                          const char  *text,
+                          GError     **error)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+  return wp_store_set_item_property (self, item_id, property, &value, error);
+}
+
+/* wp_store_set_item_property() for a number property (progress) */
+gboolean
+wp_store_set_item_int (WpStore     *self,
+                       gint64       item_id,
+                       const char  *property,
+                       int          number,
+                       GError     **error)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_INT);
+  g_value_set_int (&value, number);
+  return wp_store_set_item_property (self, item_id, property, &value, error);
+}
+
 /**
  * wp_store_set_item_due_text:
  * @text: the deadline as the user wrote it (上半年, 6月底前, 2025-06-30, 长期坚持)

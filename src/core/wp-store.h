@@ -190,6 +190,16 @@ gboolean    wp_store_set_item_property  (WpStore           *self,
                                          const char        *property,
                                          const GValue      *value,
                                          GError           **error);
+gboolean    wp_store_set_item_string    (WpStore           *self,
+                                         gint64             item_id,
+                                         const char        *property,
+                                         const char        *text,
+                                         GError           **error);
+gboolean    wp_store_set_item_int       (WpStore           *self,
+                                         gint64             item_id,
+                                         const char        *property,
+                                         int                number,
+                                         GError           **error);
 gboolean    wp_store_set_item_due_text  (WpStore           *self,
                                          gint64             item_id,
                                          const char        *text,

@@ -754,20 +754,6 @@ read_item (JsonNode    *node,
 }
 
 static gboolean
-set_string (WpStore     *store,
-            gint64       id,
-            const char  *property,
-            const char  *value,
-            GError     **error)
-{
-  g_auto(GValue) v = G_VALUE_INIT;
-
-  g_value_init (&v, G_TYPE_STRING);
-  g_value_set_string (&v, value);
-  return wp_store_set_item_property (store, id, property, &v, error);
-}
-
-static gboolean
 write_item (WpStore     *store,
             gint64       plan_id,
             gint64       parent_id,
@@ -775,7 +761,6 @@ write_item (WpStore     *store,
             GError     **error)
 {
   g_autoptr(WpItem) created = NULL;
-  g_auto(GValue) progress = G_VALUE_INIT;
   g_auto(GValue) ongoing = G_VALUE_INIT;
   gint64 id;
 
@@ -784,19 +769,18 @@ write_item (WpStore     *store,
     return FALSE;
   id = wp_item_get_id (created);
 
-  g_value_init (&progress, G_TYPE_INT);
-  g_value_set_int (&progress, item->progress);
   g_value_init (&ongoing, G_TYPE_BOOLEAN);
   g_value_set_boolean (&ongoing, item->ongoing);
 
   if ((item->description[0] != '\0'
-       && !set_string (store, id, "description", item->description, error))
+       && !wp_store_set_item_string (store, id, "description", item->description, error))
       || (item->status != WP_ITEM_STATUS_NOT_STARTED
-          && !set_string (store, id, "status", wp_item_status_to_string (item->status), error))
-      || !wp_store_set_item_property (store, id, "progress", &progress, error)
-      || (item->due != NULL && !set_string (store, id, "due", item->due, error))
+          && !wp_store_set_item_string (store, id, "status",
+                                        wp_item_status_to_string (item->status), error))
+      || !wp_store_set_item_int (store, id, "progress", item->progress, error)
+      || (item->due != NULL && !wp_store_set_item_string (store, id, "due", item->due, error))
       || (item->due_label[0] != '\0'
-          && !set_string (store, id, "due-label", item->due_label, error))
+          && !wp_store_set_item_string (store, id, "due-label", item->due_label, error))
       || (item->ongoing && !wp_store_set_item_property (store, id, "ongoing", &ongoing, error))
       || !wp_store_set_item_agencies (store, id, WP_AGENCY_ROLE_LEAD,
                                       (const char * const *) item->lead, error)
@@ -830,7 +814,7 @@ write_item (WpStore     *store,
             last = n->date;
         }
       iso = wp_date_to_iso (&last);
-      if (!set_string (store, id, "done-date", iso, error))
+      if (!wp_store_set_item_string (store, id, "done-date", iso, error))
         return FALSE;
     }
 
