@@ -839,7 +839,8 @@ cmd_note (int    argc,
           && !wp_store_set_item_int (store, wp_item_get_id (item), "progress", (int) progress,
                                      &error))
       || (status_text != NULL
-          && !wp_store_set_item_string (store, wp_item_get_id (item), "status", status_text, &error)))
+          && !wp_store_set_item_string (store, wp_item_get_id (item), "status", status_text,
+                                        &error)))
     {
       wp_store_rollback (store);
       return fail (error->message);
