@@ -11,13 +11,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-/* lstat(), O_CLOEXEC and F_GETLK are POSIX 2008, not C11. */
+/* lstat() is POSIX 2008, not C11. */
 #define _XOPEN_SOURCE 700
 
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <unistd.h>
 #include <glib/gi18n.h>
@@ -398,44 +397,6 @@ list_missing_plan_files (const char *path)
   return missing;
 }
 
-/* Whether another process has @path open through SQLite. Its unix VFS
- * locks bytes at 1 GiB in the plan file during a transaction and, in WAL
- * mode, a byte of the -shm for as long as a connection is open
- * (PENDING_BYTE and UNIX_SHM_DMS in os_unix.c). F_GETLK only asks; it sees
- * the locks of other processes, and this one has closed its connection. */
-static gboolean
-plan_file_in_use (const char *path)
-{
-  static const struct {
-    const char *suffix;
-    off_t       start;
-    off_t       length;
-  } locks[] = {
-    { "", 0x40000000, 512 },
-    { "-shm", 120, 9 },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (locks); i++)
-    {
-      g_autofree char *name = g_strconcat (path, locks[i].suffix, NULL);
-      struct flock lock = { 0 };
-      int fd = g_open (name, O_RDONLY | O_CLOEXEC, 0);
-      gboolean locked;
-
-      if (fd < 0)
-        continue;
-      lock.l_type = F_WRLCK;
-      lock.l_whence = SEEK_SET;
-      lock.l_start = locks[i].start;
-      lock.l_len = locks[i].length;
-      locked = fcntl (fd, F_GETLK, &lock) != 0 || lock.l_type != F_UNLCK;
-      close (fd);
-      if (locked)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* After an import that failed into a plan file it created (a full disk
  * leaves it empty), removes what it created, so that the next try starts
  * afresh. Never a file that existed before, nor one another process has
@@ -456,7 +417,7 @@ remove_created_plan_files (const char  *path,
         return;  /* another process imported a plan into it meanwhile */
     }
   g_clear_object (store);
-  if (plan_file_in_use (path))
+  if (wp_store_file_in_use (path))
     return;
 
   for (guint i = 0; i < missing->len; i++)

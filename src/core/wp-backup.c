@@ -802,37 +802,6 @@ wp_backup_find_latest_good (const char  *plan_path,
   return NULL;
 }
 
-/* Whether another process holds a lock on bytes of @path (a process's own
- * locks are not reported). */
-static gboolean
-locked_elsewhere (const char *path,
-                  off_t       start,
-                  off_t       length)
-{
-  struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = start,
-                        .l_len = length };
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  gboolean locked;
-
-  if (fd < 0)
-    return FALSE;
-  locked = fcntl (fd, F_GETLK, &lock) == 0 && lock.l_type != F_UNLCK;
-  close (fd);
-  return locked;
-}
-
-/* Whether a connection of another process has the plan file open: in WAL
- * mode each one holds a read lock on the "DMS" byte of the -shm file; a
- * writer in rollback mode, locks on the database file from its pending
- * byte on (see SQLite's walformat.html and os_unix.c). */
-static gboolean
-open_elsewhere (const char *plan_path)
-{
-  g_autofree char *shm = g_strconcat (plan_path, "-shm", NULL);
-
-  return locked_elsewhere (shm, 128, 1) || locked_elsewhere (plan_path, 0x40000000, 512);
-}
-
 /* Copies @source to a new hidden file in @folder, made durable; returns its
  * path. */
 static char *
@@ -940,7 +909,7 @@ wp_backup_restore (const char  *plan_path,
     *saved_path = NULL;
   if (!wp_backup_check (backup_path, error))
     return FALSE;
-  if (open_elsewhere (plan_path))
+  if (wp_store_file_in_use (plan_path))
     {
       g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_FAILED,
                    _("“%s” is open in another program. Close it there and try again."),

@@ -134,3 +134,45 @@ _wp_store_remove_unused_log (const char *path)
     close (shm_fd);
   close (db_fd);
 }
+
+/**
+ * wp_store_file_in_use:
+ * @path: a plan file
+ *
+ * Whether a connection has @path open: SQLite locks bytes from 1 GiB in
+ * the database file during a transaction and, in WAL mode, bytes 120-128
+ * of its -shm for as long as a connection is open (PENDING_BYTE and
+ * UNIX_SHM_DMS in os_unix.c). F_GETLK only asks. It sees other processes'
+ * locks, and this process's own shared-memory locks too, since those are
+ * open file description locks: ask after closing this process's own
+ * connections. A lock that cannot be asked about counts as in use.
+ */
+gboolean
+wp_store_file_in_use (const char *path)
+{
+  static const struct {
+    const char *suffix;
+    off_t       start;
+    off_t       length;
+  } locks[] = {
+    { "", DATABASE_LOCKS_START, 512 },
+    { "-shm", 120, 9 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (locks); i++)
+    {
+      g_autofree char *name = g_strconcat (path, locks[i].suffix, NULL);
+      struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET,
+                            .l_start = locks[i].start, .l_len = locks[i].length };
+      int fd = g_open (name, O_RDONLY | O_CLOEXEC, 0);
+      gboolean locked;
+
+      if (fd < 0)
+        continue;
+      locked = fcntl (fd, F_GETLK, &lock) != 0 || lock.l_type != F_UNLCK;
+      close (fd);
+      if (locked)
+        return TRUE;
+    }
+  return FALSE;
+}
