@@ -1056,6 +1056,16 @@ reread_live_items (WpStore *self)
     }
 }
 
+/* Reads every item a view holds again and tells the views to read the
+ * rest: the file holds something else than they were told. */
+static void
+show_the_file_again (WpStore *self)
+{
+  reread_live_items (self);
+  wp_store_plans_changed (self);
+  g_signal_emit (self, wp_store_signals[SIGNAL_AGENCIES_CHANGED], 0);
+}
+
 void
 wp_store_rollback (WpStore *self)
 {
@@ -1083,7 +1093,6 @@ wp_store_rollback (WpStore *self)
   wp_store_forget_rollups (self);
   if (self->tx_depth == 0)
     {
-      reread_live_items (self);
       /* A step of an edit made of steps (an undoable command runs in a
        * transaction of its own) may have told the views of its change
        * when it was done; the edit as a whole then failed to be saved
@@ -1091,9 +1100,10 @@ wp_store_rollback (WpStore *self)
       if (self->told_in_transaction)
         {
           self->told_in_transaction = FALSE;
-          wp_store_plans_changed (self);
-          g_signal_emit (self, wp_store_signals[SIGNAL_AGENCIES_CHANGED], 0);
+          show_the_file_again (self);
         }
+      else
+        reread_live_items (self);
     }
 }
 
@@ -1138,9 +1148,7 @@ wp_store_check_outside_changes (WpStore *self)
     }
   self->data_version = version;
   wp_store_forget_rollups (self);
-  reread_live_items (self);
-  wp_store_plans_changed (self);
-  g_signal_emit (self, wp_store_signals[SIGNAL_AGENCIES_CHANGED], 0);
+  show_the_file_again (self);
   return TRUE;
 }
 
