@@ -251,6 +251,53 @@ test_shm_lock_survives_sniffing (void)
   wp_test_dir_free (dir);
 }
 
+/* Someone else's program (the sqlite3 shell, a backup tool) reading the
+ * plan while the window has it open, after sniffing dropped the window's
+ * locks on the database file: at close it took itself for the last
+ * connection and removed the log the window was writing to. */
+static void
+test_other_program_after_sniffing (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = wp_test_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "plan.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *check = NULL;
+  /* (a program of its own: a forked child would share this process's
+   * idea of which locks it holds) */
+  const char *argv[] = { "/proc/self/exe", "--read-with-plain-sqlite", path, NULL };
+  g_autoptr(WpPlan) plan = NULL;
+  WpStore *store;
+  ino_t wal_inode;
+  int status = 0;
+  int n_items;
+
+  store = wp_store_open (path, WP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  plan = wp_store_create_plan (store, 2030, "计划", "", &error);
+  g_assert_no_error (error);
+  add_actions (store, wp_plan_get_id (plan), "之前", 3);
+  wal_inode = inode_of (wal);
+  g_assert_cmpuint (wal_inode, !=, 0);
+
+  sniff_plan_files (path);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status,
+                &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (inode_of (wal), ==, wal_inode);
+
+  add_actions (store, wp_plan_get_id (plan), "之后", 3);
+  g_clear_object (&plan);
+  g_assert_finalize_object (store);
+
+  check = check_file (path, 2030, "", &n_items);
+  g_assert_cmpstr (check, ==, "ok");
+  g_assert_cmpint (n_items, ==, 6);
+  wp_test_dir_free (dir);
+}
+
 /* Issue 15, defect 5: the command line opened the file while the window
  * had a deleted key task to offer back, removed it from the file and gave
  * its ids to the items it imported; undo then failed with "UNIQUE
@@ -832,10 +879,28 @@ test_cli_write_waits_its_turn (void)
   wp_test_dir_free (dir);
 }
 
+/* What someone else's program does: opens the plan with plain SQLite,
+ * reads, closes. */
+static int
+read_with_plain_sqlite (const char *path)
+{
+  sqlite3 *db = NULL;
+  int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, "SELECT count(*) FROM item_all", NULL, NULL, NULL);
+  if (sqlite3_close (db) != SQLITE_OK)
+    rc = SQLITE_ERROR;
+  return rc == SQLITE_OK ? 0 : 1;
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  if (argc == 3 && g_str_equal (argv[1], "--read-with-plain-sqlite"))
+    return read_with_plain_sqlite (argv[2]);
+
   /* (the backups the command line takes of the files here are not kept) */
   g_autofree char *data_home = wp_test_private_data_home ();
   int status;
@@ -844,6 +909,8 @@ main (int    argc,
 
   g_test_add_func ("/store-safety/survives-sniffing", test_survives_sniffing);
   g_test_add_func ("/store-safety/shm-lock-survives-sniffing", test_shm_lock_survives_sniffing);
+  g_test_add_func ("/store-safety/other-program-after-sniffing",
+                   test_other_program_after_sniffing);
   g_test_add_func ("/store-safety/undo-after-other-program-purged",
                    test_undo_after_other_program_purged);
   g_test_add_func ("/store-safety/foreign-file-with-our-id-untouched",

@@ -176,3 +176,91 @@ wp_store_file_in_use (const char *path)
     }
   return FALSE;
 }
+
+/* The mark this process keeps on a database file it has open: a read lock
+ * on the range SQLite locks for its SHARED lock, taken as an open file
+ * description lock on a descriptor of its own, so that no close() drops it.
+ * SQLite's own SHARED lock is a POSIX lock and goes when code of the app
+ * sniffs the file; then another program's plain SQLite connection (the
+ * sqlite3 shell, a backup tool) got its EXCLUSIVE lock when it closed,
+ * took itself for the last connection and removed the log this process
+ * was writing to. The mark keeps such a program from ever getting that
+ * lock while the file is open here. Connections of this process cannot
+ * get it either, which they only try for at close, to do what
+ * _wp_store_remove_unused_log() does after the mark is gone. */
+struct _WpOpenMark {
+  dev_t device;
+  ino_t inode;
+  int   fd;
+  guint refs;
+};
+
+G_LOCK_DEFINE_STATIC (open_marks);
+static GList *open_marks;
+
+/* Returns a mark on @path (shared with other stores of this process that
+ * have the same file open), or %NULL if it cannot be taken: that only
+ * loses the protection, not the file. */
+WpOpenMark *
+_wp_store_mark_open (const char *path)
+{
+#ifdef F_OFD_SETLK
+  struct flock lock = { .l_type = F_RDLCK, .l_whence = SEEK_SET,
+                        .l_start = DATABASE_LOCKS_START + 2, .l_len = 510 };
+  WpOpenMark *mark = NULL;
+  struct stat st;
+  int fd;
+
+  /* (asked by name: closing a descriptor of the file would drop this
+   * process's POSIX locks on it) */
+  if (g_stat (path, &st) != 0)
+    return NULL;
+
+  G_LOCK (open_marks);
+  for (GList *l = open_marks; l != NULL; l = l->next)
+    {
+      WpOpenMark *other = l->data;
+
+      if (other->device == st.st_dev && other->inode == st.st_ino)
+        {
+          mark = other;
+          mark->refs++;
+          break;
+        }
+    }
+  if (mark == NULL && (fd = open (path, O_RDONLY | O_CLOEXEC)) >= 0)
+    {
+      if (fcntl (fd, F_OFD_SETLK, &lock) == 0)
+        {
+          mark = g_new0 (WpOpenMark, 1);
+          mark->device = st.st_dev;
+          mark->inode = st.st_ino;
+          mark->fd = fd;
+          mark->refs = 1;
+          open_marks = g_list_prepend (open_marks, mark);
+        }
+      else
+        close (fd);
+    }
+  G_UNLOCK (open_marks);
+
+  return mark;
+#else
+  return NULL;
+#endif
+}
+
+void
+_wp_store_unmark_open (WpOpenMark *mark)
+{
+  if (mark == NULL)
+    return;
+  G_LOCK (open_marks);
+  if (--mark->refs == 0)
+    {
+      open_marks = g_list_remove (open_marks, mark);
+      close (mark->fd);
+      g_free (mark);
+    }
+  G_UNLOCK (open_marks);
+}

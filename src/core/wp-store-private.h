@@ -11,6 +11,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _WpOpenMark WpOpenMark;
+
 struct _WpStore
 {
   GObject     parent_instance;
@@ -18,6 +20,7 @@ struct _WpStore
   sqlite3    *db;
   char       *path;
   char       *immutable_uri; /* how a file only to be read was opened, or NULL */
+  WpOpenMark *open_mark;     /* see _wp_store_mark_open() */
   gboolean    read_only;
   gboolean    check_pending; /* opened to be checked later; writes wait for it */
   gboolean    check_failed;  /* that check found the file damaged */
@@ -106,6 +109,8 @@ char     *wp_store_now          (void);
 /* wp-store-locks.c */
 void      _wp_store_protect_shm_locks (void);
 void      _wp_store_remove_unused_log (const char *path);
+WpOpenMark *_wp_store_mark_open   (const char *path);
+void        _wp_store_unmark_open (WpOpenMark *mark);
 
 /* wp-store-items.c */
 void      wp_store_forget_live_items (WpStore *self);

@@ -71,6 +71,7 @@ wp_store_finalize (GObject *object)
        * file, even one refused, makes them too. */
       if (self->opened && !self->read_only && !self->check_pending)
         sqlite3_exec (self->db, "PRAGMA wal_checkpoint (TRUNCATE)", NULL, NULL, NULL);
+      g_clear_pointer (&self->open_mark, _wp_store_unmark_open);
       if (sqlite3_close (self->db) != SQLITE_OK)
         g_warning ("Could not close %s: %s", self->path, sqlite3_errmsg (self->db));
       else
@@ -783,6 +784,9 @@ wp_store_open (const char        *path,
         }
     }
 
+  /* (a file opened immutable is not shared with anyone who writes) */
+  if (self->immutable_uri == NULL)
+    self->open_mark = _wp_store_mark_open (path);
   self->opened = TRUE;
   wp_store_check_outside_changes (self);  /* (the version to compare with) */
   return g_steal_pointer (&self);
