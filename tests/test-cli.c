@@ -993,6 +993,31 @@ test_note (void)
   wp_test_dir_free (g_steal_pointer (&dir));
 }
 
+/* Issue 15: a plan whose latest changes are damaged is refused, with the
+ * way to open it without them; the option opens it. */
+static void
+test_damaged_log_option (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *db = wp_test_make_damaged_log (dir);
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) opened = { 0 };
+
+  run_workplan (&refused, "list-plans", "--db", db, NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  assert_one_error_line (&refused);
+  g_assert_nonnull (strstr (refused.err, "--without-damaged-changes"));
+  g_assert_cmpstr (refused.out, ==, "");
+
+  run_workplan (&opened, "list-plans", "--without-damaged-changes", "--db", db, NULL);
+  g_assert_cmpint (opened.status, ==, 0);
+  /* (the damage is in the log's second change: no plan was saved before it) */
+  g_assert_cmpstr (opened.out, ==, "");
+  g_assert_nonnull (strstr (opened.err, "No plans yet"));
+
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
 /* A title two items share names neither: the refusal lists both with their
  * uuids, and the uuid then picks one. */
 static void
@@ -1137,6 +1162,7 @@ main (int    argc,
   g_test_add_func ("/cli/import-refuses-special-files", test_import_refuses_special_files);
   g_test_add_func ("/cli/import-refuses-hostile-json", test_import_refuses_hostile_json);
   g_test_add_func ("/cli/import-replace-backs-up", test_import_replace_backs_up);
+  g_test_add_func ("/cli/damaged-log-option", test_damaged_log_option);
   g_test_add_func ("/cli/note", test_note);
   g_test_add_func ("/cli/note-ambiguous-title", test_note_ambiguous_title);
   g_test_add_func ("/cli/note-errors", test_note_errors);

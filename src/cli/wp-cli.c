@@ -53,10 +53,14 @@ static const struct {
 };
 
 static char *db_path;
+static gboolean without_damaged_changes;
 
 static GOptionEntry db_entries[] = {
   { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
     N_("The plan database (default: ~/.local/share/workplan/workplan.db)"), N_("PATH") },
+  { "without-damaged-changes", 0, 0, G_OPTION_ARG_NONE, &without_damaged_changes,
+    N_("Open a plan database whose latest changes are damaged without them (a copy of the "
+       "file as it was is kept beside it)"), NULL },
   { NULL }
 };
 
@@ -126,27 +130,42 @@ open_store (WpStoreOpenFlags   flags,
         }
     }
 
-  WpStore *store;
+  g_autoptr(GError) local_error = NULL;
+  WpStore *store = NULL;
+
+  if (without_damaged_changes)
+    flags |= WP_STORE_OPEN_DISCARD_DAMAGED_LOG;
 
   /* Reading never writes (nor waits for another program's write), except
    * to upgrade an older plan file, after a backup copy, when it can. */
   if (flags & WP_STORE_OPEN_READ_ONLY)
     {
-      g_autoptr(GError) local_error = NULL;
-
       store = wp_store_open (path, flags, &local_error);
       if (store != NULL)
         return store;
-      if (!g_error_matches (local_error, WP_STORE_ERROR, WP_STORE_ERROR_NEEDS_UPGRADE)
-          || g_access (path, W_OK) != 0)
+      if (g_error_matches (local_error, WP_STORE_ERROR, WP_STORE_ERROR_NEEDS_UPGRADE)
+          && g_access (path, W_OK) == 0)
         {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
+          g_clear_error (&local_error);
+          flags &= ~WP_STORE_OPEN_READ_ONLY;
         }
-      flags &= ~WP_STORE_OPEN_READ_ONLY;
     }
 
-  store = wp_store_open (path, flags, error);
+  if (local_error == NULL)
+    store = wp_store_open (path, flags, &local_error);
+  if (g_error_matches (local_error, WP_STORE_ERROR, WP_STORE_ERROR_DAMAGED_LOG))
+    {
+      /* TRANSLATORS: %s is the message that the latest changes are damaged */
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_DAMAGED_LOG,
+                   _("%s To open it without them here, run the command again with "
+                     "--without-damaged-changes."), local_error->message);
+      return NULL;
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   /* A command that writes waits its turn behind another program's write
    * (a long import) instead of giving up after five seconds: nothing
    * waits for it on screen. */

@@ -228,8 +228,8 @@ _wp_wal_check_before_open (const char        *path,
   folder = set_aside_damaged_log (path, error);
   if (folder == NULL)
     return FALSE;
-  g_message ("The log of “%s” is damaged: %u saved changes after the damage; copied to “%s”",
-             path, n_lost, folder);
+  g_info ("The log of “%s” is damaged: %u saved changes after the damage; copied to “%s”",
+          path, n_lost, folder);
   if (flags & WP_STORE_OPEN_DISCARD_DAMAGED_LOG)
     return TRUE;
   g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_DAMAGED_LOG,
