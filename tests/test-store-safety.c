@@ -524,6 +524,48 @@ test_reads_read_only_file (void)
   wp_test_dir_free (dir);
 }
 
+/* The window shown a plan file its user may not write (read-only media,
+ * someone else's file): it opens it read-only, shows it, and checks it
+ * for damage in the background. Run as that user (nobody, when the tests
+ * run as root), in a program of its own (see open_as_window()). The check
+ * failed once, as it opened the file without "immutable". */
+static void
+test_window_opens_someone_elses_file (void)
+{
+  char *dir = wp_test_dir_new ();
+  g_autofree char *db = make_demo_file (dir);
+  g_autofree char *before = wp_test_file_checksum (db);
+  g_autofree char *after = NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_auto(GStrv) argv = NULL;
+  int wait_status = 0;
+
+  g_assert_nonnull (self);
+  g_assert_cmpint (g_chmod (db, 0444), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+  if (getuid () == 0)
+    g_strv_builder_add_many (builder, "setpriv", "--reuid=65534", "--regid=65534",
+                             "--clear-groups", NULL);
+  g_strv_builder_add_many (builder, self, "--open-as-window", db, NULL);
+  argv = g_strv_builder_end (builder);
+  g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &out, NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", out);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  g_assert_cmpstr (out, ==, "read-only, checked, 1 plan\n");
+
+  after = wp_test_file_checksum (db);
+  g_assert_cmpstr (before, ==, after);
+  names = list_dir (dir);
+  g_assert_cmpstr (names, ==, "plan.db");
+  wp_test_dir_free (dir);
+}
+
 /* Reading while another program is in the middle of writing (a long
  * import holds the write lock) neither waits for it nor fails, and sees
  * what was committed before; nothing is left beside the file after. */
@@ -894,12 +936,65 @@ read_with_plain_sqlite (const char *path)
   return rc == SQLITE_OK ? 0 : 1;
 }
 
+typedef struct {
+  gboolean  done;
+  GError   *error;
+} Check;
+
+static void
+on_checked (GObject      *object,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  Check *check = data;
+
+  wp_store_check_finish (WP_STORE (object), result, &check->error);
+  check->done = TRUE;
+}
+
+/* What the window does with a plan file (see open_store() in
+ * wp-application.c); prints what it found. */
+static int
+open_as_window (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpStore) store = wp_store_open (path, WP_STORE_OPEN_CHECK_LATER, &error);
+  g_autoptr(GPtrArray) plans = NULL;
+  Check check = { FALSE, NULL };
+
+  if (store == NULL && g_error_matches (error, WP_STORE_ERROR, WP_STORE_ERROR_READ_ONLY))
+    {
+      g_clear_error (&error);
+      store = wp_store_open (path, WP_STORE_OPEN_CHECK_LATER | WP_STORE_OPEN_READ_ONLY, &error);
+    }
+  if (store == NULL)
+    {
+      g_print ("not opened: %s\n", error->message);
+      return 1;
+    }
+  wp_store_check_async (store, NULL, on_checked, &check);
+  while (!check.done)
+    g_main_context_iteration (NULL, TRUE);
+  if (check.error != NULL)
+    {
+      g_print ("check failed: %s\n", check.error->message);
+      g_error_free (check.error);
+      return 1;
+    }
+  plans = wp_store_list_plans (store, &error);
+  g_print ("%s, checked, %u plan\n", wp_store_is_read_only (store) ? "read-only" : "writable",
+           plans != NULL ? plans->len : 0);
+  return 0;
+}
+
 int
 main (int    argc,
       char **argv)
 {
   if (argc == 3 && g_str_equal (argv[1], "--read-with-plain-sqlite"))
     return read_with_plain_sqlite (argv[2]);
+  if (argc == 3 && g_str_equal (argv[1], "--open-as-window"))
+    return open_as_window (argv[2]);
 
   /* (the backups the command line takes of the files here are not kept) */
   g_autofree char *data_home = wp_test_private_data_home ();
@@ -917,6 +1012,8 @@ main (int    argc,
                    test_foreign_file_with_our_id_untouched);
   g_test_add_func ("/store-safety/reads-read-only-folder", test_reads_read_only_folder);
   g_test_add_func ("/store-safety/reads-read-only-file", test_reads_read_only_file);
+  g_test_add_func ("/store-safety/window-opens-someone-elses-file",
+                   test_window_opens_someone_elses_file);
   g_test_add_func ("/store-safety/reads-during-a-write", test_reads_during_a_write);
   g_test_add_func ("/store-safety/damaged-log-set-aside", test_damaged_log_set_aside);
   g_test_add_func ("/store-safety/log-copied-in-when-idle", test_log_copied_in_when_idle);
