@@ -1,7 +1,7 @@
 /* wp-cli.c: the command-line subcommands (no widgets)
  *
  *   workplan list-plans [--db PATH] [--json]
- *   workplan export --format json --year N [--db PATH] [-o FILE]
+ *   workplan export --format json|pdf|xlsx|csv --year N [--agency NAME] [--db PATH] [-o FILE]
  *   workplan import FILE.json [--year N] [--replace] [--db PATH]
  *   workplan note --year N --item TITLE-OR-UUID --text T [--date D] [--progress P]
  *                 [--status S] [--db PATH]
@@ -325,13 +325,13 @@ cmd_export (int    argc,
   g_autofree char *as_of = NULL;
   int year = 0;
   GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: json or pdf"),
-      N_("FORMAT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      N_("Output format: json, pdf, xlsx or csv"), N_("FORMAT") },
     { "year", 'y', 0, G_OPTION_ARG_INT, &year, N_("The plan's year"), N_("YEAR") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write to FILE instead of standard output"), N_("FILE") },
     { "agency", 0, 0, G_OPTION_ARG_STRING, &agency,
-      N_("Only the items this agency leads or supports (pdf)"), N_("NAME") },
+      N_("Only the items this agency leads or supports (pdf, xlsx, csv)"), N_("NAME") },
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of,
       N_("Judge deadlines on this day instead of today (pdf)"), N_("YYYY-MM-DD") },
     { NULL }
@@ -349,11 +349,12 @@ cmd_export (int    argc,
     return usage_error (context, _("export takes no file names; use -o FILE."));
   if (format == NULL)
     format = g_strdup ("json");
-  if (!g_str_equal (format, "json") && !g_str_equal (format, "pdf"))
+  if (!g_str_equal (format, "json") && !g_str_equal (format, "pdf")
+      && !g_str_equal (format, "xlsx") && !g_str_equal (format, "csv"))
     {
       g_autofree char *msg =
-        g_strdup_printf (_("Export to “%s” is not available in this version; use --format json "
-                           "or pdf."), format);
+        g_strdup_printf (_("Export to “%s” is not available in this version; use --format json, "
+                           "pdf, xlsx or csv."), format);
       return usage_error (context, msg);
     }
   if (year == 0)
@@ -363,6 +364,21 @@ cmd_export (int    argc,
 
   if (!open_plan_of_year (context, year, as_of, &store, &plan, &status))
     return status;
+  if (agency != NULL)
+    {
+      g_auto(GStrv) names = wp_store_list_plan_agency_names (store, wp_plan_get_id (plan),
+                                                             &error);
+
+      if (names == NULL)
+        return fail (error->message);
+      if (!g_strv_contains ((const char *const *) names, agency))
+        {
+          g_autofree char *msg =
+            g_strdup_printf (_("No item of the %d plan is led or supported by “%s”. Check the "
+                               "name as the plan writes it."), year, agency);
+          return fail (msg);
+        }
+    }
   /* -o plan.db would replace every year's plan with one year's export. */
   if (!wp_output_refuse_plan_file (output, wp_store_get_path (store), &error))
     return fail (error->message);
@@ -371,6 +387,17 @@ cmd_export (int    argc,
   if (g_str_equal (format, "pdf"))
     {
       if (!wp_briefing_write_pdf (store, wp_plan_get_id (plan), agency, NULL, output, &error))
+        return fail (error->message);
+      return EXIT_OK;
+    }
+  if (g_str_equal (format, "xlsx") || g_str_equal (format, "csv"))
+    {
+      g_autoptr(WpSheet) sheet = wp_sheet_new (store, wp_plan_get_id (plan), agency, &error);
+      gboolean xlsx = g_str_equal (format, "xlsx");
+
+      if (sheet == NULL
+          || !(xlsx ? wp_sheet_write_xlsx : wp_sheet_write_csv) (sheet, output ? output : "-",
+                                                                 &error))
         return fail (error->message);
       return EXIT_OK;
     }

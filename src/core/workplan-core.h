@@ -22,3 +22,4 @@
 #include "io/wp-briefing-pdf.h"
 #include "io/wp-json-io.h"
 #include "io/wp-output.h"
+#include "io/wp-sheet.h"
