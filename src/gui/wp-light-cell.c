@@ -196,10 +196,7 @@ wp_light_cell_set_item (WpLightCell *self,
                         WpItem      *item)
 {
   WpLight light = wp_item_get_light (item);
-  const char *text = light == WP_LIGHT_GREEN
-                     && wp_item_get_effective_status (item) == WP_ITEM_STATUS_DONE
-                     ? wp_item_status_to_label (WP_ITEM_STATUS_DONE)
-                     : wp_light_to_label (light);
+  const char *text = wp_item_get_light_label (item);
 
   g_return_if_fail (WP_IS_LIGHT_CELL (self));
 

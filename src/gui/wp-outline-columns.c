@@ -217,8 +217,7 @@ update_status (WpOutlineView *self,
                GtkWidget     *cell,
                WpItem        *item)
 {
-  wp_text_cell_set_text (WP_TEXT_CELL (cell),
-                         wp_item_status_to_label (wp_item_get_effective_status (item)));
+  wp_text_cell_set_text (WP_TEXT_CELL (cell), wp_item_get_status_label (item));
 }
 
 static void
