@@ -173,8 +173,9 @@ next_year_activated (GSimpleAction *action,
                             "overdue; what was done stays there."),
                           wp_plan_get_year (current) + 1, wp_plan_get_year (current));
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-  /* Some offices report carried work as going on where it stood. */
   keep = gtk_check_button_new_with_mnemonic (_("_Keep status and progress"));
+  /* (off by default; some offices report carried work as going on where
+   * it stood) */
   gtk_widget_set_halign (keep, GTK_ALIGN_CENTER);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), keep);
   g_object_set_data (G_OBJECT (dialog), "keep-progress", keep);
