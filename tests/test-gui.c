@@ -12,6 +12,7 @@
 #include "wp-agency-view.h"
 #include "wp-board-view.h"
 #include "wp-item-editor.h"
+#include "wp-light-cell.h"
 #include "wp-outline-row.h"
 #include "wp-text-cell.h"
 #include "wp-outline-view.h"
@@ -2097,6 +2098,145 @@ test_restore_from_backup (void)
   wp_test_dir_free (g_steal_pointer (&dir));
 }
 
+
+static gboolean
+is_light_cell_saying (GtkWidget *widget, gconstpointer text)
+{
+  return WP_IS_LIGHT_CELL (widget) && gtk_widget_get_mapped (widget)
+         && g_strcmp0 (wp_light_cell_get_text (WP_LIGHT_CELL (widget)), text) == 0;
+}
+
+/* The first carried-over key task of @plan_id that had progress, or 0 */
+static gint64
+first_carried_with_progress (WpStore *store,
+                             gint64   plan_id)
+{
+  g_autoptr(WpPlanFacts) facts = wp_store_list_plan_facts (store, plan_id, NULL);
+
+  for (guint i = 0; facts != NULL && i < facts->items->len; i++)
+    {
+      const WpItemFacts *f = &g_array_index (facts->items, WpItemFacts, i);
+
+      if (f->carried_forward && f->n_children == 0 && f->progress > 0)
+        return f->id;
+    }
+  return 0;
+}
+
+/* Start next year with "Keep status and progress" ticked: the 2026 copy
+ * keeps its figure; in 2025 the outline says 已结转 (Carried over) where
+ * the light was, and nothing of 2025 counts red. */
+static void
+test_next_year_marks_old_year (Demo          *d,
+                               gconstpointer  data)
+{
+  WpWindow *window = d->window;
+  WpStore *store = d->store;
+  g_autoptr(WpPlan) old = wp_store_get_plan_by_year (store, 2025, NULL);
+  g_autoptr(WpPlan) next = NULL;
+  g_autoptr(WpItem) old_item = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *keep;
+  gint64 carried;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-year", NULL));
+  spin ();
+  dialog = find_dialog ("Start 2026 from This Plan?");
+  g_assert_nonnull (dialog);
+  keep = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON);
+  g_assert_nonnull (keep);
+  g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (keep)), ==,
+                   "_Keep status and progress");
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (keep)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (keep), TRUE);
+  adw_message_dialog_response (dialog, "start");
+  spin ();
+
+  next = wp_store_get_plan_by_year (store, 2026, NULL);
+  g_assert_nonnull (next);
+  carried = first_carried_with_progress (store, wp_plan_get_id (old));
+  g_assert_cmpint (carried, !=, 0);
+  old_item = wp_store_get_item (store, carried, NULL);
+  {
+    g_autoptr(WpPlanFacts) facts = wp_store_list_plan_facts (store, wp_plan_get_id (next), NULL);
+    g_autoptr(WpItem) copy = NULL;
+
+    for (guint i = 0; copy == NULL && i < facts->items->len; i++)
+      {
+        g_autoptr(WpItem) item =
+          wp_store_get_item (store, g_array_index (facts->items, WpItemFacts, i).id, NULL);
+
+        if (g_str_equal (wp_item_get_title (item), wp_item_get_title (old_item)))
+          copy = g_steal_pointer (&item);
+      }
+    g_assert_nonnull (copy);
+    g_assert_cmpint (wp_item_get_progress (copy), ==, wp_item_get_progress (old_item));
+    notes = wp_store_list_notes (store, wp_item_get_id (copy), NULL);
+    g_assert_cmpuint (notes->len, ==, 1);
+    g_assert_true (g_str_has_prefix (((WpNote *) g_ptr_array_index (notes, 0))->text,
+                                     "Carried over from 2025: "));
+  }
+
+  /* Back in 2025, every row shows it */
+  wp_window_select_year (window, 2025);
+  spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.expand-all", NULL));
+  spin ();
+  wait_frame (GTK_WIDGET (window));
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_light_cell_saying, "Carried over"));
+  g_assert_null (find_widget (GTK_WIDGET (window), is_light_cell_saying, "Overdue"));
+  {
+    g_autoptr(WpPlanStats) stats = wp_plan_stats_compute (store, wp_plan_get_id (old), NULL,
+                                                          NULL);
+    g_assert_cmpuint (stats->counts.overdue, ==, 0);
+    g_assert_cmpuint (stats->overdue->len, ==, 0);
+  }
+}
+
+/* The same in Chinese, for the screenshot: 已结转 in the 2025 outline. */
+static void
+test_next_year_carried_zh_CN (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(WpStore) store = NULL;
+  g_autoptr(WpContext) context = NULL;
+  g_autoptr(WpPlan) old = NULL;
+  g_autoptr(WpPlan) next = NULL;
+  g_autoptr(GError) error = NULL;
+  WpWindow *window;
+
+  if (!use_chinese ())
+    return;
+  dir = wp_test_dir_new ();
+  store = demo_store (dir);
+  old = wp_store_get_plan_by_year (store, 2025, &error);
+  next = wp_store_start_next_year (store, wp_plan_get_id (old), WP_NEXT_YEAR_DEFAULT, NULL,
+                                   &error);
+  g_assert_no_error (error);
+  context = wp_context_new (store, NULL);
+  window = wp_window_new (NULL, context, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  wp_window_select_year (window, 2025);
+  spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.expand-all", NULL));
+  spin ();
+  wait_frame (GTK_WIDGET (window));
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_light_cell_saying, "已结转"));
+  take_shot (GTK_WIDGET (window), "nextyear-outline-zh_CN");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_clear_object (&next);
+  g_clear_object (&old);
+  g_clear_object (&context);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  setlocale (LC_ALL, "C.UTF-8");
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2134,6 +2274,9 @@ main (int    argc,
   g_test_add_func ("/gui/damaged-page-offers-backup", test_damaged_page_offers_backup);
   g_test_add_func ("/gui/damaged-on-open-offers-backup", test_damaged_on_open_offers_backup);
   g_test_add_func ("/gui/restore-from-backup", test_restore_from_backup);
+  g_test_add ("/gui/next-year-marks-old-year", Demo, NULL, demo_setup,
+              test_next_year_marks_old_year, demo_teardown);
+  g_test_add_func ("/gui/next-year-carried-zh_CN", test_next_year_carried_zh_CN);
 
   status = g_test_run ();
   wp_test_remove_tree (data_home);

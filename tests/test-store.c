@@ -217,6 +217,7 @@ test_migrates_with_backup (void)
                                      "ALTER TABLE item_agency_rowid RENAME TO item_agency;"
                                      "CREATE INDEX item_agency_by_agency ON item_agency (agency_id);"
                                      "DROP VIEW item;"
+                                     "ALTER TABLE item_all DROP COLUMN carried_forward;"
                                      "DROP INDEX item_deleted;"
                                      "DROP INDEX item_tree;"
                                      "DROP INDEX item_by_parent;"

@@ -421,7 +421,8 @@ test_next_year_and_plan_undo (Fixture       *f,
   g_assert_true (wp_edit_set_agencies (f->undo, y, WP_AGENCY_ROLE_LEAD, lead, &error));
   g_assert_no_error (error);
 
-  next = wp_edit_start_next_year (f->undo, wp_plan_get_id (f->plan), &error);
+  next = wp_edit_start_next_year (f->undo, wp_plan_get_id (f->plan), WP_NEXT_YEAR_DEFAULT,
+                                  &error);
   g_assert_no_error (error);
   g_assert_cmpint (wp_plan_get_year (next), ==, 2026);
 
@@ -444,7 +445,8 @@ test_next_year_and_plan_undo (Fixture       *f,
     carried = g_ptr_array_index (actions, 0);
     g_assert_cmpstr (wp_item_get_title (carried), ==, "y");
     g_assert_true (wp_item_get_carried_over (carried));
-    g_assert_cmpint (wp_item_get_status (carried), ==, WP_ITEM_STATUS_IN_PROGRESS);
+    /* It starts again in the new year (issue 16) */
+    g_assert_cmpint (wp_item_get_status (carried), ==, WP_ITEM_STATUS_NOT_STARTED);
     g_assert_cmpstr (wp_item_get_lead_agencies (carried)[0], ==, "市公安局");
     iso = wp_date_to_iso (wp_item_get_due (carried));
     g_assert_cmpstr (iso, ==, "2026-12-31");  /* 年底前, read for the new year */
@@ -470,7 +472,8 @@ test_next_year_and_plan_undo (Fixture       *f,
   g_assert_cmpuint (wp_store_count_items (f->store, wp_plan_get_id (next), NULL), ==, 3);
 
   /* A year that exists is refused. */
-  g_assert_null (wp_edit_start_next_year (f->undo, wp_plan_get_id (f->plan), &error));
+  g_assert_null (wp_edit_start_next_year (f->undo, wp_plan_get_id (f->plan),
+                                          WP_NEXT_YEAR_DEFAULT, &error));
   g_assert_error (error, WP_STORE_ERROR, WP_STORE_ERROR_EXISTS);
 }
 

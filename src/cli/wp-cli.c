@@ -39,6 +39,7 @@ static int cmd_export (int argc, char **argv);
 static int cmd_import (int argc, char **argv);
 static int cmd_summary (int argc, char **argv);
 static int cmd_note (int argc, char **argv);
+static int cmd_next_year (int argc, char **argv);
 
 static const struct {
   const char  *name;
@@ -50,6 +51,7 @@ static const struct {
   { "import", cmd_import, N_("Read a plan from a JSON file") },
   { "summary", cmd_summary, N_("Draft the progress summary of a plan, as plain text") },
   { "note", cmd_note, N_("Add a progress note to an item") },
+  { "next-year", cmd_next_year, N_("Start next year's plan with the work not done") },
 };
 
 static char *db_path;
@@ -860,6 +862,53 @@ cmd_note (int    argc,
     g_autofree char *iso = wp_date_to_iso (&date);
     g_print (_("Added a progress note of %s to “%s”.\n"), iso, wp_item_get_title (item));
   }
+  return EXIT_OK;
+}
+
+static int
+cmd_next_year (int    argc,
+               char **argv)
+{
+  gboolean keep_progress = FALSE;
+  int year = 0;
+  GOptionEntry entries[] = {
+    { "year", 'y', 0, G_OPTION_ARG_INT, &year, N_("The plan's year to start from"), N_("YEAR") },
+    { "keep-progress", 0, 0, G_OPTION_ARG_NONE, &keep_progress,
+      N_("Keep each item's status and progress instead of starting at 0"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = new_context ("next-year", "", entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpStore) store = NULL;
+  g_autoptr(WpPlan) plan = NULL;
+  g_autoptr(WpPlan) next = NULL;
+  g_autoptr(GArray) carried = NULL;
+  int status;
+
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (context, _("next-year takes no file names."));
+  if (year == 0)
+    return usage_error (context, _("Say which plan to start from with --year, e.g. --year 2025."));
+
+  store = open_store (WP_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL)
+    return fail (error->message);
+  plan = wp_store_get_plan_by_year (store, year, &error);
+  if (plan == NULL)
+    return fail (error->message);
+  next = wp_store_start_next_year (store, wp_plan_get_id (plan),
+                                   keep_progress ? WP_NEXT_YEAR_KEEP_PROGRESS
+                                                 : WP_NEXT_YEAR_DEFAULT,
+                                   &carried, &error);
+  if (next == NULL)
+    return fail (error->message);
+
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "Started the %d plan: %u item of %d carried over.\n",
+                        "Started the %d plan: %u items of %d carried over.\n", carried->len),
+           wp_plan_get_year (next), carried->len, year);
   return EXIT_OK;
 }
 

@@ -27,7 +27,8 @@ typedef struct {
   GDate         done_date;         /* when it was marked done, if it is */
   char         *due_label;
   gboolean      ongoing;
-  gboolean      carried_over;
+  gboolean      carried_over;      /* copied from last year's plan */
+  gboolean      carried_forward;   /* went on into next year's plan */
   guint         n_children;
   char        **lead;
   char        **co;

@@ -11,6 +11,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "wp-enums.h"
 #include "wp-item-private.h"
 #include "wp-deadline.h"
@@ -51,6 +53,7 @@ enum {
   PROP_DUE_LABEL,
   PROP_ONGOING,
   PROP_CARRIED_OVER,
+  PROP_CARRIED_FORWARD,
   PROP_N_CHILDREN,
   PROP_LEAD_AGENCIES,
   PROP_CO_AGENCIES,
@@ -141,6 +144,9 @@ wp_item_get_property (GObject    *object,
     case PROP_CARRIED_OVER:
       g_value_set_boolean (value, self->data.carried_over);
       break;
+    case PROP_CARRIED_FORWARD:
+      g_value_set_boolean (value, self->data.carried_forward);
+      break;
     case PROP_N_CHILDREN:
       g_value_set_uint (value, self->data.n_children);
       break;
@@ -185,6 +191,8 @@ wp_item_class_init (WpItemClass *klass)
   properties[PROP_ONGOING] = g_param_spec_boolean ("ongoing", NULL, NULL, FALSE, flags);
   properties[PROP_CARRIED_OVER] =
     g_param_spec_boolean ("carried-over", NULL, NULL, FALSE, flags);
+  properties[PROP_CARRIED_FORWARD] =
+    g_param_spec_boolean ("carried-forward", NULL, NULL, FALSE, flags);
   properties[PROP_N_CHILDREN] =
     g_param_spec_uint ("n-children", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_LEAD_AGENCIES] =
@@ -287,6 +295,7 @@ _wp_item_update (WpItem     *self,
   UPDATE_STRING (due_label, PROP_DUE_LABEL);
   UPDATE_SCALAR (ongoing, PROP_ONGOING);
   UPDATE_SCALAR (carried_over, PROP_CARRIED_OVER);
+  UPDATE_SCALAR (carried_forward, PROP_CARRIED_FORWARD);
   UPDATE_SCALAR (n_children, PROP_N_CHILDREN);
   UPDATE_STRV (lead, PROP_LEAD_AGENCIES);
   UPDATE_STRV (co, PROP_CO_AGENCIES);
@@ -448,6 +457,15 @@ wp_item_get_carried_over (WpItem *self)
   return self->data.carried_over;
 }
 
+/* Whether the item went on into next year's plan (已结转): its year no
+ * longer judges it, see wp_light_roll_up(). */
+gboolean
+wp_item_get_carried_forward (WpItem *self)
+{
+  g_return_val_if_fail (WP_IS_ITEM (self), FALSE);
+  return self->data.carried_forward;
+}
+
 guint
 wp_item_get_n_children (WpItem *self)
 {
@@ -497,4 +515,38 @@ wp_item_get_light (WpItem *self)
 {
   g_return_val_if_fail (WP_IS_ITEM (self), WP_LIGHT_NONE);
   return self->data.light;
+}
+
+/**
+ * wp_item_get_status_label:
+ *
+ * Returns: the status as the views show it: 已结转 for work carried over
+ *   into next year's plan, else the rolled-up status's name
+ */
+const char *
+wp_item_get_status_label (WpItem *self)
+{
+  g_return_val_if_fail (WP_IS_ITEM (self), "");
+  if (self->data.carried_forward)
+    /* Translators: the status of an item of a year that went on into
+     * the next year's plan (已结转) */
+    return C_("status", "Carried over");
+  return wp_item_status_to_label (self->data.effective_status);
+}
+
+/**
+ * wp_item_get_light_label:
+ *
+ * Returns: the word shown beside the light: 已结转 for work carried over,
+ *   the status's name on a finished item, else the light's
+ */
+const char *
+wp_item_get_light_label (WpItem *self)
+{
+  g_return_val_if_fail (WP_IS_ITEM (self), "");
+  if (self->data.carried_forward
+      || (self->data.light == WP_LIGHT_GREEN
+          && self->data.effective_status == WP_ITEM_STATUS_DONE))
+    return wp_item_get_status_label (self);
+  return wp_light_to_label (self->data.light);
 }

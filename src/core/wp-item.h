@@ -31,11 +31,14 @@ const GDate         *wp_item_get_done_date          (WpItem      *self);
 const char          *wp_item_get_due_label          (WpItem      *self);
 gboolean             wp_item_get_ongoing            (WpItem      *self);
 gboolean             wp_item_get_carried_over       (WpItem      *self);
+gboolean             wp_item_get_carried_forward    (WpItem      *self);
 guint                wp_item_get_n_children         (WpItem      *self);
 const char * const  *wp_item_get_lead_agencies      (WpItem      *self);
 const char * const  *wp_item_get_co_agencies        (WpItem      *self);
 WpItemStatus         wp_item_get_effective_status   (WpItem      *self);
 guint                wp_item_get_revision           (WpItem      *self);
 WpLight              wp_item_get_light              (WpItem      *self);
+const char          *wp_item_get_status_label       (WpItem      *self);
+const char          *wp_item_get_light_label        (WpItem      *self);
 
 G_END_DECLS

@@ -61,6 +61,27 @@ wp_light_compute (WpItemStatus  status,
   return WP_LIGHT_GREEN;
 }
 
+/**
+ * wp_light_roll_up:
+ * @own: the item's own light, from wp_light_compute()
+ * @worst_below: the worst light of its sub-items, %WP_LIGHT_NONE if none
+ * @carried_forward: whether the item went on into next year's plan
+ *
+ * An item shows the worst of its own light and its sub-items'. Work
+ * carried over into next year's plan (已结转) is judged there, not in its
+ * old year: it is not judged at all, whatever its deadline or its sub-items
+ * say, so no view or count of the old year calls it overdue.
+ */
+WpLight
+wp_light_roll_up (WpLight  own,
+                  WpLight  worst_below,
+                  gboolean carried_forward)
+{
+  if (carried_forward)
+    return WP_LIGHT_NONE;
+  return MAX (own, worst_below);
+}
+
 const char *
 wp_light_to_string (WpLight light)
 {

@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 typedef enum {
-  WP_LIGHT_NONE,    /* suspended: not judged */
+  WP_LIGHT_NONE,    /* suspended or carried over to next year: not judged */
   WP_LIGHT_GREEN,
   WP_LIGHT_YELLOW,
   WP_LIGHT_RED,
@@ -28,6 +28,9 @@ WpLight      wp_light_compute   (WpItemStatus  status,
                                  const GDate  *start,
                                  const GDate  *today,
                                  int           due_soon_days);
+WpLight      wp_light_roll_up   (WpLight       own,
+                                 WpLight       worst_below,
+                                 gboolean      carried_forward);
 const char  *wp_light_to_string (WpLight       light);
 const char  *wp_light_to_label  (WpLight       light);
 

@@ -28,7 +28,7 @@
   "   ORDER BY ia.position))," \
   " (SELECT group_concat (name, char(31)) FROM (SELECT a.name AS name FROM item_agency ia" \
   "   JOIN agency a ON a.id = ia.agency_id WHERE ia.item_id = i.id AND ia.role = 'co'" \
-  "   ORDER BY ia.position)), i.done_date" \
+  "   ORDER BY ia.position)), i.done_date, i.carried_forward" \
   " FROM item i JOIN plan p ON p.id = i.plan_id "
 
 #define SUBTREE_CTE \
@@ -279,6 +279,7 @@ rollup_row (WpStore      *self,
             int           stored_progress,
             WpItemStatus  status,
             const GDate  *due,
+            gboolean      carried_forward,
             int           plan_year)
 {
   Rollup *own = g_hash_table_lookup (sums, &id);
@@ -288,9 +289,8 @@ rollup_row (WpStore      *self,
 
   status = rollup_status (status, own);
   progress = rollup_progress (status, stored_progress, own);
-  light = own_light (self, status, progress, due, plan_year);
-  if (own != NULL && own->worst_light > light)
-    light = own->worst_light;
+  light = wp_light_roll_up (own_light (self, status, progress, due, plan_year),
+                            own != NULL ? own->worst_light : WP_LIGHT_NONE, carried_forward);
 
   up = g_hash_table_lookup (sums, &parent);
   if (up == NULL)
@@ -330,6 +330,7 @@ typedef struct {
   WpItemStatus  status;    /* as stored */
   GDate         due;
   int           depth;     /* -1 until known */
+  gboolean      carried_forward;
 } PlanRow;
 
 static int
@@ -355,8 +356,8 @@ _wp_store_rollup_plan (WpStore *self,
   g_autoptr(GArray) path = g_array_new (FALSE, FALSE, sizeof (guint));
   int rc;
 
-  stmt = wp_stmt_prepare (self, "SELECT id, coalesce (parent_id, 0), progress, status, due"
-                                " FROM item WHERE plan_id = ?1", NULL);
+  stmt = wp_stmt_prepare (self, "SELECT id, coalesce (parent_id, 0), progress, status, due,"
+                                " carried_forward FROM item WHERE plan_id = ?1", NULL);
   if (stmt == NULL)
     return;
   sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
@@ -365,7 +366,8 @@ _wp_store_rollup_plan (WpStore *self,
       PlanRow row = { sqlite3_column_int64 (stmt->stmt, 0), sqlite3_column_int64 (stmt->stmt, 1),
                       sqlite3_column_type (stmt->stmt, 2) == SQLITE_NULL
                       ? -1 : sqlite3_column_int (stmt->stmt, 2),
-                      WP_ITEM_STATUS_NOT_STARTED, { 0 }, -1 };
+                      WP_ITEM_STATUS_NOT_STARTED, { 0 }, -1,
+                      sqlite3_column_int (stmt->stmt, 5) != 0 };
 
       if (!wp_item_status_from_string ((const char *) sqlite3_column_text (stmt->stmt, 3),
                                        &row.status))
@@ -407,7 +409,7 @@ _wp_store_rollup_plan (WpStore *self,
       const PlanRow *row = &g_array_index (rows, PlanRow, i);
 
       rollup_row (self, sums, row->id, row->parent, row->progress, row->status, &row->due,
-                  plan_year);
+                  row->carried_forward, plan_year);
     }
 }
 
@@ -424,8 +426,8 @@ rollup_subtree (WpStore    *self,
 
   stmt = wp_stmt_prepare (self,
                           SUBTREE_CTE
-                          "SELECT i.id, coalesce (i.parent_id, 0), i.progress, i.status, i.due"
-                          " FROM sub JOIN item i USING (id) WHERE sub.depth > 0"
+                          "SELECT i.id, coalesce (i.parent_id, 0), i.progress, i.status, i.due,"
+                          " i.carried_forward FROM sub JOIN item i USING (id) WHERE sub.depth > 0"
                           " ORDER BY sub.depth DESC",
                           NULL);
   if (stmt == NULL)
@@ -447,7 +449,7 @@ rollup_subtree (WpStore    *self,
                   sqlite3_column_int64 (stmt->stmt, 1),
                   sqlite3_column_type (stmt->stmt, 2) == SQLITE_NULL
                   ? -1 : sqlite3_column_int (stmt->stmt, 2),
-                  status, &due, data->plan_year);
+                  status, &due, sqlite3_column_int (stmt->stmt, 5) != 0, data->plan_year);
     }
 
   {
@@ -455,10 +457,11 @@ rollup_subtree (WpStore    *self,
 
     data->effective_status = rollup_status (data->status, children);
     data->effective_progress = rollup_progress (data->effective_status, data->progress, children);
-    data->light = own_light (self, data->effective_status, data->effective_progress, &data->due,
-                             data->plan_year);
-    if (children != NULL && children->worst_light > data->light)
-      data->light = children->worst_light;
+    data->light = wp_light_roll_up (own_light (self, data->effective_status,
+                                               data->effective_progress, &data->due,
+                                               data->plan_year),
+                                    children != NULL ? children->worst_light : WP_LIGHT_NONE,
+                                    data->carried_forward);
   }
 
   {
@@ -486,8 +489,8 @@ rollup_from_children (WpStore    *self,
   int rc;
 
   stmt = wp_stmt_prepare (self,
-                          "SELECT i.id, i.progress, i.status, i.due FROM item i"
-                          " WHERE i.parent_id = ?1",
+                          "SELECT i.id, i.progress, i.status, i.due, i.carried_forward"
+                          " FROM item i WHERE i.parent_id = ?1",
                           NULL);
   if (stmt == NULL)
     return FALSE;
@@ -537,7 +540,8 @@ rollup_from_children (WpStore    *self,
           progress = rollup_progress (status, sqlite3_column_type (stmt->stmt, 1) == SQLITE_NULL
                                               ? -1 : sqlite3_column_int (stmt->stmt, 1), NULL);
           wp_date_from_iso ((const char *) sqlite3_column_text (stmt->stmt, 3), &due);
-          light = own_light (self, status, progress, &due, data->plan_year);
+          light = wp_light_roll_up (own_light (self, status, progress, &due, data->plan_year),
+                                    WP_LIGHT_NONE, sqlite3_column_int (stmt->stmt, 4) != 0);
         }
 
       children.sum += progress;
@@ -572,10 +576,10 @@ rollup_from_children (WpStore    *self,
 
   data->effective_status = rollup_status (data->status, &children);
   data->effective_progress = rollup_progress (data->effective_status, data->progress, &children);
-  data->light = own_light (self, data->effective_status, data->effective_progress, &data->due,
-                           data->plan_year);
-  if (children.worst_light > data->light)
-    data->light = children.worst_light;
+  data->light = wp_light_roll_up (own_light (self, data->effective_status,
+                                             data->effective_progress, &data->due,
+                                             data->plan_year),
+                                  children.worst_light, data->carried_forward);
 
   {
     WpRollup *cached = g_new (WpRollup, 1);
@@ -634,6 +638,7 @@ read_item_row (WpStore    *self,
   data->lead = split_names (stmt, 16);
   data->co = split_names (stmt, 17);
   wp_date_from_iso ((const char *) sqlite3_column_text (s, 18), &data->done_date);
+  data->carried_forward = sqlite3_column_int (s, 19) != 0;
 
   if (data->n_children > 0)
     {
@@ -661,8 +666,9 @@ read_item_row (WpStore    *self,
     {
       data->effective_status = data->status;
       data->effective_progress = rollup_progress (data->status, data->progress, NULL);
-      data->light = own_light (self, data->status, data->effective_progress, &data->due,
-                               data->plan_year);
+      data->light = wp_light_roll_up (own_light (self, data->status, data->effective_progress,
+                                                 &data->due, data->plan_year),
+                                      WP_LIGHT_NONE, data->carried_forward);
     }
 }
 
@@ -1456,6 +1462,8 @@ static const struct {
   { "ongoing", VALUE_BOOLEAN, "UPDATE item_all SET ongoing = ?2, modified = ?3" LIVE_ITEM },
   { "carried-over", VALUE_BOOLEAN,
     "UPDATE item_all SET carried_over = ?2, modified = ?3" LIVE_ITEM },
+  { "carried-forward", VALUE_BOOLEAN,
+    "UPDATE item_all SET carried_forward = ?2, modified = ?3" LIVE_ITEM },
 #undef LIVE_ITEM
 };
 
@@ -1523,7 +1531,8 @@ bind_item_value (WpStmt        *stmt,
 /**
  * wp_store_set_item_property:
  * @property: one of title, description, kind, status, progress (-1 for
- *   derived), due (ISO date or %NULL), due-label, ongoing, carried-over
+ *   derived), due (ISO date or %NULL), due-label, ongoing, carried-over,
+ *   carried-forward
  * @value: the new value, of the property's type on #WpItem
  */
 gboolean
@@ -1830,9 +1839,8 @@ facts_visit (WpStore  *self,
   f->status = rollup_status (f->status, children.count > 0 ? &children : NULL);
   f->progress = rollup_progress (f->status, row->stored_progress,
                                  children.count > 0 ? &children : NULL);
-  f->light = own_light (self, f->status, f->progress, &f->due, plan_year);
-  if (children.count > 0 && children.worst_light > f->light)
-    f->light = children.worst_light;
+  f->light = wp_light_roll_up (own_light (self, f->status, f->progress, &f->due, plan_year),
+                               children.worst_light, f->carried_forward);
 
   up->sum += f->progress;
   up->count++;
@@ -1922,7 +1930,7 @@ wp_store_list_plan_facts (WpStore  *self,
   /* No ORDER BY: sorting in SQLite costs more than sorting siblings here.
    * The plan's own index gives its rows in the order they are stored in. */
   stmt = wp_stmt_prepare (self, "SELECT id, coalesce (parent_id, 0), kind, status, progress,"
-                                " due, ongoing, position, done_date"
+                                " due, ongoing, position, done_date, carried_forward"
                                 " FROM item_all INDEXED BY item_by_plan"
                                 " WHERE plan_id = ?1 AND deleted_with = 0", error);
   if (stmt == NULL)
@@ -1944,6 +1952,7 @@ wp_store_list_plan_facts (WpStore  *self,
       row.facts.ongoing = sqlite3_column_int (stmt->stmt, 6) != 0;
       row.position = sqlite3_column_int (stmt->stmt, 7);
       wp_date_from_iso ((const char *) sqlite3_column_text (stmt->stmt, 8), &row.facts.done_date);
+      row.facts.carried_forward = sqlite3_column_int (stmt->stmt, 9) != 0;
       g_array_append_val (rows, row);
     }
   if (rc != SQLITE_DONE)

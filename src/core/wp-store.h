@@ -41,8 +41,15 @@ typedef enum {
   WP_STORE_OPEN_DISCARD_DAMAGED_LOG = 1 << 2,
 } WpStoreOpenFlags;
 
+/* How wp_store_start_next_year() copies the work that goes on */
+typedef enum {
+  WP_NEXT_YEAR_DEFAULT = 0,
+  /* keep each item's status and progress instead of starting them again */
+  WP_NEXT_YEAR_KEEP_PROGRESS = 1 << 0,
+} WpNextYearFlags;
+
 /* The schema version this build writes; see db/wp-migrations.c. */
-#define WP_STORE_SCHEMA_VERSION 7
+#define WP_STORE_SCHEMA_VERSION 8
 
 typedef struct {
   char     *label;
@@ -79,6 +86,7 @@ typedef struct {
   GDate         due;
   GDate         done_date;   /* the day it was set done, if it was */
   gboolean      ongoing;
+  gboolean      carried_forward;  /* went on into next year's plan (已结转) */
   gint64       *lead;        /* agency ids, in order */
   guint         n_lead;
   gint64       *co;
@@ -154,6 +162,8 @@ gboolean    wp_store_restore_plan       (WpStore           *self,
                                          GError           **error);
 WpPlan     *wp_store_start_next_year    (WpStore           *self,
                                          gint64             plan_id,
+                                         WpNextYearFlags    flags,
+                                         GArray           **carried,
                                          GError           **error);
 guint       wp_store_count_items        (WpStore           *self,
                                          gint64             plan_id,

@@ -30,6 +30,7 @@ typedef enum {
   CMD_SET_TARGET,
   CMD_UPDATE_AGENCY,
   CMD_MERGE_AGENCIES,
+  CMD_NEXT_YEAR,  /* a group: the new plan, then the old year's items marked */
 } CommandKind;
 
 typedef struct {
@@ -234,6 +235,7 @@ apply (WpUndoStack  *self,
         }
 
     case CMD_GROUP:
+    case CMD_NEXT_YEAR:
       for (guint i = 0; i < cmd->children->len; i++)
         {
           guint k = undo ? cmd->children->len - 1 - i : i;
@@ -307,6 +309,7 @@ command_item (const Command *cmd)
     case CMD_DELETE_PLAN:
     case CMD_UPDATE_AGENCY:
     case CMD_MERGE_AGENCIES:
+    case CMD_NEXT_YEAR:
       return 0;  /* (item_id holds the plan's or the agency's id) */
     case CMD_GROUP:
       for (guint i = 0; i < cmd->children->len; i++)
@@ -1076,21 +1079,44 @@ wp_edit_new_plan (WpUndoStack  *self,
   return g_steal_pointer (&plan);
 }
 
+/**
+ * wp_edit_start_next_year:
+ * @flags: see wp_store_start_next_year()
+ *
+ * Starts next year's plan as one step: Undo removes the new plan and
+ * takes the 已结转 mark off the old year's items again.
+ */
 WpPlan *
-wp_edit_start_next_year (WpUndoStack  *self,
-                         gint64        plan_id,
-                         GError      **error)
+wp_edit_start_next_year (WpUndoStack      *self,
+                         gint64            plan_id,
+                         WpNextYearFlags   flags,
+                         GError          **error)
 {
   g_autoptr(WpPlan) plan = NULL;
-  g_autofree char *label = NULL;
+  g_autoptr(GArray) carried = NULL;
+  Command *group;
 
   g_return_val_if_fail (WP_IS_UNDO_STACK (self), NULL);
 
-  plan = wp_store_start_next_year (self->store, plan_id, error);
+  plan = wp_store_start_next_year (self->store, plan_id, flags, &carried, error);
   if (plan == NULL)
     return NULL;
-  label = g_strdup_printf (_("Create the %d plan"), wp_plan_get_year (plan));
-  wp_undo_stack_push_plan_created (self, wp_plan_get_id (plan), label);
+
+  group = command_new (CMD_NEXT_YEAR, wp_plan_get_id (plan),
+                       g_strdup_printf (_("Create the %d plan"), wp_plan_get_year (plan)));
+  group->children = g_ptr_array_new_with_free_func ((GDestroyNotify) command_free);
+  g_ptr_array_add (group->children, command_new (CMD_CREATE_PLAN, wp_plan_get_id (plan), NULL));
+  for (guint i = 0; i < carried->len; i++)
+    {
+      Command *mark = command_new (CMD_SET_PROPERTY, g_array_index (carried, gint64, i), NULL);
+
+      mark->property = g_strdup ("carried-forward");
+      g_value_init (&mark->old_value, G_TYPE_BOOLEAN);
+      g_value_init (&mark->new_value, G_TYPE_BOOLEAN);
+      g_value_set_boolean (&mark->new_value, TRUE);
+      g_ptr_array_add (group->children, mark);
+    }
+  push (self, group);
   return g_steal_pointer (&plan);
 }
 

@@ -92,6 +92,7 @@ WpPlan      *wp_edit_new_plan             (WpUndoStack         *self,
                                            GError             **error);
 WpPlan      *wp_edit_start_next_year      (WpUndoStack         *self,
                                            gint64               plan_id,
+                                           WpNextYearFlags      flags,
                                            GError             **error);
 gboolean     wp_edit_delete_plan          (WpUndoStack         *self,
                                            gint64               plan_id,

@@ -19,6 +19,7 @@ struct _WpLightCell
   GtkWidget    parent_instance;
 
   WpLight      light;
+  gboolean     carried;  /* gone on into next year's plan: an arrow, not a light */
   const char  *text;     /* static: a light's or a status's label */
   PangoLayout *layout;
 };
@@ -133,7 +134,8 @@ wp_light_cell_snapshot (GtkWidget   *widget,
     tint.alpha *= 0.6;
 
   theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (widget));
-  icon = gtk_icon_theme_lookup_icon (theme, icons[self->light], NULL, ICON_SIZE,
+  icon = gtk_icon_theme_lookup_icon (theme, self->carried ? "go-next-symbolic"
+                                                          : icons[self->light], NULL, ICON_SIZE,
                                      gtk_widget_get_scale_factor (widget),
                                      gtk_widget_get_direction (widget), 0);
   gtk_snapshot_append_texture (snapshot,
@@ -196,16 +198,15 @@ wp_light_cell_set_item (WpLightCell *self,
                         WpItem      *item)
 {
   WpLight light = wp_item_get_light (item);
-  const char *text = light == WP_LIGHT_GREEN
-                     && wp_item_get_effective_status (item) == WP_ITEM_STATUS_DONE
-                     ? wp_item_status_to_label (WP_ITEM_STATUS_DONE)
-                     : wp_light_to_label (light);
+  const char *text = wp_item_get_light_label (item);
 
   g_return_if_fail (WP_IS_LIGHT_CELL (self));
 
-  if (self->light == light && self->text == text)
+  if (self->light == light && self->text == text
+      && self->carried == wp_item_get_carried_forward (item))
     return;
   self->light = light;
+  self->carried = wp_item_get_carried_forward (item);
   self->text = text;
   if (self->layout != NULL)
     pango_layout_set_text (self->layout, text != NULL ? text : "", -1);

@@ -117,7 +117,7 @@ highlight (const char *text,
 }
 
 /* The title with the search's words highlighted, its kind's style, and
- * "carried over" when it is */
+ * "from last year" when it was carried over */
 void
 wp_outline_title_draw (WpOutlineView *self,
                        GtkWidget     *title_cell,
@@ -139,7 +139,7 @@ wp_outline_title_draw (WpOutlineView *self,
     if (wp_item_get_carried_over (item))
       {
         g_autofree char *tag = g_markup_printf_escaped (
-          " <span size=\"small\" alpha=\"60%%\">%s</span>", _("· carried over"));
+          " <span size=\"small\" alpha=\"60%%\">%s</span>", _("· from last year"));
         char *joined = g_strconcat (markup, tag, NULL);
 
         g_free (markup);
@@ -217,8 +217,7 @@ update_status (WpOutlineView *self,
                GtkWidget     *cell,
                WpItem        *item)
 {
-  wp_text_cell_set_text (WP_TEXT_CELL (cell),
-                         wp_item_status_to_label (wp_item_get_effective_status (item)));
+  wp_text_cell_set_text (WP_TEXT_CELL (cell), wp_item_get_status_label (item));
 }
 
 static void

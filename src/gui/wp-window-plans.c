@@ -126,12 +126,16 @@ on_next_year_response (AdwMessageDialog *dialog,
   g_autoptr(GError) error = NULL;
   g_autoptr(WpPlan) plan = NULL;
   WpPlan *current = _wp_window_get_selected_plan (self);
+  GtkCheckButton *keep = g_object_get_data (G_OBJECT (dialog), "keep-progress");
 
   if (!g_str_equal (response, "start") || current == NULL)
     return;
 
   plan = wp_edit_start_next_year (wp_context_get_undo_stack (_wp_window_get_context (self)),
-                                  wp_plan_get_id (current), &error);
+                                  wp_plan_get_id (current),
+                                  gtk_check_button_get_active (keep)
+                                  ? WP_NEXT_YEAR_KEEP_PROGRESS : WP_NEXT_YEAR_DEFAULT,
+                                  &error);
   if (plan == NULL)
     {
       report (self, error);
@@ -156,16 +160,25 @@ next_year_activated (GSimpleAction *action,
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   GtkWidget *dialog;
+  GtkWidget *keep;
 
   if (current == NULL)
     return;
 
   heading = g_strdup_printf (_("Start %d from This Plan?"), wp_plan_get_year (current) + 1);
-  body = g_strdup_printf (_("Areas, key tasks and actions that are not done are copied to a "
-                            "new %d plan and marked as carried over, with their agencies, "
-                            "targets and deadlines. What was done stays in %d."),
+  body = g_strdup_printf (_("Key tasks and actions that are not done go on into a new %d plan "
+                            "with their agencies, targets and deadlines; there they start "
+                            "again at 0%%, and each target starts from the value it has now. "
+                            "In %d they are marked carried over and no longer count as "
+                            "overdue; what was done stays there."),
                           wp_plan_get_year (current) + 1, wp_plan_get_year (current));
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  keep = gtk_check_button_new_with_mnemonic (_("_Keep status and progress"));
+  /* (off by default; some offices report carried work as going on where
+   * it stood) */
+  gtk_widget_set_halign (keep, GTK_ALIGN_CENTER);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), keep);
+  g_object_set_data (G_OBJECT (dialog), "keep-progress", keep);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "start", _("_Start"),

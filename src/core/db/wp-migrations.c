@@ -292,6 +292,15 @@ static const char *migrations[] = {
   "CREATE VIEW item AS SELECT id, uuid, plan_id, parent_id, position, kind, title, description,"
   "  status, progress, due, due_label, ongoing, carried_over, created, modified, done_date"
   "  FROM item_all WHERE deleted_with = 0;",
+
+  /* 7 → 8: an item of a year that went on into the next year's plan
+   * (已结转) says so in its own year, where it is no longer judged late
+   * (issue 16); carried_over stays the mark of the copy in the new year. */
+  "ALTER TABLE item_all ADD COLUMN carried_forward INTEGER NOT NULL DEFAULT 0;"
+  "DROP VIEW item;"
+  "CREATE VIEW item AS SELECT id, uuid, plan_id, parent_id, position, kind, title, description,"
+  "  status, progress, due, due_label, ongoing, carried_over, created, modified, done_date,"
+  "  carried_forward FROM item_all WHERE deleted_with = 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == WP_STORE_SCHEMA_VERSION);

@@ -441,7 +441,7 @@ item_rows (Doc        *doc,
       g_autofree char *note = latest_note (store, item);
       const char *due = wp_item_get_due_label (item)[0] ? wp_item_get_due_label (item) : date;
       const char *cells[] = {
-        title, leads, due, wp_item_status_to_label (wp_item_get_effective_status (item)),
+        title, leads, due, wp_item_get_status_label (item),
         progress, note,
       };
 

@@ -2,8 +2,9 @@
  *
  * Import reads and checks the whole document before it writes anything, then
  * writes it in one transaction: a bad file leaves the database as it was.
- * Export writes every key of every item (empty list or null where unknown),
- * so export → import → export gives the same bytes.
+ * Export writes every key of every item (empty list or null where unknown;
+ * the carried_over and carried_forward marks only where set), so export →
+ * import → export gives the same bytes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -111,6 +112,18 @@ export_item (WpStore      *store,
   json_builder_add_string_value (builder, wp_item_get_due_label (item));
   json_builder_set_member_name (builder, "ongoing");
   json_builder_add_boolean_value (builder, wp_item_get_ongoing (item));
+  /* Only when set, so that files of plans without carried work stay as
+   * they were: copied from last year's plan, gone on into next year's. */
+  if (wp_item_get_carried_over (item))
+    {
+      json_builder_set_member_name (builder, "carried_over");
+      json_builder_add_boolean_value (builder, TRUE);
+    }
+  if (wp_item_get_carried_forward (item))
+    {
+      json_builder_set_member_name (builder, "carried_forward");
+      json_builder_add_boolean_value (builder, TRUE);
+    }
 
   json_builder_set_member_name (builder, "targets");
   json_builder_begin_array (builder);
@@ -386,6 +399,8 @@ struct _ImportItem {
   char         *due;
   char         *due_label;
   gboolean      ongoing;
+  gboolean      carried_over;
+  gboolean      carried_forward;
   GPtrArray    *targets;   /* WpTarget */
   GPtrArray    *notes;     /* WpNote */
   GPtrArray    *children;  /* ImportItem */
@@ -732,6 +747,14 @@ read_item (JsonNode    *node,
   if (!get_member (object, "ongoing", JSON_NODE_VALUE, G_TYPE_BOOLEAN, &member, where, error))
     return NULL;
   item->ongoing = member != NULL && json_node_get_boolean (member);
+  if (!get_member (object, "carried_over", JSON_NODE_VALUE, G_TYPE_BOOLEAN, &member, where,
+                   error))
+    return NULL;
+  item->carried_over = member != NULL && json_node_get_boolean (member);
+  if (!get_member (object, "carried_forward", JSON_NODE_VALUE, G_TYPE_BOOLEAN, &member, where,
+                   error))
+    return NULL;
+  item->carried_forward = member != NULL && json_node_get_boolean (member);
 
   if (!get_member (object, "children", JSON_NODE_ARRAY, G_TYPE_INVALID, &member, where, error))
     return NULL;
@@ -762,6 +785,7 @@ write_item (WpStore     *store,
 {
   g_autoptr(WpItem) created = NULL;
   g_auto(GValue) ongoing = G_VALUE_INIT;
+  g_auto(GValue) yes = G_VALUE_INIT;
   gint64 id;
 
   created = wp_store_create_item (store, plan_id, parent_id, -1, item->kind, item->title, error);
@@ -771,6 +795,8 @@ write_item (WpStore     *store,
 
   g_value_init (&ongoing, G_TYPE_BOOLEAN);
   g_value_set_boolean (&ongoing, item->ongoing);
+  g_value_init (&yes, G_TYPE_BOOLEAN);
+  g_value_set_boolean (&yes, TRUE);
 
   if ((item->description[0] != '\0'
        && !wp_store_set_item_string (store, id, "description", item->description, error))
@@ -782,6 +808,10 @@ write_item (WpStore     *store,
       || (item->due_label[0] != '\0'
           && !wp_store_set_item_string (store, id, "due-label", item->due_label, error))
       || (item->ongoing && !wp_store_set_item_property (store, id, "ongoing", &ongoing, error))
+      || (item->carried_over
+          && !wp_store_set_item_property (store, id, "carried-over", &yes, error))
+      || (item->carried_forward
+          && !wp_store_set_item_property (store, id, "carried-forward", &yes, error))
       || !wp_store_set_item_agencies (store, id, WP_AGENCY_ROLE_LEAD,
                                       (const char * const *) item->lead, error)
       || !wp_store_set_item_agencies (store, id, WP_AGENCY_ROLE_CO,
