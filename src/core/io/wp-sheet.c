@@ -106,7 +106,7 @@ row_new (WpStore    *store,
   row->cells[WP_SHEET_DUE] = due_label[0] != '\0'
                              ? g_strdup (due_label)
                              : wp_date_format_display (wp_item_get_due (item));
-  row->cells[WP_SHEET_STATUS] = g_strdup (wp_item_status_to_label (row->status));
+  row->cells[WP_SHEET_STATUS] = g_strdup (wp_item_get_status_label (item));
   row->cells[WP_SHEET_PROGRESS] = g_strdup_printf ("%d", row->progress);
   row->cells[WP_SHEET_NOTE] = latest_note (store, item);
   row->cells[WP_SHEET_REMARK] = g_strdup (wp_item_get_description (item));
