@@ -317,6 +317,49 @@ open_plan_of_year (GOptionContext  *context,
   return TRUE;
 }
 
+/* A file name for @agency's sheet: the name as it is, with what a file
+ * system (or Windows, where the sheet goes) refuses replaced. */
+static char *
+agency_file_name (int         year,
+                  const char *agency,
+                  const char *format)
+{
+  g_autofree char *name = g_strdup_printf ("%d-%s.%s", year, agency, format);
+
+  g_strdelimit (name, "/\\:*?\"<>|", '_');
+  return g_steal_pointer (&name);
+}
+
+/* export --all-agencies: one sheet per agency of the plan into @folder,
+ * each written whole or not at all; prints each file written. */
+static int
+write_agency_sheets (WpStore    *store,
+                     WpPlan     *plan,
+                     const char *format,
+                     const char *folder)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = wp_store_list_plan_agency_names (store, wp_plan_get_id (plan), &error);
+
+  if (names == NULL)
+    return fail (error->message);
+  if (names[0] == NULL)
+    return fail (_("No item of the plan names a lead agency or a co-agency yet."));
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *base = agency_file_name (wp_plan_get_year (plan), names[i], format);
+      g_autofree char *path = g_build_filename (folder, base, NULL);
+      g_autoptr(WpSheet) sheet = wp_sheet_new (store, wp_plan_get_id (plan), names[i], &error);
+
+      if (sheet == NULL
+          || !(g_str_equal (format, "xlsx") ? wp_sheet_write_xlsx
+                                             : wp_sheet_write_csv) (sheet, path, &error))
+        return fail (error->message);
+      g_print ("%s\n", path);
+    }
+  return EXIT_OK;
+}
+
 static int
 cmd_export (int    argc,
             char **argv)
@@ -325,6 +368,7 @@ cmd_export (int    argc,
   g_autofree char *output = NULL;
   g_autofree char *agency = NULL;
   g_autofree char *as_of = NULL;
+  gboolean all_agencies = FALSE;
   int year = 0;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
@@ -334,6 +378,8 @@ cmd_export (int    argc,
       N_("Write to FILE instead of standard output"), N_("FILE") },
     { "agency", 0, 0, G_OPTION_ARG_STRING, &agency,
       N_("Only the items this agency leads or supports (pdf, xlsx, csv)"), N_("NAME") },
+    { "all-agencies", 0, 0, G_OPTION_ARG_NONE, &all_agencies,
+      N_("One sheet per agency, written into the folder given with -o (xlsx, csv)"), NULL },
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of,
       N_("Judge deadlines on this day instead of today (pdf)"), N_("YYYY-MM-DD") },
     { NULL }
@@ -361,6 +407,14 @@ cmd_export (int    argc,
     }
   if (year == 0)
     return usage_error (context, _("Say which plan to export with --year, e.g. --year 2025."));
+  if (all_agencies && agency != NULL)
+    return usage_error (context, _("Use either --agency or --all-agencies, not both."));
+  if (all_agencies && !g_str_equal (format, "xlsx") && !g_str_equal (format, "csv"))
+    return usage_error (context, _("--all-agencies writes spreadsheets: add --format xlsx or "
+                                   "--format csv."));
+  if (all_agencies && (output == NULL || !g_file_test (output, G_FILE_TEST_IS_DIR)))
+    return usage_error (context, _("--all-agencies writes one file per agency: give an existing "
+                                   "folder with -o FOLDER."));
   if (g_str_equal (format, "pdf") && (output == NULL || g_str_equal (output, "-")))
     return usage_error (context, _("A PDF is written to a file: add -o FILE.pdf."));
 
@@ -392,6 +446,8 @@ cmd_export (int    argc,
         return fail (error->message);
       return EXIT_OK;
     }
+  if (all_agencies)
+    return write_agency_sheets (store, plan, format, output);
   if (g_str_equal (format, "xlsx") || g_str_equal (format, "csv"))
     {
       g_autoptr(WpSheet) sheet = wp_sheet_new (store, wp_plan_get_id (plan), agency, &error);

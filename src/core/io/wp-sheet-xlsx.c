@@ -30,42 +30,86 @@
 /* Excel keeps at most 32,767 characters in a cell. */
 #define MAX_CELL_CHARS 32000
 
-#define FIRST_ROW 3   /* the title, the subtitle, the header, then the items */
-
-static const double widths[WP_SHEET_N_COLUMNS] = {
-  [WP_SHEET_NUMBER] = 8,
-  [WP_SHEET_KIND] = 9,
-  [WP_SHEET_TITLE] = 48,
-  [WP_SHEET_LEAD] = 16,
-  [WP_SHEET_CO] = 22,
-  [WP_SHEET_DUE] = 12,
-  [WP_SHEET_STATUS] = 9,
-  [WP_SHEET_PROGRESS] = 8,
-  [WP_SHEET_NOTE] = 40,
-  [WP_SHEET_REMARK] = 28,
+/* What a column of the workbook shows */
+enum {
+  FROM_EMPTY = -1,   /* a column the agency fills in, empty */
+  FROM_UUID = -2,    /* the item's uuid: how collect finds the item again */
 };
 
-enum { PLAIN, YELLOW, RED, N_SHADES };
+typedef struct {
+  int         source;    /* a WpSheetColumn, or FROM_* */
+  const char *header;    /* (nullable): the column's own header, else the source's */
+  const char *key;       /* the column's name in an agency sheet's hidden key row */
+  double      width;
+  gboolean    fill;      /* unlocked: the agency fills it in */
+} Column;
+
+/* The plan's sheet */
+static const Column plan_columns[] = {
+  { WP_SHEET_NUMBER, NULL, "number", 8, FALSE },
+  { WP_SHEET_KIND, NULL, "kind", 9, FALSE },
+  { WP_SHEET_TITLE, NULL, "title", 48, FALSE },
+  { WP_SHEET_LEAD, NULL, "lead", 16, FALSE },
+  { WP_SHEET_CO, NULL, "co", 22, FALSE },
+  { WP_SHEET_DUE, NULL, "due", 12, FALSE },
+  { WP_SHEET_STATUS, NULL, "status", 9, FALSE },
+  { WP_SHEET_PROGRESS, NULL, "progress", 8, FALSE },
+  { WP_SHEET_NOTE, NULL, "note", 40, FALSE },
+  { WP_SHEET_REMARK, NULL, "remark", 28, FALSE },
+};
+
+/* The sheet sent to an agency to fill in and send back (see collect):
+ * what it reports on, locked; what it reports, unlocked; and each item's
+ * uuid in a hidden column. The hidden row above the header names each
+ * column, whatever the header's language. */
+static const Column agency_columns[] = {
+  { WP_SHEET_NUMBER, NULL, "number", 8, FALSE },
+  { WP_SHEET_KIND, NULL, "kind", 9, FALSE },
+  { WP_SHEET_TITLE, NULL, "title", 40, FALSE },
+  { WP_SHEET_LEAD, NULL, "lead", 14, FALSE },
+  { WP_SHEET_CO, NULL, "co", 16, FALSE },
+  { WP_SHEET_DUE, NULL, "due", 11, FALSE },
+  { WP_SHEET_NOTE, N_("Last Reported"), "last_note", 28, FALSE },
+  { WP_SHEET_STATUS, NULL, "status", 9, TRUE },
+  { WP_SHEET_PROGRESS, NULL, "progress", 8, TRUE },
+  { FROM_EMPTY, N_("Progress This Period"), "note", 36, TRUE },
+  { FROM_EMPTY, N_("Problems"), "problems", 24, TRUE },
+  { FROM_EMPTY, N_("Next Steps"), "next_steps", 24, TRUE },
+  { FROM_UUID, N_("Item ID"), "uuid", 38, FALSE },
+};
 
 typedef struct {
-  lxw_workbook *workbook;
-  /* [level: area, task, action][shade][text, number, title] */
-  lxw_format   *cells[3][N_SHADES][3];
+  const Column *columns;
+  guint         n_columns;
+  guint         first_row;   /* of the items */
+  gboolean      for_agency;
+} Layout;
+
+enum { PLAIN, YELLOW, RED, CONTEXT, N_SHADES };
+enum { TEXT, NUMBER, TITLE, N_KINDS };
+
+typedef struct {
+  /* [level: area, task, action][shade][kind of cell][unlocked] */
+  lxw_format *cells[3][N_SHADES][N_KINDS][2];
 } Formats;
 
 static int
-shade_of (WpLight light)
+shade_of (WpSheetRow *row,
+          gboolean    for_agency)
 {
-  return light == WP_LIGHT_RED ? RED : light == WP_LIGHT_YELLOW ? YELLOW : PLAIN;
+  if (for_agency && row->context)
+    return CONTEXT;
+  return row->light == WP_LIGHT_RED ? RED : row->light == WP_LIGHT_YELLOW ? YELLOW : PLAIN;
 }
 
 static lxw_format *
 new_cell_format (lxw_workbook *workbook,
                  int           level,
                  int           shade,
-                 int           which)
+                 int           kind,
+                 gboolean      unlocked)
 {
-  static const uint32_t fills[N_SHADES] = { 0, 0xFFF2CC, 0xF8CBAD };
+  static const uint32_t fills[N_SHADES] = { 0, 0xFFF2CC, 0xF8CBAD, 0xF2F2F2 };
   lxw_format *format = workbook_add_format (workbook);
 
   format_set_text_wrap (format);
@@ -76,16 +120,23 @@ new_cell_format (lxw_workbook *workbook,
   format_set_font_size (format, 11);
   if (level < 2)
     format_set_bold (format);
+  if (shade == CONTEXT)
+    format_set_font_color (format, 0x595959);
   if (shade != PLAIN)
     format_set_bg_color (format, fills[shade]);
   else if (level == 0)
     format_set_bg_color (format, 0xDDEBF7);
-  if (which == 1)
+  if (unlocked)
+    {
+      format_set_unlocked (format);
+      format_set_bg_color (format, 0xFFFFFF);
+    }
+  if (kind == NUMBER)
     {
       format_set_num_format (format, "0");
       format_set_align (format, LXW_ALIGN_CENTER);
     }
-  if (which == 2)
+  if (kind == TITLE)
     format_set_indent (format, level);
   return format;
 }
@@ -136,53 +187,117 @@ count_lines (const char *text,
   return lines;
 }
 
+static const char *
+column_header (const Column *column)
+{
+  return column->header != NULL ? _(column->header) : wp_sheet_column_header (column->source);
+}
+
 static lxw_error
 write_row (lxw_worksheet *sheet,
+           const Layout  *layout,
            Formats       *formats,
            lxw_row_t      at,
            WpSheetRow    *row)
 {
   int level = level_of (row->kind);
-  int shade = shade_of (row->light);
+  int shade = shade_of (row, layout->for_agency);
   lxw_row_col_options options = { .level = MIN (row->depth, 7) };
   guint lines = 1;
   lxw_error err;
 
-  for (guint column = 0; column < WP_SHEET_N_COLUMNS; column++)
-    lines = MAX (lines, count_lines (row->cells[column], widths[column]));
+  for (guint i = 0; i < layout->n_columns; i++)
+    if (layout->columns[i].source >= 0)
+      lines = MAX (lines, count_lines (row->cells[layout->columns[i].source],
+                                       layout->columns[i].width));
   /* (Excel's tallest row is 409 points) */
   err = worksheet_set_row_opt (sheet, at, MIN (lines * 14.4 + 3, 409), NULL, &options);
-  for (guint column = 0; err == LXW_NO_ERROR && column < WP_SHEET_N_COLUMNS; column++)
+  for (guint i = 0; err == LXW_NO_ERROR && i < layout->n_columns; i++)
     {
+      const Column *column = &layout->columns[i];
+      /* (an agency fills in only the rows of its own items) */
+      gboolean unlocked = column->fill && !row->context;
       g_autofree char *text = NULL;
 
-      if (column == WP_SHEET_PROGRESS)
+      if (column->source == WP_SHEET_PROGRESS)
         {
-          err = worksheet_write_number (sheet, at, column, row->progress,
-                                        formats->cells[level][shade][1]);
+          err = worksheet_write_number (sheet, at, i, row->progress,
+                                        formats->cells[level][shade][NUMBER][unlocked]);
           continue;
         }
-      text = cell_text (row->cells[column]);
-      err = worksheet_write_string (sheet, at, column, text,
+      if (column->source == FROM_UUID)
+        text = g_strdup (row->uuid);
+      else if (column->source == FROM_EMPTY)
+        text = g_strdup ("");
+      else
+        text = cell_text (row->cells[column->source]);
+      err = worksheet_write_string (sheet, at, i, text,
                                     formats->cells[level][shade]
-                                                  [column == WP_SHEET_TITLE ? 2 : 0]);
+                                                  [column->source == WP_SHEET_TITLE ? TITLE
+                                                                                    : TEXT]
+                                                  [unlocked]);
     }
   return err;
+}
+
+static lxw_col_t
+find_column (const Layout *layout,
+             int           source)
+{
+  for (guint i = 0; i < layout->n_columns; i++)
+    if (layout->columns[i].source == source)
+      return i;
+  g_return_val_if_reached (0);
+}
+
+static void
+add_validations (lxw_worksheet *ws,
+                 const Layout  *layout,
+                 lxw_row_t      last)
+{
+  g_autofree char **statuses = g_new0 (char *, 5);
+  lxw_data_validation status = { 0 };
+  lxw_data_validation progress = { 0 };
+  lxw_col_t column;
+
+  /* 状态 is picked from the plan's words for it */
+  for (int i = WP_ITEM_STATUS_NOT_STARTED, n = 0; i <= WP_ITEM_STATUS_SUSPENDED; i++)
+    statuses[n++] = (char *) wp_item_status_to_label (i);
+  status.validate = LXW_VALIDATION_TYPE_LIST;
+  status.value_list = statuses;
+  status.ignore_blank = LXW_VALIDATION_ON;
+  status.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+  status.error_title = (char *) _("Status");
+  status.error_message = (char *) _("Choose a status from the list.");
+  column = find_column (layout, WP_SHEET_STATUS);
+  worksheet_data_validation_range (ws, layout->first_row, column, last, column, &status);
+
+  progress.validate = LXW_VALIDATION_TYPE_INTEGER;
+  progress.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+  progress.minimum_number = 0;
+  progress.maximum_number = 100;
+  progress.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+  progress.error_title = (char *) _("Progress (%)");
+  progress.error_message = (char *) _("Enter a whole number from 0 to 100.");
+  column = find_column (layout, WP_SHEET_PROGRESS);
+  worksheet_data_validation_range (ws, layout->first_row, column, last, column, &progress);
 }
 
 static lxw_error
 write_sheet (lxw_workbook *workbook,
              WpSheet      *sheet,
+             const Layout *layout,
              Formats      *formats)
 {
   lxw_worksheet *ws = workbook_add_worksheet (workbook, _("Task Breakdown"));
   lxw_format *title = workbook_add_format (workbook);
   lxw_format *subtitle = workbook_add_format (workbook);
   lxw_format *header = workbook_add_format (workbook);
+  lxw_format *header_fill = workbook_add_format (workbook);
   g_autofree char *footer = NULL;
-  g_autofree char **statuses = NULL;
-  lxw_data_validation validation = { 0 };
-  lxw_row_t last = FIRST_ROW + MAX (sheet->rows->len, 1) - 1;
+  lxw_col_t last_column = layout->n_columns - 1;
+  lxw_row_t header_row = layout->first_row - 1;
+  lxw_row_t last = layout->first_row + MAX (sheet->rows->len, 1) - 1;
   lxw_error err = LXW_NO_ERROR;
 
   if (ws == NULL)
@@ -194,49 +309,66 @@ write_sheet (lxw_workbook *workbook,
   format_set_align (title, LXW_ALIGN_VERTICAL_CENTER);
   format_set_font_color (subtitle, 0x595959);
   format_set_align (subtitle, LXW_ALIGN_CENTER);
-  format_set_bold (header);
-  format_set_text_wrap (header);
-  format_set_align (header, LXW_ALIGN_CENTER);
-  format_set_align (header, LXW_ALIGN_VERTICAL_CENTER);
-  format_set_bg_color (header, 0xD9D9D9);
-  format_set_border (header, LXW_BORDER_THIN);
+  for (int i = 0; i < 2; i++)
+    {
+      lxw_format *format = i == 0 ? header : header_fill;
 
-  for (guint column = 0; column < WP_SHEET_N_COLUMNS; column++)
-    worksheet_set_column (ws, column, column, widths[column], NULL);
+      format_set_bold (format);
+      format_set_text_wrap (format);
+      format_set_align (format, LXW_ALIGN_CENTER);
+      format_set_align (format, LXW_ALIGN_VERTICAL_CENTER);
+      format_set_bg_color (format, i == 0 ? 0xD9D9D9 : 0xC6E0B4);  /* to fill in: green */
+      format_set_border (format, LXW_BORDER_THIN);
+    }
+
+  for (guint i = 0; i < layout->n_columns; i++)
+    {
+      lxw_row_col_options hidden = { .hidden = LXW_TRUE };
+
+      worksheet_set_column_opt (ws, i, i, layout->columns[i].width, NULL,
+                                layout->columns[i].source == FROM_UUID ? &hidden : NULL);
+    }
   worksheet_set_row (ws, 0, 30, NULL);
-  worksheet_merge_range (ws, 0, 0, 0, WP_SHEET_N_COLUMNS - 1, sheet->title, title);
-  worksheet_merge_range (ws, 1, 0, 1, WP_SHEET_N_COLUMNS - 1, sheet->subtitle, subtitle);
-  worksheet_set_row (ws, FIRST_ROW - 1, 30, NULL);
-  for (guint column = 0; column < WP_SHEET_N_COLUMNS; column++)
-    worksheet_write_string (ws, FIRST_ROW - 1, column, wp_sheet_column_header (column), header);
+  worksheet_merge_range (ws, 0, 0, 0, last_column, sheet->title, title);
+  worksheet_merge_range (ws, 1, 0, 1, last_column, sheet->subtitle, subtitle);
+  if (layout->for_agency)
+    {
+      lxw_row_col_options hidden = { .hidden = LXW_TRUE };
+
+      worksheet_set_row_opt (ws, 2, LXW_DEF_ROW_HEIGHT, NULL, &hidden);
+      for (guint i = 0; i < layout->n_columns; i++)
+        worksheet_write_string (ws, 2, i, layout->columns[i].key, NULL);
+    }
+  worksheet_set_row (ws, header_row, 30, NULL);
+  for (guint i = 0; i < layout->n_columns; i++)
+    worksheet_write_string (ws, header_row, i, column_header (&layout->columns[i]),
+                            layout->columns[i].fill ? header_fill : header);
 
   for (guint i = 0; err == LXW_NO_ERROR && i < sheet->rows->len; i++)
-    err = write_row (ws, formats, FIRST_ROW + i, g_ptr_array_index (sheet->rows, i));
+    err = write_row (ws, layout, formats, layout->first_row + i,
+                     g_ptr_array_index (sheet->rows, i));
   if (err != LXW_NO_ERROR)
     return err;
 
-  worksheet_freeze_panes (ws, FIRST_ROW, 0);
-  worksheet_autofilter (ws, FIRST_ROW - 1, 0, last, WP_SHEET_N_COLUMNS - 1);
+  worksheet_freeze_panes (ws, layout->first_row, 0);
+  worksheet_autofilter (ws, header_row, 0, last, last_column);
   worksheet_outline_settings (ws, LXW_TRUE, LXW_FALSE, LXW_TRUE, LXW_FALSE);
+  add_validations (ws, layout, last);
+  if (layout->for_agency)
+    {
+      /* Only the columns to fill in take typing; widths, rows and the
+       * filter still work. No password: this keeps mistakes out, it is no
+       * lock (collect checks what comes back). */
+      lxw_protection protection = { .format_columns = LXW_TRUE, .format_rows = LXW_TRUE,
+                                    .autofilter = LXW_TRUE, .sort = LXW_FALSE };
 
-  /* 状态 is picked from the plan's words for it */
-  statuses = g_new0 (char *, 5);
-  for (int status = WP_ITEM_STATUS_NOT_STARTED, n = 0; status <= WP_ITEM_STATUS_SUSPENDED;
-       status++)
-    statuses[n++] = (char *) wp_item_status_to_label (status);
-  validation.validate = LXW_VALIDATION_TYPE_LIST;
-  validation.value_list = statuses;
-  validation.ignore_blank = LXW_VALIDATION_ON;
-  validation.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
-  validation.error_title = (char *) _("Status");
-  validation.error_message = (char *) _("Choose a status from the list.");
-  worksheet_data_validation_range (ws, FIRST_ROW, WP_SHEET_STATUS, last, WP_SHEET_STATUS,
-                                   &validation);
+      worksheet_protect (ws, NULL, &protection);
+    }
 
   worksheet_set_landscape (ws);
   worksheet_set_paper (ws, 9);  /* A4 */
   worksheet_set_margins (ws, 0.4, 0.4, 0.6, 0.6);
-  worksheet_repeat_rows (ws, FIRST_ROW - 1, FIRST_ROW - 1);
+  worksheet_repeat_rows (ws, header_row, header_row);
   worksheet_fit_to_pages (ws, 1, 0);
   /* Translators: the footer of a printed sheet; keep &P (page) and &N (pages) */
   footer = g_strdup_printf ("&C%s", _("Page &P of &N"));
@@ -272,6 +404,12 @@ wp_sheet_write_xlsx (WpSheet     *sheet,
   lxw_doc_properties properties = { 0 };
   lxw_workbook *workbook;
   Formats formats = { 0 };
+  Layout layout = {
+    sheet->agency != NULL ? agency_columns : plan_columns,
+    sheet->agency != NULL ? G_N_ELEMENTS (agency_columns) : G_N_ELEMENTS (plan_columns),
+    sheet->agency != NULL ? 4 : 3,  /* the title, the subtitle, (the keys,) the header */
+    sheet->agency != NULL,
+  };
   lxw_error err;
   gboolean ok;
   int fd;
@@ -293,13 +431,20 @@ wp_sheet_write_xlsx (WpSheet     *sheet,
   properties.author = (char *) "Workplan";
   workbook_set_properties (workbook, &properties);
 
-  formats.workbook = workbook;
+  if (sheet->agency != NULL)
+    {
+      workbook_set_custom_property_string (workbook, "Workplan agency", sheet->agency);
+      workbook_set_custom_property_integer (workbook, "Workplan year", sheet->year);
+    }
+
   for (int level = 0; level < 3; level++)
     for (int shade = 0; shade < N_SHADES; shade++)
-      for (int which = 0; which < 3; which++)
-        formats.cells[level][shade][which] = new_cell_format (workbook, level, shade, which);
+      for (int kind = 0; kind < N_KINDS; kind++)
+        for (int unlocked = 0; unlocked < 2; unlocked++)
+          formats.cells[level][shade][kind][unlocked] =
+            new_cell_format (workbook, level, shade, kind, unlocked);
 
-  err = write_sheet (workbook, sheet, &formats);
+  err = write_sheet (workbook, sheet, &layout, &formats);
   if (err != LXW_NO_ERROR)
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,

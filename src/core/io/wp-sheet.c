@@ -53,6 +53,7 @@ wp_sheet_free (WpSheet *sheet)
 {
   if (sheet == NULL)
     return;
+  g_free (sheet->agency);
   g_free (sheet->title);
   g_free (sheet->subtitle);
   g_clear_pointer (&sheet->rows, g_ptr_array_unref);
@@ -188,6 +189,8 @@ wp_sheet_new (WpStore     *store,
 
   if (plan == NULL)
     return NULL;
+  sheet->year = wp_plan_get_year (plan);
+  sheet->agency = g_strdup (agency);
   sheet->rows = g_ptr_array_new_with_free_func (row_free);
   add_rows (sheet, store, plan_id, 0, NULL, 0, agency, &local_error);
   if (local_error != NULL)

@@ -36,6 +36,8 @@ typedef struct {
 } WpSheetRow;
 
 typedef struct {
+  int        year;
+  char      *agency;       /* (nullable): the agency whose sheet this is */
   char      *title;        /* e.g. "2025年政法工作任务分解表" */
   char      *subtitle;     /* organisation, agency and the reference date */
   GPtrArray *rows;         /* WpSheetRow, in outline order */
