@@ -304,7 +304,16 @@ test_outline_shows_demo (Demo          *d,
     g_assert_cmpuint (wrapped, >, 0);
 
     /* A wider lead agency column takes its room from the titles, in every
-     * row and the header. */
+     * row and the header (with the item pane closed, the outline wide
+     * enough for the columns' own widths: narrower, all of them narrow). */
+    {
+      AdwFlap *flap = ADW_FLAP (find_descendant (GTK_WIDGET (window), ADW_TYPE_FLAP));
+
+      adw_flap_set_reveal_flap (flap, FALSE);
+      while (adw_flap_get_reveal_progress (flap) > 0)
+        wait_frame (GTK_WIDGET (view));
+      wait_frame (GTK_WIDGET (view));
+    }
     {
       GtkWidget *header = find_descendant (GTK_WIDGET (window), WP_TYPE_OUTLINE_ROW);
       GtkWidget *first_row = find_descendant (GTK_WIDGET (view), WP_TYPE_OUTLINE_ROW);
@@ -2387,6 +2396,42 @@ test_enter_confirms_rename (Demo          *d,
   g_assert_cmpuint (count_items (d), ==, n + 2);
 }
 
+/* Issue 16, item 10: in an 800×700 window the status light column was
+ * cut off, with no way to scroll to it. The columns narrow so that every
+ * one of them is in view, the light last, aligned with the header's. */
+static void
+test_narrow_window_shows_every_column (Demo          *d,
+                                       gconstpointer  data)
+{
+  GtkWidget *outline = find_descendant (GTK_WIDGET (d->window), WP_TYPE_OUTLINE_VIEW);
+  GtkWidget *header = find_descendant (outline, WP_TYPE_OUTLINE_ROW);
+  GtkWidget *row;
+  graphene_rect_t light, header_light;
+
+  gtk_window_set_default_size (GTK_WINDOW (d->window), 800, 700);
+  /* (the window's width less its shadow) */
+  for (int i = 0; i < 20 && gtk_widget_get_width (GTK_WIDGET (d->window)) > 800; i++)
+    wait_frame (GTK_WIDGET (d->window));
+  wait_frame (GTK_WIDGET (d->window));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (d->window)), <=, 800);
+
+  row = find_mapped (outline_grid (d), WP_TYPE_OUTLINE_ROW);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_compute_bounds (wp_outline_row_get_cell (WP_OUTLINE_ROW (row),
+                                                                     WP_OUTLINE_COLUMN_LIGHT),
+                                            outline, &light));
+  g_assert_true (gtk_widget_compute_bounds (wp_outline_row_get_cell (WP_OUTLINE_ROW (header),
+                                                                     WP_OUTLINE_COLUMN_LIGHT),
+                                            outline, &header_light));
+  g_assert_cmpfloat (light.origin.x, >, 0);
+  g_assert_cmpfloat (light.origin.x + light.size.width, <=, gtk_widget_get_width (outline));
+  /* (the rows are a few pixels narrower than the header, in the grid) */
+  g_assert_cmpfloat (ABS (light.origin.x - header_light.origin.x), <, 4);
+  /* (wide enough for its word) */
+  g_assert_cmpfloat (light.size.width, >=, 70);
+  take_shot (GTK_WIDGET (d->window), "outline-800x700");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2430,6 +2475,8 @@ main (int    argc,
               test_empty_new_row_not_saved, demo_teardown);
   g_test_add ("/gui/enter-confirms-rename", Demo, NULL, demo_setup, test_enter_confirms_rename,
               demo_teardown);
+  g_test_add ("/gui/narrow-window-shows-every-column", Demo, NULL, demo_setup,
+              test_narrow_window_shows_every_column, demo_teardown);
 
   status = g_test_run ();
   wp_test_remove_tree (data_home);
