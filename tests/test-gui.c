@@ -2432,6 +2432,48 @@ test_narrow_window_shows_every_column (Demo          *d,
   take_shot (GTK_WIDGET (d->window), "outline-800x700");
 }
 
+/* Issue 16, item 11: the delete toast did not say that the sub-items
+ * went too, and undoing the delete brought the branch back closed. */
+static void
+test_delete_says_sub_items (Demo          *d,
+                            gconstpointer  data)
+{
+  GtkWidget *outline = find_descendant (GTK_WIDGET (d->window), WP_TYPE_OUTLINE_VIEW);
+  GListModel *rows = G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (outline_grid (d))));
+  gint64 task = demo_task (d, 1, 0);
+  g_autoptr(WpItem) item = wp_store_get_item (d->store, task, NULL);
+  g_autofree char *text = g_strdup_printf ("Deleted “%s” and its 6 sub-items",
+                                           wp_item_get_title (item));
+  GtkWidget *undo = NULL;
+
+  g_assert_true (wp_outline_view_show_item (WP_OUTLINE_VIEW (outline), task));
+  spin ();
+  {
+    g_autoptr(GtkTreeListRow) row =
+      g_list_model_get_item (rows, gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (rows)));
+    gtk_tree_list_row_set_expanded (row, TRUE);
+  }
+  spin ();
+  gtk_widget_activate_action (outline, "outline.delete", NULL);
+  for (int i = 0; i < 100 && undo == NULL; i++)
+    {
+      wait_frame (GTK_WIDGET (d->window));
+      spin ();
+      undo = find_widget (GTK_WIDGET (d->window), is_visible_button_labelled, "_Undo");
+    }
+  g_assert_nonnull (undo);
+  g_assert_nonnull (find_widget (GTK_WIDGET (d->window), is_label_with_text, text));
+
+  g_signal_emit_by_name (undo, "clicked");
+  spin ();
+  g_assert_cmpint (selected_id (d), ==, task);
+  {
+    g_autoptr(GtkTreeListRow) row =
+      g_list_model_get_item (rows, gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (rows)));
+    g_assert_true (gtk_tree_list_row_get_expanded (row));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2477,6 +2519,8 @@ main (int    argc,
               demo_teardown);
   g_test_add ("/gui/narrow-window-shows-every-column", Demo, NULL, demo_setup,
               test_narrow_window_shows_every_column, demo_teardown);
+  g_test_add ("/gui/delete-says-sub-items", Demo, NULL, demo_setup, test_delete_says_sub_items,
+              demo_teardown);
 
   status = g_test_run ();
   wp_test_remove_tree (data_home);

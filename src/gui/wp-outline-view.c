@@ -628,6 +628,64 @@ run_structure_edit (WpOutlineView *self,
     start_editing (self, id);
 }
 
+/* Notes which rows of the branch at @pos are open, for an undo of its
+ * delete to open them again: it came back closed. */
+static void
+remember_open_rows (WpOutlineView *self,
+                    guint          pos)
+{
+  g_autoptr(GtkTreeListRow) top = gtk_tree_list_model_get_row (self->tree, pos);
+  g_autoptr(WpItem) item = NULL;
+  GArray *open;
+  guint depth;
+
+  if (top == NULL)
+    return;
+  item = gtk_tree_list_row_get_item (top);
+  depth = gtk_tree_list_row_get_depth (top);
+  open = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = pos; ; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree, i);
+      g_autoptr(WpItem) below = NULL;
+
+      if (row == NULL || (i > pos && gtk_tree_list_row_get_depth (row) <= depth))
+        break;
+      below = gtk_tree_list_row_get_item (row);
+      if (gtk_tree_list_row_get_expanded (row))
+        g_array_append_val (open, (gint64) { wp_item_get_id (below) });
+    }
+  if (self->deleted_open == NULL)
+    self->deleted_open = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                (GDestroyNotify) g_array_unref);
+  g_hash_table_insert (self->deleted_open, g_memdup2 (&(gint64) { wp_item_get_id (item) },
+                                                      sizeof (gint64)), open);
+}
+
+/* Opens again the rows of a branch brought back by undoing its delete */
+static void
+reopen_rows (WpOutlineView *self,
+             gint64         item_id)
+{
+  GArray *open = self->deleted_open != NULL
+                 ? g_hash_table_lookup (self->deleted_open, &item_id) : NULL;
+
+  /* From the top down: a row is found once the one above it is open. */
+  for (guint i = 0; open != NULL && i < open->len; i++)
+    {
+      guint pos = find_row (self, g_array_index (open, gint64, i));
+      g_autoptr(GtkTreeListRow) row = NULL;
+
+      if (pos == GTK_INVALID_LIST_POSITION)
+        continue;
+      row = gtk_tree_list_model_get_row (self->tree, pos);
+      gtk_tree_list_row_set_expanded (row, TRUE);
+    }
+  /* (once: a later undo of another edit of it leaves its rows be) */
+  if (open != NULL)
+    g_hash_table_remove (self->deleted_open, &item_id);
+}
+
 static void
 delete_selected (WpOutlineView *self)
 {
@@ -637,7 +695,7 @@ delete_selected (WpOutlineView *self)
   AdwToastOverlay *overlay;
   gint64 parent;
   int position;
-  guint pos;
+  guint pos, n_under;
 
   if (!require_selection (self, &item))
     return;
@@ -645,6 +703,9 @@ delete_selected (WpOutlineView *self)
   parent = wp_item_get_parent_id (item);
   position = wp_item_get_position (item);
   pos = gtk_single_selection_get_selected (self->selection);
+  n_under = wp_store_count_descendants (wp_context_get_store (self->context),
+                                        wp_item_get_id (item));
+  remember_open_rows (self, pos);
 
   if (!wp_edit_delete_item (get_undo (self), wp_item_get_id (item), &error))
     {
@@ -659,7 +720,13 @@ delete_selected (WpOutlineView *self)
 
       title = g_strdup (wp_item_get_title (item)[0] ? wp_item_get_title (item)
                                                      : _("(untitled)"));
-      toast = wp_toast_new_printf (_("Deleted “%s”"), title);
+      if (n_under == 0)
+        toast = wp_toast_new_printf (_("Deleted “%s”"), title);
+      else
+        toast = wp_toast_new_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "Deleted “%s” and its %u sub-item",
+                                                  "Deleted “%s” and its %u sub-items", n_under),
+                                     title, n_under);
       wp_toast_offer_undo (toast, get_undo (self));
       add_toast_after_frame (overlay, toast);
     }
@@ -1516,6 +1583,7 @@ wp_outline_view_dispose (GObject *object)
   g_clear_object (&self->plan);
   g_clear_object (&self->context);
   g_clear_pointer (&self->title_cells, g_hash_table_unref);
+  g_clear_pointer (&self->deleted_open, g_hash_table_unref);
   g_clear_pointer (&self->to_open, g_ptr_array_unref);
   g_clear_handle_id (&self->open_idle, g_source_remove);
   g_clear_pointer (&self->menu_action, g_free);
@@ -1642,7 +1710,10 @@ on_undo_stepped (WpOutlineView *self,
     return;
   item = wp_store_get_item (wp_context_get_store (self->context), item_id, NULL);
   if (item != NULL && wp_item_get_plan_id (item) == wp_plan_get_id (self->plan))
-    select_row (self, item_id, FALSE);
+    {
+      reopen_rows (self, item_id);
+      select_row (self, item_id, FALSE);
+    }
 }
 
 void
