@@ -305,7 +305,16 @@ test_outline_shows_demo (Demo          *d,
     g_assert_cmpuint (wrapped, >, 0);
 
     /* A wider lead agency column takes its room from the titles, in every
-     * row and the header. */
+     * row and the header (with the item pane closed, the outline wide
+     * enough for the columns' own widths: narrower, all of them narrow). */
+    {
+      AdwFlap *flap = ADW_FLAP (find_descendant (GTK_WIDGET (window), ADW_TYPE_FLAP));
+
+      adw_flap_set_reveal_flap (flap, FALSE);
+      while (adw_flap_get_reveal_progress (flap) > 0)
+        wait_frame (GTK_WIDGET (view));
+      wait_frame (GTK_WIDGET (view));
+    }
     {
       GtkWidget *header = find_descendant (GTK_WIDGET (window), WP_TYPE_OUTLINE_ROW);
       GtkWidget *first_row = find_descendant (GTK_WIDGET (view), WP_TYPE_OUTLINE_ROW);
@@ -2237,6 +2246,374 @@ test_next_year_carried_zh_CN (void)
   wp_test_dir_free (g_steal_pointer (&dir));
 }
 
+/* Issue 16: editing in place in the outline, by the keys' own handlers */
+
+/* The key task @task of area @area of the demo, counted from 0 */
+static gint64
+demo_task (Demo *d,
+           guint area,
+           guint task)
+{
+  g_autoptr(WpPlan) plan = wp_store_get_plan_by_year (d->store, 2025, NULL);
+  g_autoptr(GPtrArray) areas = wp_store_list_children (d->store, wp_plan_get_id (plan), 0, NULL);
+  g_autoptr(GPtrArray) tasks = wp_store_list_children (d->store, wp_plan_get_id (plan),
+                                                       wp_item_get_id (areas->pdata[area]),
+                                                       NULL);
+
+  return wp_item_get_id (tasks->pdata[task]);
+}
+
+/* How many items of the demo plan have the title @title */
+static guint
+count_titled (Demo       *d,
+              const char *title)
+{
+  g_autoptr(WpPlan) plan = wp_store_get_plan_by_year (d->store, 2025, NULL);
+  g_autoptr(GPtrArray) todo = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = 0;
+
+  {
+    g_autoptr(GPtrArray) top = wp_store_list_children (d->store, wp_plan_get_id (plan), 0, NULL);
+    for (guint i = 0; i < top->len; i++)
+      g_ptr_array_add (todo, g_object_ref (top->pdata[i]));
+  }
+  while (todo->len > 0)
+    {
+      g_autoptr(WpItem) item = g_ptr_array_steal_index (todo, todo->len - 1);
+      g_autoptr(GPtrArray) children = wp_store_list_children (d->store, wp_plan_get_id (plan),
+                                                              wp_item_get_id (item), NULL);
+
+      if (g_strcmp0 (wp_item_get_title (item), title) == 0)
+        n++;
+      for (guint i = 0; i < children->len; i++)
+        g_ptr_array_add (todo, g_object_ref (children->pdata[i]));
+    }
+  return n;
+}
+
+static guint
+count_items (Demo *d)
+{
+  g_autoptr(WpPlan) plan = wp_store_get_plan_by_year (d->store, 2025, NULL);
+
+  return wp_store_count_items (d->store, wp_plan_get_id (plan), NULL);
+}
+
+/* A key press as the widget's own key controllers get it; whether one
+ * handled it */
+static gboolean
+press_key (GtkWidget       *widget,
+           guint            keyval,
+           GdkModifierType  mods)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, mods, &handled);
+    }
+  spin ();
+  return handled;
+}
+
+static GtkWidget *
+outline_grid (Demo *d)
+{
+  GtkWidget *outline = find_descendant (GTK_WIDGET (d->window), WP_TYPE_OUTLINE_VIEW);
+
+  return find_descendant (outline, GTK_TYPE_GRID_VIEW);
+}
+
+/* The title entry that has the keyboard focus, or NULL */
+static GtkWidget *
+focused_entry (Demo *d)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (d->window));
+
+  return focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY) : NULL;
+}
+
+/* The item of the outline row that has the keyboard focus, or 0 */
+static gint64
+focused_row_item (Demo *d)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (d->window));
+  GtkWidget *row = NULL;
+  GtkWidget *title;
+
+  if (focus == NULL)
+    return 0;
+  row = gtk_widget_get_ancestor (focus, WP_TYPE_OUTLINE_ROW);
+  if (row == NULL)
+    row = find_descendant (focus, WP_TYPE_OUTLINE_ROW);
+  if (row == NULL)
+    return 0;
+  title = wp_outline_row_get_cell (WP_OUTLINE_ROW (row), WP_OUTLINE_COLUMN_TITLE);
+  return (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (title), "wp-item-id"));
+}
+
+static gint64
+selected_id (Demo *d)
+{
+  GtkWidget *outline = find_descendant (GTK_WIDGET (d->window), WP_TYPE_OUTLINE_VIEW);
+  g_autoptr(WpItem) item = wp_outline_view_get_selected_item (WP_OUTLINE_VIEW (outline));
+
+  return item != NULL ? wp_item_get_id (item) : 0;
+}
+
+/* Enter on the row of @id: a new row below, its title being typed */
+static GtkWidget *
+enter_new_row (Demo   *d,
+               gint64  id)
+{
+  GtkWidget *outline = find_descendant (GTK_WIDGET (d->window), WP_TYPE_OUTLINE_VIEW);
+  GtkWidget *entry;
+
+  g_assert_true (wp_outline_view_show_item (WP_OUTLINE_VIEW (outline), id));
+  spin ();
+  g_assert_true (press_key (outline_grid (d), GDK_KEY_Return, 0));
+  entry = focused_entry (d);
+  g_assert_nonnull (entry);
+  g_assert_true (wp_outline_view_is_editing (WP_OUTLINE_VIEW (outline)));
+  return entry;
+}
+
+/* Issue 16, items 6 and 8: Escape on a new row took the row and its typed
+ * title away, and Redo brought back an untitled one. Escape keeps what
+ * was typed; an empty new row goes, with nothing left to redo, and the
+ * row Enter was pressed on is selected and focused (not the last action
+ * under it). */
+static void
+test_escape_keeps_new_title (Demo          *d,
+                             gconstpointer  data)
+{
+  WpUndoStack *undo = wp_context_get_undo_stack (d->context);
+  GtkWidget *outline = find_descendant (GTK_WIDGET (d->window), WP_TYPE_OUTLINE_VIEW);
+  gint64 task = demo_task (d, 1, 0);
+  guint n = count_items (d);
+  GtkWidget *entry;
+
+  entry = enter_new_row (d, task);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "按Esc前输入的任务");
+  g_assert_true (press_key (entry, GDK_KEY_Escape, 0));
+  g_assert_false (wp_outline_view_is_editing (WP_OUTLINE_VIEW (outline)));
+  g_assert_cmpuint (count_titled (d, "按Esc前输入的任务"), ==, 1);
+  g_assert_cmpuint (count_items (d), ==, n + 1);
+  g_assert_cmpuint (count_titled (d, ""), ==, 0);
+
+  /* Opened, the key task's actions come under it; Enter and Escape come
+   * back to it, focus and selection together. */
+  {
+    guint pos = GTK_INVALID_LIST_POSITION;
+    GListModel *rows = G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (outline_grid (d))));
+
+    g_assert_true (wp_outline_view_show_item (WP_OUTLINE_VIEW (outline), task));
+    spin ();
+    pos = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (rows));
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, pos);
+      gtk_tree_list_row_set_expanded (row, TRUE);
+    }
+    spin ();
+  }
+  n = count_items (d);
+  entry = enter_new_row (d, task);
+  g_assert_true (press_key (entry, GDK_KEY_Escape, 0));
+  g_assert_false (wp_outline_view_is_editing (WP_OUTLINE_VIEW (outline)));
+  g_assert_cmpuint (count_items (d), ==, n);
+  g_assert_cmpuint (count_titled (d, ""), ==, 0);
+  g_assert_false (wp_undo_stack_can_redo (undo));
+  g_assert_cmpint (selected_id (d), ==, task);
+  wait_frame (GTK_WIDGET (d->window));
+  g_assert_cmpint (focused_row_item (d), ==, task);
+
+  /* Undo takes back the typed key task, not an untitled one */
+  g_assert_true (wp_undo_stack_undo (undo, NULL));
+  spin ();
+  g_assert_cmpuint (count_titled (d, "按Esc前输入的任务"), ==, 0);
+  g_assert_cmpuint (count_titled (d, ""), ==, 0);
+}
+
+/* Issue 16, item 7: Enter, then a click elsewhere, stored an untitled key
+ * task that the figures counted. A new row left empty goes when editing
+ * ends, however it ends; Enter on an empty new row ends typing there. */
+static void
+test_empty_new_row_not_saved (Demo          *d,
+                              gconstpointer  data)
+{
+  GtkWidget *outline = find_descendant (GTK_WIDGET (d->window), WP_TYPE_OUTLINE_VIEW);
+  gint64 task = demo_task (d, 0, 0);
+  guint n = count_items (d);
+  GtkWidget *elsewhere;
+
+  enter_new_row (d, task);
+  g_assert_cmpuint (count_items (d), ==, n + 1);
+  /* The focus goes to the year's drop-down, as a click there gives it */
+  elsewhere = find_descendant (GTK_WIDGET (d->window), GTK_TYPE_DROP_DOWN);
+  g_assert_true (gtk_widget_grab_focus (elsewhere));
+  spin ();
+  g_assert_false (wp_outline_view_is_editing (WP_OUTLINE_VIEW (outline)));
+  g_assert_cmpuint (count_items (d), ==, n);
+  g_assert_cmpuint (count_titled (d, ""), ==, 0);
+  g_assert_false (wp_undo_stack_can_redo (wp_context_get_undo_stack (d->context)));
+
+  /* Enter on an empty new row adds no other one */
+  {
+    GtkWidget *entry = enter_new_row (d, task);
+
+    g_signal_emit_by_name (entry, "activate");
+    spin ();
+    g_assert_false (wp_outline_view_is_editing (WP_OUTLINE_VIEW (outline)));
+    g_assert_cmpuint (count_items (d), ==, n);
+    g_assert_cmpint (selected_id (d), ==, task);
+  }
+
+  /* Typed and indented, then left: kept where it went */
+  {
+    GtkWidget *entry = enter_new_row (d, task);
+
+    g_assert_true (press_key (entry, GDK_KEY_Tab, 0));
+    entry = focused_entry (d);
+    g_assert_nonnull (entry);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "缩进后输入的措施");
+    g_assert_true (gtk_widget_grab_focus (elsewhere));
+    spin ();
+    g_assert_cmpuint (count_items (d), ==, n + 1);
+    g_assert_cmpuint (count_titled (d, "缩进后输入的措施"), ==, 1);
+  }
+}
+
+/* Issue 16, item 8: Enter after F2 added a new row instead of just saving
+ * the title; Ctrl+Enter while typing did nothing. */
+static void
+test_enter_confirms_rename (Demo          *d,
+                            gconstpointer  data)
+{
+  GtkWidget *outline = find_descendant (GTK_WIDGET (d->window), WP_TYPE_OUTLINE_VIEW);
+  gint64 task = demo_task (d, 0, 1);
+  guint n = count_items (d);
+  GtkWidget *entry;
+
+  g_assert_true (wp_outline_view_show_item (WP_OUTLINE_VIEW (outline), task));
+  spin ();
+  g_assert_true (press_key (outline_grid (d), GDK_KEY_F2, 0));
+  entry = focused_entry (d);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "改名后的重点任务");
+  g_signal_emit_by_name (entry, "activate");
+  spin ();
+  g_assert_false (wp_outline_view_is_editing (WP_OUTLINE_VIEW (outline)));
+  g_assert_cmpuint (count_items (d), ==, n);
+  {
+    g_autoptr(WpItem) item = wp_store_get_item (d->store, task, NULL);
+    g_assert_cmpstr (wp_item_get_title (item), ==, "改名后的重点任务");
+  }
+  g_assert_cmpint (selected_id (d), ==, task);
+  wait_frame (GTK_WIDGET (d->window));
+  g_assert_cmpint (focused_row_item (d), ==, task);
+
+  /* Ctrl+Enter on a title being typed saves it and adds a sub-item */
+  entry = enter_new_row (d, task);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "新加的重点任务");
+  g_assert_true (press_key (entry, GDK_KEY_Return, GDK_CONTROL_MASK));
+  g_assert_cmpuint (count_titled (d, "新加的重点任务"), ==, 1);
+  g_assert_true (wp_outline_view_is_editing (WP_OUTLINE_VIEW (outline)));
+  g_assert_nonnull (focused_entry (d));
+  {
+    g_autoptr(WpItem) child = wp_store_get_item (d->store, selected_id (d), NULL);
+    g_autoptr(WpItem) parent = wp_store_get_item (d->store, wp_item_get_parent_id (child), NULL);
+
+    g_assert_cmpstr (wp_item_get_title (parent), ==, "新加的重点任务");
+    g_assert_cmpint (wp_item_get_kind (child), ==, WP_ITEM_KIND_ACTION);
+    gtk_editable_set_text (GTK_EDITABLE (focused_entry (d)), "它下面的措施");
+  }
+  g_assert_true (press_key (focused_entry (d), GDK_KEY_Escape, 0));
+  g_assert_cmpuint (count_titled (d, "它下面的措施"), ==, 1);
+  g_assert_cmpuint (count_items (d), ==, n + 2);
+}
+
+/* Issue 16, item 10: in an 800×700 window the status light column was
+ * cut off, with no way to scroll to it. The columns narrow so that every
+ * one of them is in view, the light last, aligned with the header's. */
+static void
+test_narrow_window_shows_every_column (Demo          *d,
+                                       gconstpointer  data)
+{
+  GtkWidget *outline = find_descendant (GTK_WIDGET (d->window), WP_TYPE_OUTLINE_VIEW);
+  GtkWidget *header = find_descendant (outline, WP_TYPE_OUTLINE_ROW);
+  GtkWidget *row;
+  graphene_rect_t light, header_light;
+
+  gtk_window_set_default_size (GTK_WINDOW (d->window), 800, 700);
+  /* (the window's width less its shadow) */
+  for (int i = 0; i < 20 && gtk_widget_get_width (GTK_WIDGET (d->window)) > 800; i++)
+    wait_frame (GTK_WIDGET (d->window));
+  wait_frame (GTK_WIDGET (d->window));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (d->window)), <=, 800);
+
+  row = find_mapped (outline_grid (d), WP_TYPE_OUTLINE_ROW);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_compute_bounds (wp_outline_row_get_cell (WP_OUTLINE_ROW (row),
+                                                                     WP_OUTLINE_COLUMN_LIGHT),
+                                            outline, &light));
+  g_assert_true (gtk_widget_compute_bounds (wp_outline_row_get_cell (WP_OUTLINE_ROW (header),
+                                                                     WP_OUTLINE_COLUMN_LIGHT),
+                                            outline, &header_light));
+  g_assert_cmpfloat (light.origin.x, >, 0);
+  g_assert_cmpfloat (light.origin.x + light.size.width, <=, gtk_widget_get_width (outline));
+  /* (the rows are a few pixels narrower than the header, in the grid) */
+  g_assert_cmpfloat (ABS (light.origin.x - header_light.origin.x), <, 4);
+  /* (wide enough for its word) */
+  g_assert_cmpfloat (light.size.width, >=, 70);
+  take_shot (GTK_WIDGET (d->window), "outline-800x700");
+}
+
+/* Issue 16, item 11: the delete toast did not say that the sub-items
+ * went too, and undoing the delete brought the branch back closed. */
+static void
+test_delete_says_sub_items (Demo          *d,
+                            gconstpointer  data)
+{
+  GtkWidget *outline = find_descendant (GTK_WIDGET (d->window), WP_TYPE_OUTLINE_VIEW);
+  GListModel *rows = G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (outline_grid (d))));
+  gint64 task = demo_task (d, 1, 0);
+  g_autoptr(WpItem) item = wp_store_get_item (d->store, task, NULL);
+  g_autofree char *text = g_strdup_printf ("Deleted “%s” and its 6 sub-items",
+                                           wp_item_get_title (item));
+  GtkWidget *undo = NULL;
+
+  g_assert_true (wp_outline_view_show_item (WP_OUTLINE_VIEW (outline), task));
+  spin ();
+  {
+    g_autoptr(GtkTreeListRow) row =
+      g_list_model_get_item (rows, gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (rows)));
+    gtk_tree_list_row_set_expanded (row, TRUE);
+  }
+  spin ();
+  gtk_widget_activate_action (outline, "outline.delete", NULL);
+  for (int i = 0; i < 100 && undo == NULL; i++)
+    {
+      wait_frame (GTK_WIDGET (d->window));
+      spin ();
+      undo = find_widget (GTK_WIDGET (d->window), is_visible_button_labelled, "_Undo");
+    }
+  g_assert_nonnull (undo);
+  g_assert_nonnull (find_widget (GTK_WIDGET (d->window), is_label_with_text, text));
+
+  g_signal_emit_by_name (undo, "clicked");
+  spin ();
+  g_assert_cmpint (selected_id (d), ==, task);
+  {
+    g_autoptr(GtkTreeListRow) row =
+      g_list_model_get_item (rows, gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (rows)));
+    g_assert_true (gtk_tree_list_row_get_expanded (row));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2277,6 +2654,16 @@ main (int    argc,
   g_test_add ("/gui/next-year-marks-old-year", Demo, NULL, demo_setup,
               test_next_year_marks_old_year, demo_teardown);
   g_test_add_func ("/gui/next-year-carried-zh_CN", test_next_year_carried_zh_CN);
+  g_test_add ("/gui/escape-keeps-new-title", Demo, NULL, demo_setup, test_escape_keeps_new_title,
+              demo_teardown);
+  g_test_add ("/gui/empty-new-row-not-saved", Demo, NULL, demo_setup,
+              test_empty_new_row_not_saved, demo_teardown);
+  g_test_add ("/gui/enter-confirms-rename", Demo, NULL, demo_setup, test_enter_confirms_rename,
+              demo_teardown);
+  g_test_add ("/gui/narrow-window-shows-every-column", Demo, NULL, demo_setup,
+              test_narrow_window_shows_every_column, demo_teardown);
+  g_test_add ("/gui/delete-says-sub-items", Demo, NULL, demo_setup, test_delete_says_sub_items,
+              demo_teardown);
 
   status = g_test_run ();
   wp_test_remove_tree (data_home);

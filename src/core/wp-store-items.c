@@ -932,6 +932,25 @@ wp_store_count_children (WpStore  *self,
   return (guint) sqlite3_column_int64 (stmt->stmt, 0);
 }
 
+/* How many items are under @item_id, at every level: what deleting it
+ * takes away with it (the toast says so) */
+guint
+wp_store_count_descendants (WpStore *self,
+                            gint64   item_id)
+{
+  g_autoptr(WpStmt) stmt = NULL;
+
+  g_return_val_if_fail (WP_IS_STORE (self), 0);
+
+  stmt = wp_stmt_prepare (self, SUBTREE_CTE "SELECT count(*) - 1 FROM sub", NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt->stmt, 1, item_id);
+  if (sqlite3_step (stmt->stmt) != SQLITE_ROW)
+    return 0;
+  return (guint) MAX (0, sqlite3_column_int64 (stmt->stmt, 0));
+}
+
 /* The ids of @parent_id's children (only those in the shown set with
  * @shown_only), in order. */
 static GArray *

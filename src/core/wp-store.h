@@ -186,6 +186,8 @@ guint       wp_store_count_children     (WpStore           *self,
                                          gint64             plan_id,
                                          gint64             parent_id,
                                          gboolean           shown_only);
+guint       wp_store_count_descendants  (WpStore           *self,
+                                         gint64             item_id);
 GListModel *wp_store_get_children_model (WpStore           *self,
                                          gint64             plan_id,
                                          gint64             parent_id);

@@ -534,6 +534,79 @@ wp_undo_stack_clear (WpUndoStack *self)
   notify_state (self);
 }
 
+/* The creation of @item_id when it and edits of that item since are the
+ * newest commands, or NULL; *n_commands says how many they are. */
+static Command *
+creation_on_top (WpUndoStack *self,
+                 gint64       item_id,
+                 guint       *n_commands)
+{
+  guint n = 0;
+
+  for (guint i = self->undo->len; i > 0; i--)
+    {
+      Command *cmd = g_ptr_array_index (self->undo, i - 1);
+
+      if (command_item (cmd) != item_id)
+        break;
+      n++;
+      if (cmd->kind == CMD_CREATE)
+        {
+          if (n_commands != NULL)
+            *n_commands = n;
+          return cmd;
+        }
+    }
+  return NULL;
+}
+
+/**
+ * wp_undo_stack_take_back_item:
+ * @item_id: an item made with wp_edit_create_item()
+ *
+ * Takes a new item away again as if it had never been made: a row added
+ * in the outline and left without a title. Its creation and the edits of
+ * it since (moves while its title was typed) are undone and forgotten, so
+ * that Redo cannot bring an untitled item back. Refused, with
+ * %WP_STORE_ERROR_INVALID, when an edit of something else came after its
+ * creation: undoing that is the user's to choose.
+ */
+gboolean
+wp_undo_stack_take_back_item (WpUndoStack  *self,
+                              gint64        item_id,
+                              GError      **error)
+{
+  guint n = 0;  /* the newest commands, all about @item_id, its creation last */
+
+  g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
+
+  if (creation_on_top (self, item_id, &n) == NULL)
+    {
+      g_set_error_literal (error, WP_STORE_ERROR, WP_STORE_ERROR_INVALID,
+                           _("The item was edited since it was added."));
+      return FALSE;
+    }
+
+  if (!wp_store_begin (self->store, error))
+    return FALSE;
+  for (guint k = 0; k < n; k++)
+    if (!apply (self, g_ptr_array_index (self->undo, self->undo->len - 1 - k), TRUE, error))
+      {
+        wp_store_rollback (self->store);
+        return FALSE;
+      }
+  if (!wp_store_commit (self->store, error))
+    return FALSE;
+
+  g_ptr_array_set_size (self->undo, self->undo->len - n);
+  /* (edits of it undone meanwhile would name an item that is no more) */
+  for (guint i = self->redo->len; i > 0; i--)
+    if (command_item (g_ptr_array_index (self->redo, i - 1)) == item_id)
+      g_ptr_array_remove_index (self->redo, i - 1);
+  notify_state (self);
+  return TRUE;
+}
+
 /* Edits */
 
 static char *
@@ -615,9 +688,39 @@ wp_edit_set_title (WpUndoStack  *self,
                    GError      **error)
 {
   g_auto(GValue) value = G_VALUE_INIT;
+  Command *created;
+
+  g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
 
   g_value_init (&value, G_TYPE_STRING);
   g_value_set_string (&value, title);
+
+  /* The first title of an item just added is part of adding it: one Undo
+   * takes the new item away, rather than leave it there untitled. */
+  created = creation_on_top (self, item_id, NULL);
+  if (created != NULL && title != NULL && title[0] != '\0')
+    {
+      g_autoptr(WpItem) item = wp_store_get_item (self->store, item_id, error);
+
+      if (item == NULL)
+        return FALSE;
+      if (wp_item_get_title (item)[0] == '\0')
+        {
+          if (!wp_store_begin (self->store, error))
+            return FALSE;
+          if (!wp_store_set_item_property (self->store, item_id, "title", &value, error))
+            {
+              wp_store_rollback (self->store);
+              return FALSE;
+            }
+          if (!wp_store_commit (self->store, error))
+            return FALSE;
+          g_free (created->label);
+          created->label = g_strdup_printf (_("Add “%s”"), title);
+          notify_state (self);
+          return TRUE;
+        }
+    }
   return wp_edit_set_property (self, item_id, "title", &value, error);
 }
 

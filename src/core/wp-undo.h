@@ -28,6 +28,9 @@ void         wp_undo_stack_push_plan_created (WpUndoStack      *self,
                                            gint64               plan_id,
                                            const char          *label);
 
+gboolean     wp_undo_stack_take_back_item (WpUndoStack         *self,
+                                           gint64               item_id,
+                                           GError             **error);
 /* Edits: each writes at once and pushes one command. */
 WpItem      *wp_edit_create_item          (WpUndoStack         *self,
                                            gint64               plan_id,

@@ -17,6 +17,9 @@
 #include "wp-outline-row.h"
 #include "wp-outline-view-private.h"
 
+/* Characters of a title shown in its row, at most */
+#define MAX_TITLE_SHOWN 300
+
 typedef void (*CellUpdateFunc) (WpOutlineView *self,
                                 GtkWidget     *cell,
                                 WpItem        *item);
@@ -126,6 +129,16 @@ wp_outline_title_draw (WpOutlineView *self,
   GtkWidget *label = wp_outline_title_get_label (title_cell);
   WpItemKind kind = wp_item_get_kind (item);
   const char *title = wp_item_get_title (item);
+  g_autofree char *shortened = NULL;
+
+  /* A row shows a few lines of a title (see wp-text-cell.c); the rest of a
+   * title of a megabyte only made every redraw slow. */
+  if (g_utf8_strlen (title, MAX_TITLE_SHOWN * 4 + 1) > MAX_TITLE_SHOWN)
+    {
+      g_autofree char *start = g_utf8_substring (title, 0, MAX_TITLE_SHOWN);
+
+      title = shortened = g_strconcat (start, "…", NULL);
+    }
 
   {
     g_autofree char *markup = NULL;

@@ -42,6 +42,14 @@ static const int default_widths[WP_OUTLINE_N_COLUMNS] = { 0, 140, 160, 130, 90, 
 static int fixed_widths[WP_OUTLINE_N_COLUMNS] = { 0, 140, 160, 130, 90, 110, 130 };
 
 #define MIN_COLUMN_WIDTH 48
+
+/* In a narrow window the columns after the title give up some of their
+ * width, down to this share of it, so that the title keeps this much and
+ * every column, the status light last, stays in view (at 800 px the light
+ * was cut off). Every row and the header narrow them alike: it depends on
+ * the row's width alone. Narrower still, the outline scrolls sideways. */
+#define TITLE_KEPT 200
+#define MIN_SHARE 0.6
 #define EDGE_GRAB 5     /* how near an edge the pointer takes it, in pixels */
 
 const char *
@@ -69,6 +77,31 @@ fixed_total (void)
 
   for (guint i = 1; i < WP_OUTLINE_N_COLUMNS; i++)
     total += fixed_widths[i];
+  return total;
+}
+
+/* The width of column @i after the title in a row @width wide (-1: as
+ * wide as it would like) */
+static int
+column_width (guint i,
+              int   width)
+{
+  int total = fixed_total ();
+  double share = 1.0;
+
+  if (width >= 0 && width - TITLE_KEPT < total)
+    share = MAX (MIN_SHARE, (double) (width - TITLE_KEPT) / total);
+  return (int) (fixed_widths[i] * share);
+}
+
+/* The width all the columns after the title take in a row @width wide */
+static int
+columns_total (int width)
+{
+  int total = 0;
+
+  for (guint i = 1; i < WP_OUTLINE_N_COLUMNS; i++)
+    total += column_width (i, width);
   return total;
 }
 
@@ -111,7 +144,7 @@ title_width (WpOutlineRow *self,
   title_sizes (self, &min, &nat);
   if (width < 0)
     return nat;
-  return MAX (min, width - fixed_total ());
+  return MAX (min, width - columns_total (width));
 }
 
 static void
@@ -129,7 +162,7 @@ wp_outline_row_measure (GtkWidget      *widget,
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       title_sizes (self, minimum, natural);
-      *minimum += fixed_total ();
+      *minimum += (int) (fixed_total () * MIN_SHARE) + 1;
       *natural += fixed_total ();
       return;
     }
@@ -140,7 +173,7 @@ wp_outline_row_measure (GtkWidget      *widget,
     {
       int width = i == WP_OUTLINE_COLUMN_TITLE
                   ? title_width (self, for_size) - expander_width (self)
-                  : fixed_widths[i];
+                  : column_width (i, for_size);
       int min = 0, nat = 0;
 
       if (self->cells[i] == NULL || !gtk_widget_get_visible (self->cells[i]))
@@ -186,7 +219,7 @@ wp_outline_row_size_allocate (GtkWidget *widget,
   for (guint i = 0; i < WP_OUTLINE_N_COLUMNS; i++)
     {
       int cell_width = i == WP_OUTLINE_COLUMN_TITLE ? title_width (self, width) - x
-                                                    : fixed_widths[i];
+                                                    : column_width (i, width);
 
       if (self->cells[i] != NULL && gtk_widget_get_visible (self->cells[i]))
         gtk_widget_size_allocate (self->cells[i],
@@ -260,7 +293,7 @@ edge_at (WpOutlineRow *self,
     x = width - x;
   for (guint i = WP_OUTLINE_COLUMN_LEAD; i < WP_OUTLINE_N_COLUMNS; i++)
     {
-      edge += fixed_widths[i];
+      edge += column_width (i, width);
       if (ABS (x - edge) <= EDGE_GRAB)
         return i;
     }

@@ -44,7 +44,10 @@ struct _WpOutlineView
   gint64              pending_scroll; /* item to scroll to after this frame, if out of view */
   gulong              pending_scroll_handler;
   gint64              editing;        /* item whose title is being edited */
-  gint64              just_created;   /* new item whose title was never typed */
+  gint64              just_created;   /* new item still being edited for the first time */
+  gint64              created_from;   /* the item selected when it was made */
+  GHashTable         *deleted_open;   /* deleted item id → GArray of the ids of its rows
+                                       * that were open, for an undo to open again */
   char               *search;         /* NULL when not searching */
   WpFilter            criteria;       /* agency, status, overdue; no text */
   GArray             *matches;        /* ids of items that match the search (a set) */
@@ -428,12 +431,90 @@ finish_editing (WpOutlineView *self,
           self->editing = id;
           return 0;
         }
-      if (clean[0] != '\0')
-        self->just_created = 0;
     }
 
   gtk_stack_set_visible_child_name (GTK_STACK (cell), "label");
   return id;
+}
+
+/* Gives the keyboard focus to the selected row, so that the focus ring
+ * and the selection are on the same row: the grid view on its own gives
+ * it back to the row that last had it, which may be another. */
+static void
+focus_selected_row (WpOutlineView *self)
+{
+  g_autoptr(WpItem) item = selected_item (self);
+  gint64 id = item != NULL ? wp_item_get_id (item) : 0;
+  GtkWidget *cell = id != 0 ? g_hash_table_lookup (self->title_cells, &id) : NULL;
+  GtkWidget *row = cell != NULL ? gtk_widget_get_ancestor (cell, WP_TYPE_OUTLINE_ROW) : NULL;
+
+  /* (the row's parent is the grid view's child for the item) */
+  if (row == NULL || !gtk_widget_grab_focus (gtk_widget_get_parent (row)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->grid_view));
+}
+
+/* Takes away the new row @id, left without a title, and selects the row
+ * it was added from (or the one above it). Nothing of it stays in the
+ * undo history: Redo would bring back an untitled item. */
+static void
+take_back_new_row (WpOutlineView *self,
+                   gint64         id)
+{
+  g_autoptr(GError) error = NULL;
+  guint pos = find_row (self, id);
+  gint64 from = self->created_from;
+
+  self->created_from = 0;
+  if (!wp_undo_stack_take_back_item (get_undo (self), id, &error))
+    {
+      /* Another edit came after it: the row stays, as any other would. */
+      if (!g_error_matches (error, WP_STORE_ERROR, WP_STORE_ERROR_INVALID))
+        show_error (self, error);
+      return;
+    }
+  if (from == 0 || !select_row (self, from, FALSE))
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
+
+      if (pos != GTK_INVALID_LIST_POSITION && n > 0)
+        gtk_single_selection_set_selected (self->selection, MIN (pos > 0 ? pos - 1 : 0, n - 1));
+    }
+}
+
+/* Whether @id is a new row whose title is (still) empty */
+static gboolean
+is_empty_new_row (WpOutlineView *self,
+                  gint64         id)
+{
+  g_autoptr(WpItem) item = NULL;
+
+  if (id == 0 || id != self->just_created)
+    return FALSE;
+  item = wp_store_get_item (wp_context_get_store (self->context), id, NULL);
+  return item != NULL && wp_item_get_title (item)[0] == '\0';
+}
+
+/* Ends editing for good, whatever ended it: with @commit the typed title
+ * is saved, and a new row left without one is taken away again. Returns
+ * the item that was being edited, or 0 when none is (any more). */
+static gint64
+end_editing (WpOutlineView *self,
+             gboolean       commit)
+{
+  gint64 id = finish_editing (self, commit);
+  gboolean empty;
+
+  if (id == 0 || id != self->just_created)
+    return id;
+  empty = is_empty_new_row (self, id);
+  self->just_created = 0;
+  if (!empty)
+    {
+      self->created_from = 0;
+      return id;
+    }
+  take_back_new_row (self, id);
+  return 0;
 }
 
 /* Structure edits, shared by the keyboard shortcuts and the menu */
@@ -471,6 +552,7 @@ add_sibling (WpOutlineView *self)
     }
 
   self->just_created = wp_item_get_id (item);
+  self->created_from = current != NULL ? wp_item_get_id (current) : 0;
   select_item (self, wp_item_get_id (item));
   start_editing (self, wp_item_get_id (item));
 }
@@ -497,6 +579,7 @@ add_child (WpOutlineView *self)
     }
 
   self->just_created = wp_item_get_id (item);
+  self->created_from = current != NULL ? wp_item_get_id (current) : 0;
   select_item (self, wp_item_get_id (item));
   start_editing (self, wp_item_get_id (item));
 }
@@ -545,6 +628,64 @@ run_structure_edit (WpOutlineView *self,
     start_editing (self, id);
 }
 
+/* Notes which rows of the branch at @pos are open, for an undo of its
+ * delete to open them again: it came back closed. */
+static void
+remember_open_rows (WpOutlineView *self,
+                    guint          pos)
+{
+  g_autoptr(GtkTreeListRow) top = gtk_tree_list_model_get_row (self->tree, pos);
+  g_autoptr(WpItem) item = NULL;
+  GArray *open;
+  guint depth;
+
+  if (top == NULL)
+    return;
+  item = gtk_tree_list_row_get_item (top);
+  depth = gtk_tree_list_row_get_depth (top);
+  open = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = pos; ; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree, i);
+      g_autoptr(WpItem) below = NULL;
+
+      if (row == NULL || (i > pos && gtk_tree_list_row_get_depth (row) <= depth))
+        break;
+      below = gtk_tree_list_row_get_item (row);
+      if (gtk_tree_list_row_get_expanded (row))
+        g_array_append_val (open, (gint64) { wp_item_get_id (below) });
+    }
+  if (self->deleted_open == NULL)
+    self->deleted_open = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                (GDestroyNotify) g_array_unref);
+  g_hash_table_insert (self->deleted_open, g_memdup2 (&(gint64) { wp_item_get_id (item) },
+                                                      sizeof (gint64)), open);
+}
+
+/* Opens again the rows of a branch brought back by undoing its delete */
+static void
+reopen_rows (WpOutlineView *self,
+             gint64         item_id)
+{
+  GArray *open = self->deleted_open != NULL
+                 ? g_hash_table_lookup (self->deleted_open, &item_id) : NULL;
+
+  /* From the top down: a row is found once the one above it is open. */
+  for (guint i = 0; open != NULL && i < open->len; i++)
+    {
+      guint pos = find_row (self, g_array_index (open, gint64, i));
+      g_autoptr(GtkTreeListRow) row = NULL;
+
+      if (pos == GTK_INVALID_LIST_POSITION)
+        continue;
+      row = gtk_tree_list_model_get_row (self->tree, pos);
+      gtk_tree_list_row_set_expanded (row, TRUE);
+    }
+  /* (once: a later undo of another edit of it leaves its rows be) */
+  if (open != NULL)
+    g_hash_table_remove (self->deleted_open, &item_id);
+}
+
 static void
 delete_selected (WpOutlineView *self)
 {
@@ -554,7 +695,7 @@ delete_selected (WpOutlineView *self)
   AdwToastOverlay *overlay;
   gint64 parent;
   int position;
-  guint pos;
+  guint pos, n_under;
 
   if (!require_selection (self, &item))
     return;
@@ -562,6 +703,9 @@ delete_selected (WpOutlineView *self)
   parent = wp_item_get_parent_id (item);
   position = wp_item_get_position (item);
   pos = gtk_single_selection_get_selected (self->selection);
+  n_under = wp_store_count_descendants (wp_context_get_store (self->context),
+                                        wp_item_get_id (item));
+  remember_open_rows (self, pos);
 
   if (!wp_edit_delete_item (get_undo (self), wp_item_get_id (item), &error))
     {
@@ -576,7 +720,13 @@ delete_selected (WpOutlineView *self)
 
       title = g_strdup (wp_item_get_title (item)[0] ? wp_item_get_title (item)
                                                      : _("(untitled)"));
-      toast = wp_toast_new_printf (_("Deleted “%s”"), title);
+      if (n_under == 0)
+        toast = wp_toast_new_printf (_("Deleted “%s”"), title);
+      else
+        toast = wp_toast_new_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "Deleted “%s” and its %u sub-item",
+                                                  "Deleted “%s” and its %u sub-items", n_under),
+                                     title, n_under);
       wp_toast_offer_undo (toast, get_undo (self));
       add_toast_after_frame (overlay, toast);
     }
@@ -633,7 +783,14 @@ _wp_outline_view_move (WpOutlineView *self,
 
   if (get_undo (self) == NULL)
     return FALSE;
-  finish_editing (self, TRUE);
+  end_editing (self, TRUE);
+  {
+    g_autoptr(WpItem) still = wp_store_get_item (wp_context_get_store (self->context), item_id,
+                                                 NULL);
+
+    if (still == NULL)
+      return FALSE;  /* (the empty new row dragged, gone) */
+  }
   if (!wp_edit_move_item (get_undo (self), item_id, new_parent_id, new_position, &error))
     {
       gtk_widget_error_bell (GTK_WIDGET (self));
@@ -779,7 +936,9 @@ on_secondary_pressed (GtkGestureClick *click,
   if (list_item == NULL || self->plan == NULL)
     return;
   gtk_gesture_set_state (GTK_GESTURE (click), GTK_EVENT_SEQUENCE_CLAIMED);
-  finish_editing (self, TRUE);
+  end_editing (self, TRUE);
+  if (gtk_list_item_get_item (list_item) == NULL)
+    return;  /* (the empty new row clicked, gone) */
   gtk_single_selection_set_selected (self->selection, gtk_list_item_get_position (list_item));
   show_row_menu (self, grid, x, y);
 }
@@ -882,6 +1041,15 @@ on_key_pressed (GtkEventControllerKey *controller,
     }
 }
 
+static gboolean
+entry_is_blank (GtkEventControllerKey *controller)
+{
+  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+
+  return text[0] == '\0';
+}
+
 /* Keys in the title entry: the entry's own handling (and the input method's:
  * Enter while composing Chinese text belongs to the input method) comes
  * first; what it leaves reaches this handler. */
@@ -900,21 +1068,32 @@ on_entry_key_pressed (GtkEventControllerKey *controller,
   switch (keyval)
     {
     case GDK_KEY_Escape:
+      /* Escape ends editing. A rename goes back to the title as it was;
+       * a row being added keeps what was typed (it has nothing to go back
+       * to), or goes away again if nothing was. */
+      if (end_editing (self, self->editing == self->just_created) == 0 && is_editing (self))
+        return GDK_EVENT_STOP;  /* (the title could not be saved: still typed) */
+      focus_selected_row (self);
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
       {
-        gint64 id = finish_editing (self, FALSE);
+        gint64 id = self->editing;
 
-        /* Escape on a row just added with Enter takes the row away again,
-         * and the row above it is selected. */
-        if (id != 0 && id == self->just_created)
+        /* Ctrl+Enter saves the title and adds a sub-item under it, as
+         * outside editing. (Enter alone is the entry's activate.) */
+        if (mods != GDK_CONTROL_MASK)
+          return GDK_EVENT_PROPAGATE;
+        if (is_empty_new_row (self, id) && entry_is_blank (controller))
           {
-            guint pos = find_row (self, id);
-
-            self->just_created = 0;
-            wp_undo_stack_undo (get_undo (self), NULL);
-            if (pos != GTK_INVALID_LIST_POSITION && pos > 0)
-              gtk_single_selection_set_selected (self->selection, pos - 1);
+            /* (an untitled item to put it under would be left) */
+            gtk_widget_error_bell (GTK_WIDGET (self));
+            return GDK_EVENT_STOP;
           }
-        gtk_widget_grab_focus (GTK_WIDGET (self->grid_view));
+        if (end_editing (self, TRUE) != 0 && select_item (self, id))
+          add_child (self);
         return GDK_EVENT_STOP;
       }
 
@@ -936,14 +1115,49 @@ on_entry_key_pressed (GtkEventControllerKey *controller,
     }
 }
 
+/* Enter: a rename is done; a row being added is done too, and the next
+ * one is added below it to go on typing, unless it was left empty: then
+ * it goes away and typing stops there. */
 static void
 on_entry_activate (GtkEntry      *entry,
                    WpOutlineView *self)
 {
-  if (!is_editing (self) || finish_editing (self, TRUE) == 0)
+  gboolean adding = is_editing (self) && self->editing == self->just_created;
+
+  if (!is_editing (self))
     return;
-  /* Enter after typing a title goes straight on to the next one. */
-  add_sibling (self);
+  if (end_editing (self, TRUE) == 0)
+    {
+      if (!is_editing (self))
+        focus_selected_row (self);
+      return;
+    }
+  if (adding)
+    add_sibling (self);
+  else
+    focus_selected_row (self);
+}
+
+/* A new row whose editing ended when the focus left it */
+typedef struct {
+  WpOutlineView *self;
+  gint64         id;
+} LeftRow;
+
+static gboolean
+take_back_left_row (gpointer data)
+{
+  g_autofree LeftRow *left = data;
+  g_autoptr(WpOutlineView) self = left->self;
+
+  /* (unless it is being edited again) */
+  if (self->context == NULL || is_editing (self) || self->just_created != left->id)
+    return G_SOURCE_REMOVE;
+  if (is_empty_new_row (self, left->id))
+    take_back_new_row (self, left->id);
+  self->just_created = 0;
+  self->created_from = 0;
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -952,10 +1166,24 @@ on_focus_leave (GtkEventControllerFocus *controller,
 {
   GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
   GtkWidget *cell = gtk_widget_get_parent (entry);
-  gint64 id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (cell), "wp-item-id"));
+  gint64 id;
 
-  if (is_editing (self) && id == self->editing)
-    finish_editing (self, TRUE);
+  if (cell == NULL)
+    return;  /* (its row was taken away) */
+  id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (cell), "wp-item-id"));
+
+  if (!is_editing (self) || id != self->editing)
+    return;
+  /* A new row left empty goes, once the focus has moved on: it takes
+   * away the entry that had the focus. */
+  if (finish_editing (self, TRUE) != 0 && id == self->just_created)
+    {
+      LeftRow *left = g_new (LeftRow, 1);
+
+      left->self = g_object_ref (self);
+      left->id = id;
+      g_idle_add_full (G_PRIORITY_HIGH_IDLE, take_back_left_row, left, NULL);
+    }
 }
 
 /* Called by the columns when a title cell is made. */
@@ -1227,7 +1455,7 @@ reload (WpOutlineView *self)
     g_signal_handlers_disconnect_by_func (self->root, on_root_items_changed, self);
   g_clear_object (&self->root);
   g_clear_object (&self->tree);
-  self->editing = self->pending_edit = self->just_created = 0;
+  self->editing = self->pending_edit = self->just_created = self->created_from = 0;
   g_clear_pointer (&self->to_open, g_ptr_array_unref);
 
   if (self->context == NULL || self->plan == NULL || wp_context_get_store (self->context) == NULL)
@@ -1355,6 +1583,7 @@ wp_outline_view_dispose (GObject *object)
   g_clear_object (&self->plan);
   g_clear_object (&self->context);
   g_clear_pointer (&self->title_cells, g_hash_table_unref);
+  g_clear_pointer (&self->deleted_open, g_hash_table_unref);
   g_clear_pointer (&self->to_open, g_ptr_array_unref);
   g_clear_handle_id (&self->open_idle, g_source_remove);
   g_clear_pointer (&self->menu_action, g_free);
@@ -1481,7 +1710,10 @@ on_undo_stepped (WpOutlineView *self,
     return;
   item = wp_store_get_item (wp_context_get_store (self->context), item_id, NULL);
   if (item != NULL && wp_item_get_plan_id (item) == wp_plan_get_id (self->plan))
-    select_row (self, item_id, FALSE);
+    {
+      reopen_rows (self, item_id);
+      select_row (self, item_id, FALSE);
+    }
 }
 
 void
@@ -1553,7 +1785,7 @@ wp_outline_view_set_filter (WpOutlineView  *self,
       }
   }
 
-  finish_editing (self, TRUE);
+  end_editing (self, TRUE);
   was_filtering = is_filtering (self);
   g_free (self->search);
   self->search = g_steal_pointer (&wanted.text);

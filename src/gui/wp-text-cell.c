@@ -28,6 +28,8 @@ struct _WpTextCell
 
 G_DEFINE_FINAL_TYPE (WpTextCell, wp_text_cell, GTK_TYPE_WIDGET)
 
+#define MAX_WRAPPED_LINES 4
+
 static void
 set_layout_text (WpTextCell *self)
 {
@@ -48,9 +50,13 @@ get_layout (WpTextCell *self,
     {
       self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
       if (self->wrap)
-        pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
-      else
-        pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+        {
+          /* A title of a megabyte made a row tens of thousands of pixels
+           * high, over the rows below: a few lines, then "…". */
+          pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
+          pango_layout_set_height (self->layout, -MAX_WRAPPED_LINES);
+        }
+      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
       /* From the start of the cell, as the window reads */
       pango_layout_set_auto_dir (self->layout, FALSE);
       pango_layout_set_alignment (self->layout,
@@ -182,6 +188,8 @@ static void
 wp_text_cell_init (WpTextCell *self)
 {
   self->width = -1;
+  /* Nothing drawn outside its column, whatever the text */
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 }
 
 GtkWidget *
