@@ -468,9 +468,10 @@ class NoteScenario:
 class GuiScenario:
     """The app on a plan of 30 areas, edited with real keys until it is killed.
 
-    Each life of the app: rename a row (click it, F2, type, Enter), then type
-    titles into the rows Enter adds, now and then Escape (which takes the
-    empty new row back) and rename another row. The kill comes from a timer
+    Each life of the app: rename a row (click it, F2, type, Enter), press
+    Enter again for a new row and type titles into the rows Enter adds, now
+    and then Escape (which takes the empty new row back) and rename another
+    row. The kill comes from a timer
     thread at a random moment from launch on, so it falls on startup as well
     as on any point of an edit."""
     YEAR = 2026
@@ -656,8 +657,13 @@ class GuiScenario:
             at = self.wait_shown(label, title)
             if at is not None:
                 shown.append((title, at))
-            # Enter went on to a new row below, editing its title.
-            entry = self.wait_entry(2.0)
+            # Enter confirmed a rename (and stopped), or a new row's title
+            # and went on to the next new row; after a rename, Enter again
+            # adds a row below, editing its title.
+            entry = self.wait_entry(0.5)
+            if entry is None and not self.killed.is_set():
+                self.xdo("key", "Return")
+                entry = self.wait_entry(2.0)
             if entry is None or self.h.rng.random() < 0.3:
                 self.xdo("key", "Escape")
                 step = self.start_rename()
