@@ -2505,6 +2505,29 @@ test_pane_key_moves_focus (Demo          *d,
   wait_until (is_unmapped, pane);
 }
 
+/* Item 5: closing the window saves what is typed in the pane. */
+static void
+test_pane_saved_on_close (void)
+{
+  Demo d = { 0 };
+  GtkWidget *pane;
+  g_autoptr(WpItem) first = NULL;
+
+  demo_setup (&d, NULL);
+  first = outline_item_at (&d, 1);
+  select_outline_row (&d, 1);
+  pane = GTK_WIDGET (open_pane (&d));
+  type_into (GTK_WIDGET (find_entry_row (pane, "Title")), "关窗前输入的名称");
+  gtk_window_close (GTK_WINDOW (d.window));
+  spin ();
+  g_assert_cmpstr (wp_item_get_title (first), ==, "关窗前输入的名称");
+
+  g_clear_object (&first);
+  g_clear_object (&d.context);
+  g_assert_finalize_object (g_steal_pointer (&d.store));
+  wp_test_dir_free (g_steal_pointer (&d.dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2552,6 +2575,7 @@ main (int    argc,
               test_view_switch_leaves_pane_alone, demo_teardown);
   g_test_add ("/gui/pane-key-moves-focus", Demo, NULL, demo_setup, test_pane_key_moves_focus,
               demo_teardown);
+  g_test_add_func ("/gui/pane-saved-on-close", test_pane_saved_on_close);
 
   status = g_test_run ();
   wp_test_remove_tree (data_home);
