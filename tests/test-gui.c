@@ -2340,15 +2340,14 @@ static gboolean
 click (GtkWidget *widget)
 {
   GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t middle = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.f,
+                                                 gtk_widget_get_height (widget) / 2.f);
   graphene_point_t point;
   double sx, sy;
   g_autofree char *x = NULL;
   g_autofree char *y = NULL;
 
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
-                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.f,
-                                                                 gtk_widget_get_height (widget) / 2.f),
-                                           &point));
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &middle, &point));
   gtk_native_get_surface_transform (native, &sx, &sy);
   x = g_strdup_printf ("%d", (int) (point.x + sx));
   y = g_strdup_printf ("%d", (int) (point.y + sy));
