@@ -6,6 +6,9 @@
 
 #include <locale.h>
 #include <adwaita.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 #include <glib/gi18n.h>
 
 #include "wp-test-util.h"
@@ -2614,6 +2617,431 @@ test_delete_says_sub_items (Demo          *d,
   }
 }
 
+/* Issue 16, items 5, 8 and 9: the details pane. */
+
+/* The details pane's editor, opened as F9 opens it */
+static WpItemEditor *
+open_pane (Demo *d)
+{
+  GtkWidget *editor;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.show-editor", NULL));
+  spin ();
+  editor = find_descendant (GTK_WIDGET (d->window), WP_TYPE_ITEM_EDITOR);
+  g_assert_nonnull (editor);
+  return WP_ITEM_EDITOR (editor);
+}
+
+static GtkGridView *
+outline_grid_view (Demo *d)
+{
+  return GTK_GRID_VIEW (outline_grid (d));
+}
+
+/* The item of the outline's row at @pos */
+static WpItem *
+outline_item_at (Demo  *d,
+                 guint  pos)
+{
+  g_autoptr(GtkTreeListRow) row =
+    g_list_model_get_item (G_LIST_MODEL (gtk_grid_view_get_model (outline_grid_view (d))), pos);
+
+  g_assert_nonnull (row);
+  return gtk_tree_list_row_get_item (row);
+}
+
+/* Selects the outline's row at @pos as a program does: the keyboard focus
+ * stays where it is. */
+static void
+select_outline_row (Demo  *d,
+                    guint  pos)
+{
+  gtk_selection_model_select_item (gtk_grid_view_get_model (outline_grid_view (d)), pos, TRUE);
+  spin ();
+}
+
+static gboolean
+focus_is_in (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static void
+type_into (GtkWidget  *field,
+           const char *text)
+{
+  gtk_widget_grab_focus (field);
+  spin ();
+  g_assert_true (focus_is_in (field));
+  gtk_editable_set_text (GTK_EDITABLE (field), text);
+  spin ();
+}
+
+/* Item 5: what is typed in a field of the pane is saved when the pane
+ * moves to another item, when the focus leaves the field and when the
+ * pane closes, without Enter or the apply button. */
+static void
+test_pane_saves_on_leaving (Demo          *d,
+                            gconstpointer  data)
+{
+  GtkWidget *pane;
+  g_autoptr(WpItem) first = outline_item_at (d, 1);
+  g_autoptr(WpItem) second = outline_item_at (d, 2);
+  g_autoptr(WpItem) third = outline_item_at (d, 3);
+  g_autoptr(WpItem) fourth = outline_item_at (d, 4);
+  g_autoptr(WpItem) fifth = outline_item_at (d, 5);
+
+  select_outline_row (d, 1);
+  pane = GTK_WIDGET (open_pane (d));
+  g_assert_true (wp_item_editor_get_item (WP_ITEM_EDITOR (pane)) == first);
+
+  /* The selection changes while the field still has the focus */
+  type_into (GTK_WIDGET (find_entry_row (pane, "Supporting agencies")), "市公安局，市司法局");
+  select_outline_row (d, 2);
+  g_assert_true (wp_item_editor_get_item (WP_ITEM_EDITOR (pane)) == second);
+  g_assert_cmpuint (g_strv_length ((char **) wp_item_get_co_agencies (first)), ==, 2);
+  g_assert_cmpstr (wp_item_get_co_agencies (first)[0], ==, "市公安局");
+  g_assert_cmpstr (wp_item_get_co_agencies (first)[1], ==, "市司法局");
+
+  type_into (GTK_WIDGET (find_entry_row (pane, "Title")), "换行前输入的名称");
+  select_outline_row (d, 3);
+  g_assert_cmpstr (wp_item_get_title (second), ==, "换行前输入的名称");
+
+  type_into (GTK_WIDGET (find_entry_row (pane, "Deadline")), "三季度");
+  select_outline_row (d, 4);
+  g_assert_cmpstr (wp_item_get_due_label (third), ==, "三季度");
+  {
+    g_autofree char *iso = wp_date_to_iso (wp_item_get_due (third));
+    g_assert_cmpstr (iso, ==, "2025-09-30");
+  }
+
+  /* (an agency that does not support the item already) */
+  type_into (GTK_WIDGET (find_entry_row (pane, "Lead agency")), "市档案局");
+  select_outline_row (d, 5);
+  g_assert_cmpuint (g_strv_length ((char **) wp_item_get_lead_agencies (fourth)), ==, 1);
+  g_assert_cmpstr (wp_item_get_lead_agencies (fourth)[0], ==, "市档案局");
+  /* (what the pane shows now is the fifth item's, not what was typed) */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_entry_row (pane, "Title"))), ==,
+                   wp_item_get_title (fifth));
+
+  /* The focus leaves the field for the outline */
+  type_into (GTK_WIDGET (find_entry_row (pane, "Lead agency")), "市公安局");
+  gtk_widget_grab_focus (GTK_WIDGET (outline_grid_view (d)));
+  spin ();
+  g_assert_cmpstr (wp_item_get_lead_agencies (fifth)[0], ==, "市公安局");
+
+  /* The pane closes */
+  type_into (GTK_WIDGET (find_entry_row (pane, "Title")), "关窗格前输入的名称");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.show-editor", NULL));
+  spin ();
+  g_assert_cmpstr (wp_item_get_title (fifth), ==, "关窗格前输入的名称");
+  /* and one undo takes back one field's change */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.undo", NULL));
+  spin ();
+  g_assert_cmpstr (wp_item_get_title (fifth), !=, "关窗格前输入的名称");
+  g_assert_cmpstr (wp_item_get_lead_agencies (fifth)[0], ==, "市公安局");
+}
+
+static gboolean
+is_toast (GtkWidget *widget, gconstpointer data)
+{
+  return g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget");
+}
+
+/* Item 5: a field that cannot be saved keeps what was typed, says why, and
+ * the pane stays on its item until it is saved. */
+static void
+test_pane_keeps_unsaved_text (Demo          *d,
+                              gconstpointer  data)
+{
+  GtkWidget *pane;
+  GtkWidget *due;
+  g_autoptr(WpItem) first = outline_item_at (d, 1);
+  g_autoptr(WpItem) second = outline_item_at (d, 2);
+  g_autofree char *before = NULL;
+
+  select_outline_row (d, 1);
+  pane = GTK_WIDGET (open_pane (d));
+  before = g_strdup (wp_item_get_due_label (first));
+  due = GTK_WIDGET (find_entry_row (pane, "Deadline"));
+  g_assert_null (find_widget (GTK_WIDGET (d->window), is_toast, NULL));
+
+  wp_test_fail_writes_after (0);
+  type_into (due, "三季度");
+  gtk_widget_grab_focus (GTK_WIDGET (outline_grid_view (d)));
+  spin ();
+  g_assert_cmpstr (wp_item_get_due_label (first), ==, before);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, "三季度");
+  wait_frame (GTK_WIDGET (d->window));
+  g_assert_nonnull (find_widget (GTK_WIDGET (d->window), is_toast, NULL));
+
+  /* Another row is chosen: the pane keeps the text, on its item */
+  select_outline_row (d, 2);
+  g_assert_true (wp_item_editor_get_item (WP_ITEM_EDITOR (pane)) == first);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, "三季度");
+  g_assert_cmpstr (wp_item_get_due_label (first), ==, before);
+
+  /* Once it can be saved, it is, and the pane follows the selection */
+  wp_test_restore_writes ();
+  select_outline_row (d, 1);
+  select_outline_row (d, 2);
+  g_assert_cmpstr (wp_item_get_due_label (first), ==, "三季度");
+  g_assert_true (wp_item_editor_get_item (WP_ITEM_EDITOR (pane)) == second);
+}
+
+#define WAIT_SECONDS 20
+
+static gboolean
+on_waited_too_long (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+typedef gboolean (*Condition) (gconstpointer data);
+
+/* Runs the main loop until @condition holds, for events that come back
+ * from the X server; fails after WAIT_SECONDS. */
+static void
+wait_until (Condition      condition,
+            gconstpointer  data)
+{
+  gboolean too_long = FALSE;
+  guint timeout = g_timeout_add_seconds (WAIT_SECONDS, on_waited_too_long, &too_long);
+
+  while (!condition (data) && !too_long)
+    g_main_context_iteration (NULL, TRUE);
+  if (!too_long)
+    g_source_remove (timeout);
+  spin ();
+  g_assert_true (condition (data));
+}
+
+/* A real event through XTest (xdotool): @args after the window's id is
+ * put in for "WINDOW". FALSE when xdotool or the X11 display is missing. */
+static gboolean
+xdotool (GtkWidget   *widget,
+         const char **args)
+{
+  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (widget));
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_find_program_in_path ("xdotool");
+  int status = 0;
+
+#ifdef GDK_WINDOWING_X11
+  if (path == NULL || !GDK_IS_X11_SURFACE (surface))
+    return FALSE;
+  g_ptr_array_add (argv, g_strdup (path));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, g_str_equal (args[i], "WINDOW")
+                           ? g_strdup_printf ("%lu", gdk_x11_surface_get_xid (surface))
+                           : g_strdup (args[i]));
+#else
+  return FALSE;
+#endif
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return TRUE;
+}
+
+/* A click of the pointer in the middle of @widget */
+static gboolean
+click (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t middle = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.f,
+                                                 gtk_widget_get_height (widget) / 2.f);
+  graphene_point_t point;
+  double sx, sy;
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &middle, &point));
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  x = g_strdup_printf ("%d", (int) (point.x + sx));
+  y = g_strdup_printf ("%d", (int) (point.y + sy));
+  return xdotool (widget, (const char *[]) { "mousemove", "--sync", "--window", "WINDOW", x, y,
+                                             "click", "1", NULL });
+}
+
+/* The outline's row widget showing @item's title */
+static gboolean
+is_title_label_of (GtkWidget *widget, gconstpointer item)
+{
+  return WP_IS_TEXT_CELL (widget) && gtk_widget_get_mapped (widget)
+         && gtk_widget_get_ancestor (widget, WP_TYPE_OUTLINE_ROW) != NULL
+         && g_strcmp0 (wp_text_cell_get_text (WP_TEXT_CELL (widget)),
+                       wp_item_get_title ((WpItem *) item)) == 0;
+}
+
+typedef struct {
+  WpItemEditor *editor;
+  WpItem       *item;
+} Shows;
+
+static gboolean
+pane_shows (gconstpointer data)
+{
+  const Shows *s = data;
+
+  return wp_item_editor_get_item (s->editor) == s->item;
+}
+
+/* Item 9: at the window's first width the pane lies beside the outline,
+ * and a click on another row shows that row's item in it. */
+static void
+test_pane_follows_clicks (Demo          *d,
+                          gconstpointer  data)
+{
+  GtkWidget *pane;
+  GtkWidget *outline = find_descendant (GTK_WIDGET (d->window), WP_TYPE_OUTLINE_VIEW);
+  g_autoptr(WpItem) third = outline_item_at (d, 3);
+  graphene_rect_t pane_box, outline_box;
+  GtkWidget *label;
+
+  {
+    int width, height;
+
+    gtk_window_get_default_size (GTK_WINDOW (d->window), &width, &height);
+    g_assert_cmpint (width, ==, 1100);
+  }
+  select_outline_row (d, 1);
+  pane = GTK_WIDGET (open_pane (d));
+  wait_frame (GTK_WIDGET (d->window));
+  g_assert_true (gtk_widget_compute_bounds (pane, GTK_WIDGET (d->window), &pane_box));
+  g_assert_true (gtk_widget_compute_bounds (outline, GTK_WIDGET (d->window), &outline_box));
+  g_assert_cmpfloat (outline_box.origin.x + outline_box.size.width, <=, pane_box.origin.x);
+
+  label = find_widget (outline, is_title_label_of, third);
+  g_assert_nonnull (label);
+  if (!click (label))
+    {
+      g_test_skip ("xdotool or the X11 display is missing");
+      return;
+    }
+  wait_until (pane_shows, &(Shows) { WP_ITEM_EDITOR (pane), third });
+  {
+    g_autoptr(GVariant) shown = g_action_group_get_action_state (G_ACTION_GROUP (d->window),
+                                                                  "show-editor");
+    g_assert_true (g_variant_get_boolean (shown));
+  }
+  g_assert_true (gtk_widget_get_mapped (pane));
+  g_assert_false (focus_is_in (pane));
+}
+
+/* Item 9: showing another view does not put the focus in the pane. */
+static void
+test_view_switch_leaves_pane_alone (Demo          *d,
+                                    gconstpointer  data)
+{
+  const char *views[] = { "board", "outline", "progress", "agencies", "outline" };
+  GtkWidget *pane;
+  g_autoptr(WpItem) first = outline_item_at (d, 1);
+
+  select_outline_row (d, 1);
+  pane = GTK_WIDGET (open_pane (d));
+  g_assert_true (wp_outline_view_show_item (
+                   WP_OUTLINE_VIEW (find_descendant (GTK_WIDGET (d->window),
+                                                     WP_TYPE_OUTLINE_VIEW)),
+                   wp_item_get_id (first)));
+  spin ();
+  g_assert_false (focus_is_in (pane));
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.show-view", "s",
+                                                 views[i]));
+      spin ();
+      wait_frame (GTK_WIDGET (d->window));
+      g_test_message ("in the %s view", views[i]);
+      g_assert_false (focus_is_in (pane));
+    }
+}
+
+static gboolean
+focus_in (gconstpointer widget)
+{
+  return focus_is_in ((GtkWidget *) widget);
+}
+
+static gboolean
+is_unmapped (gconstpointer widget)
+{
+  return !gtk_widget_get_mapped ((GtkWidget *) widget);
+}
+
+/* Item 8: F9 opens the pane with the focus in its first field; Escape
+ * there gives the focus back to the outline's row, and F9 closes it. */
+static void
+test_pane_key_moves_focus (Demo          *d,
+                           gconstpointer  data)
+{
+  GtkWidget *pane;
+  GtkWidget *title;
+  GtkWidget *grid = GTK_WIDGET (outline_grid_view (d));
+  g_autoptr(WpItem) first = outline_item_at (d, 1);
+
+  select_outline_row (d, 1);
+  gtk_widget_grab_focus (grid);
+  pane = GTK_WIDGET (open_pane (d));
+  title = GTK_WIDGET (find_entry_row (pane, "Title"));
+  g_assert_true (focus_is_in (title));
+  /* (the title is not selected, so a key typed by mistake does not replace it) */
+  {
+    int start, end;
+
+    g_assert_false (gtk_editable_get_selection_bounds (GTK_EDITABLE (title), &start, &end));
+  }
+
+  /* Escape, a real key */
+  if (xdotool (pane, (const char *[]) { "windowfocus", "--sync", "WINDOW", NULL }))
+    {
+      g_assert_true (xdotool (pane, (const char *[]) { "key", "Escape", NULL }));
+      wait_until (focus_in, grid);
+      g_assert_true (gtk_widget_get_mapped (pane));
+      g_assert_true (wp_item_editor_get_item (WP_ITEM_EDITOR (pane)) == first);
+      /* and back */
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.focus-pane",
+                                                 NULL));
+      spin ();
+      g_assert_true (focus_is_in (title));
+    }
+
+  /* F9 again closes the pane and the focus goes back to the row */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.show-editor", NULL));
+  spin ();
+  g_assert_true (focus_is_in (grid));
+  wait_until (is_unmapped, pane);
+}
+
+/* Item 5: closing the window saves what is typed in the pane. */
+static void
+test_pane_saved_on_close (void)
+{
+  Demo d = { 0 };
+  GtkWidget *pane;
+  g_autoptr(WpItem) first = NULL;
+
+  demo_setup (&d, NULL);
+  first = outline_item_at (&d, 1);
+  select_outline_row (&d, 1);
+  pane = GTK_WIDGET (open_pane (&d));
+  type_into (GTK_WIDGET (find_entry_row (pane, "Title")), "关窗前输入的名称");
+  gtk_window_close (GTK_WINDOW (d.window));
+  spin ();
+  g_assert_cmpstr (wp_item_get_title (first), ==, "关窗前输入的名称");
+
+  g_clear_object (&first);
+  g_clear_object (&d.context);
+  g_assert_finalize_object (g_steal_pointer (&d.store));
+  wp_test_dir_free (g_steal_pointer (&d.dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2664,6 +3092,17 @@ main (int    argc,
               test_narrow_window_shows_every_column, demo_teardown);
   g_test_add ("/gui/delete-says-sub-items", Demo, NULL, demo_setup, test_delete_says_sub_items,
               demo_teardown);
+  g_test_add ("/gui/pane-saves-on-leaving", Demo, NULL, demo_setup, test_pane_saves_on_leaving,
+              demo_teardown);
+  g_test_add ("/gui/pane-keeps-unsaved-text", Demo, NULL, demo_setup,
+              test_pane_keeps_unsaved_text, demo_teardown);
+  g_test_add ("/gui/pane-follows-clicks", Demo, NULL, demo_setup, test_pane_follows_clicks,
+              demo_teardown);
+  g_test_add ("/gui/view-switch-leaves-pane-alone", Demo, NULL, demo_setup,
+              test_view_switch_leaves_pane_alone, demo_teardown);
+  g_test_add ("/gui/pane-key-moves-focus", Demo, NULL, demo_setup, test_pane_key_moves_focus,
+              demo_teardown);
+  g_test_add_func ("/gui/pane-saved-on-close", test_pane_saved_on_close);
 
   status = g_test_run ();
   wp_test_remove_tree (data_home);

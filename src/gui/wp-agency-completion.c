@@ -155,6 +155,12 @@ on_row_key (GtkEventControllerKey *controller,
 {
   GtkListBoxRow *first;
 
+  /* (Escape closes the names first, before it leaves the field) */
+  if (keyval == GDK_KEY_Escape && gtk_widget_get_visible (c->popover))
+    {
+      gtk_popover_popdown (GTK_POPOVER (c->popover));
+      return GDK_EVENT_STOP;
+    }
   if (keyval != GDK_KEY_Down || !gtk_widget_get_visible (c->popover))
     return GDK_EVENT_PROPAGATE;
   first = gtk_list_box_get_row_at_index (c->list, 0);

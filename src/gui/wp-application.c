@@ -300,6 +300,7 @@ wp_application_startup (GApplication *app)
   static const char *undo_accels[] = { "<Control>z", NULL };
   static const char *redo_accels[] = { "<Control><Shift>z", "<Control>y", NULL };
   static const char *editor_accels[] = { "F9", NULL };
+  static const char *focus_pane_accels[] = { "F6", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
   static const char *open_accels[] = { "<Control>o", NULL };
   static const char *new_plan_accels[] = { "<Control>n", NULL };
@@ -317,6 +318,8 @@ wp_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.redo", redo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-editor",
                                          editor_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.focus-pane",
+                                         focus_pane_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.search", search_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.open", open_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-plan", new_plan_accels);

@@ -1,10 +1,12 @@
 /* wp-item-editor.c: the side pane that edits one item
  *
  * Every field writes through the undo stack when it is applied (Enter or
- * the apply button in an entry row, a choice in a combo row, leaving the
- * description), so each change is saved at once and can be undone. The
- * pane follows the item's notify signals, so undo and edits made in the
- * outline show here too.
+ * the apply button in an entry row, a choice in a combo row) and when
+ * the focus leaves it, the pane moves to another item or closes, so what
+ * is typed is never dropped, and each change can be undone. A field that
+ * cannot be saved keeps its text and says why. The pane follows the
+ * item's notify signals, so undo and edits made in the outline show here
+ * too.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -335,14 +337,17 @@ refresh_notes (WpItemEditor *self)
     }
 }
 
-/* Whether the keyboard focus is inside @widget: such a field is being
- * typed in, and a refresh must not overwrite it. */
+/* Whether the keyboard focus is inside @widget, or it holds text typed
+ * and not saved: such a field is being typed in, and a refresh must not
+ * overwrite it. */
 static gboolean
 has_focus_within (GtkWidget *widget)
 {
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
 
+  if (g_object_get_data (G_OBJECT (widget), "wp-edited") != NULL)
+    return TRUE;
   return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
 
@@ -353,6 +358,32 @@ set_text_unless_typing (GtkWidget  *editable,
 {
   if (!(keep_typing && has_focus_within (editable)))
     gtk_editable_set_text (GTK_EDITABLE (editable), text);
+}
+
+/* What @row shows of the item, as saved */
+static char *
+field_text (WpItemEditor *self,
+            AdwEntryRow  *row)
+{
+  if (row == self->title_row)
+    return g_strdup (wp_item_get_title (self->item));
+  if (row == self->due_row)
+    return g_strdup (wp_item_get_due_label (self->item));
+  if (row == self->lead_row)
+    return join_names (wp_item_get_lead_agencies (self->item));
+  return join_names (wp_item_get_co_agencies (self->item));
+}
+
+static void
+show_field (WpItemEditor *self,
+            AdwEntryRow  *row)
+{
+  g_autofree char *text = field_text (self, row);
+  gboolean updating = self->updating;
+
+  self->updating = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  self->updating = updating;
 }
 
 static void
@@ -445,20 +476,48 @@ set_string_property (WpItemEditor *self,
   if (!wp_edit_set_property (get_undo (self), wp_item_get_id (self->item), property, &v, &error))
     {
       report (self, error);
-      refresh (self);
+      /* (back to what is saved, but not over text being typed) */
+      refresh_fields (self, TRUE);
     }
+}
+
+/* The text of an entry row without the spaces around it */
+static char *
+stripped_text (AdwEntryRow *row)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+}
+
+/* Hides a row's apply button once what it shows is saved: the button is
+ * only reset by a click on it otherwise, and would say that something is
+ * still to be applied. */
+static void
+mark_saved (AdwEntryRow *row)
+{
+  adw_entry_row_set_show_apply_button (row, FALSE);
+  adw_entry_row_set_show_apply_button (row, TRUE);
+  g_object_set_data (G_OBJECT (row), "wp-edited", NULL);
+}
+
+static gboolean
+commit_title (WpItemEditor  *self,
+              GError       **error)
+{
+  g_autofree char *title = stripped_text (self->title_row);
+
+  if (g_strcmp0 (title, wp_item_get_title (self->item)) != 0
+      && !wp_edit_set_title (get_undo (self), wp_item_get_id (self->item), title, error))
+    return FALSE;
+  mark_saved (self->title_row);
+  return TRUE;
 }
 
 static void
 on_title_apply (WpItemEditor *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
 
-  if (!can_edit (self))
-    return;
-  title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
-  if (!wp_edit_set_title (get_undo (self), wp_item_get_id (self->item), title, &error))
+  if (can_edit (self) && !commit_title (self, &error))
     report (self, error);
 }
 
@@ -513,63 +572,142 @@ on_derived_toggled (WpItemEditor *self)
                       ? -1 : wp_item_get_effective_progress (self->item));
 }
 
+static gboolean
+commit_due (WpItemEditor  *self,
+            GError       **error)
+{
+  g_autofree char *text = stripped_text (self->due_row);
+
+  if (g_strcmp0 (text, wp_item_get_due_label (self->item)) != 0
+      && !wp_edit_set_due_text (get_undo (self), wp_item_get_id (self->item), text, error))
+    return FALSE;
+  mark_saved (self->due_row);
+  return TRUE;
+}
+
 static void
 on_due_apply (WpItemEditor *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
 
-  if (!can_edit (self))
-    return;
-  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->due_row))));
-  if (!wp_edit_set_due_text (get_undo (self), wp_item_get_id (self->item), text, &error))
+  if (can_edit (self) && !commit_due (self, &error))
     report (self, error);
 }
 
-static void
-apply_agencies (WpItemEditor *self,
-                AdwEntryRow  *row,
-                WpAgencyRole  role)
+static gboolean
+commit_agencies (WpItemEditor  *self,
+                 AdwEntryRow   *row,
+                 GError       **error)
 {
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) names = NULL;
+  WpAgencyRole role = row == self->lead_row ? WP_AGENCY_ROLE_LEAD : WP_AGENCY_ROLE_CO;
+  const char * const *now = role == WP_AGENCY_ROLE_LEAD
+                            ? wp_item_get_lead_agencies (self->item)
+                            : wp_item_get_co_agencies (self->item);
+  g_auto(GStrv) names = split_names (gtk_editable_get_text (GTK_EDITABLE (row)));
 
-  if (!can_edit (self))
-    return;
-  names = split_names (gtk_editable_get_text (GTK_EDITABLE (row)));
-  if (!wp_edit_set_agencies (get_undo (self), wp_item_get_id (self->item), role,
-                             (const char * const *) names, &error))
-    {
-      report (self, error);
-      refresh (self);
-    }
+  /* (the same names written another way, with commas, are no change) */
+  if (!g_strv_equal ((const char * const *) names, now)
+      && !wp_edit_set_agencies (get_undo (self), wp_item_get_id (self->item), role,
+                                (const char * const *) names, error))
+    return FALSE;
+  mark_saved (row);
+  return TRUE;
 }
 
 static void
 on_lead_apply (WpItemEditor *self)
 {
-  apply_agencies (self, self->lead_row, WP_AGENCY_ROLE_LEAD);
+  g_autoptr(GError) error = NULL;
+
+  if (can_edit (self) && !commit_agencies (self, self->lead_row, &error))
+    report (self, error);
 }
 
 static void
 on_co_apply (WpItemEditor *self)
 {
-  apply_agencies (self, self->co_row, WP_AGENCY_ROLE_CO);
+  g_autoptr(GError) error = NULL;
+
+  if (can_edit (self) && !commit_agencies (self, self->co_row, &error))
+    report (self, error);
 }
 
-static void
-on_description_leave (WpItemEditor *self)
+static gboolean
+commit_description (WpItemEditor  *self,
+                    GError       **error)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->description_view);
   g_autofree char *text = NULL;
+  g_auto(GValue) v = G_VALUE_INIT;
   GtkTextIter start, end;
 
-  if (!can_edit (self))
-    return;
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (g_strcmp0 (text, wp_item_get_description (self->item)) != 0)
-    set_string_property (self, "description", text);
+  if (g_strcmp0 (text, wp_item_get_description (self->item)) == 0)
+    return TRUE;
+  g_value_init (&v, G_TYPE_STRING);
+  g_value_set_string (&v, text);
+  return wp_edit_set_property (get_undo (self), wp_item_get_id (self->item), "description", &v,
+                               error);
+}
+
+/* A field typed in is marked until what it shows is saved: no refresh
+ * overwrites it, and only what was typed is written (another field shown
+ * before a change elsewhere reached it must not write its old value). */
+static void
+on_field_changed (GObject      *field,
+                  WpItemEditor *self)
+{
+  if (!self->updating && self->item != NULL)
+    g_object_set_data (G_OBJECT (field), "wp-edited", GINT_TO_POINTER (TRUE));
+}
+
+static void
+on_description_changed (GtkTextBuffer *buffer,
+                        WpItemEditor  *self)
+{
+  on_field_changed (G_OBJECT (self->description_view), self);
+}
+
+/* Saves what was typed in the field @widget, if it differs from the item. */
+static gboolean
+commit_field (WpItemEditor  *self,
+              GtkWidget     *widget,
+              GError       **error)
+{
+  gboolean saved = TRUE;
+
+  if (!can_edit (self) || g_object_get_data (G_OBJECT (widget), "wp-edited") == NULL)
+    return TRUE;
+  if (widget == GTK_WIDGET (self->title_row))
+    saved = commit_title (self, error);
+  else if (widget == GTK_WIDGET (self->due_row))
+    saved = commit_due (self, error);
+  else if (widget == GTK_WIDGET (self->lead_row) || widget == GTK_WIDGET (self->co_row))
+    saved = commit_agencies (self, ADW_ENTRY_ROW (widget), error);
+  else if (widget == GTK_WIDGET (self->description_view))
+    saved = commit_description (self, error);
+  if (saved)
+    {
+      g_object_set_data (G_OBJECT (widget), "wp-edited", NULL);
+      /* Names written with commas show as saved, with 、 */
+      if (ADW_IS_ENTRY_ROW (widget) && !has_focus_within (widget))
+        show_field (self, ADW_ENTRY_ROW (widget));
+    }
+  return saved;
+}
+
+/* The focus left a field: what it shows is saved, or it keeps the text
+ * and says why not. */
+static void
+on_field_leave (GtkEventControllerFocus *controller,
+                WpItemEditor            *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!commit_field (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)),
+                     &error))
+    report (self, error);
 }
 
 static void
@@ -693,7 +831,6 @@ wp_item_editor_init (WpItemEditor *self)
 {
   g_autoptr(GListModel) kinds = NULL;
   g_autoptr(GListModel) statuses = NULL;
-  GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -718,9 +855,24 @@ wp_item_editor_init (WpItemEditor *self)
     adw_preferences_group_set_header_suffix (self->targets_group, add);
   }
 
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_description_leave), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->description_view), focus);
+  {
+    GtkWidget *fields[] = {
+      GTK_WIDGET (self->title_row), GTK_WIDGET (self->due_row), GTK_WIDGET (self->lead_row),
+      GTK_WIDGET (self->co_row), GTK_WIDGET (self->description_view),
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+      {
+        GtkEventController *focus = gtk_event_controller_focus_new ();
+
+        g_signal_connect (focus, "leave", G_CALLBACK (on_field_leave), self);
+        gtk_widget_add_controller (fields[i], focus);
+        if (GTK_IS_EDITABLE (fields[i]))
+          g_signal_connect (fields[i], "changed", G_CALLBACK (on_field_changed), self);
+      }
+    g_signal_connect (gtk_text_view_get_buffer (self->description_view), "changed",
+                      G_CALLBACK (on_description_changed), self);
+  }
 }
 
 void
@@ -743,8 +895,54 @@ wp_item_editor_set_context (WpItemEditor *self,
     }
 }
 
-/* Shows @item, or the empty page for %NULL. A description being typed is
- * saved before the pane moves to another item. */
+/**
+ * wp_item_editor_save:
+ *
+ * Saves what the fields show that differs from the item: what is typed
+ * and not yet applied. A field that cannot be saved keeps its text.
+ *
+ * Returns: %FALSE with @error if a field could not be saved
+ */
+gboolean
+wp_item_editor_save (WpItemEditor  *self,
+                     GError       **error)
+{
+  GtkWidget *fields[] = {
+    GTK_WIDGET (self->title_row), GTK_WIDGET (self->due_row), GTK_WIDGET (self->lead_row),
+    GTK_WIDGET (self->co_row), GTK_WIDGET (self->description_view),
+  };
+  gboolean saved = TRUE;
+
+  g_return_val_if_fail (WP_IS_ITEM_EDITOR (self), FALSE);
+
+  /* (every field is tried: one that fails does not keep the others back) */
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!commit_field (self, fields[i], &local_error))
+        {
+          if (saved)
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          saved = FALSE;
+        }
+    }
+  return saved;
+}
+
+/* Whether the item shown is still in the file (undo can take it away) */
+static gboolean
+item_exists (WpItemEditor *self)
+{
+  g_autoptr(WpItem) again = wp_store_get_item (wp_context_get_store (self->context),
+                                               wp_item_get_id (self->item), NULL);
+
+  return again != NULL;
+}
+
+/* Shows @item, or the empty page for %NULL. What is typed for the item
+ * shown is saved first; if it cannot be, the pane says why and stays on
+ * that item with the text, to be tried again at the next change. */
 void
 wp_item_editor_set_item (WpItemEditor *self,
                          WpItem       *item)
@@ -756,14 +954,45 @@ wp_item_editor_set_item (WpItemEditor *self,
 
   if (self->item != NULL)
     {
-      if (gtk_widget_has_focus (GTK_WIDGET (self->description_view)))
-        on_description_leave (self);
+      g_autoptr(GError) error = NULL;
+
+      if (!wp_item_editor_save (self, &error) && item != NULL && item_exists (self))
+        {
+          report (self, error);
+          return;
+        }
       g_signal_handlers_disconnect_by_func (self->item, on_item_notify, self);
     }
   g_set_object (&self->item, item);
   if (item != NULL)
     g_signal_connect_swapped (item, "notify", G_CALLBACK (on_item_notify), self);
+  g_object_set_data (G_OBJECT (self->description_view), "wp-edited", NULL);
   refresh (self);
+  /* (what another item showed was saved or is gone with it) */
+  mark_saved (self->title_row);
+  mark_saved (self->due_row);
+  mark_saved (self->lead_row);
+  mark_saved (self->co_row);
+}
+
+/**
+ * wp_item_editor_focus_first_field:
+ *
+ * Puts the keyboard focus in the first field, its text not selected, so
+ * that a key pressed by mistake does not replace it.
+ */
+void
+wp_item_editor_focus_first_field (WpItemEditor *self)
+{
+  GtkEditable *text;
+
+  g_return_if_fail (WP_IS_ITEM_EDITOR (self));
+
+  text = gtk_editable_get_delegate (GTK_EDITABLE (self->title_row));
+  if (self->item != NULL && GTK_IS_TEXT (text))
+    gtk_text_grab_focus_without_selecting (GTK_TEXT (text));
+  else
+    gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
 }
 
 WpItem *

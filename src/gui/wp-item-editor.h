@@ -18,5 +18,8 @@ void    wp_item_editor_set_context (WpItemEditor *self,
 void    wp_item_editor_set_item    (WpItemEditor *self,
                                     WpItem       *item);
 WpItem *wp_item_editor_get_item    (WpItemEditor *self);
+gboolean wp_item_editor_save       (WpItemEditor  *self,
+                                    GError       **error);
+void    wp_item_editor_focus_first_field (WpItemEditor *self);
 
 G_END_DECLS

@@ -50,6 +50,7 @@ struct _WpWindow
   AdwBin               *editor_page;
   WpItemEditor         *item_editor;    /* made when the pane first opens */
   AdwToastOverlay      *toast_overlay;
+  gboolean              closing_unsaved; /* closed once with the pane's text unsaved */
 
   WpContext            *context;
   GPtrArray            *plans;
@@ -332,13 +333,47 @@ on_agency_activated (WpWindow   *self,
   wp_window_show_filter (self, name, -1, 0);
 }
 
+static gboolean
+focus_is_within (WpWindow  *self,
+                 GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Gives the keyboard focus to the view shown: the outline's selected row
+ * or what the view had focused, else the view's first control. */
+static void
+focus_view (WpWindow *self)
+{
+  GtkWidget *view = adw_view_stack_get_visible_child (self->view_stack);
+  g_autoptr(WpItem) item = NULL;
+
+  if (view == GTK_WIDGET (self->outline_view))
+    {
+      item = wp_outline_view_get_selected_item (self->outline_view);
+      if (item != NULL && wp_outline_view_show_item (self->outline_view, wp_item_get_id (item)))
+        return;
+    }
+  if (view == NULL || !gtk_widget_grab_focus (view))
+    if (view == NULL || !gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD))
+      gtk_root_set_focus (GTK_ROOT (self), NULL);
+}
+
 /* The editor shows what the visible view has selected. */
 static void
 on_view_changed (WpWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+  /* (still on the view left, if the stack found nothing to focus in a
+   * view not made yet; GTK would then move it to the first field of the
+   * item pane) */
+  gboolean had_focus = focus_is_within (self, GTK_WIDGET (self->view_stack));
 
   ensure_view (self, name);
+  if (had_focus && !focus_is_within (self, adw_view_stack_get_visible_child (self->view_stack)))
+    focus_view (self);
   if (g_strcmp0 (name, "board") == 0)
     on_board_selection_changed (self);
   else if (g_strcmp0 (name, "outline") == 0)
@@ -351,17 +386,82 @@ on_outline_item_activated (WpWindow *self)
   adw_flap_set_reveal_flap (self->flap, TRUE);
 }
 
+/* Saves what is typed in the item pane; a field that cannot be saved
+ * keeps its text, and the toast says why. */
+static gboolean
+save_editor (WpWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->item_editor == NULL || wp_item_editor_save (self->item_editor, &error))
+    return TRUE;
+  _wp_window_toast (self, error->message);
+  return FALSE;
+}
+
+static void
+focus_editor (WpWindow *self)
+{
+  ensure_editor (self);
+  if (self->item_editor != NULL)
+    wp_item_editor_focus_first_field (self->item_editor);
+}
+
 /* A stateful action rather than a GPropertyAction: that one would hold
- * the flap, and with it every view, past the window's end. */
+ * the flap, and with it every view, past the window's end. F9 opens the
+ * pane with the focus in it, as asked, and closing it gives the focus
+ * back to the view. */
 static void
 show_editor_changed (GSimpleAction *action,
                      GVariant      *state,
                      gpointer       user_data)
 {
   WpWindow *self = user_data;
+  gboolean show = g_variant_get_boolean (state);
 
+  if (!show)
+    {
+      save_editor (self);
+      if (focus_is_within (self, GTK_WIDGET (self->editor_page)))
+        focus_view (self);
+    }
   g_simple_action_set_state (action, state);
-  adw_flap_set_reveal_flap (self->flap, g_variant_get_boolean (state));
+  adw_flap_set_reveal_flap (self->flap, show);
+  if (show)
+    focus_editor (self);
+}
+
+/* F6, as between the panes of GTK: into the item pane (opening it) and
+ * back to the view */
+static void
+focus_pane_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  WpWindow *self = user_data;
+
+  if (adw_flap_get_reveal_flap (self->flap)
+      && focus_is_within (self, GTK_WIDGET (self->editor_page)))
+    focus_view (self);
+  else
+    {
+      adw_flap_set_reveal_flap (self->flap, TRUE);
+      focus_editor (self);
+    }
+}
+
+/* Escape in the item pane gives the focus back to the view, the pane
+ * staying open. (The pane's own popovers take their Escape first.) */
+static gboolean
+on_editor_key (WpWindow        *self,
+               guint            keyval,
+               guint            keycode,
+               GdkModifierType  state)
+{
+  if (keyval != GDK_KEY_Escape || (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return GDK_EVENT_PROPAGATE;
+  focus_view (self);
+  return GDK_EVENT_STOP;
 }
 
 static void
@@ -638,6 +738,7 @@ static const GActionEntry win_actions[] = {
   { "undo", undo_activated },
   { "redo", undo_activated },
   { "show-editor", NULL, NULL, "false", show_editor_changed },
+  { "focus-pane", focus_pane_activated },
 };
 
 static gboolean
@@ -645,6 +746,14 @@ wp_window_close_request (GtkWindow *window)
 {
   WpWindow *self = WP_WINDOW (window);
   GSettings *settings = self->context ? wp_context_get_settings (self->context) : NULL;
+
+  /* What is typed in the item pane is saved; if it cannot be, the window
+   * stays open once, with the field's text and the toast that says why. */
+  if (!save_editor (self) && !self->closing_unsaved)
+    {
+      self->closing_unsaved = TRUE;
+      return TRUE;
+    }
 
   if (settings != NULL)
     {
@@ -779,6 +888,12 @@ wp_window_init (WpWindow *self)
                             G_CALLBACK (on_outline_selection_changed), self);
   g_signal_connect_swapped (self->outline_view, "item-activated",
                             G_CALLBACK (on_outline_item_activated), self);
+  {
+    GtkEventController *key = gtk_event_controller_key_new ();
+
+    g_signal_connect_swapped (key, "key-pressed", G_CALLBACK (on_editor_key), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->editor_page), key);
+  }
 
   g_signal_connect_swapped (self->year_dropdown, "notify::selected",
                             G_CALLBACK (on_year_selected), self);
