@@ -22,3 +22,5 @@
 #include "io/wp-briefing-pdf.h"
 #include "io/wp-json-io.h"
 #include "io/wp-output.h"
+#include "io/wp-report-text.h"
+#include "io/wp-report-import.h"
