@@ -189,6 +189,22 @@ test_quarter_of_date (void)
   g_assert_cmpint (wp_deadline_quarter (&date), ==, 4);
 }
 
+static void
+test_report_forms (void)
+{
+  static const Case cases[] = {
+    { "年中", "2025-06-30", FALSE },
+    { "年中前完成", "2025-06-30", FALSE },
+    { "次年3月底前", "2026-03-31", FALSE },
+    { "明年一季度", "2026-03-31", FALSE },
+    { "十月底前", "2025-10-31", FALSE },
+    { "十二月中旬", "2025-12-20", FALSE },
+    { "6月下旬", "2025-06-30", FALSE },
+    { "力争今年上半年完成", "2025-06-30", FALSE },
+  };
+  check_cases (cases, G_N_ELEMENTS (cases));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -204,5 +220,6 @@ main (int    argc,
   g_test_add_func ("/deadline/plan-year", test_plan_year_used);
   g_test_add_func ("/deadline/quarter-of-date", test_quarter_of_date);
 
+  g_test_add_func ("/deadline/report-forms", test_report_forms);
   return g_test_run ();
 }

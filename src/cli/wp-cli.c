@@ -3,6 +3,8 @@
  *   workplan list-plans [--db PATH] [--json]
  *   workplan export --format json|pdf|xlsx|csv --year N [--agency NAME] [--db PATH] [-o FILE]
  *   workplan import FILE.json [--year N] [--replace] [--db PATH]
+ *   workplan import-report FILE.txt --year N [--title T] [--organization O] [--dry-run]
+ *                 [--json] [--db PATH]
  *   workplan note --year N --item TITLE-OR-UUID --text T [--date D] [--progress P]
  *                 [--status S] [--db PATH]
  *
@@ -40,6 +42,7 @@ static int cmd_import (int argc, char **argv);
 static int cmd_summary (int argc, char **argv);
 static int cmd_note (int argc, char **argv);
 static int cmd_next_year (int argc, char **argv);
+static int cmd_import_report (int argc, char **argv);
 
 static const struct {
   const char  *name;
@@ -52,6 +55,7 @@ static const struct {
   { "summary", cmd_summary, N_("Draft the progress summary of a plan, as plain text") },
   { "note", cmd_note, N_("Add a progress note to an item") },
   { "next-year", cmd_next_year, N_("Start next year's plan with the work not done") },
+  { "import-report", cmd_import_report, N_("Draft a plan from a prose work report") },
 };
 
 static char *db_path;
@@ -1021,5 +1025,145 @@ wp_cli_run (int    argc,
     }
 
   print_help ();
+  return EXIT_OK;
+}
+
+/* The agency names a plan file knows already, or none when it has none */
+static char **
+directory_names (void)
+{
+  g_autofree char *path = db_path ? g_strdup (db_path) : wp_store_default_path ();
+  g_autoptr(WpStore) store = NULL;
+  g_autoptr(GPtrArray) agencies = NULL;
+  GPtrArray *names = g_ptr_array_new ();
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    store = open_store (WP_STORE_OPEN_READ_ONLY, NULL);
+  if (store != NULL)
+    agencies = wp_store_list_agencies (store, NULL);
+  for (guint i = 0; agencies != NULL && i < agencies->len; i++)
+    g_ptr_array_add (names, g_strdup (wp_agency_get_name (g_ptr_array_index (agencies, i))));
+  g_ptr_array_add (names, NULL);
+  return (char **) g_ptr_array_free (names, FALSE);
+}
+
+static int
+cmd_import_report (int    argc,
+                   char **argv)
+{
+  int year = 0;
+  char *title = NULL, *organization = NULL;
+  gboolean dry_run = FALSE, as_json = FALSE;
+  GOptionEntry entries[] = {
+    { "year", 'y', 0, G_OPTION_ARG_INT, &year, N_("The plan's year"), N_("YEAR") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title,
+      N_("The plan's title (default: the report's)"), N_("TITLE") },
+    { "organization", 0, 0, G_OPTION_ARG_STRING, &organization,
+      N_("The organisation whose plan it is"), N_("NAME") },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("Show the draft, write nothing"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print the draft as interchange JSON"),
+      NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = new_context ("import-report", _("FILE.txt"), entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpReportSource) source = NULL;
+  g_autoptr(WpReportDraft) draft = NULL;
+  g_autoptr(WpJsonDocument) doc = NULL;
+  g_autoptr(WpStore) store = NULL;
+  g_autoptr(WpPlan) plan = NULL;
+  g_autoptr(GPtrArray) missing = NULL;
+  g_auto(GStrv) directory = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *path = NULL;
+  WpReportOptions options = { 0 };
+  guint areas, tasks, actions;
+  int status;
+
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (context, _("Give exactly one report to import."));
+  if (year < 1 || year > 9999)
+    return usage_error (context, _("--year must be a year such as 2025."));
+
+  source = wp_report_source_load (argv[1], &error);
+  if (source == NULL)
+    {
+      g_autofree char *msg = g_strdup_printf ("%s: %s", argv[1], error->message);
+      return fail (msg);
+    }
+  directory = directory_names ();
+  options.year = year;
+  options.title = title;
+  options.organization = organization;
+  options.directory = (const char **) directory;
+  draft = wp_report_import (source, &options);
+  wp_report_draft_count (draft, &areas, &tasks, &actions);
+  if (areas == 0)
+    {
+      g_autofree char *msg = g_strdup_printf (_("%s: the report names no work to import."),
+                                              argv[1]);
+      return fail (msg);
+    }
+  if (draft->no_structure)
+    g_printerr (_("workplan: %s has no headings: each paragraph became an area.\n"), argv[1]);
+
+  json = wp_report_draft_to_string (draft);
+  /* the same check and the same writing as `workplan import` */
+  doc = wp_json_document_parse (json, -1, &error);
+  if (doc == NULL)
+    return fail (error->message);
+
+  if (dry_run && as_json)
+    {
+      g_print ("%s\n", json);
+      return EXIT_OK;
+    }
+  if (!dry_run)
+    {
+      path = db_path ? g_strdup (db_path) : wp_store_default_path ();
+      missing = list_missing_plan_files (path);
+      store = open_store (WP_STORE_OPEN_DEFAULT, &error);
+      if (store == NULL)
+        {
+          remove_created_plan_files (path, missing, &store);
+          return fail (error->message);
+        }
+      if (!back_up_before_import (store, year, FALSE, &error))
+        return fail (error->message);
+      plan = wp_json_document_write (doc, store, year, FALSE, &error);
+      if (plan == NULL)
+        {
+          g_autofree char *msg = NULL;
+
+          remove_created_plan_files (path, missing, &store);
+          if (g_error_matches (error, WP_STORE_ERROR, WP_STORE_ERROR_EXISTS))
+            msg = g_strdup_printf (_("%s Use another --year, or remove that plan first."),
+                                   error->message);
+          else
+            msg = g_strdup_printf ("%s: %s", argv[1], error->message);
+          return fail (msg);
+        }
+    }
+
+  if (as_json)
+    {
+      g_print ("%s\n", json);
+      return EXIT_OK;
+    }
+  if (plan != NULL)
+    g_print (_("Imported the %d plan “%s” from the report.\n"), year, wp_plan_get_title (plan));
+  else
+    g_print (_("Draft of the %d plan (nothing written):\n"), year);
+  g_print (_("Areas: %u, key tasks: %u, actions: %u\n"), areas, tasks, actions);
+  g_print (_("Agencies found: %u, of which new: %u\n"), draft->agencies->len,
+           draft->new_agencies->len);
+  for (guint i = 0; i < draft->new_agencies->len; i++)
+    g_print ("  + %s\n", (char *) g_ptr_array_index (draft->new_agencies, i));
+  if (draft->has_review)
+    g_print (_("The previous year's review is in the area “%s”: delete it if it is not wanted.\n"),
+             _("Review of the previous year"));
   return EXIT_OK;
 }

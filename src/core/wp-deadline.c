@@ -28,10 +28,10 @@ get_deadline_regex (void)
       g_autoptr(GError) error = NULL;
       GRegex *r = g_regex_new (
         "^(?:力争|争取|确保|计划|预计|于|在|截至|截止)*"
-        "(?:(?<y>\\d{4})年?|(?<rel>今年|明年|本年度|本年))?"
+        "(?:(?<y>\\d{4})年?|(?<rel>今年|明年|次年|下一年|本年度|本年))?"
         "(?:"
           "(?<ye>年底|年末|年内|全年|年度内|年度|底|末|内)"
-          "|(?<half>上半年|下半年)"
+          "|(?<half>上半年|下半年|年中)"
           "|(?:第?(?<q>[1-4])季度|Q(?<qq>[1-4]))(?:末|底)?"
           "|(?<m>\\d{1,2})月(?:份)?(?:(?<d>\\d{1,2})[日号]|(?<me>底|末|中旬|上旬|下旬)?)"
         ")"
@@ -221,14 +221,15 @@ wp_deadline_parse (const char *text,
 
       if (y > 0)
         year = y;
-      else if (rel != NULL && g_str_equal (rel, "明年"))
+      else if (rel != NULL && (g_str_equal (rel, "明年") || g_str_equal (rel, "次年")
+                               || g_str_equal (rel, "下一年")))
         /* No overflow past G_MAXINT: any year after 9999 is refused */
         year = MIN (plan_year, 9999) + 1;
 
       if (fetch_is_set (match, "ye"))
         return set_date (out, year, 12, 31);
       if (half != NULL && half[0] != '\0')
-        return set_date (out, year, g_str_equal (half, "上半年") ? 6 : 12, 0);
+        return set_date (out, year, g_str_equal (half, "下半年") ? 12 : 6, 0);
       if (q > 0)
         return set_date (out, year, q * 3, 0);
       if (m > 0)

@@ -1,0 +1,475 @@
+/* test-report-import.c: the work-report importer, rule by rule, and its
+ * precision and recall on the sample reports against hand-written fixtures
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "workplan-core.h"
+
+static WpReportDraft *
+import_text (const char *text,
+             gssize      length,
+             int         year)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpReportSource) source =
+    wp_report_source_new_for_text (text, length < 0 ? strlen (text) : (gsize) length, &error);
+  WpReportOptions options = { year, NULL, NULL, NULL };
+
+  g_assert_no_error (error);
+  return wp_report_import (source, &options);
+}
+
+static WpReportItem *
+child (GPtrArray *items,
+       guint      i)
+{
+  g_assert_cmpuint (i, <, items->len);
+  return g_ptr_array_index (items, i);
+}
+
+/* ---- decoding ---- */
+
+static void
+test_decode (void)
+{
+  const char *utf8 = "一、加强平安建设\n市公安局要开展专项行动。";
+  g_autofree char *bom = g_strconcat ("\xef\xbb\xbf", utf8, NULL);
+  gsize n16 = 0, ngb = 0;
+  g_autofree char *utf16 = g_convert (utf8, -1, "UTF-16LE", "UTF-8", NULL, &n16, NULL);
+  g_autofree char *with_bom16 = g_malloc (n16 + 2);
+  g_autofree char *gbk = g_convert (utf8, -1, "GB18030", "UTF-8", NULL, &ngb, NULL);
+  const char *inputs[] = { bom, with_bom16, gbk };
+  gsize lengths[] = { strlen (bom), n16 + 2, ngb };
+  const char *encodings[] = { "UTF-8", "UTF-16LE", "GB18030" };
+
+  memcpy (with_bom16, "\xff\xfe", 2);
+  memcpy (with_bom16 + 2, utf16, n16);
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *encoding = NULL;
+      g_autofree char *text = wp_report_decode (inputs[i], lengths[i], &encoding, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (text, ==, utf8);
+      g_assert_cmpstr (encoding, ==, encodings[i]);
+    }
+}
+
+static void
+test_bad_input (void)
+{
+  static const char binary[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpReportSource) s1 = wp_report_source_new_for_text (" \n\n  \n", 6, &error);
+  g_assert_null (s1);
+  g_assert_error (error, WP_REPORT_ERROR, WP_REPORT_ERROR_EMPTY);
+  g_clear_error (&error);
+
+  g_autoptr(WpReportSource) s2 = wp_report_source_new_for_text (binary, sizeof binary, &error);
+  g_assert_null (s2);
+  g_assert_error (error, WP_REPORT_ERROR, WP_REPORT_ERROR_BINARY);
+  g_clear_error (&error);
+
+  g_autoptr(WpReportSource) s3 = wp_report_source_load ("report.wps", &error);
+  g_assert_null (s3);
+  g_assert_error (error, WP_REPORT_ERROR, WP_REPORT_ERROR_UNSUPPORTED);
+  g_assert_nonnull (strstr (error->message, ".docx"));
+  g_clear_error (&error);
+
+  g_autoptr(WpReportSource) s4 = wp_report_source_new_for_text ("x", WP_REPORT_MAX_INPUT_SIZE + 1,
+                                                                &error);
+  g_assert_null (s4);
+  g_assert_error (error, WP_REPORT_ERROR, WP_REPORT_ERROR_TOO_LARGE);
+}
+
+/* ---- paragraphs ---- */
+
+static void
+test_hard_wraps (void)
+{
+  /* broken mid-sentence, a blank line between every line */
+  const char *text = "一、深化平安建设\n\n坚决捍卫国家政治安全。牢固树立总体国家安全观，把维护政治安全摆在首位。全力防\n\n"
+                     "范化解各类政治安全风险。\n\n聚力社会治理多元化。推行一站式服务，实现社情民\n\n"
+                     "意在网格中掌握，平安建设在网格中落地。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpReportSource) source = wp_report_source_new_for_text (text, strlen (text), &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (source->paragraphs->len, ==, 3);
+  g_assert_nonnull (strstr (source->text, "全力防范化解"));
+  g_assert_nonnull (strstr (source->text, "社情民意"));
+}
+
+static void
+test_run_together (void)
+{
+  /* a web page's one line: headings and paragraphs with spaces between */
+  const char *text = "标题\n路线图。 坚持主动创稳 强化系统治理 目标:提升安全感 安不忘危,治不忘乱。"
+                     "会议提出,新的一年要推进平安建设,这是一个足够长的句子,让这一行超过两百个字符,"
+                     "因为只有很长的一行才会被切开,短行保持原样。再写一些文字,让它更长更长更长更长更长更长"
+                     "更长更长更长更长更长更长更长更长更长更长更长更长更长更长更长更长更长更长更长更长更长"
+                     "更长更长更长更长更长更长更长更长更长更长更长更长。 一方面,进一步守牢底线。要落实责任制。"
+                     "要推进专项攻坚。\n";
+  g_autoptr(WpReportDraft) draft = import_text (text, -1, 2025);
+  WpReportItem *area = child (draft->items, 0), *task;
+
+  g_assert_cmpstr (area->title, ==, "坚持主动创稳 强化系统治理");
+  g_assert_nonnull (strstr (area->description, "目标：提升安全感"));
+  task = child (area->children, 0);
+  g_assert_cmpstr (task->title, ==, "进一步守牢底线");
+  g_assert_cmpuint (task->children->len, ==, 2);
+  g_assert_cmpstr (child (task->children, 1)->title, ==, "推进专项攻坚");
+}
+
+/* ---- structure ---- */
+
+static void
+test_numbered_and_enumerations (void)
+{
+  const char *text = "2025年工作要点\n一、维护社会稳定\n（一）防范化解风险\n"
+                     "具体抓三项：一是健全排查机制，年底前全覆盖。二是市信访局牵头化解积案。"
+                     "三是加强应急处置。\n（二）打击犯罪\n严打电信诈骗，上半年完成专项整治。\n"
+                     "二、建设法治城市\n首先，完善执法监督。其次，推进公正司法。\n";
+  g_autoptr(WpReportDraft) draft = import_text (text, -1, 2025);
+  WpReportItem *area = child (draft->items, 0), *task = child (area->children, 0);
+
+  g_assert_cmpstr (draft->title, ==, "2025年工作要点");
+  g_assert_cmpuint (draft->items->len, ==, 2);
+  g_assert_cmpstr (area->title, ==, "维护社会稳定");
+  g_assert_cmpstr (task->title, ==, "防范化解风险");
+  g_assert_cmpuint (task->children->len, ==, 3);
+  g_assert_cmpstr (child (task->children, 0)->due, ==, "2025-12-31");
+  g_assert_cmpstr (child (task->children, 1)->title, ==, "市信访局牵头化解积案");
+  g_assert_cmpstr (g_ptr_array_index (child (task->children, 1)->lead, 0), ==, "市信访局");
+  g_assert_cmpstr (child (area->children, 1)->due_label, ==, "上半年");
+  g_assert_cmpuint (child (draft->items, 1)->children->len, ==, 2);
+  g_assert_false (draft->no_structure);
+}
+
+static void
+test_run_in_and_owner (void)
+{
+  const char *text = "守护平安 建设法治\n王某 福建省厦门市委常委、政法委书记\n"
+                     "平安是最大的民生，必须常抓不懈。\n"
+                     "深化扫黑除恶——常态化推进斗争，依法严惩黑恶势力。\n"
+                     "聚力源头治理：市公安局会同市司法局排查矛盾纠纷。\n";
+  g_autoptr(WpReportDraft) draft = import_text (text, -1, 2025);
+  WpReportItem *area = child (draft->items, 0);
+
+  g_assert_cmpstr (area->title, ==, "守护平安 建设法治");
+  g_assert_cmpstr (g_ptr_array_index (area->lead, 0), ==, "厦门市委政法委");
+  g_assert_cmpuint (area->children->len, ==, 2);
+  g_assert_cmpstr (child (area->children, 0)->title, ==, "深化扫黑除恶");
+  g_assert_cmpstr (child (area->children, 1)->title, ==, "聚力源头治理");
+  g_assert_cmpstr (g_ptr_array_index (child (area->children, 1)->lead, 0), ==, "市公安局");
+  g_assert_cmpstr (g_ptr_array_index (child (area->children, 1)->co, 0), ==, "市司法局");
+}
+
+static void
+test_noise_and_review (void)
+{
+  const char *text = "全市政法工作会议召开\n| 2025-01-25 09:42:37 来源: 某日报 责任编辑: 某某 |\n分享到:\n"
+                     "本报记者 张三\n回顾2024 成绩单\n● 群众安全感率保持99%以上。\n"
+                     "奋进2025 工作思路\n坚持主动创稳 强化系统治理\n要落实稳定责任制。要推进专项攻坚。\n"
+                     "图为会场。\n相关阅读:\n另一篇文章的标题\n别的内容。\n";
+  g_autoptr(WpReportDraft) draft = import_text (text, -1, 2025);
+  WpReportItem *review = child (draft->items, 0), *area = child (draft->items, 1);
+
+  g_assert_cmpuint (draft->items->len, ==, 2);
+  g_assert_true (draft->has_review);
+  g_assert_true (review->review);
+  g_assert_cmpuint (review->children->len, ==, 1);
+  g_assert_false (area->review);
+  g_assert_cmpstr (area->title, ==, "坚持主动创稳 强化系统治理");
+  g_assert_cmpuint (area->children->len, ==, 2);
+}
+
+static void
+test_no_structure (void)
+{
+  g_autoptr(WpReportDraft) draft =
+    import_text ("我们今年要做很多事情，并且做好。\n明年还要继续努力，争取更好成绩。\n", -1, 2025);
+
+  g_assert_true (draft->no_structure);
+  g_assert_cmpuint (draft->items->len, ==, 2);
+}
+
+static void
+test_agencies (void)
+{
+  static const struct { const char *text; const char *lead; const char *co; } cases[] = {
+    { "由市发改委牵头制定方案。", "市发改委", NULL },
+    { "市教育局、市民政局等部门负责落实。", "市教育局", "市民政局" },
+    { "完善机制（牵头单位：市司法局；责任单位：市公安局、市检察院）", "市司法局", "市公安局" },
+    { "全市检察机关要强化法律监督。", "全市检察机关", NULL },
+    { "各区党委政法委要压实属地责任。", "各区党委政法委", NULL },
+    { "推进平安建设工作会议召开。", NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) lead = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) co = g_ptr_array_new_with_free_func (g_free);
+
+      g_test_message ("%s", cases[i].text);
+      wp_report_find_agencies (cases[i].text, NULL, lead, co);
+      if (cases[i].lead == NULL)
+        g_assert_cmpuint (lead->len, ==, 0);
+      else
+        g_assert_cmpstr (g_ptr_array_index (lead, 0), ==, cases[i].lead);
+      if (cases[i].co != NULL)
+        g_assert_cmpstr (g_ptr_array_index (co, 0), ==, cases[i].co);
+    }
+  g_assert_false (wp_report_is_agency ("推进平安建设工作", NULL));
+  g_assert_false (wp_report_is_agency ("法院", NULL));
+  g_assert_true (wp_report_is_agency ("厦门市委政法委", NULL));
+  {
+    g_autofree char *a = wp_report_owner_agency ("高山 江苏省南通市副市长、公安局局长");
+    g_autofree char *b = wp_report_owner_agency ("张新中 河南省信阳市中级人民法院党组书记、院长");
+    g_assert_cmpstr (a, ==, "南通市公安局");
+    g_assert_cmpstr (b, ==, "信阳市中级人民法院");
+  }
+}
+
+static void
+test_json_is_interchange (void)
+{
+  g_autoptr(WpReportDraft) draft =
+    import_text ("一、维护稳定\n市公安局要开展专项行动，年底前完成。\n", -1, 2025);
+  g_autofree char *json = wp_report_draft_to_string (draft);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpJsonDocument) doc = wp_json_document_parse (json, -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (wp_json_document_get_year (doc), ==, 2025);
+}
+
+/* ---- quality on the samples ---- */
+
+typedef struct {
+  int    level;   /* 0 area, 1 task, 2 action */
+  char  *title;
+  GStrv  lead;
+  gboolean matched;
+} Entry;
+
+static void
+entry_free (Entry *e)
+{
+  g_free (e->title);
+  g_strfreev (e->lead);
+  g_free (e);
+}
+
+static char *
+normalise_title (const char *title)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = title; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_isalnum (c))
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+flatten (GPtrArray *items,
+         int        level,
+         GPtrArray *out)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      WpReportItem *item = g_ptr_array_index (items, i);
+      Entry *e = g_new0 (Entry, 1);
+      GPtrArray *lead = g_ptr_array_new ();
+
+      e->level = MIN (level, 2);
+      e->title = item->review && level == 0 ? g_strdup ("REVIEW") : normalise_title (item->title);
+      for (guint k = 0; k < item->lead->len; k++)
+        g_ptr_array_add (lead, g_strdup (g_ptr_array_index (item->lead, k)));
+      g_ptr_array_add (lead, NULL);
+      e->lead = (GStrv) g_ptr_array_free (lead, FALSE);
+      g_ptr_array_add (out, e);
+      flatten (item->children, level + 1, out);
+    }
+}
+
+static GPtrArray *
+read_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "reports", name, NULL);
+  g_autofree char *data = NULL;
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &data, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (data, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (lines[i], "\t", -1);
+      Entry *e;
+
+      if (lines[i][0] == '#' || lines[i][0] == '\0' || g_strv_length (f) < 2)
+        continue;
+      e = g_new0 (Entry, 1);
+      e->level = f[0][0] == 'A' || f[0][0] == 'R' ? 0 : f[0][0] == 'T' ? 1 : 2;
+      e->title = f[0][0] == 'R' ? g_strdup ("REVIEW") : normalise_title (f[1]);
+      e->lead = g_strsplit (g_strv_length (f) > 2 ? f[2] : "", "、", -1);
+      if (e->lead[0] != NULL && e->lead[0][0] == '\0')
+        g_clear_pointer (&e->lead[0], g_free);
+      g_ptr_array_add (out, e);
+    }
+  return out;
+}
+
+/* Titles match when one begins the other, or they share their first 8
+ * characters: a draft may cut a title at another comma. */
+static gboolean
+titles_match (const char *a,
+              const char *b)
+{
+  glong n = MIN (MIN (g_utf8_strlen (a, -1), g_utf8_strlen (b, -1)), 8);
+  const char *ea = g_utf8_offset_to_pointer (a, n);
+
+  return g_str_has_prefix (a, b) || g_str_has_prefix (b, a)
+         || (n >= 4 && strncmp (a, b, (gsize) (ea - a)) == 0);
+}
+
+typedef struct {
+  double precision[3], recall[3], lead_precision, lead_recall;
+  guint noise_areas;
+} Scores;
+
+static Scores
+score (const char *sample,
+       int         year)
+{
+  g_autofree char *txt = g_strconcat (sample, ".txt", NULL);
+  g_autofree char *exp = g_strconcat (sample, ".expected", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "reports", txt, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpReportSource) source = wp_report_source_load (path, &error);
+  WpReportOptions options = { year, NULL, NULL, NULL };
+  g_autoptr(WpReportDraft) draft = NULL;
+  g_autoptr(GPtrArray) expected = read_fixture (exp);
+  g_autoptr(GPtrArray) got = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+  guint n_exp[3] = { 0 }, n_got[3] = { 0 }, hits[3] = { 0 };
+  guint lead_exp = 0, lead_got = 0, lead_hits = 0;
+  Scores s = { 0 };
+
+  g_assert_no_error (error);
+  draft = wp_report_import (source, &options);
+  flatten (draft->items, 0, got);
+
+  for (guint i = 0; i < expected->len; i++)
+    {
+      Entry *e = g_ptr_array_index (expected, i);
+      n_exp[e->level]++;
+      lead_exp += g_strv_length (e->lead);
+    }
+  /* in order, one to one: the next unmatched draft item of the level */
+  for (guint i = 0; i < got->len; i++)
+    {
+      Entry *g = g_ptr_array_index (got, i);
+
+      n_got[g->level]++;
+      lead_got += g_strv_length (g->lead);
+      for (guint k = 0; k < expected->len; k++)
+        {
+          Entry *e = g_ptr_array_index (expected, k);
+          if (e->matched || e->level != g->level || !titles_match (e->title, g->title))
+            continue;
+          e->matched = g->matched = TRUE;
+          hits[g->level]++;
+          for (guint l = 0; g->lead[l]; l++)
+            lead_hits += g_strv_contains ((const char *const *) e->lead, g->lead[l]);
+          break;
+        }
+      if (!g->matched && g->level == 0)
+        s.noise_areas++;
+      if (!g->matched)
+        g_test_message ("%s: not expected: %d %s", sample, g->level, g->title);
+    }
+  for (guint i = 0; i < expected->len; i++)
+    {
+      Entry *e = g_ptr_array_index (expected, i);
+      if (!e->matched)
+        g_test_message ("%s: missed: %d %s", sample, e->level, e->title);
+    }
+  for (int l = 0; l < 3; l++)
+    {
+      s.precision[l] = n_got[l] ? 100.0 * hits[l] / n_got[l] : 100.0;
+      s.recall[l] = n_exp[l] ? 100.0 * hits[l] / n_exp[l] : 100.0;
+    }
+  s.lead_precision = lead_got ? 100.0 * lead_hits / lead_got : 100.0;
+  s.lead_recall = lead_exp ? 100.0 * lead_hits / lead_exp : 100.0;
+  g_test_message ("%s: areas P %.1f R %.1f, tasks P %.1f R %.1f, actions P %.1f R %.1f, "
+                  "lead agencies P %.1f R %.1f (%u/%u/%u), noise areas %u", sample,
+                  s.precision[0], s.recall[0], s.precision[1], s.recall[1], s.precision[2],
+                  s.recall[2], s.lead_precision, s.lead_recall, lead_hits, lead_got, lead_exp,
+                  s.noise_areas);
+  return s;
+}
+
+static void
+check_floors (Scores s,
+              double task_recall,
+              double action_recall,
+              double lead_precision,
+              double lead_recall)
+{
+  g_assert_cmpfloat (s.recall[0], >=, 100.0);
+  g_assert_cmpuint (s.noise_areas, ==, 0);
+  g_assert_cmpfloat (s.recall[1], >=, task_recall);
+  g_assert_cmpfloat (s.recall[2], >=, action_recall);
+  g_assert_cmpfloat (s.lead_precision, >=, lead_precision);
+  g_assert_cmpfloat (s.lead_recall, >=, lead_recall);
+}
+
+static void
+test_quality_xiamen_2025 (void)
+{
+  check_floors (score ("xiamen-2025-work-report", 2025), 100, 100, 100, 100);
+}
+
+static void
+test_quality_city_speeches (void)
+{
+  check_floors (score ("city-speeches", 2022), 100, 100, 100, 100);
+}
+
+static void
+test_quality_xiamen_2020 (void)
+{
+  /* one lead of three is a sentence's actor, not the paragraph's lead */
+  check_floors (score ("xiamen-2020-review", 2020), 100, 100, 66, 100);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/report/decode", test_decode);
+  g_test_add_func ("/report/bad-input", test_bad_input);
+  g_test_add_func ("/report/hard-wraps", test_hard_wraps);
+  g_test_add_func ("/report/run-together", test_run_together);
+  g_test_add_func ("/report/numbered-and-enumerations", test_numbered_and_enumerations);
+  g_test_add_func ("/report/run-in-and-owner", test_run_in_and_owner);
+  g_test_add_func ("/report/noise-and-review", test_noise_and_review);
+  g_test_add_func ("/report/no-structure", test_no_structure);
+  g_test_add_func ("/report/agencies", test_agencies);
+  g_test_add_func ("/report/json-is-interchange", test_json_is_interchange);
+  g_test_add_func ("/report/quality/xiamen-2025", test_quality_xiamen_2025);
+  g_test_add_func ("/report/quality/city-speeches", test_quality_city_speeches);
+  g_test_add_func ("/report/quality/xiamen-2020", test_quality_xiamen_2020);
+  return g_test_run ();
+}
