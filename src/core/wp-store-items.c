@@ -219,6 +219,7 @@ typedef struct {
   guint        n_started;  /* in progress or done */
   guint        n_suspended;
   WpLight      worst_light;
+  WpLight      worst_unowned_light;  /* of children with no agencies of their own */
 } Rollup;
 
 static WpItemStatus
@@ -1553,8 +1554,12 @@ wp_store_set_item_property (WpStore       *self,
       wp_stmt_bind_text (stmt, 3, now);
       if (sqlite3_bind_parameter_count (stmt->stmt) >= 4)
         {
-          g_autoptr(GDateTime) local = g_date_time_new_now_local ();
-          g_autofree char *today = g_date_time_format (local, "%Y-%m-%d");
+          GDate day;
+          g_autofree char *today = NULL;
+
+          /* The day finished, on the calendar the app judges by */
+          wp_date_get_reference (&day);
+          today = wp_date_to_iso (&day);
           wp_stmt_bind_text (stmt, 4, today);
         }
       if (!bind_item_value (stmt, item_columns[i].kind, property, value, error)
@@ -1831,6 +1836,8 @@ facts_visit (WpStore  *self,
   f->progress = rollup_progress (f->status, row->stored_progress,
                                  children.count > 0 ? &children : NULL);
   f->light = own_light (self, f->status, f->progress, &f->due, plan_year);
+  /* Work under it that names no agency is its agencies' to answer for */
+  f->agency_light = MAX (f->light, children.worst_unowned_light);
   if (children.count > 0 && children.worst_light > f->light)
     f->light = children.worst_light;
 
@@ -1840,6 +1847,8 @@ facts_visit (WpStore  *self,
   up->n_started += f->status == WP_ITEM_STATUS_DONE || f->status == WP_ITEM_STATUS_IN_PROGRESS;
   up->n_suspended += f->status == WP_ITEM_STATUS_SUSPENDED;
   up->worst_light = MAX (up->worst_light, f->light);
+  if (f->n_lead + f->n_co == 0)
+    up->worst_unowned_light = MAX (up->worst_unowned_light, f->agency_light);
 }
 
 static void
