@@ -139,7 +139,7 @@ lead_and_due (WpItem *item)
   const char *label = wp_item_get_due_label (item);
   g_autofree char *date = wp_date_format_display (wp_item_get_due (item));
 
-  if (label[0] == '\0' && date == NULL)
+  if (label[0] == '\0' && date[0] == '\0')
     return g_strdup (leads[0] ? leads : _("No lead agency"));
   /* Translators: an overdue item's lead agency and deadline */
   return g_strdup_printf (_("%s · due %s"), leads[0] ? leads : _("No lead agency"),

@@ -68,14 +68,14 @@ static const struct {
   const char *header;
   gboolean    repeats;   /* the same few texts over and over */
 } columns[N_COLUMNS] = {
-  { 0.25, N_("Item"), FALSE },
-  { 0.11, N_("Lead agency"), TRUE },
+  { 0.24, N_("Item"), FALSE },
+  { 0.10, N_("Lead agency"), TRUE },
   { 0.12, N_("Supporting agencies"), TRUE },
-  { 0.08, N_("Deadline"), TRUE },
-  { 0.07, N_("Status"), TRUE },
-  { 0.07, N_("Status light"), TRUE },
+  { 0.09, N_("Deadline"), TRUE },
+  { 0.08, N_("Status"), TRUE },
+  { 0.08, N_("Status light"), TRUE },
   { 0.07, N_("Progress"), TRUE },
-  { 0.23, N_("Latest progress note"), FALSE },
+  { 0.22, N_("Latest progress note"), FALSE },
 };
 
 /* What a block may take: a page, less the table header for a row. No block
@@ -485,7 +485,7 @@ listed_line (const char *number,
   g_autofree char *date = wp_date_format_display (wp_item_get_due (item));
   const char *due = wp_item_get_due_label (item)[0] ? wp_item_get_due_label (item) : date;
 
-  if (due == NULL)
+  if (due[0] == '\0')
     /* Translators: a listed item without a deadline in the briefing: number,
      * title, lead agency, progress */
     return g_strdup_printf (_("%s %s — %s, %d%%"), number, wp_item_get_title (item), leads,
