@@ -590,6 +590,20 @@ test_progress_levels (void)
   wp_test_dir_free (g_steal_pointer (&dir));
 }
 
+/* The merge dialog offers only a name alike (wp_agency_names_alike()) */
+static void
+test_agency_names_alike (void)
+{
+  g_assert_cmpuint (wp_agency_names_alike ("市禁毒办", "市禁毒委员会办公室"), ==, 3);
+  g_assert_cmpuint (wp_agency_names_alike ("司法局", "市司法局"), ==, 3);
+  g_assert_cmpuint (wp_agency_names_alike ("市委政法委", "市纪委监委驻市委政法委纪检监察组"), ==, 5);
+  /* The 市 and 局 every bureau has are not a likeness */
+  g_assert_cmpuint (wp_agency_names_alike ("市司法局", "市公安局"), ==, 0);
+  g_assert_cmpuint (wp_agency_names_alike ("市禁毒办", "市委政法委"), ==, 0);
+  g_assert_cmpuint (wp_agency_names_alike ("市委依法治市办", "市委政法委"), ==, 0);
+  g_assert_cmpuint (wp_agency_names_alike ("", "市委政法委"), ==, 0);
+}
+
 static void
 test_empty_plan (void)
 {
@@ -631,6 +645,7 @@ main (int    argc,
   g_test_add_func ("/stats/status-hit", test_status_hit);
   g_test_add_func ("/stats/agency-counts-with-parents", test_agency_counts_with_parents);
   g_test_add_func ("/stats/progress-levels", test_progress_levels);
+  g_test_add_func ("/stats/agency-names-alike", test_agency_names_alike);
 
   return g_test_run ();
 }

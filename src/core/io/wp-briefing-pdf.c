@@ -68,14 +68,14 @@ static const struct {
   const char *header;
   gboolean    repeats;   /* the same few texts over and over */
 } columns[N_COLUMNS] = {
-  { 0.24, N_("Item"), FALSE },
-  { 0.10, N_("Lead agency"), TRUE },
+  { 0.23, N_("Item"), FALSE },
+  { 0.12, N_("Lead agency"), TRUE },
   { 0.12, N_("Supporting agencies"), TRUE },
   { 0.09, N_("Deadline"), TRUE },
   { 0.08, N_("Status"), TRUE },
   { 0.08, N_("Status light"), TRUE },
   { 0.07, N_("Progress"), TRUE },
-  { 0.22, N_("Latest progress note"), FALSE },
+  { 0.21, N_("Latest progress note"), FALSE },
 };
 
 /* What a block may take: a page, less the table header for a row. No block
