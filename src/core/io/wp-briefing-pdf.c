@@ -1,8 +1,9 @@
 /* wp-briefing-pdf.c: the progress briefing (工作进展通报) as an A4 PDF
  *
  * Title, date and organisation; the drafted summary; a table of every item
- * by area (title, lead agency, deadline, status, progress, latest progress
- * note) whose header repeats on each page; the overdue items; page numbers.
+ * by area (title, lead and supporting agencies, deadline, status, light,
+ * progress, latest progress note) whose header repeats on each page; the
+ * overdue and at-risk items, each with the late work under it; page numbers.
  * Text is laid out with Pango, so Chinese wraps at characters and the CJK
  * font is embedded. Everything is laid out first, into blocks that know
  * their page, so that the pages can be counted for "page N of M"; then the
