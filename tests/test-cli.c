@@ -1018,6 +1018,65 @@ test_damaged_log_option (void)
   wp_test_dir_free (g_steal_pointer (&dir));
 }
 
+/* Every command judges on the day the app does: WORKPLAN_TODAY pins it for
+ * `summary` as for the window, and dates a note added without --date. A
+ * crafted plan whose one action (due 30 September 2025, 90% done) is on
+ * schedule in July 2025 and overdue on any later real day. */
+static void
+test_summary_reference_date (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *db = g_build_filename (dir, "plans.db", NULL);
+  g_autofree char *json = g_build_filename (dir, "plan.json", NULL);
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(Run) import = { 0 };
+  g_auto(Run) pinned = { 0 };
+  g_auto(Run) today = { 0 };
+  g_auto(Run) note = { 0 };
+  JsonObject *item;
+  JsonArray *notes;
+
+  g_assert_true (g_file_set_contents (json,
+    "{\"format\": \"workplan\", \"version\": 1,"
+    " \"plan\": {\"year\": 2025, \"title\": \"日期测试\"},"
+    " \"items\": [{\"kind\": \"area\", \"title\": \"领域\", \"children\": ["
+    "  {\"kind\": \"task\", \"title\": \"任务\", \"children\": ["
+    "   {\"kind\": \"action\", \"title\": \"措施\", \"lead\": [\"甲单位\"],"
+    "    \"status\": \"in_progress\", \"progress\": 90, \"due\": \"2025-09-30\"}]}]}]}",
+    -1, NULL));
+  run_workplan (&import, "import", json, "--db", db, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  g_setenv ("WORKPLAN_TODAY", "2025-07-15", TRUE);
+  run_workplan (&pinned, "summary", "--year", "2025", "--db", db, NULL);
+  run_workplan (&note, "note", "--year", "2025", "--item", "措施", "--text", "已推进",
+                "--db", db, NULL);
+  g_unsetenv ("WORKPLAN_TODAY");
+  g_assert_cmpint (pinned.status, ==, 0);
+  g_assert_cmpstr (pinned.out, ==, "As of 15/7/2025, “日期测试” has 1 key tasks: 0 done (0.0%), "
+                                   "1 in progress, 0 not started and 0 suspended; 0 are overdue "
+                                   "and 0 need attention.\n\n"
+                                   "领域: 1 key tasks, 0 done, overall progress 90%, 0 overdue.\n");
+  g_assert_cmpint (note.status, ==, 0);
+
+  /* Unpinned, the real day, long after the deadline */
+  run_workplan (&today, "summary", "--year", "2025", "--db", db, NULL);
+  g_assert_cmpint (today.status, ==, 0);
+  g_assert_null (strstr (today.out, "As of 15/7/2025"));
+  g_assert_nonnull (strstr (today.out, "1 are overdue"));
+
+  root = export_plan (db, "2025");
+  item = find_exported_item (json_object_get_array_member (json_node_get_object (root),
+                                                           "items"), "措施");
+  g_assert_nonnull (item);
+  notes = json_object_get_array_member (item, "notes");
+  g_assert_cmpuint (json_array_get_length (notes), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (notes, 0),
+                                                  "date"), ==, "2025-07-15");
+
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
 /* A title two items share names neither: the refusal lists both with their
  * uuids, and the uuid then picks one. */
 static void
@@ -1154,6 +1213,7 @@ main (int    argc,
   g_test_add_func ("/cli/bad-json-creates-no-database", test_bad_json_creates_no_database);
   g_test_add_func ("/cli/errors", test_errors);
   g_test_add_func ("/cli/summary", test_summary);
+  g_test_add_func ("/cli/summary-reference-date", test_summary_reference_date);
   g_test_add_func ("/cli/export-refuses-plan-file", test_export_refuses_plan_file);
   g_test_add_func ("/cli/export-writes-into-devices", test_export_writes_into_devices);
   g_test_add_func ("/cli/export-replaces-regular-file", test_export_replaces_regular_file);

@@ -3042,6 +3042,135 @@ test_pane_saved_on_close (void)
   wp_test_dir_free (g_steal_pointer (&d.dir));
 }
 
+/* Figures (issue 16, items 1, 2 and 11): on the demo judged on 15 July
+ * 2025 the progress view's tiles and lists count the same key tasks (4
+ * overdue, 3 at risk) and say so; the agency view gives 市司法局 its own
+ * lateness, 3 (not 6); the merge dialog preselects no unrelated agency. */
+static gboolean
+is_action_row_titled (GtkWidget *widget, gconstpointer title)
+{
+  return ADW_IS_ACTION_ROW (widget)
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static guint
+count_item_rows (GtkWidget *widget)
+{
+  guint n = is_item_row (widget, NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_item_rows (child);
+  return n;
+}
+
+/* The number on the progress view's tile with @caption */
+static int
+tile_number (GtkWidget  *progress,
+             const char *caption)
+{
+  GtkWidget *tiles = find_descendant (progress, GTK_TYPE_FLOW_BOX);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (tiles); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *box = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+      GtkWidget *value = gtk_widget_get_first_child (box);
+      GtkWidget *label = gtk_widget_get_next_sibling (value);
+
+      if (g_str_equal (gtk_label_get_label (GTK_LABEL (label)), caption))
+        return atoi (gtk_label_get_label (GTK_LABEL (value)));
+    }
+  return -1;
+}
+
+static gboolean
+is_label_starting (GtkWidget *widget, gconstpointer start)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)),
+                                                    start);
+}
+
+static void
+test_progress_view_levels (Demo          *d,
+                           gconstpointer  data)
+{
+  AdwViewStack *views = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (d->window),
+                                                         ADW_TYPE_VIEW_STACK));
+  g_autoptr(WpPlan) plan = wp_store_get_plan_by_year (d->store, 2025, NULL);
+  GtkWidget *progress;
+  GDate day;
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 15, 7, 2025);
+  wp_store_set_judging (d->store, &day, 30);
+  adw_view_stack_set_visible_child_name (views, "progress");
+  progress = find_descendant (GTK_WIDGET (d->window), WP_TYPE_PROGRESS_VIEW);
+  wp_progress_view_set_plan (WP_PROGRESS_VIEW (progress), NULL);
+  wp_progress_view_set_plan (WP_PROGRESS_VIEW (progress), plan);
+  spin ();
+
+  g_assert_cmpint (tile_number (progress, "Key tasks"), ==, 9);
+  g_assert_cmpint (tile_number (progress, "Overdue"), ==, 4);
+  g_assert_cmpint (tile_number (progress, "At risk"), ==, 3);
+  g_assert_cmpuint (count_item_rows (find_group (progress, "Overdue")), ==, 4);
+  g_assert_cmpuint (count_item_rows (find_group (progress, "At Risk")), ==, 3);
+  g_assert_nonnull (find_widget (progress, is_label_starting, "Counted by key task"));
+}
+
+static void
+test_agency_figures_and_merge (Demo          *d,
+                               gconstpointer  data)
+{
+  AdwViewStack *views = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (d->window),
+                                                         ADW_TYPE_VIEW_STACK));
+  WpAgencyView *agencies;
+  AdwMessageDialog *dialog;
+  AdwComboRow *into;
+  GtkWidget *row;
+  GDate day;
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 15, 7, 2025);
+  wp_store_set_judging (d->store, &day, 30);
+  adw_view_stack_set_visible_child_name (views, "agencies");
+  agencies = WP_AGENCY_VIEW (find_descendant (GTK_WIDGET (d->window), WP_TYPE_AGENCY_VIEW));
+  wp_agency_view_refresh_now (agencies);
+  spin ();
+
+  row = find_widget (GTK_WIDGET (agencies), is_action_row_titled, "市司法局");
+  g_assert_nonnull (row);
+  g_test_message ("%s", adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                            " · 3 overdue · "));
+
+  /* 市禁毒办 is like no other name: nothing is chosen, Merge waits */
+  wp_agency_view_merge (agencies, agency_named (d->store, "市禁毒办"));
+  spin ();
+  dialog = find_dialog ("Merge Agency");
+  g_assert_nonnull (dialog);
+  into = ADW_COMBO_ROW (find_descendant (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW));
+  g_assert_cmpuint (adw_combo_row_get_selected (into), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "merge"));
+  adw_combo_row_set_selected (into, 0);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "merge"));
+  adw_message_dialog_response (dialog, "cancel");
+  /* (a response given by the program leaves the dialog open) */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+
+  /* A longer form of 市委政法委's name offers it */
+  wp_agency_view_merge (agencies, agency_named (d->store, "市纪委监委驻市委政法委纪检监察组"));
+  spin ();
+  dialog = find_dialog ("Merge Agency");
+  into = ADW_COMBO_ROW (find_descendant (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW));
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (into)), ==,
+                   "市委政法委");
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -3103,6 +3232,11 @@ main (int    argc,
   g_test_add ("/gui/pane-key-moves-focus", Demo, NULL, demo_setup, test_pane_key_moves_focus,
               demo_teardown);
   g_test_add_func ("/gui/pane-saved-on-close", test_pane_saved_on_close);
+
+  g_test_add ("/gui/progress-view-levels", Demo, NULL, demo_setup, test_progress_view_levels,
+              demo_teardown);
+  g_test_add ("/gui/agency-figures-and-merge", Demo, NULL, demo_setup,
+              test_agency_figures_and_merge, demo_teardown);
 
   status = g_test_run ();
   wp_test_remove_tree (data_home);

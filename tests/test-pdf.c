@@ -70,6 +70,79 @@ test_demo_briefing (void)
   wp_test_dir_free (g_steal_pointer (&dir));
 }
 
+/* The briefing's table has the light and the co-agencies, and lists what
+ * needs attention; one agency's briefing says what it leads and supports
+ * and counts only its own lateness (the crafted plan: 乙单位 is late on
+ * 3 items, not the 5 red ones it is on). */
+static void
+test_crafted_briefings (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *all_pdf = g_build_filename (dir, "all.pdf", NULL);
+  g_autofree char *one_pdf = g_build_filename (dir, "one.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpPlan) plan = NULL;
+  g_autoptr(WpStore) store = wp_test_open_crafted (dir, &plan);
+  g_autofree char *all = NULL;
+  g_autofree char *one = NULL;
+  g_autofree char *flat = NULL;
+  g_autofree char *all_flat = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) all_lines = NULL;
+
+  if (!wp_test_have_poppler ())
+    {
+      g_clear_object (&plan);
+      g_clear_object (&store);
+      wp_test_dir_free (g_steal_pointer (&dir));
+      return;
+    }
+
+  g_assert_true (wp_briefing_write_pdf (store, wp_plan_get_id (plan), NULL, NULL, all_pdf,
+                                        &error));
+  g_assert_no_error (error);
+  all = wp_test_poppler ("pdftotext", all_pdf, "-");
+  g_test_message ("%s", all);
+  /* (the headers wrap in their narrow columns) */
+  all_lines = g_strsplit (all, "\n", -1);
+  all_flat = g_strjoinv (" ", all_lines);
+  g_assert_nonnull (strstr (all_flat, "Supporting agencies"));
+  g_assert_nonnull (strstr (all_flat, "Status light"));
+  g_assert_nonnull (strstr (all_flat, "Overdue"));   /* 措施1's light */
+  g_assert_nonnull (strstr (all_flat, "Counted by key task"));
+  g_assert_nonnull (strstr (all, "has 4 key tasks"));
+  g_assert_nonnull (strstr (all, "3 are overdue and 1 need attention"));
+  /* The lists: the three late key tasks, with their late actions, and the
+   * one at risk */
+  g_assert_nonnull (strstr (all, "Overdue Items"));
+  g_assert_nonnull (strstr (all, "Items at Risk"));
+  g_assert_nonnull (strstr (all, "3. 任务乙 — 丙单位, 30%"));
+  g_assert_nonnull (strstr (all, "↳ 措施4 — 丙单位, due 31/5/2025, 0%"));
+  g_assert_nonnull (strstr (all, "1. 任务丁 — 甲单位, 20%"));
+  g_assert_null (strstr (all, "4. "));
+
+  g_assert_true (wp_briefing_write_pdf (store, wp_plan_get_id (plan), "乙单位", NULL, one_pdf,
+                                        &error));
+  g_assert_no_error (error);
+  one = wp_test_poppler ("pdftotext", one_pdf, "-");
+  g_test_message ("%s", one);
+  /* pdftotext breaks the paragraph into lines */
+  lines = g_strsplit (one, "\n", -1);
+  flat = g_strjoinv (" ", lines);
+  g_assert_nonnull (strstr (flat, "leads 1 key task and 2 actions, supports 2 key tasks and 2 "
+                                  "actions"));
+  g_assert_nonnull (strstr (flat, "3 are overdue and 1 need attention"));
+  g_assert_null (strstr (flat, "has 4 key tasks"));
+  g_assert_nonnull (strstr (one, "1. 任务丙"));
+  g_assert_nonnull (strstr (one, "3. 措施3"));
+  g_assert_null (strstr (one, "4. "));
+  g_assert_nonnull (strstr (one, "1. 措施7"));
+
+  g_clear_object (&plan);
+  g_clear_object (&store);
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
 static void
 test_empty_and_large (void)
 {
@@ -285,6 +358,7 @@ main (int    argc,
   g_test_add_func ("/pdf/unwritable-path", test_unwritable_path);
   g_test_add_func ("/pdf/long-unbroken-text", test_long_unbroken_text);
   g_test_add_func ("/pdf/refuses-plan-file", test_refuses_plan_file);
+  g_test_add_func ("/pdf/crafted-briefings", test_crafted_briefings);
 
   status = g_test_run ();
   return status;

@@ -64,13 +64,22 @@ test_demo_figures (Fixture       *f,
   g_assert_cmpuint (stats->counts.overdue, ==, 4);
   g_assert_cmpuint (stats->counts.due_soon, ==, 3);
 
-  /* The four overdue actions, earliest deadline first. */
+  /* The list holds what the tile counts: the four key tasks, earliest
+   * late action first, each with the overdue actions under it. */
   g_assert_cmpuint (stats->overdue->len, ==, 4);
-  g_assert_true (g_str_has_prefix (wp_item_get_title (g_ptr_array_index (stats->overdue, 0)),
-                                   "加快推进矛盾纠纷多元化解信息系统"));  /* 5月底前 */
-  g_assert_true (titles_contain (stats->overdue, "化解矛盾风险"));
-  g_assert_true (titles_contain (stats->overdue, "合法性审查机制"));
-  g_assert_true (titles_contain (stats->overdue, "法律服务中心实体化运转"));
+  g_assert_cmpuint (stats->due_soon->len, ==, 3);
+  g_assert_cmpstr (wp_item_get_title (g_ptr_array_index (stats->overdue, 0)), ==,
+                   "全面深化政法领域改革");
+  {
+    GPtrArray *below = wp_plan_stats_get_below (stats, g_ptr_array_index (stats->overdue, 0));
+
+    g_assert_cmpuint (below->len, ==, 1);
+    g_assert_true (g_str_has_prefix (wp_item_get_title (g_ptr_array_index (below, 0)),
+                                     "加快推进矛盾纠纷多元化解信息系统"));  /* 5月底前 */
+  }
+  g_assert_true (titles_contain (stats->overdue, "进一步守牢社会稳定底线"));
+  g_assert_true (titles_contain (stats->overdue, "大力推进严格执法公正司法"));
+  g_assert_true (titles_contain (stats->overdue, "全面推进海丝中央法务区建设"));
 
   /* Areas add up to the whole. */
   g_assert_cmpuint (stats->areas->len, ==, 3);
@@ -186,8 +195,21 @@ test_agency_filter (Fixture       *f,
   g_autoptr(WpPlanStats) police = wp_plan_stats_compute (f->store, wp_plan_get_id (f->plan),
                                                          "市公安局", &error);
 
+  g_autoptr(WpPlanFacts) facts = wp_store_list_plan_facts (f->store, wp_plan_get_id (f->plan),
+                                                           &error);
+  guint on = 0;
+
   g_assert_no_error (error);
-  g_assert_cmpuint (police->counts.total, <, all->counts.total);
+  /* One agency's figures count every item it is on, at any level */
+  for (guint i = 0; i < facts->items->len; i++)
+    {
+      const WpItemFacts *item = &g_array_index (facts->items, WpItemFacts, i);
+      g_autoptr(WpItem) live = wp_store_get_item (f->store, item->id, NULL);
+
+      on += g_strv_contains (wp_item_get_lead_agencies (live), "市公安局")
+            || g_strv_contains (wp_item_get_co_agencies (live), "市公安局");
+    }
+  g_assert_cmpuint (police->counts.total, ==, on);
   g_assert_cmpuint (police->counts.total, >=, 1);
   for (guint i = 0; i < police->overdue->len; i++)
     {
@@ -196,7 +218,13 @@ test_agency_filter (Fixture       *f,
                      || g_strv_contains (wp_item_get_co_agencies (item), "市公安局"));
     }
   /* Only the areas the agency has work in */
-  g_assert_cmpuint (police->areas->len, <, all->areas->len);
+  g_assert_cmpuint (police->areas->len, <=, all->areas->len);
+  {
+    g_autoptr(WpPlanStats) drugs = wp_plan_stats_compute (f->store, wp_plan_get_id (f->plan),
+                                                          "市禁毒办", &error);
+
+    g_assert_cmpuint (drugs->areas->len, ==, 1);
+  }
   for (guint i = 0; i < police->areas->len; i++)
     g_assert_cmpuint (((WpGroupCounts *) g_ptr_array_index (police->areas, i))->counts.total, >, 0);
   /* Only the targets of the agency's own items */
@@ -223,8 +251,8 @@ test_summary_english (Fixture       *f,
                                          "tasks: 0 done (0.0%), 9 in progress, 0 not started "
                                          "and 0 suspended; 4 are overdue and 3 need attention."));
   g_assert_nonnull (strstr (text, "坚持守正创新 维护公平正义: 4 key tasks, 0 done"));
-  g_assert_nonnull (strstr (text, "Overdue: 加快推进矛盾纠纷多元化解信息系统、综治中心信息化等重点"
-                                  "项目建设 (led by 市委政法委, due 5月底前)"));
+  g_assert_nonnull (strstr (text, "Overdue: 全面深化政法领域改革 — 加快推进矛盾纠纷多元化解信息系统、"
+                                  "综治中心信息化等重点项目建设 (led by 市委政法委, due 5月底前)"));
 }
 
 static void
@@ -253,8 +281,8 @@ test_summary_chinese (Fixture       *f,
                                          "重点任务9项，已完成0项（0.0%），推进中9项，未开始0项，"
                                          "暂缓0项；逾期4项，需关注3项。"));
   g_assert_nonnull (strstr (text, "坚持守正创新 维护公平正义：重点任务4项，已完成0项"));
-  g_assert_nonnull (strstr (text, "逾期事项：加快推进矛盾纠纷多元化解信息系统、综治中心信息化等"
-                                  "重点项目建设（市委政法委牵头，完成时限5月底前）；"));
+  g_assert_nonnull (strstr (text, "逾期事项：全面深化政法领域改革——加快推进矛盾纠纷多元化解信息系统、"
+                                  "综治中心信息化等重点项目建设（市委政法委牵头，完成时限5月底前）；"));
   g_assert_true (g_str_has_suffix (text, "。"));
 }
 
@@ -285,7 +313,7 @@ spread_action (WpStore *store,
   g_assert_no_error (error);
 }
 
-/* A generated plan: 3 areas × 8 key tasks × 5 actions, statuses and
+/* A generated plan: 4 areas × 8 key tasks × 5 actions, statuses and
  * deadlines spread so that many actions are overdue. Every figure of the
  * summary is checked against the items themselves. */
 static void
@@ -306,7 +334,7 @@ test_generated_plan (void)
   g_assert_no_error (error);
   plan = wp_store_create_plan (store, 2025, "生成的计划", "测试", &error);
   g_assert_no_error (error);
-  wp_test_generate_plan (store, wp_plan_get_id (plan), 3, 8, 5, NULL, spread_action, NULL);
+  wp_test_generate_plan (store, wp_plan_get_id (plan), 4, 8, 5, NULL, spread_action, NULL);
 
   g_date_clear (&day, 1);
   g_date_set_dmy (&day, 30, 6, 2025);
@@ -336,8 +364,9 @@ test_generated_plan (void)
           }
       }
   }
-  g_assert_cmpuint (n_tasks, ==, 24);
-  g_assert_cmpuint (n_overdue_actions, >, 20);
+  g_assert_cmpuint (n_tasks, ==, 32);
+  g_assert_cmpuint (n_overdue_tasks, >, 20);
+  g_assert_cmpuint (n_overdue_actions, >, n_overdue_tasks);
 
   stats = wp_plan_stats_compute (store, wp_plan_get_id (plan), NULL, &error);
   g_assert_no_error (error);
@@ -345,27 +374,234 @@ test_generated_plan (void)
   g_assert_cmpuint (stats->counts.done, ==, n_done);
   g_assert_cmpuint (stats->counts.in_progress, ==, n_in_progress);
   g_assert_cmpuint (stats->counts.overdue, ==, n_overdue_tasks);
-  g_assert_cmpuint (stats->overdue->len, ==, n_overdue_actions);
-  for (guint i = 1; i < stats->overdue->len; i++)
-    g_assert_cmpint (g_date_compare (wp_item_get_due (g_ptr_array_index (stats->overdue, i - 1)),
-                                     wp_item_get_due (g_ptr_array_index (stats->overdue, i))),
-                     <=, 0);
+  /* The list holds the overdue key tasks, each with its overdue actions,
+   * in the order of their earliest late action */
+  g_assert_cmpuint (stats->overdue->len, ==, n_overdue_tasks);
+  {
+    guint n_below = 0;
+    const GDate *last = NULL;
+
+    for (guint i = 0; i < stats->overdue->len; i++)
+      {
+        GPtrArray *below = wp_plan_stats_get_below (stats, g_ptr_array_index (stats->overdue, i));
+        const GDate *first;
+
+        g_assert_nonnull (below);
+        n_below += below->len;
+        first = wp_item_get_due (g_ptr_array_index (below, 0));
+        if (last != NULL)
+          g_assert_cmpint (g_date_compare (last, first), <=, 0);
+        last = first;
+      }
+    g_assert_cmpuint (n_below, ==, n_overdue_actions);
+  }
 
   text = wp_plan_stats_compose_summary (stats, wp_plan_get_title (plan));
   g_test_message ("%s", text);
   head = g_strdup_printf ("“生成的计划” has %u key tasks: %u done (%.1f%%), %u in progress",
                           n_tasks, n_done, 100.0 * n_done / n_tasks, n_in_progress);
   g_assert_nonnull (strstr (text, head));
-  /* The first twenty overdue actions by name, then how many more */
+  /* The first twenty overdue key tasks by name, then how many more */
   g_assert_nonnull (strstr (text, wp_item_get_title (g_ptr_array_index (stats->overdue, 19))));
   g_assert_null (strstr (text, wp_item_get_title (g_ptr_array_index (stats->overdue, 20))));
   more = g_strdup_printf ("and %u more overdue items (see the overdue list).",
-                          n_overdue_actions - 20);
+                          n_overdue_tasks - 20);
   g_assert_true (g_str_has_suffix (text, more));
 
   g_clear_object (&plan);
   g_assert_finalize_object (g_steal_pointer (&store));
   wp_test_dir_free (g_steal_pointer (&dir));
+}
+
+static WpGroupCounts *
+find_group (GPtrArray  *groups,
+            const char *name)
+{
+  for (guint i = 0; i < groups->len; i++)
+    if (g_strcmp0 (((WpGroupCounts *) g_ptr_array_index (groups, i))->name, name) == 0)
+      return g_ptr_array_index (groups, i);
+  return NULL;
+}
+
+static const char *
+title_at (GPtrArray *items,
+          guint      i)
+{
+  return wp_item_get_title (g_ptr_array_index (items, i));
+}
+
+/* An agency's lateness is that of the items it is on, by their own
+ * deadlines, each once: 乙单位 supports 任务甲, red only through 丙单位's
+ * 措施1, which is not its lateness; its own are 措施3 (leads), 措施4
+ * (supports) and 任务丙 (leads, late itself and through 措施5, which names
+ * no agency): 3, not the 5 items with a red light. */
+static void
+test_agency_counts_with_parents (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpPlan) plan = NULL;
+  g_autoptr(WpStore) store = wp_test_open_crafted (dir, &plan);
+  g_autoptr(GPtrArray) loads = wp_agency_loads_compute (store, wp_plan_get_id (plan), &error);
+  g_autoptr(WpPlanStats) b = NULL;
+  g_autoptr(GArray) found = NULL;
+  g_autofree char *text = NULL;
+  WpFilter filter;
+  guint seen = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < loads->len; i++)
+    {
+      WpAgencyLoad *load = g_ptr_array_index (loads, i);
+      const char *name = wp_agency_get_name (load->agency);
+
+      if (g_str_equal (name, "乙单位"))
+        {
+          g_assert_cmpuint (load->n_lead, ==, 3);
+          g_assert_cmpuint (load->n_co, ==, 4);
+          g_assert_cmpuint (load->n_overdue, ==, 3);
+          seen++;
+        }
+      else if (g_str_equal (name, "丙单位"))
+        {
+          /* 措施1 and 措施4; not 任务乙, red only through 乙单位's 措施3 */
+          g_assert_cmpuint (load->n_overdue, ==, 2);
+          seen++;
+        }
+      else if (g_str_equal (name, "甲单位"))
+        {
+          /* 任务甲 is red only through 丙单位's 措施1 */
+          g_assert_cmpuint (load->n_overdue, ==, 0);
+          seen++;
+        }
+    }
+  g_assert_cmpuint (seen, ==, 3);
+
+  /* The outline's filter: 乙单位 + only overdue */
+  wp_filter_init (&filter);
+  filter.agency = g_strdup ("乙单位");
+  filter.overdue_only = TRUE;
+  found = wp_filter_find (store, wp_plan_get_id (plan), &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 3);
+  for (guint i = 0; i < found->len; i++)
+    {
+      g_autoptr(WpItem) item = wp_store_get_item (store, g_array_index (found, gint64, i), NULL);
+      const char *title = wp_item_get_title (item);
+
+      g_assert_true (g_str_equal (title, "措施3") || g_str_equal (title, "措施4")
+                     || g_str_equal (title, "任务丙"));
+    }
+  wp_filter_clear (&filter);
+
+  /* The agency's figures, summary and lists say the same */
+  b = wp_plan_stats_compute (store, wp_plan_get_id (plan), "乙单位", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (b->counts.total, ==, 7);
+  g_assert_cmpuint (b->counts.overdue, ==, 3);
+  g_assert_cmpuint (b->counts.due_soon, ==, 1);
+  g_assert_cmpuint (b->n_lead[WP_ITEM_KIND_TASK], ==, 1);
+  g_assert_cmpuint (b->n_lead[WP_ITEM_KIND_ACTION], ==, 2);
+  g_assert_cmpuint (b->n_co[WP_ITEM_KIND_TASK], ==, 2);
+  g_assert_cmpuint (b->n_co[WP_ITEM_KIND_ACTION], ==, 2);
+  g_assert_cmpuint (b->overdue->len, ==, 3);
+  g_assert_cmpstr (title_at (b->overdue, 0), ==, "任务丙");   /* 措施5, 4/30, under it */
+  g_assert_cmpstr (title_at (b->overdue, 1), ==, "措施4");    /* 5/31 */
+  g_assert_cmpstr (title_at (b->overdue, 2), ==, "措施3");    /* 6/30 */
+  g_assert_cmpuint (b->due_soon->len, ==, 1);
+  g_assert_cmpstr (title_at (b->due_soon, 0), ==, "措施7");
+
+  text = wp_plan_stats_compose_summary (b, "测试计划");
+  g_test_message ("%s", text);
+  g_assert_true (g_str_has_prefix (text, "As of 15/7/2025, 乙单位 in “测试计划” leads 1 key task "
+                                         "and 2 actions, supports 2 key tasks and 2 actions: "
+                                         "0 done (0.0%), 6 in progress, 1 not started and 0 "
+                                         "suspended; by their own deadlines 3 are overdue and "
+                                         "1 need attention."));
+  g_assert_nonnull (strstr (text, "领域一: 7 items, 0 done"));
+  g_assert_null (strstr (text, "任务甲"));
+
+  g_clear_object (&plan);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
+/* The plan's figures, lists and bars count at one level: the tiles' 3
+ * overdue and 1 at-risk key tasks are the lists' rows, each naming the
+ * actions under it that make it so; the lead-agency bars count the items
+ * each agency leads at any level, so 丁单位, which leads one action, is
+ * there. */
+static void
+test_progress_levels (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpPlan) plan = NULL;
+  g_autoptr(WpStore) store = wp_test_open_crafted (dir, &plan);
+  g_autoptr(WpPlanStats) stats = wp_plan_stats_compute (store, wp_plan_get_id (plan), NULL,
+                                                        &error);
+  WpGroupCounts *group;
+  GPtrArray *below;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (stats->unit, ==, WP_ITEM_KIND_TASK);
+  g_assert_cmpuint (stats->counts.total, ==, 4);
+  g_assert_cmpuint (stats->counts.overdue, ==, 3);
+  g_assert_cmpuint (stats->counts.due_soon, ==, 1);
+  /* The lists: as many rows as the tiles say, and of the same level */
+  g_assert_cmpuint (stats->overdue->len, ==, stats->counts.overdue);
+  g_assert_cmpuint (stats->due_soon->len, ==, stats->counts.due_soon);
+  g_assert_cmpstr (title_at (stats->overdue, 0), ==, "任务甲");  /* 措施1, 3/31 */
+  g_assert_cmpstr (title_at (stats->overdue, 1), ==, "任务丙");  /* 措施5, 4/30 */
+  g_assert_cmpstr (title_at (stats->overdue, 2), ==, "任务乙");  /* 措施4, 5/31 */
+  g_assert_cmpstr (title_at (stats->due_soon, 0), ==, "任务丁");
+  below = wp_plan_stats_get_below (stats, g_ptr_array_index (stats->overdue, 2));
+  g_assert_nonnull (below);
+  g_assert_cmpuint (below->len, ==, 2);
+  g_assert_cmpstr (title_at (below, 0), ==, "措施4");
+  g_assert_cmpstr (title_at (below, 1), ==, "措施3");
+  below = wp_plan_stats_get_below (stats, g_ptr_array_index (stats->due_soon, 0));
+  g_assert_cmpuint (below->len, ==, 1);
+  g_assert_cmpstr (title_at (below, 0), ==, "措施7");
+  g_assert_nonnull (strstr (wp_plan_stats_describe_unit (stats), "key task"));
+
+  /* Lead agencies at any level, each judged on its own items */
+  group = find_group (stats->agencies, "甲单位");       /* 任务甲, 任务丁, 措施7 */
+  g_assert_nonnull (group);
+  g_assert_cmpuint (group->counts.total, ==, 3);
+  g_assert_cmpuint (group->counts.overdue, ==, 0);
+  g_assert_cmpuint (group->counts.due_soon, ==, 1);
+  group = find_group (stats->agencies, "乙单位");       /* 措施2, 措施3, 任务丙 */
+  g_assert_nonnull (group);
+  g_assert_cmpuint (group->counts.total, ==, 3);
+  g_assert_cmpuint (group->counts.overdue, ==, 2);
+  group = find_group (stats->agencies, "丙单位");       /* 措施1, 任务乙, 措施4 */
+  g_assert_nonnull (group);
+  g_assert_cmpuint (group->counts.total, ==, 3);
+  g_assert_cmpuint (group->counts.overdue, ==, 2);
+  group = find_group (stats->agencies, "丁单位");       /* 措施6 only */
+  g_assert_nonnull (group);
+  g_assert_cmpuint (group->counts.total, ==, 1);
+  g_assert_cmpfloat (group->counts.progress, ==, 50);
+  g_assert_cmpuint (stats->agencies->len, ==, 4);
+
+  g_clear_object (&plan);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
+/* The merge dialog offers only a name alike (wp_agency_names_alike()) */
+static void
+test_agency_names_alike (void)
+{
+  g_assert_cmpuint (wp_agency_names_alike ("市禁毒办", "市禁毒委员会办公室"), ==, 3);
+  g_assert_cmpuint (wp_agency_names_alike ("司法局", "市司法局"), ==, 3);
+  g_assert_cmpuint (wp_agency_names_alike ("市委政法委", "市纪委监委驻市委政法委纪检监察组"), ==, 5);
+  /* The 市 and 局 every bureau has are not a likeness */
+  g_assert_cmpuint (wp_agency_names_alike ("市司法局", "市公安局"), ==, 0);
+  g_assert_cmpuint (wp_agency_names_alike ("市禁毒办", "市委政法委"), ==, 0);
+  g_assert_cmpuint (wp_agency_names_alike ("市委依法治市办", "市委政法委"), ==, 0);
+  g_assert_cmpuint (wp_agency_names_alike ("", "市委政法委"), ==, 0);
 }
 
 static void
@@ -407,6 +643,9 @@ main (int    argc,
   g_test_add_func ("/stats/target-share", test_target_share);
   g_test_add_func ("/stats/bars-hit", test_bars_hit);
   g_test_add_func ("/stats/status-hit", test_status_hit);
+  g_test_add_func ("/stats/agency-counts-with-parents", test_agency_counts_with_parents);
+  g_test_add_func ("/stats/progress-levels", test_progress_levels);
+  g_test_add_func ("/stats/agency-names-alike", test_agency_names_alike);
 
   return g_test_run ();
 }

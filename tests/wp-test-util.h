@@ -491,4 +491,69 @@ wp_test_make_damaged_log (const char *dir)
   return crashed;
 }
 
+/* A crafted 2025 plan, judged on 15 July 2025, where lateness and leads
+ * sit at different levels:
+ *
+ *   领域一 (no agencies)
+ *     任务甲  lead 甲单位, co 乙单位, no deadline
+ *       措施1  lead 丙单位, due 3/31                 red (丙's alone)
+ *       措施2  lead 乙单位, due 12/31, 50%           green
+ *     任务乙  lead 丙单位, co 乙单位, no deadline
+ *       措施3  lead 乙单位, due 6/30                 red (乙 leads)
+ *       措施4  lead 丙单位, co 乙单位, due 5/31      red (乙 supports)
+ *     任务丙  lead 乙单位, due 6/30                  red by its own deadline
+ *       措施5  no agencies, due 4/30                 red (任务丙's agencies answer)
+ *       措施6  lead 丁单位, due 12/31, 50%           green (丁 leads only this)
+ *     任务丁  lead 甲单位, no deadline
+ *       措施7  lead 甲单位, co 乙单位, due 7/31, 20% yellow
+ */
+#define WP_TEST_ITEM_JSON(kind, title, lead, co, status, progress, due) \
+  "{\"kind\": \"" kind "\", \"title\": \"" title "\", \"lead\": [" lead "], \"co\": [" co "]," \
+  " \"status\": \"" status "\", \"progress\": " progress ", \"due\": " due ", \"children\": ["
+#define WP_TEST_CRAFTED_PLAN \
+  "{\"format\": \"workplan\", \"version\": 1," \
+  " \"plan\": {\"year\": 2025, \"title\": \"测试计划\", \"organization\": \"测试\"}," \
+  " \"items\": [" \
+  WP_TEST_ITEM_JSON ("area", "领域一", "", "", "not_started", "null", "null") \
+    WP_TEST_ITEM_JSON ("task", "任务甲", "\"甲单位\"", "\"乙单位\"", "not_started", "null", "null") \
+      WP_TEST_ITEM_JSON ("action", "措施1", "\"丙单位\"", "", "in_progress", "50", \
+                         "\"2025-03-31\"") "]}," \
+      WP_TEST_ITEM_JSON ("action", "措施2", "\"乙单位\"", "", "in_progress", "50", \
+                         "\"2025-12-31\"") "]}" \
+    "]}," \
+    WP_TEST_ITEM_JSON ("task", "任务乙", "\"丙单位\"", "\"乙单位\"", "not_started", "null", "null") \
+      WP_TEST_ITEM_JSON ("action", "措施3", "\"乙单位\"", "", "in_progress", "60", \
+                         "\"2025-06-30\"") "]}," \
+      WP_TEST_ITEM_JSON ("action", "措施4", "\"丙单位\"", "\"乙单位\"", "not_started", "null", \
+                         "\"2025-05-31\"") "]}" \
+    "]}," \
+    WP_TEST_ITEM_JSON ("task", "任务丙", "\"乙单位\"", "", "in_progress", "30", "\"2025-06-30\"") \
+      WP_TEST_ITEM_JSON ("action", "措施5", "", "", "in_progress", "30", "\"2025-04-30\"") "]}," \
+      WP_TEST_ITEM_JSON ("action", "措施6", "\"丁单位\"", "", "in_progress", "50", \
+                         "\"2025-12-31\"") "]}" \
+    "]}," \
+    WP_TEST_ITEM_JSON ("task", "任务丁", "\"甲单位\"", "", "not_started", "null", "null") \
+      WP_TEST_ITEM_JSON ("action", "措施7", "\"甲单位\"", "\"乙单位\"", "in_progress", "20", \
+                         "\"2025-07-31\"") "]}" \
+    "]}" \
+  "]}]}"
+
+static inline WpStore *
+wp_test_open_crafted (const char  *dir,
+                      WpPlan     **plan)
+{
+  g_autofree char *path = g_build_filename (dir, "crafted.db", NULL);
+  g_autoptr(GError) error = NULL;
+  WpStore *store = wp_store_open (path, WP_STORE_OPEN_DEFAULT, &error);
+  GDate day;
+
+  g_assert_no_error (error);
+  *plan = wp_json_import (store, WP_TEST_CRAFTED_PLAN, -1, 0, FALSE, &error);
+  g_assert_no_error (error);
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 15, 7, 2025);
+  wp_store_set_judging (store, &day, 30);
+  return store;
+}
+
 G_END_DECLS

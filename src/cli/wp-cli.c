@@ -865,13 +865,7 @@ cmd_note (int    argc,
   if (!g_utf8_validate (text, -1, NULL) || !g_utf8_validate (name, -1, NULL))
     return usage_error (context, _("--item and --text must be UTF-8 text."));
   if (date_text == NULL)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-      g_date_clear (&date, 1);
-      g_date_set_dmy (&date, g_date_time_get_day_of_month (now),
-                      g_date_time_get_month (now), g_date_time_get_year (now));
-    }
+    wp_date_get_reference (&date);  /* the day the app would date it */
   else if (!wp_date_from_iso (date_text, &date))
     return usage_error (context, _("--date must be a date such as 2025-06-30."));
   if (progress_text != NULL

@@ -194,3 +194,53 @@ wp_agency_kind_guess (const char *name)
           return WP_AGENCY_KIND_GOVERNMENT_BUREAU;
   return WP_AGENCY_KIND_OTHER;
 }
+
+/* The length, in characters, of the longest run of characters @a and @b
+ * have in common */
+static guint
+longest_common_run (const char *a,
+                    const char *b)
+{
+  g_autofree gunichar *x = g_utf8_to_ucs4_fast (a, -1, NULL);
+  g_autofree gunichar *y = g_utf8_to_ucs4_fast (b, -1, NULL);
+  glong nx = 0, ny = 0;
+  g_autofree guint *row = NULL;
+  guint best = 0;
+
+  while (x[nx] != 0)
+    nx++;
+  while (y[ny] != 0)
+    ny++;
+  row = g_new0 (guint, ny + 1);
+  for (glong i = 1; i <= nx; i++)
+    for (glong j = ny; j >= 1; j--)
+      {
+        row[j] = x[i - 1] == y[j - 1] ? row[j - 1] + 1 : 0;
+        best = MAX (best, row[j]);
+      }
+  return best;
+}
+
+/**
+ * wp_agency_names_alike:
+ *
+ * Whether two names may write the same agency: they share a run of at
+ * least two characters that is at least half of the shorter name (市禁毒办
+ * and 市禁毒委员会办公室, 司法局 and 市司法局), not merely the 市 and 局
+ * every bureau has (市司法局 and 市公安局).
+ *
+ * Returns: how alike they are (the length of the shared run), or 0 when
+ *   they are not
+ */
+guint
+wp_agency_names_alike (const char *a,
+                       const char *b)
+{
+  guint run, shorter;
+
+  if (a == NULL || b == NULL || a[0] == '\0' || b[0] == '\0')
+    return 0;
+  run = longest_common_run (a, b);
+  shorter = (guint) MIN (g_utf8_strlen (a, -1), g_utf8_strlen (b, -1));
+  return run >= 2 && 2 * run >= shorter ? run : 0;
+}

@@ -22,5 +22,7 @@ const char   *wp_agency_get_name       (WpAgency     *self);
 const char   *wp_agency_get_short_name (WpAgency     *self);
 WpAgencyKind  wp_agency_get_kind       (WpAgency     *self);
 WpAgencyKind  wp_agency_kind_guess     (const char   *name);
+guint         wp_agency_names_alike    (const char   *a,
+                                        const char   *b);
 
 G_END_DECLS

@@ -137,12 +137,14 @@ column_new (char        *key,
   return column;
 }
 
+/* @light: the light the column counts the card's lateness by */
 static void
 column_add (WpBoardColumn     *column,
-            const WpItemFacts *f)
+            const WpItemFacts *f,
+            WpLight            light)
 {
   g_array_append_val (column->ids, f->id);
-  column->n_overdue += f->light == WP_LIGHT_RED;
+  column->n_overdue += light == WP_LIGHT_RED;
 }
 
 /**
@@ -347,12 +349,14 @@ wp_board_compute (WpStore          *store,
       switch (grouping)
         {
         case WP_BOARD_BY_LEAD:
+          /* An agency's column counts its own lateness, not that of
+           * sub-items other agencies are on */
           for (guint k = 0; k < f->n_lead; k++)
             if ((column = g_hash_table_lookup (by_value, &f->lead[k])) != NULL)
-              column_add (column, f);
+              column_add (column, f, f->agency_light);
           value = 0;
           if (f->n_lead == 0 && (column = g_hash_table_lookup (by_value, &value)) != NULL)
-            column_add (column, f);
+            column_add (column, f, f->light);
           continue;
         case WP_BOARD_BY_STATUS:
           value = f->status;
@@ -366,7 +370,7 @@ wp_board_compute (WpStore          *store,
           break;
         }
       if ((column = g_hash_table_lookup (by_value, &value)) != NULL)
-        column_add (column, f);
+        column_add (column, f, f->light);
     }
 
   /* Cards due in a later year are rare: their column shows only then. */
@@ -533,12 +537,28 @@ compare_loads (gconstpointer a,
   return g_strcmp0 (wp_agency_get_name (x->agency), wp_agency_get_name (y->agency));
 }
 
+/* Whether the @k-th agency of an item (lead ones first, then supporting
+ * ones) is not named before it on the same item */
+static gboolean
+agency_first_named (const WpItemFacts *f,
+                    guint              k)
+{
+  gint64 id = k < f->n_lead ? f->lead[k] : f->co[k - f->n_lead];
+
+  for (guint j = 0; j < k; j++)
+    if ((j < f->n_lead ? f->lead[j] : f->co[j - f->n_lead]) == id)
+      return FALSE;
+  return TRUE;
+}
+
 /**
  * wp_agency_loads_compute:
  *
  * Counts, for every agency of the directory, the plan's items it leads and
  * supports (items with agencies of their own: what the sheet lists for
- * it), and how many of those are done, in progress and overdue. Agencies
+ * it), and how many of those are done, in progress and overdue by their
+ * own deadlines (agency_light: a key task red only because of another
+ * agency's action is not this agency's lateness). Agencies
  * with most items come first; those without any in this plan last.
  *
  * Returns: (transfer full) (element-type WpAgencyLoad): the loads
@@ -584,16 +604,18 @@ wp_agency_loads_compute (WpStore  *store,
       for (guint k = 0; k < f->n_lead + f->n_co; k++)
         {
           gboolean lead = k < f->n_lead;
-          WpAgencyLoad *load = g_hash_table_lookup (by_id, lead ? &f->lead[k]
-                                                                : &f->co[k - f->n_lead]);
+          const gint64 *id = lead ? &f->lead[k] : &f->co[k - f->n_lead];
+          WpAgencyLoad *load = g_hash_table_lookup (by_id, id);
 
-          if (load == NULL)
+          /* Each item once, even if named twice; leading comes first */
+          if (load == NULL || !agency_first_named (f, k))
             continue;
           load->n_lead += lead;
           load->n_co += !lead;
           load->n_done += f->status == WP_ITEM_STATUS_DONE;
           load->n_in_progress += f->status == WP_ITEM_STATUS_IN_PROGRESS;
-          load->n_overdue += f->light == WP_LIGHT_RED;
+          /* Its own lateness, not that of sub-items other agencies are on */
+          load->n_overdue += f->agency_light == WP_LIGHT_RED;
         }
     }
 

@@ -313,3 +313,27 @@ wp_date_format_display (const GDate *date)
   return g_strdup_printf (_("%3$u/%2$u/%1$u"), g_date_get_year (date),
                           g_date_get_month (date), g_date_get_day (date));
 }
+
+/**
+ * wp_date_get_reference:
+ * @date: (out): where to put the day
+ *
+ * The day the app and every command judge deadlines on unless told
+ * another: today, or the day WORKPLAN_TODAY=YYYY-MM-DD pins (for tests,
+ * and for the demo plan, a 2025 plan shown as it stood in mid-2025). One
+ * rule, so that `workplan summary` and the window agree.
+ */
+void
+wp_date_get_reference (GDate *date)
+{
+  const char *pinned = g_getenv ("WORKPLAN_TODAY");
+  g_autoptr(GDateTime) now = NULL;
+
+  if (pinned != NULL && wp_date_from_iso (pinned, date))
+    return;
+  now = g_date_time_new_now_local ();
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now),
+                  (GDateYear) g_date_time_get_year (now));
+}

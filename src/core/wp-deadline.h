@@ -21,5 +21,6 @@ char     *wp_date_to_iso            (const GDate  *date);
 gboolean  wp_date_from_iso          (const char   *iso,
                                      GDate        *date);
 char     *wp_date_format_display    (const GDate  *date);
+void      wp_date_get_reference     (GDate        *date);
 
 G_END_DECLS

@@ -86,9 +86,12 @@ wp_filter_passes (const WpFilter    *filter,
 {
   if (filter->status >= 0 && f->status != (WpItemStatus) filter->status)
     return FALSE;
-  if (filter->overdue_only && f->light != WP_LIGHT_RED)
-    return FALSE;
   if (agency_id != 0 && !wp_item_facts_involves (f, agency_id))
+    return FALSE;
+  /* With an agency, its own lateness: a key task red only because of
+   * another agency's action is not overdue for this one */
+  if (filter->overdue_only
+      && (agency_id != 0 ? f->agency_light : f->light) != WP_LIGHT_RED)
     return FALSE;
   if (filter->done_month > 0
       && (f->status != WP_ITEM_STATUS_DONE || !g_date_valid (&f->done_date)

@@ -4,7 +4,9 @@
  * What is counted is the key task (重点任务), as offices report "部署重点任务
  * 45项，已完成12项"; a plan without key tasks counts its actions. Status,
  * progress and light are the rolled-up ones the outline shows, judged on
- * the store's reference date, so every view and the briefing agree.
+ * the store's reference date, so every view and the briefing agree. One
+ * agency's figures count the items it is on, at any level, by their own
+ * deadlines (see WpPlanStats).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -35,17 +37,21 @@ wp_plan_stats_free (WpPlanStats *stats)
 {
   if (stats == NULL)
     return;
+  g_free (stats->agency);
   g_clear_pointer (&stats->areas, g_ptr_array_unref);
   g_clear_pointer (&stats->agencies, g_ptr_array_unref);
   g_clear_pointer (&stats->overdue, g_ptr_array_unref);
   g_clear_pointer (&stats->due_soon, g_ptr_array_unref);
+  g_clear_pointer (&stats->below, g_hash_table_unref);
   g_clear_pointer (&stats->targets, g_ptr_array_unref);
   g_free (stats);
 }
 
+/* @light: the light the item is judged by, for this count */
 static void
 count (WpCounts          *counts,
-       const WpItemFacts *f)
+       const WpItemFacts *f,
+       WpLight            light)
 {
   counts->total++;
   switch (f->status)
@@ -64,8 +70,8 @@ count (WpCounts          *counts,
       counts->not_started++;
       break;
     }
-  counts->overdue += f->light == WP_LIGHT_RED;
-  counts->due_soon += f->light == WP_LIGHT_YELLOW;
+  counts->overdue += light == WP_LIGHT_RED;
+  counts->due_soon += light == WP_LIGHT_YELLOW;
   /* Summed here, divided by the total at the end. */
   counts->progress += f->progress;
 }
@@ -100,11 +106,158 @@ compare_due (gconstpointer a,
   return g_date_compare (x, y);
 }
 
+/* The earliest deadline of a listed item or of the work under it */
+static const GDate *
+listed_due (WpPlanStats *stats,
+            WpItem      *item)
+{
+  gint64 id = wp_item_get_id (item);
+  GPtrArray *below = g_hash_table_lookup (stats->below, &id);
+  const GDate *due = wp_item_get_due (item);
+
+  for (guint i = 0; below != NULL && i < below->len; i++)
+    {
+      const GDate *d = wp_item_get_due (g_ptr_array_index (below, i));
+
+      if (d != NULL && (due == NULL || g_date_compare (d, due) < 0))
+        due = d;
+    }
+  return due;
+}
+
+static int
+compare_listed (gconstpointer a,
+                gconstpointer b,
+                gpointer      stats)
+{
+  const GDate *x = listed_due (stats, *(WpItem * const *) a);
+  const GDate *y = listed_due (stats, *(WpItem * const *) b);
+
+  if (x == NULL || y == NULL)
+    return (x == NULL) - (y == NULL);
+  return g_date_compare (x, y);
+}
+
+/* Whether the stats count @f: one of the plan's units, or an item the
+ * agency (@agency_id) is on */
+static gboolean
+is_counted (const WpPlanStats *stats,
+            const WpItemFacts *f,
+            gint64             agency_id)
+{
+  if (agency_id != 0)
+    return wp_item_facts_involves (f, agency_id);
+  return f->kind == stats->unit;
+}
+
+/* The light a counted item is judged by */
+static WpLight
+counted_light (const WpItemFacts *f,
+               gint64             agency_id)
+{
+  return agency_id != 0 ? f->agency_light : f->light;
+}
+
+/* The counted item a piece of work (an item without sub-items) makes red
+ * or yellow: for the plan, the unit above it; for an agency, the nearest
+ * item above it (or itself) that names any agency, if the agency is on it.
+ * Returns: (nullable): its facts */
+static const WpItemFacts *
+answering_item (const WpPlanStats *stats,
+                const WpPlanFacts *facts,
+                const WpItemFacts *f,
+                gint64             agency_id)
+{
+  const WpItemFacts *up = f;
+
+  while (up != NULL)
+    {
+      if (agency_id != 0 && up->n_lead + up->n_co > 0)
+        return wp_item_facts_involves (up, agency_id) ? up : NULL;
+      if (agency_id == 0 && up->kind == stats->unit)
+        return up;
+      up = up->parent_id != 0 ? wp_plan_facts_lookup (facts, up->parent_id) : NULL;
+    }
+  return NULL;
+}
+
+/* Adds @f to the group of each agency leading it, once each */
+static void
+count_leads (WpPlanStats       *stats,
+             GHashTable        *by_agency,
+             GHashTable        *names,
+             const WpItemFacts *f)
+{
+  for (guint k = 0; k < f->n_lead; k++)
+    {
+      WpGroupCounts *group = g_hash_table_lookup (by_agency, &f->lead[k]);
+      gboolean again = FALSE;
+
+      for (guint j = 0; j < k; j++)
+        again |= f->lead[j] == f->lead[k];
+      if (again)
+        continue;
+      if (group == NULL)
+        {
+          group = g_new0 (WpGroupCounts, 1);
+          group->name = g_strdup (g_hash_table_lookup (names, &f->lead[k]));
+          group->id = f->lead[k];
+          g_ptr_array_add (stats->agencies, group);
+          g_hash_table_insert (by_agency, &group->id, group);
+        }
+      /* An agency answers for its own lateness, at whatever level */
+      count (&group->counts, f, f->agency_light);
+    }
+}
+
+/* The day each item was finished: its own, or that of the last thing
+ * finished under it (a key task is done when its last action is) */
+static GHashTable *
+finished_days (const WpPlanFacts *facts)
+{
+  GHashTable *days = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+
+  /* Outline order puts children after their parent: backwards, they come first */
+  for (guint i = facts->items->len; i > 0; i--)
+    {
+      const WpItemFacts *f = &g_array_index (facts->items, WpItemFacts, i - 1);
+      GDate *day = g_hash_table_lookup (days, &f->id);
+      GDate *up;
+
+      if (g_date_valid (&f->done_date) && (day == NULL || g_date_compare (&f->done_date, day) > 0))
+        {
+          if (day == NULL)
+            {
+              day = g_new (GDate, 1);
+              g_hash_table_insert (days, (gpointer) &f->id, day);
+            }
+          *day = f->done_date;
+        }
+      if (day == NULL || f->parent_id == 0)
+        continue;
+      up = g_hash_table_lookup (days, &f->parent_id);
+      if (up == NULL)
+        {
+          const WpItemFacts *parent = wp_plan_facts_lookup (facts, f->parent_id);
+
+          if (parent == NULL)
+            continue;
+          up = g_new (GDate, 1);
+          *up = *day;
+          g_hash_table_insert (days, (gpointer) &parent->id, up);
+        }
+      else if (g_date_compare (day, up) > 0)
+        *up = *day;
+    }
+  return days;
+}
+
 /**
  * wp_plan_stats_compute:
  * @agency: (nullable): count only items this agency leads or supports
  *
- * Returns: (transfer full): the plan's figures on the store's reference date
+ * Returns: (transfer full): the plan's figures on the store's reference
+ *   date, counted as WpPlanStats says
  */
 WpPlanStats *
 wp_plan_stats_compute (WpStore     *store,
@@ -119,7 +272,9 @@ wp_plan_stats_compute (WpStore     *store,
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) area_index = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) by_agency = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) listed = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) targets_by_item = NULL;
+  g_autoptr(GHashTable) finished = NULL;
   g_autoptr(GPtrArray) targets = NULL;
   gint64 agency_id = 0;
   gboolean has_tasks = FALSE;
@@ -140,10 +295,13 @@ wp_plan_stats_compute (WpStore     *store,
   stats->plan_id = plan_id;
   stats->year = facts->year;
   stats->as_of = *wp_store_get_reference_date (store);
+  stats->agency = g_strdup (agency);
   stats->areas = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
   stats->agencies = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
   stats->overdue = g_ptr_array_new_with_free_func (g_object_unref);
   stats->due_soon = g_ptr_array_new_with_free_func (g_object_unref);
+  stats->below = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                        (GDestroyNotify) g_ptr_array_unref);
   stats->targets = g_ptr_array_new_with_free_func ((GDestroyNotify) item_target_free);
 
   for (guint i = 0; i < agencies->len; i++)
@@ -192,10 +350,12 @@ wp_plan_stats_compute (WpStore     *store,
   for (guint i = 0; i < facts->items->len; i++)
     has_tasks |= g_array_index (facts->items, WpItemFacts, i).kind == WP_ITEM_KIND_TASK;
   stats->unit = has_tasks ? WP_ITEM_KIND_TASK : WP_ITEM_KIND_ACTION;
+  finished = finished_days (facts);
 
   for (guint i = 0; i < facts->items->len; i++)
     {
       const WpItemFacts *f = &g_array_index (facts->items, WpItemFacts, i);
+      WpLight light = counted_light (f, agency_id);
       GPtrArray *list;
 
       if (agency_id != 0 && !wp_item_facts_involves (f, agency_id))
@@ -218,44 +378,75 @@ wp_plan_stats_compute (WpStore     *store,
             }
         }
 
-      if (f->kind == stats->unit)
+      /* Leads at any level: actions led by an agency under key tasks led
+       * by another are still the first one's */
+      count_leads (stats, by_agency, names, f);
+
+      if (!is_counted (stats, f, agency_id))
+        continue;
+      {
+        WpGroupCounts *area = g_hash_table_lookup (area_index, &f->area_id);
+        const GDate *day = g_hash_table_lookup (finished, &f->id);
+        gboolean leads = FALSE;
+
+        count (&stats->counts, f, light);
+        if (area != NULL)
+          count (&area->counts, f, light);
+        for (guint k = 0; k < f->n_lead; k++)
+          leads |= f->lead[k] == agency_id;
+        if (agency_id > 0 && f->kind <= WP_ITEM_KIND_ACTION)
+          (leads ? stats->n_lead : stats->n_co)[f->kind]++;
+
+        if (light == WP_LIGHT_RED || light == WP_LIGHT_YELLOW)
+          {
+            WpItem *item = wp_store_get_item (store, f->id, error);
+
+            if (item == NULL)
+              return NULL;
+            g_ptr_array_add (light == WP_LIGHT_RED ? stats->overdue : stats->due_soon, item);
+            g_hash_table_insert (listed, (gpointer) &f->id, item);
+          }
+        if (agency_id != 0 && f->status == WP_ITEM_STATUS_DONE && day != NULL
+            && g_date_get_year (day) == (GDateYear) stats->year)
+          stats->done_by_month[g_date_get_month (day) - 1]++;
+      }
+    }
+
+  /* For the plan, the month chart counts the work itself, the actions: a
+   * key task is finished only with its last action, too seldom to show */
+  for (guint i = 0; agency_id == 0 && i < facts->items->len; i++)
+    {
+      const WpItemFacts *f = &g_array_index (facts->items, WpItemFacts, i);
+
+      if (f->n_children == 0 && f->status == WP_ITEM_STATUS_DONE && g_date_valid (&f->done_date)
+          && g_date_get_year (&f->done_date) == (GDateYear) stats->year)
+        stats->done_by_month[g_date_get_month (&f->done_date) - 1]++;
+    }
+
+  /* The work that makes each listed item red or yellow, named under it */
+  for (guint i = 0; i < facts->items->len; i++)
+    {
+      const WpItemFacts *f = &g_array_index (facts->items, WpItemFacts, i);
+      const WpItemFacts *up;
+      GPtrArray *below;
+      WpItem *item;
+
+      if (f->n_children > 0 || (f->light != WP_LIGHT_RED && f->light != WP_LIGHT_YELLOW))
+        continue;
+      up = answering_item (stats, facts, f, agency_id);
+      if (up == NULL || up == f || !g_hash_table_contains (listed, &up->id)
+          || counted_light (up, agency_id) != f->light)
+        continue;
+      item = wp_store_get_item (store, f->id, error);
+      if (item == NULL)
+        return NULL;
+      below = g_hash_table_lookup (stats->below, &up->id);
+      if (below == NULL)
         {
-          WpGroupCounts *area = g_hash_table_lookup (area_index, &f->area_id);
-
-          count (&stats->counts, f);
-          if (area != NULL)
-            count (&area->counts, f);
-          for (guint k = 0; k < f->n_lead; k++)
-            {
-              WpGroupCounts *group = g_hash_table_lookup (by_agency, &f->lead[k]);
-
-              if (group == NULL)
-                {
-                  group = g_new0 (WpGroupCounts, 1);
-                  group->name = g_strdup (g_hash_table_lookup (names, &f->lead[k]));
-                  group->id = f->lead[k];
-                  g_ptr_array_add (stats->agencies, group);
-                  g_hash_table_insert (by_agency, &group->id, group);
-                }
-              count (&group->counts, f);
-            }
+          below = g_ptr_array_new_with_free_func (g_object_unref);
+          g_hash_table_insert (stats->below, g_memdup2 (&up->id, sizeof up->id), below);
         }
-
-      /* The lists name the work itself: items without sub-items. */
-      if (f->n_children == 0)
-        {
-          if (f->light == WP_LIGHT_RED || f->light == WP_LIGHT_YELLOW)
-            {
-              WpItem *item = wp_store_get_item (store, f->id, error);
-
-              if (item == NULL)
-                return NULL;
-              g_ptr_array_add (f->light == WP_LIGHT_RED ? stats->overdue : stats->due_soon, item);
-            }
-          if (f->status == WP_ITEM_STATUS_DONE && g_date_valid (&f->done_date)
-              && g_date_get_year (&f->done_date) == (GDateYear) stats->year)
-            stats->done_by_month[g_date_get_month (&f->done_date) - 1]++;
-        }
+      g_ptr_array_add (below, item);
     }
 
   finish (&stats->counts);
@@ -268,10 +459,49 @@ wp_plan_stats_compute (WpStore     *store,
     if (((WpGroupCounts *) g_ptr_array_index (stats->areas, i - 1))->counts.total == 0)
       g_ptr_array_remove_index (stats->areas, i - 1);
   g_ptr_array_sort (stats->agencies, compare_agencies);
-  g_ptr_array_sort (stats->overdue, compare_due);
-  g_ptr_array_sort (stats->due_soon, compare_due);
+  {
+    GHashTableIter iter;
+    gpointer below;
+
+    g_hash_table_iter_init (&iter, stats->below);
+    while (g_hash_table_iter_next (&iter, NULL, &below))
+      g_ptr_array_sort (below, compare_due);
+  }
+  g_ptr_array_sort_with_data (stats->overdue, compare_listed, stats);
+  g_ptr_array_sort_with_data (stats->due_soon, compare_listed, stats);
 
   return g_steal_pointer (&stats);
+}
+
+/**
+ * wp_plan_stats_get_below:
+ *
+ * Returns: (nullable) (transfer none) (element-type WpItem): the work under
+ *   a listed @item that makes it red or yellow, earliest deadline first
+ */
+GPtrArray *
+wp_plan_stats_get_below (WpPlanStats *stats,
+                         WpItem      *item)
+{
+  gint64 id = wp_item_get_id (item);
+  return g_hash_table_lookup (stats->below, &id);
+}
+
+/**
+ * wp_plan_stats_describe_unit:
+ *
+ * Returns: what the figures count, as the view and the briefing state it
+ */
+const char *
+wp_plan_stats_describe_unit (WpPlanStats *stats)
+{
+  if (stats->agency != NULL)
+    return _("Counted on the items the agency leads or supports, at any level, each once, "
+             "by their own deadlines");
+  if (stats->unit == WP_ITEM_KIND_TASK)
+    return _("Counted by key task: a key task is overdue or at risk when anything under it "
+             "is; lead agencies by the items they lead at any level");
+  return _("Counted by action; lead agencies by the items they lead at any level");
 }
 
 /* Overdue items the drafted summary names one by one */
@@ -305,6 +535,85 @@ append_item_line (GString *out,
     g_string_append_printf (out, _("%s (due %s)"), wp_item_get_title (item), label);
 }
 
+/* A listed item, with the work under it that makes it late when there is
+ * some: "key task — action (led by …, due …), action (…)" */
+static void
+append_listed_item (GString     *out,
+                    WpPlanStats *stats,
+                    WpItem      *item)
+{
+  GPtrArray *below = wp_plan_stats_get_below (stats, item);
+  g_autoptr(GString) work = NULL;
+
+  if (below == NULL || below->len == 0)
+    {
+      append_item_line (out, item);
+      return;
+    }
+  work = g_string_new (NULL);
+  for (guint i = 0; i < below->len; i++)
+    {
+      if (i > 0)
+        /* Translators: separates the late actions under one key task */
+        g_string_append (work, _(", "));
+      append_item_line (work, g_ptr_array_index (below, i));
+    }
+  /* Translators: in the briefing, a late key task and then the late
+   * actions under it that make it so */
+  g_string_append_printf (out, _("%s — %s"), wp_item_get_title (item), work->str);
+}
+
+/* How many items of each level, e.g. "2 key tasks and 9 actions", for
+ * the counts in @n (by kind) */
+static char *
+levels_phrase (const guint *n)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (n[WP_ITEM_KIND_AREA] > 0)
+    /* Translators: how many items of a level an agency is on, e.g. "工作领域1项" */
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u area", "%u areas",
+                                                          n[WP_ITEM_KIND_AREA]),
+                                             n[WP_ITEM_KIND_AREA]));
+  if (n[WP_ITEM_KIND_TASK] > 0)
+    /* Translators: e.g. "重点任务3项" */
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u key task",
+                                                          "%u key tasks", n[WP_ITEM_KIND_TASK]),
+                                             n[WP_ITEM_KIND_TASK]));
+  if (n[WP_ITEM_KIND_ACTION] > 0)
+    /* Translators: e.g. "具体措施6项" */
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action",
+                                                          "%u actions", n[WP_ITEM_KIND_ACTION]),
+                                             n[WP_ITEM_KIND_ACTION]));
+  if (parts->len == 0)
+    return NULL;
+  g_ptr_array_add (parts, NULL);
+  /* Translators: joins the levels, e.g. the "、" in "重点任务3项、具体措施6项" */
+  return g_strjoinv (_(" and "), (char **) parts->pdata);
+}
+
+/* What one agency is on, by role and level: "leads 9 actions, supports 4
+ * key tasks and 7 actions" */
+static char *
+agency_share (WpPlanStats *stats)
+{
+  g_autofree char *led = levels_phrase (stats->n_lead);
+  g_autofree char *supported = levels_phrase (stats->n_co);
+  g_autofree char *lead_part = NULL;
+  g_autofree char *co_part = NULL;
+
+  if (led != NULL)
+    /* Translators: e.g. "牵头具体措施2项" */
+    lead_part = g_strdup_printf (_("leads %s"), led);
+  if (supported != NULL)
+    /* Translators: e.g. "配合重点任务3项、具体措施6项" */
+    co_part = g_strdup_printf (_("supports %s"), supported);
+  if (lead_part != NULL && co_part != NULL)
+    /* Translators: what an agency leads, then what it supports */
+    return g_strdup_printf (C_("leads and supports", "%s, %s"), lead_part, co_part);
+  return g_strdup (lead_part != NULL ? lead_part : co_part != NULL ? co_part : "");
+}
+
 /**
  * wp_plan_stats_compose_summary:
  * @plan_title: the plan's title, as the summary names it
@@ -312,7 +621,8 @@ append_item_line (GString *out,
  * Drafts the progress summary (工作进展情况通报) staff write by hand today:
  * one paragraph of totals, one per area, and the overdue items with their
  * lead agencies, in the language of the user interface. The numbers are
- * those of @stats, so they match the tables.
+ * those of @stats, so they match the tables. For one agency it says what
+ * the agency leads and supports, at the level the items are.
  *
  * Returns: (transfer full): the text, paragraphs separated by blank lines
  */
@@ -325,27 +635,49 @@ wp_plan_stats_compose_summary (WpPlanStats *stats,
   g_autofree char *share = percent (stats->counts.done, stats->counts.total);
   const WpCounts *c = &stats->counts;
   gboolean tasks = stats->unit == WP_ITEM_KIND_TASK;
+  gboolean one = stats->agency != NULL;
 
   if (c->total == 0)
     {
-      g_string_append_printf (out, tasks ? _("As of %s, “%s” has no key tasks yet.")
-                                         : _("As of %s, “%s” has no actions yet."),
-                              as_of, plan_title);
+      if (one)
+        /* Translators: an agency's briefing when it is on no item */
+        g_string_append_printf (out, _("As of %s, %s leads or supports no item of “%s”."),
+                                as_of, stats->agency, plan_title);
+      else
+        g_string_append_printf (out, tasks ? _("As of %s, “%s” has no key tasks yet.")
+                                           : _("As of %s, “%s” has no actions yet."),
+                                as_of, plan_title);
       return g_string_free (out, FALSE);
     }
 
-  g_string_append_printf (out,
-                          tasks
-                          /* Translators: the briefing's opening sentence. Keep the
-                           * order of the numbers or use %1$s-style positions. */
-                          ? _("As of %s, “%s” has %u key tasks: %u done (%s), %u in progress, "
-                              "%u not started and %u suspended; %u are overdue and %u need "
-                              "attention.")
-                          : _("As of %s, “%s” has %u actions: %u done (%s), %u in progress, "
-                              "%u not started and %u suspended; %u are overdue and %u need "
-                              "attention."),
-                          as_of, plan_title, c->total, c->done, share, c->in_progress,
-                          c->not_started, c->suspended, c->overdue, c->due_soon);
+  if (one)
+    {
+      g_autofree char *on = agency_share (stats);
+
+      g_string_append_printf (out,
+                              /* Translators: an agency's briefing's opening sentence:
+                               * the date, the agency, the plan, what it leads and
+                               * supports, then the figures of those items */
+                              _("As of %s, %s in “%s” %s: %u done (%s), %u in progress, "
+                                "%u not started and %u suspended; by their own deadlines "
+                                "%u are overdue and %u need attention."),
+                              as_of, stats->agency, plan_title, on, c->done, share,
+                              c->in_progress, c->not_started, c->suspended, c->overdue,
+                              c->due_soon);
+    }
+  else
+    g_string_append_printf (out,
+                            tasks
+                            /* Translators: the briefing's opening sentence. Keep the
+                             * order of the numbers or use %1$s-style positions. */
+                            ? _("As of %s, “%s” has %u key tasks: %u done (%s), %u in progress, "
+                                "%u not started and %u suspended; %u are overdue and %u need "
+                                "attention.")
+                            : _("As of %s, “%s” has %u actions: %u done (%s), %u in progress, "
+                                "%u not started and %u suspended; %u are overdue and %u need "
+                                "attention."),
+                            as_of, plan_title, c->total, c->done, share, c->in_progress,
+                            c->not_started, c->suspended, c->overdue, c->due_soon);
 
   for (guint i = 0; i < stats->areas->len; i++)
     {
@@ -354,15 +686,23 @@ wp_plan_stats_compose_summary (WpPlanStats *stats,
       if (area->counts.total == 0)
         continue;
       g_string_append (out, "\n\n");
-      g_string_append_printf (out,
-                              tasks
-                              /* Translators: one area in the briefing */
-                              ? _("%s: %u key tasks, %u done, overall progress %.0f%%, "
-                                  "%u overdue.")
-                              : _("%s: %u actions, %u done, overall progress %.0f%%, "
+      if (one)
+        g_string_append_printf (out,
+                                /* Translators: one area in an agency's briefing */
+                                _("%s: %u items, %u done, overall progress %.0f%%, "
                                   "%u overdue."),
-                              area->name, area->counts.total, area->counts.done,
-                              area->counts.progress, area->counts.overdue);
+                                area->name, area->counts.total, area->counts.done,
+                                area->counts.progress, area->counts.overdue);
+      else
+        g_string_append_printf (out,
+                                tasks
+                                /* Translators: one area in the briefing */
+                                ? _("%s: %u key tasks, %u done, overall progress %.0f%%, "
+                                    "%u overdue.")
+                                : _("%s: %u actions, %u done, overall progress %.0f%%, "
+                                    "%u overdue."),
+                                area->name, area->counts.total, area->counts.done,
+                                area->counts.progress, area->counts.overdue);
     }
 
   if (stats->overdue->len > 0)
@@ -375,7 +715,7 @@ wp_plan_stats_compose_summary (WpPlanStats *stats,
           if (i > 0)
             /* Translators: separates the overdue items in the briefing */
             g_string_append (out, _("; "));
-          append_item_line (out, g_ptr_array_index (stats->overdue, i));
+          append_listed_item (out, stats, g_ptr_array_index (stats->overdue, i));
         }
       /* A paragraph, not a register: the rest is in the briefing's table. */
       if (stats->overdue->len > SUMMARY_MAX_OVERDUE)

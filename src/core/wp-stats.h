@@ -15,7 +15,8 @@ typedef struct {
   guint in_progress;
   guint not_started;
   guint suspended;
-  guint overdue;      /* red: past a deadline, here or below */
+  guint overdue;      /* red: past a deadline, here or below (for one agency:
+                         here, or in the work below that names no agency) */
   guint due_soon;     /* yellow */
   double progress;    /* mean effective progress, 0–100 */
 } WpCounts;
@@ -32,18 +33,37 @@ typedef struct {
   WpTarget *target;
 } WpItemTarget;
 
+/* What is counted, one rule for the figures, the lists and the bars:
+ * - the whole plan: its key tasks (its actions when it has no key tasks),
+ *   a key task red or yellow when anything under it is;
+ * - one agency: every item it leads or supports, at any level, each once,
+ *   judged by the item's own deadline (and that of the work under it that
+ *   names no agency), so that another agency's late action is not its own.
+ * The lead-agency bars count, for each agency, the items it leads at any
+ * level, judged the same way. */
 typedef struct {
   gint64   plan_id;
   int      year;
   GDate    as_of;          /* the reference date the figures were taken on */
-  WpItemKind unit;         /* what is counted: key tasks, or actions when a
-                              plan has no key tasks */
+  char    *agency;         /* the one agency counted, or NULL for the plan */
+  WpItemKind unit;         /* for the plan: what is counted, key tasks, or
+                              actions when a plan has no key tasks */
+  guint    n_lead[WP_ITEM_KIND_ACTION + 1];  /* for one agency: the items it
+                                                leads, by kind */
+  guint    n_co[WP_ITEM_KIND_ACTION + 1];    /* and those it supports */
   WpCounts counts;         /* all counted items */
   GPtrArray *areas;        /* WpGroupCounts, in outline order */
   GPtrArray *agencies;     /* WpGroupCounts, by lead agency, most items first */
-  GPtrArray *overdue;      /* WpItem: actions (items without sub-items) past due */
-  GPtrArray *due_soon;     /* WpItem: items without sub-items due soon */
-  guint    done_by_month[12];  /* items finished in each month of the year */
+  GPtrArray *overdue;      /* WpItem: the counted items that are red, earliest
+                              deadline first */
+  GPtrArray *due_soon;     /* WpItem: the counted items that are yellow */
+  GHashTable *below;       /* item id → GPtrArray of WpItem: for a listed item
+                              with sub-items, the work under it (items
+                              without sub-items) that makes it red or yellow */
+  guint    done_by_month[12];  /* finished in each month of the year: for the
+                                  plan, items without sub-items; for one
+                                  agency, its items (a parent when the last
+                                  thing under it was) */
   GPtrArray *targets;      /* WpItemTarget, in outline order */
 } WpPlanStats;
 
@@ -55,6 +75,9 @@ void         wp_plan_stats_free    (WpPlanStats  *stats);
 char        *wp_plan_stats_compose_summary (WpPlanStats *stats,
                                             const char  *plan_title);
 char        *wp_target_format_values (const WpTarget *target);
+GPtrArray   *wp_plan_stats_get_below (WpPlanStats *stats,
+                                      WpItem      *item);
+const char  *wp_plan_stats_describe_unit (WpPlanStats *stats);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WpPlanStats, wp_plan_stats_free)
 

@@ -219,6 +219,7 @@ typedef struct {
   guint        n_started;  /* in progress or done */
   guint        n_suspended;
   WpLight      worst_light;
+  WpLight      worst_unowned_light;  /* of children with no agencies of their own */
 } Rollup;
 
 static WpItemStatus
@@ -1581,8 +1582,12 @@ wp_store_set_item_property (WpStore       *self,
       wp_stmt_bind_text (stmt, 3, now);
       if (sqlite3_bind_parameter_count (stmt->stmt) >= 4)
         {
-          g_autoptr(GDateTime) local = g_date_time_new_now_local ();
-          g_autofree char *today = g_date_time_format (local, "%Y-%m-%d");
+          GDate day;
+          g_autofree char *today = NULL;
+
+          /* The day finished, on the calendar the app judges by */
+          wp_date_get_reference (&day);
+          today = wp_date_to_iso (&day);
           wp_stmt_bind_text (stmt, 4, today);
         }
       if (!bind_item_value (stmt, item_columns[i].kind, property, value, error)
@@ -1843,6 +1848,7 @@ facts_visit (WpStore  *self,
   guint out_index = out->len;
   Rollup children = { 0 };
   WpItemFacts *f;
+  WpLight own;
 
   row->facts.area_id = area_id != 0 ? area_id : row->facts.id;
   row->facts.depth = depth;
@@ -1858,8 +1864,10 @@ facts_visit (WpStore  *self,
   f->status = rollup_status (f->status, children.count > 0 ? &children : NULL);
   f->progress = rollup_progress (f->status, row->stored_progress,
                                  children.count > 0 ? &children : NULL);
-  f->light = wp_light_roll_up (own_light (self, f->status, f->progress, &f->due, plan_year),
-                               children.worst_light, f->carried_forward);
+  own = own_light (self, f->status, f->progress, &f->due, plan_year);
+  f->light = wp_light_roll_up (own, children.worst_light, f->carried_forward);
+  /* Work under it that names no agency is its agencies' to answer for */
+  f->agency_light = wp_light_roll_up (own, children.worst_unowned_light, f->carried_forward);
 
   up->sum += f->progress;
   up->count++;
@@ -1867,6 +1875,8 @@ facts_visit (WpStore  *self,
   up->n_started += f->status == WP_ITEM_STATUS_DONE || f->status == WP_ITEM_STATUS_IN_PROGRESS;
   up->n_suspended += f->status == WP_ITEM_STATUS_SUSPENDED;
   up->worst_light = MAX (up->worst_light, f->light);
+  if (f->n_lead + f->n_co == 0)
+    up->worst_unowned_light = MAX (up->worst_unowned_light, f->agency_light);
 }
 
 static void

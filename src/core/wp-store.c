@@ -19,6 +19,7 @@
 #include "db/wp-migrations.h"
 #include "db/wp-wal-check.h"
 #include "wp-backup.h"
+#include "wp-deadline.h"
 #include "wp-char-tokenizer.h"
 #include "wp-item-list.h"
 
@@ -124,14 +125,8 @@ wp_store_init (WpStore *self)
   self->lists = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                        (GDestroyNotify) g_ptr_array_unref);
   self->due_soon_days = WP_LIGHT_DEFAULT_DUE_SOON_DAYS;
-  {
-    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-    g_date_clear (&self->reference_date, 1);
-    g_date_set_dmy (&self->reference_date, (GDateDay) g_date_time_get_day_of_month (now),
-                    (GDateMonth) g_date_time_get_month (now),
-                    (GDateYear) g_date_time_get_year (now));
-  }
+  /* The same day the window judges on, for the command line too */
+  wp_date_get_reference (&self->reference_date);
 }
 
 /* Maps an SQLite result code to a GError that tells the user what to do. */

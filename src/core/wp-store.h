@@ -83,6 +83,9 @@ typedef struct {
   WpItemStatus  status;      /* rolled up, as the outline shows it */
   int           progress;    /* rolled up */
   WpLight       light;       /* the worst of its subtree */
+  WpLight       agency_light; /* by its own deadline, and those of the work under it that
+                                names no agency: the lateness its agencies answer for, not
+                                that of sub-items other agencies are on */
   GDate         due;
   GDate         done_date;   /* the day it was set done, if it was */
   gboolean      ongoing;

@@ -218,6 +218,16 @@ on_merge_response (AdwMessageDialog *dialog,
   g_free (d);
 }
 
+static void
+on_merge_target_selected (AdwComboRow      *row,
+                          GParamSpec       *pspec,
+                          AdwMessageDialog *dialog)
+{
+  adw_message_dialog_set_response_enabled (dialog, "merge",
+                                           adw_combo_row_get_selected (row)
+                                           != GTK_INVALID_LIST_POSITION);
+}
+
 /**
  * wp_agency_view_merge:
  *
@@ -231,6 +241,7 @@ wp_agency_view_merge (WpAgencyView *self,
   WpAgencyLoad *from = NULL;
   GtkWidget *dialog, *box;
   MergeDialog *d;
+  guint likeliest = GTK_INVALID_LIST_POSITION, best = 0;
 
   for (guint i = 0; self->loads != NULL && i < self->loads->len; i++)
     if (wp_agency_get_id (((WpAgencyLoad *) g_ptr_array_index (self->loads, i))->agency)
@@ -250,6 +261,21 @@ wp_agency_view_merge (WpAgencyView *self,
 
       if (id == agency_id)
         continue;
+      /* The one most like it in name or short name, if any is: merging is
+       * for one agency written two ways */
+      for (guint k = 0; k < 4; k++)
+        {
+          const char *x = k % 2 ? wp_agency_get_short_name (from->agency)
+                                : wp_agency_get_name (from->agency);
+          const char *y = k / 2 ? wp_agency_get_short_name (agency) : wp_agency_get_name (agency);
+          guint alike = wp_agency_names_alike (x, y);
+
+          if (alike > best)
+            {
+              best = alike;
+              likeliest = d->targets->len;
+            }
+        }
       g_array_append_val (d->targets, id);
       gtk_string_list_append (names, wp_agency_get_name (agency));
     }
@@ -269,6 +295,9 @@ wp_agency_view_merge (WpAgencyView *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->row), _("Merge Into"));
   adw_combo_row_set_model (ADW_COMBO_ROW (d->row), G_LIST_MODEL (names));
   adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (d->row), FALSE);
+  /* Nothing chosen unless a name is alike: an unrelated agency one click
+   * away is a merge nobody meant */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (d->row), likeliest);
   gtk_list_box_append (GTK_LIST_BOX (box), d->row);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
 
@@ -277,7 +306,9 @@ wp_agency_view_merge (WpAgencyView *self,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "merge",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "merge",
-                                           d->targets->len > 0);
+                                           likeliest < d->targets->len);
+  g_signal_connect_object (d->row, "notify::selected", G_CALLBACK (on_merge_target_selected),
+                           dialog, 0);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "merge");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (on_merge_response), d);

@@ -2,8 +2,7 @@
  *
  * Holds the open store, the settings (which may be absent when the schema
  * is not installed, e.g. in tests) and the day the traffic lights are judged
- * on. WORKPLAN_TODAY=YYYY-MM-DD pins that day, for tests and for the demo
- * plan, which is a 2025 plan shown as it stood in mid-2025.
+ * on (wp_date_get_reference(): WORKPLAN_TODAY=YYYY-MM-DD pins it).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -44,17 +43,8 @@ wp_context_class_init (WpContextClass *klass)
 static void
 wp_context_init (WpContext *self)
 {
-  const char *pinned = g_getenv ("WORKPLAN_TODAY");
-
-  if (pinned == NULL || !wp_date_from_iso (pinned, &self->today))
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-      g_date_clear (&self->today, 1);
-      g_date_set_dmy (&self->today, (GDateDay) g_date_time_get_day_of_month (now),
-                      (GDateMonth) g_date_time_get_month (now),
-                      (GDateYear) g_date_time_get_year (now));
-    }
+  /* The core's rule, so that the window and the command line agree */
+  wp_date_get_reference (&self->today);
 }
 
 WpContext *

@@ -20,6 +20,8 @@ struct _WpProgressView
 
   GtkStack            *stack;
   GtkLabel            *heading;
+  GtkLabel            *unit_caption;   /* what the figures count */
+  AdwPreferencesGroup *trend_group;
   GtkDropDown         *agency_dropdown;
   GtkStringList       *agency_names;    /* "All agencies", then the plan's */
   GtkFlowBox          *tiles;
@@ -129,6 +131,23 @@ static void add_item_row (WpProgressView      *self,
 
 /* The items of a list with their lead agencies and deadlines; the group is
  * hidden when there are none. */
+/* "lead · due …" of an item */
+static char *
+lead_and_due (WpItem *item)
+{
+  g_autofree char *leads = g_strjoinv ("、", (char **) wp_item_get_lead_agencies (item));
+  const char *label = wp_item_get_due_label (item);
+  g_autofree char *date = wp_date_format_display (wp_item_get_due (item));
+
+  if (label[0] == '\0' && date[0] == '\0')
+    return g_strdup (leads[0] ? leads : _("No lead agency"));
+  /* Translators: an overdue item's lead agency and deadline */
+  return g_strdup_printf (_("%s · due %s"), leads[0] ? leads : _("No lead agency"),
+                          label[0] ? label : date);
+}
+
+/* The list's rows are the counted items, as many as the tile says; a key
+ * task names the actions under it that make it late. */
 static void
 add_item_rows (WpProgressView      *self,
                AdwPreferencesGroup *group,
@@ -138,15 +157,22 @@ add_item_rows (WpProgressView      *self,
   for (guint i = 0; i < MIN (items->len, MAX_LISTED); i++)
     {
       WpItem *item = g_ptr_array_index (items, i);
-      g_autofree char *leads = g_strjoinv ("、", (char **) wp_item_get_lead_agencies (item));
-      const char *label = wp_item_get_due_label (item);
-      g_autofree char *date = wp_date_format_display (wp_item_get_due (item));
-      g_autofree char *line = NULL;
+      GPtrArray *below = wp_plan_stats_get_below (self->stats, item);
+      g_autoptr(GString) line = g_string_new (NULL);
+      g_autofree char *own = lead_and_due (item);
 
-      /* Translators: an overdue item's lead agency and deadline */
-      line = g_strdup_printf (_("%s · due %s"), leads[0] ? leads : _("No lead agency"),
-                              label[0] ? label : date);
-      add_item_row (self, group, item, wp_item_get_title (item), line, -1);
+      g_string_append (line, own);
+      for (guint k = 0; below != NULL && k < below->len; k++)
+        {
+          WpItem *work = g_ptr_array_index (below, k);
+          g_autofree char *about = lead_and_due (work);
+
+          g_string_append_c (line, '\n');
+          /* Translators: under a late key task in the progress view: an
+           * action under it that makes it late, its lead and deadline */
+          g_string_append_printf (line, _("↳ %s (%s)"), wp_item_get_title (work), about);
+        }
+      add_item_row (self, group, item, wp_item_get_title (item), line->str, -1);
     }
   if (items->len > MAX_LISTED)
     {
@@ -258,7 +284,8 @@ static void
 refresh (WpProgressView *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(WpPlanStats) stats = NULL;
+  g_autoptr(WpPlanStats) computed = NULL;
+  WpPlanStats *stats;
   g_autofree char *as_of = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *summary = NULL;
@@ -274,8 +301,8 @@ refresh (WpProgressView *self)
     }
 
   update_agencies (self);
-  stats = wp_plan_stats_compute (wp_context_get_store (self->context),
-                                 wp_plan_get_id (self->plan), self->agency, &error);
+  stats = computed = wp_plan_stats_compute (wp_context_get_store (self->context),
+                                            wp_plan_get_id (self->plan), self->agency, &error);
   /* One agency with nothing counted still shows its (empty) figures, so
    * that the agency list stays at hand */
   if (stats == NULL || (stats->counts.total == 0 && self->agency == NULL))
@@ -284,13 +311,21 @@ refresh (WpProgressView *self)
       return;
     }
   tasks = stats->unit == WP_ITEM_KIND_TASK;
+  /* The rows below read the lists' sub-items from the new figures */
+  g_clear_pointer (&self->stats, wp_plan_stats_free);
+  self->stats = g_steal_pointer (&computed);
+  gtk_label_set_label (self->unit_caption, wp_plan_stats_describe_unit (stats));
+  adw_preferences_group_set_title (self->trend_group,
+                                   self->agency == NULL ? _("Actions Finished by Month")
+                                                        : _("Finished by Month"));
 
   as_of = wp_date_format_display (&stats->as_of);
   /* Translators: heading of the progress view: the plan and the day */
   heading = g_strdup_printf (_("%s, as of %s"), wp_plan_get_title (self->plan), as_of);
   gtk_label_set_label (self->heading, heading);
 
-  add_tile (self, stats->counts.total, tasks ? _("Key tasks") : _("Actions"), NULL);
+  add_tile (self, stats->counts.total,
+            self->agency != NULL ? _("Items") : tasks ? _("Key tasks") : _("Actions"), NULL);
   add_tile (self, stats->counts.done, _("Done"), "success");
   add_tile (self, stats->counts.in_progress, _("In progress"), "accent");
   add_tile (self, stats->counts.overdue, _("Overdue"), "error");
@@ -336,8 +371,6 @@ refresh (WpProgressView *self)
       self->drafting = FALSE;
     }
 
-  g_clear_pointer (&self->stats, wp_plan_stats_free);
-  self->stats = g_steal_pointer (&stats);
   gtk_widget_queue_draw (GTK_WIDGET (self->status_chart));
   gtk_widget_queue_draw (GTK_WIDGET (self->trend_chart));
   gtk_widget_queue_draw (GTK_WIDGET (self->areas_chart));
@@ -530,6 +563,8 @@ wp_progress_view_class_init (WpProgressViewClass *klass)
                                                "/io/github/workplan/Workplan/wp-progress-view.ui");
   gtk_widget_class_bind_template_child (widget_class, WpProgressView, stack);
   gtk_widget_class_bind_template_child (widget_class, WpProgressView, heading);
+  gtk_widget_class_bind_template_child (widget_class, WpProgressView, unit_caption);
+  gtk_widget_class_bind_template_child (widget_class, WpProgressView, trend_group);
   gtk_widget_class_bind_template_child (widget_class, WpProgressView, tiles);
   gtk_widget_class_bind_template_child (widget_class, WpProgressView, areas_group);
   gtk_widget_class_bind_template_child (widget_class, WpProgressView, agencies_group);

@@ -1,8 +1,9 @@
 /* wp-briefing-pdf.c: the progress briefing (工作进展通报) as an A4 PDF
  *
  * Title, date and organisation; the drafted summary; a table of every item
- * by area (title, lead agency, deadline, status, progress, latest progress
- * note) whose header repeats on each page; the overdue items; page numbers.
+ * by area (title, lead and supporting agencies, deadline, status, light,
+ * progress, latest progress note) whose header repeats on each page; the
+ * overdue and at-risk items, each with the late work under it; page numbers.
  * Text is laid out with Pango, so Chinese wraps at characters and the CJK
  * font is embedded. Everything is laid out first, into blocks that know
  * their page, so that the pages can be counted for "page N of M"; then the
@@ -32,7 +33,8 @@
 #define FOOTER      24.0
 #define FONT        "Noto Sans CJK SC, Noto Sans, sans"
 
-#define N_COLUMNS 6
+#define N_COLUMNS 8
+#define LIGHT_COLUMN 5
 
 /* A laid-out piece of a page: a paragraph, or a table row. */
 typedef struct {
@@ -42,6 +44,7 @@ typedef struct {
   PangoLayout *layouts[N_COLUMNS];  /* one for a paragraph */
   gboolean     row;
   double       shade;               /* grey background of a table row, 0 for none */
+  int          light;               /* a row's WpLight, for the colour of its cell; -1: none */
   void       (*chart) (cairo_t *cr, WpPlanStats *stats, double width, double height);
   WpPlanStats *stats;
 } Block;
@@ -66,12 +69,14 @@ static const struct {
   const char *header;
   gboolean    repeats;   /* the same few texts over and over */
 } columns[N_COLUMNS] = {
-  { 0.32, N_("Item"), FALSE },
-  { 0.13, N_("Lead agency"), TRUE },
-  { 0.10, N_("Deadline"), TRUE },
-  { 0.10, N_("Status"), TRUE },
-  { 0.08, N_("Progress"), TRUE },
-  { 0.27, N_("Latest progress note"), FALSE },
+  { 0.23, N_("Item"), FALSE },
+  { 0.12, N_("Lead agency"), TRUE },
+  { 0.12, N_("Supporting agencies"), TRUE },
+  { 0.09, N_("Deadline"), TRUE },
+  { 0.08, N_("Status"), TRUE },
+  { 0.08, N_("Status light"), TRUE },
+  { 0.07, N_("Progress"), TRUE },
+  { 0.21, N_("Latest progress note"), FALSE },
 };
 
 /* What a block may take: a page, less the table header for a row. No block
@@ -232,13 +237,15 @@ static void
 table_row (Doc         *doc,
            const char **cells,
            gboolean     bold,
-           double       shade)
+           double       shade,
+           int          light)
 {
   double width = PAGE_WIDTH - 2 * MARGIN;
   Block block = { 0 };
 
   block.row = TRUE;
   block.shade = shade;
+  block.light = light;
   for (guint i = 0; i < N_COLUMNS; i++)
     {
       const char *text = cells[i] ? cells[i] : "";
@@ -350,9 +357,17 @@ draw_block (cairo_t     *cr,
   cairo_move_to (cr, MARGIN, block->y + block->height);
   cairo_line_to (cr, MARGIN + width, block->y + block->height);
   cairo_stroke (cr);
-  cairo_set_source_rgb (cr, 0, 0, 0);
   for (guint i = 0; i < N_COLUMNS; i++)
     {
+      /* The light's word in its colour, as the outline's dot */
+      if (i == LIGHT_COLUMN && block->light == WP_LIGHT_RED)
+        cairo_set_source_rgb (cr, 0.78, 0.11, 0.16);
+      else if (i == LIGHT_COLUMN && block->light == WP_LIGHT_YELLOW)
+        cairo_set_source_rgb (cr, 0.72, 0.45, 0.0);
+      else if (i == LIGHT_COLUMN && block->light == WP_LIGHT_GREEN)
+        cairo_set_source_rgb (cr, 0.15, 0.52, 0.25);
+      else
+        cairo_set_source_rgb (cr, 0, 0, 0);
       cairo_move_to (cr, x + 3, block->y + 3);
       pango_cairo_show_layout (cr, block->layouts[i]);
       x += columns[i].share * width;
@@ -391,7 +406,7 @@ draw_table_header (Doc *doc)
   for (guint i = 0; i < N_COLUMNS; i++)
     cells[i] = _(columns[i].header);
   doc->in_table = FALSE;  /* the header itself must not repeat the header */
-  table_row (doc, cells, TRUE, 0.12);
+  table_row (doc, cells, TRUE, 0.12, -1);
   doc->in_table = TRUE;
 }
 
@@ -419,13 +434,17 @@ involves (WpItem     *item,
          || g_strv_contains (wp_item_get_co_agencies (item), agency);
 }
 
+/* @facts: (nullable): for one agency's briefing, where its own light is
+ * read (a key task red only through another agency's action is not red
+ * in its briefing, as in its figures) */
 static void
-item_rows (Doc        *doc,
-           WpStore    *store,
-           gint64      plan_id,
-           gint64      parent_id,
-           int         depth,
-           const char *agency)
+item_rows (Doc               *doc,
+           WpStore           *store,
+           gint64             plan_id,
+           gint64             parent_id,
+           int                depth,
+           const char        *agency,
+           const WpPlanFacts *facts)
 {
   g_autoptr(GPtrArray) children = wp_store_list_children (store, plan_id, parent_id, NULL);
 
@@ -435,24 +454,78 @@ item_rows (Doc        *doc,
       g_autofree char *indent = g_strnfill (depth * 2, ' ');
       g_autofree char *title = g_strconcat (indent, wp_item_get_title (item), NULL);
       g_autofree char *leads = g_strjoinv ("、", (char **) wp_item_get_lead_agencies (item));
+      g_autofree char *cos = g_strjoinv ("、", (char **) wp_item_get_co_agencies (item));
       g_autofree char *date = wp_date_format_display (wp_item_get_due (item));
       g_autofree char *progress = g_strdup_printf (_("%d%%"),
                                                    wp_item_get_effective_progress (item));
       g_autofree char *note = latest_note (store, item);
       const char *due = wp_item_get_due_label (item)[0] ? wp_item_get_due_label (item) : date;
+      const WpItemFacts *f = facts ? wp_plan_facts_lookup (facts, wp_item_get_id (item)) : NULL;
+      WpLight light = f != NULL ? f->agency_light : wp_item_get_light (item);
       const char *cells[] = {
-        title, leads, due, wp_item_get_status_label (item),
+        title, leads, cos, due, wp_item_get_status_label (item),
+        wp_item_get_carried_forward (item) ? wp_item_get_light_label (item)
+                                           : wp_light_to_label (light),
         progress, note,
       };
 
       if (depth == 0)
-        table_row (doc, cells, TRUE, 0.05);
+        table_row (doc, cells, TRUE, 0.05, light);
       else if (involves (item, agency))
-        table_row (doc, cells, FALSE, 0);
+        table_row (doc, cells, FALSE, 0, light);
 
       if (wp_item_get_n_children (item) > 0)
-        item_rows (doc, store, plan_id, wp_item_get_id (item), depth + 1, agency);
+        item_rows (doc, store, plan_id, wp_item_get_id (item), depth + 1, agency, facts);
     }
+}
+
+/* One line of the overdue or at-risk list: "N. title — lead, due …, 40%" */
+static char *
+listed_line (const char *number,
+             WpItem     *item)
+{
+  g_autofree char *leads = g_strjoinv ("、", (char **) wp_item_get_lead_agencies (item));
+  g_autofree char *date = wp_date_format_display (wp_item_get_due (item));
+  const char *due = wp_item_get_due_label (item)[0] ? wp_item_get_due_label (item) : date;
+
+  if (due[0] == '\0')
+    /* Translators: a listed item without a deadline in the briefing: number,
+     * title, lead agency, progress */
+    return g_strdup_printf (_("%s %s — %s, %d%%"), number, wp_item_get_title (item), leads,
+                            wp_item_get_effective_progress (item));
+  /* Translators: a listed item in the briefing: number, title, lead agency,
+   * deadline, progress */
+  return g_strdup_printf (_("%s %s — %s, due %s, %d%%"), number, wp_item_get_title (item), leads,
+                          due, wp_item_get_effective_progress (item));
+}
+
+/* The counted items of a list (overdue, at risk), each with the work under
+ * it that makes it so, indented */
+static void
+listed_items (Doc         *doc,
+              WpPlanStats *stats,
+              GPtrArray   *items,
+              const char  *heading)
+{
+  if (items->len == 0)
+    return;
+  text_block (doc, heading, 12, TRUE, 6);
+  for (guint i = 0; i < items->len; i++)
+    {
+      WpItem *item = g_ptr_array_index (items, i);
+      GPtrArray *below = wp_plan_stats_get_below (stats, item);
+      g_autofree char *number = g_strdup_printf ("%u.", i + 1);
+      g_autofree char *line = listed_line (number, item);
+
+      text_block (doc, line, 9, FALSE, below != NULL ? 2 : 4);
+      for (guint k = 0; below != NULL && k < below->len; k++)
+        {
+          g_autofree char *work = listed_line ("    ↳", g_ptr_array_index (below, k));
+
+          text_block (doc, work, 9, FALSE, k + 1 == below->len ? 4 : 2);
+        }
+    }
+  doc->y += 12;
 }
 
 static void
@@ -482,7 +555,8 @@ lay_out (Doc         *doc,
              ? g_strdup_printf (_("%s · as of %s · items of %s"), wp_plan_get_organization (plan),
                                 as_of, agency)
              : g_strdup_printf (_("%s · as of %s"), wp_plan_get_organization (plan), as_of);
-  text_block (doc, subtitle, 9, FALSE, 14);
+  text_block (doc, subtitle, 9, FALSE, 4);
+  text_block (doc, wp_plan_stats_describe_unit (stats), 8, FALSE, 14);
 
   text_block (doc, summary, 10, FALSE, 16);
 
@@ -510,27 +584,18 @@ lay_out (Doc         *doc,
 
   text_block (doc, _("Items by Area"), 12, TRUE, 6);
   draw_table_header (doc);
-  item_rows (doc, store, wp_plan_get_id (plan), 0, 0, agency);
+  {
+    g_autoptr(WpPlanFacts) facts = agency != NULL
+                                   ? wp_store_list_plan_facts (store, wp_plan_get_id (plan), NULL)
+                                   : NULL;
+
+    item_rows (doc, store, wp_plan_get_id (plan), 0, 0, agency, facts);
+  }
   doc->in_table = FALSE;
   doc->y += 16;
 
-  if (stats->overdue->len > 0)
-    {
-      text_block (doc, _("Overdue Items"), 12, TRUE, 6);
-      for (guint i = 0; i < stats->overdue->len; i++)
-        {
-          WpItem *item = g_ptr_array_index (stats->overdue, i);
-          g_autofree char *leads = g_strjoinv ("、", (char **) wp_item_get_lead_agencies (item));
-          g_autofree char *date = wp_date_format_display (wp_item_get_due (item));
-          g_autofree char *line = g_strdup_printf (
-            /* Translators: an overdue item in the briefing's list */
-            _("%u. %s — %s, due %s, %d%%"), i + 1, wp_item_get_title (item), leads,
-            wp_item_get_due_label (item)[0] ? wp_item_get_due_label (item) : date,
-            wp_item_get_effective_progress (item));
-
-          text_block (doc, line, 9, FALSE, 4);
-        }
-    }
+  listed_items (doc, stats, stats->overdue, _("Overdue Items"));
+  listed_items (doc, stats, stats->due_soon, _("Items at Risk"));
 }
 
 /**
