@@ -526,6 +526,66 @@ test_serials_and_steps (Fixture       *f,
   g_assert_cmpuint (wp_undo_stack_get_undo_serial (f->undo), ==, 0);
 }
 
+/* The agencies of @item_id as "lead|co", each list joined with 、 */
+static char *
+agencies_of (Fixture *f,
+             gint64   item_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpItem) item = wp_store_get_item (f->store, item_id, &error);
+  g_autofree char *lead = NULL;
+  g_autofree char *co = NULL;
+
+  g_assert_no_error (error);
+  lead = g_strjoinv ("、", (char **) wp_item_get_lead_agencies (item));
+  co = g_strjoinv ("、", (char **) wp_item_get_co_agencies (item));
+  return g_strdup_printf ("%s|%s", lead, co);
+}
+
+/* Issue 16: naming as lead an agency that already supported the item was
+ * dropped without a word. It moves from the co-agencies to the lead, and
+ * undo puts it back where it was. */
+static void
+test_co_agency_made_lead (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpItem) item = wp_store_create_item (f->store, wp_plan_get_id (f->plan), 0, -1,
+                                                 WP_ITEM_KIND_ACTION, "措施", &error);
+  const char *co[] = { "市司法局", "市教育局", NULL };
+  const char *lead[] = { "市司法局", NULL };
+  const char *back[] = { "市教育局", "市司法局", NULL };
+  gint64 id = wp_item_get_id (item);
+  char *text;
+
+  g_assert_no_error (error);
+  g_assert_true (wp_edit_set_agencies (f->undo, id, WP_AGENCY_ROLE_CO, co, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (wp_edit_set_agencies (f->undo, id, WP_AGENCY_ROLE_LEAD, lead, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr ((text = agencies_of (f, id)), ==, "市司法局|市教育局");
+  g_free (text);
+
+  g_assert_true (wp_undo_stack_undo (f->undo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr ((text = agencies_of (f, id)), ==, "|市司法局、市教育局");
+  g_free (text);
+  g_assert_true (wp_undo_stack_redo (f->undo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr ((text = agencies_of (f, id)), ==, "市司法局|市教育局");
+  g_free (text);
+
+  /* and back: the lead made a co-agency leaves the lead */
+  g_assert_true (wp_edit_set_agencies (f->undo, id, WP_AGENCY_ROLE_CO, back, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr ((text = agencies_of (f, id)), ==, "|市教育局、市司法局");
+  g_free (text);
+  g_assert_true (wp_undo_stack_undo (f->undo, &error));
+  g_assert_cmpstr ((text = agencies_of (f, id)), ==, "市司法局|市教育局");
+  g_free (text);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -545,6 +605,7 @@ main (int    argc,
   ADD ("next-year-and-plan-undo", test_next_year_and_plan_undo);
   ADD ("serials-and-steps", test_serials_and_steps);
   ADD ("targets", test_targets);
+  ADD ("co-agency-made-lead", test_co_agency_made_lead);
 #undef ADD
 
   return g_test_run ();
