@@ -12,9 +12,20 @@ import openpyxl
 book = openpyxl.load_workbook(sys.argv[1])
 ws = book.worksheets[0]
 rows = [[cell.value for cell in row] for row in ws.iter_rows()]
-items = range(4, ws.max_row + 1)
+# an agency's sheet has a hidden row of column keys above its header
+keyed = ws.row_dimensions[3].hidden
+items = range(5 if keyed else 4, ws.max_row + 1)
 validation = ws.data_validations.dataValidation
+loads = [[cell.value for cell in row] for row in book.worksheets[1].iter_rows()] \
+    if len(book.worksheets) > 1 else []
 print(json.dumps({
+    "sheets": ",".join(sheet.title for sheet in book.worksheets),
+    "protected": bool(ws.protection.sheet),
+    "hidden_columns": ",".join(sorted(k for k, d in ws.column_dimensions.items() if d.hidden)),
+    "keys": ",".join(str(c.value) for c in ws[3]) if keyed else "",
+    "unlocked": [",".join(c.column_letter for c in ws[r] if not c.protection.locked)
+                 for r in items],
+    "loads": loads,
     "sheet": ws.title,
     "freeze": ws.freeze_panes,
     "filter": ws.auto_filter.ref,

@@ -277,6 +277,102 @@ test_xlsx_layout (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (book, "fills"), ==,
                    "FFF8CBAD,FFF8CBAD,FFF8CBAD,FFFFF2CC,FFDDEBF7,00000000");
   g_assert_cmpstr (json_object_get_string_member (book, "bold"), ==, "1,1,0,0,1,1");
+
+  /* 按单位统计, each agency on its own items, judged on 15 July 2025: the
+   * late action counts for its lead and both co-agencies, not for the
+   * key task above it (市公安局 leads both) nor the area (市委政法委). */
+  g_assert_cmpstr (json_object_get_string_member (book, "sheets"), ==,
+                   "Task Breakdown,By Agency");
+  {
+    static const char *const expected[] = {
+      "Agency Leads Supports Done In Progress Overdue",
+      "市公安局 2 0 0 2 1",
+      "市委政法委 2 0 0 1 0",
+      "市教育局 1 1 0 1 1",
+      "市司法局 0 1 0 1 1",
+      "市检察院 1 0 0 0 0",
+    };
+    JsonArray *loads = json_object_get_array_member (book, "loads");
+
+    g_assert_cmpuint (json_array_get_length (loads), ==, G_N_ELEMENTS (expected));
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      {
+        JsonArray *cells = json_array_get_array_element (loads, i);
+        g_autoptr(GString) line = g_string_new (NULL);
+
+        for (guint k = 0; k < json_array_get_length (cells); k++)
+          {
+            JsonNode *cell = json_array_get_element (cells, k);
+
+            if (k > 0)
+              g_string_append_c (line, ' ');
+            if (json_node_get_value_type (cell) == G_TYPE_STRING)
+              g_string_append (line, json_node_get_string (cell));
+            else
+              g_string_append_printf (line, "%" G_GINT64_FORMAT, json_node_get_int (cell));
+          }
+        g_assert_cmpstr (line->str, ==, expected[i]);
+      }
+  }
+}
+
+/* The sheet an agency fills in: its items with the areas and key tasks
+ * above them, locked but for what it reports (状态, 进度, this period's
+ * progress, problems, next steps) on its own rows; each item's uuid in a
+ * hidden column and the columns' keys in a hidden row, for collect. */
+static void
+test_agency_xlsx (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpSheet) sheet = NULL;
+  g_autofree char *xlsx = g_build_filename (f->dir, "agency.xlsx", NULL);
+  g_autoptr(JsonObject) book = NULL;
+  g_autoptr(WpItem) action = NULL;
+  JsonArray *rows, *unlocked, *row;
+
+  if (!have_openpyxl ())
+    {
+      g_test_skip ("python3-openpyxl is not installed");
+      return;
+    }
+  sheet = wp_sheet_new (f->store, wp_plan_get_id (f->plan), "市司法局", &error);
+  g_assert_no_error (error);
+  g_assert_true (wp_sheet_write_xlsx (sheet, xlsx, &error));
+  g_assert_no_error (error);
+  book = read_with_openpyxl (xlsx);
+
+  g_assert_cmpstr (json_object_get_string_member (book, "sheets"), ==, "Task Breakdown");
+  g_assert_true (json_object_get_boolean_member (book, "protected"));
+  g_assert_cmpstr (json_object_get_string_member (book, "keys"), ==,
+                   "number,kind,title,lead,co,due,last_note,status,progress,note,problems,"
+                   "next_steps,uuid");
+  g_assert_cmpstr (json_object_get_string_member (book, "hidden_columns"), ==, "M");
+  g_assert_cmpstr (json_object_get_string_member (book, "freeze"), ==, "A5");
+
+  /* the area and key task are context, locked; the action is its own */
+  unlocked = json_object_get_array_member (book, "unlocked");
+  g_assert_cmpuint (json_array_get_length (unlocked), ==, 3);
+  g_assert_cmpstr (json_array_get_string_element (unlocked, 0), ==, "");
+  g_assert_cmpstr (json_array_get_string_element (unlocked, 1), ==, "");
+  g_assert_cmpstr (json_array_get_string_element (unlocked, 2), ==, "H,I,J,K,L");
+
+  rows = json_object_get_array_member (book, "rows");
+  row = json_array_get_array_element (rows, 3);
+  g_assert_cmpstr (json_array_get_string_element (row, 6), ==, "Last Reported");
+  g_assert_cmpstr (json_array_get_string_element (row, 9), ==, "Progress This Period");
+  row = json_array_get_array_element (rows, 6);
+  g_assert_true (g_str_has_prefix (json_array_get_string_element (row, 2), "完善机制"));
+  g_assert_true (json_array_get_null_element (row, 9) ||
+                 g_str_equal (json_array_get_string_element (row, 9), ""));
+  action = wp_store_get_item (f->store, wp_store_get_child_id (
+             f->store, wp_plan_get_id (f->plan),
+             wp_store_get_child_id (f->store, wp_plan_get_id (f->plan),
+                                    wp_store_get_child_id (f->store, wp_plan_get_id (f->plan),
+                                                           0, 0, NULL), 0, NULL), 0, NULL),
+           &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_array_get_string_element (row, 12), ==, wp_item_get_uuid (action));
 }
 
 /* The demo plan as LibreOffice reads it: every title intact, in order. */
@@ -342,6 +438,8 @@ main (int    argc,
   g_test_add ("/sheet/agency-rows", Fixture, NULL, crafted_setup, test_agency_rows,
               fixture_teardown);
   g_test_add ("/sheet/xlsx-layout", Fixture, NULL, crafted_setup, test_xlsx_layout,
+              fixture_teardown);
+  g_test_add ("/sheet/agency-xlsx", Fixture, NULL, crafted_setup, test_agency_xlsx,
               fixture_teardown);
   g_test_add ("/sheet/xlsx-in-libreoffice", Fixture, NULL, demo_setup,
               test_xlsx_in_libreoffice, fixture_teardown);

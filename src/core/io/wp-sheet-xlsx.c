@@ -24,6 +24,7 @@
 #include <glib/gi18n-lib.h>
 #include <xlsxwriter.h>
 
+#include "wp-board.h"
 #include "wp-output.h"
 #include "wp-sheet.h"
 
@@ -376,6 +377,62 @@ write_sheet (lxw_workbook *workbook,
   return LXW_NO_ERROR;
 }
 
+/* 按单位统计: per agency, what it leads and supports, done, under way and
+ * overdue, counted on its own items (see wp_agency_loads_compute()). */
+static lxw_error
+write_loads (lxw_workbook *workbook,
+             WpSheet      *sheet)
+{
+  static const struct {
+    const char *header;
+    double      width;
+  } columns[] = {
+    { N_("Agency"), 28 },
+    { N_("Leads"), 10 },
+    { N_("Supports"), 10 },
+    { N_("Done"), 10 },
+    { N_("In Progress"), 10 },
+    { N_("Overdue"), 10 },
+  };
+  lxw_worksheet *ws = workbook_add_worksheet (workbook, _("By Agency"));
+  lxw_format *header = workbook_add_format (workbook);
+  lxw_format *cell = workbook_add_format (workbook);
+  lxw_format *late = workbook_add_format (workbook);
+  lxw_error err = LXW_NO_ERROR;
+
+  if (ws == NULL)
+    return LXW_ERROR_MEMORY_MALLOC_FAILED;
+  format_set_bold (header);
+  format_set_bg_color (header, 0xD9D9D9);
+  format_set_border (header, LXW_BORDER_THIN);
+  format_set_align (header, LXW_ALIGN_CENTER);
+  format_set_border (cell, LXW_BORDER_THIN);
+  format_set_border_color (cell, 0xBFBFBF);
+  format_set_border (late, LXW_BORDER_THIN);
+  format_set_border_color (late, 0xBFBFBF);
+  format_set_bg_color (late, 0xF8CBAD);
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      worksheet_set_column (ws, i, i, columns[i].width, NULL);
+      worksheet_write_string (ws, 0, i, _(columns[i].header), header);
+    }
+  for (guint i = 0; err == LXW_NO_ERROR && i < sheet->loads->len; i++)
+    {
+      WpAgencyLoad *load = g_ptr_array_index (sheet->loads, i);
+      const guint counts[] = { load->n_lead, load->n_co, load->n_done, load->n_in_progress,
+                               load->n_overdue };
+      lxw_format *format = load->n_overdue > 0 ? late : cell;
+
+      err = worksheet_write_string (ws, i + 1, 0, wp_agency_get_name (load->agency), format);
+      for (guint k = 0; err == LXW_NO_ERROR && k < G_N_ELEMENTS (counts); k++)
+        err = worksheet_write_number (ws, i + 1, k + 1, counts[k], format);
+    }
+  worksheet_freeze_panes (ws, 1, 0);
+  worksheet_autofilter (ws, 0, 0, MAX (sheet->loads->len, 1), G_N_ELEMENTS (columns) - 1);
+  worksheet_set_paper (ws, 9);
+  return err;
+}
+
 static gboolean
 copy_to_output (const char  *from,
                 const char  *path,
@@ -445,6 +502,8 @@ wp_sheet_write_xlsx (WpSheet     *sheet,
             new_cell_format (workbook, level, shade, kind, unlocked);
 
   err = write_sheet (workbook, sheet, &layout, &formats);
+  if (err == LXW_NO_ERROR && sheet->loads != NULL)
+    err = write_loads (workbook, sheet);
   if (err != LXW_NO_ERROR)
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "wp-board.h"
 #include "wp-deadline.h"
 #include "wp-output.h"
 #include "wp-sheet.h"
@@ -57,6 +58,7 @@ wp_sheet_free (WpSheet *sheet)
   g_free (sheet->title);
   g_free (sheet->subtitle);
   g_clear_pointer (&sheet->rows, g_ptr_array_unref);
+  g_clear_pointer (&sheet->loads, g_ptr_array_unref);
   g_free (sheet);
 }
 
@@ -197,6 +199,14 @@ wp_sheet_new (WpStore     *store,
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
+    }
+
+  /* 按单位统计: what each agency leads and supports, by its own items */
+  if (agency == NULL)
+    {
+      sheet->loads = wp_agency_loads_compute (store, plan_id, error);
+      if (sheet->loads == NULL)
+        return NULL;
     }
 
   /* The plan's title, with its year when the title does not say it */

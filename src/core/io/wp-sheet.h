@@ -41,6 +41,7 @@ typedef struct {
   char      *title;        /* e.g. "2025年政法工作任务分解表" */
   char      *subtitle;     /* organisation, agency and the reference date */
   GPtrArray *rows;         /* WpSheetRow, in outline order */
+  GPtrArray *loads;        /* WpAgencyLoad of each agency, for a plan's sheet; else NULL */
 } WpSheet;
 
 const char *wp_sheet_column_header (WpSheetColumn  column);
