@@ -346,7 +346,7 @@ test_agency_xlsx (Fixture       *f,
   g_assert_true (json_object_get_boolean_member (book, "protected"));
   g_assert_cmpstr (json_object_get_string_member (book, "keys"), ==,
                    "number,kind,title,lead,co,due,last_note,status,progress,note,problems,"
-                   "next_steps,uuid");
+                   "next_steps,uuid,agency=市司法局,year=2025");
   g_assert_cmpstr (json_object_get_string_member (book, "hidden_columns"), ==, "M");
   g_assert_cmpstr (json_object_get_string_member (book, "freeze"), ==, "A5");
 

@@ -337,8 +337,14 @@ write_sheet (lxw_workbook *workbook,
       lxw_row_col_options hidden = { .hidden = LXW_TRUE };
 
       worksheet_set_row_opt (ws, 2, LXW_DEF_ROW_HEIGHT, NULL, &hidden);
+      g_autofree char *agency = g_strconcat ("agency=", sheet->agency, NULL);
+      g_autofree char *year = g_strdup_printf ("year=%d", sheet->year);
+
       for (guint i = 0; i < layout->n_columns; i++)
         worksheet_write_string (ws, 2, i, layout->columns[i].key, NULL);
+      /* whose sheet it is, for collect */
+      worksheet_write_string (ws, 2, layout->n_columns, agency, NULL);
+      worksheet_write_string (ws, 2, layout->n_columns + 1, year, NULL);
     }
   worksheet_set_row (ws, header_row, 30, NULL);
   for (guint i = 0; i < layout->n_columns; i++)
