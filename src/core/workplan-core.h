@@ -23,3 +23,5 @@
 #include "io/wp-json-io.h"
 #include "io/wp-output.h"
 #include "io/wp-sheet.h"
+#include "io/wp-sheet-import.h"
+#include "io/wp-table.h"
