@@ -650,9 +650,14 @@ static void
 add_agencies (GPtrArray  *names,
               const char *text)
 {
+  static GRegex *regex;
+  g_auto(GStrv) parts = NULL;
+
   /* 、，,/；; and blanks */
-  g_autoptr(GRegex) regex = g_regex_new ("[、，,/／；;\\s\\x{3000}]+", 0, 0, NULL);
-  g_auto(GStrv) parts = g_regex_split (regex, text, 0);
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("[、，,/／；;\\s\\x{3000}]+", G_REGEX_OPTIMIZE, 0,
+                                            NULL));
+  parts = g_regex_split (regex, text, 0);
 
   for (guint i = 0; parts[i] != NULL; i++)
     {
@@ -956,6 +961,32 @@ strip_numbering (const char *text,
   return wp_utf8_strip_blank (g_strdup (rest));
 }
 
+/* The text of a row with one numbered cell left of the title's, and
+ * nothing else (一、平安建设 where the merge was lost), or NULL */
+static char *
+lone_numbered_cell (Import *im,
+                    guint   row)
+{
+  char *found = NULL;
+
+  for (guint c = 0; c < im->n_columns; c++)
+    {
+      g_autofree char *text = grid_text (&im->grid, row, c, NULL);
+      const char *rest;
+
+      if (text[0] == '\0')
+        continue;
+      if (found != NULL || c >= (guint) im->title_column || im->roles[c] != ROLE_NUMBER
+          || numbering_style (text, &rest) == STYLE_NONE || rest[0] == '\0')
+        {
+          g_free (found);
+          return NULL;
+        }
+      found = g_steal_pointer (&text);
+    }
+  return found;
+}
+
 /* A row merged across from the title's cell over three columns or more
  * heads a section (一、平安建设) */
 static gboolean
@@ -971,9 +1002,12 @@ read_section_row (Import *im,
 
   if (range == NULL)
     range = g_hash_table_lookup (im->grid.anchors, KEY (row, column));
-  if (range == NULL || range->first_row != row || range->last_column - range->first_column < 2)
+  if (range != NULL && range->first_row == row && range->last_column - range->first_column >= 2)
+    anchor = grid_text (&im->grid, range->first_row, range->first_column, NULL);
+  else if (im->levels->len > 0)
+    anchor = lone_numbered_cell (im, row);
+  if (anchor == NULL)
     return FALSE;
-  anchor = grid_text (&im->grid, range->first_row, range->first_column, NULL);
   if (anchor[0] == '\0')
     return TRUE;
   title = strip_numbering (anchor, &style);
