@@ -2,7 +2,8 @@
  *
  *   workplan list-plans [--db PATH] [--json]
  *   workplan export --format json|pdf|xlsx|csv --year N [--agency NAME] [--db PATH] [-o FILE]
- *   workplan import FILE.json [--year N] [--replace] [--db PATH]
+ *   workplan import FILE.json|.xlsx|.xls|.csv [--year N] [--replace] [--db PATH] [--dry-run]
+ *                   [--json]
  *   workplan import-report FILE.txt --year N [--title T] [--organization O] [--dry-run]
  *                 [--json] [--db PATH]
  *   workplan note --year N --item TITLE-OR-UUID --text T [--date D] [--progress P]
@@ -20,6 +21,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -51,7 +53,7 @@ static const struct {
 } commands[] = {
   { "list-plans", cmd_list_plans, N_("List the plans (years) in the database") },
   { "export", cmd_export, N_("Write a plan as JSON") },
-  { "import", cmd_import, N_("Read a plan from a JSON file") },
+  { "import", cmd_import, N_("Read a plan from a JSON file or a spreadsheet (.xlsx, .xls, .csv)") },
   { "summary", cmd_summary, N_("Draft the progress summary of a plan, as plain text") },
   { "note", cmd_note, N_("Add a progress note to an item") },
   { "next-year", cmd_next_year, N_("Start next year's plan with the work not done") },
@@ -584,20 +586,82 @@ back_up_before_import (WpStore   *store,
   return backup != NULL;
 }
 
+/* Whether @file holds interchange JSON rather than a spreadsheet: by its
+ * content, since sheets are mailed under any name. */
+static gboolean
+is_json_file (const char *file)
+{
+  g_autoptr(GFile) gfile = g_file_new_for_path (file);
+  g_autoptr(GFileInputStream) stream = g_file_read (gfile, NULL, NULL);
+  char head[512];
+  gssize n;
+  gsize i = 0;
+
+  if (stream == NULL)
+    return g_str_has_suffix (file, ".json");  /* (the JSON reader says why it cannot) */
+  n = g_input_stream_read (G_INPUT_STREAM (stream), head, sizeof head, NULL, NULL);
+  if (n <= 0)
+    return g_str_has_suffix (file, ".json");
+  if (n >= 3 && memcmp (head, "\xef\xbb\xbf", 3) == 0)
+    i = 3;
+  while (i < (gsize) n && g_ascii_isspace (head[i]))
+    i++;
+  return i < (gsize) n && (head[i] == '{' || head[i] == '[');
+}
+
+static guint
+count_json_items (JsonArray *items)
+{
+  guint n = json_array_get_length (items);
+  guint total = n;
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      if (item != NULL && json_object_has_member (item, "children"))
+        total += count_json_items (json_object_get_array_member (item, "children"));
+    }
+  return total;
+}
+
+/* What --dry-run says of the draft @json: its year, title and items */
+static void
+print_draft_summary (const char *json,
+                     int         year)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root, *plan;
+
+  if (!json_parser_load_from_data (parser, json, -1, NULL))
+    return;
+  root = json_node_get_object (json_parser_get_root (parser));
+  plan = json_object_get_object_member (root, "plan");
+  g_print (_("Would import the %d plan “%s” (%u items); nothing was written.\n"),
+           year > 0 ? year : (int) json_object_get_int_member (plan, "year"),
+           json_object_get_string_member (plan, "title"),
+           count_json_items (json_object_get_array_member (root, "items")));
+}
+
 static int
 cmd_import (int    argc,
             char **argv)
 {
-  gboolean replace = FALSE;
+  gboolean replace = FALSE, dry_run = FALSE, as_json = FALSE;
   int year = 0;
   GOptionEntry entries[] = {
     { "year", 'y', 0, G_OPTION_ARG_INT, &year,
       N_("File the plan under this year instead of the file's own"), N_("YEAR") },
     { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
       N_("Replace an existing plan of the same year"), NULL },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("Read and check the file but write nothing"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json,
+      N_("With --dry-run, print the plan as read, as interchange JSON"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = new_context ("import", _("FILE.json"), entries);
+  g_autoptr(GOptionContext) context = new_context ("import", _("FILE.json|.xlsx|.xls|.csv"),
+                                                   entries);
+  g_autofree char *draft = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(WpStore) store = NULL;
   g_autoptr(WpPlan) plan = NULL;
@@ -613,22 +677,38 @@ cmd_import (int    argc,
     return usage_error (context, _("Give exactly one file to import."));
   file = argv[1];
 
-  if (g_str_has_suffix (file, ".csv") || g_str_has_suffix (file, ".xlsx"))
-    {
-      g_autofree char *msg =
-        g_strdup_printf (_("Importing “%s” is not available in this version; import a .json "
-                           "file."), file);
-      return usage_error (context, msg);
-    }
   if (year < 0 || year > 9999)
     return usage_error (context, _("--year must be a year such as 2025."));
+  if (as_json && !dry_run)
+    return usage_error (context, _("--json prints the plan instead of importing it: use it "
+                                   "with --dry-run."));
 
-  /* Read and check the whole file before creating or opening any database. */
-  doc = wp_json_document_load (file, &error);
+  /* Read and check the whole file before creating or opening any database:
+   * a sheet becomes interchange JSON, checked as any JSON file is. */
+  if (is_json_file (file))
+    doc = wp_json_document_load (file, &error);
+  else
+    {
+      draft = wp_sheet_import_file (file, year, &error);
+      if (draft != NULL)
+        doc = wp_json_document_parse (draft, -1, &error);
+    }
   if (doc == NULL)
     {
       g_autofree char *msg = g_strdup_printf ("%s: %s", file, error->message);
       return fail (msg);
+    }
+  if (dry_run)
+    {
+      g_autofree char *text = NULL;
+
+      if (draft == NULL && !g_file_get_contents (file, &text, NULL, &error))
+        return fail (error->message);
+      if (as_json)
+        g_print ("%s\n", draft != NULL ? draft : text);
+      else
+        print_draft_summary (draft != NULL ? draft : text, year);
+      return EXIT_OK;
     }
 
   path = db_path ? g_strdup (db_path) : wp_store_default_path ();

@@ -25,3 +25,5 @@
 #include "io/wp-sheet.h"
 #include "io/wp-report-text.h"
 #include "io/wp-report-import.h"
+#include "io/wp-sheet-import.h"
+#include "io/wp-table.h"
