@@ -45,6 +45,7 @@ static int cmd_summary (int argc, char **argv);
 static int cmd_note (int argc, char **argv);
 static int cmd_next_year (int argc, char **argv);
 static int cmd_import_report (int argc, char **argv);
+static int cmd_collect (int argc, char **argv);
 
 static const struct {
   const char  *name;
@@ -58,6 +59,7 @@ static const struct {
   { "note", cmd_note, N_("Add a progress note to an item") },
   { "next-year", cmd_next_year, N_("Start next year's plan with the work not done") },
   { "import-report", cmd_import_report, N_("Draft a plan from a prose work report") },
+  { "collect", cmd_collect, N_("Merge the sheets agencies filled in back into the plan") },
 };
 
 static char *db_path;
@@ -996,6 +998,144 @@ cmd_note (int    argc,
     g_autofree char *iso = wp_date_to_iso (&date);
     g_print (_("Added a progress note of %s to “%s”.\n"), iso, wp_item_get_title (item));
   }
+  return EXIT_OK;
+}
+
+/* collect: what each returned sheet asks for, printed per item; written in
+ * one transaction after a backup, or not at all */
+static void
+print_collect (WpCollect *collect)
+{
+  for (guint i = 0; i < collect->rows->len; i++)
+    {
+      WpCollectRow *row = g_ptr_array_index (collect->rows, i);
+      g_autoptr(GString) what = g_string_new (NULL);
+
+      if (row->refusal != NULL)
+        {
+          /* Translators: a refused row of a returned sheet: file, row, title, why */
+          g_print (_("Refused: %s, row %u, “%s”: %s\n"), row->file, row->row, row->title,
+                   row->refusal);
+          continue;
+        }
+      if (row->set_status)
+        /* Translators: a status change collected from a sheet: from, to */
+        g_string_append_printf (what, _("status %s → %s"),
+                                wp_item_status_to_label (row->old_status),
+                                wp_item_status_to_label (row->status));
+      if (row->set_progress)
+        {
+          if (what->len > 0)
+            g_string_append (what, _(", "));
+          /* Translators: a progress change collected from a sheet: from, to */
+          g_string_append_printf (what, _("progress %d%% → %d%%"), row->old_progress,
+                                  row->progress);
+        }
+      if (row->note != NULL)
+        {
+          if (what->len > 0)
+            g_string_append (what, _(", "));
+          g_string_append (what, _("a progress note"));
+        }
+      /* Translators: a change collected from a sheet: file, row, title, what */
+      g_print (_("%s, row %u, “%s”: %s\n"), row->file, row->row, row->title, what->str);
+    }
+}
+
+static int
+cmd_collect (int    argc,
+             char **argv)
+{
+  g_autofree char *as_of = NULL;
+  gboolean dry_run = FALSE, json = FALSE;
+  int year = 0;
+  GOptionEntry entries[] = {
+    { "year", 'y', 0, G_OPTION_ARG_INT, &year, N_("The plan's year"), N_("YEAR") },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of,
+      N_("The date of the progress notes (default: today)"), N_("YYYY-MM-DD") },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("Show what the sheets would change, and change nothing"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print what the sheets change as JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = new_context ("collect", _("FILE…"), entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpStore) store = NULL;
+  g_autoptr(WpPlan) plan = NULL;
+  g_autoptr(WpCollect) collect = NULL;
+  g_autofree char *backup = NULL;
+  GDate date;
+  int status;
+
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc < 2)
+    return usage_error (context, _("Name the returned sheets to collect, e.g. "
+                                   "workplan collect 2025-市司法局.xlsx --year 2025."));
+  if (year == 0)
+    return usage_error (context, _("Say which plan the sheets are for with --year, e.g. "
+                                   "--year 2025."));
+  if (as_of != NULL && !wp_date_from_iso (as_of, &date))
+    return usage_error (context, _("--as-of must be a date such as 2025-06-30."));
+
+  store = open_store (dry_run ? WP_STORE_OPEN_READ_ONLY : WP_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL)
+    return fail (error->message);
+  if (as_of == NULL)
+    date = *wp_store_get_reference_date (store);
+  plan = wp_store_get_plan_by_year (store, year, &error);
+  if (plan == NULL)
+    return fail (error->message);
+
+  collect = wp_collect_read (store, wp_plan_get_id (plan), (const char * const *) argv + 1,
+                             &date, &error);
+  if (collect == NULL)
+    return fail (error->message);
+
+  if (json)
+    {
+      g_autoptr(JsonNode) root = wp_collect_to_json (collect);
+      g_autofree char *text = json_to_string (root, TRUE);
+
+      g_print ("%s\n", text);
+    }
+  else
+    print_collect (collect);
+
+  if (collect->n_refused > 0)
+    {
+      g_autofree char *msg =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u row is refused; nothing was changed. Send the agency "
+                                      "its sheet again, or correct the plan, and collect again.",
+                                      "%u rows are refused; nothing was changed. Send the "
+                                      "agencies their sheets again, or correct the plan, and "
+                                      "collect again.", collect->n_refused),
+                         collect->n_refused);
+      return fail (msg);
+    }
+  if (collect->n_changes == 0)
+    {
+      if (!json)
+        g_print (_("The sheets ask for nothing the plan does not hold already.\n"));
+      return EXIT_OK;
+    }
+  if (dry_run)
+    {
+      if (!json)
+        g_print (_("Nothing was written (--dry-run).\n"));
+      return EXIT_OK;
+    }
+
+  backup = wp_backup_take (store, WP_BACKUP_BEFORE_COLLECT, WP_BACKUP_DEFAULT_KEPT, &error);
+  if (backup == NULL)
+    return fail (error->message);
+  if (!wp_collect_apply (store, collect, &error))
+    return fail (error->message);
+  if (!json)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Collected %u change into the %d plan.\n",
+                          "Collected %u changes into the %d plan.\n", collect->n_changes),
+             collect->n_changes, year);
   return EXIT_OK;
 }
 

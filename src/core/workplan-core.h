@@ -23,6 +23,7 @@
 #include "io/wp-json-io.h"
 #include "io/wp-output.h"
 #include "io/wp-sheet.h"
+#include "io/wp-collect.h"
 #include "io/wp-report-text.h"
 #include "io/wp-report-import.h"
 #include "io/wp-sheet-import.h"

@@ -309,8 +309,8 @@ read_row (WpStore    *store,
           row_free (row);
           return NULL;
         }
-      return refuse (row, _("The item is no longer %s's: it was filled in by another "
-                            "agency's sheet, or the plan changed since it was sent."), agency);
+      return refuse (row, _("%s is no longer on this item: the plan changed since the sheet "
+                            "was sent."), agency);
     }
   if (now == NULL)
     return refuse (row, _("No item of the plan has this id: it was deleted from the plan, or "
@@ -340,20 +340,24 @@ read_row (WpStore    *store,
                        wp_sheet_column_header (structure[i].column), sent, plan);
     }
 
-  if (status_text[0] != '\0')
+  /* The sheet was sent with the status and progress the plan shows: a
+   * change is a value other than that. */
+  /* What comes from the items below is locked in the sheet and not read:
+   * it changed when they did. */
+  if (status_text[0] != '\0' && !now->rolled_status)
     {
       if (!parse_status (status_text, &row->status))
         return refuse (row, _("“%s” is not a status: choose one from the cell's list."),
                        status_text);
-      row->old_status = wp_item_get_status (item);
+      row->old_status = now->status;
       row->set_status = row->status != row->old_status;
     }
-  if (progress_text[0] != '\0')
+  if (progress_text[0] != '\0' && !now->rolled_progress)
     {
       if (!parse_progress (table, r, columns[KEY_PROGRESS], &row->progress))
         return refuse (row, _("“%s” is not a progress: give a whole number from 0 to 100."),
                        progress_text);
-      row->old_progress = wp_item_get_progress (item);
+      row->old_progress = now->progress;
       row->set_progress = row->progress != row->old_progress;
     }
   if (filled)

@@ -216,8 +216,11 @@ write_row (lxw_worksheet *sheet,
   for (guint i = 0; err == LXW_NO_ERROR && i < layout->n_columns; i++)
     {
       const Column *column = &layout->columns[i];
-      /* (an agency fills in only the rows of its own items) */
-      gboolean unlocked = column->fill && !row->context;
+      /* (an agency fills in only the rows of its own items, and not the
+       * status or progress that come from the items below) */
+      gboolean unlocked = column->fill && !row->context
+                          && !(column->source == WP_SHEET_STATUS && row->rolled_status)
+                          && !(column->source == WP_SHEET_PROGRESS && row->rolled_progress);
       g_autofree char *text = NULL;
 
       if (column->source == WP_SHEET_PROGRESS)

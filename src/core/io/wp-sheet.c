@@ -100,6 +100,8 @@ row_new (WpStore    *store,
   row->progress = wp_item_get_effective_progress (item);
   row->status = wp_item_get_effective_status (item);
   row->light = wp_item_get_light (item);
+  row->rolled_status = wp_item_get_n_children (item) > 0;
+  row->rolled_progress = row->rolled_status && wp_item_get_progress (item) < 0;
   row->uuid = g_strdup (wp_item_get_uuid (item));
   row->cells[WP_SHEET_NUMBER] = g_strdup (number);
   row->cells[WP_SHEET_KIND] = g_strdup (wp_item_kind_to_label (row->kind));

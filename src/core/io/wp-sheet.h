@@ -32,6 +32,8 @@ typedef struct {
   WpItemStatus status;     /* effective status */
   WpLight      light;      /* the item's light, with what is below it */
   gboolean     context;    /* only shown for the items below it (an agency's sheet) */
+  gboolean     rolled_status;    /* its status comes from its sub-items */
+  gboolean     rolled_progress;  /* its progress comes from its sub-items */
   char        *uuid;
 } WpSheetRow;
 
