@@ -182,20 +182,22 @@ wp_store_set_item_agencies (WpStore             *self,
       if (agency_id < 0)
         goto fail;
 
-      /* An agency is on an item once: named in this role, it leaves the
-       * other (made lead, a co-agency is no longer one). */
-      {
-        g_autoptr(WpStmt) other =
-          wp_stmt_prepare (self, "DELETE FROM item_agency"
-                                 " WHERE item_id = ?1 AND agency_id = ?2 AND role <> ?3", error);
-        if (other == NULL)
-          goto fail;
-        sqlite3_bind_int64 (other->stmt, 1, item_id);
-        sqlite3_bind_int64 (other->stmt, 2, agency_id);
-        wp_stmt_bind_text (other, 3, wp_agency_role_to_string (role));
-        if (!wp_stmt_run (other, error))
-          goto fail;
-      }
+      /* An agency is on an item once, and leading wins: one named lead
+       * is no longer a co-agency; one named co-agency that leads stays
+       * lead (the insert below does nothing). */
+      if (role == WP_AGENCY_ROLE_LEAD)
+        {
+          g_autoptr(WpStmt) other =
+            wp_stmt_prepare (self, "DELETE FROM item_agency"
+                                   " WHERE item_id = ?1 AND agency_id = ?2 AND role <> ?3", error);
+          if (other == NULL)
+            goto fail;
+          sqlite3_bind_int64 (other->stmt, 1, item_id);
+          sqlite3_bind_int64 (other->stmt, 2, agency_id);
+          wp_stmt_bind_text (other, 3, wp_agency_role_to_string (role));
+          if (!wp_stmt_run (other, error))
+            goto fail;
+        }
       /* (a name given twice in the list is there once) */
       stmt = wp_stmt_prepare (self, "INSERT INTO item_agency (item_id, agency_id, role, position)"
                                     " VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING", error);

@@ -814,37 +814,35 @@ wp_edit_set_agencies (WpUndoStack         *self,
                ? g_strdup_printf (_("Change the lead agency of “%s”"), title)
                : g_strdup_printf (_("Change the supporting agencies of “%s”"), title);
 
-  /* An agency named here that is on the item in the other role leaves it
-   * (see wp_store_set_item_agencies()); undo puts it back there. */
-  {
-    WpAgencyRole other_role = role == WP_AGENCY_ROLE_LEAD ? WP_AGENCY_ROLE_CO
-                                                          : WP_AGENCY_ROLE_LEAD;
-    const char * const *other = other_role == WP_AGENCY_ROLE_LEAD
-                                ? wp_item_get_lead_agencies (item)
-                                : wp_item_get_co_agencies (item);
-    g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
-    g_auto(GStrv) kept_names = NULL;
-    gboolean leaves = FALSE;
-    Command *group;
+  /* A co-agency named lead is no longer a co-agency (see
+   * wp_store_set_item_agencies()); undo puts it back there. */
+  if (role == WP_AGENCY_ROLE_LEAD)
+    {
+      WpAgencyRole other_role = WP_AGENCY_ROLE_CO;
+      const char * const *other = wp_item_get_co_agencies (item);
+      g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
+      g_auto(GStrv) kept_names = NULL;
+      gboolean leaves = FALSE;
+      Command *group;
 
-    for (guint i = 0; other[i] != NULL; i++)
-      {
-        if (names != NULL && g_strv_contains (names, other[i]))
-          leaves = TRUE;
-        else
-          g_strv_builder_add (kept, other[i]);
-      }
-    if (leaves)
-      {
-        kept_names = g_strv_builder_end (kept);
-        group = command_new (CMD_GROUP, item_id, g_strdup (cmd->label));
-        group->children = g_ptr_array_new_with_free_func ((GDestroyNotify) command_free);
-        g_ptr_array_add (group->children,
-                         agencies_command (item, other_role, (const char * const *) kept_names));
-        g_ptr_array_add (group->children, cmd);
-        cmd = group;
-      }
-  }
+      for (guint i = 0; other[i] != NULL; i++)
+        {
+          if (names != NULL && g_strv_contains (names, other[i]))
+            leaves = TRUE;
+          else
+            g_strv_builder_add (kept, other[i]);
+        }
+      if (leaves)
+        {
+          kept_names = g_strv_builder_end (kept);
+          group = command_new (CMD_GROUP, item_id, g_strdup (cmd->label));
+          group->children = g_ptr_array_new_with_free_func ((GDestroyNotify) command_free);
+          g_ptr_array_add (group->children,
+                           agencies_command (item, other_role, (const char * const *) kept_names));
+          g_ptr_array_add (group->children, cmd);
+          cmd = group;
+        }
+    }
   return run_and_push (self, cmd, error);
 }
 
