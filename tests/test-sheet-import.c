@@ -574,6 +574,28 @@ test_synonyms (void)
   g_assert_cmpstr (str (item_at (root, "1/0"), "due"), ==, "2025-12-31");
 }
 
+/* 类别 holding the areas' names (merged down in the sheet, or written on
+ * the area's first row only) */
+static void
+test_category_areas (void)
+{
+  g_autoptr(JsonNode) root = import_csv_text (
+    "序号,类别,重点任务,牵头单位\n"
+    "1,平安建设,任务一,市公安局\n"
+    "2,,任务二,市法院\n"
+    "3,法治建设,任务三,市司法局\n");
+
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      json_node_get_object (root), "items")), ==, 2);
+  assert_item (root, "0", "area", "平安建设");
+  assert_item (root, "0/0", "task", "任务一");
+  assert_item (root, "0/1", "task", "任务二");
+  assert_item (root, "1", "area", "法治建设");
+  assert_item (root, "1/0", "task", "任务三");
+  g_assert_cmpuint (n_children (item_at (root, "0")), ==, 2);
+  assert_names (root, "0/1", "lead", "市法院");
+}
+
 static void
 test_no_header (void)
 {
@@ -771,6 +793,7 @@ main (int    argc,
   g_test_add_func ("/sheet-import/xls", test_xls);
   g_test_add_func ("/sheet-import/csv-reader", test_csv_reader);
   g_test_add_func ("/sheet-import/synonyms", test_synonyms);
+  g_test_add_func ("/sheet-import/category-areas", test_category_areas);
   g_test_add_func ("/sheet-import/no-header", test_no_header);
   g_test_add_func ("/sheet-import/serial-dates", test_serial_dates);
   g_test_add_func ("/sheet-import/hostile", test_hostile);
