@@ -594,11 +594,17 @@ static gboolean
 is_json_file (const char *file)
 {
   g_autoptr(GFile) gfile = g_file_new_for_path (file);
-  g_autoptr(GFileInputStream) stream = g_file_read (gfile, NULL, NULL);
+  g_autoptr(GFileInputStream) stream = NULL;
   char head[512];
   gssize n;
   gsize i = 0;
+  GStatBuf st;
 
+  /* FIFOs, devices and folders are the JSON reader's to refuse: reading
+   * one to sniff it could wait for ever. */
+  if (g_stat (file, &st) != 0 || !S_ISREG (st.st_mode))
+    return TRUE;
+  stream = g_file_read (gfile, NULL, NULL);
   if (stream == NULL)
     return g_str_has_suffix (file, ".json");  /* (the JSON reader says why it cannot) */
   n = g_input_stream_read (G_INPUT_STREAM (stream), head, sizeof head, NULL, NULL);
@@ -634,6 +640,8 @@ print_draft_summary (const char *json,
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *root, *plan;
 
+  if (g_str_has_prefix (json, "\xef\xbb\xbf"))
+    json += 3;  /* (a byte order mark is not JSON) */
   if (!json_parser_load_from_data (parser, json, -1, NULL))
     return;
   root = json_node_get_object (json_parser_get_root (parser));

@@ -187,11 +187,12 @@ grid_init (Grid     *grid,
           {
             if (r == range->first_row && c == range->first_column)
               continue;
-            if (++n_filled > WP_TABLE_MAX_CELLS)
+            /* (each takes a hash table entry: half the cells a sheet may have) */
+            if (++n_filled > WP_TABLE_MAX_CELLS / 2)
               {
                 g_set_error (error, WP_IO_ERROR, WP_IO_ERROR_TOO_LARGE,
                              _("The sheet has more than %d cells, too many to be a work plan."),
-                             WP_TABLE_MAX_CELLS);
+                             WP_TABLE_MAX_CELLS / 2);
                 return FALSE;
               }
             g_hash_table_insert (grid->filled, KEY (r, c), range);

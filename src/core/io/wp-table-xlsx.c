@@ -523,11 +523,11 @@ store_cell (WpTable    *table,
     else
       {
         /* (%.15g: 0.1 + 0.2 reads 0.3, as Excel shows it) */
-        if (style & STYLE_PERCENT)
-          g_snprintf (buffer, sizeof buffer, "%.15g%%", number * 100);
-        else
-          g_ascii_formatd (buffer, sizeof buffer, "%.15g", number);
-        cell = wp_table_set (table, c->row, c->column, g_strdup (buffer), error);
+        g_ascii_formatd (buffer, sizeof buffer, "%.15g",
+                         (style & STYLE_PERCENT) ? number * 100 : number);
+        cell = wp_table_set (table, c->row, c->column,
+                             (style & STYLE_PERCENT) ? g_strconcat (buffer, "%", NULL)
+                                                     : g_strdup (buffer), error);
         if (cell == NULL)
           return FALSE;
         cell->is_percent = (style & STYLE_PERCENT) != 0;

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <uchardet.h>
@@ -472,7 +473,22 @@ wp_table_read_file (const char  *path,
   g_autoptr(GError) local_error = NULL;
   const char *data;
   gsize length;
+  GStatBuf st;
 
+  /* (a FIFO or a device would be read for ever) */
+  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, WP_IO_ERROR, WP_IO_ERROR_INVALID,
+                   _("The file is not a spreadsheet Workplan reads (.xlsx, .xls or .csv)."));
+      return NULL;
+    }
+  if ((guint64) st.st_size > WP_TABLE_MAX_BYTES)
+    {
+      g_set_error (error, WP_IO_ERROR, WP_IO_ERROR_TOO_LARGE,
+                   _("The file is too large to be a work plan (over %d MB)."),
+                   WP_TABLE_MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
   mapped = g_mapped_file_new (path, FALSE, &local_error);
   if (mapped == NULL)
     {
