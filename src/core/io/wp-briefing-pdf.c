@@ -25,6 +25,7 @@
 #include "wp-charts.h"
 #include "wp-deadline.h"
 #include "wp-output.h"
+#include "wp-sheet.h"
 #include "wp-stats.h"
 
 #define PAGE_WIDTH  595.28  /* A4 in points */
@@ -410,30 +411,6 @@ draw_table_header (Doc *doc)
   doc->in_table = TRUE;
 }
 
-static char *
-latest_note (WpStore *store,
-             WpItem  *item)
-{
-  g_autoptr(GPtrArray) notes = wp_store_list_notes (store, wp_item_get_id (item), NULL);
-  WpNote *note;
-  g_autofree char *date = NULL;
-
-  if (notes == NULL || notes->len == 0)
-    return g_strdup ("");
-  note = g_ptr_array_index (notes, notes->len - 1);
-  date = wp_date_format_display (&note->date);
-  return g_strdup_printf ("%s %s", date, note->text);
-}
-
-static gboolean
-involves (WpItem     *item,
-          const char *agency)
-{
-  return agency == NULL
-         || g_strv_contains (wp_item_get_lead_agencies (item), agency)
-         || g_strv_contains (wp_item_get_co_agencies (item), agency);
-}
-
 /* @facts: (nullable): for one agency's briefing, where its own light is
  * read (a key task red only through another agency's action is not red
  * in its briefing, as in its figures) */
@@ -458,7 +435,7 @@ item_rows (Doc               *doc,
       g_autofree char *date = wp_date_format_display (wp_item_get_due (item));
       g_autofree char *progress = g_strdup_printf (_("%d%%"),
                                                    wp_item_get_effective_progress (item));
-      g_autofree char *note = latest_note (store, item);
+      g_autofree char *note = wp_sheet_latest_note (store, item);
       const char *due = wp_item_get_due_label (item)[0] ? wp_item_get_due_label (item) : date;
       const WpItemFacts *f = facts ? wp_plan_facts_lookup (facts, wp_item_get_id (item)) : NULL;
       WpLight light = f != NULL ? f->agency_light : wp_item_get_light (item);
@@ -471,7 +448,7 @@ item_rows (Doc               *doc,
 
       if (depth == 0)
         table_row (doc, cells, TRUE, 0.05, light);
-      else if (involves (item, agency))
+      else if (wp_sheet_involves (item, agency))
         table_row (doc, cells, FALSE, 0, light);
 
       if (wp_item_get_n_children (item) > 0)

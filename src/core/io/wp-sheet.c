@@ -62,9 +62,15 @@ wp_sheet_free (WpSheet *sheet)
   g_free (sheet);
 }
 
-static char *
-latest_note (WpStore *store,
-             WpItem  *item)
+/**
+ * wp_sheet_latest_note:
+ *
+ * Returns: (transfer full): the item's latest progress note with its date,
+ *   as 进展情况 shows it, or ""
+ */
+char *
+wp_sheet_latest_note (WpStore *store,
+                      WpItem  *item)
 {
   g_autoptr(GPtrArray) notes = wp_store_list_notes (store, wp_item_get_id (item), NULL);
   WpNote *note;
@@ -77,9 +83,10 @@ latest_note (WpStore *store,
   return g_strdup_printf ("%s %s", date, note->text);
 }
 
-static gboolean
-involves (WpItem     *item,
-          const char *agency)
+/* Whether @agency (any agency when %NULL) leads or supports @item */
+gboolean
+wp_sheet_involves (WpItem     *item,
+                   const char *agency)
 {
   return agency == NULL
          || g_strv_contains (wp_item_get_lead_agencies (item), agency)
@@ -113,7 +120,7 @@ row_new (WpStore    *store,
                              : wp_date_format_display (wp_item_get_due (item));
   row->cells[WP_SHEET_STATUS] = g_strdup (wp_item_get_status_label (item));
   row->cells[WP_SHEET_PROGRESS] = g_strdup_printf ("%d", row->progress);
-  row->cells[WP_SHEET_NOTE] = latest_note (store, item);
+  row->cells[WP_SHEET_NOTE] = wp_sheet_latest_note (store, item);
   row->cells[WP_SHEET_REMARK] = g_strdup (wp_item_get_description (item));
   return row;
 }
@@ -143,7 +150,7 @@ add_rows (WpSheet     *sheet,
                                                : g_strdup_printf ("%u", i + 1);
       WpSheetRow *row = row_new (store, item, number, depth);
       guint at = sheet->rows->len;
-      gboolean own = involves (item, agency);
+      gboolean own = wp_sheet_involves (item, agency);
       gboolean below = FALSE;
 
       g_ptr_array_add (sheet->rows, row);

@@ -53,6 +53,10 @@ WpSheet    *wp_sheet_new           (WpStore       *store,
                                     GError       **error);
 void        wp_sheet_free          (WpSheet       *sheet);
 char       *wp_sheet_neutralise    (const char    *text);
+char       *wp_sheet_latest_note   (WpStore       *store,
+                                    WpItem        *item);
+gboolean    wp_sheet_involves      (WpItem        *item,
+                                    const char    *agency);
 
 gboolean    wp_sheet_write_csv     (WpSheet       *sheet,
                                     const char    *path,
