@@ -3171,6 +3171,99 @@ test_agency_figures_and_merge (Demo          *d,
   spin ();
 }
 
+/* Every widget under @widget that has @css_class, depth first */
+static void
+collect_with_class (GtkWidget  *widget,
+                    const char *css_class,
+                    GPtrArray  *found)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_with_class (child, css_class, found);
+}
+
+static GtkDropTarget *
+drop_target_of (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+/* Issue 16: a card dragged over a column and dropped onto a card in it.
+ * GTK emits the column's "enter" when the pointer comes in, then gives
+ * the drop to the card's target only, which stops the event; on X11 no
+ * "leave" follows, so the column kept its drop highlight. Driven here
+ * through the targets' signals in the order GTK emits them. */
+static void
+test_board_drop_clears_highlight (Demo          *d,
+                                  gconstpointer  data)
+{
+  AdwViewStack *views = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (d->window),
+                                                         ADW_TYPE_VIEW_STACK));
+  gint64 sea = item_titled (d->store, "平安海域");
+  g_autoptr(GPtrArray) columns = g_ptr_array_new ();
+  WpBoardView *board;
+  GtkWidget *into = NULL;
+  GtkWidget *onto = NULL;
+  GdkDragAction action = 0;
+  gboolean dropped = FALSE;
+  GValue value = G_VALUE_INIT;
+
+  adw_view_stack_set_visible_child_name (views, "board");
+  board = WP_BOARD_VIEW (find_descendant (GTK_WIDGET (d->window), WP_TYPE_BOARD_VIEW));
+  wp_board_view_set_grouping (board, WP_BOARD_BY_STATUS);
+  wp_board_view_set_cards (board, WP_BOARD_CARDS_ACTIONS);
+  spin ();
+  g_assert_cmpint (stored_status (d->store, sea), ==, WP_ITEM_STATUS_NOT_STARTED);
+
+  /* The first column that shows a card, other than 平安海域's (未开始) */
+  collect_with_class (GTK_WIDGET (board), "wp-board-column", columns);
+  g_assert_cmpuint (columns->len, >=, 2);
+  for (guint i = 1; i < columns->len && onto == NULL; i++)
+    {
+      g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+
+      collect_with_class (g_ptr_array_index (columns, i), "wp-card", cards);
+      if (cards->len > 0)
+        {
+          into = g_ptr_array_index (columns, i);
+          onto = g_ptr_array_index (cards, 0);
+        }
+    }
+  g_assert_nonnull (onto);
+
+  g_signal_emit_by_name (drop_target_of (into), "enter", 10.0, 10.0, &action);
+  g_assert_cmpint (action, ==, GDK_ACTION_MOVE);
+  g_assert_true (gtk_widget_has_css_class (into, "wp-drop-column"));
+  g_signal_emit_by_name (drop_target_of (onto), "enter", 10.0, 10.0, &action);
+  g_value_init (&value, G_TYPE_INT64);
+  g_value_set_int64 (&value, sea);
+  g_signal_emit_by_name (drop_target_of (onto), "drop", &value, 10.0, 10.0, &dropped);
+  g_value_unset (&value);
+  spin ();
+  g_assert_true (dropped);
+  g_assert_cmpint (stored_status (d->store, sea), !=, WP_ITEM_STATUS_NOT_STARTED);
+
+  /* Nothing on the board is still marked as a drop place */
+  {
+    g_autoptr(GPtrArray) marked = g_ptr_array_new ();
+
+    collect_with_class (GTK_WIDGET (board), "wp-drop-column", marked);
+    collect_with_class (GTK_WIDGET (board), "wp-drop-before", marked);
+    g_assert_cmpuint (marked->len, ==, 0);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -3237,6 +3330,8 @@ main (int    argc,
               demo_teardown);
   g_test_add ("/gui/agency-figures-and-merge", Demo, NULL, demo_setup,
               test_agency_figures_and_merge, demo_teardown);
+  g_test_add ("/gui/board-drop-clears-highlight", Demo, NULL, demo_setup,
+              test_board_drop_clears_highlight, demo_teardown);
 
   status = g_test_run ();
   wp_test_remove_tree (data_home);
