@@ -1970,6 +1970,78 @@ test_damaged_page_offers_backup (void)
   wp_test_dir_free (g_steal_pointer (&dir));
 }
 
+/* Whether @text has ASCII letters once every copy of @path is blanked out */
+static gboolean
+has_ascii_words_besides (const char *text,
+                         const char *path)
+{
+  g_autofree char *copy = g_strdup (text);
+
+  for (char *at = strstr (copy, path); at != NULL; at = strstr (at, path))
+    memset (at, ' ', strlen (path));
+  for (const char *c = copy; *c != '\0'; c++)
+    if (g_ascii_isalpha (*c))
+      return TRUE;
+  return FALSE;
+}
+
+/* Issue 16: a file found damaged on opening. In zh_CN the error and the
+ * page say so in Chinese only; SQLite's English report ("*** in database
+ * main *** ... invalid page number") is kept as the error's detail, shown
+ * folded under 技术细节. */
+static void
+test_damaged_details_zh_CN (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "broken.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpContext) context = NULL;
+  g_autoptr(WpStore) store = NULL;
+  AdwStatusPage *page;
+  GtkExpander *details;
+  WpWindow *window;
+
+  if (!use_chinese ())
+    return;
+
+  wp_test_make_damaged_file (path);
+  store = wp_store_open (path, WP_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, WP_STORE_ERROR, WP_STORE_ERROR_CORRUPT);
+  g_test_message ("%s", error->message);
+  g_assert_false (has_ascii_words_besides (error->message, path));
+  g_assert_nonnull (strstr (error->message, "备份"));
+  g_assert_nonnull (wp_store_error_get_detail (error));
+  g_assert_true (has_ascii_words_besides (wp_store_error_get_detail (error), path));
+
+  context = wp_context_new (NULL, NULL);
+  window = wp_window_new_for_path (NULL, context, path, error);
+  gtk_window_present (GTK_WINDOW (window));
+  while (_wp_window_is_looking_for_backup (window))
+    g_main_context_iteration (NULL, TRUE);
+  spin ();
+
+  page = ADW_STATUS_PAGE (find_mapped (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
+  g_assert_nonnull (page);
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, "计划文件已损坏");
+  g_assert_false (has_ascii_words_besides (adw_status_page_get_description (page), path));
+  details = GTK_EXPANDER (find_descendant (GTK_WIDGET (page), GTK_TYPE_EXPANDER));
+  g_assert_nonnull (details);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (details)));
+  g_assert_false (gtk_expander_get_expanded (details));
+  g_assert_cmpstr (gtk_expander_get_label (details), ==, "技术细节");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_expander_get_child (details))), ==,
+                   wp_store_error_get_detail (error));
+  take_shot (GTK_WIDGET (window), "damaged-details-zh_CN");
+  gtk_expander_set_expanded (details, TRUE);
+  take_shot (GTK_WIDGET (window), "damaged-details-open-zh_CN");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  setlocale (LC_ALL, "C.UTF-8");
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
 /* A file that could not be opened at all because it is damaged gets the
  * same page and offer. */
 static void
@@ -3300,6 +3372,7 @@ main (int    argc,
   g_test_add_func ("/gui/column-widths-remembered", test_column_widths_remembered);
   g_test_add_func ("/gui/damaged-page-offers-backup", test_damaged_page_offers_backup);
   g_test_add_func ("/gui/damaged-on-open-offers-backup", test_damaged_on_open_offers_backup);
+  g_test_add_func ("/gui/damaged-details-zh_CN", test_damaged_details_zh_CN);
   g_test_add_func ("/gui/restore-from-backup", test_restore_from_backup);
   g_test_add ("/gui/next-year-marks-old-year", Demo, NULL, demo_setup,
               test_next_year_marks_old_year, demo_teardown);

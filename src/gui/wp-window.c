@@ -58,6 +58,8 @@ struct _WpWindow
   guint                 outside_changes_source; /* asks the file for others' edits */
   GtkInfoBar           *read_only_bar;
   GtkWidget            *discard_log_button;
+  GtkExpander          *error_details;   /* SQLite's own report, when there is one */
+  GtkLabel             *error_details_label;
   WpWindowBackups       backups;
 };
 
@@ -835,6 +837,8 @@ wp_window_class_init (WpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WpWindow, discard_log_button);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, restore_button);
+  gtk_widget_class_bind_template_child (widget_class, WpWindow, error_details);
+  gtk_widget_class_bind_template_child (widget_class, WpWindow, error_details_label);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, outline_view);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, progress_page);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, board_page);
@@ -928,8 +932,15 @@ void
 wp_window_show_open_error (WpWindow     *self,
                            const GError *error)
 {
+  const char *detail = wp_store_error_get_detail (error);
+
   g_return_if_fail (WP_IS_WINDOW (self));
 
+  /* The page says what is wrong and what to do in the user's language;
+   * SQLite's English report is kept, folded, for whoever looks into it. */
+  gtk_label_set_text (self->error_details_label, detail != NULL ? detail : "");
+  gtk_expander_set_expanded (self->error_details, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_details), detail != NULL && detail[0] != '\0');
   if (g_error_matches (error, WP_STORE_ERROR, WP_STORE_ERROR_CORRUPT))
     _wp_window_show_damaged (self, error);
   else
