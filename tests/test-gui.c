@@ -3336,6 +3336,137 @@ test_board_drop_clears_highlight (Demo          *d,
   }
 }
 
+static gboolean
+on_tooltip_wait_over (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+is_shown_tooltip (GtkWidget *widget, gconstpointer data)
+{
+  return g_str_equal (gtk_widget_get_css_name (widget), "tooltip") && gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+is_mapped_label (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget);
+}
+
+/* Moves the pointer over @widget (xdotool, on the test's X server, where
+ * windows open at 0,0) and waits for GTK to show its tooltip; asserts that
+ * the tooltip's text is on one line, as wide as the text. */
+static void
+assert_tooltip_on_one_line (GtkWidget  *window,
+                            GtkWidget  *widget,
+                            const char *text)
+{
+  graphene_point_t centre = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
+                                                 gtk_widget_get_height (widget) / 2.0);
+  graphene_point_t at;
+  double sx, sy;
+  gboolean over = FALSE;
+  guint guard;
+  GtkWidget *tooltip;
+  GtkWidget *label;
+  g_autoptr(PangoLayout) layout = NULL;
+  int text_width, text_height;
+
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (widget), ==, text);
+  g_assert_true (gtk_widget_compute_point (widget, window, &centre, &at));
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &sx, &sy);
+  for (int dx = 0; dx < 2; dx++)
+    {
+      g_autofree char *x = g_strdup_printf ("%d", (int) (at.x + sx) + dx);
+      g_autofree char *y = g_strdup_printf ("%d", (int) (at.y + sy));
+      const char *argv[] = { "xdotool", "mousemove", x, y, NULL };
+      g_autoptr(GError) error = NULL;
+
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                    NULL, &error);
+      g_assert_no_error (error);
+      spin ();
+    }
+  /* (a guard, not a measure: GTK shows it after half a second) */
+  guard = g_timeout_add_seconds (30, on_tooltip_wait_over, &over);
+  while ((tooltip = find_widget (window, is_shown_tooltip, NULL)) == NULL && !over)
+    g_main_context_iteration (NULL, TRUE);
+  if (!over)
+    g_source_remove (guard);
+  g_assert_nonnull (tooltip);
+  wait_frame (tooltip);
+
+  label = find_widget (tooltip, is_mapped_label, NULL);
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, text);
+  layout = gtk_widget_create_pango_layout (label, text);
+  pango_layout_get_pixel_size (layout, &text_width, &text_height);
+  g_test_message ("“%s”: text %d×%d px, tooltip label %d×%d px", text, text_width, text_height,
+                  gtk_widget_get_width (label), gtk_widget_get_height (label));
+  g_assert_cmpint (gtk_widget_get_width (label), >=, text_width);
+  g_assert_cmpint (gtk_widget_get_height (label), <, 2 * text_height);
+}
+
+static gboolean
+is_menu_button_with_tooltip (GtkWidget *widget, gconstpointer text)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_widget_get_mapped (widget)
+         && g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0;
+}
+
+/* Issue 16: in zh_CN the tooltips 主菜单 and 编辑或合并 showed one
+ * character per line: GTK 4.8 gives a tooltip's text as many Latin-letter
+ * widths as it has characters, half of what Chinese needs. */
+static void
+test_tooltips_one_line_zh_CN (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(WpStore) store = NULL;
+  g_autoptr(WpContext) context = NULL;
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  AdwViewStack *views;
+  GtkWidget *button;
+  WpWindow *window;
+
+  if (xdotool == NULL)
+    {
+      g_test_skip ("xdotool is not installed");
+      return;
+    }
+  if (!use_chinese ())
+    return;
+  dir = wp_test_dir_new ();
+  store = demo_store (dir);
+  context = wp_context_new (store, NULL);
+  window = wp_window_new (NULL, context, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  wait_frame (GTK_WIDGET (window));
+
+  button = find_widget (GTK_WIDGET (window), is_menu_button_with_tooltip, "主菜单");
+  g_assert_nonnull (button);
+  assert_tooltip_on_one_line (GTK_WIDGET (window), button, "主菜单");
+
+  views = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  adw_view_stack_set_visible_child_name (views, "agencies");
+  spin ();
+  wait_frame (GTK_WIDGET (window));
+  button = find_widget (GTK_WIDGET (window), is_menu_button_with_tooltip, "编辑或合并");
+  g_assert_nonnull (button);
+  assert_tooltip_on_one_line (GTK_WIDGET (window), button, "编辑或合并");
+  take_shot (GTK_WIDGET (window), "tooltip-agency-zh_CN");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_clear_object (&context);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  setlocale (LC_ALL, "C.UTF-8");
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -3405,6 +3536,7 @@ main (int    argc,
               test_agency_figures_and_merge, demo_teardown);
   g_test_add ("/gui/board-drop-clears-highlight", Demo, NULL, demo_setup,
               test_board_drop_clears_highlight, demo_teardown);
+  g_test_add_func ("/gui/tooltips-one-line-zh_CN", test_tooltips_one_line_zh_CN);
 
   status = g_test_run ();
   wp_test_remove_tree (data_home);

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wp-tooltip.h"
 #include "wp-board-view.h"
 #include "wp-view-refresh.h"
 #include "wp-light-cell.h"
@@ -857,7 +858,7 @@ column_update (Column *column)
   g_autofree char *accessible = NULL;
 
   gtk_label_set_label (GTK_LABEL (column->title), column->data->title);
-  gtk_widget_set_tooltip_text (column->title, column->data->title);
+  wp_tooltip_set_text (column->title, column->data->title);
   gtk_label_set_label (GTK_LABEL (column->count), count);
   if (column->data->n_overdue > 0)
     {

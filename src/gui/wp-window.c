@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wp-tooltip.h"
 #include "wp-agency-view.h"
 #include "wp-board-view.h"
 #include "wp-item-editor.h"
@@ -573,7 +574,7 @@ add_filters (WpWindow *self)
   gtk_drop_down_set_expression (self->agency_filter,
                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
                                                              "string"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->agency_filter),
+  wp_tooltip_set_text (GTK_WIDGET (self->agency_filter),
                                _("Show only what an agency leads or supports"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->agency_filter),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Agency"), -1);
@@ -589,7 +590,7 @@ add_filters (WpWindow *self)
   gtk_box_append (self->filter_box, GTK_WIDGET (self->overdue_filter));
 
   self->month_filter = GTK_BUTTON (gtk_button_new ());
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->month_filter), _("Show every month"));
+  wp_tooltip_set_text (GTK_WIDGET (self->month_filter), _("Show every month"));
   gtk_widget_add_css_class (GTK_WIDGET (self->month_filter), "pill");
   gtk_widget_set_visible (GTK_WIDGET (self->month_filter), FALSE);
   g_signal_connect_swapped (self->month_filter, "clicked", G_CALLBACK (on_month_filter_clicked),
@@ -873,6 +874,7 @@ static void
 wp_window_init (WpWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  wp_tooltip_adopt_all (GTK_WIDGET (self));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions),
                                    self);
