@@ -1053,17 +1053,17 @@ test_summary_reference_date (void)
                 "--db", db, NULL);
   g_unsetenv ("WORKPLAN_TODAY");
   g_assert_cmpint (pinned.status, ==, 0);
-  g_assert_cmpstr (pinned.out, ==, "As of 15/7/2025, “日期测试” has 1 key tasks: 0 done (0.0%), "
+  g_assert_cmpstr (pinned.out, ==, "As of 15/7/2025, “日期测试” has 1 key task: 0 done (0.0%), "
                                    "1 in progress, 0 not started and 0 suspended; 0 are overdue "
                                    "and 0 need attention.\n\n"
-                                   "领域: 1 key tasks, 0 done, overall progress 90%, 0 overdue.\n");
+                                   "领域: 1 key task, 0 done, overall progress 90%, 0 are overdue.\n");
   g_assert_cmpint (note.status, ==, 0);
 
   /* Unpinned, the real day, long after the deadline */
   run_workplan (&today, "summary", "--year", "2025", "--db", db, NULL);
   g_assert_cmpint (today.status, ==, 0);
   g_assert_null (strstr (today.out, "As of 15/7/2025"));
-  g_assert_nonnull (strstr (today.out, "1 are overdue"));
+  g_assert_nonnull (strstr (today.out, "1 is overdue"));
 
   root = export_plan (db, "2025");
   item = find_exported_item (json_object_get_array_member (json_node_get_object (root),

@@ -111,7 +111,7 @@ test_crafted_briefings (void)
   g_assert_nonnull (strstr (all_flat, "Overdue"));   /* 措施1's light */
   g_assert_nonnull (strstr (all_flat, "Counted by key task"));
   g_assert_nonnull (strstr (all, "has 4 key tasks"));
-  g_assert_nonnull (strstr (all, "3 are overdue and 1 need attention"));
+  g_assert_nonnull (strstr (all, "3 are overdue and 1 needs attention"));
   /* The lists: the three late key tasks, with their late actions, and the
    * one at risk */
   g_assert_nonnull (strstr (all, "Overdue Items"));
@@ -131,7 +131,7 @@ test_crafted_briefings (void)
   flat = g_strjoinv (" ", lines);
   g_assert_nonnull (strstr (flat, "leads 1 key task and 2 actions, supports 2 key tasks and 2 "
                                   "actions"));
-  g_assert_nonnull (strstr (flat, "3 are overdue and 1 need attention"));
+  g_assert_nonnull (strstr (flat, "3 are overdue and 1 needs attention"));
   g_assert_null (strstr (flat, "has 4 key tasks"));
   g_assert_nonnull (strstr (one, "1. 任务丙"));
   g_assert_nonnull (strstr (one, "3. 措施3"));

@@ -517,7 +517,7 @@ test_agency_counts_with_parents (void)
                                          "and 2 actions, supports 2 key tasks and 2 actions: "
                                          "0 done (0.0%), 6 in progress, 1 not started and 0 "
                                          "suspended; by their own deadlines 3 are overdue and "
-                                         "1 need attention."));
+                                         "1 needs attention."));
   g_assert_nonnull (strstr (text, "领域一: 7 items, 0 done"));
   g_assert_null (strstr (text, "任务甲"));
 

@@ -614,6 +614,36 @@ agency_share (WpPlanStats *stats)
   return g_strdup (lead_part != NULL ? lead_part : co_part != NULL ? co_part : "");
 }
 
+/* The briefing's figures by state, each a phrase with its own plural:
+ * done (with @share), in progress, not started, suspended, overdue and
+ * needing attention */
+static GStrv
+state_phrases (const WpCounts *c,
+               const char     *share)
+{
+  GStrv n = g_new0 (char *, 7);
+
+  /* Translators: in the briefing, e.g. "已完成2项（20.0%）"; the %s is the share */
+  n[0] = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u done (%s)", "%u done (%s)",
+                                       c->done), c->done, share);
+  /* Translators: in the briefing, e.g. "推进中3项" */
+  n[1] = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u in progress", "%u in progress",
+                                       c->in_progress), c->in_progress);
+  /* Translators: in the briefing, e.g. "未开始1项" */
+  n[2] = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u not started", "%u not started",
+                                       c->not_started), c->not_started);
+  /* Translators: in the briefing, e.g. "暂缓0项" */
+  n[3] = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u suspended", "%u suspended",
+                                       c->suspended), c->suspended);
+  /* Translators: in the briefing, e.g. "逾期4项" */
+  n[4] = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u is overdue", "%u are overdue",
+                                       c->overdue), c->overdue);
+  /* Translators: in the briefing, e.g. "需关注3项" */
+  n[5] = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u needs attention",
+                                       "%u need attention", c->due_soon), c->due_soon);
+  return n;
+}
+
 /**
  * wp_plan_stats_compose_summary:
  * @plan_title: the plan's title, as the summary names it
@@ -653,56 +683,74 @@ wp_plan_stats_compose_summary (WpPlanStats *stats,
   if (one)
     {
       g_autofree char *on = agency_share (stats);
+      g_auto(GStrv) n = state_phrases (c, share);
 
       g_string_append_printf (out,
                               /* Translators: an agency's briefing's opening sentence:
                                * the date, the agency, the plan, what it leads and
-                               * supports, then the figures of those items */
-                              _("As of %s, %s in “%s” %s: %u done (%s), %u in progress, "
-                                "%u not started and %u suspended; by their own deadlines "
-                                "%u are overdue and %u need attention."),
-                              as_of, stats->agency, plan_title, on, c->done, share,
-                              c->in_progress, c->not_started, c->suspended, c->overdue,
-                              c->due_soon);
+                               * supports, then the figures of those items, each
+                               * counted by its own phrase */
+                              _("As of %s, %s in “%s” %s: %s, %s, %s and %s; by their own "
+                                "deadlines %s and %s."),
+                              as_of, stats->agency, plan_title, on, n[0], n[1], n[2], n[3],
+                              n[4], n[5]);
     }
   else
-    g_string_append_printf (out,
-                            tasks
-                            /* Translators: the briefing's opening sentence. Keep the
-                             * order of the numbers or use %1$s-style positions. */
-                            ? _("As of %s, “%s” has %u key tasks: %u done (%s), %u in progress, "
-                                "%u not started and %u suspended; %u are overdue and %u need "
-                                "attention.")
-                            : _("As of %s, “%s” has %u actions: %u done (%s), %u in progress, "
-                                "%u not started and %u suspended; %u are overdue and %u need "
-                                "attention."),
-                            as_of, plan_title, c->total, c->done, share, c->in_progress,
-                            c->not_started, c->suspended, c->overdue, c->due_soon);
+    {
+      g_auto(GStrv) n = state_phrases (c, share);
+      g_autofree char *has = NULL;
+
+      if (tasks)
+        /* Translators: opens the briefing: the plan and how many key tasks it has */
+        has = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "“%s” has %u key task",
+                                            "“%s” has %u key tasks", c->total),
+                               plan_title, c->total);
+      else
+        /* Translators: opens the briefing: the plan and how many actions it has */
+        has = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "“%s” has %u action",
+                                            "“%s” has %u actions", c->total),
+                               plan_title, c->total);
+      g_string_append_printf (out,
+                              /* Translators: the briefing's opening sentence: the date,
+                               * what the plan has, then its figures, each counted by its
+                               * own phrase. Keep the order or use %1$s-style positions. */
+                              _("As of %s, %s: %s, %s, %s and %s; %s and %s."),
+                              as_of, has, n[0], n[1], n[2], n[3], n[4], n[5]);
+    }
 
   for (guint i = 0; i < stats->areas->len; i++)
     {
       WpGroupCounts *area = g_ptr_array_index (stats->areas, i);
+      guint total = area->counts.total;
+      g_autofree char *has = NULL;
+      g_autofree char *done = NULL;
+      g_autofree char *overdue = NULL;
 
-      if (area->counts.total == 0)
+      if (total == 0)
         continue;
-      g_string_append (out, "\n\n");
       if (one)
-        g_string_append_printf (out,
-                                /* Translators: one area in an agency's briefing */
-                                _("%s: %u items, %u done, overall progress %.0f%%, "
-                                  "%u overdue."),
-                                area->name, area->counts.total, area->counts.done,
-                                area->counts.progress, area->counts.overdue);
+        /* Translators: opens one area in an agency's briefing: the area and how
+         * many of its items the agency is on */
+        has = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u item", "%s: %u items",
+                                            total), area->name, total);
+      else if (tasks)
+        /* Translators: opens one area in the briefing */
+        has = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u key task",
+                                            "%s: %u key tasks", total), area->name, total);
       else
-        g_string_append_printf (out,
-                                tasks
-                                /* Translators: one area in the briefing */
-                                ? _("%s: %u key tasks, %u done, overall progress %.0f%%, "
-                                    "%u overdue.")
-                                : _("%s: %u actions, %u done, overall progress %.0f%%, "
-                                    "%u overdue."),
-                                area->name, area->counts.total, area->counts.done,
-                                area->counts.progress, area->counts.overdue);
+        has = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u action", "%s: %u actions",
+                                            total), area->name, total);
+      done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u done", "%u done",
+                                           area->counts.done), area->counts.done);
+      overdue = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u is overdue", "%u are overdue",
+                                              area->counts.overdue), area->counts.overdue);
+      g_string_append (out, "\n\n");
+      g_string_append_printf (out,
+                              /* Translators: one area in the briefing: the area and its
+                               * items, how many are done, its progress, how many are
+                               * overdue */
+                              _("%s, %s, overall progress %.0f%%, %s."),
+                              has, done, area->counts.progress, overdue);
     }
 
   if (stats->overdue->len > 0)

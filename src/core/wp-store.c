@@ -30,7 +30,64 @@ G_DEFINE_FINAL_TYPE (WpStore, wp_store, G_TYPE_OBJECT)
 
 guint wp_store_signals[N_SIGNALS];
 
-G_DEFINE_QUARK (wp-store-error-quark, wp_store_error)
+/* A store error may carry SQLite's own report, in English, beside the
+ * message told to the user: the message says what is wrong and what to
+ * do, the detail is for whoever looks into it. */
+typedef struct {
+  char *detail;
+} WpStoreErrorPrivate;
+
+static void
+wp_store_error_private_init (WpStoreErrorPrivate *priv)
+{
+  priv->detail = NULL;
+}
+
+static void
+wp_store_error_private_copy (const WpStoreErrorPrivate *src,
+                             WpStoreErrorPrivate       *dest)
+{
+  dest->detail = g_strdup (src->detail);
+}
+
+static void
+wp_store_error_private_clear (WpStoreErrorPrivate *priv)
+{
+  g_clear_pointer (&priv->detail, g_free);
+}
+
+G_DEFINE_EXTENDED_ERROR (WpStoreError, wp_store_error)
+
+/**
+ * wp_store_error_get_detail:
+ * @error: (nullable): any error
+ *
+ * Returns: (nullable): SQLite's report behind a %WP_STORE_ERROR, untranslated,
+ *   or %NULL
+ */
+const char *
+wp_store_error_get_detail (const GError *error)
+{
+  WpStoreErrorPrivate *priv = error != NULL ? wp_store_error_get_private (error) : NULL;
+
+  return priv != NULL ? priv->detail : NULL;
+}
+
+/* Sets the technical detail of a %WP_STORE_ERROR just set, if there is one */
+void
+wp_store_error_set_detail (GError     **error,
+                           const char  *detail)
+{
+  WpStoreErrorPrivate *priv;
+
+  if (error == NULL || *error == NULL)
+    return;
+  priv = wp_store_error_get_private (*error);
+  if (priv == NULL)
+    return;
+  g_free (priv->detail);
+  priv->detail = g_strdup (detail);
+}
 
 static void
 finalize_statement (gpointer data)
@@ -148,7 +205,9 @@ wp_store_set_error (WpStore  *self,
       break;
     case SQLITE_CORRUPT:
       g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_CORRUPT,
-                   _("“%s” is damaged (%s). Restore it from a backup copy."), self->path, msg);
+                   _("Part of “%s” cannot be read: the file is damaged. Restore it from a "
+                     "backup copy."), self->path);
+      wp_store_error_set_detail (error, msg);
       break;
     case SQLITE_NOTADB:
       g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_WORKPLAN,
@@ -466,7 +525,9 @@ check_result (WpStore     *self,
   if (g_str_equal (check, "ok"))
     return TRUE;
   g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_CORRUPT,
-               _("“%s” is damaged (%s). Restore it from a backup copy."), self->path, check);
+               _("Part of “%s” cannot be read: the file is damaged. Restore it from a "
+                 "backup copy."), self->path);
+  wp_store_error_set_detail (error, check);
   return FALSE;
 }
 

@@ -107,6 +107,9 @@ typedef struct {
 G_DECLARE_FINAL_TYPE (WpStore, wp_store, WP, STORE, GObject)
 
 GQuark      wp_store_error_quark        (void);
+const char *wp_store_error_get_detail   (const GError      *error);
+void        wp_store_error_set_detail   (GError           **error,
+                                         const char        *detail);
 char       *wp_store_default_path       (void);
 WpStore    *wp_store_open               (const char        *path,
                                          WpStoreOpenFlags   flags,

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "wp-tooltip.h"
 #include "wp-agency-view.h"
 #include "wp-view-refresh.h"
 
@@ -421,7 +422,7 @@ row_new (WpAgencyView *self,
   workload = g_strdup_printf (_("Workload: leads %u, supports %u"), load->n_lead, load->n_co);
   gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, workload,
                                   -1);
-  gtk_widget_set_tooltip_text (bar, workload);
+  wp_tooltip_set_text (bar, workload);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
 
   g_menu_item_set_action_and_target (edit, "agency.edit", "x", id);
@@ -432,7 +433,7 @@ row_new (WpAgencyView *self,
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
   gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (menu_button, "flat");
-  gtk_widget_set_tooltip_text (menu_button, _("Edit or merge"));
+  wp_tooltip_set_text (menu_button, _("Edit or merge"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Edit or merge"), -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), menu_button);

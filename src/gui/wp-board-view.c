@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wp-tooltip.h"
 #include "wp-board-view.h"
 #include "wp-view-refresh.h"
 #include "wp-light-cell.h"
@@ -429,6 +430,33 @@ on_drag_begin (GtkDragSource *source,
   gtk_drag_source_set_icon (source, paintable, gtk_widget_get_width (card) / 2, 12);
 }
 
+/* Takes the drop marks off @widget and everything in it. A drop onto a
+ * card goes to the card's target alone, which stops it there: the column
+ * around it saw the drag come in but sees neither the drop nor, on X11, a
+ * leave, so its mark stayed. The board clears them all when a drag ends. */
+static void
+clear_drop_marks (GtkWidget *widget)
+{
+  gtk_widget_remove_css_class (widget, "wp-drop-column");
+  gtk_widget_remove_css_class (widget, "wp-drop-before");
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    clear_drop_marks (child);
+}
+
+/* However the drag ended (dropped on the board, elsewhere or cancelled) */
+static void
+on_drag_end (GtkDragSource *source,
+             GdkDrag       *drag,
+             gboolean       delete_data,
+             GtkListItem   *list_item)
+{
+  WpBoardView *self = g_object_get_data (G_OBJECT (list_item), "wp-view");
+
+  if (self != NULL)
+    clear_drop_marks (GTK_WIDGET (self));
+}
+
 /* A card dropped on a card: reorder within a column, or move to that
  * card's column. */
 static gboolean
@@ -444,8 +472,10 @@ on_card_drop (GtkDropTarget *target,
   gint64 dragged = g_value_get_int64 (value);
   Column *column;
 
-  gtk_widget_remove_css_class (card, "wp-drop-before");
-  if (self == NULL || onto == NULL)
+  if (self == NULL)
+    return FALSE;
+  clear_drop_marks (GTK_WIDGET (self));
+  if (onto == NULL)
     return FALSE;
   column = column_of_widget (self, card);
   if (column == NULL)
@@ -549,6 +579,7 @@ setup_card (GtkSignalListItemFactory *factory,
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
   g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), list_item);
   g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin), list_item);
+  g_signal_connect (source, "drag-end", G_CALLBACK (on_drag_end), list_item);
   gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (source));
   g_signal_connect (target, "drop", G_CALLBACK (on_card_drop), list_item);
   g_signal_connect (target, "enter", G_CALLBACK (on_card_enter), list_item);
@@ -593,7 +624,7 @@ on_column_drop (GtkDropTarget *target,
                 double         y,
                 Column        *column)
 {
-  gtk_widget_remove_css_class (column->box, "wp-drop-column");
+  clear_drop_marks (GTK_WIDGET (column->view));
   return move_card (column->view, g_value_get_int64 (value), column);
 }
 
@@ -827,7 +858,7 @@ column_update (Column *column)
   g_autofree char *accessible = NULL;
 
   gtk_label_set_label (GTK_LABEL (column->title), column->data->title);
-  gtk_widget_set_tooltip_text (column->title, column->data->title);
+  wp_tooltip_set_text (column->title, column->data->title);
   gtk_label_set_label (GTK_LABEL (column->count), count);
   if (column->data->n_overdue > 0)
     {

@@ -15,6 +15,7 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "wp-tooltip.h"
 #include "wp-agency-completion.h"
 #include "wp-item-editor.h"
 #include "wp-toast.h"
@@ -848,7 +849,7 @@ wp_item_editor_init (WpItemEditor *self)
     GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
 
     gtk_widget_add_css_class (add, "flat");
-    gtk_widget_set_tooltip_text (add, _("Add a Target"));
+    wp_tooltip_set_text (add, _("Add a Target"));
     gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     _("Add a Target"), -1);
     g_signal_connect_swapped (add, "clicked", G_CALLBACK (on_add_target_clicked), self);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wp-tooltip.h"
 #include "wp-progress-view.h"
 #include "wp-toast.h"
 #include "wp-view-refresh.h"
@@ -201,7 +202,7 @@ add_item_row (WpProgressView      *self,
                                   _("Show in the outline"), -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_widget_set_tooltip_text (row, _("Show in the outline"));
+  wp_tooltip_set_text (row, _("Show in the outline"));
   g_object_set_data_full (G_OBJECT (row), "wp-item-id", g_memdup2 (&id, sizeof id), g_free);
   g_signal_connect (row, "activated", G_CALLBACK (on_item_row_activated), self);
 }
@@ -618,7 +619,7 @@ make_clickable (WpProgressView *self,
   g_signal_connect (click, "released", on_released, self);
   gtk_widget_add_controller (GTK_WIDGET (chart), GTK_EVENT_CONTROLLER (click));
   gtk_widget_set_cursor_from_name (GTK_WIDGET (chart), "pointer");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (chart), tooltip);
+  wp_tooltip_set_text (GTK_WIDGET (chart), tooltip);
 }
 
 static void
@@ -627,6 +628,7 @@ wp_progress_view_init (WpProgressView *self)
   wp_view_refresh_init (&self->refresh, GTK_WIDGET (self), (WpRefreshFunc) refresh,
                         G_PRIORITY_LOW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  wp_tooltip_adopt_all (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->summary_view), "changed",
                             G_CALLBACK (on_summary_changed), self);

@@ -572,7 +572,7 @@ _wp_window_show_damaged (WpWindow     *self,
   WpWindowBackups *b = _wp_window_get_backups (self);
   g_autoptr(GTask) task = NULL;
 
-  g_message ("%s", error->message);
+  g_message ("%s (%s)", error->message, wp_store_error_get_detail (error) ?: "");
   g_cancellable_cancel (b->cancellable);
   g_clear_object (&b->cancellable);
   g_clear_pointer (&b->latest_good, wp_backup_free);

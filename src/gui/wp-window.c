@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wp-tooltip.h"
 #include "wp-agency-view.h"
 #include "wp-board-view.h"
 #include "wp-item-editor.h"
@@ -58,6 +59,8 @@ struct _WpWindow
   guint                 outside_changes_source; /* asks the file for others' edits */
   GtkInfoBar           *read_only_bar;
   GtkWidget            *discard_log_button;
+  GtkExpander          *error_details;   /* SQLite's own report, when there is one */
+  GtkLabel             *error_details_label;
   WpWindowBackups       backups;
 };
 
@@ -571,7 +574,7 @@ add_filters (WpWindow *self)
   gtk_drop_down_set_expression (self->agency_filter,
                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
                                                              "string"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->agency_filter),
+  wp_tooltip_set_text (GTK_WIDGET (self->agency_filter),
                                _("Show only what an agency leads or supports"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->agency_filter),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Agency"), -1);
@@ -587,7 +590,7 @@ add_filters (WpWindow *self)
   gtk_box_append (self->filter_box, GTK_WIDGET (self->overdue_filter));
 
   self->month_filter = GTK_BUTTON (gtk_button_new ());
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->month_filter), _("Show every month"));
+  wp_tooltip_set_text (GTK_WIDGET (self->month_filter), _("Show every month"));
   gtk_widget_add_css_class (GTK_WIDGET (self->month_filter), "pill");
   gtk_widget_set_visible (GTK_WIDGET (self->month_filter), FALSE);
   g_signal_connect_swapped (self->month_filter, "clicked", G_CALLBACK (on_month_filter_clicked),
@@ -835,6 +838,8 @@ wp_window_class_init (WpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WpWindow, discard_log_button);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, restore_button);
+  gtk_widget_class_bind_template_child (widget_class, WpWindow, error_details);
+  gtk_widget_class_bind_template_child (widget_class, WpWindow, error_details_label);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, outline_view);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, progress_page);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, board_page);
@@ -869,6 +874,7 @@ static void
 wp_window_init (WpWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  wp_tooltip_adopt_all (GTK_WIDGET (self));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions),
                                    self);
@@ -928,8 +934,15 @@ void
 wp_window_show_open_error (WpWindow     *self,
                            const GError *error)
 {
+  const char *detail = wp_store_error_get_detail (error);
+
   g_return_if_fail (WP_IS_WINDOW (self));
 
+  /* The page says what is wrong and what to do in the user's language;
+   * SQLite's English report is kept, folded, for whoever looks into it. */
+  gtk_label_set_text (self->error_details_label, detail != NULL ? detail : "");
+  gtk_expander_set_expanded (self->error_details, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_details), detail != NULL && detail[0] != '\0');
   if (g_error_matches (error, WP_STORE_ERROR, WP_STORE_ERROR_CORRUPT))
     _wp_window_show_damaged (self, error);
   else
