@@ -150,6 +150,14 @@ para_clear (Para *p)
   g_free (p->label);
 }
 
+/* (for the statements, each a Para of its own, not in an array of them) */
+static void
+para_free (Para *p)
+{
+  para_clear (p);
+  g_free (p);
+}
+
 static WpReportItem *
 item_new (const char *title,
           gsize       start,
@@ -1148,7 +1156,7 @@ open_heading (Ctx  *ctx,
   o = &ctx->open[ctx->depth++];
   o->item = item;
   o->rank = rank;
-  o->statements = g_ptr_array_new_with_free_func ((GDestroyNotify) para_clear);
+  o->statements = g_ptr_array_new_with_free_func ((GDestroyNotify) para_free);
   o->enumeration = NULL;
 
   if (p->rest != NULL)
@@ -1171,7 +1179,7 @@ start_review (Ctx      *ctx,
     }
   ctx->open[0].item = ctx->review_area;
   ctx->open[0].rank = -1;
-  ctx->open[0].statements = g_ptr_array_new_with_free_func ((GDestroyNotify) para_clear);
+  ctx->open[0].statements = g_ptr_array_new_with_free_func ((GDestroyNotify) para_free);
   ctx->open[0].enumeration = NULL;
   ctx->depth = 1;
 }
