@@ -767,6 +767,14 @@ test_hostile (void)
   g_free (path), path = fixture ("broken.xls");
   write_file (path, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", 10);
   refuse (db, path, ".xls");
+  /* files that crash FreeXL itself (found by fuzz-xls): the reader's
+   * process stops, not the program */
+  g_free (path);
+  path = g_test_build_filename (G_TEST_DIST, "fuzz", "known-freexl", "double-free.xls", NULL);
+  refuse (db, path, ".xls");
+  g_free (path);
+  path = g_test_build_filename (G_TEST_DIST, "fuzz", "known-freexl", "memcpy-segv.xls", NULL);
+  refuse (db, path, ".xls");
 
   wp_test_dir_free (g_steal_pointer (&dir));
 }

@@ -106,7 +106,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   {
 #ifdef FUZZ_XLS
-    g_autoptr(WpTable) table = wp_table_read_xls (path, &error);
+    g_autoptr(WpTable) table = _wp_table_read_xls_here (path, &error);
 #else
     g_autoptr(WpTable) table = wp_table_read_xlsx (path, &error);
 #endif

@@ -65,6 +65,8 @@ const WpTableCell *wp_table_get      (WpTable       *table,
 guint         wp_table_n_columns     (WpTable       *table);
 
 /* Internal to the readers */
+WpTable      *_wp_table_read_xls_here (const char  *path,
+                                       GError     **error);
 WpTable      *wp_table_new           (WpTableFormat  format);
 WpTableCell  *wp_table_set           (WpTable       *table,
                                       guint          row,
