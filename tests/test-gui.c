@@ -3467,6 +3467,47 @@ test_tooltips_one_line_zh_CN (void)
   wp_test_dir_free (g_steal_pointer (&dir));
 }
 
+/* Issue 20: the window exports the task breakdown sheet, and imports a
+ * spreadsheet (here a CSV ledger) as a new plan in one undoable step. */
+static void
+test_sheet_export_and_import (Demo          *d,
+                              gconstpointer  data)
+{
+  g_autofree char *xlsx = g_build_filename (d->dir, "任务分解表.xlsx", NULL);
+  g_autofree char *csv = g_build_filename (d->dir, "ledger.csv", NULL);
+  g_autoptr(WpPlan) imported = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  _wp_window_export_sheet (d->window, xlsx);
+  spin ();
+  g_assert_true (g_file_get_contents (xlsx, &contents, &length, NULL));
+  g_assert_true (length > 1000 && memcmp (contents, "PK\x03\x04", 4) == 0);
+
+  g_assert_true (g_file_set_contents (csv,
+    "2031年测试计划\n"
+    "序号,类别,重点任务/具体措施,牵头单位,配合单位,完成时限\n"
+    "一,,领域一,,,\n"
+    "（一）,,任务一,市公安局,,\n"
+    "1,,措施一,市公安局,市司法局,6月底前\n"
+    "2,,措施二,市司法局,,年底前\n", -1, NULL));
+  _wp_window_import_file (d->window, csv);
+  spin ();
+  imported = wp_store_get_plan_by_year (d->store, 2031, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (wp_store_count_items (d->store, wp_plan_get_id (imported), NULL), ==, 4);
+  /* the window shows the new plan */
+  g_assert_cmpint (wp_plan_get_year (_wp_window_get_selected_plan (d->window)), ==, 2031);
+
+  /* one undo takes the whole import back */
+  g_assert_true (wp_undo_stack_undo (wp_context_get_undo_stack (d->context), &error));
+  g_assert_no_error (error);
+  g_clear_object (&imported);
+  imported = wp_store_get_plan_by_year (d->store, 2031, NULL);
+  g_assert_null (imported);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -3529,6 +3570,8 @@ main (int    argc,
   g_test_add ("/gui/pane-key-moves-focus", Demo, NULL, demo_setup, test_pane_key_moves_focus,
               demo_teardown);
   g_test_add_func ("/gui/pane-saved-on-close", test_pane_saved_on_close);
+  g_test_add ("/gui/sheet-export-and-import", Demo, NULL, demo_setup,
+              test_sheet_export_and_import, demo_teardown);
 
   g_test_add ("/gui/progress-view-levels", Demo, NULL, demo_setup, test_progress_view_levels,
               demo_teardown);

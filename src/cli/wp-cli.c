@@ -588,35 +588,6 @@ back_up_before_import (WpStore   *store,
   return backup != NULL;
 }
 
-/* Whether @file holds interchange JSON rather than a spreadsheet: by its
- * content, since sheets are mailed under any name. */
-static gboolean
-is_json_file (const char *file)
-{
-  g_autoptr(GFile) gfile = g_file_new_for_path (file);
-  g_autoptr(GFileInputStream) stream = NULL;
-  char head[512];
-  gssize n;
-  gsize i = 0;
-  GStatBuf st;
-
-  /* FIFOs, devices and folders are the JSON reader's to refuse: reading
-   * one to sniff it could wait for ever. */
-  if (g_stat (file, &st) != 0 || !S_ISREG (st.st_mode))
-    return TRUE;
-  stream = g_file_read (gfile, NULL, NULL);
-  if (stream == NULL)
-    return g_str_has_suffix (file, ".json");  /* (the JSON reader says why it cannot) */
-  n = g_input_stream_read (G_INPUT_STREAM (stream), head, sizeof head, NULL, NULL);
-  if (n <= 0)
-    return g_str_has_suffix (file, ".json");
-  if (n >= 3 && memcmp (head, "\xef\xbb\xbf", 3) == 0)
-    i = 3;
-  while (i < (gsize) n && g_ascii_isspace (head[i]))
-    i++;
-  return i < (gsize) n && (head[i] == '{' || head[i] == '[');
-}
-
 static guint
 count_json_items (JsonArray *items)
 {
@@ -695,7 +666,7 @@ cmd_import (int    argc,
 
   /* Read and check the whole file before creating or opening any database:
    * a sheet becomes interchange JSON, checked as any JSON file is. */
-  if (is_json_file (file))
+  if (!wp_sheet_import_is_spreadsheet (file))
     doc = wp_json_document_load (file, &error);
   else
     {

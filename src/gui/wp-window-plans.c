@@ -311,33 +311,29 @@ save_copy_activated (GSimpleAction *action,
 
 /* Import */
 
-static void
-on_import_response (GtkNativeDialog *chooser,
-                    int              response,
-                    WpWindow        *self)
+/* Imports @path (interchange JSON, or a spreadsheet) as a new plan, in
+ * one undoable step; says what went wrong in a dialog. */
+void
+_wp_window_import_file (WpWindow   *self,
+                        const char *path)
 {
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(WpJsonDocument) doc = NULL;
   g_autoptr(WpPlan) plan = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *label = NULL;
-  g_autofree char *name = NULL;
+  g_autofree char *name = path != NULL ? g_path_get_basename (path) : g_strdup ("");
   WpContext *context = _wp_window_get_context (self);
 
-  if (response != GTK_RESPONSE_ACCEPT)
+  /* The whole file is read and checked before anything is written; a
+   * spreadsheet (任务分解表) is read into the same interchange JSON first. */
+  if (path != NULL && wp_sheet_import_is_spreadsheet (path))
     {
-      g_object_unref (chooser);
-      return;
+      g_autofree char *json = wp_sheet_import_file (path, 0, &error);
+
+      doc = json != NULL ? wp_json_document_parse (json, -1, &error) : NULL;
     }
-
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_object_unref (chooser);
-  path = g_file_get_path (file);
-  name = g_file_get_basename (file);
-
-  /* The whole file is read and checked before anything is written. */
-  doc = path ? wp_json_document_load (path, &error) : NULL;
+  else
+    doc = path ? wp_json_document_load (path, &error) : NULL;
   if (doc != NULL
       && _wp_window_back_up_before_import (self, wp_json_document_get_year (doc), &error))
     plan = wp_json_document_write (doc, wp_context_get_store (context), 0, FALSE, &error);
@@ -374,6 +370,26 @@ on_import_response (GtkNativeDialog *chooser,
 }
 
 static void
+on_import_response (GtkNativeDialog *chooser,
+                    int              response,
+                    WpWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = g_file_get_path (file);
+    }
+  g_object_unref (chooser);
+  if (path != NULL)
+    _wp_window_import_file (self, path);
+}
+
+static const char *const sheet_suffixes[] = { "xlsx", "xls", "csv", "XLSX", "XLS", "CSV" };
+
+static void
 import_activated (GSimpleAction *action,
                   GVariant      *parameter,
                   gpointer       user_data)
@@ -385,11 +401,90 @@ import_activated (GSimpleAction *action,
   chooser = gtk_file_chooser_native_new (_("Import a Plan"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
                                          _("_Cancel"));
-  gtk_file_filter_set_name (json, _("Workplan JSON files"));
+  gtk_file_filter_set_name (json, _("Plans (JSON, Excel, CSV)"));
   gtk_file_filter_add_suffix (json, "json");
   gtk_file_filter_add_mime_type (json, "application/json");
+  for (guint i = 0; i < G_N_ELEMENTS (sheet_suffixes); i++)
+    gtk_file_filter_add_suffix (json, sheet_suffixes[i]);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), json);
   g_signal_connect (chooser, "response", G_CALLBACK (on_import_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Task breakdown sheet (任务分解表) */
+
+/* Writes the selected plan's sheet to @path: CSV when the name says so,
+ * else Excel; a toast says where, a dialog what went wrong. */
+void
+_wp_window_export_sheet (WpWindow   *self,
+                         const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpSheet) sheet = NULL;
+  WpPlan *plan = _wp_window_get_selected_plan (self);
+
+  if (plan == NULL)
+    return;
+  sheet = wp_sheet_new (wp_context_get_store (_wp_window_get_context (self)),
+                        wp_plan_get_id (plan), NULL, &error);
+  if (sheet == NULL
+      || !(g_str_has_suffix (path, ".csv") || g_str_has_suffix (path, ".CSV")
+           ? wp_sheet_write_csv : wp_sheet_write_xlsx) (sheet, path, &error))
+    report (self, error);
+  else
+    {
+      g_autofree char *name = g_path_get_basename (path);
+      g_autofree char *message = g_strdup_printf (_("Saved the task breakdown sheet as "
+                                                    "“%s”"), name);
+      _wp_window_toast (self, message);
+    }
+}
+
+static void
+on_export_sheet_response (GtkNativeDialog *chooser,
+                          int              response,
+                          WpWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = g_file_get_path (file);
+    }
+  g_object_unref (chooser);
+  if (path != NULL)
+    _wp_window_export_sheet (self, path);
+}
+
+static void
+export_sheet_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  WpWindow *self = user_data;
+  WpPlan *plan = _wp_window_get_selected_plan (self);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) xlsx = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  if (plan == NULL)
+    return;
+  /* Translators: suggested file name of the task breakdown sheet; %d is the year */
+  name = g_strdup_printf (_("Task breakdown %d.xlsx"), wp_plan_get_year (plan));
+  chooser = gtk_file_chooser_native_new (_("Export the Task Breakdown Sheet"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                         _("_Cancel"));
+  gtk_file_filter_set_name (xlsx, _("Excel workbooks (.xlsx)"));
+  gtk_file_filter_add_suffix (xlsx, "xlsx");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), xlsx);
+  gtk_file_filter_set_name (csv, _("CSV files (.csv)"));
+  gtk_file_filter_add_suffix (csv, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_sheet_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -527,6 +622,7 @@ static const GActionEntry plan_actions[] = {
   { "save-copy", save_copy_activated },
   { "import", import_activated },
   { "export-pdf", export_pdf_activated },
+  { "export-sheet", export_sheet_activated },
   { "print", print_activated },
   { "expand-all", expand_all_activated },
   { "collapse-all", expand_all_activated },
@@ -547,7 +643,7 @@ _wp_window_update_plan_actions (WpWindow *self)
   gboolean has_store = context != NULL && wp_context_get_store (context) != NULL;
   gboolean has_plan = has_store && _wp_window_get_selected_plan (self) != NULL;
   const char *need_plan[] = { "next-year", "delete-plan", "expand-all", "collapse-all",
-                              "export-pdf", "print" };
+                              "export-pdf", "export-sheet", "print" };
 
   for (guint i = 0; i < G_N_ELEMENTS (need_plan); i++)
     g_simple_action_set_enabled (

@@ -39,6 +39,10 @@ void           _wp_window_update_backup_actions (WpWindow *self);
 void           _wp_window_clear_backups     (WpWindow   *self);
 guint          _wp_window_get_backups_kept  (WpWindow   *self);
 void           _wp_window_take_daily_backup (WpWindow   *self);
+void           _wp_window_import_file       (WpWindow   *self,
+                                             const char *path);
+void           _wp_window_export_sheet      (WpWindow   *self,
+                                             const char *path);
 gboolean       _wp_window_back_up_before_import (WpWindow *self,
                                              int         year,
                                              GError    **error);

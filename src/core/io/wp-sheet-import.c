@@ -22,6 +22,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
@@ -1403,4 +1406,44 @@ wp_sheet_import_file (const char  *path,
   if (dot != NULL && dot != base)
     *dot = '\0';
   return wp_sheet_import_table (table, year, base, error);
+}
+
+/* (FIFOs, devices and folders count as JSON: see below) */
+static gboolean
+is_json_file (const char *file)
+{
+  g_autoptr(GFile) gfile = g_file_new_for_path (file);
+  g_autoptr(GFileInputStream) stream = NULL;
+  char head[512];
+  gssize n;
+  gsize i = 0;
+  GStatBuf st;
+
+  /* FIFOs, devices and folders are the JSON reader's to refuse: reading
+   * one to sniff it could wait for ever. */
+  if (g_stat (file, &st) != 0 || !S_ISREG (st.st_mode))
+    return TRUE;
+  stream = g_file_read (gfile, NULL, NULL);
+  if (stream == NULL)
+    return g_str_has_suffix (file, ".json");  /* (the JSON reader says why it cannot) */
+  n = g_input_stream_read (G_INPUT_STREAM (stream), head, sizeof head, NULL, NULL);
+  if (n <= 0)
+    return g_str_has_suffix (file, ".json");
+  if (n >= 3 && memcmp (head, "\xef\xbb\xbf", 3) == 0)
+    i = 3;
+  while (i < (gsize) n && g_ascii_isspace (head[i]))
+    i++;
+  return i < (gsize) n && (head[i] == '{' || head[i] == '[');
+}
+
+/**
+ * wp_sheet_import_is_spreadsheet:
+ *
+ * Whether @file holds a spreadsheet rather than interchange JSON: by its
+ * content, since sheets are mailed under any name.
+ */
+gboolean
+wp_sheet_import_is_spreadsheet (const char *file)
+{
+  return !is_json_file (file);
 }

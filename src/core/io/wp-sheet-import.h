@@ -15,5 +15,6 @@ char *wp_sheet_import_table (WpTable     *table,
 char *wp_sheet_import_file  (const char  *path,
                              int          year,
                              GError     **error);
+gboolean wp_sheet_import_is_spreadsheet (const char *path);
 
 G_END_DECLS
