@@ -141,6 +141,10 @@ _wp_table_read_xls_here (const char  *path,
   return g_steal_pointer (&table);
 }
 
+/* How the child ends: exit statuses no sanitizer or libc uses, so that
+ * a child that failed some other way is not taken for one that read */
+enum { CHILD_TABLE = 10, CHILD_ERROR = 11, CHILD_FAILED = 12 };
+
 /* (row, column, is_number, is_date, number, text) per cell */
 #define CELLS_TYPE "(ba(uubbds))"
 
@@ -221,16 +225,25 @@ read_in_child (const char *path,
                int         fd)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(WpTable) table = _wp_table_read_xls_here (path, &error);
+  g_autoptr(WpTable) table = NULL;
   g_autoptr(GVariant) reply = NULL;
+  int null = open ("/dev/null", O_WRONLY);
 
+  /* What the library (or a sanitizer) says as it fails is not the
+   * program's to print: the parent tells the user in one line. */
+  if (null >= 0)
+    {
+      dup2 (null, STDERR_FILENO);
+      close (null);
+    }
+  table = _wp_table_read_xls_here (path, &error);
   if (table != NULL)
     reply = table_to_variant (table);
   else
     reply = g_variant_ref_sink (g_variant_new ("(is)", error->code, error->message));
   /* (_exit: nothing of the parent's is run or flushed here) */
-  _exit (write_all (fd, g_variant_get_data (reply), g_variant_get_size (reply))
-         ? (table != NULL ? 0 : 1) : 2);
+  _exit (!write_all (fd, g_variant_get_data (reply), g_variant_get_size (reply)) ? CHILD_FAILED
+         : table != NULL ? CHILD_TABLE : CHILD_ERROR);
 }
 
 /**
@@ -289,7 +302,8 @@ wp_table_read_xls (const char  *path,
   while (waitpid (pid, &status, 0) < 0 && errno == EINTR)
     ;
 
-  if (!WIFEXITED (status) || WEXITSTATUS (status) > 1)
+  if (!WIFEXITED (status)
+      || (WEXITSTATUS (status) != CHILD_TABLE && WEXITSTATUS (status) != CHILD_ERROR))
     {
       g_set_error (error, WP_IO_ERROR, WP_IO_ERROR_INVALID,
                    _("The .xls reader stopped on this file: it is damaged. Open it in WPS or "
@@ -297,7 +311,7 @@ wp_table_read_xls (const char  *path,
       return NULL;
     }
   bytes = g_byte_array_free_to_bytes (g_steal_pointer (&reply));
-  if (WEXITSTATUS (status) == 1)
+  if (WEXITSTATUS (status) == CHILD_ERROR)
     {
       int code = WP_IO_ERROR_INVALID;
       const char *message = NULL;
