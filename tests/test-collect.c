@@ -52,14 +52,6 @@ run (const char *const *argv,
   return g_spawn_check_wait_status (status, NULL);
 }
 
-static gboolean
-have_openpyxl (void)
-{
-  const char *argv[] = { "/usr/bin/python3", "-c", "import openpyxl", NULL };
-
-  return run (argv, NULL);
-}
-
 static char *
 agency_sheet (Fixture    *f,
               const char *agency,
@@ -198,7 +190,7 @@ test_round_trip (Fixture       *f,
   WpNote *note;
   int advanced_notes;
 
-  if (!have_openpyxl ())
+  if (!wp_test_have_openpyxl ())
     {
       g_test_skip ("python3-openpyxl is not installed");
       return;
@@ -284,7 +276,7 @@ test_sheets_disagree (Fixture       *f,
   g_autoptr(WpCollect) both = NULL;
   const char *lead, *co;
 
-  if (!have_openpyxl ())
+  if (!wp_test_have_openpyxl ())
     {
       g_test_skip ("python3-openpyxl is not installed");
       return;
@@ -341,7 +333,7 @@ test_tampered_sheet_refused (void)
   g_autofree char *out = NULL, *err = NULL;
   g_autofree char *sample = wp_test_sample_path ("xiamen-2025.json");
 
-  if (!have_openpyxl ())
+  if (!wp_test_have_openpyxl ())
     {
       g_test_skip ("python3-openpyxl is not installed");
       return;

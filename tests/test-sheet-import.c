@@ -42,16 +42,11 @@ have_fixtures (void)
 
   if (fixtures != NULL)
     return TRUE;
-  {
-    const char *check[] = { "/usr/bin/python3", "-c", "import openpyxl", NULL };
-    if (!g_spawn_sync (NULL, (char **) check, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                       NULL, NULL, &status, NULL)
-        || !g_spawn_check_wait_status (status, NULL))
-      {
-        g_test_skip ("python3-openpyxl is not installed");
-        return FALSE;
-      }
-  }
+  if (!wp_test_have_openpyxl ())
+    {
+      g_test_skip ("python3-openpyxl is not installed");
+      return FALSE;
+    }
   fixtures = wp_test_dir_new ();
   script = g_test_build_filename (G_TEST_DIST, "make-sheet-fixtures.py", NULL);
   argv[1] = script;

@@ -210,18 +210,6 @@ read_with_openpyxl (const char *xlsx)
   return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
 }
 
-static gboolean
-have_openpyxl (void)
-{
-  const char *argv[] = { "/usr/bin/python3", "-c", "import openpyxl", NULL };
-  int status = 1;
-
-  return g_spawn_sync (NULL, (char **) argv, NULL,
-                       G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                       NULL, NULL, &status, NULL)
-         && g_spawn_check_wait_status (status, NULL);
-}
-
 /* What Excel is told: the title and date, a frozen header with a filter,
  * every title intact (formulas as text), rows grouped by level, a list
  * for 状态, the red row red, A4 landscape fitted to the width. */
@@ -234,7 +222,7 @@ test_xlsx_layout (Fixture       *f,
   JsonArray *rows;
   JsonArray *row;
 
-  if (!have_openpyxl ())
+  if (!wp_test_have_openpyxl ())
     {
       g_test_skip ("python3-openpyxl is not installed");
       return;
@@ -331,7 +319,7 @@ test_agency_xlsx (Fixture       *f,
   g_autoptr(WpItem) action = NULL;
   JsonArray *rows, *unlocked, *row;
 
-  if (!have_openpyxl ())
+  if (!wp_test_have_openpyxl ())
     {
       g_test_skip ("python3-openpyxl is not installed");
       return;

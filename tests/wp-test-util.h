@@ -556,4 +556,18 @@ wp_test_open_crafted (const char  *dir,
   return store;
 }
 
+/* Whether /usr/bin/python3 has openpyxl, which the spreadsheet tests read
+ * and fill workbooks with (python3-openpyxl; .ci/run installs it) */
+static inline gboolean
+wp_test_have_openpyxl (void)
+{
+  const char *argv[] = { "/usr/bin/python3", "-c", "import openpyxl", NULL };
+  int status = 1;
+
+  return g_spawn_sync (NULL, (char **) argv, NULL,
+                       G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                       NULL, NULL, &status, NULL)
+         && g_spawn_check_wait_status (status, NULL);
+}
+
 G_END_DECLS
