@@ -12,7 +12,7 @@ import subprocess
 import tempfile
 import time
 
-from wp_xtest import drag, keys, poll, start_app, stop_app, tap, xdo
+from wp_xtest import drag, keys, poll, start_app, stop_app, tap, wait_for_window, xdo
 
 BIN = os.environ["WORKPLAN_BIN"]
 SAMPLE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "samples",
@@ -44,7 +44,7 @@ def main():
 
     app = start_app(BIN, db, WORKPLAN_TODAY="2025-07-15")
     try:
-        time.sleep(2.5)
+        wait_for_window()
         xdo("mousemove", 600, 400)
         keys("alt+2")                          # the board: key tasks by status
         xdo("mousemove", COLUMN_X[1], FIRST_CARD_Y)
@@ -60,9 +60,15 @@ def main():
 
         # Drag the card under the pointer (the column may have scrolled
         # since) onto the empty part of 暂缓: exactly that task changes.
+        # A drag the loaded machine did not start (the pointer moved past
+        # the card before GTK saw the press) changes nothing and is tried
+        # again.
         before = tasks(db)
-        drag(COLUMN_X[1], FIRST_CARD_Y, COLUMN_X[3], 500)
-        after = poll(lambda: tasks(db), lambda g: g != before)
+        for attempt in range(3):
+            drag(COLUMN_X[1], FIRST_CARD_Y, COLUMN_X[3], 500)
+            after = poll(lambda: tasks(db), lambda g: g != before, timeout=5)
+            if after != before:
+                break
         changed = {t: s for t, s in after.items() if before[t] != s}
         tap(list(changed.values()) == ["suspended"],
             "dragging a card to a column sets its status", changed)

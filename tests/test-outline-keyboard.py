@@ -14,7 +14,8 @@ import sys
 import tempfile
 import time
 
-from wp_xtest import drag, keys, poll, results, start_app, stop_app, tap, type_text, xdo
+from wp_xtest import (drag, keys, poll, results, start_app, stop_app, tap, type_text,
+                      wait_for_window, xdo)
 
 BIN = os.environ["WORKPLAN_BIN"]
 
@@ -54,7 +55,7 @@ def main():
 
     app = start_app(BIN, db, GTK_IM_MODULE="gtk-im-context-simple")
     try:
-        time.sleep(2.5)
+        wait_for_window()
         xdo("mousemove", 400, 400)
 
         # The empty plan offers "Add Area", focused: Enter adds the first area.

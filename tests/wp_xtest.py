@@ -26,6 +26,20 @@ def start_app(binary, db, **env):
     return subprocess.Popen([binary, "--db", db], env=env)
 
 
+def wait_for_window(timeout=30):
+    """Waits until a window of the app is mapped and then a little more for
+    its first frame: a loaded machine may take far longer than usual to
+    start the app, and keys sent before it has a window are lost."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        found = subprocess.run(["xdotool", "search", "--onlyvisible", "--class", "workplan"],
+                               capture_output=True, text=True)
+        if found.returncode == 0 and found.stdout.strip():
+            break
+        time.sleep(0.2)
+    time.sleep(1.5)
+
+
 def stop_app(app):
     app.terminate()
     try:
