@@ -1213,7 +1213,8 @@ test_other_writer_keeps_typing (Demo          *d,
     g_assert_no_error (error);
     g_assert_cmpstr (wp_item_get_title (item), ==, "另一程序写入时输入的标题");
   }
-  g_assert_true (wp_store_check_outside_changes (d->store));
+  /* (the window looks every second: it may have seen it already) */
+  wp_store_check_outside_changes (d->store);
   spin ();
   {
     g_autoptr(WpPlan) again = wp_store_get_plan_by_year (d->store, 2025, NULL);

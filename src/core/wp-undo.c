@@ -19,7 +19,6 @@
 
 typedef enum {
   CMD_SET_PROPERTY,
-  CMD_SET_AGENCIES,
   CMD_MOVE,
   CMD_CREATE,
   CMD_DELETE,
@@ -38,9 +37,6 @@ typedef struct {
   char         *property;
   GValue        old_value;
   GValue        new_value;
-  WpAgencyRole  role;
-  GStrv         old_names;
-  GStrv         new_names;
   gint64        old_parent;
   gint64        new_parent;
   int           old_position;
@@ -89,8 +85,6 @@ command_free (Command *cmd)
     g_value_unset (&cmd->old_value);
   if (G_IS_VALUE (&cmd->new_value))
     g_value_unset (&cmd->new_value);
-  g_strfreev (cmd->old_names);
-  g_strfreev (cmd->new_names);
   g_clear_pointer (&cmd->snapshot, g_variant_unref);
   g_clear_pointer (&cmd->children, g_ptr_array_unref);
   g_clear_pointer (&cmd->changes, g_ptr_array_unref);
@@ -123,12 +117,6 @@ apply (WpUndoStack  *self,
     case CMD_SET_PROPERTY:
       return wp_store_set_item_property (self->store, cmd->item_id, cmd->property,
                                          undo ? &cmd->old_value : &cmd->new_value, error);
-
-    case CMD_SET_AGENCIES:
-      return wp_store_set_item_agencies (self->store, cmd->item_id, cmd->role,
-                                         (const char * const *) (undo ? cmd->old_names
-                                                                      : cmd->new_names),
-                                         error);
 
     case CMD_MOVE:
       return wp_store_move_item (self->store, cmd->item_id,
@@ -309,7 +297,6 @@ command_item (const Command *cmd)
         }
       return 0;
     case CMD_SET_PROPERTY:
-    case CMD_SET_AGENCIES:
     case CMD_MOVE:
     case CMD_CREATE:
     case CMD_DELETE:
@@ -639,6 +626,25 @@ property_command (WpStore      *store,
   return cmd;
 }
 
+typedef struct {
+  gint64              item_id;
+  const char         *property;
+  const GValue       *value;
+  const char         *text;
+  WpAgencyRole        role;
+  const char * const *names;
+} ItemEdit;
+
+static gboolean
+set_property (WpStore   *store,
+              gpointer   data,
+              GError   **error)
+{
+  ItemEdit *edit = data;
+
+  return wp_store_set_item_property (store, edit->item_id, edit->property, edit->value, error);
+}
+
 gboolean
 wp_edit_set_property (WpUndoStack   *self,
                       gint64         item_id,
@@ -646,25 +652,30 @@ wp_edit_set_property (WpUndoStack   *self,
                       const GValue  *value,
                       GError       **error)
 {
+  ItemEdit edit = { .item_id = item_id, .property = property, .value = value };
   g_autoptr(WpItem) item = NULL;
   g_autofree char *title = NULL;
-  Command *cmd;
 
   g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
 
   item = wp_store_get_item (self->store, item_id, error);
   if (item == NULL)
     return FALSE;
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (item), property) == NULL)
+    {
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_INVALID,
+                   "Items have no property “%s”", property);
+      return FALSE;
+    }
 
   title = item_title (self->store, item_id);
-  cmd = property_command (self->store, item, property, value,
-                          g_str_equal (property, "title")
-                          /* Translators: an undoable edit, shown as "Undo Rename …" */
-                          ? g_strdup_printf (_("Rename “%s”"), title)
-                          /* Translators: an undoable edit of an item's field */
-                          : g_strdup_printf (_("Change “%s”"), title),
-                          error);
-  return cmd != NULL && run_and_push (self, cmd, error);
+  return run_logged (self, item_id,
+                     g_str_equal (property, "title")
+                     /* Translators: an undoable edit, shown as "Undo Rename …" */
+                     ? g_strdup_printf (_("Rename “%s”"), title)
+                     /* Translators: an undoable edit of an item's field */
+                     : g_strdup_printf (_("Change “%s”"), title),
+                     set_property, &edit, error);
 }
 
 gboolean
@@ -710,73 +721,47 @@ wp_edit_set_title (WpUndoStack  *self,
   return wp_edit_set_property (self, item_id, "title", &value, error);
 }
 
-/* The deadline is three fields: label, date and ongoing; one command. */
+static gboolean
+set_due_text (WpStore   *store,
+              gpointer   data,
+              GError   **error)
+{
+  ItemEdit *edit = data;
+
+  return wp_store_set_item_due_text (store, edit->item_id, edit->text, error);
+}
+
+/* The deadline is three fields (label, date, ongoing) the store makes of
+ * the text; one command. */
 gboolean
 wp_edit_set_due_text (WpUndoStack  *self,
                       gint64        item_id,
                       const char   *text,
                       GError      **error)
 {
-  g_autoptr(WpItem) item = NULL;
+  ItemEdit edit = { .item_id = item_id, .text = text };
   g_autofree char *title = NULL;
-  g_autoptr(Command) group = NULL;
-  const char *fields[] = { "due-label", "due", "ongoing" };
 
   g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
 
-  item = wp_store_get_item (self->store, item_id, error);
-  if (item == NULL)
-    return FALSE;
   title = item_title (self->store, item_id);
-
-  /* Record the old values, then let the store parse the text. */
-  group = command_new (CMD_GROUP, item_id,
-                       g_strdup_printf (_("Change the deadline of “%s”"), title));
-  group->children = g_ptr_array_new_with_free_func ((GDestroyNotify) command_free);
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      g_auto(GValue) current = G_VALUE_INIT;
-      Command *cmd;
-
-      g_value_init (&current, g_object_class_find_property (G_OBJECT_GET_CLASS (item),
-                                                            fields[i])->value_type);
-      g_object_get_property (G_OBJECT (item), fields[i], &current);
-      cmd = property_command (self->store, item, fields[i], &current, NULL, error);
-      g_ptr_array_add (group->children, cmd);
-    }
-
-  if (!wp_store_set_item_due_text (self->store, item_id, text, error))
-    return FALSE;
-
-  /* The new values are what the store made of the text. */
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      Command *cmd = g_ptr_array_index (group->children, i);
-
-      g_value_unset (&cmd->new_value);
-      g_value_init (&cmd->new_value, G_VALUE_TYPE (&cmd->old_value));
-      g_object_get_property (G_OBJECT (item), fields[i], &cmd->new_value);
-    }
-
-  push (self, g_steal_pointer (&group));
-  return TRUE;
+  return run_logged (self, item_id,
+                     g_strdup_printf (_("Change the deadline of “%s”"), title),
+                     set_due_text, &edit, error);
 }
 
-static Command *
-agencies_command (WpItem             *item,
-                  WpAgencyRole        role,
-                  const char * const *names)
+static gboolean
+set_agencies (WpStore   *store,
+              gpointer   data,
+              GError   **error)
 {
-  Command *cmd = command_new (CMD_SET_AGENCIES, wp_item_get_id (item), NULL);
+  ItemEdit *edit = data;
 
-  cmd->role = role;
-  cmd->old_names = g_strdupv ((char **) (role == WP_AGENCY_ROLE_LEAD
-                                         ? wp_item_get_lead_agencies (item)
-                                         : wp_item_get_co_agencies (item)));
-  cmd->new_names = g_strdupv ((char **) names);
-  return cmd;
+  return wp_store_set_item_agencies (store, edit->item_id, edit->role, edit->names, error);
 }
 
+/* (a co-agency named lead stops being one: see wp_store_set_item_agencies();
+ * undo puts it back, as it reverses every row the edit wrote) */
 gboolean
 wp_edit_set_agencies (WpUndoStack         *self,
                       gint64               item_id,
@@ -784,52 +769,17 @@ wp_edit_set_agencies (WpUndoStack         *self,
                       const char * const  *names,
                       GError             **error)
 {
-  g_autoptr(WpItem) item = NULL;
+  ItemEdit edit = { .item_id = item_id, .role = role, .names = names };
   g_autofree char *title = NULL;
-  Command *cmd;
 
   g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
 
-  item = wp_store_get_item (self->store, item_id, error);
-  if (item == NULL)
-    return FALSE;
   title = item_title (self->store, item_id);
-
-  cmd = agencies_command (item, role, names);
-  cmd->label = role == WP_AGENCY_ROLE_LEAD
-               ? g_strdup_printf (_("Change the lead agency of “%s”"), title)
-               : g_strdup_printf (_("Change the supporting agencies of “%s”"), title);
-
-  /* A co-agency named lead is no longer a co-agency (see
-   * wp_store_set_item_agencies()); undo puts it back there. */
-  if (role == WP_AGENCY_ROLE_LEAD)
-    {
-      WpAgencyRole other_role = WP_AGENCY_ROLE_CO;
-      const char * const *other = wp_item_get_co_agencies (item);
-      g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
-      g_auto(GStrv) kept_names = NULL;
-      gboolean leaves = FALSE;
-      Command *group;
-
-      for (guint i = 0; other[i] != NULL; i++)
-        {
-          if (names != NULL && g_strv_contains (names, other[i]))
-            leaves = TRUE;
-          else
-            g_strv_builder_add (kept, other[i]);
-        }
-      if (leaves)
-        {
-          kept_names = g_strv_builder_end (kept);
-          group = command_new (CMD_GROUP, item_id, g_strdup (cmd->label));
-          group->children = g_ptr_array_new_with_free_func ((GDestroyNotify) command_free);
-          g_ptr_array_add (group->children,
-                           agencies_command (item, other_role, (const char * const *) kept_names));
-          g_ptr_array_add (group->children, cmd);
-          cmd = group;
-        }
-    }
-  return run_and_push (self, cmd, error);
+  return run_logged (self, item_id,
+                     role == WP_AGENCY_ROLE_LEAD
+                     ? g_strdup_printf (_("Change the lead agency of “%s”"), title)
+                     : g_strdup_printf (_("Change the supporting agencies of “%s”"), title),
+                     set_agencies, &edit, error);
 }
 
 WpItem *
@@ -1481,33 +1431,7 @@ wp_edit_set_lead_agency (WpUndoStack  *self,
                          const char   *name,
                          GError      **error)
 {
-  g_autoptr(WpItem) item = NULL;
-  g_autofree char *title = NULL;
   const char *lead[] = { name, NULL };
-  Command *group;
 
-  g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
-
-  item = wp_store_get_item (self->store, item_id, error);
-  if (item == NULL)
-    return FALSE;
-  title = item_title (self->store, item_id);
-
-  group = command_new (CMD_GROUP, item_id,
-                       g_strdup_printf (_("Change the lead agency of “%s”"), title));
-  group->children = g_ptr_array_new_with_free_func ((GDestroyNotify) command_free);
-  if (name != NULL && g_strv_contains (wp_item_get_co_agencies (item), name))
-    {
-      g_autoptr(GStrvBuilder) co = g_strv_builder_new ();
-      g_auto(GStrv) names = NULL;
-
-      for (const char * const *p = wp_item_get_co_agencies (item); *p != NULL; p++)
-        if (g_strcmp0 (*p, name) != 0)
-          g_strv_builder_add (co, *p);
-      names = g_strv_builder_end (co);
-      g_ptr_array_add (group->children,
-                       agencies_command (item, WP_AGENCY_ROLE_CO, (const char * const *) names));
-    }
-  g_ptr_array_add (group->children, agencies_command (item, WP_AGENCY_ROLE_LEAD, lead));
-  return run_and_push (self, group, error);
+  return wp_edit_set_agencies (self, item_id, WP_AGENCY_ROLE_LEAD, lead, error);
 }
