@@ -22,7 +22,7 @@
 /* The log keeps this many rows; a store that fell further behind reads
  * everything again. Trimmed when a file is opened and the log has grown
  * to twice this. */
-#define KEEP_CHANGES 20000
+#define KEEP_CHANGES 5000
 
 typedef struct {
   gint64 plan_id;
@@ -81,7 +81,7 @@ _wp_store_deliver_changes (WpStore   *self,
   g_autoptr(GArray) parents = g_array_new (FALSE, FALSE, sizeof (Parent));
   g_autoptr(GArray) items = g_array_sized_new (FALSE, FALSE, sizeof (gint64), changes->len);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
-  gboolean plans = FALSE, agencies = FALSE, agency_rows = FALSE;
+  gboolean plans = FALSE, agencies = FALSE, agency_rows = FALSE, shifted = FALSE;
 
   if (changes->len == 0)
     return;
@@ -103,6 +103,13 @@ _wp_store_deliver_changes (WpStore   *self,
           add_item (items, seen, change->item_id);
           break;
         case WP_RECORD_ITEM:
+          if (change->op == WP_CHANGE_SHIFT)
+            {
+              /* (siblings' places: the items shown among them learn theirs) */
+              add_parent (parents, change->plan_after, change->parent_after);
+              shifted = TRUE;
+              break;
+            }
           if (moves_item (change))
             {
               if (change->shown_before)
@@ -139,7 +146,7 @@ _wp_store_deliver_changes (WpStore   *self,
 
   /* (an agency renamed shows on every item it is on: rare enough to read
    * every item shown again) */
-  if (agency_rows)
+  if (agency_rows || shifted)
     _wp_store_reread_live_items (self);
   _wp_store_refresh_chains (self, (const gint64 *) items->data, items->len);
   for (guint i = 0; i < parents->len; i++)
@@ -152,28 +159,32 @@ _wp_store_deliver_changes (WpStore   *self,
     g_signal_emit (self, wp_store_signals[SIGNAL_AGENCIES_CHANGED], 0);
 }
 
-/* Called once a file is open: where the log stands, and a trim if it has
- * grown. The triggers are put on by the caller. */
+/* Called once a file is open: where the log stands. The triggers are put
+ * on by the caller. */
 gboolean
 _wp_store_open_change_log (WpStore  *self,
                            GError  **error)
 {
-  gint64 first = 0;
+  return wp_change_log_last (self->db, &self->last_change, error);
+}
 
-  if (!wp_change_log_last (self->db, &self->last_change, error)
-      || !wp_change_log_first (self->db, &first, error))
-    return FALSE;
+/* Called before the store closes the file: a log that has grown to twice
+ * what is kept is trimmed (here, not when a file is opened: a trim of a
+ * long log takes a moment, and opening is what the user waits for). */
+void
+_wp_store_close_change_log (WpStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 first = 0, last = 0;
 
-  if (!self->read_only && !self->check_pending && first > 0
-      && self->last_change - first > 2 * KEEP_CHANGES)
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      /* (not now if another program is writing: it can wait) */
-      if (!wp_change_log_trim (self->db, KEEP_CHANGES, &local_error))
-        g_info ("Could not trim the change log of “%s”: %s", self->path, local_error->message);
-    }
-  return TRUE;
+  if (self->change_log == NULL || self->check_pending || self->check_failed
+      || !wp_change_log_first (self->db, &first, NULL)
+      || !wp_change_log_last (self->db, &last, NULL)
+      || first == 0 || last - first < 2 * KEEP_CHANGES)
+    return;
+  /* (not now if another program is writing: it can wait) */
+  if (!wp_change_log_trim (self->db, KEEP_CHANGES, &error))
+    g_info ("Could not trim the change log of “%s”: %s", self->path, error->message);
 }
 
 /* Called when the outermost transaction has begun */

@@ -1155,6 +1155,9 @@ wp_store_shift_siblings (WpStore  *self,
   sqlite3_bind_int (stmt->stmt, 4, delta);
   wp_stmt_bind_id (stmt, 5, except_id);
 
+  /* One row of the change log for the shift, not one per sibling */
+  if (self->change_log != NULL)
+    wp_change_log_pause (self->change_log);
   /* Items a view holds know their new places, loaded in a list or not. */
   while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
     {
@@ -1164,7 +1167,13 @@ wp_store_shift_siblings (WpStore  *self,
       if (live != NULL)
         _wp_item_set_position (live, sqlite3_column_int (stmt->stmt, 1));
     }
-  return rc == SQLITE_DONE;
+  if (self->change_log == NULL)
+    return rc == SQLITE_DONE;
+  wp_change_log_resume (self->change_log);
+  return rc == SQLITE_DONE
+         && (wp_change_log_is_paused (self->change_log)
+             || wp_change_log_add_shift (self->db, plan_id, parent_id, from, delta, except_id,
+                                         error));
 }
 
 /* Lists are kept by parent so that a change reaches the two lists it

@@ -122,6 +122,7 @@ void      _wp_store_deliver_changes   (WpStore   *self,
                                        GPtrArray *changes);
 gboolean  _wp_store_open_change_log   (WpStore   *self,
                                        GError   **error);
+void      _wp_store_close_change_log  (WpStore   *self);
 void      _wp_store_changes_begun     (WpStore   *self);
 void      _wp_store_changes_committed (WpStore   *self);
 

@@ -105,6 +105,7 @@ wp_store_finalize (GObject *object)
     {
       g_autoptr(GError) error = NULL;
 
+      _wp_store_close_change_log (self);
       if (!wp_store_purge_deleted (self, &error))
         g_message ("Could not remove deleted items from “%s”: %s", self->path, error->message);
     }

@@ -4,7 +4,8 @@
  * (plan, item_all, agency, item_agency, target, note, milestone). Every
  * insert, update and delete then adds a row to the change_log table in the
  * same transaction: the record kind, the operation, the record's key, and
- * the whole row before and after as JSON objects. So
+ * the row before and after as JSON objects (an update: only the columns
+ * that changed, and those that say where the record sits). So
  *
  *  - what another process (the command line, a second window) committed
  *    can be read back as changes and shown where it happened, instead of
@@ -200,6 +201,42 @@ append_json_object (GString            *sql,
   g_string_append (sql, ")");
 }
 
+/* Columns an update's row always carries, changed or not: what routes a
+ * change to the views (see wp-store-changes.c) */
+static gboolean
+always_logged (const Table *table,
+               const char  *column)
+{
+  static const char *routing[] = { "item_id", "plan_id", "parent_id", "position",
+                                   "deleted_with", NULL };
+
+  return g_strv_contains ((const char * const *) table->key, column)
+         || g_strv_contains (routing, column);
+}
+
+/* An update's row before or after: the columns that changed and those
+ * that route it. A column that was NULL (or became NULL) is missing from
+ * that side: json_patch() drops a key set to null, and the reverse knows
+ * a column missing before but there after was NULL before. Titles and
+ * descriptions are logged only when they change. */
+static void
+append_update_row (GString     *sql,
+                   const Table *table,
+                   const char  *row)
+{
+  g_string_append (sql, "json_patch (json_object (");
+  for (guint i = 0, n = 0; table->columns[i] != NULL; i++)
+    if (always_logged (table, table->columns[i]))
+      g_string_append_printf (sql, "%s'%s', %s.\"%s\"", n++ > 0 ? ", " : "", table->columns[i],
+                              row, table->columns[i]);
+  g_string_append (sql, "), json_object (");
+  for (guint i = 0; table->columns[i] != NULL; i++)
+    g_string_append_printf (sql, "%s'%s', CASE WHEN old.\"%s\" IS NOT new.\"%s\" THEN %s.\"%s\" END",
+                            i > 0 ? ", " : "", table->columns[i], table->columns[i],
+                            table->columns[i], row, table->columns[i]);
+  g_string_append (sql, "))");
+}
+
 static char *
 trigger_sql (WpRecordKind  kind,
              const Table  *table,
@@ -228,11 +265,15 @@ trigger_sql (WpRecordKind  kind,
   g_string_append (sql, ", ");
   if (op == WP_CHANGE_INSERT)
     g_string_append (sql, "NULL");
+  else if (op == WP_CHANGE_UPDATE)
+    append_update_row (sql, table, "old");
   else
     append_json_object (sql, (const char * const *) table->columns, "old");
   g_string_append (sql, ", ");
   if (op == WP_CHANGE_DELETE)
     g_string_append (sql, "NULL");
+  else if (op == WP_CHANGE_UPDATE)
+    append_update_row (sql, table, "new");
   else
     append_json_object (sql, (const char * const *) table->columns, "new");
   g_string_append (sql, "); END;");
@@ -363,7 +404,10 @@ wp_change_log_read (sqlite3  *db,
                           "  json_extract (before, '$.position'),"
                           "  json_extract (after, '$.position'),"
                           "  coalesce (json_extract (before, '$.deleted_with'), 0) = 0,"
-                          "  coalesce (json_extract (after, '$.deleted_with'), 0) = 0"
+                          "  coalesce (json_extract (after, '$.deleted_with'), 0) = 0,"
+                          "  json_extract (key, '$.plan_id'), json_extract (key, '$.parent_id'),"
+                          "  json_extract (after, '$.from'), json_extract (after, '$.delta'),"
+                          "  json_extract (after, '$.except')"
                           " FROM main.change_log WHERE id > ?1 ORDER BY id",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
@@ -379,7 +423,7 @@ wp_change_log_read (sqlite3  *db,
       change->id = sqlite3_column_int64 (stmt, 0);
       if (!record_kind_from_string ((const char *) sqlite3_column_text (stmt, 1),
                                     &change->record)
-          || op < WP_CHANGE_INSERT || op > WP_CHANGE_BULK)
+          || op < WP_CHANGE_INSERT || op > WP_CHANGE_SHIFT)
         continue;  /* a kind of a newer version of ours: nothing to route */
       change->op = op;
       change->key = column_dup (stmt, 3);
@@ -396,6 +440,15 @@ wp_change_log_read (sqlite3  *db,
       change->position_after = (int) column_id (stmt, 13, -1);
       change->shown_before = change->before != NULL && sqlite3_column_int (stmt, 14);
       change->shown_after = change->after != NULL && sqlite3_column_int (stmt, 15);
+      if (change->op == WP_CHANGE_SHIFT)
+        {
+          change->plan_before = change->plan_after = column_id (stmt, 16, 0);
+          change->parent_before = change->parent_after = column_id (stmt, 17, 0);
+          change->shift_from = (int) column_id (stmt, 18, 0);
+          change->shift_delta = (int) column_id (stmt, 19, 0);
+          change->shift_except = column_id (stmt, 20, 0);
+          change->shown_before = change->shown_after = TRUE;
+        }
       g_ptr_array_add (changes, g_steal_pointer (&change));
     }
   sqlite3_finalize (stmt);
@@ -426,6 +479,67 @@ wp_change_log_add_bulk (sqlite3  *db,
   return rc == SQLITE_DONE ? TRUE : set_error (db, error);
 }
 
+/* Logs that wp_store_shift_siblings() moved the live siblings of
+ * @parent_id at or after @from by @delta, all but @except_id, while the
+ * triggers were paused */
+gboolean
+wp_change_log_add_shift (sqlite3  *db,
+                         gint64    plan_id,
+                         gint64    parent_id,
+                         int       from,
+                         int       delta,
+                         gint64    except_id,
+                         GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, "INSERT INTO main.change_log (record, op, key, after)"
+                              " VALUES ('item', 5, json_object ('plan_id', ?1, 'parent_id', ?2),"
+                              " json_object ('from', ?3, 'delta', ?4, 'except', ?5))",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return set_error (db, error);
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  if (parent_id != 0)
+    sqlite3_bind_int64 (stmt, 2, parent_id);
+  sqlite3_bind_int (stmt, 3, from);
+  sqlite3_bind_int (stmt, 4, delta);
+  if (except_id != 0)
+    sqlite3_bind_int64 (stmt, 5, except_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE ? TRUE : set_error (db, error);
+}
+
+/* The reverse of a shift: the siblings it moved (now at or after
+ * from + delta) move back. Exact when reversed in order, as
+ * wp_change_log_reverse() does: whatever else was written after the
+ * shift has been reversed first. */
+static gboolean
+reverse_shift (sqlite3         *db,
+               const WpChange  *change,
+               GError         **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, "UPDATE main.item_all SET position = position"
+                              "   - json_extract (?2, '$.delta')"
+                              " WHERE plan_id = json_extract (?1, '$.plan_id')"
+                              " AND parent_id IS json_extract (?1, '$.parent_id')"
+                              " AND deleted_with = 0"
+                              " AND position >= json_extract (?2, '$.from')"
+                              "                 + json_extract (?2, '$.delta')"
+                              " AND id IS NOT json_extract (?2, '$.except')",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return set_error (db, error);
+  sqlite3_bind_text (stmt, 1, change->key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, change->after, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE ? TRUE : set_error (db, error);
+}
+
 /* WHERE k1 = json_extract (?1, '$.k1') AND … */
 static void
 append_key_match (GString            *sql,
@@ -438,7 +552,7 @@ append_key_match (GString            *sql,
 }
 
 /* The statement that undoes an @op of a record of @kind: ?1 is the
- * change's key, ?2 the row before it. */
+ * change's key, ?2 the row before it, ?3 the row after it. */
 static sqlite3_stmt *
 reverse_statement (WpChangeLog  *log,
                    WpRecordKind  kind,
@@ -464,10 +578,17 @@ reverse_statement (WpChangeLog  *log,
       break;
 
     case WP_CHANGE_UPDATE:
+      /* (a column in neither row did not change; one only in the row after
+       * was NULL before: see append_update_row()) */
       g_string_append_printf (sql, "UPDATE main.\"%s\" SET ", records[kind].table);
       for (guint i = 0; columns[i] != NULL; i++)
-        g_string_append_printf (sql, "%s\"%s\" = json_extract (?2, '$.%s')", i > 0 ? ", " : "",
-                                columns[i], columns[i]);
+        g_string_append_printf (sql, "%s\"%s\" = CASE"
+                                     " WHEN json_type (?2, '$.%s') IS NOT NULL"
+                                     "  THEN json_extract (?2, '$.%s')"
+                                     " WHEN json_type (?3, '$.%s') IS NOT NULL THEN NULL"
+                                     " ELSE \"%s\" END",
+                                i > 0 ? ", " : "", columns[i], columns[i], columns[i], columns[i],
+                                columns[i]);
       append_key_match (sql, (const char * const *) table->key);
       break;
 
@@ -528,12 +649,29 @@ wp_change_log_reverse (WpChangeLog  *log,
                          "step by step. Restore a backup instead."));
           return FALSE;
         }
+      if (change->op == WP_CHANGE_SHIFT)
+        {
+          /* (logged as itself: the triggers would log each sibling) */
+          gboolean ok;
+
+          wp_change_log_pause (log);
+          ok = reverse_shift (log->db, change, error)
+               && wp_change_log_add_shift (log->db, change->plan_after, change->parent_after,
+                                           change->shift_from + change->shift_delta,
+                                           -change->shift_delta, change->shift_except, error);
+          wp_change_log_resume (log);
+          if (!ok)
+            return FALSE;
+          continue;
+        }
       stmt = reverse_statement (log, change->record, change->op, error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 1, change->key, -1, SQLITE_STATIC);
       if (change->before != NULL)
         sqlite3_bind_text (stmt, 2, change->before, -1, SQLITE_STATIC);
+      if (change->after != NULL && change->op == WP_CHANGE_UPDATE)
+        sqlite3_bind_text (stmt, 3, change->after, -1, SQLITE_STATIC);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         {
           set_error (log->db, error);

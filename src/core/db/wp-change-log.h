@@ -28,11 +28,17 @@ typedef enum {
   /* a bulk write (an import) that logged this one row for a whole plan;
    * it cannot be reversed row by row */
   WP_CHANGE_BULK = 4,
+  /* items' positions among their siblings moved by one statement: @key
+   * holds plan_id and parent_id, @after from, delta and except (an item
+   * left as it was); logged as one row, not one per sibling */
+  WP_CHANGE_SHIFT = 5,
 } WpChangeOp;
 
 /* One row of the log. The JSON objects hold the record's columns by name:
  * @key its primary key (after the change, or before a delete), @before and
- * @after the whole row (%NULL where there is none). */
+ * @after the row (%NULL where there is none): whole for an insert or a
+ * delete, for an update the columns that changed and those that route it
+ * (key, item_id, plan_id, parent_id, position, deleted_with). */
 typedef struct {
   gint64        id;
   WpRecordKind  record;
@@ -53,6 +59,11 @@ typedef struct {
   int           position_after;
   gboolean      shown_before;  /* an item not deleted (deleted_with = 0) */
   gboolean      shown_after;
+  /* for WP_CHANGE_SHIFT (plan and parent are in the _before and _after
+   * fields alike) */
+  int           shift_from;
+  int           shift_delta;
+  gint64        shift_except;
 } WpChange;
 
 typedef struct _WpChangeLog WpChangeLog;
@@ -79,6 +90,13 @@ GPtrArray   *wp_change_log_read      (sqlite3      *db,
                                       GError      **error);
 gboolean     wp_change_log_add_bulk  (sqlite3      *db,
                                       gint64        plan_id,
+                                      GError      **error);
+gboolean     wp_change_log_add_shift (sqlite3      *db,
+                                      gint64        plan_id,
+                                      gint64        parent_id,
+                                      int           from,
+                                      int           delta,
+                                      gint64        except_id,
                                       GError      **error);
 gboolean     wp_change_log_reverse   (WpChangeLog  *log,
                                       GPtrArray    *changes,

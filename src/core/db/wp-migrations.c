@@ -309,7 +309,7 @@ static const char *migrations[] = {
   "CREATE TABLE change_log ("
   "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
   "  record TEXT NOT NULL,"
-  "  op INTEGER NOT NULL CHECK (op BETWEEN 1 AND 4),"
+  "  op INTEGER NOT NULL CHECK (op > 0),"
   "  key TEXT NOT NULL,"
   "  before TEXT,"
   "  after TEXT);",
