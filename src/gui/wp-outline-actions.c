@@ -15,85 +15,6 @@
 #include "wp-view-refresh.h"
 
 
-/* A toast waiting for the frame that shows its edit to be painted */
-typedef struct {
-  AdwToastOverlay *overlay;  /* (weak) */
-  AdwToast        *toast;
-} PendingToast;
-
-static void
-pending_toast_free (gpointer data)
-{
-  PendingToast *pending = data;
-
-  g_clear_object (&pending->toast);
-  g_clear_weak_pointer (&pending->overlay);
-  g_free (pending);
-}
-
-static void
-pending_toast_closure_notify (gpointer  data,
-                              GClosure *closure)
-{
-  pending_toast_free (data);
-}
-
-static PendingToast *
-pending_toast_new (AdwToastOverlay *overlay,
-                   AdwToast        *toast)
-{
-  PendingToast *pending = g_new0 (PendingToast, 1);
-
-  g_set_weak_pointer (&pending->overlay, overlay);
-  pending->toast = toast;
-  return pending;
-}
-
-static gboolean
-add_pending_toast (gpointer data)
-{
-  PendingToast *pending = data;
-
-  /* (unless its edit was undone meanwhile) */
-  if (pending->overlay != NULL && wp_toast_is_current (pending->toast))
-    adw_toast_overlay_add_toast (pending->overlay, g_steal_pointer (&pending->toast));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_edit_painted (GdkFrameClock *clock,
-                 gpointer       data)
-{
-  PendingToast *pending = data;
-
-  /* (disconnecting frees @pending) */
-  g_idle_add_full (G_PRIORITY_DEFAULT, add_pending_toast,
-                   pending_toast_new (pending->overlay, g_steal_pointer (&pending->toast)),
-                   pending_toast_free);
-  g_signal_handlers_disconnect_by_func (clock, on_edit_painted, data);
-}
-
-/* Shows @toast (transfer full) a frame after the edit it is about: making,
- * laying out and drawing a toast, the first one above all, took 5 ms of
- * the frame that shows the edit (deleting a key task at 100,000 items).
- * The row goes at once; the toast slides in from the next frame on. */
-static void
-add_toast_after_frame (AdwToastOverlay *overlay,
-                       AdwToast        *toast)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (overlay));
-
-  if (clock == NULL)
-    {
-      adw_toast_overlay_add_toast (overlay, toast);
-      return;
-    }
-  g_signal_connect_data (clock, "after-paint", G_CALLBACK (on_edit_painted),
-                         pending_toast_new (overlay, toast),
-                         pending_toast_closure_notify, 0);
-  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
-}
-
 /* Structure edits, shared by the keyboard shortcuts and the menu */
 
 static gboolean
@@ -301,7 +222,7 @@ delete_selected (WpOutlineView *self)
                                                   "Deleted “%s” and its %u sub-items", n_under),
                                      title, n_under);
       wp_toast_offer_undo (toast, _wp_outline_get_undo (self));
-      add_toast_after_frame (overlay, toast);
+      wp_toast_add_after_frame (overlay, toast);
     }
 
   /* Select what took its place: the next row, or the one before. */
@@ -376,93 +297,6 @@ _wp_outline_view_move (WpOutlineView *self,
 
 /* The context menu: right click, the Menu key or Shift+F10 */
 
-static gboolean
-run_menu_action (gpointer data)
-{
-  g_autoptr(WpOutlineView) self = data;
-  g_autofree char *action_name = g_steal_pointer (&self->menu_action);
-  g_autoptr(WpItem) item = _wp_outline_selected_item (self);
-
-  if (action_name == NULL || self->context == NULL)
-    return G_SOURCE_REMOVE;
-  if (g_str_equal (action_name, "outline.add-sibling"))
-    _wp_outline_add_sibling (self);
-  else if (g_str_equal (action_name, "outline.add-child"))
-    _wp_outline_add_child (self);
-  else if (g_str_equal (action_name, "outline.indent"))
-    _wp_outline_run_structure_edit (self, wp_edit_indent, FALSE);
-  else if (g_str_equal (action_name, "outline.outdent"))
-    _wp_outline_run_structure_edit (self, wp_edit_outdent, FALSE);
-  else if (g_str_equal (action_name, "outline.move-up"))
-    _wp_outline_run_structure_edit (self, wp_edit_move_up, FALSE);
-  else if (g_str_equal (action_name, "outline.move-down"))
-    _wp_outline_run_structure_edit (self, wp_edit_move_down, FALSE);
-  else if (g_str_equal (action_name, "outline.rename") && item != NULL)
-    _wp_outline_start_editing (self, wp_item_get_id (item));
-  else if (g_str_equal (action_name, "outline.details") && item != NULL)
-    _wp_outline_emit_item_activated (self);
-  else if (g_str_equal (action_name, "outline.delete"))
-    delete_selected (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* The menu's items run once the menu has gone, with the keyboard focus
- * back on the row: renaming and adding put it in a title entry. */
-static void
-menu_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  WpOutlineView *self = WP_OUTLINE_VIEW (widget);
-
-  g_free (self->menu_action);
-  self->menu_action = g_strdup (action_name);
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE + 10, run_menu_action, g_object_ref (self), NULL);
-}
-
-static GMenuModel *
-new_row_menu (void)
-{
-  static const struct {
-    const char *label;
-    const char *action;
-    const char *accel;
-    int         section;
-  } entries[] = {
-    { N_("_Open Details"), "outline.details", NULL, 0 },
-    { N_("_Rename"), "outline.rename", "F2", 0 },
-    { N_("Add Item _Below"), "outline.add-sibling", "Return", 1 },
-    { N_("Add _Sub-item"), "outline.add-child", "<Control>Return", 1 },
-    { N_("_Indent"), "outline.indent", "Tab", 2 },
-    { N_("Ou_tdent"), "outline.outdent", "<Shift>Tab", 2 },
-    { N_("Move _Up"), "outline.move-up", "<Alt>Up", 2 },
-    { N_("Move Do_wn"), "outline.move-down", "<Alt>Down", 2 },
-    { N_("_Delete"), "outline.delete", "Delete", 3 },
-  };
-  GMenu *menu = g_menu_new ();
-  g_autoptr(GMenu) section = NULL;
-  int current = -1;
-
-  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
-    {
-      g_autoptr(GMenuItem) entry = g_menu_item_new (_(entries[i].label), entries[i].action);
-
-      if (entries[i].section != current)
-        {
-          if (section != NULL)
-            g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-          g_clear_object (&section);
-          section = g_menu_new ();
-          current = entries[i].section;
-        }
-      if (entries[i].accel != NULL)
-        g_menu_item_set_attribute (entry, "accel", "s", entries[i].accel);
-      g_menu_append_item (section, entry);
-    }
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-  return G_MENU_MODEL (menu);
-}
-
 /* The row showing the selected item, or NULL when it is not made. */
 static GtkWidget *
 selected_row_widget (WpOutlineView *self)
@@ -478,19 +312,38 @@ selected_row_widget (WpOutlineView *self)
   return title != NULL ? gtk_widget_get_ancestor (title, WP_TYPE_OUTLINE_ROW) : NULL;
 }
 
+static gboolean
+forget_row_menu (gpointer data)
+{
+  g_autoptr(WpOutlineView) self = data;
+
+  self->menu_shown = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_row_menu_closed (WpOutlineView *self)
+{
+  /* (after the item chosen, if any, has been activated) */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, forget_row_menu, g_object_ref (self), NULL);
+}
+
 static void
 show_row_menu (WpOutlineView *self,
                GtkWidget     *anchor,
                double         x,
                double         y)
 {
-  g_autoptr(GMenuModel) menu = new_row_menu ();
   graphene_point_t at = GRAPHENE_POINT_INIT (MAX (x, 0), MAX (y, 0));
+  GtkWidget *popover;
 
   /* Anchored to the view: the rows scroll and are made anew. */
   if (!gtk_widget_compute_point (anchor, GTK_WIDGET (self), &at, &at))
     return;
-  wp_view_popup_menu (GTK_WIDGET (self), menu, at.x, at.y);
+  popover = wp_view_popup_menu (GTK_WIDGET (self), self->row_menu, at.x, at.y);
+  self->menu_shown = TRUE;
+  g_signal_connect_object (popover, "closed", G_CALLBACK (on_row_menu_closed), self,
+                           G_CONNECT_SWAPPED);
 }
 
 /* Right click: the row under the pointer is selected and its menu shown. */
@@ -516,99 +369,213 @@ on_secondary_pressed (GtkGestureClick *click,
   show_row_menu (self, grid, x, y);
 }
 
+/* The commands. Chosen in the row's menu, a command runs once the menu has
+ * gone, with the keyboard focus back on the row: renaming and adding put
+ * it in a title entry. From a key, it runs at once. */
+
+typedef void (*OutlineCommand) (WpOutlineView *self);
+
+typedef struct {
+  WpOutlineView  *self;
+  OutlineCommand  command;
+} MenuCommand;
 
 static gboolean
-on_key_pressed (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                WpOutlineView         *self)
+run_menu_command (gpointer data)
 {
-  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+  g_autofree MenuCommand *chosen = data;
+  g_autoptr(WpOutlineView) self = chosen->self;
 
-  if (_wp_outline_is_editing (self) || self->plan == NULL)
-    return GDK_EVENT_PROPAGATE;
-
-  switch (keyval)
-    {
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-    case GDK_KEY_ISO_Enter:
-      if (mods == GDK_CONTROL_MASK)
-        _wp_outline_add_child (self);
-      else if (mods == 0)
-        _wp_outline_add_sibling (self);
-      else
-        return GDK_EVENT_PROPAGATE;
-      return GDK_EVENT_STOP;
-
-    case GDK_KEY_Tab:
-    case GDK_KEY_KP_Tab:
-      if (mods != 0)
-        return GDK_EVENT_PROPAGATE;
-      _wp_outline_run_structure_edit (self, wp_edit_indent, FALSE);
-      return GDK_EVENT_STOP;
-
-    case GDK_KEY_ISO_Left_Tab:
-      _wp_outline_run_structure_edit (self, wp_edit_outdent, FALSE);
-      return GDK_EVENT_STOP;
-
-    case GDK_KEY_Up:
-    case GDK_KEY_Down:
-      if (mods != GDK_ALT_MASK)
-        return GDK_EVENT_PROPAGATE;
-      _wp_outline_run_structure_edit (self, keyval == GDK_KEY_Up ? wp_edit_move_up : wp_edit_move_down,
-                          FALSE);
-      return GDK_EVENT_STOP;
-
-    case GDK_KEY_Left:
-    case GDK_KEY_Right:
-      if (mods == (GDK_CONTROL_MASK | GDK_SHIFT_MASK))
-        wp_outline_view_expand_all (self, keyval == GDK_KEY_Right);
-      else if (mods == 0)
-        expand_or_collapse (self, keyval == GDK_KEY_Right);
-      else
-        return GDK_EVENT_PROPAGATE;
-      return GDK_EVENT_STOP;
-
-    case GDK_KEY_F2:
-      {
-        g_autoptr(WpItem) item = _wp_outline_selected_item (self);
-
-        if (item == NULL)
-          return GDK_EVENT_PROPAGATE;
-        _wp_outline_start_editing (self, wp_item_get_id (item));
-        return GDK_EVENT_STOP;
-      }
-
-    case GDK_KEY_Delete:
-    case GDK_KEY_KP_Delete:
-      if (mods != 0)
-        return GDK_EVENT_PROPAGATE;
-      delete_selected (self);
-      return GDK_EVENT_STOP;
-
-    case GDK_KEY_Menu:
-    case GDK_KEY_F10:
-      {
-        GtkWidget *row = selected_row_widget (self);
-        gboolean menu_key = (keyval == GDK_KEY_Menu && mods == 0)
-                            || (keyval == GDK_KEY_F10 && mods == GDK_SHIFT_MASK);
-
-        if (!menu_key || row == NULL)
-          return GDK_EVENT_PROPAGATE;
-        /* Under the start of the title, as a right click there would */
-        show_row_menu (self, row, 48, gtk_widget_get_height (row));
-        return GDK_EVENT_STOP;
-      }
-
-    default:
-      return GDK_EVENT_PROPAGATE;
-    }
+  if (self->context != NULL)
+    chosen->command (self);
+  return G_SOURCE_REMOVE;
 }
 
+static void
+run_command (GtkWidget      *widget,
+             OutlineCommand  command)
+{
+  WpOutlineView *self = WP_OUTLINE_VIEW (widget);
+  MenuCommand *chosen;
 
+  if (!self->menu_shown)
+    {
+      command (self);
+      return;
+    }
+  chosen = g_new (MenuCommand, 1);
+  chosen->self = g_object_ref (self);
+  chosen->command = command;
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE + 10, run_menu_command, chosen, NULL);
+}
 
+static void
+indent (WpOutlineView *self)
+{
+  _wp_outline_run_structure_edit (self, wp_edit_indent, FALSE);
+}
+
+static void
+outdent (WpOutlineView *self)
+{
+  _wp_outline_run_structure_edit (self, wp_edit_outdent, FALSE);
+}
+
+static void
+move_up (WpOutlineView *self)
+{
+  _wp_outline_run_structure_edit (self, wp_edit_move_up, FALSE);
+}
+
+static void
+move_down (WpOutlineView *self)
+{
+  _wp_outline_run_structure_edit (self, wp_edit_move_down, FALSE);
+}
+
+static void
+rename_selected (WpOutlineView *self)
+{
+  g_autoptr(WpItem) item = _wp_outline_selected_item (self);
+
+  if (item != NULL)
+    _wp_outline_start_editing (self, wp_item_get_id (item));
+}
+
+static void
+open_details (WpOutlineView *self)
+{
+  g_autoptr(WpItem) item = _wp_outline_selected_item (self);
+
+  if (item != NULL)
+    _wp_outline_emit_item_activated (self);
+}
+
+static void
+add_sibling_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  run_command (widget, _wp_outline_add_sibling);
+}
+
+static void
+add_child_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  run_command (widget, _wp_outline_add_child);
+}
+
+static void
+indent_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  run_command (widget, indent);
+}
+
+static void
+outdent_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  run_command (widget, outdent);
+}
+
+static void
+move_up_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  run_command (widget, move_up);
+}
+
+static void
+move_down_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  run_command (widget, move_down);
+}
+
+static void
+rename_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  run_command (widget, rename_selected);
+}
+
+static void
+details_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  run_command (widget, open_details);
+}
+
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  run_command (widget, delete_selected);
+}
+
+/* Right and Left */
+static void
+expand_row_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  expand_or_collapse (WP_OUTLINE_VIEW (widget), g_variant_get_boolean (parameter));
+}
+
+/* Ctrl+Shift+Right and Left */
+static void
+expand_all_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  wp_outline_view_expand_all (WP_OUTLINE_VIEW (widget), g_variant_get_boolean (parameter));
+}
+
+/* The Menu key and Shift+F10 */
+static void
+show_menu_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  WpOutlineView *self = WP_OUTLINE_VIEW (widget);
+  GtkWidget *row = selected_row_widget (self);
+
+  /* Under the start of the title, as a right click there would */
+  if (row != NULL)
+    show_row_menu (self, row, 48, gtk_widget_get_height (row));
+}
+
+/* What can be done: with a plan, editing its rows; with a row selected,
+ * that row's commands too. Keys of a command that cannot be done go on to
+ * the list. */
+void
+_wp_outline_update_actions (WpOutlineView *self)
+{
+  static const char *with_plan[] = {
+    "outline.add-sibling", "outline.add-child", "outline.indent", "outline.outdent",
+    "outline.move-up", "outline.move-down", "outline.delete", "outline.expand-row",
+    "outline.expand-all",
+  };
+  static const char *with_row[] = { "outline.rename", "outline.details", "outline.show-menu" };
+  gboolean plan = self->plan != NULL && _wp_outline_get_undo (self) != NULL;
+  gboolean row = plan && self->selection != NULL
+                 && gtk_single_selection_get_selected_item (self->selection) != NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (with_plan); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), with_plan[i], plan);
+  for (guint i = 0; i < G_N_ELEMENTS (with_row); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), with_row[i], row);
+}
 
 /**
  * wp_outline_view_expand_all:
@@ -649,32 +616,130 @@ wp_outline_view_expand_all (WpOutlineView *self,
 void
 _wp_outline_class_add_actions (GtkWidgetClass *widget_class)
 {
-    const char *actions[] = {
-      "outline.add-sibling", "outline.add-child", "outline.indent", "outline.outdent",
-      "outline.move-up", "outline.move-down", "outline.rename", "outline.details",
-      "outline.delete",
-    };
+  gtk_widget_class_install_action (widget_class, "outline.add-sibling", NULL,
+                                   add_sibling_activated);
+  gtk_widget_class_install_action (widget_class, "outline.add-child", NULL, add_child_activated);
+  gtk_widget_class_install_action (widget_class, "outline.indent", NULL, indent_activated);
+  gtk_widget_class_install_action (widget_class, "outline.outdent", NULL, outdent_activated);
+  gtk_widget_class_install_action (widget_class, "outline.move-up", NULL, move_up_activated);
+  gtk_widget_class_install_action (widget_class, "outline.move-down", NULL, move_down_activated);
+  gtk_widget_class_install_action (widget_class, "outline.rename", NULL, rename_activated);
+  gtk_widget_class_install_action (widget_class, "outline.details", NULL, details_activated);
+  gtk_widget_class_install_action (widget_class, "outline.delete", NULL, delete_activated);
+  gtk_widget_class_install_action (widget_class, "outline.expand-row", "b",
+                                   expand_row_activated);
+  gtk_widget_class_install_action (widget_class, "outline.expand-all", "b",
+                                   expand_all_activated);
+  gtk_widget_class_install_action (widget_class, "outline.show-menu", NULL,
+                                   show_menu_activated);
 
-    for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-      gtk_widget_class_install_action (widget_class, actions[i], NULL, menu_action);}
+  /* An action's last binding is the one its menu item shows. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0,
+                                       "outline.add-sibling", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Enter, 0,
+                                       "outline.add-sibling", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0,
+                                       "outline.add-sibling", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
+                                       "outline.add-child", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Enter, GDK_CONTROL_MASK,
+                                       "outline.add-child", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "outline.add-child", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Tab, 0, "outline.indent", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab, 0, "outline.indent", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab, GDK_SHIFT_MASK,
+                                       "outline.outdent", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK,
+                                       "outline.move-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK,
+                                       "outline.move-down", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "outline.rename", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0,
+                                       "outline.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "outline.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0,
+                                       "outline.expand-row", "b", TRUE);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0,
+                                       "outline.expand-row", "b", FALSE);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "outline.expand-all", "b", TRUE);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "outline.expand-all", "b", FALSE);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "outline.show-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
+                                       "outline.show-menu", NULL);
+}
+
+/* The keys of the bindings above, taken where the rows are: in the grid
+ * view's capture phase, before its own handling of Enter (activating the
+ * row) and of the arrows, and not while a title is typed. (The class's
+ * own shortcut controller, on the whole view and in the bubble phase,
+ * would come after the list and also take keys from the title entry.) */
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                WpOutlineView         *self)
+{
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+  guint n;
+
+  /* (as the triggers keep them: Shift+Tab comes as ISO_Left_Tab) */
+  keyval = keyval == GDK_KEY_ISO_Left_Tab ? GDK_KEY_Tab : gdk_keyval_to_lower (keyval);
+
+  if (_wp_outline_is_editing (self) || self->plan == NULL || self->bindings == NULL)
+    return GDK_EVENT_PROPAGATE;
+
+  n = g_list_model_get_n_items (self->bindings);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (self->bindings, i);
+      GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+      if (GTK_IS_KEYVAL_TRIGGER (trigger)
+          && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+          && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods
+          && gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                           GTK_SHORTCUT_ACTION_EXCLUSIVE, GTK_WIDGET (self),
+                                           gtk_shortcut_get_arguments (shortcut)))
+        return GDK_EVENT_STOP;
+    }
+  return GDK_EVENT_PROPAGATE;
+}
 
 void
 _wp_outline_setup_keys (WpOutlineView *self)
 {
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (self));
   GtkEventController *key;
+  GtkGesture *click;
 
-  /* Capture phase: Tab and Enter must reach us before the list's own
-   * focus and activation handling. */
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_SHORTCUT_CONTROLLER (controller)
+          && g_strcmp0 (gtk_event_controller_get_name (controller),
+                        "gtk-widget-class-shortcuts") == 0)
+        {
+          g_set_object (&self->bindings, G_LIST_MODEL (controller));
+          gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_NONE);
+        }
+    }
+  g_warn_if_fail (self->bindings != NULL);
+
   key = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
   g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self->grid_view), key);
 
-  {
-    GtkGesture *click = gtk_gesture_click_new ();
-
-    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
-    g_signal_connect (click, "pressed", G_CALLBACK (on_secondary_pressed), self);
-    gtk_widget_add_controller (GTK_WIDGET (self->grid_view), GTK_EVENT_CONTROLLER (click));
-  }
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_secondary_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->grid_view), GTK_EVENT_CONTROLLER (click));
+  _wp_outline_update_actions (self);
 }

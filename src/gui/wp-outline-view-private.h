@@ -40,7 +40,9 @@ struct _WpOutlineView
   guint               search_serial;  /* changes with every search, for cells */
   GPtrArray          *to_open;        /* GtkListItems showing rows to open */
   guint               open_idle;
-  char               *menu_action;    /* chosen in the row's menu, to run */
+  GMenuModel         *row_menu;       /* (template) */
+  GListModel         *bindings;       /* the class's key bindings */
+  gboolean            menu_shown;     /* the row's menu, until its choice has run */
 };
 
 /* A search opens the rows above its matches from the top down as far as

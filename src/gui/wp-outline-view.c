@@ -264,6 +264,7 @@ on_root_items_changed (WpOutlineView *self)
 static void
 on_selection_changed (WpOutlineView *self)
 {
+  _wp_outline_update_actions (self);
   g_signal_emit (self, signals[SIGNAL_SELECTION_CHANGED], 0);
 }
 
@@ -351,6 +352,7 @@ _wp_outline_reload (WpOutlineView *self)
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree));
 
   _wp_outline_update_empty_state (self);
+  _wp_outline_update_actions (self);
   g_signal_emit (self, signals[SIGNAL_SELECTION_CHANGED], 0);
 }
 
@@ -419,7 +421,7 @@ wp_outline_view_dispose (GObject *object)
   g_clear_pointer (&self->deleted_open, g_hash_table_unref);
   g_clear_pointer (&self->to_open, g_ptr_array_unref);
   g_clear_handle_id (&self->open_idle, g_source_remove);
-  g_clear_pointer (&self->menu_action, g_free);
+  g_clear_object (&self->bindings);
   g_clear_pointer (&self->search, g_free);
   wp_filter_clear (&self->criteria);
   g_clear_pointer (&self->matches, g_array_unref);
@@ -443,6 +445,7 @@ wp_outline_view_class_init (WpOutlineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WpOutlineView, table_box);
   gtk_widget_class_bind_template_child (widget_class, WpOutlineView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, WpOutlineView, add_area_button);
+  gtk_widget_class_bind_template_child (widget_class, WpOutlineView, row_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_add_area_clicked);
 
   _wp_outline_class_add_actions (widget_class);
