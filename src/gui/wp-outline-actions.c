@@ -87,8 +87,8 @@ _wp_outline_add_child (WpOutlineView *self)
  * keys are pressed often and the outline shows why. */
 void
 _wp_outline_run_structure_edit (WpOutlineView *self,
-                    WpOutlineEdit  edit,
-                    gboolean       keep_editing)
+                                WpOutlineEdit  edit,
+                                gboolean       keep_editing)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(WpItem) item = NULL;
@@ -159,7 +159,7 @@ remember_open_rows (WpOutlineView *self,
 /* Opens again the rows of a branch brought back by undoing its delete */
 void
 _wp_outline_reopen_rows (WpOutlineView *self,
-             gint64         item_id)
+                         gint64         item_id)
 {
   GArray *open = self->deleted_open != NULL
                  ? g_hash_table_lookup (self->deleted_open, &item_id) : NULL;
@@ -285,7 +285,8 @@ _wp_outline_view_move (WpOutlineView *self,
     if (still == NULL)
       return FALSE;  /* (the empty new row dragged, gone) */
   }
-  if (!wp_edit_move_item (_wp_outline_get_undo (self), item_id, new_parent_id, new_position, &error))
+  if (!wp_edit_move_item (_wp_outline_get_undo (self), item_id, new_parent_id, new_position,
+                          &error))
     {
       gtk_widget_error_bell (GTK_WIDGET (self));
       _wp_outline_show_error (self, error);

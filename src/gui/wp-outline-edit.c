@@ -53,7 +53,7 @@ _wp_outline_view_title_unbound (WpOutlineView *self,
 
 void
 _wp_outline_start_editing (WpOutlineView *self,
-               gint64         item_id)
+                           gint64         item_id)
 {
   GtkWidget *cell = g_hash_table_lookup (self->title_cells, &item_id);
   g_autoptr(WpItem) item = NULL;
@@ -88,7 +88,7 @@ _wp_outline_start_editing (WpOutlineView *self,
  * for another try, and 0 is returned: _wp_outline_is_editing() then tells so. */
 gint64
 _wp_outline_finish_editing (WpOutlineView *self,
-                gboolean       commit)
+                            gboolean       commit)
 {
   g_autoptr(GError) error = NULL;
   gint64 id = self->editing;
@@ -184,7 +184,7 @@ is_empty_new_row (WpOutlineView *self,
  * the item that was being edited, or 0 when none is (any more). */
 gint64
 _wp_outline_end_editing (WpOutlineView *self,
-             gboolean       commit)
+                         gboolean       commit)
 {
   gint64 id = _wp_outline_finish_editing (self, commit);
   gboolean empty;
@@ -241,7 +241,8 @@ on_entry_key_pressed (GtkEventControllerKey *controller,
       /* Escape ends editing. A rename goes back to the title as it was;
        * a row being added keeps what was typed (it has nothing to go back
        * to), or goes away again if nothing was. */
-      if (_wp_outline_end_editing (self, self->editing == self->just_created) == 0 && _wp_outline_is_editing (self))
+      if (_wp_outline_end_editing (self, self->editing == self->just_created) == 0
+          && _wp_outline_is_editing (self))
         return GDK_EVENT_STOP;  /* (the title could not be saved: still typed) */
       focus_selected_row (self);
       return GDK_EVENT_STOP;

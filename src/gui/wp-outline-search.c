@@ -24,7 +24,7 @@ _wp_outline_is_filtering (WpOutlineView *self)
 
 GListModel *
 _wp_outline_create_child_model (gpointer item,
-                    gpointer user_data)
+                                gpointer user_data)
 {
   WpOutlineView *self = user_data;
   gint64 id = wp_item_get_id (item);
@@ -144,7 +144,7 @@ _wp_outline_view_row_shown (WpOutlineView  *self,
  * (in the store's shown set) */
 gboolean
 _wp_outline_find_shown (WpOutlineView  *self,
-            GError        **error)
+                        GError        **error)
 {
   g_autoptr(GArray) hits = NULL;
   WpFilter filter = self->criteria;

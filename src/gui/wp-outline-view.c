@@ -21,21 +21,23 @@
 
 #include "wp-outline-row.h"
 #include "wp-outline-view-private.h"
+#include "wp-view.h"
 #include "wp-toast.h"
 #include "wp-view-refresh.h"
 
 
-G_DEFINE_FINAL_TYPE (WpOutlineView, wp_outline_view, ADW_TYPE_BIN)
+static void wp_outline_view_view_init (WpViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (WpOutlineView, wp_outline_view, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (WP_TYPE_VIEW, wp_outline_view_view_init))
 
 #define MAX_ROWS_OPENED_AT_START 300
 
 enum {
-  SIGNAL_SELECTION_CHANGED,
-  SIGNAL_ITEM_ACTIVATED,
-  N_SIGNALS
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_PLAN,
 };
-
-static guint signals[N_SIGNALS];
 
 WpContext *
 _wp_outline_view_get_context (WpOutlineView *self)
@@ -59,7 +61,7 @@ _wp_outline_get_toast_overlay (WpOutlineView *self)
 
 void
 _wp_outline_show_error (WpOutlineView *self,
-            const GError  *error)
+                        const GError  *error)
 {
   AdwToastOverlay *overlay = _wp_outline_get_toast_overlay (self);
 
@@ -83,7 +85,7 @@ _wp_outline_selected_item (WpOutlineView *self)
 
 guint
 _wp_outline_find_row (WpOutlineView *self,
-          gint64         item_id)
+                      gint64         item_id)
 {
   guint n;
 
@@ -173,8 +175,8 @@ on_painted_scroll (GdkFrameClock *clock,
  * every later edit above it. */
 gboolean
 _wp_outline_select_row (WpOutlineView *self,
-            gint64         item_id,
-            gboolean       scroll)
+                        gint64         item_id,
+                        gboolean       scroll)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
   guint pos;
@@ -202,7 +204,7 @@ _wp_outline_select_row (WpOutlineView *self,
 /* Selects the item's row and scrolls to it. */
 gboolean
 _wp_outline_select_item (WpOutlineView *self,
-             gint64         item_id)
+                         gint64         item_id)
 {
   return _wp_outline_select_row (self, item_id, TRUE);
 }
@@ -265,20 +267,20 @@ static void
 on_selection_changed (WpOutlineView *self)
 {
   _wp_outline_update_actions (self);
-  g_signal_emit (self, signals[SIGNAL_SELECTION_CHANGED], 0);
+  wp_view_selection_changed (WP_VIEW (self));
 }
 
 void
 _wp_outline_emit_item_activated (WpOutlineView *self)
 {
-  g_signal_emit (self, signals[SIGNAL_ITEM_ACTIVATED], 0);
+  wp_view_item_activated (WP_VIEW (self));
 }
 
 static void
 on_activate (WpOutlineView *self,
              guint          position)
 {
-  g_signal_emit (self, signals[SIGNAL_ITEM_ACTIVATED], 0);
+  wp_view_item_activated (WP_VIEW (self));
 }
 
 
@@ -353,7 +355,7 @@ _wp_outline_reload (WpOutlineView *self)
 
   _wp_outline_update_empty_state (self);
   _wp_outline_update_actions (self);
-  g_signal_emit (self, signals[SIGNAL_SELECTION_CHANGED], 0);
+  wp_view_selection_changed (WP_VIEW (self));
 }
 
 static void
@@ -431,12 +433,93 @@ wp_outline_view_dispose (GObject *object)
 }
 
 static void
+wp_outline_view_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  WpOutlineView *self = WP_OUTLINE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_PLAN:
+      g_value_set_object (value, self->plan);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wp_outline_view_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  WpOutlineView *self = WP_OUTLINE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      wp_outline_view_set_context (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static WpItem *
+view_get_selected_item (WpView *view)
+{
+  return _wp_outline_selected_item (WP_OUTLINE_VIEW (view));
+}
+
+static gboolean
+view_show_item (WpView *view,
+                gint64  item_id)
+{
+  return wp_outline_view_show_item (WP_OUTLINE_VIEW (view), item_id);
+}
+
+static void
+view_set_filter (WpView         *view,
+                 const WpFilter *filter)
+{
+  wp_outline_view_set_filter (WP_OUTLINE_VIEW (view), filter);
+}
+
+static gboolean
+view_is_editing (WpView *view)
+{
+  return _wp_outline_is_editing (WP_OUTLINE_VIEW (view));
+}
+
+static void
+wp_outline_view_view_init (WpViewInterface *iface)
+{
+  iface->name = "outline";
+  iface->title = NC_("view", "Outline");
+  iface->icon_name = "view-list-bullet-symbolic";
+  iface->get_selected_item = view_get_selected_item;
+  iface->show_item = view_show_item;
+  iface->set_filter = view_set_filter;
+  iface->is_editing = view_is_editing;
+}
+
+static void
 wp_outline_view_class_init (WpOutlineViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = wp_outline_view_dispose;
+  object_class->get_property = wp_outline_view_get_property;
+  object_class->set_property = wp_outline_view_set_property;
+  g_object_class_override_property (object_class, PROP_CONTEXT, "context");
+  g_object_class_override_property (object_class, PROP_PLAN, "plan");
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/workplan/Workplan/wp-outline-view.ui");
@@ -450,24 +533,6 @@ wp_outline_view_class_init (WpOutlineViewClass *klass)
 
   _wp_outline_class_add_actions (widget_class);
 
-  /**
-   * WpOutlineView::selection-changed:
-   *
-   * Another item (or none) was selected; see
-   * wp_outline_view_get_selected_item().
-   */
-  signals[SIGNAL_SELECTION_CHANGED] =
-    g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-
-  /**
-   * WpOutlineView::item-activated:
-   *
-   * A row was double-clicked: the window shows the item editor.
-   */
-  signals[SIGNAL_ITEM_ACTIVATED] =
-    g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -528,6 +593,13 @@ on_undo_stepped (WpOutlineView *self,
     }
 }
 
+/* The window shows another plan, or the same one read again */
+static void
+on_context_plan (WpOutlineView *self)
+{
+  wp_outline_view_set_plan (self, wp_context_get_plan (self->context));
+}
+
 void
 wp_outline_view_set_context (WpOutlineView *self,
                              WpContext     *context)
@@ -537,14 +609,26 @@ wp_outline_view_set_context (WpOutlineView *self,
   if (self->context == context)
     return;
   if (self->context != NULL)
-    g_signal_handlers_disconnect_by_func (wp_context_get_undo_stack (self->context),
-                                          on_undo_stepped, self);
+    {
+      if (wp_context_get_undo_stack (self->context) != NULL)
+        g_signal_handlers_disconnect_by_func (wp_context_get_undo_stack (self->context),
+                                              on_undo_stepped, self);
+      g_signal_handlers_disconnect_by_func (self->context, on_context_plan, self);
+    }
   g_set_object (&self->context, context);
   if (context != NULL)
-    g_signal_connect_object (wp_context_get_undo_stack (context), "stepped",
-                             G_CALLBACK (on_undo_stepped), self, G_CONNECT_SWAPPED);
+    {
+      if (wp_context_get_undo_stack (context) != NULL)
+        g_signal_connect_object (wp_context_get_undo_stack (context), "stepped",
+                                 G_CALLBACK (on_undo_stepped), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (context, "notify::plan", G_CALLBACK (on_context_plan), self,
+                               G_CONNECT_SWAPPED);
+      /* (the plan shown, read once with the rest) */
+      g_set_object (&self->plan, wp_context_get_plan (context));
+    }
   load_column_widths (self);
   _wp_outline_reload (self);
+  g_object_notify (G_OBJECT (self), "context");
 }
 
 /**
