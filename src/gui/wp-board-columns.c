@@ -501,36 +501,22 @@ Column *
 _wp_board_column_new (WpBoardView   *self,
                       WpBoardColumn *data)
 {
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/workplan/Workplan/wp-board-column.ui");
   Column *column = g_new0 (Column, 1);
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_MOVE);
   GtkEventController *key = gtk_event_controller_key_new ();
 
   column->view = self;
   column->data = data;
-  column->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  column->box = GTK_WIDGET (gtk_builder_get_object (builder, "column"));
   gtk_widget_set_size_request (column->box, COLUMN_WIDTH, -1);
-  gtk_widget_set_hexpand (column->box, TRUE);
-  gtk_widget_add_css_class (column->box, "wp-board-column");
-
-  column->title = gtk_label_new (NULL);
-  gtk_label_set_ellipsize (GTK_LABEL (column->title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (column->title), 0);
-  gtk_widget_set_hexpand (column->title, TRUE);
-  gtk_widget_add_css_class (column->title, "heading");
-  gtk_box_append (GTK_BOX (header), column->title);
-  column->overdue = gtk_label_new (NULL);
-  gtk_widget_add_css_class (column->overdue, "caption");
-  gtk_widget_add_css_class (column->overdue, "wp-overdue-count");
-  gtk_box_append (GTK_BOX (header), column->overdue);
-  column->count = gtk_label_new (NULL);
-  gtk_widget_add_css_class (column->count, "wp-count");
-  gtk_widget_add_css_class (column->count, "numeric");
-  gtk_box_append (GTK_BOX (header), column->count);
-  gtk_widget_add_css_class (header, "wp-board-column-header");
-  gtk_box_append (GTK_BOX (column->box), header);
+  column->title = GTK_WIDGET (gtk_builder_get_object (builder, "title"));
+  column->overdue = GTK_WIDGET (gtk_builder_get_object (builder, "overdue"));
+  column->count = GTK_WIDGET (gtk_builder_get_object (builder, "count"));
+  column->list = GTK_WIDGET (gtk_builder_get_object (builder, "list"));
+  column->more = GTK_WIDGET (gtk_builder_get_object (builder, "more"));
 
   column->ids = wp_id_list_new (_wp_board_get_store (self));
   wp_id_list_set_limit (column->ids, FIRST_CARDS);
@@ -544,34 +530,22 @@ _wp_board_column_new (WpBoardView   *self,
   g_signal_connect (factory, "setup", G_CALLBACK (setup_card), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_card), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_card), self);
-  column->list = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (column->selection)),
-                                    factory);
-  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (column->list), FALSE);
-  gtk_widget_add_css_class (column->list, "wp-board-list");
-  gtk_widget_add_css_class (column->list, "navigation-sidebar");
+  gtk_list_view_set_model (GTK_LIST_VIEW (column->list),
+                           GTK_SELECTION_MODEL (column->selection));
+  gtk_list_view_set_factory (GTK_LIST_VIEW (column->list), factory);
+  g_object_unref (factory);
   g_signal_connect (column->list, "activate", G_CALLBACK (on_column_activate), column);
   g_signal_connect (key, "key-pressed", G_CALLBACK (on_list_key), column);
   gtk_widget_add_controller (column->list, key);
 
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), column->list);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_box_append (GTK_BOX (column->box), scrolled);
-
-  column->more = gtk_button_new ();
-  gtk_widget_add_css_class (column->more, "flat");
-  gtk_widget_set_margin_start (column->more, 6);
-  gtk_widget_set_margin_end (column->more, 6);
-  gtk_widget_set_margin_bottom (column->more, 6);
-  gtk_widget_set_visible (column->more, FALSE);
   g_signal_connect_swapped (column->more, "clicked", G_CALLBACK (on_more_clicked), column);
-  gtk_box_append (GTK_BOX (column->box), column->more);
 
   g_signal_connect (target, "drop", G_CALLBACK (on_column_drop), column);
   g_signal_connect (target, "enter", G_CALLBACK (on_column_enter), column);
   g_signal_connect (target, "leave", G_CALLBACK (on_column_leave), column);
   gtk_widget_add_controller (column->box, GTK_EVENT_CONTROLLER (target));
+  /* (the board holds it from here; the builder lets go of it) */
+  gtk_box_append (self->columns_box, column->box);
   return column;
 }
 

@@ -61,7 +61,7 @@ struct _Column
   GtkSingleSelection *selection;
 };
 
-/* wp-board-columns.c */
+/* wp-board-columns.c: a new column is put at the end of the board */
 Column      *_wp_board_column_new       (WpBoardView   *self,
                                          WpBoardColumn *data);
 void         _wp_board_column_update    (Column        *column);

@@ -335,12 +335,7 @@ _wp_board_refresh (WpBoardView *self)
           column->data = data;
         }
       else
-        {
-          Column *column = _wp_board_column_new (self, data);
-
-          g_ptr_array_add (self->columns, column);
-          gtk_box_append (self->columns_box, column->box);
-        }
+        g_ptr_array_add (self->columns, _wp_board_column_new (self, data));
     }
 
   for (guint i = 0; i < self->columns->len; i++)
