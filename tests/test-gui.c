@@ -22,6 +22,7 @@
 #include "wp-print.h"
 #include "wp-progress-view.h"
 #include "wp-restore-dialog.h"
+#include "wp-view.h"
 #include "wp-window-private.h"
 #include "wp-store-private.h"
 
@@ -3587,6 +3588,130 @@ test_cli_edit_appears_in_place (Demo          *d,
   g_signal_handlers_disconnect_by_data (d->store, &plans_changed);
 }
 
+/* Every page of the window's view stack holds a WpView (once shown), which
+ * takes the window's context and follows it: another plan set on the
+ * context reaches every view. */
+static void
+test_views_follow_context (Demo          *d,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  AdwViewStack *stack = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (d->window),
+                                                         ADW_TYPE_VIEW_STACK));
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (stack);
+  g_autoptr(WpPlan) other = NULL;
+  WpPlan *shown = wp_context_get_plan (d->context);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (pages));
+
+  g_assert_nonnull (shown);
+  g_assert_cmpint (wp_plan_get_year (shown), ==, 2025);
+  g_assert_cmpuint (n, ==, 4);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkWidget *child = adw_view_stack_page_get_child (page);
+      GtkWidget *view;
+      g_autoptr(WpPlan) plan = NULL;
+
+      /* (made when first shown) */
+      gtk_widget_activate_action (GTK_WIDGET (d->window), "win.show-view", "s",
+                                  adw_view_stack_page_get_name (page));
+      spin ();
+      view = ADW_IS_BIN (child) ? adw_bin_get_child (ADW_BIN (child)) : child;
+      g_assert_true (WP_IS_VIEW (view));
+      g_assert_cmpstr (wp_view_type_get_name (G_OBJECT_TYPE (view)), ==,
+                       adw_view_stack_page_get_name (page));
+      g_assert_cmpstr (wp_view_type_get_title (G_OBJECT_TYPE (view)), ==,
+                       adw_view_stack_page_get_title (page));
+      g_assert_true (wp_view_get_context (WP_VIEW (view)) == d->context);
+      plan = wp_view_dup_plan (WP_VIEW (view));
+      g_assert_true (plan == shown);
+    }
+
+  /* Another year on the context: each view shows it */
+  other = wp_store_create_plan (d->store, 2030, "另一年的计划", "", &error);
+  g_assert_no_error (error);
+  spin ();
+  wp_context_set_plan (d->context, other);
+  spin ();
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkWidget *child = adw_view_stack_page_get_child (page);
+      GtkWidget *view = ADW_IS_BIN (child) ? adw_bin_get_child (ADW_BIN (child)) : child;
+      g_autoptr(WpPlan) plan = wp_view_dup_plan (WP_VIEW (view));
+
+      g_assert_true (plan == other);
+    }
+  /* (and the outline shows that plan, which is empty) */
+  {
+    GtkWidget *outline = find_descendant (GTK_WIDGET (d->window), WP_TYPE_OUTLINE_VIEW);
+    GtkStack *outline_stack = GTK_STACK (find_descendant (outline, GTK_TYPE_STACK));
+
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (outline_stack), ==, "empty");
+  }
+}
+
+/* A model button of an open menu, labelled @label (without its mnemonic) */
+static gboolean
+is_model_button_labelled (GtkWidget     *widget,
+                          gconstpointer  label)
+{
+  g_autofree char *text = NULL;
+
+  if (G_OBJECT_TYPE (widget) != g_type_from_name ("GtkModelButton")
+      || !gtk_widget_get_mapped (widget))
+    return FALSE;
+  g_object_get (widget, "text", &text, NULL);
+  return g_strcmp0 (text, label) == 0;
+}
+
+/* An outline command runs by its action's name and by its key binding,
+ * and the row's menu shows that binding. */
+static void
+test_outline_command_action_and_key (Demo          *d,
+                                     gconstpointer  data)
+{
+  GtkWidget *outline = find_descendant (GTK_WIDGET (d->window), WP_TYPE_OUTLINE_VIEW);
+  gint64 first = demo_task (d, 0, 0);
+  gint64 second = demo_task (d, 0, 1);
+
+  g_assert_true (wp_outline_view_show_item (WP_OUTLINE_VIEW (outline), first));
+  spin ();
+
+  /* by name: the first key task goes below the second */
+  g_assert_true (gtk_widget_activate_action (outline, "outline.move-down", NULL));
+  spin ();
+  g_assert_cmpint (demo_task (d, 0, 0), ==, second);
+  g_assert_cmpint (demo_task (d, 0, 1), ==, first);
+
+  /* by its binding, Alt+Up, as the grid's keys get it: back up */
+  g_assert_true (press_key (outline_grid (d), GDK_KEY_Up, GDK_ALT_MASK));
+  g_assert_cmpint (demo_task (d, 0, 0), ==, first);
+  g_assert_cmpint (demo_task (d, 0, 1), ==, second);
+
+  /* a key bound to nothing goes on to the list */
+  g_assert_false (press_key (outline_grid (d), GDK_KEY_Up, GDK_SUPER_MASK));
+
+  /* The row's menu (the Menu key's action) shows the bindings */
+  g_assert_true (gtk_widget_activate_action (outline, "outline.show-menu", NULL));
+  {
+    GtkWidget *below = NULL;
+    g_autofree char *accel = NULL;
+
+    for (int i = 0; i < 100 && below == NULL; i++)
+      {
+        spin ();
+        below = find_widget (outline, is_model_button_labelled, "Add Item Below");
+      }
+    g_assert_nonnull (below);
+    g_object_get (below, "accel", &accel, NULL);
+    g_assert_cmpstr (accel, ==, "Return");
+    gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (below, GTK_TYPE_POPOVER)));
+    spin ();
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -3660,6 +3785,11 @@ main (int    argc,
   g_test_add ("/gui/board-drop-clears-highlight", Demo, NULL, demo_setup,
               test_board_drop_clears_highlight, demo_teardown);
   g_test_add_func ("/gui/tooltips-one-line-zh_CN", test_tooltips_one_line_zh_CN);
+
+  g_test_add ("/gui/views-follow-context", Demo, NULL, demo_setup, test_views_follow_context,
+              demo_teardown);
+  g_test_add ("/gui/outline-command-action-and-key", Demo, NULL, demo_setup,
+              test_outline_command_action_and_key, demo_teardown);
 
   status = g_test_run ();
   wp_test_remove_tree (data_home);

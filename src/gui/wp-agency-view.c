@@ -16,6 +16,7 @@
 #include "wp-tooltip.h"
 #include "wp-agency-view.h"
 #include "wp-view-refresh.h"
+#include "wp-view.h"
 
 struct _WpAgencyView
 {
@@ -32,14 +33,16 @@ struct _WpAgencyView
   AdwStatusPage  *empty_page;
 };
 
-G_DEFINE_FINAL_TYPE (WpAgencyView, wp_agency_view, ADW_TYPE_BIN)
+static void wp_agency_view_view_init (WpViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (WpAgencyView, wp_agency_view, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (WP_TYPE_VIEW, wp_agency_view_view_init))
 
 enum {
-  AGENCY_ACTIVATED,
-  N_SIGNALS
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_PLAN,
 };
-
-static guint signals[N_SIGNALS];
 
 static const WpAgencyKind kinds[] = {
   WP_AGENCY_KIND_PARTY_COMMITTEE, WP_AGENCY_KIND_GOVERNMENT_BUREAU, WP_AGENCY_KIND_COURT,
@@ -468,7 +471,8 @@ on_row_activated (WpAgencyView  *self,
   WpAgencyLoad *load = load_of_row (self, row);
 
   if (load != NULL && load->n_lead + load->n_co > 0)
-    g_signal_emit (self, signals[AGENCY_ACTIVATED], 0, wp_agency_get_name (load->agency));
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-agency", "s",
+                                wp_agency_get_name (load->agency));
 }
 
 static void
@@ -530,23 +534,65 @@ wp_agency_view_map (GtkWidget *widget)
 }
 
 static void
+wp_agency_view_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  WpAgencyView *self = WP_AGENCY_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_PLAN:
+      g_value_set_object (value, self->plan);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wp_agency_view_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  WpAgencyView *self = WP_AGENCY_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      wp_agency_view_set_context (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wp_agency_view_view_init (WpViewInterface *iface)
+{
+  iface->name = "agencies";
+  iface->title = NC_("view", "Agencies");
+  iface->icon_name = "system-users-symbolic";
+}
+
+static void
 wp_agency_view_class_init (WpAgencyViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = wp_agency_view_dispose;
+  object_class->get_property = wp_agency_view_get_property;
+  object_class->set_property = wp_agency_view_set_property;
+  g_object_class_override_property (object_class, PROP_CONTEXT, "context");
+  g_object_class_override_property (object_class, PROP_PLAN, "plan");
   widget_class->map = wp_agency_view_map;
 
-  /**
-   * WpAgencyView::agency-activated:
-   * @name: the agency's name
-   *
-   * Show this agency's items.
-   */
-  signals[AGENCY_ACTIVATED] =
-    g_signal_new ("agency-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_install_action (widget_class, "agency.edit", "x", agency_action);
   gtk_widget_class_install_action (widget_class, "agency.merge", "x", agency_action);
@@ -610,6 +656,13 @@ wp_agency_view_init (WpAgencyView *self)
   g_signal_connect_swapped (self->list, "row-activated", G_CALLBACK (on_row_activated), self);
 }
 
+/* The window shows another plan, or the same one read again */
+static void
+on_context_plan (WpAgencyView *self)
+{
+  wp_agency_view_set_plan (self, wp_context_get_plan (self->context));
+}
+
 void
 wp_agency_view_set_context (WpAgencyView *self,
                             WpContext    *context)
@@ -617,8 +670,18 @@ wp_agency_view_set_context (WpAgencyView *self,
 
   g_return_if_fail (WP_IS_AGENCY_VIEW (self));
 
-  if (!g_set_object (&self->context, context) || context == NULL)
+  if (self->context == context)
     return;
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_func (self->context, on_context_plan, self);
+  g_set_object (&self->context, context);
+  g_object_notify (G_OBJECT (self), "context");
+  if (context == NULL)
+    return;
+  g_signal_connect_object (context, "notify::plan", G_CALLBACK (on_context_plan), self,
+                           G_CONNECT_SWAPPED);
+  /* (the plan shown, read with the rest) */
+  g_set_object (&self->plan, wp_context_get_plan (context));
   wp_view_refresh_watch (&self->refresh, context);
   queue_refresh (self);
 }

@@ -19,82 +19,34 @@
 #include <glib/gi18n.h>
 
 #include "wp-tooltip.h"
-#include "wp-board-view.h"
+#include "wp-board-view-private.h"
 #include "wp-view-refresh.h"
+#include "wp-view.h"
 #include "wp-light-cell.h"
 #include "wp-progress-cell.h"
 
-#define COLUMN_WIDTH 256
-/* Cards a column shows before "Show More": GTK 4.8's list view keeps up to
- * 200 rows of widgets whatever the height, which for twenty columns of
- * wrapped Chinese titles is seconds of layout. */
-#define FIRST_CARDS 24
-#define MORE_CARDS 100
 
-typedef struct _Column Column;
+static void wp_board_view_view_init (WpViewInterface *iface);
 
-struct _WpBoardView
-{
-  AdwBin           parent_instance;
-
-  WpContext       *context;
-  WpPlan          *plan;
-  WpFilter         filter;        /* the window's search and filters */
-  WpBoardGrouping  grouping;
-  WpBoardCards     cards;
-
-  GtkDropDown     *grouping_dropdown;
-  GtkDropDown     *cards_dropdown;
-  GtkStack        *stack;
-  AdwStatusPage   *empty_page;
-  GtkButton       *clear_button;
-  GtkBox          *columns_box;
-
-  GPtrArray       *columns;       /* Column */
-  GtkScrolledWindow *board_scroller;
-  double           drag_x;        /* the pointer during a drag, for edge scrolling */
-  guint            autoscroll_id;
-  GtkDropControllerMotion *drag_motion;
-  WpViewRefresh   refresh;
-  gint64           follow_id;     /* a card just moved: select it where it lands */
-  GHashTable      *paths;         /* parent id → "area › task", for the cards shown */
-  gboolean         updating;
-};
-
-struct _Column
-{
-  WpBoardView        *view;
-  WpBoardColumn      *data;
-  GtkWidget          *box;
-  GtkWidget          *title;
-  GtkWidget          *count;
-  GtkWidget          *overdue;
-  GtkWidget          *list;
-  GtkWidget          *more;
-  WpIdList           *ids;
-  GtkSingleSelection *selection;
-};
-
-G_DEFINE_FINAL_TYPE (WpBoardView, wp_board_view, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE_WITH_CODE (WpBoardView, wp_board_view, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (WP_TYPE_VIEW, wp_board_view_view_init))
 
 enum {
-  SELECTION_CHANGED,
-  ITEM_ACTIVATED,
-  N_SIGNALS
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_PLAN,
 };
 
-static guint signals[N_SIGNALS];
 
-static void refresh (WpBoardView *self);
 
-static WpStore *
-get_store (WpBoardView *self)
+WpStore *
+_wp_board_get_store (WpBoardView *self)
 {
   return self->context != NULL ? wp_context_get_store (self->context) : NULL;
 }
 
-static void
-column_free (Column *column)
+void
+_wp_board_column_free (Column *column)
 {
   g_clear_pointer (&column->data, wp_board_column_free);
   g_clear_object (&column->selection);
@@ -116,9 +68,9 @@ find_column (WpBoardView *self,
   return NULL;
 }
 
-static Column *
-column_of_widget (WpBoardView *self,
-                  GtkWidget   *widget)
+Column *
+_wp_board_column_of_widget (WpBoardView *self,
+                            GtkWidget   *widget)
 {
   for (guint i = 0; i < self->columns->len; i++)
     {
@@ -150,11 +102,11 @@ moved (WpBoardView *self,
        gint64       item_id,
        const char  *column_title)
 {
-  g_autoptr(WpItem) item = wp_store_get_item (get_store (self), item_id, NULL);
+  g_autoptr(WpItem) item = wp_store_get_item (_wp_board_get_store (self), item_id, NULL);
   g_autofree char *message = NULL;
 
   self->follow_id = item_id;
-  refresh (self);
+  _wp_board_refresh (self);
   if (item == NULL)
     return;
   /* Translators: a toast after a card was dragged to a column */
@@ -162,10 +114,10 @@ moved (WpBoardView *self,
   wp_view_toast (GTK_WIDGET (self), message, wp_context_get_undo_stack (self->context));
 }
 
-static gboolean
-move_card (WpBoardView *self,
-           gint64       item_id,
-           Column      *to)
+gboolean
+_wp_board_move_card (WpBoardView *self,
+                     gint64       item_id,
+                     Column      *to)
 {
   g_autoptr(GError) error = NULL;
   WpUndoStack *undo = wp_context_get_undo_stack (self->context);
@@ -184,10 +136,10 @@ move_card (WpBoardView *self,
   return TRUE;
 }
 
-static gboolean
-reorder_card (WpBoardView *self,
-              gint64       item_id,
-              gint64       before_id)
+gboolean
+_wp_board_reorder_card (WpBoardView *self,
+                        gint64       item_id,
+                        gint64       before_id)
 {
   g_autoptr(GError) error = NULL;
 
@@ -198,7 +150,7 @@ reorder_card (WpBoardView *self,
       return FALSE;
     }
   self->follow_id = item_id;
-  refresh (self);
+  _wp_board_refresh (self);
   return TRUE;
 }
 
@@ -260,15 +212,15 @@ open_activated (GtkWidget  *widget,
   g_autoptr(WpItem) item = wp_board_view_get_selected_item (self);
 
   if (item != NULL)
-    g_signal_emit (self, signals[ITEM_ACTIVATED], 0);
+    wp_view_item_activated (WP_VIEW (self));
 }
 
 /* The context menu: every other column the card can go to */
-static void
-show_move_menu (WpBoardView *self,
-                GtkWidget   *anchor,
-                double       x,
-                double       y)
+void
+_wp_board_show_move_menu (WpBoardView *self,
+                          GtkWidget   *anchor,
+                          double       x,
+                          double       y)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) targets = g_menu_new ();
@@ -290,595 +242,6 @@ show_move_menu (WpBoardView *self,
   g_menu_append_section (menu, _("Move To"), G_MENU_MODEL (targets));
 
   wp_view_popup_menu (anchor, G_MENU_MODEL (menu), x, y);
-}
-
-/* Cards */
-
-/* Cached per parent until the next refresh: a column's cards share them. */
-static const char *
-area_path (WpBoardView *self,
-           WpItem      *item)
-{
-  WpStore *store = get_store (self);
-  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
-  GString *path;
-  gint64 up = wp_item_get_parent_id (item);
-  GString *cached = g_hash_table_lookup (self->paths, &up);
-
-  if (cached != NULL)
-    return cached->str;
-  path = g_string_new (NULL);
-  g_hash_table_insert (self->paths, g_memdup2 (&up, sizeof up), path);
-
-  while (up != 0 && titles->len < 8)
-    {
-      g_autoptr(WpItem) above = wp_store_get_item (store, up, NULL);
-
-      if (above == NULL)
-        break;
-      g_ptr_array_insert (titles, 0, g_strdup (wp_item_get_title (above)));
-      up = wp_item_get_parent_id (above);
-    }
-  for (guint i = 0; i < titles->len; i++)
-    {
-      if (i > 0)
-        g_string_append (path, " › ");
-      g_string_append (path, g_ptr_array_index (titles, i));
-    }
-  return path->str;
-}
-
-static void
-string_free_all (GString *string)
-{
-  g_string_free (string, TRUE);
-}
-
-typedef struct {
-  GtkWidget *title;
-  GtkWidget *path;
-  GtkWidget *lead;
-  GtkWidget *due;
-  GtkWidget *bar;
-  GtkWidget *light;
-} Card;
-
-static void
-update_card (GtkListItem *list_item)
-{
-  WpBoardView *self = g_object_get_data (G_OBJECT (list_item), "wp-view");
-  GtkWidget *widget = gtk_list_item_get_child (list_item);
-  Card *card = g_object_get_data (G_OBJECT (widget), "wp-card");
-  WpItem *item = gtk_list_item_get_item (list_item);
-  const char *path;
-  g_autofree char *lead = NULL;
-  g_autofree char *percent = NULL;
-  g_autofree char *due = NULL;
-  g_autofree char *accessible = NULL;
-  const char *due_label;
-
-  if (item == NULL || self == NULL)
-    return;
-
-  gtk_label_set_label (GTK_LABEL (card->title), wp_item_get_title (item));
-  path = area_path (self, item);
-  gtk_label_set_label (GTK_LABEL (card->path), path);
-  gtk_widget_set_visible (card->path, path[0] != '\0');
-
-  lead = g_strjoinv ("、", (char **) wp_item_get_lead_agencies (item));
-  gtk_label_set_label (GTK_LABEL (card->lead), lead[0] != '\0' ? lead : _("No lead agency"));
-  gtk_widget_set_opacity (card->lead, lead[0] != '\0' ? 1.0 : 0.6);
-
-  due_label = wp_item_get_due_label (item);
-  if (due_label != NULL && due_label[0] != '\0')
-    due = g_strdup (due_label);
-  else if (wp_item_get_due (item) != NULL && g_date_valid (wp_item_get_due (item)))
-    due = wp_date_to_iso (wp_item_get_due (item));
-  gtk_label_set_label (GTK_LABEL (card->due), due != NULL ? due : "");
-  gtk_widget_set_visible (card->due, due != NULL);
-
-  wp_progress_cell_set_percent (WP_PROGRESS_CELL (card->bar),
-                                wp_item_get_effective_progress (item));
-  percent = g_strdup_printf (_("%d%%"), wp_item_get_effective_progress (item));
-  wp_light_cell_set_item (WP_LIGHT_CELL (card->light), item);
-
-  /* Translators: what a screen reader says for a card: title, lead
-   * agency, deadline, progress and light */
-  accessible = g_strdup_printf (_("%s; lead: %s; due: %s; %s; %s"), wp_item_get_title (item),
-                                lead[0] != '\0' ? lead : _("No lead agency"),
-                                due != NULL ? due : _("No Deadline"), percent,
-                                wp_light_cell_get_text (WP_LIGHT_CELL (card->light)));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
-  g_object_set_data (G_OBJECT (widget), "wp-revision",
-                     GUINT_TO_POINTER (wp_item_get_revision (item)));
-}
-
-/* Only what a card shows: a move notifies every sibling's position. */
-static void
-on_item_notify (GtkListItem *list_item)
-{
-  GtkWidget *card = gtk_list_item_get_child (list_item);
-  WpItem *item = gtk_list_item_get_item (list_item);
-  guint drawn = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (card), "wp-revision"));
-
-  if (item != NULL && wp_item_get_revision (item) != drawn)
-    update_card (list_item);
-}
-
-static GdkContentProvider *
-on_drag_prepare (GtkDragSource *source,
-                 double         x,
-                 double         y,
-                 GtkListItem   *list_item)
-{
-  WpItem *item = gtk_list_item_get_item (list_item);
-
-  if (item == NULL)
-    return NULL;
-  return gdk_content_provider_new_typed (G_TYPE_INT64, wp_item_get_id (item));
-}
-
-static void
-on_drag_begin (GtkDragSource *source,
-               GdkDrag       *drag,
-               GtkListItem   *list_item)
-{
-  GtkWidget *card = gtk_list_item_get_child (list_item);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (card);
-
-  gtk_drag_source_set_icon (source, paintable, gtk_widget_get_width (card) / 2, 12);
-}
-
-/* Takes the drop marks off @widget and everything in it. A drop onto a
- * card goes to the card's target alone, which stops it there: the column
- * around it saw the drag come in but sees neither the drop nor, on X11, a
- * leave, so its mark stayed. The board clears them all when a drag ends. */
-static void
-clear_drop_marks (GtkWidget *widget)
-{
-  gtk_widget_remove_css_class (widget, "wp-drop-column");
-  gtk_widget_remove_css_class (widget, "wp-drop-before");
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    clear_drop_marks (child);
-}
-
-/* However the drag ended (dropped on the board, elsewhere or cancelled) */
-static void
-on_drag_end (GtkDragSource *source,
-             GdkDrag       *drag,
-             gboolean       delete_data,
-             GtkListItem   *list_item)
-{
-  WpBoardView *self = g_object_get_data (G_OBJECT (list_item), "wp-view");
-
-  if (self != NULL)
-    clear_drop_marks (GTK_WIDGET (self));
-}
-
-/* A card dropped on a card: reorder within a column, or move to that
- * card's column. */
-static gboolean
-on_card_drop (GtkDropTarget *target,
-              const GValue  *value,
-              double         x,
-              double         y,
-              GtkListItem   *list_item)
-{
-  WpBoardView *self = g_object_get_data (G_OBJECT (list_item), "wp-view");
-  GtkWidget *card = gtk_list_item_get_child (list_item);
-  WpItem *onto = gtk_list_item_get_item (list_item);
-  gint64 dragged = g_value_get_int64 (value);
-  Column *column;
-
-  if (self == NULL)
-    return FALSE;
-  clear_drop_marks (GTK_WIDGET (self));
-  if (onto == NULL)
-    return FALSE;
-  column = column_of_widget (self, card);
-  if (column == NULL)
-    return FALSE;
-  if (wp_id_list_find (column->ids, dragged) >= 0)
-    return reorder_card (self, dragged, wp_item_get_id (onto));
-  return move_card (self, dragged, column);
-}
-
-static GdkDragAction
-on_card_enter (GtkDropTarget *target,
-               double         x,
-               double         y,
-               GtkListItem   *list_item)
-{
-  gtk_widget_add_css_class (gtk_list_item_get_child (list_item), "wp-drop-before");
-  return GDK_ACTION_MOVE;
-}
-
-static void
-on_card_leave (GtkDropTarget *target,
-               GtkListItem   *list_item)
-{
-  gtk_widget_remove_css_class (gtk_list_item_get_child (list_item), "wp-drop-before");
-}
-
-static void
-on_card_pressed (GtkGestureClick *gesture,
-                 int              n_press,
-                 double           x,
-                 double           y,
-                 GtkListItem     *list_item)
-{
-  WpBoardView *self = g_object_get_data (G_OBJECT (list_item), "wp-view");
-  GtkWidget *card = gtk_list_item_get_child (list_item);
-  Column *column = self != NULL ? column_of_widget (self, card) : NULL;
-
-  if (column == NULL)
-    return;
-  gtk_single_selection_set_selected (column->selection, gtk_list_item_get_position (list_item));
-  show_move_menu (self, card, x, y);
-}
-
-static void
-setup_card (GtkSignalListItemFactory *factory,
-            GtkListItem              *list_item,
-            WpBoardView              *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *progress = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  Card *card = g_new0 (Card, 1);
-  GtkDragSource *source = gtk_drag_source_new ();
-  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_MOVE);
-  GtkGesture *click = gtk_gesture_click_new ();
-
-  g_object_set_data (G_OBJECT (list_item), "wp-view", self);
-  gtk_widget_add_css_class (box, "card");
-  gtk_widget_add_css_class (box, "wp-card");
-
-  card->title = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (card->title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (card->title), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (card->title), 3);
-  gtk_label_set_ellipsize (GTK_LABEL (card->title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (card->title), 0);
-  gtk_widget_add_css_class (card->title, "wp-card-title");
-  gtk_box_append (GTK_BOX (box), card->title);
-
-  card->path = gtk_label_new (NULL);
-  gtk_label_set_ellipsize (GTK_LABEL (card->path), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_label_set_xalign (GTK_LABEL (card->path), 0);
-  gtk_widget_add_css_class (card->path, "caption");
-  gtk_widget_add_css_class (card->path, "dim-label");
-  gtk_box_append (GTK_BOX (box), card->path);
-
-  card->lead = gtk_label_new (NULL);
-  gtk_label_set_ellipsize (GTK_LABEL (card->lead), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (card->lead), 0);
-  gtk_widget_set_hexpand (card->lead, TRUE);
-  gtk_widget_add_css_class (card->lead, "caption-heading");
-  gtk_box_append (GTK_BOX (row), card->lead);
-  card->due = gtk_label_new (NULL);
-  gtk_widget_add_css_class (card->due, "caption");
-  gtk_box_append (GTK_BOX (row), card->due);
-  gtk_box_append (GTK_BOX (box), row);
-
-  /* Drawn cells, as in the outline: a column shows dozens of cards. */
-  card->bar = wp_progress_cell_new ();
-  gtk_widget_set_hexpand (card->bar, TRUE);
-  gtk_widget_set_valign (card->bar, GTK_ALIGN_END);
-  gtk_box_append (GTK_BOX (progress), card->bar);
-  card->light = wp_light_cell_new ();
-  gtk_widget_set_valign (card->light, GTK_ALIGN_END);
-  gtk_box_append (GTK_BOX (progress), card->light);
-  gtk_box_append (GTK_BOX (box), progress);
-
-  g_object_set_data_full (G_OBJECT (box), "wp-card", card, g_free);
-  gtk_list_item_set_child (list_item, box);
-
-  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
-  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), list_item);
-  g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin), list_item);
-  g_signal_connect (source, "drag-end", G_CALLBACK (on_drag_end), list_item);
-  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (source));
-  g_signal_connect (target, "drop", G_CALLBACK (on_card_drop), list_item);
-  g_signal_connect (target, "enter", G_CALLBACK (on_card_enter), list_item);
-  g_signal_connect (target, "leave", G_CALLBACK (on_card_leave), list_item);
-  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (target));
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
-  g_signal_connect (click, "pressed", G_CALLBACK (on_card_pressed), list_item);
-  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (click));
-}
-
-static void
-bind_card (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item,
-           WpBoardView              *self)
-{
-  WpItem *item = gtk_list_item_get_item (list_item);
-
-  if (item == NULL)
-    return;
-  update_card (list_item);
-  g_signal_connect_object (item, "notify", G_CALLBACK (on_item_notify), list_item,
-                           G_CONNECT_SWAPPED);
-}
-
-static void
-unbind_card (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             WpBoardView              *self)
-{
-  WpItem *item = gtk_list_item_get_item (list_item);
-
-  if (item != NULL)
-    g_signal_handlers_disconnect_by_func (item, on_item_notify, list_item);
-}
-
-/* Columns */
-
-static gboolean
-on_column_drop (GtkDropTarget *target,
-                const GValue  *value,
-                double         x,
-                double         y,
-                Column        *column)
-{
-  clear_drop_marks (GTK_WIDGET (column->view));
-  return move_card (column->view, g_value_get_int64 (value), column);
-}
-
-static GdkDragAction
-on_column_enter (GtkDropTarget *target,
-                 double         x,
-                 double         y,
-                 Column        *column)
-{
-  if (!column->data->accepts_drops)
-    return 0;
-  gtk_widget_add_css_class (column->box, "wp-drop-column");
-  return GDK_ACTION_MOVE;
-}
-
-static void
-on_column_leave (GtkDropTarget *target,
-                 Column        *column)
-{
-  gtk_widget_remove_css_class (column->box, "wp-drop-column");
-}
-
-static void
-on_column_selection (Column *column)
-{
-  WpBoardView *self = column->view;
-
-  if (gtk_single_selection_get_selected (column->selection) == GTK_INVALID_LIST_POSITION)
-    return;
-  /* One selected card on the whole board */
-  for (guint i = 0; i < self->columns->len; i++)
-    {
-      Column *other = g_ptr_array_index (self->columns, i);
-
-      if (other != column)
-        gtk_single_selection_set_selected (other->selection, GTK_INVALID_LIST_POSITION);
-    }
-  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
-}
-
-static void
-on_column_activate (GtkListView *list,
-                    guint        position,
-                    Column      *column)
-{
-  gtk_single_selection_set_selected (column->selection, position);
-  g_signal_emit (column->view, signals[ITEM_ACTIVATED], 0);
-}
-
-static int
-column_index (WpBoardView *self,
-              Column      *column)
-{
-  for (guint i = 0; i < self->columns->len; i++)
-    if (g_ptr_array_index (self->columns, i) == column)
-      return (int) i;
-  return -1;
-}
-
-static gboolean
-on_list_key (GtkEventControllerKey *key,
-             guint                  keyval,
-             guint                  keycode,
-             GdkModifierType        state,
-             Column                *column)
-{
-  WpBoardView *self = column->view;
-  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
-  g_autoptr(WpItem) item = wp_board_view_get_selected_item (self);
-  g_autoptr(GError) error = NULL;
-
-  if (item == NULL)
-    return FALSE;
-
-  if (mods == GDK_CONTROL_MASK && (keyval == GDK_KEY_Left || keyval == GDK_KEY_Right))
-    {
-      int step = keyval == GDK_KEY_Left ? -1 : 1;
-      int i = column_index (self, column) + step;
-
-      if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
-        i = column_index (self, column) - step;
-      while (i >= 0 && i < (int) self->columns->len
-             && !((Column *) g_ptr_array_index (self->columns, i))->data->accepts_drops)
-        i += step;
-      if (i < 0 || i >= (int) self->columns->len)
-        {
-          gtk_widget_error_bell (GTK_WIDGET (self));
-          return TRUE;
-        }
-      move_card (self, wp_item_get_id (item), g_ptr_array_index (self->columns, i));
-      return TRUE;
-    }
-
-  if (mods == GDK_ALT_MASK && (keyval == GDK_KEY_Up || keyval == GDK_KEY_Down))
-    {
-      WpUndoStack *undo = wp_context_get_undo_stack (self->context);
-      gboolean ok = keyval == GDK_KEY_Up
-                    ? wp_edit_move_up (undo, wp_item_get_id (item), &error)
-                    : wp_edit_move_down (undo, wp_item_get_id (item), &error);
-
-      if (!ok)
-        gtk_widget_error_bell (GTK_WIDGET (self));
-      else
-        {
-          self->follow_id = wp_item_get_id (item);
-          refresh (self);
-        }
-      return TRUE;
-    }
-
-  if ((keyval == GDK_KEY_Menu && mods == 0) || (keyval == GDK_KEY_F10 && mods == GDK_SHIFT_MASK))
-    {
-      GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
-
-      show_move_menu (self, focus != NULL && gtk_widget_is_ancestor (focus, column->list)
-                              ? focus : column->list, -1, -1);
-      return TRUE;
-    }
-  return FALSE;
-}
-
-static void
-update_more (Column *column)
-{
-  guint n = wp_id_list_get_n_ids (column->ids);
-  guint shown = MIN (n, wp_id_list_get_limit (column->ids));
-
-  if (shown < n)
-    {
-      g_autofree char *label =
-        n - shown <= MORE_CARDS
-        /* Translators: the button under a board column with a few more cards */
-        ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show the Other Card",
-                                        "Show the Other %u Cards", n - shown), n - shown)
-        /* Translators: the button under a board column with many more cards */
-        : g_strdup_printf (_("Show %u More of %u"), MORE_CARDS, n - shown);
-      gtk_button_set_label (GTK_BUTTON (column->more), label);
-    }
-  gtk_widget_set_visible (column->more, shown < n);
-}
-
-static void
-on_more_clicked (Column *column)
-{
-  wp_id_list_set_limit (column->ids, wp_id_list_get_limit (column->ids) + MORE_CARDS);
-  update_more (column);
-}
-
-static Column *
-column_new (WpBoardView   *self,
-            WpBoardColumn *data)
-{
-  Column *column = g_new0 (Column, 1);
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_MOVE);
-  GtkEventController *key = gtk_event_controller_key_new ();
-
-  column->view = self;
-  column->data = data;
-  column->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_size_request (column->box, COLUMN_WIDTH, -1);
-  gtk_widget_set_hexpand (column->box, TRUE);
-  gtk_widget_add_css_class (column->box, "wp-board-column");
-
-  column->title = gtk_label_new (NULL);
-  gtk_label_set_ellipsize (GTK_LABEL (column->title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (column->title), 0);
-  gtk_widget_set_hexpand (column->title, TRUE);
-  gtk_widget_add_css_class (column->title, "heading");
-  gtk_box_append (GTK_BOX (header), column->title);
-  column->overdue = gtk_label_new (NULL);
-  gtk_widget_add_css_class (column->overdue, "caption");
-  gtk_widget_add_css_class (column->overdue, "wp-overdue-count");
-  gtk_box_append (GTK_BOX (header), column->overdue);
-  column->count = gtk_label_new (NULL);
-  gtk_widget_add_css_class (column->count, "wp-count");
-  gtk_widget_add_css_class (column->count, "numeric");
-  gtk_box_append (GTK_BOX (header), column->count);
-  gtk_widget_add_css_class (header, "wp-board-column-header");
-  gtk_box_append (GTK_BOX (column->box), header);
-
-  column->ids = wp_id_list_new (get_store (self));
-  wp_id_list_set_limit (column->ids, FIRST_CARDS);
-  column->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (column->ids)));
-  gtk_single_selection_set_autoselect (column->selection, FALSE);
-  gtk_single_selection_set_can_unselect (column->selection, TRUE);
-  gtk_single_selection_set_selected (column->selection, GTK_INVALID_LIST_POSITION);
-  g_signal_connect_swapped (column->selection, "notify::selected",
-                            G_CALLBACK (on_column_selection), column);
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_card), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_card), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_card), self);
-  column->list = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (column->selection)),
-                                    factory);
-  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (column->list), FALSE);
-  gtk_widget_add_css_class (column->list, "wp-board-list");
-  gtk_widget_add_css_class (column->list, "navigation-sidebar");
-  g_signal_connect (column->list, "activate", G_CALLBACK (on_column_activate), column);
-  g_signal_connect (key, "key-pressed", G_CALLBACK (on_list_key), column);
-  gtk_widget_add_controller (column->list, key);
-
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), column->list);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_box_append (GTK_BOX (column->box), scrolled);
-
-  column->more = gtk_button_new ();
-  gtk_widget_add_css_class (column->more, "flat");
-  gtk_widget_set_margin_start (column->more, 6);
-  gtk_widget_set_margin_end (column->more, 6);
-  gtk_widget_set_margin_bottom (column->more, 6);
-  gtk_widget_set_visible (column->more, FALSE);
-  g_signal_connect_swapped (column->more, "clicked", G_CALLBACK (on_more_clicked), column);
-  gtk_box_append (GTK_BOX (column->box), column->more);
-
-  g_signal_connect (target, "drop", G_CALLBACK (on_column_drop), column);
-  g_signal_connect (target, "enter", G_CALLBACK (on_column_enter), column);
-  g_signal_connect (target, "leave", G_CALLBACK (on_column_leave), column);
-  gtk_widget_add_controller (column->box, GTK_EVENT_CONTROLLER (target));
-  return column;
-}
-
-static void
-column_update (Column *column)
-{
-  g_autofree char *count = g_strdup_printf ("%u", column->data->ids->len);
-  g_autofree char *accessible = NULL;
-
-  gtk_label_set_label (GTK_LABEL (column->title), column->data->title);
-  wp_tooltip_set_text (column->title, column->data->title);
-  gtk_label_set_label (GTK_LABEL (column->count), count);
-  if (column->data->n_overdue > 0)
-    {
-      /* Translators: in a board column's header */
-      g_autofree char *overdue = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u overdue",
-                                                               "%u overdue",
-                                                               column->data->n_overdue),
-                                                  column->data->n_overdue);
-      gtk_label_set_label (GTK_LABEL (column->overdue), overdue);
-    }
-  gtk_widget_set_visible (column->overdue, column->data->n_overdue > 0);
-  wp_id_list_set_ids (column->ids, column->data->ids);
-  update_more (column);
-
-  /* Translators: a board column for screen readers: its name and number of cards */
-  accessible = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u card", "%s, %u cards",
-                                             column->data->ids->len),
-                                column->data->title, column->data->ids->len);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (column->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
 }
 
 /* Refresh */
@@ -915,8 +278,8 @@ follow (WpBoardView *self)
     wp_board_view_select_item (self, id);
 }
 
-static void
-refresh (WpBoardView *self)
+void
+_wp_board_refresh (WpBoardView *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) columns = NULL;
@@ -926,7 +289,7 @@ refresh (WpBoardView *self)
 
   wp_view_refresh_cancel (&self->refresh);
   g_hash_table_remove_all (self->paths);
-  if (self->plan == NULL || get_store (self) == NULL)
+  if (self->plan == NULL || _wp_board_get_store (self) == NULL)
     {
       show_empty (self, "view-grid-symbolic", _("No Plan"),
                   _("Create a plan for a year, or import one, to see its board."), FALSE);
@@ -934,8 +297,8 @@ refresh (WpBoardView *self)
     }
 
   fill_filter (self, &filter);
-  columns = wp_board_compute (get_store (self), wp_plan_get_id (self->plan), self->grouping,
-                              self->cards, &filter, &error);
+  columns = wp_board_compute (_wp_board_get_store (self), wp_plan_get_id (self->plan),
+                              self->grouping, self->cards, &filter, &error);
   if (columns == NULL)
     {
       wp_filter_clear (&filter);
@@ -972,19 +335,14 @@ refresh (WpBoardView *self)
           column->data = data;
         }
       else
-        {
-          Column *column = column_new (self, data);
-
-          g_ptr_array_add (self->columns, column);
-          gtk_box_append (self->columns_box, column->box);
-        }
+        g_ptr_array_add (self->columns, _wp_board_column_new (self, data));
     }
 
   for (guint i = 0; i < self->columns->len; i++)
     {
       Column *column = g_ptr_array_index (self->columns, i);
 
-      column_update (column);
+      _wp_board_column_update (column);
       total += column->data->ids->len;
     }
 
@@ -1029,7 +387,7 @@ on_options_changed (WpBoardView *self)
       g_settings_set_enum (settings, "board-grouping", (int) self->grouping);
       g_settings_set_enum (settings, "board-cards", (int) self->cards);
     }
-  refresh (self);
+  _wp_board_refresh (self);
 }
 
 /* The search and filters belong to the window: closing its search bar
@@ -1095,21 +453,6 @@ on_drag_motion (GtkDropControllerMotion *motion,
 
 /* Construction */
 
-static GtkWidget *
-labelled (const char *text,
-          GtkWidget  *widget)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), widget);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, text,
-                                  -1);
-  return box;
-}
-
 static void
 wp_board_view_dispose (GObject *object)
 {
@@ -1149,106 +492,130 @@ wp_board_view_map (GtkWidget *widget)
 }
 
 static void
+wp_board_view_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  WpBoardView *self = WP_BOARD_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_PLAN:
+      g_value_set_object (value, self->plan);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wp_board_view_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  WpBoardView *self = WP_BOARD_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      wp_board_view_set_context (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static WpItem *
+view_get_selected_item (WpView *view)
+{
+  return wp_board_view_get_selected_item (WP_BOARD_VIEW (view));
+}
+
+static gboolean
+view_show_item (WpView *view,
+                gint64  item_id)
+{
+  return wp_board_view_select_item (WP_BOARD_VIEW (view), item_id);
+}
+
+static void
+view_set_filter (WpView         *view,
+                 const WpFilter *filter)
+{
+  wp_board_view_set_filter (WP_BOARD_VIEW (view), filter);
+}
+
+static void
+wp_board_view_view_init (WpViewInterface *iface)
+{
+  iface->name = "board";
+  iface->title = NC_("view", "Board");
+  iface->icon_name = "view-grid-symbolic";
+  iface->get_selected_item = view_get_selected_item;
+  iface->show_item = view_show_item;
+  iface->set_filter = view_set_filter;
+}
+
+static void
 wp_board_view_class_init (WpBoardViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = wp_board_view_dispose;
+  object_class->get_property = wp_board_view_get_property;
+  object_class->set_property = wp_board_view_set_property;
+  g_object_class_override_property (object_class, PROP_CONTEXT, "context");
+  g_object_class_override_property (object_class, PROP_PLAN, "plan");
   widget_class->map = wp_board_view_map;
   object_class->finalize = wp_board_view_finalize;
 
-  /**
-   * WpBoardView::selection-changed:
-   *
-   * Another card was selected; see wp_board_view_get_selected_item().
-   */
-  signals[SELECTION_CHANGED] =
-    g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  /**
-   * WpBoardView::item-activated:
-   *
-   * A card was opened (Enter or double click): show its details.
-   */
-  signals[ITEM_ACTIVATED] =
-    g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_install_action (widget_class, "board.move-to", "s", move_to_activated);
   gtk_widget_class_install_action (widget_class, "board.open", NULL, open_activated);
   gtk_widget_class_set_css_name (widget_class, "board");
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/workplan/Workplan/wp-board-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, WpBoardView, grouping_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, WpBoardView, cards_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, WpBoardView, stack);
+  gtk_widget_class_bind_template_child (widget_class, WpBoardView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, WpBoardView, clear_button);
+  gtk_widget_class_bind_template_child (widget_class, WpBoardView, columns_box);
+  gtk_widget_class_bind_template_child (widget_class, WpBoardView, board_scroller);
+  gtk_widget_class_bind_template_child (widget_class, WpBoardView, drag_motion);
+  gtk_widget_class_bind_template_callback (widget_class, on_options_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_drag_motion);
+  gtk_widget_class_bind_template_callback (widget_class, stop_autoscroll);
+  gtk_widget_class_bind_template_callback (widget_class, clear_filters);
 }
 
 static void
 wp_board_view_init (WpBoardView *self)
 {
-  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clear;
-  const char *groupings[] = {
-    /* Translators: board grouping choices */
-    C_("group by", "Status"), C_("group by", "Lead Agency"), C_("group by", "Quarter"),
-    C_("group by", "Area"), NULL
-  };
-  const char *cards[] = { _("Key Tasks"), _("Actions"), _("Key Tasks and Actions"), NULL };
-
-  wp_view_refresh_init (&self->refresh, GTK_WIDGET (self), (WpRefreshFunc) refresh,
+  wp_view_refresh_init (&self->refresh, GTK_WIDGET (self), (WpRefreshFunc) _wp_board_refresh,
                         G_PRIORITY_DEFAULT_IDLE);
-  self->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) column_free);
+  self->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) _wp_board_column_free);
   wp_filter_init (&self->filter);
   self->paths = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                       (GDestroyNotify) string_free_all);
+                                       (GDestroyNotify) _wp_board_string_free_all);
   self->grouping = WP_BOARD_BY_STATUS;
   self->cards = WP_BOARD_CARDS_TASKS;
 
-  gtk_widget_add_css_class (toolbar, "toolbar");
-  gtk_widget_add_css_class (toolbar, "wp-board-toolbar");
-  self->grouping_dropdown = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (groupings));
-  gtk_box_append (GTK_BOX (toolbar), labelled (_("Group by"),
-                                               GTK_WIDGET (self->grouping_dropdown)));
-  self->cards_dropdown = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (cards));
-  gtk_box_append (GTK_BOX (toolbar), labelled (_("Cards"), GTK_WIDGET (self->cards_dropdown)));
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
 
-  gtk_box_append (GTK_BOX (outer), toolbar);
-
-  self->columns_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12));
-  gtk_widget_add_css_class (GTK_WIDGET (self->columns_box), "wp-board-columns");
-  gtk_box_set_homogeneous (self->columns_box, TRUE);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC,
-                                  GTK_POLICY_NEVER);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled),
-                                 GTK_WIDGET (self->columns_box));
-  self->board_scroller = GTK_SCROLLED_WINDOW (scrolled);
-  {
-    GtkEventController *motion = gtk_drop_controller_motion_new ();
-
-    self->drag_motion = GTK_DROP_CONTROLLER_MOTION (motion);
-    g_signal_connect (motion, "motion", G_CALLBACK (on_drag_motion), self);
-    g_signal_connect_swapped (motion, "leave", G_CALLBACK (stop_autoscroll), self);
-    gtk_widget_add_controller (scrolled, motion);
-  }
-
-  self->empty_page = ADW_STATUS_PAGE (adw_status_page_new ());
-  clear = gtk_button_new_with_mnemonic (_("_Clear Filters"));
-  gtk_widget_set_halign (clear, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (clear, "pill");
-  self->clear_button = GTK_BUTTON (clear);
-  adw_status_page_set_child (self->empty_page, clear);
-
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
-  gtk_stack_add_named (self->stack, scrolled, "board");
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->empty_page), "empty");
-  gtk_box_append (GTK_BOX (outer), GTK_WIDGET (self->stack));
-  adw_bin_set_child (ADW_BIN (self), outer);
-
-  g_signal_connect_swapped (self->grouping_dropdown, "notify::selected",
-                            G_CALLBACK (on_options_changed), self);
-  g_signal_connect_swapped (self->cards_dropdown, "notify::selected",
-                            G_CALLBACK (on_options_changed), self);
-  g_signal_connect_swapped (clear, "clicked", G_CALLBACK (clear_filters), self);
+/* The window shows another plan, or the same one read again */
+static void
+on_context_plan (WpBoardView *self)
+{
+  wp_board_view_set_plan (self, wp_context_get_plan (self->context));
 }
 
 void
@@ -1259,8 +626,18 @@ wp_board_view_set_context (WpBoardView *self,
 
   g_return_if_fail (WP_IS_BOARD_VIEW (self));
 
-  if (!g_set_object (&self->context, context) || context == NULL)
+  if (self->context == context)
     return;
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_func (self->context, on_context_plan, self);
+  g_set_object (&self->context, context);
+  g_object_notify (G_OBJECT (self), "context");
+  if (context == NULL)
+    return;
+  g_signal_connect_object (context, "notify::plan", G_CALLBACK (on_context_plan), self,
+                           G_CONNECT_SWAPPED);
+  /* (the plan shown, read with the rest) */
+  g_set_object (&self->plan, wp_context_get_plan (context));
 
   settings = wp_context_get_settings (context);
   if (settings != NULL)
@@ -1383,7 +760,7 @@ wp_board_view_select_item (WpBoardView *self,
       if ((guint) pos >= wp_id_list_get_limit (column->ids))
         {
           wp_id_list_set_limit (column->ids, (guint) pos + 1 + FIRST_CARDS / 2);
-          update_more (column);
+          _wp_board_update_more (column);
         }
       gtk_single_selection_set_selected (column->selection, (guint) pos);
       gtk_widget_activate_action (column->list, "list.scroll-to-item", "u", (guint) pos);
@@ -1397,5 +774,5 @@ void
 wp_board_view_refresh_now (WpBoardView *self)
 {
   g_return_if_fail (WP_IS_BOARD_VIEW (self));
-  refresh (self);
+  _wp_board_refresh (self);
 }

@@ -20,5 +20,8 @@ WpUndoStack *wp_context_get_undo_stack    (WpContext *self);
 GSettings   *wp_context_get_settings      (WpContext *self);
 const GDate *wp_context_get_today         (WpContext *self);
 int          wp_context_get_due_soon_days (WpContext *self);
+WpPlan      *wp_context_get_plan          (WpContext *self);
+void         wp_context_set_plan          (WpContext *self,
+                                           WpPlan    *plan);
 
 G_END_DECLS

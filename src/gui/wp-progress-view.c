@@ -14,6 +14,7 @@
 #include "wp-progress-view.h"
 #include "wp-toast.h"
 #include "wp-view-refresh.h"
+#include "wp-view.h"
 
 struct _WpProgressView
 {
@@ -49,15 +50,42 @@ struct _WpProgressView
   gboolean             summary_edited;  /* the user changed the summary */
 };
 
-G_DEFINE_FINAL_TYPE (WpProgressView, wp_progress_view, ADW_TYPE_BIN)
+static void wp_progress_view_view_init (WpViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (WpProgressView, wp_progress_view, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (WP_TYPE_VIEW, wp_progress_view_view_init))
 
 enum {
-  ITEM_ACTIVATED,
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_PLAN,
+};
+
+enum {
   FILTER_ACTIVATED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
+
+/* An item of the lists or charts, shown in the outline (by the window) */
+static void
+show_in_outline (WpProgressView *self,
+                 gint64          item_id)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-item", "x", item_id);
+}
+
+/* What ::filter-activated asks for: the outline showing those items */
+static void
+filter_activated (WpProgressView *self,
+                  const char     *agency,
+                  int             status,
+                  int             month)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-filter", "(msii)", agency, status,
+                              month);
+}
 
 #define MAX_AGENCIES 12
 #define MAX_LISTED 30
@@ -90,7 +118,7 @@ on_item_row_activated (AdwActionRow   *row,
 {
   gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (row), "wp-item-id");
 
-  g_signal_emit (self, signals[ITEM_ACTIVATED], 0, id);
+  show_in_outline (self, id);
 }
 
 static GtkWidget *
@@ -477,8 +505,7 @@ on_areas_chart_pressed (GtkGestureClick *gesture,
   index = wp_chart_bars_hit (self->stats->areas->len, y / chart_scale (GTK_WIDGET (self)));
   if (index < 0)
     return;
-  g_signal_emit (self, signals[ITEM_ACTIVATED], 0,
-                 ((WpGroupCounts *) g_ptr_array_index (self->stats->areas, index))->id);
+  show_in_outline (self, ((WpGroupCounts *) g_ptr_array_index (self->stats->areas, index))->id);
 }
 
 static void
@@ -552,12 +579,63 @@ wp_progress_view_map (GtkWidget *widget)
 }
 
 static void
+wp_progress_view_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  WpProgressView *self = WP_PROGRESS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_PLAN:
+      g_value_set_object (value, self->plan);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wp_progress_view_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  WpProgressView *self = WP_PROGRESS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      wp_progress_view_set_context (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wp_progress_view_view_init (WpViewInterface *iface)
+{
+  iface->name = "progress";
+  iface->title = NC_("view", "Progress");
+  iface->icon_name = "x-office-presentation-symbolic";
+}
+
+static void
 wp_progress_view_class_init (WpProgressViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = wp_progress_view_dispose;
+  object_class->get_property = wp_progress_view_get_property;
+  object_class->set_property = wp_progress_view_set_property;
+  g_object_class_override_property (object_class, PROP_CONTEXT, "context");
+  g_object_class_override_property (object_class, PROP_PLAN, "plan");
   widget_class->map = wp_progress_view_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -584,15 +662,6 @@ wp_progress_view_class_init (WpProgressViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WpProgressView, redraft_button);
 
   /**
-   * WpProgressView::item-activated:
-   * @item_id: the item to show
-   *
-   * Asks for an item of the lists to be shown in the outline.
-   */
-  signals[ITEM_ACTIVATED] = g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass),
-                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                          G_TYPE_NONE, 1, G_TYPE_INT64);
-  /**
    * WpProgressView::filter-activated:
    * @agency: (nullable): an agency's name
    * @status: a #WpItemStatus, or -1
@@ -601,10 +670,13 @@ wp_progress_view_class_init (WpProgressViewClass *klass)
    * Asks for the outline to show the items of an agency, a status or a
    * month's completions.
    */
-  signals[FILTER_ACTIVATED] = g_signal_new ("filter-activated", G_TYPE_FROM_CLASS (klass),
-                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                            G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_INT,
-                                            G_TYPE_INT);
+  signals[FILTER_ACTIVATED] = g_signal_new_class_handler ("filter-activated",
+                                                          G_TYPE_FROM_CLASS (klass),
+                                                          G_SIGNAL_RUN_LAST,
+                                                          G_CALLBACK (filter_activated),
+                                                          NULL, NULL, NULL,
+                                                          G_TYPE_NONE, 3, G_TYPE_STRING,
+                                                          G_TYPE_INT, G_TYPE_INT);
 }
 
 /* Every chart leads to its items: a click, a pointer cursor, a tooltip */
@@ -649,6 +721,13 @@ wp_progress_view_init (WpProgressView *self)
                   _("Click a month to show what was done in it in the outline"));
 }
 
+/* The window shows another plan, or the same one read again */
+static void
+on_context_plan (WpProgressView *self)
+{
+  wp_progress_view_set_plan (self, wp_context_get_plan (self->context));
+}
+
 void
 wp_progress_view_set_context (WpProgressView *self,
                               WpContext      *context)
@@ -656,8 +735,18 @@ wp_progress_view_set_context (WpProgressView *self,
 
   g_return_if_fail (WP_IS_PROGRESS_VIEW (self));
 
-  if (!g_set_object (&self->context, context) || context == NULL)
+  if (self->context == context)
     return;
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_func (self->context, on_context_plan, self);
+  g_set_object (&self->context, context);
+  g_object_notify (G_OBJECT (self), "context");
+  if (context == NULL)
+    return;
+  g_signal_connect_object (context, "notify::plan", G_CALLBACK (on_context_plan), self,
+                           G_CONNECT_SWAPPED);
+  /* (the plan shown, read with the rest) */
+  g_set_object (&self->plan, wp_context_get_plan (context));
 
   wp_view_refresh_watch (&self->refresh, context);
   queue_refresh (self);

@@ -18,4 +18,7 @@ void      wp_toast_offer_undo  (AdwToast    *toast,
                                 WpUndoStack *undo);
 gboolean  wp_toast_is_current  (AdwToast    *toast);
 
+void      wp_toast_add_after_frame (AdwToastOverlay *overlay,
+                                    AdwToast        *toast);
+
 G_END_DECLS

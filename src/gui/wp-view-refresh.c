@@ -170,8 +170,10 @@ weak_ref_free (GWeakRef *ref)
  * @x: where the pointer is in @anchor, or -1 to point at the whole anchor
  *
  * Pops a context menu up by @anchor; it goes away when closed.
+ *
+ * Returns: (transfer none): the menu's popover
  */
-void
+GtkWidget *
 wp_view_popup_menu (GtkWidget  *anchor,
                     GMenuModel *menu,
                     double      x,
@@ -190,4 +192,5 @@ wp_view_popup_menu (GtkWidget  *anchor,
                                  &(GdkRectangle) { (int) x, (int) y, 1, 1 });
   g_signal_connect (popover, "closed", G_CALLBACK (on_menu_closed), NULL);
   gtk_popover_popup (GTK_POPOVER (popover));
+  return popover;
 }

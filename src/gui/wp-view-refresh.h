@@ -38,7 +38,7 @@ void wp_view_toast          (GtkWidget     *view,
                              const char    *message,
                              WpUndoStack   *undo);
 
-void wp_view_popup_menu     (GtkWidget     *anchor,
+GtkWidget *wp_view_popup_menu (GtkWidget     *anchor,
                              GMenuModel    *menu,
                              double         x,
                              double         y);

@@ -1,7 +1,9 @@
 /* wp-window.c: the main window
  *
- * Header bar with the year selector and the view switcher; the four views
- * in an AdwViewStack. Window size is kept in GSettings.
+ * Header bar with the year selector and the view switcher; the views in an
+ * AdwViewStack, made from the list below and driven alike through WpView:
+ * each follows the window's WpContext (the plan shown is the context's).
+ * Window size is kept in GSettings.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,7 +17,21 @@
 #include "wp-item-editor.h"
 #include "wp-progress-view.h"
 #include "wp-toast.h"
+#include "wp-view.h"
 #include "wp-window-private.h"
+
+/* The views, in the switcher's order. The first is made with the window;
+ * the others when first shown or needed: most sessions are spent in the
+ * outline, and making and measuring the other views held up the first
+ * frame by 40-60 ms. */
+static GType (* const view_types[]) (void) = {
+  wp_outline_view_get_type,
+  wp_board_view_get_type,
+  wp_progress_view_get_type,
+  wp_agency_view_get_type,
+};
+
+#define N_VIEWS G_N_ELEMENTS (view_types)
 
 struct _WpWindow
 {
@@ -28,13 +44,8 @@ struct _WpWindow
   GtkStack             *main_stack;
   AdwStatusPage        *error_page;
   GtkWidget            *restore_button;
-  WpOutlineView        *outline_view;
-  AdwBin               *progress_page;
-  AdwBin               *board_page;
-  AdwBin               *agency_page;
-  WpProgressView       *progress_view;  /* each made when first shown or needed */
-  WpBoardView          *board_view;
-  WpAgencyView         *agency_view;
+  AdwBin               *pages[N_VIEWS];  /* of the view stack */
+  WpView               *views[N_VIEWS];  /* each made when first shown or needed */
   AdwFlap              *flap;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
@@ -98,19 +109,41 @@ _wp_window_get_selected_plan (WpWindow *self)
   return selected_plan (self);
 }
 
+static WpView *ensure_view (WpWindow *self, guint index);
+
+/* The view of @type, made if need be */
+static WpView *
+get_view (WpWindow *self,
+          GType     type)
+{
+  for (guint i = 0; i < N_VIEWS; i++)
+    if (view_types[i] () == type)
+      return ensure_view (self, i);
+  g_return_val_if_reached (NULL);
+}
+
+/* The view shown, or NULL when not made */
+static WpView *
+visible_view (WpWindow *self)
+{
+  GtkWidget *page = adw_view_stack_get_visible_child (self->view_stack);
+
+  for (guint i = 0; i < N_VIEWS; i++)
+    if (page == GTK_WIDGET (self->pages[i]))
+      return self->views[i];
+  return NULL;
+}
+
 WpOutlineView *
 _wp_window_get_outline (WpWindow *self)
 {
-  return self->outline_view;
+  return WP_OUTLINE_VIEW (get_view (self, WP_TYPE_OUTLINE_VIEW));
 }
-
-static void ensure_view (WpWindow *self, const char *name);
 
 WpProgressView *
 _wp_window_get_progress (WpWindow *self)
 {
-  ensure_view (self, "progress");
-  return self->progress_view;
+  return WP_PROGRESS_VIEW (get_view (self, WP_TYPE_PROGRESS_VIEW));
 }
 
 WpWindowBackups *
@@ -184,13 +217,8 @@ on_year_selected (WpWindow *self)
   WpPlan *plan = selected_plan (self);
   GSettings *settings = wp_context_get_settings (self->context);
 
-  wp_outline_view_set_plan (self->outline_view, plan);
-  if (self->progress_view != NULL)
-    wp_progress_view_set_plan (self->progress_view, plan);
-  if (self->board_view != NULL)
-    wp_board_view_set_plan (self->board_view, plan);
-  if (self->agency_view != NULL)
-    wp_agency_view_set_plan (self->agency_view, plan);
+  /* (every view follows the context's plan) */
+  wp_context_set_plan (self->context, plan);
   mark_filter_agencies (self);
   _wp_window_update_plan_actions (self);
 
@@ -285,25 +313,29 @@ update_undo_actions (WpWindow *self)
                                undo != NULL && wp_undo_stack_can_redo (undo));
 }
 
+/* The item pane shows what a view selects (or that none is) */
 static void
-on_outline_selection_changed (WpWindow *self)
+on_view_selection_changed (WpWindow *self,
+                           WpView   *view)
 {
   g_autoptr(WpItem) item = NULL;
 
   if (self->item_editor == NULL)
     return;
-  item = wp_outline_view_get_selected_item (self->outline_view);
+  item = wp_view_get_selected_item (view);
   wp_item_editor_set_item (self->item_editor, item);
 }
 
+/* ... and, when another view shows, what that one has selected, if any */
 static void
-on_board_selection_changed (WpWindow *self)
+show_visible_selection (WpWindow *self)
 {
+  WpView *view = visible_view (self);
   g_autoptr(WpItem) item = NULL;
 
-  if (self->item_editor == NULL || self->board_view == NULL)
+  if (self->item_editor == NULL || view == NULL)
     return;
-  item = wp_board_view_get_selected_item (self->board_view);
+  item = wp_view_get_selected_item (view);
   if (item != NULL)
     wp_item_editor_set_item (self->item_editor, item);
 }
@@ -321,19 +353,7 @@ ensure_editor (WpWindow *self)
   self->item_editor = g_object_new (WP_TYPE_ITEM_EDITOR, NULL);
   wp_item_editor_set_context (self->item_editor, self->context);
   adw_bin_set_child (self->editor_page, GTK_WIDGET (self->item_editor));
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "board") == 0)
-    on_board_selection_changed (self);
-  else
-    on_outline_selection_changed (self);
-}
-
-/* From the directory to the agency's cards on the board */
-static void
-on_agency_activated (WpWindow   *self,
-                     const char *name)
-{
-  adw_view_stack_set_visible_child_name (self->view_stack, "board");
-  wp_window_show_filter (self, name, -1, 0);
+  show_visible_selection (self);
 }
 
 static gboolean
@@ -351,14 +371,12 @@ static void
 focus_view (WpWindow *self)
 {
   GtkWidget *view = adw_view_stack_get_visible_child (self->view_stack);
-  g_autoptr(WpItem) item = NULL;
+  WpView *shown = visible_view (self);
+  g_autoptr(WpItem) item = shown != NULL ? wp_view_get_selected_item (shown) : NULL;
 
-  if (view == GTK_WIDGET (self->outline_view))
-    {
-      item = wp_outline_view_get_selected_item (self->outline_view);
-      if (item != NULL && wp_outline_view_show_item (self->outline_view, wp_item_get_id (item)))
-        return;
-    }
+  if (item != NULL && wp_view_show_item (shown, wp_item_get_id (item))
+      && focus_is_within (self, view))
+    return;
   if (view == NULL || !gtk_widget_grab_focus (view))
     if (view == NULL || !gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD))
       gtk_root_set_focus (GTK_ROOT (self), NULL);
@@ -374,17 +392,16 @@ on_view_changed (WpWindow *self)
    * item pane) */
   gboolean had_focus = focus_is_within (self, GTK_WIDGET (self->view_stack));
 
-  ensure_view (self, name);
+  for (guint i = 0; i < N_VIEWS; i++)
+    if (g_strcmp0 (name, wp_view_type_get_name (view_types[i] ())) == 0)
+      ensure_view (self, i);
   if (had_focus && !focus_is_within (self, adw_view_stack_get_visible_child (self->view_stack)))
     focus_view (self);
-  if (g_strcmp0 (name, "board") == 0)
-    on_board_selection_changed (self);
-  else if (g_strcmp0 (name, "outline") == 0)
-    on_outline_selection_changed (self);
+  show_visible_selection (self);
 }
 
 static void
-on_outline_item_activated (WpWindow *self)
+on_view_item_activated (WpWindow *self)
 {
   adw_flap_set_reveal_flap (self->flap, TRUE);
 }
@@ -533,9 +550,9 @@ on_search_changed (WpWindow *self)
   WpFilter filter;
 
   get_filter (self, &filter);
-  wp_outline_view_set_filter (self->outline_view, &filter);
-  if (self->board_view != NULL)
-    wp_board_view_set_filter (self->board_view, &filter);
+  for (guint i = 0; i < N_VIEWS; i++)
+    if (self->views[i] != NULL)
+      wp_view_set_filter (self->views[i], &filter);
   wp_filter_clear (&filter);
 }
 
@@ -676,15 +693,39 @@ wp_window_show_filter (WpWindow   *self,
   on_search_changed (self);
 }
 
+/* The first view, which shows every item: the outline */
+static void
+show_main_view (WpWindow *self)
+{
+  adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->pages[0]));
+}
+
 /* From the progress view's charts to those items in the outline */
 static void
-on_progress_filter_activated (WpWindow   *self,
-                              const char *agency,
-                              int         status,
-                              int         month)
+show_filter_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
 {
-  adw_view_stack_set_visible_child_name (self->view_stack, "outline");
+  WpWindow *self = user_data;
+  g_autofree char *agency = NULL;
+  int status, month;
+
+  g_variant_get (parameter, "(msii)", &agency, &status, &month);
+  show_main_view (self);
   wp_window_show_filter (self, agency, status, month);
+}
+
+/* From the directory to the agency's cards on the board */
+static void
+show_agency_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  WpWindow *self = user_data;
+
+  adw_view_stack_set_visible_child_name (self->view_stack,
+                                         wp_view_type_get_name (WP_TYPE_BOARD_VIEW));
+  wp_window_show_filter (self, g_variant_get_string (parameter, NULL), -1, 0);
 }
 
 static void
@@ -699,12 +740,15 @@ close_search_activated (GSimpleAction *action,
 
 /* From the progress view's lists to the item in the outline */
 static void
-on_progress_item_activated (WpWindow *self,
-                            gint64    item_id)
+show_item_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
 {
+  WpWindow *self = user_data;
+
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  adw_view_stack_set_visible_child_name (self->view_stack, "outline");
-  wp_outline_view_show_item (self->outline_view, item_id);
+  show_main_view (self);
+  wp_view_show_item (self->views[0], g_variant_get_int64 (parameter));
 }
 
 static void
@@ -713,12 +757,12 @@ search_activated (GSimpleAction *action,
                   gpointer       user_data)
 {
   WpWindow *self = user_data;
-  const char *view = adw_view_stack_get_visible_child_name (self->view_stack);
+  WpView *view = visible_view (self);
 
   /* The outline and the board filter by the search; the other views
    * send it to the outline. */
-  if (g_strcmp0 (view, "board") != 0)
-    adw_view_stack_set_visible_child_name (self->view_stack, "outline");
+  if (view == NULL || !wp_view_type_can_filter (G_OBJECT_TYPE (view)))
+    show_main_view (self);
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -736,6 +780,9 @@ show_view_activated (GSimpleAction *action,
 
 static const GActionEntry win_actions[] = {
   { "show-view", show_view_activated, "s" },
+  { "show-item", show_item_activated, "x" },
+  { "show-filter", show_filter_activated, "(msii)" },
+  { "show-agency", show_agency_activated, "s" },
   { "search", search_activated },
   { "close-search", close_search_activated },
   { "undo", undo_activated },
@@ -785,8 +832,12 @@ check_outside_changes (WpWindow *self)
 
   /* (not while a title is typed: the views would read their rows again
    * and the entry go; the next check comes soon) */
-  if (store != NULL && !wp_outline_view_is_editing (self->outline_view))
-    wp_store_check_outside_changes (store);
+  if (store == NULL)
+    return;
+  for (guint i = 0; i < N_VIEWS; i++)
+    if (self->views[i] != NULL && wp_view_is_editing (self->views[i]))
+      return;
+  wp_store_check_outside_changes (store);
 }
 
 static gboolean
@@ -827,8 +878,6 @@ wp_window_class_init (WpWindowClass *klass)
   object_class->dispose = wp_window_dispose;
   window_class->close_request = wp_window_close_request;
 
-  g_type_ensure (WP_TYPE_OUTLINE_VIEW);
-
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/workplan/Workplan/wp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, WpWindow, year_dropdown);
@@ -840,10 +889,6 @@ wp_window_class_init (WpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WpWindow, restore_button);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, error_details);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, error_details_label);
-  gtk_widget_class_bind_template_child (widget_class, WpWindow, outline_view);
-  gtk_widget_class_bind_template_child (widget_class, WpWindow, progress_page);
-  gtk_widget_class_bind_template_child (widget_class, WpWindow, board_page);
-  gtk_widget_class_bind_template_child (widget_class, WpWindow, agency_page);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, search_entry);
@@ -870,10 +915,28 @@ follow_recent_files (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* A page for each view; the first view made at once */
+static void
+add_views (WpWindow *self)
+{
+  for (guint i = 0; i < N_VIEWS; i++)
+    {
+      GType type = view_types[i] ();
+
+      self->pages[i] = ADW_BIN (adw_bin_new ());
+      adw_view_stack_add_titled_with_icon (self->view_stack, GTK_WIDGET (self->pages[i]),
+                                           wp_view_type_get_name (type),
+                                           wp_view_type_get_title (type),
+                                           wp_view_type_get_icon_name (type));
+    }
+  ensure_view (self, 0);
+}
+
 static void
 wp_window_init (WpWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_views (self);
   wp_tooltip_adopt_all (GTK_WIDGET (self));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions),
@@ -890,10 +953,6 @@ wp_window_init (WpWindow *self)
                             G_CALLBACK (on_search_mode_changed), self);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   add_filters (self);
-  g_signal_connect_swapped (self->outline_view, "selection-changed",
-                            G_CALLBACK (on_outline_selection_changed), self);
-  g_signal_connect_swapped (self->outline_view, "item-activated",
-                            G_CALLBACK (on_outline_item_activated), self);
   {
     GtkEventController *key = gtk_event_controller_key_new ();
 
@@ -963,55 +1022,39 @@ wp_window_show_open_error (WpWindow     *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->year_dropdown), FALSE);
 }
 
-/* Makes the board, progress or agency view (@name as in the view stack)
- * the first time it is shown or needed: most sessions are spent in the
- * outline, and making and measuring the other views held up the first
- * frame by 40-60 ms. */
-static void
-ensure_view (WpWindow   *self,
-             const char *name)
+/* Makes the view @index of the list when first shown or needed (see
+ * view_types): it then follows the context, and the search if it filters. */
+static WpView *
+ensure_view (WpWindow *self,
+             guint     index)
 {
   WpContext *context = self->context;
-  WpPlan *plan = selected_plan (self);
+  WpView *view = self->views[index];
   WpFilter filter;
 
-  if (context == NULL || wp_context_get_store (context) == NULL || name == NULL)
-    return;
-
-  if (g_str_equal (name, "board") && self->board_view == NULL)
+  /* (not without a plan file: the window shows why instead) */
+  if (view == NULL && index > 0 && (context == NULL || wp_context_get_store (context) == NULL))
+    return NULL;
+  if (view == NULL)
     {
-      self->board_view = g_object_new (WP_TYPE_BOARD_VIEW, NULL);
-      wp_board_view_set_context (self->board_view, context);
+      view = self->views[index] = g_object_new (view_types[index] (), NULL);
+      g_signal_connect_object (view, "selection-changed",
+                               G_CALLBACK (on_view_selection_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (view, "item-activated",
+                               G_CALLBACK (on_view_item_activated), self, G_CONNECT_SWAPPED);
+    }
+  if (context != NULL && wp_context_get_store (context) != NULL
+      && wp_view_get_context (view) != context)
+    {
+      wp_view_set_context (view, context);
       get_filter (self, &filter);
-      wp_board_view_set_filter (self->board_view, &filter);
+      wp_view_set_filter (view, &filter);
       wp_filter_clear (&filter);
-      wp_board_view_set_plan (self->board_view, plan);
-      g_signal_connect_object (self->board_view, "selection-changed",
-                               G_CALLBACK (on_board_selection_changed), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->board_view, "item-activated",
-                               G_CALLBACK (on_outline_item_activated), self, G_CONNECT_SWAPPED);
-      adw_bin_set_child (self->board_page, GTK_WIDGET (self->board_view));
     }
-  else if (g_str_equal (name, "progress") && self->progress_view == NULL)
-    {
-      self->progress_view = g_object_new (WP_TYPE_PROGRESS_VIEW, NULL);
-      wp_progress_view_set_context (self->progress_view, context);
-      wp_progress_view_set_plan (self->progress_view, plan);
-      g_signal_connect_object (self->progress_view, "item-activated",
-                               G_CALLBACK (on_progress_item_activated), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->progress_view, "filter-activated",
-                               G_CALLBACK (on_progress_filter_activated), self, G_CONNECT_SWAPPED);
-      adw_bin_set_child (self->progress_page, GTK_WIDGET (self->progress_view));
-    }
-  else if (g_str_equal (name, "agencies") && self->agency_view == NULL)
-    {
-      self->agency_view = g_object_new (WP_TYPE_AGENCY_VIEW, NULL);
-      wp_agency_view_set_context (self->agency_view, context);
-      wp_agency_view_set_plan (self->agency_view, plan);
-      g_signal_connect_object (self->agency_view, "agency-activated",
-                               G_CALLBACK (on_agency_activated), self, G_CONNECT_SWAPPED);
-      adw_bin_set_child (self->agency_page, GTK_WIDGET (self->agency_view));
-    }
+  /* (put on its page once it has its plan: mapped, it then shows it at once) */
+  if (gtk_widget_get_parent (GTK_WIDGET (view)) == NULL)
+    adw_bin_set_child (self->pages[index], GTK_WIDGET (view));
+  return view;
 }
 
 /**
@@ -1073,7 +1116,7 @@ wp_window_new_for_path (GtkApplication *application,
   wp_store_check_async (wp_context_get_store (context), NULL, on_store_checked,
                         g_object_ref (self));
 
-  wp_outline_view_set_context (self->outline_view, context);
+  ensure_view (self, 0);
   if (adw_flap_get_reveal_flap (self->flap))
     ensure_editor (self);
   g_signal_connect_object (wp_context_get_store (context), "agencies-changed",
