@@ -24,6 +24,9 @@
 #include "wp-restore-dialog.h"
 #include "wp-window-private.h"
 #include "wp-store-private.h"
+#include "wp-send-dialog.h"
+#include "wp-collect-dialog.h"
+#include "wp-import-preview.h"
 
 /* Widgets are found by walking the tree depth first for the first match. */
 typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
@@ -3494,6 +3497,10 @@ test_sheet_export_and_import (Demo          *d,
     "2,,措施二,市司法局,,年底前\n", -1, NULL));
   _wp_window_import_file (d->window, csv);
   spin ();
+  /* (a spreadsheet is shown in the column-mapping preview first) */
+  g_assert_true (wp_import_preview_import (WP_IMPORT_PREVIEW (
+    wait_for_window (WP_TYPE_IMPORT_PREVIEW, NULL))));
+  spin ();
   imported = wp_store_get_plan_by_year (d->store, 2031, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (wp_store_count_items (d->store, wp_plan_get_id (imported), NULL), ==, 4);
@@ -3507,6 +3514,330 @@ test_sheet_export_and_import (Demo          *d,
   imported = wp_store_get_plan_by_year (d->store, 2031, NULL);
   g_assert_null (imported);
 }
+
+/* Issue 20, the reporting round */
+
+static gboolean
+is_agency_check (GtkWidget *widget, gconstpointer agency)
+{
+  return GTK_IS_CHECK_BUTTON (widget)
+         && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "wp-agency"), agency) == 0;
+}
+
+static gboolean
+is_row_saying (GtkWidget *widget, gconstpointer text)
+{
+  return ADW_IS_ACTION_ROW (widget)
+         && (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), text) != NULL
+             || strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget))
+                        ? adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)) : "", text)
+                != NULL);
+}
+
+static guint
+count_files (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+/* Clicks @button of @window and runs the main loop until @window is gone */
+static void
+click_until_closed (gpointer   window,
+                    GtkWidget *button)
+{
+  GtkWindow *weak = NULL;
+
+  g_set_weak_pointer (&weak, window);
+  g_signal_emit_by_name (button, "clicked");
+  while (weak != NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Send Sheets to Agencies writes one sheet for each agency ticked, in a
+ * thread, and a toast says how many; sending again asks before replacing
+ * them, and Cancel there writes nothing. */
+static void
+test_send_sheets (Demo          *d,
+                  gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (d->dir, "下发", NULL);
+  g_autoptr(GFile) gfolder = g_file_new_for_path (folder);
+  g_autofree char *justice = g_build_filename (folder, "2025-市司法局.xlsx", NULL);
+  g_autofree char *police = g_build_filename (folder, "2025-市公安局.xlsx", NULL);
+  g_autofree char *contents = NULL;
+  WpSendDialog *dialog;
+  GtkWidget *write, *check;
+  AdwMessageDialog *replace;
+  gsize length = 0;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.send-sheets", NULL));
+  dialog = WP_SEND_DIALOG (wait_for_window (WP_TYPE_SEND_DIALOG, NULL));
+  wp_send_dialog_set_folder (dialog, gfolder);
+  write = find_button_labelled (GTK_WIDGET (dialog), "_Write Sheets");
+  g_assert_nonnull (write);
+  g_assert_true (gtk_widget_get_sensitive (write));
+  take_shot (GTK_WIDGET (dialog), "send-sheets");
+
+  /* none ticked: nothing to write */
+  g_signal_emit_by_name (find_button_labelled (GTK_WIDGET (dialog), "Select _None"), "clicked");
+  g_assert_false (gtk_widget_get_sensitive (write));
+  for (guint i = 0; i < 2; i++)
+    {
+      check = find_widget (GTK_WIDGET (dialog), is_agency_check, i == 0 ? "市司法局" : "市公安局");
+      g_assert_nonnull (check);
+      gtk_widget_activate (check);
+    }
+  g_assert_true (gtk_widget_get_sensitive (write));
+  click_until_closed (dialog, write);
+  spin ();
+
+  g_assert_cmpuint (count_files (folder), ==, 2);
+  g_assert_true (g_file_get_contents (justice, &contents, &length, NULL));
+  g_assert_true (length > 1000 && memcmp (contents, "PK\x03\x04", 4) == 0);
+  g_assert_true (g_file_test (police, G_FILE_TEST_IS_REGULAR));
+  g_assert_nonnull (find_widget (GTK_WIDGET (d->window), is_label_with_text,
+                                 "2 sheets written"));
+
+  /* again, every agency: two of the sheets are there already */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.send-sheets", NULL));
+  dialog = WP_SEND_DIALOG (wait_for_window (WP_TYPE_SEND_DIALOG, NULL));
+  wp_send_dialog_set_folder (dialog, gfolder);
+  g_signal_emit_by_name (find_button_labelled (GTK_WIDGET (dialog), "_Write Sheets"), "clicked");
+  spin ();
+  replace = find_dialog ("Replace 2 Sheets?");
+  g_assert_nonnull (replace);
+  adw_message_dialog_response (replace, "cancel");
+  spin ();
+  g_assert_cmpuint (count_files (folder), ==, 2);
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin ();
+}
+
+/* A sheet as 市司法局 would return it, filled in by openpyxl */
+static char *
+returned_sheet (Demo       *d,
+                const char *name,
+                const char *edits)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpSheet) sheet = NULL;
+  g_autofree char *sent = g_build_filename (d->dir, "sent.xlsx", NULL);
+  g_autofree char *json = g_build_filename (d->dir, "edits.json", NULL);
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "fill-sheet.py", NULL);
+  char *filled = g_build_filename (d->dir, name, NULL);
+  const char *argv[] = { "/usr/bin/python3", script, sent, filled, json, NULL };
+  int status = 1;
+
+  sheet = wp_sheet_new (d->store, wp_plan_get_id (_wp_window_get_selected_plan (d->window)),
+                        "市司法局", &error);
+  g_assert_no_error (error);
+  g_assert_true (wp_sheet_write_xlsx (sheet, sent, &error));
+  g_assert_true (g_file_set_contents (json, edits, -1, NULL));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return filled;
+}
+
+static guint
+count_notes (Demo   *d,
+             gint64  item_id)
+{
+  g_autoptr(GPtrArray) notes = wp_store_list_notes (d->store, item_id, NULL);
+
+  return notes->len;
+}
+
+/* Collect Returned Sheets lists what a sheet changes, collects it in one
+ * step and Ctrl+Z's action puts every item back; a sheet edited in a
+ * locked column is refused in words that say what to do, and nothing can
+ * be collected. */
+static void
+test_collect_sheets (Demo          *d,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *filled = NULL;
+  g_autofree char *tampered = NULL;
+  WpCollectDialog *dialog;
+  GtkWidget *collect;
+  gint64 reported, advanced;
+  WpItemStatus old_status;
+  int old_progress, old_advanced;
+  guint old_notes;
+
+  if (!wp_test_have_openpyxl ())
+    {
+      g_test_skip ("python3-openpyxl is not installed");
+      return;
+    }
+  reported = item_titled (d->store, "完善重大行政决策");
+  advanced = item_titled (d->store, "推动建设市、区、镇");
+  {
+    g_autoptr(WpItem) item = wp_store_get_item (d->store, reported, NULL);
+    g_autoptr(WpItem) other = wp_store_get_item (d->store, advanced, NULL);
+
+    old_status = wp_item_get_status (item);
+    old_progress = wp_item_get_progress (item);
+    old_advanced = wp_item_get_progress (other);
+    old_notes = count_notes (d, reported);
+  }
+  g_assert_cmpint (old_status, !=, WP_ITEM_STATUS_DONE);
+  g_assert_cmpint (old_advanced, !=, 30);
+
+  filled = returned_sheet (d, "2025-市司法局-已填.xlsx",
+    "[{\"title\": \"完善重大行政决策\", \"key\": \"status\", \"value\": \"已完成\"},"
+    " {\"title\": \"完善重大行政决策\", \"key\": \"progress\", \"value\": 100},"
+    " {\"title\": \"完善重大行政决策\", \"key\": \"note\", \"value\": \"已出台审查办法\"},"
+    " {\"title\": \"推动建设市、区、镇\", \"key\": \"progress\", \"value\": 30}]");
+  {
+    const char *files[] = { filled, NULL };
+
+    dialog = wp_collect_dialog_new (d->window, files);
+  }
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_true (wp_collect_dialog_can_apply (dialog));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_row_saying, "Status: "));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_row_saying, "→ 30%"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_row_saying,
+                                 "New note: Reported by 市司法局"));
+  take_shot (GTK_WIDGET (dialog), "collect-review");
+  collect = find_button_labelled (GTK_WIDGET (dialog), "C_ollect");
+  g_assert_true (gtk_widget_get_sensitive (collect));
+  click_until_closed (dialog, collect);
+  spin ();
+
+  {
+    g_autoptr(WpItem) item = wp_store_get_item (d->store, reported, NULL);
+    g_autoptr(WpItem) other = wp_store_get_item (d->store, advanced, NULL);
+
+    g_assert_cmpint (wp_item_get_status (item), ==, WP_ITEM_STATUS_DONE);
+    g_assert_cmpint (wp_item_get_progress (item), ==, 100);
+    g_assert_cmpint (wp_item_get_progress (other), ==, 30);
+    g_assert_cmpuint (count_notes (d, reported), ==, old_notes + 1);
+  }
+
+  /* one step back puts all of it back */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.undo", NULL));
+  spin ();
+  {
+    g_autoptr(WpItem) item = wp_store_get_item (d->store, reported, NULL);
+    g_autoptr(WpItem) other = wp_store_get_item (d->store, advanced, NULL);
+
+    g_assert_cmpint (wp_item_get_status (item), ==, old_status);
+    g_assert_cmpint (wp_item_get_progress (item), ==, old_progress);
+    g_assert_cmpint (wp_item_get_progress (other), ==, old_advanced);
+    g_assert_cmpuint (count_notes (d, reported), ==, old_notes);
+  }
+  g_assert_false (wp_undo_stack_can_undo (wp_context_get_undo_stack (d->context)));
+
+  /* a lead agency changed in the sheet: refused, and nothing can be collected */
+  tampered = returned_sheet (d, "2025-市司法局-改.xlsx",
+    "[{\"title\": \"完善重大行政决策\", \"key\": \"status\", \"value\": \"已完成\"},"
+    " {\"title\": \"完善重大行政决策\", \"key\": \"lead\", \"value\": \"市公安局\"}]");
+  {
+    const char *files[] = { tampered, filled, NULL };
+
+    dialog = wp_collect_dialog_new (d->window, files);
+  }
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_false (wp_collect_dialog_can_apply (dialog));
+  g_assert_false (gtk_widget_get_sensitive (find_button_labelled (GTK_WIDGET (dialog),
+                                                                  "C_ollect")));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_row_saying,
+                                 "are changed in the plan, not in returned sheets"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_group_titled,
+                                 "1 problem to correct before collecting"));
+  g_assert_false (wp_collect_dialog_apply (dialog));
+  take_shot (GTK_WIDGET (dialog), "collect-refused");
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin ();
+  {
+    g_autoptr(WpItem) item = wp_store_get_item (d->store, reported, NULL);
+
+    g_assert_cmpint (wp_item_get_status (item), ==, old_status);
+  }
+}
+
+/* Importing a spreadsheet shows its columns first: a column the importer
+ * does not know is changed to the lead agency with its drop-down, the
+ * preview follows, Import takes it so, and the next sheet with the same
+ * headers gets the same choice. */
+static void
+test_import_preview_mapping (Demo          *d,
+                             gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (d->dir, "台账.csv", NULL);
+  g_autofree char *again = g_build_filename (d->dir, "台账2.csv", NULL);
+  const char *ledger =
+    "2032年台账\n"
+    "序号,重点任务/具体措施,主办处室,完成时限\n"
+    "一,领域一,,\n"
+    "（一）,任务一,市公安局,\n"
+    "1,措施一,市司法局,6月底前\n"
+    "2,措施二,市司法局,年底前\n";
+  g_autoptr(WpPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  WpImportPreview *preview;
+  GtkDropDown *chooser;
+  gint64 action;
+
+  g_assert_true (g_file_set_contents (csv, ledger, -1, NULL));
+  _wp_window_import_file (d->window, csv);
+  preview = WP_IMPORT_PREVIEW (wait_for_window (WP_TYPE_IMPORT_PREVIEW, NULL));
+  g_assert_nonnull (strstr (wp_import_preview_get_summary (preview),
+                            "1 area, 1 key task, 2 actions"));
+  chooser = wp_import_preview_get_field_chooser (preview, 2);
+  g_assert_cmpuint (gtk_drop_down_get_selected (chooser), ==, WP_SHEET_FIELD_EXTRA);
+
+  /* no column of tasks: the preview says what to choose, Import is off */
+  gtk_drop_down_set_selected (wp_import_preview_get_field_chooser (preview, 1),
+                              WP_SHEET_FIELD_NONE);
+  g_assert_nonnull (strstr (wp_import_preview_get_summary (preview), "choose “Key task"));
+  g_assert_false (gtk_widget_get_sensitive (find_button_labelled (GTK_WIDGET (preview),
+                                                                  "_Import")));
+  gtk_drop_down_set_selected (wp_import_preview_get_field_chooser (preview, 1),
+                              WP_SHEET_FIELD_TITLE);
+  gtk_drop_down_set_selected (chooser, WP_SHEET_FIELD_LEAD);
+  g_assert_nonnull (find_widget (GTK_WIDGET (preview), is_label_with_text, "市司法局"));
+  take_shot (GTK_WIDGET (preview), "import-preview");
+  g_assert_true (wp_import_preview_import (preview));
+  spin ();
+
+  plan = wp_store_get_plan_by_year (d->store, 2032, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (wp_store_count_items (d->store, wp_plan_get_id (plan), NULL), ==, 4);
+  {
+    g_autoptr(GArray) ids = wp_store_search (d->store, wp_plan_get_id (plan), "措施一", NULL);
+
+    g_assert_cmpuint (ids->len, ==, 1);
+    action = g_array_index (ids, gint64, 0);
+  }
+  {
+    g_autoptr(WpItem) item = wp_store_get_item (d->store, action, NULL);
+
+    g_assert_true (g_strv_contains (wp_item_get_lead_agencies (item), "市司法局"));
+  }
+
+  /* the same headers again: the column is taken for the lead agency */
+  g_assert_true (g_file_set_contents (again, ledger, -1, NULL));
+  _wp_window_import_file (d->window, again);
+  preview = WP_IMPORT_PREVIEW (wait_for_window (WP_TYPE_IMPORT_PREVIEW, NULL));
+  g_assert_cmpuint (gtk_drop_down_get_selected (wp_import_preview_get_field_chooser (preview, 2)),
+                    ==, WP_SHEET_FIELD_LEAD);
+  gtk_window_close (GTK_WINDOW (preview));
+  spin ();
+}
+
 
 int
 main (int    argc,
@@ -3580,6 +3911,12 @@ main (int    argc,
   g_test_add ("/gui/board-drop-clears-highlight", Demo, NULL, demo_setup,
               test_board_drop_clears_highlight, demo_teardown);
   g_test_add_func ("/gui/tooltips-one-line-zh_CN", test_tooltips_one_line_zh_CN);
+
+  g_test_add ("/gui/send-sheets", Demo, NULL, demo_setup, test_send_sheets, demo_teardown);
+  g_test_add ("/gui/collect-sheets", Demo, NULL, demo_setup, test_collect_sheets,
+              demo_teardown);
+  g_test_add ("/gui/import-preview-mapping", Demo, NULL, demo_setup,
+              test_import_preview_mapping, demo_teardown);
 
   status = g_test_run ();
   wp_test_remove_tree (data_home);

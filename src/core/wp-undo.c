@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "wp-undo.h"
+#include "wp-collect.h"
 
 #define MAX_COMMANDS 500
 
@@ -1450,5 +1451,74 @@ wp_edit_set_lead_agency (WpUndoStack  *self,
                        agencies_command (item, WP_AGENCY_ROLE_CO, (const char * const *) names));
     }
   g_ptr_array_add (group->children, agencies_command (item, WP_AGENCY_ROLE_LEAD, lead));
+  return run_and_push (self, group, error);
+}
+
+/* Returned sheets */
+
+/**
+ * wp_edit_collect:
+ * @collect: what the returned sheets ask for (see wp_collect_read())
+ *
+ * Writes what @collect asks for as one step, in one transaction: Undo puts
+ * every item's status and progress back and takes the added notes away.
+ * Refused rows refuse the whole set, as wp_collect_apply() does.
+ */
+gboolean
+wp_edit_collect (WpUndoStack  *self,
+                 WpCollect    *collect,
+                 GError      **error)
+{
+  Command *group;
+
+  g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
+
+  if (collect->n_refused > 0)
+    return wp_collect_apply (self->store, collect, error);  /* (says why, writes nothing) */
+
+  group = command_new (CMD_GROUP, 0,
+                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "Collect %u change from returned sheets",
+                                                     "Collect %u changes from returned sheets",
+                                                     collect->n_changes),
+                                        collect->n_changes));
+  group->children = g_ptr_array_new_with_free_func ((GDestroyNotify) command_free);
+  for (guint i = 0; i < collect->rows->len; i++)
+    {
+      WpCollectRow *row = g_ptr_array_index (collect->rows, i);
+      g_autoptr(WpItem) item = wp_store_get_item (self->store, row->item_id, error);
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if (item == NULL)
+        {
+          command_free (group);
+          return FALSE;
+        }
+      if (row->set_status)
+        {
+          g_value_init (&value, G_TYPE_STRING);
+          g_value_set_string (&value, wp_item_status_to_string (row->status));
+          g_ptr_array_add (group->children,
+                           property_command (self->store, item, "status", &value, NULL, NULL));
+          g_value_unset (&value);
+        }
+      if (row->set_progress)
+        {
+          g_value_init (&value, G_TYPE_INT);
+          g_value_set_int (&value, row->progress);
+          g_ptr_array_add (group->children,
+                           property_command (self->store, item, "progress", &value, NULL,
+                                             NULL));
+        }
+      if (row->note != NULL)
+        {
+          Command *note = command_new (CMD_ADD_NOTE, row->item_id, NULL);
+
+          note->note_date = collect->date;
+          note->note_text = g_strdup (row->note);
+          note->note_progress = row->set_progress ? row->progress : -1;
+          g_ptr_array_add (group->children, note);
+        }
+    }
   return run_and_push (self, group, error);
 }
