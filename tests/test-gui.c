@@ -3839,6 +3839,69 @@ test_import_preview_mapping (Demo          *d,
 }
 
 
+/* The three dialogs of the reporting round in Chinese, for the eye
+ * (WORKPLAN_SHOT_DIR) and for their words */
+static void
+test_reporting_round_zh_CN (void)
+{
+  Demo demo = { 0 }, *d = &demo;
+  g_autofree char *filled = NULL;
+  g_autofree char *csv = NULL;
+  WpCollectDialog *collect;
+  WpImportPreview *preview;
+  WpSendDialog *send;
+
+  if (!use_chinese ())
+    return;
+  demo_setup (d, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (d->window), 1100, 800);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.send-sheets", NULL));
+  send = WP_SEND_DIALOG (wait_for_window (WP_TYPE_SEND_DIALOG, NULL));
+  g_assert_nonnull (find_button_labelled (GTK_WIDGET (send), "生成任务表(_W)"));
+  take_shot (GTK_WIDGET (send), "send-sheets-zh_CN");
+  gtk_window_close (GTK_WINDOW (send));
+  spin ();
+
+  if (wp_test_have_openpyxl ())
+    {
+      filled = returned_sheet (d, "2025-市司法局.xlsx",
+        "[{\"title\": \"完善重大行政决策\", \"key\": \"status\", \"value\": \"已完成\"},"
+        " {\"title\": \"完善重大行政决策\", \"key\": \"note\", \"value\": \"已出台审查办法\"},"
+        " {\"title\": \"推动建设市、区、镇\", \"key\": \"progress\", \"value\": 30}]");
+      {
+        const char *files[] = { filled, NULL };
+
+        collect = wp_collect_dialog_new (d->window, files);
+      }
+      gtk_window_present (GTK_WINDOW (collect));
+      spin ();
+      g_assert_nonnull (find_widget (GTK_WIDGET (collect), is_group_titled, "待汇总 2 处更新"));
+      g_assert_nonnull (find_widget (GTK_WIDGET (collect), is_row_saying, "状态：进行中 → 已完成"));
+      take_shot (GTK_WIDGET (collect), "collect-review-zh_CN");
+      gtk_window_close (GTK_WINDOW (collect));
+      spin ();
+    }
+
+  csv = g_build_filename (d->dir, "台账.csv", NULL);
+  g_assert_true (g_file_set_contents (csv,
+    "2033年政法工作任务分解表\n"
+    "序号,重点任务/具体措施,责任单位,协办单位,完成时间,备注\n"
+    "一,深化平安建设,,,,\n"
+    "（一）,推进社会治理现代化,市委政法委,,,\n"
+    "1,完善网格化服务管理,市委政法委,各区党委政法委,2033年6月底前,\n"
+    "2,健全矛盾纠纷多元化解机制,市司法局,市信访局、市法院,年底前,重点督办\n", -1, NULL));
+  _wp_window_import_file (d->window, csv);
+  preview = WP_IMPORT_PREVIEW (wait_for_window (WP_TYPE_IMPORT_PREVIEW, NULL));
+  g_assert_nonnull (strstr (wp_import_preview_get_summary (preview), "2033年计划"));
+  take_shot (GTK_WIDGET (preview), "import-preview-zh_CN");
+  gtk_window_close (GTK_WINDOW (preview));
+  spin ();
+
+  demo_teardown (d, NULL);
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -3917,6 +3980,7 @@ main (int    argc,
               demo_teardown);
   g_test_add ("/gui/import-preview-mapping", Demo, NULL, demo_setup,
               test_import_preview_mapping, demo_teardown);
+  g_test_add_func ("/gui/reporting-round-zh_CN", test_reporting_round_zh_CN);
 
   status = g_test_run ();
   wp_test_remove_tree (data_home);

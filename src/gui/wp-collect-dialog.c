@@ -138,7 +138,11 @@ file_group (WpCollectDialog *self,
                                                   n_refused);
 
       /* Translators: under a returned sheet's name: agency, year, changes, refused rows */
-      description = n_refused > 0
+      description = n_refused > 0 && n_changes == 0
+                    /* Translators: under a returned sheet's name: agency, year, refused rows */
+                    ? g_strdup_printf (_("%s, the %d plan: %s"), agency, self->collect->year,
+                                       refused)
+                    : n_refused > 0
                     ? g_strdup_printf (_("%s, the %d plan: %s, %s"), agency, self->collect->year,
                                        changes, refused)
                     /* Translators: under a returned sheet's name: agency, year, changes */
@@ -200,10 +204,10 @@ wp_collect_dialog_apply (WpCollectDialog *self)
       return FALSE;
     }
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "Collected %u change from %u sheets",
-                                          "Collected %u changes from %u sheets",
+                                          "Collected %u change from the returned sheets",
+                                          "Collected %u changes from the returned sheets",
                                           self->collect->n_changes),
-                             self->collect->n_changes, self->n_files);
+                             self->collect->n_changes);
   overlay = ADW_TOAST_OVERLAY (gtk_widget_get_ancestor (
     GTK_WIDGET (_wp_window_get_outline (self->window)), ADW_TYPE_TOAST_OVERLAY));
   toast = wp_toast_new (message);
@@ -367,17 +371,21 @@ wp_collect_dialog_new (WpWindow           *window,
     {
       guint n = self->collect->n_changes;
 
-      heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "%u sheet asks for %u change",
-                                              "%u sheets ask for %u changes", n),
-                                 self->n_files, n);
+      heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change to collect",
+                                              "%u changes to collect", n),
+                                 n);
       date = wp_date_format_display (&self->collect->date);
       advice = NULL;
       {
-        /* Translators: %s is the date the collected progress notes are given */
-        g_autofree char *text = g_strdup_printf (_("The notes are dated %s. Collect writes "
-                                                   "every change at once; Undo takes all of "
-                                                   "them back."), date);
+        g_autofree char *sheets = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                "%u sheet", "%u sheets",
+                                                                self->n_files),
+                                                   self->n_files);
+        /* Translators: the number of sheets, then the date the collected
+         * progress notes are given */
+        g_autofree char *text = g_strdup_printf (_("From %s; the notes are dated %s. Collect "
+                                                   "writes every change at once, and Undo "
+                                                   "takes all of them back."), sheets, date);
         adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (summary), text);
       }
     }

@@ -468,6 +468,10 @@ agencies_page (WpSendDialog *self,
   GtkWidget *group, *row, *button, *buttons;
 
   group = adw_preferences_group_new ();
+  adw_preferences_group_set_description (
+    ADW_PREFERENCES_GROUP (group),
+    _("Each agency gets one sheet with the items it leads or supports. It fills in status, "
+      "progress and notes and sends the sheet back; the rest of the sheet is locked."));
   row = adw_action_row_new ();
   self->folder_row = ADW_ACTION_ROW (row);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Folder"));
@@ -481,10 +485,6 @@ agencies_page (WpSendDialog *self,
 
   group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Agencies"));
-  adw_preferences_group_set_description (
-    ADW_PREFERENCES_GROUP (group),
-    _("Each agency gets one sheet with the items it leads or supports. It fills in status, "
-      "progress and notes and sends the sheet back; the rest of the sheet is locked."));
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   button = gtk_button_new_with_mnemonic (_("Select _All"));
   g_signal_connect (button, "clicked", G_CALLBACK (on_select_all_clicked), self);
@@ -555,7 +555,7 @@ WpSendDialog *
 wp_send_dialog_new (WpWindow *window)
 {
   WpSendDialog *self = g_object_new (WP_TYPE_SEND_DIALOG, "modal", TRUE,
-                                     "transient-for", window, "default-width", 520,
+                                     "transient-for", window, "default-width", 560,
                                      "default-height", 640, NULL);
   WpContext *context = _wp_window_get_context (window);
   WpPlan *plan = _wp_window_get_selected_plan (window);
@@ -564,7 +564,8 @@ wp_send_dialog_new (WpWindow *window)
   const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
 
   g_set_weak_pointer (&self->window, window);
-  title = g_strdup_printf (_("Send the %d Sheets to Agencies"), wp_plan_get_year (plan));
+  /* Translators: the title of the dialog sending the sheets of the %d plan */
+  title = g_strdup_printf (_("Send the %d Sheets"), wp_plan_get_year (plan));
   gtk_window_set_title (GTK_WINDOW (self), title);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
