@@ -3619,6 +3619,95 @@ test_send_sheets (Demo          *d,
   spin ();
 }
 
+/* Sends every agency its sheet into @folder and stops it: at once by
+ * closing the dialog, or with Cancel once the bar shows the first sheet.
+ * Returns how many sheets were written; each is whole. */
+static guint
+send_and_stop (Demo       *d,
+               const char *folder,
+               gboolean    at_once,
+               guint      *n_agencies)
+{
+  g_autoptr(GFile) gfolder = g_file_new_for_path (folder);
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *toast = NULL;
+  g_autofree char *all = NULL;
+  WpSendDialog *dialog;
+  GtkProgressBar *bar;
+  GtkWindow *weak = NULL;
+  const char *name;
+  guint written = 0;
+
+  {
+    g_auto(GStrv) names = wp_store_list_plan_agency_names (
+      d->store, wp_plan_get_id (_wp_window_get_selected_plan (d->window)), NULL);
+
+    *n_agencies = g_strv_length (names);
+  }
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.send-sheets", NULL));
+  dialog = WP_SEND_DIALOG (wait_for_window (WP_TYPE_SEND_DIALOG, NULL));
+  wp_send_dialog_set_folder (dialog, gfolder);
+  bar = GTK_PROGRESS_BAR (find_descendant (GTK_WIDGET (dialog), GTK_TYPE_PROGRESS_BAR));
+  g_set_weak_pointer (&weak, GTK_WINDOW (dialog));
+  g_signal_emit_by_name (find_button_labelled (GTK_WIDGET (dialog), "_Write Sheets"), "clicked");
+  if (at_once)
+    {
+      /* (closing while writing is Cancel too; the dialog stays until the thread ends) */
+      gtk_window_close (GTK_WINDOW (dialog));
+      g_assert_nonnull (weak);
+    }
+  else
+    {
+      while (weak != NULL && gtk_progress_bar_get_text (bar) == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      if (weak != NULL)
+        g_signal_emit_by_name (find_button_labelled (GTK_WIDGET (dialog), "_Cancel"),
+                               "clicked");
+    }
+  while (weak != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  spin ();
+
+  dir = g_dir_open (folder, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(WpTable) table = wp_table_read_file (path, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (table);
+      written++;
+    }
+  g_test_message ("%u of %u sheets written before stopping", written, *n_agencies);
+  g_assert_cmpuint (written, <=, *n_agencies);
+  toast = g_strdup_printf ("Stopped after %u of %u sheets", written, *n_agencies);
+  all = g_strdup_printf ("%u sheets written", written);
+  /* (the toast of an earlier run may still be showing, this one queued) */
+  g_assert_true (at_once || written == 0
+                 || find_widget (GTK_WIDGET (d->window), is_label_with_text, toast) != NULL
+                 /* (a fast machine may have written them all before Cancel) */
+                 || (written == *n_agencies
+                     && find_widget (GTK_WIDGET (d->window), is_label_with_text, all) != NULL));
+  return written;
+}
+
+/* Cancel while the sheets are written stops after the sheet being
+ * written: every sheet there is whole, and the toast says how many. */
+static void
+test_send_sheets_cancelled (Demo          *d,
+                            gconstpointer  data)
+{
+  g_autofree char *first = g_build_filename (d->dir, "closed", NULL);
+  g_autofree char *second = g_build_filename (d->dir, "cancelled", NULL);
+  guint n_agencies;
+
+  /* the sheet the bar showed was being written: it is finished */
+  g_assert_cmpuint (send_and_stop (d, second, FALSE, &n_agencies), >=, 1);
+  send_and_stop (d, first, TRUE, &n_agencies);
+}
+
 /* A sheet as 市司法局 would return it, filled in by openpyxl */
 static char *
 returned_sheet (Demo       *d,
@@ -3765,6 +3854,25 @@ test_collect_sheets (Demo          *d,
     g_autoptr(WpItem) item = wp_store_get_item (d->store, reported, NULL);
 
     g_assert_cmpint (wp_item_get_status (item), ==, old_status);
+  }
+
+  /* the 2025 sheet while the window shows another year: it says which plan */
+  {
+    g_autoptr(WpPlan) next = wp_edit_new_plan (wp_context_get_undo_stack (d->context), 2026,
+                                               "2026年工作要点", "", &error);
+    const char *files[] = { filled, NULL };
+
+    g_assert_no_error (error);
+    wp_window_select_year (d->window, 2026);
+    spin ();
+    dialog = wp_collect_dialog_new (d->window, files);
+    gtk_window_present (GTK_WINDOW (dialog));
+    spin ();
+    g_assert_false (wp_collect_dialog_can_apply (dialog));
+    g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_row_saying,
+                                   "collect it into the 2025 plan"));
+    gtk_window_close (GTK_WINDOW (dialog));
+    spin ();
   }
 }
 
@@ -3976,6 +4084,8 @@ main (int    argc,
   g_test_add_func ("/gui/tooltips-one-line-zh_CN", test_tooltips_one_line_zh_CN);
 
   g_test_add ("/gui/send-sheets", Demo, NULL, demo_setup, test_send_sheets, demo_teardown);
+  g_test_add ("/gui/send-sheets-cancelled", Demo, NULL, demo_setup, test_send_sheets_cancelled,
+              demo_teardown);
   g_test_add ("/gui/collect-sheets", Demo, NULL, demo_setup, test_collect_sheets,
               demo_teardown);
   g_test_add ("/gui/import-preview-mapping", Demo, NULL, demo_setup,

@@ -203,7 +203,8 @@ write_sheets (GTask        *task,
       progress->self = g_object_ref (source);
       progress->done = i;
       progress->agency = g_strdup (job->agency);
-      g_idle_add (show_progress, progress);
+      /* (before the idle redraws, so that the bar keeps up) */
+      g_idle_add_full (G_PRIORITY_DEFAULT, show_progress, progress, NULL);
       if (!wp_sheet_write_xlsx (job->sheet, job->path, &error))
         {
           g_task_return_error (task, g_steal_pointer (&error));
