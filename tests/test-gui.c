@@ -3813,6 +3813,16 @@ test_collect_sheets (Demo          *d,
     g_assert_cmpint (wp_item_get_progress (other), ==, 30);
     g_assert_cmpuint (count_notes (d, reported), ==, old_notes + 1);
   }
+  /* the file as it was is kept, as the command line keeps it */
+  {
+    g_autoptr(GPtrArray) backups = wp_backup_list (wp_store_get_path (d->store), NULL);
+    gboolean before_collect = FALSE;
+
+    for (guint i = 0; backups != NULL && i < backups->len; i++)
+      before_collect |= ((WpBackup *) g_ptr_array_index (backups, i))->reason
+                        == WP_BACKUP_BEFORE_COLLECT;
+    g_assert_true (before_collect);
+  }
 
   /* one step back puts all of it back */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.undo", NULL));

@@ -8,7 +8,8 @@
  * edited in a locked column) is listed in the core's words, which say what
  * to do; while anything is refused nothing can be collected, as the core
  * takes a set of sheets whole or not at all. Collect writes everything in
- * one transaction as one undoable step (wp_edit_collect()).
+ * one transaction as one undoable step (wp_edit_collect()), after a
+ * backup of the plan file.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -187,13 +188,22 @@ wp_collect_dialog_apply (WpCollectDialog *self)
   g_autoptr(GError) error = NULL;
   WpContext *context;
   g_autofree char *message = NULL;
+  g_autofree char *backup = NULL;
   AdwToastOverlay *overlay;
   AdwToast *toast;
 
   if (self->window == NULL || !wp_collect_dialog_can_apply (self))
     return FALSE;
   context = _wp_window_get_context (self->window);
-  if (!wp_edit_collect (wp_context_get_undo_stack (context), self->collect, &error))
+  /* As the command line does: the file as it was is kept first (with
+   * what the undo history may still bring back). */
+  backup = wp_backup_take_keeping_deleted (wp_context_get_store (context),
+                                           WP_BACKUP_BEFORE_COLLECT,
+                                           _wp_window_get_backups_kept (self->window), &error);
+  if (backup == NULL)
+    g_prefix_error (&error, _("The plan file could not be backed up first. "));
+  if (backup == NULL
+      || !wp_edit_collect (wp_context_get_undo_stack (context), self->collect, &error))
     {
       g_autofree char *body = g_strdup_printf (_("Nothing was changed: %s"), error->message);
       GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self),
