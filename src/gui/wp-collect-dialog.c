@@ -294,8 +294,12 @@ read_sheets (WpCollectDialog    *self,
   if (sound->len > 1)
     self->collect = wp_collect_read (store, plan_id, (const char * const *) sound->pdata, date,
                                      &error);
+  /* (each could be read alone: what fails together is the set's, said once) */
   if (self->collect == NULL && error != NULL)
-    g_warning ("The sound sheets could not be read together: %s", error->message);
+    {
+      g_ptr_array_add (failed_groups, failed_group (files[0], error));
+      self->n_failed++;
+    }
   return g_steal_pointer (&sound);
 }
 
