@@ -3534,6 +3534,13 @@ is_row_saying (GtkWidget *widget, gconstpointer text)
                 != NULL);
 }
 
+static gboolean
+is_status_page_titled (GtkWidget *widget, gconstpointer title)
+{
+  return ADW_IS_STATUS_PAGE (widget)
+         && g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
+}
+
 static guint
 count_files (const char *folder)
 {
@@ -3617,6 +3624,26 @@ test_send_sheets (Demo          *d,
   g_assert_cmpuint (count_files (folder), ==, 2);
   gtk_window_close (GTK_WINDOW (dialog));
   spin ();
+
+  /* a plan whose items name no agency yet: nothing to send, and why */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WpPlan) empty = wp_edit_new_plan (wp_context_get_undo_stack (d->context), 2026,
+                                                "2026年工作要点", "", &error);
+
+    g_assert_no_error (error);
+    wp_window_select_year (d->window, 2026);
+    spin ();
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.send-sheets",
+                                               NULL));
+    dialog = WP_SEND_DIALOG (wait_for_window (WP_TYPE_SEND_DIALOG, NULL));
+    g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_status_page_titled,
+                                   "No Agencies to Send To"));
+    g_assert_false (gtk_widget_get_visible (find_button_labelled (GTK_WIDGET (dialog),
+                                                                  "_Write Sheets")));
+    gtk_window_close (GTK_WINDOW (dialog));
+    spin ();
+  }
 }
 
 /* Sends every agency its sheet into @folder and stops it: at once by
@@ -3822,6 +3849,21 @@ test_collect_sheets (Demo          *d,
       before_collect |= ((WpBackup *) g_ptr_array_index (backups, i))->reason
                         == WP_BACKUP_BEFORE_COLLECT;
     g_assert_true (before_collect);
+  }
+
+  /* the same sheet again: nothing new, nothing to press */
+  {
+    const char *files[] = { filled, NULL };
+
+    dialog = wp_collect_dialog_new (d->window, files);
+    gtk_window_present (GTK_WINDOW (dialog));
+    spin ();
+    g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_status_page_titled,
+                                   "Nothing New to Collect"));
+    g_assert_false (gtk_widget_get_visible (find_button_labelled (GTK_WIDGET (dialog),
+                                                                  "C_ollect")));
+    gtk_window_close (GTK_WINDOW (dialog));
+    spin ();
   }
 
   /* one step back puts all of it back */
