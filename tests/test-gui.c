@@ -4062,6 +4062,84 @@ test_reporting_round_zh_CN (void)
   setlocale (LC_ALL, "C.UTF-8");
 }
 
+/* Issue 17: an edit made by another process (the command line) appears
+ * in the open window within a moment, in place: the row shows the new
+ * progress, the selection stays where it was, and the views are not made
+ * to read everything again. */
+static gboolean
+item_has_progress_77 (gconstpointer data)
+{
+  return wp_item_get_progress ((WpItem *) data) == 77;
+}
+
+static void
+on_plans_changed_count (WpStore *store,
+                        guint   *count)
+{
+  (*count)++;
+}
+
+static void
+test_cli_edit_appears_in_place (Demo          *d,
+                                gconstpointer  data)
+{
+  GtkWidget *outline = find_descendant (GTK_WIDGET (d->window), WP_TYPE_OUTLINE_VIEW);
+  GtkGridView *view = GTK_GRID_VIEW (find_descendant (GTK_WIDGET (d->window), GTK_TYPE_GRID_VIEW));
+  GListModel *rows = G_LIST_MODEL (gtk_grid_view_get_model (view));
+  g_autoptr(WpItem) selected = NULL;
+  g_autoptr(WpItem) other = NULL;
+  g_autoptr(WpItem) still = NULL;
+  g_autofree char *out = NULL;
+  guint n_rows, plans_changed = 0;
+
+  /* The second key task is selected; the first gets a note from the CLI */
+  for (guint i = 0; i < g_list_model_get_n_items (rows) && selected == NULL; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      WpItem *item = gtk_tree_list_row_get_item (row);
+
+      if (wp_item_get_kind (item) == WP_ITEM_KIND_TASK)
+        {
+          if (other == NULL)
+            other = g_object_ref (item);
+          else
+            selected = g_object_ref (item);
+        }
+      g_object_unref (item);
+    }
+  g_assert_nonnull (selected);
+  g_assert_cmpint (wp_item_get_progress (other), !=, 77);
+  g_assert_true (wp_outline_view_show_item (WP_OUTLINE_VIEW (outline),
+                                            wp_item_get_id (selected)));
+  spin ();
+  n_rows = g_list_model_get_n_items (rows);
+  g_signal_connect (d->store, "plans-changed", G_CALLBACK (on_plans_changed_count),
+                    &plans_changed);
+
+  {
+    const char *argv[] = { g_getenv ("WORKPLAN_BIN"), "note", "--db", wp_store_get_path (d->store),
+                           "--year", "2025", "--item", wp_item_get_uuid (other),
+                           "--text", "命令行写入的进展", "--progress", "77", NULL };
+    g_autoptr(GError) error = NULL;
+    int status = 0;
+
+    g_assert_nonnull (argv[0]);
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status,
+                  &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  /* (the window looks every second; nothing here asks the store) */
+  wait_until (item_has_progress_77, other);
+
+  still = wp_outline_view_get_selected_item (WP_OUTLINE_VIEW (outline));
+  g_assert_nonnull (still);
+  g_assert_cmpint (wp_item_get_id (still), ==, wp_item_get_id (selected));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_rows);
+  g_assert_cmpuint (plans_changed, ==, 0);
+  g_signal_handlers_disconnect_by_data (d->store, &plans_changed);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -4089,6 +4167,7 @@ main (int    argc,
   ADD ("board-made-under-a-search", test_board_made_under_a_search);
   ADD ("disk-full-keeps-typing", test_disk_full_keeps_typing);
   ADD ("other-writer-keeps-typing", test_other_writer_keeps_typing);
+  ADD ("cli-edit-appears-in-place", test_cli_edit_appears_in_place);
 #undef ADD
   g_test_add_func ("/gui/empty-database", test_empty_database);
   g_test_add_func ("/gui/read-only-file-shown", test_read_only_file_shown);

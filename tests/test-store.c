@@ -203,7 +203,8 @@ test_migrates_with_backup (void)
   /* Make it a format-1 file, as version 0.1 wrote them. */
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (_wp_char_tokenizer_register (db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DROP INDEX item_by_plan;"
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE change_log;"
+                                     "DROP INDEX item_by_plan;"
                                      "CREATE TABLE item_agency_rowid ("
                                      "  item_id INTEGER NOT NULL"
                                      "    REFERENCES item_all (id) ON DELETE CASCADE,"

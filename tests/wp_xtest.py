@@ -37,7 +37,7 @@ def wait_for_window(timeout=30):
         if found.returncode == 0 and found.stdout.strip():
             break
         time.sleep(0.2)
-    time.sleep(1.5)
+    time.sleep(2.5)
 
 
 def stop_app(app):

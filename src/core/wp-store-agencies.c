@@ -371,18 +371,6 @@ wp_store_add_target (WpStore         *self,
   return insert_target (self, item_id, target, 0, error);
 }
 
-/* Adds @target again with the id it had (ids are never used twice, so
- * it is free): redo of an added target, which later steps name by it. */
-gboolean
-wp_store_put_back_target (WpStore         *self,
-                          gint64           item_id,
-                          const WpTarget  *target,
-                          GError         **error)
-{
-  g_return_val_if_fail (target->id > 0, FALSE);
-  return insert_target (self, item_id, target, target->id, error) != 0;
-}
-
 WpTarget *
 wp_target_copy (const WpTarget *target)
 {
@@ -901,8 +889,6 @@ wp_store_update_agency (WpStore       *self,
   return TRUE;
 }
 
-#define MERGE_SNAPSHOT_TYPE "(xxsssa(xxsi))"
-
 /**
  * wp_store_merge_agencies:
  * @from_id: the agency that goes (e.g. 公安局, written another way)
@@ -910,12 +896,9 @@ wp_store_update_agency (WpStore       *self,
  *
  * Gives every item of @from_id to @into_id in the same role and place and
  * deletes @from_id. An item that had both keeps @into_id, as lead if either
- * was lead.
- *
- * Returns: (transfer full): what wp_store_unmerge_agencies() needs to undo
- *   it, or %NULL on error
+ * was lead. (Undone from the change log, like every edit.)
  */
-GVariant *
+gboolean
 wp_store_merge_agencies (WpStore  *self,
                          gint64    from_id,
                          gint64    into_id,
@@ -923,63 +906,26 @@ wp_store_merge_agencies (WpStore  *self,
 {
   g_autoptr(WpAgency) from = NULL;
   g_autoptr(WpAgency) into = NULL;
-  g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GVariantBuilder links;
-  GVariant *snapshot;
-  int rc;
 
-  g_return_val_if_fail (WP_IS_STORE (self), NULL);
+  g_return_val_if_fail (WP_IS_STORE (self), FALSE);
 
   if (!wp_store_check_writable (self, error))
-    return NULL;
+    return FALSE;
   if (from_id == into_id)
     {
       g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_INVALID,
                    _("An agency cannot be merged into itself."));
-      return NULL;
+      return FALSE;
     }
   from = wp_store_get_agency (self, from_id, error);
   if (from == NULL)
-    return NULL;
+    return FALSE;
   into = wp_store_get_agency (self, into_id, error);
   if (into == NULL)
-    return NULL;
-
-  /* Both agencies' links as they are, to put back on undo. */
-  g_variant_builder_init (&links, G_VARIANT_TYPE ("a(xxsi)"));
-  {
-    g_autoptr(WpStmt) stmt =
-      wp_stmt_prepare (self, "SELECT item_id, agency_id, role, position FROM item_agency"
-                             " WHERE agency_id IN (?1, ?2) ORDER BY item_id, agency_id", error);
-    if (stmt == NULL)
-      {
-        g_variant_builder_clear (&links);
-        return NULL;
-      }
-    sqlite3_bind_int64 (stmt->stmt, 1, from_id);
-    sqlite3_bind_int64 (stmt->stmt, 2, into_id);
-    while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
-      {
-        gint64 item_id = sqlite3_column_int64 (stmt->stmt, 0);
-
-        g_variant_builder_add (&links, "(xxsi)", item_id, sqlite3_column_int64 (stmt->stmt, 1),
-                               wp_stmt_column_text (stmt, 2), sqlite3_column_int (stmt->stmt, 3));
-        if (sqlite3_column_int64 (stmt->stmt, 1) == from_id)
-          g_array_append_val (touched, item_id);
-      }
-    if (rc != SQLITE_DONE)
-      {
-        g_variant_builder_clear (&links);
-        return NULL;
-      }
-  }
-  snapshot = g_variant_new (MERGE_SNAPSHOT_TYPE, from_id, into_id, wp_agency_get_name (from),
-                            wp_agency_get_short_name (from),
-                            wp_agency_kind_to_string (wp_agency_get_kind (from)), &links);
-  g_variant_ref_sink (snapshot);
+    return FALSE;
 
   if (!wp_store_begin (self, error))
-    goto fail;
+    return FALSE;
   {
     /* Lead wins where an item had both; then the rest moves over. */
     g_autoptr(WpStmt) promote =
@@ -1006,88 +952,13 @@ wp_store_merge_agencies (WpStore  *self,
       goto rollback;
   }
   if (!wp_store_commit (self, error))
-    goto fail;
-
-  g_signal_emit (self, wp_store_signals[SIGNAL_AGENCIES_CHANGED], 0);
-  refresh_items_of_agency (self, into_id);
-  return snapshot;
-
-rollback:
-  wp_store_rollback (self);
-fail:
-  g_variant_unref (snapshot);
-  return NULL;
-}
-
-/**
- * wp_store_unmerge_agencies:
- * @snapshot: what wp_store_merge_agencies() returned
- *
- * Brings the merged agency back with its id and puts both agencies' links
- * back as they were.
- */
-gboolean
-wp_store_unmerge_agencies (WpStore   *self,
-                           GVariant  *snapshot,
-                           GError   **error)
-{
-  g_autoptr(GVariantIter) links = NULL;
-  const char *name, *short_name, *kind;
-  gint64 from_id, into_id, item_id, agency_id;
-  const char *role;
-  int position;
-
-  g_return_val_if_fail (WP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (g_variant_is_of_type (snapshot, G_VARIANT_TYPE (MERGE_SNAPSHOT_TYPE)),
-                        FALSE);
-
-  if (!wp_store_check_writable (self, error) || !wp_store_begin (self, error))
-    return FALSE;
-
-  /* Borrowed strings: the snapshot outlives this call. */
-  g_variant_get (snapshot, "(xx&s&s&sa(xxsi))", &from_id, &into_id, &name, &short_name, &kind,
-                 &links);
-  {
-    g_autoptr(WpStmt) insert =
-      wp_stmt_prepare (self, "INSERT INTO agency (id, name, short_name, kind)"
-                             " VALUES (?1, ?2, ?3, ?4)", error);
-    g_autoptr(WpStmt) clear =
-      wp_stmt_prepare (self, "DELETE FROM item_agency WHERE agency_id = ?1", error);
-
-    if (insert == NULL || clear == NULL)
-      goto fail;
-    sqlite3_bind_int64 (insert->stmt, 1, from_id);
-    wp_stmt_bind_text (insert, 2, name);
-    wp_stmt_bind_text (insert, 3, short_name);
-    wp_stmt_bind_text (insert, 4, kind);
-    sqlite3_bind_int64 (clear->stmt, 1, into_id);
-    if (!wp_stmt_run (insert, error) || !wp_stmt_run (clear, error))
-      goto fail;
-  }
-  while (g_variant_iter_next (links, "(xx&si)", &item_id, &agency_id, &role, &position))
-    {
-      g_autoptr(WpStmt) link =
-        wp_stmt_prepare (self, "INSERT INTO item_agency (item_id, agency_id, role, position)"
-                               " VALUES (?1, ?2, ?3, ?4)", error);
-
-      if (link == NULL)
-        goto fail;
-      sqlite3_bind_int64 (link->stmt, 1, item_id);
-      sqlite3_bind_int64 (link->stmt, 2, agency_id);
-      wp_stmt_bind_text (link, 3, role);
-      sqlite3_bind_int (link->stmt, 4, position);
-      if (!wp_stmt_run (link, error))
-        goto fail;
-    }
-  if (!wp_store_commit (self, error))
     return FALSE;
 
   g_signal_emit (self, wp_store_signals[SIGNAL_AGENCIES_CHANGED], 0);
-  refresh_items_of_agency (self, from_id);
   refresh_items_of_agency (self, into_id);
   return TRUE;
 
-fail:
+rollback:
   wp_store_rollback (self);
   return FALSE;
 }

@@ -746,8 +746,8 @@ wp_store_get_item (WpStore  *self,
  * deepest first: their figures may have changed. The cached figures of all
  * of them are forgotten first (even while signals are held back), so that
  * none is rolled up from another's old figures. */
-static void
-refresh_chains (WpStore      *self,
+void
+_wp_store_refresh_chains (WpStore      *self,
                 const gint64 *ids,
                 guint         n_ids)
 {
@@ -797,7 +797,7 @@ void
 wp_store_refresh_item_and_ancestors (WpStore *self,
                                      gint64   item_id)
 {
-  refresh_chains (self, &item_id, 1);
+  _wp_store_refresh_chains (self, &item_id, 1);
 }
 
 /* Reads the items @sql gives for plan ?1 and parent ?2, in order. */
@@ -1786,7 +1786,7 @@ wp_store_move_item (WpStore  *self,
   {
     gint64 changed[] = { item_id, new_parent_id, old_parent_id };
 
-    refresh_chains (self, changed, new_parent_id == old_parent_id ? 2 : 3);
+    _wp_store_refresh_chains (self, changed, new_parent_id == old_parent_id ? 2 : 3);
   }
   self->moving_item = item_id;
   if (new_parent_id == old_parent_id)

@@ -8,6 +8,7 @@
 
 #include "wp-store.h"
 #include "wp-item-private.h"
+#include "wp-change-log.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,10 @@ struct _WpStore
   guint       idle_checkpoint_source; /* copies the log in once edits pause */
   gint64      last_commit_time;  /* monotonic */
   gint64      data_version;      /* PRAGMA data_version when last asked, or 0 */
+  WpChangeLog *change_log;       /* the triggers' state; NULL when read-only */
+  gint64      last_change;       /* the newest row of the change log shown */
+  gint64      tx_first_change;   /* the newest row when the transaction began */
+  gint64      tx_data_version;   /* PRAGMA data_version then */
   guint       tx_depth;
   guint       frozen;      /* signals held back during bulk writes */
   gint64      moving_item; /* the item a move is reporting, for list diffs */
@@ -106,6 +111,20 @@ gboolean  wp_store_check_writable (WpStore   *self,
                                    GError   **error);
 char     *wp_store_now          (void);
 
+/* wp-store.c */
+void      _wp_store_reread_live_items   (WpStore *self);
+void      _wp_store_show_the_file_again (WpStore *self);
+gboolean  _wp_store_query_data_version  (WpStore *self,
+                                         gint64  *version);
+
+/* wp-store-changes.c */
+void      _wp_store_deliver_changes   (WpStore   *self,
+                                       GPtrArray *changes);
+gboolean  _wp_store_open_change_log   (WpStore   *self,
+                                       GError   **error);
+void      _wp_store_changes_begun     (WpStore   *self);
+void      _wp_store_changes_committed (WpStore   *self);
+
 /* wp-store-locks.c */
 void      _wp_store_protect_shm_locks (void);
 void      _wp_store_remove_unused_log (const char *path);
@@ -153,5 +172,8 @@ gboolean  wp_store_shift_siblings    (WpStore  *self,
                                       GError  **error);
 void      wp_store_refresh_item_and_ancestors (WpStore *self,
                                                gint64   item_id);
+void      _wp_store_refresh_chains   (WpStore      *self,
+                                      const gint64 *ids,
+                                      guint         n_ids);
 
 G_END_DECLS

@@ -130,6 +130,7 @@ wp_store_finalize (GObject *object)
       if (self->opened && !self->read_only && !self->check_pending)
         sqlite3_exec (self->db, "PRAGMA wal_checkpoint (TRUNCATE)", NULL, NULL, NULL);
       g_clear_pointer (&self->open_mark, _wp_store_unmark_open);
+      g_clear_pointer (&self->change_log, wp_change_log_free);
       if (sqlite3_close (self->db) != SQLITE_OK)
         g_warning ("Could not close %s: %s", self->path, sqlite3_errmsg (self->db));
       else
@@ -309,11 +310,26 @@ gboolean
 wp_stmt_run (WpStmt  *stmt,
              GError **error)
 {
+  WpStore *self = stmt->store;
+  gboolean own_transaction;
   int rc;
 
+  /* A write outside a transaction gets one of its own, so that the change
+   * log knows which of its rows are this store's (see
+   * _wp_store_changes_committed()). */
+  own_transaction = self->tx_depth == 0 && !sqlite3_stmt_readonly (stmt->stmt);
+  if (own_transaction && !wp_store_begin (self, error))
+    return FALSE;
   while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
     ;
-  return rc == SQLITE_DONE;
+  if (!own_transaction)
+    return rc == SQLITE_DONE;
+  if (rc != SQLITE_DONE)
+    {
+      wp_store_rollback (self);
+      return FALSE;
+    }
+  return wp_store_commit (self, error);
 }
 
 void
@@ -815,6 +831,10 @@ wp_store_open (const char        *path,
                        error))
         return NULL;
       sqlite3_wal_hook (self->db, on_wal_commit, self);
+      /* Every write from now on leaves its rows in the change log. */
+      self->change_log = wp_change_log_new (self->db, error);
+      if (self->change_log == NULL || !wp_change_log_install (self->change_log, error))
+        return NULL;
     }
 
   if (!set_pragma (self, "PRAGMA foreign_keys = ON", "PRAGMA foreign_keys", "1", error)
@@ -843,6 +863,8 @@ wp_store_open (const char        *path,
   /* (a file opened immutable is not shared with anyone who writes) */
   if (self->immutable_uri == NULL)
     self->open_mark = _wp_store_mark_open (path);
+  if (!_wp_store_open_change_log (self, error))
+    return NULL;
   self->opened = TRUE;
   wp_store_check_outside_changes (self);  /* (the version to compare with) */
   return g_steal_pointer (&self);
@@ -1079,7 +1101,8 @@ wp_store_begin (WpStore  *self,
                             : g_strdup_printf ("SAVEPOINT sp%u", self->tx_depth);
   if (!wp_store_exec (self, sql, error))
     return FALSE;
-  self->tx_depth++;
+  if (self->tx_depth++ == 0)
+    _wp_store_changes_begun (self);
   return TRUE;
 }
 
@@ -1100,13 +1123,16 @@ wp_store_commit (WpStore  *self,
       return FALSE;
     }
   if (--self->tx_depth == 0)
-    self->told_in_transaction = FALSE;
+    {
+      self->told_in_transaction = FALSE;
+      _wp_store_changes_committed (self);
+    }
   return TRUE;
 }
 
 /* Reads every item a view holds from the file again. */
-static void
-reread_live_items (WpStore *self)
+void
+_wp_store_reread_live_items (WpStore *self)
 {
   g_autoptr(GList) ids = g_hash_table_get_keys (self->live_items);
 
@@ -1118,10 +1144,10 @@ reread_live_items (WpStore *self)
 
 /* Reads every item a view holds again and tells the views to read the
  * rest: the file holds something else than they were told. */
-static void
-show_the_file_again (WpStore *self)
+void
+_wp_store_show_the_file_again (WpStore *self)
 {
-  reread_live_items (self);
+  _wp_store_reread_live_items (self);
   wp_store_plans_changed (self);
   g_signal_emit (self, wp_store_signals[SIGNAL_AGENCIES_CHANGED], 0);
 }
@@ -1160,10 +1186,10 @@ wp_store_rollback (WpStore *self)
       if (self->told_in_transaction)
         {
           self->told_in_transaction = FALSE;
-          show_the_file_again (self);
+          _wp_store_show_the_file_again (self);
         }
       else
-        reread_live_items (self);
+        _wp_store_reread_live_items (self);
     }
 }
 
@@ -1182,34 +1208,11 @@ wp_store_set_busy_timeout (WpStore *self,
   sqlite3_busy_timeout (self->db, MAX (milliseconds, 0));
 }
 
-/**
- * wp_store_check_outside_changes:
- *
- * Asks the file whether another program (or another connection) has
- * committed since the last time; if so, every item a view shows is read
- * again and WpStore::plans-changed tells the views to read theirs. Cheap:
- * call it when the window comes to the front and every few seconds.
- *
- * Returns: whether there were such changes
- */
 gboolean
-wp_store_check_outside_changes (WpStore *self)
+_wp_store_query_data_version (WpStore *self,
+                              gint64  *version)
 {
-  gint64 version = 0;
-
-  g_return_val_if_fail (WP_IS_STORE (self), FALSE);
-
-  if (self->tx_depth > 0 || !query_int (self, "PRAGMA data_version", &version, NULL))
-    return FALSE;
-  if (self->data_version == 0 || version == self->data_version)
-    {
-      self->data_version = version;
-      return FALSE;
-    }
-  self->data_version = version;
-  wp_store_forget_rollups (self);
-  show_the_file_again (self);
-  return TRUE;
+  return query_int (self, "PRAGMA data_version", version, NULL);
 }
 
 /**
@@ -1279,7 +1282,7 @@ wp_store_set_judging (WpStore     *self,
   self->reference_date = *reference_date;
   self->due_soon_days = MAX (due_soon_days, 0);
   wp_store_forget_rollups (self);
-  reread_live_items (self);
+  _wp_store_reread_live_items (self);
 }
 
 /* Tells views that plans came or went, or holds it back during a bulk

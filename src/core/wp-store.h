@@ -49,7 +49,7 @@ typedef enum {
 } WpNextYearFlags;
 
 /* The schema version this build writes; see db/wp-migrations.c. */
-#define WP_STORE_SCHEMA_VERSION 8
+#define WP_STORE_SCHEMA_VERSION 9
 
 typedef struct {
   char     *label;
@@ -70,6 +70,13 @@ typedef struct {
   char   *text;
   int     progress;  /* -1 when the note carries no progress value */
 } WpNote;
+
+/* What an item is expected to show by the end of a quarter (形象进度) */
+typedef struct {
+  int   quarter;   /* 1-4 */
+  char *text;
+  int   progress;  /* -1 when none is expected */
+} WpMilestone;
 
 /* What views group and count by, for one item (see
  * wp_store_list_plan_facts()) */
@@ -133,6 +140,32 @@ gboolean    wp_store_begin              (WpStore           *self,
 gboolean    wp_store_commit             (WpStore           *self,
                                          GError           **error);
 void        wp_store_rollback           (WpStore           *self);
+gboolean    wp_store_begin_bulk         (WpStore           *self,
+                                         GError           **error);
+gboolean    wp_store_commit_bulk        (WpStore           *self,
+                                         gint64             plan_id,
+                                         gint64             old_plan_id,
+                                         GError           **error);
+void        wp_store_rollback_bulk      (WpStore           *self);
+void        wp_milestone_free           (WpMilestone       *milestone);
+gboolean    wp_store_set_milestone      (WpStore           *self,
+                                         gint64             item_id,
+                                         int                quarter,
+                                         const char        *text,
+                                         int                progress,
+                                         GError           **error);
+GPtrArray  *wp_store_list_milestones    (WpStore           *self,
+                                         gint64             item_id,
+                                         GError           **error);
+/* The change log (wp-store-changes.c): GPtrArrays of WpChange, see
+ * db/wp-change-log.h */
+gint64      wp_store_get_change_mark    (WpStore           *self);
+GPtrArray  *wp_store_read_changes       (WpStore           *self,
+                                         gint64             after,
+                                         GError           **error);
+GPtrArray  *wp_store_reverse_changes    (WpStore           *self,
+                                         GPtrArray         *changes,
+                                         GError           **error);
 gboolean    wp_store_save_copy          (WpStore           *self,
                                          const char        *dest_path,
                                          GError           **error);
@@ -264,12 +297,9 @@ gboolean    wp_store_update_agency      (WpStore           *self,
                                          const char        *short_name,
                                          WpAgencyKind       kind,
                                          GError           **error);
-GVariant   *wp_store_merge_agencies     (WpStore           *self,
+gboolean    wp_store_merge_agencies     (WpStore           *self,
                                          gint64             from_id,
                                          gint64             into_id,
-                                         GError           **error);
-gboolean    wp_store_unmerge_agencies   (WpStore           *self,
-                                         GVariant          *snapshot,
                                          GError           **error);
 gboolean    wp_store_set_item_agencies  (WpStore           *self,
                                          gint64             item_id,
@@ -282,10 +312,6 @@ GPtrArray  *wp_store_list_targets       (WpStore           *self,
                                          gint64             item_id,
                                          GError           **error);
 gint64      wp_store_add_target         (WpStore           *self,
-                                         gint64             item_id,
-                                         const WpTarget    *target,
-                                         GError           **error);
-gboolean    wp_store_put_back_target    (WpStore           *self,
                                          gint64             item_id,
                                          const WpTarget    *target,
                                          GError           **error);
@@ -344,5 +370,7 @@ void        wp_note_free                (WpNote            *note);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WpTarget, wp_target_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WpPlanFacts, wp_plan_facts_free)
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WpMilestone, wp_milestone_free)
 
 G_END_DECLS

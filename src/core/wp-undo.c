@@ -14,6 +14,7 @@
 
 #include "wp-undo.h"
 #include "wp-collect.h"
+#include "wp-change-log.h"
 
 #define MAX_COMMANDS 500
 
@@ -24,14 +25,10 @@ typedef enum {
   CMD_CREATE,
   CMD_DELETE,
   CMD_GROUP,
-  CMD_ADD_NOTE,
   CMD_CREATE_PLAN,
   CMD_DELETE_PLAN,
-  CMD_ADD_TARGET,
-  CMD_SET_TARGET,
-  CMD_UPDATE_AGENCY,
-  CMD_MERGE_AGENCIES,
   CMD_NEXT_YEAR,  /* a group: the new plan, then the old year's items marked */
+  CMD_CHANGES,    /* the rows an edit left in the change log; undone by reversing them */
 } CommandKind;
 
 typedef struct {
@@ -51,12 +48,7 @@ typedef struct {
   int           new_position;
   GVariant     *snapshot;
   GPtrArray    *children;
-  gint64        note_id;
-  GDate         note_date;
-  char         *note_text;
-  int           note_progress;
-  WpTarget     *old_target;
-  WpTarget     *new_target;
+  GPtrArray    *changes;  /* WpChange: what to reverse next, for CMD_CHANGES */
 } Command;
 
 struct _WpUndoStack
@@ -102,9 +94,7 @@ command_free (Command *cmd)
   g_strfreev (cmd->new_names);
   g_clear_pointer (&cmd->snapshot, g_variant_unref);
   g_clear_pointer (&cmd->children, g_ptr_array_unref);
-  g_free (cmd->note_text);
-  g_clear_pointer (&cmd->old_target, wp_target_free);
-  g_clear_pointer (&cmd->new_target, wp_target_free);
+  g_clear_pointer (&cmd->changes, g_ptr_array_unref);
   g_free (cmd);
 }
 
@@ -182,58 +172,17 @@ apply (WpUndoStack  *self,
       g_clear_pointer (&cmd->snapshot, g_variant_unref);
       return TRUE;
 
-    case CMD_ADD_TARGET:
-      if (undo)
-        return wp_store_delete_target (self->store, cmd->new_target->id, error);
-      if (cmd->new_target->id != 0)
-        return wp_store_put_back_target (self->store, cmd->item_id, cmd->new_target, error);
-      cmd->new_target->id = wp_store_add_target (self->store, cmd->item_id, cmd->new_target,
-                                                 error);
-      return cmd->new_target->id != 0;
-
-    case CMD_SET_TARGET:
-      return wp_store_update_target (self->store, undo ? cmd->old_target : cmd->new_target,
-                                     error);
-
-    case CMD_ADD_NOTE:
-      if (undo)
-        return wp_store_delete_note (self->store, cmd->note_id, error);
-      cmd->note_id = wp_store_add_note (self->store, cmd->item_id, &cmd->note_date,
-                                        cmd->note_text, cmd->note_progress, error);
-      return cmd->note_id != 0;
-
-    case CMD_UPDATE_AGENCY:
+    case CMD_CHANGES:
       {
-        /* item_id holds the agency's id; the names hold name, short name
-         * and kind. */
-        char **names = undo ? cmd->old_names : cmd->new_names;
-        WpAgencyKind kind;
+        /* Undo and redo alike: the reverse of what was written last */
+        GPtrArray *made = wp_store_reverse_changes (self->store, cmd->changes, error);
 
-        if (!wp_agency_kind_from_string (names[2], &kind))
-          kind = WP_AGENCY_KIND_OTHER;
-        return wp_store_update_agency (self->store, cmd->item_id, names[0], names[1], kind,
-                                       error);
+        if (made == NULL)
+          return FALSE;
+        g_ptr_array_unref (cmd->changes);
+        cmd->changes = made;
+        return TRUE;
       }
-
-    case CMD_MERGE_AGENCIES:
-      /* old_parent is the agency that goes, new_parent the one that stays. */
-      if (undo)
-        {
-          if (!wp_store_unmerge_agencies (self->store, cmd->snapshot, error))
-            return FALSE;
-          g_clear_pointer (&cmd->snapshot, g_variant_unref);
-          return TRUE;
-        }
-      else
-        {
-          GVariant *snapshot = wp_store_merge_agencies (self->store, cmd->old_parent,
-                                                        cmd->new_parent, error);
-          if (snapshot == NULL)
-            return FALSE;
-          g_clear_pointer (&cmd->snapshot, g_variant_unref);
-          cmd->snapshot = snapshot;
-          return TRUE;
-        }
 
     case CMD_GROUP:
     case CMD_NEXT_YEAR:
@@ -300,6 +249,47 @@ run_and_push (WpUndoStack  *self,
   return TRUE;
 }
 
+typedef gboolean (*EditFunc) (WpStore   *store,
+                              gpointer   data,
+                              GError   **error);
+
+/* Runs @edit in one transaction and pushes what it wrote, read from the
+ * change log, as one command labelled @label (taken): undoing it reverses
+ * those rows, so an edit made this way needs no undo code of its own.
+ * @item_id is the item to show when it is undone, or 0. */
+static gboolean
+run_logged (WpUndoStack  *self,
+            gint64        item_id,
+            char         *label,
+            EditFunc      edit,
+            gpointer      data,
+            GError      **error)
+{
+  g_autofree char *owned_label = label;
+  g_autoptr(GPtrArray) changes = NULL;
+  Command *cmd;
+  gint64 mark;
+
+  if (!wp_store_begin (self->store, error))
+    return FALSE;
+  mark = wp_store_get_change_mark (self->store);
+  if (!edit (self->store, data, error)
+      || (changes = wp_store_read_changes (self->store, mark, error)) == NULL)
+    {
+      wp_store_rollback (self->store);
+      return FALSE;
+    }
+  if (!wp_store_commit (self->store, error))
+    return FALSE;
+  if (changes->len == 0)
+    return TRUE;  /* nothing changed: nothing to undo */
+
+  cmd = command_new (CMD_CHANGES, item_id, g_steal_pointer (&owned_label));
+  cmd->changes = g_steal_pointer (&changes);
+  push (self, cmd);
+  return TRUE;
+}
+
 /* The item @cmd is about, or 0 for a plan's or an agency's */
 static gint64
 command_item (const Command *cmd)
@@ -308,8 +298,6 @@ command_item (const Command *cmd)
     {
     case CMD_CREATE_PLAN:
     case CMD_DELETE_PLAN:
-    case CMD_UPDATE_AGENCY:
-    case CMD_MERGE_AGENCIES:
     case CMD_NEXT_YEAR:
       return 0;  /* (item_id holds the plan's or the agency's id) */
     case CMD_GROUP:
@@ -326,9 +314,7 @@ command_item (const Command *cmd)
     case CMD_MOVE:
     case CMD_CREATE:
     case CMD_DELETE:
-    case CMD_ADD_NOTE:
-    case CMD_ADD_TARGET:
-    case CMD_SET_TARGET:
+    case CMD_CHANGES:
     default:
       return cmd->item_id;
     }
@@ -1133,6 +1119,33 @@ wp_edit_move_down (WpUndoStack  *self,
  *
  * Adds a dated progress note (进展情况) to an item.
  */
+typedef struct {
+  gint64       item_id;
+  const GDate *date;
+  const char  *text;
+  int          progress;
+} NoteEdit;
+
+static gboolean
+add_note (WpStore   *store,
+          gpointer   data,
+          GError   **error)
+{
+  NoteEdit *edit = data;
+  g_autoptr(WpItem) item = wp_store_get_item (store, edit->item_id, error);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (item == NULL
+      || wp_store_add_note (store, edit->item_id, edit->date, edit->text, edit->progress,
+                            error) == 0)
+    return FALSE;
+  if (edit->progress < 0 || edit->progress == wp_item_get_progress (item))
+    return TRUE;
+  g_value_init (&value, G_TYPE_INT);
+  g_value_set_int (&value, edit->progress);
+  return wp_store_set_item_property (store, edit->item_id, "progress", &value, error);
+}
+
 gboolean
 wp_edit_add_note (WpUndoStack  *self,
                   gint64        item_id,
@@ -1141,38 +1154,14 @@ wp_edit_add_note (WpUndoStack  *self,
                   int           progress,
                   GError      **error)
 {
-  g_autoptr(WpItem) item = NULL;
+  NoteEdit edit = { item_id, date, text != NULL ? text : "", progress };
   g_autofree char *title = NULL;
-  Command *group, *note;
 
   g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
 
-  item = wp_store_get_item (self->store, item_id, error);
-  if (item == NULL)
-    return FALSE;
   title = item_title (self->store, item_id);
-
-  group = command_new (CMD_GROUP, item_id,
-                       g_strdup_printf (_("Add a progress note to “%s”"), title));
-  group->children = g_ptr_array_new_with_free_func ((GDestroyNotify) command_free);
-
-  note = command_new (CMD_ADD_NOTE, item_id, NULL);
-  note->note_date = *date;
-  note->note_text = g_strdup (text ? text : "");
-  note->note_progress = progress;
-  g_ptr_array_add (group->children, note);
-
-  if (progress >= 0 && progress != wp_item_get_progress (item))
-    {
-      g_auto(GValue) value = G_VALUE_INIT;
-
-      g_value_init (&value, G_TYPE_INT);
-      g_value_set_int (&value, progress);
-      g_ptr_array_add (group->children,
-                       property_command (self->store, item, "progress", &value, NULL, NULL));
-    }
-
-  return run_and_push (self, group, error);
+  return run_logged (self, item_id, g_strdup_printf (_("Add a progress note to “%s”"), title),
+                     add_note, &edit, error);
 }
 
 /* Plans */
@@ -1277,72 +1266,92 @@ wp_edit_delete_plan (WpUndoStack  *self,
  *
  * Adds a quantified target (目标指标) to an item.
  */
+typedef struct {
+  gint64          item_id;
+  const WpTarget *target;
+} TargetEdit;
+
+static gboolean
+add_target (WpStore   *store,
+            gpointer   data,
+            GError   **error)
+{
+  TargetEdit *edit = data;
+
+  return wp_store_add_target (store, edit->item_id, edit->target, error) != 0;
+}
+
 gboolean
 wp_edit_add_target (WpUndoStack     *self,
                     gint64           item_id,
                     const WpTarget  *target,
                     GError         **error)
 {
+  TargetEdit edit = { item_id, target };
   g_autofree char *title = NULL;
-  Command *cmd;
 
   g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
 
   title = item_title (self->store, item_id);
-  cmd = command_new (CMD_ADD_TARGET, item_id,
-                     g_strdup_printf (_("Add a target to “%s”"), title));
-  cmd->new_target = wp_target_copy (target);
-  cmd->new_target->id = 0;  /* a new one; redo adds it again with the id it gets */
-  return run_and_push (self, cmd, error);
+  return run_logged (self, item_id, g_strdup_printf (_("Add a target to “%s”"), title),
+                     add_target, &edit, error);
 }
 
 /**
  * wp_edit_set_target:
  * @target: the target with its stored id and the new label, unit and figures
  */
+static gboolean
+set_target (WpStore   *store,
+            gpointer   data,
+            GError   **error)
+{
+  TargetEdit *edit = data;
+  g_autoptr(GPtrArray) targets = wp_store_list_targets (store, edit->item_id, error);
+
+  if (targets == NULL)
+    return FALSE;
+  for (guint i = 0; i < targets->len; i++)
+    if (((WpTarget *) g_ptr_array_index (targets, i))->id == edit->target->id)
+      return wp_store_update_target (store, edit->target, error);
+  g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND,
+               _("The target no longer exists."));
+  return FALSE;
+}
+
 gboolean
 wp_edit_set_target (WpUndoStack     *self,
                     gint64           item_id,
                     const WpTarget  *target,
                     GError         **error)
 {
-  g_autoptr(GPtrArray) targets = NULL;
+  TargetEdit edit = { item_id, target };
   g_autofree char *title = NULL;
-  Command *cmd;
 
   g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
 
-  targets = wp_store_list_targets (self->store, item_id, error);
-  if (targets == NULL)
-    return FALSE;
   title = item_title (self->store, item_id);
-  cmd = command_new (CMD_SET_TARGET, item_id,
-                     g_strdup_printf (_("Change a target of “%s”"), title));
-  for (guint i = 0; i < targets->len; i++)
-    if (((WpTarget *) g_ptr_array_index (targets, i))->id == target->id)
-      cmd->old_target = wp_target_copy (g_ptr_array_index (targets, i));
-  if (cmd->old_target == NULL)
-    {
-      command_free (cmd);
-      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND,
-                   _("The target no longer exists."));
-      return FALSE;
-    }
-  cmd->new_target = wp_target_copy (target);
-  return run_and_push (self, cmd, error);
+  return run_logged (self, item_id, g_strdup_printf (_("Change a target of “%s”"), title),
+                     set_target, &edit, error);
 }
 
-static GStrv
-agency_fields (const char   *name,
-               const char   *short_name,
-               WpAgencyKind  kind)
-{
-  GStrv fields = g_new0 (char *, 4);
+typedef struct {
+  gint64        agency_id;
+  const char   *name;
+  const char   *short_name;
+  WpAgencyKind  kind;
+  gint64        into_id;
+} AgencyEdit;
 
-  fields[0] = g_strdup (name);
-  fields[1] = g_strdup (short_name != NULL ? short_name : "");
-  fields[2] = g_strdup (wp_agency_kind_to_string (kind));
-  return fields;
+static gboolean
+update_agency (WpStore   *store,
+               gpointer   data,
+               GError   **error)
+{
+  AgencyEdit *edit = data;
+
+  return wp_store_update_agency (store, edit->agency_id, edit->name, edit->short_name,
+                                 edit->kind, error);
 }
 
 /**
@@ -1358,23 +1367,19 @@ wp_edit_update_agency (WpUndoStack   *self,
                        WpAgencyKind   kind,
                        GError       **error)
 {
+  AgencyEdit edit = { agency_id, name, short_name, kind, 0 };
   g_autoptr(WpAgency) agency = NULL;
-  Command *cmd;
 
   g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
 
   agency = wp_store_get_agency (self->store, agency_id, error);
   if (agency == NULL)
     return FALSE;
-
-  cmd = command_new (CMD_UPDATE_AGENCY, agency_id,
+  return run_logged (self, 0,
                      g_strcmp0 (name, wp_agency_get_name (agency)) != 0
                      ? g_strdup_printf (_("Rename “%s”"), wp_agency_get_name (agency))
-                     : g_strdup_printf (_("Change “%s”"), wp_agency_get_name (agency)));
-  cmd->old_names = agency_fields (wp_agency_get_name (agency), wp_agency_get_short_name (agency),
-                                  wp_agency_get_kind (agency));
-  cmd->new_names = agency_fields (name, short_name, kind);
-  return run_and_push (self, cmd, error);
+                     : g_strdup_printf (_("Change “%s”"), wp_agency_get_name (agency)),
+                     update_agency, &edit, error);
 }
 
 /**
@@ -1382,15 +1387,25 @@ wp_edit_update_agency (WpUndoStack   *self,
  * @from_id: the agency that goes
  * @into_id: the agency that stays and takes over its items
  */
+static gboolean
+merge_agencies (WpStore   *store,
+                gpointer   data,
+                GError   **error)
+{
+  AgencyEdit *edit = data;
+
+  return wp_store_merge_agencies (store, edit->agency_id, edit->into_id, error);
+}
+
 gboolean
 wp_edit_merge_agencies (WpUndoStack  *self,
                         gint64        from_id,
                         gint64        into_id,
                         GError      **error)
 {
+  AgencyEdit edit = { .agency_id = from_id, .into_id = into_id };
   g_autoptr(WpAgency) from = NULL;
   g_autoptr(WpAgency) into = NULL;
-  Command *cmd;
 
   g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
 
@@ -1400,15 +1415,59 @@ wp_edit_merge_agencies (WpUndoStack  *self,
   into = wp_store_get_agency (self->store, into_id, error);
   if (into == NULL)
     return FALSE;
-
-  cmd = command_new (CMD_MERGE_AGENCIES, into_id,
-                     g_strdup_printf (_("Merge “%s” into “%s”"), wp_agency_get_name (from),
-                                      wp_agency_get_name (into)));
-  cmd->old_parent = from_id;
-  cmd->new_parent = into_id;
-  return run_and_push (self, cmd, error);
+  return run_logged (self, 0, g_strdup_printf (_("Merge “%s” into “%s”"),
+                                               wp_agency_get_name (from),
+                                               wp_agency_get_name (into)),
+                     merge_agencies, &edit, error);
 }
 
+
+typedef struct {
+  gint64      item_id;
+  int         quarter;
+  const char *text;
+  int         progress;
+} MilestoneEdit;
+
+static gboolean
+set_milestone (WpStore   *store,
+               gpointer   data,
+               GError   **error)
+{
+  MilestoneEdit *edit = data;
+
+  return wp_store_set_milestone (store, edit->item_id, edit->quarter, edit->text,
+                                 edit->progress, error);
+}
+
+/**
+ * wp_edit_set_milestone:
+ * @quarter: 1 to 4
+ * @text: (nullable): the state expected by the quarter's end
+ * @progress: the progress expected by then, or -1
+ *
+ * Sets an item's milestone (形象进度) for a quarter. An edit of the change
+ * log's kind: a label and one store call, undone by reversing its rows.
+ */
+gboolean
+wp_edit_set_milestone (WpUndoStack  *self,
+                       gint64        item_id,
+                       int           quarter,
+                       const char   *text,
+                       int           progress,
+                       GError      **error)
+{
+  MilestoneEdit edit = { item_id, quarter, text, progress };
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
+
+  title = item_title (self->store, item_id);
+  return run_logged (self, item_id,
+                     g_strdup_printf (_("Set the milestone of “%s” for quarter %d"), title,
+                                      quarter),
+                     set_milestone, &edit, error);
+}
 
 /**
  * wp_edit_set_lead_agency:
@@ -1456,6 +1515,14 @@ wp_edit_set_lead_agency (WpUndoStack  *self,
 
 /* Returned sheets */
 
+static gboolean
+apply_collect (WpStore   *store,
+               gpointer   data,
+               GError   **error)
+{
+  return wp_collect_apply (store, data, error);
+}
+
 /**
  * wp_edit_collect:
  * @collect: what the returned sheets ask for (see wp_collect_read())
@@ -1469,56 +1536,17 @@ wp_edit_collect (WpUndoStack  *self,
                  WpCollect    *collect,
                  GError      **error)
 {
-  Command *group;
-
   g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
 
   if (collect->n_refused > 0)
     return wp_collect_apply (self->store, collect, error);  /* (says why, writes nothing) */
-
-  group = command_new (CMD_GROUP, 0,
-                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                     "Collect %u change from returned sheets",
-                                                     "Collect %u changes from returned sheets",
-                                                     collect->n_changes),
-                                        collect->n_changes));
-  group->children = g_ptr_array_new_with_free_func ((GDestroyNotify) command_free);
-  for (guint i = 0; i < collect->rows->len; i++)
-    {
-      WpCollectRow *row = g_ptr_array_index (collect->rows, i);
-      g_autoptr(WpItem) item = wp_store_get_item (self->store, row->item_id, error);
-      g_auto(GValue) value = G_VALUE_INIT;
-
-      if (item == NULL)
-        {
-          command_free (group);
-          return FALSE;
-        }
-      if (row->set_status)
-        {
-          g_value_init (&value, G_TYPE_STRING);
-          g_value_set_string (&value, wp_item_status_to_string (row->status));
-          g_ptr_array_add (group->children,
-                           property_command (self->store, item, "status", &value, NULL, NULL));
-          g_value_unset (&value);
-        }
-      if (row->set_progress)
-        {
-          g_value_init (&value, G_TYPE_INT);
-          g_value_set_int (&value, row->progress);
-          g_ptr_array_add (group->children,
-                           property_command (self->store, item, "progress", &value, NULL,
-                                             NULL));
-        }
-      if (row->note != NULL)
-        {
-          Command *note = command_new (CMD_ADD_NOTE, row->item_id, NULL);
-
-          note->note_date = collect->date;
-          note->note_text = g_strdup (row->note);
-          note->note_progress = row->set_progress ? row->progress : -1;
-          g_ptr_array_add (group->children, note);
-        }
-    }
-  return run_and_push (self, group, error);
+  return run_logged (self,
+                     collect->rows->len > 0
+                     ? ((WpCollectRow *) g_ptr_array_index (collect->rows, 0))->item_id : 0,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "Collect %u change from returned sheets",
+                                                   "Collect %u changes from returned sheets",
+                                                   collect->n_changes),
+                                      collect->n_changes),
+                     apply_collect, collect, error);
 }

@@ -109,6 +109,12 @@ gboolean     wp_edit_set_target           (WpUndoStack         *self,
                                            const WpTarget      *target,
                                            GError             **error);
 
+gboolean     wp_edit_set_milestone        (WpUndoStack         *self,
+                                           gint64               item_id,
+                                           int                  quarter,
+                                           const char          *text,
+                                           int                  progress,
+                                           GError             **error);
 gboolean     wp_edit_set_lead_agency      (WpUndoStack         *self,
                                            gint64               item_id,
                                            const char          *name,

@@ -776,7 +776,7 @@ wp_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (wp_window_parent_class)->close_request (window);
 }
 
-#define OUTSIDE_CHANGES_SECONDS 3
+#define OUTSIDE_CHANGES_SECONDS 1
 
 static void
 check_outside_changes (WpWindow *self)

@@ -301,6 +301,18 @@ static const char *migrations[] = {
   "CREATE VIEW item AS SELECT id, uuid, plan_id, parent_id, position, kind, title, description,"
   "  status, progress, due, due_label, ongoing, carried_over, created, modified, done_date,"
   "  carried_forward FROM item_all WHERE deleted_with = 0;",
+
+  /* 8 → 9: the change log (db/wp-change-log.c): every write of the app or
+   * the command line to these tables leaves a row, so that an open window
+   * learns what another process changed, and undo reverses the rows. The
+   * log is trimmed, never needed to read the plan. */
+  "CREATE TABLE change_log ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  record TEXT NOT NULL,"
+  "  op INTEGER NOT NULL CHECK (op BETWEEN 1 AND 4),"
+  "  key TEXT NOT NULL,"
+  "  before TEXT,"
+  "  after TEXT);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == WP_STORE_SCHEMA_VERSION);

@@ -1016,8 +1016,10 @@ wp_json_document_write (WpJsonDocument  *doc,
 {
   g_autoptr(WpPlan) plan = NULL;
   int year = year_override > 0 ? year_override : doc->year;
+  gint64 replaced_id = 0;
 
-  if (!wp_store_begin (store, error))
+  /* (one row of the change log for the plan, not one per item) */
+  if (!wp_store_begin_bulk (store, error))
     return NULL;
   wp_store_freeze_signals (store);
 
@@ -1025,8 +1027,12 @@ wp_json_document_write (WpJsonDocument  *doc,
     {
       g_autoptr(WpPlan) existing = wp_store_get_plan_by_year (store, year, NULL);
 
-      if (existing != NULL && !wp_store_delete_plan (store, wp_plan_get_id (existing), error))
-        goto fail;
+      if (existing != NULL)
+        {
+          replaced_id = wp_plan_get_id (existing);
+          if (!wp_store_delete_plan (store, replaced_id, error))
+            goto fail;
+        }
     }
 
   plan = wp_store_create_plan (store, year, doc->title, doc->organization, error);
@@ -1037,7 +1043,7 @@ wp_json_document_write (WpJsonDocument  *doc,
     if (!write_item (store, wp_plan_get_id (plan), 0, g_ptr_array_index (doc->items, i), error))
       goto fail;
 
-  if (!wp_store_commit (store, error))
+  if (!wp_store_commit_bulk (store, wp_plan_get_id (plan), replaced_id, error))
     {
       wp_store_thaw_signals (store);
       return NULL;
@@ -1046,7 +1052,7 @@ wp_json_document_write (WpJsonDocument  *doc,
   return g_steal_pointer (&plan);
 
 fail:
-  wp_store_rollback (store);
+  wp_store_rollback_bulk (store);
   wp_store_thaw_signals (store);
   return NULL;
 }
