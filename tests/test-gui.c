@@ -3688,6 +3688,9 @@ send_and_stop (Demo       *d,
     {
       while (weak != NULL && gtk_progress_bar_get_text (bar) == NULL)
         g_main_context_iteration (NULL, TRUE);
+      /* (of the screen: the dialog may be gone by the time it is taken) */
+      if (weak != NULL)
+        take_shot (GTK_WIDGET (d->window), "send-progress");
       if (weak != NULL)
         g_signal_emit_by_name (find_button_labelled (GTK_WIDGET (dialog), "_Cancel"),
                                "clicked");
