@@ -377,6 +377,54 @@ test_tampered_sheet_refused (void)
   wp_test_dir_free (g_steal_pointer (&dir));
 }
 
+/* Collected through the undo stack, the sheet is one step: Undo puts
+ * every item's status, progress and notes back, Redo collects it again. */
+static void
+test_collect_undoable (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpUndoStack) undo = NULL;
+  g_autoptr(WpCollect) first = NULL;
+  g_autofree char *sent = NULL;
+  g_autofree char *filled = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+
+  if (!wp_test_have_openpyxl ())
+    {
+      g_test_skip ("python3-openpyxl is not installed");
+      return;
+    }
+  undo = wp_undo_stack_new (f->store);
+  sent = agency_sheet (f, "市司法局", "2025-市司法局.xlsx");
+  filled = fill (f->dir, sent, "returned.xlsx",
+                 "[{\"title\": \"完善重大行政决策\", \"key\": \"status\", \"value\": \"已完成\"},"
+                 " {\"title\": \"完善重大行政决策\", \"key\": \"progress\", \"value\": 100},"
+                 " {\"title\": \"完善重大行政决策\", \"key\": \"note\", \"value\": \"已出台\"},"
+                 " {\"title\": \"推动建设市、区、镇\", \"key\": \"progress\", \"value\": 30}]");
+  before = describe_plan (f);
+  first = collect (f, filled, NULL);
+  g_assert_cmpuint (first->n_changes, ==, 2);
+  g_assert_true (wp_edit_collect (undo, first, &error));
+  g_assert_no_error (error);
+  after = describe_plan (f);
+  g_assert_cmpstr (before, !=, after);
+
+  g_assert_true (wp_undo_stack_undo (undo, &error));
+  g_assert_no_error (error);
+  undone = describe_plan (f);
+  g_assert_cmpstr (undone, ==, before);
+  g_assert_false (wp_undo_stack_can_undo (undo));
+
+  g_assert_true (wp_undo_stack_redo (undo, &error));
+  g_assert_no_error (error);
+  redone = describe_plan (f);
+  g_assert_cmpstr (redone, ==, after);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -390,6 +438,8 @@ main (int    argc,
   g_test_add ("/collect/sheets-disagree", Fixture, NULL, fixture_setup, test_sheets_disagree,
               fixture_teardown);
   g_test_add_func ("/collect/tampered-sheet-refused", test_tampered_sheet_refused);
+  g_test_add ("/collect/undoable", Fixture, NULL, fixture_setup, test_collect_undoable,
+              fixture_teardown);
   status = g_test_run ();
   wp_test_remove_tree (data_home);
   return status;

@@ -25,6 +25,9 @@
 #include "wp-view.h"
 #include "wp-window-private.h"
 #include "wp-store-private.h"
+#include "wp-send-dialog.h"
+#include "wp-collect-dialog.h"
+#include "wp-import-preview.h"
 
 /* Widgets are found by walking the tree depth first for the first match. */
 typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
@@ -3496,6 +3499,10 @@ test_sheet_export_and_import (Demo          *d,
     "2,,措施二,市司法局,,年底前\n", -1, NULL));
   _wp_window_import_file (d->window, csv);
   spin ();
+  /* (a spreadsheet is shown in the column-mapping preview first) */
+  g_assert_true (wp_import_preview_import (WP_IMPORT_PREVIEW (
+    wait_for_window (WP_TYPE_IMPORT_PREVIEW, NULL))));
+  spin ();
   imported = wp_store_get_plan_by_year (d->store, 2031, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (wp_store_count_items (d->store, wp_plan_get_id (imported), NULL), ==, 4);
@@ -3508,6 +3515,556 @@ test_sheet_export_and_import (Demo          *d,
   g_clear_object (&imported);
   imported = wp_store_get_plan_by_year (d->store, 2031, NULL);
   g_assert_null (imported);
+}
+
+/* Issue 20, the reporting round */
+
+static gboolean
+is_agency_check (GtkWidget *widget, gconstpointer agency)
+{
+  return GTK_IS_CHECK_BUTTON (widget)
+         && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "wp-agency"), agency) == 0;
+}
+
+static gboolean
+is_row_saying (GtkWidget *widget, gconstpointer text)
+{
+  return ADW_IS_ACTION_ROW (widget)
+         && (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), text) != NULL
+             || strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget))
+                        ? adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)) : "", text)
+                != NULL);
+}
+
+static gboolean
+is_status_page_titled (GtkWidget *widget, gconstpointer title)
+{
+  return ADW_IS_STATUS_PAGE (widget)
+         && g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
+}
+
+static guint
+count_files (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+/* Clicks @button of @window and runs the main loop until @window is gone */
+static void
+click_until_closed (gpointer   window,
+                    GtkWidget *button)
+{
+  GtkWindow *weak = NULL;
+
+  g_set_weak_pointer (&weak, window);
+  g_signal_emit_by_name (button, "clicked");
+  while (weak != NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Send Sheets to Agencies writes one sheet for each agency ticked, in a
+ * thread, and a toast says how many; sending again asks before replacing
+ * them, and Cancel there writes nothing. */
+static void
+test_send_sheets (Demo          *d,
+                  gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (d->dir, "下发", NULL);
+  g_autoptr(GFile) gfolder = g_file_new_for_path (folder);
+  g_autofree char *justice = g_build_filename (folder, "2025-市司法局.xlsx", NULL);
+  g_autofree char *police = g_build_filename (folder, "2025-市公安局.xlsx", NULL);
+  g_autofree char *contents = NULL;
+  WpSendDialog *dialog;
+  GtkWidget *write, *check;
+  AdwMessageDialog *replace;
+  gsize length = 0;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.send-sheets", NULL));
+  dialog = WP_SEND_DIALOG (wait_for_window (WP_TYPE_SEND_DIALOG, NULL));
+  wp_send_dialog_set_folder (dialog, gfolder);
+  write = find_button_labelled (GTK_WIDGET (dialog), "_Write Sheets");
+  g_assert_nonnull (write);
+  g_assert_true (gtk_widget_get_sensitive (write));
+  take_shot (GTK_WIDGET (dialog), "send-sheets");
+
+  /* none ticked: nothing to write */
+  g_signal_emit_by_name (find_button_labelled (GTK_WIDGET (dialog), "Select _None"), "clicked");
+  g_assert_false (gtk_widget_get_sensitive (write));
+  for (guint i = 0; i < 2; i++)
+    {
+      check = find_widget (GTK_WIDGET (dialog), is_agency_check, i == 0 ? "市司法局" : "市公安局");
+      g_assert_nonnull (check);
+      gtk_widget_activate (check);
+    }
+  g_assert_true (gtk_widget_get_sensitive (write));
+  click_until_closed (dialog, write);
+  spin ();
+
+  g_assert_cmpuint (count_files (folder), ==, 2);
+  g_assert_true (g_file_get_contents (justice, &contents, &length, NULL));
+  g_assert_true (length > 1000 && memcmp (contents, "PK\x03\x04", 4) == 0);
+  g_assert_true (g_file_test (police, G_FILE_TEST_IS_REGULAR));
+  g_assert_nonnull (find_widget (GTK_WIDGET (d->window), is_label_with_text,
+                                 "2 sheets written"));
+
+  /* again, every agency: two of the sheets are there already */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.send-sheets", NULL));
+  dialog = WP_SEND_DIALOG (wait_for_window (WP_TYPE_SEND_DIALOG, NULL));
+  wp_send_dialog_set_folder (dialog, gfolder);
+  g_signal_emit_by_name (find_button_labelled (GTK_WIDGET (dialog), "_Write Sheets"), "clicked");
+  spin ();
+  replace = find_dialog ("Replace 2 Sheets?");
+  g_assert_nonnull (replace);
+  adw_message_dialog_response (replace, "cancel");
+  spin ();
+  g_assert_cmpuint (count_files (folder), ==, 2);
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin ();
+
+  /* a plan whose items name no agency yet: nothing to send, and why */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WpPlan) empty = wp_edit_new_plan (wp_context_get_undo_stack (d->context), 2026,
+                                                "2026年工作要点", "", &error);
+
+    g_assert_no_error (error);
+    wp_window_select_year (d->window, 2026);
+    spin ();
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.send-sheets",
+                                               NULL));
+    dialog = WP_SEND_DIALOG (wait_for_window (WP_TYPE_SEND_DIALOG, NULL));
+    g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_status_page_titled,
+                                   "No Agencies to Send To"));
+    g_assert_false (gtk_widget_get_visible (find_button_labelled (GTK_WIDGET (dialog),
+                                                                  "_Write Sheets")));
+    gtk_window_close (GTK_WINDOW (dialog));
+    spin ();
+  }
+}
+
+/* Sends every agency its sheet into @folder and stops it: at once by
+ * closing the dialog, or with Cancel once the bar shows the first sheet.
+ * Returns how many sheets were written; each is whole. */
+static guint
+send_and_stop (Demo       *d,
+               const char *folder,
+               gboolean    at_once,
+               guint      *n_agencies)
+{
+  g_autoptr(GFile) gfolder = g_file_new_for_path (folder);
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *toast = NULL;
+  g_autofree char *all = NULL;
+  WpSendDialog *dialog;
+  GtkProgressBar *bar;
+  GtkWindow *weak = NULL;
+  const char *name;
+  guint written = 0;
+
+  {
+    g_auto(GStrv) names = wp_store_list_plan_agency_names (
+      d->store, wp_plan_get_id (_wp_window_get_selected_plan (d->window)), NULL);
+
+    *n_agencies = g_strv_length (names);
+  }
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.send-sheets", NULL));
+  dialog = WP_SEND_DIALOG (wait_for_window (WP_TYPE_SEND_DIALOG, NULL));
+  wp_send_dialog_set_folder (dialog, gfolder);
+  bar = GTK_PROGRESS_BAR (find_descendant (GTK_WIDGET (dialog), GTK_TYPE_PROGRESS_BAR));
+  g_set_weak_pointer (&weak, GTK_WINDOW (dialog));
+  g_signal_emit_by_name (find_button_labelled (GTK_WIDGET (dialog), "_Write Sheets"), "clicked");
+  if (at_once)
+    {
+      /* (closing while writing is Cancel too; the dialog stays until the thread ends) */
+      gtk_window_close (GTK_WINDOW (dialog));
+      g_assert_nonnull (weak);
+    }
+  else
+    {
+      while (weak != NULL && gtk_progress_bar_get_text (bar) == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      /* (of the screen: the dialog may be gone by the time it is taken) */
+      if (weak != NULL)
+        take_shot (GTK_WIDGET (d->window), "send-progress");
+      if (weak != NULL)
+        g_signal_emit_by_name (find_button_labelled (GTK_WIDGET (dialog), "_Cancel"),
+                               "clicked");
+    }
+  while (weak != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  spin ();
+
+  dir = g_dir_open (folder, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(WpTable) table = wp_table_read_file (path, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (table);
+      written++;
+    }
+  g_test_message ("%u of %u sheets written before stopping", written, *n_agencies);
+  g_assert_cmpuint (written, <=, *n_agencies);
+  toast = g_strdup_printf ("Stopped after %u of %u sheets", written, *n_agencies);
+  all = g_strdup_printf ("%u sheets written", written);
+  /* (the toast of an earlier run may still be showing, this one queued) */
+  g_assert_true (at_once || written == 0
+                 || find_widget (GTK_WIDGET (d->window), is_label_with_text, toast) != NULL
+                 /* (a fast machine may have written them all before Cancel) */
+                 || (written == *n_agencies
+                     && find_widget (GTK_WIDGET (d->window), is_label_with_text, all) != NULL));
+  return written;
+}
+
+/* Cancel while the sheets are written stops after the sheet being
+ * written: every sheet there is whole, and the toast says how many. */
+static void
+test_send_sheets_cancelled (Demo          *d,
+                            gconstpointer  data)
+{
+  g_autofree char *first = g_build_filename (d->dir, "closed", NULL);
+  g_autofree char *second = g_build_filename (d->dir, "cancelled", NULL);
+  guint n_agencies;
+
+  /* the sheet the bar showed was being written: it is finished */
+  g_assert_cmpuint (send_and_stop (d, second, FALSE, &n_agencies), >=, 1);
+  send_and_stop (d, first, TRUE, &n_agencies);
+}
+
+/* A sheet as 市司法局 would return it, filled in by openpyxl */
+static char *
+returned_sheet (Demo       *d,
+                const char *name,
+                const char *edits)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpSheet) sheet = NULL;
+  g_autofree char *sent = g_build_filename (d->dir, "sent.xlsx", NULL);
+  g_autofree char *json = g_build_filename (d->dir, "edits.json", NULL);
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "fill-sheet.py", NULL);
+  char *filled = g_build_filename (d->dir, name, NULL);
+  const char *argv[] = { "/usr/bin/python3", script, sent, filled, json, NULL };
+  int status = 1;
+
+  sheet = wp_sheet_new (d->store, wp_plan_get_id (_wp_window_get_selected_plan (d->window)),
+                        "市司法局", &error);
+  g_assert_no_error (error);
+  g_assert_true (wp_sheet_write_xlsx (sheet, sent, &error));
+  g_assert_true (g_file_set_contents (json, edits, -1, NULL));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return filled;
+}
+
+static guint
+count_notes (Demo   *d,
+             gint64  item_id)
+{
+  g_autoptr(GPtrArray) notes = wp_store_list_notes (d->store, item_id, NULL);
+
+  return notes->len;
+}
+
+/* Collect Returned Sheets lists what a sheet changes, collects it in one
+ * step and Ctrl+Z's action puts every item back; a sheet edited in a
+ * locked column is refused in words that say what to do, and nothing can
+ * be collected. */
+static void
+test_collect_sheets (Demo          *d,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *filled = NULL;
+  g_autofree char *tampered = NULL;
+  WpCollectDialog *dialog;
+  GtkWidget *collect;
+  gint64 reported, advanced;
+  WpItemStatus old_status;
+  int old_progress, old_advanced;
+  guint old_notes;
+
+  if (!wp_test_have_openpyxl ())
+    {
+      g_test_skip ("python3-openpyxl is not installed");
+      return;
+    }
+  reported = item_titled (d->store, "完善重大行政决策");
+  advanced = item_titled (d->store, "推动建设市、区、镇");
+  {
+    g_autoptr(WpItem) item = wp_store_get_item (d->store, reported, NULL);
+    g_autoptr(WpItem) other = wp_store_get_item (d->store, advanced, NULL);
+
+    old_status = wp_item_get_status (item);
+    old_progress = wp_item_get_progress (item);
+    old_advanced = wp_item_get_progress (other);
+    old_notes = count_notes (d, reported);
+  }
+  g_assert_cmpint (old_status, !=, WP_ITEM_STATUS_DONE);
+  g_assert_cmpint (old_advanced, !=, 30);
+
+  filled = returned_sheet (d, "2025-市司法局-已填.xlsx",
+    "[{\"title\": \"完善重大行政决策\", \"key\": \"status\", \"value\": \"已完成\"},"
+    " {\"title\": \"完善重大行政决策\", \"key\": \"progress\", \"value\": 100},"
+    " {\"title\": \"完善重大行政决策\", \"key\": \"note\", \"value\": \"已出台审查办法\"},"
+    " {\"title\": \"推动建设市、区、镇\", \"key\": \"progress\", \"value\": 30}]");
+  {
+    const char *files[] = { filled, NULL };
+
+    dialog = wp_collect_dialog_new (d->window, files);
+  }
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_true (wp_collect_dialog_can_apply (dialog));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_row_saying, "Status: "));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_row_saying, "→ 30%"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_row_saying,
+                                 "New note: Reported by 市司法局"));
+  take_shot (GTK_WIDGET (dialog), "collect-review");
+  collect = find_button_labelled (GTK_WIDGET (dialog), "C_ollect");
+  g_assert_true (gtk_widget_get_sensitive (collect));
+  click_until_closed (dialog, collect);
+  spin ();
+
+  {
+    g_autoptr(WpItem) item = wp_store_get_item (d->store, reported, NULL);
+    g_autoptr(WpItem) other = wp_store_get_item (d->store, advanced, NULL);
+
+    g_assert_cmpint (wp_item_get_status (item), ==, WP_ITEM_STATUS_DONE);
+    g_assert_cmpint (wp_item_get_progress (item), ==, 100);
+    g_assert_cmpint (wp_item_get_progress (other), ==, 30);
+    g_assert_cmpuint (count_notes (d, reported), ==, old_notes + 1);
+  }
+  /* the file as it was is kept, as the command line keeps it */
+  {
+    g_autoptr(GPtrArray) backups = wp_backup_list (wp_store_get_path (d->store), NULL);
+    gboolean before_collect = FALSE;
+
+    for (guint i = 0; backups != NULL && i < backups->len; i++)
+      before_collect |= ((WpBackup *) g_ptr_array_index (backups, i))->reason
+                        == WP_BACKUP_BEFORE_COLLECT;
+    g_assert_true (before_collect);
+  }
+
+  /* the same sheet again: nothing new, nothing to press */
+  {
+    const char *files[] = { filled, NULL };
+
+    dialog = wp_collect_dialog_new (d->window, files);
+    gtk_window_present (GTK_WINDOW (dialog));
+    spin ();
+    g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_status_page_titled,
+                                   "Nothing New to Collect"));
+    g_assert_false (gtk_widget_get_visible (find_button_labelled (GTK_WIDGET (dialog),
+                                                                  "C_ollect")));
+    gtk_window_close (GTK_WINDOW (dialog));
+    spin ();
+  }
+
+  /* one step back puts all of it back */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.undo", NULL));
+  spin ();
+  {
+    g_autoptr(WpItem) item = wp_store_get_item (d->store, reported, NULL);
+    g_autoptr(WpItem) other = wp_store_get_item (d->store, advanced, NULL);
+
+    g_assert_cmpint (wp_item_get_status (item), ==, old_status);
+    g_assert_cmpint (wp_item_get_progress (item), ==, old_progress);
+    g_assert_cmpint (wp_item_get_progress (other), ==, old_advanced);
+    g_assert_cmpuint (count_notes (d, reported), ==, old_notes);
+  }
+  g_assert_false (wp_undo_stack_can_undo (wp_context_get_undo_stack (d->context)));
+
+  /* a lead agency changed in the sheet: refused, and nothing can be collected */
+  tampered = returned_sheet (d, "2025-市司法局-改.xlsx",
+    "[{\"title\": \"完善重大行政决策\", \"key\": \"status\", \"value\": \"已完成\"},"
+    " {\"title\": \"完善重大行政决策\", \"key\": \"lead\", \"value\": \"市公安局\"}]");
+  {
+    const char *files[] = { tampered, filled, NULL };
+
+    dialog = wp_collect_dialog_new (d->window, files);
+  }
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_false (wp_collect_dialog_can_apply (dialog));
+  g_assert_false (gtk_widget_get_sensitive (find_button_labelled (GTK_WIDGET (dialog),
+                                                                  "C_ollect")));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_row_saying,
+                                 "are changed in the plan, not in returned sheets"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_group_titled,
+                                 "1 problem to correct before collecting"));
+  g_assert_false (wp_collect_dialog_apply (dialog));
+  take_shot (GTK_WIDGET (dialog), "collect-refused");
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin ();
+  {
+    g_autoptr(WpItem) item = wp_store_get_item (d->store, reported, NULL);
+
+    g_assert_cmpint (wp_item_get_status (item), ==, old_status);
+  }
+
+  /* the 2025 sheet while the window shows another year: it says which plan */
+  {
+    g_autoptr(WpPlan) next = wp_edit_new_plan (wp_context_get_undo_stack (d->context), 2026,
+                                               "2026年工作要点", "", &error);
+    const char *files[] = { filled, NULL };
+
+    g_assert_no_error (error);
+    wp_window_select_year (d->window, 2026);
+    spin ();
+    dialog = wp_collect_dialog_new (d->window, files);
+    gtk_window_present (GTK_WINDOW (dialog));
+    spin ();
+    g_assert_false (wp_collect_dialog_can_apply (dialog));
+    g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_row_saying,
+                                   "collect it into the 2025 plan"));
+    gtk_window_close (GTK_WINDOW (dialog));
+    spin ();
+  }
+}
+
+/* Importing a spreadsheet shows its columns first: a column the importer
+ * does not know is changed to the lead agency with its drop-down, the
+ * preview follows, Import takes it so, and the next sheet with the same
+ * headers gets the same choice. */
+static void
+test_import_preview_mapping (Demo          *d,
+                             gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (d->dir, "台账.csv", NULL);
+  g_autofree char *again = g_build_filename (d->dir, "台账2.csv", NULL);
+  const char *ledger =
+    "2032年台账\n"
+    "序号,重点任务/具体措施,主办处室,完成时限\n"
+    "一,领域一,,\n"
+    "（一）,任务一,市公安局,\n"
+    "1,措施一,市司法局,6月底前\n"
+    "2,措施二,市司法局,年底前\n";
+  g_autoptr(WpPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  WpImportPreview *preview;
+  GtkDropDown *chooser;
+  gint64 action;
+
+  g_assert_true (g_file_set_contents (csv, ledger, -1, NULL));
+  _wp_window_import_file (d->window, csv);
+  preview = WP_IMPORT_PREVIEW (wait_for_window (WP_TYPE_IMPORT_PREVIEW, NULL));
+  g_assert_nonnull (strstr (wp_import_preview_get_summary (preview),
+                            "1 area, 1 key task, 2 actions"));
+  chooser = wp_import_preview_get_field_chooser (preview, 2);
+  g_assert_cmpuint (gtk_drop_down_get_selected (chooser), ==, WP_SHEET_FIELD_EXTRA);
+
+  /* no column of tasks: the preview says what to choose, Import is off */
+  gtk_drop_down_set_selected (wp_import_preview_get_field_chooser (preview, 1),
+                              WP_SHEET_FIELD_NONE);
+  g_assert_nonnull (strstr (wp_import_preview_get_summary (preview), "choose “Key task"));
+  g_assert_false (gtk_widget_get_sensitive (find_button_labelled (GTK_WIDGET (preview),
+                                                                  "_Import")));
+  gtk_drop_down_set_selected (wp_import_preview_get_field_chooser (preview, 1),
+                              WP_SHEET_FIELD_TITLE);
+  gtk_drop_down_set_selected (chooser, WP_SHEET_FIELD_LEAD);
+  g_assert_nonnull (find_widget (GTK_WIDGET (preview), is_label_with_text, "市司法局"));
+  take_shot (GTK_WIDGET (preview), "import-preview");
+  g_assert_true (wp_import_preview_import (preview));
+  spin ();
+
+  plan = wp_store_get_plan_by_year (d->store, 2032, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (wp_store_count_items (d->store, wp_plan_get_id (plan), NULL), ==, 4);
+  {
+    g_autoptr(GArray) ids = wp_store_search (d->store, wp_plan_get_id (plan), "措施一", NULL);
+
+    g_assert_cmpuint (ids->len, ==, 1);
+    action = g_array_index (ids, gint64, 0);
+  }
+  {
+    g_autoptr(WpItem) item = wp_store_get_item (d->store, action, NULL);
+
+    g_assert_true (g_strv_contains (wp_item_get_lead_agencies (item), "市司法局"));
+  }
+
+  /* the same headers again: the column is taken for the lead agency */
+  g_assert_true (g_file_set_contents (again, ledger, -1, NULL));
+  _wp_window_import_file (d->window, again);
+  preview = WP_IMPORT_PREVIEW (wait_for_window (WP_TYPE_IMPORT_PREVIEW, NULL));
+  g_assert_cmpuint (gtk_drop_down_get_selected (wp_import_preview_get_field_chooser (preview, 2)),
+                    ==, WP_SHEET_FIELD_LEAD);
+  gtk_window_close (GTK_WINDOW (preview));
+  spin ();
+}
+
+
+/* The three dialogs of the reporting round in Chinese, for the eye
+ * (WORKPLAN_SHOT_DIR) and for their words */
+static void
+test_reporting_round_zh_CN (void)
+{
+  Demo demo = { 0 }, *d = &demo;
+  g_autofree char *filled = NULL;
+  g_autofree char *csv = NULL;
+  WpCollectDialog *collect;
+  WpImportPreview *preview;
+  WpSendDialog *send;
+
+  if (!use_chinese ())
+    return;
+  demo_setup (d, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (d->window), 1100, 800);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.send-sheets", NULL));
+  send = WP_SEND_DIALOG (wait_for_window (WP_TYPE_SEND_DIALOG, NULL));
+  g_assert_nonnull (find_button_labelled (GTK_WIDGET (send), "生成任务表(_W)"));
+  take_shot (GTK_WIDGET (send), "send-sheets-zh_CN");
+  gtk_window_close (GTK_WINDOW (send));
+  spin ();
+
+  if (wp_test_have_openpyxl ())
+    {
+      filled = returned_sheet (d, "2025-市司法局.xlsx",
+        "[{\"title\": \"完善重大行政决策\", \"key\": \"status\", \"value\": \"已完成\"},"
+        " {\"title\": \"完善重大行政决策\", \"key\": \"note\", \"value\": \"已出台审查办法\"},"
+        " {\"title\": \"推动建设市、区、镇\", \"key\": \"progress\", \"value\": 30}]");
+      {
+        const char *files[] = { filled, NULL };
+
+        collect = wp_collect_dialog_new (d->window, files);
+      }
+      gtk_window_present (GTK_WINDOW (collect));
+      spin ();
+      g_assert_nonnull (find_widget (GTK_WIDGET (collect), is_group_titled, "待汇总 2 处更新"));
+      g_assert_nonnull (find_widget (GTK_WIDGET (collect), is_row_saying, "状态：进行中 → 已完成"));
+      take_shot (GTK_WIDGET (collect), "collect-review-zh_CN");
+      gtk_window_close (GTK_WINDOW (collect));
+      spin ();
+    }
+
+  csv = g_build_filename (d->dir, "台账.csv", NULL);
+  g_assert_true (g_file_set_contents (csv,
+    "2033年政法工作任务分解表\n"
+    "序号,重点任务/具体措施,责任单位,协办单位,完成时间,备注\n"
+    "一,深化平安建设,,,,\n"
+    "（一）,推进社会治理现代化,市委政法委,,,\n"
+    "1,完善网格化服务管理,市委政法委,各区党委政法委,2033年6月底前,\n"
+    "2,健全矛盾纠纷多元化解机制,市司法局,市信访局、市法院,年底前,重点督办\n", -1, NULL));
+  _wp_window_import_file (d->window, csv);
+  preview = WP_IMPORT_PREVIEW (wait_for_window (WP_TYPE_IMPORT_PREVIEW, NULL));
+  g_assert_nonnull (strstr (wp_import_preview_get_summary (preview), "2033年计划"));
+  take_shot (GTK_WIDGET (preview), "import-preview-zh_CN");
+  gtk_window_close (GTK_WINDOW (preview));
+  spin ();
+
+  demo_teardown (d, NULL);
+  setlocale (LC_ALL, "C.UTF-8");
 }
 
 /* Issue 17: an edit made by another process (the command line) appears
@@ -3790,6 +4347,14 @@ main (int    argc,
               demo_teardown);
   g_test_add ("/gui/outline-command-action-and-key", Demo, NULL, demo_setup,
               test_outline_command_action_and_key, demo_teardown);
+  g_test_add ("/gui/send-sheets", Demo, NULL, demo_setup, test_send_sheets, demo_teardown);
+  g_test_add ("/gui/send-sheets-cancelled", Demo, NULL, demo_setup, test_send_sheets_cancelled,
+              demo_teardown);
+  g_test_add ("/gui/collect-sheets", Demo, NULL, demo_setup, test_collect_sheets,
+              demo_teardown);
+  g_test_add ("/gui/import-preview-mapping", Demo, NULL, demo_setup,
+              test_import_preview_mapping, demo_teardown);
+  g_test_add_func ("/gui/reporting-round-zh_CN", test_reporting_round_zh_CN);
 
   status = g_test_run ();
   wp_test_remove_tree (data_home);

@@ -633,6 +633,55 @@ test_category_areas (void)
   assert_names (root, "0/1", "lead", "市法院");
 }
 
+/* The column-mapping preview: the header row and each column's field as
+ * guessed, then the sheet imported with the columns as the user chose */
+static void
+test_mapping (void)
+{
+  const char csv[] =
+    "2025年台账\n"
+    "序号,重点任务/具体措施,主办处室,配合单位,备注\n"
+    "1,任务一,市公安局,市法院,说明一\n"
+    "2,任务二,市司法局,,\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpTable) table = wp_table_read_csv (csv, strlen (csv), &error);
+  g_autoptr(WpSheetMapping) mapping = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  g_assert_no_error (error);
+  mapping = wp_sheet_import_guess (table, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mapping->header_row, ==, 1);
+  g_assert_cmpuint (mapping->first_row, ==, 2);
+  g_assert_cmpuint (mapping->n_columns, ==, 5);
+  g_assert_cmpstr (mapping->headers[2], ==, "主办处室");
+  g_assert_cmpint (mapping->fields[0], ==, WP_SHEET_FIELD_NUMBER);
+  g_assert_cmpint (mapping->fields[1], ==, WP_SHEET_FIELD_TITLE);
+  g_assert_cmpint (mapping->fields[2], ==, WP_SHEET_FIELD_EXTRA);  /* (not a synonym) */
+  g_assert_cmpint (mapping->fields[3], ==, WP_SHEET_FIELD_CO);
+
+  /* 主办处室 is the lead agency; 配合单位 and 备注 are left out */
+  mapping->fields[2] = WP_SHEET_FIELD_LEAD;
+  mapping->fields[3] = WP_SHEET_FIELD_NONE;
+  mapping->fields[4] = WP_SHEET_FIELD_NONE;
+  json = wp_sheet_import_table_mapped (table, mapping, 0, "t", &error);
+  g_assert_no_error (error);
+  root = json_from_string (json, &error);
+  assert_item (root, "0", "task", "任务一");
+  assert_names (root, "0", "lead", "市公安局");
+  assert_names (root, "0", "co", "");
+  g_assert_cmpstr (str (item_at (root, "0"), "description"), ==, "");
+  assert_names (root, "1", "lead", "市司法局");
+
+  /* no column of tasks: refused, saying what to choose */
+  g_clear_pointer (&json, g_free);
+  mapping->fields[1] = WP_SHEET_FIELD_REMARK;
+  json = wp_sheet_import_table_mapped (table, mapping, 0, "t", &error);
+  g_assert_error (error, WP_IO_ERROR, WP_IO_ERROR_INVALID);
+  g_assert_null (json);
+}
+
 static void
 test_no_header (void)
 {
@@ -841,6 +890,7 @@ main (int    argc,
   g_test_add_func ("/sheet-import/synonyms", test_synonyms);
   g_test_add_func ("/sheet-import/category-areas", test_category_areas);
   g_test_add_func ("/sheet-import/no-header", test_no_header);
+  g_test_add_func ("/sheet-import/mapping", test_mapping);
   g_test_add_func ("/sheet-import/serial-dates", test_serial_dates);
   g_test_add_func ("/sheet-import/hostile", test_hostile);
   g_test_add_func ("/sheet-import/cli", test_cli);

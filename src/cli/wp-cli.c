@@ -325,19 +325,6 @@ open_plan_of_year (GOptionContext  *context,
   return TRUE;
 }
 
-/* A file name for @agency's sheet: the name as it is, with what a file
- * system (or Windows, where the sheet goes) refuses replaced. */
-static char *
-agency_file_name (int         year,
-                  const char *agency,
-                  const char *format)
-{
-  g_autofree char *name = g_strdup_printf ("%d-%s.%s", year, agency, format);
-
-  g_strdelimit (name, "/\\:*?\"<>|", '_');
-  return g_steal_pointer (&name);
-}
-
 /* export --all-agencies: one sheet per agency of the plan into @folder,
  * each written whole or not at all; prints each file written. */
 static int
@@ -355,7 +342,8 @@ write_agency_sheets (WpStore    *store,
     return fail (_("No item of the plan names a lead agency or a co-agency yet."));
   for (guint i = 0; names[i] != NULL; i++)
     {
-      g_autofree char *base = agency_file_name (wp_plan_get_year (plan), names[i], format);
+      g_autofree char *base = wp_sheet_agency_file_name (wp_plan_get_year (plan), names[i],
+                                                           format);
       g_autofree char *path = g_build_filename (folder, base, NULL);
       g_autoptr(WpSheet) sheet = wp_sheet_new (store, wp_plan_get_id (plan), names[i], &error);
 

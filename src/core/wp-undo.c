@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "wp-undo.h"
+#include "wp-collect.h"
 #include "wp-change-log.h"
 
 #define MAX_COMMANDS 500
@@ -1434,4 +1435,42 @@ wp_edit_set_lead_agency (WpUndoStack  *self,
   const char *lead[] = { name, NULL };
 
   return wp_edit_set_agencies (self, item_id, WP_AGENCY_ROLE_LEAD, lead, error);
+}
+
+/* Returned sheets */
+
+static gboolean
+apply_collect (WpStore   *store,
+               gpointer   data,
+               GError   **error)
+{
+  return wp_collect_apply (store, data, error);
+}
+
+/**
+ * wp_edit_collect:
+ * @collect: what the returned sheets ask for (see wp_collect_read())
+ *
+ * Writes what @collect asks for as one step, in one transaction: Undo puts
+ * every item's status and progress back and takes the added notes away.
+ * Refused rows refuse the whole set, as wp_collect_apply() does.
+ */
+gboolean
+wp_edit_collect (WpUndoStack  *self,
+                 WpCollect    *collect,
+                 GError      **error)
+{
+  g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
+
+  if (collect->n_refused > 0)
+    return wp_collect_apply (self->store, collect, error);  /* (says why, writes nothing) */
+  return run_logged (self,
+                     collect->rows->len > 0
+                     ? ((WpCollectRow *) g_ptr_array_index (collect->rows, 0))->item_id : 0,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "Collect %u change from returned sheets",
+                                                   "Collect %u changes from returned sheets",
+                                                   collect->n_changes),
+                                      collect->n_changes),
+                     apply_collect, collect, error);
 }

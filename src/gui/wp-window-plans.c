@@ -312,28 +312,41 @@ save_copy_activated (GSimpleAction *action,
 /* Import */
 
 /* Imports @path (interchange JSON, or a spreadsheet) as a new plan, in
- * one undoable step; says what went wrong in a dialog. */
+ * one undoable step; says what went wrong in a dialog. A spreadsheet is
+ * shown in the column-mapping preview first (wp-import-preview.c), which
+ * imports it with the columns as the user chose them. */
 void
 _wp_window_import_file (WpWindow   *self,
                         const char *path)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(WpJsonDocument) doc = NULL;
-  g_autoptr(WpPlan) plan = NULL;
-  g_autofree char *label = NULL;
   g_autofree char *name = path != NULL ? g_path_get_basename (path) : g_strdup ("");
-  WpContext *context = _wp_window_get_context (self);
 
-  /* The whole file is read and checked before anything is written; a
-   * spreadsheet (任务分解表) is read into the same interchange JSON first. */
+  /* The whole file is read and checked before anything is written. */
   if (path != NULL && wp_sheet_import_is_spreadsheet (path))
     {
-      g_autofree char *json = wp_sheet_import_file (path, 0, &error);
-
-      doc = json != NULL ? wp_json_document_parse (json, -1, &error) : NULL;
+      if (_wp_window_preview_import (self, path, &error))
+        return;
     }
   else
     doc = path ? wp_json_document_load (path, &error) : NULL;
+  _wp_window_import_document (self, name, doc, error);
+}
+
+/* Writes @doc read from the file @name as a new plan, or says why it
+ * cannot (@doc NULL, @error set). */
+gboolean
+_wp_window_import_document (WpWindow       *self,
+                            const char     *name,
+                            WpJsonDocument *doc,
+                            const GError   *read_error)
+{
+  g_autoptr(GError) error = read_error != NULL ? g_error_copy (read_error) : NULL;
+  g_autoptr(WpPlan) plan = NULL;
+  g_autofree char *label = NULL;
+  WpContext *context = _wp_window_get_context (self);
+
   if (doc != NULL
       && _wp_window_back_up_before_import (self, wp_json_document_get_year (doc), &error))
     plan = wp_json_document_write (doc, wp_context_get_store (context), 0, FALSE, &error);
@@ -347,7 +360,7 @@ _wp_window_import_file (WpWindow   *self,
 
       adw_message_dialog_add_response (dialog, "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
-      return;
+      return FALSE;
     }
 
   label = g_strdup_printf (_("Import “%s”"), name);
@@ -367,6 +380,7 @@ _wp_window_import_file (WpWindow   *self,
     wp_toast_offer_undo (toast, wp_context_get_undo_stack (context));
     adw_toast_overlay_add_toast (overlay, toast);
   }
+  return TRUE;
 }
 
 static void
@@ -633,6 +647,7 @@ _wp_window_add_plan_actions (WpWindow *self)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (self), plan_actions, G_N_ELEMENTS (plan_actions),
                                    self);
+  _wp_window_add_sheet_actions (self);
 }
 
 /* Actions on a plan need one, and a plan file that could be opened. */
@@ -654,4 +669,5 @@ _wp_window_update_plan_actions (WpWindow *self)
     G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "save-copy")), has_store);
   g_simple_action_set_enabled (
     G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "import")), has_store);
+  _wp_window_update_sheet_actions (self, has_plan);
 }

@@ -55,4 +55,16 @@ gboolean       _wp_window_is_backing_up     (WpWindow   *self);
 void           _wp_window_add_plan_actions  (WpWindow   *self);
 void           _wp_window_update_plan_actions (WpWindow *self);
 
+/* wp-window-sheets.c: sending and collecting agencies' sheets */
+void           _wp_window_add_sheet_actions (WpWindow   *self);
+void           _wp_window_update_sheet_actions (WpWindow *self,
+                                             gboolean    has_plan);
+gboolean       _wp_window_preview_import    (WpWindow   *self,
+                                             const char *path,
+                                             GError    **error);
+gboolean       _wp_window_import_document   (WpWindow       *self,
+                                             const char     *name,
+                                             WpJsonDocument *doc,
+                                             const GError   *read_error);
+
 G_END_DECLS

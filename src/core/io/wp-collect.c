@@ -426,8 +426,8 @@ read_file (WpCollect   *collect,
   if (year != collect->year)
     {
       g_set_error (error, WP_IO_ERROR, WP_IO_ERROR_INVALID,
-                   _("“%s” is a sheet of the %d plan, not of the %d plan."), path, year,
-                   collect->year);
+                   _("“%s” is a sheet of the %d plan, not of the %d plan: collect it into "
+                     "the %d plan."), path, year, collect->year, year);
       return FALSE;
     }
 

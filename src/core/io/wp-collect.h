@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "wp-store.h"
+#include "wp-undo.h"
 
 G_BEGIN_DECLS
 
@@ -46,6 +47,10 @@ gboolean   wp_collect_apply     (WpStore            *store,
                                  GError            **error);
 JsonNode  *wp_collect_to_json   (WpCollect          *collect);
 void       wp_collect_free      (WpCollect          *collect);
+/* (in wp-undo.c: one undoable step) */
+gboolean   wp_edit_collect      (WpUndoStack        *undo,
+                                 WpCollect          *collect,
+                                 GError            **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WpCollect, wp_collect_free)
 

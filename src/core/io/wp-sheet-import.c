@@ -1304,6 +1304,86 @@ year_of_dates (Import *im)
   return best;
 }
 
+/* The mapping's roles are the importer's own, in the same order */
+G_STATIC_ASSERT ((int) WP_SHEET_FIELD_MILESTONE == (int) ROLE_MILESTONE);
+G_STATIC_ASSERT ((int) WP_SHEET_FIELD_EXTRA == (int) ROLE_EXTRA);
+G_STATIC_ASSERT ((int) WP_SHEET_FIELD_TITLE == (int) ROLE_TITLE);
+
+/**
+ * wp_sheet_field_to_label:
+ *
+ * Returns: what a column taken for @field holds, in the user's words
+ */
+const char *
+wp_sheet_field_to_label (WpSheetField field)
+{
+  switch (field)
+    {
+    case WP_SHEET_FIELD_NUMBER: return _("No. (序号)");
+    case WP_SHEET_FIELD_KIND: return _("Level (类别)");
+    case WP_SHEET_FIELD_AREA: return _("Area");
+    case WP_SHEET_FIELD_TASK: return _("Key task");
+    case WP_SHEET_FIELD_ACTION: return _("Action");
+    case WP_SHEET_FIELD_TITLE: return _("Key task / action");
+    case WP_SHEET_FIELD_LEAD: return _("Lead agency");
+    case WP_SHEET_FIELD_CO: return _("Supporting agencies");
+    case WP_SHEET_FIELD_DUE: return _("Deadline");
+    case WP_SHEET_FIELD_STATUS: return _("Status");
+    case WP_SHEET_FIELD_PROGRESS: return _("Progress");
+    case WP_SHEET_FIELD_NOTE: return _("Progress note");
+    case WP_SHEET_FIELD_REMARK: return _("Remarks");
+    case WP_SHEET_FIELD_EXTRA: return _("Kept in the description");
+    case WP_SHEET_FIELD_MILESTONE: return _("Milestone");
+    case WP_SHEET_FIELD_NONE:
+    case WP_SHEET_N_FIELDS:
+    default:
+      return _("Not imported");
+    }
+}
+
+void
+wp_sheet_mapping_free (WpSheetMapping *mapping)
+{
+  if (mapping == NULL)
+    return;
+  g_strfreev (mapping->headers);
+  g_free (mapping->fields);
+  g_free (mapping);
+}
+
+/**
+ * wp_sheet_import_guess:
+ *
+ * Finds the header row of @table and what each column holds, as
+ * wp_sheet_import_table() would take them.
+ *
+ * Returns: (transfer full): the mapping, or %NULL with @error set when the
+ *   sheet has no header row
+ */
+WpSheetMapping *
+wp_sheet_import_guess (WpTable  *table,
+                       GError  **error)
+{
+  g_auto(Import) im = { 0 };
+  WpSheetMapping *mapping;
+
+  im.n_columns = MIN (wp_table_n_columns (table), 256);
+  if (!grid_init (&im.grid, table, error) || !find_header (&im, error))
+    return NULL;
+  mapping = g_new0 (WpSheetMapping, 1);
+  mapping->header_row = im.header_row;
+  mapping->first_row = im.first_data_row;
+  mapping->n_columns = im.n_columns;
+  mapping->headers = g_new0 (char *, im.n_columns + 1);
+  mapping->fields = g_new0 (WpSheetField, im.n_columns);
+  for (guint c = 0; c < im.n_columns; c++)
+    {
+      mapping->headers[c] = g_strdup (im.labels[c] != NULL ? im.labels[c] : "");
+      mapping->fields[c] = (WpSheetField) im.roles[c];
+    }
+  return mapping;
+}
+
 /**
  * wp_sheet_import_table:
  * @year: the plan's year, or 0 to take it from the sheet's title (else
@@ -1319,6 +1399,23 @@ wp_sheet_import_table (WpTable     *table,
                        const char  *fallback_title,
                        GError     **error)
 {
+  return wp_sheet_import_table_mapped (table, NULL, year, fallback_title, error);
+}
+
+/**
+ * wp_sheet_import_table_mapped:
+ * @mapping: (nullable): what each column holds, as the user chose it
+ *   from wp_sheet_import_guess(); %NULL to guess
+ *
+ * Like wp_sheet_import_table(), with the columns taken as @mapping says.
+ */
+char *
+wp_sheet_import_table_mapped (WpTable              *table,
+                              const WpSheetMapping *mapping,
+                              int                   year,
+                              const char           *fallback_title,
+                              GError              **error)
+{
   g_auto(Import) im = { 0 };
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -1332,6 +1429,23 @@ wp_sheet_import_table (WpTable     *table,
   im.today = g_date_time_format (now, "%Y-%m-%d");
   if (!grid_init (&im.grid, table, error) || !find_header (&im, error))
     return NULL;
+  if (mapping != NULL)
+    {
+      gboolean titles = FALSE;
+
+      for (guint c = 0; c < im.n_columns; c++)
+        {
+          im.roles[c] = c < mapping->n_columns ? (Role) mapping->fields[c] : ROLE_NONE;
+          titles |= role_is_title (im.roles[c]);
+        }
+      if (!titles)
+        {
+          g_set_error (error, WP_IO_ERROR, WP_IO_ERROR_INVALID,
+                       _("No column is taken for the tasks: choose “Key task / action”, "
+                         "“Key task” or “Action” for the column that holds them."));
+          return NULL;
+        }
+    }
   choose_columns (&im);
   read_title_rows (&im, &title, &organization);
   if (im.year == 0)

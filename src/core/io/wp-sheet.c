@@ -331,3 +331,22 @@ wp_sheet_write_csv (WpSheet     *sheet,
   return wp_output_write (output, out->str, out->len, error)
          && wp_output_close (output, error);
 }
+
+/**
+ * wp_sheet_agency_file_name:
+ * @format: "xlsx" or "csv"
+ *
+ * Returns: (transfer full): the file name @agency's sheet is sent under,
+ *   e.g. 2025-市公安局.xlsx: the name as it is, with what a file system (or
+ *   Windows, where the sheet goes) refuses replaced
+ */
+char *
+wp_sheet_agency_file_name (int         year,
+                           const char *agency,
+                           const char *format)
+{
+  char *name = g_strdup_printf ("%d-%s.%s", year, agency, format);
+
+  g_strdelimit (name, "/\\:*?\"<>|", '_');
+  return name;
+}

@@ -57,6 +57,9 @@ char       *wp_sheet_latest_note   (WpStore       *store,
                                     WpItem        *item);
 gboolean    wp_sheet_involves      (WpItem        *item,
                                     const char    *agency);
+char       *wp_sheet_agency_file_name (int         year,
+                                    const char    *agency,
+                                    const char    *format);
 
 gboolean    wp_sheet_write_csv     (WpSheet       *sheet,
                                     const char    *path,

@@ -1,0 +1,115 @@
+/* wp-window-sheets.c: the window's actions of the reporting round
+ *
+ * Send Sheets to Agencies (wp-send-dialog.c), Collect Returned Sheets
+ * (wp-collect-dialog.c), and the column-mapping preview shown before a
+ * spreadsheet is imported as a plan (wp-import-preview.c).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "wp-collect-dialog.h"
+#include "wp-import-preview.h"
+#include "wp-send-dialog.h"
+#include "wp-window-private.h"
+
+static void
+send_sheets_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  WpWindow *self = user_data;
+
+  if (_wp_window_get_selected_plan (self) == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (wp_send_dialog_new (self)));
+}
+
+static void
+on_collect_files_chosen (GtkNativeDialog *chooser,
+                         int              response,
+                         WpWindow        *self)
+{
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+  for (guint i = 0; files != NULL && i < g_list_model_get_n_items (files); i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        g_ptr_array_add (paths, path);
+    }
+  if (paths->len == 0 || _wp_window_get_selected_plan (self) == NULL)
+    return;
+  g_ptr_array_add (paths, NULL);
+  gtk_window_present (GTK_WINDOW (wp_collect_dialog_new (self,
+                                                         (const char * const *) paths->pdata)));
+}
+
+static void
+collect_sheets_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  WpWindow *self = user_data;
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) sheets = gtk_file_filter_new ();
+
+  if (_wp_window_get_selected_plan (self) == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Choose the Returned Sheets"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Review"),
+                                         _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_filter_set_name (sheets, _("Spreadsheets (Excel, CSV)"));
+  gtk_file_filter_add_suffix (sheets, "xlsx");
+  gtk_file_filter_add_suffix (sheets, "xls");
+  gtk_file_filter_add_suffix (sheets, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), sheets);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_collect_files_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static const GActionEntry sheet_actions[] = {
+  { "send-sheets", send_sheets_activated },
+  { "collect-sheets", collect_sheets_activated },
+};
+
+void
+_wp_window_add_sheet_actions (WpWindow *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), sheet_actions,
+                                   G_N_ELEMENTS (sheet_actions), self);
+}
+
+void
+_wp_window_update_sheet_actions (WpWindow *self,
+                                 gboolean  has_plan)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sheet_actions); i++)
+    g_simple_action_set_enabled (
+      G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), sheet_actions[i].name)),
+      has_plan);
+}
+
+/* Shows the spreadsheet @path in the column-mapping preview, which
+ * imports it; FALSE with @error set when it cannot be read as a sheet. */
+gboolean
+_wp_window_preview_import (WpWindow    *self,
+                           const char  *path,
+                           GError     **error)
+{
+  WpImportPreview *preview = wp_import_preview_new (self, path, error);
+
+  if (preview == NULL)
+    return FALSE;
+  gtk_window_present (GTK_WINDOW (preview));
+  return TRUE;
+}
