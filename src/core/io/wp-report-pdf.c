@@ -62,20 +62,143 @@ furniture_key (const char *line)
   return g_string_free (key, FALSE);
 }
 
-static GPtrArray *
-page_lines (const char *text)
+/* A line of a page, and where it is printed (points, from the top left) */
+typedef struct {
+  char     *text;
+  double    x1, x2, y1, y2;
+  gboolean  placed;     /* poppler gave its characters' boxes */
+  gboolean  gap_after;  /* more space below it than between a paragraph's lines */
+  gboolean  indented;   /* starts further right than the page's lines */
+} Line;
+
+static void
+line_free (Line *line)
 {
-  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
-  g_auto(GStrv) raw = g_strsplit (text != NULL ? text : "", "\n", -1);
+  g_free (line->text);
+  g_free (line);
+}
 
-  for (guint i = 0; raw[i] != NULL; i++)
+static Line *
+line_copy (const Line *line)
+{
+  Line *copy = g_memdup2 (line, sizeof *line);
+
+  copy->text = g_strdup (line->text);
+  return copy;
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+static double
+quantile (GArray *values,
+          guint   percent)
+{
+  if (values->len == 0)
+    return 0;
+  g_array_sort (values, compare_double);
+  return g_array_index (values, double, (values->len - 1) * percent / 100);
+}
+
+/* The page's lines with their boxes: poppler gives one box per character
+ * of its text, newlines included. */
+static GPtrArray *
+page_lines (PopplerPage *page,
+            const char  *text)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify) line_free);
+  g_autofree PopplerRectangle *boxes = NULL;
+  guint n_boxes = 0;
+  glong n_chars = g_utf8_strlen (text, -1);
+  gboolean placed;
+  const char *p = text;
+  glong index = 0;
+  g_autoptr(GArray) steps = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) lefts = g_array_new (FALSE, FALSE, sizeof (double));
+  double step, left;
+
+  placed = page != NULL && poppler_page_get_text_layout (page, &boxes, &n_boxes)
+           && (glong) n_boxes == n_chars;
+  while (*p != '\0')
     {
-      char *line = _wp_report_normalise_line (raw[i]);
+      const char *end = strchr (p, '\n');
+      gsize length = end ? (gsize) (end - p) : strlen (p);
+      g_autofree char *raw = g_strndup (p, length);
+      char *normal = _wp_report_normalise_line (raw);
+      glong count = g_utf8_strlen (raw, -1);
+      Line *line;
 
-      if (line[0] == '\0')
-        g_free (line);
+      if (normal[0] == '\0')
+        g_free (normal);
       else
-        g_ptr_array_add (lines, line);
+        {
+          line = g_new0 (Line, 1);
+          line->text = normal;
+          line->placed = placed;
+          if (placed)
+            {
+              gboolean first = TRUE;
+              const char *c = raw;
+
+              for (glong k = index; k < index + count; k++, c = g_utf8_next_char (c))
+                {
+                  const PopplerRectangle *b = &boxes[k];
+
+                  if (g_unichar_isspace (g_utf8_get_char (c)))
+                    continue;
+                  if (first)
+                    {
+                      line->x1 = b->x1;
+                      line->y1 = b->y1;
+                      line->y2 = b->y2;
+                      first = FALSE;
+                    }
+                  line->x2 = MAX (line->x2, b->x2);
+                  line->y1 = MIN (line->y1, b->y1);
+                  line->y2 = MAX (line->y2, b->y2);
+                }
+            }
+          g_ptr_array_add (lines, line);
+        }
+      index += count + (end ? 1 : 0);
+      p = end ? end + 1 : p + length;
+    }
+  if (!placed || lines->len < 2)
+    return lines;
+
+  /* a paragraph's lines are one step apart; a larger gap ends it, and a
+   * line that starts further right (the 2-character indent) begins one */
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *l = g_ptr_array_index (lines, i);
+
+      g_array_append_val (lefts, l->x1);
+      if (i + 1 < lines->len)
+        {
+          Line *n = g_ptr_array_index (lines, i + 1);
+          double d = n->y1 - l->y1;
+          if (d > 0)
+            g_array_append_val (steps, d);
+        }
+    }
+  step = quantile (steps, 50);
+  left = quantile (lefts, 10);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *l = g_ptr_array_index (lines, i);
+      double size = l->y2 - l->y1;
+
+      l->indented = l->x1 > left + MAX (size, 4) * 1.2;
+      if (i + 1 < lines->len)
+        {
+          Line *n = g_ptr_array_index (lines, i + 1);
+          l->gap_after = step > 0 && n->y1 - l->y1 > step * 1.3;
+        }
     }
   return lines;
 }
@@ -99,20 +222,38 @@ compare_uint (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-/* A line that fills the page's width and does not end a sentence runs on:
- * that is how a PDF breaks a paragraph, and plain text rules cannot see it
- * in lines shorter than a web page's. The rest the text reader joins. */
+static gboolean
+ends_sentence (const char *line)
+{
+  const char *end = line + strlen (line);
+  gunichar last = end > line ? g_utf8_get_char (g_utf8_find_prev_char (line, end)) : 0;
+
+  return last == 0x3002 || last == 0xFF01 || last == 0xFF1F || last == 0xFF1A
+         || last == 0xFF1B || last == 0x201D;
+}
+
+/* A line that fills the page's width runs on into the next, unless a gap
+ * or an indented line follows: that is how a PDF breaks a paragraph, and
+ * plain text rules cannot see it in lines as short as a page's. Where the
+ * boxes are unknown, a line ending a sentence ends its paragraph. */
 static void
-join_full_lines (GPtrArray *lines,
-                 GString   *text)
+join_lines (GPtrArray *lines,
+            GString   *text)
 {
   g_autoptr(GArray) widths = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint full = 0;
+  g_autoptr(GArray) rights = g_array_new (FALSE, FALSE, sizeof (double));
+  guint full = 0, indented = 0;
+  double right;
 
   for (guint i = 0; i < lines->len; i++)
     {
-      guint w = line_width (g_ptr_array_index (lines, i));
+      Line *l = g_ptr_array_index (lines, i);
+      guint w = line_width (l->text);
+
       g_array_append_val (widths, w);
+      if (l->placed)
+        g_array_append_val (rights, l->x2);
+      indented += l->indented;
     }
   if (widths->len > 0)
     {
@@ -120,18 +261,24 @@ join_full_lines (GPtrArray *lines,
       g_array_sort (sorted, compare_uint);
       full = g_array_index (sorted, guint, (sorted->len - 1) * 9 / 10);
     }
+  right = quantile (rights, 90);
   g_string_truncate (text, 0);
   for (guint i = 0; i < lines->len; i++)
     {
-      const char *line = g_ptr_array_index (lines, i);
-      const char *end = line + strlen (line);
-      gunichar last = end > line ? g_utf8_get_char (g_utf8_find_prev_char (line, end)) : 0;
-      gboolean runs_on = full >= 20 && g_array_index (widths, guint, i) * 5 >= full * 4
-                         && i + 1 < lines->len
-                         && last != 0x3002 && last != 0xFF01 && last != 0xFF1F
-                         && last != 0xFF1A && last != 0xFF1B && last != 0x201D;
+      const Line *l = g_ptr_array_index (lines, i);
+      const Line *n = i + 1 < lines->len ? g_ptr_array_index (lines, i + 1) : NULL;
+      gboolean runs_on;
 
-      g_string_append (text, line);
+      if (n == NULL)
+        runs_on = FALSE;
+      else if (l->placed && n->placed)
+        /* paragraphs that indent their first lines say where they begin */
+        runs_on = l->x2 >= right - MAX (l->y2 - l->y1, 4) * 1.5 && !l->gap_after
+                  && !n->indented && (indented * 10 >= lines->len || !ends_sentence (l->text));
+      else
+        runs_on = full >= 20 && g_array_index (widths, guint, i) * 5 >= full * 4
+                  && !ends_sentence (l->text);
+      g_string_append (text, l->text);
       if (!runs_on)
         g_string_append_c (text, '\n');
     }
@@ -155,7 +302,7 @@ wp_report_source_new_for_pdf (const char  *data,
   g_autoptr(GHashTable) edges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GPtrArray) body = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) body = g_ptr_array_new_with_free_func ((GDestroyNotify) line_free);
   gsize text_bytes = 0;
   int n_pages;
   guint with_text = 0;
@@ -192,7 +339,7 @@ wp_report_source_new_for_pdf (const char  *data,
     {
       g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
       g_autofree char *page_text = page != NULL ? poppler_page_get_text (page) : NULL;
-      GPtrArray *lines = page_lines (page_text);
+      GPtrArray *lines = page_lines (page, page_text != NULL ? page_text : "");
       g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
       with_text += lines->len > 0;
@@ -212,7 +359,7 @@ wp_report_source_new_for_pdf (const char  *data,
 
           if (k >= EDGE_LINES && k + EDGE_LINES < lines->len)
             continue;
-          key = furniture_key (g_ptr_array_index (lines, k));
+          key = furniture_key (((Line *) g_ptr_array_index (lines, k))->text);
           if (g_hash_table_contains (seen, key))
             {
               g_free (key);
@@ -239,7 +386,8 @@ wp_report_source_new_for_pdf (const char  *data,
 
       for (guint k = 0; k < lines->len; k++)
         {
-          const char *line = g_ptr_array_index (lines, k);
+          Line *l = g_ptr_array_index (lines, k);
+          const char *line = l->text;
 
           if (is_page_number (line))
             continue;
@@ -252,10 +400,10 @@ wp_report_source_new_for_pdf (const char  *data,
               if (times * 2 > pages->len && g_utf8_strlen (line, -1) <= 40)
                 continue;
             }
-          g_ptr_array_add (body, g_strdup (line));
+          g_ptr_array_add (body, line_copy (l));
         }
     }
-  join_full_lines (body, text);
+  join_lines (body, text);
   {
     WpReportSource *source = wp_report_source_new_for_text (text->str, text->len, error);
 
