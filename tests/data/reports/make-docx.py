@@ -7,6 +7,9 @@ writes are committed, so that the tests need neither. Each is written as an
 office writes a report in Word: 黑体 and 楷体 headings over a 仿宋 body, the
 heading numbers drawn by Word's automatic numbering (numbering.xml, not in
 the text), bold run-in headings, and a 任务分解 table.
+
+The PDF fixture is the Word copy of a sample printed by LibreOffice:
+    soffice --headless --convert-to pdf city-speeches.docx
 """
 import re
 import subprocess
@@ -125,6 +128,15 @@ def make_sample(test_program, name):
             numbered(doc, m2.group(1), 1, "楷体_GB2312")
         else:
             body(doc, line)
+    # page furniture, as offices print it: a running header, "- 3 -" below
+    section = doc.sections[0]
+    section.header.paragraphs[0].text = "政法工作会议材料"
+    footer = section.footer.paragraphs[0]
+    footer.alignment = 1
+    footer.add_run("- ")
+    footer._p.append(parse_xml('<w:fldSimple %s w:instr="PAGE"><w:r><w:t>1</w:t></w:r>'
+                               '</w:fldSimple>' % nsdecls("w")))
+    footer.add_run(" -")
     doc.save(name + ".docx")
 
 
