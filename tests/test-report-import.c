@@ -601,6 +601,34 @@ test_docx_rules (void)
   g_assert_null (find_item (draft->items, "附件"));
 }
 
+/* A 工作领域 column merged down: the merged cell is each row's area */
+static void
+test_docx_merged_table (void)
+{
+  g_autoptr(WpReportSource) source = load_data_file ("merged-table.docx");
+  WpReportOptions options = { 2025, NULL, NULL, NULL };
+  g_autoptr(WpReportDraft) draft = wp_report_import (source, &options);
+  WpReportItem *area, *task;
+
+  g_assert_nonnull (source->tables);
+  g_assert_cmpstr (draft->title, ==, "2025年重点工作任务分解表");
+  g_assert_cmpuint (draft->items->len, ==, 2);
+  area = child (draft->items, 0);
+  g_assert_cmpstr (area->title, ==, "平安建设");
+  g_assert_cmpuint (area->kind, ==, WP_ITEM_KIND_AREA);
+  g_assert_cmpuint (area->children->len, ==, 2);
+  task = child (area->children, 1);
+  g_assert_cmpstr (task->title, ==, "开展夏季治安整治");
+  /* a cell two grid columns wide is one cell: no action repeats its task */
+  g_assert_cmpuint (task->children->len, ==, 0);
+  g_assert_cmpuint (task->kind, ==, WP_ITEM_KIND_TASK);
+  g_assert_cmpstr (g_ptr_array_index (task->lead, 0), ==, "市公安局");
+  g_assert_cmpstr (task->due, ==, "2025-09-30");
+  area = child (draft->items, 1);
+  g_assert_cmpstr (area->title, ==, "法治建设");
+  g_assert_cmpuint (area->children->len, ==, 1);
+}
+
 /* A zip holding @names[i] with @contents[i], as bytes */
 static GBytes *
 make_zip (const char *const *names,
@@ -849,6 +877,7 @@ main (int    argc,
   g_test_add_func ("/report/quality/docx", test_quality_docx);
   g_test_add_func ("/report/quality/pdf", test_quality_pdf);
   g_test_add_func ("/report/docx/rules", test_docx_rules);
+  g_test_add_func ("/report/docx/merged-table", test_docx_merged_table);
   g_test_add_func ("/report/docx/bad-input", test_docx_bad_input);
   g_test_add_func ("/report/too-large-file", test_report_too_large_file);
   g_test_add_func ("/report/pdf", test_pdf);

@@ -803,6 +803,7 @@ typedef struct {
   guint    column;
   GString *cell;
   GArray  *merge_top;   /* guint per column: the row a vertical merge began, or G_MAXUINT */
+  GArray  *merge_index; /* guint per column: its range in the table's merges, or G_MAXUINT */
   gboolean merge_continue;
   guint    span;
   int      depth;       /* nested tables inside a cell */
@@ -824,26 +825,21 @@ end_cell (TableState *ts)
     {
       guint none = G_MAXUINT;
       g_array_append_val (ts->merge_top, none);
+      g_array_append_val (ts->merge_index, none);
     }
   if (ts->merge_continue && g_array_index (ts->merge_top, guint, c) != G_MAXUINT)
     {
       /* the text is the merge's top cell's: extend the range */
-      WpTableRange range = { g_array_index (ts->merge_top, guint, c), c, ts->row,
-                             c + MAX (ts->span, 1) - 1 };
       GArray *merges = ts->table->table->merges;
-      gboolean found = FALSE;
+      guint *index = &g_array_index (ts->merge_index, guint, c);
 
-      for (guint i = 0; i < merges->len; i++)
+      if (*index == G_MAXUINT)
         {
-          WpTableRange *r = &g_array_index (merges, WpTableRange, i);
-          if (r->first_row == range.first_row && r->first_column == c)
-            {
-              r->last_row = ts->row;
-              found = TRUE;
-            }
+          WpTableRange range = { g_array_index (ts->merge_top, guint, c), c, ts->row, c };
+          *index = merges->len;
+          g_array_append_val (merges, range);
         }
-      if (!found)
-        g_array_append_val (merges, range);
+      g_array_index (merges, WpTableRange, *index).last_row = ts->row;
     }
   else
     {
@@ -851,13 +847,12 @@ end_cell (TableState *ts)
 
       ts->cell = g_string_new (NULL);
       g_array_index (ts->merge_top, guint, c) = ts->row;
+      g_array_index (ts->merge_index, guint, c) = G_MAXUINT;
       cell = wp_table_set (ts->table->table, ts->row, c, g_steal_pointer (&text), NULL);
       (void) cell;
-      if (ts->span > 1)
-        {
-          WpTableRange range = { ts->row, c, ts->row, c + ts->span - 1 };
-          g_array_append_val (ts->table->table->merges, range);
-        }
+      /* A cell spanning grid columns (w:gridSpan) is one cell, written in
+       * its first: Word's grid lines up the cells, it does not repeat
+       * them as a sheet's merged range would. */
     }
   g_string_truncate (ts->cell, 0);
   ts->column += MAX (ts->span, 1);
@@ -885,6 +880,7 @@ read_document (Doc     *doc,
   if (reader == NULL)
     return FALSE;
   ts.merge_top = g_array_new (FALSE, FALSE, sizeof (guint));
+  ts.merge_index = g_array_new (FALSE, FALSE, sizeof (guint));
   while ((ret = next_node (reader, &part, "word/document.xml", error)) == 1)
     {
       int type = xmlTextReaderNodeType (reader);
@@ -920,6 +916,7 @@ read_document (Doc     *doc,
               ts.row = 0;
               ts.cell = g_string_new (NULL);
               g_array_set_size (ts.merge_top, 0);
+              g_array_set_size (ts.merge_index, 0);
             }
         }
       else if (is_end (reader, "tbl") && ts.table != NULL)
@@ -1113,6 +1110,7 @@ read_document (Doc     *doc,
   if (ts.cell != NULL)
     g_string_free (ts.cell, TRUE);
   g_array_unref (ts.merge_top);
+  g_array_unref (ts.merge_index);
   g_free (para_props.font);
   g_free (run_props.font);
   close_part (&part, reader);

@@ -1536,6 +1536,9 @@ wp_report_import (const WpReportSource  *source,
     }
 
   import_tables (&ctx);
+  /* a document that is only its table: the caption is its title */
+  if (title == NULL && paras->len == 0 && source->tables != NULL && source->tables->len > 0)
+    title = g_strdup (((WpReportTable *) g_ptr_array_index (source->tables, 0))->caption);
   if (draft->no_structure && draft->items->len > 0 && source->tables != NULL
       && paras->len <= 1)
     draft->no_structure = FALSE;

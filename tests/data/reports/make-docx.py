@@ -109,6 +109,25 @@ def make_rules():
     doc.save("rules.docx")
 
 
+def make_merged_table():
+    """A task table whose 工作领域 cells are merged down (w:vMerge), and a
+    header cell merged across (w:gridSpan)."""
+    doc = new_document()
+    title(doc, "2025年重点工作任务分解表")
+    table = task_table(doc, [
+        ["工作领域", "重点任务", "", "牵头单位", "完成时限"],
+        ["平安建设", "建成市级综治中心", "年内投入运行", "市委政法委", "2025年6月底前"],
+        ["", "开展夏季治安整治", "每月一次集中行动", "市公安局", "2025年9月底前"],
+        ["法治建设", "推进法治乡村建设", "培育法治带头人", "市司法局", "2025年10月底前"],
+    ])
+    table.cell(1, 0).merge(table.cell(2, 0))
+    table.cell(1, 0).text = "平安建设"
+    # 重点任务 over two columns: the task and its measure
+    table.cell(0, 1).merge(table.cell(0, 2))
+    table.cell(0, 1).text = "重点任务"
+    doc.save("merged-table.docx")
+
+
 def make_sample(test_program, name):
     """A sample report as Word writes it, one paragraph where the text reader
     finds one: 一、 and （一） numbers as automatic numbering, headings in
@@ -143,5 +162,6 @@ def make_sample(test_program, name):
 if __name__ == "__main__":
     # make-docx.py [_build/tests/test-report-import SAMPLE...]
     make_rules()
+    make_merged_table()
     for sample in sys.argv[2:]:
         make_sample(sys.argv[1], sample)
