@@ -729,6 +729,64 @@ test_docx_bad_input (void)
   }
 }
 
+/* Headings Word knows by their styles (Heading 1, Heading 2 with their
+ * outline levels), numbered neither in the text nor by Word: two levels,
+ * where the words alone would give one */
+static void
+test_docx_heading_styles (void)
+{
+  static const char *const names[] = { "word/document.xml", "word/styles.xml", NULL };
+  static const char *const parts[] = {
+    "<?xml version=\"1.0\"?><w:document " W_NS "><w:body>"
+    "<w:p><w:r><w:t>2025年工作要点</w:t></w:r></w:p>"
+    "<w:p><w:pPr><w:pStyle w:val=\"H1\"/></w:pPr><w:r><w:t>坚持稳中求进 推动高质量发展</w:t>"
+    "</w:r></w:p>"
+    "<w:p><w:pPr><w:pStyle w:val=\"H2\"/></w:pPr><w:r><w:t>守牢安全底线 防范化解风险</w:t>"
+    "</w:r></w:p>"
+    "<w:p><w:r><w:t>市公安局牵头，年底前完成全市风险隐患排查整治，确保不发生重大案事件。</w:t>"
+    "</w:r></w:p>"
+    "<w:p><w:pPr><w:pStyle w:val=\"H2\"/></w:pPr><w:r><w:t>深化诉源治理 化解矛盾纠纷</w:t>"
+    "</w:r></w:p>"
+    "<w:p><w:r><w:t>市中级人民法院负责，上半年建成诉讼服务中心，推动矛盾纠纷就地化解。</w:t>"
+    "</w:r></w:p>"
+    "<w:p><w:pPr><w:pStyle w:val=\"H1\"/></w:pPr><w:r><w:t>加强队伍建设 锻造政法铁军</w:t>"
+    "</w:r></w:p>"
+    "<w:p><w:pPr><w:pStyle w:val=\"H2\"/></w:pPr><w:r><w:t>从严管党治警 筑牢思想根基</w:t>"
+    "</w:r></w:p>"
+    "<w:p><w:r><w:t>市委政法委牵头，全年开展政法队伍教育整顿成果巩固工作，每季度通报一次。</w:t>"
+    "</w:r></w:p>"
+    "</w:body></w:document>",
+    "<?xml version=\"1.0\"?><w:styles " W_NS ">"
+    "<w:style w:type=\"paragraph\" w:styleId=\"H1\"><w:name w:val=\"heading 1\"/>"
+    "<w:pPr><w:outlineLvl w:val=\"0\"/></w:pPr></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"H2\"><w:name w:val=\"heading 2\"/>"
+    "<w:basedOn w:val=\"H1\"/><w:pPr><w:outlineLvl w:val=\"1\"/></w:pPr></w:style>"
+    "</w:styles>",
+    NULL
+  };
+  g_autoptr(GBytes) zip = make_zip (names, parts, NULL);
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (zip, &length);
+  g_autoptr(WpReportSource) source = wp_report_source_new_for_data (data, length, &error);
+  WpReportOptions options = { 2025, NULL, NULL, NULL };
+  g_autoptr(WpReportDraft) draft = NULL;
+  WpReportItem *area;
+
+  g_assert_no_error (error);
+  draft = wp_report_import (source, &options);
+  g_assert_cmpuint (draft->items->len, ==, 2);
+  area = child (draft->items, 0);
+  g_assert_cmpstr (area->title, ==, "坚持稳中求进 推动高质量发展");
+  g_assert_cmpuint (area->children->len, ==, 2);
+  g_assert_cmpstr (child (area->children, 1)->title, ==, "深化诉源治理 化解矛盾纠纷");
+  g_assert_cmpstr (g_ptr_array_index (child (area->children, 1)->lead, 0), ==,
+                   "市中级人民法院");
+  area = child (draft->items, 1);
+  g_assert_cmpstr (area->title, ==, "加强队伍建设 锻造政法铁军");
+  g_assert_cmpuint (area->children->len, ==, 1);
+}
+
 /* A file of 200 MB (sparse: nothing is written) that starts as a zip */
 static void
 test_report_too_large_file (void)
@@ -878,6 +936,7 @@ main (int    argc,
   g_test_add_func ("/report/quality/pdf", test_quality_pdf);
   g_test_add_func ("/report/docx/rules", test_docx_rules);
   g_test_add_func ("/report/docx/merged-table", test_docx_merged_table);
+  g_test_add_func ("/report/docx/heading-styles", test_docx_heading_styles);
   g_test_add_func ("/report/docx/bad-input", test_docx_bad_input);
   g_test_add_func ("/report/too-large-file", test_report_too_large_file);
   g_test_add_func ("/report/pdf", test_pdf);
