@@ -648,6 +648,11 @@ format_counter (GString    *out,
                                     + (n - 1) % 26));
   else if (format != NULL && g_str_equal (format, "decimalEnclosedCircle") && n > 0 && n <= 20)
     g_string_append_unichar (out, 0x2460 + (gunichar) (n - 1));
+  /* ⑴ and ⒈ as the text writes them, which the rules read */
+  else if (format != NULL && g_str_equal (format, "decimalEnclosedParen"))
+    g_string_append_printf (out, "（%d）", n);
+  else if (format != NULL && g_str_equal (format, "decimalEnclosedFullstop"))
+    g_string_append_printf (out, "%d.", n);
   else if (format != NULL && (g_str_equal (format, "none") || g_str_equal (format, "bullet")))
     ;
   else
