@@ -14,11 +14,13 @@ DEMO_JSON  := $(CURDIR)/data/samples/xiamen-2025.json
 BUILD_PACKAGES := meson ninja-build gcc pkg-config gettext libglib2.0-dev \
                   libglib2.0-dev-bin libglib2.0-bin libgtk-4-dev libadwaita-1-dev \
                   libsqlite3-dev libjson-glib-dev desktop-file-utils appstream \
-                  libxlsxwriter-dev libzip-dev libxml2-dev libfreexl-dev libuchardet-dev
+                  libxlsxwriter-dev libzip-dev libxml2-dev libfreexl-dev libuchardet-dev \
+                  libpoppler-glib-dev
 RUN_PACKAGES   := fonts-noto-cjk adwaita-icon-theme
 TEST_PACKAGES  := xvfb xauth xdotool dbus-daemon locales fonts-noto-cjk python3 \
                   at-spi2-core python3-gi gir1.2-atspi-2.0 poppler-utils \
-                  python3-openpyxl libreoffice-calc-nogui
+                  python3-openpyxl libreoffice-calc-nogui \
+                  python3-docx
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -1197,6 +1197,107 @@ test_note_errors (void)
   wp_test_dir_free (g_steal_pointer (&dir));
 }
 
+/* ---- import-report ---- */
+
+static char *
+report_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "reports", name, NULL);
+}
+
+/* `--dry-run --json` of a report, parsed: valid interchange JSON that
+ * `workplan import` takes, and nothing written */
+static JsonNode *
+dry_run_report (const char *path,
+                const char *db)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  run_workplan (&run, "import-report", path, "--year", "2025", "--dry-run", "--json", "--db",
+                db, NULL);
+  g_test_message ("%s: %s", path, run.err);
+  g_assert_cmpint (run.status, ==, 0);
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+static guint
+n_items (JsonNode *root)
+{
+  return json_array_get_length (json_object_get_array_member (json_node_get_object (root),
+                                                              "items"));
+}
+
+static void
+test_import_report_formats (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *db = g_build_filename (dir, "plans.db", NULL);
+  g_autofree char *txt = report_path ("city-speeches.txt");
+  g_autofree char *docx = report_path ("city-speeches.docx");
+  g_autofree char *pdf = report_path ("city-speeches.pdf");
+  g_autofree char *rules = report_path ("rules.docx");
+  /* named as a text file: the content says what it is */
+  g_autofree char *renamed = g_build_filename (dir, "report.txt", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_autoptr(JsonNode) from_txt = dry_run_report (txt, db);
+  g_autoptr(JsonNode) from_docx = dry_run_report (docx, db);
+  g_autoptr(JsonNode) from_pdf = dry_run_report (pdf, db);
+  g_autoptr(JsonNode) from_renamed = NULL;
+  g_auto(Run) run = { 0 };
+
+  /* the same speeches, whatever the file */
+  g_assert_cmpuint (n_items (from_txt), ==, 4);
+  g_assert_cmpuint (n_items (from_docx), ==, n_items (from_txt));
+  g_assert_cmpuint (n_items (from_pdf), ==, n_items (from_txt));
+
+  g_assert_true (g_file_get_contents (rules, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (renamed, contents, (gssize) length, NULL));
+  from_renamed = dry_run_report (renamed, db);
+  g_assert_cmpuint (n_items (from_renamed), ==, 3);
+
+  /* written for real: the table's tasks and agencies too */
+  run_workplan (&run, "import-report", rules, "--year", "2025", "--db", db, NULL);
+  g_test_message ("%s%s", run.out, run.err);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (db, G_FILE_TEST_EXISTS));
+
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
+static void
+test_import_report_refusals (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *db = g_build_filename (dir, "plans.db", NULL);
+  g_autofree char *doc = g_build_filename (dir, "report.docx", NULL);
+  g_autofree char *zip = g_build_filename (dir, "broken.docx", NULL);
+  g_auto(Run) old = { 0 };
+  g_auto(Run) broken = { 0 };
+
+  /* an old Word file, whatever its name says */
+  g_assert_true (g_file_set_contents (doc, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0\0\0\0\0\0\0",
+                                      16, NULL));
+  run_workplan (&old, "import-report", doc, "--year", "2025", "--db", db, NULL);
+  g_assert_cmpint (old.status, ==, 1);
+  assert_one_error_line (&old);
+  g_assert_nonnull (strstr (old.err, ".docx"));
+
+  g_assert_true (g_file_set_contents (zip, "PK\003\004\024\0\0\0\010\0broken", 16, NULL));
+  run_workplan (&broken, "import-report", zip, "--year", "2025", "--db", db, NULL);
+  g_assert_cmpint (broken.status, ==, 1);
+  assert_one_error_line (&broken);
+  g_assert_nonnull (strstr (broken.err, "zip"));
+
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1226,6 +1327,8 @@ main (int    argc,
   g_test_add_func ("/cli/note", test_note);
   g_test_add_func ("/cli/note-ambiguous-title", test_note_ambiguous_title);
   g_test_add_func ("/cli/note-errors", test_note_errors);
+  g_test_add_func ("/cli/import-report-formats", test_import_report_formats);
+  g_test_add_func ("/cli/import-report-refusals", test_import_report_refusals);
 
   status = g_test_run ();
   wp_test_remove_tree (data_home);

@@ -3,7 +3,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <stdio.h>
 #include <string.h>
+
+#include <glib/gstdio.h>
+#include <zip.h>
+#include <cairo-pdf.h>
 
 #include "workplan-core.h"
 
@@ -73,7 +78,14 @@ test_bad_input (void)
   g_assert_error (error, WP_REPORT_ERROR, WP_REPORT_ERROR_BINARY);
   g_clear_error (&error);
 
-  g_autoptr(WpReportSource) s3 = wp_report_source_load ("report.wps", &error);
+  /* an old Word or WPS file is known by its bytes, whatever its name */
+  g_autofree char *dir = g_dir_make_tmp ("workplan-report-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.txt", NULL);
+  g_assert_true (g_file_set_contents (path, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0\0\0", 12,
+                                      NULL));
+  g_autoptr(WpReportSource) s3 = wp_report_source_load (path, &error);
+  g_unlink (path);
+  g_rmdir (dir);
   g_assert_null (s3);
   g_assert_error (error, WP_REPORT_ERROR, WP_REPORT_ERROR_UNSUPPORTED);
   g_assert_nonnull (strstr (error->message, ".docx"));
@@ -349,10 +361,11 @@ typedef struct {
 } Scores;
 
 static Scores
-score (const char *sample,
-       int         year)
+score_file (const char *sample,
+            const char *extension,
+            int         year)
 {
-  g_autofree char *txt = g_strconcat (sample, ".txt", NULL);
+  g_autofree char *txt = g_strconcat (sample, extension, NULL);
   g_autofree char *exp = g_strconcat (sample, ".expected", NULL);
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "reports", txt, NULL);
   g_autoptr(GError) error = NULL;
@@ -419,6 +432,13 @@ score (const char *sample,
   return s;
 }
 
+static Scores
+score (const char *sample,
+       int         year)
+{
+  return score_file (sample, ".txt", year);
+}
+
 static void
 check_floors (Scores s,
               double task_recall,
@@ -453,10 +473,451 @@ test_quality_xiamen_2020 (void)
   check_floors (score ("xiamen-2020-review", 2020), 100, 100, 66, 100);
 }
 
+/* For tests/data/reports/make-docx.py: a sample's paragraphs as the text
+ * reader cuts them, one a line, which the Word copies are written from. */
+static int
+dump_paragraphs (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpReportSource) source = wp_report_source_load (path, &error);
+
+  if (source == NULL)
+    {
+      g_printerr ("%s: %s\n", path, error->message);
+      return 1;
+    }
+  for (guint i = 0; i < source->paragraphs->len; i++)
+    {
+      g_autofree char *text =
+        wp_report_paragraph_dup (source, &g_array_index (source->paragraphs,
+                                                         WpReportParagraph, i));
+      fputs (text, stdout);
+      fputc ('\n', stdout);
+    }
+  return 0;
+}
+
+/* ---- Word and PDF ---- */
+
+/* The samples as Word writes them (make-docx.py): paragraphs, the heading
+ * numbers drawn by numbering.xml and not in the text, 黑体/楷体 headings.
+ * They score as the text does. */
+static void
+test_quality_docx (void)
+{
+  check_floors (score_file ("xiamen-2025-work-report", ".docx", 2025), 100, 100, 100, 100);
+  check_floors (score_file ("city-speeches", ".docx", 2022), 100, 100, 100, 100);
+  check_floors (score_file ("xiamen-2020-review", ".docx", 2020), 100, 100, 66, 100);
+}
+
+/* The Word copy printed to PDF by LibreOffice, a running header and page
+ * numbers on each of its pages */
+static void
+test_quality_pdf (void)
+{
+  check_floors (score_file ("city-speeches", ".pdf", 2022), 100, 100, 100, 100);
+}
+
+static WpReportItem *
+find_item (GPtrArray  *items,
+           const char *title)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      WpReportItem *item = g_ptr_array_index (items, i);
+      WpReportItem *found;
+
+      if (g_str_equal (item->title, title))
+        return item;
+      if ((found = find_item (item->children, title)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static WpReportSource *
+load_data_file (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "reports", name, NULL);
+  g_autoptr(GError) error = NULL;
+  WpReportSource *source = wp_report_source_load (path, &error);
+
+  g_assert_no_error (error);
+  return source;
+}
+
+static void
+test_docx_rules (void)
+{
+  g_autoptr(WpReportSource) source = load_data_file ("rules.docx");
+  WpReportOptions options = { 2025, NULL, NULL, NULL };
+  g_autoptr(WpReportDraft) draft = wp_report_import (source, &options);
+  WpReportItem *area, *task, *item;
+
+  g_assert_cmpstr (source->encoding, ==, "docx");
+  /* Word's numbers, drawn by numbering.xml, are written as the text has them */
+  g_assert_nonnull (strstr (source->text, "\n一、坚决维护国家政治安全\n（一）严密防范政治风险\n"));
+  g_assert_nonnull (strstr (source->text, "\n二、建设更高水平的平安厦门\n"));
+  g_assert_cmpstr (draft->title, ==, "2025年全市政法工作要点");
+  g_assert_cmpuint (draft->items->len, ==, 3);
+
+  area = child (draft->items, 0);
+  g_assert_cmpstr (area->title, ==, "坚决维护国家政治安全");
+  g_assert_cmpuint (area->kind, ==, WP_ITEM_KIND_AREA);
+  task = child (area->children, 0);
+  g_assert_cmpstr (task->title, ==, "严密防范政治风险");
+  /* bold run-in headings: the bold words are the title, the rest its body */
+  item = child (task->children, 0);
+  g_assert_cmpstr (item->title, ==, "深化反渗透反分裂斗争");
+  g_assert_cmpstr (g_ptr_array_index (item->lead, 0), ==, "市国家安全局");
+  g_assert_cmpstr (item->due, ==, "2025-12-31");
+  item = child (task->children, 1);
+  g_assert_cmpstr (item->title, ==, "筑牢网络安全防线");
+  g_assert_cmpstr (item->due, ==, "2025-06-30");
+
+  area = child (draft->items, 1);
+  g_assert_cmpstr (area->title, ==, "建设更高水平的平安厦门");
+  /* a paragraph bold throughout, not numbered: a heading */
+  task = find_item (area->children, "推进诉源治理");
+  g_assert_nonnull (task);
+  g_assert_cmpstr (g_ptr_array_index (task->lead, 0), ==, "市中级人民法院");
+
+  /* the task table: items with their agencies and deadlines, under its caption */
+  area = child (draft->items, 2);
+  g_assert_cmpstr (area->title, ==, "重点任务分解表");
+  g_assert_cmpuint (area->children->len, ==, 3);
+  task = child (area->children, 1);
+  g_assert_cmpstr (task->title, ==, "开展扫黑除恶常态化斗争");
+  g_assert_cmpuint (task->kind, ==, WP_ITEM_KIND_TASK);
+  g_assert_cmpuint (task->lead->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (task->lead, 0), ==, "市公安局");
+  g_assert_cmpuint (task->co->len, ==, 2);
+  g_assert_cmpstr (task->due, ==, "2025-12-31");
+  /* its span is its row in the text */
+  {
+    g_autofree char *span = g_strndup (source->text + task->start, task->end - task->start);
+    g_assert_true (g_str_has_prefix (span, "2\t开展扫黑除恶常态化斗争\t市公安局"));
+  }
+  g_assert_null (find_item (draft->items, "附件"));
+}
+
+/* A 工作领域 column merged down: the merged cell is each row's area */
+static void
+test_docx_merged_table (void)
+{
+  g_autoptr(WpReportSource) source = load_data_file ("merged-table.docx");
+  WpReportOptions options = { 2025, NULL, NULL, NULL };
+  g_autoptr(WpReportDraft) draft = wp_report_import (source, &options);
+  WpReportItem *area, *task;
+
+  g_assert_nonnull (source->tables);
+  g_assert_cmpstr (draft->title, ==, "2025年重点工作任务分解表");
+  g_assert_cmpuint (draft->items->len, ==, 2);
+  area = child (draft->items, 0);
+  g_assert_cmpstr (area->title, ==, "平安建设");
+  g_assert_cmpuint (area->kind, ==, WP_ITEM_KIND_AREA);
+  g_assert_cmpuint (area->children->len, ==, 2);
+  task = child (area->children, 1);
+  g_assert_cmpstr (task->title, ==, "开展夏季治安整治");
+  /* a cell two grid columns wide is one cell: no action repeats its task */
+  g_assert_cmpuint (task->children->len, ==, 0);
+  g_assert_cmpuint (task->kind, ==, WP_ITEM_KIND_TASK);
+  g_assert_cmpstr (g_ptr_array_index (task->lead, 0), ==, "市公安局");
+  g_assert_cmpstr (task->due, ==, "2025-09-30");
+  area = child (draft->items, 1);
+  g_assert_cmpstr (area->title, ==, "法治建设");
+  g_assert_cmpuint (area->children->len, ==, 1);
+}
+
+/* A zip holding @names[i] with @contents[i], as bytes */
+static GBytes *
+make_zip (const char *const *names,
+          const char *const *contents,
+          const gsize        *lengths)
+{
+  g_autofree char *dir = g_dir_make_tmp ("workplan-docx-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "test.docx", NULL);
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  int err = 0;
+  zip_t *zip = zip_open (path, ZIP_CREATE | ZIP_TRUNCATE, &err);
+
+  g_assert_nonnull (zip);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      gsize n = lengths != NULL && lengths[i] > 0 ? lengths[i] : strlen (contents[i]);
+      zip_source_t *src = zip_source_buffer (zip, contents[i], n, 0);
+      g_assert_nonnull (src);
+      g_assert_cmpint (zip_file_add (zip, names[i], src, ZIP_FL_OVERWRITE), >=, 0);
+    }
+  g_assert_cmpint (zip_close (zip), ==, 0);
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  g_unlink (path);
+  g_rmdir (dir);
+  return g_bytes_new_take (g_steal_pointer (&data), length);
+}
+
+#define W_NS "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+
+static void
+assert_docx_refused (GBytes     *zip,
+                     int         code,
+                     const char *words)
+{
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (zip, &length);
+  g_autoptr(WpReportSource) source = wp_report_source_new_for_data (data, length, &error);
+
+  g_assert_null (source);
+  g_assert_error (error, WP_REPORT_ERROR, code);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, words));
+}
+
+static void
+test_docx_bad_input (void)
+{
+  static const char *const other_names[] = { "hello.txt", NULL };
+  static const char *const other[] = { "hello", NULL };
+  static const char *const doc_names[] = { "word/document.xml", NULL };
+  static const char *const truncated[] = {
+    "<?xml version=\"1.0\"?><w:document " W_NS "><w:body><w:p><w:r><w:t>一、加强", NULL
+  };
+  static const char *const entities[] = {
+    "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;"
+    "&a;&a;&a;&a;&a;\">]><w:document " W_NS "><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p>"
+    "</w:body></w:document>", NULL
+  };
+  static const char *const empty[] = {
+    "<?xml version=\"1.0\"?><w:document " W_NS "><w:body><w:p/><w:p><w:r><w:t> </w:t>"
+    "</w:r></w:p></w:body></w:document>", NULL
+  };
+  g_autoptr(GBytes) not_docx = make_zip (other_names, other, NULL);
+  g_autoptr(GBytes) broken = make_zip (doc_names, truncated, NULL);
+  g_autoptr(GBytes) dtd = make_zip (doc_names, entities, NULL);
+  g_autoptr(GBytes) blank = make_zip (doc_names, empty, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpReportSource) source = NULL;
+
+  assert_docx_refused (not_docx, WP_REPORT_ERROR_DAMAGED, "word/document.xml");
+  assert_docx_refused (broken, WP_REPORT_ERROR_DAMAGED, "word/document.xml");
+  assert_docx_refused (dtd, WP_REPORT_ERROR_DAMAGED, "document type");
+  assert_docx_refused (blank, WP_REPORT_ERROR_EMPTY, "no text");
+
+  /* not a zip past its first bytes */
+  source = wp_report_source_new_for_data ("PK\003\004garbage", 11, &error);
+  g_assert_null (source);
+  g_assert_error (error, WP_REPORT_ERROR, WP_REPORT_ERROR_DAMAGED);
+  g_clear_error (&error);
+
+  /* a zip bomb: a few hundred kilobytes that unpack to 70 MB */
+  {
+    gsize n = 70 * 1024 * 1024;
+    g_autofree char *huge = g_malloc (n + 1);
+    const char *bomb[] = { huge, NULL };
+    const gsize lengths[] = { n };
+    g_autoptr(GBytes) zip = NULL;
+    const char *head = "<?xml version=\"1.0\"?><w:document " W_NS "><w:body><w:p><w:r><w:t>";
+
+    memset (huge, 'a', n);
+    memcpy (huge, head, strlen (head));
+    huge[n] = '\0';
+    zip = make_zip (doc_names, bomb, lengths);
+    g_assert_cmpuint (g_bytes_get_size (zip), <, 1024 * 1024);
+    assert_docx_refused (zip, WP_REPORT_ERROR_TOO_LARGE, "MB");
+  }
+}
+
+/* Headings Word knows by their styles (Heading 1, Heading 2 with their
+ * outline levels), numbered neither in the text nor by Word: two levels,
+ * where the words alone would give one */
+static void
+test_docx_heading_styles (void)
+{
+  static const char *const names[] = { "word/document.xml", "word/styles.xml", NULL };
+  static const char *const parts[] = {
+    "<?xml version=\"1.0\"?><w:document " W_NS "><w:body>"
+    "<w:p><w:r><w:t>2025年工作要点</w:t></w:r></w:p>"
+    "<w:p><w:pPr><w:pStyle w:val=\"H1\"/></w:pPr><w:r><w:t>坚持稳中求进 推动高质量发展</w:t>"
+    "</w:r></w:p>"
+    "<w:p><w:pPr><w:pStyle w:val=\"H2\"/></w:pPr><w:r><w:t>守牢安全底线 防范化解风险</w:t>"
+    "</w:r></w:p>"
+    "<w:p><w:r><w:t>市公安局牵头，年底前完成全市风险隐患排查整治，确保不发生重大案事件。</w:t>"
+    "</w:r></w:p>"
+    "<w:p><w:pPr><w:pStyle w:val=\"H2\"/></w:pPr><w:r><w:t>深化诉源治理 化解矛盾纠纷</w:t>"
+    "</w:r></w:p>"
+    "<w:p><w:r><w:t>市中级人民法院负责，上半年建成诉讼服务中心，推动矛盾纠纷就地化解。</w:t>"
+    "</w:r></w:p>"
+    "<w:p><w:pPr><w:pStyle w:val=\"H1\"/></w:pPr><w:r><w:t>加强队伍建设 锻造政法铁军</w:t>"
+    "</w:r></w:p>"
+    "<w:p><w:pPr><w:pStyle w:val=\"H2\"/></w:pPr><w:r><w:t>从严管党治警 筑牢思想根基</w:t>"
+    "</w:r></w:p>"
+    "<w:p><w:r><w:t>市委政法委牵头，全年开展政法队伍教育整顿成果巩固工作，每季度通报一次。</w:t>"
+    "</w:r></w:p>"
+    "</w:body></w:document>",
+    "<?xml version=\"1.0\"?><w:styles " W_NS ">"
+    "<w:style w:type=\"paragraph\" w:styleId=\"H1\"><w:name w:val=\"heading 1\"/>"
+    "<w:pPr><w:outlineLvl w:val=\"0\"/></w:pPr></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"H2\"><w:name w:val=\"heading 2\"/>"
+    "<w:basedOn w:val=\"H1\"/><w:pPr><w:outlineLvl w:val=\"1\"/></w:pPr></w:style>"
+    "</w:styles>",
+    NULL
+  };
+  g_autoptr(GBytes) zip = make_zip (names, parts, NULL);
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (zip, &length);
+  g_autoptr(WpReportSource) source = wp_report_source_new_for_data (data, length, &error);
+  WpReportOptions options = { 2025, NULL, NULL, NULL };
+  g_autoptr(WpReportDraft) draft = NULL;
+  WpReportItem *area;
+
+  g_assert_no_error (error);
+  draft = wp_report_import (source, &options);
+  g_assert_cmpuint (draft->items->len, ==, 2);
+  area = child (draft->items, 0);
+  g_assert_cmpstr (area->title, ==, "坚持稳中求进 推动高质量发展");
+  g_assert_cmpuint (area->children->len, ==, 2);
+  g_assert_cmpstr (child (area->children, 1)->title, ==, "深化诉源治理 化解矛盾纠纷");
+  g_assert_cmpstr (g_ptr_array_index (child (area->children, 1)->lead, 0), ==,
+                   "市中级人民法院");
+  area = child (draft->items, 1);
+  g_assert_cmpstr (area->title, ==, "加强队伍建设 锻造政法铁军");
+  g_assert_cmpuint (area->children->len, ==, 1);
+}
+
+/* A file of 200 MB (sparse: nothing is written) that starts as a zip */
+static void
+test_report_too_large_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("workplan-report-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "huge.docx", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpReportSource) source = NULL;
+  FILE *f = fopen (path, "wb");
+
+  g_assert_nonnull (f);
+  g_assert_cmpint (fwrite ("PK\003\004", 1, 4, f), ==, 4);
+  g_assert_cmpint (fseek (f, 200 * 1024 * 1024, SEEK_SET), ==, 0);
+  g_assert_cmpint (fwrite ("x", 1, 1, f), ==, 1);
+  fclose (f);
+  source = wp_report_source_load (path, &error);
+  g_unlink (path);
+  g_rmdir (dir);
+  g_assert_null (source);
+  g_assert_error (error, WP_REPORT_ERROR, WP_REPORT_ERROR_TOO_LARGE);
+}
+
+/* A PDF as an office prints a report: a running header and a page number
+ * on each page, lines broken where the page is full, a sentence running
+ * from one page onto the next. */
+static GBytes *
+make_pdf (const char *const *pages,
+          gboolean           furniture,
+          gboolean           text)
+{
+  g_autofree char *dir = g_dir_make_tmp ("workplan-pdf-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "test.pdf", NULL);
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_select_font_face (cr, "Noto Sans CJK SC", CAIRO_FONT_SLANT_NORMAL,
+                          CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 14);
+  for (guint i = 0; pages[i] != NULL; i++)
+    {
+      g_auto(GStrv) lines = g_strsplit (pages[i], "\n", -1);
+      double y = 100;
+
+      if (furniture && text)
+        {
+          g_autofree char *number = g_strdup_printf ("- %u -", i + 1);
+          cairo_move_to (cr, 200, 40);
+          cairo_show_text (cr, "厦门市委政法委员会文件");
+          cairo_move_to (cr, 280, 810);
+          cairo_show_text (cr, number);
+        }
+      for (guint k = 0; text && lines[k] != NULL; k++, y += 24)
+        {
+          cairo_move_to (cr, 60, y);
+          cairo_show_text (cr, lines[k]);
+        }
+      if (!text)
+        {
+          cairo_rectangle (cr, 50, 50, 400, 600);
+          cairo_fill (cr);
+        }
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  g_unlink (path);
+  g_rmdir (dir);
+  return g_bytes_new_take (g_steal_pointer (&data), length);
+}
+
+static void
+test_pdf (void)
+{
+  /* lines as full as a page makes them */
+  static const char *const pages[] = {
+    "2025年全市政法工作要点\n一、坚决维护国家政治安全\n"
+    "市国家安全局牵头，年底前完成重点领域风险排查，严密防\n范各类政治安全风险。",
+    "二、建设更高水平的平安厦门\n市公安局要持续开展夏季治安打击整治行动，刑事警情下\n"
+    "降一成，六月底前完成全市矛盾纠纷大排查，推动平安建设",
+    "提质增效。\n三、推进诉源治理\n市中级人民法院负责，年底前实现诉讼服务中心全覆盖。",
+    NULL
+  };
+  g_autoptr(GBytes) pdf = make_pdf (pages, TRUE, TRUE);
+  g_autoptr(GBytes) scan = make_pdf (pages, FALSE, FALSE);
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (pdf, &length);
+  g_autoptr(WpReportSource) source = wp_report_source_new_for_data (data, length, &error);
+  WpReportOptions options = { 2025, NULL, NULL, NULL };
+  g_autoptr(WpReportDraft) draft = NULL;
+  g_autoptr(WpReportSource) none = NULL;
+
+  g_assert_no_error (error);
+  g_test_message ("%s", source->text);
+  g_assert_cmpstr (source->encoding, ==, "pdf");
+  /* the running header and the page numbers are gone */
+  g_assert_null (strstr (source->text, "委员会文件"));
+  g_assert_null (strstr (source->text, "- 2 -"));
+  /* lines joined again, across a page too */
+  g_assert_nonnull (strstr (source->text, "风险排查，严密防范各类政治安全风险。\n"));
+  g_assert_nonnull (strstr (source->text, "刑事警情下降一成，"));
+  g_assert_nonnull (strstr (source->text, "大排查，推动平安建设提质增效。\n"));
+  draft = wp_report_import (source, &options);
+  g_assert_cmpstr (draft->title, ==, "2025年全市政法工作要点");
+  g_assert_cmpuint (draft->items->len, ==, 3);
+  g_assert_cmpstr (child (draft->items, 1)->title, ==, "建设更高水平的平安厦门");
+  g_assert_cmpstr (g_ptr_array_index (child (draft->items, 2)->lead, 0), ==, "市中级人民法院");
+
+  /* pictures of pages, no text layer */
+  data = g_bytes_get_data (scan, &length);
+  none = wp_report_source_new_for_data (data, length, &error);
+  g_assert_null (none);
+  g_assert_error (error, WP_REPORT_ERROR, WP_REPORT_ERROR_NO_TEXT);
+  g_clear_error (&error);
+
+  none = wp_report_source_new_for_data ("%PDF-1.4\nnot really", 19, &error);
+  g_assert_null (none);
+  g_assert_error (error, WP_REPORT_ERROR, WP_REPORT_ERROR_DAMAGED);
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  if (argc == 3 && g_str_equal (argv[1], "--dump-paragraphs"))
+    return dump_paragraphs (argv[2]);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/report/decode", test_decode);
   g_test_add_func ("/report/bad-input", test_bad_input);
@@ -471,5 +932,13 @@ main (int    argc,
   g_test_add_func ("/report/quality/xiamen-2025", test_quality_xiamen_2025);
   g_test_add_func ("/report/quality/city-speeches", test_quality_city_speeches);
   g_test_add_func ("/report/quality/xiamen-2020", test_quality_xiamen_2020);
+  g_test_add_func ("/report/quality/docx", test_quality_docx);
+  g_test_add_func ("/report/quality/pdf", test_quality_pdf);
+  g_test_add_func ("/report/docx/rules", test_docx_rules);
+  g_test_add_func ("/report/docx/merged-table", test_docx_merged_table);
+  g_test_add_func ("/report/docx/heading-styles", test_docx_heading_styles);
+  g_test_add_func ("/report/docx/bad-input", test_docx_bad_input);
+  g_test_add_func ("/report/too-large-file", test_report_too_large_file);
+  g_test_add_func ("/report/pdf", test_pdf);
   return g_test_run ();
 }

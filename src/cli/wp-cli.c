@@ -4,8 +4,8 @@
  *   workplan export --format json|pdf|xlsx|csv --year N [--agency NAME] [--db PATH] [-o FILE]
  *   workplan import FILE.json|.xlsx|.xls|.csv [--year N] [--replace] [--db PATH] [--dry-run]
  *                   [--json]
- *   workplan import-report FILE.txt --year N [--title T] [--organization O] [--dry-run]
- *                 [--json] [--db PATH]
+ *   workplan import-report FILE.txt|.docx|.pdf --year N [--title T] [--organization O]
+ *                 [--dry-run] [--json] [--db PATH]
  *   workplan note --year N --item TITLE-OR-UUID --text T [--date D] [--progress P]
  *                 [--status S] [--db PATH]
  *
@@ -1247,7 +1247,8 @@ cmd_import_report (int    argc,
       NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = new_context ("import-report", _("FILE.txt"), entries);
+  g_autoptr(GOptionContext) context = new_context ("import-report", _("FILE.txt|.docx|.pdf"),
+                                                   entries);
   g_autoptr(GError) error = NULL;
   g_autoptr(WpReportSource) source = NULL;
   g_autoptr(WpReportDraft) draft = NULL;

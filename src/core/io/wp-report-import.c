@@ -20,6 +20,7 @@
 #include "wp-deadline.h"
 #include "wp-json-io.h"
 #include "wp-report-import.h"
+#include "wp-sheet-import.h"
 
 #define MAX_DEPTH 8
 #define HEADING_MAX_CHARS 32
@@ -51,6 +52,9 @@ typedef struct {
   char   *owner;      /* a speech's agency */
   char   *label;      /* a speech's speaker line, below its title */
   gboolean review;
+  WpReportCues cues;  /* what a .docx said of it: bold, a heading's font */
+  int     outline_level;
+  gsize   run_in;     /* bytes of its bold opening, or 0 */
 } Para;
 
 typedef struct {
@@ -738,6 +742,16 @@ is_plain_heading (const char *text)
   return comma == NULL || strstr (comma + 1, "，") == NULL;
 }
 
+/* A whole paragraph a .docx marks as a heading: its style or font, or bold
+ * throughout, and short as headings are. */
+static gboolean
+is_cued_heading (const Para *p)
+{
+  if (p->run_in > 0 || chars (p->text) > HEADING_MAX_CHARS + 8)
+    return FALSE;
+  return (p->cues & (WP_REPORT_CUE_HEADING | WP_REPORT_CUE_BOLD)) != 0 || p->outline_level >= 0;
+}
+
 static void
 classify (Ctx   *ctx,
           Para  *p,
@@ -762,7 +776,7 @@ classify (Ctx   *ctx,
         }
       p->title = strip_trailing_punctuation (g_strndup (words, len));
       g_strstrip (p->title);
-      if (p->rest == NULL && chars (p->text) > HEADING_MAX_CHARS + 20)
+      if (p->rest == NULL && chars (p->text) > HEADING_MAX_CHARS + 20 && !is_cued_heading (p))
         return;  /* a numbered paragraph, not a heading */
       p->style = style;
       if (style == STYLE_PART)
@@ -773,6 +787,20 @@ classify (Ctx   *ctx,
     {
       p->style = STYLE_SPEECH;
       p->title = g_strdup (p->text);
+      return;
+    }
+  if (is_cued_heading (p) && !matches (REGEX ("[。；！？]."), p->text)
+      && !matches (REGEX ("^[一二三四五六七八九十]是|^(?:首先|其次|再次|最后)"), p->text))
+    {
+      /* Word said so: a heading style or font, or bold through */
+      p->title = strip_trailing_punctuation (g_strdup (p->text));
+      if (is_part_heading (p->text))
+        p->style = STYLE_PART;
+      else if (p->outline_level >= 0)
+        p->style = STYLE_H1 + MIN (p->outline_level, 3);
+      else
+        p->style = STYLE_PLAIN;
+      p->review = is_review_words (p->text, ctx->options->year);
       return;
     }
   if (next == NULL || !is_plain_heading (p->text))
@@ -978,7 +1006,8 @@ enumerator_length (const char *text)
 static void
 read_body (Ctx        *ctx,
            const char *text,
-           gsize       start)
+           gsize       start,
+           gsize       run_in)
 {
   Open *top = &ctx->open[ctx->depth - 1];
   g_autoptr(GArray) cuts = enumeration_starts (text);
@@ -990,7 +1019,8 @@ read_body (Ctx        *ctx,
       g_autofree char *words = g_strndup (text, first);
       WpReportItem *parent = top->enumeration ? top->enumeration : top->item;
       int depth = top->enumeration ? item_depth (ctx, top->item) + 1 : item_depth (ctx, top->item);
-      gsize title_length = run_in_length (words);
+      /* a bold opening is the title, whatever its words */
+      gsize title_length = run_in > 0 && run_in < first ? run_in : run_in_length (words);
       g_autoptr(GArray) orders = directive_starts (words);
 
       if (g_str_has_prefix (words, "目标：") && top->enumeration == NULL)
@@ -998,7 +1028,7 @@ read_body (Ctx        *ctx,
           append_description (top->item, words);
           read_fields (ctx, top->item, words);
         }
-      else if (orders->len >= 2 && g_array_index (orders, gsize, 0) == 0)
+      else if (orders->len >= 2 && g_array_index (orders, gsize, 0) == 0 && run_in == 0)
         read_rest (ctx, parent, depth, words, start);  /* 要…。要…。: one action each */
       else if (title_length > 0 || is_directive (words))
         {
@@ -1040,7 +1070,8 @@ read_body (Ctx        *ctx,
       g_autofree char *words = g_strndup (text + s, e - s);
       gsize skip = enumerator_length (words);
       const char *body = words + skip;
-      gsize title_length = run_in_length (body);
+      gsize title_length = i == 0 && s == 0 && run_in > skip && run_in < e
+                           ? run_in - skip : run_in_length (body);
       g_autofree char *title = title_length ? g_strndup (body, title_length) : make_title (body);
       int depth = item_depth (ctx, top->item);
       WpReportItem *item;
@@ -1160,7 +1191,7 @@ open_heading (Ctx  *ctx,
   o->enumeration = NULL;
 
   if (p->rest != NULL)
-    read_body (ctx, p->rest, p->rest_start);
+    read_body (ctx, p->rest, p->rest_start, 0);
 }
 
 static void
@@ -1189,6 +1220,166 @@ end_review (Ctx *ctx)
 {
   close_open (ctx, 0);
   ctx->in_review = FALSE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Task breakdown tables inside a .docx                                */
+
+static void
+read_names (JsonObject *object,
+            const char *key,
+            GPtrArray  *names)
+{
+  JsonArray *array = json_object_has_member (object, key)
+                     ? json_object_get_array_member (object, key) : NULL;
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      const char *name = json_array_get_string_element (array, i);
+      if (name != NULL && name[0] != '\0')
+        add_name (names, name);
+    }
+}
+
+/* Where in the text the row naming @title is, else the whole table */
+static void
+table_span (const WpReportSource *source,
+            const WpReportTable  *table,
+            const char           *title,
+            gsize                *start,
+            gsize                *end)
+{
+  *start = table->start;
+  *end = table->end;
+  for (guint r = 0; title[0] != '\0' && r < table->row_starts->len; r++)
+    {
+      gsize s = g_array_index (table->row_starts, gsize, r);
+      const char *line_end = memchr (source->text + s, '\n', table->end - s);
+      gsize e = line_end ? (gsize) (line_end - source->text) : table->end;
+      g_autofree char *line = g_strndup (source->text + s, e - s);
+
+      if (strstr (line, title) != NULL)
+        {
+          *start = s;
+          *end = e;
+          return;
+        }
+    }
+}
+
+static WpReportItem *
+item_from_json (Ctx                 *ctx,
+                const WpReportTable *table,
+                JsonObject          *object)
+{
+  const char *title = json_object_get_string_member_with_default (object, "title", "");
+  const char *kind = json_object_get_string_member_with_default (object, "kind", "task");
+  JsonArray *children = json_object_has_member (object, "children")
+                        ? json_object_get_array_member (object, "children") : NULL;
+  gsize start, end;
+  WpReportItem *item;
+
+  table_span (ctx->source, table, title, &start, &end);
+  item = item_new (title, start, end);
+  if (!wp_item_kind_from_string (kind, &item->kind))
+    item->kind = WP_ITEM_KIND_TASK;
+  g_free (item->description);
+  item->description = g_strdup (json_object_get_string_member_with_default (object,
+                                                                          "description", ""));
+  read_names (object, "lead", item->lead);
+  read_names (object, "co", item->co);
+  if (json_object_has_member (object, "due") && !json_object_get_null_member (object, "due"))
+    item->due = g_strdup (json_object_get_string_member (object, "due"));
+  g_free (item->due_label);
+  item->due_label = g_strdup (json_object_get_string_member_with_default (object, "due_label",
+                                                                        ""));
+  item->ongoing = json_object_get_boolean_member_with_default (object, "ongoing", FALSE);
+  note_agencies (ctx, item);
+  for (guint i = 0; children != NULL && i < json_array_get_length (children); i++)
+    {
+      JsonObject *child = json_array_get_object_element (children, i);
+      if (child != NULL)
+        g_ptr_array_add (item->children, item_from_json (ctx, table, child));
+    }
+  return item;
+}
+
+static void
+kinds_under (WpReportItem *item,
+             WpItemKind    kind)
+{
+  item->kind = kind;
+  for (guint i = 0; i < item->children->len; i++)
+    kinds_under (g_ptr_array_index (item->children, i),
+                 kind == WP_ITEM_KIND_AREA ? WP_ITEM_KIND_TASK : WP_ITEM_KIND_ACTION);
+}
+
+/* A 任务分解 table's rows, read as the sheet importer reads a sheet: areas
+ * of their own, or tasks under one area named by the table's caption. */
+static void
+import_tables (Ctx *ctx)
+{
+  const WpReportSource *source = ctx->source;
+
+  for (guint t = 0; source->tables != NULL && t < source->tables->len; t++)
+    {
+      const WpReportTable *table = g_ptr_array_index (source->tables, t);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *json = wp_sheet_import_table (table->table, ctx->options->year, NULL,
+                                                     &error);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *root;
+      JsonArray *items;
+      WpReportItem *area = NULL;
+
+      if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL))
+        continue;
+      root = json_node_get_object (json_parser_get_root (parser));
+      items = root != NULL && json_object_has_member (root, "items")
+              ? json_object_get_array_member (root, "items") : NULL;
+      for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+        {
+          JsonObject *object = json_array_get_object_element (items, i);
+          WpReportItem *item;
+
+          if (object == NULL)
+            continue;
+          item = item_from_json (ctx, table, object);
+          if (item->kind == WP_ITEM_KIND_AREA)
+            {
+              kinds_under (item, WP_ITEM_KIND_AREA);
+              g_ptr_array_add (ctx->draft->items, item);
+              continue;
+            }
+          if (area == NULL)
+            {
+              g_autofree char *caption =
+                table->caption ? g_regex_replace (REGEX ("^附件\\d*[：:、 ]?"), table->caption,
+                                                  -1, 0, "", 0, NULL) : NULL;
+
+              area = item_new (caption && caption[0] ? caption : _("Task breakdown"),
+                               table->start, table->end);
+              area->kind = WP_ITEM_KIND_AREA;
+              g_ptr_array_add (ctx->draft->items, area);
+            }
+          kinds_under (item, WP_ITEM_KIND_TASK);
+          g_ptr_array_add (area->children, item);
+        }
+    }
+}
+
+/* The caption of a task table names its area, and is no item of its own */
+static gboolean
+is_table_caption (const WpReportSource    *source,
+                  const WpReportParagraph *p)
+{
+  for (guint t = 0; source->tables != NULL && t < source->tables->len; t++)
+    {
+      const WpReportTable *table = g_ptr_array_index (source->tables, t);
+      if (table->caption != NULL && table->start == p->end + 1)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /**
@@ -1231,7 +1422,7 @@ wp_report_import (const WpReportSource  *source,
       if (g_str_has_prefix (raw, "相关阅读") || g_str_has_prefix (raw, "相关新闻")
           || g_str_has_prefix (raw, "延伸阅读"))
         break;
-      if (is_noise (raw))
+      if (is_noise (raw) || is_table_caption (source, sp))
         continue;
       p.text = strip_furniture (raw);
       if (p.text[0] == '\0')
@@ -1241,6 +1432,10 @@ wp_report_import (const WpReportSource  *source,
         }
       p.start = sp->start;
       p.end = sp->end;
+      p.cues = sp->cues;
+      p.outline_level = sp->outline_level;
+      /* (an opening is the words', not the furniture's stripped before) */
+      p.run_in = g_str_equal (p.text, raw) ? sp->run_in : 0;
       g_array_append_val (paras, p);
     }
 
@@ -1327,7 +1522,7 @@ wp_report_import (const WpReportSource  *source,
           }
         if (ctx.depth == 0)
           continue;  /* an introduction, before the first heading */
-        read_body (&ctx, p->text, p->start);
+        read_body (&ctx, p->text, p->start, p->run_in);
       }
   close_open (&ctx, 0);
 
@@ -1339,6 +1534,14 @@ wp_report_import (const WpReportSource  *source,
           && paras->len > 0 && last->start == g_array_index (paras, Para, paras->len - 1).start)
         g_ptr_array_remove_index (draft->items, draft->items->len - 1);
     }
+
+  import_tables (&ctx);
+  /* a document that is only its table: the caption is its title */
+  if (title == NULL && paras->len == 0 && source->tables != NULL && source->tables->len > 0)
+    title = g_strdup (((WpReportTable *) g_ptr_array_index (source->tables, 0))->caption);
+  if (draft->no_structure && draft->items->len > 0 && source->tables != NULL
+      && paras->len <= 1)
+    draft->no_structure = FALSE;
 
   draft->title = g_strdup (options->title ? options->title : title ? title : "");
   draft->organization = g_strdup (options->organization ? options->organization : "");

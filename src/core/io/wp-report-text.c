@@ -33,6 +33,8 @@ wp_report_source_free (WpReportSource *source)
   for (guint i = 0; i < source->paragraphs->len; i++)
     g_free (g_array_index (source->paragraphs, WpReportParagraph, i).number);
   g_array_unref (source->paragraphs);
+  if (source->tables != NULL)
+    g_ptr_array_unref (source->tables);
   g_free (source->text);
   g_free (source->encoding);
   g_free (source);
@@ -157,6 +159,12 @@ is_cjk (gunichar c)
  * in Chinese text made full-width, so that rules read one form. */
 static char *
 normalise_line (const char *line)
+{
+  return _wp_report_normalise_line (line);
+}
+
+char *
+_wp_report_normalise_line (const char *line)
 {
   g_autofree gunichar *chars = g_utf8_to_ucs4_fast (line, -1, NULL);
   GString *out = g_string_new (NULL);
@@ -335,7 +343,7 @@ emit (Builder    *b,
       const char *text,
       gsize       length)
 {
-  WpReportParagraph p = { 0, 0, WP_REPORT_CUE_NONE, -1, NULL };
+  WpReportParagraph p = { 0, 0, WP_REPORT_CUE_NONE, -1, NULL, 0 };
 
   while (length > 0 && text[0] == ' ')
     text++, length--;
@@ -529,6 +537,45 @@ emit_paragraph (Builder    *b,
     emit (b, text, strlen (text));
 }
 
+gboolean
+_wp_report_source_append (WpReportSource *source,
+                          GString        *text,
+                          const char     *raw,
+                          gsize           raw_run_in,
+                          WpReportCues    cues,
+                          int             outline_level,
+                          const char     *number)
+{
+  g_autofree char *line = normalise_line (raw);
+  WpReportParagraph p = { 0, 0, cues, outline_level, NULL, 0 };
+  const char *words = line;
+
+  while (*words == ' ')
+    words++;
+  if (*words == '\0')
+    return FALSE;
+  if (raw_run_in > 0 && raw_run_in < strlen (raw))
+    {
+      /* the opening normalised alone is the opening of the whole, unless
+       * its last character changed with what follows */
+      g_autofree char *head = g_strndup (raw, raw_run_in);
+      g_autofree char *opening = normalise_line (head);
+      const char *o = opening;
+
+      while (*o == ' ')
+        o++;
+      if (*o != '\0' && g_str_has_prefix (words, o) && strlen (o) < strlen (words))
+        p.run_in = strlen (o);
+    }
+  p.start = text->len;
+  g_string_append (text, words);
+  p.end = text->len;
+  g_string_append_c (text, '\n');
+  p.number = g_strdup (number);
+  g_array_append_val (source->paragraphs, p);
+  return TRUE;
+}
+
 /**
  * wp_report_source_new_for_text:
  *
@@ -613,18 +660,63 @@ wp_report_source_new_for_text (const char  *data,
 }
 
 static gboolean
-has_suffix_ci (const char *path,
-               const char *suffix)
+is_ole (const char *data,
+        gsize       length)
 {
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-  return g_str_has_suffix (lower, suffix);
+  return length >= 8 && memcmp (data, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) == 0;
+}
+
+static gboolean
+refuse_old_format (GError **error)
+{
+  g_set_error (error, WP_REPORT_ERROR, WP_REPORT_ERROR_UNSUPPORTED,
+               _("Old Word and WPS files (.doc, .wps, .et) cannot be read: open it in Word or "
+                 "WPS, save it as .docx, and import that."));
+  return FALSE;
+}
+
+static gboolean
+too_large (gsize    bound,
+           GError **error)
+{
+  g_set_error (error, WP_REPORT_ERROR, WP_REPORT_ERROR_TOO_LARGE,
+               _("The file is too large to be a work report (over %d MB)."),
+               (int) (bound / (1024 * 1024)));
+  return FALSE;
+}
+
+/**
+ * wp_report_source_new_for_data:
+ *
+ * Reads a report whatever its format, known by its first bytes and never by
+ * a name: a .docx (a zip), a PDF, or text; old binary Office and WPS files
+ * get a message saying to save them as .docx.
+ *
+ * Returns: (transfer full): the source, or %NULL with @error set
+ */
+WpReportSource *
+wp_report_source_new_for_data (const char  *data,
+                               gsize        length,
+                               GError     **error)
+{
+  if (length >= 4 && memcmp (data, "PK\003\004", 4) == 0)
+    return wp_report_source_new_for_docx (data, length, error);
+  if (length >= 5 && memcmp (data, "%PDF-", 5) == 0)
+    return wp_report_source_new_for_pdf (data, length, error);
+  if (is_ole (data, length))
+    return refuse_old_format (error), NULL;
+  if (length == 0)
+    {
+      g_set_error (error, WP_REPORT_ERROR, WP_REPORT_ERROR_EMPTY, _("The file has no text."));
+      return NULL;
+    }
+  return wp_report_source_new_for_text (data, length, error);
 }
 
 /**
  * wp_report_source_load:
  *
- * Reads a report file; only plain text for now. Word and PDF files get a
- * message saying what to do instead of a wrong reading.
+ * Reads a report file: text, .docx or .pdf, by its content.
  *
  * Returns: (transfer full): the source, or %NULL with @error set
  */
@@ -636,65 +728,44 @@ wp_report_source_load (const char  *path,
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GFileInputStream) stream = NULL;
   g_autofree char *data = NULL;
-  gsize length = 0;
+  char head[8] = { 0 };
+  gsize length = 0, bound = WP_REPORT_MAX_INPUT_SIZE;
   goffset size;
-
-  if (has_suffix_ci (path, ".doc") || has_suffix_ci (path, ".wps"))
-    {
-      g_set_error (error, WP_REPORT_ERROR, WP_REPORT_ERROR_UNSUPPORTED,
-                   _("Old Word and WPS files cannot be read: open it in Word or WPS, save it "
-                     "as .docx or .txt, and import that."));
-      return NULL;
-    }
-  if (has_suffix_ci (path, ".docx") || has_suffix_ci (path, ".pdf"))
-    {
-      g_set_error (error, WP_REPORT_ERROR, WP_REPORT_ERROR_UNSUPPORTED,
-                   _("Importing Word and PDF files is not supported yet: save the report as "
-                     "plain text (.txt) and import that."));
-      return NULL;
-    }
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
                             NULL, error);
   if (info == NULL)
     return NULL;
   size = g_file_info_get_size (info);
-  if (size > WP_REPORT_MAX_INPUT_SIZE)
-    {
-      g_set_error (error, WP_REPORT_ERROR, WP_REPORT_ERROR_TOO_LARGE,
-                   _("The file is too large to be a work report (over %d MB)."),
-                   WP_REPORT_MAX_INPUT_SIZE / (1024 * 1024));
-      return NULL;
-    }
-  /* Read at most one byte past the bound: a file that grew meanwhile is
-   * refused, not read whole. */
   stream = g_file_read (file, NULL, error);
   if (stream == NULL)
     return NULL;
-  data = g_malloc (WP_REPORT_MAX_INPUT_SIZE + 2);
-  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), data, WP_REPORT_MAX_INPUT_SIZE + 1,
-                                &length, NULL, error))
+  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), head, sizeof head, &length, NULL,
+                                error))
     return NULL;
-  data[length] = '\0';
+  if (is_ole (head, length))
+    return refuse_old_format (error), NULL;
+  /* a Word file or a PDF carries its pictures: allow it more */
+  if (length >= 4 && (memcmp (head, "PK\003\004", 4) == 0 || memcmp (head, "%PDF", 4) == 0))
+    bound = WP_REPORT_MAX_FILE_SIZE;
+  if (size > (goffset) bound)
+    return too_large (bound, error), NULL;
 
-  if (length >= 4 && (memcmp (data, "PK\003\004", 4) == 0 || memcmp (data, "%PDF", 4) == 0))
+  /* Read at most one byte past the bound: a file that grew meanwhile is
+   * refused, not read whole. */
+  data = g_malloc (bound + 2);
+  memcpy (data, head, length);
+  if (length == sizeof head)
     {
-      g_set_error (error, WP_REPORT_ERROR, WP_REPORT_ERROR_UNSUPPORTED,
-                   _("Importing Word and PDF files is not supported yet: save the report as "
-                     "plain text (.txt) and import that."));
-      return NULL;
+      gsize more = 0;
+
+      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), data + length,
+                                    bound + 1 - length, &more, NULL, error))
+        return NULL;
+      length += more;
     }
-  if (length >= 4 && memcmp (data, "\xd0\xcf\x11\xe0", 4) == 0)
-    {
-      g_set_error (error, WP_REPORT_ERROR, WP_REPORT_ERROR_UNSUPPORTED,
-                   _("Old Word and WPS files cannot be read: open it in Word or WPS, save it "
-                     "as .docx or .txt, and import that."));
-      return NULL;
-    }
-  if (length == 0)
-    {
-      g_set_error (error, WP_REPORT_ERROR, WP_REPORT_ERROR_EMPTY, _("The file has no text."));
-      return NULL;
-    }
-  return wp_report_source_new_for_text (data, length, error);
+  if (length > bound)
+    return too_large (bound, error), NULL;
+  data[length] = '\0';
+  return wp_report_source_new_for_data (data, length, error);
 }

@@ -603,6 +603,13 @@ choose_columns (Import *im)
 
   im->number_column = im->kind_column = im->title_column = -1;
   im->levels = g_array_new (FALSE, FALSE, sizeof (guint));
+  /* 责任单位 beside a 牵头单位 are those who work with the lead */
+  for (guint c = 0; c < im->n_columns; c++)
+    if (im->roles[c] == ROLE_LEAD && im->labels[c] != NULL && strstr (im->labels[c], "牵头"))
+      for (guint k = 0; k < im->n_columns; k++)
+        if (k != c && im->roles[k] == ROLE_LEAD && im->labels[k] != NULL
+            && strstr (im->labels[k], "责任") != NULL)
+          im->roles[k] = ROLE_CO;
   for (guint c = 0; c < im->n_columns; c++)
     {
       if (im->roles[c] == ROLE_NUMBER && im->number_column < 0)
