@@ -890,12 +890,8 @@ test_delete_and_restore (Fixture       *f,
                                                       .target = 95, .has_target = TRUE },
                                         &error), >, 0);
   g_assert_no_error (error);
-  {
-    g_autofree char *sql = g_strdup_printf ("INSERT INTO milestone (item_id, quarter, text)"
-                                            " VALUES (%" G_GINT64_FORMAT ", 2, '完成招标')",
-                                            b11_id);
-    g_assert_cmpint (sqlite3_exec (f->store->db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  }
+  g_assert_true (wp_store_set_milestone (f->store, b11_id, 2, "完成招标", -1, &error));
+  g_assert_no_error (error);
   g_clear_object (&b1);
   g_clear_object (&b11);
 
