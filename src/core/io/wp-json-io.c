@@ -26,6 +26,7 @@
 #include "wp-deadline.h"
 #include "wp-json-io.h"
 #include "wp-json-scan.h"
+#include "wp-store-bulk.h"
 #include "wp-util.h"
 
 /* Items nest as area, key task and action, and a few levels more where
@@ -776,65 +777,37 @@ read_item (JsonNode    *node,
   return g_steal_pointer (&item);
 }
 
+/* Writes @item as child @position of @parent_id, then its children. */
 static gboolean
-write_item (WpStore     *store,
+write_item (WpStoreBulk *bulk,
             gint64       plan_id,
             gint64       parent_id,
+            int          position,
             ImportItem  *item,
             GError     **error)
 {
-  g_autoptr(WpItem) created = NULL;
-  g_auto(GValue) ongoing = G_VALUE_INIT;
-  g_auto(GValue) yes = G_VALUE_INIT;
+  g_autofree char *done_date = NULL;
+  WpBulkItem row = {
+    .kind = item->kind,
+    .title = item->title,
+    .description = item->description,
+    .status = item->status,
+    .progress = item->progress,
+    .due = item->due,
+    .due_label = item->due_label,
+    .ongoing = item->ongoing,
+    .carried_over = item->carried_over,
+    .carried_forward = item->carried_forward,
+    .lead = (const char * const *) item->lead,
+    .co = (const char * const *) item->co,
+  };
   gint64 id;
-
-  created = wp_store_create_item (store, plan_id, parent_id, -1, item->kind, item->title, error);
-  if (created == NULL)
-    return FALSE;
-  id = wp_item_get_id (created);
-
-  g_value_init (&ongoing, G_TYPE_BOOLEAN);
-  g_value_set_boolean (&ongoing, item->ongoing);
-  g_value_init (&yes, G_TYPE_BOOLEAN);
-  g_value_set_boolean (&yes, TRUE);
-
-  if ((item->description[0] != '\0'
-       && !wp_store_set_item_string (store, id, "description", item->description, error))
-      || (item->status != WP_ITEM_STATUS_NOT_STARTED
-          && !wp_store_set_item_string (store, id, "status",
-                                        wp_item_status_to_string (item->status), error))
-      || !wp_store_set_item_int (store, id, "progress", item->progress, error)
-      || (item->due != NULL && !wp_store_set_item_string (store, id, "due", item->due, error))
-      || (item->due_label[0] != '\0'
-          && !wp_store_set_item_string (store, id, "due-label", item->due_label, error))
-      || (item->ongoing && !wp_store_set_item_property (store, id, "ongoing", &ongoing, error))
-      || (item->carried_over
-          && !wp_store_set_item_property (store, id, "carried-over", &yes, error))
-      || (item->carried_forward
-          && !wp_store_set_item_property (store, id, "carried-forward", &yes, error))
-      || !wp_store_set_item_agencies (store, id, WP_AGENCY_ROLE_LEAD,
-                                      (const char * const *) item->lead, error)
-      || !wp_store_set_item_agencies (store, id, WP_AGENCY_ROLE_CO,
-                                      (const char * const *) item->co, error))
-    return FALSE;
-
-  for (guint i = 0; i < item->targets->len; i++)
-    if (wp_store_add_target (store, id, g_ptr_array_index (item->targets, i), error) == 0)
-      return FALSE;
-
-  for (guint i = 0; i < item->notes->len; i++)
-    {
-      WpNote *n = g_ptr_array_index (item->notes, i);
-      if (wp_store_add_note (store, id, &n->date, n->text, n->progress, error) == 0)
-        return FALSE;
-    }
 
   /* Work done before it was imported was done when it was last reported,
    * not on the day of the import. */
   if (item->status == WP_ITEM_STATUS_DONE && item->notes->len > 0)
     {
       GDate last;
-      g_autofree char *iso = NULL;
 
       g_date_clear (&last, 1);
       for (guint i = 0; i < item->notes->len; i++)
@@ -843,13 +816,26 @@ write_item (WpStore     *store,
           if (!g_date_valid (&last) || g_date_compare (&n->date, &last) > 0)
             last = n->date;
         }
-      iso = wp_date_to_iso (&last);
-      if (!wp_store_set_item_string (store, id, "done-date", iso, error))
+      row.done_date = done_date = wp_date_to_iso (&last);
+    }
+
+  id = wp_store_bulk_add_item (bulk, plan_id, parent_id, position, &row, error);
+  if (id == 0)
+    return FALSE;
+
+  for (guint i = 0; i < item->targets->len; i++)
+    if (!wp_store_bulk_add_target (bulk, id, g_ptr_array_index (item->targets, i), error))
+      return FALSE;
+
+  for (guint i = 0; i < item->notes->len; i++)
+    {
+      WpNote *n = g_ptr_array_index (item->notes, i);
+      if (!wp_store_bulk_add_note (bulk, id, &n->date, n->text, n->progress, error))
         return FALSE;
     }
 
   for (guint i = 0; i < item->children->len; i++)
-    if (!write_item (store, plan_id, id, g_ptr_array_index (item->children, i), error))
+    if (!write_item (bulk, plan_id, id, (int) i, g_ptr_array_index (item->children, i), error))
       return FALSE;
 
   return TRUE;
@@ -1015,6 +1001,7 @@ wp_json_document_write (WpJsonDocument  *doc,
                         GError         **error)
 {
   g_autoptr(WpPlan) plan = NULL;
+  WpStoreBulk *bulk = NULL;
   int year = year_override > 0 ? year_override : doc->year;
 
   if (!wp_store_begin (store, error))
@@ -1033,9 +1020,17 @@ wp_json_document_write (WpJsonDocument  *doc,
   if (plan == NULL)
     goto fail;
 
+  /* The plan is new: its items go in from the first place on. */
+  bulk = wp_store_bulk_begin (store, NULL, error);
+  if (bulk == NULL)
+    goto fail;
   for (guint i = 0; i < doc->items->len; i++)
-    if (!write_item (store, wp_plan_get_id (plan), 0, g_ptr_array_index (doc->items, i), error))
+    if (!write_item (bulk, wp_plan_get_id (plan), 0, (int) i,
+                     g_ptr_array_index (doc->items, i), error))
       goto fail;
+  if (!wp_store_bulk_commit (bulk, error))
+    goto fail;
+  g_clear_pointer (&bulk, wp_store_bulk_free);
 
   if (!wp_store_commit (store, error))
     {
@@ -1046,6 +1041,8 @@ wp_json_document_write (WpJsonDocument  *doc,
   return g_steal_pointer (&plan);
 
 fail:
+  /* Inside the transaction below, so before it */
+  g_clear_pointer (&bulk, wp_store_bulk_free);
   wp_store_rollback (store);
   wp_store_thaw_signals (store);
   return NULL;
