@@ -154,6 +154,34 @@ test_same_plan_as_item_by_item (Fixture       *f,
     }
 }
 
+/* The streaming export writes what the JsonBuilder tree wrote: the file
+ * was exported from this fixture's plan before the export was rewritten;
+ * the demo plan's own file is checked by test-json's round trip. */
+static void
+test_export_same_bytes_as_before (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bulk-every-field.json",
+                                                 NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *got = wp_json_export_plan (f->store, f->plan_id, &error);
+  g_autofree char *out_path = g_build_filename (f->dir, "streamed.json", NULL);
+  g_autofree char *streamed = NULL;
+  g_autoptr(WpOutput) out = wp_output_new (out_path);
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &expected, NULL, NULL));
+  g_assert_cmpstr (got, ==, expected);
+
+  /* and written as it goes, to a file */
+  g_assert_true (wp_json_export_plan_to (f->store, f->plan_id, out, &error));
+  g_assert_true (wp_output_close (out, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (out_path, &streamed, NULL, NULL));
+  g_assert_cmpstr (streamed, ==, expected);
+}
+
 /* After the import the index triggers are back: edits are found. */
 static void
 test_search_follows_edits_after_import (Fixture       *f,
@@ -323,6 +351,7 @@ main (int    argc,
 #define ADD(path, func) \
   g_test_add ("/bulk/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("same-plan-as-item-by-item", test_same_plan_as_item_by_item);
+  ADD ("export-same-bytes-as-before", test_export_same_bytes_as_before);
   ADD ("search-follows-edits-after-import", test_search_follows_edits_after_import);
   ADD ("positions-after-import-and-appends", test_positions_after_import_and_appends);
   ADD ("cancelled-bulk-write-changes-nothing", test_cancelled_bulk_write_changes_nothing);

@@ -304,6 +304,9 @@ double      wp_target_get_share         (const WpTarget    *target);
 GPtrArray  *wp_store_list_notes         (WpStore           *self,
                                          gint64             item_id,
                                          GError           **error);
+GHashTable *wp_store_list_plan_notes    (WpStore           *self,
+                                         gint64             plan_id,
+                                         GError           **error);
 gint64      wp_store_add_note           (WpStore           *self,
                                          gint64             item_id,
                                          const GDate       *date,
