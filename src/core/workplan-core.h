@@ -16,6 +16,7 @@
 #include "wp-light.h"
 #include "wp-plan.h"
 #include "wp-store.h"
+#include "wp-store-bulk.h"
 #include "wp-charts.h"
 #include "wp-stats.h"
 #include "wp-undo.h"

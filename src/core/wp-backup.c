@@ -456,11 +456,24 @@ vacuum_file_into (const char    *source,
     return FALSE;
   if (cancellable != NULL)
     handler = g_cancellable_connect (cancellable, G_CALLBACK (interrupt), db, NULL);
-  rc = sqlite3_prepare_v2 (db, "VACUUM INTO ?", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  /* An import sets the search index's triggers aside and back in its
+   * transaction (wp-store-bulk.c): a schema changed between preparing
+   * the VACUUM and running it makes SQLite run it again over the tables
+   * it had copied ("table … already exists"). It goes well the next time. */
+  for (int attempt = 0; attempt < 5; attempt++)
     {
-      sqlite3_bind_text (stmt, 1, dest, -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
+      rc = sqlite3_prepare_v2 (db, "VACUUM INTO ?", -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        {
+          sqlite3_bind_text (stmt, 1, dest, -1, SQLITE_TRANSIENT);
+          rc = sqlite3_step (stmt);
+        }
+      if (rc == SQLITE_DONE || rc != SQLITE_ERROR
+          || g_cancellable_is_cancelled (cancellable) || attempt == 4)
+        break;
+      sqlite3_finalize (stmt);
+      stmt = NULL;
+      g_unlink (dest);
     }
   g_cancellable_disconnect (cancellable, handler);
   if (rc != SQLITE_DONE)

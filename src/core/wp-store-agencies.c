@@ -472,6 +472,59 @@ wp_store_list_notes (WpStore  *self,
 }
 
 /**
+ * wp_store_list_plan_notes:
+ *
+ * Every progress note of the plan's items in one query, for exports that
+ * would otherwise ask once per item.
+ *
+ * Returns: (transfer full): gint64 item id → GPtrArray of WpNote, each
+ *   item's in the order wp_store_list_notes() gives
+ */
+GHashTable *
+wp_store_list_plan_notes (WpStore  *self,
+                          gint64    plan_id,
+                          GError  **error)
+{
+  g_autoptr(WpStmt) stmt = NULL;
+  g_autoptr(GHashTable) notes =
+    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                           (GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *current = NULL;
+  gint64 current_id = 0;
+  int rc;
+
+  g_return_val_if_fail (WP_IS_STORE (self), NULL);
+
+  stmt = wp_stmt_prepare (self, "SELECT n.item_id, n.id, n.date, n.text, n.progress FROM note n"
+                                " JOIN item i ON i.id = n.item_id WHERE i.plan_id = ?1"
+                                " ORDER BY n.item_id, n.date, n.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
+
+  while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
+    {
+      gint64 item_id = sqlite3_column_int64 (stmt->stmt, 0);
+      WpNote *n = g_new0 (WpNote, 1);
+
+      if (current == NULL || item_id != current_id)
+        {
+          current = g_ptr_array_new_with_free_func ((GDestroyNotify) wp_note_free);
+          current_id = item_id;
+          g_hash_table_insert (notes, g_memdup2 (&item_id, sizeof item_id), current);
+        }
+      n->id = sqlite3_column_int64 (stmt->stmt, 1);
+      wp_date_from_iso (wp_stmt_column_text (stmt, 2), &n->date);
+      n->text = g_strdup (wp_stmt_column_text (stmt, 3));
+      n->progress = sqlite3_column_type (stmt->stmt, 4) == SQLITE_NULL
+                    ? -1 : sqlite3_column_int (stmt->stmt, 4);
+      g_ptr_array_add (current, n);
+    }
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&notes) : NULL;
+}
+
+/**
  * wp_store_add_note:
  * @progress: the progress the note reports, or -1
  *

@@ -355,15 +355,15 @@ wp_store_reverse_changes (WpStore    *self,
 }
 
 /**
- * wp_store_begin_bulk:
+ * wp_store_begin_plan_write:
  *
  * Starts a transaction that writes many rows of one plan at once (an
  * import): the change log keeps one row for the plan instead of one per
- * row, written by wp_store_commit_bulk(). Such a write cannot be undone
+ * row, written by wp_store_commit_plan_write(). Such a write cannot be undone
  * step by step.
  */
 gboolean
-wp_store_begin_bulk (WpStore  *self,
+wp_store_begin_plan_write (WpStore  *self,
                      GError  **error)
 {
   if (!wp_store_begin (self, error))
@@ -373,11 +373,11 @@ wp_store_begin_bulk (WpStore  *self,
   return TRUE;
 }
 
-/* Ends what wp_store_begin_bulk() began: commits, logging that @plan_id
+/* Ends what wp_store_begin_plan_write() began: commits, logging that @plan_id
  * (and, if not 0, @old_plan_id, which it replaced) was written. On error,
  * everything is rolled back. */
 gboolean
-wp_store_commit_bulk (WpStore  *self,
+wp_store_commit_plan_write (WpStore  *self,
                       gint64    plan_id,
                       gint64    old_plan_id,
                       GError  **error)
@@ -394,7 +394,7 @@ wp_store_commit_bulk (WpStore  *self,
 }
 
 void
-wp_store_rollback_bulk (WpStore *self)
+wp_store_rollback_plan_write (WpStore *self)
 {
   if (self->change_log != NULL)
     wp_change_log_resume (self->change_log);

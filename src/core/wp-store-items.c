@@ -1447,7 +1447,10 @@ wp_store_create_item (WpStore     *self,
   if (position < 0 || position > n)
     position = n;
 
-  if (!wp_store_shift_siblings (self, plan_id, parent_id, position, +1, 0, error)
+  /* Appending moves no sibling: the shift would still read every one of
+   * them (positions are not indexed), once per item an import appends. */
+  if ((position < n
+       && !wp_store_shift_siblings (self, plan_id, parent_id, position, +1, 0, error))
       || !insert_item_row (self, plan_id, parent_id, position, kind, title, &id, error))
     goto fail;
 

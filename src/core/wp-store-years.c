@@ -288,7 +288,7 @@ wp_store_start_next_year (WpStore          *self,
   title = g_strjoinv (new_year, parts);
 
   /* (a bulk write: one row of the change log for each of the two plans) */
-  if (!wp_store_begin_bulk (self, error))
+  if (!wp_store_begin_plan_write (self, error))
     return NULL;
   wp_store_freeze_signals (self);
 
@@ -297,12 +297,12 @@ wp_store_start_next_year (WpStore          *self,
   if (plan == NULL
       || !copy_level (self, plan_id, 0, wp_plan_get_id (plan), 0, flags, marked, error))
     {
-      wp_store_rollback_bulk (self);
+      wp_store_rollback_plan_write (self);
       wp_store_thaw_signals (self);
       return NULL;
     }
 
-  if (!wp_store_commit_bulk (self, wp_plan_get_id (plan), plan_id, error))
+  if (!wp_store_commit_plan_write (self, wp_plan_get_id (plan), plan_id, error))
     {
       wp_store_thaw_signals (self);
       return NULL;

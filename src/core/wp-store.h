@@ -140,13 +140,13 @@ gboolean    wp_store_begin              (WpStore           *self,
 gboolean    wp_store_commit             (WpStore           *self,
                                          GError           **error);
 void        wp_store_rollback           (WpStore           *self);
-gboolean    wp_store_begin_bulk         (WpStore           *self,
+gboolean    wp_store_begin_plan_write         (WpStore           *self,
                                          GError           **error);
-gboolean    wp_store_commit_bulk        (WpStore           *self,
+gboolean    wp_store_commit_plan_write        (WpStore           *self,
                                          gint64             plan_id,
                                          gint64             old_plan_id,
                                          GError           **error);
-void        wp_store_rollback_bulk      (WpStore           *self);
+void        wp_store_rollback_plan_write      (WpStore           *self);
 void        wp_milestone_free           (WpMilestone       *milestone);
 gboolean    wp_store_set_milestone      (WpStore           *self,
                                          gint64             item_id,
@@ -329,6 +329,9 @@ double      wp_target_get_share         (const WpTarget    *target);
 
 GPtrArray  *wp_store_list_notes         (WpStore           *self,
                                          gint64             item_id,
+                                         GError           **error);
+GHashTable *wp_store_list_plan_notes    (WpStore           *self,
+                                         gint64             plan_id,
                                          GError           **error);
 gint64      wp_store_add_note           (WpStore           *self,
                                          gint64             item_id,

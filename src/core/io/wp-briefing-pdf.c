@@ -35,6 +35,10 @@
 #define FONT        "Noto Sans CJK SC, Noto Sans, sans"
 
 #define N_COLUMNS 8
+/* The first blocks keep their layouts (about 4 KB a table row), the rest
+ * only their text and height and are laid out again when drawn: a short
+ * briefing is laid out once, a plan of 100,000 items in bounded memory. */
+#define KEPT_LAYOUT_BLOCKS 5000
 #define LIGHT_COLUMN 5
 
 /* A laid-out piece of a page: a paragraph, or a table row. */
@@ -42,7 +46,10 @@ typedef struct {
   int          page;
   double       y;
   double       height;
-  PangoLayout *layouts[N_COLUMNS];  /* one for a paragraph */
+  PangoLayout *layouts[N_COLUMNS];  /* one for a paragraph; a shared cell's */
+  char        *texts[N_COLUMNS];    /* the others', laid out again when drawn */
+  double       size;                /* their font size */
+  gboolean     bold;
   gboolean     row;
   double       shade;               /* grey background of a table row, 0 for none */
   int          light;               /* a row's WpLight, for the colour of its cell; -1: none */
@@ -221,11 +228,17 @@ text_block (Doc        *doc,
             gboolean    bold,
             double      gap_after)
 {
+  g_autoptr(PangoLayout) layout = new_layout (doc, text, size, bold, PAGE_WIDTH - 2 * MARGIN,
+                                              BODY_HEIGHT);
   Block block = { 0 };
 
-  block.layouts[0] = new_layout (doc, text, size, bold, PAGE_WIDTH - 2 * MARGIN,
-                                 BODY_HEIGHT);
-  block.height = layout_height (block.layouts[0]);
+  if (doc->blocks->len < KEPT_LAYOUT_BLOCKS)
+    block.layouts[0] = g_object_ref (layout);
+  else
+    block.texts[0] = g_strdup (text);
+  block.size = size;
+  block.bold = bold;
+  block.height = layout_height (layout);
   need (doc, block.height);
   block.page = doc->page;
   block.y = doc->y;
@@ -247,6 +260,8 @@ table_row (Doc         *doc,
   block.row = TRUE;
   block.shade = shade;
   block.light = light;
+  block.size = 8;
+  block.bold = bold;
   for (guint i = 0; i < N_COLUMNS; i++)
     {
       const char *text = cells[i] ? cells[i] : "";
@@ -267,8 +282,18 @@ table_row (Doc         *doc,
           block.layouts[i] = g_object_ref (layout);
         }
       else
-        block.layouts[i] = new_layout (doc, text, 8, bold, columns[i].share * width - 6,
-                                      CELL_MAX_HEIGHT);
+        {
+          g_autoptr(PangoLayout) layout = new_layout (doc, text, 8, bold,
+                                                      columns[i].share * width - 6,
+                                                      CELL_MAX_HEIGHT);
+
+          if (doc->blocks->len < KEPT_LAYOUT_BLOCKS)
+            block.layouts[i] = g_object_ref (layout);
+          else
+            block.texts[i] = g_strdup (text);
+          block.height = MAX (block.height, layout_height (layout));
+          continue;
+        }
       block.height = MAX (block.height, layout_height (block.layouts[i]));
     }
   block.height += 6;
@@ -324,8 +349,25 @@ areas_chart (cairo_t     *cr,
   wp_chart_draw_bars (cr, stats->areas, G_MAXUINT, width);
 }
 
+/* Column @i's layout of @block: shared, or made again as it was measured */
+static PangoLayout *
+block_layout (Doc         *doc,
+              const Block *block,
+              guint        i)
+{
+  double width = PAGE_WIDTH - 2 * MARGIN;
+
+  if (block->layouts[i] != NULL)
+    return g_object_ref (block->layouts[i]);
+  if (!block->row)
+    return new_layout (doc, block->texts[0], block->size, block->bold, width, BODY_HEIGHT);
+  return new_layout (doc, block->texts[i], 8, block->bold, columns[i].share * width - 6,
+                     CELL_MAX_HEIGHT);
+}
+
 static void
-draw_block (cairo_t     *cr,
+draw_block (Doc         *doc,
+            cairo_t     *cr,
             const Block *block)
 {
   double width = PAGE_WIDTH - 2 * MARGIN, x = MARGIN;
@@ -341,9 +383,11 @@ draw_block (cairo_t     *cr,
 
   if (!block->row)
     {
+      g_autoptr(PangoLayout) layout = block_layout (doc, block, 0);
+
       cairo_set_source_rgb (cr, 0, 0, 0);
       cairo_move_to (cr, MARGIN, block->y);
-      pango_cairo_show_layout (cr, block->layouts[0]);
+      pango_cairo_show_layout (cr, layout);
       return;
     }
 
@@ -360,6 +404,8 @@ draw_block (cairo_t     *cr,
   cairo_stroke (cr);
   for (guint i = 0; i < N_COLUMNS; i++)
     {
+      g_autoptr(PangoLayout) layout = block_layout (doc, block, i);
+
       /* The light's word in its colour, as the outline's dot */
       if (i == LIGHT_COLUMN && block->light == WP_LIGHT_RED)
         cairo_set_source_rgb (cr, 0.78, 0.11, 0.16);
@@ -370,7 +416,7 @@ draw_block (cairo_t     *cr,
       else
         cairo_set_source_rgb (cr, 0, 0, 0);
       cairo_move_to (cr, x + 3, block->y + 3);
-      pango_cairo_show_layout (cr, block->layouts[i]);
+      pango_cairo_show_layout (cr, layout);
       x += columns[i].share * width;
     }
 }
@@ -396,7 +442,10 @@ static void
 block_clear (Block *block)
 {
   for (guint i = 0; i < N_COLUMNS; i++)
-    g_clear_object (&block->layouts[i]);
+    {
+      g_clear_object (&block->layouts[i]);
+      g_clear_pointer (&block->texts[i], g_free);
+    }
 }
 
 static void
@@ -675,7 +724,7 @@ wp_briefing_draw_page (WpBriefing *self,
 
   for (guint i = g_array_index (self->page_starts, guint, page);
        i < g_array_index (self->page_starts, guint, page + 1); i++)
-    draw_block (cr, &g_array_index (self->blocks, Block, i));
+    draw_block (self, cr, &g_array_index (self->blocks, Block, i));
   draw_footer (self, cr, page + 1, self->page);
 }
 

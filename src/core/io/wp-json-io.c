@@ -26,6 +26,8 @@
 #include "wp-deadline.h"
 #include "wp-json-io.h"
 #include "wp-json-scan.h"
+#include "wp-output.h"
+#include "wp-store-bulk.h"
 #include "wp-util.h"
 
 /* Items nest as area, key task and action, and a few levels more where
@@ -38,144 +40,229 @@ G_DEFINE_QUARK (wp-io-error-quark, wp_io_error)
 
 /* Export */
 
-static void
-add_number_or_null (JsonBuilder *builder,
-                    const char  *key,
-                    gboolean     has_value,
-                    double       value)
+/* Export: written out as the plan is read, laid out as json-glib 1.6 lays
+ * a tree out (so that existing exports stay byte for byte) but without
+ * building one: at 100,000 items the JsonBuilder tree, the generator's
+ * buffer and a copy of it were 500 MB. The targets and notes of the whole
+ * plan are read in one query each instead of two per item. */
+
+typedef struct {
+  GString    *out;
+  GArray     *empty;    /* gboolean per open container: nothing in it yet */
+  GHashTable *targets;  /* gint64 item id → GPtrArray of WpTarget (borrowed) */
+  GHashTable *notes;    /* gint64 item id → GPtrArray of WpNote */
+  WpOutput   *sink;     /* where out is emptied as it fills, or NULL */
+} Writer;
+
+/* Hands what is written so far to the sink, past a few pages of it. */
+static gboolean
+flush_some (Writer  *w,
+            GError **error)
 {
-  json_builder_set_member_name (builder, key);
-  /* JSON has no infinity: an unknown value is what the file can say. */
-  if (!has_value || !isfinite (value))
-    json_builder_add_null_value (builder);
-  else if (value == floor (value) && fabs (value) < 1e15)
-    json_builder_add_int_value (builder, (gint64) value);
-  else
-    json_builder_add_double_value (builder, value);
+  if (w->sink == NULL || w->out->len < 64 * 1024)
+    return TRUE;
+  if (!wp_output_write (w->sink, w->out->str, w->out->len, error))
+    return FALSE;
+  g_string_truncate (w->out, 0);
+  return TRUE;
+}
+
+static void write_string (GString    *out,
+                          const char *text);
+static void write_double (GString *out,
+                          double   value);
+
+static void
+write_indent (GString *out,
+              guint    level)
+{
+  for (guint i = 0; i < level; i++)
+    g_string_append (out, "  ");
+}
+
+/* Before a member or an element: the separator and the indent. */
+static void
+next_entry (Writer *w)
+{
+  gboolean *empty = &g_array_index (w->empty, gboolean, w->empty->len - 1);
+
+  g_string_append (w->out, *empty ? "\n" : ",\n");
+  *empty = FALSE;
+  write_indent (w->out, w->empty->len);
 }
 
 static void
-add_string_array (JsonBuilder        *builder,
-                  const char         *key,
-                  const char * const *values)
+open_container (Writer *w,
+                char    bracket)
 {
-  json_builder_set_member_name (builder, key);
-  json_builder_begin_array (builder);
+  gboolean empty = TRUE;
+
+  g_string_append_c (w->out, bracket);
+  g_array_append_val (w->empty, empty);
+}
+
+static void
+close_container (Writer *w,
+                 char    bracket)
+{
+  gboolean empty = g_array_index (w->empty, gboolean, w->empty->len - 1);
+
+  g_array_set_size (w->empty, w->empty->len - 1);
+  if (!empty)
+    {
+      g_string_append_c (w->out, '\n');
+      write_indent (w->out, w->empty->len);
+    }
+  g_string_append_c (w->out, bracket);
+}
+
+static void
+write_key (Writer     *w,
+           const char *key)
+{
+  next_entry (w);
+  write_string (w->out, key);
+  g_string_append (w->out, " : ");
+}
+
+static void
+write_string_member (Writer     *w,
+                     const char *key,
+                     const char *value)
+{
+  write_key (w, key);
+  if (value != NULL)
+    write_string (w->out, value);
+  else
+    g_string_append (w->out, "null");
+}
+
+static void
+write_bool_member (Writer     *w,
+                   const char *key,
+                   gboolean    value)
+{
+  write_key (w, key);
+  g_string_append (w->out, value ? "true" : "false");
+}
+
+static void
+write_number_member (Writer     *w,
+                     const char *key,
+                     gboolean    has_value,
+                     double      value)
+{
+  write_key (w, key);
+  /* JSON has no infinity: an unknown value is what the file can say. */
+  if (!has_value || !isfinite (value))
+    g_string_append (w->out, "null");
+  else if (value == floor (value) && fabs (value) < 1e15)
+    g_string_append_printf (w->out, "%" G_GINT64_FORMAT, (gint64) value);
+  else
+    write_double (w->out, value);
+}
+
+static void
+write_names_member (Writer             *w,
+                    const char         *key,
+                    const char * const *values)
+{
+  write_key (w, key);
+  open_container (w, '[');
   for (guint i = 0; values[i] != NULL; i++)
-    json_builder_add_string_value (builder, values[i]);
-  json_builder_end_array (builder);
+    {
+      next_entry (w);
+      write_string (w->out, values[i]);
+    }
+  close_container (w, ']');
 }
 
 static gboolean export_children (WpStore      *store,
                                  gint64        plan_id,
                                  gint64        parent_id,
-                                 JsonBuilder  *builder,
+                                 Writer       *w,
                                  GError      **error);
 
 static gboolean
 export_item (WpStore      *store,
              WpItem       *item,
-             JsonBuilder  *builder,
+             Writer       *w,
              GError      **error)
 {
-  g_autoptr(GPtrArray) targets = NULL;
-  g_autoptr(GPtrArray) notes = NULL;
   g_autofree char *due = wp_date_to_iso (wp_item_get_due (item));
   gint64 id = wp_item_get_id (item);
+  GPtrArray *targets = g_hash_table_lookup (w->targets, &id);
+  GPtrArray *notes = g_hash_table_lookup (w->notes, &id);
 
-  targets = wp_store_list_targets (store, id, error);
-  if (targets == NULL)
-    return FALSE;
-  notes = wp_store_list_notes (store, id, error);
-  if (notes == NULL)
-    return FALSE;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "kind");
-  json_builder_add_string_value (builder, wp_item_kind_to_string (wp_item_get_kind (item)));
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, wp_item_get_title (item));
-  json_builder_set_member_name (builder, "description");
-  json_builder_add_string_value (builder, wp_item_get_description (item));
-  add_string_array (builder, "lead", wp_item_get_lead_agencies (item));
-  add_string_array (builder, "co", wp_item_get_co_agencies (item));
-  json_builder_set_member_name (builder, "status");
-  json_builder_add_string_value (builder, wp_item_status_to_string (wp_item_get_status (item)));
-  add_number_or_null (builder, "progress", wp_item_get_progress (item) >= 0,
-                      wp_item_get_progress (item));
-  json_builder_set_member_name (builder, "due");
-  if (due != NULL)
-    json_builder_add_string_value (builder, due);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "due_label");
-  json_builder_add_string_value (builder, wp_item_get_due_label (item));
-  json_builder_set_member_name (builder, "ongoing");
-  json_builder_add_boolean_value (builder, wp_item_get_ongoing (item));
+  next_entry (w);
+  open_container (w, '{');
+  write_string_member (w, "kind", wp_item_kind_to_string (wp_item_get_kind (item)));
+  write_string_member (w, "title", wp_item_get_title (item));
+  write_string_member (w, "description", wp_item_get_description (item));
+  write_names_member (w, "lead", wp_item_get_lead_agencies (item));
+  write_names_member (w, "co", wp_item_get_co_agencies (item));
+  write_string_member (w, "status", wp_item_status_to_string (wp_item_get_status (item)));
+  write_number_member (w, "progress", wp_item_get_progress (item) >= 0,
+                       wp_item_get_progress (item));
+  write_string_member (w, "due", due);
+  write_string_member (w, "due_label", wp_item_get_due_label (item));
+  write_bool_member (w, "ongoing", wp_item_get_ongoing (item));
   /* Only when set, so that files of plans without carried work stay as
    * they were: copied from last year's plan, gone on into next year's. */
   if (wp_item_get_carried_over (item))
-    {
-      json_builder_set_member_name (builder, "carried_over");
-      json_builder_add_boolean_value (builder, TRUE);
-    }
+    write_bool_member (w, "carried_over", TRUE);
   if (wp_item_get_carried_forward (item))
-    {
-      json_builder_set_member_name (builder, "carried_forward");
-      json_builder_add_boolean_value (builder, TRUE);
-    }
+    write_bool_member (w, "carried_forward", TRUE);
 
-  json_builder_set_member_name (builder, "targets");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < targets->len; i++)
+  write_key (w, "targets");
+  open_container (w, '[');
+  for (guint i = 0; targets != NULL && i < targets->len; i++)
     {
       WpTarget *t = g_ptr_array_index (targets, i);
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "label");
-      json_builder_add_string_value (builder, t->label);
-      json_builder_set_member_name (builder, "unit");
-      json_builder_add_string_value (builder, t->unit);
-      add_number_or_null (builder, "baseline", t->has_baseline, t->baseline);
-      add_number_or_null (builder, "target", t->has_target, t->target);
-      add_number_or_null (builder, "current", t->has_current, t->current);
-      json_builder_end_object (builder);
+      next_entry (w);
+      open_container (w, '{');
+      write_string_member (w, "label", t->label);
+      write_string_member (w, "unit", t->unit);
+      write_number_member (w, "baseline", t->has_baseline, t->baseline);
+      write_number_member (w, "target", t->has_target, t->target);
+      write_number_member (w, "current", t->has_current, t->current);
+      close_container (w, '}');
     }
-  json_builder_end_array (builder);
+  close_container (w, ']');
 
-  json_builder_set_member_name (builder, "notes");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < notes->len; i++)
+  write_key (w, "notes");
+  open_container (w, '[');
+  for (guint i = 0; notes != NULL && i < notes->len; i++)
     {
       WpNote *n = g_ptr_array_index (notes, i);
       g_autofree char *date = wp_date_to_iso (&n->date);
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "date");
-      json_builder_add_string_value (builder, date);
-      json_builder_set_member_name (builder, "text");
-      json_builder_add_string_value (builder, n->text);
-      add_number_or_null (builder, "progress", n->progress >= 0, n->progress);
-      json_builder_end_object (builder);
+      next_entry (w);
+      open_container (w, '{');
+      write_string_member (w, "date", date);
+      write_string_member (w, "text", n->text);
+      write_number_member (w, "progress", n->progress >= 0, n->progress);
+      close_container (w, '}');
     }
-  json_builder_end_array (builder);
+  close_container (w, ']');
 
-  json_builder_set_member_name (builder, "children");
-  json_builder_begin_array (builder);
+  write_key (w, "children");
+  open_container (w, '[');
   if (wp_item_get_n_children (item) > 0
-      && !export_children (store, wp_item_get_plan_id (item), id, builder, error))
+      && !export_children (store, wp_item_get_plan_id (item), id, w, error))
     return FALSE;
-  json_builder_end_array (builder);
+  close_container (w, ']');
 
-  json_builder_end_object (builder);
-  return TRUE;
+  close_container (w, '}');
+  return flush_some (w, error);
 }
 
 static gboolean
 export_children (WpStore      *store,
                  gint64        plan_id,
                  gint64        parent_id,
-                 JsonBuilder  *builder,
+                 Writer       *w,
                  GError      **error)
 {
   g_autoptr(GPtrArray) children = wp_store_list_children (store, plan_id, parent_id, error);
@@ -184,7 +271,7 @@ export_children (WpStore      *store,
     return FALSE;
 
   for (guint i = 0; i < children->len; i++)
-    if (!export_item (store, g_ptr_array_index (children, i), builder, error))
+    if (!export_item (store, g_ptr_array_index (children, i), w, error))
       return FALSE;
 
   return TRUE;
@@ -260,81 +347,66 @@ write_double (GString *out,
     g_string_append (out, ".0");
 }
 
-static void
-write_indent (GString *out,
-              guint    level)
+/* The plan as interchange JSON; what is left of it after @sink took the
+ * rest, when there is one. */
+static GString *
+export_plan (WpStore   *store,
+             gint64     plan_id,
+             WpOutput  *sink,
+             GError   **error)
 {
-  for (guint i = 0; i < level; i++)
-    g_string_append (out, "  ");
-}
+  g_autoptr(WpPlan) plan = NULL;
+  g_autoptr(GPtrArray) targets = NULL;
+  g_autoptr(GHashTable) by_item = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                         (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) notes = NULL;
+  g_autoptr(GArray) empty = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  g_autoptr(GString) text = NULL;
+  Writer w;
 
-static void
-write_node (GString  *out,
-            JsonNode *node,
-            guint     level)
-{
-  switch (JSON_NODE_TYPE (node))
+  plan = wp_store_get_plan (store, plan_id, error);
+  if (plan == NULL)
+    return NULL;
+  targets = wp_store_list_plan_targets (store, plan_id, error);
+  if (targets == NULL)
+    return NULL;
+  notes = wp_store_list_plan_notes (store, plan_id, error);
+  if (notes == NULL)
+    return NULL;
+  /* Each item's targets, in their order; the lists borrow them. */
+  for (guint i = 0; i < targets->len; i++)
     {
-    case JSON_NODE_NULL:
-      g_string_append (out, "null");
-      break;
+      WpTarget *t = g_ptr_array_index (targets, i);
+      GPtrArray *list = g_hash_table_lookup (by_item, &t->item_id);
 
-    case JSON_NODE_VALUE:
-      if (json_node_get_value_type (node) == G_TYPE_INT64)
-        g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
-      else if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
-        write_double (out, json_node_get_double (node));
-      else if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
-        g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
-      else
-        write_string (out, json_node_get_string (node));
-      break;
-
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-        guint n = json_array_get_length (array);
-
-        g_string_append_c (out, '[');
-        for (guint i = 0; i < n; i++)
-          {
-            g_string_append (out, i == 0 ? "\n" : ",\n");
-            write_indent (out, level + 1);
-            write_node (out, json_array_get_element (array, i), level + 1);
-          }
-        if (n > 0)
-          {
-            g_string_append_c (out, '\n');
-            write_indent (out, level);
-          }
-        g_string_append_c (out, ']');
-      }
-      break;
-
-    case JSON_NODE_OBJECT:
-      {
-        JsonObject *object = json_node_get_object (node);
-        /* In the order the members were added (json-glib 1.6 keeps it) */
-        g_autoptr(GList) members = json_object_get_members (object);
-
-        g_string_append_c (out, '{');
-        for (GList *l = members; l != NULL; l = l->next)
-          {
-            g_string_append (out, l == members ? "\n" : ",\n");
-            write_indent (out, level + 1);
-            write_string (out, l->data);
-            g_string_append (out, " : ");
-            write_node (out, json_object_get_member (object, l->data), level + 1);
-          }
-        if (members != NULL)
-          {
-            g_string_append_c (out, '\n');
-            write_indent (out, level);
-          }
-        g_string_append_c (out, '}');
-      }
-      break;
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (by_item, &t->item_id, list);
+        }
+      g_ptr_array_add (list, t);
     }
+
+  text = g_string_new (NULL);
+  w = (Writer) { .out = text, .empty = empty, .targets = by_item, .notes = notes, .sink = sink };
+  open_container (&w, '{');
+  write_string_member (&w, "format", "workplan");
+  write_number_member (&w, "version", TRUE, WP_JSON_FORMAT_VERSION);
+  write_key (&w, "plan");
+  open_container (&w, '{');
+  write_number_member (&w, "year", TRUE, wp_plan_get_year (plan));
+  write_string_member (&w, "title", wp_plan_get_title (plan));
+  write_string_member (&w, "organization", wp_plan_get_organization (plan));
+  close_container (&w, '}');
+  write_key (&w, "items");
+  open_container (&w, '[');
+  if (!export_children (store, plan_id, 0, &w, error))
+    return NULL;
+  close_container (&w, ']');
+  close_container (&w, '}');
+  g_string_append_c (text, '\n');
+
+  return g_steal_pointer (&text);
 }
 
 /**
@@ -347,42 +419,26 @@ wp_json_export_plan (WpStore  *store,
                      gint64    plan_id,
                      GError  **error)
 {
-  g_autoptr(WpPlan) plan = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GString) text = NULL;
+  GString *text = export_plan (store, plan_id, NULL, error);
 
-  plan = wp_store_get_plan (store, plan_id, error);
-  if (plan == NULL)
-    return NULL;
+  return text != NULL ? g_string_free (text, FALSE) : NULL;
+}
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "format");
-  json_builder_add_string_value (builder, "workplan");
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, WP_JSON_FORMAT_VERSION);
-  json_builder_set_member_name (builder, "plan");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "year");
-  json_builder_add_int_value (builder, wp_plan_get_year (plan));
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, wp_plan_get_title (plan));
-  json_builder_set_member_name (builder, "organization");
-  json_builder_add_string_value (builder, wp_plan_get_organization (plan));
-  json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "items");
-  json_builder_begin_array (builder);
-  if (!export_children (store, plan_id, 0, builder, error))
-    return NULL;
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
+/**
+ * wp_json_export_plan_to:
+ * @output: where the text goes as it is written; the caller closes it
+ *
+ * wp_json_export_plan() without holding the whole text.
+ */
+gboolean
+wp_json_export_plan_to (WpStore   *store,
+                        gint64     plan_id,
+                        WpOutput  *output,
+                        GError   **error)
+{
+  g_autoptr(GString) text = export_plan (store, plan_id, output, error);
 
-  root = json_builder_get_root (builder);
-  text = g_string_new (NULL);
-  write_node (text, root, 0);
-  g_string_append_c (text, '\n');
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  return text != NULL && wp_output_write (output, text->str, text->len, error);
 }
 
 /* Import: first into this tree, checked, then into the store. */
@@ -594,11 +650,6 @@ get_names (JsonObject  *object,
   return TRUE;
 }
 
-static ImportItem *read_item (JsonNode    *node,
-                              const char  *where,
-                              int          depth,
-                              GError     **error);
-
 static gboolean
 read_targets (JsonObject  *object,
               ImportItem  *item,
@@ -677,29 +728,17 @@ read_notes (JsonObject  *object,
   return TRUE;
 }
 
+/* An item's own members, read from @object; its children are read by
+ * parse_item() as the text goes. */
 static ImportItem *
-read_item (JsonNode    *node,
-           const char  *where,
-           int          depth,
-           GError     **error)
+read_item_fields (JsonObject  *object,
+                  const char  *where,
+                  GError     **error)
 {
   g_autoptr(ImportItem) item = g_new0 (ImportItem, 1);
   g_autofree char *kind = NULL;
   g_autofree char *status = NULL;
-  JsonObject *object;
   JsonNode *member;
-
-  if (depth > MAX_ITEM_DEPTH)
-    {
-      invalid (error, where, _("items are nested too deeply"));
-      return NULL;
-    }
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      invalid (error, where, _("an item must be an object"));
-      return NULL;
-    }
-  object = json_node_get_object (node);
 
   item->title = g_strdup ("");
   item->description = g_strdup ("");
@@ -756,85 +795,335 @@ read_item (JsonNode    *node,
     return NULL;
   item->carried_forward = member != NULL && json_node_get_boolean (member);
 
+  /* A "children" list was read as the text went; anything else there is
+   * not one. */
   if (!get_member (object, "children", JSON_NODE_ARRAY, G_TYPE_INVALID, &member, where, error))
     return NULL;
-  if (member != NULL)
-    {
-      JsonArray *array = json_node_get_array (member);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          g_autofree char *here = g_strdup_printf ("%s.children[%u]", where, i);
-          ImportItem *child = read_item (json_array_get_element (array, i), here, depth + 1,
-                                         error);
-          if (child == NULL)
-            return NULL;
-          g_ptr_array_add (item->children, child);
-        }
-    }
 
   return g_steal_pointer (&item);
 }
 
+/* Reading the document as the text goes. wp_json_scan() has checked the
+ * whole text first (RFC 8259 JSON, members named once, numbers in range,
+ * escapes that decode to Unicode without U+0000, depth), so this reader
+ * takes what it finds without checking it again. It builds json-glib
+ * nodes only for one item's own members at a time and reads each
+ * "children" list (and the top "items") straight into ImportItems: the
+ * whole document is never held as a tree, which at 100,000 items was
+ * 450 MB and most of an import's time. */
+
+typedef struct {
+  const char *p;
+  const char *end;
+  GString    *text;  /* the string being decoded */
+} Reader;
+
+static void
+skip_space (Reader *r)
+{
+  while (r->p < r->end && (*r->p == ' ' || *r->p == '\n' || *r->p == '\r' || *r->p == '\t'))
+    r->p++;
+}
+
+static int
+hex_digit (char c)
+{
+  return g_ascii_xdigit_value (c);
+}
+
+static int
+hex4 (const char *p)
+{
+  return (hex_digit (p[0]) << 12) | (hex_digit (p[1]) << 8) | (hex_digit (p[2]) << 4)
+         | hex_digit (p[3]);
+}
+
+/* At the opening quote; leaves r->text holding the decoded text. */
+static void
+read_string (Reader *r)
+{
+  g_string_truncate (r->text, 0);
+  for (r->p++; r->p < r->end && *r->p != '"';)
+    {
+      const char *run = r->p;
+      int code;
+
+      while (r->p < r->end && *r->p != '"' && *r->p != '\\')
+        r->p++;
+      g_string_append_len (r->text, run, r->p - run);
+      if (r->p >= r->end || *r->p == '"')
+        break;
+
+      switch (r->p[1])
+        {
+        case 'b': g_string_append_c (r->text, '\b'); break;
+        case 'f': g_string_append_c (r->text, '\f'); break;
+        case 'n': g_string_append_c (r->text, '\n'); break;
+        case 'r': g_string_append_c (r->text, '\r'); break;
+        case 't': g_string_append_c (r->text, '\t'); break;
+        case 'u':
+          code = hex4 (r->p + 2);
+          if (code >= 0xD800 && code <= 0xDBFF)
+            {
+              code = 0x10000 + ((code - 0xD800) << 10) + (hex4 (r->p + 8) - 0xDC00);
+              r->p += 6;
+            }
+          g_string_append_unichar (r->text, (gunichar) code);
+          r->p += 4;
+          break;
+        default:  /* " \ / */
+          g_string_append_c (r->text, r->p[1]);
+          break;
+        }
+      r->p += 2;
+    }
+  r->p++;
+}
+
+static JsonNode *
+read_value (Reader *r)
+{
+  JsonNode *node;
+
+  skip_space (r);
+  switch (*r->p)
+    {
+    case '{':
+      {
+        JsonObject *object = json_object_new ();
+
+        for (r->p++, skip_space (r); *r->p != '}'; skip_space (r))
+          {
+            g_autofree char *key = NULL;
+
+            if (*r->p == ',')
+              {
+                r->p++;
+                skip_space (r);
+              }
+            read_string (r);
+            key = g_strdup (r->text->str);
+            skip_space (r);
+            r->p++;  /* : */
+            json_object_set_member (object, key, read_value (r));
+          }
+        r->p++;
+        node = json_node_init_object (json_node_alloc (), object);
+        json_object_unref (object);
+        return node;
+      }
+    case '[':
+      {
+        JsonArray *array = json_array_new ();
+
+        for (r->p++, skip_space (r); *r->p != ']'; skip_space (r))
+          {
+            if (*r->p == ',')
+              r->p++;
+            json_array_add_element (array, read_value (r));
+          }
+        r->p++;
+        node = json_node_init_array (json_node_alloc (), array);
+        json_array_unref (array);
+        return node;
+      }
+    case '"':
+      read_string (r);
+      return json_node_init_string (json_node_alloc (), r->text->str);
+    case 't':
+      r->p += 4;
+      return json_node_init_boolean (json_node_alloc (), TRUE);
+    case 'f':
+      r->p += 5;
+      return json_node_init_boolean (json_node_alloc (), FALSE);
+    case 'n':
+      r->p += 4;
+      return json_node_init_null (json_node_alloc ());
+    default:
+      {
+        const char *start = r->p;
+        gboolean integer = TRUE;
+        char *number;
+
+        while (r->p < r->end && strchr ("+-0123456789.eE", *r->p) != NULL)
+          {
+            if (*r->p == '.' || *r->p == 'e' || *r->p == 'E')
+              integer = FALSE;
+            r->p++;
+          }
+        /* As json-glib reads numbers: integers as such, the rest as doubles */
+        number = g_strndup (start, r->p - start);
+        node = integer ? json_node_init_int (json_node_alloc (), g_ascii_strtoll (number, NULL, 10))
+                       : json_node_init_double (json_node_alloc (), g_ascii_strtod (number, NULL));
+        g_free (number);
+        return node;
+      }
+    }
+}
+
+/* Steps over one value, for what is read no further after an error. */
+static void
+skip_value (Reader *r)
+{
+  int depth = 0;
+
+  skip_space (r);
+  do
+    {
+      if (*r->p == '"')
+        {
+          for (r->p++; *r->p != '"'; r->p++)
+            if (*r->p == '\\')
+              r->p++;
+          r->p++;
+          continue;
+        }
+      if (*r->p == '{' || *r->p == '[')
+        depth++;
+      else if (*r->p == '}' || *r->p == ']')
+        depth--;
+      else if (depth == 0)
+        {
+          /* a number or a word: up to what ends it */
+          while (r->p < r->end && strchr (",}] \n\r\t", *r->p) == NULL)
+            r->p++;
+          return;
+        }
+      r->p++;
+    }
+  while (depth > 0 && r->p < r->end);
+}
+
+static ImportItem *parse_item (Reader      *r,
+                               const char  *where,
+                               int          depth,
+                               GError     **error);
+
+/* At a "[": reads the items of a children (or top "items") list into
+ * @items. The first bad item's error goes to @error and the rest of the
+ * list is stepped over, so that the object holding it can still be read:
+ * its own errors come first, as they did when the tree was read whole. */
+static void
+parse_item_list (Reader      *r,
+                 GPtrArray   *items,
+                 const char  *where,
+                 const char  *member,
+                 int          depth,
+                 GError     **error)
+{
+  guint i = 0;
+
+  for (r->p++, skip_space (r); *r->p != ']'; skip_space (r), i++)
+    {
+      if (*r->p == ',')
+        r->p++;
+      if (error != NULL && *error != NULL)
+        skip_value (r);
+      else
+        {
+          g_autofree char *here = g_strdup_printf ("%s%s[%u]", where, member, i);
+          ImportItem *item = parse_item (r, here, depth, error);
+
+          if (item != NULL)
+            g_ptr_array_add (items, item);
+        }
+    }
+  r->p++;
+}
+
+/* Reads one JSON value as an item (and its children) and checks it. */
+static ImportItem *
+parse_item (Reader      *r,
+            const char  *where,
+            int          depth,
+            GError     **error)
+{
+  g_autoptr(JsonObject) object = NULL;
+  g_autoptr(GPtrArray) children = NULL;
+  g_autoptr(GError) child_error = NULL;
+  ImportItem *item;
+
+  skip_space (r);
+  if (depth > MAX_ITEM_DEPTH)
+    {
+      skip_value (r);
+      invalid (error, where, _("items are nested too deeply"));
+      return NULL;
+    }
+  if (*r->p != '{')
+    {
+      skip_value (r);
+      invalid (error, where, _("an item must be an object"));
+      return NULL;
+    }
+
+  object = json_object_new ();
+  children = g_ptr_array_new_with_free_func ((GDestroyNotify) import_item_free);
+  for (r->p++, skip_space (r); *r->p != '}'; skip_space (r))
+    {
+      g_autofree char *key = NULL;
+
+      if (*r->p == ',')
+        {
+          r->p++;
+          skip_space (r);
+        }
+      read_string (r);
+      key = g_strdup (r->text->str);
+      skip_space (r);
+      r->p++;  /* : */
+      skip_space (r);
+      if (*r->p == '[' && g_str_equal (key, "children"))
+        parse_item_list (r, children, where, ".children", depth + 1, &child_error);
+      else
+        json_object_set_member (object, key, read_value (r));
+    }
+  r->p++;
+
+  item = read_item_fields (object, where, error);
+  if (item == NULL)
+    return NULL;
+  if (child_error != NULL)
+    {
+      import_item_free (item);
+      g_propagate_error (error, g_steal_pointer (&child_error));
+      return NULL;
+    }
+  g_ptr_array_extend_and_steal (item->children, g_steal_pointer (&children));
+  return item;
+}
+
+/* Writes @item as child @position of @parent_id, then its children. */
 static gboolean
-write_item (WpStore     *store,
+write_item (WpStoreBulk *bulk,
             gint64       plan_id,
             gint64       parent_id,
+            int          position,
             ImportItem  *item,
             GError     **error)
 {
-  g_autoptr(WpItem) created = NULL;
-  g_auto(GValue) ongoing = G_VALUE_INIT;
-  g_auto(GValue) yes = G_VALUE_INIT;
+  g_autofree char *done_date = NULL;
+  WpBulkItem row = {
+    .kind = item->kind,
+    .title = item->title,
+    .description = item->description,
+    .status = item->status,
+    .progress = item->progress,
+    .due = item->due,
+    .due_label = item->due_label,
+    .ongoing = item->ongoing,
+    .carried_over = item->carried_over,
+    .carried_forward = item->carried_forward,
+    .lead = (const char * const *) item->lead,
+    .co = (const char * const *) item->co,
+  };
   gint64 id;
-
-  created = wp_store_create_item (store, plan_id, parent_id, -1, item->kind, item->title, error);
-  if (created == NULL)
-    return FALSE;
-  id = wp_item_get_id (created);
-
-  g_value_init (&ongoing, G_TYPE_BOOLEAN);
-  g_value_set_boolean (&ongoing, item->ongoing);
-  g_value_init (&yes, G_TYPE_BOOLEAN);
-  g_value_set_boolean (&yes, TRUE);
-
-  if ((item->description[0] != '\0'
-       && !wp_store_set_item_string (store, id, "description", item->description, error))
-      || (item->status != WP_ITEM_STATUS_NOT_STARTED
-          && !wp_store_set_item_string (store, id, "status",
-                                        wp_item_status_to_string (item->status), error))
-      || !wp_store_set_item_int (store, id, "progress", item->progress, error)
-      || (item->due != NULL && !wp_store_set_item_string (store, id, "due", item->due, error))
-      || (item->due_label[0] != '\0'
-          && !wp_store_set_item_string (store, id, "due-label", item->due_label, error))
-      || (item->ongoing && !wp_store_set_item_property (store, id, "ongoing", &ongoing, error))
-      || (item->carried_over
-          && !wp_store_set_item_property (store, id, "carried-over", &yes, error))
-      || (item->carried_forward
-          && !wp_store_set_item_property (store, id, "carried-forward", &yes, error))
-      || !wp_store_set_item_agencies (store, id, WP_AGENCY_ROLE_LEAD,
-                                      (const char * const *) item->lead, error)
-      || !wp_store_set_item_agencies (store, id, WP_AGENCY_ROLE_CO,
-                                      (const char * const *) item->co, error))
-    return FALSE;
-
-  for (guint i = 0; i < item->targets->len; i++)
-    if (wp_store_add_target (store, id, g_ptr_array_index (item->targets, i), error) == 0)
-      return FALSE;
-
-  for (guint i = 0; i < item->notes->len; i++)
-    {
-      WpNote *n = g_ptr_array_index (item->notes, i);
-      if (wp_store_add_note (store, id, &n->date, n->text, n->progress, error) == 0)
-        return FALSE;
-    }
 
   /* Work done before it was imported was done when it was last reported,
    * not on the day of the import. */
   if (item->status == WP_ITEM_STATUS_DONE && item->notes->len > 0)
     {
       GDate last;
-      g_autofree char *iso = NULL;
 
       g_date_clear (&last, 1);
       for (guint i = 0; i < item->notes->len; i++)
@@ -843,13 +1132,26 @@ write_item (WpStore     *store,
           if (!g_date_valid (&last) || g_date_compare (&n->date, &last) > 0)
             last = n->date;
         }
-      iso = wp_date_to_iso (&last);
-      if (!wp_store_set_item_string (store, id, "done-date", iso, error))
+      row.done_date = done_date = wp_date_to_iso (&last);
+    }
+
+  id = wp_store_bulk_add_item (bulk, plan_id, parent_id, position, &row, error);
+  if (id == 0)
+    return FALSE;
+
+  for (guint i = 0; i < item->targets->len; i++)
+    if (!wp_store_bulk_add_target (bulk, id, g_ptr_array_index (item->targets, i), error))
+      return FALSE;
+
+  for (guint i = 0; i < item->notes->len; i++)
+    {
+      WpNote *n = g_ptr_array_index (item->notes, i);
+      if (!wp_store_bulk_add_note (bulk, id, &n->date, n->text, n->progress, error))
         return FALSE;
     }
 
   for (guint i = 0; i < item->children->len; i++)
-    if (!write_item (store, plan_id, id, g_ptr_array_index (item->children, i), error))
+    if (!write_item (bulk, plan_id, id, (int) i, g_ptr_array_index (item->children, i), error))
       return FALSE;
 
   return TRUE;
@@ -900,9 +1202,11 @@ wp_json_document_parse (const char  *data,
                         gssize       length,
                         GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(WpJsonDocument) doc = g_new0 (WpJsonDocument, 1);
+  g_autoptr(JsonObject) root_members = NULL;
+  g_autoptr(GError) items_error = NULL;
+  g_autoptr(GString) text = NULL;
+  Reader r;
   g_autofree char *format = NULL;
   JsonObject *root, *plan_object;
   JsonNode *node;
@@ -934,21 +1238,36 @@ wp_json_document_parse (const char  *data,
       data += 3;
       length -= 3;
     }
-  /* Before json-glib builds a tree: it recurses once per level and reads
-   * more than JSON, see wp-json-scan.c. */
+  /* Before the reader below, which counts on it; see wp-json-scan.c. */
   if (!wp_json_scan (data, length, MAX_JSON_DEPTH, error))
     return NULL;
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
-    {
-      g_set_error (error, WP_IO_ERROR, WP_IO_ERROR_INVALID,
-                   _("The file is not valid JSON: %s"), local_error->message);
-      return NULL;
-    }
 
-  node = json_parser_get_root (parser);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  text = g_string_new (NULL);
+  r = (Reader) { .p = data, .end = data + length, .text = text };
+  skip_space (&r);
+  if (*r.p != '{')
     return not_a_plan (error), NULL;
-  root = json_node_get_object (node);
+  root_members = json_object_new ();
+  for (r.p++, skip_space (&r); *r.p != '}'; skip_space (&r))
+    {
+      g_autofree char *key = NULL;
+
+      if (*r.p == ',')
+        {
+          r.p++;
+          skip_space (&r);
+        }
+      read_string (&r);
+      key = g_strdup (r.text->str);
+      skip_space (&r);
+      r.p++;  /* : */
+      skip_space (&r);
+      if (*r.p == '[' && g_str_equal (key, "items"))
+        parse_item_list (&r, doc->items, "$", ".items", 0, &items_error);
+      else
+        json_object_set_member (root_members, key, read_value (&r));
+    }
+  root = root_members;
 
   if (!get_string (root, "format", &format, "$", error))
     return NULL;
@@ -977,21 +1296,13 @@ wp_json_document_parse (const char  *data,
     return invalid (error, "$.plan", _("“year” must be a year such as 2025")), NULL;
   doc->year = (int) number;
 
+  /* A list of items was read as the text went; anything else is not one. */
   if (!get_member (root, "items", JSON_NODE_ARRAY, G_TYPE_INVALID, &node, "$", error))
     return NULL;
-  if (node != NULL)
+  if (items_error != NULL)
     {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          g_autofree char *where = g_strdup_printf ("$.items[%u]", i);
-          ImportItem *item = read_item (json_array_get_element (array, i), where, 0, error);
-
-          if (item == NULL)
-            return NULL;
-          g_ptr_array_add (doc->items, item);
-        }
+      g_propagate_error (error, g_steal_pointer (&items_error));
+      return NULL;
     }
 
   return g_steal_pointer (&doc);
@@ -1015,11 +1326,12 @@ wp_json_document_write (WpJsonDocument  *doc,
                         GError         **error)
 {
   g_autoptr(WpPlan) plan = NULL;
+  WpStoreBulk *bulk = NULL;
   int year = year_override > 0 ? year_override : doc->year;
   gint64 replaced_id = 0;
 
   /* (one row of the change log for the plan, not one per item) */
-  if (!wp_store_begin_bulk (store, error))
+  if (!wp_store_begin_plan_write (store, error))
     return NULL;
   wp_store_freeze_signals (store);
 
@@ -1039,11 +1351,19 @@ wp_json_document_write (WpJsonDocument  *doc,
   if (plan == NULL)
     goto fail;
 
+  /* The plan is new: its items go in from the first place on. */
+  bulk = wp_store_bulk_begin (store, NULL, error);
+  if (bulk == NULL)
+    goto fail;
   for (guint i = 0; i < doc->items->len; i++)
-    if (!write_item (store, wp_plan_get_id (plan), 0, g_ptr_array_index (doc->items, i), error))
+    if (!write_item (bulk, wp_plan_get_id (plan), 0, (int) i,
+                     g_ptr_array_index (doc->items, i), error))
       goto fail;
+  if (!wp_store_bulk_commit (bulk, error))
+    goto fail;
+  g_clear_pointer (&bulk, wp_store_bulk_free);
 
-  if (!wp_store_commit_bulk (store, wp_plan_get_id (plan), replaced_id, error))
+  if (!wp_store_commit_plan_write (store, wp_plan_get_id (plan), replaced_id, error))
     {
       wp_store_thaw_signals (store);
       return NULL;
@@ -1052,7 +1372,9 @@ wp_json_document_write (WpJsonDocument  *doc,
   return g_steal_pointer (&plan);
 
 fail:
-  wp_store_rollback_bulk (store);
+  /* Inside the transaction below, so before it */
+  g_clear_pointer (&bulk, wp_store_bulk_free);
+  wp_store_rollback_plan_write (store);
   wp_store_thaw_signals (store);
   return NULL;
 }

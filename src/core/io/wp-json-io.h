@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "wp-output.h"
 #include "wp-store.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,10 @@ GQuark   wp_io_error_quark   (void);
 char    *wp_json_export_plan (WpStore      *store,
                               gint64        plan_id,
                               GError      **error);
+gboolean wp_json_export_plan_to (WpStore   *store,
+                                 gint64     plan_id,
+                                 WpOutput  *output,
+                                 GError   **error);
 WpPlan  *wp_json_import      (WpStore      *store,
                               const char   *data,
                               gssize        length,
