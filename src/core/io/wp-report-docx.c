@@ -25,6 +25,8 @@
 #include <glib/gi18n-lib.h>
 #include <libxml/xmlreader.h>
 
+#include "wp-zip-xml.h"
+
 #include "wp-report-text.h"
 #include "wp-sheet-import.h"
 #include "wp-table.h"
@@ -95,8 +97,7 @@ typedef struct {
 } Block;
 
 typedef struct {
-  zip_t      *zip;
-  guint64     unpacked;
+  WpZipXml    package;
   GHashTable *styles;     /* id → Style * */
   RunProps    defaults;
   GHashTable *abstracts;  /* id → AbstractNum * */
@@ -106,11 +107,7 @@ typedef struct {
   GHashTable *sizes;
 } Doc;
 
-typedef struct {
-  Doc        *doc;
-  zip_file_t *file;
-  gboolean    too_large;
-} Part;
+typedef WpZipXmlPart Part;
 
 static void
 style_free (Style *s)
@@ -176,8 +173,8 @@ table_free (Table *t)
 static void
 doc_clear (Doc *doc)
 {
-  if (doc->zip != NULL)
-    zip_discard (doc->zip);
+  if (doc->package.zip != NULL)
+    zip_discard (doc->package.zip);
   g_clear_pointer (&doc->styles, g_hash_table_unref);
   g_clear_pointer (&doc->abstracts, g_hash_table_unref);
   g_clear_pointer (&doc->nums, g_hash_table_unref);
@@ -201,32 +198,6 @@ doc_clear (Doc *doc)
 /* ------------------------------------------------------------------ */
 /* Parts                                                               */
 
-static int
-part_read (void *context,
-           char *buffer,
-           int   length)
-{
-  Part *part = context;
-  zip_int64_t n = zip_fread (part->file, buffer, (zip_uint64_t) length);
-
-  if (n < 0)
-    return -1;
-  part->doc->unpacked += (guint64) n;
-  /* (a zip's sizes are what its writer says: count what comes out) */
-  if (part->doc->unpacked > WP_REPORT_MAX_UNPACKED)
-    {
-      part->too_large = TRUE;
-      return -1;
-    }
-  return (int) n;
-}
-
-static int
-part_close (void *context)
-{
-  return 0;
-}
-
 static void
 set_too_large (GError **error)
 {
@@ -243,83 +214,33 @@ set_damaged (GError     **error,
                _("The Word file is damaged: its part “%s” cannot be read."), name);
 }
 
-static xmlTextReaderPtr
-open_part (Doc         *doc,
-           Part        *part,
-           const char  *name,
-           gboolean     optional,
-           GError     **error)
+static void
+set_missing (GError     **error,
+             const char  *name)
 {
-  zip_int64_t index = zip_name_locate (doc->zip, name, 0);
-  zip_stat_t stat;
-
-  part->file = NULL;
-  if (index < 0)
-    {
-      if (!optional)
-        g_set_error (error, WP_REPORT_ERROR, WP_REPORT_ERROR_DAMAGED,
-                     _("The file is a zip but not a Word document (it has no “%s”)."), name);
-      return NULL;
-    }
-  zip_stat_init (&stat);
-  if (zip_stat_index (doc->zip, (zip_uint64_t) index, 0, &stat) != 0)
-    return set_damaged (error, name), NULL;
-  if ((stat.valid & ZIP_STAT_SIZE) && doc->unpacked + stat.size > WP_REPORT_MAX_UNPACKED)
-    return set_too_large (error), NULL;
-  part->doc = doc;
-  part->too_large = FALSE;
-  part->file = zip_fopen_index (doc->zip, (zip_uint64_t) index, 0);
-  if (part->file == NULL)
-    return set_damaged (error, name), NULL;
-  /* NONET: no fetching; no NOENT nor DTDLOAD: entities stay unexpanded. */
-  return xmlReaderForIO (part_read, part_close, part, name, NULL,
-                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  g_set_error (error, WP_REPORT_ERROR, WP_REPORT_ERROR_DAMAGED,
+               _("The file is a zip but not a Word document (it has no “%s”)."), name);
 }
 
 static void
-close_part (Part             *part,
-            xmlTextReaderPtr  reader)
+set_doctype (GError     **error,
+             const char  *name)
 {
-  if (reader != NULL)
-    xmlFreeTextReader (reader);
-  if (part->file != NULL)
-    zip_fclose (part->file);
-  part->file = NULL;
+  g_set_error (error, WP_REPORT_ERROR, WP_REPORT_ERROR_DAMAGED,
+               _("The Word file's part “%s” declares a document type, which no Word "
+                 "document does; it is not read."), name);
 }
 
-/* The next node: 1, 0 at the end, or -1 with @error set. */
-static int
-next_node (xmlTextReaderPtr   reader,
-           Part              *part,
-           const char        *name,
-           GError           **error)
-{
-  int ret = xmlTextReaderRead (reader);
+static const WpZipXmlErrors docx_errors = {
+  WP_REPORT_MAX_UNPACKED, set_missing, set_damaged, set_too_large, set_doctype
+};
 
-  if (ret == 1 && xmlTextReaderNodeType (reader) == XML_READER_TYPE_DOCUMENT_TYPE)
-    {
-      g_set_error (error, WP_REPORT_ERROR, WP_REPORT_ERROR_DAMAGED,
-                   _("The Word file's part “%s” declares a document type, which no Word "
-                     "document does; it is not read."), name);
-      return -1;
-    }
-  if (ret < 0)
-    {
-      if (part->too_large)
-        set_too_large (error);
-      else
-        set_damaged (error, name);
-    }
-  return ret;
-}
+#define open_part(doc, part, name, optional, error) \
+  wp_zip_xml_open_part (&(doc)->package, (part), (name), (optional), (error))
+#define close_part wp_zip_xml_close_part
+#define next_node wp_zip_xml_next
 
-static gboolean
-is_element (xmlTextReaderPtr  reader,
-            const char       *name)
-{
-  return xmlTextReaderNodeType (reader) == XML_READER_TYPE_ELEMENT
-         && g_strcmp0 ((const char *) xmlTextReaderConstLocalName (reader), name) == 0;
-}
+#define is_element wp_zip_xml_is_element
 
 static gboolean
 is_end (xmlTextReaderPtr  reader,
@@ -1298,8 +1219,9 @@ wp_report_source_new_for_docx (const char  *data,
                    WP_REPORT_MAX_FILE_SIZE / (1024 * 1024));
       return NULL;
     }
-  doc.zip = open_zip (data, length, error);
-  if (doc.zip == NULL)
+  doc.package.errors = &docx_errors;
+  doc.package.zip = open_zip (data, length, error);
+  if (doc.package.zip == NULL)
     return NULL;
   doc.styles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                       (GDestroyNotify) style_free);

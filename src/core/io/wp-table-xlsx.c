@@ -22,6 +22,8 @@
 #include <glib/gi18n-lib.h>
 #include <libxml/xmlreader.h>
 
+#include "wp-zip-xml.h"
+
 #include "wp-json-io.h"
 #include "wp-table.h"
 
@@ -30,44 +32,13 @@
 enum { STYLE_DATE = 1, STYLE_PERCENT = 2 };
 
 typedef struct {
-  zip_t     *zip;
-  guint64    unpacked;       /* bytes unpacked so far, all parts */
+  WpZipXml   package;
   GPtrArray *strings;        /* the shared strings */
   GArray    *styles;         /* guint8 STYLE_* per cell format (xf) */
   gboolean   date1904;
 } Book;
 
-typedef struct {
-  Book       *book;
-  zip_file_t *file;
-  gboolean    too_large;
-} Part;
-
-static int
-part_read (void *context,
-           char *buffer,
-           int   length)
-{
-  Part *part = context;
-  zip_int64_t n = zip_fread (part->file, buffer, (zip_uint64_t) length);
-
-  if (n < 0)
-    return -1;
-  part->book->unpacked += (guint64) n;
-  /* (a zip's sizes are what its writer says: count what comes out) */
-  if (part->book->unpacked > WP_TABLE_MAX_BYTES)
-    {
-      part->too_large = TRUE;
-      return -1;
-    }
-  return (int) n;
-}
-
-static int
-part_close (void *context)
-{
-  return 0;
-}
+typedef WpZipXmlPart Part;
 
 static gboolean
 too_large (GError **error)
@@ -87,85 +58,46 @@ damaged (GError     **error,
   return FALSE;
 }
 
-/* A reader of the part @name, or %NULL: with @error set, or without it
- * when the part is not in the zip and @optional. */
-static xmlTextReaderPtr
-open_part (Book        *book,
-           Part        *part,
-           const char  *name,
-           gboolean     optional,
-           GError     **error)
+static void
+set_too_large (GError **error)
 {
-  zip_int64_t index = zip_name_locate (book->zip, name, 0);
-  zip_stat_t stat;
-
-  if (index < 0)
-    {
-      if (!optional)
-        g_set_error (error, WP_IO_ERROR, WP_IO_ERROR_INVALID,
-                     _("The file is a zip but not an Excel workbook (it has no “%s”)."), name);
-      return NULL;
-    }
-  zip_stat_init (&stat);
-  if (zip_stat_index (book->zip, (zip_uint64_t) index, 0, &stat) != 0)
-    return damaged (error, name), NULL;
-  if ((stat.valid & ZIP_STAT_SIZE)
-      && book->unpacked + stat.size > WP_TABLE_MAX_BYTES)
-    return too_large (error), NULL;
-  part->book = book;
-  part->too_large = FALSE;
-  part->file = zip_fopen_index (book->zip, (zip_uint64_t) index, 0);
-  if (part->file == NULL)
-    return damaged (error, name), NULL;
-  /* NONET: no fetching; no NOENT nor DTDLOAD: entities stay unexpanded. */
-  return xmlReaderForIO (part_read, part_close, part, name, NULL,
-                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  too_large (error);
 }
 
 static void
-close_part (Part             *part,
-            xmlTextReaderPtr  reader)
+set_damaged (GError     **error,
+             const char  *name)
 {
-  if (reader != NULL)
-    xmlFreeTextReader (reader);
-  if (part->file != NULL)
-    zip_fclose (part->file);
-  part->file = NULL;
+  damaged (error, name);
 }
 
-/* The next node of @reader: 1, 0 at the end, or -1 with @error set. */
-static int
-next_node (xmlTextReaderPtr   reader,
-           Part              *part,
-           const char        *name,
-           GError           **error)
+static void
+set_missing (GError     **error,
+             const char  *name)
 {
-  int ret = xmlTextReaderRead (reader);
-
-  if (ret == 1 && xmlTextReaderNodeType (reader) == XML_READER_TYPE_DOCUMENT_TYPE)
-    {
-      g_set_error (error, WP_IO_ERROR, WP_IO_ERROR_INVALID,
-                   _("The workbook's part “%s” declares a document type, which no Excel "
-                     "workbook does; it is not read."), name);
-      return -1;
-    }
-  if (ret < 0)
-    {
-      if (part->too_large)
-        too_large (error);
-      else
-        damaged (error, name);
-    }
-  return ret;
+  g_set_error (error, WP_IO_ERROR, WP_IO_ERROR_INVALID,
+               _("The file is a zip but not an Excel workbook (it has no “%s”)."), name);
 }
 
-static gboolean
-is_element (xmlTextReaderPtr  reader,
-            const char       *name)
+static void
+set_doctype (GError     **error,
+             const char  *name)
 {
-  return xmlTextReaderNodeType (reader) == XML_READER_TYPE_ELEMENT
-         && g_strcmp0 ((const char *) xmlTextReaderConstLocalName (reader), name) == 0;
+  g_set_error (error, WP_IO_ERROR, WP_IO_ERROR_INVALID,
+               _("The workbook's part “%s” declares a document type, which no Excel "
+                 "workbook does; it is not read."), name);
 }
+
+static const WpZipXmlErrors xlsx_errors = {
+  WP_TABLE_MAX_BYTES, set_missing, set_damaged, set_too_large, set_doctype
+};
+
+#define open_part(book, part, name, optional, error) \
+  wp_zip_xml_open_part (&(book)->package, (part), (name), (optional), (error))
+#define close_part wp_zip_xml_close_part
+#define next_node wp_zip_xml_next
+
+#define is_element wp_zip_xml_is_element
 
 static gboolean
 is_end (xmlTextReaderPtr  reader,
@@ -659,8 +591,9 @@ wp_table_read_xlsx (const char  *path,
   int zip_error = 0;
   gboolean ok;
 
-  book.zip = zip_open (path, ZIP_RDONLY | ZIP_CHECKCONS, &zip_error);
-  if (book.zip == NULL)
+  book.package.errors = &xlsx_errors;
+  book.package.zip = zip_open (path, ZIP_RDONLY | ZIP_CHECKCONS, &zip_error);
+  if (book.package.zip == NULL)
     {
       zip_error_t ze;
 
@@ -680,7 +613,7 @@ wp_table_read_xlsx (const char  *path,
 
   g_ptr_array_unref (book.strings);
   g_array_unref (book.styles);
-  zip_discard (book.zip);
+  zip_discard (book.package.zip);
   if (!ok)
     return NULL;
   return g_steal_pointer (&table);
