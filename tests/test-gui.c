@@ -24,7 +24,6 @@
 #include "wp-restore-dialog.h"
 #include "wp-view.h"
 #include "wp-window-private.h"
-#include "wp-store-private.h"
 #include "wp-send-dialog.h"
 #include "wp-collect-dialog.h"
 #include "wp-import-preview.h"
@@ -229,7 +228,7 @@ demo_teardown (Demo          *d,
   g_clear_object (&d->context);
   /* Closing the window lets go of every list, item and the store: no
    * item the window showed is still alive. */
-  g_assert_cmpuint (g_hash_table_size (d->store->live_items), ==, 0);
+  g_assert_cmpuint (wp_store_get_n_live_items (d->store), ==, 0);
   g_assert_finalize_object (g_steal_pointer (&d->store));
   wp_test_dir_free (g_steal_pointer (&d->dir));
 }

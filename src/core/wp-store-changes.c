@@ -297,6 +297,19 @@ wp_store_get_change_mark (WpStore *self)
 }
 
 /**
+ * wp_store_get_n_live_items:
+ *
+ * Returns: how many items someone holds (and the store keeps up to date):
+ *   0 once every view that showed the plan is gone
+ */
+guint
+wp_store_get_n_live_items (WpStore *self)
+{
+  g_return_val_if_fail (WP_IS_STORE (self), 0);
+  return g_hash_table_size (self->live_items);
+}
+
+/**
  * wp_store_read_changes:
  * @after: a mark from wp_store_get_change_mark()
  *

@@ -160,6 +160,7 @@ GPtrArray  *wp_store_list_milestones    (WpStore           *self,
 /* The change log (wp-store-changes.c): GPtrArrays of WpChange, see
  * db/wp-change-log.h */
 gint64      wp_store_get_change_mark    (WpStore           *self);
+guint       wp_store_get_n_live_items   (WpStore           *self);
 GPtrArray  *wp_store_read_changes       (WpStore           *self,
                                          gint64             after,
                                          GError           **error);
