@@ -1062,13 +1062,6 @@ wp_edit_move_down (WpUndoStack  *self,
   return move_by (self, item_id, +1, error);
 }
 
-/**
- * wp_edit_add_note:
- * @progress: the progress the note reports, or -1; it also becomes the
- *   item's progress
- *
- * Adds a dated progress note (进展情况) to an item.
- */
 typedef struct {
   gint64       item_id;
   const GDate *date;
@@ -1096,6 +1089,13 @@ add_note (WpStore   *store,
   return wp_store_set_item_property (store, edit->item_id, "progress", &value, error);
 }
 
+/**
+ * wp_edit_add_note:
+ * @progress: the progress the note reports, or -1; it also becomes the
+ *   item's progress
+ *
+ * Adds a dated progress note (进展情况) to an item.
+ */
 gboolean
 wp_edit_add_note (WpUndoStack  *self,
                   gint64        item_id,
@@ -1211,11 +1211,6 @@ wp_edit_delete_plan (WpUndoStack  *self,
                        error);
 }
 
-/**
- * wp_edit_add_target:
- *
- * Adds a quantified target (目标指标) to an item.
- */
 typedef struct {
   gint64          item_id;
   const WpTarget *target;
@@ -1231,6 +1226,11 @@ add_target (WpStore   *store,
   return wp_store_add_target (store, edit->item_id, edit->target, error) != 0;
 }
 
+/**
+ * wp_edit_add_target:
+ *
+ * Adds a quantified target (目标指标) to an item.
+ */
 gboolean
 wp_edit_add_target (WpUndoStack     *self,
                     gint64           item_id,
@@ -1247,10 +1247,6 @@ wp_edit_add_target (WpUndoStack     *self,
                      add_target, &edit, error);
 }
 
-/**
- * wp_edit_set_target:
- * @target: the target with its stored id and the new label, unit and figures
- */
 static gboolean
 set_target (WpStore   *store,
             gpointer   data,
@@ -1269,6 +1265,10 @@ set_target (WpStore   *store,
   return FALSE;
 }
 
+/**
+ * wp_edit_set_target:
+ * @target: the target with its stored id and the new label, unit and figures
+ */
 gboolean
 wp_edit_set_target (WpUndoStack     *self,
                     gint64           item_id,
@@ -1332,11 +1332,6 @@ wp_edit_update_agency (WpUndoStack   *self,
                      update_agency, &edit, error);
 }
 
-/**
- * wp_edit_merge_agencies:
- * @from_id: the agency that goes
- * @into_id: the agency that stays and takes over its items
- */
 static gboolean
 merge_agencies (WpStore   *store,
                 gpointer   data,
@@ -1347,6 +1342,11 @@ merge_agencies (WpStore   *store,
   return wp_store_merge_agencies (store, edit->agency_id, edit->into_id, error);
 }
 
+/**
+ * wp_edit_merge_agencies:
+ * @from_id: the agency that goes
+ * @into_id: the agency that stays and takes over its items
+ */
 gboolean
 wp_edit_merge_agencies (WpUndoStack  *self,
                         gint64        from_id,
