@@ -255,6 +255,7 @@ wp_store_purge_deleted (WpStore  *self,
                         GError  **error)
 {
   g_autoptr(WpStmt) stmt = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (WP_IS_STORE (self), FALSE);
 
@@ -264,16 +265,16 @@ wp_store_purge_deleted (WpStore  *self,
   stmt = wp_stmt_prepare (self, "DELETE FROM item_all WHERE deleted_with > 0", error);
   if (stmt == NULL || !wp_store_begin (self, error))
     return FALSE;
-  /* (no view shows these rows: the change log need not list them) */
-  if (self->change_log != NULL)
-    wp_change_log_pause (self->change_log);
-  if (!wp_stmt_run (stmt, error))
+  /* (no view shows these rows: the change log need not list them; a
+   * store that may write always has its log) */
+  wp_change_log_pause (self->change_log);
+  ok = wp_stmt_run (stmt, error);
+  wp_change_log_resume (self->change_log);
+  if (!ok)
     {
-      wp_change_log_resume (self->change_log);
       wp_store_rollback (self);
       return FALSE;
     }
-  wp_change_log_resume (self->change_log);
   return wp_store_commit (self, error);
 }
 
