@@ -303,7 +303,9 @@ setup_card (GtkSignalListItemFactory *factory,
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
   g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), list_item);
   g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin), list_item);
-  g_signal_connect (source, "drag-end", G_CALLBACK (on_drag_end), list_item);
+  /* (the drop may rebuild the column and free @list_item before the drag
+   * ends: the handler goes with it) */
+  g_signal_connect_object (source, "drag-end", G_CALLBACK (on_drag_end), list_item, 0);
   gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (source));
   g_signal_connect (target, "drop", G_CALLBACK (on_card_drop), list_item);
   g_signal_connect (target, "enter", G_CALLBACK (on_card_enter), list_item);
