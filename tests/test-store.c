@@ -203,7 +203,17 @@ test_migrates_with_backup (void)
   /* Make it a format-1 file, as version 0.1 wrote them. */
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (_wp_char_tokenizer_register (db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE change_log;"
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE closeout; DROP TABLE attachment;"
+                                     "DROP TABLE attachment_data; DROP TABLE year_check;"
+                                     "ALTER TABLE note DROP COLUMN reporter;"
+                                     "ALTER TABLE plan DROP COLUMN due_soon_days;"
+                                     "ALTER TABLE plan DROP COLUMN yellow_points;"
+                                     "ALTER TABLE plan DROP COLUMN red_points;"
+                                     "ALTER TABLE plan DROP COLUMN report_frequency;"
+                                     "ALTER TABLE plan DROP COLUMN report_due_day;"
+                                     "ALTER TABLE plan DROP COLUMN review_closeout;"
+                                     "ALTER TABLE plan DROP COLUMN checked;"
+                                     "DROP TABLE change_log;"
                                      "DROP INDEX item_by_plan;"
                                      "CREATE TABLE item_agency_rowid ("
                                      "  item_id INTEGER NOT NULL"

@@ -21,6 +21,26 @@ typedef enum {
  * percentage points before an item turns yellow. */
 #define WP_LIGHT_PROGRESS_TOLERANCE 10
 #define WP_LIGHT_DEFAULT_DUE_SOON_DAYS 30
+#define WP_LIGHT_DEFAULT_RED_POINTS 30
+
+/* A plan's light rules (see WpPlanSettings): an office publishes its own */
+typedef struct {
+  int due_soon_days;  /* yellow within this many days of the deadline */
+  int yellow_points;  /* yellow when this many points or more behind */
+  int red_points;     /* red when more than this many points behind a milestone */
+} WpLightRules;
+
+#define WP_LIGHT_RULES_DEFAULT { WP_LIGHT_DEFAULT_DUE_SOON_DAYS, \
+                                 WP_LIGHT_PROGRESS_TOLERANCE, WP_LIGHT_DEFAULT_RED_POINTS }
+
+/* How an item stands against its milestone (超进度 / 达进度 / 欠进度 / 已完成) */
+typedef enum {
+  WP_PACE_NONE,      /* no milestone is due yet, or it is not judged */
+  WP_PACE_AHEAD,
+  WP_PACE_ON_TRACK,
+  WP_PACE_BEHIND,
+  WP_PACE_DONE,
+} WpPace;
 
 WpLight      wp_light_compute   (WpItemStatus  status,
                                  int           progress,
@@ -28,6 +48,20 @@ WpLight      wp_light_compute   (WpItemStatus  status,
                                  const GDate  *start,
                                  const GDate  *today,
                                  int           due_soon_days);
+WpLight      wp_light_judge     (WpItemStatus        status,
+                                 int                 progress,
+                                 const GDate        *due,
+                                 const GDate        *start,
+                                 const GDate        *today,
+                                 int                 expected,
+                                 const WpLightRules *rules);
+int          wp_light_last_ended_quarter (int          plan_year,
+                                 const GDate  *today);
+WpPace       wp_light_pace      (WpItemStatus  status,
+                                 int           progress,
+                                 int           expected);
+const char  *wp_pace_to_string  (WpPace        pace);
+const char  *wp_pace_to_label   (WpPace        pace);
 WpLight      wp_light_roll_up   (WpLight       own,
                                  WpLight       worst_below,
                                  gboolean      carried_forward);

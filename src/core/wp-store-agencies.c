@@ -450,8 +450,8 @@ wp_store_list_notes (WpStore  *self,
 
   g_return_val_if_fail (WP_IS_STORE (self), NULL);
 
-  stmt = wp_stmt_prepare (self, "SELECT id, date, text, progress FROM note WHERE item_id = ?1"
-                                " ORDER BY date, id", error);
+  stmt = wp_stmt_prepare (self, "SELECT id, date, text, progress, reporter FROM note"
+                                " WHERE item_id = ?1 ORDER BY date, id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt->stmt, 1, item_id);
@@ -465,6 +465,7 @@ wp_store_list_notes (WpStore  *self,
       n->text = g_strdup (wp_stmt_column_text (stmt, 2));
       n->progress = sqlite3_column_type (stmt->stmt, 3) == SQLITE_NULL
                     ? -1 : sqlite3_column_int (stmt->stmt, 3);
+      n->reporter = g_strdup (wp_stmt_column_text (stmt, 4));
       g_ptr_array_add (notes, n);
     }
 
@@ -495,7 +496,8 @@ wp_store_list_plan_notes (WpStore  *self,
 
   g_return_val_if_fail (WP_IS_STORE (self), NULL);
 
-  stmt = wp_stmt_prepare (self, "SELECT n.item_id, n.id, n.date, n.text, n.progress FROM note n"
+  stmt = wp_stmt_prepare (self, "SELECT n.item_id, n.id, n.date, n.text, n.progress,"
+                                " n.reporter FROM note n"
                                 " JOIN item i ON i.id = n.item_id WHERE i.plan_id = ?1"
                                 " ORDER BY n.item_id, n.date, n.id", error);
   if (stmt == NULL)
@@ -518,6 +520,7 @@ wp_store_list_plan_notes (WpStore  *self,
       n->text = g_strdup (wp_stmt_column_text (stmt, 3));
       n->progress = sqlite3_column_type (stmt->stmt, 4) == SQLITE_NULL
                     ? -1 : sqlite3_column_int (stmt->stmt, 4);
+      n->reporter = g_strdup (wp_stmt_column_text (stmt, 5));
       g_ptr_array_add (current, n);
     }
 
@@ -538,9 +541,31 @@ wp_store_add_note (WpStore      *self,
                    int           progress,
                    GError      **error)
 {
+  return wp_store_add_note_by (self, item_id, date, text, progress, NULL, error);
+}
+
+/**
+ * wp_store_add_note_by:
+ * @date: the day the report was made: a report received late is entered
+ *   on its own day, and counts in that day's reporting period
+ * @progress: the progress the note reports, or -1
+ * @reporter: (nullable): who reported it (an agency's name)
+ *
+ * Returns: the new note's id, or 0 with @error set
+ */
+gint64
+wp_store_add_note_by (WpStore      *self,
+                      gint64        item_id,
+                      const GDate  *date,
+                      const char   *text,
+                      int           progress,
+                      const char   *reporter,
+                      GError      **error)
+{
   g_autoptr(WpStmt) stmt = NULL;
   g_autofree char *iso = wp_date_to_iso (date);
   g_autofree char *now = wp_store_now ();
+  g_autofree char *who = g_strstrip (g_strdup (reporter != NULL ? reporter : ""));
 
   g_return_val_if_fail (WP_IS_STORE (self), 0);
 
@@ -552,9 +577,15 @@ wp_store_add_note (WpStore      *self,
                    _("A progress note needs a valid date and a progress between 0 and 100."));
       return 0;
     }
+  if (reporter != NULL && !g_utf8_validate (reporter, -1, NULL))
+    {
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_INVALID,
+                   _("Who reported must be UTF-8 text."));
+      return 0;
+    }
 
-  stmt = wp_stmt_prepare (self, "INSERT INTO note (item_id, date, text, progress, created)"
-                                " VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  stmt = wp_stmt_prepare (self, "INSERT INTO note (item_id, date, text, progress, created,"
+                                " reporter) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt->stmt, 1, item_id);
@@ -563,6 +594,7 @@ wp_store_add_note (WpStore      *self,
   if (progress >= 0)
     sqlite3_bind_int (stmt->stmt, 4, progress);
   wp_stmt_bind_text (stmt, 5, now);
+  wp_stmt_bind_text (stmt, 6, who);
   if (!wp_stmt_run (stmt, error))
     return 0;
 

@@ -120,9 +120,16 @@ _wp_store_deliver_changes (WpStore   *self,
           if (change->shown_after)
             add_item (items, seen, change->item_id);
           break;
+        case WP_RECORD_MILESTONE:
+          /* (what the item is judged against changed) */
+          _wp_store_forget_judging (self);
+          add_item (items, seen, change->item_id);
+          break;
         case WP_RECORD_TARGET:
         case WP_RECORD_NOTE:
-        case WP_RECORD_MILESTONE:
+        case WP_RECORD_CLOSEOUT:
+        case WP_RECORD_ATTACHMENT:
+        case WP_RECORD_YEAR_CHECK:
         case WP_N_RECORDS:
         default:
           add_item (items, seen, change->item_id);

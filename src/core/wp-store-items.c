@@ -253,19 +253,114 @@ rollup_progress (WpItemStatus  effective_status,
   return 0;
 }
 
+/* How a plan's items are judged on the reference date: its light rules,
+ * and what each item's milestone expects by then (see own_light()).
+ * Dropped with the rollups, and when a milestone changes. */
+typedef struct {
+  WpLightRules  rules;
+  int           quarter;   /* the last quarter ended by the reference date */
+  GHashTable   *expected;  /* gint64 item id → GINT_TO_POINTER (progress + 1) */
+} Judging;
+
+static void
+judging_free (gpointer data)
+{
+  Judging *judging = data;
+
+  g_clear_pointer (&judging->expected, g_hash_table_unref);
+  g_free (judging);
+}
+
+static Judging *
+get_judging (WpStore *self,
+             gint64   plan_id,
+             int      plan_year)
+{
+  Judging *judging;
+  WpPlanSettings settings = WP_PLAN_SETTINGS_INIT;
+  g_autoptr(WpStmt) stmt = NULL;
+
+  if (self->judging == NULL)
+    self->judging = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, judging_free);
+  judging = g_hash_table_lookup (self->judging, &plan_id);
+  if (judging != NULL)
+    return judging;
+
+  judging = g_new0 (Judging, 1);
+  judging->expected = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  wp_store_get_plan_settings (self, plan_id, &settings, NULL);
+  judging->rules.due_soon_days = settings.due_soon_days;
+  judging->rules.yellow_points = settings.yellow_points;
+  judging->rules.red_points = settings.red_points;
+  judging->quarter = wp_light_last_ended_quarter (plan_year, &self->reference_date);
+
+  /* (the latest quarter ended that expects a progress: the one before
+   * stands while a quarter's milestone names a state only) */
+  if (judging->quarter > 0)
+    stmt = wp_stmt_prepare (self, "SELECT m.item_id, m.progress FROM milestone m"
+                                  " JOIN item i ON i.id = m.item_id WHERE i.plan_id = ?1"
+                                  " AND m.quarter <= ?2 AND m.progress IS NOT NULL"
+                                  " ORDER BY m.item_id, m.quarter", NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
+      sqlite3_bind_int (stmt->stmt, 2, judging->quarter);
+      while (sqlite3_step (stmt->stmt) == SQLITE_ROW)
+        {
+          gint64 item_id = sqlite3_column_int64 (stmt->stmt, 0);
+
+          g_hash_table_insert (judging->expected, g_memdup2 (&item_id, sizeof item_id),
+                               GINT_TO_POINTER (sqlite3_column_int (stmt->stmt, 1) + 1));
+        }
+    }
+  g_hash_table_insert (self->judging, g_memdup2 (&plan_id, sizeof plan_id), judging);
+  return judging;
+}
+
+/* Forgets how plans are judged (a milestone or a plan's rules changed) */
+void
+_wp_store_forget_judging (WpStore *self)
+{
+  if (self->judging != NULL)
+    g_hash_table_remove_all (self->judging);
+}
+
+/**
+ * wp_store_get_expected_progress:
+ *
+ * Returns: the progress @item_id's milestone expects by the reference date
+ *   (the last quarter ended that sets one), or -1 when none does
+ */
+int
+wp_store_get_expected_progress (WpStore *self,
+                                gint64   plan_id,
+                                int      plan_year,
+                                gint64   item_id)
+{
+  Judging *judging;
+
+  g_return_val_if_fail (WP_IS_STORE (self), -1);
+  judging = get_judging (self, plan_id, plan_year);
+  return GPOINTER_TO_INT (g_hash_table_lookup (judging->expected, &item_id)) - 1;
+}
+
 static WpLight
 own_light (WpStore      *self,
+           gint64        plan_id,
+           gint64        item_id,
            WpItemStatus  status,
            int           progress,
            const GDate  *due,
            int           plan_year)
 {
+  Judging *judging = get_judging (self, plan_id, plan_year);
+  int expected = GPOINTER_TO_INT (g_hash_table_lookup (judging->expected, &item_id)) - 1;
   GDate start;
 
   g_date_clear (&start, 1);
   g_date_set_dmy (&start, 1, G_DATE_JANUARY, (GDateYear) CLAMP (plan_year, 1, 9999));
-  return wp_light_compute (status, progress, g_date_valid (due) ? due : NULL, &start,
-                           &self->reference_date, self->due_soon_days);
+  return wp_light_judge (status, progress, g_date_valid (due) ? due : NULL, &start,
+                         &self->reference_date, expected, &judging->rules);
 }
 
 /* One item on the way up: its figures from its children's sums (in @sums,
@@ -275,6 +370,7 @@ own_light (WpStore      *self,
 static void
 rollup_row (WpStore      *self,
             GHashTable   *sums,
+            gint64        plan_id,
             gint64        id,
             gint64        parent,
             int           stored_progress,
@@ -290,7 +386,7 @@ rollup_row (WpStore      *self,
 
   status = rollup_status (status, own);
   progress = rollup_progress (status, stored_progress, own);
-  light = wp_light_roll_up (own_light (self, status, progress, due, plan_year),
+  light = wp_light_roll_up (own_light (self, plan_id, id, status, progress, due, plan_year),
                             own != NULL ? own->worst_light : WP_LIGHT_NONE, carried_forward);
 
   up = g_hash_table_lookup (sums, &parent);
@@ -409,7 +505,7 @@ _wp_store_rollup_plan (WpStore *self,
     {
       const PlanRow *row = &g_array_index (rows, PlanRow, i);
 
-      rollup_row (self, sums, row->id, row->parent, row->progress, row->status, &row->due,
+      rollup_row (self, sums, plan_id, row->id, row->parent, row->progress, row->status, &row->due,
                   row->carried_forward, plan_year);
     }
 }
@@ -446,7 +542,7 @@ rollup_subtree (WpStore    *self,
                                        &status))
         status = WP_ITEM_STATUS_NOT_STARTED;
       wp_date_from_iso ((const char *) sqlite3_column_text (stmt->stmt, 4), &due);
-      rollup_row (self, sums, sqlite3_column_int64 (stmt->stmt, 0),
+      rollup_row (self, sums, data->plan_id, sqlite3_column_int64 (stmt->stmt, 0),
                   sqlite3_column_int64 (stmt->stmt, 1),
                   sqlite3_column_type (stmt->stmt, 2) == SQLITE_NULL
                   ? -1 : sqlite3_column_int (stmt->stmt, 2),
@@ -458,7 +554,8 @@ rollup_subtree (WpStore    *self,
 
     data->effective_status = rollup_status (data->status, children);
     data->effective_progress = rollup_progress (data->effective_status, data->progress, children);
-    data->light = wp_light_roll_up (own_light (self, data->effective_status,
+    data->light = wp_light_roll_up (own_light (self, data->plan_id, data->id,
+                                               data->effective_status,
                                                data->effective_progress, &data->due,
                                                data->plan_year),
                                     children != NULL ? children->worst_light : WP_LIGHT_NONE,
@@ -541,7 +638,8 @@ rollup_from_children (WpStore    *self,
           progress = rollup_progress (status, sqlite3_column_type (stmt->stmt, 1) == SQLITE_NULL
                                               ? -1 : sqlite3_column_int (stmt->stmt, 1), NULL);
           wp_date_from_iso ((const char *) sqlite3_column_text (stmt->stmt, 3), &due);
-          light = wp_light_roll_up (own_light (self, status, progress, &due, data->plan_year),
+          light = wp_light_roll_up (own_light (self, data->plan_id, id, status, progress, &due,
+                                               data->plan_year),
                                     WP_LIGHT_NONE, sqlite3_column_int (stmt->stmt, 4) != 0);
         }
 
@@ -577,7 +675,8 @@ rollup_from_children (WpStore    *self,
 
   data->effective_status = rollup_status (data->status, &children);
   data->effective_progress = rollup_progress (data->effective_status, data->progress, &children);
-  data->light = wp_light_roll_up (own_light (self, data->effective_status,
+  data->light = wp_light_roll_up (own_light (self, data->plan_id, data->id,
+                                             data->effective_status,
                                              data->effective_progress, &data->due,
                                              data->plan_year),
                                   children.worst_light, data->carried_forward);
@@ -597,6 +696,7 @@ void
 wp_store_forget_rollups (WpStore *self)
 {
   g_hash_table_remove_all (self->rollups);
+  _wp_store_forget_judging (self);
 }
 
 static char **
@@ -667,7 +767,8 @@ read_item_row (WpStore    *self,
     {
       data->effective_status = data->status;
       data->effective_progress = rollup_progress (data->status, data->progress, NULL);
-      data->light = wp_light_roll_up (own_light (self, data->status, data->effective_progress,
+      data->light = wp_light_roll_up (own_light (self, data->plan_id, data->id, data->status,
+                                                 data->effective_progress,
                                                  &data->due, data->plan_year),
                                       WP_LIGHT_NONE, data->carried_forward);
     }
@@ -1602,11 +1703,39 @@ wp_store_set_item_property (WpStore       *self,
           today = wp_date_to_iso (&day);
           wp_stmt_bind_text (stmt, 4, today);
         }
-      if (!bind_item_value (stmt, item_columns[i].kind, property, value, error)
-          || !wp_stmt_run (stmt, error))
+      if (!bind_item_value (stmt, item_columns[i].kind, property, value, error))
         return FALSE;
+      /* (a status leaves or keeps the item's close-out in the same write) */
+      if (item_columns[i].kind == VALUE_STATUS)
+        {
+          WpItemStatus status = WP_ITEM_STATUS_NOT_STARTED;
 
-      if (sqlite3_changes (self->db) == 0)
+          wp_item_status_from_string (g_value_get_string (value), &status);
+          if (!wp_store_begin (self, error))
+            return FALSE;
+          if (!wp_stmt_run (stmt, error))
+            {
+              wp_store_rollback (self);
+              return FALSE;
+            }
+          if (sqlite3_changes (self->db) == 0)
+            {
+              wp_store_rollback (self);
+              g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND,
+                           _("The item no longer exists; it may have been deleted."));
+              return FALSE;
+            }
+          if (!_wp_store_status_changed (self, item_id, status, error))
+            {
+              wp_store_rollback (self);
+              return FALSE;
+            }
+          if (!wp_store_commit (self, error))
+            return FALSE;
+        }
+      else if (!wp_stmt_run (stmt, error))
+        return FALSE;
+      else if (sqlite3_changes (self->db) == 0)
         {
           g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND,
                        _("The item no longer exists; it may have been deleted."));
@@ -1848,6 +1977,7 @@ typedef struct {
  * way read_item_row() does, and appended in outline order. */
 static void
 facts_visit (WpStore  *self,
+             gint64    plan_id,
              GArray   *rows,
              guint     index,
              gint64    area_id,
@@ -1868,7 +1998,7 @@ facts_visit (WpStore  *self,
   row->facts.lead = row->facts.co = NULL;  /* owned by @out now */
 
   for (guint i = 0; row->children != NULL && i < row->children->len; i++)
-    facts_visit (self, rows, g_array_index (row->children, guint, i),
+    facts_visit (self, plan_id, rows, g_array_index (row->children, guint, i),
                  row->facts.area_id, depth + 1, plan_year, out, &children);
 
   f = &g_array_index (out, WpItemFacts, out_index);
@@ -1876,7 +2006,8 @@ facts_visit (WpStore  *self,
   f->status = rollup_status (f->status, children.count > 0 ? &children : NULL);
   f->progress = rollup_progress (f->status, row->stored_progress,
                                  children.count > 0 ? &children : NULL);
-  own = own_light (self, f->status, f->progress, &f->due, plan_year);
+  own = own_light (self, plan_id, f->id, f->status, f->progress, &f->due, plan_year);
+  f->expected = wp_store_get_expected_progress (self, plan_id, plan_year, f->id);
   f->light = wp_light_roll_up (own, children.worst_light, f->carried_forward);
   /* Work under it that names no agency is its agencies' to answer for */
   f->agency_light = wp_light_roll_up (own, children.worst_unowned_light, f->carried_forward);
@@ -2064,7 +2195,7 @@ wp_store_list_plan_facts (WpStore  *self,
   facts->year = wp_plan_get_year (plan);
   facts->items = g_array_sized_new (FALSE, TRUE, sizeof (WpItemFacts), rows->len);
   for (guint i = 0; i < roots->len; i++)
-    facts_visit (self, rows, g_array_index (roots, guint, i), 0, 0, facts->year,
+    facts_visit (self, plan_id, rows, g_array_index (roots, guint, i), 0, 0, facts->year,
                  facts->items, &top);
 
   facts->index = g_hash_table_new (g_int64_hash, g_int64_equal);

@@ -63,6 +63,7 @@ wp_store_set_milestone (WpStore     *self,
        : wp_milestone_queries_put (self->db, item_id, quarter, clean, progress);
   if (rc != SQLITE_OK)
     return wp_store_set_error (self, rc, error);
+  _wp_store_forget_judging (self);
   wp_store_refresh_item_and_ancestors (self, item_id);
   return TRUE;
 }

@@ -9,6 +9,7 @@
 #include "wp-store.h"
 #include "wp-item-private.h"
 #include "wp-change-log.h"
+#include "wp-tracking.h"
 
 G_BEGIN_DECLS
 
@@ -48,6 +49,7 @@ struct _WpStore
   GHashTable *statements;  /* const char *sql → sqlite3_stmt* */
   GHashTable *live_items;  /* gint64 id → WpItem* (weak) */
   GHashTable *rollups;     /* gint64 id → WpRollup, for items with children */
+  GHashTable *judging;     /* gint64 plan id → how its lights are judged (wp-store-items.c) */
   GHashTable *lists;       /* gint64 parent id → GPtrArray of WpItemList (weak) */
   GArray     *shown_matches;   /* gint64 ids a filtered outline shows as matches, */
   GArray     *shown_ancestors; /* and above them (sets); NULL when there is none */
@@ -126,6 +128,14 @@ void      _wp_store_close_change_log  (WpStore   *self);
 void      _wp_store_changes_begun     (WpStore   *self);
 void      _wp_store_changes_committed (WpStore   *self);
 
+/* wp-store-tracking.c */
+gboolean  _wp_store_status_changed    (WpStore      *self,
+                                       gint64        item_id,
+                                       WpItemStatus  status,
+                                       GError      **error);
+gboolean  _wp_store_drop_unused_attachments (WpStore  *self,
+                                       GError  **error);
+
 /* wp-store-locks.c */
 void      _wp_store_protect_shm_locks (void);
 void      _wp_store_remove_unused_log (const char *path);
@@ -135,6 +145,7 @@ void        _wp_store_unmark_open (WpOpenMark *mark);
 /* wp-store-items.c */
 void      wp_store_forget_live_items (WpStore *self);
 void      wp_store_forget_rollups    (WpStore *self);
+void      _wp_store_forget_judging   (WpStore *self);
 void      _wp_store_rollup_plan      (WpStore *self,
                                       gint64   plan_id,
                                       int      plan_year);

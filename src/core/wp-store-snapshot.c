@@ -49,6 +49,9 @@ static const struct {
   { "target", "SELECT t.* FROM target" OF_ITEMS },
   { "note", "SELECT t.* FROM note" OF_ITEMS },
   { "milestone", "SELECT t.* FROM milestone" OF_ITEMS },
+  { "closeout", "SELECT t.* FROM closeout" OF_ITEMS },
+  { "attachment", "SELECT t.* FROM attachment" OF_ITEMS },
+  { "year_check", "SELECT t.* FROM year_check" OF_ITEMS },
 #undef OF_ITEMS
 };
 
@@ -268,7 +271,7 @@ wp_store_purge_deleted (WpStore  *self,
   /* (no view shows these rows: the change log need not list them; a
    * store that may write always has its log) */
   wp_change_log_pause (self->change_log);
-  ok = wp_stmt_run (stmt, error);
+  ok = wp_stmt_run (stmt, error) && _wp_store_drop_unused_attachments (self, error);
   wp_change_log_resume (self->change_log);
   if (!ok)
     {
@@ -445,6 +448,12 @@ static const struct {
   { "note", "SELECT t.* FROM note t JOIN item_all i ON i.id = t.item_id WHERE i.plan_id = ?1" },
   { "milestone", "SELECT t.* FROM milestone t JOIN item_all i ON i.id = t.item_id"
                  " WHERE i.plan_id = ?1" },
+  { "closeout", "SELECT t.* FROM closeout t JOIN item_all i ON i.id = t.item_id"
+                " WHERE i.plan_id = ?1" },
+  { "attachment", "SELECT t.* FROM attachment t JOIN item_all i ON i.id = t.item_id"
+                  " WHERE i.plan_id = ?1" },
+  { "year_check", "SELECT t.* FROM year_check t JOIN item_all i ON i.id = t.item_id"
+                  " WHERE i.plan_id = ?1" },
 };
 
 /**

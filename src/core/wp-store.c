@@ -113,6 +113,7 @@ wp_store_finalize (GObject *object)
   wp_store_forget_live_items (self);
   g_clear_pointer (&self->live_items, g_hash_table_unref);
   g_clear_pointer (&self->rollups, g_hash_table_unref);
+  g_clear_pointer (&self->judging, g_hash_table_unref);
   g_clear_pointer (&self->lists, g_hash_table_unref);
   g_clear_pointer (&self->shown_matches, g_array_unref);
   g_clear_pointer (&self->hit_ids, g_array_unref);
@@ -1350,5 +1351,6 @@ wp_note_free (WpNote *note)
   if (note == NULL)
     return;
   g_free (note->text);
+  g_free (note->reporter);
   g_free (note);
 }

@@ -49,7 +49,7 @@ typedef enum {
 } WpNextYearFlags;
 
 /* The schema version this build writes; see db/wp-migrations.c. */
-#define WP_STORE_SCHEMA_VERSION 9
+#define WP_STORE_SCHEMA_VERSION 10
 
 typedef struct {
   char     *label;
@@ -69,6 +69,7 @@ typedef struct {
   GDate   date;
   char   *text;
   int     progress;  /* -1 when the note carries no progress value */
+  char   *reporter;  /* who reported it (an agency), or "" */
 } WpNote;
 
 /* What an item is expected to show by the end of a quarter (形象进度) */
@@ -90,6 +91,8 @@ typedef struct {
   WpItemStatus  status;      /* rolled up, as the outline shows it */
   int           progress;    /* rolled up */
   WpLight       light;       /* the worst of its subtree */
+  int           expected;    /* the progress its milestone expects by the reference date,
+                                or -1 (see wp_store_get_expected_progress()) */
   WpLight       agency_light; /* by its own deadline, and those of the work under it that
                                 names no agency: the lateness its agencies answer for, not
                                 that of sub-items other agencies are on */
@@ -148,6 +151,10 @@ gboolean    wp_store_commit_plan_write        (WpStore           *self,
                                          GError           **error);
 void        wp_store_rollback_plan_write      (WpStore           *self);
 void        wp_milestone_free           (WpMilestone       *milestone);
+int         wp_store_get_expected_progress (WpStore        *self,
+                                         gint64             plan_id,
+                                         int                plan_year,
+                                         gint64             item_id);
 gboolean    wp_store_set_milestone      (WpStore           *self,
                                          gint64             item_id,
                                          int                quarter,
@@ -339,6 +346,13 @@ gint64      wp_store_add_note           (WpStore           *self,
                                          const GDate       *date,
                                          const char        *text,
                                          int                progress,
+                                         GError           **error);
+gint64      wp_store_add_note_by        (WpStore           *self,
+                                         gint64             item_id,
+                                         const GDate       *date,
+                                         const char        *text,
+                                         int                progress,
+                                         const char        *reporter,
                                          GError           **error);
 gboolean    wp_store_delete_note        (WpStore           *self,
                                          gint64             note_id,

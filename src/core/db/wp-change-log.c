@@ -45,6 +45,9 @@ static const struct {
   [WP_RECORD_TARGET] = { "target", "target" },
   [WP_RECORD_NOTE] = { "note", "note" },
   [WP_RECORD_MILESTONE] = { "milestone", "milestone" },
+  [WP_RECORD_CLOSEOUT] = { "closeout", "closeout" },
+  [WP_RECORD_ATTACHMENT] = { "attachment", "attachment" },
+  [WP_RECORD_YEAR_CHECK] = { "year_check", "year_check" },
 };
 
 typedef struct {

@@ -313,6 +313,49 @@ static const char *migrations[] = {
   "  key TEXT NOT NULL,"
   "  before TEXT,"
   "  after TEXT);",
+
+  /* 9 → 10: the tracking year (issue 21). Each plan's light rules and
+   * reporting cycle; who sent a progress note (a report received late is
+   * entered on its own date); the close-out of a done item (办结情况,
+   * waiting for review or closed); evidence files, whose bytes are kept
+   * once per content in attachment_data so that a change-log row (JSON)
+   * never holds them and undoing a removal finds them still there; and
+   * the year-end check's reason for each unfinished item. */
+  "ALTER TABLE plan ADD COLUMN due_soon_days INTEGER NOT NULL DEFAULT 30"
+  "  CHECK (due_soon_days BETWEEN 0 AND 366);"
+  "ALTER TABLE plan ADD COLUMN yellow_points INTEGER NOT NULL DEFAULT 10"
+  "  CHECK (yellow_points BETWEEN 0 AND 100);"
+  "ALTER TABLE plan ADD COLUMN red_points INTEGER NOT NULL DEFAULT 30"
+  "  CHECK (red_points BETWEEN 0 AND 100);"
+  "ALTER TABLE plan ADD COLUMN report_frequency TEXT NOT NULL DEFAULT 'monthly'"
+  "  CHECK (report_frequency IN ('monthly', 'semimonthly', 'quarterly'));"
+  "ALTER TABLE plan ADD COLUMN report_due_day INTEGER NOT NULL DEFAULT 25"
+  "  CHECK (report_due_day BETWEEN 1 AND 31);"
+  "ALTER TABLE plan ADD COLUMN review_closeout INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE plan ADD COLUMN checked TEXT;"
+  "ALTER TABLE note ADD COLUMN reporter TEXT NOT NULL DEFAULT '';"
+  "CREATE TABLE closeout ("
+  "  item_id INTEGER PRIMARY KEY REFERENCES item_all (id) ON DELETE CASCADE,"
+  "  completion TEXT NOT NULL DEFAULT '',"
+  "  state TEXT NOT NULL DEFAULT 'closed' CHECK (state IN ('pending_review', 'closed')),"
+  "  closed_by TEXT NOT NULL DEFAULT '',"
+  "  closed_at TEXT);"
+  "CREATE TABLE attachment ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  item_id INTEGER NOT NULL REFERENCES item_all (id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL CHECK (name <> ''),"
+  "  type TEXT NOT NULL DEFAULT '',"
+  "  size INTEGER NOT NULL CHECK (size >= 0),"
+  "  sha256 TEXT NOT NULL,"
+  "  added TEXT NOT NULL);"
+  "CREATE INDEX attachment_by_item ON attachment (item_id);"
+  "CREATE TABLE attachment_data ("
+  "  id INTEGER PRIMARY KEY,"
+  "  sha256 TEXT NOT NULL UNIQUE,"
+  "  data BLOB NOT NULL);"
+  "CREATE TABLE year_check ("
+  "  item_id INTEGER PRIMARY KEY REFERENCES item_all (id) ON DELETE CASCADE,"
+  "  reason TEXT NOT NULL DEFAULT '');",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == WP_STORE_SCHEMA_VERSION);
