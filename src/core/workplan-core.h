@@ -14,6 +14,7 @@
 #include "wp-item.h"
 #include "wp-item-list.h"
 #include "wp-light.h"
+#include "wp-tracking.h"
 #include "wp-plan.h"
 #include "wp-store.h"
 #include "wp-store-bulk.h"

@@ -232,12 +232,15 @@ append_update_row (GString     *sql,
     if (always_logged (table, table->columns[i]))
       g_string_append_printf (sql, "%s'%s', %s.\"%s\"", n++ > 0 ? ", " : "", table->columns[i],
                               row, table->columns[i]);
-  g_string_append (sql, "), json_object (");
+  /* (the changed columns are stripped of their nulls first: patched in
+   * as they are, an unchanged column's null would remove the routing
+   * column of that name, and a note's item_id was lost that way) */
+  g_string_append (sql, "), json_patch ('{}', json_object (");
   for (guint i = 0; table->columns[i] != NULL; i++)
     g_string_append_printf (sql, "%s'%s', CASE WHEN old.\"%s\" IS NOT new.\"%s\" THEN %s.\"%s\" END",
                             i > 0 ? ", " : "", table->columns[i], table->columns[i],
                             table->columns[i], row, table->columns[i]);
-  g_string_append (sql, "))");
+  g_string_append (sql, ")))");
 }
 
 static char *
