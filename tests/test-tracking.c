@@ -229,6 +229,104 @@ test_note_reporter (Fixture *f, gconstpointer data)
   g_assert_cmpstr (((WpNote *) notes->pdata[0])->reporter, ==, "市公安局");
 }
 
+/* Milestones (always there), close-outs, year-end reasons, reporters and
+ * a plan's own rules go through the interchange JSON and back byte for
+ * byte */
+static void
+test_json_round_trip (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data",
+                                                 "tracking-every-field.json", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+  g_autoptr(WpPlan) plan = NULL;
+  WpPlanSettings settings;
+
+  g_assert_true (g_file_get_contents (path, &expected, NULL, NULL));
+  plan = wp_json_import (f->store, expected, -1, 2030, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (wp_store_get_plan_settings (f->store, wp_plan_get_id (plan), &settings,
+                                             &error));
+  g_assert_cmpint (settings.red_points, ==, 40);
+  g_assert_cmpint (settings.report_frequency, ==, WP_REPORT_QUARTERLY);
+  g_assert_true (settings.review_closeout);
+  got = wp_json_export_plan (f->store, wp_plan_get_id (plan), &error);
+  g_assert_no_error (error);
+  /* (filed under another year: the rest is the same) */
+  g_assert_nonnull (strstr (expected, "\"year\" : 2025"));
+  g_assert_nonnull (strstr (got, "\"year\" : 2030"));
+  {
+    g_autofree char *again = g_strdup (got);
+    char *at = strstr (again, "\"year\" : 2030");
+
+    memcpy (at, "\"year\" : 2025", strlen ("\"year\" : 2025"));
+    g_assert_cmpstr (again, ==, expected);
+  }
+  g_assert_nonnull (strstr (got, "\"milestones\" : []"));
+  g_assert_nonnull (strstr (got, "\"reporter\" : \"市公安局\""));
+}
+
+/* Evidence files go by reference: into a file that holds their bytes they
+ * come back, into another they are counted as missing */
+static void
+test_attachment_by_reference (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("会议纪要 PDF", strlen ("会议纪要 PDF"));
+  g_autoptr(WpJsonDocument) doc = NULL;
+  g_autoptr(WpPlan) copy = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *other_path = g_build_filename (f->dir, "other.db", NULL);
+
+  g_assert_cmpint (wp_store_add_attachment (f->store, wp_item_get_id (f->action), "纪要.pdf",
+                                            "application/pdf", bytes, &error), >, 0);
+  g_assert_no_error (error);
+  json = wp_json_export_plan (f->store, wp_plan_get_id (f->plan), &error);
+  g_assert_nonnull (strstr (json, "\"name\" : \"纪要.pdf\""));
+
+  doc = wp_json_document_parse (json, -1, &error);
+  g_assert_no_error (error);
+  copy = wp_json_document_write (doc, f->store, 2031, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (wp_json_document_get_missing_attachments (doc), ==, 0);
+  {
+    g_autoptr(WpStore) other = wp_store_open (other_path, WP_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(WpPlan) elsewhere = NULL;
+
+    g_assert_no_error (error);
+    elsewhere = wp_json_document_write (doc, other, 0, FALSE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (wp_json_document_get_missing_attachments (doc), ==, 1);
+  }
+}
+
+/* Next year's plan keeps the office's rules */
+static void
+test_next_year_keeps_rules (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpPlan) next = NULL;
+  WpPlanSettings settings;
+
+  g_assert_true (wp_store_get_plan_settings (f->store, wp_plan_get_id (f->plan), &settings,
+                                             &error));
+  settings.yellow_points = 12;
+  settings.report_due_day = 20;
+  settings.review_closeout = TRUE;
+  g_assert_true (wp_store_set_plan_settings (f->store, wp_plan_get_id (f->plan), &settings,
+                                             &error));
+  next = wp_store_start_next_year (f->store, wp_plan_get_id (f->plan), WP_NEXT_YEAR_DEFAULT,
+                                   NULL, &error);
+  g_assert_no_error (error);
+  memset (&settings, 0, sizeof settings);
+  g_assert_true (wp_store_get_plan_settings (f->store, wp_plan_get_id (next), &settings,
+                                             &error));
+  g_assert_cmpint (settings.yellow_points, ==, 12);
+  g_assert_cmpint (settings.report_due_day, ==, 20);
+  g_assert_true (settings.review_closeout);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -241,6 +339,9 @@ main (int argc, char **argv)
   ADD ("/tracking/plan-rules", test_plan_rules);
   ADD ("/tracking/outside-milestone", test_outside_milestone);
   ADD ("/tracking/note-reporter", test_note_reporter);
+  ADD ("/tracking/json-round-trip", test_json_round_trip);
+  ADD ("/tracking/next-year-keeps-rules", test_next_year_keeps_rules);
+  ADD ("/tracking/attachment-by-reference", test_attachment_by_reference);
 #undef ADD
   return g_test_run ();
 }

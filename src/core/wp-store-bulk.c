@@ -20,6 +20,8 @@
 
 #include "wp-deadline.h"
 #include "wp-store-bulk.h"
+#include "wp-milestone-queries.h"
+#include "wp-tracking-queries.h"
 #include "wp-store-private.h"
 
 struct _WpStoreBulk {
@@ -307,12 +309,88 @@ wp_store_bulk_add_note (WpStoreBulk  *bulk,
                         const GDate  *date,
                         const char   *text,
                         int           progress,
+                        const char   *reporter,
                         GError      **error)
 {
   g_return_val_if_fail (bulk != NULL && bulk->open, FALSE);
   if (!written_here (bulk, item_id))
     return FALSE;
-  return wp_store_add_note (bulk->store, item_id, date, text, progress, error) != 0;
+  return wp_store_add_note_by (bulk->store, item_id, date, text, progress, reporter,
+                               error) != 0;
+}
+
+/**
+ * wp_store_bulk_set_plan:
+ * @checked: (nullable): when its year-end check was done
+ *
+ * Gives the plan being written its rules and year-end check.
+ */
+gboolean
+wp_store_bulk_set_plan (WpStoreBulk           *bulk,
+                        gint64                 plan_id,
+                        const WpPlanSettings  *settings,
+                        const char            *checked,
+                        GError               **error)
+{
+  int rc;
+
+  g_return_val_if_fail (bulk != NULL && bulk->open, FALSE);
+  rc = wp_tracking_queries_put_settings (bulk->store->db, plan_id, settings);
+  if (rc == SQLITE_OK && checked != NULL)
+    rc = wp_tracking_queries_set_checked (bulk->store->db, plan_id, checked);
+  return rc == SQLITE_OK || wp_store_set_error (bulk->store, rc, error);
+}
+
+/**
+ * wp_store_bulk_add_milestone:
+ *
+ * Sets the milestone of an item written in this bulk write for a quarter.
+ */
+gboolean
+wp_store_bulk_add_milestone (WpStoreBulk  *bulk,
+                             gint64        item_id,
+                             int           quarter,
+                             const char   *text,
+                             int           progress,
+                             GError      **error)
+{
+  int rc;
+
+  g_return_val_if_fail (bulk != NULL && bulk->open, FALSE);
+  if (!written_here (bulk, item_id))
+    return FALSE;
+  if (quarter < 1 || quarter > 4 || progress < -1 || progress > 100)
+    {
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_INVALID,
+                   _("A milestone is for a quarter (1 to 4) and its progress is 0 to 100%%."));
+      return FALSE;
+    }
+  rc = wp_milestone_queries_put (bulk->store->db, item_id, quarter, text, progress);
+  return rc == SQLITE_OK || wp_store_set_error (bulk->store, rc, error);
+}
+
+/**
+ * wp_store_bulk_add_tracking:
+ * @n_missing: (inout): counts files named by reference whose bytes this
+ *   plan file does not hold (they are left out)
+ *
+ * Writes the close-out, evidence files and year-end reason of an item
+ * written in this bulk write; see _wp_store_import_tracking().
+ */
+gboolean
+wp_store_bulk_add_tracking (WpStoreBulk      *bulk,
+                            gint64            item_id,
+                            const WpCloseout *closeout,
+                            GPtrArray        *attachment_refs,
+                            const char       *reason,
+                            guint            *n_missing,
+                            GError          **error)
+{
+  g_return_val_if_fail (bulk != NULL && bulk->open, FALSE);
+  if (!written_here (bulk, item_id))
+    return FALSE;
+  return _wp_store_import_tracking (bulk->store, item_id, closeout, attachment_refs, reason,
+                                    n_missing, error);
 }
 
 /**

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "wp-store.h"
+#include "wp-tracking.h"
 
 G_BEGIN_DECLS
 
@@ -45,6 +46,25 @@ gboolean     wp_store_bulk_add_note  (WpStoreBulk        *bulk,
                                       const GDate        *date,
                                       const char         *text,
                                       int                 progress,
+                                      const char         *reporter,
+                                      GError            **error);
+gboolean     wp_store_bulk_set_plan  (WpStoreBulk        *bulk,
+                                      gint64              plan_id,
+                                      const WpPlanSettings *settings,
+                                      const char         *checked,
+                                      GError            **error);
+gboolean     wp_store_bulk_add_milestone (WpStoreBulk    *bulk,
+                                      gint64              item_id,
+                                      int                 quarter,
+                                      const char         *text,
+                                      int                 progress,
+                                      GError            **error);
+gboolean     wp_store_bulk_add_tracking (WpStoreBulk     *bulk,
+                                      gint64              item_id,
+                                      const WpCloseout   *closeout,
+                                      GPtrArray          *attachment_refs,
+                                      const char         *reason,
+                                      guint              *n_missing,
                                       GError            **error);
 gboolean     wp_store_bulk_commit    (WpStoreBulk        *bulk,
                                       GError            **error);

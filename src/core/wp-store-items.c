@@ -1581,22 +1581,37 @@ static const struct {
   const char *sql;
 } item_columns[] = {
 #define LIVE_ITEM " WHERE id = ?1 AND deleted_with = 0"
-  { "title", VALUE_TEXT, "UPDATE item_all SET title = ?2, modified = ?3" LIVE_ITEM },
-  { "description", VALUE_TEXT, "UPDATE item_all SET description = ?2, modified = ?3" LIVE_ITEM },
-  { "kind", VALUE_KIND, "UPDATE item_all SET kind = ?2, modified = ?3" LIVE_ITEM },
+/* (writing what is there changes nothing, not even the time it changed:
+ * no change-log row, no needless sync) */
+#define UNCHANGED_OR_NOW(column) "CASE WHEN " column " IS ?2 THEN modified ELSE ?3 END"
+  { "title", VALUE_TEXT,
+    "UPDATE item_all SET title = ?2, modified = " UNCHANGED_OR_NOW ("title") LIVE_ITEM },
+  { "description", VALUE_TEXT,
+    "UPDATE item_all SET description = ?2,"
+    " modified = " UNCHANGED_OR_NOW ("description") LIVE_ITEM },
+  { "kind", VALUE_KIND,
+    "UPDATE item_all SET kind = ?2, modified = " UNCHANGED_OR_NOW ("kind") LIVE_ITEM },
   /* Marking done stamps the day (?4); leaving done clears it. */
-  { "status", VALUE_STATUS, "UPDATE item_all SET status = ?2, modified = ?3, done_date = CASE"
-                            " WHEN ?2 = 'done' THEN coalesce (done_date, ?4) ELSE NULL END"
-                            LIVE_ITEM },
-  { "done-date", VALUE_DATE, "UPDATE item_all SET done_date = ?2, modified = ?3" LIVE_ITEM },
-  { "progress", VALUE_PROGRESS, "UPDATE item_all SET progress = ?2, modified = ?3" LIVE_ITEM },
-  { "due", VALUE_DATE, "UPDATE item_all SET due = ?2, modified = ?3" LIVE_ITEM },
-  { "due-label", VALUE_TEXT, "UPDATE item_all SET due_label = ?2, modified = ?3" LIVE_ITEM },
-  { "ongoing", VALUE_BOOLEAN, "UPDATE item_all SET ongoing = ?2, modified = ?3" LIVE_ITEM },
+  { "status", VALUE_STATUS,
+    "UPDATE item_all SET status = ?2, modified = " UNCHANGED_OR_NOW ("status") ", done_date = CASE"
+    " WHEN ?2 = 'done' THEN coalesce (done_date, ?4) ELSE NULL END" LIVE_ITEM },
+  { "done-date", VALUE_DATE,
+    "UPDATE item_all SET done_date = ?2, modified = " UNCHANGED_OR_NOW ("done_date") LIVE_ITEM },
+  { "progress", VALUE_PROGRESS,
+    "UPDATE item_all SET progress = ?2, modified = " UNCHANGED_OR_NOW ("progress") LIVE_ITEM },
+  { "due", VALUE_DATE,
+    "UPDATE item_all SET due = ?2, modified = " UNCHANGED_OR_NOW ("due") LIVE_ITEM },
+  { "due-label", VALUE_TEXT,
+    "UPDATE item_all SET due_label = ?2, modified = " UNCHANGED_OR_NOW ("due_label") LIVE_ITEM },
+  { "ongoing", VALUE_BOOLEAN,
+    "UPDATE item_all SET ongoing = ?2, modified = " UNCHANGED_OR_NOW ("ongoing") LIVE_ITEM },
   { "carried-over", VALUE_BOOLEAN,
-    "UPDATE item_all SET carried_over = ?2, modified = ?3" LIVE_ITEM },
+    "UPDATE item_all SET carried_over = ?2,"
+    " modified = " UNCHANGED_OR_NOW ("carried_over") LIVE_ITEM },
   { "carried-forward", VALUE_BOOLEAN,
-    "UPDATE item_all SET carried_forward = ?2, modified = ?3" LIVE_ITEM },
+    "UPDATE item_all SET carried_forward = ?2,"
+    " modified = " UNCHANGED_OR_NOW ("carried_forward") LIVE_ITEM },
+#undef UNCHANGED_OR_NOW
 #undef LIVE_ITEM
 };
 

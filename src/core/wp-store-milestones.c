@@ -108,3 +108,50 @@ wp_store_list_milestones (WpStore  *self,
     }
   return g_steal_pointer (&milestones);
 }
+
+static void
+add_plan_row (gpointer    data,
+              gint64      item_id,
+              int         quarter,
+              const char *text,
+              int         progress)
+{
+  GHashTable *by_item = data;
+  GPtrArray *list = g_hash_table_lookup (by_item, &item_id);
+
+  if (list == NULL)
+    {
+      list = g_ptr_array_new_with_free_func ((GDestroyNotify) wp_milestone_free);
+      g_hash_table_insert (by_item, g_memdup2 (&item_id, sizeof item_id), list);
+    }
+  add_row (list, quarter, text, progress);
+}
+
+/**
+ * wp_store_list_plan_milestones:
+ *
+ * Every milestone of the plan's items in one query, for exports.
+ *
+ * Returns: (transfer full): gint64 item id → GPtrArray of WpMilestone by
+ *   quarter, or %NULL with @error set
+ */
+GHashTable *
+wp_store_list_plan_milestones (WpStore  *self,
+                               gint64    plan_id,
+                               GError  **error)
+{
+  g_autoptr(GHashTable) by_item =
+    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                           (GDestroyNotify) g_ptr_array_unref);
+  int rc;
+
+  g_return_val_if_fail (WP_IS_STORE (self), NULL);
+
+  rc = wp_milestone_queries_list_plan (self->db, plan_id, add_plan_row, by_item);
+  if (rc != SQLITE_OK)
+    {
+      wp_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&by_item);
+}

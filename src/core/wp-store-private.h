@@ -135,6 +135,13 @@ gboolean  _wp_store_status_changed    (WpStore      *self,
                                        GError      **error);
 gboolean  _wp_store_drop_unused_attachments (WpStore  *self,
                                        GError  **error);
+gboolean  _wp_store_import_tracking   (WpStore          *self,
+                                       gint64            item_id,
+                                       const WpCloseout *closeout,
+                                       GPtrArray        *attachment_refs,
+                                       const char       *reason,
+                                       guint            *n_missing,
+                                       GError          **error);
 
 /* wp-store-locks.c */
 void      _wp_store_protect_shm_locks (void);

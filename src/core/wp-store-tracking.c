@@ -597,3 +597,141 @@ wp_store_get_plan_checked (WpStore  *self,
   check_rc (self, wp_tracking_queries_get_checked (self->db, plan_id, &when), error);
   return when;
 }
+
+/* Plan-wide reads for exports */
+
+static void
+closeout_free (gpointer data)
+{
+  wp_closeout_clear (data);
+  g_free (data);
+}
+
+static void
+add_closeout (gpointer          data,
+              gint64            item_id,
+              const WpCloseout *c)
+{
+  WpCloseout *copy = g_new0 (WpCloseout, 1);
+
+  copy->state = c->state;
+  copy->completion = g_strdup (c->completion != NULL ? c->completion : "");
+  copy->closed_by = g_strdup (c->closed_by != NULL ? c->closed_by : "");
+  copy->closed_at = g_strdup (c->closed_at);
+  g_hash_table_insert (data, g_memdup2 (&item_id, sizeof item_id), copy);
+}
+
+static void
+add_reason (gpointer    data,
+            gint64      item_id,
+            const char *reason)
+{
+  g_hash_table_insert (data, g_memdup2 (&item_id, sizeof item_id), g_strdup (reason));
+}
+
+/**
+ * wp_store_list_plan_tracking:
+ * @closeouts: (out): gint64 item id → WpCloseout
+ * @attachments: (out): gint64 item id → GPtrArray of WpAttachment
+ * @reasons: (out): gint64 item id → the year-end check's reason
+ *
+ * The plan's close-outs, evidence files and year-end reasons, each in one
+ * query, for exports.
+ */
+gboolean
+wp_store_list_plan_tracking (WpStore     *self,
+                             gint64       plan_id,
+                             GHashTable **closeouts,
+                             GHashTable **attachments,
+                             GHashTable **reasons,
+                             GError     **error)
+{
+  g_autoptr(GHashTable) c = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                   closeout_free);
+  g_autoptr(GHashTable) a = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                   (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) r = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+
+  g_return_val_if_fail (WP_IS_STORE (self), FALSE);
+
+  if (!check_rc (self, wp_tracking_queries_list_plan_closeouts (self->db, plan_id, add_closeout,
+                                                                c), error)
+      || !check_rc (self, wp_tracking_queries_list_plan_attachments (self->db, plan_id, all),
+                    error)
+      || !check_rc (self, wp_tracking_queries_list_plan_reasons (self->db, plan_id, add_reason,
+                                                               r), error))
+    {
+      g_ptr_array_foreach (all, (GFunc) wp_attachment_free, NULL);
+      return FALSE;
+    }
+  for (guint i = 0; i < all->len; i++)
+    {
+      WpAttachment *att = g_ptr_array_index (all, i);
+      GPtrArray *list = g_hash_table_lookup (a, &att->item_id);
+
+      if (list == NULL)
+        {
+          list = g_ptr_array_new_with_free_func ((GDestroyNotify) wp_attachment_free);
+          g_hash_table_insert (a, g_memdup2 (&att->item_id, sizeof att->item_id), list);
+        }
+      g_ptr_array_add (list, att);
+    }
+  *closeouts = g_steal_pointer (&c);
+  *attachments = g_steal_pointer (&a);
+  *reasons = g_steal_pointer (&r);
+  return TRUE;
+}
+
+/**
+ * _wp_store_import_tracking:
+ * @closeout: (nullable): the item's close-out as a file gave it
+ * @attachment_refs: (nullable) (element-type WpAttachment): files it named
+ *   by reference; those whose bytes this plan file holds are linked again,
+ *   the others are counted in @n_missing
+ * @reason: (nullable): its year-end reason
+ *
+ * Writes an imported item's tracking records, inside the import's
+ * transaction (see wp-json-io.c).
+ */
+gboolean
+_wp_store_import_tracking (WpStore          *self,
+                           gint64            item_id,
+                           const WpCloseout *closeout,
+                           GPtrArray        *attachment_refs,
+                           const char       *reason,
+                           guint            *n_missing,
+                           GError          **error)
+{
+  g_autofree char *now = wp_store_now ();
+
+  if (closeout != NULL && closeout->state != WP_CLOSEOUT_NONE
+      && !check_rc (self, wp_tracking_queries_put_closeout (self->db, item_id,
+                                                            closeout->completion,
+                                                            closeout->state, closeout->closed_by,
+                                                            closeout->closed_at), error))
+    return FALSE;
+  if (reason != NULL && reason[0] != '\0'
+      && !check_rc (self, wp_tracking_queries_put_reason (self->db, item_id, reason), error))
+    return FALSE;
+  for (guint i = 0; attachment_refs != NULL && i < attachment_refs->len; i++)
+    {
+      WpAttachment *a = g_ptr_array_index (attachment_refs, i);
+      gboolean has = FALSE;
+      gint64 id;
+
+      if (!check_rc (self, wp_tracking_queries_has_data (self->db, a->sha256, &has), error))
+        return FALSE;
+      if (!has)
+        {
+          (*n_missing)++;
+          continue;
+        }
+      if (!check_rc (self, wp_tracking_queries_add_attachment (self->db, item_id, a->name,
+                                                               a->type, a->size, a->sha256,
+                                                               a->added != NULL ? a->added : now,
+                                                               &id), error))
+        return FALSE;
+    }
+  return TRUE;
+}

@@ -275,6 +275,7 @@ wp_store_start_next_year (WpStore          *self,
   g_autofree char *new_year = NULL;
   g_auto(GStrv) parts = NULL;
   g_autofree char *title = NULL;
+  WpPlanSettings settings;
 
   g_return_val_if_fail (WP_IS_STORE (self), NULL);
 
@@ -294,7 +295,10 @@ wp_store_start_next_year (WpStore          *self,
 
   plan = wp_store_create_plan (self, wp_plan_get_year (old) + 1, title,
                                wp_plan_get_organization (old), error);
+  /* (the office's light rules and reporting cycle go on into the new year) */
   if (plan == NULL
+      || !wp_store_get_plan_settings (self, plan_id, &settings, error)
+      || !wp_store_set_plan_settings (self, wp_plan_get_id (plan), &settings, error)
       || !copy_level (self, plan_id, 0, wp_plan_get_id (plan), 0, flags, marked, error))
     {
       wp_store_rollback_plan_write (self);

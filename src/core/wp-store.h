@@ -151,6 +151,9 @@ gboolean    wp_store_commit_plan_write        (WpStore           *self,
                                          GError           **error);
 void        wp_store_rollback_plan_write      (WpStore           *self);
 void        wp_milestone_free           (WpMilestone       *milestone);
+GHashTable *wp_store_list_plan_milestones (WpStore         *self,
+                                         gint64             plan_id,
+                                         GError           **error);
 int         wp_store_get_expected_progress (WpStore        *self,
                                          gint64             plan_id,
                                          int                plan_year,

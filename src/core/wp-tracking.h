@@ -120,6 +120,13 @@ char       *wp_store_get_plan_checked   (WpStore              *self,
                                          gint64                plan_id,
                                          GError              **error);
 
+gboolean    wp_store_list_plan_tracking (WpStore              *self,
+                                         gint64                plan_id,
+                                         GHashTable          **closeouts,
+                                         GHashTable          **attachments,
+                                         GHashTable          **reasons,
+                                         GError              **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WpAttachment, wp_attachment_free)
 
 G_END_DECLS

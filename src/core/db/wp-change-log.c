@@ -237,7 +237,8 @@ append_update_row (GString     *sql,
    * column of that name, and a note's item_id was lost that way) */
   g_string_append (sql, "), json_patch ('{}', json_object (");
   for (guint i = 0; table->columns[i] != NULL; i++)
-    g_string_append_printf (sql, "%s'%s', CASE WHEN old.\"%s\" IS NOT new.\"%s\" THEN %s.\"%s\" END",
+    g_string_append_printf (sql,
+                            "%s'%s', CASE WHEN old.\"%s\" IS NOT new.\"%s\" THEN %s.\"%s\" END",
                             i > 0 ? ", " : "", table->columns[i], table->columns[i],
                             table->columns[i], row, table->columns[i]);
   g_string_append (sql, ")))");

@@ -51,6 +51,10 @@ typedef struct {
   GArray     *empty;    /* gboolean per open container: nothing in it yet */
   GHashTable *targets;  /* gint64 item id → GPtrArray of WpTarget (borrowed) */
   GHashTable *notes;    /* gint64 item id → GPtrArray of WpNote */
+  GHashTable *milestones;   /* gint64 item id → GPtrArray of WpMilestone */
+  GHashTable *closeouts;    /* gint64 item id → WpCloseout */
+  GHashTable *attachments;  /* gint64 item id → GPtrArray of WpAttachment */
+  GHashTable *reasons;      /* gint64 item id → the year-end check's reason */
   WpOutput   *sink;     /* where out is emptied as it fills, or NULL */
 } Writer;
 
@@ -193,6 +197,10 @@ export_item (WpStore      *store,
   gint64 id = wp_item_get_id (item);
   GPtrArray *targets = g_hash_table_lookup (w->targets, &id);
   GPtrArray *notes = g_hash_table_lookup (w->notes, &id);
+  GPtrArray *milestones = g_hash_table_lookup (w->milestones, &id);
+  GPtrArray *attachments = g_hash_table_lookup (w->attachments, &id);
+  WpCloseout *closeout = g_hash_table_lookup (w->closeouts, &id);
+  const char *reason = g_hash_table_lookup (w->reasons, &id);
 
   next_entry (w);
   open_container (w, '{');
@@ -243,9 +251,62 @@ export_item (WpStore      *store,
       write_string_member (w, "date", date);
       write_string_member (w, "text", n->text);
       write_number_member (w, "progress", n->progress >= 0, n->progress);
+      if (n->reporter != NULL && n->reporter[0] != '\0')
+        write_string_member (w, "reporter", n->reporter);
       close_container (w, '}');
     }
   close_container (w, ']');
+
+  /* (always there, [] when none, so that a sheet or a script can count on
+   * it: issue 21) */
+  write_key (w, "milestones");
+  open_container (w, '[');
+  for (guint i = 0; milestones != NULL && i < milestones->len; i++)
+    {
+      WpMilestone *m = g_ptr_array_index (milestones, i);
+
+      next_entry (w);
+      open_container (w, '{');
+      write_number_member (w, "quarter", TRUE, m->quarter);
+      write_string_member (w, "text", m->text);
+      write_number_member (w, "progress", m->progress >= 0, m->progress);
+      close_container (w, '}');
+    }
+  close_container (w, ']');
+
+  /* The close-out, evidence files (by reference: their bytes stay in the
+   * plan file) and year-end reason, only when there are */
+  if (closeout != NULL)
+    {
+      write_key (w, "closeout");
+      open_container (w, '{');
+      write_string_member (w, "state", wp_closeout_state_to_string (closeout->state));
+      write_string_member (w, "completion", closeout->completion);
+      write_string_member (w, "closed_by", closeout->closed_by);
+      write_string_member (w, "closed_at", closeout->closed_at);
+      close_container (w, '}');
+    }
+  if (attachments != NULL)
+    {
+      write_key (w, "attachments");
+      open_container (w, '[');
+      for (guint i = 0; i < attachments->len; i++)
+        {
+          WpAttachment *a = g_ptr_array_index (attachments, i);
+
+          next_entry (w);
+          open_container (w, '{');
+          write_string_member (w, "name", a->name);
+          write_string_member (w, "type", a->type);
+          write_number_member (w, "size", TRUE, (double) a->size);
+          write_string_member (w, "sha256", a->sha256);
+          write_string_member (w, "added", a->added);
+          close_container (w, '}');
+        }
+      close_container (w, ']');
+    }
+  if (reason != NULL && reason[0] != '\0')
+    write_string_member (w, "unfinished_reason", reason);
 
   write_key (w, "children");
   open_container (w, '[');
@@ -360,6 +421,13 @@ export_plan (WpStore   *store,
   g_autoptr(GHashTable) by_item = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                                          (GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GHashTable) notes = NULL;
+  g_autoptr(GHashTable) milestones = NULL;
+  g_autoptr(GHashTable) closeouts = NULL;
+  g_autoptr(GHashTable) attachments = NULL;
+  g_autoptr(GHashTable) reasons = NULL;
+  g_autofree char *checked = NULL;
+  WpPlanSettings settings;
+  const WpPlanSettings defaults = WP_PLAN_SETTINGS_INIT;
   g_autoptr(GArray) empty = g_array_new (FALSE, FALSE, sizeof (gboolean));
   g_autoptr(GString) text = NULL;
   Writer w;
@@ -373,6 +441,12 @@ export_plan (WpStore   *store,
   notes = wp_store_list_plan_notes (store, plan_id, error);
   if (notes == NULL)
     return NULL;
+  milestones = wp_store_list_plan_milestones (store, plan_id, error);
+  if (milestones == NULL
+      || !wp_store_list_plan_tracking (store, plan_id, &closeouts, &attachments, &reasons, error)
+      || !wp_store_get_plan_settings (store, plan_id, &settings, error))
+    return NULL;
+  checked = wp_store_get_plan_checked (store, plan_id, NULL);
   /* Each item's targets, in their order; the lists borrow them. */
   for (guint i = 0; i < targets->len; i++)
     {
@@ -388,7 +462,9 @@ export_plan (WpStore   *store,
     }
 
   text = g_string_new (NULL);
-  w = (Writer) { .out = text, .empty = empty, .targets = by_item, .notes = notes, .sink = sink };
+  w = (Writer) { .out = text, .empty = empty, .targets = by_item, .notes = notes,
+                 .milestones = milestones, .closeouts = closeouts, .attachments = attachments,
+                 .reasons = reasons, .sink = sink };
   open_container (&w, '{');
   write_string_member (&w, "format", "workplan");
   write_number_member (&w, "version", TRUE, WP_JSON_FORMAT_VERSION);
@@ -397,6 +473,23 @@ export_plan (WpStore   *store,
   write_number_member (&w, "year", TRUE, wp_plan_get_year (plan));
   write_string_member (&w, "title", wp_plan_get_title (plan));
   write_string_member (&w, "organization", wp_plan_get_organization (plan));
+  /* (only a plan whose rules differ from the defaults says so, and only a
+   * checked one when: files of other plans stay as they were) */
+  if (memcmp (&settings, &defaults, sizeof settings) != 0)
+    {
+      write_key (&w, "settings");
+      open_container (&w, '{');
+      write_number_member (&w, "due_soon_days", TRUE, settings.due_soon_days);
+      write_number_member (&w, "yellow_points", TRUE, settings.yellow_points);
+      write_number_member (&w, "red_points", TRUE, settings.red_points);
+      write_string_member (&w, "report_frequency",
+                           wp_report_frequency_to_string (settings.report_frequency));
+      write_number_member (&w, "report_due_day", TRUE, settings.report_due_day);
+      write_bool_member (&w, "review_closeout", settings.review_closeout);
+      close_container (&w, '}');
+    }
+  if (checked != NULL)
+    write_string_member (&w, "checked", checked);
   close_container (&w, '}');
   write_key (&w, "items");
   open_container (&w, '[');
@@ -459,6 +552,10 @@ struct _ImportItem {
   gboolean      carried_forward;
   GPtrArray    *targets;   /* WpTarget */
   GPtrArray    *notes;     /* WpNote */
+  GPtrArray    *milestones;   /* WpMilestone */
+  WpCloseout    closeout;
+  GPtrArray    *attachments;  /* WpAttachment, by reference */
+  char         *reason;
   GPtrArray    *children;  /* ImportItem */
 };
 
@@ -473,6 +570,10 @@ import_item_free (ImportItem *item)
   g_free (item->due_label);
   g_clear_pointer (&item->targets, g_ptr_array_unref);
   g_clear_pointer (&item->notes, g_ptr_array_unref);
+  g_clear_pointer (&item->milestones, g_ptr_array_unref);
+  wp_closeout_clear (&item->closeout);
+  g_clear_pointer (&item->attachments, g_ptr_array_unref);
+  g_free (item->reason);
   g_clear_pointer (&item->children, g_ptr_array_unref);
   g_free (item);
 }
@@ -719,12 +820,121 @@ read_notes (JsonObject  *object,
       n->text = g_strdup ("");
       if (!get_string (o, "date", &date, here, error)
           || !get_string (o, "text", &n->text, here, error)
-          || !get_progress (o, &n->progress, here, error))
+          || !get_progress (o, &n->progress, here, error)
+          || !get_string (o, "reporter", &n->reporter, here, error))
         return FALSE;
       if (!wp_date_from_iso (date, &n->date))
         return invalid (error, here, _("“date” must be a date like 2025-06-30"));
     }
 
+  return TRUE;
+}
+
+/* "milestones": [{"quarter": 1, "text": "…", "progress": 30}] */
+static gboolean
+read_milestones (JsonObject  *object,
+                 ImportItem  *item,
+                 const char  *where,
+                 GError     **error)
+{
+  JsonNode *node;
+  gboolean seen[5] = { FALSE };
+
+  if (!get_member (object, "milestones", JSON_NODE_ARRAY, G_TYPE_INVALID, &node, where, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+    {
+      JsonNode *element = json_array_get_element (json_node_get_array (node), i);
+      g_autofree char *here = g_strdup_printf ("%s.milestones[%u]", where, i);
+      WpMilestone *m;
+      gboolean has;
+      double quarter;
+      JsonObject *o;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        return invalid (error, here, _("a milestone must be an object"));
+      o = json_node_get_object (element);
+      m = g_new0 (WpMilestone, 1);
+      g_ptr_array_add (item->milestones, m);
+      m->text = g_strdup ("");
+      if (!get_number (o, "quarter", &has, &quarter, here, error)
+          || !get_string (o, "text", &m->text, here, error)
+          || !get_progress (o, &m->progress, here, error))
+        return FALSE;
+      if (!has || quarter != floor (quarter) || quarter < 1 || quarter > 4)
+        return invalid (error, here, _("“quarter” must be 1, 2, 3 or 4"));
+      m->quarter = (int) quarter;
+      if (seen[m->quarter])
+        return invalid (error, here, _("an item has one milestone per quarter"));
+      seen[m->quarter] = TRUE;
+    }
+  return TRUE;
+}
+
+/* "closeout", "attachments" (by reference) and "unfinished_reason" */
+static gboolean
+read_tracking (JsonObject  *object,
+               ImportItem  *item,
+               const char  *where,
+               GError     **error)
+{
+  JsonNode *node;
+
+  if (!get_string (object, "unfinished_reason", &item->reason, where, error)
+      || !get_member (object, "closeout", JSON_NODE_OBJECT, G_TYPE_INVALID, &node, where, error))
+    return FALSE;
+  if (node != NULL)
+    {
+      g_autofree char *here = g_strdup_printf ("%s.closeout", where);
+      g_autofree char *state = NULL;
+      JsonObject *o = json_node_get_object (node);
+
+      if (!get_string (o, "state", &state, here, error)
+          || !get_string (o, "completion", &item->closeout.completion, here, error)
+          || !get_string (o, "closed_by", &item->closeout.closed_by, here, error)
+          || !get_string (o, "closed_at", &item->closeout.closed_at, here, error))
+        return FALSE;
+      if (g_strcmp0 (state, "closed") == 0)
+        item->closeout.state = WP_CLOSEOUT_CLOSED;
+      else if (g_strcmp0 (state, "pending_review") == 0)
+        item->closeout.state = WP_CLOSEOUT_PENDING_REVIEW;
+      else
+        return invalid (error, here, _("“state” must be closed or pending_review"));
+    }
+
+  if (!get_member (object, "attachments", JSON_NODE_ARRAY, G_TYPE_INVALID, &node, where, error))
+    return FALSE;
+  for (guint i = 0; node != NULL && i < json_array_get_length (json_node_get_array (node)); i++)
+    {
+      JsonNode *element = json_array_get_element (json_node_get_array (node), i);
+      g_autofree char *here = g_strdup_printf ("%s.attachments[%u]", where, i);
+      WpAttachment *a;
+      gboolean has;
+      double size;
+      JsonObject *o;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        return invalid (error, here, _("an attachment must be an object"));
+      o = json_node_get_object (element);
+      a = g_new0 (WpAttachment, 1);
+      g_ptr_array_add (item->attachments, a);
+      if (!get_string (o, "name", &a->name, here, error)
+          || !get_string (o, "type", &a->type, here, error)
+          || !get_number (o, "size", &has, &size, here, error)
+          || !get_string (o, "sha256", &a->sha256, here, error)
+          || !get_string (o, "added", &a->added, here, error))
+        return FALSE;
+      if (a->name == NULL || a->name[0] == '\0' || a->sha256 == NULL
+          || strlen (a->sha256) != 64 || !has || size < 0 || size != floor (size))
+        return invalid (error, here,
+                        _("an attachment needs its “name”, “size” and “sha256”"));
+      a->size = (gint64) size;
+      if (a->type == NULL)
+        a->type = g_strdup ("");
+    }
   return TRUE;
 }
 
@@ -745,6 +955,8 @@ read_item_fields (JsonObject  *object,
   item->due_label = g_strdup ("");
   item->targets = g_ptr_array_new_with_free_func ((GDestroyNotify) wp_target_free);
   item->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) wp_note_free);
+  item->milestones = g_ptr_array_new_with_free_func ((GDestroyNotify) wp_milestone_free);
+  item->attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) wp_attachment_free);
   item->children = g_ptr_array_new_with_free_func ((GDestroyNotify) import_item_free);
 
   if (!get_string (object, "kind", &kind, where, error)
@@ -757,7 +969,9 @@ read_item_fields (JsonObject  *object,
       || !get_string (object, "due", &item->due, where, error)
       || !get_string (object, "due_label", &item->due_label, where, error)
       || !read_targets (object, item, where, error)
-      || !read_notes (object, item, where, error))
+      || !read_notes (object, item, where, error)
+      || !read_milestones (object, item, where, error)
+      || !read_tracking (object, item, where, error))
     return NULL;
 
   if (kind == NULL || !wp_item_kind_from_string (kind, &item->kind))
@@ -1100,6 +1314,7 @@ write_item (WpStoreBulk *bulk,
             gint64       parent_id,
             int          position,
             ImportItem  *item,
+            guint       *n_missing,
             GError     **error)
 {
   g_autofree char *done_date = NULL;
@@ -1146,23 +1361,54 @@ write_item (WpStoreBulk *bulk,
   for (guint i = 0; i < item->notes->len; i++)
     {
       WpNote *n = g_ptr_array_index (item->notes, i);
-      if (!wp_store_bulk_add_note (bulk, id, &n->date, n->text, n->progress, error))
+      if (!wp_store_bulk_add_note (bulk, id, &n->date, n->text, n->progress, n->reporter,
+                                   error))
         return FALSE;
     }
 
+  for (guint i = 0; i < item->milestones->len; i++)
+    {
+      WpMilestone *m = g_ptr_array_index (item->milestones, i);
+      if (!wp_store_bulk_add_milestone (bulk, id, m->quarter, m->text, m->progress, error))
+        return FALSE;
+    }
+
+  if ((item->closeout.state != WP_CLOSEOUT_NONE || item->attachments->len > 0
+       || item->reason != NULL)
+      && !wp_store_bulk_add_tracking (bulk, id, &item->closeout, item->attachments,
+                                      item->reason, n_missing, error))
+    return FALSE;
+
   for (guint i = 0; i < item->children->len; i++)
-    if (!write_item (bulk, plan_id, id, (int) i, g_ptr_array_index (item->children, i), error))
+    if (!write_item (bulk, plan_id, id, (int) i, g_ptr_array_index (item->children, i),
+                     n_missing, error))
       return FALSE;
 
   return TRUE;
 }
 
 struct _WpJsonDocument {
-  int        year;
-  char      *title;
-  char      *organization;
-  GPtrArray *items;  /* ImportItem */
+  int             year;
+  char           *title;
+  char           *organization;
+  WpPlanSettings  settings;
+  char           *checked;
+  guint           n_missing_attachments;  /* by the last write */
+  GPtrArray      *items;  /* ImportItem */
 };
+
+/**
+ * wp_json_document_get_missing_attachments:
+ *
+ * Returns: how many evidence files the last wp_json_document_write() left
+ *   out: the document names them by reference, and this plan file does not
+ *   hold their bytes
+ */
+guint
+wp_json_document_get_missing_attachments (WpJsonDocument *doc)
+{
+  return doc->n_missing_attachments;
+}
 
 void
 wp_json_document_free (WpJsonDocument *doc)
@@ -1171,6 +1417,7 @@ wp_json_document_free (WpJsonDocument *doc)
     return;
   g_free (doc->title);
   g_free (doc->organization);
+  g_free (doc->checked);
   g_clear_pointer (&doc->items, g_ptr_array_unref);
   g_free (doc);
 }
@@ -1188,6 +1435,64 @@ not_a_plan (GError **error)
                _("The file is JSON but not a Workplan plan (expected an object with "
                  "\"format\": \"workplan\")."));
   return FALSE;
+}
+
+/* "settings" of a plan: its light rules and reporting cycle */
+static gboolean
+read_settings (JsonObject      *plan_object,
+               WpPlanSettings  *settings,
+               GError         **error)
+{
+  static const struct {
+    const char *name;
+    gsize       offset;
+    int         min, max;
+  } numbers[] = {
+    { "due_soon_days", G_STRUCT_OFFSET (WpPlanSettings, due_soon_days), 0, 366 },
+    { "yellow_points", G_STRUCT_OFFSET (WpPlanSettings, yellow_points), 0, 100 },
+    { "red_points", G_STRUCT_OFFSET (WpPlanSettings, red_points), 0, 100 },
+    { "report_due_day", G_STRUCT_OFFSET (WpPlanSettings, report_due_day), 1, 31 },
+  };
+  g_autofree char *frequency = NULL;
+  JsonObject *o;
+  JsonNode *node;
+
+  if (!get_member (plan_object, "settings", JSON_NODE_OBJECT, G_TYPE_INVALID, &node, "$.plan",
+                   error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+  o = json_node_get_object (node);
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      gboolean has;
+      double value;
+
+      if (!get_number (o, numbers[i].name, &has, &value, "$.plan.settings", error))
+        return FALSE;
+      if (!has)
+        continue;
+      if (value != floor (value) || value < numbers[i].min || value > numbers[i].max)
+        return invalid (error, "$.plan.settings",
+                        _("“%s” must be a whole number from %d to %d"),
+                        numbers[i].name, numbers[i].min, numbers[i].max);
+      G_STRUCT_MEMBER (int, settings, numbers[i].offset) = (int) value;
+    }
+  if (!get_string (o, "report_frequency", &frequency, "$.plan.settings", error))
+    return FALSE;
+  if (frequency != NULL && !wp_report_frequency_from_string (frequency,
+                                                             &settings->report_frequency))
+    return invalid (error, "$.plan.settings",
+                    _("“report_frequency” must be monthly, semimonthly or quarterly"));
+  if (!get_member (o, "review_closeout", JSON_NODE_VALUE, G_TYPE_BOOLEAN, &node,
+                   "$.plan.settings", error))
+    return FALSE;
+  if (node != NULL)
+    settings->review_closeout = json_node_get_boolean (node);
+  if (settings->red_points < settings->yellow_points)
+    return invalid (error, "$.plan.settings",
+                    _("“red_points” cannot be below “yellow_points”"));
+  return TRUE;
 }
 
 /**
@@ -1215,6 +1520,7 @@ wp_json_document_parse (const char  *data,
 
   doc->title = g_strdup ("");
   doc->organization = g_strdup ("");
+  doc->settings = (WpPlanSettings) WP_PLAN_SETTINGS_INIT;
   doc->items = g_ptr_array_new_with_free_func ((GDestroyNotify) import_item_free);
 
   if (length < 0)
@@ -1295,6 +1601,9 @@ wp_json_document_parse (const char  *data,
   if (!has_number || number != floor (number) || number < 1 || number > 9999)
     return invalid (error, "$.plan", _("“year” must be a year such as 2025")), NULL;
   doc->year = (int) number;
+  if (!get_string (plan_object, "checked", &doc->checked, "$.plan", error)
+      || !read_settings (plan_object, &doc->settings, error))
+    return NULL;
 
   /* A list of items was read as the text went; anything else is not one. */
   if (!get_member (root, "items", JSON_NODE_ARRAY, G_TYPE_INVALID, &node, "$", error))
@@ -1355,9 +1664,12 @@ wp_json_document_write (WpJsonDocument  *doc,
   bulk = wp_store_bulk_begin (store, NULL, error);
   if (bulk == NULL)
     goto fail;
+  doc->n_missing_attachments = 0;
+  if (!wp_store_bulk_set_plan (bulk, wp_plan_get_id (plan), &doc->settings, doc->checked, error))
+    goto fail;
   for (guint i = 0; i < doc->items->len; i++)
     if (!write_item (bulk, wp_plan_get_id (plan), 0, (int) i,
-                     g_ptr_array_index (doc->items, i), error))
+                     g_ptr_array_index (doc->items, i), &doc->n_missing_attachments, error))
       goto fail;
   if (!wp_store_bulk_commit (bulk, error))
     goto fail;

@@ -48,6 +48,7 @@ WpJsonDocument *wp_json_document_parse    (const char      *data,
 WpJsonDocument *wp_json_document_load     (const char      *path,
                                            GError         **error);
 int             wp_json_document_get_year (WpJsonDocument  *doc);
+guint           wp_json_document_get_missing_attachments (WpJsonDocument *doc);
 WpPlan         *wp_json_document_write    (WpJsonDocument  *doc,
                                            WpStore         *store,
                                            int              year_override,

@@ -82,3 +82,29 @@ wp_milestone_queries_list (sqlite3  *db,
          sqlite3_column_int (stmt, 2));
   return finish (stmt, rc);
 }
+
+/* Calls @row for each milestone of the plan's items, by item and quarter */
+int
+wp_milestone_queries_list_plan (sqlite3  *db,
+                                gint64    plan_id,
+                                void    (*row) (gpointer    data,
+                                                gint64      item_id,
+                                                int         quarter,
+                                                const char *text,
+                                                int         progress),
+                                gpointer  data)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "SELECT m.item_id, m.quarter, m.text,"
+                                   " coalesce (m.progress, -1) FROM milestone m"
+                                   " JOIN item i ON i.id = m.item_id WHERE i.plan_id = ?1"
+                                   " ORDER BY m.item_id, m.quarter", -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    return rc;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    row (data, sqlite3_column_int64 (stmt, 0), sqlite3_column_int (stmt, 1),
+         (const char *) sqlite3_column_text (stmt, 2), sqlite3_column_int (stmt, 3));
+  return finish (stmt, rc);
+}

@@ -25,4 +25,13 @@ int  wp_milestone_queries_list   (sqlite3    *db,
                                                     int         progress),
                                   gpointer    data);
 
+int  wp_milestone_queries_list_plan (sqlite3  *db,
+                                     gint64    plan_id,
+                                     void    (*row) (gpointer    data,
+                                                     gint64      item_id,
+                                                     int         quarter,
+                                                     const char *text,
+                                                     int         progress),
+                                     gpointer  data);
+
 G_END_DECLS

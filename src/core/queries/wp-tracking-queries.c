@@ -405,3 +405,107 @@ wp_tracking_queries_get_checked (sqlite3  *db,
     *when = column_dup (stmt, 0);
   return finish (stmt, rc);
 }
+
+/* Plan-wide reads, for exports: each calls @row once per record of the
+ * plan's items, in item order. */
+
+int
+wp_tracking_queries_list_plan_closeouts (sqlite3  *db,
+                                         gint64    plan_id,
+                                         void    (*row) (gpointer          data,
+                                                         gint64            item_id,
+                                                         const WpCloseout *closeout),
+                                         gpointer  data)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "SELECT c.item_id, c.completion, c.state, c.closed_by,"
+                                   " c.closed_at FROM closeout c JOIN item i ON i.id = c.item_id"
+                                   " WHERE i.plan_id = ?1 ORDER BY c.item_id", -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    return rc;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      WpCloseout c = {
+        .completion = (char *) sqlite3_column_text (stmt, 1),
+        .state = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "pending_review") == 0
+                 ? WP_CLOSEOUT_PENDING_REVIEW : WP_CLOSEOUT_CLOSED,
+        .closed_by = (char *) sqlite3_column_text (stmt, 3),
+        .closed_at = (char *) sqlite3_column_text (stmt, 4),
+      };
+      row (data, sqlite3_column_int64 (stmt, 0), &c);
+    }
+  return finish (stmt, rc);
+}
+
+int
+wp_tracking_queries_list_plan_attachments (sqlite3   *db,
+                                           gint64     plan_id,
+                                           GPtrArray *out)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "SELECT a.id, a.item_id, a.name, a.type, a.size, a.sha256,"
+                                   " a.added FROM attachment a JOIN item i ON i.id = a.item_id"
+                                   " WHERE i.plan_id = ?1 ORDER BY a.item_id, a.id",
+                               -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    return rc;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      WpAttachment *a = g_new0 (WpAttachment, 1);
+
+      a->id = sqlite3_column_int64 (stmt, 0);
+      a->item_id = sqlite3_column_int64 (stmt, 1);
+      a->name = column_dup (stmt, 2);
+      a->type = column_dup (stmt, 3);
+      a->size = sqlite3_column_int64 (stmt, 4);
+      a->sha256 = column_dup (stmt, 5);
+      a->added = column_dup (stmt, 6);
+      g_ptr_array_add (out, a);
+    }
+  return finish (stmt, rc);
+}
+
+int
+wp_tracking_queries_list_plan_reasons (sqlite3  *db,
+                                       gint64    plan_id,
+                                       void    (*row) (gpointer    data,
+                                                       gint64      item_id,
+                                                       const char *reason),
+                                       gpointer  data)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "SELECT y.item_id, y.reason FROM year_check y"
+                                   " JOIN item i ON i.id = y.item_id WHERE i.plan_id = ?1"
+                                   " ORDER BY y.item_id", -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    return rc;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    row (data, sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1));
+  return finish (stmt, rc);
+}
+
+/* Whether the file holds the bytes of @sha256 (an attachment imported by
+ * reference can point at them) */
+int
+wp_tracking_queries_has_data (sqlite3    *db,
+                              const char *sha256,
+                              gboolean   *has)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "SELECT 1 FROM attachment_data WHERE sha256 = ?1", -1, &stmt,
+                               NULL);
+
+  *has = FALSE;
+  if (rc != SQLITE_OK)
+    return rc;
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  *has = rc == SQLITE_ROW;
+  return finish (stmt, rc);
+}

@@ -68,4 +68,23 @@ int  wp_tracking_queries_get_checked    (sqlite3              *db,
                                          gint64                plan_id,
                                          char                **when);
 
+int  wp_tracking_queries_list_plan_closeouts (sqlite3     *db,
+                                         gint64                plan_id,
+                                         void                (*row) (gpointer          data,
+                                                                     gint64            item_id,
+                                                                     const WpCloseout *closeout),
+                                         gpointer              data);
+int  wp_tracking_queries_list_plan_attachments (sqlite3   *db,
+                                         gint64                plan_id,
+                                         GPtrArray            *out);
+int  wp_tracking_queries_list_plan_reasons (sqlite3       *db,
+                                         gint64                plan_id,
+                                         void                (*row) (gpointer    data,
+                                                                     gint64      item_id,
+                                                                     const char *reason),
+                                         gpointer              data);
+int  wp_tracking_queries_has_data       (sqlite3              *db,
+                                         const char           *sha256,
+                                         gboolean             *has);
+
 G_END_DECLS
