@@ -330,8 +330,11 @@ test_next_year_keeps_rules (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
+  g_autofree char *data_home = NULL;
+  int status;
+
   g_test_init (&argc, &argv, NULL);
-  wp_test_private_data_home ();
+  data_home = wp_test_private_data_home ();
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
@@ -343,5 +346,7 @@ main (int argc, char **argv)
   ADD ("/tracking/next-year-keeps-rules", test_next_year_keeps_rules);
   ADD ("/tracking/attachment-by-reference", test_attachment_by_reference);
 #undef ADD
-  return g_test_run ();
+  status = g_test_run ();
+  wp_test_remove_tree (data_home);
+  return status;
 }
