@@ -2,9 +2,12 @@
 # Checks the Flatpak manifest without flatpak-builder (not available here):
 # it parses, names the app id and command the meson build installs, asks
 # for no more sandbox holes than the app needs, and pins every remote
-# source (sha256 for archives and files, a commit for git).
+# source (sha256 for archives and files, a commit for git); every library the
+# build needs is in the GNOME runtime or a module of its own.
 # SPDX-License-Identifier: GPL-3.0-or-later
+import glob
 import json
+import os
 import re
 import sys
 
@@ -56,6 +59,27 @@ if not modules or modules[-1].get("name") != "workplan" or modules[-1].get("buil
     errors.append("the last module must be workplan itself, built with meson")
 for module in modules:
     check_module(module, "")
+
+# Every library the build asks pkg-config for comes from the GNOME runtime
+# or from a module of the manifest, built before the app
+in_runtime = {"glib-2.0", "gio-2.0", "gobject-2.0", "sqlite3", "json-glib-1.0", "gtk4",
+              "libadwaita-1", "pangocairo", "cairo-pdf", "libxml-2.0"}
+module_for = {"xlsxwriter": "libxlsxwriter", "libzip": "libzip", "freexl": "freexl",
+              "uchardet": "uchardet", "poppler-glib": "poppler"}
+root = os.path.dirname(os.path.abspath(meson_build))
+names = [m.get("name") for m in modules if isinstance(m, dict)]
+for build_file in [meson_build] + glob.glob(os.path.join(root, "src", "**", "meson.build"),
+                                            recursive=True):
+    with open(build_file, encoding="utf-8") as f:
+        for dep in re.findall(r"dependency\('([^']+)'", f.read()):
+            if dep in in_runtime:
+                continue
+            wanted = module_for.get(dep)
+            if wanted is None:
+                errors.append(f"{dep} (in {os.path.relpath(build_file, root)}) is neither in the "
+                              "GNOME runtime nor known here: add a module for it")
+            elif wanted not in names[:-1]:
+                errors.append(f"{dep}: the manifest has no module {wanted} before workplan")
 
 for e in errors:
     print(e)
