@@ -327,6 +327,43 @@ test_next_year_keeps_rules (Fixture *f, gconstpointer data)
   g_assert_true (settings.review_closeout);
 }
 
+static int
+run_workplan (char **err, ...)
+{
+  va_list args;
+  int status;
+
+  va_start (args, err);
+  status = wp_test_run_workplan_va (NULL, err, args);
+  va_end (args);
+  return status;
+}
+
+/* `workplan import` of a JSON whose evidence files this plan file does not
+ * hold says so (and imports the rest) */
+static void
+test_cli_missing_attachments (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("批示", strlen ("批示"));
+  g_autofree char *json_path = g_build_filename (f->dir, "plan.json", NULL);
+  g_autofree char *other = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *json = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (wp_store_add_attachment (f->store, wp_item_get_id (f->action), "批示.jpg",
+                                            "image/jpeg", bytes, &error), >, 0);
+  json = wp_json_export_plan (f->store, wp_plan_get_id (f->plan), &error);
+  g_assert_true (g_file_set_contents (json_path, json, -1, &error));
+  g_assert_cmpint (run_workplan (&err, "import", json_path, "--db", other, NULL), ==, 0);
+  g_assert_nonnull (strstr (err, "1 attachment"));
+  g_clear_pointer (&err, g_free);
+  /* into the file that holds them: nothing to say */
+  g_assert_cmpint (run_workplan (&err, "import", json_path, "--year", "2032", "--db", f->path,
+                                 NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -345,6 +382,7 @@ main (int argc, char **argv)
   ADD ("/tracking/json-round-trip", test_json_round_trip);
   ADD ("/tracking/next-year-keeps-rules", test_next_year_keeps_rules);
   ADD ("/tracking/attachment-by-reference", test_attachment_by_reference);
+  ADD ("/tracking/cli-missing-attachments", test_cli_missing_attachments);
 #undef ADD
   status = g_test_run ();
   wp_test_remove_tree (data_home);

@@ -701,6 +701,20 @@ cmd_import (int    argc,
 
   g_print (_("Imported the %d plan “%s” (%u items).\n"), wp_plan_get_year (plan),
            wp_plan_get_title (plan), wp_store_count_items (store, wp_plan_get_id (plan), NULL));
+  if (wp_json_document_get_missing_attachments (doc) > 0)
+    {
+      guint n = wp_json_document_get_missing_attachments (doc);
+
+      /* (a JSON file names evidence files; their bytes travel in the plan
+       * file, with Save a Copy) */
+      g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                               "%u attachment named in the file was left out: its content is "
+                               "not in this plan file. Copy the plan file itself to keep "
+                               "attachments.\n",
+                               "%u attachments named in the file were left out: their content "
+                               "is not in this plan file. Copy the plan file itself to keep "
+                               "attachments.\n", n), n);
+    }
   return EXIT_OK;
 }
 
