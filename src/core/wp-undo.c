@@ -1067,7 +1067,23 @@ typedef struct {
   const GDate *date;
   const char  *text;
   int          progress;
+  const char  *reporter;
 } NoteEdit;
+
+/* Whether the item has a note dated after @date (a report entered late,
+ * on its own day, does not set back what later reports said) */
+static gboolean
+has_later_note (WpStore     *store,
+                gint64       item_id,
+                const GDate *date)
+{
+  g_autoptr(GPtrArray) notes = wp_store_list_notes (store, item_id, NULL);
+
+  for (guint i = 0; notes != NULL && i < notes->len; i++)
+    if (g_date_compare (&((WpNote *) notes->pdata[i])->date, date) > 0)
+      return TRUE;
+  return FALSE;
+}
 
 static gboolean
 add_note (WpStore   *store,
@@ -1078,11 +1094,15 @@ add_note (WpStore   *store,
   g_autoptr(WpItem) item = wp_store_get_item (store, edit->item_id, error);
   g_auto(GValue) value = G_VALUE_INIT;
 
-  if (item == NULL
-      || wp_store_add_note (store, edit->item_id, edit->date, edit->text, edit->progress,
-                            error) == 0)
+  gboolean later;
+
+  if (item == NULL)
     return FALSE;
-  if (edit->progress < 0 || edit->progress == wp_item_get_progress (item))
+  later = has_later_note (store, edit->item_id, edit->date);
+  if (wp_store_add_note_by (store, edit->item_id, edit->date, edit->text, edit->progress,
+                            edit->reporter, error) == 0)
+    return FALSE;
+  if (edit->progress < 0 || later || edit->progress == wp_item_get_progress (item))
     return TRUE;
   g_value_init (&value, G_TYPE_INT);
   g_value_set_int (&value, edit->progress);
@@ -1104,7 +1124,29 @@ wp_edit_add_note (WpUndoStack  *self,
                   int           progress,
                   GError      **error)
 {
-  NoteEdit edit = { item_id, date, text != NULL ? text : "", progress };
+  return wp_edit_add_note_by (self, item_id, date, text, progress, NULL, error);
+}
+
+/**
+ * wp_edit_add_note_by:
+ * @date: the day of the report: one received late is entered on its own
+ *   day, and counts in that day's reporting period
+ * @progress: the progress the note reports, or -1; it becomes the item's
+ *   progress unless a later report says otherwise
+ * @reporter: (nullable): who reported (an agency)
+ *
+ * Adds a dated progress note (进展情况) to an item, saying who reported it.
+ */
+gboolean
+wp_edit_add_note_by (WpUndoStack  *self,
+                     gint64        item_id,
+                     const GDate  *date,
+                     const char   *text,
+                     int           progress,
+                     const char   *reporter,
+                     GError      **error)
+{
+  NoteEdit edit = { item_id, date, text != NULL ? text : "", progress, reporter };
   g_autofree char *title = NULL;
 
   g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);

@@ -88,6 +88,13 @@ gboolean     wp_edit_add_note             (WpUndoStack         *self,
                                            const char          *text,
                                            int                  progress,
                                            GError             **error);
+gboolean     wp_edit_add_note_by          (WpUndoStack         *self,
+                                           gint64               item_id,
+                                           const GDate         *date,
+                                           const char          *text,
+                                           int                  progress,
+                                           const char          *reporter,
+                                           GError             **error);
 WpPlan      *wp_edit_new_plan             (WpUndoStack         *self,
                                            int                  year,
                                            const char          *title,

@@ -40,6 +40,11 @@ struct _WpItemEditor
   AdwPreferencesGroup *targets_group;
   AdwPreferencesGroup *notes_group;
   AdwEntryRow         *note_row;
+  AdwActionRow        *note_date_row;
+  GtkMenuButton       *note_date_button;
+  GtkCalendar         *note_calendar;
+  AdwEntryRow         *note_reporter_row;
+  GDate                note_date;    /* the day a new note is for; invalid: today */
 
   WpContext           *context;
   WpItem              *item;
@@ -322,10 +327,15 @@ refresh_notes (WpItemEditor *self)
     {
       WpNote *note = g_ptr_array_index (notes, i - 1);
       g_autofree char *date = wp_date_format_display (&note->date);
-      g_autofree char *title = note->progress >= 0
+      g_autofree char *dated = note->progress >= 0
                                /* Translators: a progress note's date and reported progress */
                                ? g_strdup_printf (_("%s · %d%%"), date, note->progress)
                                : g_strdup (date);
+      g_autofree char *title = note->reporter != NULL && note->reporter[0] != '\0'
+                               /* Translators: a progress note's date (and progress), and
+                                  who reported it */
+                               ? g_strdup_printf (_("%s · %s"), dated, note->reporter)
+                               : g_strdup (dated);
       GtkWidget *row = adw_action_row_new ();
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -711,9 +721,54 @@ on_field_leave (GtkEventControllerFocus *controller,
     report (self, error);
 }
 
+/* Shows the day a new note is for: today unless another was chosen */
+static void
+show_note_date (WpItemEditor *self)
+{
+  const GDate *today = self->context != NULL ? wp_context_get_today (self->context) : NULL;
+  g_autofree char *label = NULL;
+
+  if (!g_date_valid (&self->note_date) || today == NULL
+      || g_date_compare (&self->note_date, today) == 0)
+    {
+      g_date_clear (&self->note_date, 1);
+      /* Translators: the day of a new progress note, when it is today */
+      gtk_menu_button_set_label (self->note_date_button, _("Today"));
+      return;
+    }
+  label = wp_date_format_display (&self->note_date);
+  gtk_menu_button_set_label (self->note_date_button, label);
+}
+
+static void
+on_note_day_selected (WpItemEditor *self)
+{
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (self->note_calendar);
+
+  g_date_clear (&self->note_date, 1);
+  g_date_set_dmy (&self->note_date, (GDateDay) g_date_time_get_day_of_month (day),
+                  (GDateMonth) g_date_time_get_month (day),
+                  (GDateYear) g_date_time_get_year (day));
+  show_note_date (self);
+  gtk_menu_button_popdown (self->note_date_button);
+}
+
+/* Who reports on an item, unless told otherwise: its first lead agency */
+static void
+reset_note_fields (WpItemEditor *self)
+{
+  const char * const *lead = self->item != NULL ? wp_item_get_lead_agencies (self->item) : NULL;
+
+  g_date_clear (&self->note_date, 1);
+  show_note_date (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->note_reporter_row),
+                         lead != NULL && lead[0] != NULL ? lead[0] : "");
+}
+
 static void
 on_note_apply (WpItemEditor *self)
 {
+  g_autofree char *reporter = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   int progress;
@@ -726,13 +781,17 @@ on_note_apply (WpItemEditor *self)
 
   /* A note records the progress shown now, so the history keeps it. */
   progress = gtk_spin_button_get_value_as_int (self->progress_spin);
-  if (!wp_edit_add_note (get_undo (self), wp_item_get_id (self->item),
-                         wp_context_get_today (self->context), text, progress, &error))
+  reporter = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_reporter_row))));
+  if (!wp_edit_add_note_by (get_undo (self), wp_item_get_id (self->item),
+                            g_date_valid (&self->note_date) ? &self->note_date
+                                                            : wp_context_get_today (self->context),
+                            text, progress, reporter, &error))
     {
       report (self, error);
       return;
     }
   gtk_editable_set_text (GTK_EDITABLE (self->note_row), "");
+  reset_note_fields (self);
   refresh_notes (self);
 }
 
@@ -816,6 +875,10 @@ wp_item_editor_class_init (WpItemEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WpItemEditor, targets_group);
   gtk_widget_class_bind_template_child (widget_class, WpItemEditor, notes_group);
   gtk_widget_class_bind_template_child (widget_class, WpItemEditor, note_row);
+  gtk_widget_class_bind_template_child (widget_class, WpItemEditor, note_date_row);
+  gtk_widget_class_bind_template_child (widget_class, WpItemEditor, note_date_button);
+  gtk_widget_class_bind_template_child (widget_class, WpItemEditor, note_calendar);
+  gtk_widget_class_bind_template_child (widget_class, WpItemEditor, note_reporter_row);
   gtk_widget_class_bind_template_callback (widget_class, on_title_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_status_selected);
@@ -825,6 +888,7 @@ wp_item_editor_class_init (WpItemEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_lead_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_co_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_note_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_note_day_selected);
 }
 
 static void
@@ -969,6 +1033,7 @@ wp_item_editor_set_item (WpItemEditor *self,
     g_signal_connect_swapped (item, "notify", G_CALLBACK (on_item_notify), self);
   g_object_set_data (G_OBJECT (self->description_view), "wp-edited", NULL);
   refresh (self);
+  reset_note_fields (self);
   /* (what another item showed was saved or is gone with it) */
   mark_saved (self->title_row);
   mark_saved (self->due_row);
