@@ -422,15 +422,15 @@ wp_collect_sheet_read (const char   *path,
   sheet->path = g_strdup (path);
   sheet->file = g_path_get_basename (path);
   sheet->table = wp_table_read_file (path, &error);
+  /* (the file is named wherever the refusal is shown) */
   if (sheet->table == NULL)
-    sheet->read_error = g_strdup_printf (_("Cannot read “%s”: %s"), sheet->file, error->message);
+    sheet->read_error = g_strdup (error->message);
   else if (!find_keys (sheet->table, &sheet->key_row, sheet->columns, &sheet->agency,
                        &sheet->year))
     {
       sheet->read_error =
-        g_strdup_printf (_("“%s” is not a sheet sent to an agency: it has no item ids. Send "
-                           "each agency its sheet with “workplan export --format xlsx "
-                           "--agency NAME”."), sheet->file);
+        g_strdup (_("It is not a sheet sent to an agency: it has no item ids. Send each agency "
+                    "its sheet with “workplan export --format xlsx --agency NAME”."));
       g_clear_pointer (&sheet->table, wp_table_free);
     }
   return g_steal_pointer (&sheet);
@@ -479,9 +479,9 @@ evaluate_sheet (WpCollect       *collect,
   if (sheet->read_error != NULL)
     sheet->refusal = g_strdup (sheet->read_error);
   else if (sheet->year != collect->year)
-    sheet->refusal = g_strdup_printf (_("“%s” is a sheet of the %d plan, not of the %d plan: "
+    sheet->refusal = g_strdup_printf (_("It is a sheet of the %d plan, not of the %d plan: "
                                         "collect it into the %d plan."),
-                                      sheet->file, sheet->year, collect->year, sheet->year);
+                                      sheet->year, collect->year, sheet->year);
   if (sheet->refusal != NULL)
     {
       if (!sheet->left_out)
