@@ -452,6 +452,84 @@ test_raw_xlsx (void)
   check_raw ("raw1904.xlsx");
 }
 
+static JsonNode *import_csv_text (const char *csv);
+
+/* Hierarchy shown by indenting (make-sheet-fixtures.py, indented()): the
+ * same plan of two areas, three key tasks and four actions, whether the
+ * actions stand one column right of their key tasks under one header, or
+ * the titles are indented with spaces and full-width spaces, or with the
+ * cells' own indent */
+static void
+check_indented (const char *name)
+{
+  g_autofree char *path = fixture (name);
+  g_autoptr(JsonNode) root = import_json (path, 2025);
+
+  g_test_message ("%s", name);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      json_node_get_object (root), "items")), ==, 2);
+  assert_item (root, "0", "area", "法治政府建设");
+  g_assert_cmpuint (n_children (item_at (root, "0")), ==, 2);
+  assert_item (root, "0/0", "task", "深化行政执法体制改革");
+  g_assert_cmpuint (n_children (item_at (root, "0/0")), ==, 2);
+  assert_item (root, "0/0/0", "action", "推进综合行政执法");
+  assert_item (root, "0/0/1", "action", "规范执法自由裁量权");
+  assert_names (root, "0/0/1", "lead", g_str_equal (name, "indent-columns.xlsx")
+                                       ? "市司法局|市公安局" : "市司法局");
+  g_assert_cmpstr (str (item_at (root, "0/0/1"), "due"), ==, "2025-09-30");
+  assert_item (root, "0/1", "task", "加强行政复议工作");
+  assert_item (root, "0/1/0", "action", "畅通复议渠道");
+  assert_item (root, "1", "area", "法治社会建设");
+  assert_item (root, "1/0", "task", "深入开展普法");
+  assert_item (root, "1/0/0", "action", "落实普法责任制");
+  assert_names (root, "1/0/0", "lead", "市司法局");
+}
+
+static void
+test_indented (void)
+{
+  if (!have_fixtures ())
+    return;
+  check_indented ("indent-columns.xlsx");
+  check_indented ("indent-spaces.xlsx");
+  check_indented ("indent-format.xlsx");
+}
+
+/* The same as CSV, which has neither merges nor formats: the actions one
+ * column right, and the titles indented with blanks */
+static void
+test_indented_csv (void)
+{
+  g_autoptr(JsonNode) columns = import_csv_text (
+    "序号,重点任务/具体措施,,牵头单位\n"
+    "1,守牢社会稳定底线,,市委政法委\n"
+    ",,落实维护稳定责任制,市信访局\n"
+    ",,开展矛盾纠纷排查化解,市司法局\n"
+    "2,推进法治建设,,市司法局\n"
+    ",,落实普法责任制,市司法局\n");
+  g_autoptr(JsonNode) blanks = import_csv_text (
+    "工作任务,牵头单位\n"
+    "守牢社会稳定底线,市委政法委\n"
+    "\u3000落实维护稳定责任制,市信访局\n"
+    "  开展矛盾纠纷排查化解,市司法局\n"
+    "推进法治建设,市司法局\n"
+    "\u3000落实普法责任制,市司法局\n"
+    " 一个空格不算缩进,市司法局\n");
+
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonNode *root = i == 0 ? columns : blanks;
+
+      g_assert_cmpuint (n_children (item_at (root, "0")), ==, 2);
+      g_assert_cmpstr (str (item_at (root, "0"), "title"), ==, "守牢社会稳定底线");
+      g_assert_cmpstr (str (item_at (root, "0/1"), "title"), ==, "开展矛盾纠纷排查化解");
+      assert_names (root, "0/1", "lead", "市司法局");
+      g_assert_cmpstr (str (item_at (root, "1/0"), "title"), ==, "落实普法责任制");
+    }
+  /* (a single space is a slip of the keyboard, not a level) */
+  g_assert_cmpstr (str (item_at (blanks, "2"), "title"), ==, "一个空格不算缩进");
+}
+
 static void
 check_ledger (const char *name)
 {
@@ -886,6 +964,8 @@ main (int    argc,
   g_test_add_func ("/sheet-import/raw-xlsx", test_raw_xlsx);
   g_test_add_func ("/sheet-import/gbk-ledger", test_gbk_ledger);
   g_test_add_func ("/sheet-import/xls", test_xls);
+  g_test_add_func ("/sheet-import/indented", test_indented);
+  g_test_add_func ("/sheet-import/indented-csv", test_indented_csv);
   g_test_add_func ("/sheet-import/csv-reader", test_csv_reader);
   g_test_add_func ("/sheet-import/synonyms", test_synonyms);
   g_test_add_func ("/sheet-import/category-areas", test_category_areas);

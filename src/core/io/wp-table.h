@@ -31,6 +31,7 @@ typedef struct {
   gboolean  is_date;    /* a number shown as a date */
   gboolean  is_percent; /* a number shown as a percentage (0.5 is 50%) */
   double    number;     /* the raw number when is_number */
+  guint8    indent;     /* the indent its format gives it (XLSX alignment), 0 for none */
 } WpTableCell;
 
 typedef struct {
