@@ -291,8 +291,32 @@ def indented():
     wb.save(os.path.join(out, "indent-format.xlsx"))
 
 
+def category():
+    """category.xlsx: 类别 merged down over the key tasks of each area, a
+    lead agency merged down over two tasks (converted to .xls by the
+    test, where the merges must still apply to every row)."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["2025年重点工作台账"])
+    ws.merge_cells("A1:E1")
+    ws.append(["序号", "类别", "重点任务", "牵头单位", "完成时限"])
+    ws.append([1, "平安建设", "深化扫黑除恶常态化", "市公安局", "2025年底前"])
+    ws.append([2, None, "推进智慧警务建设", None, "2025年9月底前"])
+    ws.append([3, None, "完善矛盾纠纷化解机制", "市司法局", "2025年6月底前"])
+    ws.append([4, None, "加强重点人群服务管理", "市委政法委", "长期坚持"])
+    ws.append([5, "法治建设", "推进严格规范执法", "市司法局", "2025年底前"])
+    ws.append([6, None, "深化普法宣传", "市委宣传部", "2025年12月31日"])
+    ws.merge_cells("B3:B6")
+    ws.merge_cells("D3:D4")
+    ws.merge_cells("B7:B8")
+    wb.save(os.path.join(out, "category.xlsx"))
+
+
 office()
 indented()
+category()
 write_zip("raw.xlsx", raw_parts(False))
 write_zip("raw1904.xlsx", raw_parts(True))
 hostile()

@@ -68,6 +68,9 @@ guint         wp_table_n_columns     (WpTable       *table);
 /* Internal to the readers */
 WpTable      *_wp_table_read_xls_here (const char  *path,
                                        GError     **error);
+void          _wp_table_read_xls_merges (const guint8 *data,
+                                         gsize         size,
+                                         GArray       *merges);
 WpTable      *wp_table_new           (WpTableFormat  format);
 WpTableCell  *wp_table_set           (WpTable       *table,
                                       guint          row,
