@@ -460,6 +460,12 @@ test_cli_skip_refused (void)
   after = wp_test_file_checksum (db);
   g_assert_cmpstr (before, !=, after);
 
+  /* every sheet refused: nothing to collect, and so an error */
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, &err, "collect", corrupt, plain, "--year", "2025",
+                            "--db", db, "--skip-refused", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "Every sheet is refused; nothing was changed."));
+
   /* nothing is left to collect from the sound one; still 3 for the others */
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (run_cli (&out, NULL, "collect", filled, corrupt, "--year", "2025",

@@ -1146,6 +1146,15 @@ cmd_collect (int    argc,
       return EXIT_ERROR;
     }
   if (skipped)
+    {
+      gboolean any_left = FALSE;
+
+      for (guint i = 0; i < collect->sheets->len; i++)
+        any_left |= !((WpCollectSheet *) g_ptr_array_index (collect->sheets, i))->left_out;
+      if (!any_left)
+        return fail (_("Every sheet is refused; nothing was changed."));
+    }
+  if (skipped)
     print_collect_refusals (collect, TRUE);
   if (collect->n_changes == 0)
     {

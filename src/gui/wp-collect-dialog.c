@@ -169,7 +169,7 @@ dim_if (GtkWidget *row,
 }
 
 /* The group of one file: its agency and year, then each change or
- * refusal; a refused sheet's can leave it out */
+ * refusal; a refused or left-out sheet has the Leave Out toggle */
 static GtkWidget *
 sheet_group (WpCollectDialog *self,
              guint            index,
