@@ -233,7 +233,90 @@ def gbk_ledger():
         f.write(b"\xff\xfe" + text.encode("utf-16-le"))
 
 
+def indented():
+    """Hierarchy shown by indenting, as offices do it without a 序号:
+    indent-columns.xlsx has its key tasks in B and their actions one
+    column to the right, under the one header; indent-spaces.xlsx indents
+    the titles with spaces and full-width spaces; indent-format.xlsx with
+    the cells' own indent (Format Cells > Alignment > Indent)."""
+    import openpyxl
+    from openpyxl.styles import Alignment
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["2025年法治建设任务分解表"])
+    ws.merge_cells("A1:E1")
+    ws.append(["序号", "重点任务/具体措施", None, "牵头单位", "完成时限"])
+    ws.append(["一、法治政府建设"])
+    ws.merge_cells("A3:E3")
+    ws.append([1, "深化行政执法体制改革", None, "市司法局", "2025年底前"])
+    ws.append([None, None, "推进综合行政执法", "市司法局", "2025年6月底前"])
+    ws.append([None, None, "规范执法自由裁量权", "市司法局、市公安局", "2025年9月底前"])
+    ws.append([2, "加强行政复议工作", None, "市政府", None])
+    ws.append([None, None, "畅通复议渠道", "市司法局", "长期坚持"])
+    ws.append(["二、法治社会建设"])
+    ws.merge_cells("A9:E9")
+    ws.append([1, "深入开展普法", None, "市委宣传部", None])
+    ws.append([None, None, "落实普法责任制", "市司法局", "2025年底前"])
+    wb.save(os.path.join(out, "indent-columns.xlsx"))
+
+    # (level, title as indented with blanks, lead, deadline)
+    rows = [
+        (0, "法治政府建设", "", ""),
+        (1, "\u3000深化行政执法体制改革", "市司法局", "2025年底前"),
+        (2, "\u3000\u3000推进综合行政执法", "市司法局", "2025年6月底前"),
+        (2, "    规范执法自由裁量权", "市司法局", "2025年9月底前"),
+        (1, "  加强行政复议工作", "市政府", ""),
+        (2, "\u3000\u3000畅通复议渠道", "市司法局", "长期坚持"),
+        (0, "法治社会建设", "", ""),
+        (1, "\u3000深入开展普法", "市委宣传部", ""),
+        (2, "\u3000\u3000落实普法责任制", "市司法局", "2025年底前"),
+    ]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["2025年法治建设工作台账"])
+    ws.append(["工作任务", "责任单位", "完成时间"])
+    for row in rows:
+        ws.append(list(row[1:]))
+    wb.save(os.path.join(out, "indent-spaces.xlsx"))
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["2025年法治建设工作台账"])
+    ws.append(["工作任务", "责任单位", "完成时间"])
+    for level, title, lead, due in rows:
+        ws.append([title.lstrip(" \u3000"), lead, due])
+        if level > 0:
+            ws.cell(ws.max_row, 1).alignment = Alignment(indent=level)
+    wb.save(os.path.join(out, "indent-format.xlsx"))
+
+
+def category():
+    """category.xlsx: 类别 merged down over the key tasks of each area, a
+    lead agency merged down over two tasks (converted to .xls by the
+    test, where the merges must still apply to every row)."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["2025年重点工作台账"])
+    ws.merge_cells("A1:E1")
+    ws.append(["序号", "类别", "重点任务", "牵头单位", "完成时限"])
+    ws.append([1, "平安建设", "深化扫黑除恶常态化", "市公安局", "2025年底前"])
+    ws.append([2, None, "推进智慧警务建设", None, "2025年9月底前"])
+    ws.append([3, None, "完善矛盾纠纷化解机制", "市司法局", "2025年6月底前"])
+    ws.append([4, None, "加强重点人群服务管理", "市委政法委", "长期坚持"])
+    ws.append([5, "法治建设", "推进严格规范执法", "市司法局", "2025年底前"])
+    ws.append([6, None, "深化普法宣传", "市委宣传部", "2025年12月31日"])
+    ws.merge_cells("B3:B6")
+    ws.merge_cells("D3:D4")
+    ws.merge_cells("B7:B8")
+    wb.save(os.path.join(out, "category.xlsx"))
+
+
 office()
+indented()
+category()
 write_zip("raw.xlsx", raw_parts(False))
 write_zip("raw1904.xlsx", raw_parts(True))
 hostile()

@@ -370,10 +370,107 @@ test_tampered_sheet_refused (void)
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli (&out, &err, "collect", plain, "--year", "2025", "--db", db, NULL),
                    ==, 1);
-  g_assert_nonnull (strstr (err, "has no item ids"));
+  g_assert_nonnull (strstr (out, "Refused: plan.xlsx: It is not a sheet sent to an agency"));
+  g_assert_nonnull (strstr (out, "has no item ids"));
+  g_assert_nonnull (strstr (err, "1 sheet is refused; nothing was changed."));
   g_clear_pointer (&after, g_free);
   after = wp_test_file_checksum (db);
   g_assert_cmpstr (before, ==, after);
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
+/* Of three returned sheets one is sound, one is no agency's sheet and one
+ * is no spreadsheet at all: collect names each refused file and why and
+ * writes nothing (exit status 1); with --skip-refused it leaves the two
+ * out, collects the sound one and says so with exit status 3. */
+static void
+test_cli_skip_refused (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *sent = NULL;
+  g_autofree char *plain = NULL;
+  g_autofree char *corrupt = NULL;
+  g_autofree char *filled = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *sample = wp_test_sample_path ("xiamen-2025.json");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *sheets;
+
+  if (!wp_test_have_openpyxl ())
+    {
+      g_test_skip ("python3-openpyxl is not installed");
+      return;
+    }
+  dir = wp_test_dir_new ();
+  db = g_build_filename (dir, "plan.db", NULL);
+  sent = g_build_filename (dir, "sent.xlsx", NULL);
+  plain = g_build_filename (dir, "plan.xlsx", NULL);
+  corrupt = g_build_filename (dir, "broken.xlsx", NULL);
+  g_assert_true (g_file_set_contents (corrupt, "PK\003\004 not a workbook", -1, NULL));
+  g_assert_cmpint (run_cli (NULL, NULL, "import", sample, "--db", db, NULL), ==, 0);
+  g_assert_cmpint (run_cli (NULL, NULL, "export", "--format", "xlsx", "--year", "2025",
+                            "--agency", "市司法局", "-o", sent, "--db", db, NULL), ==, 0);
+  g_assert_cmpint (run_cli (NULL, NULL, "export", "--format", "xlsx", "--year", "2025",
+                            "-o", plain, "--db", db, NULL), ==, 0);
+  filled = fill (dir, sent, "returned.xlsx",
+                 "[{\"title\": \"推动建设市、区、镇\", \"key\": \"progress\", \"value\": 30}]");
+
+  before = wp_test_file_checksum (db);
+  g_assert_cmpint (run_cli (&out, &err, "collect", filled, corrupt, plain, "--year", "2025",
+                            "--db", db, NULL), ==, 1);
+  g_test_message ("%s%s", out, err);
+  g_assert_nonnull (strstr (out, "Refused: broken.xlsx: The file is not a readable Excel workbook"));
+  g_assert_nonnull (strstr (out, "Refused: plan.xlsx: It is not a sheet sent to an agency"));
+  g_assert_nonnull (strstr (out, "returned.xlsx, row "));
+  g_assert_nonnull (strstr (err, "2 sheets are refused; nothing was changed."));
+  g_assert_nonnull (strstr (err, "--skip-refused"));
+  after = wp_test_file_checksum (db);
+  g_assert_cmpstr (before, ==, after);
+
+  /* the same as JSON: each sheet, sound or not */
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (&out, NULL, "collect", filled, corrupt, plain, "--year", "2025",
+                            "--db", db, "--json", NULL), ==, 1);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  sheets = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                         "sheets");
+  g_assert_cmpuint (json_array_get_length (sheets), ==, 3);
+  g_assert_true (json_object_get_boolean_member (json_array_get_object_element (sheets, 0),
+                                                 "sound"));
+  g_assert_false (json_object_get_boolean_member (json_array_get_object_element (sheets, 1),
+                                                  "sound"));
+  g_assert_nonnull (json_object_get_string_member (json_array_get_object_element (sheets, 2),
+                                                   "reason"));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "collect", filled, corrupt, plain, "--year", "2025",
+                            "--db", db, "--skip-refused", NULL), ==, 3);
+  g_test_message ("%s%s", out, err);
+  g_assert_nonnull (strstr (out, "Left out: broken.xlsx"));
+  g_assert_nonnull (strstr (out, "Left out: plan.xlsx"));
+  g_assert_nonnull (strstr (out, "Collected 1 change into the 2025 plan."));
+  g_assert_nonnull (strstr (err, "2 sheets were left out (--skip-refused)"));
+  g_clear_pointer (&after, g_free);
+  after = wp_test_file_checksum (db);
+  g_assert_cmpstr (before, !=, after);
+
+  /* every sheet refused: nothing to collect, and so an error */
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, &err, "collect", corrupt, plain, "--year", "2025",
+                            "--db", db, "--skip-refused", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "Every sheet is refused; nothing was changed."));
+
+  /* nothing is left to collect from the sound one; still 3 for the others */
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (&out, NULL, "collect", filled, corrupt, "--year", "2025",
+                            "--db", db, "--skip-refused", NULL), ==, 3);
+  g_assert_nonnull (strstr (out, "nothing the plan does not hold already"));
   wp_test_dir_free (g_steal_pointer (&dir));
 }
 
@@ -440,6 +537,7 @@ main (int    argc,
   g_test_add_func ("/collect/tampered-sheet-refused", test_tampered_sheet_refused);
   g_test_add ("/collect/undoable", Fixture, NULL, fixture_setup, test_collect_undoable,
               fixture_teardown);
+  g_test_add_func ("/collect/cli-skip-refused", test_cli_skip_refused);
   status = g_test_run ();
   wp_test_remove_tree (data_home);
   return status;

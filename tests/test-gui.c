@@ -3739,11 +3739,12 @@ test_send_sheets_cancelled (Demo          *d,
   send_and_stop (d, first, TRUE, &n_agencies);
 }
 
-/* A sheet as 市司法局 would return it, filled in by openpyxl */
+/* A sheet as @agency would return it, filled in by openpyxl */
 static char *
-returned_sheet (Demo       *d,
-                const char *name,
-                const char *edits)
+returned_sheet_of (Demo       *d,
+                   const char *agency,
+                   const char *name,
+                   const char *edits)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(WpSheet) sheet = NULL;
@@ -3755,7 +3756,7 @@ returned_sheet (Demo       *d,
   int status = 1;
 
   sheet = wp_sheet_new (d->store, wp_plan_get_id (_wp_window_get_selected_plan (d->window)),
-                        "市司法局", &error);
+                        agency, &error);
   g_assert_no_error (error);
   g_assert_true (wp_sheet_write_xlsx (sheet, sent, &error));
   g_assert_true (g_file_set_contents (json, edits, -1, NULL));
@@ -3764,6 +3765,23 @@ returned_sheet (Demo       *d,
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   return filled;
+}
+
+static char *
+returned_sheet (Demo       *d,
+                const char *name,
+                const char *edits)
+{
+  return returned_sheet_of (d, "市司法局", name, edits);
+}
+
+/* The collect dialog reads its files in a thread: until they are read */
+static void
+wait_until_read (WpCollectDialog *dialog)
+{
+  while (wp_collect_dialog_is_reading (dialog))
+    g_main_context_iteration (NULL, TRUE);
+  spin ();
 }
 
 static guint
@@ -3823,7 +3841,7 @@ test_collect_sheets (Demo          *d,
     dialog = wp_collect_dialog_new (d->window, files);
   }
   gtk_window_present (GTK_WINDOW (dialog));
-  spin ();
+  wait_until_read (dialog);
   g_assert_true (wp_collect_dialog_can_apply (dialog));
   g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_row_saying, "Status: "));
   g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_row_saying, "→ 30%"));
@@ -3861,7 +3879,7 @@ test_collect_sheets (Demo          *d,
 
     dialog = wp_collect_dialog_new (d->window, files);
     gtk_window_present (GTK_WINDOW (dialog));
-    spin ();
+    wait_until_read (dialog);
     g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_status_page_titled,
                                    "Nothing New to Collect"));
     g_assert_false (gtk_widget_get_visible (find_button_labelled (GTK_WIDGET (dialog),
@@ -3894,7 +3912,7 @@ test_collect_sheets (Demo          *d,
     dialog = wp_collect_dialog_new (d->window, files);
   }
   gtk_window_present (GTK_WINDOW (dialog));
-  spin ();
+  wait_until_read (dialog);
   g_assert_false (wp_collect_dialog_can_apply (dialog));
   g_assert_false (gtk_widget_get_sensitive (find_button_labelled (GTK_WIDGET (dialog),
                                                                   "C_ollect")));
@@ -3923,7 +3941,7 @@ test_collect_sheets (Demo          *d,
     spin ();
     dialog = wp_collect_dialog_new (d->window, files);
     gtk_window_present (GTK_WINDOW (dialog));
-    spin ();
+    wait_until_read (dialog);
     g_assert_false (wp_collect_dialog_can_apply (dialog));
     g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_row_saying,
                                    "collect it into the 2025 plan"));
@@ -4039,12 +4057,33 @@ test_reporting_round_zh_CN (void)
         collect = wp_collect_dialog_new (d->window, files);
       }
       gtk_window_present (GTK_WINDOW (collect));
-      spin ();
+      wait_until_read (collect);
       g_assert_nonnull (find_widget (GTK_WIDGET (collect), is_group_titled, "待汇总 2 处更新"));
       g_assert_nonnull (find_widget (GTK_WIDGET (collect), is_row_saying, "状态：进行中 → 已完成"));
       take_shot (GTK_WIDGET (collect), "collect-review-zh_CN");
       gtk_window_close (GTK_WINDOW (collect));
       spin ();
+
+      /* with a file that is no workbook: refused, then left out */
+      {
+        g_autofree char *broken = g_build_filename (d->dir, "2025-市信访局.xlsx", NULL);
+        const char *files[] = { filled, broken, NULL };
+
+        g_assert_true (g_file_set_contents (broken, "PK\003\004", -1, NULL));
+        collect = wp_collect_dialog_new (d->window, files);
+        gtk_window_present (GTK_WINDOW (collect));
+        wait_until_read (collect);
+        g_assert_nonnull (find_widget (GTK_WIDGET (collect), is_group_titled,
+                                       "汇总前需更正 1 处问题"));
+        take_shot (GTK_WIDGET (collect), "collect-refused-zh_CN");
+        gtk_toggle_button_set_active (
+          GTK_TOGGLE_BUTTON (find_button_labelled (GTK_WIDGET (collect), "略过(_L)")), TRUE);
+        spin ();
+        g_assert_true (wp_collect_dialog_can_apply (collect));
+        take_shot (GTK_WIDGET (collect), "collect-left-out-zh_CN");
+        gtk_window_close (GTK_WINDOW (collect));
+        spin ();
+      }
     }
 
   csv = g_build_filename (d->dir, "台账.csv", NULL);
@@ -4268,6 +4307,146 @@ test_outline_command_action_and_key (Demo          *d,
   }
 }
 
+static gboolean
+is_group_describing (GtkWidget *widget, gconstpointer text)
+{
+  return ADW_IS_PREFERENCES_GROUP (widget)
+         && adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (widget)) != NULL
+         && strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (widget)),
+                    text) != NULL;
+}
+
+static guint
+count_collect_backups (Demo *d)
+{
+  g_autoptr(GPtrArray) backups = wp_backup_list (wp_store_get_path (d->store), NULL);
+  guint n = 0;
+
+  for (guint i = 0; backups != NULL && i < backups->len; i++)
+    n += ((WpBackup *) g_ptr_array_index (backups, i))->reason == WP_BACKUP_BEFORE_COLLECT;
+  return n;
+}
+
+/* what a collect of the two sheets would change */
+static char *
+describe_two (Demo   *d,
+              gint64  a_id,
+              gint64  b_id)
+{
+  g_autoptr(WpItem) a = wp_store_get_item (d->store, a_id, NULL);
+  g_autoptr(WpItem) b = wp_store_get_item (d->store, b_id, NULL);
+
+  return g_strdup_printf ("%d %d %u %u", wp_item_get_progress (a), wp_item_get_progress (b),
+                          count_notes (d, a_id), count_notes (d, b_id));
+}
+
+/* Of three returned sheets the middle one is no workbook at all. Cancel
+ * while they are read writes nothing. Read through, the broken one is
+ * listed as refused and Collect is off; leaving it out collects the other
+ * two, and the summary says it was left out. */
+static void
+test_collect_skips_broken_sheet (Demo          *d,
+                                 gconstpointer  data)
+{
+  g_autofree char *justice = NULL;
+  g_autofree char *police = NULL;
+  g_autofree char *broken = g_build_filename (d->dir, "2025-市信访局.xlsx", NULL);
+  g_autofree char *before = NULL;
+  WpCollectDialog *dialog;
+  GtkWidget *group, *leave_out;
+  gint64 advanced, fraud;
+  int old_advanced, old_fraud;
+
+  if (!wp_test_have_openpyxl ())
+    {
+      g_test_skip ("python3-openpyxl is not installed");
+      return;
+    }
+  advanced = item_titled (d->store, "推动建设市、区、镇");
+  fraud = item_titled (d->store, "深化电信网络诈骗犯罪打击整治");
+  {
+    g_autoptr(WpItem) a = wp_store_get_item (d->store, advanced, NULL);
+    g_autoptr(WpItem) f = wp_store_get_item (d->store, fraud, NULL);
+
+    old_advanced = wp_item_get_progress (a);
+    old_fraud = wp_item_get_progress (f);
+  }
+  g_assert_cmpint (old_advanced, !=, 30);
+  g_assert_cmpint (old_fraud, !=, 80);
+  justice = returned_sheet_of (d, "市司法局", "2025-市司法局.xlsx",
+    "[{\"title\": \"推动建设市、区、镇\", \"key\": \"progress\", \"value\": 30}]");
+  police = returned_sheet_of (d, "市公安局", "2025-市公安局.xlsx",
+    "[{\"title\": \"深化电信网络诈骗犯罪打击整治\", \"key\": \"progress\", \"value\": 80}]");
+  g_assert_true (g_file_set_contents (broken, "PK\003\004 保存时出错", -1, NULL));
+  before = describe_two (d, advanced, fraud);
+
+  /* Cancel while the files are read: the dialog goes, nothing is written */
+  {
+    const char *files[] = { justice, broken, police, NULL };
+
+    dialog = wp_collect_dialog_new (d->window, files);
+  }
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (wp_collect_dialog_is_reading (dialog));
+  g_assert_false (wp_collect_dialog_can_apply (dialog));
+  click_until_closed (dialog, find_button_labelled (GTK_WIDGET (dialog), "_Cancel"));
+  spin ();
+  {
+    g_autofree char *after = describe_two (d, advanced, fraud);
+
+    g_assert_cmpstr (after, ==, before);
+  }
+  g_assert_cmpuint (count_collect_backups (d), ==, 0);
+  g_assert_false (wp_undo_stack_can_undo (wp_context_get_undo_stack (d->context)));
+
+  /* read through: the broken file is refused, the others are listed */
+  {
+    const char *files[] = { justice, broken, police, NULL };
+
+    dialog = wp_collect_dialog_new (d->window, files);
+  }
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_until_read (dialog);
+  group = find_widget (GTK_WIDGET (dialog), is_group_titled, "2025-市信访局.xlsx");
+  g_assert_nonnull (group);
+  g_assert_nonnull (find_widget (group, is_row_saying, "not a readable Excel workbook"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_row_saying, "→ 30%"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_row_saying, "→ 80%"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_group_titled,
+                                 "1 problem to correct before collecting"));
+  g_assert_false (wp_collect_dialog_can_apply (dialog));
+  g_assert_false (gtk_widget_get_sensitive (find_button_labelled (GTK_WIDGET (dialog),
+                                                                  "C_ollect")));
+  g_assert_false (wp_collect_dialog_apply (dialog));
+  take_shot (GTK_WIDGET (dialog), "collect-broken-sheet");
+
+  /* only the refused sheet can be left out */
+  leave_out = find_button_labelled (GTK_WIDGET (dialog), "_Leave Out");
+  g_assert_nonnull (leave_out);
+  g_assert_true (gtk_widget_is_ancestor (leave_out, group));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (leave_out), TRUE);
+  spin ();
+  g_assert_true (wp_collect_dialog_can_apply (dialog));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_group_titled, "2 changes to collect"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_group_describing,
+                                 "1 sheet is left out and not collected."));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_group_describing,
+                                 "Left out: nothing of this sheet is collected."));
+  /* (the focus stays on the button, rebuilt with the review) */
+  g_assert_true (gtk_toggle_button_get_active (
+    GTK_TOGGLE_BUTTON (find_button_labelled (GTK_WIDGET (dialog), "_Leave Out"))));
+  click_until_closed (dialog, find_button_labelled (GTK_WIDGET (dialog), "C_ollect"));
+  spin ();
+  {
+    g_autoptr(WpItem) a = wp_store_get_item (d->store, advanced, NULL);
+    g_autoptr(WpItem) f = wp_store_get_item (d->store, fraud, NULL);
+
+    g_assert_cmpint (wp_item_get_progress (a), ==, 30);
+    g_assert_cmpint (wp_item_get_progress (f), ==, 80);
+  }
+  g_assert_cmpuint (count_collect_backups (d), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -4354,6 +4533,8 @@ main (int    argc,
   g_test_add ("/gui/import-preview-mapping", Demo, NULL, demo_setup,
               test_import_preview_mapping, demo_teardown);
   g_test_add_func ("/gui/reporting-round-zh_CN", test_reporting_round_zh_CN);
+  g_test_add ("/gui/collect-skips-broken-sheet", Demo, NULL, demo_setup,
+              test_collect_skips_broken_sheet, demo_teardown);
 
   status = g_test_run ();
   wp_test_remove_tree (data_home);

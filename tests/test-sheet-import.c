@@ -452,6 +452,84 @@ test_raw_xlsx (void)
   check_raw ("raw1904.xlsx");
 }
 
+static JsonNode *import_csv_text (const char *csv);
+
+/* Hierarchy shown by indenting (make-sheet-fixtures.py, indented()): the
+ * same plan of two areas, three key tasks and four actions, whether the
+ * actions stand one column right of their key tasks under one header, or
+ * the titles are indented with spaces and full-width spaces, or with the
+ * cells' own indent */
+static void
+check_indented (const char *name)
+{
+  g_autofree char *path = fixture (name);
+  g_autoptr(JsonNode) root = import_json (path, 2025);
+
+  g_test_message ("%s", name);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      json_node_get_object (root), "items")), ==, 2);
+  assert_item (root, "0", "area", "法治政府建设");
+  g_assert_cmpuint (n_children (item_at (root, "0")), ==, 2);
+  assert_item (root, "0/0", "task", "深化行政执法体制改革");
+  g_assert_cmpuint (n_children (item_at (root, "0/0")), ==, 2);
+  assert_item (root, "0/0/0", "action", "推进综合行政执法");
+  assert_item (root, "0/0/1", "action", "规范执法自由裁量权");
+  assert_names (root, "0/0/1", "lead", g_str_equal (name, "indent-columns.xlsx")
+                                       ? "市司法局|市公安局" : "市司法局");
+  g_assert_cmpstr (str (item_at (root, "0/0/1"), "due"), ==, "2025-09-30");
+  assert_item (root, "0/1", "task", "加强行政复议工作");
+  assert_item (root, "0/1/0", "action", "畅通复议渠道");
+  assert_item (root, "1", "area", "法治社会建设");
+  assert_item (root, "1/0", "task", "深入开展普法");
+  assert_item (root, "1/0/0", "action", "落实普法责任制");
+  assert_names (root, "1/0/0", "lead", "市司法局");
+}
+
+static void
+test_indented (void)
+{
+  if (!have_fixtures ())
+    return;
+  check_indented ("indent-columns.xlsx");
+  check_indented ("indent-spaces.xlsx");
+  check_indented ("indent-format.xlsx");
+}
+
+/* The same as CSV, which has neither merges nor formats: the actions one
+ * column right, and the titles indented with blanks */
+static void
+test_indented_csv (void)
+{
+  g_autoptr(JsonNode) columns = import_csv_text (
+    "序号,重点任务/具体措施,,牵头单位\n"
+    "1,守牢社会稳定底线,,市委政法委\n"
+    ",,落实维护稳定责任制,市信访局\n"
+    ",,开展矛盾纠纷排查化解,市司法局\n"
+    "2,推进法治建设,,市司法局\n"
+    ",,落实普法责任制,市司法局\n");
+  g_autoptr(JsonNode) blanks = import_csv_text (
+    "工作任务,牵头单位\n"
+    "守牢社会稳定底线,市委政法委\n"
+    "\u3000落实维护稳定责任制,市信访局\n"
+    "  开展矛盾纠纷排查化解,市司法局\n"
+    "推进法治建设,市司法局\n"
+    "\u3000落实普法责任制,市司法局\n"
+    " 一个空格不算缩进,市司法局\n");
+
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonNode *root = i == 0 ? columns : blanks;
+
+      g_assert_cmpuint (n_children (item_at (root, "0")), ==, 2);
+      g_assert_cmpstr (str (item_at (root, "0"), "title"), ==, "守牢社会稳定底线");
+      g_assert_cmpstr (str (item_at (root, "0/1"), "title"), ==, "开展矛盾纠纷排查化解");
+      assert_names (root, "0/1", "lead", "市司法局");
+      g_assert_cmpstr (str (item_at (root, "1/0"), "title"), ==, "落实普法责任制");
+    }
+  /* (a single space is a slip of the keyboard, not a level) */
+  g_assert_cmpstr (str (item_at (blanks, "2"), "title"), ==, "一个空格不算缩进");
+}
+
 static void
 check_ledger (const char *name)
 {
@@ -524,16 +602,74 @@ test_xls (void)
     g_error ("soffice did not convert office.xlsx: %s %s", out, err);
 
   root = import_json (xls, 0);
-  /* FreeXL reads no merged ranges: their text is in the first cell only,
-   * and an empty parent cell is the parent above. */
+  /* FreeXL reports no merged ranges; wp-table-xls-merges.c reads them, so
+   * the lead agency merged down over three actions is each one's. */
   assert_item (root, "0", "area", "平安建设");
   assert_item (root, "0/0", "task", "守牢社会稳定底线");
   g_assert_cmpuint (n_children (item_at (root, "0/0")), ==, 3);
   assert_item (root, "0/0/2", "action", "完善信访工作机制");
   assert_item (root, "1/1/0", "action", "落实普法责任制");
   assert_names (root, "0/0/0", "lead", "市委政法委|市信访局");
+  assert_names (root, "0/0/1", "lead", "市委政法委|市信访局");
+  assert_names (root, "0/0/2", "lead", "市委政法委|市信访局");
   g_assert_cmpstr (str (item_at (root, "0/0/0"), "due"), ==, "2025-06-30");
   g_assert_cmpstr (str (item_at (root, "1/0/0"), "due"), ==, "2025-09-30");
+}
+
+/* category.xlsx saved as .xls by LibreOffice: 类别 merged down over four
+ * key tasks makes them one area's, and a lead agency merged over two
+ * tasks is both tasks' (the ranges read from the BIFF records) */
+static void
+test_xls_merged_category (void)
+{
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  g_autofree char *xlsx = NULL;
+  g_autofree char *xls = NULL;
+  g_autofree char *profile = NULL;
+  g_autofree char *profile_arg = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(WpTable) table = NULL;
+  int status = 0;
+
+  if (!have_fixtures ())
+    return;
+  if (soffice == NULL)
+    {
+      g_test_skip ("LibreOffice (soffice) is not installed");
+      return;
+    }
+  xlsx = fixture ("category.xlsx");
+  profile = fixture ("lo-profile");
+  profile_arg = g_strconcat ("-env:UserInstallation=file://", profile, NULL);
+  {
+    const char *argv[] = { soffice, profile_arg, "--headless", "--convert-to", "xls",
+                           "--outdir", fixtures, xlsx, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL
+                  | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+  }
+  xls = fixture ("category.xls");
+  g_assert_true (g_file_test (xls, G_FILE_TEST_EXISTS));
+
+  table = wp_table_read_file (xls, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (table->format, ==, WP_TABLE_FORMAT_XLS);
+  g_assert_cmpuint (table->merges->len, ==, 4);  /* (the title's, and the three) */
+
+  root = import_json (xls, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      json_node_get_object (root), "items")), ==, 2);
+  assert_item (root, "0", "area", "平安建设");
+  g_assert_cmpuint (n_children (item_at (root, "0")), ==, 4);
+  assert_item (root, "0/3", "task", "加强重点人群服务管理");
+  assert_names (root, "0/0", "lead", "市公安局");
+  assert_names (root, "0/1", "lead", "市公安局");
+  assert_names (root, "0/2", "lead", "市司法局");
+  assert_item (root, "1", "area", "法治建设");
+  g_assert_cmpuint (n_children (item_at (root, "1")), ==, 2);
+  g_assert_cmpstr (str (item_at (root, "1/1"), "due"), ==, "2025-12-31");
 }
 
 /* Headers and cells read by the CSV reader, and the synonyms */
@@ -886,6 +1022,9 @@ main (int    argc,
   g_test_add_func ("/sheet-import/raw-xlsx", test_raw_xlsx);
   g_test_add_func ("/sheet-import/gbk-ledger", test_gbk_ledger);
   g_test_add_func ("/sheet-import/xls", test_xls);
+  g_test_add_func ("/sheet-import/indented", test_indented);
+  g_test_add_func ("/sheet-import/xls-merged-category", test_xls_merged_category);
+  g_test_add_func ("/sheet-import/indented-csv", test_indented_csv);
   g_test_add_func ("/sheet-import/csv-reader", test_csv_reader);
   g_test_add_func ("/sheet-import/synonyms", test_synonyms);
   g_test_add_func ("/sheet-import/category-areas", test_category_areas);

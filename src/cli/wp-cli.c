@@ -34,6 +34,8 @@ enum {
   EXIT_OK = 0,
   EXIT_ERROR = 1,
   EXIT_USAGE = 2,
+  /* collect --skip-refused: the sound sheets were collected, others not */
+  EXIT_PARTIAL = 3,
 };
 
 typedef int (*CommandFunc) (int argc, char **argv);
@@ -979,11 +981,21 @@ cmd_note (int    argc,
 static void
 print_collect (WpCollect *collect)
 {
+  for (guint i = 0; i < collect->sheets->len; i++)
+    {
+      WpCollectSheet *sheet = g_ptr_array_index (collect->sheets, i);
+
+      if (sheet->refusal != NULL)
+        /* Translators: a returned sheet refused whole: file, why */
+        g_print (_("Refused: %s: %s\n"), sheet->file, sheet->refusal);
+    }
   for (guint i = 0; i < collect->rows->len; i++)
     {
       WpCollectRow *row = g_ptr_array_index (collect->rows, i);
       g_autoptr(GString) what = g_string_new (NULL);
 
+      if (row->sheet->left_out && row->refusal == NULL)
+        continue;
       if (row->refusal != NULL)
         {
           /* Translators: a refused row of a returned sheet: file, row, title, why */
@@ -1013,6 +1025,57 @@ print_collect (WpCollect *collect)
       /* Translators: a change collected from a sheet: file, row, title, what */
       g_print (_("%s, row %u, “%s”: %s\n"), row->file, row->row, row->title, what->str);
     }
+  for (guint i = 0; i < collect->sheets->len; i++)
+    {
+      WpCollectSheet *sheet = g_ptr_array_index (collect->sheets, i);
+
+      if (sheet->left_out)
+        /* Translators: a returned sheet left out by --skip-refused */
+        g_print (_("Left out: %s (nothing of it is collected)\n"), sheet->file);
+    }
+}
+
+/* What the refusals mean for the set, on stderr */
+static void
+print_collect_refusals (WpCollect *collect,
+                        gboolean   skipped)
+{
+  guint n_sheets = 0;
+
+  for (guint i = 0; i < collect->sheets->len; i++)
+    {
+      WpCollectSheet *sheet = g_ptr_array_index (collect->sheets, i);
+
+      n_sheets += sheet->left_out || !wp_collect_sheet_is_sound (sheet);
+    }
+  g_printerr ("workplan: ");
+  if (skipped)
+    {
+      g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                               "%u sheet was left out (--skip-refused) and the others "
+                               "collected. Ask its agency to correct it and send it again.\n",
+                               "%u sheets were left out (--skip-refused) and the others "
+                               "collected. Ask their agencies to correct them and send them "
+                               "again.\n", n_sheets),
+                  n_sheets);
+      return;
+    }
+  if (collect->n_refused > 0)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "%u row is refused; nothing was changed. Send the agency its "
+                             "sheet again, or correct the plan, and collect again.",
+                             "%u rows are refused; nothing was changed. Send the agencies "
+                             "their sheets again, or correct the plan, and collect again.",
+                             collect->n_refused),
+                collect->n_refused);
+  else
+    g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u sheet is refused; nothing was changed.",
+                             "%u sheets are refused; nothing was changed.", n_sheets),
+                n_sheets);
+  if (collect->sheets->len > n_sheets)
+    g_printerr (" %s", _("Leave out the refused sheets with --skip-refused to collect the "
+                         "others."));
+  g_printerr ("\n");
 }
 
 static int
@@ -1020,12 +1083,15 @@ cmd_collect (int    argc,
              char **argv)
 {
   g_autofree char *as_of = NULL;
-  gboolean dry_run = FALSE, json = FALSE;
+  gboolean dry_run = FALSE, json = FALSE, skip_refused = FALSE;
   int year = 0;
   GOptionEntry entries[] = {
     { "year", 'y', 0, G_OPTION_ARG_INT, &year, N_("The plan's year"), N_("YEAR") },
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of,
       N_("The date of the progress notes (default: today)"), N_("YYYY-MM-DD") },
+    { "skip-refused", 0, 0, G_OPTION_ARG_NONE, &skip_refused,
+      N_("Leave out every sheet with a refusal and collect the others (exit status 3 when "
+         "any was left out)"), NULL },
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
       N_("Show what the sheets would change, and change nothing"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print what the sheets change as JSON"), NULL },
@@ -1037,6 +1103,7 @@ cmd_collect (int    argc,
   g_autoptr(WpPlan) plan = NULL;
   g_autoptr(WpCollect) collect = NULL;
   g_autofree char *backup = NULL;
+  gboolean skipped = FALSE;
   GDate date;
   int status;
 
@@ -1064,6 +1131,18 @@ cmd_collect (int    argc,
                              &date, &error);
   if (collect == NULL)
     return fail (error->message);
+  /* Leaving a sheet out cannot make another refused (of two that
+   * disagree, the later is refused), but it is weighed again to be sure. */
+  while (skip_refused && wp_collect_leave_out_refused (collect) > 0)
+    {
+      g_autoptr(GPtrArray) sheets = g_ptr_array_ref (collect->sheets);
+
+      g_clear_pointer (&collect, wp_collect_free);
+      collect = wp_collect_evaluate (store, wp_plan_get_id (plan), sheets, &date, &error);
+      if (collect == NULL)
+        return fail (error->message);
+      skipped = TRUE;
+    }
 
   if (json)
     {
@@ -1075,29 +1154,33 @@ cmd_collect (int    argc,
   else
     print_collect (collect);
 
-  if (collect->n_refused > 0)
+  if (!wp_collect_is_sound (collect))
     {
-      g_autofree char *msg =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      "%u row is refused; nothing was changed. Send the agency "
-                                      "its sheet again, or correct the plan, and collect again.",
-                                      "%u rows are refused; nothing was changed. Send the "
-                                      "agencies their sheets again, or correct the plan, and "
-                                      "collect again.", collect->n_refused),
-                         collect->n_refused);
-      return fail (msg);
+      print_collect_refusals (collect, FALSE);
+      return EXIT_ERROR;
     }
+  if (skipped)
+    {
+      gboolean any_left = FALSE;
+
+      for (guint i = 0; i < collect->sheets->len; i++)
+        any_left |= !((WpCollectSheet *) g_ptr_array_index (collect->sheets, i))->left_out;
+      if (!any_left)
+        return fail (_("Every sheet is refused; nothing was changed."));
+    }
+  if (skipped)
+    print_collect_refusals (collect, TRUE);
   if (collect->n_changes == 0)
     {
       if (!json)
         g_print (_("The sheets ask for nothing the plan does not hold already.\n"));
-      return EXIT_OK;
+      return skipped ? EXIT_PARTIAL : EXIT_OK;
     }
   if (dry_run)
     {
       if (!json)
         g_print (_("Nothing was written (--dry-run).\n"));
-      return EXIT_OK;
+      return skipped ? EXIT_PARTIAL : EXIT_OK;
     }
 
   backup = wp_backup_take (store, WP_BACKUP_BEFORE_COLLECT, WP_BACKUP_DEFAULT_KEPT, &error);
@@ -1109,7 +1192,7 @@ cmd_collect (int    argc,
     g_print (g_dngettext (GETTEXT_PACKAGE, "Collected %u change into the %d plan.\n",
                           "Collected %u changes into the %d plan.\n", collect->n_changes),
              collect->n_changes, year);
-  return EXIT_OK;
+  return skipped ? EXIT_PARTIAL : EXIT_OK;
 }
 
 static int

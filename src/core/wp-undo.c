@@ -1495,7 +1495,8 @@ apply_collect (WpStore   *store,
  *
  * Writes what @collect asks for as one step, in one transaction: Undo puts
  * every item's status and progress back and takes the added notes away.
- * Refused rows refuse the whole set, as wp_collect_apply() does.
+ * Refused rows or sheets not left out refuse the whole set, as
+ * wp_collect_apply() does.
  */
 gboolean
 wp_edit_collect (WpUndoStack  *self,
@@ -1504,7 +1505,7 @@ wp_edit_collect (WpUndoStack  *self,
 {
   g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
 
-  if (collect->n_refused > 0)
+  if (!wp_collect_is_sound (collect))
     return wp_collect_apply (self->store, collect, error);  /* (says why, writes nothing) */
   return run_logged (self,
                      collect->rows->len > 0

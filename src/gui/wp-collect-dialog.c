@@ -1,15 +1,19 @@
 /* wp-collect-dialog.c: reviewing and collecting the sheets agencies
  * returned (汇总报送表)
  *
- * The sheets are read first without writing anything (wp_collect_read()),
- * and every change they ask for is listed under its file: the item, its
- * status, progress and the note to be added. What cannot be taken (a
- * sheet of another year, an item no longer in the plan, a title or agency
- * edited in a locked column) is listed in the core's words, which say what
- * to do; while anything is refused nothing can be collected, as the core
- * takes a set of sheets whole or not at all. Collect writes everything in
- * one transaction as one undoable step (wp_edit_collect()), after a
- * backup of the plan file.
+ * The files are read first, in a thread with a bar and Cancel (a folder
+ * of large sheets takes a while; reading writes nothing, so Cancel simply
+ * closes), then weighed against the plan on the main thread, where the
+ * store is (wp_collect_evaluate()). Every change they ask for is listed
+ * under its file: the item, its status, progress and the note to be
+ * added. What cannot be taken (a file that cannot be read or is no
+ * agency's sheet, a sheet of another year, an item no longer in the plan,
+ * a title or agency edited in a locked column) is listed in the core's
+ * words, which say what to do. A refused sheet can be left out, and the
+ * sheets are weighed again without it; Collect is offered once every
+ * sheet left in is sound, as the core takes a set of sheets whole or not
+ * at all. Collect writes everything in one transaction as one undoable
+ * step (wp_edit_collect()), after a backup of the plan file.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,13 +27,23 @@
 
 struct _WpCollectDialog
 {
-  AdwWindow   parent_instance;
+  AdwWindow     parent_instance;
 
-  WpWindow   *window;   /* (weak) */
-  WpCollect  *collect;  /* what the sound sheets ask for, or NULL */
-  guint       n_files;
-  guint       n_failed; /* files that are no sheet of this plan */
-  GtkWidget  *apply_button;
+  WpWindow     *window;      /* (weak) */
+  gint64        plan_id;
+  GPtrArray    *sheets;      /* WpCollectSheet, once read */
+  WpCollect    *collect;     /* what the sheets left in ask for, or NULL */
+  char         *failure;     /* why the sheets could not be weighed, or NULL */
+  guint         n_files;
+  GCancellable *cancellable; /* while reading, else NULL */
+  GtkStack     *stack;
+  GtkProgressBar *bar;
+  GtkWidget    *apply_button;
+  GtkWidget    *cancel_button;
+  GtkWidget    *page;        /* the review, an AdwPreferencesPage */
+  GPtrArray    *groups;      /* what the review shows in @page */
+  GtkWidget    *empty;       /* the review when there is nothing new */
+  guint         n_pending;   /* reviews to come after a Leave Out */
 };
 
 G_DEFINE_FINAL_TYPE (WpCollectDialog, wp_collect_dialog, ADW_TYPE_WINDOW)
@@ -37,8 +51,19 @@ G_DEFINE_FINAL_TYPE (WpCollectDialog, wp_collect_dialog, ADW_TYPE_WINDOW)
 gboolean
 wp_collect_dialog_can_apply (WpCollectDialog *self)
 {
-  return self->collect != NULL && self->n_failed == 0 && self->collect->n_refused == 0
-         && self->collect->n_changes > 0;
+  return self->cancellable == NULL && self->n_pending == 0 && self->collect != NULL
+         && wp_collect_is_sound (self->collect) && self->collect->n_changes > 0;
+}
+
+/**
+ * wp_collect_dialog_is_reading:
+ *
+ * Returns: whether the files are still being read
+ */
+gboolean
+wp_collect_dialog_is_reading (WpCollectDialog *self)
+{
+  return self->cancellable != NULL;
 }
 
 /* What a row changes, in one line or a few */
@@ -95,85 +120,152 @@ row_new (const char *title,
   return row;
 }
 
-/* The group of one file: its agency and year, then each change or refusal */
-static GtkWidget *
-file_group (WpCollectDialog *self,
-            const char      *file)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-  const char *agency = NULL;
-  guint n_changes = 0, n_refused = 0;
-  g_autofree char *description = NULL;
+static void review (WpCollectDialog *self,
+                    gint             focus_sheet);
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), file);
+typedef struct {
+  WpCollectDialog *self;  /* (owned) */
+  guint            sheet;
+} Review;
+
+static gboolean
+review_later (gpointer data)
+{
+  Review *later = data;
+
+  later->self->n_pending--;
+  if (later->self->window != NULL)
+    review (later->self, later->sheet);
+  g_object_unref (later->self);
+  g_free (later);
+  return G_SOURCE_REMOVE;
+}
+
+/* (weighed again once the toggle is done: the review replaces the button) */
+static void
+on_leave_out_toggled (GtkToggleButton *button,
+                      WpCollectDialog *self)
+{
+  Review *later = g_new0 (Review, 1);
+  WpCollectSheet *sheet;
+
+  later->self = g_object_ref (self);
+  later->sheet = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "wp-sheet"));
+  sheet = g_ptr_array_index (self->sheets, later->sheet);
+  sheet->left_out = gtk_toggle_button_get_active (button);
+  self->n_pending++;
+  gtk_widget_set_sensitive (self->apply_button, FALSE);
+  g_idle_add (review_later, later);
+}
+
+/* A left-out sheet's rows are dimmed: they are not collected */
+static GtkWidget *
+dim_if (GtkWidget *row,
+        gboolean   dim)
+{
+  if (dim)
+    gtk_widget_set_opacity (row, 0.55);
+  return row;
+}
+
+/* The group of one file: its agency and year, then each change or
+ * refusal; a refused or left-out sheet has the Leave Out toggle */
+static GtkWidget *
+sheet_group (WpCollectDialog *self,
+             guint            index,
+             GtkWidget      **toggle)
+{
+  WpCollectSheet *sheet = g_ptr_array_index (self->sheets, index);
+  GtkWidget *group = adw_preferences_group_new ();
+  g_autofree char *description = NULL;
+  g_autofree char *counts = NULL;
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), sheet->file);
+  if (sheet->refusal != NULL)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                               dim_if (row_new (_("Refused"), sheet->refusal, TRUE),
+                                       sheet->left_out));
   for (guint i = 0; i < self->collect->rows->len; i++)
     {
       WpCollectRow *row = g_ptr_array_index (self->collect->rows, i);
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
 
-      if (!g_str_equal (row->file, file))
+      if (row->sheet != sheet)
         continue;
-      agency = row->agency;
       /* Translators: a row of a returned sheet: its row number, the item's title */
       title = g_strdup_printf (_("Row %u: %s"), row->row,
                                row->title[0] != '\0' ? row->title : _("(no title)"));
-      if (row->refusal != NULL)
-        n_refused++;
-      else
-        n_changes++;
       subtitle = row->refusal != NULL ? g_strdup (row->refusal) : describe_change (row);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                                 row_new (title, subtitle, row->refusal != NULL));
+                                 dim_if (row_new (title, subtitle, row->refusal != NULL),
+                                         sheet->left_out));
     }
-  if (n_changes + n_refused == 0)
-    description = g_strdup_printf (_("The %d plan: nothing new in this sheet."),
-                                   self->collect->year);
+
+  if (sheet->refusal != NULL)
+    counts = g_strdup (_("This file cannot be collected."));
+  else if (sheet->n_changes + sheet->n_refused == 0)
+    counts = g_strdup_printf (_("The %d plan: nothing new in this sheet."), self->collect->year);
   else
     {
       g_autofree char *changes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change",
-                                                               "%u changes", n_changes),
-                                                  n_changes);
+                                                               "%u changes", sheet->n_changes),
+                                                  sheet->n_changes);
       g_autofree char *refused = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u refused",
-                                                               "%u refused", n_refused),
-                                                  n_refused);
+                                                               "%u refused", sheet->n_refused),
+                                                  sheet->n_refused);
 
-      /* Translators: under a returned sheet's name: agency, year, changes, refused rows */
-      description = n_refused > 0 && n_changes == 0
-                    /* Translators: under a returned sheet's name: agency, year, refused rows */
-                    ? g_strdup_printf (_("%s, the %d plan: %s"), agency, self->collect->year,
-                                       refused)
-                    : n_refused > 0
-                    ? g_strdup_printf (_("%s, the %d plan: %s, %s"), agency, self->collect->year,
-                                       changes, refused)
-                    /* Translators: under a returned sheet's name: agency, year, changes */
-                    : g_strdup_printf (_("%s, the %d plan: %s"), agency, self->collect->year,
-                                       changes);
+      counts = sheet->n_refused > 0 && sheet->n_changes == 0
+               /* Translators: under a returned sheet's name: agency, year, refused rows */
+               ? g_strdup_printf (_("%s, the %d plan: %s"), sheet->agency, self->collect->year,
+                                  refused)
+               : sheet->n_refused > 0
+               /* Translators: under a returned sheet's name: agency, year, changes, refused rows */
+               ? g_strdup_printf (_("%s, the %d plan: %s, %s"), sheet->agency,
+                                  self->collect->year, changes, refused)
+               /* Translators: under a returned sheet's name: agency, year, changes */
+               : g_strdup_printf (_("%s, the %d plan: %s"), sheet->agency, self->collect->year,
+                                  changes);
     }
+  if (sheet->left_out && sheet->refusal != NULL)
+    description = g_strdup (_("Left out: nothing of this sheet is collected."));
+  else if (sheet->left_out)
+    /* Translators: under a returned sheet's name when it is left out; then
+     * what it holds */
+    description = g_strdup_printf (_("Left out: nothing of this sheet is collected. %s"),
+                                   counts);
+  else
+    description = g_steal_pointer (&counts);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+
+  *toggle = NULL;
+  if (sheet->left_out || !wp_collect_sheet_is_sound (sheet))
+    {
+      g_autofree char *label = NULL;
+
+      *toggle = gtk_toggle_button_new_with_mnemonic (_("_Leave Out"));
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (*toggle), sheet->left_out);
+      gtk_widget_set_valign (*toggle, GTK_ALIGN_END);
+      /* Translators: the accessible name of the Leave Out button of a sheet */
+      label = g_strdup_printf (_("Leave out “%s”"), sheet->file);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (*toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      label, -1);
+      g_object_set_data (G_OBJECT (*toggle), "wp-sheet", GUINT_TO_POINTER (index));
+      g_signal_connect (*toggle, "toggled", G_CALLBACK (on_leave_out_toggled), self);
+      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), *toggle);
+    }
   return group;
 }
 
-static GtkWidget *
-failed_group (const char   *path,
-              const GError *error)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-  g_autofree char *file = g_path_get_basename (path);
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), file);
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("This file cannot be collected."));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             row_new (_("Refused"), error->message, TRUE));
-  return group;
-}
-
+/* Reading writes nothing: Cancel stops it after the file being read and
+ * closes at once (the thread's end then finds the dialog gone). */
 static void
 on_cancel_clicked (GtkButton       *button,
                    WpCollectDialog *self)
 {
-  gtk_window_close (GTK_WINDOW (self));
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  gtk_window_destroy (GTK_WINDOW (self));
 }
 
 /**
@@ -239,8 +331,14 @@ wp_collect_dialog_dispose (GObject *object)
 {
   WpCollectDialog *self = WP_COLLECT_DIALOG (object);
 
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_weak_pointer (&self->window);
   g_clear_pointer (&self->collect, wp_collect_free);
+  g_clear_pointer (&self->sheets, g_ptr_array_unref);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_pointer (&self->failure, g_free);
   G_OBJECT_CLASS (wp_collect_dialog_parent_class)->dispose (object);
 }
 
@@ -257,57 +355,217 @@ wp_collect_dialog_class_init (WpCollectDialogClass *klass)
 static void
 wp_collect_dialog_init (WpCollectDialog *self)
 {
+  self->groups = g_ptr_array_new ();
 }
 
-/* Reads @files together; when that fails, each alone, to tell which of
- * them cannot be collected and why. */
-static GPtrArray *
-read_sheets (WpCollectDialog    *self,
-             WpStore            *store,
-             gint64              plan_id,
-             const char * const *files,
-             GPtrArray          *failed_groups)
+/* The summary above the sheets: what Collect would do, or what stops it */
+static GtkWidget *
+summary_group (WpCollectDialog *self)
+{
+  GtkWidget *summary = adw_preferences_group_new ();
+  g_autofree char *heading = NULL;
+  g_autofree char *text = NULL;
+  guint n_problems = 0, n_left_out = 0, n_sound = 0;
+
+  for (guint i = 0; i < self->sheets->len; i++)
+    {
+      WpCollectSheet *sheet = g_ptr_array_index (self->sheets, i);
+
+      if (sheet->left_out)
+        n_left_out++;
+      else if (!wp_collect_sheet_is_sound (sheet))
+        n_problems += sheet->refusal != NULL ? 1 : sheet->n_refused;
+      else
+        n_sound++;
+    }
+
+  if (self->failure != NULL)
+    {
+      heading = g_strdup (_("The Sheets Cannot Be Weighed"));
+      text = g_strdup (self->failure);
+    }
+  else if (n_problems > 0)
+    {
+      heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%u problem to correct before collecting",
+                                              "%u problems to correct before collecting",
+                                              n_problems),
+                                 n_problems);
+      text = g_strdup (_("Nothing is collected while a sheet left in is refused. Ask its "
+                         "agency to correct it and send it again, or leave it out to collect "
+                         "the others."));
+    }
+  else
+    {
+      guint n = self->collect->n_changes;
+      g_autofree char *date = wp_date_format_display (&self->collect->date);
+      g_autofree char *sheets = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "%u sheet", "%u sheets",
+                                                              n_sound),
+                                                 n_sound);
+
+      heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change to collect",
+                                              "%u changes to collect", n),
+                                 n);
+      /* Translators: the number of sheets, then the date the collected
+       * progress notes are given */
+      text = g_strdup_printf (_("From %s; the notes are dated %s. Collect "
+                                "writes every change at once, and Undo "
+                                "takes all of them back."), sheets, date);
+      if (n_left_out > 0)
+        {
+          g_autofree char *left = g_strdup_printf (
+            g_dngettext (GETTEXT_PACKAGE, "%u sheet is left out and not collected.",
+                         "%u sheets are left out and not collected.", n_left_out),
+            n_left_out);
+          g_autofree char *both = g_strconcat (text, " ", left, NULL);
+
+          g_free (text);
+          text = g_steal_pointer (&both);
+        }
+    }
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (summary), heading);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (summary), text);
+  return summary;
+}
+
+/* Weighs the sheets left in against the plan, and shows the review; the
+ * Leave Out button of sheet @focus_sheet (or none, -1) keeps the focus */
+static void
+review (WpCollectDialog *self,
+        gint             focus_sheet)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) sound = g_ptr_array_new ();
-  const GDate *date = wp_store_get_reference_date (store);
+  WpContext *context = self->window != NULL ? _wp_window_get_context (self->window) : NULL;
+  WpStore *store = context != NULL ? wp_context_get_store (context) : NULL;
+  GtkWidget *focus = NULL;
+  gboolean anything = FALSE;
 
-  self->collect = wp_collect_read (store, plan_id, files, date, &error);
-  if (self->collect != NULL)
-    return NULL;
+  if (store == NULL)
+    return;
+  g_clear_pointer (&self->collect, wp_collect_free);
+  g_clear_pointer (&self->failure, g_free);
+  self->collect = wp_collect_evaluate (store, self->plan_id, self->sheets,
+                                       wp_store_get_reference_date (store), &error);
+  if (self->collect == NULL)
+    self->failure = g_strdup (error->message);
+
+  for (guint i = 0; i < self->groups->len; i++)
+    adw_preferences_page_remove (ADW_PREFERENCES_PAGE (self->page),
+                                 g_ptr_array_index (self->groups, i));
+  g_ptr_array_set_size (self->groups, 0);
+  g_ptr_array_add (self->groups, summary_group (self));
+  for (guint i = 0; self->collect != NULL && i < self->sheets->len; i++)
+    {
+      WpCollectSheet *sheet = g_ptr_array_index (self->sheets, i);
+      GtkWidget *toggle;
+
+      g_ptr_array_add (self->groups, sheet_group (self, i, &toggle));
+      if ((gint) i == focus_sheet)
+        focus = toggle;
+      anything |= sheet->left_out || !wp_collect_sheet_is_sound (sheet);
+    }
+  for (guint i = 0; i < self->groups->len; i++)
+    adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page),
+                              g_ptr_array_index (self->groups, i));
+
+  anything |= self->collect == NULL || self->collect->rows->len > 0;
+  gtk_stack_set_visible_child (self->stack, anything ? self->page : self->empty);
+  gtk_widget_set_visible (self->apply_button, anything);
+  gtk_widget_set_sensitive (self->apply_button, wp_collect_dialog_can_apply (self));
+  gtk_window_set_default_widget (GTK_WINDOW (self), wp_collect_dialog_can_apply (self)
+                                                    ? self->apply_button : self->cancel_button);
+  if (focus != NULL)
+    gtk_widget_grab_focus (focus);
+}
+
+/* Reading, in a thread */
+
+typedef struct {
+  WpCollectDialog *self;  /* (owned) */
+  guint            done;
+  char            *file;
+} Progress;
+
+static gboolean
+show_progress (gpointer data)
+{
+  Progress *progress = data;
+  WpCollectDialog *self = progress->self;
+
+  if (self->cancellable != NULL && self->n_files > 0)
+    {
+      /* Translators: progress of reading the returned sheets: done, all, the file */
+      g_autofree char *text = g_strdup_printf (_("%u of %u: %s"), progress->done + 1,
+                                               self->n_files, progress->file);
+
+      gtk_progress_bar_set_fraction (self->bar, (double) progress->done / self->n_files);
+      gtk_progress_bar_set_text (self->bar, text);
+    }
+  g_object_unref (progress->self);
+  g_free (progress->file);
+  g_free (progress);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+read_sheets (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  const char * const *files = task_data;
+  g_autoptr(GPtrArray) sheets = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) wp_collect_sheet_free);
+
   for (guint i = 0; files[i] != NULL; i++)
     {
-      const char *one[] = { files[i], NULL };
-      g_autoptr(GError) file_error = NULL;
-      g_autoptr(WpCollect) alone = wp_collect_read (store, plan_id, one, date, &file_error);
+      Progress *progress = g_new0 (Progress, 1);
+      WpCollectSheet *sheet;
 
-      if (alone == NULL)
-        {
-          g_ptr_array_add (failed_groups, failed_group (files[i], file_error));
-          self->n_failed++;
-        }
-      else
-        g_ptr_array_add (sound, (gpointer) files[i]);
+      progress->self = g_object_ref (source);
+      progress->done = i;
+      progress->file = g_path_get_basename (files[i]);
+      g_idle_add_full (G_PRIORITY_DEFAULT, show_progress, progress, NULL);
+      /* (stopped between files: reading writes nothing, so nothing is lost) */
+      sheet = wp_collect_sheet_read (files[i], cancellable);
+      if (sheet == NULL)
+        break;
+      g_ptr_array_add (sheets, sheet);
     }
-  g_ptr_array_add (sound, NULL);
-  g_clear_error (&error);
-  if (sound->len > 1)
-    self->collect = wp_collect_read (store, plan_id, (const char * const *) sound->pdata, date,
-                                     &error);
-  /* (each could be read alone: what fails together is the set's, said once) */
-  if (self->collect == NULL && error != NULL)
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  g_task_return_pointer (task, g_steal_pointer (&sheets), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+on_sheets_read (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  WpCollectDialog *self = WP_COLLECT_DIALOG (source);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *sheets = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* (cancelled: the dialog is gone already) */
+  if (sheets == NULL)
+    return;
+  g_clear_object (&self->cancellable);
+  if (self->window == NULL)
     {
-      g_ptr_array_add (failed_groups, failed_group (files[0], error));
-      self->n_failed++;
+      g_ptr_array_unref (sheets);
+      return;
     }
-  return g_steal_pointer (&sound);
+  self->sheets = sheets;
+  review (self, -1);
 }
 
 /**
  * wp_collect_dialog_new:
  * @files: the returned sheets, by path
  *
- * Reads @files (nothing is written yet) and lists what they would change.
+ * Starts reading @files in a thread (nothing is written) and then lists
+ * what they would change.
  *
  * Returns: (transfer none): the dialog, not yet shown
  */
@@ -318,112 +576,61 @@ wp_collect_dialog_new (WpWindow           *window,
   WpCollectDialog *self = g_object_new (WP_TYPE_COLLECT_DIALOG, "modal", TRUE,
                                         "transient-for", window, "default-width", 720,
                                         "default-height", 640, NULL);
-  WpContext *context = _wp_window_get_context (window);
   WpPlan *plan = _wp_window_get_selected_plan (window);
-  WpStore *store = wp_context_get_store (context);
-  g_autoptr(GPtrArray) failed = g_ptr_array_new ();
-  g_autoptr(GPtrArray) sound = NULL;
+  g_autoptr(GTask) task = NULL;
   g_autofree char *title = NULL;
-  g_autofree char *heading = NULL;
-  g_autofree char *date = NULL;
-  const char *advice;
-  GtkWidget *box, *header, *cancel, *page, *summary, *content;
-  guint n_refused;
+  GtkWidget *box, *header, *status, *progress_box;
 
   g_set_weak_pointer (&self->window, window);
+  self->plan_id = wp_plan_get_id (plan);
   self->n_files = g_strv_length ((char **) files);
   title = g_strdup_printf (_("Collect Returned Sheets into the %d Plan"),
                            wp_plan_get_year (plan));
   gtk_window_set_title (GTK_WINDOW (self), title);
-  sound = read_sheets (self, store, wp_plan_get_id (plan), files, failed);
-  n_refused = self->collect != NULL ? self->collect->n_refused : 0;
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  g_signal_connect (cancel, "clicked", G_CALLBACK (on_cancel_clicked), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  self->cancel_button = gtk_button_new_with_mnemonic (_("_Cancel"));
+  g_signal_connect (self->cancel_button, "clicked", G_CALLBACK (on_cancel_clicked), self);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->cancel_button);
   self->apply_button = gtk_button_new_with_mnemonic (_("C_ollect"));
   gtk_widget_add_css_class (self->apply_button, "suggested-action");
   g_signal_connect (self->apply_button, "clicked", G_CALLBACK (on_apply_clicked), self);
-  gtk_widget_set_sensitive (self->apply_button, wp_collect_dialog_can_apply (self));
+  gtk_widget_set_sensitive (self->apply_button, FALSE);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->apply_button);
   gtk_box_append (GTK_BOX (box), header);
 
-  if (self->n_failed == 0 && (self->collect == NULL || self->collect->rows->len == 0))
-    {
-      content = adw_status_page_new ();
-      adw_status_page_set_icon_name (ADW_STATUS_PAGE (content), "x-office-spreadsheet-symbolic");
-      adw_status_page_set_title (ADW_STATUS_PAGE (content), _("Nothing New to Collect"));
-      adw_status_page_set_description (
-        ADW_STATUS_PAGE (content),
-        _("The sheets ask for nothing the plan does not already hold: they were collected "
-          "before, or the agencies have not filled them in yet."));
-      gtk_widget_set_vexpand (content, TRUE);
-      gtk_box_append (GTK_BOX (box), content);
-      adw_window_set_content (ADW_WINDOW (self), box);
-      gtk_widget_set_visible (self->apply_button, FALSE);
-      gtk_window_set_default_widget (GTK_WINDOW (self), cancel);
-      return self;
-    }
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+  status = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "x-office-spreadsheet-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("Reading the Returned Sheets…"));
+  progress_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  self->bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_progress_bar_set_show_text (self->bar, TRUE);
+  gtk_box_append (GTK_BOX (progress_box), GTK_WIDGET (self->bar));
+  adw_status_page_set_child (ADW_STATUS_PAGE (status), progress_box);
+  gtk_stack_add_named (self->stack, status, "reading");
 
-  page = adw_preferences_page_new ();
-  gtk_widget_set_vexpand (page, TRUE);
-  summary = adw_preferences_group_new ();
-  if (self->n_failed + n_refused > 0)
-    {
-      heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "%u problem to correct before collecting",
-                                              "%u problems to correct before collecting",
-                                              self->n_failed + n_refused),
-                                 self->n_failed + n_refused);
-      advice = _("Nothing is collected while anything is refused. Ask the agency to correct "
-                 "its sheet and send it again, or leave the file out, then collect again.");
-    }
-  else
-    {
-      guint n = self->collect->n_changes;
-
-      heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change to collect",
-                                              "%u changes to collect", n),
-                                 n);
-      date = wp_date_format_display (&self->collect->date);
-      advice = NULL;
-      {
-        g_autofree char *sheets = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                "%u sheet", "%u sheets",
-                                                                self->n_files),
-                                                   self->n_files);
-        /* Translators: the number of sheets, then the date the collected
-         * progress notes are given */
-        g_autofree char *text = g_strdup_printf (_("From %s; the notes are dated %s. Collect "
-                                                   "writes every change at once, and Undo "
-                                                   "takes all of them back."), sheets, date);
-        adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (summary), text);
-      }
-    }
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (summary), heading);
-  if (advice != NULL)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (summary), advice);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (summary));
-
-  for (guint i = 0; i < failed->len; i++)
-    adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), g_ptr_array_index (failed, i));
-  for (guint i = 0; self->collect != NULL && files[i] != NULL; i++)
-    {
-      g_autofree char *file = g_path_get_basename (files[i]);
-      gboolean seen = FALSE;
-
-      for (guint k = 0; sound != NULL && k + 1 < sound->len && !seen; k++)
-        seen = g_ptr_array_index (sound, k) == files[i];
-      if (sound == NULL || seen)
-        adw_preferences_page_add (ADW_PREFERENCES_PAGE (page),
-                                  ADW_PREFERENCES_GROUP (file_group (self, file)));
-    }
-  gtk_box_append (GTK_BOX (box), page);
+  self->page = adw_preferences_page_new ();
+  gtk_stack_add_named (self->stack, self->page, "review");
+  self->empty = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->empty), "x-office-spreadsheet-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (self->empty), _("Nothing New to Collect"));
+  adw_status_page_set_description (
+    ADW_STATUS_PAGE (self->empty),
+    _("The sheets ask for nothing the plan does not already hold: they were collected "
+      "before, or the agencies have not filled them in yet."));
+  gtk_stack_add_named (self->stack, self->empty, "empty");
+  gtk_stack_set_visible_child (self->stack, status);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
   adw_window_set_content (ADW_WINDOW (self), box);
-  gtk_window_set_default_widget (GTK_WINDOW (self), wp_collect_dialog_can_apply (self)
-                                                    ? self->apply_button : cancel);
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->cancel_button);
+
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, on_sheets_read, NULL);
+  g_task_set_task_data (task, g_strdupv ((char **) files), (GDestroyNotify) g_strfreev);
+  g_task_run_in_thread (task, read_sheets);
   return self;
 }

@@ -17,5 +17,6 @@ WpCollectDialog *wp_collect_dialog_new       (WpWindow           *window,
                                               const char * const *files);
 gboolean         wp_collect_dialog_can_apply (WpCollectDialog    *self);
 gboolean         wp_collect_dialog_apply     (WpCollectDialog    *self);
+gboolean         wp_collect_dialog_is_reading (WpCollectDialog   *self);
 
 G_END_DECLS

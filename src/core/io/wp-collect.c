@@ -10,7 +10,11 @@
  * another plan, a row whose title, agencies or deadline were edited, a row
  * of someone else's item that was filled in, and values that cannot be
  * read are refused; nothing is written unless every row is sound, and then
- * everything in one transaction. What a sheet asks for that the plan
+ * everything in one transaction. A file that cannot be read, is no
+ * agency's sheet or is of another year is refused whole; such a sheet, or
+ * one with refused rows, may be left out (wp_collect_sheet_read() reads
+ * each file apart from the store, wp_collect_evaluate() weighs them all),
+ * and then the others are collected. What a sheet asks for that the plan
  * already holds (the same status, the same note) is not asked again, so
  * collecting a sheet twice adds nothing.
  *
@@ -41,6 +45,8 @@ enum {
   KEY_UUID,
   N_KEYS
 };
+
+G_STATIC_ASSERT (N_KEYS == WP_COLLECT_N_KEYS);
 
 static const char *const key_names[N_KEYS] = {
   "title", "lead", "co", "due", "status", "progress", "note", "problems", "next_steps", "uuid",
@@ -77,6 +83,7 @@ wp_collect_free (WpCollect *collect)
   if (collect == NULL)
     return;
   g_clear_pointer (&collect->rows, g_ptr_array_unref);
+  g_clear_pointer (&collect->sheets, g_ptr_array_unref);
   g_free (collect);
 }
 
@@ -390,76 +397,188 @@ read_row (WpStore    *store,
   return row;
 }
 
-static gboolean
-read_file (WpCollect   *collect,
-           WpStore     *store,
-           gint64       plan_id,
-           const char  *path,
-           GHashTable  *by_uuid,
-           GHashTable  *asked,
-           GError     **error)
+/**
+ * wp_collect_sheet_read:
+ * @path: a returned sheet
+ * @cancellable: (nullable): checked before the file is read
+ *
+ * Reads @path and finds its key row, its agency and its year; needs no
+ * store, so that the files may be read in a thread. A file that cannot be
+ * read, or is no agency's sheet, is not an error: it is returned refused,
+ * so that the others can still be collected.
+ *
+ * Returns: (transfer full): the sheet as read, or %NULL when @cancellable
+ *   was cancelled
+ */
+WpCollectSheet *
+wp_collect_sheet_read (const char   *path,
+                       GCancellable *cancellable)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(WpTable) table = wp_table_read_file (path, &local_error);
-  g_autofree char *file = g_path_get_basename (path);
-  g_autofree char *agency = NULL;
-  g_autoptr(WpSheet) sheet = NULL;
-  g_autoptr(GHashTable) expected = NULL;
-  int columns[N_KEYS];
-  guint key_row;
-  int year;
+  g_autoptr(WpCollectSheet) sheet = g_new0 (WpCollectSheet, 1);
+  g_autoptr(GError) error = NULL;
 
-  if (table == NULL)
+  if (g_cancellable_is_cancelled (cancellable))
+    return NULL;
+  sheet->path = g_strdup (path);
+  sheet->file = g_path_get_basename (path);
+  sheet->table = wp_table_read_file (path, &error);
+  /* (the file is named wherever the refusal is shown) */
+  if (sheet->table == NULL)
+    sheet->read_error = g_strdup (error->message);
+  else if (!find_keys (sheet->table, &sheet->key_row, sheet->columns, &sheet->agency,
+                       &sheet->year))
     {
-      g_set_error (error, WP_IO_ERROR, WP_IO_ERROR_INVALID, _("Cannot read “%s”: %s"), path,
-                   local_error->message);
-      return FALSE;
+      sheet->read_error =
+        g_strdup (_("It is not a sheet sent to an agency: it has no item ids. Send each agency "
+                    "its sheet with “workplan export --format xlsx --agency NAME”."));
+      g_clear_pointer (&sheet->table, wp_table_free);
     }
-  if (!find_keys (table, &key_row, columns, &agency, &year))
-    {
-      g_set_error (error, WP_IO_ERROR, WP_IO_ERROR_INVALID,
-                   _("“%s” is not a sheet sent to an agency: it has no item ids. Send each "
-                     "agency its sheet with “workplan export --format xlsx --agency NAME”."),
-                   path);
-      return FALSE;
-    }
-  if (year != collect->year)
-    {
-      g_set_error (error, WP_IO_ERROR, WP_IO_ERROR_INVALID,
-                   _("“%s” is a sheet of the %d plan, not of the %d plan: collect it into "
-                     "the %d plan."), path, year, collect->year, year);
-      return FALSE;
-    }
+  return g_steal_pointer (&sheet);
+}
 
-  sheet = wp_sheet_new (store, plan_id, agency, error);
+void
+wp_collect_sheet_free (WpCollectSheet *sheet)
+{
   if (sheet == NULL)
+    return;
+  g_free (sheet->path);
+  g_free (sheet->file);
+  g_free (sheet->agency);
+  g_free (sheet->refusal);
+  g_free (sheet->read_error);
+  g_clear_pointer (&sheet->table, wp_table_free);
+  g_free (sheet);
+}
+
+/**
+ * wp_collect_sheet_is_sound:
+ *
+ * Returns: whether the sheet, as last evaluated, can be collected: it was
+ *   read, is of the plan and none of its rows is refused
+ */
+gboolean
+wp_collect_sheet_is_sound (const WpCollectSheet *sheet)
+{
+  return sheet->refusal == NULL && sheet->n_refused == 0;
+}
+
+static gboolean
+evaluate_sheet (WpCollect       *collect,
+                WpStore         *store,
+                gint64           plan_id,
+                WpCollectSheet  *sheet,
+                GHashTable      *by_uuid,
+                GHashTable      *asked,
+                GError         **error)
+{
+  g_autoptr(WpSheet) sent = NULL;
+  g_autoptr(GHashTable) expected = NULL;
+
+  sheet->n_changes = sheet->n_refused = 0;
+  g_clear_pointer (&sheet->refusal, g_free);
+  if (sheet->read_error != NULL)
+    sheet->refusal = g_strdup (sheet->read_error);
+  else if (sheet->year != collect->year)
+    sheet->refusal = g_strdup_printf (_("It is a sheet of the %d plan, not of the %d plan: "
+                                        "collect it into the %d plan."),
+                                      sheet->year, collect->year, sheet->year);
+  if (sheet->refusal != NULL)
+    {
+      if (!sheet->left_out)
+        collect->n_refused_sheets++;
+      return TRUE;
+    }
+
+  /* The sheet as it would be sent now: what the returned one is checked
+   * against */
+  sent = wp_sheet_new (store, plan_id, sheet->agency, error);
+  if (sent == NULL)
     return FALSE;
   expected = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < sheet->rows->len; i++)
+  for (guint i = 0; i < sent->rows->len; i++)
     {
-      WpSheetRow *row = g_ptr_array_index (sheet->rows, i);
+      WpSheetRow *row = g_ptr_array_index (sent->rows, i);
 
       g_hash_table_insert (expected, row->uuid, row);
     }
 
   /* (the header is the row below the keys) */
-  for (guint r = key_row + 2; r < table->rows->len; r++)
+  for (guint r = sheet->key_row + 2; r < sheet->table->rows->len; r++)
     {
-      WpCollectRow *row = read_row (store, table, r, columns, file, agency, collect->year,
-                                    expected, by_uuid, asked);
+      WpCollectRow *row = read_row (store, sheet->table, r, sheet->columns, sheet->file,
+                                    sheet->agency, collect->year, expected, by_uuid, asked);
 
       if (row == GINT_TO_POINTER (1))
-        collect->n_unchanged++;
+        {
+          if (!sheet->left_out)
+            collect->n_unchanged++;
+        }
       else if (row != NULL)
         {
+          row->sheet = sheet;
           g_ptr_array_add (collect->rows, row);
           if (row->refusal != NULL)
-            collect->n_refused++;
+            sheet->n_refused++;
           else
-            collect->n_changes++;
+            sheet->n_changes++;
         }
     }
+  if (!sheet->left_out)
+    {
+      collect->n_refused += sheet->n_refused;
+      collect->n_changes += sheet->n_changes;
+    }
   return TRUE;
+}
+
+/**
+ * wp_collect_evaluate:
+ * @sheets: (element-type WpCollectSheet): the returned sheets as read,
+ *   some perhaps left out
+ * @date: the date the progress notes are given
+ *
+ * Works out what each row of @sheets asks for, or why it is refused, and
+ * why a sheet is refused whole; sets each sheet's counts. Writes nothing.
+ * The sheets left out are weighed after the others, so that they change
+ * nothing of what the others ask for (two sheets may disagree on an item:
+ * the later is refused).
+ *
+ * Returns: (transfer full): what the sheets ask for, or %NULL with @error
+ *   set when the plan cannot be read
+ */
+WpCollect *
+wp_collect_evaluate (WpStore     *store,
+                     gint64       plan_id,
+                     GPtrArray   *sheets,
+                     const GDate *date,
+                     GError     **error)
+{
+  g_autoptr(WpCollect) collect = g_new0 (WpCollect, 1);
+  g_autoptr(GHashTable) by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         g_object_unref);
+  g_autoptr(GHashTable) asked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) plans = wp_store_list_plans (store, error);
+  g_autoptr(WpPlan) plan = plans != NULL ? wp_store_get_plan (store, plan_id, error) : NULL;
+
+  if (plans == NULL || plan == NULL)
+    return NULL;
+  collect->year = wp_plan_get_year (plan);
+  collect->date = *date;
+  collect->sheets = g_ptr_array_ref (sheets);
+  collect->rows = g_ptr_array_new_with_free_func (row_free);
+  for (guint i = 0; i < plans->len; i++)
+    index_items (store, wp_plan_get_id (g_ptr_array_index (plans, i)), 0, by_uuid);
+
+  for (int left_out = 0; left_out < 2; left_out++)
+    for (guint i = 0; i < sheets->len; i++)
+      {
+        WpCollectSheet *sheet = g_ptr_array_index (sheets, i);
+
+        if (sheet->left_out == left_out
+            && !evaluate_sheet (collect, store, plan_id, sheet, by_uuid, asked, error))
+          return NULL;
+      }
+  return g_steal_pointer (&collect);
 }
 
 /**
@@ -467,11 +586,11 @@ read_file (WpCollect   *collect,
  * @files: the returned sheets
  * @date: the date the progress notes are given
  *
- * Reads the sheets and works out what each row asks for, or why it is
- * refused. Writes nothing.
+ * Reads the sheets and works out what each row asks for, or why it or its
+ * whole file is refused (see wp_collect_evaluate()). Writes nothing.
  *
  * Returns: (transfer full): what the sheets ask for, or %NULL with @error
- *   set when a file cannot be read or is no agency's sheet of this plan
+ *   set when the plan cannot be read
  */
 WpCollect *
 wp_collect_read (WpStore            *store,
@@ -480,25 +599,50 @@ wp_collect_read (WpStore            *store,
                  const GDate        *date,
                  GError            **error)
 {
-  g_autoptr(WpCollect) collect = g_new0 (WpCollect, 1);
-  g_autoptr(GHashTable) by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                         g_object_unref);
-  g_autoptr(GHashTable) asked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) plans = wp_store_list_plans (store, error);
-  g_autoptr(WpPlan) plan = wp_store_get_plan (store, plan_id, error);
-
-  if (plans == NULL || plan == NULL)
-    return NULL;
-  collect->year = wp_plan_get_year (plan);
-  collect->date = *date;
-  collect->rows = g_ptr_array_new_with_free_func (row_free);
-  for (guint i = 0; i < plans->len; i++)
-    index_items (store, wp_plan_get_id (g_ptr_array_index (plans, i)), 0, by_uuid);
+  g_autoptr(GPtrArray) sheets = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) wp_collect_sheet_free);
 
   for (guint i = 0; files[i] != NULL; i++)
-    if (!read_file (collect, store, plan_id, files[i], by_uuid, asked, error))
-      return NULL;
-  return g_steal_pointer (&collect);
+    g_ptr_array_add (sheets, wp_collect_sheet_read (files[i], NULL));
+  return wp_collect_evaluate (store, plan_id, sheets, date, error);
+}
+
+/**
+ * wp_collect_is_sound:
+ *
+ * Returns: whether every sheet not left out can be collected
+ */
+gboolean
+wp_collect_is_sound (WpCollect *collect)
+{
+  return collect->n_refused == 0 && collect->n_refused_sheets == 0;
+}
+
+/**
+ * wp_collect_leave_out_refused:
+ *
+ * Leaves out every sheet that is refused whole or has a refused row; what
+ * the others ask for is then known by evaluating the sheets again
+ * (wp_collect_evaluate() with @collect's sheets).
+ *
+ * Returns: how many sheets were left out by this call
+ */
+guint
+wp_collect_leave_out_refused (WpCollect *collect)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < collect->sheets->len; i++)
+    {
+      WpCollectSheet *sheet = g_ptr_array_index (collect->sheets, i);
+
+      if (!sheet->left_out && !wp_collect_sheet_is_sound (sheet))
+        {
+          sheet->left_out = TRUE;
+          n++;
+        }
+    }
+  return n;
 }
 
 /**
@@ -522,12 +666,24 @@ wp_collect_apply (WpStore    *store,
                    collect->n_refused);
       return FALSE;
     }
+  if (collect->n_refused_sheets > 0)
+    {
+      g_set_error (error, WP_IO_ERROR, WP_IO_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%u sheet is refused; nothing was changed.",
+                                "%u sheets are refused; nothing was changed.",
+                                collect->n_refused_sheets),
+                   collect->n_refused_sheets);
+      return FALSE;
+    }
   if (!wp_store_begin (store, error))
     return FALSE;
   for (guint i = 0; i < collect->rows->len; i++)
     {
       WpCollectRow *row = g_ptr_array_index (collect->rows, i);
 
+      if (row->sheet != NULL && row->sheet->left_out)
+        continue;
       if ((row->set_status
            && !wp_store_set_item_string (store, row->item_id, "status",
                                          wp_item_status_to_string (row->status), error))
@@ -563,6 +719,36 @@ wp_collect_to_json (WpCollect *collect)
   json_builder_add_string_value (builder, date);
   json_builder_set_member_name (builder, "unchanged");
   json_builder_add_int_value (builder, collect->n_unchanged);
+  json_builder_set_member_name (builder, "sheets");
+  json_builder_begin_array (builder);
+  for (guint i = 0; collect->sheets != NULL && i < collect->sheets->len; i++)
+    {
+      WpCollectSheet *sheet = g_ptr_array_index (collect->sheets, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "file");
+      json_builder_add_string_value (builder, sheet->file);
+      json_builder_set_member_name (builder, "agency");
+      if (sheet->agency != NULL)
+        json_builder_add_string_value (builder, sheet->agency);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "sound");
+      json_builder_add_boolean_value (builder, wp_collect_sheet_is_sound (sheet));
+      json_builder_set_member_name (builder, "left_out");
+      json_builder_add_boolean_value (builder, sheet->left_out);
+      json_builder_set_member_name (builder, "reason");
+      if (sheet->refusal != NULL)
+        json_builder_add_string_value (builder, sheet->refusal);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "changes");
+      json_builder_add_int_value (builder, sheet->n_changes);
+      json_builder_set_member_name (builder, "refused_rows");
+      json_builder_add_int_value (builder, sheet->n_refused);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
   for (int refused = 0; refused < 2; refused++)
     {
       json_builder_set_member_name (builder, refused ? "refused" : "changes");
@@ -571,7 +757,8 @@ wp_collect_to_json (WpCollect *collect)
         {
           WpCollectRow *row = g_ptr_array_index (collect->rows, i);
 
-          if ((row->refusal != NULL) != refused)
+          if ((row->refusal != NULL) != refused
+              || (!refused && row->sheet != NULL && row->sheet->left_out))
             continue;
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "file");

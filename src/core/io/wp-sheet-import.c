@@ -8,7 +8,9 @@
  * - merged cells, filled from their first cell: an area merged across a
  *   row, a key task merged down over its actions;
  * - the hierarchy: from separate area / key task / action columns, from
- *   the 序号 (1 / 1.1 / 1.1.1, or 一、/（一）/1./（1）), or from 类别;
+ *   the 序号 (1 / 1.1 / 1.1.1, or 一、/（一）/1./（1）), from 类别, or from
+ *   indenting: the actions one column right of their key tasks under one
+ *   header, or the titles indented by blanks or by the cells' indent;
  * - 合计/小计 rows skipped, agencies split on 、，,/; and spaces, deadlines
  *   as Excel dates or as words (through wp_deadline_parse(), the words kept
  *   as the due label).
@@ -422,6 +424,7 @@ typedef struct {
   GPtrArray *open;           /* Node: the latest item at each depth */
   GArray    *styles;         /* int: the numbering style at each depth under the container */
   guint      section_depth;    /* 1 once rows merged across head sections, else 0 */
+  GArray    *indents;        /* guint: the title cells' indents, deepest last; NULL if alike */
   char      *today;
 } Import;
 
@@ -435,6 +438,7 @@ import_clear (Import *im)
   g_clear_pointer (&im->root, node_free);
   g_clear_pointer (&im->open, g_ptr_array_unref);
   g_clear_pointer (&im->styles, g_array_unref);
+  g_clear_pointer (&im->indents, g_array_unref);
   g_free (im->today);
 }
 
@@ -485,6 +489,40 @@ score_row (Import *im,
       title |= role_is_title (role);
     }
   return title ? score : 0;
+}
+
+/* A column without a header right of a column of tasks, whose text
+ * stands where the column left of it is empty, holds the items one level
+ * below it: the key tasks in B, their actions indented into C under one
+ * header (or under a header merged across both, its merge lost). */
+static void
+find_indented_columns (Import *im)
+{
+  for (guint c = 1; c < im->n_columns; c++)
+    {
+      Role left = im->roles[c - 1];
+      guint alone = 0, beside = 0;
+
+      if (im->roles[c] != ROLE_NONE || !role_is_title (left)
+          || (im->labels[c] != NULL && im->labels[c][0] != '\0'))
+        continue;
+      for (guint r = im->first_data_row; r < im->grid.table->rows->len; r++)
+        {
+          g_autofree char *text = grid_text (&im->grid, r, c, NULL);
+          g_autofree char *before = NULL;
+
+          if (text[0] == '\0')
+            continue;
+          before = grid_text (&im->grid, r, c - 1, NULL);
+          if (before[0] == '\0')
+            alone++;
+          else
+            beside++;
+        }
+      if (alone > 0 && alone >= beside)
+        im->roles[c] = left == ROLE_AREA ? ROLE_TASK
+                     : left == ROLE_TASK ? ROLE_ACTION : ROLE_TITLE;
+    }
 }
 
 static gboolean
@@ -563,6 +601,7 @@ find_header (Import  *im,
         im->roles[c] = ROLE_EXTRA;
       im->labels[c] = g_steal_pointer (&top);
     }
+  find_indented_columns (im);
   return TRUE;
 }
 
@@ -1039,6 +1078,88 @@ read_section_row (Import *im,
   return TRUE;
 }
 
+/* Indentation: how far a title cell is indented, by its format (XLSX
+ * alignment, a level of which is about four spaces wide) or by blanks in
+ * front of its text (a full-width space is two wide, a tab four). A
+ * single space is taken for a typing slip, not a level. */
+static guint
+indent_of (Import *im,
+           guint   row)
+{
+  const WpTableCell *cell = grid_get (&im->grid, row, (guint) im->title_column, NULL);
+  guint width = 0;
+
+  if (cell == NULL)
+    return 0;
+  for (const char *p = cell->text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == ' ' || c == 0xa0)
+        width += 1;
+      else if (c == 0x3000)
+        width += 2;
+      else if (c == '\t')
+        width += 4;
+      else
+        break;
+    }
+  width += 4 * cell->indent;
+  return width >= 2 ? width : 0;
+}
+
+static int
+compare_guint (gconstpointer a,
+               gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* When the items are in one column and indented by level, the indents
+ * seen, so that each row's depth is the rank of its indent */
+static void
+find_indents (Import *im)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_direct_hash, g_direct_equal);
+  GHashTableIter iter;
+  gpointer key;
+
+  if (im->levels->len > 0)
+    return;
+  for (guint r = im->first_data_row; r < im->grid.table->rows->len; r++)
+    {
+      g_autofree char *title = grid_text (&im->grid, r, (guint) im->title_column, NULL);
+
+      if (title[0] != '\0')
+        g_hash_table_add (seen, GUINT_TO_POINTER (indent_of (im, r) + 1));
+    }
+  if (g_hash_table_size (seen) < 2)
+    return;
+  im->indents = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_hash_table_iter_init (&iter, seen);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint indent = GPOINTER_TO_UINT (key) - 1;
+
+      g_array_append_val (im->indents, indent);
+    }
+  g_array_sort (im->indents, compare_guint);
+}
+
+static guint
+depth_of_indent (Import *im,
+                 guint   row)
+{
+  guint indent = indent_of (im, row);
+
+  for (guint i = 0; i < im->indents->len; i++)
+    if (g_array_index (im->indents, guint, i) == indent)
+      return i;
+  return 0;
+}
+
 static void
 read_row (Import *im,
           guint   row)
@@ -1114,7 +1235,11 @@ read_row (Import *im,
 
   /* Below parents' columns, a 序号 numbers the parents (merged down with
    * them) or the rows one after another: the items are siblings. */
-  depth = im->levels->len > 0 ? 0 : depth_of_style (im, style);
+  /* Indented titles: the indent is what the reader's eye goes by, and the
+   * numbering is only taken off the title. */
+  depth = im->levels->len > 0 ? 0
+        : im->indents != NULL ? depth_of_indent (im, row)
+        : depth_of_style (im, style);
   row_node = open_node (im, title, base + depth);
   if (title_role != ROLE_TITLE)
     row_node->column_kind = title_role == ROLE_AREA ? WP_ITEM_KIND_AREA
@@ -1463,6 +1588,7 @@ wp_sheet_import_table_mapped (WpTable              *table,
   im.root = node_new ("", 0);
   im.open = g_ptr_array_new ();
   im.styles = g_array_new (FALSE, FALSE, sizeof (int));
+  find_indents (&im);
   for (guint r = im.first_data_row; r < table->rows->len; r++)
     {
       if (is_total_row (&im, r) || score_row (&im, r, NULL) >= 3)

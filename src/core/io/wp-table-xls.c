@@ -1,9 +1,10 @@
 /* wp-table-xls.c: the first sheet of an old binary .xls workbook (BIFF,
  * still what many WPS offices save), as WpTable, read with libfreexl
  *
- * FreeXL gives values, not layout: merged ranges are not read, so an .xls
- * gives its merged cells' text in their first cell only (the importer
- * takes an empty parent cell as "the same as above").
+ * FreeXL gives values, not layout: it does not report merged ranges, so
+ * wp-table-xls-merges.c reads them from the file's BIFF records (where it
+ * cannot, a merged cell's text is in its first cell only, and the
+ * importer takes an empty parent cell as "the same as above").
  *
  * FreeXL 1.0.6 (Debian 12's) crashes on some damaged files (a double free
  * and a wild memcpy in freexl_open(), found by tests/fuzz/fuzz-xls; the
@@ -138,6 +139,15 @@ _wp_table_read_xls_here (const char  *path,
         cell->is_number = TRUE;
       }
   freexl_close (handle);
+
+  /* (FreeXL read the file, so it is no larger than a workbook can be) */
+  {
+    g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, NULL);
+
+    if (file != NULL && g_mapped_file_get_length (file) <= WP_TABLE_MAX_BYTES)
+      _wp_table_read_xls_merges ((const guint8 *) g_mapped_file_get_contents (file),
+                                 g_mapped_file_get_length (file), table->merges);
+  }
   return g_steal_pointer (&table);
 }
 
@@ -145,13 +155,14 @@ _wp_table_read_xls_here (const char  *path,
  * a child that failed some other way is not taken for one that read */
 enum { CHILD_TABLE = 10, CHILD_ERROR = 11, CHILD_FAILED = 12 };
 
-/* (row, column, is_number, is_date, number, text) per cell */
-#define CELLS_TYPE "(ba(uubbds))"
+/* (row, column, is_number, is_date, number, text) per cell, then the
+ * merged ranges (first row, first column, last row, last column) */
+#define CELLS_TYPE "(ba(uubbds)a(uuuu))"
 
 static GVariant *
 table_to_variant (WpTable *table)
 {
-  GVariantBuilder cells;
+  GVariantBuilder cells, merges;
 
   g_variant_builder_init (&cells, G_VARIANT_TYPE ("a(uubbds)"));
   for (guint r = 0; r < table->rows->len; r++)
@@ -167,8 +178,17 @@ table_to_variant (WpTable *table)
                                    cell->number, cell->text);
         }
     }
-  return g_variant_ref_sink (g_variant_new ("(b@a(uubbds))", table->date1904,
-                                            g_variant_builder_end (&cells)));
+  g_variant_builder_init (&merges, G_VARIANT_TYPE ("a(uuuu)"));
+  for (guint i = 0; i < table->merges->len; i++)
+    {
+      const WpTableRange *range = &g_array_index (table->merges, WpTableRange, i);
+
+      g_variant_builder_add (&merges, "(uuuu)", range->first_row, range->first_column,
+                             range->last_row, range->last_column);
+    }
+  return g_variant_ref_sink (g_variant_new ("(b@a(uubbds)@a(uuuu))", table->date1904,
+                                            g_variant_builder_end (&cells),
+                                            g_variant_builder_end (&merges)));
 }
 
 static WpTable *
@@ -177,12 +197,14 @@ table_from_variant (GVariant  *variant,
 {
   g_autoptr(WpTable) table = wp_table_new (WP_TABLE_FORMAT_XLS);
   g_autoptr(GVariantIter) iter = NULL;
+  g_autoptr(GVariantIter) merges = NULL;
+  WpTableRange range;
   gboolean date1904, is_number, is_date;
   const char *text;
   double number;
   guint32 r, c;
 
-  g_variant_get (variant, "(ba(uubbds))", &date1904, &iter);
+  g_variant_get (variant, "(ba(uubbds)a(uuuu))", &date1904, &iter, &merges);
   table->date1904 = date1904;
   while (g_variant_iter_next (iter, "(uubbd&s)", &r, &c, &is_number, &is_date, &number, &text))
     {
@@ -194,6 +216,9 @@ table_from_variant (GVariant  *variant,
       cell->is_date = is_date;
       cell->number = number;
     }
+  while (g_variant_iter_next (merges, "(uuuu)", &range.first_row, &range.first_column,
+                              &range.last_row, &range.last_column))
+    g_array_append_val (table->merges, range);
   return g_steal_pointer (&table);
 }
 

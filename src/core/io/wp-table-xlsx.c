@@ -35,6 +35,7 @@ typedef struct {
   WpZipXml   package;
   GPtrArray *strings;        /* the shared strings */
   GArray    *styles;         /* guint8 STYLE_* per cell format (xf) */
+  GArray    *indents;        /* guint8: each cell format's indent (alignment indent="n") */
   gboolean   date1904;
 } Book;
 
@@ -292,7 +293,20 @@ read_styles (Book     *book,
                                        : builtin_style (n);
 
           if (book->styles->len < 65536)
-            g_array_append_val (book->styles, style);
+            {
+              guint8 none = 0;
+
+              g_array_append_val (book->styles, style);
+              g_array_append_val (book->indents, none);
+            }
+        }
+      /* (an xf's alignment is its child: it belongs to the latest xf) */
+      else if (in_cell_xfs && is_element (reader, "alignment") && book->indents->len > 0)
+        {
+          g_autofree char *indent = attribute (reader, "indent");
+          guint64 n = indent != NULL ? g_ascii_strtoull (indent, NULL, 10) : 0;
+
+          g_array_index (book->indents, guint8, book->indents->len - 1) = (guint8) MIN (n, 250);
         }
     }
   close_part (&part, reader);
@@ -396,10 +410,10 @@ typedef struct {
 } CellState;
 
 static gboolean
-store_cell (WpTable    *table,
-            Book       *book,
-            CellState  *c,
-            GError    **error)
+store_cell_value (WpTable    *table,
+                  Book       *book,
+                  CellState  *c,
+                  GError    **error)
 {
   const char *type = c->type != NULL ? c->type : "n";
   guint8 style = c->style < book->styles->len ? g_array_index (book->styles, guint8, c->style)
@@ -467,6 +481,26 @@ store_cell (WpTable    *table,
     cell->is_number = TRUE;
     cell->number = number;
   }
+  return TRUE;
+}
+
+/* The cell, with the indent its format gives it: an office's way of
+ * showing an action below its key task in the same column */
+static gboolean
+store_cell (WpTable    *table,
+            Book       *book,
+            CellState  *c,
+            GError    **error)
+{
+  guint8 indent = c->style < book->indents->len ? g_array_index (book->indents, guint8, c->style)
+                                                : 0;
+  WpTableCell *cell;
+
+  if (!store_cell_value (table, book, c, error))
+    return FALSE;
+  cell = indent > 0 ? (WpTableCell *) wp_table_get (table, c->row, c->column) : NULL;
+  if (cell != NULL)
+    cell->indent = indent;
   return TRUE;
 }
 
@@ -605,6 +639,7 @@ wp_table_read_xlsx (const char  *path,
     }
   book.strings = g_ptr_array_new_with_free_func (g_free);
   book.styles = g_array_new (FALSE, TRUE, 1);
+  book.indents = g_array_new (FALSE, TRUE, 1);
 
   sheet = first_sheet_path (&book, error);
   ok = sheet != NULL && read_shared_strings (&book, error) && read_styles (&book, error);
@@ -613,6 +648,7 @@ wp_table_read_xlsx (const char  *path,
 
   g_ptr_array_unref (book.strings);
   g_array_unref (book.styles);
+  g_array_unref (book.indents);
   zip_discard (book.package.zip);
   if (!ok)
     return NULL;

@@ -31,6 +31,7 @@ typedef struct {
   gboolean  is_date;    /* a number shown as a date */
   gboolean  is_percent; /* a number shown as a percentage (0.5 is 50%) */
   double    number;     /* the raw number when is_number */
+  guint8    indent;     /* the indent its format gives it (XLSX alignment), 0 for none */
 } WpTableCell;
 
 typedef struct {
@@ -67,6 +68,9 @@ guint         wp_table_n_columns     (WpTable       *table);
 /* Internal to the readers */
 WpTable      *_wp_table_read_xls_here (const char  *path,
                                        GError     **error);
+void          _wp_table_read_xls_merges (const guint8 *data,
+                                         gsize         size,
+                                         GArray       *merges);
 WpTable      *wp_table_new           (WpTableFormat  format);
 WpTableCell  *wp_table_set           (WpTable       *table,
                                       guint          row,
