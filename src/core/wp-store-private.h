@@ -49,6 +49,7 @@ struct _WpStore
   GHashTable *live_items;  /* gint64 id → WpItem* (weak) */
   GHashTable *rollups;     /* gint64 id → WpRollup, for items with children */
   GHashTable *lists;       /* gint64 parent id → GPtrArray of WpItemList (weak) */
+  GHashTable *plan_facts;  /* gint64 plan id → its facts, kept up to date (wp-store-facts.c) */
   GArray     *shown_matches;   /* gint64 ids a filtered outline shows as matches, */
   GArray     *shown_ancestors; /* and above them (sets); NULL when there is none */
   GArray     *hit_ids;         /* gint64, the last search's hits, in order */
@@ -125,6 +126,26 @@ gboolean  _wp_store_open_change_log   (WpStore   *self,
 void      _wp_store_close_change_log  (WpStore   *self);
 void      _wp_store_changes_begun     (WpStore   *self);
 void      _wp_store_changes_committed (WpStore   *self);
+
+/* wp-store-facts.c */
+typedef struct {
+  WpItemStatus status;    /* as stored, before rolling up */
+  int          progress;  /* as stored, -1 when none */
+  guint        size;      /* of its subtree, itself included: the items after
+                             it in outline order */
+} WpFactsRow;
+
+void      _wp_store_facts_note_changes (WpStore   *self,
+                                        GPtrArray *changes);
+void      _wp_store_facts_note_since   (WpStore   *self,
+                                        gint64     after);
+void      _wp_store_forget_facts       (WpStore   *self);
+/* (in wp-store-items.c, beside the rest of rolling up) */
+void      _wp_store_roll_up_facts      (WpStore          *self,
+                                        WpItemFacts      *items,
+                                        const WpFactsRow *rows,
+                                        guint             index,
+                                        int               plan_year);
 
 /* wp-store-locks.c */
 void      _wp_store_protect_shm_locks (void);
