@@ -340,6 +340,40 @@ test_other_connection (Fixture       *f,
   assert_fresh (f);
 }
 
+/* The plan's agencies, most linked first, as the file's rows count them */
+static void
+test_agency_names (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) names = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  /* (one more link for an agency, so that the order changes) */
+  set_lead (f->store, nth_open_action (f, 4), "市审计局");
+  names = wp_store_list_plan_agency_names (f->store, wp_plan_get_id (f->plan), &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT a.name FROM item_agency ia"
+                                           " JOIN agency a ON a.id = ia.agency_id"
+                                           " JOIN item_all i ON i.id = ia.item_id"
+                                           " WHERE i.plan_id = ?1 AND i.deleted_with = 0"
+                                           " GROUP BY a.id ORDER BY COUNT(*) DESC, a.name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, wp_plan_get_id (f->plan));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (expected, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_ptr_array_add (expected, NULL);
+
+  g_assert_cmpuint (expected->len, >, 3);
+  g_assert_cmpstrv (names, (const char * const *) expected->pdata);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -352,6 +386,7 @@ main (int    argc,
   ADD ("store-edits", test_store_edits);
   ADD ("undo", test_undo);
   ADD ("other-connection", test_other_connection);
+  ADD ("agency-names", test_agency_names);
 #undef ADD
   return g_test_run ();
 }
