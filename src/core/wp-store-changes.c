@@ -86,7 +86,6 @@ _wp_store_deliver_changes (WpStore   *self,
   if (changes->len == 0)
     return;
 
-  _wp_store_facts_note_changes (self, changes);
   for (guint i = 0; i < changes->len; i++)
     {
       const WpChange *change = g_ptr_array_index (changes, i);
@@ -210,15 +209,8 @@ _wp_store_changes_committed (WpStore *self)
   gint64 last = 0;
 
   if (!wp_change_log_last (self->db, &last, NULL))
-    {
-      _wp_store_forget_facts (self);
-      return;
-    }
+    return;
   self->last_change = last;
-  /* (the store's own rows: the plans' facts learn of them here, where
-   * every edit passes, whichever function made it) */
-  if (last > self->tx_first_change)
-    _wp_store_facts_note_since (self, self->tx_first_change);
   if (self->tx_first_change > seen)
     {
       g_autoptr(GPtrArray) outside = wp_change_log_read (self->db, seen, NULL);

@@ -5,12 +5,13 @@
  * start from the facts of the whole plan (wp_store_list_plan_facts()):
  * 100,000 items take a quarter of a second to read and roll up, and the
  * views ask for them on every refresh. So the store keeps each plan's
- * facts once read, and the change log (which every write passes, ours,
- * undo's and other processes') says which items changed: those rows are
- * read again and rolled up with what is above them, the next time anyone
- * asks. A change of the outline's shape (an item added, deleted or moved),
- * of a plan or of an agency, or one the log cannot tell, reads the plan
- * again.
+ * facts once read. Each time they are asked for, the change log's rows
+ * since the last time (every write leaves some: this store's, undo's,
+ * other processes') say which items changed: those rows are read again
+ * and rolled up with what is above them. A change of the outline's shape
+ * (an item added, deleted or moved), of a plan or of an agency, reads the
+ * plan again, and so does anything the log cannot tell (a write that kept
+ * no log, another day to judge on: see wp_store_forget_rollups()).
  *
  * The facts handed out are shared and must not be changed: the cache
  * writes into its own copy only when no one else holds it, and otherwise
@@ -489,6 +490,37 @@ update_facts (WpStore      *self,
   return TRUE;
 }
 
+static void note_changes (WpStore   *self,
+                          GPtrArray *changes);
+
+/* Tells the facts kept what the change log holds since they were last
+ * told: every write, whichever function or program made it, leaves rows
+ * there. Returns: %FALSE if the log cannot be read */
+static gboolean
+catch_up (WpStore *self)
+{
+  g_autoptr(GPtrArray) changes = NULL;
+  gint64 last = 0, first = 0;
+
+  if (!wp_change_log_last (self->db, &last, NULL))
+    {
+      _wp_store_forget_facts (self);
+      return FALSE;
+    }
+  if (g_hash_table_size (self->plan_facts) > 0 && last != self->facts_told)
+    {
+      /* (rows gone before they were read: trimmed by another program) */
+      if (last < self->facts_told || !wp_change_log_first (self->db, &first, NULL)
+          || first > self->facts_told + 1
+          || (changes = wp_change_log_read (self->db, self->facts_told, NULL)) == NULL)
+        _wp_store_forget_facts (self);
+      else
+        note_changes (self, changes);
+    }
+  self->facts_told = last;
+  return TRUE;
+}
+
 /**
  * wp_store_list_plan_facts:
  *
@@ -522,6 +554,12 @@ wp_store_list_plan_facts (WpStore  *self,
   if (self->plan_facts == NULL)
     self->plan_facts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                               (GDestroyNotify) cached_facts_free);
+  if (!catch_up (self))
+    {
+      /* (a file without a change log to follow: nothing is kept) */
+      shared = read_plan_facts (self, plan_id, error);
+      return shared != NULL ? &shared->facts : NULL;
+    }
   cached = g_hash_table_lookup (self->plan_facts, &plan_id);
   if (cached != NULL && g_hash_table_size (cached->dirty) > 0)
     {
@@ -593,15 +631,11 @@ note_item (WpStore *self,
     }
 }
 
-/**
- * _wp_store_facts_note_changes:
- * @changes: (element-type WpChange): rows of the change log, committed
- *
- * Tells the plans' facts what @changes did: see the top of this file.
- */
-void
-_wp_store_facts_note_changes (WpStore   *self,
-                              GPtrArray *changes)
+/* Tells the plans' facts what @changes (rows of the change log,
+ * committed) did: see the top of this file. */
+static void
+note_changes (WpStore   *self,
+              GPtrArray *changes)
 {
   for (guint i = 0; i < changes->len; i++)
     {
@@ -646,22 +680,6 @@ _wp_store_facts_note_changes (WpStore   *self,
           break;
         }
     }
-}
-
-/* Tells the plans' facts what the change log holds after @after */
-void
-_wp_store_facts_note_since (WpStore *self,
-                            gint64   after)
-{
-  g_autoptr(GPtrArray) changes = NULL;
-
-  if (self->plan_facts == NULL || g_hash_table_size (self->plan_facts) == 0)
-    return;
-  changes = wp_change_log_read (self->db, after, NULL);
-  if (changes == NULL)
-    _wp_store_forget_facts (self);
-  else
-    _wp_store_facts_note_changes (self, changes);
 }
 
 /**

@@ -50,6 +50,7 @@ struct _WpStore
   GHashTable *rollups;     /* gint64 id → WpRollup, for items with children */
   GHashTable *lists;       /* gint64 parent id → GPtrArray of WpItemList (weak) */
   GHashTable *plan_facts;  /* gint64 plan id → its facts, kept up to date (wp-store-facts.c) */
+  gint64      facts_told;  /* the newest row of the change log they were told of */
   GArray     *shown_matches;   /* gint64 ids a filtered outline shows as matches, */
   GArray     *shown_ancestors; /* and above them (sets); NULL when there is none */
   GArray     *hit_ids;         /* gint64, the last search's hits, in order */
@@ -135,10 +136,6 @@ typedef struct {
                              it in outline order */
 } WpFactsRow;
 
-void      _wp_store_facts_note_changes (WpStore   *self,
-                                        GPtrArray *changes);
-void      _wp_store_facts_note_since   (WpStore   *self,
-                                        gint64     after);
 void      _wp_store_forget_facts       (WpStore   *self);
 /* (in wp-store-items.c, beside the rest of rolling up) */
 void      _wp_store_roll_up_facts      (WpStore          *self,
