@@ -625,6 +625,73 @@ test_empty_plan (void)
   wp_test_dir_free (g_steal_pointer (&dir));
 }
 
+/* A view that lists the first few overdue and at-risk items gets those of
+ * the whole listing, with the work under them, the same counts, and reads
+ * no other item */
+static void
+test_listing_reads_what_it_lists (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "generated.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpStore) store = wp_store_open (path, WP_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(WpPlan) plan = NULL;
+  g_autoptr(WpPlanStats) all = NULL;
+  g_autoptr(WpPlanStats) few = NULL;
+  guint n_read = 0;
+  GDate day;
+
+  g_assert_no_error (error);
+  plan = wp_store_create_plan (store, 2025, "生成的计划", "测试", &error);
+  g_assert_no_error (error);
+  wp_test_generate_plan (store, wp_plan_get_id (plan), 4, 8, 5, NULL, spread_action, NULL);
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 30, 6, 2025);
+  wp_store_set_judging (store, &day, 30);
+
+  all = wp_plan_stats_compute (store, wp_plan_get_id (plan), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->overdue->len, ==, all->counts.overdue);
+  g_assert_cmpuint (all->due_soon->len, ==, all->counts.due_soon);
+  g_assert_cmpuint (all->overdue->len, >, 3);
+  g_assert_cmpuint (all->due_soon->len, >, 0);
+  g_clear_pointer (&all, wp_plan_stats_free);
+  /* (what was read for it is let go of) */
+  g_assert_cmpuint (wp_store_get_n_live_items (store), ==, 0);
+
+  few = wp_plan_stats_compute_listing (store, wp_plan_get_id (plan), NULL, 3, &error);
+  g_assert_no_error (error);
+  all = wp_plan_stats_compute (store, wp_plan_get_id (plan), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (&few->counts, sizeof few->counts, &all->counts, sizeof all->counts);
+  g_assert_cmpmem (few->done_by_month, sizeof few->done_by_month,
+                   all->done_by_month, sizeof all->done_by_month);
+  g_assert_cmpuint (few->overdue->len, ==, 3);
+  g_assert_cmpuint (few->due_soon->len, ==, MIN (3, all->due_soon->len));
+  for (guint list = 0; list < 2; list++)
+    {
+      GPtrArray *mine = list == 0 ? few->overdue : few->due_soon;
+      GPtrArray *theirs = list == 0 ? all->overdue : all->due_soon;
+
+      for (guint i = 0; i < mine->len; i++)
+        {
+          WpItem *item = g_ptr_array_index (mine, i);
+          GPtrArray *below = wp_plan_stats_get_below (few, item);
+          GPtrArray *all_below = wp_plan_stats_get_below (all, item);
+
+          g_assert_true (item == g_ptr_array_index (theirs, i));
+          g_assert_cmpuint (below != NULL ? below->len : 0, ==,
+                            all_below != NULL ? all_below->len : 0);
+          for (guint k = 0; below != NULL && k < below->len; k++)
+            g_assert_true (g_ptr_array_index (below, k) == g_ptr_array_index (all_below, k));
+          n_read += 1 + (below != NULL ? below->len : 0);
+        }
+    }
+  g_clear_pointer (&all, wp_plan_stats_free);
+  /* Only the listed items and the work under them were read */
+  g_assert_cmpuint (wp_store_get_n_live_items (store), ==, n_read);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -646,6 +713,7 @@ main (int    argc,
   g_test_add_func ("/stats/agency-counts-with-parents", test_agency_counts_with_parents);
   g_test_add_func ("/stats/progress-levels", test_progress_levels);
   g_test_add_func ("/stats/agency-names-alike", test_agency_names_alike);
+  g_test_add_func ("/stats/listing-reads-what-it-lists", test_listing_reads_what_it_lists);
 
   return g_test_run ();
 }

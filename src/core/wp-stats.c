@@ -94,30 +94,37 @@ compare_agencies (gconstpointer a,
   return g_strcmp0 (x->name, y->name);
 }
 
+/* A deadline from the facts, NULL for none */
+static const GDate *
+facts_due (const WpItemFacts *f)
+{
+  return g_date_valid (&f->due) ? &f->due : NULL;
+}
+
 static int
 compare_due (gconstpointer a,
              gconstpointer b)
 {
-  const GDate *x = wp_item_get_due (*(WpItem * const *) a);
-  const GDate *y = wp_item_get_due (*(WpItem * const *) b);
+  const GDate *x = facts_due (*(const WpItemFacts * const *) a);
+  const GDate *y = facts_due (*(const WpItemFacts * const *) b);
 
   if (x == NULL || y == NULL)
     return (x == NULL) - (y == NULL);
   return g_date_compare (x, y);
 }
 
-/* The earliest deadline of a listed item or of the work under it */
+/* The earliest deadline of a listed item or of the work under it, in
+ * @below (id → GPtrArray of facts) */
 static const GDate *
-listed_due (WpPlanStats *stats,
-            WpItem      *item)
+listed_due (GHashTable        *below,
+            const WpItemFacts *f)
 {
-  gint64 id = wp_item_get_id (item);
-  GPtrArray *below = g_hash_table_lookup (stats->below, &id);
-  const GDate *due = wp_item_get_due (item);
+  GPtrArray *work = g_hash_table_lookup (below, &f->id);
+  const GDate *due = facts_due (f);
 
-  for (guint i = 0; below != NULL && i < below->len; i++)
+  for (guint i = 0; work != NULL && i < work->len; i++)
     {
-      const GDate *d = wp_item_get_due (g_ptr_array_index (below, i));
+      const GDate *d = facts_due (g_ptr_array_index (work, i));
 
       if (d != NULL && (due == NULL || g_date_compare (d, due) < 0))
         due = d;
@@ -128,14 +135,55 @@ listed_due (WpPlanStats *stats,
 static int
 compare_listed (gconstpointer a,
                 gconstpointer b,
-                gpointer      stats)
+                gpointer      below)
 {
-  const GDate *x = listed_due (stats, *(WpItem * const *) a);
-  const GDate *y = listed_due (stats, *(WpItem * const *) b);
+  const GDate *x = listed_due (below, *(const WpItemFacts * const *) a);
+  const GDate *y = listed_due (below, *(const WpItemFacts * const *) b);
 
   if (x == NULL || y == NULL)
     return (x == NULL) - (y == NULL);
   return g_date_compare (x, y);
+}
+
+/* Item objects for the first @max of @listed (facts), each with the work
+ * under it (from @below) in @stats->below: what is shown is all that is
+ * read. */
+static gboolean
+read_listed (WpStore      *store,
+             WpPlanStats  *stats,
+             GPtrArray    *listed,
+             GHashTable   *below,
+             guint         max,
+             GPtrArray    *out,
+             GError      **error)
+{
+  for (guint i = 0; i < MIN (listed->len, max); i++)
+    {
+      const WpItemFacts *f = g_ptr_array_index (listed, i);
+      GPtrArray *work = g_hash_table_lookup (below, &f->id);
+      WpItem *item = wp_store_get_item (store, f->id, error);
+
+      if (item == NULL)
+        return FALSE;
+      g_ptr_array_add (out, item);
+      if (work == NULL)
+        continue;
+      {
+        GPtrArray *items = g_ptr_array_new_full (work->len, g_object_unref);
+
+        g_hash_table_insert (stats->below, g_memdup2 (&f->id, sizeof f->id), items);
+        for (guint k = 0; k < work->len; k++)
+          {
+            WpItem *under = wp_store_get_item (store, ((const WpItemFacts *)
+                                                       g_ptr_array_index (work, k))->id, error);
+
+            if (under == NULL)
+              return FALSE;
+            g_ptr_array_add (items, under);
+          }
+      }
+    }
+  return TRUE;
 }
 
 /* Whether the stats count @f: one of the plan's units, or an item the
@@ -257,13 +305,34 @@ finished_days (const WpPlanFacts *facts)
  * @agency: (nullable): count only items this agency leads or supports
  *
  * Returns: (transfer full): the plan's figures on the store's reference
- *   date, counted as WpPlanStats says
+ *   date, counted as WpPlanStats says, every overdue and at-risk item
+ *   listed
  */
 WpPlanStats *
 wp_plan_stats_compute (WpStore     *store,
                        gint64       plan_id,
                        const char  *agency,
                        GError     **error)
+{
+  return wp_plan_stats_compute_listing (store, plan_id, agency, G_MAXUINT, error);
+}
+
+/**
+ * wp_plan_stats_compute_listing:
+ * @max_listed: how many overdue and at-risk items to list (and read)
+ *
+ * As wp_plan_stats_compute(), for a view that lists only the first
+ * @max_listed of each: the counts (counts.overdue, counts.due_soon) are
+ * still those of all, and only the items listed are read.
+ *
+ * Returns: (transfer full): the plan's figures
+ */
+WpPlanStats *
+wp_plan_stats_compute_listing (WpStore     *store,
+                               gint64       plan_id,
+                               const char  *agency,
+                               guint        max_listed,
+                               GError     **error)
 {
   g_autoptr(WpPlanStats) stats = g_new0 (WpPlanStats, 1);
   g_autoptr(WpPlanFacts) facts = NULL;
@@ -273,6 +342,10 @@ wp_plan_stats_compute (WpStore     *store,
   g_autoptr(GHashTable) area_index = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) by_agency = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) listed = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) overdue = g_ptr_array_new ();   /* facts, till sorted */
+  g_autoptr(GPtrArray) due_soon = g_ptr_array_new ();
+  g_autoptr(GHashTable) below = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                       (GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GHashTable) targets_by_item = NULL;
   g_autoptr(GHashTable) finished = NULL;
   g_autoptr(GPtrArray) targets = NULL;
@@ -399,12 +472,8 @@ wp_plan_stats_compute (WpStore     *store,
 
         if (light == WP_LIGHT_RED || light == WP_LIGHT_YELLOW)
           {
-            WpItem *item = wp_store_get_item (store, f->id, error);
-
-            if (item == NULL)
-              return NULL;
-            g_ptr_array_add (light == WP_LIGHT_RED ? stats->overdue : stats->due_soon, item);
-            g_hash_table_insert (listed, (gpointer) &f->id, item);
+            g_ptr_array_add (light == WP_LIGHT_RED ? overdue : due_soon, (gpointer) f);
+            g_hash_table_add (listed, (gpointer) &f->id);
           }
         if (agency_id != 0 && f->status == WP_ITEM_STATUS_DONE && day != NULL
             && g_date_get_year (day) == (GDateYear) stats->year)
@@ -428,8 +497,7 @@ wp_plan_stats_compute (WpStore     *store,
     {
       const WpItemFacts *f = &g_array_index (facts->items, WpItemFacts, i);
       const WpItemFacts *up;
-      GPtrArray *below;
-      WpItem *item;
+      GPtrArray *work;
 
       if (f->n_children > 0 || (f->light != WP_LIGHT_RED && f->light != WP_LIGHT_YELLOW))
         continue;
@@ -437,16 +505,13 @@ wp_plan_stats_compute (WpStore     *store,
       if (up == NULL || up == f || !g_hash_table_contains (listed, &up->id)
           || counted_light (up, agency_id) != f->light)
         continue;
-      item = wp_store_get_item (store, f->id, error);
-      if (item == NULL)
-        return NULL;
-      below = g_hash_table_lookup (stats->below, &up->id);
-      if (below == NULL)
+      work = g_hash_table_lookup (below, &up->id);
+      if (work == NULL)
         {
-          below = g_ptr_array_new_with_free_func (g_object_unref);
-          g_hash_table_insert (stats->below, g_memdup2 (&up->id, sizeof up->id), below);
+          work = g_ptr_array_new ();
+          g_hash_table_insert (below, (gpointer) &up->id, work);
         }
-      g_ptr_array_add (below, item);
+      g_ptr_array_add (work, (gpointer) f);
     }
 
   finish (&stats->counts);
@@ -461,14 +526,17 @@ wp_plan_stats_compute (WpStore     *store,
   g_ptr_array_sort (stats->agencies, compare_agencies);
   {
     GHashTableIter iter;
-    gpointer below;
+    gpointer work;
 
-    g_hash_table_iter_init (&iter, stats->below);
-    while (g_hash_table_iter_next (&iter, NULL, &below))
-      g_ptr_array_sort (below, compare_due);
+    g_hash_table_iter_init (&iter, below);
+    while (g_hash_table_iter_next (&iter, NULL, &work))
+      g_ptr_array_sort (work, compare_due);
   }
-  g_ptr_array_sort_with_data (stats->overdue, compare_listed, stats);
-  g_ptr_array_sort_with_data (stats->due_soon, compare_listed, stats);
+  g_ptr_array_sort_with_data (overdue, compare_listed, below);
+  g_ptr_array_sort_with_data (due_soon, compare_listed, below);
+  if (!read_listed (store, stats, overdue, below, max_listed, stats->overdue, error)
+      || !read_listed (store, stats, due_soon, below, max_listed, stats->due_soon, error))
+    return NULL;
 
   return g_steal_pointer (&stats);
 }
@@ -766,9 +834,10 @@ wp_plan_stats_compose_summary (WpPlanStats *stats,
           append_listed_item (out, stats, g_ptr_array_index (stats->overdue, i));
         }
       /* A paragraph, not a register: the rest is in the briefing's table. */
-      if (stats->overdue->len > SUMMARY_MAX_OVERDUE)
+      /* (the count: a view's figures list only the first few) */
+      if (stats->counts.overdue > SUMMARY_MAX_OVERDUE)
         {
-          guint rest = stats->overdue->len - SUMMARY_MAX_OVERDUE;
+          guint rest = stats->counts.overdue - SUMMARY_MAX_OVERDUE;
 
           /* Translators: after the first overdue items of a long list */
           g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,

@@ -55,8 +55,11 @@ typedef struct {
   GPtrArray *areas;        /* WpGroupCounts, in outline order */
   GPtrArray *agencies;     /* WpGroupCounts, by lead agency, most items first */
   GPtrArray *overdue;      /* WpItem: the counted items that are red, earliest
-                              deadline first */
-  GPtrArray *due_soon;     /* WpItem: the counted items that are yellow */
+                              deadline first (the first few only, from
+                              wp_plan_stats_compute_listing(): counts.overdue
+                              says how many there are) */
+  GPtrArray *due_soon;     /* WpItem: the counted items that are yellow (the
+                              same: counts.due_soon) */
   GHashTable *below;       /* item id → GPtrArray of WpItem: for a listed item
                               with sub-items, the work under it (items
                               without sub-items) that makes it red or yellow */
@@ -71,6 +74,11 @@ WpPlanStats *wp_plan_stats_compute (WpStore      *store,
                                     gint64        plan_id,
                                     const char   *agency,
                                     GError      **error);
+WpPlanStats *wp_plan_stats_compute_listing (WpStore    *store,
+                                            gint64      plan_id,
+                                            const char *agency,
+                                            guint       max_listed,
+                                            GError    **error);
 void         wp_plan_stats_free    (WpPlanStats  *stats);
 char        *wp_plan_stats_compose_summary (WpPlanStats *stats,
                                             const char  *plan_title);

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "wp-deadline.h"
@@ -820,28 +822,67 @@ _wp_store_is_shown_ancestor (WpStore *self,
  * Returns: (transfer full): the agencies that lead or support any item of
  *   the plan, those with most items first
  */
+typedef struct {
+  const char *name;
+  guint       n;     /* links to the plan's items */
+} NamedCount;
+
+static int
+compare_named_counts (gconstpointer a,
+                      gconstpointer b)
+{
+  const NamedCount *x = a, *y = b;
+
+  if (x->n != y->n)
+    return x->n > y->n ? -1 : 1;
+  return strcmp (x->name, y->name);
+}
+
 char **
 wp_store_list_plan_agency_names (WpStore  *self,
                                  gint64    plan_id,
                                  GError  **error)
 {
-  g_autoptr(WpStmt) stmt = NULL;
+  g_autoptr(WpPlanFacts) facts = NULL;
+  g_autoptr(GPtrArray) agencies = NULL;
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) named = g_array_new (FALSE, FALSE, sizeof (NamedCount));
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
-  int rc;
 
   g_return_val_if_fail (WP_IS_STORE (self), NULL);
 
-  stmt = wp_stmt_prepare (self, "SELECT a.name FROM item_agency ia"
-                                " JOIN agency a ON a.id = ia.agency_id"
-                                " JOIN item i ON i.id = ia.item_id"
-                                " WHERE i.plan_id = ?1 GROUP BY a.id"
-                                " ORDER BY COUNT(*) DESC, a.name", error);
-  if (stmt == NULL)
+  /* From the plan's facts, which the store keeps: no pass over the plan */
+  facts = wp_store_list_plan_facts (self, plan_id, error);
+  if (facts == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
-  while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
-    g_strv_builder_add (names, wp_stmt_column_text (stmt, 0));
-  return rc == SQLITE_DONE ? g_strv_builder_end (names) : NULL;
+  agencies = wp_store_list_agencies (self, error);
+  if (agencies == NULL)
+    return NULL;
+  for (guint i = 0; i < facts->items->len; i++)
+    {
+      WpItemFacts *f = &g_array_index (facts->items, WpItemFacts, i);
+
+      for (guint k = 0; k < f->n_lead + f->n_co; k++)
+        {
+          gint64 *id = k < f->n_lead ? &f->lead[k] : &f->co[k - f->n_lead];
+
+          g_hash_table_insert (counts, id, GUINT_TO_POINTER (
+                                 GPOINTER_TO_UINT (g_hash_table_lookup (counts, id)) + 1));
+        }
+    }
+  for (guint i = 0; i < agencies->len; i++)
+    {
+      WpAgency *agency = g_ptr_array_index (agencies, i);
+      gint64 id = wp_agency_get_id (agency);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, &id));
+
+      if (n > 0)
+        g_array_append_val (named, ((NamedCount) { wp_agency_get_name (agency), n }));
+    }
+  g_array_sort (named, compare_named_counts);
+  for (guint i = 0; i < named->len; i++)
+    g_strv_builder_add (names, g_array_index (named, NamedCount, i).name);
+  return g_strv_builder_end (names);
 }
 
 /* The directory: renaming, details, merging */

@@ -697,6 +697,8 @@ wp_store_forget_rollups (WpStore *self)
 {
   g_hash_table_remove_all (self->rollups);
   _wp_store_forget_judging (self);
+  /* (the plans' facts are rolled up the same way) */
+  _wp_store_forget_facts (self);
 }
 
 static char **
@@ -1960,296 +1962,51 @@ fail:
   return FALSE;
 }
 
-/* Facts of a whole plan */
+/* Facts of a whole plan (read and cached in wp-store-facts.c) */
 
+/**
+ * _wp_store_roll_up_facts:
+ * @items: a plan's facts in outline order, @rows beside them
+ *
+ * Rolls item @index up from its children (which follow it in outline
+ * order, each after the subtree of the one before), the way
+ * read_item_row() does: its children must be rolled up already. Here, so
+ * that the facts judge items as the outline does.
+ */
 void
-wp_plan_facts_free (WpPlanFacts *facts)
+_wp_store_roll_up_facts (WpStore          *self,
+                         gint64            plan_id,
+                         WpItemFacts      *items,
+                         const WpFactsRow *rows,
+                         guint             index,
+                         int               plan_year)
 {
-  if (facts == NULL)
-    return;
-  for (guint i = 0; facts->items != NULL && i < facts->items->len; i++)
-    {
-      WpItemFacts *f = &g_array_index (facts->items, WpItemFacts, i);
-
-      g_free (f->lead);
-      g_free (f->co);
-    }
-  g_clear_pointer (&facts->items, g_array_unref);
-  g_clear_pointer (&facts->index, g_hash_table_unref);
-  g_free (facts);
-}
-
-typedef struct {
-  WpItemFacts facts;
-  int         stored_progress;
-  int         position;
-  GArray     *children;   /* row indices, in position order */
-  int        *lead_positions;  /* while reading: where each agency goes */
-  int        *co_positions;
-} FactsRow;
-
-/* Depth first, so every parent is rolled up from its finished children the
- * way read_item_row() does, and appended in outline order. */
-static void
-facts_visit (WpStore  *self,
-             gint64    plan_id,
-             GArray   *rows,
-             guint     index,
-             gint64    area_id,
-             guint     depth,
-             int       plan_year,
-             GArray   *out,
-             Rollup   *up)
-{
-  FactsRow *row = &g_array_index (rows, FactsRow, index);
-  guint out_index = out->len;
+  WpItemFacts *f = &items[index];
   Rollup children = { 0 };
-  WpItemFacts *f;
   WpLight own;
 
-  row->facts.area_id = area_id != 0 ? area_id : row->facts.id;
-  row->facts.depth = depth;
-  g_array_append_val (out, row->facts);
-  row->facts.lead = row->facts.co = NULL;  /* owned by @out now */
+  for (guint j = index + 1; j < index + rows[index].size; j += rows[j].size)
+    {
+      const WpItemFacts *c = &items[j];
 
-  for (guint i = 0; row->children != NULL && i < row->children->len; i++)
-    facts_visit (self, plan_id, rows, g_array_index (row->children, guint, i),
-                 row->facts.area_id, depth + 1, plan_year, out, &children);
+      children.sum += c->progress;
+      children.count++;
+      children.n_done += c->status == WP_ITEM_STATUS_DONE;
+      children.n_started += c->status == WP_ITEM_STATUS_DONE
+                            || c->status == WP_ITEM_STATUS_IN_PROGRESS;
+      children.n_suspended += c->status == WP_ITEM_STATUS_SUSPENDED;
+      children.worst_light = MAX (children.worst_light, c->light);
+      if (c->n_lead + c->n_co == 0)
+        children.worst_unowned_light = MAX (children.worst_unowned_light, c->agency_light);
+    }
 
-  f = &g_array_index (out, WpItemFacts, out_index);
   f->n_children = children.count;
-  f->status = rollup_status (f->status, children.count > 0 ? &children : NULL);
-  f->progress = rollup_progress (f->status, row->stored_progress,
+  f->status = rollup_status (rows[index].status, children.count > 0 ? &children : NULL);
+  f->progress = rollup_progress (f->status, rows[index].progress,
                                  children.count > 0 ? &children : NULL);
   own = own_light (self, plan_id, f->id, f->status, f->progress, &f->due, plan_year);
   f->expected = wp_store_get_expected_progress (self, plan_id, plan_year, f->id);
   f->light = wp_light_roll_up (own, children.worst_light, f->carried_forward);
   /* Work under it that names no agency is its agencies' to answer for */
   f->agency_light = wp_light_roll_up (own, children.worst_unowned_light, f->carried_forward);
-
-  up->sum += f->progress;
-  up->count++;
-  up->n_done += f->status == WP_ITEM_STATUS_DONE;
-  up->n_started += f->status == WP_ITEM_STATUS_DONE || f->status == WP_ITEM_STATUS_IN_PROGRESS;
-  up->n_suspended += f->status == WP_ITEM_STATUS_SUSPENDED;
-  up->worst_light = MAX (up->worst_light, f->light);
-  if (f->n_lead + f->n_co == 0)
-    up->worst_unowned_light = MAX (up->worst_unowned_light, f->agency_light);
-}
-
-static void
-facts_row_clear (gpointer data)
-{
-  FactsRow *row = data;
-
-  g_clear_pointer (&row->children, g_array_unref);
-  g_free (row->facts.lead);
-  g_free (row->facts.co);
-  g_free (row->lead_positions);
-  g_free (row->co_positions);
-}
-
-static int
-compare_positions (gconstpointer a,
-                   gconstpointer b,
-                   gpointer      rows)
-{
-  int x = g_array_index ((GArray *) rows, FactsRow, *(const guint *) a).position;
-  int y = g_array_index ((GArray *) rows, FactsRow, *(const guint *) b).position;
-
-  return (x > y) - (x < y);
-}
-
-/* Puts @id into @ids (of @n) in the order of @position; lists are short. */
-static void
-insert_agency (gint64 **ids,
-               int    **positions,
-               guint   *n,
-               gint64   id,
-               int      position)
-{
-  guint at = *n;
-
-  *ids = g_renew (gint64, *ids, *n + 1);
-  *positions = g_renew (int, *positions, *n + 1);
-  while (at > 0 && (*positions)[at - 1] > position)
-    {
-      (*ids)[at] = (*ids)[at - 1];
-      (*positions)[at] = (*positions)[at - 1];
-      at--;
-    }
-  (*ids)[at] = id;
-  (*positions)[at] = position;
-  (*n)++;
-}
-
-/**
- * wp_store_list_plan_facts:
- *
- * Reads what views group and count by — kind, rolled-up status, progress
- * and light, due date, agencies — for every item of the plan in two
- * queries, without making an item object per row: the board and the
- * agency directory of a 100,000-item plan are built from this.
- *
- * Returns: (transfer full): the facts in outline order
- */
-WpPlanFacts *
-wp_store_list_plan_facts (WpStore  *self,
-                          gint64    plan_id,
-                          GError  **error)
-{
-  g_autoptr(WpStmt) stmt = NULL;
-  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (FactsRow));
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GArray) roots = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(WpPlan) plan = NULL;
-  WpPlanFacts *facts;
-  Rollup top = { 0 };
-  int rc;
-
-  g_return_val_if_fail (WP_IS_STORE (self), NULL);
-
-  plan = wp_store_get_plan (self, plan_id, error);
-  if (plan == NULL)
-    return NULL;
-
-  g_array_set_clear_func (rows, facts_row_clear);
-  /* No ORDER BY: sorting in SQLite costs more than sorting siblings here.
-   * The plan's own index gives its rows in the order they are stored in. */
-  stmt = wp_stmt_prepare (self, "SELECT id, coalesce (parent_id, 0), kind, status, progress,"
-                                " due, ongoing, position, done_date, carried_forward"
-                                " FROM item_all INDEXED BY item_by_plan"
-                                " WHERE plan_id = ?1 AND deleted_with = 0", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
-  while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
-    {
-      FactsRow row = { 0 };
-
-      row.facts.id = sqlite3_column_int64 (stmt->stmt, 0);
-      row.facts.parent_id = sqlite3_column_int64 (stmt->stmt, 1);
-      if (!wp_item_kind_from_string (wp_stmt_column_text (stmt, 2), &row.facts.kind))
-        row.facts.kind = WP_ITEM_KIND_ACTION;
-      if (!wp_item_status_from_string (wp_stmt_column_text (stmt, 3), &row.facts.status))
-        row.facts.status = WP_ITEM_STATUS_NOT_STARTED;
-      row.stored_progress = sqlite3_column_type (stmt->stmt, 4) == SQLITE_NULL
-                            ? -1 : sqlite3_column_int (stmt->stmt, 4);
-      wp_date_from_iso ((const char *) sqlite3_column_text (stmt->stmt, 5), &row.facts.due);
-      row.facts.ongoing = sqlite3_column_int (stmt->stmt, 6) != 0;
-      row.position = sqlite3_column_int (stmt->stmt, 7);
-      wp_date_from_iso ((const char *) sqlite3_column_text (stmt->stmt, 8), &row.facts.done_date);
-      row.facts.carried_forward = sqlite3_column_int (stmt->stmt, 9) != 0;
-      g_array_append_val (rows, row);
-    }
-  if (rc != SQLITE_DONE)
-    return NULL;
-  g_clear_pointer (&stmt, wp_stmt_release);
-
-  for (guint i = 0; i < rows->len; i++)
-    g_hash_table_insert (by_id, &g_array_index (rows, FactsRow, i).facts.id, GUINT_TO_POINTER (i));
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      FactsRow *row = &g_array_index (rows, FactsRow, i);
-      gpointer parent_index;
-
-      if (row->facts.parent_id != 0
-          && g_hash_table_lookup_extended (by_id, &row->facts.parent_id, NULL, &parent_index))
-        {
-          FactsRow *parent = &g_array_index (rows, FactsRow, GPOINTER_TO_UINT (parent_index));
-
-          if (parent->children == NULL)
-            parent->children = g_array_new (FALSE, FALSE, sizeof (guint));
-          g_array_append_val (parent->children, i);
-        }
-      else
-        g_array_append_val (roots, i);
-    }
-  g_array_sort_with_data (roots, compare_positions, rows);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      FactsRow *row = &g_array_index (rows, FactsRow, i);
-
-      if (row->children != NULL && row->children->len > 1)
-        g_array_sort_with_data (row->children, compare_positions, rows);
-    }
-
-  /* Agencies: lead ones and supporting ones, each in their order. */
-  /* (deleted items' links too: they are not in @by_id) */
-  stmt = wp_stmt_prepare (self, "SELECT ia.item_id, ia.agency_id, ia.role, ia.position"
-                                " FROM item_all i INDEXED BY item_by_plan"
-                                " JOIN item_agency ia ON ia.item_id = i.id WHERE i.plan_id = ?1",
-                          error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
-  while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
-    {
-      gint64 item_id = sqlite3_column_int64 (stmt->stmt, 0);
-      gint64 agency_id = sqlite3_column_int64 (stmt->stmt, 1);
-      gboolean lead = g_strcmp0 (wp_stmt_column_text (stmt, 2), "lead") == 0;
-      gpointer index;
-      FactsRow *row;
-
-      if (!g_hash_table_lookup_extended (by_id, &item_id, NULL, &index))
-        continue;
-      row = &g_array_index (rows, FactsRow, GPOINTER_TO_UINT (index));
-      if (lead)
-        insert_agency (&row->facts.lead, &row->lead_positions, &row->facts.n_lead, agency_id,
-                       sqlite3_column_int (stmt->stmt, 3));
-      else
-        insert_agency (&row->facts.co, &row->co_positions, &row->facts.n_co, agency_id,
-                       sqlite3_column_int (stmt->stmt, 3));
-    }
-  if (rc != SQLITE_DONE)
-    return NULL;
-
-  facts = g_new0 (WpPlanFacts, 1);
-  facts->plan_id = plan_id;
-  facts->year = wp_plan_get_year (plan);
-  facts->items = g_array_sized_new (FALSE, TRUE, sizeof (WpItemFacts), rows->len);
-  for (guint i = 0; i < roots->len; i++)
-    facts_visit (self, plan_id, rows, g_array_index (roots, guint, i), 0, 0, facts->year,
-                 facts->items, &top);
-
-  facts->index = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < facts->items->len; i++)
-    g_hash_table_insert (facts->index, &g_array_index (facts->items, WpItemFacts, i).id,
-                         GUINT_TO_POINTER (i));
-  return facts;
-}
-
-/**
- * wp_item_facts_involves:
- *
- * Returns: whether agency @agency_id leads or supports the item
- */
-gboolean
-wp_item_facts_involves (const WpItemFacts *facts,
-                        gint64             agency_id)
-{
-  for (guint i = 0; i < facts->n_lead; i++)
-    if (facts->lead[i] == agency_id)
-      return TRUE;
-  for (guint i = 0; i < facts->n_co; i++)
-    if (facts->co[i] == agency_id)
-      return TRUE;
-  return FALSE;
-}
-
-/**
- * wp_plan_facts_lookup:
- *
- * Returns: (nullable): the facts of item @id, or %NULL if it is not in the plan
- */
-const WpItemFacts *
-wp_plan_facts_lookup (const WpPlanFacts *facts,
-                      gint64             id)
-{
-  gpointer index;
-
-  if (!g_hash_table_lookup_extended (facts->index, &id, NULL, &index))
-    return NULL;
-  return &g_array_index (facts->items, WpItemFacts, GPOINTER_TO_UINT (index));
 }

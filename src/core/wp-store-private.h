@@ -51,6 +51,8 @@ struct _WpStore
   GHashTable *rollups;     /* gint64 id → WpRollup, for items with children */
   GHashTable *judging;     /* gint64 plan id → how its lights are judged (wp-store-items.c) */
   GHashTable *lists;       /* gint64 parent id → GPtrArray of WpItemList (weak) */
+  GHashTable *plan_facts;  /* gint64 plan id → its facts, kept up to date (wp-store-facts.c) */
+  gint64      facts_told;  /* the newest row of the change log they were told of */
   GArray     *shown_matches;   /* gint64 ids a filtered outline shows as matches, */
   GArray     *shown_ancestors; /* and above them (sets); NULL when there is none */
   GArray     *hit_ids;         /* gint64, the last search's hits, in order */
@@ -142,6 +144,23 @@ gboolean  _wp_store_import_tracking   (WpStore          *self,
                                        const char       *reason,
                                        guint            *n_missing,
                                        GError          **error);
+
+/* wp-store-facts.c */
+typedef struct {
+  WpItemStatus status;    /* as stored, before rolling up */
+  int          progress;  /* as stored, -1 when none */
+  guint        size;      /* of its subtree, itself included: the items after
+                             it in outline order */
+} WpFactsRow;
+
+void      _wp_store_forget_facts       (WpStore   *self);
+/* (in wp-store-items.c, beside the rest of rolling up) */
+void      _wp_store_roll_up_facts      (WpStore          *self,
+                                        gint64            plan_id,
+                                        WpItemFacts      *items,
+                                        const WpFactsRow *rows,
+                                        guint             index,
+                                        int               plan_year);
 
 /* wp-store-locks.c */
 void      _wp_store_protect_shm_locks (void);

@@ -662,7 +662,7 @@ wp_store_list_plan_tracking (WpStore     *self,
       || !check_rc (self, wp_tracking_queries_list_plan_reasons (self->db, plan_id, add_reason,
                                                                r), error))
     {
-      g_ptr_array_foreach (all, (GFunc) wp_attachment_free, NULL);
+      g_ptr_array_set_free_func (all, (GDestroyNotify) wp_attachment_free);
       return FALSE;
     }
   for (guint i = 0; i < all->len; i++)

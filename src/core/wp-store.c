@@ -115,6 +115,7 @@ wp_store_finalize (GObject *object)
   g_clear_pointer (&self->rollups, g_hash_table_unref);
   g_clear_pointer (&self->judging, g_hash_table_unref);
   g_clear_pointer (&self->lists, g_hash_table_unref);
+  g_clear_pointer (&self->plan_facts, g_hash_table_unref);
   g_clear_pointer (&self->shown_matches, g_array_unref);
   g_clear_pointer (&self->hit_ids, g_array_unref);
   g_clear_pointer (&self->hit_parents, g_array_unref);
@@ -1149,6 +1150,7 @@ _wp_store_reread_live_items (WpStore *self)
 void
 _wp_store_show_the_file_again (WpStore *self)
 {
+  _wp_store_forget_facts (self);
   _wp_store_reread_live_items (self);
   wp_store_plans_changed (self);
   g_signal_emit (self, wp_store_signals[SIGNAL_AGENCIES_CHANGED], 0);

@@ -88,7 +88,12 @@ filter_activated (WpProgressView *self,
 }
 
 #define MAX_AGENCIES 12
+/* (no fewer than the 20 overdue items the drafted summary names, which is
+ * drafted from the same figures: SUMMARY_MAX_OVERDUE in wp-stats.c) */
 #define MAX_LISTED 30
+/* The work named under a listed item: a key task of a big plan can have
+ * dozens of late actions, and every line is text to lay out */
+#define MAX_BELOW_SHOWN 3
 
 static void
 add_tile (WpProgressView *self,
@@ -175,14 +180,16 @@ lead_and_due (WpItem *item)
                           label[0] ? label : date);
 }
 
-/* The list's rows are the counted items, as many as the tile says; a key
- * task names the actions under it that make it late. */
+/* The list's rows are the counted items, as many as the tile says (@total;
+ * the first of them are in @items); a key task names the actions under it
+ * that make it late. */
 static void
 add_item_rows (WpProgressView      *self,
                AdwPreferencesGroup *group,
-               GPtrArray           *items)
+               GPtrArray           *items,
+               guint                total)
 {
-  gtk_widget_set_visible (GTK_WIDGET (group), items->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (group), total > 0);
   for (guint i = 0; i < MIN (items->len, MAX_LISTED); i++)
     {
       WpItem *item = g_ptr_array_index (items, i);
@@ -191,7 +198,7 @@ add_item_rows (WpProgressView      *self,
       g_autofree char *own = lead_and_due (item);
 
       g_string_append (line, own);
-      for (guint k = 0; below != NULL && k < below->len; k++)
+      for (guint k = 0; below != NULL && k < MIN (below->len, MAX_BELOW_SHOWN); k++)
         {
           WpItem *work = g_ptr_array_index (below, k);
           g_autofree char *about = lead_and_due (work);
@@ -201,14 +208,24 @@ add_item_rows (WpProgressView      *self,
            * action under it that makes it late, its lead and deadline */
           g_string_append_printf (line, _("↳ %s (%s)"), wp_item_get_title (work), about);
         }
+      if (below != NULL && below->len > MAX_BELOW_SHOWN)
+        {
+          guint rest = below->len - MAX_BELOW_SHOWN;
+
+          g_string_append_c (line, '\n');
+          /* Translators: under a late key task in the progress view, after
+           * the first few actions that make it late */
+          g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "↳ and %u more under it",
+                                                     "↳ and %u more under it", rest), rest);
+        }
       add_item_row (self, group, item, wp_item_get_title (item), line->str, -1);
     }
-  if (items->len > MAX_LISTED)
+  if (total > MAX_LISTED)
     {
       /* Translators: under a list cut short in the progress view */
       g_autofree char *more = g_strdup_printf (
         g_dngettext (GETTEXT_PACKAGE, "and %u more item", "and %u more items",
-                     items->len - MAX_LISTED), items->len - MAX_LISTED);
+                     total - MAX_LISTED), total - MAX_LISTED);
 
       add_group_row (self, group, more, NULL, -1);
     }
@@ -330,8 +347,10 @@ refresh (WpProgressView *self)
     }
 
   update_agencies (self);
-  stats = computed = wp_plan_stats_compute (wp_context_get_store (self->context),
-                                            wp_plan_get_id (self->plan), self->agency, &error);
+  /* (only the items the lists show are read) */
+  stats = computed = wp_plan_stats_compute_listing (wp_context_get_store (self->context),
+                                                    wp_plan_get_id (self->plan), self->agency,
+                                                    MAX_LISTED, &error);
   /* One agency with nothing counted still shows its (empty) figures, so
    * that the agency list stays at hand */
   if (stats == NULL || (stats->counts.total == 0 && self->agency == NULL))
@@ -388,8 +407,8 @@ refresh (WpProgressView *self)
                     share >= 0 ? 100 * share : -1);
     }
 
-  add_item_rows (self, self->overdue_group, stats->overdue);
-  add_item_rows (self, self->due_soon_group, stats->due_soon);
+  add_item_rows (self, self->overdue_group, stats->overdue, stats->counts.overdue);
+  add_item_rows (self, self->due_soon_group, stats->due_soon, stats->counts.due_soon);
 
   /* The user's wording stands until they ask for a new draft */
   if (!self->summary_edited)
