@@ -912,6 +912,28 @@ test_pdf (void)
   g_assert_error (error, WP_REPORT_ERROR, WP_REPORT_ERROR_DAMAGED);
 }
 
+/* The review dialog's default year: the title's, else the opening's */
+static void
+test_guess_year (void)
+{
+  struct { const char *text; int year; } cases[] = {
+    { "厦门市委政法工作会议研究部署2025年政法工作\n2025年，全市政法系统将……福建省2024年度考评结果公布。\n", 2025 },
+    { "奋力开创政法工作新局面\n刘宏 辽宁省大连市委常委\n党的十九届六中全会以来……\n", 0 },
+    { "平安建设工作要点\n2026年是十五五开局之年。2025年取得新成效。2026年要……\n", 2026 },
+    { "关于印发《2031年工作要点》的通知\n各区：\n", 2031 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(WpReportSource) source =
+        wp_report_source_new_for_text (cases[i].text, strlen (cases[i].text), &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (wp_report_guess_year (source), ==, cases[i].year);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -940,5 +962,6 @@ main (int    argc,
   g_test_add_func ("/report/docx/bad-input", test_docx_bad_input);
   g_test_add_func ("/report/too-large-file", test_report_too_large_file);
   g_test_add_func ("/report/pdf", test_pdf);
+  g_test_add_func ("/report/guess-year", test_guess_year);
   return g_test_run ();
 }

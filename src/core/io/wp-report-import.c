@@ -1700,3 +1700,49 @@ wp_report_draft_count (const WpReportDraft *draft,
   *tasks = counts[1];
   *actions = counts[2];
 }
+
+/**
+ * wp_report_guess_year:
+ *
+ * The year a report plans for, as its opening names it: the title's year
+ * (部署2025年政法工作, 2025年工作要点), else the year the first paragraphs
+ * name most often, the later one on a tie. The review dialog offers it; the
+ * user can change it.
+ *
+ * Returns: the year, or 0 when the opening names none
+ */
+int
+wp_report_guess_year (const WpReportSource *source)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  GRegex *regex = REGEX ("(?<!\\d)((?:19|20)\\d{2})\\s*年(?!\\d)");
+  int best = 0;
+  guint best_count = 0;
+
+  g_return_val_if_fail (source != NULL, 0);
+  for (guint i = 0; i < MIN (source->paragraphs->len, 4); i++)
+    {
+      const WpReportParagraph *p = &g_array_index (source->paragraphs, WpReportParagraph, i);
+      g_autofree char *text = wp_report_paragraph_dup (source, p);
+      g_autoptr(GMatchInfo) m = NULL;
+
+      for (g_regex_match (regex, text, 0, &m); g_match_info_matches (m);
+           g_match_info_next (m, NULL))
+        {
+          g_autofree char *digits = g_match_info_fetch (m, 1);
+          int year = (int) g_ascii_strtoll (digits, NULL, 10);
+          guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GINT_TO_POINTER (year)));
+
+          /* the title, a short first line, says it outright */
+          if (i == 0 && g_utf8_strlen (text, -1) <= 60)
+            return year;
+          g_hash_table_insert (counts, GINT_TO_POINTER (year), GUINT_TO_POINTER (count + 1));
+          if (count + 1 > best_count || (count + 1 == best_count && year > best))
+            {
+              best = year;
+              best_count = count + 1;
+            }
+        }
+    }
+  return best;
+}
