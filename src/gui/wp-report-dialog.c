@@ -25,194 +25,6 @@
 #include "wp-report-import.h"
 #include "wp-window-private.h"
 
-#define MAX_LEVEL 2
-
-/* A row: one item of the draft */
-
-struct _WpReportRow
-{
-  GObject       parent_instance;
-
-  WpReportItem *item;   /* owned; its children are rows of their own */
-  guint         level;
-};
-
-enum {
-  ROW_PROP_0,
-  ROW_PROP_TITLE,
-  ROW_PROP_LEAD,
-  ROW_PROP_CO,
-  ROW_PROP_DEADLINE,
-  ROW_PROP_LEVEL,
-  ROW_N_PROPS
-};
-
-static GParamSpec *row_props[ROW_N_PROPS];
-
-G_DEFINE_FINAL_TYPE (WpReportRow, wp_report_row, G_TYPE_OBJECT)
-
-static char *
-join_names (GPtrArray *names)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      if (i > 0)
-        g_string_append (text, "、");
-      g_string_append (text, g_ptr_array_index (names, i));
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-/* Names as typed: separated by 、，,；; or spaces */
-static void
-set_names (GPtrArray  *names,
-           const char *text)
-{
-  g_auto(GStrv) parts = g_regex_split_simple ("[、，,；;\\s]+", text != NULL ? text : "", 0, 0);
-
-  g_ptr_array_set_size (names, 0);
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      gboolean seen = FALSE;
-
-      for (guint k = 0; k < names->len && !seen; k++)
-        seen = g_str_equal (g_ptr_array_index (names, k), parts[i]);
-      if (parts[i][0] != '\0' && !seen)
-        g_ptr_array_add (names, g_strdup (parts[i]));
-    }
-}
-
-static void
-wp_report_row_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  WpReportRow *self = WP_REPORT_ROW (object);
-
-  switch (prop_id)
-    {
-    case ROW_PROP_TITLE:
-      g_value_set_string (value, self->item->title);
-      break;
-    case ROW_PROP_LEAD:
-      g_value_take_string (value, join_names (self->item->lead));
-      break;
-    case ROW_PROP_CO:
-      g_value_take_string (value, join_names (self->item->co));
-      break;
-    case ROW_PROP_DEADLINE:
-      g_value_set_string (value, self->item->due_label);
-      break;
-    case ROW_PROP_LEVEL:
-      g_value_set_uint (value, self->level);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-wp_report_row_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  WpReportRow *self = WP_REPORT_ROW (object);
-  const char *text = NULL;
-
-  if (G_VALUE_HOLDS_STRING (value))
-    text = g_value_get_string (value) != NULL ? g_value_get_string (value) : "";
-  switch (prop_id)
-    {
-    case ROW_PROP_TITLE:
-      g_free (self->item->title);
-      self->item->title = g_strstrip (g_strdup (text));
-      break;
-    case ROW_PROP_LEAD:
-      set_names (self->item->lead, text);
-      break;
-    case ROW_PROP_CO:
-      set_names (self->item->co, text);
-      break;
-    case ROW_PROP_DEADLINE:
-      g_free (self->item->due_label);
-      self->item->due_label = g_strstrip (g_strdup (text));
-      break;
-    case ROW_PROP_LEVEL:
-      self->level = MIN (g_value_get_uint (value), MAX_LEVEL);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-wp_report_row_finalize (GObject *object)
-{
-  WpReportRow *self = WP_REPORT_ROW (object);
-
-  g_clear_pointer (&self->item, wp_report_item_free);
-  G_OBJECT_CLASS (wp_report_row_parent_class)->finalize (object);
-}
-
-static void
-wp_report_row_class_init (WpReportRowClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
-
-  object_class->get_property = wp_report_row_get_property;
-  object_class->set_property = wp_report_row_set_property;
-  object_class->finalize = wp_report_row_finalize;
-  row_props[ROW_PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, "", flags);
-  row_props[ROW_PROP_LEAD] = g_param_spec_string ("lead", NULL, NULL, "", flags);
-  row_props[ROW_PROP_CO] = g_param_spec_string ("co", NULL, NULL, "", flags);
-  row_props[ROW_PROP_DEADLINE] = g_param_spec_string ("deadline", NULL, NULL, "", flags);
-  row_props[ROW_PROP_LEVEL] = g_param_spec_uint ("level", NULL, NULL, 0, MAX_LEVEL, 0, flags);
-  g_object_class_install_properties (object_class, ROW_N_PROPS, row_props);
-}
-
-static void
-wp_report_row_init (WpReportRow *self)
-{
-}
-
-static void
-row_set (WpReportRow *row,
-         guint        prop_id,
-         const char  *text)
-{
-  g_object_set (row, row_props[prop_id]->name, text, NULL);
-  g_object_notify_by_pspec (G_OBJECT (row), row_props[prop_id]);
-}
-
-static void
-row_set_level (WpReportRow *row,
-               guint        level)
-{
-  if (row->level == level)
-    return;
-  row->level = level;
-  g_object_notify_by_pspec (G_OBJECT (row), row_props[ROW_PROP_LEVEL]);
-}
-
-const char *
-wp_report_row_get_title (WpReportRow *row)
-{
-  g_return_val_if_fail (WP_IS_REPORT_ROW (row), NULL);
-  return row->item->title;
-}
-
-guint
-wp_report_row_get_level (WpReportRow *row)
-{
-  g_return_val_if_fail (WP_IS_REPORT_ROW (row), 0);
-  return row->level;
-}
-
 /* The dialog */
 
 struct _WpReportDialog
@@ -298,10 +110,10 @@ subtree_end (WpReportDialog *self,
              guint           position)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
-  guint level = row_at (self, position)->level;
+  guint level = wp_report_row_get_level (row_at (self, position));
   guint end = position + 1;
 
-  while (end < n && row_at (self, end)->level > level)
+  while (end < n && wp_report_row_get_level (row_at (self, end)) > level)
     end++;
   return end;
 }
@@ -310,12 +122,12 @@ static void
 update_summary (WpReportDialog *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
-  guint counts[MAX_LEVEL + 1] = { 0 };
+  guint counts[WP_REPORT_ROW_MAX_LEVEL + 1] = { 0 };
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *areas = NULL, *tasks = NULL, *actions = NULL;
 
   for (guint i = 0; i < n; i++)
-    counts[row_at (self, i)->level]++;
+    counts[wp_report_row_get_level (row_at (self, i))]++;
   areas = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u area", "%u areas", counts[0]),
                            counts[0]);
   tasks = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u key task", "%u key tasks",
@@ -339,7 +151,7 @@ update_summary (WpReportDialog *self)
     }
   if (self->draft->new_agencies->len > 0)
     {
-      g_autofree char *names = join_names (self->draft->new_agencies);
+      g_autofree char *names = wp_report_join_names (self->draft->new_agencies);
 
       g_string_append_c (text, '\n');
       g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
@@ -359,10 +171,10 @@ update_actions (WpReportDialog *self)
   WpReportRow *row = selected_row (self, &position);
   gboolean can_demote = FALSE;
 
-  if (row != NULL && position > 0 && row->level < MAX_LEVEL)
-    can_demote = row_at (self, position - 1)->level >= row->level;
+  if (row != NULL && position > 0 && wp_report_row_get_level (row) < WP_REPORT_ROW_MAX_LEVEL)
+    can_demote = wp_report_row_get_level (row_at (self, position - 1)) >= wp_report_row_get_level (row);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.promote",
-                                 row != NULL && row->level > 0);
+                                 row != NULL && wp_report_row_get_level (row) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.demote", can_demote);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.delete-item", row != NULL);
 }
@@ -378,15 +190,15 @@ show_span (WpReportDialog *self,
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   gtk_text_buffer_remove_tag (buffer, self->span_tag, &start, &end);
-  if (row == NULL || text == NULL || row->item->end <= row->item->start
-      || row->item->end > self->source->length)
+  if (row == NULL || text == NULL || wp_report_row_get_item (row)->end <= wp_report_row_get_item (row)->start
+      || wp_report_row_get_item (row)->end > self->source->length)
     return;
   gtk_text_buffer_get_iter_at_offset (buffer, &start,
                                       (int) g_utf8_pointer_to_offset (text,
-                                                                      text + row->item->start));
+                                                                      text + wp_report_row_get_item (row)->start));
   gtk_text_buffer_get_iter_at_offset (buffer, &end,
                                       (int) g_utf8_pointer_to_offset (text,
-                                                                      text + row->item->end));
+                                                                      text + wp_report_row_get_item (row)->end));
   gtk_text_buffer_apply_tag (buffer, self->span_tag, &start, &end);
   gtk_text_buffer_move_mark (buffer, self->span_mark, &start);
   gtk_text_view_scroll_to_mark (self->source_view, self->span_mark, 0.05, TRUE, 0.0, 0.2);
@@ -396,14 +208,14 @@ static void
 load_editor (WpReportDialog *self)
 {
   WpReportRow *row = selected_row (self, NULL);
-  g_autofree char *lead = row != NULL ? join_names (row->item->lead) : NULL;
-  g_autofree char *co = row != NULL ? join_names (row->item->co) : NULL;
+  g_autofree char *lead = row != NULL ? wp_report_join_names (wp_report_row_get_item (row)->lead) : NULL;
+  g_autofree char *co = row != NULL ? wp_report_join_names (wp_report_row_get_item (row)->co) : NULL;
 
   self->loading_editor = TRUE;
-  gtk_editable_set_text (self->item_title, row != NULL ? row->item->title : "");
+  gtk_editable_set_text (self->item_title, row != NULL ? wp_report_row_get_item (row)->title : "");
   gtk_editable_set_text (self->item_lead, lead != NULL ? lead : "");
   gtk_editable_set_text (self->item_co, co != NULL ? co : "");
-  gtk_editable_set_text (self->item_deadline, row != NULL ? row->item->due_label : "");
+  gtk_editable_set_text (self->item_deadline, row != NULL ? wp_report_row_get_item (row)->due_label : "");
   self->loading_editor = FALSE;
   gtk_widget_set_sensitive (self->editor, row != NULL);
   update_actions (self);
@@ -437,10 +249,10 @@ on_item_field_changed (GtkEditable    *editable,
                        WpReportDialog *self)
 {
   WpReportRow *row = selected_row (self, NULL);
-  guint prop_id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (editable), "wp-prop"));
+  const char *property = g_object_get_data (G_OBJECT (editable), "wp-property");
 
   if (row != NULL && !self->loading_editor)
-    row_set (row, prop_id, gtk_editable_get_text (editable));
+    g_object_set (row, property, gtk_editable_get_text (editable), NULL);
 }
 
 static void
@@ -471,13 +283,13 @@ promote_activated (GtkWidget  *widget,
   guint position, end;
   WpReportRow *row = selected_row (self, &position);
 
-  if (row == NULL || row->level == 0)
+  if (row == NULL || wp_report_row_get_level (row) == 0)
     return;
   /* The item and what is under it move up one level; the items after it
    * on its old level come under it, as in an outline. */
   end = subtree_end (self, position);
   for (guint i = position; i < end; i++)
-    row_set_level (row_at (self, i), row_at (self, i)->level - 1);
+    wp_report_row_set_level (row_at (self, i), wp_report_row_get_level (row_at (self, i)) - 1);
   update_summary (self);
   update_actions (self);
 }
@@ -491,15 +303,15 @@ demote_activated (GtkWidget  *widget,
   guint position, end;
   WpReportRow *row = selected_row (self, &position);
 
-  if (row == NULL || position == 0 || row->level >= MAX_LEVEL
-      || row_at (self, position - 1)->level < row->level)
+  if (row == NULL || position == 0 || wp_report_row_get_level (row) >= WP_REPORT_ROW_MAX_LEVEL
+      || wp_report_row_get_level (row_at (self, position - 1)) < wp_report_row_get_level (row))
     return;
   /* What is under it goes down with it, but no deeper than actions: a key
    * task made an action leaves its actions beside it, as Up a Level took
    * them in. */
   end = subtree_end (self, position);
   for (guint i = position; i < end; i++)
-    row_set_level (row_at (self, i), MIN (row_at (self, i)->level + 1, MAX_LEVEL));
+    wp_report_row_set_level (row_at (self, i), MIN (wp_report_row_get_level (row_at (self, i)) + 1, WP_REPORT_ROW_MAX_LEVEL));
   update_summary (self);
   update_actions (self);
 }
@@ -630,7 +442,7 @@ level_to_kind (GBinding     *binding,
                GValue       *to,
                gpointer      user_data)
 {
-  g_value_set_string (to, wp_item_kind_to_label (MIN (g_value_get_uint (from), MAX_LEVEL)));
+  g_value_set_string (to, wp_item_kind_to_label (MIN (g_value_get_uint (from), WP_REPORT_ROW_MAX_LEVEL)));
   return TRUE;
 }
 
@@ -771,11 +583,7 @@ flatten (GPtrArray *items,
   for (guint i = 0; i < items->len; i++)
     {
       WpReportItem *item = g_ptr_array_index (items, i);
-      WpReportRow *row = g_object_new (WP_TYPE_REPORT_ROW, NULL);
-
-      row->item = item;
-      row->level = MIN (level, MAX_LEVEL);
-      g_ptr_array_add (rows, row);
+      g_ptr_array_add (rows, wp_report_row_new (item, level));
       flatten (item->children, level + 1, rows);
       g_ptr_array_set_free_func (item->children, NULL);
       g_ptr_array_set_size (item->children, 0);
@@ -887,7 +695,7 @@ draft_json (WpReportDialog *self,
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
   g_autoptr(GPtrArray) roots = g_ptr_array_new ();
-  WpReportItem *parents[MAX_LEVEL + 1] = { NULL };
+  WpReportItem *parents[WP_REPORT_ROW_MAX_LEVEL + 1] = { NULL };
   g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (self->title)));
   g_autofree char *organization =
     g_strstrip (g_strdup (gtk_editable_get_text (self->organization)));
@@ -897,8 +705,8 @@ draft_json (WpReportDialog *self,
   for (guint i = 0; i < n; i++)
     {
       WpReportRow *row = row_at (self, i);
-      WpReportItem *item = row->item;
-      guint level = row->level;
+      WpReportItem *item = wp_report_row_get_item (row);
+      guint level = wp_report_row_get_level (row);
       WpDeadline deadline;
 
       while (level > 0 && parents[level - 1] == NULL)
@@ -914,7 +722,7 @@ draft_json (WpReportDialog *self,
         }
       g_ptr_array_add (level == 0 ? roots : parents[level - 1]->children, item);
       parents[level] = item;
-      for (guint l = level + 1; l <= MAX_LEVEL; l++)
+      for (guint l = level + 1; l <= WP_REPORT_ROW_MAX_LEVEL; l++)
         parents[l] = NULL;
     }
   view.year = year;
@@ -924,7 +732,7 @@ draft_json (WpReportDialog *self,
   json = wp_report_draft_to_string (&view);
   /* the children arrays own nothing: empty them for the next try */
   for (guint i = 0; i < n; i++)
-    g_ptr_array_set_size (row_at (self, i)->item->children, 0);
+    g_ptr_array_set_size (wp_report_row_get_item (row_at (self, i))->children, 0);
   return json;
 }
 
@@ -1093,13 +901,13 @@ item_field (WpReportDialog *self,
             int             row,
             const char     *mnemonic,
             const char     *name,
-            guint           prop_id)
+            const char     *property)
 {
   GtkWidget *entry = gtk_entry_new ();
 
   gtk_widget_set_name (entry, name);
   gtk_widget_set_hexpand (entry, TRUE);
-  g_object_set_data (G_OBJECT (entry), "wp-prop", GUINT_TO_POINTER (prop_id));
+  g_object_set_data (G_OBJECT (entry), "wp-property", (gpointer) property);
   g_signal_connect (entry, "changed", G_CALLBACK (on_item_field_changed), self);
   gtk_grid_attach (grid, field_label (mnemonic, entry), 0, row, 1, 1);
   gtk_grid_attach (grid, entry, 1, row, 1, 1);
@@ -1210,7 +1018,7 @@ build_draft_pane (WpReportDialog *self)
                                   _("The draft plan"), -1);
   add_column (view, _("Item"), NULL, -1);
   add_column (view, _("Lead agency"), "lead", 120);
-  add_column (view, _("Supporting agencies"), "co", 130);
+  add_column (view, _("Supporting agencies"), "co", 150);
   add_column (view, _("Deadline"), "deadline", 84);
   /* Tab and Shift+Tab change the level, as in the plan's outline */
   gtk_shortcut_controller_add_shortcut (
@@ -1248,13 +1056,13 @@ build_draft_pane (WpReportDialog *self)
   gtk_grid_set_column_spacing (GTK_GRID (grid), 8);
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   self->item_title = item_field (self, GTK_GRID (grid), 0, _("Item _title"), "item-title",
-                                 ROW_PROP_TITLE);
+                                 "title");
   self->item_lead = item_field (self, GTK_GRID (grid), 1, _("L_ead agency"), "item-lead",
-                                ROW_PROP_LEAD);
+                                "lead");
   self->item_co = item_field (self, GTK_GRID (grid), 2, _("_Supporting agencies"), "item-co",
-                              ROW_PROP_CO);
+                              "co");
   self->item_deadline = item_field (self, GTK_GRID (grid), 3, _("Dead_line"), "item-deadline",
-                                    ROW_PROP_DEADLINE);
+                                    "deadline");
   self->editor = grid;
   gtk_box_append (GTK_BOX (box), grid);
   return box;

@@ -6,20 +6,13 @@
 
 #include <adwaita.h>
 
+#include "wp-report-row.h"
 #include "wp-window.h"
 
 G_BEGIN_DECLS
 
 #define WP_TYPE_REPORT_DIALOG (wp_report_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (WpReportDialog, wp_report_dialog, WP, REPORT_DIALOG, AdwWindow)
-
-/* One item of the draft as the review shows it: the report's order, with
- * its level (0 area, 1 key task, 2 action) */
-#define WP_TYPE_REPORT_ROW (wp_report_row_get_type ())
-G_DECLARE_FINAL_TYPE (WpReportRow, wp_report_row, WP, REPORT_ROW, GObject)
-
-const char     *wp_report_row_get_title    (WpReportRow    *row);
-guint           wp_report_row_get_level    (WpReportRow    *row);
 
 WpReportDialog *wp_report_dialog_new       (WpWindow       *window,
                                             const char     *path);
