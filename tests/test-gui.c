@@ -4485,6 +4485,7 @@ test_report_review_cancelled (Demo          *d,
   _wp_window_review_report (d->window, junk);
   dialog = wait_for_report ();
   g_assert_cmpstr (report_page (dialog), ==, "error");
+  g_assert_nonnull (find_button_labelled (GTK_WIDGET (dialog), "_Close"));
   take_shot (GTK_WIDGET (dialog), "report-error");
   g_assert_false (gtk_widget_get_sensitive (find_button_labelled (GTK_WIDGET (dialog),
                                                                   "_Import")));

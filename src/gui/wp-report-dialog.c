@@ -60,6 +60,7 @@ struct _WpReportDialog
   GtkEditable        *item_co;
   GtkEditable        *item_deadline;
   GtkWidget          *import_button;
+  GtkWidget          *cancel_button;
 };
 
 G_DEFINE_FINAL_TYPE (WpReportDialog, wp_report_dialog, ADW_TYPE_WINDOW)
@@ -616,6 +617,7 @@ show_draft (WpReportDialog *self)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
       gtk_widget_set_sensitive (self->import_button, FALSE);
+      gtk_button_set_label (GTK_BUTTON (self->cancel_button), _("_Close"));
       return;
     }
   gtk_stack_set_visible_child_name (self->stack, "review");
@@ -644,6 +646,7 @@ on_read (GObject      *object,
 
       adw_status_page_set_description (self->error_page, message);
       gtk_stack_set_visible_child_name (self->stack, "error");
+      gtk_button_set_label (GTK_BUTTON (self->cancel_button), _("_Close"));
       return;
     }
   self->source = g_steal_pointer (&result->source);
@@ -1198,6 +1201,7 @@ wp_report_dialog_new (WpWindow   *window,
   cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
   g_signal_connect (cancel, "clicked", G_CALLBACK (on_cancel_clicked), self);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  self->cancel_button = cancel;
   self->import_button = gtk_button_new_with_mnemonic (_("_Import"));
   gtk_widget_add_css_class (self->import_button, "suggested-action");
   gtk_widget_set_sensitive (self->import_button, FALSE);
