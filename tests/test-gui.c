@@ -4278,6 +4278,12 @@ is_named (GtkWidget *widget, gconstpointer name)
   return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
 }
 
+static gboolean
+is_label_marked_up (GtkWidget *widget, gconstpointer markup)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), markup) == 0;
+}
+
 static WpReportDialog *
 wait_for_report (void)
 {
@@ -4393,6 +4399,11 @@ test_report_review_imports (Demo          *d,
   g_assert_cmpuint (wp_report_row_get_level (report_row (dialog, 3)), ==, 2);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "report.demote", NULL));
   g_assert_cmpuint (wp_report_row_get_level (report_row (dialog, 2)), ==, 2);
+  set_report_field (dialog, "item-lead", "市委政法委、市新设局");
+  spin ();
+  /* an agency the directory does not know is marked for checking */
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_label_marked_up,
+                                 "市委政法委、<i>市新设局</i><small>(new)</small>"));
   set_report_field (dialog, "item-lead", "市委政法委、市公安局");
   set_report_field (dialog, "item-deadline", "6月底前");
   take_shot (GTK_WIDGET (dialog), "report-review");

@@ -61,6 +61,7 @@ struct _WpReportDialog
   GtkEditable        *item_deadline;
   GtkWidget          *import_button;
   GtkWidget          *cancel_button;
+  GHashTable         *directory;  /* the agency directory's names, as a set */
 };
 
 G_DEFINE_FINAL_TYPE (WpReportDialog, wp_report_dialog, ADW_TYPE_WINDOW)
@@ -401,6 +402,58 @@ bind_text_cell (GtkSignalListItemFactory *factory,
                                                    G_BINDING_SYNC_CREATE));
 }
 
+/* Agencies not in the directory yet are marked “(new)” for the user to
+ * check: the importer may have misread them */
+static gboolean
+names_to_markup (GBinding     *binding,
+                 const GValue *from,
+                 GValue       *to,
+                 gpointer      user_data)
+{
+  WpReportDialog *self = user_data;
+  const char *joined = g_value_get_string (from);
+  g_auto(GStrv) names = g_strsplit (joined != NULL ? joined : "", "、", -1);
+  g_autoptr(GString) markup = g_string_new (NULL);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *name = g_markup_escape_text (names[i], -1);
+
+      if (names[i][0] == '\0')
+        continue;
+      if (markup->len > 0)
+        g_string_append (markup, "、");
+      if (self->directory != NULL && g_hash_table_contains (self->directory, names[i]))
+        g_string_append (markup, name);
+      else
+        {
+          /* Translators: marks an agency the directory does not list yet */
+          g_autofree char *mark = g_markup_escape_text (_("(new)"), -1);
+
+          g_string_append_printf (markup, "<i>%s</i><small>%s</small>", name, mark);
+        }
+    }
+  g_value_take_string (to, g_string_free (g_steal_pointer (&markup), FALSE));
+  return TRUE;
+}
+
+static void
+bind_agency_cell (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  gpointer                  user_data)
+{
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  GObject *row = gtk_list_item_get_item (list_item);
+  const char *property = g_object_get_data (G_OBJECT (factory), "wp-property");
+
+  gtk_label_set_use_markup (GTK_LABEL (label), TRUE);
+  remember_binding (label, g_object_bind_property_full (row, property, label, "label",
+                                                        G_BINDING_SYNC_CREATE, names_to_markup,
+                                                        NULL, user_data, NULL));
+  remember_binding (label, g_object_bind_property (row, property, label, "tooltip-text",
+                                                   G_BINDING_SYNC_CREATE));
+}
+
 static void
 setup_title_cell (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
@@ -487,10 +540,10 @@ bind_title_cell (GtkSignalListItemFactory *factory,
 }
 
 static void
-add_column (GtkColumnView *view,
-            const char    *title,
-            const char    *property,
-            int            width)
+add_column (WpReportDialog *self,
+            const char     *title,
+            const char     *property,
+            int             width)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *column;
@@ -499,6 +552,12 @@ add_column (GtkColumnView *view,
     {
       g_signal_connect (factory, "setup", G_CALLBACK (setup_title_cell), NULL);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_title_cell), NULL);
+    }
+  else if (g_str_equal (property, "lead") || g_str_equal (property, "co"))
+    {
+      g_object_set_data (G_OBJECT (factory), "wp-property", (gpointer) property);
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_text_cell), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_agency_cell), self);
     }
   else
     {
@@ -512,7 +571,7 @@ add_column (GtkColumnView *view,
     gtk_column_view_column_set_fixed_width (column, width);
   else
     gtk_column_view_column_set_expand (column, TRUE);
-  gtk_column_view_append_column (view, column);
+  gtk_column_view_append_column (self->outline, column);
   g_object_unref (column);
 }
 
@@ -670,6 +729,8 @@ start_reading (WpReportDialog *self)
     g_ptr_array_add (names, g_strdup (wp_agency_get_name (g_ptr_array_index (agencies, i))));
   g_ptr_array_add (names, NULL);
   job->directory = (GStrv) g_ptr_array_free (names, FALSE);
+  for (guint i = 0; job->directory[i] != NULL; i++)
+    g_hash_table_add (self->directory, g_strdup (job->directory[i]));
   job->path = g_strdup (self->path);
   if (current != NULL)
     job->fallback_year = wp_plan_get_year (current);
@@ -1019,10 +1080,10 @@ build_draft_pane (WpReportDialog *self)
   gtk_column_view_set_show_row_separators (view, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("The draft plan"), -1);
-  add_column (view, _("Item"), NULL, -1);
-  add_column (view, _("Lead agency"), "lead", 120);
-  add_column (view, _("Supporting agencies"), "co", 150);
-  add_column (view, _("Deadline"), "deadline", 84);
+  add_column (self, _("Item"), NULL, -1);
+  add_column (self, _("Lead agency"), "lead", 120);
+  add_column (self, _("Supporting agencies"), "co", 150);
+  add_column (self, _("Deadline"), "deadline", 84);
   /* Tab and Shift+Tab change the level, as in the plan's outline */
   gtk_shortcut_controller_add_shortcut (
     GTK_SHORTCUT_CONTROLLER (keys),
@@ -1139,6 +1200,7 @@ wp_report_dialog_finalize (GObject *object)
   WpReportDialog *self = WP_REPORT_DIALOG (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->directory, g_hash_table_unref);
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
   g_clear_pointer (&self->source, wp_report_source_free);
@@ -1166,6 +1228,7 @@ static void
 wp_report_dialog_init (WpReportDialog *self)
 {
   self->cancellable = g_cancellable_new ();
+  self->directory = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->rows = g_list_store_new (WP_TYPE_REPORT_ROW);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
