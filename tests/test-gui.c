@@ -27,6 +27,7 @@
 #include "wp-send-dialog.h"
 #include "wp-collect-dialog.h"
 #include "wp-import-preview.h"
+#include "wp-report-dialog.h"
 
 /* Widgets are found by walking the tree depth first for the first match. */
 typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
@@ -4447,6 +4448,279 @@ test_collect_skips_broken_sheet (Demo          *d,
   g_assert_cmpuint (count_collect_backups (d), ==, 1);
 }
 
+/* Issue 19: Import Work Report… reads a report in a thread, shows its
+ * draft beside the text, takes the user's fixes and writes them as one
+ * undoable plan; Cancel writes nothing. */
+static gboolean
+is_named (GtkWidget *widget, gconstpointer name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+static gboolean
+is_label_marked_up (GtkWidget *widget, gconstpointer markup)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), markup) == 0;
+}
+
+static WpReportDialog *
+wait_for_report (void)
+{
+  WpReportDialog *dialog = WP_REPORT_DIALOG (wait_for_window (WP_TYPE_REPORT_DIALOG, NULL));
+
+  while (wp_report_dialog_is_reading (dialog))
+    g_main_context_iteration (NULL, TRUE);
+  spin ();
+  return dialog;
+}
+
+static const char *
+report_page (WpReportDialog *dialog)
+{
+  GtkWidget *stack = find_widget (GTK_WIDGET (dialog), is_stack_with_page, "review");
+
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+static WpReportRow *
+report_row (WpReportDialog *dialog,
+            guint           position)
+{
+  g_autoptr(WpReportRow) row = g_list_model_get_item (wp_report_dialog_get_rows (dialog),
+                                                      position);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+/* The words of the report the selected item is marked on */
+static char *
+marked_text (WpReportDialog *dialog)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (wp_report_dialog_get_source_view (dialog));
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "wp-span");
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  if (!gtk_text_iter_starts_tag (&start, tag) && !gtk_text_iter_forward_to_tag_toggle (&start, tag))
+    return g_strdup ("");
+  end = start;
+  gtk_text_iter_forward_to_tag_toggle (&end, tag);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+set_report_field (WpReportDialog *dialog,
+                  const char     *name,
+                  const char     *text)
+{
+  GtkWidget *entry = find_widget (GTK_WIDGET (dialog), is_named, name);
+
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+}
+
+static guint
+count_all_plans (WpStore *store)
+{
+  g_autoptr(GPtrArray) plans = wp_store_list_plans (store, NULL);
+
+  return plans->len;
+}
+
+static void
+test_report_review_imports (Demo          *d,
+                            gconstpointer  data)
+{
+  g_autofree char *txt = g_test_build_filename (G_TEST_DIST, "data", "reports",
+                                                "xiamen-2025-work-report.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpPlan) plan = NULL;
+  WpUndoStack *undo = wp_context_get_undo_stack (d->context);
+  WpReportDialog *dialog;
+  AdwMessageDialog *taken;
+  GListModel *rows;
+  guint n_rows, n_plans = count_all_plans (d->store);
+  gint64 renamed;
+
+  /* a report file given to Import Plan goes to the review too */
+  _wp_window_import_file (d->window, txt);
+  dialog = wait_for_report ();
+  g_assert_cmpstr (report_page (dialog), ==, "review");
+  rows = wp_report_dialog_get_rows (dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >, 20);
+
+  /* the review of 2024 goes whole, with what is under it */
+  g_assert_cmpstr (wp_report_row_get_title (report_row (dialog, 0)), ==,
+                   "Review of the previous year");
+  n_rows = g_list_model_get_n_items (rows);
+  wp_report_dialog_select (dialog, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "report.delete-item", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), <, n_rows - 20);
+  g_assert_cmpstr (wp_report_row_get_title (report_row (dialog, 0)), ==, "坚持主动创稳 强化系统治理");
+
+  /* selecting an item marks where it came from; renaming it */
+  wp_report_dialog_select (dialog, 1);
+  g_assert_cmpstr (wp_report_row_get_title (report_row (dialog, 1)), ==, "进一步守牢社会稳定底线");
+  {
+    g_autofree char *marked = marked_text (dialog);
+
+    g_assert_nonnull (strstr (marked, "进一步守牢社会稳定底线"));
+  }
+  set_report_field (dialog, "item-title", "守牢社会稳定底线（改）");
+  g_assert_cmpstr (wp_report_row_get_title (report_row (dialog, 1)), ==, "守牢社会稳定底线（改）");
+
+  /* an action up a level and back; its lead agency typed */
+  wp_report_dialog_select (dialog, 2);
+  g_assert_cmpuint (wp_report_row_get_level (report_row (dialog, 2)), ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "report.promote", NULL));
+  g_assert_cmpuint (wp_report_row_get_level (report_row (dialog, 2)), ==, 1);
+  g_assert_cmpuint (wp_report_row_get_level (report_row (dialog, 3)), ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "report.demote", NULL));
+  g_assert_cmpuint (wp_report_row_get_level (report_row (dialog, 2)), ==, 2);
+  set_report_field (dialog, "item-lead", "市委政法委、市新设局");
+  spin ();
+  /* an agency the directory does not know is marked for checking */
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_label_marked_up,
+                                 "市委政法委、<i>市新设局</i><small>(new)</small>"));
+  set_report_field (dialog, "item-lead", "市委政法委、市公安局");
+  set_report_field (dialog, "item-deadline", "6月底前");
+  take_shot (GTK_WIDGET (dialog), "report-review");
+
+  /* 2025 has a plan: Import offers 2026 and writes nothing meanwhile */
+  g_assert_true (gtk_widget_get_visible (find_widget (GTK_WIDGET (dialog), is_label_with_text,
+                                                      "There is already a 2025 plan: choose "
+                                                      "another year.")));
+  n_rows = g_list_model_get_n_items (rows);
+  g_assert_false (wp_report_dialog_import (dialog));
+  g_assert_cmpuint (count_all_plans (d->store), ==, n_plans);
+  taken = ADW_MESSAGE_DIALOG (wait_for_window (ADW_TYPE_MESSAGE_DIALOG, NULL));
+  g_assert_cmpstr (adw_message_dialog_get_heading (taken), ==, "There Is Already a 2025 Plan");
+  adw_message_dialog_response (taken, "other");
+  spin ();
+
+  plan = wp_store_get_plan_by_year (d->store, 2026, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (wp_store_count_items (d->store, wp_plan_get_id (plan), NULL), ==, n_rows);
+  {
+    g_autoptr(GArray) ids = wp_store_search (d->store, wp_plan_get_id (plan), "守牢社会稳定底线（改）",
+                                             NULL);
+    g_autoptr(GArray) review = wp_store_search (d->store, wp_plan_get_id (plan),
+                                                "刑事警情数同比下降16.35%", NULL);
+
+    g_assert_cmpuint (ids->len, ==, 1);
+    renamed = g_array_index (ids, gint64, 0);
+    g_assert_cmpuint (review->len, ==, 0);
+  }
+  {
+    g_autoptr(WpItem) task = wp_store_get_item (d->store, renamed, NULL);
+    g_autoptr(GPtrArray) actions = wp_store_list_children (d->store, wp_plan_get_id (plan),
+                                                           renamed, NULL);
+    WpItem *action = g_ptr_array_index (actions, 0);
+
+    g_assert_cmpint (wp_item_get_kind (task), ==, WP_ITEM_KIND_TASK);
+    g_assert_cmpint (wp_item_get_kind (action), ==, WP_ITEM_KIND_ACTION);
+    g_assert_true (g_strv_contains (wp_item_get_lead_agencies (action), "市委政法委"));
+    g_assert_true (g_strv_contains (wp_item_get_lead_agencies (action), "市公安局"));
+  }
+  g_clear_object (&plan);
+
+  /* one step: Undo takes the plan away, Redo brings it back whole */
+  g_assert_true (wp_undo_stack_undo (undo, &error));
+  g_assert_no_error (error);
+  spin ();
+  g_assert_null (wp_store_get_plan_by_year (d->store, 2026, NULL));
+  g_assert_cmpuint (count_all_plans (d->store), ==, n_plans);
+  g_assert_true (wp_undo_stack_redo (undo, &error));
+  g_assert_no_error (error);
+  spin ();
+  plan = wp_store_get_plan_by_year (d->store, 2026, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (wp_store_count_items (d->store, wp_plan_get_id (plan), NULL), ==, n_rows);
+}
+
+static void
+test_report_review_cancelled (Demo          *d,
+                              gconstpointer  data)
+{
+  g_autofree char *docx = g_test_build_filename (G_TEST_DIST, "data", "reports",
+                                                 "xiamen-2025-work-report.docx", NULL);
+  g_autofree char *junk = g_build_filename (d->dir, "扫描件.txt", NULL);
+  g_autofree char *noise = g_build_filename (d->dir, "转发.txt", NULL);
+  const char bytes[] = { 0x00, 0x01, 0x02, 0xff, 0xfe, 0x00, 0x7f, 0x10, 0x00, 0x00, 0x80 };
+  guint n_plans = count_all_plans (d->store);
+  WpReportDialog *dialog;
+
+  /* read, edited, cancelled: nothing written */
+  _wp_window_review_report (d->window, docx);
+  dialog = wait_for_report ();
+  g_assert_cmpstr (report_page (dialog), ==, "review");
+  g_assert_cmpuint (g_list_model_get_n_items (wp_report_dialog_get_rows (dialog)), >, 20);
+  set_report_field (dialog, "plan-year", "2040");
+  set_report_field (dialog, "item-title", "不会写入");
+  gtk_widget_activate (find_button_labelled (GTK_WIDGET (dialog), "_Cancel"));
+  spin ();
+  g_assert_cmpuint (count_all_plans (d->store), ==, n_plans);
+  g_assert_null (wp_store_get_plan_by_year (d->store, 2040, NULL));
+
+  /* closed while it reads: the window lives on, nothing written */
+  dialog = _wp_window_review_report (d->window, docx);
+  g_assert_true (wp_report_dialog_is_reading (dialog));
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_cmpuint (count_all_plans (d->store), ==, n_plans);
+
+  /* a binary file: the reader's message, Import off */
+  g_assert_true (g_file_set_contents (junk, bytes, sizeof bytes, NULL));
+  _wp_window_review_report (d->window, junk);
+  dialog = wait_for_report ();
+  g_assert_cmpstr (report_page (dialog), ==, "error");
+  g_assert_nonnull (find_button_labelled (GTK_WIDGET (dialog), "_Close"));
+  take_shot (GTK_WIDGET (dialog), "report-error");
+  g_assert_false (gtk_widget_get_sensitive (find_button_labelled (GTK_WIDGET (dialog),
+                                                                  "_Import")));
+  g_assert_false (wp_report_dialog_import (dialog));
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin ();
+
+  /* page furniture only: the dialog says nothing was found and what to do */
+  g_assert_true (g_file_set_contents (noise, "分享到：\n责任编辑：张三\n", -1, NULL));
+  _wp_window_review_report (d->window, noise);
+  dialog = wait_for_report ();
+  g_assert_cmpstr (report_page (dialog), ==, "empty");
+  take_shot (GTK_WIDGET (dialog), "report-empty");
+  g_assert_false (gtk_widget_get_sensitive (find_button_labelled (GTK_WIDGET (dialog),
+                                                                  "_Import")));
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_cmpuint (count_all_plans (d->store), ==, n_plans);
+}
+
+/* The review in Chinese, for the eye (WORKPLAN_SHOT_DIR) and its words */
+static void
+test_report_review_zh_CN (void)
+{
+  Demo demo = { 0 }, *d = &demo;
+  g_autofree char *txt = g_test_build_filename (G_TEST_DIST, "data", "reports",
+                                                "xiamen-2025-work-report.txt", NULL);
+  WpReportDialog *dialog;
+
+  if (!use_chinese ())
+    return;
+  demo_setup (d, NULL);
+  _wp_window_review_report (d->window, txt);
+  dialog = wait_for_report ();
+  g_assert_nonnull (find_button_labelled (GTK_WIDGET (dialog), "导入(_I)"));
+  wp_report_dialog_select (dialog, 1);
+  take_shot (GTK_WIDGET (dialog), "report-review-zh_CN");
+  wp_report_dialog_select (dialog, 40);
+  take_shot (GTK_WIDGET (dialog), "report-review-zh_CN-2");
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin ();
+  demo_teardown (d, NULL);
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -4535,6 +4809,11 @@ main (int    argc,
   g_test_add_func ("/gui/reporting-round-zh_CN", test_reporting_round_zh_CN);
   g_test_add ("/gui/collect-skips-broken-sheet", Demo, NULL, demo_setup,
               test_collect_skips_broken_sheet, demo_teardown);
+  g_test_add ("/gui/report-review-imports", Demo, NULL, demo_setup, test_report_review_imports,
+              demo_teardown);
+  g_test_add ("/gui/report-review-cancelled", Demo, NULL, demo_setup,
+              test_report_review_cancelled, demo_teardown);
+  g_test_add_func ("/gui/report-review-zh_CN", test_report_review_zh_CN);
 
   status = g_test_run ();
   wp_test_remove_tree (data_home);

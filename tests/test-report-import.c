@@ -912,6 +912,109 @@ test_pdf (void)
   g_assert_error (error, WP_REPORT_ERROR, WP_REPORT_ERROR_DAMAGED);
 }
 
+/* The review dialog's default year: the title's, else the opening's */
+static void
+test_guess_year (void)
+{
+  struct { const char *text; int year; } cases[] = {
+    { "厦门市委政法工作会议研究部署2025年政法工作\n2025年，全市政法系统将……福建省2024年度考评结果公布。\n", 2025 },
+    { "奋力开创政法工作新局面\n刘宏 辽宁省大连市委常委\n党的十九届六中全会以来……\n", 0 },
+    { "平安建设工作要点\n2026年是十五五开局之年。2025年取得新成效。2026年要……\n", 2026 },
+    { "关于印发《2031年工作要点》的通知\n各区：\n", 2031 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(WpReportSource) source =
+        wp_report_source_new_for_text (cases[i].text, strlen (cases[i].text), &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (wp_report_guess_year (source), ==, cases[i].year);
+    }
+}
+
+static WpReportItem *
+first_action (GPtrArray *items,
+              guint      n)
+{
+  /* the n-th action of the only area's only key task */
+  WpReportItem *area = g_ptr_array_index (items, 0);
+  WpReportItem *task = g_ptr_array_index (area->children, 0);
+
+  g_assert_cmpuint (n, <, task->children->len);
+  return g_ptr_array_index (task->children, n);
+}
+
+static WpReportDraft *
+import_with_directory (const char  *text,
+             const char **directory)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpReportSource) source = wp_report_source_new_for_text (text, strlen (text), &error);
+  WpReportOptions options = { .year = 2031, .directory = directory };
+
+  g_assert_no_error (error);
+  return wp_report_import (source, &options);
+}
+
+static gboolean
+names_are (GPtrArray  *names,
+           const char *joined)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < names->len; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? "、" : "", (char *) names->pdata[i]);
+  if (!g_str_equal (text->str, joined))
+    g_test_message ("names: %s, expected %s", text->str, joined);
+  return g_str_equal (text->str, joined);
+}
+
+/* One agency written in full and short in one report is one agency, where
+ * the short form stands for one name only */
+static void
+test_agency_aliases (void)
+{
+  g_autoptr(WpReportDraft) draft = import_with_directory (
+    "2031年工作要点\n一、深化平安建设\n（一）推进社会治理\n"
+    "1.完善网格化管理，由市公安局牵头，市司法局、市委政法委等部门配合。\n"
+    "2.健全矛盾纠纷化解机制，由公安局牵头。\n"
+    "3.加强治安防控，公安局、司法局负责。\n"
+    "4.推进平安创建，政法委牵头。\n", NULL);
+  g_autoptr(WpReportDraft) shared = import_with_directory (
+    "2031年工作要点\n一、深化平安建设\n（一）推进社会治理\n"
+    "1.完善网格化管理，由市委政法委牵头。\n"
+    "2.健全调解机制，由区委政法委牵头。\n"
+    "3.推进平安创建，政法委牵头。\n", NULL);
+  const char *directory[] = { "厦门市委政法委", NULL };
+  g_autoptr(WpReportDraft) known = import_with_directory (
+    "2031年工作要点\n一、深化平安建设\n（一）推进社会治理\n"
+    "1.推进平安创建，由政法委牵头。\n", directory);
+  g_autoptr(WpReportDraft) groups = import_with_directory (
+    "2031年工作要点\n一、深化平安建设\n（一）推进社会治理\n"
+    "1.完善网格化管理，由市委政法委牵头，各区党委政法委负责落实。\n", NULL);
+
+  g_assert_true (names_are (first_action (draft->items, 0)->lead, "市公安局"));
+  g_assert_true (names_are (first_action (draft->items, 1)->lead, "市公安局"));
+  g_assert_true (names_are (first_action (draft->items, 2)->lead, "市公安局"));
+  g_assert_true (names_are (first_action (draft->items, 2)->co, "市司法局"));
+  g_assert_true (names_are (first_action (draft->items, 3)->lead, "市委政法委"));
+  g_assert_true (names_are (draft->agencies, "市公安局、市司法局、市委政法委"));
+  g_assert_true (names_are (draft->new_agencies, "市公安局、市司法局、市委政法委"));
+
+  /* 政法委 could be either: it stays as written */
+  g_assert_true (names_are (first_action (shared->items, 2)->lead, "政法委"));
+  g_assert_true (names_are (shared->agencies, "市委政法委、区委政法委、政法委"));
+
+  /* the directory's one name for it, which is not new */
+  g_assert_true (names_are (first_action (known->items, 0)->lead, "厦门市委政法委"));
+  g_assert_cmpuint (known->new_agencies->len, ==, 0);
+
+  /* a group is not the one agency its short form names */
+  g_assert_true (names_are (groups->agencies, "市委政法委、各区党委政法委"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -940,5 +1043,7 @@ main (int    argc,
   g_test_add_func ("/report/docx/bad-input", test_docx_bad_input);
   g_test_add_func ("/report/too-large-file", test_report_too_large_file);
   g_test_add_func ("/report/pdf", test_pdf);
+  g_test_add_func ("/report/guess-year", test_guess_year);
+  g_test_add_func ("/report/agency-aliases", test_agency_aliases);
   return g_test_run ();
 }

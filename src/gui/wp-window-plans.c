@@ -314,7 +314,8 @@ save_copy_activated (GSimpleAction *action,
 /* Imports @path (interchange JSON, or a spreadsheet) as a new plan, in
  * one undoable step; says what went wrong in a dialog. A spreadsheet is
  * shown in the column-mapping preview first (wp-import-preview.c), which
- * imports it with the columns as the user chose them. */
+ * imports it with the columns as the user chose them; a work report in
+ * the review of its draft (wp-report-dialog.c). */
 void
 _wp_window_import_file (WpWindow   *self,
                         const char *path)
@@ -324,6 +325,11 @@ _wp_window_import_file (WpWindow   *self,
   g_autofree char *name = path != NULL ? g_path_get_basename (path) : g_strdup ("");
 
   /* The whole file is read and checked before anything is written. */
+  if (path != NULL && _wp_window_is_report (path))
+    {
+      _wp_window_review_report (self, path);
+      return;
+    }
   if (path != NULL && wp_sheet_import_is_spreadsheet (path))
     {
       if (_wp_window_preview_import (self, path, &error))

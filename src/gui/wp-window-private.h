@@ -62,6 +62,9 @@ void           _wp_window_update_sheet_actions (WpWindow *self,
 gboolean       _wp_window_preview_import    (WpWindow   *self,
                                              const char *path,
                                              GError    **error);
+gboolean       _wp_window_is_report         (const char *path);
+struct _WpReportDialog *_wp_window_review_report (WpWindow *self,
+                                             const char *path);
 gboolean       _wp_window_import_document   (WpWindow       *self,
                                              const char     *name,
                                              WpJsonDocument *doc,

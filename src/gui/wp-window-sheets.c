@@ -2,7 +2,8 @@
  *
  * Send Sheets to Agencies (wp-send-dialog.c), Collect Returned Sheets
  * (wp-collect-dialog.c), and the column-mapping preview shown before a
- * spreadsheet is imported as a plan (wp-import-preview.c).
+ * spreadsheet is imported as a plan (wp-import-preview.c); Import Work
+ * Report… and the review of the draft made of a report (wp-report-dialog.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +13,7 @@
 
 #include "wp-collect-dialog.h"
 #include "wp-import-preview.h"
+#include "wp-report-dialog.h"
 #include "wp-send-dialog.h"
 #include "wp-window-private.h"
 
@@ -77,6 +79,53 @@ collect_sheets_activated (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static void
+on_report_chosen (GtkNativeDialog *chooser,
+                  int              response,
+                  WpWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = g_file_get_path (file);
+    }
+  g_object_unref (chooser);
+  if (path != NULL)
+    _wp_window_review_report (self, path);
+}
+
+static void
+import_report_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  WpWindow *self = user_data;
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) reports = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  const char *suffixes[] = { "txt", "docx", "pdf", "TXT", "DOCX", "PDF" };
+
+  chooser = gtk_file_chooser_native_new (_("Import a Work Report"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Review"),
+                                         _("_Cancel"));
+  gtk_file_filter_set_name (reports, _("Work reports (text, Word, PDF)"));
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    gtk_file_filter_add_suffix (reports, suffixes[i]);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), reports);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_report_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static const GActionEntry report_actions[] = {
+  { "import-report", import_report_activated },
+};
+
 static const GActionEntry sheet_actions[] = {
   { "send-sheets", send_sheets_activated },
   { "collect-sheets", collect_sheets_activated },
@@ -87,6 +136,8 @@ _wp_window_add_sheet_actions (WpWindow *self)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (self), sheet_actions,
                                    G_N_ELEMENTS (sheet_actions), self);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), report_actions,
+                                   G_N_ELEMENTS (report_actions), self);
 }
 
 void
@@ -97,6 +148,14 @@ _wp_window_update_sheet_actions (WpWindow *self,
     g_simple_action_set_enabled (
       G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), sheet_actions[i].name)),
       has_plan);
+  {
+    WpContext *context = _wp_window_get_context (self);
+
+    /* a report becomes a plan of its own: it needs a plan file, not a plan */
+    g_simple_action_set_enabled (
+      G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "import-report")),
+      context != NULL && wp_context_get_store (context) != NULL);
+  }
 }
 
 /* Shows the spreadsheet @path in the column-mapping preview, which
@@ -112,4 +171,29 @@ _wp_window_preview_import (WpWindow    *self,
     return FALSE;
   gtk_window_present (GTK_WINDOW (preview));
   return TRUE;
+}
+
+/* A work report: .txt, .docx, .pdf, or the old Word formats the reader
+ * explains it cannot take */
+gboolean
+_wp_window_is_report (const char *path)
+{
+  const char *suffixes[] = { ".txt", ".docx", ".pdf", ".doc", ".wps" };
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (g_str_has_suffix (lower, suffixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Reads the report @path and shows its draft for review, which imports it */
+WpReportDialog *
+_wp_window_review_report (WpWindow   *self,
+                          const char *path)
+{
+  WpReportDialog *dialog = wp_report_dialog_new (self, path);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
 }

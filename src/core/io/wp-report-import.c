@@ -1382,17 +1382,10 @@ is_table_caption (const WpReportSource    *source,
   return FALSE;
 }
 
-/**
- * wp_report_import:
- *
- * Builds the draft plan a report's paragraphs describe.
- *
- * Returns: (transfer full): the draft; a text without any structure gives
- *   one area per paragraph and sets no_structure
- */
-WpReportDraft *
-wp_report_import (const WpReportSource  *source,
-                  const WpReportOptions *options)
+/* One reading of the report; wp_report_import() may read it twice */
+static WpReportDraft *
+import_once (const WpReportSource  *source,
+             const WpReportOptions *options)
 {
   Ctx ctx = { 0 };
   g_autoptr(GArray) paras = g_array_new (FALSE, TRUE, sizeof (Para));
@@ -1553,6 +1546,198 @@ wp_report_import (const WpReportSource  *source,
 }
 
 /* ------------------------------------------------------------------ */
+/* Aliases: one agency written two ways in one report                  */
+
+/* Groups, not one agency: 全市公安机关 is never 市公安局 */
+static gboolean
+is_collective (const char *core)
+{
+  return g_str_has_suffix (core, "机关") || g_str_has_suffix (core, "单位")
+         || g_str_has_suffix (core, "部门");
+}
+
+/* What @name is called without its place (市公安局 → 公安局, 市委政法委 →
+ * 政法委), or NULL: a name with no place, or a group (各区党委政法委) */
+static const char *
+short_form (const char *name)
+{
+  g_autoptr(GMatchInfo) m = NULL;
+  int start = 0, end = 0;
+
+  if (g_str_has_prefix (name, "各") || g_str_has_prefix (name, "全"))
+    return NULL;
+  if (!g_regex_match (REGEX ("^(?:\\p{Han}{1,4}?(?:省|自治区|市|州|盟|区|县|旗))?"
+                             "(?:市|区|县|省)?(?:委|党委)?(" AGENCY_CORES ")$"),
+                      name, 0, &m))
+    return NULL;
+  g_match_info_fetch_pos (m, 1, &start, &end);
+  if (start <= 0 || is_collective (name + start))
+    return NULL;
+  return name + start;
+}
+
+/* short form → the one name it stands for; a short form two names share
+ * (市公安局, 区公安局) stands for neither and is left out */
+static void
+add_aliases (GHashTable        *aliases,
+             const char *const *names,
+             guint              n)
+{
+  g_autoptr(GHashTable) found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < n && names[i] != NULL; i++)
+    {
+      const char *s = short_form (names[i]);
+      const char *seen;
+
+      if (s == NULL)
+        continue;
+      seen = g_hash_table_lookup (found, s);
+      if (seen == NULL)
+        g_hash_table_insert (found, g_strdup (s), g_strdup (names[i]));
+      else if (!g_str_equal (seen, names[i]))
+        g_hash_table_insert (found, g_strdup (s), g_strdup (""));
+    }
+  /* (the report's own names first: the directory only fills the gaps) */
+  g_hash_table_iter_init (&iter, found);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (((char *) value)[0] != '\0' && !g_hash_table_contains (aliases, key))
+      g_hash_table_insert (aliases, g_strdup (key), g_strdup (value));
+}
+
+static guint
+count_in (const char *text,
+          const char *word)
+{
+  guint n = 0;
+  gsize length = strlen (word);
+
+  for (const char *p = strstr (text, word); p != NULL; p = strstr (p + length, word))
+    n++;
+  return n;
+}
+
+static void
+rename_names (GPtrArray  *names,
+              GHashTable *aliases,
+              GPtrArray  *taken)
+{
+  for (guint i = 0; i < names->len;)
+    {
+      char **name = (char **) &g_ptr_array_index (names, i);
+      const char *whole = g_hash_table_lookup (aliases, *name);
+      gboolean twice = FALSE;
+
+      if (whole != NULL)
+        {
+          g_free (*name);
+          *name = g_strdup (whole);
+        }
+      for (guint k = 0; k < i && !twice; k++)
+        twice = g_str_equal (g_ptr_array_index (names, k), *name);
+      for (guint k = 0; taken != NULL && k < taken->len && !twice; k++)
+        twice = g_str_equal (g_ptr_array_index (taken, k), *name);
+      if (twice)
+        g_ptr_array_remove_index (names, i);
+      else
+        i++;
+    }
+}
+
+static void
+rename_agencies (GPtrArray  *items,
+                 GHashTable *aliases)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      WpReportItem *item = g_ptr_array_index (items, i);
+
+      rename_names (item->lead, aliases, NULL);
+      rename_names (item->co, aliases, item->lead);
+      rename_agencies (item->children, aliases);
+    }
+}
+
+static gboolean
+in_directory (const char  *name,
+              const char **directory)
+{
+  for (guint i = 0; directory != NULL && directory[i] != NULL; i++)
+    if (g_str_equal (directory[i], name))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * wp_report_import:
+ *
+ * Builds the draft plan a report's paragraphs describe. An agency the
+ * report names in full and also by its short form (市公安局, then 公安局;
+ * 市委政法委, then 政法委) is one agency, the full name, where only one
+ * name the report or the directory knows has that short form.
+ *
+ * Returns: (transfer full): the draft; a text without any structure gives
+ *   one area per paragraph and sets no_structure
+ */
+WpReportDraft *
+wp_report_import (const WpReportSource  *source,
+                  const WpReportOptions *options)
+{
+  WpReportDraft *draft = import_once (source, options);
+  g_autoptr(GHashTable) aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         g_free);
+  g_autoptr(GPtrArray) extended = NULL;
+  g_autoptr(GPtrArray) agencies = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  add_aliases (aliases, (const char *const *) draft->agencies->pdata, draft->agencies->len);
+  if (options->directory != NULL)
+    add_aliases (aliases, (const char *const *) options->directory, G_MAXUINT);
+  if (g_hash_table_size (aliases) == 0)
+    return draft;
+
+  /* A short form the rules take for a word (公安局, unlike 政法委) is read
+   * as an agency only where the report writes it bare: read it again with
+   * those short forms known. */
+  extended = g_ptr_array_new ();
+  for (guint i = 0; options->directory != NULL && options->directory[i] != NULL; i++)
+    g_ptr_array_add (extended, (gpointer) options->directory[i]);
+  g_hash_table_iter_init (&iter, aliases);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!wp_report_is_agency (key, options->directory)
+        && count_in (source->text, key) > count_in (source->text, value))
+      g_ptr_array_add (extended, key);
+  if (extended->len > (options->directory != NULL ? g_strv_length ((GStrv) options->directory)
+                                                  : 0))
+    {
+      WpReportOptions again = *options;
+
+      g_ptr_array_add (extended, NULL);
+      again.directory = (const char **) extended->pdata;
+      wp_report_draft_free (draft);
+      draft = import_once (source, &again);
+    }
+
+  rename_agencies (draft->items, aliases);
+  agencies = g_steal_pointer (&draft->agencies);
+  g_ptr_array_set_size (draft->new_agencies, 0);
+  draft->agencies = g_ptr_array_new_with_free_func (g_free);
+  rename_names (agencies, aliases, NULL);
+  for (guint i = 0; i < agencies->len; i++)
+    {
+      const char *name = g_ptr_array_index (agencies, i);
+
+      g_ptr_array_add (draft->agencies, g_strdup (name));
+      if (!in_directory (name, options->directory))
+        g_ptr_array_add (draft->new_agencies, g_strdup (name));
+    }
+  return draft;
+}
+
+/* ------------------------------------------------------------------ */
 /* Interchange JSON                                                    */
 
 static void
@@ -1699,4 +1884,50 @@ wp_report_draft_count (const WpReportDraft *draft,
   *areas = counts[0];
   *tasks = counts[1];
   *actions = counts[2];
+}
+
+/**
+ * wp_report_guess_year:
+ *
+ * The year a report plans for, as its opening names it: the title's year
+ * (部署2025年政法工作, 2025年工作要点), else the year the first paragraphs
+ * name most often, the later one on a tie. The review dialog offers it; the
+ * user can change it.
+ *
+ * Returns: the year, or 0 when the opening names none
+ */
+int
+wp_report_guess_year (const WpReportSource *source)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  GRegex *regex = REGEX ("(?<!\\d)((?:19|20)\\d{2})\\s*年(?!\\d)");
+  int best = 0;
+  guint best_count = 0;
+
+  g_return_val_if_fail (source != NULL, 0);
+  for (guint i = 0; i < MIN (source->paragraphs->len, 4); i++)
+    {
+      const WpReportParagraph *p = &g_array_index (source->paragraphs, WpReportParagraph, i);
+      g_autofree char *text = wp_report_paragraph_dup (source, p);
+      g_autoptr(GMatchInfo) m = NULL;
+
+      for (g_regex_match (regex, text, 0, &m); g_match_info_matches (m);
+           g_match_info_next (m, NULL))
+        {
+          g_autofree char *digits = g_match_info_fetch (m, 1);
+          int year = (int) g_ascii_strtoll (digits, NULL, 10);
+          guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GINT_TO_POINTER (year)));
+
+          /* the title, a short first line, says it outright */
+          if (i == 0 && g_utf8_strlen (text, -1) <= 60)
+            return year;
+          g_hash_table_insert (counts, GINT_TO_POINTER (year), GUINT_TO_POINTER (count + 1));
+          if (count + 1 > best_count || (count + 1 == best_count && year > best))
+            {
+              best = year;
+              best_count = count + 1;
+            }
+        }
+    }
+  return best;
 }

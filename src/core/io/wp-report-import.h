@@ -60,6 +60,7 @@ void           wp_report_draft_count     (const WpReportDraft    *draft,
                                           guint                  *actions);
 void           wp_report_draft_free      (WpReportDraft          *draft);
 void           wp_report_item_free       (WpReportItem           *item);
+int            wp_report_guess_year      (const WpReportSource   *source);
 
 /* Exposed for the tests of each rule. */
 gboolean       wp_report_is_agency       (const char             *name,
