@@ -771,15 +771,16 @@ wp_period_report_compose_bulletin (const WpPeriodReport *report)
   if (late->len == 0 && behind->len == 0)
     g_string_append (out, _("Every agency reported on time, and no work is behind its "
                             "milestone."));
+  else if (behind->len == 0)
+    g_string_append (out, _("The agencies that have not reported are asked to report without "
+                            "delay."));
+  else if (late->len == 0)
+    g_string_append (out, _("The agencies leading the work behind schedule are asked to speed "
+                            "it up so that it is finished on time."));
   else
-    {
-      if (late->len > 0)
-        g_string_append (out, _("The agencies that have not reported are asked to report "
-                                "without delay."));
-      if (behind->len > 0)
-        g_string_append (out, _("The agencies leading the work behind schedule are asked to "
-                                "speed it up so that it is finished on time."));
-    }
+    g_string_append (out, _("The agencies that have not reported are asked to report without "
+                            "delay, and those leading the work behind schedule to speed it up "
+                            "so that it is finished on time."));
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
