@@ -341,7 +341,7 @@ format_compact_date (const GDate *date)
 {
   /* Translators: a day without its year; %1$u is the month, %2$u the day,
    * e.g. "%1$u月%2$u日" */
-  return g_strdup_printf (_("%1$u/%2$u"), (guint) g_date_get_month (date),
+  return g_strdup_printf (C_("day of the year", "%1$u/%2$u"), (guint) g_date_get_month (date),
                           (guint) g_date_get_day (date));
 }
 
