@@ -573,8 +573,10 @@ refresh (WpReportingView *self)
   gboolean was_current;
 
   wp_view_refresh_cancel (&self->refresh);
-  if (self->context == NULL || (store = wp_context_get_store (self->context)) == NULL
-      || self->plan == NULL)
+  /* (none once disposed, with its widgets) */
+  if (self->context == NULL)
+    return;
+  if ((store = wp_context_get_store (self->context)) == NULL || self->plan == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
@@ -684,7 +686,11 @@ wp_reporting_view_dispose (GObject *object)
   WpReportingView *self = WP_REPORTING_VIEW (object);
 
   wp_view_refresh_cancel (&self->refresh);
-  gtk_widget_dispose_template (GTK_WIDGET (self), WP_TYPE_REPORTING_VIEW);
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_func (self->context, on_context_plan, self);
+  /* (the grid's rows go with the template, and its selection with them) */
+  if (self->grid != NULL)
+    g_signal_handlers_disconnect_by_func (self->grid, show_details, self);
   g_clear_pointer (&self->reports, g_ptr_array_unref);
   g_clear_pointer (&self->selected, g_free);
   g_clear_object (&self->names);
