@@ -323,10 +323,12 @@ wp_report_period_short_label (const WpReportPeriod *period)
     {
     case WP_REPORT_SEMIMONTHLY:
       if (period->index % 2 == 1)
-        /* Translators: the first half of a month as a column heading, e.g. "6月上" */
-        return g_strdup_printf (_("%u, 1st half"), (guint) (period->index + 1) / 2);
-      /* Translators: the second half of a month as a column heading, e.g. "6月下" */
-      return g_strdup_printf (_("%u, 2nd half"), (guint) period->index / 2);
+        /* Translators: the first half of month %u as a narrow column heading
+         * (the key 2025-06a names it), e.g. "6月上" */
+        return g_strdup_printf (_("%ua"), (guint) (period->index + 1) / 2);
+      /* Translators: the second half of month %u as a narrow column heading
+       * (the key 2025-06b names it), e.g. "6月下" */
+      return g_strdup_printf (_("%ub"), (guint) period->index / 2);
     case WP_REPORT_QUARTERLY:
       return g_strdup (quarter_name (period->index));
     case WP_REPORT_MONTHLY:
