@@ -4162,7 +4162,7 @@ test_views_follow_context (Demo          *d,
 
   g_assert_nonnull (shown);
   g_assert_cmpint (wp_plan_get_year (shown), ==, 2025);
-  g_assert_cmpuint (n, ==, 4);
+  g_assert_cmpuint (n, ==, 5);  /* outline, board, progress, agencies, reporting */
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
@@ -4532,6 +4532,12 @@ test_reporting_view_zh_CN (void)
   g_assert_true (wp_reporting_view_select_agency (view, "市公安局"));
   spin ();
   take_shot (GTK_WIDGET (window), "reporting-view-zh_CN");
+  /* (counts, not the day of the year a "%1$u/%2$u" translation would make) */
+  {
+    g_autoptr(GPtrArray) police = grid_cells (view, "市公安局");
+
+    assert_cell (police, 5, "1/3", "wp-partly");
+  }
 
   row = find_widget (GTK_WIDGET (view), is_action_row_titled, "市公安局 · 2项");
   g_assert_nonnull (row);
