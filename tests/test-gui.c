@@ -21,6 +21,7 @@
 #include "wp-outline-view.h"
 #include "wp-print.h"
 #include "wp-progress-view.h"
+#include "wp-reporting-view.h"
 #include "wp-restore-dialog.h"
 #include "wp-view.h"
 #include "wp-window-private.h"
@@ -4201,7 +4202,7 @@ test_views_follow_context (Demo          *d,
 
   g_assert_nonnull (shown);
   g_assert_cmpint (wp_plan_get_year (shown), ==, 2025);
-  g_assert_cmpuint (n, ==, 4);
+  g_assert_cmpuint (n, ==, 5);  /* outline, board, progress, agencies, reporting */
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
@@ -4721,6 +4722,297 @@ test_report_review_zh_CN (void)
   setlocale (LC_ALL, "C.UTF-8");
 }
 
+/* Issue 21: the reporting view (报送) on a crafted plan, judged on 20 June
+ * 2025: January to June in the grid, June shown below it. 市公安局 owes
+ * three reports (one made), 市司法局 one (made in May), 市委政法委 none
+ * (it leads the area only). */
+static WpStore *
+reporting_store (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "reporting.db", NULL);
+  WpStore *store = wp_store_open (path, WP_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(WpPlan) plan = NULL;
+  const struct {
+    int         parent;  /* index in this list, or -1 */
+    WpItemKind  kind;
+    const char *title;
+    const char *lead[3];
+    const char *note;    /* the day of its one progress note, or NULL */
+  } items[] = {
+    { -1, WP_ITEM_KIND_AREA, "平安建设", { "市委政法委" }, NULL },
+    { 0, WP_ITEM_KIND_TASK, "防范电信网络诈骗", { "市公安局" }, NULL },
+    { 1, WP_ITEM_KIND_ACTION, "反诈宣传", { "市公安局" }, NULL },
+    { 1, WP_ITEM_KIND_ACTION, "打击电诈", { "市公安局" }, "2025-06-10" },
+    { 0, WP_ITEM_KIND_ACTION, "社区矫正", { "市司法局", "市公安局" }, "2025-05-31" },
+  };
+  gint64 ids[G_N_ELEMENTS (items)];
+  GDate day;
+
+  g_assert_no_error (error);
+  plan = wp_store_create_plan (store, 2025, "2025年平安建设工作要点", "市委政法委", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_autoptr(WpItem) item =
+        wp_store_create_item (store, wp_plan_get_id (plan),
+                              items[i].parent >= 0 ? ids[items[i].parent] : 0, -1, items[i].kind,
+                              items[i].title, &error);
+
+      g_assert_no_error (error);
+      ids[i] = wp_item_get_id (item);
+      g_assert_true (wp_store_set_item_agencies (store, ids[i], WP_AGENCY_ROLE_LEAD,
+                                                 items[i].lead, &error));
+      if (items[i].note != NULL)
+        {
+          g_assert_true (wp_date_from_iso (items[i].note, &day));
+          g_assert_cmpint (wp_store_add_note_by (store, ids[i], &day, "已推进", -1, NULL, &error),
+                           >, 0);
+        }
+      g_assert_no_error (error);
+    }
+  /* 反诈宣传 at 20% is behind its second quarter's 50% */
+  g_assert_true (wp_store_set_item_int (store, ids[2], "progress", 20, &error));
+  g_assert_true (wp_store_set_milestone (store, ids[2], 2, "覆盖全部社区", 50, &error));
+  g_assert_no_error (error);
+  return store;
+}
+
+/* The cells of @agency's row in the grid, from January on */
+static GPtrArray *
+grid_cells (WpReportingView *view,
+            const char      *agency)
+{
+  GPtrArray *cells = g_ptr_array_new ();
+  GtkWidget *grid = find_widget (GTK_WIDGET (view), is_of_type,
+                                 GSIZE_TO_POINTER (GTK_TYPE_LIST_BOX));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (grid); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "wp-agency"), agency) == 0)
+      {
+        GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+
+        /* (after the agency's name) */
+        for (GtkWidget *cell = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+             cell != NULL; cell = gtk_widget_get_next_sibling (cell))
+          g_ptr_array_add (cells, cell);
+      }
+  return cells;
+}
+
+static void
+assert_cell (GPtrArray  *cells,
+             guint       index,
+             const char *text,
+             const char *css_class)
+{
+  GtkWidget *cell = g_ptr_array_index (cells, index);
+
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (cell)), ==, text);
+  g_assert_true (gtk_widget_has_css_class (cell, css_class));
+}
+
+static char *
+clipboard_text (GtkWidget *widget)
+{
+  GdkContentProvider *content = gdk_clipboard_get_content (gtk_widget_get_clipboard (widget));
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (content);
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (content, &value, &error));
+  g_assert_no_error (error);
+  return g_value_dup_string (&value);
+}
+
+/* Shows the reporting view of a window on reporting_store()'s plan */
+static WpReportingView *
+show_reporting (WpWindow *window,
+                WpStore  *store)
+{
+  WpReportingView *view;
+  GDate day;
+
+  /* (the window judges on today; the test, on 20 June) */
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 20, 6, 2025);
+  wp_store_set_judging (store, &day, 30);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "reporting");
+  spin ();
+  view = WP_REPORTING_VIEW (find_mapped (GTK_WIDGET (window), WP_TYPE_REPORTING_VIEW));
+  g_assert_nonnull (view);
+  wp_reporting_view_refresh_now (view);
+  spin ();
+  return view;
+}
+
+static void
+test_reporting_view (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autoptr(WpStore) store = reporting_store (dir);
+  g_autoptr(WpContext) context = wp_context_new (store, NULL);
+  WpWindow *window = wp_window_new (NULL, context, NULL);
+  WpReportingView *view;
+  g_autoptr(GPtrArray) police = NULL;
+  g_autoptr(GPtrArray) justice = NULL;
+  g_autoptr(GPtrArray) committee = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *row, *button;
+  AdwMessageDialog *dialog;
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  view = show_reporting (window, store);
+
+  /* The grid: January to June, with counts; June shown below */
+  police = grid_cells (view, "市公安局");
+  justice = grid_cells (view, "市司法局");
+  committee = grid_cells (view, "市委政法委");
+  g_assert_cmpuint (police->len, ==, 6);
+  assert_cell (police, 5, "1/3", "wp-partly");
+  assert_cell (police, 4, "1/3", "wp-partly");
+  assert_cell (police, 0, "0/3", "wp-missing");
+  assert_cell (justice, 4, "1/1", "wp-reported");
+  assert_cell (justice, 5, "0/1", "wp-missing");
+  assert_cell (committee, 5, "—", "wp-nothing-due");
+  g_assert_true (gtk_widget_has_css_class (g_ptr_array_index (police, 5), "wp-shown-period"));
+
+  /* June's items not reported, per agency; the item behind its milestone */
+  row = find_widget (GTK_WIDGET (view), is_action_row_titled, "市公安局 · 2 items");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "反诈宣传, 社区矫正");
+  g_assert_nonnull (find_widget (GTK_WIDGET (view), is_action_row_titled, "市司法局 · 1 item"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (view), is_action_row_titled, "市公安局 · 1 item"));
+
+  /* Copy Reminder puts the agency's 催报 on the clipboard */
+  button = find_button_labelled (row, "_Copy Reminder");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  spin ();
+  text = clipboard_text (GTK_WIDGET (view));
+  g_assert_cmpstr (text, ==, "市公安局: please report the progress of the following 2 items by "
+                             "6/25: 1. 反诈宣传; 2. 社区矫正.");
+
+  /* Selecting an agency lists its items, reported or not */
+  g_assert_null (find_widget (GTK_WIDGET (view), is_action_row_titled, "打击电诈"));
+  g_assert_true (wp_reporting_view_select_agency (view, "市公安局"));
+  spin ();
+  g_assert_nonnull (find_widget (GTK_WIDGET (view), is_action_row_titled, "打击电诈"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (view), is_action_row_titled, "反诈宣传"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (view), is_action_row_titled, "社区矫正"));
+  take_shot (GTK_WIDGET (window), "reporting-view");
+
+  /* Another period's heading shows that period below; the selection stays */
+  {
+    GtkWidget *may = find_button_labelled (GTK_WIDGET (view), "5");
+
+    g_assert_nonnull (may);
+    g_signal_emit_by_name (may, "clicked");
+    spin ();
+    g_assert_nonnull (find_widget (GTK_WIDGET (view), is_action_row_titled,
+                                   "市公安局 · 2 items"));
+    g_assert_null (find_widget (GTK_WIDGET (view), is_action_row_titled, "市司法局 · 1 item"));
+    g_assert_nonnull (find_widget (GTK_WIDGET (view), is_action_row_titled, "打击电诈"));
+    g_signal_emit_by_name (find_button_labelled (GTK_WIDGET (view), "6"), "clicked");
+    spin ();
+  }
+
+  /* Draft Bulletin: the 通报, to copy */
+  g_signal_emit_by_name (find_button_labelled (GTK_WIDGET (view), "_Draft Bulletin"), "clicked");
+  spin ();
+  dialog = find_dialog ("Draft Bulletin");
+  g_assert_nonnull (dialog);
+  take_shot (GTK_WIDGET (dialog), "reporting-bulletin");
+  adw_message_dialog_response (dialog, "copy");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  g_clear_pointer (&text, g_free);
+  text = clipboard_text (GTK_WIDGET (view));
+  g_assert_true (g_str_has_prefix (text, "Bulletin on the progress reports of 2025-06\n\n"));
+  g_assert_nonnull (strstr (text, "Not reported on time: 市公安局 (2 items), 市司法局 (1 item)."));
+  g_assert_nonnull (strstr (text, "Work behind its milestone: 反诈宣传 (市公安局)."));
+
+  /* No lead agencies: the empty state */
+  {
+    g_autoptr(WpPlanFacts) facts = wp_store_list_plan_facts (store, wp_plan_get_id (
+                                                               wp_context_get_plan (context)),
+                                                             NULL);
+    const char *none[] = { NULL };
+
+    for (guint i = 0; i < facts->items->len; i++)
+      g_assert_true (wp_store_set_item_agencies (store, g_array_index (facts->items, WpItemFacts,
+                                                                       i).id,
+                                                 WP_AGENCY_ROLE_LEAD, none, NULL));
+    wp_reporting_view_refresh_now (view);
+    spin ();
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (
+                       GTK_STACK (find_widget (GTK_WIDGET (view), is_stack_with_page, "empty"))),
+                     ==, "empty");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_clear_object (&context);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
+/* The view in the office's Chinese: the 催报 as it is pasted into an OA
+ * message, and a screenshot */
+static void
+test_reporting_view_zh_CN (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(WpStore) store = NULL;
+  g_autoptr(WpContext) context = NULL;
+  WpWindow *window;
+  WpReportingView *view;
+  g_autofree char *text = NULL;
+  GtkWidget *row;
+
+  if (!use_chinese ())
+    return;
+  dir = wp_test_dir_new ();
+  store = reporting_store (dir);
+  context = wp_context_new (store, NULL);
+  window = wp_window_new (NULL, context, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  view = show_reporting (window, store);
+  g_assert_true (wp_reporting_view_select_agency (view, "市公安局"));
+  spin ();
+  take_shot (GTK_WIDGET (window), "reporting-view-zh_CN");
+  /* (counts, not the day of the year a "%1$u/%2$u" translation would make) */
+  {
+    g_autoptr(GPtrArray) police = grid_cells (view, "市公安局");
+
+    assert_cell (police, 5, "1/3", "wp-partly");
+  }
+
+  row = find_widget (GTK_WIDGET (view), is_action_row_titled, "市公安局 · 2项");
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (find_button_labelled (row, "复制催报(_C)"), "clicked");
+  spin ();
+  text = clipboard_text (GTK_WIDGET (view));
+  g_assert_cmpstr (text, ==, "请市公安局于6月25日前报送以下2项工作进展：1. 反诈宣传；2. 社区矫正。");
+
+  g_signal_emit_by_name (find_button_labelled (GTK_WIDGET (view), "起草通报(_D)"), "clicked");
+  spin ();
+  g_assert_nonnull (find_dialog ("起草通报"));
+  take_shot (GTK_WIDGET (find_dialog ("起草通报")), "reporting-bulletin-zh_CN");
+  gtk_window_destroy (GTK_WINDOW (find_dialog ("起草通报")));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  setlocale (LC_ALL, "C.UTF-8");
+  g_clear_object (&context);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -4814,6 +5106,8 @@ main (int    argc,
   g_test_add ("/gui/report-review-cancelled", Demo, NULL, demo_setup,
               test_report_review_cancelled, demo_teardown);
   g_test_add_func ("/gui/report-review-zh_CN", test_report_review_zh_CN);
+  g_test_add_func ("/gui/reporting-view", test_reporting_view);
+  g_test_add_func ("/gui/reporting-view-zh_CN", test_reporting_view_zh_CN);
 
   status = g_test_run ();
   wp_test_remove_tree (data_home);

@@ -7,7 +7,8 @@
  *   workplan import-report FILE.txt|.docx|.pdf --year N [--title T] [--organization O]
  *                 [--dry-run] [--json] [--db PATH]
  *   workplan note --year N --item TITLE-OR-UUID --text T [--date D] [--progress P]
- *                 [--status S] [--db PATH]
+ *                 [--status S] [--reporter NAME] [--db PATH]
+ *   workplan reporting --year N [--period YYYY-MM] [--db PATH] [--json]
  *
  * Errors print one line on stderr and exit non-zero; the database is left
  * as it was.
@@ -29,6 +30,7 @@
 
 #include "workplan-core.h"
 #include "wp-cli.h"
+#include "wp-reporting.h"
 
 enum {
   EXIT_OK = 0,
@@ -48,6 +50,7 @@ static int cmd_note (int argc, char **argv);
 static int cmd_next_year (int argc, char **argv);
 static int cmd_import_report (int argc, char **argv);
 static int cmd_collect (int argc, char **argv);
+static int cmd_reporting (int argc, char **argv);
 
 static const struct {
   const char  *name;
@@ -62,6 +65,7 @@ static const struct {
   { "next-year", cmd_next_year, N_("Start next year's plan with the work not done") },
   { "import-report", cmd_import_report, N_("Draft a plan from a prose work report") },
   { "collect", cmd_collect, N_("Merge the sheets agencies filled in back into the plan") },
+  { "reporting", cmd_reporting, N_("Show which lead agencies have reported in a period") },
 };
 
 static char *db_path;
@@ -884,6 +888,7 @@ cmd_note (int    argc,
   g_autofree char *date_text = NULL;
   g_autofree char *progress_text = NULL;
   g_autofree char *status_text = NULL;
+  g_autofree char *reporter = NULL;
   int year = 0;
   GOptionEntry entries[] = {
     { "year", 'y', 0, G_OPTION_ARG_INT, &year, N_("The plan's year"), N_("YEAR") },
@@ -897,6 +902,8 @@ cmd_note (int    argc,
     { "status", 0, 0, G_OPTION_ARG_STRING, &status_text,
       N_("Also set the item's status: not_started, in_progress, done or suspended"),
       N_("STATUS") },
+    { "reporter", 0, 0, G_OPTION_ARG_STRING, &reporter,
+      N_("Who reported it, e.g. the lead agency"), N_("NAME") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = new_context ("note", "", entries);
@@ -921,6 +928,8 @@ cmd_note (int    argc,
     return usage_error (context, _("Say what the note says with --text."));
   if (!g_utf8_validate (text, -1, NULL) || !g_utf8_validate (name, -1, NULL))
     return usage_error (context, _("--item and --text must be UTF-8 text."));
+  if (reporter != NULL && !g_utf8_validate (reporter, -1, NULL))
+    return usage_error (context, _("--reporter must be UTF-8 text."));
   if (date_text == NULL)
     wp_date_get_reference (&date);  /* the day the app would date it */
   else if (!wp_date_from_iso (date_text, &date))
@@ -953,8 +962,8 @@ cmd_note (int    argc,
       return status;
     }
 
-  if (wp_store_add_note (store, wp_item_get_id (item), &date, text, (int) progress,
-                         &error) == 0
+  if (wp_store_add_note_by (store, wp_item_get_id (item), &date, text, (int) progress, reporter,
+                            &error) == 0
       || (progress >= 0
           && !wp_store_set_item_int (store, wp_item_get_id (item), "progress", (int) progress,
                                      &error))
@@ -1436,5 +1445,114 @@ cmd_import_report (int    argc,
   if (draft->has_review)
     g_print (_("The previous year's review is in the area “%s”: delete it if it is not wanted.\n"),
              _("Review of the previous year"));
+  return EXIT_OK;
+}
+
+/* reporting: one period's reports, per lead agency */
+static void
+print_titles (const WpPeriodReport *report,
+              const char           *heading,
+              const GArray         *ids)
+{
+  if (ids->len == 0)
+    return;
+  g_print ("  %s\n", heading);
+  for (guint i = 0; i < ids->len; i++)
+    g_print ("    %s\n", wp_period_report_get_title (report, g_array_index (ids, gint64, i)));
+}
+
+static int
+cmd_reporting (int    argc,
+               char **argv)
+{
+  g_autofree char *period_key = NULL;
+  gboolean as_json = FALSE;
+  int year = 0;
+  GOptionEntry entries[] = {
+    { "year", 'y', 0, G_OPTION_ARG_INT, &year, N_("The plan's year"), N_("YEAR") },
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period_key,
+      N_("The reporting period: a month such as 2025-06 (2025-06a or 2025-06b for half "
+         "months, 2025-Q2 for quarters); default: the one today is in"), N_("PERIOD") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = new_context ("reporting", "", entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpStore) store = NULL;
+  g_autoptr(WpPlan) plan = NULL;
+  g_autoptr(WpPeriodReport) report = NULL;
+  WpPlanSettings settings = WP_PLAN_SETTINGS_INIT;
+  WpReportPeriod period;
+  int status;
+
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (context, _("reporting takes no file names."));
+  if (year == 0)
+    return usage_error (context, _("Say which plan with --year, e.g. --year 2025."));
+  if (year < 1 || year > 9999)
+    return usage_error (context, _("--year must be a year such as 2025."));
+  if (period_key != NULL && !g_utf8_validate (period_key, -1, NULL))
+    return usage_error (context, _("--period must be a period such as 2025-06."));
+
+  if (!open_plan_of_year (context, year, NULL, &store, &plan, &status))
+    return status;
+  if (!wp_store_get_plan_settings (store, wp_plan_get_id (plan), &settings, &error))
+    return fail (error->message);
+  if (period_key != NULL)
+    {
+      if (!wp_report_period_parse (period_key, year, &settings, &period, &error))
+        return usage_error (context, error->message);
+    }
+  else
+    {
+      GDate today;
+
+      wp_date_get_reference (&today);
+      if (!wp_report_period_containing (year, &settings, &today, &period))
+        return usage_error (context, _("Today is not in the plan’s year: say which period "
+                                       "with --period, e.g. --period 2025-06."));
+    }
+
+  report = wp_period_report_compute (store, wp_plan_get_id (plan), &period, &error);
+  if (report == NULL)
+    return fail (error->message);
+
+  if (as_json)
+    {
+      g_autofree char *text = wp_period_report_to_json (report);
+
+      g_print ("%s\n", text);
+      return EXIT_OK;
+    }
+
+  {
+    g_autofree char *label = wp_report_period_label (&period);
+    g_autofree char *from = wp_date_format_display (&period.from);
+    g_autofree char *to = wp_date_format_display (&period.to);
+    g_autofree char *due = wp_date_format_display (&period.due);
+
+    /* Translators: the heading of `workplan reporting`: the period, its
+     * first and last days, the day reports are due by */
+    g_print (_("%1$s (%2$s – %3$s), reports due by %4$s\n"), label, from, to, due);
+  }
+  if (report->agencies->len == 0)
+    {
+      g_print ("%s\n", _("No item of the plan names a lead agency."));
+      return EXIT_OK;
+    }
+  for (guint i = 0; i < report->agencies->len; i++)
+    {
+      const WpAgencyReport *a = g_ptr_array_index (report->agencies, i);
+
+      /* Translators: an agency's line in `workplan reporting`: name, items
+       * reported on, items due a report */
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%1$s: %2$u of %3$u item reported\n",
+                            "%1$s: %2$u of %3$u items reported\n", a->n_due),
+               a->name, a->n_reported, a->n_due);
+      print_titles (report, _("Not reported:"), a->missing);
+      print_titles (report, _("Behind its milestone:"), a->behind);
+    }
   return EXIT_OK;
 }

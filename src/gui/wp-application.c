@@ -327,7 +327,8 @@ wp_application_startup (GApplication *app)
                                          save_copy_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print", print_accels);
   {
-    static const char *views[] = { "outline", "board", "progress", "agencies" };
+    static const char *views[] = { "outline", "board", "progress", "agencies",
+                                   "reporting" };
 
     for (guint i = 0; i < G_N_ELEMENTS (views); i++)
       {

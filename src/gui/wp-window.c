@@ -16,6 +16,7 @@
 #include "wp-board-view.h"
 #include "wp-item-editor.h"
 #include "wp-progress-view.h"
+#include "wp-reporting-view.h"
 #include "wp-toast.h"
 #include "wp-view.h"
 #include "wp-window-private.h"
@@ -29,6 +30,7 @@ static GType (* const view_types[]) (void) = {
   wp_board_view_get_type,
   wp_progress_view_get_type,
   wp_agency_view_get_type,
+  wp_reporting_view_get_type,
 };
 
 #define N_VIEWS G_N_ELEMENTS (view_types)
@@ -767,7 +769,7 @@ search_activated (GSimpleAction *action,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
-/* Alt+1 … Alt+4 */
+/* Alt+1 … Alt+5 */
 static void
 show_view_activated (GSimpleAction *action,
                      GVariant      *parameter,
