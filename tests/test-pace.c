@@ -345,6 +345,50 @@ test_chart_hit (void)
   wp_test_dir_free (g_steal_pointer (&dir));
 }
 
+/* The briefing shows the breakdown and names the items behind their
+ * milestone after the overdue ones */
+static void
+test_briefing_names_behind (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *pdf = g_build_filename (dir, "briefing.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpPlan) plan = NULL;
+  g_autoptr(WpStore) store = wp_test_open_paced (dir, &plan);
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  const char *overdue, *behind;
+
+  if (!wp_test_have_poppler ())
+    {
+      g_clear_object (&plan);
+      g_clear_object (&store);
+      wp_test_dir_free (g_steal_pointer (&dir));
+      g_test_skip ("no pdftotext");
+      return;
+    }
+  g_assert_true (wp_briefing_write_pdf (store, wp_plan_get_id (plan), NULL, NULL, pdf, &error));
+  g_assert_no_error (error);
+  text = wp_test_poppler ("pdftotext", pdf, "-");
+  g_test_message ("%s", text);
+  /* (pdftotext breaks lines where the page does) */
+  flat = g_strdelimit (g_strdup (text), "\n", ' ');
+  g_assert_nonnull (strstr (flat, "Against the Milestones"));
+  g_assert_nonnull (strstr (flat, "1 ahead, 1 on track, 2 behind and 2 done; 2 have no milestone "
+                                  "due yet."));
+  overdue = strstr (flat, "Overdue Items");
+  behind = strstr (flat, "Items Behind Their Milestone");
+  g_assert_nonnull (overdue);
+  g_assert_nonnull (behind);
+  g_assert_true (behind > overdue);
+  g_assert_nonnull (strstr (behind, "1. 任务F — 甲单位, expected 40%, actual 20%"));
+  g_assert_nonnull (strstr (behind, "2. 任务B — 甲单位, expected 50%, actual 49%"));
+
+  g_clear_object (&plan);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -357,6 +401,7 @@ main (int    argc,
   g_test_add_func ("/pace/filter", test_filter_by_pace);
   g_test_add_func ("/pace/summary-names-behind", test_summary_names_behind);
   g_test_add_func ("/pace/chart-hit", test_chart_hit);
+  g_test_add_func ("/pace/briefing-names-behind", test_briefing_names_behind);
 
   return g_test_run ();
 }

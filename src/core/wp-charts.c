@@ -341,7 +341,7 @@ wp_chart_draw_bars (cairo_t   *cr,
  * legend. The segments go in this order, the legend's, so that position
  * and the hatched 欠进度 say what a segment is without its colour. */
 static const WpPace pace_order[] = {
-  WP_PACE_DONE, WP_PACE_AHEAD, WP_PACE_ON_TRACK, WP_PACE_BEHIND, WP_PACE_NONE,
+  WP_PACE_AHEAD, WP_PACE_ON_TRACK, WP_PACE_BEHIND, WP_PACE_DONE, WP_PACE_NONE,
 };
 
 #define PACE_LEGEND_ROW 24.0
