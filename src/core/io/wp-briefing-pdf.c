@@ -647,8 +647,11 @@ lay_out (Doc         *doc,
       /* Translators: under the briefing's milestone heading: the counts */
       g_autofree char *line = g_strdup_printf (_("%s."), counts);
 
+      /* (the heading starts a page rather than end one without its chart) */
+      need (doc, 60 + wp_chart_pace_height (stats->areas->len));
       text_block (doc, _("Against the Milestones"), 12, TRUE, 6);
       text_block (doc, line, 9, FALSE, 8);
+      text_block (doc, _("By Area"), 10, TRUE, 4);
       chart_block (doc, pace_areas_chart, stats, wp_chart_pace_height (stats->areas->len), 8);
       text_block (doc, _("By Lead Agency"), 10, TRUE, 4);
       chart_block (doc, pace_agencies_chart, stats,
