@@ -47,6 +47,18 @@ judge_on (WpStore *store,
   wp_store_set_judging (store, &date, 30);
 }
 
+static gint64
+agency_id (WpStore    *store,
+           const char *name)
+{
+  g_autoptr(GPtrArray) agencies = wp_store_list_agencies (store, NULL);
+
+  for (guint i = 0; i < agencies->len; i++)
+    if (g_str_equal (wp_agency_get_name (g_ptr_array_index (agencies, i)), name))
+      return wp_agency_get_id (g_ptr_array_index (agencies, i));
+  g_assert_not_reached ();
+}
+
 static int
 compare_strings (gconstpointer a,
                  gconstpointer b)
@@ -227,18 +239,34 @@ test_filter_by_pace (void)
   /* A lead agency's: the items it leads at any level */
   wp_filter_init (&filter);
   filter.pace = WP_PACE_NONE;
-  filter.agency = g_strdup ("丙单位");
-  filter.lead_only = TRUE;
+  filter.lead_id = agency_id (store, "丙单位");
   titles = found_titles (store, plan_id, &filter);
   g_assert_cmpstr (titles, ==, "任务H");
   g_clear_pointer (&titles, g_free);
   wp_filter_init (&filter);
   filter.pace = WP_PACE_DONE;
-  filter.agency = g_strdup ("乙单位");
-  filter.lead_only = TRUE;
+  filter.lead_id = agency_id (store, "乙单位");
   titles = found_titles (store, plan_id, &filter);
   g_assert_cmpstr (titles, ==, "任务C");
   g_clear_pointer (&titles, g_free);
+
+  /* One agency's view of another's bar: what 甲单位 leads that 乙单位 is on
+   * (the crafted plan has supporting agencies) */
+  {
+    g_autofree char *crafted_dir = wp_test_dir_new ();
+    g_autoptr(WpPlan) crafted = NULL;
+    g_autoptr(WpStore) other = wp_test_open_crafted (crafted_dir, &crafted);
+
+    wp_filter_init (&filter);
+    filter.agency = g_strdup ("乙单位");
+    filter.lead_id = agency_id (other, "甲单位");
+    titles = found_titles (other, wp_plan_get_id (crafted), &filter);
+    g_assert_cmpstr (titles, ==, "任务甲 措施7");
+    g_clear_pointer (&titles, g_free);
+    g_clear_object (&crafted);
+    g_assert_finalize_object (g_steal_pointer (&other));
+    wp_test_dir_free (g_steal_pointer (&crafted_dir));
+  }
 
   /* Copies and compares with its new fields */
   wp_filter_init (&filter);
@@ -247,7 +275,7 @@ test_filter_by_pace (void)
   filter.area_id = area_two;
   filter.kind = WP_ITEM_KIND_TASK;
   filter.agency = g_strdup ("乙单位");
-  filter.lead_only = TRUE;
+  filter.lead_id = agency_id (store, "乙单位");
   wp_filter_copy (&filter, &copy);
   g_assert_true (wp_filter_equal (&filter, &copy));
   copy.pace = WP_PACE_BEHIND;

@@ -51,7 +51,7 @@ wp_filter_copy (const WpFilter *from,
   to->pace = from->pace >= 0 && from->pace <= WP_PACE_DONE ? from->pace : -1;
   to->area_id = MAX (from->area_id, 0);
   to->kind = from->kind >= 0 && from->kind <= WP_ITEM_KIND_ACTION ? from->kind : -1;
-  to->lead_only = from->lead_only && to->agency != NULL;
+  to->lead_id = MAX (from->lead_id, 0);
 }
 
 gboolean
@@ -61,7 +61,7 @@ wp_filter_equal (const WpFilter *a,
   return g_strcmp0 (a->text, b->text) == 0 && g_strcmp0 (a->agency, b->agency) == 0
          && a->status == b->status && a->overdue_only == b->overdue_only
          && a->done_month == b->done_month && a->pace == b->pace && a->area_id == b->area_id
-         && a->kind == b->kind && a->lead_only == b->lead_only;
+         && a->kind == b->kind && a->lead_id == b->lead_id;
 }
 
 gboolean
@@ -77,7 +77,7 @@ wp_filter_has_criteria (const WpFilter *filter)
   return filter != NULL
          && (!is_blank (filter->agency) || filter->status >= 0 || filter->overdue_only
              || filter->done_month > 0 || filter->pace >= 0 || filter->area_id > 0
-             || filter->kind >= 0);
+             || filter->kind >= 0 || filter->lead_id > 0);
 }
 
 /**
@@ -97,12 +97,12 @@ wp_filter_passes (const WpFilter    *filter,
     return FALSE;
   if (agency_id != 0 && !wp_item_facts_involves (f, agency_id))
     return FALSE;
-  if (filter->lead_only && agency_id != 0)
+  if (filter->lead_id > 0)
     {
       gboolean leads = FALSE;
 
       for (guint k = 0; k < f->n_lead; k++)
-        leads |= f->lead[k] == agency_id;
+        leads |= f->lead[k] == filter->lead_id;
       if (!leads)
         return FALSE;
     }

@@ -19,7 +19,7 @@ typedef struct {
   int       pace;          /* a WpPace against the item's own milestone, or -1 for any */
   gint64    area_id;       /* in this area (the top-level item), or 0 for any */
   int       kind;          /* a WpItemKind, or -1 for any */
-  gboolean  lead_only;     /* with @agency: the items it leads, not those it supports */
+  gint64    lead_id;       /* led by this agency (its id), at any level, or 0 for any */
 } WpFilter;
 
 void      wp_filter_init          (WpFilter        *filter);

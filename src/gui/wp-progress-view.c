@@ -607,8 +607,8 @@ on_areas_chart_pressed (GtkGestureClick *gesture,
 }
 
 /* A click on a segment of the milestone breakdown shows the items it
- * counts in the outline: for an area, its counted items (for one agency,
- * those it is on); for a lead agency, the items it leads */
+ * counts in the outline: for an area, its counted items; for a lead
+ * agency, the items it leads; for one agency, of the items it is on */
 static void
 on_pace_chart_pressed (GtkGestureClick *gesture,
                        int              n_press,
@@ -636,14 +636,10 @@ on_pace_chart_pressed (GtkGestureClick *gesture,
   /* Translators: the filter of one segment of the milestone breakdown,
    * e.g. "市公安局 · 欠进度"; a click takes it away */
   label = g_strdup_printf (_("%s · %s ✕"), group->name, wp_pace_to_label (pace));
-  if (by_agency)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-pace-filter", "(smsxiib)", label,
-                                group->name, (gint64) 0, -1, (int) pace, TRUE);
-  else
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-pace-filter", "(smsxiib)", label,
-                                self->agency, group->id,
-                                self->agency != NULL ? -1 : (int) self->stats->unit, (int) pace,
-                                FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-pace-filter", "(smsxiix)", label,
+                              self->agency, by_agency ? (gint64) 0 : group->id,
+                              by_agency || self->agency != NULL ? -1 : (int) self->stats->unit,
+                              (int) pace, by_agency ? group->id : (gint64) 0);
 }
 
 static void

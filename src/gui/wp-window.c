@@ -57,7 +57,7 @@ struct _WpWindow
   GtkButton            *month_filter;    /* shown while narrowed to a month */
   int                   done_month;
   GtkButton            *pace_filter;     /* shown while narrowed to a breakdown segment */
-  WpFilter              pace;            /* that segment: its pace, area, kind, lead_only */
+  WpFilter              pace;            /* that segment: its pace, area, kind, lead */
   gboolean              agencies_stale;  /* the agency filter's list, until the bar shows */
   GtkToggleButton      *search_button;
   GMenu                *recent_section;
@@ -533,12 +533,12 @@ set_pace_filter (WpWindow   *self,
                  gint64      area_id,
                  int         kind,
                  int         pace,
-                 gboolean    lead_only)
+                 gint64      lead_id)
 {
   self->pace.pace = label != NULL ? pace : -1;
   self->pace.area_id = label != NULL ? area_id : 0;
   self->pace.kind = label != NULL ? kind : -1;
-  self->pace.lead_only = label != NULL && lead_only;
+  self->pace.lead_id = label != NULL ? lead_id : 0;
   if (label != NULL)
     gtk_button_set_label (self->pace_filter, label);
   gtk_widget_set_visible (GTK_WIDGET (self->pace_filter), label != NULL);
@@ -547,7 +547,7 @@ set_pace_filter (WpWindow   *self,
 static void
 on_pace_filter_clicked (WpWindow *self)
 {
-  set_pace_filter (self, NULL, 0, -1, -1, FALSE);
+  set_pace_filter (self, NULL, 0, -1, -1, 0);
   on_search_changed (self);
 }
 
@@ -571,7 +571,7 @@ get_filter (WpWindow *self,
       filter->pace = self->pace.pace;
       filter->area_id = self->pace.area_id;
       filter->kind = self->pace.kind;
-      filter->lead_only = self->pace.lead_only;
+      filter->lead_id = self->pace.lead_id;
     }
 }
 
@@ -600,7 +600,7 @@ on_search_mode_changed (WpWindow *self)
       gtk_drop_down_set_selected (self->status_filter, 0);
       gtk_toggle_button_set_active (self->overdue_filter, FALSE);
       set_done_month (self, 0);
-      set_pace_filter (self, NULL, 0, -1, -1, FALSE);
+      set_pace_filter (self, NULL, 0, -1, -1, 0);
     }
   else if (self->agencies_stale)
     update_filter_agencies (self);
@@ -723,7 +723,7 @@ wp_window_show_filter (WpWindow   *self,
   g_return_if_fail (WP_IS_WINDOW (self));
 
   set_done_month (self, month);
-  set_pace_filter (self, NULL, 0, -1, -1, FALSE);
+  set_pace_filter (self, NULL, 0, -1, -1, 0);
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   if (self->agencies_stale)
     update_filter_agencies (self);
@@ -765,7 +765,7 @@ show_filter_activated (GSimpleAction *action,
  * @area_id: an area's id, or 0 for all
  * @kind: a #WpItemKind, or -1 for any
  * @pace: a #WpPace against the items' own milestones
- * @lead_only: with @agency, only the items it leads
+ * @lead_id: the id of the agency leading them, or 0 for any
  *
  * Shows the search bar narrowed to what a segment of the milestone
  * breakdown counts (see WpFilter).
@@ -777,7 +777,7 @@ wp_window_show_pace_filter (WpWindow   *self,
                             gint64      area_id,
                             int         kind,
                             int         pace,
-                            gboolean    lead_only)
+                            gint64      lead_id)
 {
   g_return_if_fail (WP_IS_WINDOW (self));
   g_return_if_fail (label != NULL);
@@ -789,7 +789,7 @@ wp_window_show_pace_filter (WpWindow   *self,
   g_signal_handlers_unblock_by_func (self->agency_filter, on_search_changed, self);
   g_signal_handlers_unblock_by_func (self->status_filter, on_search_changed, self);
   gtk_toggle_button_set_active (self->overdue_filter, FALSE);
-  set_pace_filter (self, label, area_id, kind, pace, lead_only);
+  set_pace_filter (self, label, area_id, kind, pace, lead_id);
   on_search_changed (self);
 }
 
@@ -803,11 +803,11 @@ show_pace_filter_activated (GSimpleAction *action,
   g_autofree char *agency = NULL;
   gint64 area_id;
   int kind, pace;
-  gboolean lead_only;
+  gint64 lead_id;
 
-  g_variant_get (parameter, "(smsxiib)", &label, &agency, &area_id, &kind, &pace, &lead_only);
+  g_variant_get (parameter, "(smsxiix)", &label, &agency, &area_id, &kind, &pace, &lead_id);
   show_main_view (self);
-  wp_window_show_pace_filter (self, label, agency, area_id, kind, pace, lead_only);
+  wp_window_show_pace_filter (self, label, agency, area_id, kind, pace, lead_id);
 }
 
 /* From the directory to the agency's cards on the board */
@@ -877,7 +877,7 @@ static const GActionEntry win_actions[] = {
   { "show-view", show_view_activated, "s" },
   { "show-item", show_item_activated, "x" },
   { "show-filter", show_filter_activated, "(msii)" },
-  { "show-pace-filter", show_pace_filter_activated, "(smsxiib)" },
+  { "show-pace-filter", show_pace_filter_activated, "(smsxiix)" },
   { "show-agency", show_agency_activated, "s" },
   { "search", search_activated },
   { "close-search", close_search_activated },

@@ -35,6 +35,6 @@ void      wp_window_show_pace_filter (WpWindow   *self,
                                       gint64      area_id,
                                       int         kind,
                                       int         pace,
-                                      gboolean    lead_only);
+                                      gint64      lead_id);
 
 G_END_DECLS
