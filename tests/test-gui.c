@@ -5013,6 +5013,168 @@ test_reporting_view_zh_CN (void)
   wp_test_dir_free (g_steal_pointer (&dir));
 }
 
+/* The progress view's breakdown against the milestones (形象进度): its
+ * counts on a crafted plan, the items behind, and a click on a 欠进度
+ * segment showing just those items in the outline */
+static double
+test_chart_scale (GtkWidget *widget)
+{
+  int dpi = 0;
+
+  g_object_get (gtk_widget_get_settings (widget), "gtk-xft-dpi", &dpi, NULL);
+  return dpi > 0 ? CLAMP (dpi / (96.0 * 1024), 1.0, 3.0) : 1.0;
+}
+
+/* Clicks the middle of @pace's segment of bar @index of a breakdown chart */
+static void
+click_pace_segment (GtkWidget *chart,
+                    GPtrArray *groups,
+                    guint      index,
+                    WpPace     pace)
+{
+  double k = test_chart_scale (chart), x = 0, y = 0;
+  GtkEventController *click = NULL;
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (chart);
+
+  g_assert_cmpint (gtk_widget_get_width (chart), >, 0);
+  g_assert_true (wp_chart_pace_segment_centre (groups, 12, gtk_widget_get_width (chart) / k,
+                                               index, pace, &x, &y));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (c))
+        click = c;
+    }
+  g_assert_nonnull (click);
+  g_signal_emit_by_name (click, "released", 1, x * k, y * k);
+  spin ();
+}
+
+static guint
+group_index (GPtrArray  *groups,
+             const char *name)
+{
+  for (guint i = 0; i < groups->len; i++)
+    if (g_str_equal (((WpGroupCounts *) g_ptr_array_index (groups, i))->name, name))
+      return i;
+  g_assert_not_reached ();
+}
+
+static void
+test_progress_pace_breakdown (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autoptr(WpPlan) plan = NULL;
+  WpStore *store = wp_test_open_paced (dir, &plan);
+  WpContext *context = wp_context_new (store, NULL);
+  WpWindow *window = wp_window_new (NULL, context, NULL);
+  g_autoptr(WpPlanStats) stats = wp_plan_stats_compute (store, wp_plan_get_id (plan), NULL,
+                                                        NULL);
+  AdwViewStack *views;
+  GtkWidget *progress, *group, *areas_chart, *agencies_chart, *behind, *row, *chip;
+  GListModel *rows;
+  g_autofree char *chip_label = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  views = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  rows = G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (
+                         find_descendant (GTK_WIDGET (window), GTK_TYPE_GRID_VIEW))));
+  adw_view_stack_set_visible_child_name (views, "progress");
+  spin ();
+  progress = find_descendant (GTK_WIDGET (window), WP_TYPE_PROGRESS_VIEW);
+  group = find_group (progress, "Against the Milestones");
+  g_assert_nonnull (group);
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), ==,
+                   "1 ahead, 1 on track, 2 behind and 2 done; 2 have no milestone due yet. "
+                   "Each item by its own milestone for the last quarter ended; lead agencies "
+                   "by the items they lead at any level.");
+  areas_chart = find_descendant (group, GTK_TYPE_DRAWING_AREA);
+  agencies_chart = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (areas_chart));
+  g_assert_true (GTK_IS_DRAWING_AREA (agencies_chart));
+  /* a legend row and a bar for each area, each lead agency */
+  g_assert_cmpint (gtk_drawing_area_get_content_height (GTK_DRAWING_AREA (areas_chart)), ==,
+                   (int) (wp_chart_pace_height (2) * test_chart_scale (areas_chart)));
+  g_assert_cmpint (gtk_drawing_area_get_content_height (GTK_DRAWING_AREA (agencies_chart)), ==,
+                   (int) (wp_chart_pace_height (3) * test_chart_scale (areas_chart)));
+
+  /* The items behind, furthest first, with expected and actual progress */
+  behind = find_group (progress, "Behind Milestone");
+  g_assert_true (gtk_widget_get_visible (behind));
+  row = find_item_row (behind);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "任务F");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "甲单位 · expected 40%, actual 20%");
+  row = gtk_widget_get_next_sibling (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "任务B");
+
+  /* 甲单位's 欠进度: the two key tasks it leads behind, under their areas */
+  wait_frame (agencies_chart);
+  g_assert_true (gtk_widget_get_mapped (agencies_chart));
+  click_pace_segment (agencies_chart, stats->agencies, group_index (stats->agencies, "甲单位"),
+                      WP_PACE_BEHIND);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (views), ==, "outline");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 4);
+  {
+    g_autoptr(GtkTreeListRow) first = g_list_model_get_item (rows, 1);
+    g_autoptr(GtkTreeListRow) second = g_list_model_get_item (rows, 3);
+    g_autoptr(WpItem) b = gtk_tree_list_row_get_item (first);
+    g_autoptr(WpItem) f = gtk_tree_list_row_get_item (second);
+
+    g_assert_cmpstr (wp_item_get_title (b), ==, "任务B");
+    g_assert_cmpstr (wp_item_get_title (f), ==, "任务F");
+  }
+  chip_label = g_strdup_printf ("甲单位 · %s ✕", wp_pace_to_label (WP_PACE_BEHIND));
+  chip = find_button_labelled (GTK_WIDGET (window), chip_label);
+  g_assert_nonnull (chip);
+  g_assert_true (gtk_widget_get_visible (chip));
+
+  /* An area's 欠进度: its key task behind, not 丙单位's action under 任务H */
+  adw_view_stack_set_visible_child_name (views, "progress");
+  spin ();
+  wait_frame (areas_chart);
+  click_pace_segment (areas_chart, stats->areas, 1, WP_PACE_BEHIND);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (views), ==, "outline");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);   /* 领域二, 任务F */
+
+  /* The button takes the segment away: every item again */
+  chip = find_button_labelled (GTK_WIDGET (window), "领域二 · Behind ✕");
+  g_assert_nonnull (chip);
+  g_signal_emit_by_name (chip, "clicked");
+  spin ();
+  g_assert_false (gtk_widget_get_visible (chip));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-search", NULL));
+  spin ();
+
+  /* Before the first quarter ends no milestone is due: one line says so */
+  {
+    GDate day;
+
+    g_date_clear (&day, 1);
+    g_date_set_dmy (&day, 30, 3, 2025);
+    wp_store_set_judging (store, &day, 30);
+  }
+  adw_view_stack_set_visible_child_name (views, "progress");
+  wp_progress_view_set_plan (WP_PROGRESS_VIEW (progress), plan);
+  spin ();
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), ==,
+                   "No item has a milestone due by 30/3/2025.");
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (areas_chart)));
+  g_assert_false (gtk_widget_get_visible (behind));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_clear_object (&plan);
+  g_clear_pointer (&stats, wp_plan_stats_free);
+  g_object_unref (context);
+  g_assert_cmpuint (wp_store_get_n_live_items (store), ==, 0);
+  g_assert_finalize_object (store);
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -5108,6 +5270,8 @@ main (int    argc,
   g_test_add_func ("/gui/report-review-zh_CN", test_report_review_zh_CN);
   g_test_add_func ("/gui/reporting-view", test_reporting_view);
   g_test_add_func ("/gui/reporting-view-zh_CN", test_reporting_view_zh_CN);
+
+  g_test_add_func ("/gui/progress-pace-breakdown", test_progress_pace_breakdown);
 
   status = g_test_run ();
   wp_test_remove_tree (data_home);

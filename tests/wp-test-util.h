@@ -570,4 +570,109 @@ wp_test_have_openpyxl (void)
          && g_spawn_check_wait_status (status, NULL);
 }
 
+/* The id of the item titled @title in the plan, or 0 */
+static inline gint64
+wp_test_item_by_title (WpStore    *store,
+                       gint64      plan_id,
+                       const char *title)
+{
+  g_autoptr(WpPlanFacts) facts = wp_store_list_plan_facts (store, plan_id, NULL);
+
+  g_assert_nonnull (facts);
+  for (guint i = 0; i < facts->items->len; i++)
+    {
+      gint64 id = g_array_index (facts->items, WpItemFacts, i).id;
+      g_autoptr(WpItem) item = wp_store_get_item (store, id, NULL);
+
+      if (item != NULL && g_strcmp0 (wp_item_get_title (item), title) == 0)
+        return id;
+    }
+  return 0;
+}
+
+/* A crafted 2025 plan with quarterly milestones (形象进度), judged on 30
+ * June 2025, the second quarter's last day, when its milestones count:
+ *
+ *   领域一
+ *     任务A  lead 甲单位, 50%, Q1 30% Q2 50%        on track (ahead on 29 June)
+ *     任务B  lead 甲单位, 49%, Q2 50%               behind by 1 (none on 29 June)
+ *     任务C  lead 乙单位, done at 30%, Q2 80%       done, whatever the milestone
+ *     任务D  lead 乙单位, 60%, no milestone         none
+ *   领域二
+ *     任务E  lead 乙单位, 70%, Q2 60%               ahead (none on 29 June)
+ *     任务F  lead 甲单位, 20%, Q1 40%, Q2 text only behind by 20 (Q1's stands)
+ *     任务G  lead 丙单位, done, no milestone        done
+ *     任务H  lead 丙单位, no milestone of its own   none
+ *       措施h  lead 丙单位, 10%, Q2 50%             behind (not counted for the plan)
+ */
+#define WP_TEST_PACED_PLAN \
+  "{\"format\": \"workplan\", \"version\": 1," \
+  " \"plan\": {\"year\": 2025, \"title\": \"形象进度测试\", \"organization\": \"测试\"}," \
+  " \"items\": [" \
+  WP_TEST_ITEM_JSON ("area", "领域一", "", "", "not_started", "null", "null") \
+    WP_TEST_ITEM_JSON ("task", "任务A", "\"甲单位\"", "", "in_progress", "50", "\"2025-12-31\"") \
+      "]}," \
+    WP_TEST_ITEM_JSON ("task", "任务B", "\"甲单位\"", "", "in_progress", "49", "\"2025-12-31\"") \
+      "]}," \
+    WP_TEST_ITEM_JSON ("task", "任务C", "\"乙单位\"", "", "done", "30", "\"2025-12-31\"") "]}," \
+    WP_TEST_ITEM_JSON ("task", "任务D", "\"乙单位\"", "", "in_progress", "60", "\"2025-12-31\"") \
+      "]}" \
+  "]}," \
+  WP_TEST_ITEM_JSON ("area", "领域二", "", "", "not_started", "null", "null") \
+    WP_TEST_ITEM_JSON ("task", "任务E", "\"乙单位\"", "", "in_progress", "70", "\"2025-12-31\"") \
+      "]}," \
+    WP_TEST_ITEM_JSON ("task", "任务F", "\"甲单位\"", "", "in_progress", "20", "\"2025-12-31\"") \
+      "]}," \
+    WP_TEST_ITEM_JSON ("task", "任务G", "\"丙单位\"", "", "done", "100", "\"2025-12-31\"") "]}," \
+    WP_TEST_ITEM_JSON ("task", "任务H", "\"丙单位\"", "", "not_started", "null", "\"2025-12-31\"") \
+      WP_TEST_ITEM_JSON ("action", "措施h", "\"丙单位\"", "", "in_progress", "10", \
+                         "\"2025-12-31\"") "]}" \
+    "]}" \
+  "]}]}"
+
+static inline void
+wp_test_set_milestone (WpStore    *store,
+                       gint64      plan_id,
+                       const char *title,
+                       int         quarter,
+                       const char *text,
+                       int         progress)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = wp_test_item_by_title (store, plan_id, title);
+
+  g_assert_cmpint (id, !=, 0);
+  wp_store_set_milestone (store, id, quarter, text, progress, &error);
+  g_assert_no_error (error);
+}
+
+/* Opens the plan above in a new database in @dir (see WP_TEST_PACED_PLAN) */
+static inline WpStore *
+wp_test_open_paced (const char  *dir,
+                    WpPlan     **plan)
+{
+  g_autofree char *path = g_build_filename (dir, "paced.db", NULL);
+  g_autoptr(GError) error = NULL;
+  WpStore *store = wp_store_open (path, WP_STORE_OPEN_DEFAULT, &error);
+  gint64 id;
+  GDate day;
+
+  g_assert_no_error (error);
+  *plan = wp_json_import (store, WP_TEST_PACED_PLAN, -1, 0, FALSE, &error);
+  g_assert_no_error (error);
+  id = wp_plan_get_id (*plan);
+  wp_test_set_milestone (store, id, "任务A", 1, "启动", 30);
+  wp_test_set_milestone (store, id, "任务A", 2, "过半", 50);
+  wp_test_set_milestone (store, id, "任务B", 2, "过半", 50);
+  wp_test_set_milestone (store, id, "任务C", 2, NULL, 80);
+  wp_test_set_milestone (store, id, "任务E", 2, NULL, 60);
+  wp_test_set_milestone (store, id, "任务F", 1, "方案印发", 40);
+  wp_test_set_milestone (store, id, "任务F", 2, "组织实施", -1);
+  wp_test_set_milestone (store, id, "措施h", 2, NULL, 50);
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 30, 6, 2025);
+  wp_store_set_judging (store, &day, 30);
+  return store;
+}
+
 G_END_DECLS

@@ -337,6 +337,307 @@ wp_chart_draw_bars (cairo_t   *cr,
   cairo_restore (cr);
 }
 
+/* The milestone breakdown (形象进度): one stacked bar per group, under a
+ * legend. The segments go in this order, the legend's, so that position
+ * and the hatched 欠进度 say what a segment is without its colour. */
+static const WpPace pace_order[] = {
+  WP_PACE_AHEAD, WP_PACE_ON_TRACK, WP_PACE_BEHIND, WP_PACE_DONE, WP_PACE_NONE,
+};
+
+#define PACE_LEGEND_ROW 24.0
+
+static void
+pace_rgb (WpPace  pace,
+          double *r,
+          double *g,
+          double *b)
+{
+  /* GNOME palette: green 4, blue 3, teal-ish blue 2, orange 4, light grey 2 */
+  static const double colours[][3] = {
+    [WP_PACE_NONE] = { 0.87, 0.87, 0.85 },
+    [WP_PACE_AHEAD] = { 0.21, 0.52, 0.89 },
+    [WP_PACE_ON_TRACK] = { 0.60, 0.76, 0.95 },
+    [WP_PACE_BEHIND] = { 0.90, 0.38, 0.00 },
+    [WP_PACE_DONE] = { 0.18, 0.76, 0.49 },
+  };
+
+  *r = colours[pace][0];
+  *g = colours[pace][1];
+  *b = colours[pace][2];
+}
+
+double
+wp_chart_pace_height (guint n_groups)
+{
+  return PACE_LEGEND_ROW + n_groups * BAR_ROW;
+}
+
+/* Where a group's bar and its segments go: the name column, then the bar;
+ * every segment with items is at least as wide as its count */
+typedef struct {
+  double name_width;
+  double x[G_N_ELEMENTS (pace_order)];   /* from the bar's start */
+  double w[G_N_ELEMENTS (pace_order)];
+} PaceRow;
+
+static double
+pace_name_width (cairo_t   *cr,
+                 GPtrArray *groups,
+                 guint      n,
+                 double     width)
+{
+  double name_width = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PangoLayout) layout =
+        label (cr, ((WpGroupCounts *) g_ptr_array_index (groups, i))->name, 11, FALSE);
+      double w, h;
+
+      text_size (layout, &w, &h);
+      name_width = MAX (name_width, w);
+    }
+  return MIN (name_width + 8, width * 0.4);
+}
+
+static void
+pace_row (cairo_t             *cr,
+          const WpGroupCounts *group,
+          double               name_width,
+          double               width,
+          PaceRow             *row)
+{
+  double bar_w = MAX (10, width - name_width), least[G_N_ELEMENTS (pace_order)];
+  double sum_least = 0, x = 0;
+  guint total = 0;
+
+  row->name_width = name_width;
+  for (guint k = 0; k < G_N_ELEMENTS (pace_order); k++)
+    {
+      guint n = group->counts.pace[pace_order[k]];
+
+      least[k] = 0;
+      if (n > 0)
+        {
+          g_autofree char *text = g_strdup_printf ("%u", n);
+          g_autoptr(PangoLayout) layout = label (cr, text, 10, TRUE);
+          double tw, th;
+
+          text_size (layout, &tw, &th);
+          least[k] = tw + 8;
+        }
+      sum_least += least[k];
+      total += n;
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (pace_order); k++)
+    {
+      guint n = group->counts.pace[pace_order[k]];
+
+      if (total == 0)
+        row->w[k] = 0;
+      else if (sum_least < bar_w)
+        row->w[k] = least[k] + (bar_w - sum_least) * n / total;
+      else
+        row->w[k] = bar_w * n / total;
+      row->x[k] = x;
+      x += row->w[k];
+    }
+}
+
+static cairo_t *
+measuring_context (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_surface_destroy (surface);
+  return cr;
+}
+
+/**
+ * wp_chart_draw_pace:
+ * @groups: (element-type WpGroupCounts): areas or agencies
+ *
+ * The legend, then one bar per group stacked by where its items stand
+ * against their milestones, each segment with its count written on it.
+ */
+void
+wp_chart_draw_pace (cairo_t   *cr,
+                    GPtrArray *groups,
+                    guint      max_groups,
+                    double     width)
+{
+  guint n = MIN (groups->len, max_groups);
+  double name_width, x = 0;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  for (guint k = 0; k < G_N_ELEMENTS (pace_order); k++)
+    {
+      g_autoptr(PangoLayout) layout = label (cr, wp_pace_to_label (pace_order[k]), 11, FALSE);
+      double r, g, b, tw, th;
+
+      pace_rgb (pace_order[k], &r, &g, &b);
+      cairo_set_source_rgb (cr, r, g, b);
+      cairo_rectangle (cr, x, 6, 10, 10);
+      cairo_fill (cr);
+      if (pace_order[k] == WP_PACE_BEHIND)
+        {
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          cairo_set_line_width (cr, 1.2);
+          cairo_move_to (cr, x, 12);
+          cairo_line_to (cr, x + 4, 16);
+          cairo_move_to (cr, x, 6);
+          cairo_line_to (cr, x + 10, 16);
+          cairo_move_to (cr, x + 6, 6);
+          cairo_line_to (cr, x + 10, 10);
+          cairo_stroke (cr);
+        }
+      text_size (layout, &tw, &th);
+      cairo_set_source_rgb (cr, 0.14, 0.14, 0.14);
+      show (cr, layout, x + 14, 3);
+      x += 14 + tw + 16;
+    }
+
+  name_width = pace_name_width (cr, groups, n, width);
+  for (guint i = 0; i < n; i++)
+    {
+      WpGroupCounts *group = g_ptr_array_index (groups, i);
+      g_autoptr(PangoLayout) name = label (cr, group->name, 11, FALSE);
+      double y = PACE_LEGEND_ROW + i * BAR_ROW;
+      PaceRow row;
+
+      pace_row (cr, group, name_width, width, &row);
+      pango_layout_set_width (name, (int) ((name_width - 8) * PANGO_SCALE));
+      pango_layout_set_ellipsize (name, PANGO_ELLIPSIZE_END);
+      cairo_set_source_rgb (cr, 0.14, 0.14, 0.14);
+      show (cr, name, 0, y + 2);
+
+      for (guint k = 0; k < G_N_ELEMENTS (pace_order); k++)
+        {
+          guint count = group->counts.pace[pace_order[k]];
+          double sx = name_width + row.x[k], r, g, b;
+          g_autofree char *text = NULL;
+          g_autoptr(PangoLayout) number = NULL;
+          double tw, th;
+
+          if (count == 0)
+            continue;
+          pace_rgb (pace_order[k], &r, &g, &b);
+          cairo_set_source_rgb (cr, r, g, b);
+          cairo_rectangle (cr, sx, y + 3, row.w[k], BAR_ROW - 6);
+          cairo_fill (cr);
+          if (pace_order[k] == WP_PACE_BEHIND)
+            {
+              /* Stripes, for those who cannot tell the colours apart */
+              cairo_save (cr);
+              cairo_rectangle (cr, sx, y + 3, row.w[k], BAR_ROW - 6);
+              cairo_clip (cr);
+              cairo_set_source_rgba (cr, 1, 1, 1, 0.35);
+              cairo_set_line_width (cr, 2);
+              for (double d = -BAR_ROW; d < row.w[k]; d += 7)
+                {
+                  cairo_move_to (cr, sx + d, y + BAR_ROW - 3);
+                  cairo_line_to (cr, sx + d + BAR_ROW - 6, y + 3);
+                }
+              cairo_stroke (cr);
+              cairo_restore (cr);
+            }
+          /* A thin gap between segments */
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          cairo_rectangle (cr, sx + row.w[k] - 1, y + 3, 1, BAR_ROW - 6);
+          cairo_fill (cr);
+
+          text = g_strdup_printf ("%u", count);
+          number = label (cr, text, 10, TRUE);
+          text_size (number, &tw, &th);
+          if (tw + 4 > row.w[k])
+            continue;
+          if (pace_order[k] == WP_PACE_NONE || pace_order[k] == WP_PACE_ON_TRACK)
+            cairo_set_source_rgb (cr, 0.14, 0.14, 0.14);
+          else
+            cairo_set_source_rgb (cr, 1, 1, 1);
+          show (cr, number, sx + (row.w[k] - tw) / 2, y + (BAR_ROW - th) / 2);
+        }
+    }
+  cairo_restore (cr);
+}
+
+/**
+ * wp_chart_pace_hit:
+ * @width: the width wp_chart_draw_pace() drew at
+ * @x: @y: a point on the chart
+ * @pace: (out): the segment's category
+ *
+ * Returns: the group whose bar has a segment with items at the point, or -1
+ */
+int
+wp_chart_pace_hit (GPtrArray *groups,
+                   guint      max_groups,
+                   double     width,
+                   double     x,
+                   double     y,
+                   WpPace    *pace)
+{
+  guint n = MIN (groups->len, max_groups);
+  cairo_t *cr;
+  double name_width;
+  PaceRow row;
+  int index;
+
+  if (y < PACE_LEGEND_ROW || y >= PACE_LEGEND_ROW + n * BAR_ROW)
+    return -1;
+  index = (int) ((y - PACE_LEGEND_ROW) / BAR_ROW);
+  cr = measuring_context ();
+  name_width = pace_name_width (cr, groups, n, width);
+  pace_row (cr, g_ptr_array_index (groups, index), name_width, width, &row);
+  cairo_destroy (cr);
+  for (guint k = 0; k < G_N_ELEMENTS (pace_order); k++)
+    if (row.w[k] > 0 && x >= name_width + row.x[k] && x < name_width + row.x[k] + row.w[k])
+      {
+        *pace = pace_order[k];
+        return index;
+      }
+  return -1;
+}
+
+/**
+ * wp_chart_pace_segment_centre:
+ * @x: @y: (out): the middle of the segment of @pace in the bar of group @index
+ *
+ * Returns: whether that segment has items (and so is drawn)
+ */
+gboolean
+wp_chart_pace_segment_centre (GPtrArray *groups,
+                              guint      max_groups,
+                              double     width,
+                              guint      index,
+                              WpPace     pace,
+                              double    *x,
+                              double    *y)
+{
+  guint n = MIN (groups->len, max_groups);
+  cairo_t *cr;
+  double name_width;
+  PaceRow row;
+  gboolean found = FALSE;
+
+  if (index >= n)
+    return FALSE;
+  cr = measuring_context ();
+  name_width = pace_name_width (cr, groups, n, width);
+  pace_row (cr, g_ptr_array_index (groups, index), name_width, width, &row);
+  cairo_destroy (cr);
+  for (guint k = 0; k < G_N_ELEMENTS (pace_order); k++)
+    if (pace_order[k] == pace && row.w[k] > 0)
+      {
+        *x = name_width + row.x[k] + row.w[k] / 2;
+        *y = PACE_LEGEND_ROW + index * BAR_ROW + BAR_ROW / 2;
+        found = TRUE;
+      }
+  return found;
+}
+
 /**
  * wp_chart_draw_trend:
  *

@@ -35,6 +35,24 @@ void   wp_chart_draw_bars   (cairo_t         *cr,
                              GPtrArray       *groups,
                              guint            max_groups,
                              double           width);
+double wp_chart_pace_height (guint           n_groups);
+void   wp_chart_draw_pace   (cairo_t         *cr,
+                             GPtrArray       *groups,
+                             guint            max_groups,
+                             double           width);
+int    wp_chart_pace_hit    (GPtrArray       *groups,
+                             guint            max_groups,
+                             double           width,
+                             double           x,
+                             double           y,
+                             WpPace          *pace);
+gboolean wp_chart_pace_segment_centre (GPtrArray *groups,
+                             guint            max_groups,
+                             double           width,
+                             guint            index,
+                             WpPace           pace,
+                             double          *x,
+                             double          *y);
 void   wp_chart_draw_trend  (cairo_t         *cr,
                              const guint     *done_by_month,
                              double           width,

@@ -7,12 +7,15 @@
 #include <string.h>
 
 #include "wp-filter.h"
+#include "wp-stats.h"
 
 void
 wp_filter_init (WpFilter *filter)
 {
   memset (filter, 0, sizeof *filter);
   filter->status = -1;
+  filter->pace = -1;
+  filter->kind = -1;
 }
 
 void
@@ -45,6 +48,10 @@ wp_filter_copy (const WpFilter *from,
   to->status = from->status;
   to->overdue_only = from->overdue_only;
   to->done_month = from->done_month >= 1 && from->done_month <= 12 ? from->done_month : 0;
+  to->pace = from->pace >= 0 && from->pace <= WP_PACE_DONE ? from->pace : -1;
+  to->area_id = MAX (from->area_id, 0);
+  to->kind = from->kind >= 0 && from->kind <= WP_ITEM_KIND_ACTION ? from->kind : -1;
+  to->lead_id = MAX (from->lead_id, 0);
 }
 
 gboolean
@@ -53,7 +60,8 @@ wp_filter_equal (const WpFilter *a,
 {
   return g_strcmp0 (a->text, b->text) == 0 && g_strcmp0 (a->agency, b->agency) == 0
          && a->status == b->status && a->overdue_only == b->overdue_only
-         && a->done_month == b->done_month;
+         && a->done_month == b->done_month && a->pace == b->pace && a->area_id == b->area_id
+         && a->kind == b->kind && a->lead_id == b->lead_id;
 }
 
 gboolean
@@ -62,13 +70,14 @@ wp_filter_is_empty (const WpFilter *filter)
   return filter == NULL || (is_blank (filter->text) && !wp_filter_has_criteria (filter));
 }
 
-/* Narrows by more than words: agency, status, overdue or month done */
+/* Narrows by more than words: agency, status, overdue, month done or pace */
 gboolean
 wp_filter_has_criteria (const WpFilter *filter)
 {
   return filter != NULL
          && (!is_blank (filter->agency) || filter->status >= 0 || filter->overdue_only
-             || filter->done_month > 0);
+             || filter->done_month > 0 || filter->pace >= 0 || filter->area_id > 0
+             || filter->kind >= 0 || filter->lead_id > 0);
 }
 
 /**
@@ -87,6 +96,21 @@ wp_filter_passes (const WpFilter    *filter,
   if (filter->status >= 0 && f->status != (WpItemStatus) filter->status)
     return FALSE;
   if (agency_id != 0 && !wp_item_facts_involves (f, agency_id))
+    return FALSE;
+  if (filter->lead_id > 0)
+    {
+      gboolean leads = FALSE;
+
+      for (guint k = 0; k < f->n_lead; k++)
+        leads |= f->lead[k] == filter->lead_id;
+      if (!leads)
+        return FALSE;
+    }
+  if (filter->kind >= 0 && f->kind != (WpItemKind) filter->kind)
+    return FALSE;
+  if (filter->area_id > 0 && f->area_id != filter->area_id)
+    return FALSE;
+  if (filter->pace >= 0 && wp_item_facts_get_pace (f) != (WpPace) filter->pace)
     return FALSE;
   /* With an agency, its own lateness: a key task red only because of
    * another agency's action is not overdue for this one */

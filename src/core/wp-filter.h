@@ -15,6 +15,11 @@ typedef struct {
   int       status;        /* a WpItemStatus, rolled up, or -1 for any */
   gboolean  overdue_only;  /* red light */
   int       done_month;    /* 1–12: done in that month of the plan's year; 0: any */
+  /* What a segment of the progress view's milestone breakdown counts: */
+  int       pace;          /* a WpPace against the item's own milestone, or -1 for any */
+  gint64    area_id;       /* in this area (the top-level item), or 0 for any */
+  int       kind;          /* a WpItemKind, or -1 for any */
+  gint64    lead_id;       /* led by this agency (its id), at any level, or 0 for any */
 } WpFilter;
 
 void      wp_filter_init          (WpFilter        *filter);

@@ -25,6 +25,13 @@ group_free (WpGroupCounts *group)
 }
 
 static void
+item_behind_free (WpItemBehind *behind)
+{
+  g_object_unref (behind->item);
+  g_free (behind);
+}
+
+static void
 item_target_free (WpItemTarget *pair)
 {
   g_object_unref (pair->item);
@@ -42,9 +49,39 @@ wp_plan_stats_free (WpPlanStats *stats)
   g_clear_pointer (&stats->agencies, g_ptr_array_unref);
   g_clear_pointer (&stats->overdue, g_ptr_array_unref);
   g_clear_pointer (&stats->due_soon, g_ptr_array_unref);
+  g_clear_pointer (&stats->behind, g_ptr_array_unref);
   g_clear_pointer (&stats->below, g_hash_table_unref);
   g_clear_pointer (&stats->targets, g_ptr_array_unref);
   g_free (stats);
+}
+
+/**
+ * wp_item_facts_get_pace:
+ *
+ * Where an item stands against its own milestone on the reference date,
+ * by wp_light_pace(): the one rule of the breakdown, its lists and the
+ * filter. Work carried over into next year is judged there, as its light
+ * is (see wp_light_roll_up()).
+ */
+WpPace
+wp_item_facts_get_pace (const WpItemFacts *f)
+{
+  if (f->carried_forward && f->status != WP_ITEM_STATUS_DONE)
+    return WP_PACE_NONE;
+  return wp_light_pace (f->status, f->progress, f->expected);
+}
+
+/**
+ * wp_counts_have_milestones:
+ *
+ * Returns: whether any counted item not done has a milestone due, that is
+ *   whether the breakdown against the milestones says anything
+ */
+gboolean
+wp_counts_have_milestones (const WpCounts *counts)
+{
+  return counts->pace[WP_PACE_AHEAD] + counts->pace[WP_PACE_ON_TRACK]
+         + counts->pace[WP_PACE_BEHIND] > 0;
 }
 
 /* @light: the light the item is judged by, for this count */
@@ -54,6 +91,7 @@ count (WpCounts          *counts,
        WpLight            light)
 {
   counts->total++;
+  counts->pace[wp_item_facts_get_pace (f)]++;
   switch (f->status)
     {
     case WP_ITEM_STATUS_DONE:
@@ -111,6 +149,18 @@ compare_due (gconstpointer a,
   if (x == NULL || y == NULL)
     return (x == NULL) - (y == NULL);
   return g_date_compare (x, y);
+}
+
+/* The furthest behind its milestone first */
+static int
+compare_behind (gconstpointer a,
+                gconstpointer b)
+{
+  const WpItemBehind *x = *(WpItemBehind * const *) a;
+  const WpItemBehind *y = *(WpItemBehind * const *) b;
+  int gap_x = x->expected - x->progress, gap_y = y->expected - y->progress;
+
+  return (gap_x < gap_y) - (gap_x > gap_y);
 }
 
 /* The earliest deadline of a listed item or of the work under it, in
@@ -373,6 +423,7 @@ wp_plan_stats_compute_listing (WpStore     *store,
   stats->agencies = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
   stats->overdue = g_ptr_array_new_with_free_func (g_object_unref);
   stats->due_soon = g_ptr_array_new_with_free_func (g_object_unref);
+  stats->behind = g_ptr_array_new_with_free_func ((GDestroyNotify) item_behind_free);
   stats->below = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                         (GDestroyNotify) g_ptr_array_unref);
   stats->targets = g_ptr_array_new_with_free_func ((GDestroyNotify) item_target_free);
@@ -475,6 +526,20 @@ wp_plan_stats_compute_listing (WpStore     *store,
             g_ptr_array_add (light == WP_LIGHT_RED ? overdue : due_soon, (gpointer) f);
             g_hash_table_add (listed, (gpointer) &f->id);
           }
+        if (wp_item_facts_get_pace (f) == WP_PACE_BEHIND)
+          {
+            WpItemBehind *behind = g_new0 (WpItemBehind, 1);
+
+            behind->item = wp_store_get_item (store, f->id, error);
+            if (behind->item == NULL)
+              {
+                g_free (behind);
+                return NULL;
+              }
+            behind->expected = f->expected;
+            behind->progress = f->progress;
+            g_ptr_array_add (stats->behind, behind);
+          }
         if (agency_id != 0 && f->status == WP_ITEM_STATUS_DONE && day != NULL
             && g_date_get_year (day) == (GDateYear) stats->year)
           stats->done_by_month[g_date_get_month (day) - 1]++;
@@ -534,6 +599,8 @@ wp_plan_stats_compute_listing (WpStore     *store,
   }
   g_ptr_array_sort_with_data (overdue, compare_listed, below);
   g_ptr_array_sort_with_data (due_soon, compare_listed, below);
+  /* (a stable sort: equal gaps stay in outline order) */
+  g_ptr_array_sort (stats->behind, compare_behind);
   if (!read_listed (store, stats, overdue, below, max_listed, stats->overdue, error)
       || !read_listed (store, stats, due_soon, below, max_listed, stats->due_soon, error))
     return NULL;
@@ -712,13 +779,108 @@ state_phrases (const WpCounts *c,
   return n;
 }
 
+/* An item behind its milestone: "title (led by …, expected 50%, actual 30%)" */
+static void
+append_behind_line (GString            *out,
+                    const WpItemBehind *behind)
+{
+  g_autofree char *leads = g_strjoinv ("、", (char **) wp_item_get_lead_agencies (behind->item));
+
+  if (leads[0] != '\0')
+    /* Translators: an item behind its milestone in the briefing: its title, lead
+     * agency, the progress its milestone expects and its own, e.g.
+     * "任务乙（乙单位牵头，应达50%，实际30%）" */
+    g_string_append_printf (out, _("%s (led by %s, expected %d%%, actual %d%%)"),
+                            wp_item_get_title (behind->item), leads, behind->expected,
+                            behind->progress);
+  else
+    /* Translators: an item behind its milestone without a lead agency */
+    g_string_append_printf (out, _("%s (expected %d%%, actual %d%%)"),
+                            wp_item_get_title (behind->item), behind->expected,
+                            behind->progress);
+}
+
+/**
+ * wp_counts_describe_pace:
+ *
+ * Returns: (transfer full): where the counted items stand against their
+ *   milestones, in words: "1 ahead, 2 on track, 1 behind and 4 done; 3
+ *   have no milestone due yet"
+ */
+char *
+wp_counts_describe_pace (const WpCounts *counts)
+{
+  const guint *n = counts->pace;
+  g_autofree char *ahead = NULL;
+  g_autofree char *on_track = NULL;
+  g_autofree char *behind = NULL;
+  g_autofree char *done = NULL;
+  g_autofree char *none = NULL;
+
+  /* Translators: in the milestone breakdown, e.g. "超进度2项" */
+  ahead = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u ahead", "%u ahead",
+                                        n[WP_PACE_AHEAD]), n[WP_PACE_AHEAD]);
+  /* Translators: e.g. "达进度3项" */
+  on_track = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u on track", "%u on track",
+                                           n[WP_PACE_ON_TRACK]), n[WP_PACE_ON_TRACK]);
+  /* Translators: e.g. "欠进度1项" */
+  behind = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u behind", "%u behind",
+                                         n[WP_PACE_BEHIND]), n[WP_PACE_BEHIND]);
+  /* Translators: e.g. "已完成4项" */
+  done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u done", "%u done",
+                                       n[WP_PACE_DONE]), n[WP_PACE_DONE]);
+  /* Translators: e.g. "5项暂无到期节点" */
+  none = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u has no milestone due yet",
+                                       "%u have no milestone due yet", n[WP_PACE_NONE]),
+                          n[WP_PACE_NONE]);
+  /* Translators: the breakdown against the quarterly milestones (形象进度):
+   * ahead, on track, behind, done, and those with none due yet */
+  return g_strdup_printf (_("%s, %s, %s and %s; %s"), ahead, on_track, behind, done, none);
+}
+
+/* The paragraph of the breakdown against the milestones (形象进度) and the
+ * items behind theirs, as a mid-year review states them */
+static void
+append_pace (GString     *out,
+             WpPlanStats *stats)
+{
+  g_autofree char *breakdown = wp_counts_describe_pace (&stats->counts);
+
+  g_string_append (out, "\n\n");
+  /* Translators: opens the briefing's paragraph on the quarterly milestones */
+  g_string_append_printf (out, _("Against the milestones: %s."), breakdown);
+  if (stats->behind->len == 0)
+    return;
+
+  /* Translators: starts the list of the items behind their milestone */
+  g_string_append (out, _(" Behind their milestone: "));
+  for (guint i = 0; i < MIN (stats->behind->len, SUMMARY_MAX_OVERDUE); i++)
+    {
+      if (i > 0)
+        g_string_append (out, _("; "));
+      append_behind_line (out, g_ptr_array_index (stats->behind, i));
+    }
+  if (stats->behind->len > SUMMARY_MAX_OVERDUE)
+    {
+      guint rest = stats->behind->len - SUMMARY_MAX_OVERDUE;
+
+      /* Translators: after the first items behind their milestone of a long list */
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
+                                                "; and %u more item behind its milestone",
+                                                "; and %u more items behind their milestones",
+                                                rest), rest);
+    }
+  g_string_append (out, _("."));
+}
+
 /**
  * wp_plan_stats_compose_summary:
  * @plan_title: the plan's title, as the summary names it
  *
  * Drafts the progress summary (工作进展情况通报) staff write by hand today:
- * one paragraph of totals, one per area, and the overdue items with their
- * lead agencies, in the language of the user interface. The numbers are
+ * one paragraph of totals, one per area, the overdue items with their
+ * lead agencies, and, once milestones are due, how the items stand against
+ * them with those behind named, in the language of the user interface. The numbers are
  * those of @stats, so they match the tables. For one agency it says what
  * the agency leads and supports, at the level the items are.
  *
@@ -849,6 +1011,9 @@ wp_plan_stats_compose_summary (WpPlanStats *stats,
       /* Translators: ends the list of overdue items */
       g_string_append (out, _("."));
     }
+
+  if (wp_counts_have_milestones (c))
+    append_pace (out, stats);
 
   return g_string_free (out, FALSE);
 }

@@ -19,6 +19,9 @@ typedef struct {
                          here, or in the work below that names no agency) */
   guint due_soon;     /* yellow */
   double progress;    /* mean effective progress, 0–100 */
+  guint pace[WP_PACE_DONE + 1];  /* by WpPace against each item's own milestone
+                                    (wp_item_facts_get_pace()): [WP_PACE_NONE] are
+                                    those not done with no milestone due yet */
 } WpCounts;
 
 typedef struct {
@@ -33,6 +36,13 @@ typedef struct {
   WpTarget *target;
 } WpItemTarget;
 
+/* A counted item behind its milestone (欠进度) */
+typedef struct {
+  WpItem *item;
+  int     expected;   /* the progress its milestone expects by the reference date */
+  int     progress;   /* its (rolled-up) progress */
+} WpItemBehind;
+
 /* What is counted, one rule for the figures, the lists and the bars:
  * - the whole plan: its key tasks (its actions when it has no key tasks),
  *   a key task red or yellow when anything under it is;
@@ -40,7 +50,10 @@ typedef struct {
  *   judged by the item's own deadline (and that of the work under it that
  *   names no agency), so that another agency's late action is not its own.
  * The lead-agency bars count, for each agency, the items it leads at any
- * level, judged the same way. */
+ * level, judged the same way.
+ * Against the milestones (形象进度) each counted item is judged by its own
+ * milestone only: a key task with none has no milestone due, whatever its
+ * actions' milestones say. */
 typedef struct {
   gint64   plan_id;
   int      year;
@@ -60,6 +73,8 @@ typedef struct {
                               says how many there are) */
   GPtrArray *due_soon;     /* WpItem: the counted items that are yellow (the
                               same: counts.due_soon) */
+  GPtrArray *behind;       /* WpItemBehind: the counted items behind their
+                              milestone, furthest behind first */
   GHashTable *below;       /* item id → GPtrArray of WpItem: for a listed item
                               with sub-items, the work under it (items
                               without sub-items) that makes it red or yellow */
@@ -86,6 +101,9 @@ char        *wp_target_format_values (const WpTarget *target);
 GPtrArray   *wp_plan_stats_get_below (WpPlanStats *stats,
                                       WpItem      *item);
 const char  *wp_plan_stats_describe_unit (WpPlanStats *stats);
+WpPace       wp_item_facts_get_pace  (const WpItemFacts *facts);
+gboolean     wp_counts_have_milestones (const WpCounts *counts);
+char        *wp_counts_describe_pace   (const WpCounts *counts);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WpPlanStats, wp_plan_stats_free)
 

@@ -38,6 +38,11 @@ struct _WpProgressView
   GtkDrawingArea      *trend_chart;
   GtkDrawingArea      *areas_chart;
   GtkDrawingArea      *agencies_chart;
+  AdwPreferencesGroup *pace_group;      /* against the milestones (形象进度) */
+  GtkWidget           *pace_charts;
+  GtkDrawingArea      *pace_areas_chart;
+  GtkDrawingArea      *pace_agencies_chart;
+  AdwPreferencesGroup *behind_group;
 
   WpContext           *context;
   WpPlan              *plan;
@@ -326,6 +331,92 @@ chart_scale (GtkWidget *widget)
   return dpi > 0 ? CLAMP (dpi / (96.0 * 1024), 1.0, 3.0) : 1.0;
 }
 
+/* What a breakdown chart shows, in words, for screen readers: one line
+ * per bar */
+static void
+describe_pace_chart (GtkDrawingArea *chart,
+                     GPtrArray      *groups,
+                     guint           max_groups)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < MIN (groups->len, max_groups); i++)
+    {
+      WpGroupCounts *group = g_ptr_array_index (groups, i);
+      g_autofree char *counts = wp_counts_describe_pace (&group->counts);
+
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: one bar of the milestone breakdown, read out: the
+       * area or agency, then its counts */
+      g_string_append_printf (text, _("%s: %s"), group->name, counts);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  text->str, -1);
+}
+
+/* The breakdown against the milestones (形象进度), or one line saying none
+ * is due yet; then the items behind theirs */
+static void
+show_pace (WpProgressView *self,
+           WpPlanStats    *stats)
+{
+  double k = chart_scale (GTK_WIDGET (self));
+  gboolean any = wp_counts_have_milestones (&stats->counts);
+  g_autofree char *as_of = wp_date_format_display (&stats->as_of);
+  g_autofree char *counts = NULL;
+  g_autofree char *description = NULL;
+
+  gtk_widget_set_visible (self->pace_charts, any);
+  if (!any)
+    {
+      /* Translators: the milestone breakdown when nothing is to be judged yet */
+      description = g_strdup_printf (_("No item has a milestone due by %s."), as_of);
+      adw_preferences_group_set_description (self->pace_group, description);
+    }
+  else
+    {
+      counts = wp_counts_describe_pace (&stats->counts);
+      /* Translators: under the heading of the milestone breakdown: the
+       * counts, then what is counted */
+      description = g_strdup_printf (_("%s. Each item by its own milestone for the last "
+                                       "quarter ended; lead agencies by the items they lead "
+                                       "at any level."), counts);
+      adw_preferences_group_set_description (self->pace_group, description);
+      gtk_drawing_area_set_content_height (self->pace_areas_chart,
+                                           (int) (wp_chart_pace_height (stats->areas->len) * k));
+      gtk_drawing_area_set_content_height (self->pace_agencies_chart,
+                                           (int) (wp_chart_pace_height (
+                                                    MIN (stats->agencies->len, MAX_AGENCIES))
+                                                  * k));
+      describe_pace_chart (self->pace_areas_chart, stats->areas, G_MAXUINT);
+      describe_pace_chart (self->pace_agencies_chart, stats->agencies, MAX_AGENCIES);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->behind_group), stats->behind->len > 0);
+  for (guint i = 0; i < MIN (stats->behind->len, MAX_LISTED); i++)
+    {
+      WpItemBehind *behind = g_ptr_array_index (stats->behind, i);
+      g_autofree char *leads = g_strjoinv ("、", (char **) wp_item_get_lead_agencies (behind->item));
+      /* Translators: under an item behind its milestone: its lead agency,
+       * the progress expected by now and its own */
+      g_autofree char *line = g_strdup_printf (_("%s · expected %d%%, actual %d%%"),
+                                               leads[0] ? leads : _("No lead agency"),
+                                               behind->expected, behind->progress);
+
+      add_item_row (self, self->behind_group, behind->item, wp_item_get_title (behind->item),
+                    line, -1);
+    }
+  if (stats->behind->len > MAX_LISTED)
+    {
+      g_autofree char *more = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "and %u more item", "and %u more items",
+                     stats->behind->len - MAX_LISTED), stats->behind->len - MAX_LISTED);
+
+      add_group_row (self, self->behind_group, more, NULL, -1);
+    }
+}
+
 static void
 refresh (WpProgressView *self)
 {
@@ -409,6 +500,7 @@ refresh (WpProgressView *self)
 
   add_item_rows (self, self->overdue_group, stats->overdue, stats->counts.overdue);
   add_item_rows (self, self->due_soon_group, stats->due_soon, stats->counts.due_soon);
+  show_pace (self, stats);
 
   /* The user's wording stands until they ask for a new draft */
   if (!self->summary_edited)
@@ -423,6 +515,8 @@ refresh (WpProgressView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self->trend_chart));
   gtk_widget_queue_draw (GTK_WIDGET (self->areas_chart));
   gtk_widget_queue_draw (GTK_WIDGET (self->agencies_chart));
+  gtk_widget_queue_draw (GTK_WIDGET (self->pace_areas_chart));
+  gtk_widget_queue_draw (GTK_WIDGET (self->pace_agencies_chart));
 
   gtk_stack_set_visible_child_name (self->stack, "figures");
 }
@@ -447,6 +541,10 @@ draw_chart (GtkDrawingArea *area,
     wp_chart_draw_trend (cr, self->stats->done_by_month, width / k, height / k);
   else if (area == self->areas_chart)
     wp_chart_draw_bars (cr, self->stats->areas, G_MAXUINT, width / k);
+  else if (area == self->pace_areas_chart)
+    wp_chart_draw_pace (cr, self->stats->areas, G_MAXUINT, width / k);
+  else if (area == self->pace_agencies_chart)
+    wp_chart_draw_pace (cr, self->stats->agencies, MAX_AGENCIES, width / k);
   else
     wp_chart_draw_bars (cr, self->stats->agencies, MAX_AGENCIES, width / k);
 }
@@ -525,6 +623,42 @@ on_areas_chart_pressed (GtkGestureClick *gesture,
   if (index < 0)
     return;
   show_in_outline (self, ((WpGroupCounts *) g_ptr_array_index (self->stats->areas, index))->id);
+}
+
+/* A click on a segment of the milestone breakdown shows the items it
+ * counts in the outline: for an area, its counted items; for a lead
+ * agency, the items it leads; for one agency, of the items it is on */
+static void
+on_pace_chart_pressed (GtkGestureClick *gesture,
+                       int              n_press,
+                       double           x,
+                       double           y,
+                       WpProgressView  *self)
+{
+  GtkWidget *chart = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  gboolean by_agency = chart == GTK_WIDGET (self->pace_agencies_chart);
+  double k = chart_scale (GTK_WIDGET (self));
+  GPtrArray *groups;
+  WpGroupCounts *group;
+  g_autofree char *label = NULL;
+  WpPace pace = WP_PACE_NONE;
+  int index;
+
+  if (self->stats == NULL)
+    return;
+  groups = by_agency ? self->stats->agencies : self->stats->areas;
+  index = wp_chart_pace_hit (groups, by_agency ? MAX_AGENCIES : G_MAXUINT,
+                             gtk_widget_get_width (chart) / k, x / k, y / k, &pace);
+  if (index < 0)
+    return;
+  group = g_ptr_array_index (groups, index);
+  /* Translators: the filter of one segment of the milestone breakdown,
+   * e.g. "市公安局 · 欠进度"; a click takes it away */
+  label = g_strdup_printf (_("%s · %s ✕"), group->name, wp_pace_to_label (pace));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-pace-filter", "(smsxiix)", label,
+                              self->agency, by_agency ? (gint64) 0 : group->id,
+                              by_agency || self->agency != NULL ? -1 : (int) self->stats->unit,
+                              (int) pace, by_agency ? group->id : (gint64) 0);
 }
 
 static void
@@ -676,6 +810,11 @@ wp_progress_view_class_init (WpProgressViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WpProgressView, trend_chart);
   gtk_widget_class_bind_template_child (widget_class, WpProgressView, areas_chart);
   gtk_widget_class_bind_template_child (widget_class, WpProgressView, agencies_chart);
+  gtk_widget_class_bind_template_child (widget_class, WpProgressView, pace_group);
+  gtk_widget_class_bind_template_child (widget_class, WpProgressView, pace_charts);
+  gtk_widget_class_bind_template_child (widget_class, WpProgressView, pace_areas_chart);
+  gtk_widget_class_bind_template_child (widget_class, WpProgressView, pace_agencies_chart);
+  gtk_widget_class_bind_template_child (widget_class, WpProgressView, behind_group);
   gtk_widget_class_bind_template_callback (widget_class, on_copy_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_redraft_clicked);
   gtk_widget_class_bind_template_child (widget_class, WpProgressView, redraft_button);
@@ -729,6 +868,8 @@ wp_progress_view_init (WpProgressView *self)
   gtk_drawing_area_set_draw_func (self->trend_chart, draw_chart, self, NULL);
   gtk_drawing_area_set_draw_func (self->areas_chart, draw_chart, self, NULL);
   gtk_drawing_area_set_draw_func (self->agencies_chart, draw_chart, self, NULL);
+  gtk_drawing_area_set_draw_func (self->pace_areas_chart, draw_chart, self, NULL);
+  gtk_drawing_area_set_draw_func (self->pace_agencies_chart, draw_chart, self, NULL);
 
   make_clickable (self, self->areas_chart, G_CALLBACK (on_areas_chart_pressed),
                   _("Click an area to show it in the outline"));
@@ -738,6 +879,10 @@ wp_progress_view_init (WpProgressView *self)
                   _("Click a status to show its items in the outline"));
   make_clickable (self, self->trend_chart, G_CALLBACK (on_trend_chart_pressed),
                   _("Click a month to show what was done in it in the outline"));
+  make_clickable (self, self->pace_areas_chart, G_CALLBACK (on_pace_chart_pressed),
+                  _("Click a part of a bar to show those items in the outline"));
+  make_clickable (self, self->pace_agencies_chart, G_CALLBACK (on_pace_chart_pressed),
+                  _("Click a part of a bar to show those items in the outline"));
 }
 
 /* The window shows another plan, or the same one read again */

@@ -58,6 +58,8 @@ struct _WpWindow
   GtkToggleButton      *overdue_filter;
   GtkButton            *month_filter;    /* shown while narrowed to a month */
   int                   done_month;
+  GtkButton            *pace_filter;     /* shown while narrowed to a breakdown segment */
+  WpFilter              pace;            /* that segment: its pace, area, kind, lead */
   gboolean              agencies_stale;  /* the agency filter's list, until the bar shows */
   GtkToggleButton      *search_button;
   GMenu                *recent_section;
@@ -525,6 +527,32 @@ on_month_filter_clicked (WpWindow *self)
   on_search_changed (self);
 }
 
+/* A segment of the progress view's milestone breakdown narrows to the
+ * items it counts: a button names it, and takes it away. @label: (nullable) */
+static void
+set_pace_filter (WpWindow   *self,
+                 const char *label,
+                 gint64      area_id,
+                 int         kind,
+                 int         pace,
+                 gint64      lead_id)
+{
+  self->pace.pace = label != NULL ? pace : -1;
+  self->pace.area_id = label != NULL ? area_id : 0;
+  self->pace.kind = label != NULL ? kind : -1;
+  self->pace.lead_id = label != NULL ? lead_id : 0;
+  if (label != NULL)
+    gtk_button_set_label (self->pace_filter, label);
+  gtk_widget_set_visible (GTK_WIDGET (self->pace_filter), label != NULL);
+}
+
+static void
+on_pace_filter_clicked (WpWindow *self)
+{
+  set_pace_filter (self, NULL, 0, -1, -1, 0);
+  on_search_changed (self);
+}
+
 /* What the search bar's words and filters ask for */
 static void
 get_filter (WpWindow *self,
@@ -542,6 +570,10 @@ get_filter (WpWindow *self,
       filter->status = status != GTK_INVALID_LIST_POSITION && status > 0 ? (int) status - 1 : -1;
       filter->overdue_only = gtk_toggle_button_get_active (self->overdue_filter);
       filter->done_month = self->done_month;
+      filter->pace = self->pace.pace;
+      filter->area_id = self->pace.area_id;
+      filter->kind = self->pace.kind;
+      filter->lead_id = self->pace.lead_id;
     }
 }
 
@@ -570,6 +602,7 @@ on_search_mode_changed (WpWindow *self)
       gtk_drop_down_set_selected (self->status_filter, 0);
       gtk_toggle_button_set_active (self->overdue_filter, FALSE);
       set_done_month (self, 0);
+      set_pace_filter (self, NULL, 0, -1, -1, 0);
     }
   else if (self->agencies_stale)
     update_filter_agencies (self);
@@ -615,6 +648,15 @@ add_filters (WpWindow *self)
   g_signal_connect_swapped (self->month_filter, "clicked", G_CALLBACK (on_month_filter_clicked),
                             self);
   gtk_box_append (self->filter_box, GTK_WIDGET (self->month_filter));
+
+  self->pace_filter = GTK_BUTTON (gtk_button_new ());
+  wp_tooltip_set_text (GTK_WIDGET (self->pace_filter), _("Show every item again"));
+  gtk_widget_add_css_class (GTK_WIDGET (self->pace_filter), "pill");
+  gtk_widget_set_visible (GTK_WIDGET (self->pace_filter), FALSE);
+  wp_filter_init (&self->pace);
+  g_signal_connect_swapped (self->pace_filter, "clicked", G_CALLBACK (on_pace_filter_clicked),
+                            self);
+  gtk_box_append (self->filter_box, GTK_WIDGET (self->pace_filter));
 
   g_signal_connect_swapped (self->agency_filter, "notify::selected",
                             G_CALLBACK (on_search_changed), self);
@@ -683,6 +725,7 @@ wp_window_show_filter (WpWindow   *self,
   g_return_if_fail (WP_IS_WINDOW (self));
 
   set_done_month (self, month);
+  set_pace_filter (self, NULL, 0, -1, -1, 0);
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   if (self->agencies_stale)
     update_filter_agencies (self);
@@ -715,6 +758,58 @@ show_filter_activated (GSimpleAction *action,
   g_variant_get (parameter, "(msii)", &agency, &status, &month);
   show_main_view (self);
   wp_window_show_filter (self, agency, status, month);
+}
+
+/**
+ * wp_window_show_pace_filter:
+ * @label: what the filter's button says
+ * @agency: (nullable): an agency's name, or %NULL for all
+ * @area_id: an area's id, or 0 for all
+ * @kind: a #WpItemKind, or -1 for any
+ * @pace: a #WpPace against the items' own milestones
+ * @lead_id: the id of the agency leading them, or 0 for any
+ *
+ * Shows the search bar narrowed to what a segment of the milestone
+ * breakdown counts (see WpFilter).
+ */
+void
+wp_window_show_pace_filter (WpWindow   *self,
+                            const char *label,
+                            const char *agency,
+                            gint64      area_id,
+                            int         kind,
+                            int         pace,
+                            gint64      lead_id)
+{
+  g_return_if_fail (WP_IS_WINDOW (self));
+  g_return_if_fail (label != NULL);
+
+  /* (the other filters as the chart's segment has them, then the segment) */
+  g_signal_handlers_block_by_func (self->agency_filter, on_search_changed, self);
+  g_signal_handlers_block_by_func (self->status_filter, on_search_changed, self);
+  wp_window_show_filter (self, agency, -1, 0);
+  g_signal_handlers_unblock_by_func (self->agency_filter, on_search_changed, self);
+  g_signal_handlers_unblock_by_func (self->status_filter, on_search_changed, self);
+  gtk_toggle_button_set_active (self->overdue_filter, FALSE);
+  set_pace_filter (self, label, area_id, kind, pace, lead_id);
+  on_search_changed (self);
+}
+
+static void
+show_pace_filter_activated (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  WpWindow *self = user_data;
+  g_autofree char *label = NULL;
+  g_autofree char *agency = NULL;
+  gint64 area_id;
+  int kind, pace;
+  gint64 lead_id;
+
+  g_variant_get (parameter, "(smsxiix)", &label, &agency, &area_id, &kind, &pace, &lead_id);
+  show_main_view (self);
+  wp_window_show_pace_filter (self, label, agency, area_id, kind, pace, lead_id);
 }
 
 /* From the directory to the agency's cards on the board */
@@ -784,6 +879,7 @@ static const GActionEntry win_actions[] = {
   { "show-view", show_view_activated, "s" },
   { "show-item", show_item_activated, "x" },
   { "show-filter", show_filter_activated, "(msii)" },
+  { "show-pace-filter", show_pace_filter_activated, "(smsxiix)" },
   { "show-agency", show_agency_activated, "s" },
   { "search", search_activated },
   { "close-search", close_search_activated },

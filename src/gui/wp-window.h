@@ -29,5 +29,12 @@ void      wp_window_show_filter (WpWindow   *self,
                                  const char *agency,
                                  int         status,
                                  int         month);
+void      wp_window_show_pace_filter (WpWindow   *self,
+                                      const char *label,
+                                      const char *agency,
+                                      gint64      area_id,
+                                      int         kind,
+                                      int         pace,
+                                      gint64      lead_id);
 
 G_END_DECLS

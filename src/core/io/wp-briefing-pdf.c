@@ -3,7 +3,9 @@
  * Title, date and organisation; the drafted summary; a table of every item
  * by area (title, lead and supporting agencies, deadline, status, light,
  * progress, latest progress note) whose header repeats on each page; the
- * overdue and at-risk items, each with the late work under it; page numbers.
+ * overdue and at-risk items, each with the late work under it; once
+ * milestones are due, the breakdown against them and the items behind;
+ * page numbers.
  * Text is laid out with Pango, so Chinese wraps at characters and the CJK
  * font is embedded. Everything is laid out first, into blocks that know
  * their page, so that the pages can be counted for "page N of M"; then the
@@ -349,6 +351,27 @@ areas_chart (cairo_t     *cr,
   wp_chart_draw_bars (cr, stats->areas, G_MAXUINT, width);
 }
 
+/* The breakdown against the milestones (形象进度), as in the progress view */
+#define PACE_MAX_AGENCIES 12
+
+static void
+pace_areas_chart (cairo_t     *cr,
+                  WpPlanStats *stats,
+                  double       width,
+                  double       height)
+{
+  wp_chart_draw_pace (cr, stats->areas, G_MAXUINT, width);
+}
+
+static void
+pace_agencies_chart (cairo_t     *cr,
+                     WpPlanStats *stats,
+                     double       width,
+                     double       height)
+{
+  wp_chart_draw_pace (cr, stats->agencies, PACE_MAX_AGENCIES, width);
+}
+
 /* Column @i's layout of @block: shared, or made again as it was measured */
 static PangoLayout *
 block_layout (Doc         *doc,
@@ -525,6 +548,31 @@ listed_line (const char *number,
                           due, wp_item_get_effective_progress (item));
 }
 
+/* The counted items behind their milestone: "N. title — lead, expected
+ * 50%, actual 30%", furthest behind first */
+static void
+behind_items (Doc         *doc,
+              WpPlanStats *stats)
+{
+  if (stats->behind->len == 0)
+    return;
+  text_block (doc, _("Items Behind Their Milestone"), 12, TRUE, 6);
+  for (guint i = 0; i < stats->behind->len; i++)
+    {
+      WpItemBehind *behind = g_ptr_array_index (stats->behind, i);
+      g_autofree char *leads = g_strjoinv ("、", (char **) wp_item_get_lead_agencies (
+                                                              behind->item));
+      /* Translators: an item behind its milestone in the briefing: number,
+       * title, lead agency, the progress expected by now and its own */
+      g_autofree char *line = g_strdup_printf (_("%u. %s — %s, expected %d%%, actual %d%%"),
+                                               i + 1, wp_item_get_title (behind->item), leads,
+                                               behind->expected, behind->progress);
+
+      text_block (doc, line, 9, FALSE, 4);
+    }
+  doc->y += 12;
+}
+
 /* The counted items of a list (overdue, at risk), each with the work under
  * it that makes it so, indented */
 static void
@@ -592,6 +640,24 @@ lay_out (Doc         *doc,
   chart_block (doc, overview_chart, stats, 130, 16);
   chart_block (doc, areas_chart, stats, wp_chart_bars_height (stats->areas->len), 16);
 
+  /* Once milestones are due: how the items stand against them */
+  if (wp_counts_have_milestones (&stats->counts))
+    {
+      g_autofree char *counts = wp_counts_describe_pace (&stats->counts);
+      /* Translators: under the briefing's milestone heading: the counts */
+      g_autofree char *line = g_strdup_printf (_("%s."), counts);
+
+      /* (the heading starts a page rather than end one without its chart) */
+      need (doc, 60 + wp_chart_pace_height (stats->areas->len));
+      text_block (doc, _("Against the Milestones"), 12, TRUE, 6);
+      text_block (doc, line, 9, FALSE, 8);
+      text_block (doc, _("By Area"), 10, TRUE, 4);
+      chart_block (doc, pace_areas_chart, stats, wp_chart_pace_height (stats->areas->len), 8);
+      text_block (doc, _("By Lead Agency"), 10, TRUE, 4);
+      chart_block (doc, pace_agencies_chart, stats,
+                   wp_chart_pace_height (MIN (stats->agencies->len, PACE_MAX_AGENCIES)), 16);
+    }
+
   if (stats->targets->len > 0)
     {
       text_block (doc, _("Targets"), 12, TRUE, 6);
@@ -622,6 +688,7 @@ lay_out (Doc         *doc,
 
   listed_items (doc, stats, stats->overdue, _("Overdue Items"));
   listed_items (doc, stats, stats->due_soon, _("Items at Risk"));
+  behind_items (doc, stats);
 }
 
 /**
