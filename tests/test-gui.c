@@ -27,6 +27,8 @@
 #include "wp-send-dialog.h"
 #include "wp-collect-dialog.h"
 #include "wp-import-preview.h"
+#include "wp-closeout-dialog.h"
+#include "wp-year-check-dialog.h"
 
 /* Widgets are found by walking the tree depth first for the first match. */
 typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
@@ -1463,6 +1465,9 @@ stored_status (WpStore *store,
 /* The board: a card moved between status columns and between agency
  * columns through the Move To menu's action (the keyboard's and the
  * drop's code), undone with Ctrl+Z's action; the database checked. */
+static GtkWindow *wait_for_window (GType      type,
+                                   GtkWindow *old);
+
 static void
 test_board_moves_cards (Demo          *d,
                         gconstpointer  data)
@@ -1497,11 +1502,21 @@ test_board_moves_cards (Demo          *d,
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "深化平安海域创建");
   }
 
-  /* Not started → done, and the card stays selected in its new column */
+  /* Not started → done is a close-out: it asks for the completion note,
+   * and the card stays selected in its new column */
   g_assert_cmpint (stored_status (d->store, sea), ==, WP_ITEM_STATUS_NOT_STARTED);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "board.move-to", "s",
                                              "status:done"));
   spin ();
+  g_assert_cmpint (stored_status (d->store, sea), ==, WP_ITEM_STATUS_NOT_STARTED);
+  {
+    WpCloseoutDialog *closeout =
+      WP_CLOSEOUT_DIALOG (wait_for_window (WP_TYPE_CLOSEOUT_DIALOG, NULL));
+
+    wp_closeout_dialog_set_completion (closeout, "海域巡查全覆盖");
+    g_signal_emit_by_name (wp_closeout_dialog_get_confirm_button (closeout), "clicked");
+    spin ();
+  }
   g_assert_cmpint (stored_status (d->store, sea), ==, WP_ITEM_STATUS_DONE);
   {
     g_autoptr(WpItem) selected = wp_board_view_get_selected_item (board);

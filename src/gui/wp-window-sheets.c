@@ -14,6 +14,7 @@
 #include "wp-import-preview.h"
 #include "wp-send-dialog.h"
 #include "wp-window-private.h"
+#include "wp-year-check-dialog.h"
 
 static void
 send_sheets_activated (GSimpleAction *action,
@@ -77,9 +78,22 @@ collect_sheets_activated (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static void
+year_end_check_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  WpWindow *self = user_data;
+
+  if (_wp_window_get_selected_plan (self) == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (wp_year_check_dialog_new (self)));
+}
+
 static const GActionEntry sheet_actions[] = {
   { "send-sheets", send_sheets_activated },
   { "collect-sheets", collect_sheets_activated },
+  { "year-end-check", year_end_check_activated },
 };
 
 void
