@@ -28,6 +28,7 @@ struct _WpYearCheckDialog
   GtkLabel        *status_label;
   GtkWidget       *check_button;
   AdwToastOverlay *toasts;
+  AdwToast        *refusal;  /* why the check was last refused, while shown */
   char            *status;
 };
 
@@ -167,11 +168,20 @@ wp_year_check_dialog_mark_checked (WpYearCheckDialog *self)
       || !wp_edit_mark_plan_checked (wp_context_get_undo_stack (self->context),
                                      wp_plan_get_id (self->plan), &error))
     {
+      /* (the status says how many are missing; the toast says why nothing
+       * happened) */
       update_status (self);
-      set_status (self, error->message, TRUE);
-      adw_toast_overlay_add_toast (self->toasts, wp_toast_new (error->message));
+      if (self->refusal != NULL)
+        adw_toast_dismiss (self->refusal);
+      g_clear_object (&self->refusal);
+      self->refusal = wp_toast_new (error->message);
+      adw_toast_overlay_add_toast (self->toasts, g_object_ref (self->refusal));
       return FALSE;
     }
+  /* (a refusal still shown would contradict the check now done) */
+  if (self->refusal != NULL)
+    adw_toast_dismiss (self->refusal);
+  g_clear_object (&self->refusal);
   update_status (self);
   gtk_widget_set_visible (self->check_button, FALSE);
   return TRUE;
@@ -317,6 +327,7 @@ wp_year_check_dialog_dispose (GObject *object)
   g_clear_object (&self->plan);
   g_clear_pointer (&self->reason_rows, g_hash_table_unref);
   g_clear_pointer (&self->status, g_free);
+  g_clear_object (&self->refusal);
   G_OBJECT_CLASS (wp_year_check_dialog_parent_class)->dispose (object);
 }
 
