@@ -4437,6 +4437,65 @@ test_closeout_with_file (Demo          *d,
   g_assert_null (find_widget (GTK_WIDGET (editor), is_row_titled, "Closed out"));
 }
 
+static gboolean
+on_open_too_long (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Open writes a copy of the file, byte for byte, to the cache (named as
+ * the user knows it) and hands it to the desktop; with no app for the
+ * file here, the pane says it could not be opened. */
+static void
+test_attachment_open (Demo          *d,
+                      gconstpointer  data)
+{
+  const char *title = "争创全国禁毒示范城市";
+  gint64 id = item_titled (d->store, title);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) blob = NULL;
+  g_autofree char *sum = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  guchar bytes[4096];
+  WpItemEditor *editor;
+  GtkWidget *row, *open;
+  gboolean too_long = FALSE;
+  guint guard;
+
+  for (guint i = 0; i < sizeof bytes; i++)
+    bytes[i] = (guchar) g_random_int ();
+  blob = g_bytes_new (bytes, sizeof bytes);
+  sum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, blob);
+  /* (a type no app opens, so that no app starts under the test) */
+  g_assert_cmpint (wp_edit_add_attachment (wp_context_get_undo_stack (d->context), id,
+                                           "禁毒台账.wpdata", NULL, blob, &error), >, 0);
+  g_assert_no_error (error);
+  editor = pane_on_item (d, title);
+  row = find_widget (GTK_WIDGET (editor), is_row_titled, "禁毒台账.wpdata");
+  g_assert_nonnull (row);
+  open = find_widget (row, is_button_with_tooltip, "Open");
+  g_assert_nonnull (open);
+
+  copy = g_build_filename (g_get_user_cache_dir (), "workplan", "attachments", sum,
+                           "禁毒台账.wpdata", NULL);
+  g_unlink (copy);
+  g_signal_emit_by_name (open, "clicked");
+  guard = g_timeout_add_seconds (30, on_open_too_long, &too_long);
+  while (!too_long
+         && find_widget (GTK_WIDGET (d->window), is_label_starting,
+                         "The file could not be opened") == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  if (!too_long)
+    g_source_remove (guard);
+  g_assert_false (too_long);
+  g_assert_true (g_file_get_contents (copy, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, bytes, sizeof bytes);
+  g_unlink (copy);
+}
+
 /* The outline's Mark as Done opens the close-out dialog too; when the
  * plan requires review the item waits as awaiting close-out, and Confirm
  * Close-out asks who confirms. */
@@ -4726,6 +4785,8 @@ main (int    argc,
   g_test_add ("/gui/closeout-confirm-review", Demo, NULL, demo_setup,
               test_closeout_confirm_review, demo_teardown);
   g_test_add ("/gui/year-end-check", Demo, NULL, demo_setup, test_year_end_check,
+              demo_teardown);
+  g_test_add ("/gui/attachment-open", Demo, NULL, demo_setup, test_attachment_open,
               demo_teardown);
   g_test_add_func ("/gui/closeout-zh_CN", test_closeout_zh_CN);
 

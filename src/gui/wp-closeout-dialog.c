@@ -15,6 +15,7 @@
 
 #include "wp-closeout-dialog.h"
 #include "wp-toast.h"
+#include "wp-tooltip.h"
 
 struct _WpCloseoutDialog
 {
@@ -127,7 +128,7 @@ add_chosen (WpCloseoutDialog *self,
   remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (remove, _("Leave This File Out"));
+  wp_tooltip_set_text (remove, _("Leave This File Out"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Leave This File Out"), -1);
   g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_file_clicked), self);

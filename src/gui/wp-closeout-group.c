@@ -17,6 +17,7 @@
 
 #include "wp-closeout-group.h"
 #include "wp-toast.h"
+#include "wp-tooltip.h"
 
 struct _WpCloseoutGroup
 {
@@ -361,7 +362,7 @@ row_button (GtkWidget  *row,
 
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, label);
+  wp_tooltip_set_text (button, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
   g_signal_connect (button, "clicked", callback, data);
