@@ -4629,6 +4629,47 @@ test_year_end_check (Demo          *d,
   spin ();
 }
 
+static gboolean
+is_row_subtitled_ending (GtkWidget *widget, gconstpointer end)
+{
+  return ADW_IS_ACTION_ROW (widget)
+         && g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), end);
+}
+
+/* Items carried into next year's plan go on there: they need no reason,
+ * the check says so, and it can be marked done at once. */
+static void
+test_year_end_check_carried (Demo          *d,
+                             gconstpointer  data)
+{
+  g_autoptr(WpPlan) plan = wp_store_get_plan_by_year (d->store, 2025, NULL);
+  g_autoptr(GArray) unfinished = wp_store_list_unexplained (d->store, wp_plan_get_id (plan),
+                                                            NULL);
+  g_autoptr(WpPlan) next = NULL;
+  g_autoptr(GError) error = NULL;
+  WpYearCheckDialog *dialog;
+
+  next = wp_edit_start_next_year (wp_context_get_undo_stack (d->context), wp_plan_get_id (plan),
+                                  WP_NEXT_YEAR_DEFAULT, &error);
+  g_assert_no_error (error);
+  spin ();
+  /* (the window stays on the plan it showed) */
+  g_assert_cmpint (wp_plan_get_id (_wp_window_get_selected_plan (d->window)), ==,
+                   wp_plan_get_id (plan));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.year-end-check",
+                                             NULL));
+  dialog = WP_YEAR_CHECK_DIALOG (wait_for_window (WP_TYPE_YEAR_CHECK_DIALOG, NULL));
+  g_assert_null (wp_year_check_dialog_get_reason_row (dialog,
+                                                      g_array_index (unfinished, gint64, 0)));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_row_subtitled_ending,
+                                 "Goes on next year"));
+  g_assert_cmpstr (wp_year_check_dialog_get_status (dialog), ==,
+                   "Every unfinished item has its reason: the check can be marked done.");
+  g_assert_true (wp_year_check_dialog_mark_checked (dialog));
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin ();
+}
+
 /* The close-out dialog, the pane and the year-end check in Chinese; with
  * WORKPLAN_SHOT_DIR set, screenshots of each */
 static void
@@ -4786,6 +4827,8 @@ main (int    argc,
               test_closeout_confirm_review, demo_teardown);
   g_test_add ("/gui/year-end-check", Demo, NULL, demo_setup, test_year_end_check,
               demo_teardown);
+  g_test_add ("/gui/year-end-check-carried", Demo, NULL, demo_setup,
+              test_year_end_check_carried, demo_teardown);
   g_test_add ("/gui/attachment-open", Demo, NULL, demo_setup, test_attachment_open,
               demo_teardown);
   g_test_add_func ("/gui/closeout-zh_CN", test_closeout_zh_CN);
