@@ -50,9 +50,10 @@ def main():
         xdo("mousemove", COLUMN_X[1], FIRST_CARD_Y)
         xdo("click", 1)                        # the first card under 进行中
         time.sleep(0.5)
-        keys("ctrl+Right")                     # to 已完成
-        got = poll(lambda: first_task(db), lambda g: g == (title, "done"))
-        tap(got == (title, "done"), "Ctrl+Right moves the card to the next column", got)
+        # (to 未开始: a move to 已完成 asks for the completion note first)
+        keys("ctrl+Left")
+        got = poll(lambda: first_task(db), lambda g: g == (title, "not_started"))
+        tap(got == (title, "not_started"), "Ctrl+Left moves the card to the column before", got)
 
         keys("ctrl+z")
         got = poll(lambda: first_task(db), lambda g: g == (title, status))

@@ -28,6 +28,8 @@
 #include "wp-send-dialog.h"
 #include "wp-collect-dialog.h"
 #include "wp-import-preview.h"
+#include "wp-closeout-dialog.h"
+#include "wp-year-check-dialog.h"
 #include "wp-report-dialog.h"
 
 /* Widgets are found by walking the tree depth first for the first match. */
@@ -1465,6 +1467,9 @@ stored_status (WpStore *store,
 /* The board: a card moved between status columns and between agency
  * columns through the Move To menu's action (the keyboard's and the
  * drop's code), undone with Ctrl+Z's action; the database checked. */
+static GtkWindow *wait_for_window (GType      type,
+                                   GtkWindow *old);
+
 static void
 test_board_moves_cards (Demo          *d,
                         gconstpointer  data)
@@ -1499,11 +1504,21 @@ test_board_moves_cards (Demo          *d,
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "深化平安海域创建");
   }
 
-  /* Not started → done, and the card stays selected in its new column */
+  /* Not started → done is a close-out: it asks for the completion note,
+   * and the card stays selected in its new column */
   g_assert_cmpint (stored_status (d->store, sea), ==, WP_ITEM_STATUS_NOT_STARTED);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "board.move-to", "s",
                                              "status:done"));
   spin ();
+  g_assert_cmpint (stored_status (d->store, sea), ==, WP_ITEM_STATUS_NOT_STARTED);
+  {
+    WpCloseoutDialog *closeout =
+      WP_CLOSEOUT_DIALOG (wait_for_window (WP_TYPE_CLOSEOUT_DIALOG, NULL));
+
+    wp_closeout_dialog_set_completion (closeout, "海域巡查全覆盖");
+    g_signal_emit_by_name (wp_closeout_dialog_get_confirm_button (closeout), "clicked");
+    spin ();
+  }
   g_assert_cmpint (stored_status (d->store, sea), ==, WP_ITEM_STATUS_DONE);
   {
     g_autoptr(WpItem) selected = wp_board_view_get_selected_item (board);
@@ -5175,6 +5190,457 @@ test_progress_pace_breakdown (void)
   wp_test_dir_free (g_steal_pointer (&dir));
 }
 
+
+/* Issue 21: close-out (销号), evidence files and the year-end check */
+
+/* The outline's view, the item @title selected in it and in the pane */
+static WpItemEditor *
+pane_on_item (Demo       *d,
+              const char *title)
+{
+  GtkWidget *outline = find_descendant (GTK_WIDGET (d->window), WP_TYPE_OUTLINE_VIEW);
+  WpItemEditor *editor;
+
+  g_assert_true (wp_outline_view_show_item (WP_OUTLINE_VIEW (outline),
+                                            item_titled (d->store, title)));
+  spin ();
+  editor = open_pane (d);
+  g_assert_cmpstr (wp_item_get_title (wp_item_editor_get_item (editor)), ==, title);
+  return editor;
+}
+
+static void
+wait_files_read (WpCloseoutDialog *dialog)
+{
+  while (wp_closeout_dialog_is_loading (dialog))
+    g_main_context_iteration (NULL, TRUE);
+  spin ();
+}
+
+static gboolean
+is_row_titled (GtkWidget *widget, gconstpointer title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget)
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0
+         && gtk_widget_is_visible (widget);
+}
+
+static gboolean
+is_button_with_tooltip (GtkWidget *widget, gconstpointer text)
+{
+  return GTK_IS_BUTTON (widget)
+         && g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0;
+}
+
+static guint
+count_attachments (WpStore *store,
+                   gint64   item_id)
+{
+  g_autoptr(GPtrArray) list = wp_store_list_attachments (store, item_id, NULL);
+
+  return list->len;
+}
+
+/* Marking an item done in the pane asks for its completion note (the
+ * Close Out button is off while it is empty) and takes evidence files; a
+ * file over 50 MiB is refused. Confirm writes it all as one undo step, and
+ * the pane then shows the close-out and the file. */
+static void
+test_closeout_with_file (Demo          *d,
+                         gconstpointer  data)
+{
+  const char *title = "深化平安海域创建";
+  gint64 id = item_titled (d->store, title);
+  WpItemEditor *editor = pane_on_item (d, title);
+  AdwComboRow *status;
+  WpCloseoutDialog *dialog;
+  GtkWidget *confirm;
+  g_autofree char *small_path = g_build_filename (d->dir, "巡查纪要.pdf", NULL);
+  g_autofree char *big_path = g_build_filename (d->dir, "航拍.mov", NULL);
+  g_autofree char *contents = g_strnfill (200000, 'x');
+  g_autoptr(GFile) small = g_file_new_for_path (small_path);
+  g_autoptr(GFile) big = g_file_new_for_path (big_path);
+  g_autoptr(GBytes) back = NULL;
+
+  g_assert_true (g_file_set_contents (small_path, contents, -1, NULL));
+  {
+    FILE *f = fopen (big_path, "w");
+
+    g_assert_nonnull (f);
+    g_assert_cmpint (ftruncate (fileno (f), WP_ATTACHMENT_MAX_SIZE + 1), ==, 0);
+    fclose (f);
+  }
+
+  status = ADW_COMBO_ROW (find_widget (GTK_WIDGET (editor), is_row_titled, "Status"));
+  g_assert_nonnull (status);
+  adw_combo_row_set_selected (status, WP_ITEM_STATUS_DONE);
+  dialog = WP_CLOSEOUT_DIALOG (wait_for_window (WP_TYPE_CLOSEOUT_DIALOG, NULL));
+  /* (nothing is written until the dialog is confirmed) */
+  g_assert_cmpint (stored_status (d->store, id), ==, WP_ITEM_STATUS_NOT_STARTED);
+  g_assert_cmpuint (adw_combo_row_get_selected (status), ==, WP_ITEM_STATUS_NOT_STARTED);
+
+  confirm = wp_closeout_dialog_get_confirm_button (dialog);
+  g_assert_false (gtk_widget_get_sensitive (confirm));
+  wp_closeout_dialog_set_completion (dialog, "   ");
+  g_assert_false (gtk_widget_get_sensitive (confirm));
+  wp_closeout_dialog_set_completion (dialog, "全年开展海域联合巡查24次，平安海域创建通过验收");
+  g_assert_true (gtk_widget_get_sensitive (confirm));
+
+  wp_closeout_dialog_add_file (dialog, small);
+  wp_closeout_dialog_add_file (dialog, big);
+  wait_files_read (dialog);
+  g_assert_cmpuint (wp_closeout_dialog_get_n_files (dialog), ==, 1);
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_row_titled, "巡查纪要.pdf"));
+  g_assert_null (find_widget (GTK_WIDGET (dialog), is_row_titled, "航拍.mov"));
+  /* (the dialog says why, naming the file and the limit) */
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_label_starting,
+                                 "“航拍.mov” is 50.0\u00a0MiB, more than the 50.0\u00a0MiB"));
+
+  g_signal_emit_by_name (confirm, "clicked");
+  spin ();
+  g_assert_cmpint (stored_status (d->store, id), ==, WP_ITEM_STATUS_DONE);
+  g_assert_cmpuint (count_attachments (d->store, id), ==, 1);
+  {
+    g_autoptr(GPtrArray) list = wp_store_list_attachments (d->store, id, NULL);
+    WpAttachment *attachment = g_ptr_array_index (list, 0);
+    g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, contents, -1);
+
+    g_assert_cmpstr (attachment->name, ==, "巡查纪要.pdf");
+    g_assert_cmpstr (attachment->type, ==, "application/pdf");
+    g_assert_cmpstr (attachment->sha256, ==, sum);
+    back = wp_store_read_attachment (d->store, attachment->id, NULL);
+    g_assert_cmpmem (g_bytes_get_data (back, NULL), g_bytes_get_size (back), contents,
+                     strlen (contents));
+  }
+
+  /* The pane shows the close-out and the file */
+  g_assert_cmpuint (adw_combo_row_get_selected (status), ==, WP_ITEM_STATUS_DONE);
+  g_assert_nonnull (find_widget (GTK_WIDGET (editor), is_row_titled, "Closed out"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (editor), is_row_titled,
+                                 "全年开展海域联合巡查24次，平安海域创建通过验收"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (editor), is_row_titled, "巡查纪要.pdf"));
+
+  /* Removing the file is undone like any edit */
+  {
+    GtkWidget *row = find_widget (GTK_WIDGET (editor), is_row_titled, "巡查纪要.pdf");
+    GtkWidget *remove = find_widget (row, is_button_with_tooltip, "Remove");
+
+    g_assert_nonnull (remove);
+    g_signal_emit_by_name (remove, "clicked");
+    spin ();
+    g_assert_cmpuint (count_attachments (d->store, id), ==, 0);
+    g_assert_null (find_widget (GTK_WIDGET (editor), is_row_titled, "巡查纪要.pdf"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.undo", NULL));
+    spin ();
+    g_assert_cmpuint (count_attachments (d->store, id), ==, 1);
+    g_assert_nonnull (find_widget (GTK_WIDGET (editor), is_row_titled, "巡查纪要.pdf"));
+  }
+
+  /* One undo takes the close-out back whole: status, note and file */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.undo", NULL));
+  spin ();
+  g_assert_cmpint (stored_status (d->store, id), ==, WP_ITEM_STATUS_NOT_STARTED);
+  g_assert_cmpuint (count_attachments (d->store, id), ==, 0);
+  g_assert_null (find_widget (GTK_WIDGET (editor), is_row_titled, "Closed out"));
+}
+
+static gboolean
+on_open_too_long (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Open writes a copy of the file, byte for byte, to the cache (named as
+ * the user knows it) and hands it to the desktop; with no app for the
+ * file here, the pane says it could not be opened. */
+static void
+test_attachment_open (Demo          *d,
+                      gconstpointer  data)
+{
+  const char *title = "争创全国禁毒示范城市";
+  gint64 id = item_titled (d->store, title);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) blob = NULL;
+  g_autofree char *sum = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  guchar bytes[4096];
+  WpItemEditor *editor;
+  GtkWidget *row, *open;
+  gboolean too_long = FALSE;
+  guint guard;
+
+  for (guint i = 0; i < sizeof bytes; i++)
+    bytes[i] = (guchar) g_random_int ();
+  blob = g_bytes_new (bytes, sizeof bytes);
+  sum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, blob);
+  /* (a type no app opens, so that no app starts under the test) */
+  g_assert_cmpint (wp_edit_add_attachment (wp_context_get_undo_stack (d->context), id,
+                                           "禁毒台账.wpdata", NULL, blob, &error), >, 0);
+  g_assert_no_error (error);
+  editor = pane_on_item (d, title);
+  row = find_widget (GTK_WIDGET (editor), is_row_titled, "禁毒台账.wpdata");
+  g_assert_nonnull (row);
+  open = find_widget (row, is_button_with_tooltip, "Open");
+  g_assert_nonnull (open);
+
+  copy = g_build_filename (g_get_user_cache_dir (), "workplan", "attachments", sum,
+                           "禁毒台账.wpdata", NULL);
+  g_unlink (copy);
+  g_signal_emit_by_name (open, "clicked");
+  guard = g_timeout_add_seconds (30, on_open_too_long, &too_long);
+  while (!too_long
+         && find_widget (GTK_WIDGET (d->window), is_label_starting,
+                         "The file could not be opened") == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  if (!too_long)
+    g_source_remove (guard);
+  g_assert_false (too_long);
+  g_assert_true (g_file_get_contents (copy, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, bytes, sizeof bytes);
+  g_unlink (copy);
+}
+
+/* The outline's Mark as Done opens the close-out dialog too; when the
+ * plan requires review the item waits as awaiting close-out, and Confirm
+ * Close-out asks who confirms. */
+static void
+test_closeout_confirm_review (Demo          *d,
+                              gconstpointer  data)
+{
+  const char *title = "争创全国禁毒示范城市";
+  gint64 id = item_titled (d->store, title);
+  g_autoptr(WpPlan) plan = wp_store_get_plan_by_year (d->store, 2025, NULL);
+  GtkWidget *outline = find_descendant (GTK_WIDGET (d->window), WP_TYPE_OUTLINE_VIEW);
+  g_autoptr(GError) error = NULL;
+  WpPlanSettings settings;
+  WpCloseoutDialog *dialog;
+  WpItemEditor *editor;
+  AdwMessageDialog *ask;
+  GtkWidget *button, *entry;
+  WpCloseout closeout = { 0 };
+
+  g_assert_true (wp_store_get_plan_settings (d->store, wp_plan_get_id (plan), &settings, NULL));
+  settings.review_closeout = TRUE;
+  g_assert_true (wp_store_set_plan_settings (d->store, wp_plan_get_id (plan), &settings,
+                                             &error));
+  g_assert_no_error (error);
+
+  editor = pane_on_item (d, title);
+  g_assert_true (gtk_widget_activate_action (outline, "outline.mark-done", NULL));
+  dialog = WP_CLOSEOUT_DIALOG (wait_for_window (WP_TYPE_CLOSEOUT_DIALOG, NULL));
+  wp_closeout_dialog_set_completion (dialog, "通过全国禁毒示范城市复评");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "closeout.confirm", NULL));
+  spin ();
+  g_assert_cmpint (stored_status (d->store, id), ==, WP_ITEM_STATUS_DONE);
+  g_assert_true (wp_store_get_closeout (d->store, id, &closeout, NULL));
+  g_assert_cmpint (closeout.state, ==, WP_CLOSEOUT_PENDING_REVIEW);
+  wp_closeout_clear (&closeout);
+  g_assert_nonnull (find_widget (GTK_WIDGET (editor), is_row_titled, "Awaiting close-out"));
+
+  button = find_button_labelled (GTK_WIDGET (editor), "Con_firm Close-out…");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  spin ();
+  ask = find_dialog ("Confirm the Close-out?");
+  g_assert_nonnull (ask);
+  g_assert_false (adw_message_dialog_get_response_enabled (ask, "confirm"));
+  entry = adw_message_dialog_get_extra_child (ask);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "市委政法委督查室");
+  g_assert_true (adw_message_dialog_get_response_enabled (ask, "confirm"));
+  adw_message_dialog_response (ask, "confirm");
+  spin ();
+
+  g_assert_true (wp_store_get_closeout (d->store, id, &closeout, NULL));
+  g_assert_cmpint (closeout.state, ==, WP_CLOSEOUT_CLOSED);
+  g_assert_cmpstr (closeout.closed_by, ==, "市委政法委督查室");
+  wp_closeout_clear (&closeout);
+  g_assert_nonnull (find_widget (GTK_WIDGET (editor), is_row_titled, "Closed out"));
+  g_assert_null (find_button_labelled (GTK_WIDGET (editor), "Con_firm Close-out…"));
+
+  /* Undo puts it back to waiting */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.undo", NULL));
+  spin ();
+  g_assert_true (wp_store_get_closeout (d->store, id, &closeout, NULL));
+  g_assert_cmpint (closeout.state, ==, WP_CLOSEOUT_PENDING_REVIEW);
+  wp_closeout_clear (&closeout);
+  g_assert_nonnull (find_widget (GTK_WIDGET (editor), is_row_titled, "Awaiting close-out"));
+}
+
+/* The year-end check is refused while an unfinished item has no reason,
+ * saying how many, and done once each has one. */
+static void
+test_year_end_check (Demo          *d,
+                     gconstpointer  data)
+{
+  g_autoptr(WpPlan) plan = wp_store_get_plan_by_year (d->store, 2025, NULL);
+  g_autoptr(GArray) missing = wp_store_list_unexplained (d->store, wp_plan_get_id (plan), NULL);
+  g_autofree char *count = g_strdup_printf ("%u unfinished items", missing->len);
+  g_autofree char *checked = NULL;
+  WpYearCheckDialog *dialog;
+  GtkWidget *button;
+
+  g_assert_cmpuint (missing->len, >, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.year-end-check",
+                                             NULL));
+  dialog = WP_YEAR_CHECK_DIALOG (wait_for_window (WP_TYPE_YEAR_CHECK_DIALOG, NULL));
+  g_assert_nonnull (strstr (wp_year_check_dialog_get_status (dialog), count));
+
+  /* Every item is listed, with its final state */
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_row_titled, "深化平安海域创建"));
+
+  button = find_button_labelled (GTK_WIDGET (dialog), "_Mark as Checked");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  spin ();
+  g_assert_null (wp_store_get_plan_checked (d->store, wp_plan_get_id (plan), NULL));
+  g_assert_nonnull (strstr (wp_year_check_dialog_get_status (dialog), count));
+  {
+    g_autofree char *refused = g_strdup_printf ("%u unfinished items have no reason yet",
+                                                missing->len);
+
+    g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_label_starting, refused));
+  }
+
+  /* A reason is saved when applied, undoably */
+  {
+    gint64 first = g_array_index (missing, gint64, 0);
+    AdwEntryRow *row = wp_year_check_dialog_get_reason_row (dialog, first);
+    g_autofree char *reason = NULL;
+
+    g_assert_nonnull (row);
+    gtk_editable_set_text (GTK_EDITABLE (row), "资金未到位，顺延实施");
+    g_signal_emit_by_name (row, "apply");
+    spin ();
+    reason = wp_store_get_check_reason (d->store, first, NULL);
+    g_assert_cmpstr (reason, ==, "资金未到位，顺延实施");
+  }
+  /* The rest are typed and saved by Mark as Checked itself */
+  for (guint i = 1; i < missing->len; i++)
+    {
+      AdwEntryRow *row = wp_year_check_dialog_get_reason_row (dialog,
+                                                              g_array_index (missing, gint64, i));
+
+      g_assert_nonnull (row);
+      gtk_editable_set_text (GTK_EDITABLE (row), "跨年度实施");
+    }
+  g_signal_emit_by_name (button, "clicked");
+  spin ();
+  checked = wp_store_get_plan_checked (d->store, wp_plan_get_id (plan), NULL);
+  g_assert_nonnull (checked);
+  g_assert_nonnull (strstr (wp_year_check_dialog_get_status (dialog),
+                            "The year-end check of this plan was done on"));
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin ();
+}
+
+static gboolean
+is_row_subtitled_ending (GtkWidget *widget, gconstpointer end)
+{
+  return ADW_IS_ACTION_ROW (widget)
+         && g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), end);
+}
+
+/* Items carried into next year's plan go on there: they need no reason,
+ * the check says so, and it can be marked done at once. */
+static void
+test_year_end_check_carried (Demo          *d,
+                             gconstpointer  data)
+{
+  g_autoptr(WpPlan) plan = wp_store_get_plan_by_year (d->store, 2025, NULL);
+  g_autoptr(GArray) unfinished = wp_store_list_unexplained (d->store, wp_plan_get_id (plan),
+                                                            NULL);
+  g_autoptr(WpPlan) next = NULL;
+  g_autoptr(GError) error = NULL;
+  WpYearCheckDialog *dialog;
+
+  next = wp_edit_start_next_year (wp_context_get_undo_stack (d->context), wp_plan_get_id (plan),
+                                  WP_NEXT_YEAR_DEFAULT, &error);
+  g_assert_no_error (error);
+  spin ();
+  /* (the window stays on the plan it showed) */
+  g_assert_cmpint (wp_plan_get_id (_wp_window_get_selected_plan (d->window)), ==,
+                   wp_plan_get_id (plan));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.year-end-check",
+                                             NULL));
+  dialog = WP_YEAR_CHECK_DIALOG (wait_for_window (WP_TYPE_YEAR_CHECK_DIALOG, NULL));
+  g_assert_null (wp_year_check_dialog_get_reason_row (dialog,
+                                                      g_array_index (unfinished, gint64, 0)));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_row_subtitled_ending,
+                                 "Goes on next year"));
+  g_assert_cmpstr (wp_year_check_dialog_get_status (dialog), ==,
+                   "Every unfinished item has its reason: the check can be marked done.");
+  g_assert_true (wp_year_check_dialog_mark_checked (dialog));
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin ();
+}
+
+/* The close-out dialog, the pane and the year-end check in Chinese; with
+ * WORKPLAN_SHOT_DIR set, screenshots of each */
+static void
+test_closeout_zh_CN (void)
+{
+  Demo demo = { 0 }, *d = &demo;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  WpCloseoutDialog *dialog;
+  WpYearCheckDialog *check;
+  WpItemEditor *editor;
+
+  if (!use_chinese ())
+    return;
+  demo_setup (d, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (d->window), 1100, 800);
+  path = g_build_filename (d->dir, "海域联合巡查会议纪要.pdf", NULL);
+  g_assert_true (g_file_set_contents (path, "%PDF-1.4 纪要", -1, NULL));
+  file = g_file_new_for_path (path);
+
+  editor = pane_on_item (d, "深化平安海域创建");
+  g_assert_true (gtk_widget_activate_action (find_descendant (GTK_WIDGET (d->window),
+                                                              WP_TYPE_OUTLINE_VIEW),
+                                             "outline.mark-done", NULL));
+  dialog = WP_CLOSEOUT_DIALOG (wait_for_window (WP_TYPE_CLOSEOUT_DIALOG, NULL));
+  g_assert_nonnull (find_button_labelled (GTK_WIDGET (dialog), "添加附件(_A)…"));
+  g_assert_nonnull (find_group (GTK_WIDGET (dialog), "办结情况"));
+  wp_closeout_dialog_set_completion (dialog, "全年开展海域联合巡查24次，查处涉海违法案件15起，"
+                                     "平安海域创建通过省级验收。");
+  wp_closeout_dialog_add_file (dialog, file);
+  wait_files_read (dialog);
+  take_shot (GTK_WIDGET (dialog), "closeout-dialog-zh_CN");
+  g_signal_emit_by_name (wp_closeout_dialog_get_confirm_button (dialog), "clicked");
+  spin ();
+  g_assert_nonnull (find_widget (GTK_WIDGET (editor), is_row_titled, "已销号"));
+  take_shot (GTK_WIDGET (d->window), "closeout-pane-zh_CN");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.year-end-check",
+                                             NULL));
+  check = WP_YEAR_CHECK_DIALOG (wait_for_window (WP_TYPE_YEAR_CHECK_DIALOG, NULL));
+  g_assert_nonnull (find_button_labelled (GTK_WIDGET (check), "完成核查(_M)"));
+  g_signal_emit_by_name (find_button_labelled (GTK_WIDGET (check), "完成核查(_M)"), "clicked");
+  spin ();
+  g_assert_nonnull (find_widget (GTK_WIDGET (check), is_label_starting, "尚有 "));
+  take_shot (GTK_WIDGET (check), "year-end-check-zh_CN");
+  {
+    g_autoptr(WpPlan) plan = wp_store_get_plan_by_year (d->store, 2025, NULL);
+    g_autoptr(GArray) missing = wp_store_list_unexplained (d->store, wp_plan_get_id (plan),
+                                                           NULL);
+
+    for (guint i = 0; i < missing->len; i++)
+      gtk_editable_set_text (GTK_EDITABLE (wp_year_check_dialog_get_reason_row (
+                               check, g_array_index (missing, gint64, i))),
+                             i % 2 ? "跨年度实施，已纳入下一年度计划" : "受资金拨付进度影响，顺延实施");
+  }
+  g_signal_emit_by_name (find_button_labelled (GTK_WIDGET (check), "完成核查(_M)"), "clicked");
+  spin ();
+  g_assert_true (g_str_has_prefix (wp_year_check_dialog_get_status (check), "本计划已于"));
+  take_shot (GTK_WIDGET (check), "year-end-check-done-zh_CN");
+  gtk_window_close (GTK_WINDOW (check));
+  spin ();
+  demo_teardown (d, NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -5272,6 +5738,18 @@ main (int    argc,
   g_test_add_func ("/gui/reporting-view-zh_CN", test_reporting_view_zh_CN);
 
   g_test_add_func ("/gui/progress-pace-breakdown", test_progress_pace_breakdown);
+
+  g_test_add ("/gui/closeout-with-file", Demo, NULL, demo_setup, test_closeout_with_file,
+              demo_teardown);
+  g_test_add ("/gui/closeout-confirm-review", Demo, NULL, demo_setup,
+              test_closeout_confirm_review, demo_teardown);
+  g_test_add ("/gui/year-end-check", Demo, NULL, demo_setup, test_year_end_check,
+              demo_teardown);
+  g_test_add ("/gui/year-end-check-carried", Demo, NULL, demo_setup,
+              test_year_end_check_carried, demo_teardown);
+  g_test_add ("/gui/attachment-open", Demo, NULL, demo_setup, test_attachment_open,
+              demo_teardown);
+  g_test_add_func ("/gui/closeout-zh_CN", test_closeout_zh_CN);
 
   status = g_test_run ();
   wp_test_remove_tree (data_home);

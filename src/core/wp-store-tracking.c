@@ -362,8 +362,14 @@ wp_store_add_attachment (WpStore     *self,
     }
   if (g_bytes_get_size (data) > WP_ATTACHMENT_MAX_SIZE)
     {
-      g_autofree char *limit = g_format_size (WP_ATTACHMENT_MAX_SIZE);
-      g_autofree char *size = g_format_size (g_bytes_get_size (data));
+      /* (in the binary units the limit is set in, and the file's size
+       * with its bytes: rounded, a file just over the limit reads as big
+       * as the limit) */
+      g_autofree char *limit = g_format_size_full (WP_ATTACHMENT_MAX_SIZE,
+                                                   G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *size = g_format_size_full (g_bytes_get_size (data),
+                                                  G_FORMAT_SIZE_IEC_UNITS
+                                                  | G_FORMAT_SIZE_LONG_FORMAT);
 
       g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_INVALID,
                    _("“%s” is %s; an attachment can be at most %s. Attach a smaller copy, or "

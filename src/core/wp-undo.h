@@ -5,6 +5,7 @@
 #pragma once
 
 #include "wp-store.h"
+#include "wp-tracking.h"
 
 G_BEGIN_DECLS
 
@@ -135,6 +136,41 @@ gboolean     wp_edit_update_agency        (WpUndoStack         *self,
 gboolean     wp_edit_merge_agencies       (WpUndoStack         *self,
                                            gint64               from_id,
                                            gint64               into_id,
+                                           GError             **error);
+
+
+/* An evidence file to keep with a close-out (see wp_edit_close_out()) */
+typedef struct {
+  const char *name;  /* the file's name, no folders */
+  const char *type;  /* a MIME type, or NULL */
+  GBytes     *data;
+} WpNewAttachment;
+
+gboolean     wp_edit_close_out            (WpUndoStack         *self,
+                                           gint64               item_id,
+                                           const char          *completion,
+                                           const WpNewAttachment *files,
+                                           guint                n_files,
+                                           GError             **error);
+gboolean     wp_edit_confirm_closeout     (WpUndoStack         *self,
+                                           gint64               item_id,
+                                           const char          *by,
+                                           GError             **error);
+gint64       wp_edit_add_attachment       (WpUndoStack         *self,
+                                           gint64               item_id,
+                                           const char          *name,
+                                           const char          *type,
+                                           GBytes              *data,
+                                           GError             **error);
+gboolean     wp_edit_delete_attachment    (WpUndoStack         *self,
+                                           const WpAttachment  *attachment,
+                                           GError             **error);
+gboolean     wp_edit_set_check_reason     (WpUndoStack         *self,
+                                           gint64               item_id,
+                                           const char          *reason,
+                                           GError             **error);
+gboolean     wp_edit_mark_plan_checked    (WpUndoStack         *self,
+                                           gint64               plan_id,
                                            GError             **error);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wp-closeout-dialog.h"
 #include "wp-tooltip.h"
 #include "wp-board-view-private.h"
 #include "wp-view-refresh.h"
@@ -114,6 +115,36 @@ moved (WpBoardView *self,
   wp_view_toast (GTK_WIDGET (self), message, wp_context_get_undo_stack (self->context));
 }
 
+static void
+on_closed_out (WpCloseoutDialog *dialog,
+               WpBoardView      *self)
+{
+  moved (self, wp_item_get_id (wp_closeout_dialog_get_item (dialog)),
+         wp_item_status_to_label (WP_ITEM_STATUS_DONE));
+}
+
+/* A card moved to Done is closed out (销号): the dialog asks for the
+ * completion note and sets done itself, and the card is followed to its
+ * column then. Returns whether the dialog was shown. */
+static gboolean
+close_out_instead (WpBoardView *self,
+                   gint64       item_id,
+                   Column      *to)
+{
+  g_autoptr(WpItem) item = NULL;
+
+  if (self->grouping != WP_BOARD_BY_STATUS || to->data->value != WP_ITEM_STATUS_DONE)
+    return FALSE;
+  item = wp_store_get_item (_wp_board_get_store (self), item_id, NULL);
+  if (item == NULL || wp_item_get_effective_status (item) == WP_ITEM_STATUS_DONE)
+    return FALSE;
+  g_signal_connect_object (wp_closeout_dialog_present (GTK_WIDGET (self),
+                                                       wp_context_get_undo_stack (self->context),
+                                                       item),
+                           "closed-out", G_CALLBACK (on_closed_out), self, 0);
+  return TRUE;
+}
+
 gboolean
 _wp_board_move_card (WpBoardView *self,
                      gint64       item_id,
@@ -124,6 +155,8 @@ _wp_board_move_card (WpBoardView *self,
   const char *label_before = wp_undo_stack_get_undo_label (undo);
   g_autofree char *title = g_strdup (to->data->title);
 
+  if (close_out_instead (self, item_id, to))
+    return TRUE;
   if (!wp_board_move_card (undo, self->grouping, item_id, to->data, &error))
     {
       wp_view_toast (GTK_WIDGET (self), error->message, NULL);
@@ -184,6 +217,8 @@ wp_board_view_move_selected (WpBoardView  *self,
   label_before = wp_undo_stack_get_undo_label (undo);
   title = g_strdup (to->data->title);
   id = wp_item_get_id (item);
+  if (close_out_instead (self, id, to))
+    return TRUE;
   if (!wp_board_move_card (undo, self->grouping, id, to->data, error))
     return FALSE;
   if (label_before != wp_undo_stack_get_undo_label (undo))

@@ -17,6 +17,8 @@
 
 #include "wp-tooltip.h"
 #include "wp-agency-completion.h"
+#include "wp-closeout-dialog.h"
+#include "wp-closeout-group.h"
 #include "wp-item-editor.h"
 #include "wp-toast.h"
 
@@ -45,6 +47,7 @@ struct _WpItemEditor
   GtkCalendar         *note_calendar;
   AdwEntryRow         *note_reporter_row;
   GDate                note_date;    /* the day a new note is for; invalid: today */
+  WpCloseoutGroup     *closeout;
 
   WpContext           *context;
   WpItem              *item;
@@ -546,9 +549,20 @@ on_status_selected (WpItemEditor *self)
 {
   guint status = adw_combo_row_get_selected (self->status_row);
 
-  if (can_edit (self) && status <= WP_ITEM_STATUS_SUSPENDED
-      && status != wp_item_get_status (self->item))
-    set_string_property (self, "status", wp_item_status_to_string (status));
+  if (!can_edit (self) || status > WP_ITEM_STATUS_SUSPENDED
+      || status == wp_item_get_status (self->item))
+    return;
+  if (status == WP_ITEM_STATUS_DONE)
+    {
+      /* Done is a close-out: the dialog asks for the completion note and
+       * sets done itself; until then the item keeps its status. */
+      self->updating = TRUE;
+      adw_combo_row_set_selected (self->status_row, wp_item_get_status (self->item));
+      self->updating = FALSE;
+      wp_closeout_dialog_present (GTK_WIDGET (self), get_undo (self), self->item);
+      return;
+    }
+  set_string_property (self, "status", wp_item_status_to_string (status));
 }
 
 static void
@@ -800,6 +814,7 @@ on_item_notify (WpItemEditor *self)
 {
   /* Do not overwrite what is being typed in another field. */
   refresh_fields (self, TRUE);
+  wp_closeout_group_refresh (self->closeout);
 }
 
 static void
@@ -809,6 +824,7 @@ on_undo_changed (WpItemEditor *self)
     return;
   refresh_notes (self);
   refresh_targets (self);
+  wp_closeout_group_refresh (self->closeout);
 }
 
 static GListModel *
@@ -902,6 +918,16 @@ wp_item_editor_init (WpItemEditor *self)
   self->target_rows = g_ptr_array_new ();
   self->note_rows = g_ptr_array_new ();
 
+  /* The close-out goes under the status it belongs with */
+  {
+    GtkWidget *status_group = gtk_widget_get_ancestor (GTK_WIDGET (self->status_row),
+                                                       ADW_TYPE_PREFERENCES_GROUP);
+
+    self->closeout = WP_CLOSEOUT_GROUP (wp_closeout_group_new ());
+    gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (status_group)),
+                                GTK_WIDGET (self->closeout), status_group);
+  }
+
   self->updating = TRUE;
   kinds = new_choices (kind_label, WP_ITEM_KIND_ACTION + 1);
   statuses = new_choices (status_label, WP_ITEM_STATUS_SUSPENDED + 1);
@@ -949,6 +975,7 @@ wp_item_editor_set_context (WpItemEditor *self,
   if (self->context != NULL && get_undo (self) != NULL)
     g_signal_handlers_disconnect_by_func (get_undo (self), on_undo_changed, self);
   g_set_object (&self->context, context);
+  wp_closeout_group_set_context (self->closeout, context);
   if (context != NULL && get_undo (self) != NULL)
     g_signal_connect_swapped (get_undo (self), "notify::undo-label",
                               G_CALLBACK (on_undo_changed), self);
@@ -1034,6 +1061,7 @@ wp_item_editor_set_item (WpItemEditor *self,
   g_object_set_data (G_OBJECT (self->description_view), "wp-edited", NULL);
   refresh (self);
   reset_note_fields (self);
+  wp_closeout_group_set_item (self->closeout, item);
   /* (what another item showed was saved or is gone with it) */
   mark_saved (self->title_row);
   mark_saved (self->due_row);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wp-closeout-dialog.h"
 #include "wp-outline-row.h"
 #include "wp-outline-view-private.h"
 #include "wp-toast.h"
@@ -516,6 +517,41 @@ details_activated (GtkWidget  *widget,
   run_command (widget, open_details);
 }
 
+/* Done is a close-out (销号): the dialog asks for the completion note */
+static void
+mark_done (WpOutlineView *self)
+{
+  g_autoptr(WpItem) item = NULL;
+  WpCloseout closeout = { 0 };
+  gboolean closed;
+
+  if (!require_selection (self, &item))
+    return;
+  closed = wp_store_get_closeout (wp_context_get_store (self->context), wp_item_get_id (item),
+                                  &closeout, NULL)
+           && closeout.state != WP_CLOSEOUT_NONE;
+  wp_closeout_clear (&closeout);
+  if (closed)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is already closed out."),
+                                                  wp_item_get_title (item));
+      AdwToastOverlay *overlay = _wp_outline_get_toast_overlay (self);
+
+      if (overlay != NULL)
+        adw_toast_overlay_add_toast (overlay, wp_toast_new (message));
+      return;
+    }
+  wp_closeout_dialog_present (GTK_WIDGET (self), _wp_outline_get_undo (self), item);
+}
+
+static void
+mark_done_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  run_command (widget, mark_done);
+}
+
 static void
 delete_activated (GtkWidget  *widget,
                   const char *action_name,
@@ -567,7 +603,9 @@ _wp_outline_update_actions (WpOutlineView *self)
     "outline.move-up", "outline.move-down", "outline.delete", "outline.expand-row",
     "outline.expand-all",
   };
-  static const char *with_row[] = { "outline.rename", "outline.details", "outline.show-menu" };
+  static const char *with_row[] = {
+    "outline.rename", "outline.details", "outline.show-menu", "outline.mark-done",
+  };
   gboolean plan = self->plan != NULL && _wp_outline_get_undo (self) != NULL;
   gboolean row = plan && self->selection != NULL
                  && gtk_single_selection_get_selected_item (self->selection) != NULL;
@@ -627,6 +665,8 @@ _wp_outline_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "outline.rename", NULL, rename_activated);
   gtk_widget_class_install_action (widget_class, "outline.details", NULL, details_activated);
   gtk_widget_class_install_action (widget_class, "outline.delete", NULL, delete_activated);
+  gtk_widget_class_install_action (widget_class, "outline.mark-done", NULL,
+                                   mark_done_activated);
   gtk_widget_class_install_action (widget_class, "outline.expand-row", "b",
                                    expand_row_activated);
   gtk_widget_class_install_action (widget_class, "outline.expand-all", "b",

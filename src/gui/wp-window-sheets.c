@@ -16,6 +16,7 @@
 #include "wp-report-dialog.h"
 #include "wp-send-dialog.h"
 #include "wp-window-private.h"
+#include "wp-year-check-dialog.h"
 
 static void
 send_sheets_activated (GSimpleAction *action,
@@ -126,9 +127,22 @@ static const GActionEntry report_actions[] = {
   { "import-report", import_report_activated },
 };
 
+static void
+year_end_check_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  WpWindow *self = user_data;
+
+  if (_wp_window_get_selected_plan (self) == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (wp_year_check_dialog_new (self)));
+}
+
 static const GActionEntry sheet_actions[] = {
   { "send-sheets", send_sheets_activated },
   { "collect-sheets", collect_sheets_activated },
+  { "year-end-check", year_end_check_activated },
 };
 
 void
