@@ -4268,6 +4268,132 @@ test_outline_command_action_and_key (Demo          *d,
   }
 }
 
+/* Issue 21: the tests of milestones and light rules run on 15 July 2025,
+ * when the second quarter has ended and is the one judged. */
+static void
+july_setup (Demo          *d,
+            gconstpointer  data)
+{
+  g_setenv ("WORKPLAN_TODAY", "2025-07-15", TRUE);
+  demo_setup (d, data);
+  g_unsetenv ("WORKPLAN_TODAY");
+}
+
+static void
+set_progress_of (Demo   *d,
+                 WpItem *item,
+                 int     progress)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  g_value_init (&v, G_TYPE_INT);
+  g_value_set_int (&v, progress);
+  g_assert_true (wp_edit_set_property (wp_context_get_undo_stack (d->context),
+                                       wp_item_get_id (item), "progress", &v, &error));
+  g_assert_no_error (error);
+  spin ();
+}
+
+/* The milestone the store holds for @quarter, or NULL */
+static WpMilestone *
+stored_milestone_of (Demo   *d,
+                     WpItem *item,
+                     int     quarter)
+{
+  g_autoptr(GPtrArray) milestones = wp_store_list_milestones (d->store, wp_item_get_id (item),
+                                                              NULL);
+
+  g_assert_nonnull (milestones);
+  for (guint i = 0; i < milestones->len; i++)
+    {
+      WpMilestone *m = g_ptr_array_index (milestones, i);
+
+      if (m->quarter == quarter)
+        {
+          WpMilestone *copy = g_new0 (WpMilestone, 1);
+
+          copy->quarter = m->quarter;
+          copy->text = g_strdup (m->text);
+          copy->progress = m->progress;
+          return copy;
+        }
+    }
+  return NULL;
+}
+
+static gboolean
+is_shown_label (GtkWidget *widget, gconstpointer text)
+{
+  return is_label_with_text (widget, text) && gtk_widget_get_visible (widget);
+}
+
+/* A quarter's milestone is typed in the pane: the state when its row is
+ * applied, the expected progress from the spin button, another quarter's
+ * when the focus leaves; each is stored, and undo takes them back. The
+ * row of the quarter judged says the item is behind. */
+static void
+test_pane_edits_milestone (Demo          *d,
+                           gconstpointer  data)
+{
+  g_autoptr(WpItem) item = outline_item_at (d, 1);
+  g_autoptr(WpMilestone) m = NULL;
+  WpItemEditor *pane;
+  AdwEntryRow *q2, *q3;
+  GtkSpinButton *q2_spin;
+
+  set_progress_of (d, item, 20);
+  select_outline_row (d, 1);
+  pane = open_pane (d);
+  q2 = find_entry_row (GTK_WIDGET (pane), "Q2");
+  q3 = find_entry_row (GTK_WIDGET (pane), "Q3");
+  g_assert_nonnull (q2);
+  g_assert_nonnull (q3);
+  q2_spin = GTK_SPIN_BUTTON (find_descendant (GTK_WIDGET (q2), GTK_TYPE_SPIN_BUTTON));
+  /* (no progress expected: the spin button is empty) */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (q2_spin)), ==, "");
+
+  type_into (GTK_WIDGET (q2), "完成方案制定");
+  g_signal_emit_by_name (q2, "apply");
+  spin ();
+  m = stored_milestone_of (d, item, 2);
+  g_assert_nonnull (m);
+  g_assert_cmpstr (m->text, ==, "完成方案制定");
+  g_assert_cmpint (m->progress, ==, -1);
+  g_clear_pointer (&m, wp_milestone_free);
+  g_assert_null (find_widget (GTK_WIDGET (q2), is_shown_label, "Behind"));
+
+  gtk_spin_button_set_value (q2_spin, 60);
+  spin ();
+  m = stored_milestone_of (d, item, 2);
+  g_assert_cmpstr (m->text, ==, "完成方案制定");
+  g_assert_cmpint (m->progress, ==, 60);
+  g_clear_pointer (&m, wp_milestone_free);
+  /* 20% against the 60% the ended second quarter expects */
+  g_assert_nonnull (find_widget (GTK_WIDGET (q2), is_shown_label, "Behind"));
+  g_assert_null (find_widget (GTK_WIDGET (q3), is_shown_label, "Behind"));
+
+  type_into (GTK_WIDGET (q3), "全面推开");
+  gtk_widget_grab_focus (GTK_WIDGET (outline_grid_view (d)));
+  spin ();
+  m = stored_milestone_of (d, item, 3);
+  g_assert_nonnull (m);
+  g_assert_cmpstr (m->text, ==, "全面推开");
+  g_clear_pointer (&m, wp_milestone_free);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.undo", NULL));
+  spin ();
+  g_assert_null (stored_milestone_of (d, item, 3));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (q3)), ==, "");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.undo", NULL));
+  spin ();
+  m = stored_milestone_of (d, item, 2);
+  g_assert_cmpint (m->progress, ==, -1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (q2_spin)), ==, "");
+  g_assert_null (find_widget (GTK_WIDGET (q2), is_shown_label, "Behind"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -4354,6 +4480,9 @@ main (int    argc,
   g_test_add ("/gui/import-preview-mapping", Demo, NULL, demo_setup,
               test_import_preview_mapping, demo_teardown);
   g_test_add_func ("/gui/reporting-round-zh_CN", test_reporting_round_zh_CN);
+
+  g_test_add ("/gui/pane-edits-milestone", Demo, NULL, july_setup, test_pane_edits_milestone,
+              demo_teardown);
 
   status = g_test_run ();
   wp_test_remove_tree (data_home);
