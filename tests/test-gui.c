@@ -27,6 +27,7 @@
 #include "wp-send-dialog.h"
 #include "wp-collect-dialog.h"
 #include "wp-import-preview.h"
+#include "wp-preferences-window.h"
 
 /* Widgets are found by walking the tree depth first for the first match. */
 typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
@@ -4394,6 +4395,204 @@ test_pane_edits_milestone (Demo          *d,
   g_assert_null (find_widget (GTK_WIDGET (q2), is_shown_label, "Behind"));
 }
 
+/* A key task first under the demo's first area, with no deadline and no
+ * sub-items, so that its light follows its milestone alone: @progress
+ * done, and the second quarter's milestone (ended on 15 July) expecting
+ * @expected. */
+static WpItem *
+add_milestone_task (Demo *d,
+                    int   progress,
+                    int   expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpPlan) plan = wp_store_get_plan_by_year (d->store, 2025, NULL);
+  g_autoptr(GPtrArray) areas = wp_store_list_children (d->store, wp_plan_get_id (plan), 0, NULL);
+  WpItem *task = wp_store_create_item (d->store, wp_plan_get_id (plan),
+                                       wp_item_get_id (areas->pdata[0]), 0, WP_ITEM_KIND_TASK,
+                                       "形象进度试点任务", &error);
+
+  g_assert_no_error (error);
+  g_assert_true (wp_store_set_milestone (d->store, wp_item_get_id (task), 2, "完成方案制定",
+                                         expected, &error));
+  g_assert_no_error (error);
+  spin ();
+  set_progress_of (d, task, progress);
+  return task;
+}
+
+static gboolean
+is_row_of (GtkWidget *widget, gconstpointer item)
+{
+  return WP_IS_OUTLINE_ROW (widget) && g_object_get_data (G_OBJECT (widget), "wp-row-item") == item;
+}
+
+/* The outline's row that shows @item */
+static WpOutlineRow *
+outline_row_of (Demo   *d,
+                WpItem *item)
+{
+  GtkWidget *row;
+
+  g_assert_true (wp_outline_view_show_item (_wp_window_get_outline (d->window),
+                                            wp_item_get_id (item)));
+  spin ();
+  row = find_widget (GTK_WIDGET (outline_grid_view (d)), is_row_of, item);
+  g_assert_nonnull (row);
+  return WP_OUTLINE_ROW (row);
+}
+
+/* The plan's yellow threshold set in Preferences recolours the outline at
+ * once, and undo puts both back. */
+static void
+test_preferences_set_light_rules (Demo          *d,
+                                  gconstpointer  data)
+{
+  g_autoptr(WpItem) task = add_milestone_task (d, 50, 60);
+  g_autoptr(GError) error = NULL;
+  WpPlanSettings settings = WP_PLAN_SETTINGS_INIT;
+  GtkWidget *light = wp_outline_row_get_cell (outline_row_of (d, task), WP_OUTLINE_COLUMN_LIGHT);
+  GtkWidget *prefs = NULL;
+  GtkSpinButton *yellow;
+
+  /* 10 points behind its milestone: yellow by the default rule (10) */
+  g_assert_cmpint (wp_item_get_light (task), ==, WP_LIGHT_YELLOW);
+  g_assert_cmpstr (wp_light_cell_get_text (WP_LIGHT_CELL (light)), ==,
+                   wp_light_to_label (WP_LIGHT_YELLOW));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.preferences", NULL));
+  spin ();
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+        if (WP_IS_PREFERENCES_WINDOW (window))
+          prefs = GTK_WIDGET (window);
+      }
+  }
+  g_assert_nonnull (prefs);
+  /* (the app-wide setting no longer decides: the plan's rules are shown) */
+  g_assert_nonnull (find_widget (prefs, is_action_row_titled, "_Days before the deadline"));
+  yellow = GTK_SPIN_BUTTON (find_descendant (find_widget (prefs, is_action_row_titled,
+                                                          "_Yellow when behind by"),
+                                             GTK_TYPE_SPIN_BUTTON));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (yellow), ==, 10);
+
+  gtk_spin_button_set_value (yellow, 20);
+  spin ();
+  g_assert_true (wp_store_get_plan_settings (d->store, wp_item_get_plan_id (task), &settings,
+                                             &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (settings.yellow_points, ==, 20);
+  g_assert_cmpint (settings.due_soon_days, ==, 30);
+  g_assert_cmpint (settings.red_points, ==, 30);
+  g_assert_cmpint (wp_item_get_light (task), ==, WP_LIGHT_GREEN);
+  light = wp_outline_row_get_cell (outline_row_of (d, task), WP_OUTLINE_COLUMN_LIGHT);
+  g_assert_cmpstr (wp_light_cell_get_text (WP_LIGHT_CELL (light)), ==,
+                   wp_light_to_label (WP_LIGHT_GREEN));
+
+  /* A yellow threshold above the red one is refused; the field goes back */
+  gtk_spin_button_set_value (yellow, 40);
+  spin ();
+  g_assert_true (wp_store_get_plan_settings (d->store, wp_item_get_plan_id (task), &settings,
+                                             NULL));
+  g_assert_cmpint (settings.yellow_points, ==, 20);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (yellow), ==, 20);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.undo", NULL));
+  spin ();
+  g_assert_true (wp_store_get_plan_settings (d->store, wp_item_get_plan_id (task), &settings,
+                                             NULL));
+  g_assert_cmpint (settings.yellow_points, ==, 10);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (yellow), ==, 10);
+  g_assert_cmpint (wp_item_get_light (task), ==, WP_LIGHT_YELLOW);
+  light = wp_outline_row_get_cell (outline_row_of (d, task), WP_OUTLINE_COLUMN_LIGHT);
+  g_assert_cmpstr (wp_light_cell_get_text (WP_LIGHT_CELL (light)), ==,
+                   wp_light_to_label (WP_LIGHT_YELLOW));
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  spin ();
+}
+
+static gboolean
+is_shown_behind_mark (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "wp-card-behind")
+         && gtk_widget_get_mapped (widget);
+}
+
+/* The outline's optional column shows this quarter's milestone and says,
+ * in words, when the item is behind the last quarter's; the board's card
+ * says so too. */
+static void
+test_outline_milestone_column (Demo          *d,
+                               gconstpointer  data)
+{
+  g_autoptr(WpItem) task = add_milestone_task (d, 20, 60);
+  g_autoptr(GError) error = NULL;
+  WpOutlineView *outline = _wp_window_get_outline (d->window);
+  GtkWidget *cell;
+  const char *markup;
+
+  /* (15 July: the third quarter is this quarter) */
+  g_assert_true (wp_store_set_milestone (d->store, wp_item_get_id (task), 3, "全面推开", 80,
+                                         &error));
+  g_assert_no_error (error);
+  spin ();
+
+  /* Hidden until asked for */
+  cell = wp_outline_row_get_cell (outline_row_of (d, task), WP_OUTLINE_COLUMN_MILESTONE);
+  g_assert_false (gtk_widget_get_visible (cell));
+
+  wp_outline_view_set_milestone_column_shown (outline, TRUE);
+  spin ();
+  {
+    GtkWidget *header = find_descendant (GTK_WIDGET (d->window), WP_TYPE_OUTLINE_ROW);
+    GtkWidget *title = wp_outline_row_get_cell (WP_OUTLINE_ROW (header),
+                                                WP_OUTLINE_COLUMN_MILESTONE);
+
+    g_assert_true (gtk_widget_get_mapped (title));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, "This quarter’s milestone");
+  }
+  cell = wp_outline_row_get_cell (outline_row_of (d, task), WP_OUTLINE_COLUMN_MILESTONE);
+  g_assert_true (gtk_widget_get_mapped (cell));
+  markup = wp_text_cell_get_markup (WP_TEXT_CELL (cell));
+  g_assert_nonnull (strstr (markup, "全面推开 · 80%"));
+  g_assert_nonnull (strstr (markup, "Behind (60% expected)"));
+
+  /* The board's card says it too */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.show-view", "s",
+                                             "board"));
+  spin ();
+  g_assert_nonnull (find_widget (GTK_WIDGET (d->window), is_shown_behind_mark, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.show-view", "s",
+                                             "outline"));
+  spin ();
+
+  /* Caught up: no mark; the milestone edited elsewhere shows at once */
+  set_progress_of (d, task, 70);
+  g_assert_true (wp_edit_set_milestone (wp_context_get_undo_stack (d->context),
+                                        wp_item_get_id (task), 3, "全面完成", 90, &error));
+  g_assert_no_error (error);
+  spin ();
+  cell = wp_outline_row_get_cell (outline_row_of (d, task), WP_OUTLINE_COLUMN_MILESTONE);
+  markup = wp_text_cell_get_markup (WP_TEXT_CELL (cell));
+  g_assert_nonnull (strstr (markup, "全面完成 · 90%"));
+  g_assert_null (strstr (markup, "Behind"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.show-view", "s",
+                                             "board"));
+  spin ();
+  g_assert_null (find_widget (GTK_WIDGET (d->window), is_shown_behind_mark, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.show-view", "s",
+                                             "outline"));
+  spin ();
+
+  wp_outline_view_set_milestone_column_shown (outline, FALSE);
+  spin ();
+  g_assert_false (gtk_widget_get_visible (cell));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -4483,6 +4682,11 @@ main (int    argc,
 
   g_test_add ("/gui/pane-edits-milestone", Demo, NULL, july_setup, test_pane_edits_milestone,
               demo_teardown);
+
+  g_test_add ("/gui/preferences-set-light-rules", Demo, NULL, july_setup,
+              test_preferences_set_light_rules, demo_teardown);
+  g_test_add ("/gui/outline-milestone-column", Demo, NULL, july_setup,
+              test_outline_milestone_column, demo_teardown);
 
   status = g_test_run ();
   wp_test_remove_tree (data_home);

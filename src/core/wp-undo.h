@@ -5,6 +5,7 @@
 #pragma once
 
 #include "wp-store.h"
+#include "wp-tracking.h"
 
 G_BEGIN_DECLS
 
@@ -128,6 +129,10 @@ gboolean     wp_edit_update_agency        (WpUndoStack         *self,
 gboolean     wp_edit_merge_agencies       (WpUndoStack         *self,
                                            gint64               from_id,
                                            gint64               into_id,
+                                           GError             **error);
+gboolean     wp_edit_set_plan_settings    (WpUndoStack         *self,
+                                           gint64               plan_id,
+                                           const WpPlanSettings *settings,
                                            GError             **error);
 
 G_END_DECLS
