@@ -186,7 +186,7 @@ build (WpPreferencesWindow *self)
                             self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (reporting), GTK_WIDGET (self->frequency_row));
   self->due_day_spin = add_spin_row (self, ADW_PREFERENCES_GROUP (reporting),
-                                     _("Reporting _day"),
+                                     _("Reporting d_ay"),
                                      _("Agencies report by this day of the month; in a short "
                                        "month, by its last day"),
                                      1, 31);
