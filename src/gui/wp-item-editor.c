@@ -1059,6 +1059,13 @@ setup_milestone_rows (WpItemEditor *self)
       gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), FALSE);
       gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), NO_EXPECTED_PROGRESS);
       gtk_editable_set_width_chars (GTK_EDITABLE (spin), 3);
+      /* A narrow pane leaves the state little room beside a spin button's
+       * two buttons: the number is typed, or stepped with the arrow keys
+       * and the scroll wheel. */
+      for (GtkWidget *child = gtk_widget_get_first_child (spin); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_BUTTON (child))
+          gtk_widget_set_visible (child, FALSE);
       gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _(spin_names[q - 1]), -1);
       wp_tooltip_set_text (spin, _("Expected progress by the quarter’s end; empty for none"));

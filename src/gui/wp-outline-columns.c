@@ -298,8 +298,9 @@ update_milestone (WpOutlineView *self,
     }
 
   if (text[0] != '\0' && progress >= 0)
-    /* Translators: a milestone in the outline: the state expected, then the progress */
-    g_string_append_printf (markup, _("%s · %d%%"), text, progress);
+    /* Translators: a milestone in the outline: the progress expected, then the
+     * state (first, the figure, which a narrow column must not cut off) */
+    g_string_append_printf (markup, _("%d%% · %s"), progress, text);
   else if (text[0] != '\0')
     g_string_append (markup, text);
   else if (progress >= 0)
@@ -321,7 +322,7 @@ update_milestone (WpOutlineView *self,
       g_autofree char *behind = g_strdup_printf (_("%s (%d%% expected)"),
                                                  wp_pace_to_label (WP_PACE_BEHIND), expected);
       g_autofree char *line = g_markup_printf_escaped (
-        "<span weight=\"bold\" foreground=\"#e01b24\">⚠ %s</span>", behind);
+        "<span size=\"small\" weight=\"bold\" foreground=\"#e01b24\">%s</span>", behind);
 
       if (markup->len > 0)
         g_string_append_c (markup, '\n');

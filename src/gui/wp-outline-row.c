@@ -38,8 +38,8 @@ static guint signals[N_SIGNALS];
 
 /* Widths of the columns after the title's, shared by every outline; the
  * header's edges drag them wider or narrower. */
-static const int default_widths[WP_OUTLINE_N_COLUMNS] = { 0, 140, 160, 130, 90, 110, 130, 180 };
-static int fixed_widths[WP_OUTLINE_N_COLUMNS] = { 0, 140, 160, 130, 90, 110, 130, 180 };
+static const int default_widths[WP_OUTLINE_N_COLUMNS] = { 0, 140, 160, 130, 90, 110, 130, 200 };
+static int fixed_widths[WP_OUTLINE_N_COLUMNS] = { 0, 140, 160, 130, 90, 110, 130, 200 };
 
 /* Which columns show, in every outline: the milestone's only when asked for
  * (see wp_outline_column_set_shown()). A hidden column takes no width. */

@@ -124,7 +124,6 @@ add_spin_row (WpPreferencesWindow *self,
   GtkWidget *spin = gtk_spin_button_new_with_range (lower, upper, 1);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
@@ -157,15 +156,15 @@ build (WpPreferencesWindow *self)
     _("Each plan keeps the rules its office publishes. Progress is measured against the "
       "milestone of the last quarter ended, or else against the share of the year gone by."));
   self->due_soon_spin = add_spin_row (self, ADW_PREFERENCES_GROUP (lights),
-                                      _("_Days before the deadline"),
+                                      _("Days before the deadline"),
                                       _("Yellow when the deadline is this many days away or "
                                         "fewer"),
                                       0, 366);
   self->yellow_spin = add_spin_row (self, ADW_PREFERENCES_GROUP (lights),
-                                    _("_Yellow when behind by"),
+                                    _("Yellow when behind by"),
                                     _("Percentage points of progress or more"), 0, 100);
   self->red_spin = add_spin_row (self, ADW_PREFERENCES_GROUP (lights),
-                                 _("_Red when behind a milestone by more than"),
+                                 _("Red when behind a milestone by more than"),
                                  _("Percentage points of progress; overdue items are red "
                                    "too"),
                                  0, 100);
@@ -176,8 +175,7 @@ build (WpPreferencesWindow *self)
     _("How often the lead agencies report progress on their open items, and by which day."));
   self->frequency_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->frequency_row),
-                                 _("Reporting _frequency"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->frequency_row), TRUE);
+                                 _("Reporting frequency"));
   /* (in the order of WpReportFrequency) */
   frequencies = gtk_string_list_new ((const char *[]) {
     _("Monthly"), _("Twice a month"), _("Quarterly"), NULL });
@@ -186,15 +184,14 @@ build (WpPreferencesWindow *self)
                             self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (reporting), GTK_WIDGET (self->frequency_row));
   self->due_day_spin = add_spin_row (self, ADW_PREFERENCES_GROUP (reporting),
-                                     _("Reporting d_ay"),
+                                     _("Reporting day"),
                                      _("Agencies report by this day of the month; in a short "
                                        "month, by its last day"),
                                      1, 31);
 
   review_row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (review_row),
-                                 _("Review _before close-out"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (review_row), TRUE);
+                                 _("Review before close-out"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (review_row),
                                _("Items marked done wait as awaiting close-out until someone "
                                  "confirms them"));
