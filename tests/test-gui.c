@@ -28,6 +28,7 @@
 #include "wp-send-dialog.h"
 #include "wp-collect-dialog.h"
 #include "wp-import-preview.h"
+#include "wp-preferences-window.h"
 #include "wp-closeout-dialog.h"
 #include "wp-year-check-dialog.h"
 #include "wp-report-dialog.h"
@@ -5641,6 +5642,330 @@ test_closeout_zh_CN (void)
   demo_teardown (d, NULL);
 }
 
+/* Issue 21: the tests of milestones and light rules run on 15 July 2025,
+ * when the second quarter has ended and is the one judged. */
+static void
+july_setup (Demo          *d,
+            gconstpointer  data)
+{
+  g_setenv ("WORKPLAN_TODAY", "2025-07-15", TRUE);
+  demo_setup (d, data);
+  g_unsetenv ("WORKPLAN_TODAY");
+}
+
+static void
+set_progress_of (Demo   *d,
+                 WpItem *item,
+                 int     progress)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  g_value_init (&v, G_TYPE_INT);
+  g_value_set_int (&v, progress);
+  g_assert_true (wp_edit_set_property (wp_context_get_undo_stack (d->context),
+                                       wp_item_get_id (item), "progress", &v, &error));
+  g_assert_no_error (error);
+  spin ();
+}
+
+/* The milestone the store holds for @quarter, or NULL */
+static WpMilestone *
+stored_milestone_of (Demo   *d,
+                     WpItem *item,
+                     int     quarter)
+{
+  g_autoptr(GPtrArray) milestones = wp_store_list_milestones (d->store, wp_item_get_id (item),
+                                                              NULL);
+
+  g_assert_nonnull (milestones);
+  for (guint i = 0; i < milestones->len; i++)
+    {
+      WpMilestone *m = g_ptr_array_index (milestones, i);
+
+      if (m->quarter == quarter)
+        {
+          WpMilestone *copy = g_new0 (WpMilestone, 1);
+
+          copy->quarter = m->quarter;
+          copy->text = g_strdup (m->text);
+          copy->progress = m->progress;
+          return copy;
+        }
+    }
+  return NULL;
+}
+
+static gboolean
+is_shown_label (GtkWidget *widget, gconstpointer text)
+{
+  return is_label_with_text (widget, text) && gtk_widget_get_visible (widget);
+}
+
+/* A quarter's milestone is typed in the pane: the state when its row is
+ * applied, the expected progress from the spin button, another quarter's
+ * when the focus leaves; each is stored, and undo takes them back. The
+ * row of the quarter judged says the item is behind. */
+static void
+test_pane_edits_milestone (Demo          *d,
+                           gconstpointer  data)
+{
+  g_autoptr(WpItem) item = outline_item_at (d, 1);
+  g_autoptr(WpMilestone) m = NULL;
+  WpItemEditor *pane;
+  AdwEntryRow *q2, *q3;
+  GtkSpinButton *q2_spin;
+
+  set_progress_of (d, item, 20);
+  select_outline_row (d, 1);
+  pane = open_pane (d);
+  q2 = find_entry_row (GTK_WIDGET (pane), "Q2");
+  q3 = find_entry_row (GTK_WIDGET (pane), "Q3");
+  g_assert_nonnull (q2);
+  g_assert_nonnull (q3);
+  q2_spin = GTK_SPIN_BUTTON (find_descendant (GTK_WIDGET (q2), GTK_TYPE_SPIN_BUTTON));
+  /* (no progress expected: the spin button is empty) */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (q2_spin)), ==, "");
+
+  type_into (GTK_WIDGET (q2), "完成方案制定");
+  g_signal_emit_by_name (q2, "apply");
+  spin ();
+  m = stored_milestone_of (d, item, 2);
+  g_assert_nonnull (m);
+  g_assert_cmpstr (m->text, ==, "完成方案制定");
+  g_assert_cmpint (m->progress, ==, -1);
+  g_clear_pointer (&m, wp_milestone_free);
+  g_assert_null (find_widget (GTK_WIDGET (q2), is_shown_label, "Behind"));
+
+  gtk_spin_button_set_value (q2_spin, 60);
+  spin ();
+  m = stored_milestone_of (d, item, 2);
+  g_assert_cmpstr (m->text, ==, "完成方案制定");
+  g_assert_cmpint (m->progress, ==, 60);
+  g_clear_pointer (&m, wp_milestone_free);
+  /* 20% against the 60% the ended second quarter expects */
+  g_assert_nonnull (find_widget (GTK_WIDGET (q2), is_shown_label, "Behind"));
+  g_assert_null (find_widget (GTK_WIDGET (q3), is_shown_label, "Behind"));
+
+  type_into (GTK_WIDGET (q3), "全面推开");
+  gtk_widget_grab_focus (GTK_WIDGET (outline_grid_view (d)));
+  spin ();
+  m = stored_milestone_of (d, item, 3);
+  g_assert_nonnull (m);
+  g_assert_cmpstr (m->text, ==, "全面推开");
+  g_clear_pointer (&m, wp_milestone_free);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.undo", NULL));
+  spin ();
+  g_assert_null (stored_milestone_of (d, item, 3));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (q3)), ==, "");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.undo", NULL));
+  spin ();
+  m = stored_milestone_of (d, item, 2);
+  g_assert_cmpint (m->progress, ==, -1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (q2_spin)), ==, "");
+  g_assert_null (find_widget (GTK_WIDGET (q2), is_shown_label, "Behind"));
+}
+
+/* A key task first under the demo's first area, with no deadline and no
+ * sub-items, so that its light follows its milestone alone: @progress
+ * done, and the second quarter's milestone (ended on 15 July) expecting
+ * @expected. */
+static WpItem *
+add_milestone_task (Demo *d,
+                    int   progress,
+                    int   expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpPlan) plan = wp_store_get_plan_by_year (d->store, 2025, NULL);
+  g_autoptr(GPtrArray) areas = wp_store_list_children (d->store, wp_plan_get_id (plan), 0, NULL);
+  WpItem *task = wp_store_create_item (d->store, wp_plan_get_id (plan),
+                                       wp_item_get_id (areas->pdata[0]), 0, WP_ITEM_KIND_TASK,
+                                       "形象进度试点任务", &error);
+
+  g_assert_no_error (error);
+  g_assert_true (wp_store_set_milestone (d->store, wp_item_get_id (task), 2, "完成方案制定",
+                                         expected, &error));
+  g_assert_no_error (error);
+  spin ();
+  set_progress_of (d, task, progress);
+  return task;
+}
+
+static gboolean
+is_row_of (GtkWidget *widget, gconstpointer item)
+{
+  return WP_IS_OUTLINE_ROW (widget) && g_object_get_data (G_OBJECT (widget), "wp-row-item") == item;
+}
+
+/* The outline's row that shows @item */
+static WpOutlineRow *
+outline_row_of (Demo   *d,
+                WpItem *item)
+{
+  GtkWidget *row;
+
+  g_assert_true (wp_outline_view_show_item (_wp_window_get_outline (d->window),
+                                            wp_item_get_id (item)));
+  spin ();
+  row = find_widget (GTK_WIDGET (outline_grid_view (d)), is_row_of, item);
+  g_assert_nonnull (row);
+  return WP_OUTLINE_ROW (row);
+}
+
+/* The plan's yellow threshold set in Preferences recolours the outline at
+ * once, and undo puts both back. */
+static void
+test_preferences_set_light_rules (Demo          *d,
+                                  gconstpointer  data)
+{
+  g_autoptr(WpItem) task = add_milestone_task (d, 50, 60);
+  g_autoptr(GError) error = NULL;
+  WpPlanSettings settings = WP_PLAN_SETTINGS_INIT;
+  GtkWidget *light = wp_outline_row_get_cell (outline_row_of (d, task), WP_OUTLINE_COLUMN_LIGHT);
+  GtkWidget *prefs = NULL;
+  GtkSpinButton *yellow;
+
+  /* 10 points behind its milestone: yellow by the default rule (10) */
+  g_assert_cmpint (wp_item_get_light (task), ==, WP_LIGHT_YELLOW);
+  g_assert_cmpstr (wp_light_cell_get_text (WP_LIGHT_CELL (light)), ==,
+                   wp_light_to_label (WP_LIGHT_YELLOW));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.preferences", NULL));
+  spin ();
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+        if (WP_IS_PREFERENCES_WINDOW (window))
+          prefs = GTK_WIDGET (window);
+      }
+  }
+  g_assert_nonnull (prefs);
+  /* (the app-wide setting no longer decides: the plan's rules are shown) */
+  g_assert_nonnull (find_widget (prefs, is_action_row_titled, "Days before the deadline"));
+  yellow = GTK_SPIN_BUTTON (find_descendant (find_widget (prefs, is_action_row_titled,
+                                                          "Yellow when behind by"),
+                                             GTK_TYPE_SPIN_BUTTON));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (yellow), ==, 10);
+
+  gtk_spin_button_set_value (yellow, 20);
+  spin ();
+  g_assert_true (wp_store_get_plan_settings (d->store, wp_item_get_plan_id (task), &settings,
+                                             &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (settings.yellow_points, ==, 20);
+  g_assert_cmpint (settings.due_soon_days, ==, 30);
+  g_assert_cmpint (settings.red_points, ==, 30);
+  g_assert_cmpint (wp_item_get_light (task), ==, WP_LIGHT_GREEN);
+  light = wp_outline_row_get_cell (outline_row_of (d, task), WP_OUTLINE_COLUMN_LIGHT);
+  g_assert_cmpstr (wp_light_cell_get_text (WP_LIGHT_CELL (light)), ==,
+                   wp_light_to_label (WP_LIGHT_GREEN));
+
+  /* A yellow threshold above the red one is refused; the field goes back */
+  gtk_spin_button_set_value (yellow, 40);
+  spin ();
+  g_assert_true (wp_store_get_plan_settings (d->store, wp_item_get_plan_id (task), &settings,
+                                             NULL));
+  g_assert_cmpint (settings.yellow_points, ==, 20);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (yellow), ==, 20);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.undo", NULL));
+  spin ();
+  g_assert_true (wp_store_get_plan_settings (d->store, wp_item_get_plan_id (task), &settings,
+                                             NULL));
+  g_assert_cmpint (settings.yellow_points, ==, 10);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (yellow), ==, 10);
+  g_assert_cmpint (wp_item_get_light (task), ==, WP_LIGHT_YELLOW);
+  light = wp_outline_row_get_cell (outline_row_of (d, task), WP_OUTLINE_COLUMN_LIGHT);
+  g_assert_cmpstr (wp_light_cell_get_text (WP_LIGHT_CELL (light)), ==,
+                   wp_light_to_label (WP_LIGHT_YELLOW));
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  spin ();
+}
+
+static gboolean
+is_shown_behind_mark (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "wp-card-behind")
+         && gtk_widget_get_mapped (widget);
+}
+
+/* The outline's optional column shows this quarter's milestone and says,
+ * in words, when the item is behind the last quarter's; the board's card
+ * says so too. */
+static void
+test_outline_milestone_column (Demo          *d,
+                               gconstpointer  data)
+{
+  g_autoptr(WpItem) task = add_milestone_task (d, 20, 60);
+  g_autoptr(GError) error = NULL;
+  WpOutlineView *outline = _wp_window_get_outline (d->window);
+  GtkWidget *cell;
+  const char *markup;
+
+  /* (15 July: the third quarter is this quarter) */
+  g_assert_true (wp_store_set_milestone (d->store, wp_item_get_id (task), 3, "全面推开", 80,
+                                         &error));
+  g_assert_no_error (error);
+  spin ();
+
+  /* Hidden until asked for */
+  cell = wp_outline_row_get_cell (outline_row_of (d, task), WP_OUTLINE_COLUMN_MILESTONE);
+  g_assert_false (gtk_widget_get_visible (cell));
+
+  wp_outline_view_set_milestone_column_shown (outline, TRUE);
+  spin ();
+  {
+    GtkWidget *header = find_descendant (GTK_WIDGET (d->window), WP_TYPE_OUTLINE_ROW);
+    GtkWidget *title = wp_outline_row_get_cell (WP_OUTLINE_ROW (header),
+                                                WP_OUTLINE_COLUMN_MILESTONE);
+
+    g_assert_true (gtk_widget_get_mapped (title));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, "This quarter’s milestone");
+  }
+  cell = wp_outline_row_get_cell (outline_row_of (d, task), WP_OUTLINE_COLUMN_MILESTONE);
+  g_assert_true (gtk_widget_get_mapped (cell));
+  markup = wp_text_cell_get_markup (WP_TEXT_CELL (cell));
+  g_assert_nonnull (strstr (markup, "80% · 全面推开"));
+  g_assert_nonnull (strstr (markup, "Behind (60% expected)"));
+
+  /* The board's card says it too */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.show-view", "s",
+                                             "board"));
+  spin ();
+  g_assert_nonnull (find_widget (GTK_WIDGET (d->window), is_shown_behind_mark, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.show-view", "s",
+                                             "outline"));
+  spin ();
+
+  /* Caught up: no mark; the milestone edited elsewhere shows at once */
+  set_progress_of (d, task, 70);
+  g_assert_true (wp_edit_set_milestone (wp_context_get_undo_stack (d->context),
+                                        wp_item_get_id (task), 3, "全面完成", 90, &error));
+  g_assert_no_error (error);
+  spin ();
+  cell = wp_outline_row_get_cell (outline_row_of (d, task), WP_OUTLINE_COLUMN_MILESTONE);
+  markup = wp_text_cell_get_markup (WP_TEXT_CELL (cell));
+  g_assert_nonnull (strstr (markup, "90% · 全面完成"));
+  g_assert_null (strstr (markup, "Behind"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.show-view", "s",
+                                             "board"));
+  spin ();
+  g_assert_null (find_widget (GTK_WIDGET (d->window), is_shown_behind_mark, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.show-view", "s",
+                                             "outline"));
+  spin ();
+
+  wp_outline_view_set_milestone_column_shown (outline, FALSE);
+  spin ();
+  g_assert_false (gtk_widget_get_visible (cell));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -5750,6 +6075,14 @@ main (int    argc,
   g_test_add ("/gui/attachment-open", Demo, NULL, demo_setup, test_attachment_open,
               demo_teardown);
   g_test_add_func ("/gui/closeout-zh_CN", test_closeout_zh_CN);
+
+  g_test_add ("/gui/pane-edits-milestone", Demo, NULL, july_setup, test_pane_edits_milestone,
+              demo_teardown);
+
+  g_test_add ("/gui/preferences-set-light-rules", Demo, NULL, july_setup,
+              test_preferences_set_light_rules, demo_teardown);
+  g_test_add ("/gui/outline-milestone-column", Demo, NULL, july_setup,
+              test_outline_milestone_column, demo_teardown);
 
   status = g_test_run ();
   wp_test_remove_tree (data_home);

@@ -1751,3 +1751,48 @@ wp_edit_mark_plan_checked (WpUndoStack  *self,
   return run_logged (self, 0, g_strdup (_("Finish the year-end check")),
                      mark_plan_checked, &plan_id, error);
 }
+
+/* A plan's light rules and reporting cycle */
+
+typedef struct {
+  gint64                plan_id;
+  const WpPlanSettings *settings;
+} PlanSettingsEdit;
+
+static gboolean
+set_plan_settings (WpStore   *store,
+                   gpointer   data,
+                   GError   **error)
+{
+  PlanSettingsEdit *edit = data;
+
+  return wp_store_set_plan_settings (store, edit->plan_id, edit->settings, error);
+}
+
+/**
+ * wp_edit_set_plan_settings:
+ * @settings: the plan's light rules and reporting cycle, all of them
+ *
+ * Sets how a plan's items are judged and reported on, as one step: undo
+ * puts the plan's settings back as they were, and every light with them.
+ */
+gboolean
+wp_edit_set_plan_settings (WpUndoStack           *self,
+                           gint64                 plan_id,
+                           const WpPlanSettings  *settings,
+                           GError               **error)
+{
+  PlanSettingsEdit edit = { plan_id, settings };
+  g_autoptr(WpPlan) plan = NULL;
+
+  g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (settings != NULL, FALSE);
+
+  plan = wp_store_get_plan (self->store, plan_id, error);
+  if (plan == NULL)
+    return FALSE;
+  return run_logged (self, 0,
+                     g_strdup_printf (_("Change the light and reporting rules of the %d plan"),
+                                      wp_plan_get_year (plan)),
+                     set_plan_settings, &edit, error);
+}

@@ -137,6 +137,10 @@ gboolean     wp_edit_merge_agencies       (WpUndoStack         *self,
                                            gint64               from_id,
                                            gint64               into_id,
                                            GError             **error);
+gboolean     wp_edit_set_plan_settings    (WpUndoStack         *self,
+                                           gint64               plan_id,
+                                           const WpPlanSettings *settings,
+                                           GError             **error);
 
 
 /* An evidence file to keep with a close-out (see wp_edit_close_out()) */

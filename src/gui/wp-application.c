@@ -306,6 +306,7 @@ wp_application_startup (GApplication *app)
   static const char *new_plan_accels[] = { "<Control>n", NULL };
   static const char *save_copy_accels[] = { "<Control><Shift>s", NULL };
   static const char *print_accels[] = { "<Control>p", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (wp_application_parent_class)->startup (app);
 
@@ -326,6 +327,8 @@ wp_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.save-copy",
                                          save_copy_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print", print_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.preferences",
+                                         preferences_accels);
   {
     static const char *views[] = { "outline", "board", "progress", "agencies",
                                    "reporting" };

@@ -64,6 +64,7 @@ typedef struct {
   GtkWidget *lead;
   GtkWidget *due;
   GtkWidget *bar;
+  GtkWidget *behind;  /* 欠进度: below what its milestone expects by now */
   GtkWidget *light;
 } Card;
 
@@ -80,6 +81,7 @@ update_card (GtkListItem *list_item)
   g_autofree char *due = NULL;
   g_autofree char *accessible = NULL;
   const char *due_label;
+  gboolean behind;
 
   if (item == NULL || self == NULL)
     return;
@@ -105,6 +107,14 @@ update_card (GtkListItem *list_item)
                                 wp_item_get_effective_progress (item));
   percent = g_strdup_printf (_("%d%%"), wp_item_get_effective_progress (item));
   wp_light_cell_set_item (WP_LIGHT_CELL (card->light), item);
+  behind = wp_light_pace (wp_item_get_effective_status (item),
+                          wp_item_get_effective_progress (item),
+                          wp_store_get_expected_progress (_wp_board_get_store (self),
+                                                          wp_item_get_plan_id (item),
+                                                          wp_item_get_plan_year (item),
+                                                          wp_item_get_id (item)))
+           == WP_PACE_BEHIND;
+  gtk_widget_set_visible (card->behind, behind);
 
   /* Translators: what a screen reader says for a card: title, lead
    * agency, deadline, progress and light */
@@ -112,6 +122,13 @@ update_card (GtkListItem *list_item)
                                 lead[0] != '\0' ? lead : _("No lead agency"),
                                 due != NULL ? due : _("No Deadline"), percent,
                                 wp_light_cell_get_text (WP_LIGHT_CELL (card->light)));
+  if (behind)
+    {
+      char *with_pace = g_strconcat (accessible, "; ", wp_pace_to_label (WP_PACE_BEHIND), NULL);
+
+      g_free (accessible);
+      accessible = with_pace;
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
   g_object_set_data (G_OBJECT (widget), "wp-revision",
@@ -292,6 +309,13 @@ setup_card (GtkSignalListItemFactory *factory,
   gtk_widget_set_hexpand (card->bar, TRUE);
   gtk_widget_set_valign (card->bar, GTK_ALIGN_END);
   gtk_box_append (GTK_BOX (progress), card->bar);
+  card->behind = gtk_label_new (wp_pace_to_label (WP_PACE_BEHIND));
+  gtk_widget_set_valign (card->behind, GTK_ALIGN_END);
+  gtk_widget_add_css_class (card->behind, "caption-heading");
+  gtk_widget_add_css_class (card->behind, "warning");
+  gtk_widget_add_css_class (card->behind, "wp-card-behind");
+  gtk_widget_set_visible (card->behind, FALSE);
+  gtk_box_append (GTK_BOX (progress), card->behind);
   card->light = wp_light_cell_new ();
   gtk_widget_set_valign (card->light, GTK_ALIGN_END);
   gtk_box_append (GTK_BOX (progress), card->light);

@@ -251,6 +251,86 @@ update_light (WpOutlineView *self,
   wp_light_cell_set_item (WP_LIGHT_CELL (cell), item);
 }
 
+/* The quarter the reference date is in, for a plan of @year: its first
+ * quarter before the year, its last after it */
+static int
+current_quarter (int          year,
+                 const GDate *today)
+{
+  if (g_date_get_year (today) < year)
+    return 1;
+  if (g_date_get_year (today) > year)
+    return 4;
+  return (g_date_get_month (today) - 1) / 3 + 1;
+}
+
+/* This quarter's milestone: the state and progress expected by its end,
+ * and, in words, when the item is behind what the last quarter ended
+ * expects (not by colour alone). */
+static void
+update_milestone (WpOutlineView *self,
+                  GtkWidget     *cell,
+                  WpItem        *item)
+{
+  WpContext *context = _wp_outline_view_get_context (self);
+  WpStore *store = context != NULL ? wp_context_get_store (context) : NULL;
+  g_autoptr(GPtrArray) milestones = NULL;
+  g_autoptr(GString) markup = g_string_new (NULL);
+  const char *text = "";
+  int progress = -1;
+  int quarter, expected;
+
+  /* (a hidden column costs nothing: it is drawn when it is shown) */
+  if (store == NULL || !wp_outline_column_get_shown (WP_OUTLINE_COLUMN_MILESTONE))
+    return;
+
+  quarter = current_quarter (wp_item_get_plan_year (item), wp_context_get_today (context));
+  milestones = wp_store_list_milestones (store, wp_item_get_id (item), NULL);
+  for (guint i = 0; milestones != NULL && i < milestones->len; i++)
+    {
+      WpMilestone *m = g_ptr_array_index (milestones, i);
+
+      if (m->quarter == quarter)
+        {
+          text = m->text;
+          progress = m->progress;
+        }
+    }
+
+  if (text[0] != '\0' && progress >= 0)
+    /* Translators: a milestone in the outline: the progress expected, then the
+     * state (first, the figure, which a narrow column must not cut off) */
+    g_string_append_printf (markup, _("%d%% · %s"), progress, text);
+  else if (text[0] != '\0')
+    g_string_append (markup, text);
+  else if (progress >= 0)
+    g_string_append_printf (markup, _("%d%%"), progress);
+  {
+    g_autofree char *escaped = g_markup_escape_text (markup->str, -1);
+
+    g_string_assign (markup, escaped);
+  }
+
+  expected = wp_store_get_expected_progress (store, wp_item_get_plan_id (item),
+                                             wp_item_get_plan_year (item),
+                                             wp_item_get_id (item));
+  if (wp_light_pace (wp_item_get_effective_status (item), wp_item_get_effective_progress (item),
+                     expected) == WP_PACE_BEHIND)
+    {
+      /* Translators: in the outline, under an item's milestone: it is behind
+       * (欠进度) what the last quarter ended expects, e.g. "Behind (60% expected)" */
+      g_autofree char *behind = g_strdup_printf (_("%s (%d%% expected)"),
+                                                 wp_pace_to_label (WP_PACE_BEHIND), expected);
+      g_autofree char *line = g_markup_printf_escaped (
+        "<span size=\"small\" weight=\"bold\" foreground=\"#e01b24\">%s</span>", behind);
+
+      if (markup->len > 0)
+        g_string_append_c (markup, '\n');
+      g_string_append (markup, line);
+    }
+  wp_text_cell_set_markup (WP_TEXT_CELL (cell), markup->str);
+}
+
 /* Factories */
 
 /* The title: a text, and an entry in its place while renaming. */
@@ -308,7 +388,7 @@ draw_row (WpOutlineView *self,
 {
   static const CellUpdateFunc updates[WP_OUTLINE_N_COLUMNS] = {
     update_title, update_lead, update_co, update_due, update_status, update_progress,
-    update_light,
+    update_light, update_milestone,
   };
 
   /* A move notifies every sibling's new position, which no cell shows, and
@@ -350,6 +430,7 @@ setup_row (GtkSignalListItemFactory *factory,
   wp_outline_row_set_cell (row, WP_OUTLINE_COLUMN_STATUS, wp_text_cell_new ());
   wp_outline_row_set_cell (row, WP_OUTLINE_COLUMN_PROGRESS, centered (wp_progress_cell_new ()));
   wp_outline_row_set_cell (row, WP_OUTLINE_COLUMN_LIGHT, centered (wp_light_cell_new ()));
+  wp_outline_row_set_cell (row, WP_OUTLINE_COLUMN_MILESTONE, wp_text_cell_new ());
   gtk_list_item_set_child (list_item, GTK_WIDGET (row));
   g_object_set_data (G_OBJECT (list_item), "wp-outline", self);
   wp_outline_dnd_setup_row (self, list_item, GTK_WIDGET (row),
@@ -383,6 +464,8 @@ bind_row (GtkSignalListItemFactory *factory,
                                 wp_outline_row_get_cell (WP_OUTLINE_ROW (row),
                                                          WP_OUTLINE_COLUMN_TITLE));
   g_object_set_data_full (G_OBJECT (list_item), "wp-item", g_object_ref (item), g_object_unref);
+  /* (for _wp_outline_redraw_milestones(); the list item holds the item) */
+  g_object_set_data (G_OBJECT (row), "wp-row-item", item);
   g_signal_connect_object (item, "notify", G_CALLBACK (on_item_notify), list_item,
                            G_CONNECT_SWAPPED);
   draw_row (self, row, item);
@@ -405,7 +488,35 @@ unbind_row (GtkSignalListItemFactory *factory,
                                       wp_outline_row_get_cell (WP_OUTLINE_ROW (row),
                                                                WP_OUTLINE_COLUMN_TITLE));
     }
+  g_object_set_data (G_OBJECT (row), "wp-row-item", NULL);
   g_object_set_data (G_OBJECT (list_item), "wp-item", NULL);
+}
+
+static void
+redraw_milestones (WpOutlineView *self,
+                   GtkWidget     *widget)
+{
+  WpItem *item = g_object_get_data (G_OBJECT (widget), "wp-row-item");
+
+  if (WP_IS_OUTLINE_ROW (widget))
+    {
+      if (item != NULL)
+        update_milestone (self, wp_outline_row_get_cell (WP_OUTLINE_ROW (widget),
+                                                         WP_OUTLINE_COLUMN_MILESTONE), item);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    redraw_milestones (self, child);
+}
+
+/* Draws the milestone column of every row again: a milestone, or a plan's
+ * rules, changes nothing of the item that its notify signals would tell. */
+void
+_wp_outline_redraw_milestones (WpOutlineView *self)
+{
+  if (wp_outline_column_get_shown (WP_OUTLINE_COLUMN_MILESTONE))
+    redraw_milestones (self, GTK_WIDGET (self->grid_view));
 }
 
 /* The factory of the outline's rows. */

@@ -38,8 +38,14 @@ static guint signals[N_SIGNALS];
 
 /* Widths of the columns after the title's, shared by every outline; the
  * header's edges drag them wider or narrower. */
-static const int default_widths[WP_OUTLINE_N_COLUMNS] = { 0, 140, 160, 130, 90, 110, 130 };
-static int fixed_widths[WP_OUTLINE_N_COLUMNS] = { 0, 140, 160, 130, 90, 110, 130 };
+static const int default_widths[WP_OUTLINE_N_COLUMNS] = { 0, 140, 160, 130, 90, 110, 130, 200 };
+static int fixed_widths[WP_OUTLINE_N_COLUMNS] = { 0, 140, 160, 130, 90, 110, 130, 200 };
+
+/* Which columns show, in every outline: the milestone's only when asked for
+ * (see wp_outline_column_set_shown()). A hidden column takes no width. */
+static gboolean shown_columns[WP_OUTLINE_N_COLUMNS] = {
+  TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, FALSE,
+};
 
 #define MIN_COLUMN_WIDTH 48
 
@@ -64,6 +70,7 @@ wp_outline_column_title (WpOutlineColumn column)
     case WP_OUTLINE_COLUMN_STATUS: return _("Status");
     case WP_OUTLINE_COLUMN_PROGRESS: return _("Progress");
     case WP_OUTLINE_COLUMN_LIGHT: return _("Status light");
+    case WP_OUTLINE_COLUMN_MILESTONE: return _("This quarter’s milestone");
     case WP_OUTLINE_N_COLUMNS:
     default:
       g_return_val_if_reached (NULL);
@@ -76,7 +83,8 @@ fixed_total (void)
   int total = 0;
 
   for (guint i = 1; i < WP_OUTLINE_N_COLUMNS; i++)
-    total += fixed_widths[i];
+    if (shown_columns[i])
+      total += fixed_widths[i];
   return total;
 }
 
@@ -89,6 +97,8 @@ column_width (guint i,
   int total = fixed_total ();
   double share = 1.0;
 
+  if (!shown_columns[i])
+    return 0;
   if (width >= 0 && width - TITLE_KEPT < total)
     share = MAX (MIN_SHARE, (double) (width - TITLE_KEPT) / total);
   return (int) (fixed_widths[i] * share);
@@ -293,6 +303,8 @@ edge_at (WpOutlineRow *self,
     x = width - x;
   for (guint i = WP_OUTLINE_COLUMN_LEAD; i < WP_OUTLINE_N_COLUMNS; i++)
     {
+      if (!shown_columns[i])
+        continue;
       edge += column_width (i, width);
       if (ABS (x - edge) <= EDGE_GRAB)
         return i;
@@ -397,6 +409,47 @@ wp_outline_column_set_width (WpOutlineColumn column,
   fixed_widths[column] = MAX (MIN_COLUMN_WIDTH, width);
 }
 
+gboolean
+wp_outline_column_get_shown (WpOutlineColumn column)
+{
+  g_return_val_if_fail (column < WP_OUTLINE_N_COLUMNS, FALSE);
+  return shown_columns[column];
+}
+
+/**
+ * wp_outline_column_set_shown:
+ *
+ * Shows or hides a column after the title, in every outline; the rows
+ * made already learn it from wp_outline_rows_show_columns().
+ */
+void
+wp_outline_column_set_shown (WpOutlineColumn column,
+                             gboolean        shown)
+{
+  g_return_if_fail (column > WP_OUTLINE_COLUMN_TITLE && column < WP_OUTLINE_N_COLUMNS);
+  shown_columns[column] = shown;
+}
+
+/* Shows and hides the cells of every row under @widget (the header's
+ * too) as their columns are, and lays the rows out again. */
+void
+wp_outline_rows_show_columns (GtkWidget *widget)
+{
+  if (WP_IS_OUTLINE_ROW (widget))
+    {
+      WpOutlineRow *self = WP_OUTLINE_ROW (widget);
+
+      for (guint i = 1; i < WP_OUTLINE_N_COLUMNS; i++)
+        if (self->cells[i] != NULL)
+          gtk_widget_set_visible (self->cells[i], shown_columns[i]);
+      gtk_widget_queue_resize (widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    wp_outline_rows_show_columns (child);
+}
+
 int
 wp_outline_column_get_width (WpOutlineColumn column)
 {
@@ -450,6 +503,7 @@ wp_outline_row_set_cell (WpOutlineRow    *self,
   self->cells[column] = cell;
   if (cell == NULL)
     return;
+  gtk_widget_set_visible (cell, shown_columns[column]);
 
   /* Children in column order, for focus and screen readers. */
   {

@@ -16,6 +16,7 @@ typedef enum {
   WP_OUTLINE_COLUMN_STATUS,
   WP_OUTLINE_COLUMN_PROGRESS,
   WP_OUTLINE_COLUMN_LIGHT,
+  WP_OUTLINE_COLUMN_MILESTONE,  /* this quarter's milestone; hidden unless asked for */
   WP_OUTLINE_N_COLUMNS
 } WpOutlineColumn;
 
@@ -36,5 +37,9 @@ const char *wp_outline_column_title   (WpOutlineColumn  column);
 int         wp_outline_column_get_width (WpOutlineColumn column);
 void        wp_outline_column_set_width (WpOutlineColumn column,
                                          int             width);
+gboolean    wp_outline_column_get_shown (WpOutlineColumn column);
+void        wp_outline_column_set_shown (WpOutlineColumn column,
+                                         gboolean        shown);
+void        wp_outline_rows_show_columns (GtkWidget     *widget);
 
 G_END_DECLS

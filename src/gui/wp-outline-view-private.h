@@ -58,6 +58,7 @@ GtkWidget *wp_outline_title_get_label  (GtkWidget     *title_cell);
 void       wp_outline_title_draw       (WpOutlineView *self,
                                         GtkWidget     *title_cell,
                                         WpItem        *item);
+void       _wp_outline_redraw_milestones (WpOutlineView *self);
 
 /* wp-outline-dnd.c */
 void       wp_outline_dnd_setup_view   (GtkWidget     *view);

@@ -381,8 +381,10 @@ load_column_widths (WpOutlineView *self)
     return;
   widths = g_settings_get_value (settings, "outline-column-widths");
   values = g_variant_get_fixed_array (widths, &n, sizeof (gint32));
-  if (n != WP_OUTLINE_N_COLUMNS - 1)
-    return;  /* the default widths */
+  /* (empty: the default widths; shorter: saved before the later columns
+   * were added, which keep theirs) */
+  if (n == 0 || n > WP_OUTLINE_N_COLUMNS - 1)
+    return;
   for (guint i = 0; i < n; i++)
     wp_outline_column_set_width (i + 1, values[i]);
   gtk_widget_queue_resize (GTK_WIDGET (self->grid_view));
@@ -593,6 +595,32 @@ on_undo_stepped (WpOutlineView *self,
     }
 }
 
+/**
+ * wp_outline_view_set_milestone_column_shown:
+ *
+ * Shows or hides the column of this quarter's milestones (in every
+ * outline, as the columns' widths are).
+ */
+void
+wp_outline_view_set_milestone_column_shown (WpOutlineView *self,
+                                            gboolean       shown)
+{
+  g_return_if_fail (WP_IS_OUTLINE_VIEW (self));
+
+  wp_outline_column_set_shown (WP_OUTLINE_COLUMN_MILESTONE, shown);
+  wp_outline_rows_show_columns (GTK_WIDGET (self->table_box));
+  _wp_outline_redraw_milestones (self);
+}
+
+static void
+on_milestone_setting_changed (WpOutlineView *self)
+{
+  GSettings *settings = wp_context_get_settings (self->context);
+
+  wp_outline_view_set_milestone_column_shown (
+    self, g_settings_get_boolean (settings, "outline-show-milestone"));
+}
+
 /* The window shows another plan, or the same one read again */
 static void
 on_context_plan (WpOutlineView *self)
@@ -614,6 +642,12 @@ wp_outline_view_set_context (WpOutlineView *self,
         g_signal_handlers_disconnect_by_func (wp_context_get_undo_stack (self->context),
                                               on_undo_stepped, self);
       g_signal_handlers_disconnect_by_func (self->context, on_context_plan, self);
+      if (wp_context_get_undo_stack (self->context) != NULL)
+        g_signal_handlers_disconnect_by_func (wp_context_get_undo_stack (self->context),
+                                              _wp_outline_redraw_milestones, self);
+      if (wp_context_get_settings (self->context) != NULL)
+        g_signal_handlers_disconnect_by_func (wp_context_get_settings (self->context),
+                                              on_milestone_setting_changed, self);
     }
   g_set_object (&self->context, context);
   if (context != NULL)
@@ -623,6 +657,19 @@ wp_outline_view_set_context (WpOutlineView *self,
                                  G_CALLBACK (on_undo_stepped), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (context, "notify::plan", G_CALLBACK (on_context_plan), self,
                                G_CONNECT_SWAPPED);
+      /* (a milestone edited, undone or redone changes no item's property) */
+      if (wp_context_get_undo_stack (context) != NULL)
+        g_signal_connect_object (wp_context_get_undo_stack (context), "notify::undo-label",
+                                 G_CALLBACK (_wp_outline_redraw_milestones), self,
+                                 G_CONNECT_SWAPPED);
+      if (wp_context_get_settings (context) != NULL)
+        {
+          g_signal_connect_object (wp_context_get_settings (context),
+                                   "changed::outline-show-milestone",
+                                   G_CALLBACK (on_milestone_setting_changed), self,
+                                   G_CONNECT_SWAPPED);
+          on_milestone_setting_changed (self);
+        }
       /* (the plan shown, read once with the rest) */
       g_set_object (&self->plan, wp_context_get_plan (context));
     }

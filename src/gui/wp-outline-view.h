@@ -16,6 +16,8 @@ G_DECLARE_FINAL_TYPE (WpOutlineView, wp_outline_view, WP, OUTLINE_VIEW, AdwBin)
 WpItem *wp_outline_view_get_selected_item (WpOutlineView *self);
 void wp_outline_view_set_context (WpOutlineView *self,
                                   WpContext     *context);
+void wp_outline_view_set_milestone_column_shown (WpOutlineView *self,
+                                                 gboolean       shown);
 void wp_outline_view_expand_all  (WpOutlineView *self,
                                   gboolean       expand);
 void wp_outline_view_set_search  (WpOutlineView *self,

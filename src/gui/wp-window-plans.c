@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wp-preferences-window.h"
 #include "wp-print.h"
 #include "wp-toast.h"
 #include "wp-window-private.h"
@@ -635,6 +636,21 @@ expand_all_activated (GSimpleAction *action,
                               g_str_equal (g_action_get_name (G_ACTION (action)), "expand-all"));
 }
 
+/* The plan's light rules and reporting cycle */
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  WpWindow *self = user_data;
+  WpPlan *plan = _wp_window_get_selected_plan (self);
+  WpContext *context = _wp_window_get_context (self);
+
+  if (plan == NULL || context == NULL || wp_context_get_store (context) == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (wp_preferences_window_new (GTK_WINDOW (self), context, plan)));
+}
+
 static const GActionEntry plan_actions[] = {
   { "new-plan", new_plan_activated },
   { "next-year", next_year_activated },
@@ -646,6 +662,7 @@ static const GActionEntry plan_actions[] = {
   { "print", print_activated },
   { "expand-all", expand_all_activated },
   { "collapse-all", expand_all_activated },
+  { "preferences", preferences_activated },
 };
 
 void
@@ -664,7 +681,7 @@ _wp_window_update_plan_actions (WpWindow *self)
   gboolean has_store = context != NULL && wp_context_get_store (context) != NULL;
   gboolean has_plan = has_store && _wp_window_get_selected_plan (self) != NULL;
   const char *need_plan[] = { "next-year", "delete-plan", "expand-all", "collapse-all",
-                              "export-pdf", "export-sheet", "print" };
+                              "export-pdf", "export-sheet", "print", "preferences" };
 
   for (guint i = 0; i < G_N_ELEMENTS (need_plan); i++)
     g_simple_action_set_enabled (
