@@ -5640,6 +5640,7 @@ test_closeout_zh_CN (void)
   gtk_window_close (GTK_WINDOW (check));
   spin ();
   demo_teardown (d, NULL);
+  setlocale (LC_ALL, "C.UTF-8");
 }
 
 /* Issue 21: the tests of milestones and light rules run on 15 July 2025,
