@@ -5967,6 +5967,100 @@ test_outline_milestone_column (Demo          *d,
   g_assert_false (gtk_widget_get_visible (cell));
 }
 
+static gboolean
+is_menu_button_labelled (GtkWidget *widget, gconstpointer label)
+{
+  return GTK_IS_MENU_BUTTON (widget)
+         && g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), label) == 0;
+}
+
+/* Issue 21: a report received late is entered in the pane on its own day,
+ * with who reported it; it does not set back the progress a later report
+ * gave, and undo takes it away. */
+static void
+test_pane_backdated_note (Demo          *d,
+                          gconstpointer  data)
+{
+  g_autoptr(WpItem) item = outline_item_at (d, 1);
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GDateTime) june = g_date_time_new_local (2025, 6, 20, 0, 0, 0);
+  g_autoptr(GError) error = NULL;
+  WpItemEditor *pane;
+  AdwEntryRow *note, *reporter;
+  GtkCalendar *calendar;
+  GDate day;
+  WpNote *n = NULL;
+  guint before;
+
+  set_progress_of (d, item, 60);
+  select_outline_row (d, 1);
+  pane = open_pane (d);
+  note = find_entry_row (GTK_WIDGET (pane), "New progress note");
+  reporter = find_entry_row (GTK_WIDGET (pane), "Reported By");
+  calendar = GTK_CALENDAR (find_descendant (GTK_WIDGET (pane), GTK_TYPE_CALENDAR));
+  g_assert_nonnull (note);
+  g_assert_nonnull (reporter);
+  g_assert_nonnull (calendar);
+  /* (who reports defaults to the item's first lead agency) */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (reporter)), ==,
+                   wp_item_get_lead_agencies (item)[0]);
+  g_assert_nonnull (find_widget (GTK_WIDGET (pane), is_menu_button_labelled, "Today"));
+
+  notes = wp_store_list_notes (d->store, wp_item_get_id (item), &error);
+  before = notes->len;
+  g_clear_pointer (&notes, g_ptr_array_unref);
+
+  gtk_calendar_select_day (calendar, june);
+  spin ();
+  g_assert_null (find_widget (GTK_WIDGET (pane), is_menu_button_labelled, "Today"));
+  type_into (GTK_WIDGET (reporter), "市公安局");
+  type_into (GTK_WIDGET (note), "上半年完成排查");
+  g_signal_emit_by_name (note, "apply");
+  spin ();
+
+  notes = wp_store_list_notes (d->store, wp_item_get_id (item), &error);
+  g_assert_cmpuint (notes->len, ==, before + 1);
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 20, G_DATE_JUNE, 2025);
+  for (guint i = 0; i < notes->len; i++)
+    if (g_str_equal (((WpNote *) notes->pdata[i])->text, "上半年完成排查"))
+      n = notes->pdata[i];
+  g_assert_nonnull (n);
+  g_assert_cmpint (g_date_compare (&n->date, &day), ==, 0);
+  g_assert_cmpstr (n->reporter, ==, "市公安局");
+  /* (the fields are ready for the next report: today, the lead agency) */
+  g_assert_nonnull (find_widget (GTK_WIDGET (pane), is_menu_button_labelled, "Today"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (reporter)), ==,
+                   wp_item_get_lead_agencies (item)[0]);
+
+  /* A late report with an older progress leaves what a later one said */
+  {
+    g_autoptr(WpItem) again = wp_store_get_item (d->store, wp_item_get_id (item), NULL);
+    GDate later;
+
+    g_date_clear (&later, 1);
+    g_date_set_dmy (&later, 10, G_DATE_JULY, 2025);
+    g_assert_true (wp_edit_add_note_by (wp_context_get_undo_stack (d->context),
+                                        wp_item_get_id (item), &later, "七月进展", 70, NULL,
+                                        &error));
+    g_assert_true (wp_edit_add_note_by (wp_context_get_undo_stack (d->context),
+                                        wp_item_get_id (item), &day, "补报", 40, "市公安局",
+                                        &error));
+    g_assert_no_error (error);
+    g_clear_object (&again);
+    again = wp_store_get_item (d->store, wp_item_get_id (item), NULL);
+    g_assert_cmpint (wp_item_get_progress (again), ==, 70);
+  }
+
+  g_assert_true (wp_undo_stack_undo (wp_context_get_undo_stack (d->context), &error));
+  g_assert_true (wp_undo_stack_undo (wp_context_get_undo_stack (d->context), &error));
+  g_assert_true (wp_undo_stack_undo (wp_context_get_undo_stack (d->context), &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&notes, g_ptr_array_unref);
+  notes = wp_store_list_notes (d->store, wp_item_get_id (item), &error);
+  g_assert_cmpuint (notes->len, ==, before);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -6084,6 +6178,9 @@ main (int    argc,
               test_preferences_set_light_rules, demo_teardown);
   g_test_add ("/gui/outline-milestone-column", Demo, NULL, july_setup,
               test_outline_milestone_column, demo_teardown);
+
+  g_test_add ("/gui/pane-backdated-note", Demo, NULL, july_setup, test_pane_backdated_note,
+              demo_teardown);
 
   status = g_test_run ();
   wp_test_remove_tree (data_home);
