@@ -197,6 +197,20 @@ compare_children (WpStore *a,
       g_assert_cmpint (wp_item_get_effective_progress (x), ==,
                        wp_item_get_effective_progress (y));
       g_assert_cmpstr (note_x, ==, note_y);
+      {
+        g_autoptr(GPtrArray) mx = wp_store_list_milestones (a, wp_item_get_id (x), NULL);
+        g_autoptr(GPtrArray) my = wp_store_list_milestones (b, wp_item_get_id (y), NULL);
+
+        g_assert_cmpuint (mx->len, ==, my->len);
+        for (guint k = 0; k < mx->len; k++)
+          {
+            WpMilestone *p = g_ptr_array_index (mx, k), *q = g_ptr_array_index (my, k);
+
+            g_assert_cmpint (p->quarter, ==, q->quarter);
+            g_assert_cmpstr (p->text, ==, q->text);
+            g_assert_cmpint (p->progress, ==, q->progress);
+          }
+      }
       n += 1 + compare_children (a, plan_a, wp_item_get_id (x), b, plan_b, wp_item_get_id (y));
     }
   return n;
@@ -315,7 +329,10 @@ static const char crafted[] =
   "       \"due\": \"2025-06-30\", \"due_label\": \"6月底前\", \"progress\": 40,"
   "       \"status\": \"in_progress\","
   "       \"notes\": [{\"date\": \"2025-03-01\", \"text\": \"旧进展\", \"progress\": 10},"
-  "                 {\"date\": \"2025-05-01\", \"text\": \"已召开推进会\", \"progress\": 40}]},"
+  "                 {\"date\": \"2025-05-01\", \"text\": \"已召开推进会\", \"progress\": 40}],"
+  "       \"milestones\": [{\"quarter\": 1, \"text\": \"启动（建立台账）\", \"progress\": 20},"
+  "                      {\"quarter\": 2, \"text\": \"覆盖率达90%\", \"progress\": null},"
+  "                      {\"quarter\": 4, \"text\": \"\", \"progress\": 100}]},"
   "      {\"kind\": \"action\", \"title\": \"-5%的目标\", \"lead\": [\"市教育局\"],"
   "       \"due\": \"2025-11-15\", \"status\": \"done\", \"progress\": 100},"
   "      {\"kind\": \"action\", \"title\": \"+常态化\", \"lead\": [\"市教育局\"],"
@@ -325,7 +342,8 @@ static const char crafted[] =
   "  {\"kind\": \"area\", \"title\": \"@领域二\", \"lead\": [\"市委政法委\"],"
   "   \"children\": ["
   "    {\"kind\": \"task\", \"title\": \"任务\", \"lead\": [\"市检察院\"], \"due\": \"2025-12-31\","
-  "     \"due_label\": \"年底前\"}"
+  "     \"due_label\": \"年底前\", \"milestones\": [{\"quarter\": 3, \"text\": \"全面推开\","
+  "     \"progress\": 75}]}"
   "   ]}"
   " ]}";
 
@@ -399,14 +417,27 @@ test_office_xlsx (void)
   item = item_at (root, "1/1/0");
   g_assert_cmpstr (str (item, "due"), ==, "2025-09-30");
   g_assert_cmpstr (str (item, "due_label"), ==, "2025.9.30");
-  /* 推进情况 as the note; 形象进度 by quarter and 备注 in the description */
+  /* 推进情况 as the note; 形象进度 by quarter as the item's milestones (issue
+   * 21), 备注 in the description */
   item = item_at (root, "0/0/0");
   g_assert_cmpstr (json_object_get_string_member (
                      json_array_get_object_element (json_object_get_array_member (item, "notes"),
                                                     0), "text"), ==, "已召开部署会");
-  g_assert_cmpstr (str (item, "description"), ==,
-                   "形象进度·一季度：部署\n形象进度·二季度：推进\n形象进度·三季度：深化\n"
-                   "形象进度·四季度：总结\n重点");
+  g_assert_cmpstr (str (item, "description"), ==, "重点");
+  {
+    JsonArray *milestones = json_object_get_array_member (item, "milestones");
+    const char *expected[] = { "部署", "推进", "深化", "总结" };
+
+    g_assert_cmpuint (json_array_get_length (milestones), ==, 4);
+    for (guint q = 0; q < 4; q++)
+      {
+        JsonObject *m = json_array_get_object_element (milestones, q);
+
+        g_assert_cmpint (json_object_get_int_member (m, "quarter"), ==, q + 1);
+        g_assert_cmpstr (json_object_get_string_member (m, "text"), ==, expected[q]);
+        g_assert_true (json_object_get_null_member (m, "progress"));
+      }
+  }
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
                       item_at (root, "0/0/2"), "notes")), ==, 0);
 }

@@ -108,27 +108,28 @@ test_csv (Fixture       *f,
   /* UTF-8 with a byte order mark, CRLF line ends, the header first */
   g_assert_true (g_str_has_prefix (csv, "\xef\xbb\xbf" "No.,Level,Key Task / Action,"
                                         "Lead Agency,Co-agencies,Deadline,Status,"
-                                        "Progress (%),Progress Notes,Remarks\r\n"));
+                                        "Progress (%),Progress Notes,Remarks,"
+                                        "Q1 Milestone,Q2 Milestone,Q3 Milestone,Q4 Milestone\r\n"));
   g_assert_true (g_str_has_suffix (csv, "\r\n"));
   lines = g_strsplit (csv + 3, "\r\n", -1);
   /* header, 6 items, the empty string after the last CRLF */
   g_assert_cmpuint (g_strv_length (lines), ==, 8);
 
-  g_assert_cmpstr (lines[1], ==, "1,Area,领域一,市委政法委,,,In progress,20,,");
+  g_assert_cmpstr (lines[1], ==, "1,Area,领域一,市委政法委,,,In progress,20,,,,,,");
   /* a formula is neutralised, and quoted since it holds quotes */
   g_assert_cmpstr (lines[2], ==,
-                   "1.1,Key task,\"'=HYPERLINK(\"\"http://x\"\")\",市公安局,,,In progress,20,,");
+                   "1.1,Key task,\"'=HYPERLINK(\"\"http://x\"\")\",市公安局,,,In progress,20,,,,,,");
   /* a comma, quotes and a line break inside a field: one quoted field */
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, 1, 5, 2025);
   note_date = wp_date_format_display (&date);
   expected = g_strdup_printf ("1.1.1,Action,\"完善机制，\"\"三项\"\"制度\n第二行\",市公安局,"
-                              "市司法局、市教育局,6月底前,In progress,40,%s 已召开推进会,",
+                              "市司法局、市教育局,6月底前,In progress,40,%s 已召开推进会,,,,,",
                               note_date);
   g_assert_cmpstr (lines[3], ==, expected);
-  g_assert_cmpstr (lines[4], ==, "1.1.2,Action,'-5%的目标,市教育局,,年底前,Not started,0,,");
-  g_assert_cmpstr (lines[5], ==, "2,Area,领域二,市委政法委,,,Not started,0,,");
-  g_assert_cmpstr (lines[6], ==, "2.1,Key task,'@任务,市检察院,,,Not started,0,,");
+  g_assert_cmpstr (lines[4], ==, "1.1.2,Action,'-5%的目标,市教育局,,年底前,Not started,0,,,,,,");
+  g_assert_cmpstr (lines[5], ==, "2,Area,领域二,市委政法委,,,Not started,0,,,,,,");
+  g_assert_cmpstr (lines[6], ==, "2.1,Key task,'@任务,市检察院,,,Not started,0,,,,,,");
   g_assert_cmpstr (lines[7], ==, "");
 }
 
@@ -232,7 +233,7 @@ test_xlsx_layout (Fixture       *f,
 
   g_assert_cmpstr (json_object_get_string_member (book, "sheet"), ==, "Task Breakdown");
   g_assert_cmpstr (json_object_get_string_member (book, "freeze"), ==, "A4");
-  g_assert_cmpstr (json_object_get_string_member (book, "filter"), ==, "A3:J9");
+  g_assert_cmpstr (json_object_get_string_member (book, "filter"), ==, "A3:N9");
   g_assert_cmpstr (json_object_get_string_member (book, "validation"), ==,
                    "\"Not started,In progress,Done,Suspended\" G4:G9");
   g_assert_cmpstr (json_object_get_string_member (book, "orientation"), ==, "landscape");
@@ -250,6 +251,9 @@ test_xlsx_layout (Fixture       *f,
                                    "某市委政法委 · as of "));
   row = json_array_get_array_element (rows, 2);
   g_assert_cmpstr (json_array_get_string_element (row, 2), ==, "Key Task / Action");
+  /* one 形象进度 column per quarter, after 备注 (issue 20) */
+  g_assert_cmpstr (json_array_get_string_element (row, 10), ==, "Q1 Milestone");
+  g_assert_cmpstr (json_array_get_string_element (row, 13), ==, "Q4 Milestone");
   /* a formula stays text, as written (a string cell is never evaluated) */
   row = json_array_get_array_element (rows, 4);
   g_assert_cmpstr (json_array_get_string_element (row, 2), ==, "=HYPERLINK(\"http://x\")");

@@ -33,6 +33,7 @@
 #include "wp-deadline.h"
 #include "wp-enums.h"
 #include "wp-json-io.h"
+#include "wp-sheet.h"
 #include "wp-sheet-import.h"
 #include "wp-util.h"
 
@@ -52,7 +53,7 @@ typedef enum {
   ROLE_NOTE,
   ROLE_REMARK,
   ROLE_EXTRA,      /* kept in the description under its header */
-  ROLE_MILESTONE,  /* 形象进度 by quarter: kept in the description for now */
+  ROLE_MILESTONE,  /* 形象进度: by quarter, the item's milestones; else in the description */
 } Role;
 
 /* Headers, normalised (no spaces, ASCII lower case); English ones are our
@@ -101,6 +102,8 @@ static const struct {
   { "一季度", ROLE_MILESTONE }, { "二季度", ROLE_MILESTONE }, { "三季度", ROLE_MILESTONE },
   { "四季度", ROLE_MILESTONE }, { "第一季度", ROLE_MILESTONE }, { "第二季度", ROLE_MILESTONE },
   { "第三季度", ROLE_MILESTONE }, { "第四季度", ROLE_MILESTONE },
+  { "q1milestone", ROLE_MILESTONE }, { "q2milestone", ROLE_MILESTONE },
+  { "q3milestone", ROLE_MILESTONE }, { "q4milestone", ROLE_MILESTONE },
 };
 
 static gboolean
@@ -128,6 +131,28 @@ normalise_header (const char *text)
         g_string_append_unichar (out, c);
     }
   return g_string_free (out, FALSE);
+}
+
+/* The quarter a milestone column's header names (一季度, 第二季度, Q3…),
+ * or 0 */
+static guint
+quarter_of_label (const char *label)
+{
+  static const char *names[4][3] = {
+    { "一季度", "1季度", "Q1" }, { "二季度", "2季度", "Q2" },
+    { "三季度", "3季度", "Q3" }, { "四季度", "4季度", "Q4" },
+  };
+  guint found = 0;
+
+  for (guint q = 0; label != NULL && q < 4; q++)
+    for (guint i = 0; i < G_N_ELEMENTS (names[q]); i++)
+      if (strstr (label, names[q][i]) != NULL)
+        {
+          if (found != 0 && found != q + 1)
+            return 0;  /* (一季度至二季度: no one quarter) */
+          found = q + 1;
+        }
+  return found;
 }
 
 static Role
@@ -371,6 +396,7 @@ struct _Node {
   gboolean    ongoing;
   char       *note_date;
   char       *note_text;
+  char       *milestones[4];  /* 形象进度 cells by quarter, or NULL */
   guint       depth;
   GPtrArray  *children;
 };
@@ -386,6 +412,8 @@ node_free (Node *node)
   g_free (node->due_label);
   g_free (node->note_date);
   g_free (node->note_text);
+  for (guint q = 0; q < 4; q++)
+    g_free (node->milestones[q]);
   g_ptr_array_unref (node->children);
   g_free (node);
 }
@@ -938,8 +966,20 @@ set_fields (Import *im,
           if (!copy)
             append_description (node, NULL, text);
           break;
-        case ROLE_EXTRA:
         case ROLE_MILESTONE:
+          /* (a quarter's column becomes the item's milestone; a 形象进度
+           * column of no quarter stays words in the description) */
+          if (!copy && quarter_of_label (im->labels[c]) > 0)
+            {
+              guint q = quarter_of_label (im->labels[c]) - 1;
+
+              g_free (node->milestones[q]);
+              node->milestones[q] = g_strdup (text);
+            }
+          else if (!copy)
+            append_description (node, im->labels[c], text);
+          break;
+        case ROLE_EXTRA:
           if (!copy)
             append_description (node, im->labels[c], text);
           break;
@@ -1338,6 +1378,29 @@ build_node (JsonBuilder *builder,
       json_builder_add_string_value (builder, node->note_text);
       json_builder_set_member_name (builder, "progress");
       json_builder_add_null_value (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "milestones");
+  json_builder_begin_array (builder);
+  for (guint q = 0; q < 4; q++)
+    {
+      g_autofree char *text = NULL;
+      int progress;
+
+      if (node->milestones[q] == NULL || node->milestones[q][0] == '\0')
+        continue;
+      wp_sheet_parse_milestone (node->milestones[q], &text, &progress);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "quarter");
+      json_builder_add_int_value (builder, q + 1);
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, text);
+      json_builder_set_member_name (builder, "progress");
+      if (progress >= 0)
+        json_builder_add_int_value (builder, progress);
+      else
+        json_builder_add_null_value (builder);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -57,6 +57,10 @@ static const Column plan_columns[] = {
   { WP_SHEET_PROGRESS, NULL, "progress", 8, FALSE },
   { WP_SHEET_NOTE, NULL, "note", 40, FALSE },
   { WP_SHEET_REMARK, NULL, "remark", 28, FALSE },
+  { WP_SHEET_MILESTONE_Q1, NULL, "milestone_q1", 18, FALSE },
+  { WP_SHEET_MILESTONE_Q2, NULL, "milestone_q2", 18, FALSE },
+  { WP_SHEET_MILESTONE_Q3, NULL, "milestone_q3", 18, FALSE },
+  { WP_SHEET_MILESTONE_Q4, NULL, "milestone_q4", 18, FALSE },
 };
 
 /* The sheet sent to an agency to fill in and send back (see collect):

@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <glib/gi18n-lib.h>
 
 #include "wp-board.h"
@@ -29,6 +30,11 @@ static const char *const headers[WP_SHEET_N_COLUMNS] = {
   [WP_SHEET_PROGRESS] = N_("Progress (%)"),
   [WP_SHEET_NOTE] = N_("Progress Notes"),
   [WP_SHEET_REMARK] = N_("Remarks"),
+  /* Translators: the quarterly milestone (形象进度) columns of the sheet */
+  [WP_SHEET_MILESTONE_Q1] = N_("Q1 Milestone"),
+  [WP_SHEET_MILESTONE_Q2] = N_("Q2 Milestone"),
+  [WP_SHEET_MILESTONE_Q3] = N_("Q3 Milestone"),
+  [WP_SHEET_MILESTONE_Q4] = N_("Q4 Milestone"),
 };
 
 const char *
@@ -83,6 +89,64 @@ wp_sheet_latest_note (WpStore *store,
   return g_strdup_printf ("%s %s", date, note->text);
 }
 
+/**
+ * wp_sheet_format_milestone:
+ * @progress: the progress expected, or -1
+ *
+ * Returns: (transfer full): a milestone as its sheet cell shows it, e.g.
+ *   "形成初稿（30%）"; wp_sheet_parse_milestone() reads it back
+ */
+char *
+wp_sheet_format_milestone (const char *text,
+                           int         progress)
+{
+  if (progress < 0)
+    return g_strdup (text != NULL ? text : "");
+  if (text == NULL || text[0] == '\0')
+    return g_strdup_printf ("%d%%", progress);
+  return g_strdup_printf ("%s（%d%%）", text, progress);
+}
+
+/**
+ * wp_sheet_parse_milestone:
+ * @cell: a milestone cell: "形成初稿（30%）", "形成初稿（预期30%）", "30%" or
+ *   words only ("覆盖率达90%" is words: the expected progress is written in
+ *   brackets after them, or alone)
+ * @text: (out): the expected state
+ * @progress: (out): the expected progress, or -1 when the cell gives none
+ */
+void
+wp_sheet_parse_milestone (const char  *cell,
+                          char       **text,
+                          int         *progress)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (cell != NULL ? cell : ""));
+  g_autoptr(GRegex) bracketed = g_regex_new ("^(.*?)\\s*[（(]\\s*(?:预期|应达)?\\s*(\\d{1,3})"
+                                             "\\s*[%％]\\s*[）)]$", 0, 0, NULL);
+  g_autoptr(GRegex) alone = g_regex_new ("^()(\\d{1,3})\\s*[%％]$", 0, 0, NULL);
+  GRegex *forms[] = { bracketed, alone };
+
+  *progress = -1;
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+
+      if (forms[i] != NULL && g_regex_match (forms[i], clean, 0, &match))
+        {
+          g_autofree char *number = g_match_info_fetch (match, 2);
+          int value = atoi (number);
+
+          if (value <= 100)
+            {
+              *progress = value;
+              *text = g_strstrip (g_match_info_fetch (match, 1));
+              return;
+            }
+        }
+    }
+  *text = g_steal_pointer (&clean);
+}
+
 /* Whether @agency (any agency when %NULL) leads or supports @item */
 gboolean
 wp_sheet_involves (WpItem     *item,
@@ -122,6 +186,21 @@ row_new (WpStore    *store,
   row->cells[WP_SHEET_PROGRESS] = g_strdup_printf ("%d", row->progress);
   row->cells[WP_SHEET_NOTE] = wp_sheet_latest_note (store, item);
   row->cells[WP_SHEET_REMARK] = g_strdup (wp_item_get_description (item));
+  for (guint q = 0; q < 4; q++)
+    row->cells[WP_SHEET_MILESTONE_Q1 + q] = g_strdup ("");
+  {
+    g_autoptr(GPtrArray) milestones = wp_store_list_milestones (store, wp_item_get_id (item),
+                                                                NULL);
+
+    for (guint i = 0; milestones != NULL && i < milestones->len; i++)
+      {
+        WpMilestone *m = g_ptr_array_index (milestones, i);
+        char **cell = &row->cells[WP_SHEET_MILESTONE_Q1 + m->quarter - 1];
+
+        g_free (*cell);
+        *cell = wp_sheet_format_milestone (m->text, m->progress);
+      }
+  }
   return row;
 }
 

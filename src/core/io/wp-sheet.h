@@ -21,6 +21,10 @@ typedef enum {
   WP_SHEET_PROGRESS,   /* 进度(%) */
   WP_SHEET_NOTE,       /* 进展情况: the latest progress note */
   WP_SHEET_REMARK,     /* 备注: the item's description */
+  WP_SHEET_MILESTONE_Q1, /* 一季度形象进度 … 四季度形象进度: the state and progress */
+  WP_SHEET_MILESTONE_Q2, /*   expected by each quarter's end */
+  WP_SHEET_MILESTONE_Q3,
+  WP_SHEET_MILESTONE_Q4,
   WP_SHEET_N_COLUMNS
 } WpSheetColumn;
 
@@ -55,6 +59,11 @@ void        wp_sheet_free          (WpSheet       *sheet);
 char       *wp_sheet_neutralise    (const char    *text);
 char       *wp_sheet_latest_note   (WpStore       *store,
                                     WpItem        *item);
+char       *wp_sheet_format_milestone (const char *text,
+                                    int            progress);
+void        wp_sheet_parse_milestone (const char  *cell,
+                                    char         **text,
+                                    int           *progress);
 gboolean    wp_sheet_involves      (WpItem        *item,
                                     const char    *agency);
 char       *wp_sheet_agency_file_name (int         year,
