@@ -235,20 +235,14 @@ wp_tracking_queries_add_attachment (sqlite3    *db,
   return finish (stmt, rc);
 }
 
-/* Adds a WpAttachment to @out for each file of @item_id, oldest first */
-int
-wp_tracking_queries_list_attachments (sqlite3   *db,
-                                      gint64     item_id,
-                                      GPtrArray *out)
+/* Adds a WpAttachment to @out for each row of @stmt (id, item_id, name,
+ * type, size, sha256, added), and finalizes it */
+static int
+read_attachments (sqlite3_stmt *stmt,
+                  GPtrArray    *out)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, "SELECT id, item_id, name, type, size, sha256, added"
-                                   " FROM attachment WHERE item_id = ?1 ORDER BY id",
-                               -1, &stmt, NULL);
+  int rc;
 
-  if (rc != SQLITE_OK)
-    return rc;
-  sqlite3_bind_int64 (stmt, 1, item_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       WpAttachment *a = g_new0 (WpAttachment, 1);
@@ -263,6 +257,23 @@ wp_tracking_queries_list_attachments (sqlite3   *db,
       g_ptr_array_add (out, a);
     }
   return finish (stmt, rc);
+}
+
+/* Adds a WpAttachment to @out for each file of @item_id, oldest first */
+int
+wp_tracking_queries_list_attachments (sqlite3   *db,
+                                      gint64     item_id,
+                                      GPtrArray *out)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "SELECT id, item_id, name, type, size, sha256, added"
+                                   " FROM attachment WHERE item_id = ?1 ORDER BY id",
+                               -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    return rc;
+  sqlite3_bind_int64 (stmt, 1, item_id);
+  return read_attachments (stmt, out);
 }
 
 int
@@ -453,20 +464,7 @@ wp_tracking_queries_list_plan_attachments (sqlite3   *db,
   if (rc != SQLITE_OK)
     return rc;
   sqlite3_bind_int64 (stmt, 1, plan_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      WpAttachment *a = g_new0 (WpAttachment, 1);
-
-      a->id = sqlite3_column_int64 (stmt, 0);
-      a->item_id = sqlite3_column_int64 (stmt, 1);
-      a->name = column_dup (stmt, 2);
-      a->type = column_dup (stmt, 3);
-      a->size = sqlite3_column_int64 (stmt, 4);
-      a->sha256 = column_dup (stmt, 5);
-      a->added = column_dup (stmt, 6);
-      g_ptr_array_add (out, a);
-    }
-  return finish (stmt, rc);
+  return read_attachments (stmt, out);
 }
 
 int
