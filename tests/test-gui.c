@@ -6061,6 +6061,52 @@ test_pane_backdated_note (Demo          *d,
   g_assert_cmpuint (notes->len, ==, before);
 }
 
+/* Issue 21: the progress view lists the items waiting as 待销号 when the
+ * plan requires review, and forgets one once its close-out is confirmed */
+static void
+test_progress_lists_pending (Demo          *d,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpItem) item = outline_item_at (d, 1);
+  WpPlanSettings settings;
+  GtkWidget *progress, *group;
+  gint64 plan_id = wp_item_get_plan_id (item);
+
+  g_assert_true (wp_store_get_plan_settings (d->store, plan_id, &settings, &error));
+  settings.review_closeout = TRUE;
+  g_assert_true (wp_store_set_plan_settings (d->store, plan_id, &settings, &error));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.show-view", "s",
+                                             "progress"));
+  spin ();
+  progress = find_descendant (GTK_WIDGET (d->window), WP_TYPE_PROGRESS_VIEW);
+  group = find_widget (progress, is_group_titled, "Awaiting Close-out");
+  g_assert_nonnull (group);
+  g_assert_false (gtk_widget_get_visible (group));
+
+  g_assert_true (wp_edit_close_out (wp_context_get_undo_stack (d->context),
+                                    wp_item_get_id (item), "已按期完成", NULL, 0, &error));
+  g_assert_no_error (error);
+  group = find_widget (progress, is_group_titled, "Awaiting Close-out");
+  for (guint k = 0; k < 100 && !gtk_widget_get_visible (group); k++)
+    {
+      spin ();
+      g_usleep (20000);
+    }
+  g_assert_true (gtk_widget_get_visible (group));
+  g_assert_nonnull (find_widget (group, is_row_titled, wp_item_get_title (item)));
+
+  g_assert_true (wp_edit_confirm_closeout (wp_context_get_undo_stack (d->context),
+                                           wp_item_get_id (item), "督查室", &error));
+  g_assert_no_error (error);
+  for (guint k = 0; k < 100 && gtk_widget_get_visible (group); k++)
+    {
+      spin ();
+      g_usleep (20000);
+    }
+  g_assert_false (gtk_widget_get_visible (group));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -6181,6 +6227,9 @@ main (int    argc,
 
   g_test_add ("/gui/pane-backdated-note", Demo, NULL, july_setup, test_pane_backdated_note,
               demo_teardown);
+
+  g_test_add ("/gui/progress-lists-pending", Demo, NULL, demo_setup,
+              test_progress_lists_pending, demo_teardown);
 
   status = g_test_run ();
   wp_test_remove_tree (data_home);

@@ -43,6 +43,7 @@ struct _WpProgressView
   GtkDrawingArea      *pace_areas_chart;
   GtkDrawingArea      *pace_agencies_chart;
   AdwPreferencesGroup *behind_group;
+  AdwPreferencesGroup *pending_group;
 
   WpContext           *context;
   WpPlan              *plan;
@@ -233,6 +234,48 @@ add_item_rows (WpProgressView      *self,
                      total - MAX_LISTED), total - MAX_LISTED);
 
       add_group_row (self, group, more, NULL, -1);
+    }
+}
+
+/* The plan's done items waiting as 待销号, with their completion notes,
+ * when the plan requires review (issue 21) */
+static void
+show_pending (WpProgressView *self)
+{
+  WpStore *store = wp_context_get_store (self->context);
+  g_autoptr(GArray) ids = wp_store_list_pending_closeouts (store, wp_plan_get_id (self->plan),
+                                                           NULL);
+  guint n = ids != NULL ? ids->len : 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->pending_group), n > 0);
+  for (guint i = 0; i < MIN (n, MAX_LISTED); i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(WpItem) item = wp_store_get_item (store, id, NULL);
+      g_autofree char *lead = NULL;
+      WpCloseout closeout = { 0 };
+
+      if (item == NULL || !wp_store_get_closeout (store, id, &closeout, NULL))
+        continue;
+      lead = g_strjoinv ("、", (char **) wp_item_get_lead_agencies (item));
+      {
+        /* Translators: an item waiting for its close-out: its lead agency
+         * and its completion note (办结情况) */
+        g_autofree char *line = g_strdup_printf (_("%s · %s"),
+                                                 lead[0] ? lead : _("No lead agency"),
+                                                 closeout.completion);
+
+        add_item_row (self, self->pending_group, item, wp_item_get_title (item), line, -1);
+      }
+      wp_closeout_clear (&closeout);
+    }
+  if (n > MAX_LISTED)
+    {
+      g_autofree char *more = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "and %u more item", "and %u more items", n - MAX_LISTED),
+        n - MAX_LISTED);
+
+      add_group_row (self, self->pending_group, more, NULL, -1);
     }
 }
 
@@ -501,6 +544,7 @@ refresh (WpProgressView *self)
   add_item_rows (self, self->overdue_group, stats->overdue, stats->counts.overdue);
   add_item_rows (self, self->due_soon_group, stats->due_soon, stats->counts.due_soon);
   show_pace (self, stats);
+  show_pending (self);
 
   /* The user's wording stands until they ask for a new draft */
   if (!self->summary_edited)
@@ -805,6 +849,7 @@ wp_progress_view_class_init (WpProgressViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WpProgressView, agency_names);
   gtk_widget_class_bind_template_child (widget_class, WpProgressView, overdue_group);
   gtk_widget_class_bind_template_child (widget_class, WpProgressView, due_soon_group);
+  gtk_widget_class_bind_template_child (widget_class, WpProgressView, pending_group);
   gtk_widget_class_bind_template_child (widget_class, WpProgressView, summary_view);
   gtk_widget_class_bind_template_child (widget_class, WpProgressView, status_chart);
   gtk_widget_class_bind_template_child (widget_class, WpProgressView, trend_chart);
