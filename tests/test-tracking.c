@@ -327,6 +327,36 @@ test_next_year_keeps_rules (Fixture *f, gconstpointer data)
   g_assert_true (settings.review_closeout);
 }
 
+/* The briefing ends with the year-end check once there is one: when the
+ * plan was checked, and each unfinished item with its reason */
+static void
+test_briefing_year_end_check (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "briefing.pdf", NULL);
+  g_autofree char *text = NULL;
+
+  if (!wp_test_have_poppler ())
+    return;
+  g_assert_true (wp_briefing_write_pdf (f->store, wp_plan_get_id (f->plan), NULL, NULL, pdf,
+                                        &error));
+  text = wp_test_poppler ("pdftotext", pdf, "-");
+  g_assert_null (strstr (text, "Year-end Check"));
+  g_clear_pointer (&text, g_free);
+
+  g_assert_true (wp_store_set_check_reason (f->store, wp_item_get_id (f->action),
+                                            "资金未到位", &error));
+  g_assert_true (wp_store_mark_plan_checked (f->store, wp_plan_get_id (f->plan), &error));
+  g_assert_no_error (error);
+  g_assert_true (wp_briefing_write_pdf (f->store, wp_plan_get_id (f->plan), NULL, NULL, pdf,
+                                        &error));
+  g_assert_no_error (error);
+  text = wp_test_poppler ("pdftotext", pdf, "-");
+  g_assert_nonnull (strstr (text, "Year-end Check"));
+  g_assert_nonnull (strstr (text, "Checked on"));
+  g_assert_nonnull (strstr (text, "1. 出台方案 — 资金未到位"));
+}
+
 static int
 run_workplan (char **err, ...)
 {
@@ -383,6 +413,7 @@ main (int argc, char **argv)
   ADD ("/tracking/next-year-keeps-rules", test_next_year_keeps_rules);
   ADD ("/tracking/attachment-by-reference", test_attachment_by_reference);
   ADD ("/tracking/cli-missing-attachments", test_cli_missing_attachments);
+  ADD ("/tracking/briefing-year-end-check", test_briefing_year_end_check);
 #undef ADD
   status = g_test_run ();
   wp_test_remove_tree (data_home);

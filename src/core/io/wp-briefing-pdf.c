@@ -29,6 +29,7 @@
 #include "wp-output.h"
 #include "wp-sheet.h"
 #include "wp-stats.h"
+#include "wp-tracking.h"
 
 #define PAGE_WIDTH  595.28  /* A4 in points */
 #define PAGE_HEIGHT 841.89
@@ -602,6 +603,71 @@ listed_items (Doc         *doc,
   doc->y += 12;
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The year-end check (年终核查), once there is one: when the plan was
+ * checked, and each unfinished item with the reason given for it */
+static void
+year_end_check (Doc        *doc,
+                WpStore    *store,
+                WpPlan     *plan,
+                const char *agency)
+{
+  g_autoptr(GHashTable) closeouts = NULL;
+  g_autoptr(GHashTable) attachments = NULL;
+  g_autoptr(GHashTable) reasons = NULL;
+  g_autoptr(GList) ids = NULL;
+  g_autofree char *checked = wp_store_get_plan_checked (store, wp_plan_get_id (plan), NULL);
+  guint n = 0;
+
+  if (!wp_store_list_plan_tracking (store, wp_plan_get_id (plan), &closeouts, &attachments,
+                                    &reasons, NULL)
+      || (checked == NULL && g_hash_table_size (reasons) == 0))
+    return;
+
+  text_block (doc, _("Year-end Check"), 12, TRUE, 6);
+  if (checked != NULL)
+    {
+      GDate day;
+      g_autofree char *when = NULL;
+      g_autofree char *line = NULL;
+
+      g_date_clear (&day, 1);
+      wp_date_from_iso (checked, &day);
+      when = wp_date_format_display (&day);
+      /* Translators: in the briefing: the day the year-end check was done */
+      line = g_strdup_printf (_("Checked on %s. The unfinished items and why:"), when);
+      text_block (doc, line, 9, FALSE, 6);
+    }
+  else
+    text_block (doc, _("Not finished yet. The unfinished items explained so far:"), 9, FALSE,
+                6);
+
+  ids = g_hash_table_get_keys (reasons);
+  ids = g_list_sort (ids, (GCompareFunc) compare_ids);
+  for (GList *l = ids; l != NULL; l = l->next)
+    {
+      g_autoptr(WpItem) item = wp_store_get_item (store, *(gint64 *) l->data, NULL);
+      g_autofree char *line = NULL;
+
+      if (item == NULL || (agency != NULL && !wp_sheet_involves (item, agency)))
+        continue;
+      /* Translators: an unfinished item in the briefing's year-end check:
+       * number, title, the reason it was not finished */
+      line = g_strdup_printf (_("%u. %s — %s"), ++n, wp_item_get_title (item),
+                              (const char *) g_hash_table_lookup (reasons, l->data));
+      text_block (doc, line, 9, FALSE, 4);
+    }
+  doc->y += 12;
+}
+
 static void
 lay_out (Doc         *doc,
          WpStore     *store,
@@ -689,6 +755,7 @@ lay_out (Doc         *doc,
   listed_items (doc, stats, stats->overdue, _("Overdue Items"));
   listed_items (doc, stats, stats->due_soon, _("Items at Risk"));
   behind_items (doc, stats);
+  year_end_check (doc, store, plan, agency);
 }
 
 /**
