@@ -453,7 +453,6 @@ wp_store_delete_attachment (WpStore  *self,
                             gint64    attachment_id,
                             GError  **error)
 {
-  g_autoptr(GPtrArray) none = NULL;
   int rc;
 
   g_return_val_if_fail (WP_IS_STORE (self), FALSE);
