@@ -49,7 +49,7 @@ struct _WpStore
   GHashTable *statements;  /* const char *sql → sqlite3_stmt* */
   GHashTable *live_items;  /* gint64 id → WpItem* (weak) */
   GHashTable *rollups;     /* gint64 id → WpRollup, for items with children */
-  GHashTable *judging;     /* gint64 plan id → how its lights are judged (wp-store-items.c) */
+  GHashTable *judging;     /* gint64 plan id → how its lights are judged (wp-store-rollups.c) */
   GHashTable *lists;       /* gint64 parent id → GPtrArray of WpItemList (weak) */
   GHashTable *plan_facts;  /* gint64 plan id → its facts, kept up to date (wp-store-facts.c) */
   gint64      facts_told;  /* the newest row of the change log they were told of */
@@ -154,7 +154,7 @@ typedef struct {
 } WpFactsRow;
 
 void      _wp_store_forget_facts       (WpStore   *self);
-/* (in wp-store-items.c, beside the rest of rolling up) */
+/* (in wp-store-rollups.c, beside the rest of rolling up) */
 void      _wp_store_roll_up_facts      (WpStore          *self,
                                         gint64            plan_id,
                                         WpItemFacts      *items,
@@ -170,11 +170,17 @@ void        _wp_store_unmark_open (WpOpenMark *mark);
 
 /* wp-store-items.c */
 void      wp_store_forget_live_items (WpStore *self);
+
+/* wp-store-rollups.c */
 void      wp_store_forget_rollups    (WpStore *self);
 void      _wp_store_forget_judging   (WpStore *self);
 void      _wp_store_rollup_plan      (WpStore *self,
                                       gint64   plan_id,
                                       int      plan_year);
+void      _wp_store_roll_up_item     (WpStore    *self,
+                                      WpItemData *data);
+
+/* wp-store-lists.c */
 void      wp_store_register_list     (WpStore *self,
                                       GObject *list,
                                       gint64   parent_id);
@@ -195,6 +201,13 @@ void      wp_store_plans_changed     (WpStore *self);
 void      wp_store_children_changed  (WpStore *self,
                                       gint64   plan_id,
                                       gint64   parent_id);
+void      _wp_store_children_changed (WpStore  *self,
+                                      gint64    plan_id,
+                                      gint64    parent_id,
+                                      gint64    item_id,
+                                      int       from,
+                                      int       to,
+                                      gboolean  refreshed);
 void      wp_store_children_changed_hinted (WpStore *self,
                                             gint64   plan_id,
                                             gint64   parent_id,

@@ -1,0 +1,194 @@
+/* wp-store-lists.c: the lists of children views hold, and telling them of changes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "wp-item-list.h"
+#include "wp-store-private.h"
+
+/* Lists are kept by parent so that a change reaches the two lists it
+ * concerns (the parent's children, and the list holding the parent, whose
+ * row may become expandable) and not every list the views hold open. */
+void
+wp_store_register_list (WpStore *self,
+                        GObject *list,
+                        gint64   parent_id)
+{
+  GPtrArray *lists = g_hash_table_lookup (self->lists, &parent_id);
+
+  if (lists == NULL)
+    {
+      lists = g_ptr_array_new ();
+      g_hash_table_insert (self->lists, g_memdup2 (&parent_id, sizeof parent_id), lists);
+    }
+  g_ptr_array_add (lists, list);
+}
+
+void
+wp_store_unregister_list (WpStore *self,
+                          GObject *list,
+                          gint64   parent_id)
+{
+  GPtrArray *lists = g_hash_table_lookup (self->lists, &parent_id);
+
+  if (lists == NULL)
+    return;
+  g_ptr_array_remove_fast (lists, list);
+  if (lists->len == 0)
+    g_hash_table_remove (self->lists, &parent_id);
+}
+
+/* A copy with references: handlers may open or close lists meanwhile. */
+static GPtrArray *
+lists_for (WpStore *self,
+           gint64   parent_id)
+{
+  GPtrArray *lists = g_hash_table_lookup (self->lists, &parent_id);
+
+  if (lists == NULL)
+    return NULL;
+  return g_ptr_array_copy (lists, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+}
+
+static gboolean
+is_registered (WpStore *self,
+               GObject *list,
+               gint64   parent_id)
+{
+  GPtrArray *lists = g_hash_table_lookup (self->lists, &parent_id);
+
+  return lists != NULL && g_ptr_array_find (lists, list, NULL);
+}
+
+/**
+ * wp_store_shown_changed:
+ *
+ * Tells every list of what a filtered outline shows (wp_item_list_new_shown())
+ * that the shown set changed (wp_store_set_shown()), so that each reports
+ * only the rows that came or went: rows that stay keep their widgets from
+ * one search keystroke to the next. Top level first; a list dropped on the
+ * way (its row went) is skipped.
+ */
+void
+wp_store_shown_changed (WpStore *self,
+                        gint64   plan_id)
+{
+  g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) parents = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_if_fail (WP_IS_STORE (self));
+
+  g_hash_table_iter_init (&iter, self->lists);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *registered = value;
+
+      for (guint i = 0; i < registered->len; i++)
+        if (_wp_item_list_is_shown (registered->pdata[i]))
+          {
+            gint64 parent = *(gint64 *) key;
+            guint at = parent == 0 ? 0 : lists->len;
+
+            g_ptr_array_insert (lists, (int) at, g_object_ref (registered->pdata[i]));
+            g_array_insert_val (parents, at, parent);
+          }
+    }
+
+  for (guint i = 0; i < lists->len; i++)
+    {
+      gint64 parent = g_array_index (parents, gint64, i);
+
+      if (is_registered (self, lists->pdata[i], parent))
+        _wp_item_list_children_changed (lists->pdata[i], plan_id, parent);
+    }
+}
+
+static void
+dispatch_to_lists (WpStore *self,
+                   gint64   plan_id,
+                   gint64   parent_id)
+{
+  g_autoptr(GPtrArray) children_lists = lists_for (self, parent_id);
+
+  for (guint i = 0; children_lists != NULL && i < children_lists->len; i++)
+    {
+      _wp_item_list_children_changed (children_lists->pdata[i], plan_id, parent_id);
+      g_object_unref (children_lists->pdata[i]);
+    }
+
+  if (parent_id != 0)
+    {
+      g_autoptr(WpStmt) stmt =
+        wp_stmt_prepare (self, "SELECT coalesce (parent_id, 0) FROM item WHERE id = ?1", NULL);
+      g_autoptr(GPtrArray) holding = NULL;
+
+      if (stmt == NULL)
+        return;
+      sqlite3_bind_int64 (stmt->stmt, 1, parent_id);
+      if (sqlite3_step (stmt->stmt) != SQLITE_ROW)
+        return;
+      holding = lists_for (self, sqlite3_column_int64 (stmt->stmt, 0));
+      g_clear_pointer (&stmt, wp_stmt_release);
+      for (guint i = 0; holding != NULL && i < holding->len; i++)
+        {
+          _wp_item_list_child_count_changed (holding->pdata[i], parent_id);
+          g_object_unref (holding->pdata[i]);
+        }
+    }
+}
+
+/* Tells the lists and everyone else that @parent_id's children changed
+ * (with @item_id, from @from to @to, as a hint to the lists), after
+ * reading the parent's chain of items again unless @refreshed. */
+void
+_wp_store_children_changed (WpStore  *self,
+                            gint64    plan_id,
+                            gint64    parent_id,
+                            gint64    item_id,
+                            int       from,
+                            int       to,
+                            gboolean  refreshed)
+{
+  if (self->frozen > 0)
+    {
+      self->missed_signals = TRUE;
+      return;
+    }
+  /* (told before the whole edit is saved: see wp_store_rollback()) */
+  if (self->tx_depth > 0)
+    self->told_in_transaction = TRUE;
+  /* Refresh first, so handlers see the parent's new child count. */
+  if (!refreshed)
+    wp_store_refresh_item_and_ancestors (self, parent_id);
+  self->hint.item_id = item_id;
+  self->hint.from = from;
+  self->hint.to = to;
+  dispatch_to_lists (self, plan_id, parent_id);
+  g_signal_emit (self, wp_store_signals[SIGNAL_CHILDREN_CHANGED], 0, plan_id, parent_id);
+  self->hint.item_id = 0;
+}
+
+/* Like wp_store_children_changed(), saying that only @item_id came, went or
+ * moved (from one position to another, -1 where it is not), so that open
+ * lists can update themselves without reading their rows again. */
+void
+wp_store_children_changed_hinted (WpStore *self,
+                                  gint64   plan_id,
+                                  gint64   parent_id,
+                                  gint64   item_id,
+                                  int      from,
+                                  int      to)
+{
+  _wp_store_children_changed (self, plan_id, parent_id, item_id, from, to, FALSE);
+}
+
+void
+wp_store_children_changed (WpStore *self,
+                           gint64   plan_id,
+                           gint64   parent_id)
+{
+  _wp_store_children_changed (self, plan_id, parent_id, 0, -1, -1, FALSE);
+}

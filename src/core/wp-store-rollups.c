@@ -1,0 +1,598 @@
+/* wp-store-rollups.c: the figures a parent shows, rolled up from its subtree
+ *
+ * A parent's status, progress and light come from its children on the
+ * reference date (the plan's rules and milestones judge each item: see
+ * get_judging()). They are cached by item in self->rollups, filled for a
+ * whole plan on the first read of an area, and recomputed after an edit
+ * from the children's cached figures. The plan facts (wp-store-facts.c)
+ * roll up the same way through _wp_store_roll_up_facts().
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "wp-deadline.h"
+#include "wp-light.h"
+#include "wp-store-private.h"
+
+#define SUBTREE_CTE \
+  "WITH RECURSIVE sub (id, depth) AS (SELECT id, 0 FROM item WHERE id = ?1" \
+  " UNION ALL SELECT i.id, sub.depth + 1 FROM item i JOIN sub ON i.parent_id = sub.id) "
+
+typedef struct {
+  double       sum;       /* of the children's effective progress */
+  guint        count;
+  guint        n_done;
+  guint        n_started;  /* in progress or done */
+  guint        n_suspended;
+  WpLight      worst_light;
+  WpLight      worst_unowned_light;  /* of children with no agencies of their own */
+} Rollup;
+
+static WpItemStatus
+rollup_status (WpItemStatus  stored,
+               const Rollup *children)
+{
+  /* Done and suspended are decisions someone took: they stand. */
+  if (children == NULL || children->count == 0
+      || stored == WP_ITEM_STATUS_DONE || stored == WP_ITEM_STATUS_SUSPENDED)
+    return stored;
+  if (children->n_done == children->count)
+    return WP_ITEM_STATUS_DONE;
+  if (children->n_suspended == children->count)
+    return WP_ITEM_STATUS_SUSPENDED;
+  if (children->n_started > 0)
+    return WP_ITEM_STATUS_IN_PROGRESS;
+  return stored;
+}
+
+static int
+rollup_progress (WpItemStatus  effective_status,
+                 int           stored,
+                 const Rollup *children)
+{
+  if (effective_status == WP_ITEM_STATUS_DONE)
+    return 100;
+  if (stored >= 0)
+    return stored;
+  if (children != NULL && children->count > 0)
+    return (int) (children->sum / children->count + 0.5);
+  return 0;
+}
+
+/* How a plan's items are judged on the reference date: its light rules,
+ * and what each item's milestone expects by then (see own_light()).
+ * Dropped with the rollups, and when a milestone changes. */
+typedef struct {
+  WpLightRules  rules;
+  int           quarter;   /* the last quarter ended by the reference date */
+  GHashTable   *expected;  /* gint64 item id → GINT_TO_POINTER (progress + 1) */
+} Judging;
+
+static void
+judging_free (gpointer data)
+{
+  Judging *judging = data;
+
+  g_clear_pointer (&judging->expected, g_hash_table_unref);
+  g_free (judging);
+}
+
+static Judging *
+get_judging (WpStore *self,
+             gint64   plan_id,
+             int      plan_year)
+{
+  Judging *judging;
+  WpPlanSettings settings = WP_PLAN_SETTINGS_INIT;
+  g_autoptr(WpStmt) stmt = NULL;
+
+  if (self->judging == NULL)
+    self->judging = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, judging_free);
+  judging = g_hash_table_lookup (self->judging, &plan_id);
+  if (judging != NULL)
+    return judging;
+
+  judging = g_new0 (Judging, 1);
+  judging->expected = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  wp_store_get_plan_settings (self, plan_id, &settings, NULL);
+  judging->rules.due_soon_days = settings.due_soon_days;
+  judging->rules.yellow_points = settings.yellow_points;
+  judging->rules.red_points = settings.red_points;
+  judging->quarter = wp_light_last_ended_quarter (plan_year, &self->reference_date);
+
+  /* (the latest quarter ended that expects a progress: the one before
+   * stands while a quarter's milestone names a state only) */
+  if (judging->quarter > 0)
+    stmt = wp_stmt_prepare (self, "SELECT m.item_id, m.progress FROM milestone m"
+                                  " JOIN item i ON i.id = m.item_id WHERE i.plan_id = ?1"
+                                  " AND m.quarter <= ?2 AND m.progress IS NOT NULL"
+                                  " ORDER BY m.item_id, m.quarter", NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
+      sqlite3_bind_int (stmt->stmt, 2, judging->quarter);
+      while (sqlite3_step (stmt->stmt) == SQLITE_ROW)
+        {
+          gint64 item_id = sqlite3_column_int64 (stmt->stmt, 0);
+
+          g_hash_table_insert (judging->expected, g_memdup2 (&item_id, sizeof item_id),
+                               GINT_TO_POINTER (sqlite3_column_int (stmt->stmt, 1) + 1));
+        }
+    }
+  g_hash_table_insert (self->judging, g_memdup2 (&plan_id, sizeof plan_id), judging);
+  return judging;
+}
+
+/* Forgets how plans are judged (a milestone or a plan's rules changed) */
+void
+_wp_store_forget_judging (WpStore *self)
+{
+  if (self->judging != NULL)
+    g_hash_table_remove_all (self->judging);
+}
+
+/**
+ * wp_store_get_expected_progress:
+ *
+ * Returns: the progress @item_id's milestone expects by the reference date
+ *   (the last quarter ended that sets one), or -1 when none does
+ */
+int
+wp_store_get_expected_progress (WpStore *self,
+                                gint64   plan_id,
+                                int      plan_year,
+                                gint64   item_id)
+{
+  Judging *judging;
+
+  g_return_val_if_fail (WP_IS_STORE (self), -1);
+  judging = get_judging (self, plan_id, plan_year);
+  return GPOINTER_TO_INT (g_hash_table_lookup (judging->expected, &item_id)) - 1;
+}
+
+static WpLight
+own_light (WpStore      *self,
+           gint64        plan_id,
+           gint64        item_id,
+           WpItemStatus  status,
+           int           progress,
+           const GDate  *due,
+           int           plan_year)
+{
+  Judging *judging = get_judging (self, plan_id, plan_year);
+  int expected = GPOINTER_TO_INT (g_hash_table_lookup (judging->expected, &item_id)) - 1;
+  GDate start;
+
+  g_date_clear (&start, 1);
+  g_date_set_dmy (&start, 1, G_DATE_JANUARY, (GDateYear) CLAMP (plan_year, 1, 9999));
+  return wp_light_judge (status, progress, g_date_valid (due) ? due : NULL, &start,
+                         &self->reference_date, expected, &judging->rules);
+}
+
+/* One item on the way up: its figures from its children's sums (in @sums,
+ * by id), added to its parent's; a parent's are cached on the way, so
+ * that expanding it later reads no subtree again. Children come before
+ * their parents. */
+static void
+rollup_row (WpStore      *self,
+            GHashTable   *sums,
+            gint64        plan_id,
+            gint64        id,
+            gint64        parent,
+            int           stored_progress,
+            WpItemStatus  status,
+            const GDate  *due,
+            gboolean      carried_forward,
+            int           plan_year)
+{
+  Rollup *own = g_hash_table_lookup (sums, &id);
+  Rollup *up;
+  int progress;
+  WpLight light;
+
+  status = rollup_status (status, own);
+  progress = rollup_progress (status, stored_progress, own);
+  light = wp_light_roll_up (own_light (self, plan_id, id, status, progress, due, plan_year),
+                            own != NULL ? own->worst_light : WP_LIGHT_NONE, carried_forward);
+
+  up = g_hash_table_lookup (sums, &parent);
+  if (up == NULL)
+    {
+      up = g_new0 (Rollup, 1);
+      g_hash_table_insert (sums, g_memdup2 (&parent, sizeof parent), up);
+    }
+  up->sum += progress;
+  up->count++;
+  up->n_done += status == WP_ITEM_STATUS_DONE;
+  up->n_started += status == WP_ITEM_STATUS_DONE || status == WP_ITEM_STATUS_IN_PROGRESS;
+  up->n_suspended += status == WP_ITEM_STATUS_SUSPENDED;
+  up->worst_light = MAX (up->worst_light, light);
+
+  if (own != NULL)
+    {
+      WpRollup *cached = g_new (WpRollup, 1);
+
+      cached->status = status;
+      cached->progress = progress;
+      cached->light = light;
+      g_hash_table_insert (self->rollups, g_memdup2 (&id, sizeof id), cached);
+    }
+}
+
+static GHashTable *
+new_sums (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+}
+
+/* A row of _wp_store_rollup_plan() */
+typedef struct {
+  gint64        id;
+  gint64        parent;
+  int           progress;  /* as stored, -1 if none */
+  WpItemStatus  status;    /* as stored */
+  GDate         due;
+  int           depth;     /* -1 until known */
+  gboolean      carried_forward;
+} PlanRow;
+
+static int
+compare_deeper_first (gconstpointer a,
+                      gconstpointer b)
+{
+  return ((const PlanRow *) b)->depth - ((const PlanRow *) a)->depth;
+}
+
+/* Rolls up every parent of a plan in one read of its items, for the first
+ * top-level item asked for: the outline shows the areas first, and each
+ * area read its subtree through a recursive query and a row lookup per
+ * item, three times slower than reading the plan's items once. */
+void
+_wp_store_rollup_plan (WpStore *self,
+                       gint64   plan_id,
+                       int      plan_year)
+{
+  g_autoptr(WpStmt) stmt = NULL;
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (PlanRow));
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) sums = new_sums ();
+  g_autoptr(GArray) path = g_array_new (FALSE, FALSE, sizeof (guint));
+  int rc;
+
+  stmt = wp_stmt_prepare (self, "SELECT id, coalesce (parent_id, 0), progress, status, due,"
+                                " carried_forward FROM item WHERE plan_id = ?1", NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
+  while ((rc = sqlite3_step (stmt->stmt)) == SQLITE_ROW)
+    {
+      PlanRow row = { sqlite3_column_int64 (stmt->stmt, 0), sqlite3_column_int64 (stmt->stmt, 1),
+                      sqlite3_column_type (stmt->stmt, 2) == SQLITE_NULL
+                      ? -1 : sqlite3_column_int (stmt->stmt, 2),
+                      WP_ITEM_STATUS_NOT_STARTED, { 0 }, -1,
+                      sqlite3_column_int (stmt->stmt, 5) != 0 };
+
+      if (!wp_item_status_from_string ((const char *) sqlite3_column_text (stmt->stmt, 3),
+                                       &row.status))
+        row.status = WP_ITEM_STATUS_NOT_STARTED;
+      wp_date_from_iso ((const char *) sqlite3_column_text (stmt->stmt, 4), &row.due);
+      g_array_append_val (rows, row);
+    }
+  if (rc != SQLITE_DONE)
+    return;  /* the subtrees are read one by one instead */
+
+  for (guint i = 0; i < rows->len; i++)
+    g_hash_table_insert (by_id, &g_array_index (rows, PlanRow, i).id, GUINT_TO_POINTER (i + 1));
+
+  /* Each item's depth, walking up to the first item whose depth is known */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      guint at = i;
+      int depth;
+
+      g_array_set_size (path, 0);
+      while (g_array_index (rows, PlanRow, at).depth < 0)
+        {
+          gint64 *parent_id = &g_array_index (rows, PlanRow, at).parent;
+          guint parent = GPOINTER_TO_UINT (g_hash_table_lookup (by_id, parent_id));
+
+          g_array_append_val (path, at);
+          if (parent == 0 || path->len > rows->len)
+            break;
+          at = parent - 1;
+        }
+      depth = g_array_index (rows, PlanRow, at).depth;
+      for (guint k = path->len; k > 0; k--)
+        g_array_index (rows, PlanRow, g_array_index (path, guint, k - 1)).depth = ++depth;
+    }
+
+  g_array_sort (rows, compare_deeper_first);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const PlanRow *row = &g_array_index (rows, PlanRow, i);
+
+      rollup_row (self, sums, plan_id, row->id, row->parent, row->progress, row->status, &row->due,
+                  row->carried_forward, plan_year);
+    }
+}
+
+/* Rolls a parent's figures up from its subtree, bottom-up, reading only its
+ * descendants: effective status (all children done → done, any started →
+ * in progress), effective progress (the mean of the children unless set)
+ * and the worst traffic light below it. */
+static void
+rollup_subtree (WpStore    *self,
+                WpItemData *data)
+{
+  g_autoptr(WpStmt) stmt = NULL;
+  g_autoptr(GHashTable) sums = NULL;
+
+  stmt = wp_stmt_prepare (self,
+                          SUBTREE_CTE
+                          "SELECT i.id, coalesce (i.parent_id, 0), i.progress, i.status, i.due,"
+                          " i.carried_forward FROM sub JOIN item i USING (id) WHERE sub.depth > 0"
+                          " ORDER BY sub.depth DESC",
+                          NULL);
+  if (stmt == NULL)
+    return;
+
+  sums = new_sums ();
+  sqlite3_bind_int64 (stmt->stmt, 1, data->id);
+
+  while (sqlite3_step (stmt->stmt) == SQLITE_ROW)
+    {
+      WpItemStatus status;
+      GDate due;
+
+      if (!wp_item_status_from_string ((const char *) sqlite3_column_text (stmt->stmt, 3),
+                                       &status))
+        status = WP_ITEM_STATUS_NOT_STARTED;
+      wp_date_from_iso ((const char *) sqlite3_column_text (stmt->stmt, 4), &due);
+      rollup_row (self, sums, data->plan_id, sqlite3_column_int64 (stmt->stmt, 0),
+                  sqlite3_column_int64 (stmt->stmt, 1),
+                  sqlite3_column_type (stmt->stmt, 2) == SQLITE_NULL
+                  ? -1 : sqlite3_column_int (stmt->stmt, 2),
+                  status, &due, sqlite3_column_int (stmt->stmt, 5) != 0, data->plan_year);
+    }
+
+  {
+    Rollup *children = g_hash_table_lookup (sums, &data->id);
+
+    data->effective_status = rollup_status (data->status, children);
+    data->effective_progress = rollup_progress (data->effective_status, data->progress, children);
+    data->light = wp_light_roll_up (own_light (self, data->plan_id, data->id,
+                                               data->effective_status,
+                                               data->effective_progress, &data->due,
+                                               data->plan_year),
+                                    children != NULL ? children->worst_light : WP_LIGHT_NONE,
+                                    data->carried_forward);
+  }
+
+  {
+    WpRollup *cached = g_new (WpRollup, 1);
+
+    cached->status = data->effective_status;
+    cached->progress = data->effective_progress;
+    cached->light = data->light;
+    g_hash_table_insert (self->rollups, g_memdup2 (&data->id, sizeof data->id), cached);
+  }
+}
+
+/* Rolls a parent up from its direct children when their own figures are
+ * cached, which after an edit is all of them but the few on the edited
+ * path: a level read instead of a subtree read. Returns FALSE (and does
+ * nothing) when too many children would need their subtrees read anyway. */
+static gboolean
+rollup_from_children (WpStore    *self,
+                      WpItemData *data)
+{
+  g_autoptr(WpStmt) stmt = NULL;
+  g_autoptr(WpStmt) has_children = NULL;
+  g_autoptr(GArray) uncached = g_array_new (FALSE, FALSE, sizeof (gint64));
+  Rollup children = { 0 };
+  int rc;
+
+  stmt = wp_stmt_prepare (self,
+                          "SELECT i.id, i.progress, i.status, i.due, i.carried_forward"
+                          " FROM item i WHERE i.parent_id = ?1",
+                          NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt->stmt, 1, data->id);
+
+  while ((rc = sqlite3_step (stmt->stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt->stmt, 0);
+      /* Only parents have cached figures: a child that has them is one,
+       * and only the others are looked up (an area's thousand key tasks
+       * took 0.5 ms more when each was). */
+      WpRollup *cached = g_hash_table_lookup (self->rollups, &id);
+      WpItemStatus status;
+      int progress;
+      WpLight light;
+
+      if (cached != NULL)
+        {
+          status = cached->status;
+          progress = cached->progress;
+          light = cached->light;
+        }
+      else
+        {
+          GDate due;
+
+          if (has_children == NULL)
+            has_children = wp_stmt_prepare (self, "SELECT 1 FROM item"
+                                                  " WHERE plan_id = ?2 AND parent_id = ?1", NULL);
+          if (has_children == NULL)
+            return FALSE;
+          sqlite3_reset (has_children->stmt);
+          sqlite3_bind_int64 (has_children->stmt, 1, id);
+          sqlite3_bind_int64 (has_children->stmt, 2, data->plan_id);
+          if (sqlite3_step (has_children->stmt) == SQLITE_ROW)
+            {
+              /* a parent whose figures are not cached: read below */
+              g_array_append_val (uncached, id);
+              if (uncached->len > 8)
+                return FALSE;
+              continue;
+            }
+
+          if (!wp_item_status_from_string ((const char *) sqlite3_column_text (stmt->stmt, 2),
+                                           &status))
+            status = WP_ITEM_STATUS_NOT_STARTED;
+          progress = rollup_progress (status, sqlite3_column_type (stmt->stmt, 1) == SQLITE_NULL
+                                              ? -1 : sqlite3_column_int (stmt->stmt, 1), NULL);
+          wp_date_from_iso ((const char *) sqlite3_column_text (stmt->stmt, 3), &due);
+          light = wp_light_roll_up (own_light (self, data->plan_id, id, status, progress, &due,
+                                               data->plan_year),
+                                    WP_LIGHT_NONE, sqlite3_column_int (stmt->stmt, 4) != 0);
+        }
+
+      children.sum += progress;
+      children.count++;
+      children.n_done += status == WP_ITEM_STATUS_DONE;
+      children.n_started += status == WP_ITEM_STATUS_DONE || status == WP_ITEM_STATUS_IN_PROGRESS;
+      children.n_suspended += status == WP_ITEM_STATUS_SUSPENDED;
+      children.worst_light = MAX (children.worst_light, light);
+    }
+  if (rc != SQLITE_DONE)
+    return FALSE;
+  g_clear_pointer (&stmt, wp_stmt_release);
+
+  /* The few children not cached: read them (their subtrees are small). */
+  for (guint i = 0; i < uncached->len; i++)
+    {
+      g_autoptr(WpItem) child = wp_store_get_item (self, g_array_index (uncached, gint64, i), NULL);
+      WpItemStatus status;
+      int progress;
+
+      if (child == NULL)
+        return FALSE;
+      status = wp_item_get_effective_status (child);
+      progress = wp_item_get_effective_progress (child);
+      children.sum += progress;
+      children.count++;
+      children.n_done += status == WP_ITEM_STATUS_DONE;
+      children.n_started += status == WP_ITEM_STATUS_DONE || status == WP_ITEM_STATUS_IN_PROGRESS;
+      children.n_suspended += status == WP_ITEM_STATUS_SUSPENDED;
+      children.worst_light = MAX (children.worst_light, wp_item_get_light (child));
+    }
+
+  data->effective_status = rollup_status (data->status, &children);
+  data->effective_progress = rollup_progress (data->effective_status, data->progress, &children);
+  data->light = wp_light_roll_up (own_light (self, data->plan_id, data->id,
+                                             data->effective_status,
+                                             data->effective_progress, &data->due,
+                                             data->plan_year),
+                                  children.worst_light, data->carried_forward);
+
+  {
+    WpRollup *cached = g_new (WpRollup, 1);
+
+    cached->status = data->effective_status;
+    cached->progress = data->effective_progress;
+    cached->light = data->light;
+    g_hash_table_insert (self->rollups, g_memdup2 (&data->id, sizeof data->id), cached);
+  }
+  return TRUE;
+}
+
+void
+wp_store_forget_rollups (WpStore *self)
+{
+  g_hash_table_remove_all (self->rollups);
+  _wp_store_forget_judging (self);
+  /* (the plans' facts are rolled up the same way) */
+  _wp_store_forget_facts (self);
+}
+
+/* Gives @data, an item just read, its figures: its own if it has no
+ * children; else from the cache, from its children's cached figures after
+ * an edit, or (on the first read of an area) from the whole plan at once. */
+void
+_wp_store_roll_up_item (WpStore    *self,
+                        WpItemData *data)
+{
+  if (data->n_children > 0)
+    {
+      WpRollup *cached = g_hash_table_lookup (self->rollups, &data->id);
+
+      /* After an edit, from the children's cached figures; on the first
+       * read of an area, the whole plan at once. */
+      if (cached == NULL && rollup_from_children (self, data))
+        return;
+      if (cached == NULL && data->parent_id == 0)
+        {
+          _wp_store_rollup_plan (self, data->plan_id, data->plan_year);
+          cached = g_hash_table_lookup (self->rollups, &data->id);
+        }
+      if (cached != NULL)
+        {
+          data->effective_status = cached->status;
+          data->effective_progress = cached->progress;
+          data->light = cached->light;
+        }
+      else
+        rollup_subtree (self, data);
+    }
+  else
+    {
+      data->effective_status = data->status;
+      data->effective_progress = rollup_progress (data->status, data->progress, NULL);
+      data->light = wp_light_roll_up (own_light (self, data->plan_id, data->id, data->status,
+                                                 data->effective_progress,
+                                                 &data->due, data->plan_year),
+                                      WP_LIGHT_NONE, data->carried_forward);
+    }
+}
+
+/* Facts of a whole plan (read and cached in wp-store-facts.c) */
+
+/**
+ * _wp_store_roll_up_facts:
+ * @items: a plan's facts in outline order, @rows beside them
+ *
+ * Rolls item @index up from its children (which follow it in outline
+ * order, each after the subtree of the one before), the way
+ * read_item_row() does: its children must be rolled up already. Here, so
+ * that the facts judge items as the outline does.
+ */
+void
+_wp_store_roll_up_facts (WpStore          *self,
+                         gint64            plan_id,
+                         WpItemFacts      *items,
+                         const WpFactsRow *rows,
+                         guint             index,
+                         int               plan_year)
+{
+  WpItemFacts *f = &items[index];
+  Rollup children = { 0 };
+  WpLight own;
+
+  for (guint j = index + 1; j < index + rows[index].size; j += rows[j].size)
+    {
+      const WpItemFacts *c = &items[j];
+
+      children.sum += c->progress;
+      children.count++;
+      children.n_done += c->status == WP_ITEM_STATUS_DONE;
+      children.n_started += c->status == WP_ITEM_STATUS_DONE
+                            || c->status == WP_ITEM_STATUS_IN_PROGRESS;
+      children.n_suspended += c->status == WP_ITEM_STATUS_SUSPENDED;
+      children.worst_light = MAX (children.worst_light, c->light);
+      if (c->n_lead + c->n_co == 0)
+        children.worst_unowned_light = MAX (children.worst_unowned_light, c->agency_light);
+    }
+
+  f->n_children = children.count;
+  f->status = rollup_status (rows[index].status, children.count > 0 ? &children : NULL);
+  f->progress = rollup_progress (f->status, rows[index].progress,
+                                 children.count > 0 ? &children : NULL);
+  own = own_light (self, plan_id, f->id, f->status, f->progress, &f->due, plan_year);
+  f->expected = wp_store_get_expected_progress (self, plan_id, plan_year, f->id);
+  f->light = wp_light_roll_up (own, children.worst_light, f->carried_forward);
+  /* Work under it that names no agency is its agencies' to answer for */
+  f->agency_light = wp_light_roll_up (own, children.worst_unowned_light, f->carried_forward);
+}
