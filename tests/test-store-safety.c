@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "wp-test-util.h"
-#include "wp-store-private.h"
+#include "wp-store-debug.h"
 
 /* Runs the workplan binary; returns its exit status. */
 static int
@@ -764,8 +764,8 @@ test_disk_full_changes_nothing (void)
   third = wp_store_create_item (store, plan_id, 0, -1, WP_ITEM_KIND_AREA, "三", &error);
   g_assert_no_error (error);
   /* (the log is in the file: the next commits write new pages) */
-  g_assert_cmpint (sqlite3_exec (store->db, "PRAGMA wal_checkpoint (TRUNCATE)", NULL, NULL,
-                                 NULL), ==, SQLITE_OK);
+  wp_store_debug_exec (store, "PRAGMA wal_checkpoint (TRUNCATE)", &error);
+  g_assert_no_error (error);
 
   wp_test_fail_writes_after (0);
   g_value_init (&title, G_TYPE_STRING);

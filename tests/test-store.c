@@ -6,7 +6,7 @@
 
 #include "wp-test-util.h"
 #include "wp-char-tokenizer.h"
-#include "wp-store-private.h"
+#include "wp-store-debug.h"
 
 typedef struct {
   char    *dir;
@@ -805,13 +805,11 @@ static gint64
 count_rows (Fixture    *f,
             const char *sql)
 {
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
+  g_autoptr(GError) error = NULL;
+  gint64 n = -1;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (f->store->db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  wp_store_debug_query_int64 (f->store, sql, &n, &error);
+  g_assert_no_error (error);
   return n;
 }
 
@@ -1089,20 +1087,15 @@ test_rollup_whole_plan (Fixture       *f,
       g_autoptr(GPtrArray) areas = NULL;
 
       /* Nothing cached, nobody holding an item */
-      wp_store_forget_rollups (f->store);
+      wp_store_debug_forget_rollups (f->store);
       if (round == 1)
         {
-          sqlite3_stmt *stmt;
+          gint64 n_parents = count_rows (f, "SELECT count (DISTINCT parent_id) FROM item");
 
           /* One read of the plan rolls every parent up */
-          _wp_store_rollup_plan (f->store, plan, 2025);
-          g_assert_cmpint (sqlite3_prepare_v2 (f->store->db, "SELECT count (DISTINCT parent_id)"
-                                               " FROM item", -1, &stmt, NULL), ==, SQLITE_OK);
-          g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-          g_assert_cmpint (g_hash_table_size (f->store->rollups), ==,
-                           sqlite3_column_int (stmt, 0));
-          g_assert_cmpint (sqlite3_column_int (stmt, 0), >, 3 + 30);
-          sqlite3_finalize (stmt);
+          wp_store_debug_rollup_plan (f->store, plan, 2025);
+          g_assert_cmpint (wp_store_debug_get_n_rollups (f->store), ==, n_parents);
+          g_assert_cmpint (n_parents, >, 3 + 30);
           /* and the areas read first take their figures from it */
           areas = wp_store_list_children (f->store, plan, 0, NULL);
         }
@@ -1569,14 +1562,14 @@ test_checkpoint_in_thread (Fixture       *f,
   g_assert_cmpint (g_stat (f->path, &st), ==, 0);
   g_assert_cmpint (st.st_size, <=, 4096);  /* all in the log so far */
   /* Edits, each committed, until a checkpoint has started */
-  while (f->store->checkpoint_thread == NULL)
+  while (!wp_store_debug_checkpoint_started (f->store))
     {
       g_autofree char *title = g_strdup_printf ("第%d项措施：推进综治中心规范化建设", ++n);
       g_autoptr(WpItem) item = add (f, 0, WP_ITEM_KIND_ACTION, title);
 
       g_assert_cmpint (n, <, 20000);
     }
-  while (!g_atomic_int_get (&f->store->checkpoint_done))
+  while (!wp_store_debug_checkpoint_done (f->store))
     g_usleep (1000);
   g_assert_cmpint (g_stat (f->path, &st), ==, 0);
   g_assert_cmpint (st.st_size, >, 64 * 1024);

@@ -1,0 +1,90 @@
+/* wp-store-debug.c: what tests and benchmarks may ask of a store beyond its API
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "wp-store-debug.h"
+#include "wp-store-private.h"
+
+/* The one number @sql (a read, e.g. "SELECT count(*) …") gives, asked on
+ * the store's own connection. FALSE with @error set if it gives no row. */
+gboolean
+wp_store_debug_query_int64 (WpStore     *self,
+                            const char  *sql,
+                            gint64      *value,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (WP_IS_STORE (self), FALSE);
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return wp_store_set_error (self, rc, error);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND, "“%s” gave no row", sql);
+      else
+        wp_store_set_error (self, rc, error);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  *value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+gboolean
+wp_store_debug_exec (WpStore     *self,
+                     const char  *sql,
+                     GError     **error)
+{
+  g_return_val_if_fail (WP_IS_STORE (self), FALSE);
+  return wp_store_exec (self, sql, error);
+}
+
+/* Forgets every parent's cached figures: the next read rolls up again. */
+void
+wp_store_debug_forget_rollups (WpStore *self)
+{
+  g_return_if_fail (WP_IS_STORE (self));
+  wp_store_forget_rollups (self);
+}
+
+/* Rolls the whole plan up at once, as the first read of an area does. */
+void
+wp_store_debug_rollup_plan (WpStore *self,
+                            gint64   plan_id,
+                            int      plan_year)
+{
+  g_return_if_fail (WP_IS_STORE (self));
+  _wp_store_rollup_plan (self, plan_id, plan_year);
+}
+
+/* How many parents' figures are cached */
+guint
+wp_store_debug_get_n_rollups (WpStore *self)
+{
+  g_return_val_if_fail (WP_IS_STORE (self), 0);
+  return g_hash_table_size (self->rollups);
+}
+
+/* Whether the thread that copies the log into the file has been started */
+gboolean
+wp_store_debug_checkpoint_started (WpStore *self)
+{
+  g_return_val_if_fail (WP_IS_STORE (self), FALSE);
+  return self->checkpoint_thread != NULL;
+}
+
+/* Whether that thread has finished its copy */
+gboolean
+wp_store_debug_checkpoint_done (WpStore *self)
+{
+  g_return_val_if_fail (WP_IS_STORE (self), FALSE);
+  return g_atomic_int_get (&self->checkpoint_done);
+}
