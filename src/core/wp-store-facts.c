@@ -270,7 +270,7 @@ read_plan_facts (WpStore  *self,
                                 " WHERE plan_id = ?1 AND deleted_with = 0", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
+  wp_stmt_bind_int64 (stmt, 1, plan_id);
   while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
     {
       ReadRow row = { 0 };
@@ -320,7 +320,7 @@ read_plan_facts (WpStore  *self,
                           error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
+  wp_stmt_bind_int64 (stmt, 1, plan_id);
   while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
     {
       gint64 item_id = sqlite3_column_int64 (stmt->stmt, 0);
@@ -374,7 +374,7 @@ read_item_again (WpStore      *self,
                                 " FROM item_all WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt->stmt, 1, f->id);
+  wp_stmt_bind_int64 (stmt, 1, f->id);
   rc = wp_stmt_step (stmt, error);
   if (rc != SQLITE_ROW)
     return FALSE;
@@ -390,7 +390,7 @@ read_item_again (WpStore      *self,
                                 " WHERE item_id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt->stmt, 1, f->id);
+  wp_stmt_bind_int64 (stmt, 1, f->id);
   while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
     {
       if (g_strcmp0 (wp_stmt_column_text (stmt, 1), "lead") == 0)

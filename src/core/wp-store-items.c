@@ -137,7 +137,7 @@ wp_store_get_item (WpStore  *self,
   stmt = wp_stmt_prepare (self, ITEM_SELECT "WHERE i.id = ?1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt->stmt, 1, item_id);
+  wp_stmt_bind_int64 (stmt, 1, item_id);
 
   rc = wp_stmt_step (stmt, error);
   if (rc == SQLITE_DONE)
@@ -172,7 +172,7 @@ _wp_store_refresh_chains (WpStore      *self,
         g_array_append_val (chains, item_id);
         if (stmt == NULL)
           break;
-        sqlite3_bind_int64 (stmt->stmt, 1, item_id);
+        wp_stmt_bind_int64 (stmt, 1, item_id);
         if (sqlite3_step (stmt->stmt) != SQLITE_ROW)
           break;
         item_id = sqlite3_column_int64 (stmt->stmt, 0);
@@ -222,7 +222,7 @@ list_items (WpStore     *self,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
+  wp_stmt_bind_int64 (stmt, 1, plan_id);
   wp_stmt_bind_id (stmt, 2, parent_id);
 
   while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
@@ -292,7 +292,7 @@ read_child_ids (WpStore     *self,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
+  wp_stmt_bind_int64 (stmt, 1, plan_id);
   wp_stmt_bind_id (stmt, 2, parent_id);
   return collect_ids (self, stmt, shown_only, ids, error) ? g_steal_pointer (&ids) : NULL;
 }
@@ -334,7 +334,7 @@ wp_store_count_children (WpStore  *self,
                           NULL);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
+  wp_stmt_bind_int64 (stmt, 1, plan_id);
   wp_stmt_bind_id (stmt, 2, parent_id);
   if (sqlite3_step (stmt->stmt) != SQLITE_ROW)
     return 0;
@@ -354,7 +354,7 @@ wp_store_count_descendants (WpStore *self,
   stmt = wp_stmt_prepare (self, SUBTREE_CTE "SELECT count(*) - 1 FROM sub", NULL);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt->stmt, 1, item_id);
+  wp_stmt_bind_int64 (stmt, 1, item_id);
   if (sqlite3_step (stmt->stmt) != SQLITE_ROW)
     return 0;
   return (guint) MAX (0, sqlite3_column_int64 (stmt->stmt, 0));
@@ -393,7 +393,7 @@ list_child_ids (WpStore   *self,
                                 " ORDER BY i.position", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt->stmt, 1, json->str, (int) json->len, SQLITE_STATIC);
+  wp_stmt_bind_static_text (stmt, 1, json->str, (int) json->len);
   g_array_set_size (ids, 0);
   return collect_ids (self, stmt, FALSE, ids, error) ? g_steal_pointer (&ids) : NULL;
 }
@@ -478,9 +478,9 @@ wp_store_get_child_id (WpStore  *self,
                                 " AND position = ?3", error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
+  wp_stmt_bind_int64 (stmt, 1, plan_id);
   wp_stmt_bind_id (stmt, 2, parent_id);
-  sqlite3_bind_int (stmt->stmt, 3, position);
+  wp_stmt_bind_int (stmt, 3, position);
   rc = wp_stmt_step (stmt, error);
   if (rc == SQLITE_DONE)
     g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND,
@@ -503,7 +503,7 @@ item_location (WpStore  *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt->stmt, 1, item_id);
+  wp_stmt_bind_int64 (stmt, 1, item_id);
   rc = wp_stmt_step (stmt, error);
   if (rc == SQLITE_DONE)
     g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND,
@@ -530,7 +530,7 @@ count_siblings (WpStore  *self,
 
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
+  wp_stmt_bind_int64 (stmt, 1, plan_id);
   wp_stmt_bind_id (stmt, 2, parent_id);
   wp_stmt_bind_id (stmt, 3, except_id);
   if (wp_stmt_step (stmt, error) != SQLITE_ROW)
@@ -557,10 +557,10 @@ wp_store_shift_siblings (WpStore  *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
+  wp_stmt_bind_int64 (stmt, 1, plan_id);
   wp_stmt_bind_id (stmt, 2, parent_id);
-  sqlite3_bind_int (stmt->stmt, 3, from);
-  sqlite3_bind_int (stmt->stmt, 4, delta);
+  wp_stmt_bind_int (stmt, 3, from);
+  wp_stmt_bind_int (stmt, 4, delta);
   wp_stmt_bind_id (stmt, 5, except_id);
 
   /* One row of the change log for the shift, not one per sibling */
@@ -603,9 +603,9 @@ insert_item_row (WpStore     *self,
   if (stmt == NULL)
     return FALSE;
   wp_stmt_bind_text (stmt, 1, uuid);
-  sqlite3_bind_int64 (stmt->stmt, 2, plan_id);
+  wp_stmt_bind_int64 (stmt, 2, plan_id);
   wp_stmt_bind_id (stmt, 3, parent_id);
-  sqlite3_bind_int (stmt->stmt, 4, position);
+  wp_stmt_bind_int (stmt, 4, position);
   wp_stmt_bind_text (stmt, 5, wp_item_kind_to_string (kind));
   wp_stmt_bind_text (stmt, 6, title ? title : "");
   wp_stmt_bind_text (stmt, 7, now);
@@ -770,9 +770,9 @@ bind_item_value (WpStmt        *stmt,
       ok = G_VALUE_HOLDS_INT (value) && g_value_get_int (value) >= -1
            && g_value_get_int (value) <= 100;
       if (ok && g_value_get_int (value) < 0)
-        sqlite3_bind_null (stmt->stmt, 2);
+        wp_stmt_bind_null (stmt, 2);
       else if (ok)
-        sqlite3_bind_int (stmt->stmt, 2, g_value_get_int (value));
+        wp_stmt_bind_int (stmt, 2, g_value_get_int (value));
       break;
     case VALUE_DATE:
       {
@@ -784,7 +784,7 @@ bind_item_value (WpStmt        *stmt,
     case VALUE_BOOLEAN:
       ok = G_VALUE_HOLDS_BOOLEAN (value);
       if (ok)
-        sqlite3_bind_int (stmt->stmt, 2, g_value_get_boolean (value) ? 1 : 0);
+        wp_stmt_bind_int (stmt, 2, g_value_get_boolean (value) ? 1 : 0);
       break;
     default:
       g_assert_not_reached ();
@@ -827,7 +827,7 @@ wp_store_set_item_property (WpStore       *self,
       stmt = wp_stmt_prepare (self, item_columns[i].sql, error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt->stmt, 1, item_id);
+      wp_stmt_bind_int64 (stmt, 1, item_id);
       wp_stmt_bind_text (stmt, 3, now);
       if (sqlite3_bind_parameter_count (stmt->stmt) >= 4)
         {
@@ -974,8 +974,8 @@ is_in_subtree (WpStore  *self,
 
   if (stmt == NULL)
     return TRUE;
-  sqlite3_bind_int64 (stmt->stmt, 1, root_id);
-  sqlite3_bind_int64 (stmt->stmt, 2, candidate_id);
+  wp_stmt_bind_int64 (stmt, 1, root_id);
+  wp_stmt_bind_int64 (stmt, 2, candidate_id);
   return wp_stmt_step (stmt, NULL) == SQLITE_ROW;
 }
 
@@ -1045,9 +1045,9 @@ wp_store_move_item (WpStore  *self,
                                 " modified = ?4 WHERE id = ?1 AND deleted_with = 0", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt->stmt, 1, item_id);
+  wp_stmt_bind_int64 (stmt, 1, item_id);
   wp_stmt_bind_id (stmt, 2, new_parent_id);
-  sqlite3_bind_int (stmt->stmt, 3, new_position);
+  wp_stmt_bind_int (stmt, 3, new_position);
   wp_stmt_bind_text (stmt, 4, now);
   if (!wp_stmt_run (stmt, error))
     goto fail;

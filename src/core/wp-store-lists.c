@@ -127,7 +127,7 @@ dispatch_to_lists (WpStore *self,
 
       if (stmt == NULL)
         return;
-      sqlite3_bind_int64 (stmt->stmt, 1, parent_id);
+      wp_stmt_bind_int64 (stmt, 1, parent_id);
       if (sqlite3_step (stmt->stmt) != SQLITE_ROW)
         return;
       holding = lists_for (self, sqlite3_column_int64 (stmt->stmt, 0));

@@ -51,7 +51,7 @@ get_plan_where (WpStore     *self,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt->stmt, 1, key);
+  wp_stmt_bind_int64 (stmt, 1, key);
   rc = wp_stmt_step (stmt, error);
   if (rc == SQLITE_ROW)
     return plan_from_row (stmt);
@@ -128,7 +128,7 @@ wp_store_create_plan (WpStore     *self,
                           " VALUES (?1, ?2, ?3, ?4, ?4)", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt->stmt, 1, year);
+  wp_stmt_bind_int (stmt, 1, year);
   wp_stmt_bind_text (stmt, 2, title ? title : "");
   wp_stmt_bind_text (stmt, 3, organization ? organization : "");
   wp_stmt_bind_text (stmt, 4, now);
@@ -155,7 +155,7 @@ wp_store_delete_plan (WpStore  *self,
   stmt = wp_stmt_prepare (self, "DELETE FROM plan WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
+  wp_stmt_bind_int64 (stmt, 1, plan_id);
   if (!wp_stmt_run (stmt, error))
     return FALSE;
 
@@ -177,7 +177,7 @@ wp_store_count_items (WpStore  *self,
   stmt = wp_stmt_prepare (self, "SELECT count(*) FROM item WHERE plan_id = ?1", error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
+  wp_stmt_bind_int64 (stmt, 1, plan_id);
   if (wp_stmt_step (stmt, error) != SQLITE_ROW)
     return 0;
   return (guint) sqlite3_column_int64 (stmt->stmt, 0);

@@ -110,8 +110,8 @@ get_judging (WpStore *self,
                                   " ORDER BY m.item_id, m.quarter", NULL);
   if (stmt != NULL)
     {
-      sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
-      sqlite3_bind_int (stmt->stmt, 2, judging->quarter);
+      wp_stmt_bind_int64 (stmt, 1, plan_id);
+      wp_stmt_bind_int (stmt, 2, judging->quarter);
       while (sqlite3_step (stmt->stmt) == SQLITE_ROW)
         {
           gint64 item_id = sqlite3_column_int64 (stmt->stmt, 0);
@@ -264,7 +264,7 @@ _wp_store_rollup_plan (WpStore *self,
                                 " carried_forward FROM item WHERE plan_id = ?1", NULL);
   if (stmt == NULL)
     return;
-  sqlite3_bind_int64 (stmt->stmt, 1, plan_id);
+  wp_stmt_bind_int64 (stmt, 1, plan_id);
   while ((rc = sqlite3_step (stmt->stmt)) == SQLITE_ROW)
     {
       PlanRow row = { sqlite3_column_int64 (stmt->stmt, 0), sqlite3_column_int64 (stmt->stmt, 1),
@@ -338,7 +338,7 @@ rollup_subtree (WpStore    *self,
     return;
 
   sums = new_sums ();
-  sqlite3_bind_int64 (stmt->stmt, 1, data->id);
+  wp_stmt_bind_int64 (stmt, 1, data->id);
 
   while (sqlite3_step (stmt->stmt) == SQLITE_ROW)
     {
@@ -399,7 +399,7 @@ rollup_from_children (WpStore    *self,
                           NULL);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt->stmt, 1, data->id);
+  wp_stmt_bind_int64 (stmt, 1, data->id);
 
   while ((rc = sqlite3_step (stmt->stmt)) == SQLITE_ROW)
     {
@@ -428,8 +428,8 @@ rollup_from_children (WpStore    *self,
           if (has_children == NULL)
             return FALSE;
           sqlite3_reset (has_children->stmt);
-          sqlite3_bind_int64 (has_children->stmt, 1, id);
-          sqlite3_bind_int64 (has_children->stmt, 2, data->plan_id);
+          wp_stmt_bind_int64 (has_children, 1, id);
+          wp_stmt_bind_int64 (has_children, 2, data->plan_id);
           if (sqlite3_step (has_children->stmt) == SQLITE_ROW)
             {
               /* a parent whose figures are not cached: read below */

@@ -96,9 +96,9 @@ snapshot_rows (WpStore          *self,
   if (stmt == NULL)
     return FALSE;
   if (json != NULL)
-    sqlite3_bind_text (stmt->stmt, 1, json->str, (int) json->len, SQLITE_STATIC);
+    wp_stmt_bind_static_text (stmt, 1, json->str, (int) json->len);
   else
-    sqlite3_bind_int64 (stmt->stmt, 1, key);
+    wp_stmt_bind_int64 (stmt, 1, key);
 
   g_variant_builder_init (&rows, G_VARIANT_TYPE ("aav"));
   while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
@@ -213,8 +213,8 @@ wp_store_delete_item (WpStore  *self,
                                 " AND deleted_with = 0", error);
   if (stmt == NULL)
     goto fail_snapshot;
-  sqlite3_bind_int64 (stmt->stmt, 1, item_id);
-  sqlite3_bind_text (stmt->stmt, 2, json->str, (int) json->len, SQLITE_STATIC);
+  wp_stmt_bind_int64 (stmt, 1, item_id);
+  wp_stmt_bind_static_text (stmt, 2, json->str, (int) json->len);
   if (!wp_stmt_run (stmt, error))
     goto fail_snapshot;
   g_clear_pointer (&stmt, wp_stmt_release);
@@ -281,25 +281,25 @@ wp_store_purge_deleted (WpStore  *self,
   return wp_store_commit (self, error);
 }
 
-static void
-bind_variant (sqlite3_stmt *stmt,
-              int           index,
-              GVariant     *value)
+static gboolean
+bind_variant (WpStmt   *stmt,
+              int       index,
+              GVariant *value)
 {
   if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
-    sqlite3_bind_int64 (stmt, index, g_variant_get_int64 (value));
-  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
-    sqlite3_bind_double (stmt, index, g_variant_get_double (value));
-  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
-    sqlite3_bind_text (stmt, index, g_variant_get_string (value, NULL), -1, SQLITE_TRANSIENT);
-  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_BYTESTRING))
+    return wp_stmt_bind_int64 (stmt, index, g_variant_get_int64 (value));
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+    return wp_stmt_bind_double (stmt, index, g_variant_get_double (value));
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    return wp_stmt_bind_text (stmt, index, g_variant_get_string (value, NULL));
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_BYTESTRING))
     {
       gsize len;
       gconstpointer data = g_variant_get_fixed_array (value, &len, 1);
-      sqlite3_bind_blob (stmt, index, data, (int) len, SQLITE_TRANSIENT);
+
+      return wp_stmt_bind_blob (stmt, index, data, len);
     }
-  else
-    sqlite3_bind_null (stmt, index);
+  return wp_stmt_bind_null (stmt, index);
 }
 
 static gboolean
@@ -344,7 +344,7 @@ insert_rows (WpStore     *self,
         {
           g_autoptr(GVariant) boxed = g_variant_get_child_value (row, c);
           g_autoptr(GVariant) value = g_variant_get_variant (boxed);
-          bind_variant (stmt->stmt, (int) c + 1, value);
+          bind_variant (stmt, (int) c + 1, value);
         }
       if (!wp_stmt_run (stmt, error))
         return FALSE;
@@ -392,8 +392,8 @@ wp_store_restore_items (WpStore   *self,
                              " WHERE deleted_with > 0 AND deleted_with = ?1", error);
     if (stmt == NULL)
       goto fail;
-    sqlite3_bind_int64 (stmt->stmt, 1, root_id);
-    sqlite3_bind_int (stmt->stmt, 2, position);
+    wp_stmt_bind_int64 (stmt, 1, root_id);
+    wp_stmt_bind_int (stmt, 2, position);
     if (!wp_stmt_run (stmt, error))
       goto fail;
     if (sqlite3_changes (self->db) > 0)

@@ -300,7 +300,14 @@ int
 wp_stmt_step (WpStmt  *stmt,
               GError **error)
 {
-  int rc = sqlite3_step (stmt->stmt);
+  int rc;
+
+  if (stmt->bind_rc != SQLITE_OK)
+    {
+      wp_store_set_error (stmt->store, stmt->bind_rc, error);
+      return 0;
+    }
+  rc = sqlite3_step (stmt->stmt);
 
   if (rc == SQLITE_ROW || rc == SQLITE_DONE)
     return rc;
@@ -335,27 +342,92 @@ wp_stmt_run (WpStmt  *stmt,
   return wp_store_commit (self, error);
 }
 
-void
+/* Keeps the first failed bind for wp_stmt_step() (see WpStmt) */
+static gboolean
+bound (WpStmt *stmt,
+       int     rc)
+{
+  if (rc == SQLITE_OK)
+    return TRUE;
+  if (stmt->bind_rc == SQLITE_OK)
+    stmt->bind_rc = rc;
+  return FALSE;
+}
+
+/* Binds a copy of @text, or NULL for %NULL. */
+gboolean
 wp_stmt_bind_text (WpStmt     *stmt,
                    int         index,
                    const char *text)
 {
   if (text == NULL)
-    sqlite3_bind_null (stmt->stmt, index);
-  else
-    sqlite3_bind_text (stmt->stmt, index, text, -1, SQLITE_TRANSIENT);
+    return bound (stmt, sqlite3_bind_null (stmt->stmt, index));
+  return bound (stmt, sqlite3_bind_text (stmt->stmt, index, text, -1, SQLITE_TRANSIENT));
+}
+
+/* Binds @text itself, not a copy: it must outlive the statement's run
+ * (as a JSON list of ids built for one query does). */
+gboolean
+wp_stmt_bind_static_text (WpStmt     *stmt,
+                          int         index,
+                          const char *text,
+                          gssize      len)
+{
+  return bound (stmt, sqlite3_bind_text (stmt->stmt, index, text, (int) len, SQLITE_STATIC));
 }
 
 /* Binds an id, with 0 meaning "none" (NULL), as for a top-level parent. */
-void
+gboolean
 wp_stmt_bind_id (WpStmt *stmt,
                  int     index,
                  gint64  id)
 {
   if (id == 0)
-    sqlite3_bind_null (stmt->stmt, index);
-  else
-    sqlite3_bind_int64 (stmt->stmt, index, id);
+    return bound (stmt, sqlite3_bind_null (stmt->stmt, index));
+  return bound (stmt, sqlite3_bind_int64 (stmt->stmt, index, id));
+}
+
+gboolean
+wp_stmt_bind_int64 (WpStmt *stmt,
+                    int     index,
+                    gint64  value)
+{
+  return bound (stmt, sqlite3_bind_int64 (stmt->stmt, index, value));
+}
+
+gboolean
+wp_stmt_bind_int (WpStmt *stmt,
+                  int     index,
+                  int     value)
+{
+  return bound (stmt, sqlite3_bind_int (stmt->stmt, index, value));
+}
+
+gboolean
+wp_stmt_bind_double (WpStmt *stmt,
+                     int     index,
+                     double  value)
+{
+  return bound (stmt, sqlite3_bind_double (stmt->stmt, index, value));
+}
+
+gboolean
+wp_stmt_bind_null (WpStmt *stmt,
+                   int     index)
+{
+  return bound (stmt, sqlite3_bind_null (stmt->stmt, index));
+}
+
+/* Binds a copy of @len bytes of @data */
+gboolean
+wp_stmt_bind_blob (WpStmt        *stmt,
+                   int            index,
+                   gconstpointer  data,
+                   gsize          len)
+{
+  if (len > G_MAXINT)
+    return bound (stmt, SQLITE_TOOBIG);
+  return bound (stmt, sqlite3_bind_blob (stmt->stmt, index, data, (int) len, SQLITE_TRANSIENT));
 }
 
 const char *
