@@ -1,0 +1,45 @@
+/* wp-db.h: the connection's machinery, for the store's facade (wp-store.c)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "wp-store-private.h"
+
+G_BEGIN_DECLS
+
+/* Opening */
+gboolean  _wp_db_check_file_header (const char  *path,
+                                    GError     **error);
+gboolean  _wp_db_can_only_be_read  (const char  *path);
+char     *_wp_db_plain_file_uri    (const char  *path);
+char     *_wp_db_immutable_uri     (const char  *path);
+int       _wp_db_open_connection   (const char  *path,
+                                    int          flags,
+                                    sqlite3    **db);
+gboolean  _wp_db_set_pragma        (WpStore     *self,
+                                    const char  *set_sql,
+                                    const char  *get_sql,
+                                    const char  *expected,
+                                    GError     **error);
+
+/* Checking and migrating */
+gboolean  _wp_db_check_database    (WpStore     *self,
+                                    gboolean     check_later,
+                                    gboolean    *is_new,
+                                    gint64      *version,
+                                    GError     **error);
+gboolean  _wp_db_check_result      (WpStore     *self,
+                                    const char  *check,
+                                    GError     **error);
+gboolean  _wp_db_migrate           (WpStore     *self,
+                                    gint64       from_version,
+                                    GError     **error);
+
+/* The log: copied into the file in a thread once long, or when idle */
+int       _wp_db_on_wal_commit     (void        *user_data,
+                                    sqlite3     *db,
+                                    const char  *name,
+                                    int          n_pages);
+
+G_END_DECLS
