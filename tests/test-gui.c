@@ -27,6 +27,7 @@
 #include "wp-window-private.h"
 #include "wp-send-dialog.h"
 #include "wp-collect-dialog.h"
+#include "wp-import-job.h"
 #include "wp-import-preview.h"
 #include "wp-preferences-window.h"
 #include "wp-closeout-dialog.h"
@@ -6107,6 +6108,107 @@ test_progress_lists_pending (Demo          *d,
   g_assert_false (gtk_widget_get_visible (group));
 }
 
+/* A large plan (over WP_IMPORT_IN_THREAD_BYTES of JSON) is read and
+ * written in a thread: the window keeps running, shows a bar with Cancel,
+ * and the plan arrives as one undo step. */
+static char *
+write_large_plan (Demo *d,
+                  int   year)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = g_build_filename (d->dir, "large-source.db", NULL);
+  char *json_path = g_build_filename (d->dir, "large.json", NULL);
+  g_autoptr(WpStore) store = wp_store_open (db, WP_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(WpPlan) plan = NULL;
+  g_autofree char *json = NULL;
+
+  g_assert_no_error (error);
+  plan = wp_store_create_plan (store, year, "大计划", "市委政法委", &error);
+  g_assert_no_error (error);
+  /* (one transaction: one write to the disk, not one per item) */
+  g_assert_true (wp_store_begin (store, NULL));
+  wp_test_generate_plan (store, wp_plan_get_id (plan), 3, 25, 30,
+                         "推进综治中心规范化建设，完善矛盾纠纷多元化解机制", NULL, NULL);
+  g_assert_true (wp_store_commit (store, NULL));
+  json = wp_json_export_plan (store, wp_plan_get_id (plan), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (json), >, WP_IMPORT_IN_THREAD_BYTES);
+  g_assert_true (g_file_set_contents (json_path, json, -1, NULL));
+  return json_path;
+}
+
+static void
+wait_for_import (Demo *d)
+{
+  for (guint k = 0; k < 3000 && _wp_window_is_importing (d->window); k++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  g_assert_false (_wp_window_is_importing (d->window));
+  spin ();
+}
+
+static void
+test_import_large_in_thread (Demo          *d,
+                             gconstpointer  data)
+{
+  g_autofree char *path = write_large_plan (d, 2035);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpPlan) plan = NULL;
+  GtkWindow *progress;
+
+  _wp_window_import_file (d->window, path);
+  g_assert_true (_wp_window_is_importing (d->window));
+  progress = wait_for_window (ADW_TYPE_WINDOW, GTK_WINDOW (d->window));
+  g_assert_cmpstr (gtk_window_get_title (progress), ==, "Importing");
+  g_assert_nonnull (find_button_labelled (GTK_WIDGET (progress), "_Cancel"));
+  wait_for_import (d);
+
+  plan = wp_store_get_plan_by_year (d->store, 2035, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (wp_store_count_items (d->store, wp_plan_get_id (plan), NULL), ==,
+                    3 + 3 * 25 + 3 * 25 * 30);
+  g_assert_cmpint (wp_plan_get_year (_wp_window_get_selected_plan (d->window)), ==, 2035);
+  /* one undo takes it back */
+  g_assert_true (wp_undo_stack_undo (wp_context_get_undo_stack (d->context), &error));
+  g_assert_no_error (error);
+  g_clear_object (&plan);
+  plan = wp_store_get_plan_by_year (d->store, 2035, NULL);
+  g_assert_null (plan);
+}
+
+/* Cancel leaves the file as it was */
+static void
+test_import_large_cancelled (Demo          *d,
+                             gconstpointer  data)
+{
+  g_autofree char *path = write_large_plan (d, 2036);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = wp_store_list_plans (d->store, NULL);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(WpPlan) plan = NULL;
+  g_autofree char *demo_before = wp_json_export_plan (d->store,
+                                                      wp_plan_get_id (before->pdata[0]), NULL);
+  g_autofree char *demo_after = NULL;
+  GtkWindow *progress;
+
+  _wp_window_import_file (d->window, path);
+  progress = wait_for_window (ADW_TYPE_WINDOW, GTK_WINDOW (d->window));
+  gtk_widget_activate (GTK_WIDGET (find_button_labelled (GTK_WIDGET (progress), "_Cancel")));
+  wait_for_import (d);
+
+  plan = wp_store_get_plan_by_year (d->store, 2036, NULL);
+  g_assert_null (plan);
+  after = wp_store_list_plans (d->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->len, ==, before->len);
+  demo_after = wp_json_export_plan (d->store, wp_plan_get_id (after->pdata[0]), NULL);
+  g_assert_cmpstr (demo_after, ==, demo_before);
+  /* and nothing to undo */
+  g_assert_false (wp_undo_stack_can_undo (wp_context_get_undo_stack (d->context)));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -6230,6 +6332,11 @@ main (int    argc,
 
   g_test_add ("/gui/progress-lists-pending", Demo, NULL, demo_setup,
               test_progress_lists_pending, demo_teardown);
+
+  g_test_add ("/gui/import-large-in-thread", Demo, NULL, demo_setup,
+              test_import_large_in_thread, demo_teardown);
+  g_test_add ("/gui/import-large-cancelled", Demo, NULL, demo_setup,
+              test_import_large_cancelled, demo_teardown);
 
   status = g_test_run ();
   wp_test_remove_tree (data_home);

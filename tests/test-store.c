@@ -1651,6 +1651,66 @@ test_save_copy (Fixture       *f,
   g_assert_cmpuint (wp_store_count_items (other, wp_plan_get_id (f->plan), NULL), ==, 1);
 }
 
+/* A second connection the window opens to import in a thread leaves the
+ * items the window deleted hidden, for its undo, on opening and closing
+ * (an ordinary connection removes them from the file). */
+static void
+test_shared_open_keeps_deleted (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpItem) area = add (f, 0, WP_ITEM_KIND_AREA, "领域");
+  g_autoptr(WpItem) task = add (f, wp_item_get_id (area), WP_ITEM_KIND_TASK, "任务");
+  g_autoptr(GVariant) snapshot = NULL;
+  WpStore *other;
+
+  snapshot = wp_store_delete_item (f->store, wp_item_get_id (area), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM item_all WHERE deleted_with > 0"), ==, 2);
+
+  other = wp_store_open (f->path, WP_STORE_OPEN_SHARED, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (other);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM item_all WHERE deleted_with > 0"), ==, 2);
+
+  /* (and an ordinary one tidies them away, as before) */
+  other = wp_store_open (f->path, WP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (other);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM item_all WHERE deleted_with > 0"), ==, 0);
+}
+
+/* A cancelled store stops the write it runs and leaves the file as it was */
+static void
+test_cancel_stops_write (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(WpPlan) plan = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(WpItem) item = add (f, 0, WP_ITEM_KIND_AREA, "领域");
+  const char *json = "{\"format\": \"workplan\", \"version\": 1,"
+                     " \"plan\": {\"year\": 2031, \"title\": \"计划\"},"
+                     " \"items\": [{\"kind\": \"area\", \"title\": \"一\"}]}";
+
+  /* (the document itself is sound: it imports when not cancelled) */
+  wp_store_set_cancellable (f->store, cancellable);
+  g_cancellable_cancel (cancellable);
+  plan = wp_json_import (f->store, json, -1, 0, FALSE, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (plan);
+  g_clear_error (&error);
+  plans = wp_store_list_plans (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plans->len, ==, 1);
+
+  wp_store_set_cancellable (f->store, NULL);
+  plan = wp_json_import (f->store, json, -1, 0, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (wp_plan_get_year (plan), ==, 2031);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1683,6 +1743,8 @@ main (int    argc,
   g_test_add_func ("/store/purged-on-close-and-open", test_purged_on_close_and_open);
   ADD ("checkpoint-in-thread", test_checkpoint_in_thread);
   ADD ("done-date", test_done_date);
+  ADD ("shared-open-keeps-deleted", test_shared_open_keeps_deleted);
+  ADD ("cancel-stops-write", test_cancel_stops_write);
 #undef ADD
 
   g_test_add_func ("/store/migrates-with-backup", test_migrates_with_backup);

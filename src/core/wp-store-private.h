@@ -24,6 +24,8 @@ struct _WpStore
   char       *immutable_uri; /* how a file only to be read was opened, or NULL */
   WpOpenMark *open_mark;     /* see _wp_store_mark_open() */
   gboolean    read_only;
+  gboolean    shared;     /* WP_STORE_OPEN_SHARED: leaves tidying to the other */
+  GCancellable *cancellable;  /* stops what runs once cancelled, or NULL */
   gboolean    check_pending; /* opened to be checked later; writes wait for it */
   gboolean    check_failed;  /* that check found the file damaged */
   gboolean    opened;        /* wp_store_open() succeeded: the schema is ours */

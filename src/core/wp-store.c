@@ -99,7 +99,8 @@ wp_store_finalize (GObject *object)
   WpStore *self = WP_STORE (object);
 
   /* Deleted items leave the file with the program's undo history. */
-  if (self->opened && !self->read_only && !self->check_pending && !self->check_failed)
+  if (self->opened && !self->read_only && !self->shared && !self->check_pending
+      && !self->check_failed)
     {
       g_autoptr(GError) error = NULL;
 
@@ -107,6 +108,7 @@ wp_store_finalize (GObject *object)
       if (!wp_store_purge_deleted (self, &error))
         g_message ("Could not remove deleted items from “%s”: %s", self->path, error->message);
     }
+  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   wp_store_forget_live_items (self);
   g_clear_pointer (&self->live_items, g_hash_table_unref);
@@ -244,6 +246,7 @@ wp_store_open (const char        *path,
   self = g_object_new (WP_TYPE_STORE, NULL);
   self->path = g_strdup (path);
   self->read_only = (flags & WP_STORE_OPEN_READ_ONLY) != 0;
+  self->shared = (flags & WP_STORE_OPEN_SHARED) != 0;
 
   exists = g_file_test (path, G_FILE_TEST_EXISTS);
   if (exists && !_wp_db_check_file_header (path, error))
@@ -335,7 +338,7 @@ wp_store_open (const char        *path,
 
   /* Items deleted by a program that stopped before closing the file (not
    * now if another program is writing: it is tidying, not an edit) */
-  if (!self->read_only && !self->check_pending)
+  if (!self->read_only && !self->shared && !self->check_pending)
     {
       g_autoptr(GError) local_error = NULL;
 
@@ -465,7 +468,7 @@ wp_store_check_finish (WpStore       *self,
   self->check_pending = FALSE;
   if (!self->read_only)
     return _wp_db_set_pragma (self, "PRAGMA query_only = OFF", "PRAGMA query_only", "0", error)
-           && wp_store_purge_deleted (self, error);
+           && (self->shared || wp_store_purge_deleted (self, error));
   return TRUE;
 }
 
@@ -650,4 +653,33 @@ wp_note_free (WpNote *note)
   g_free (note->text);
   g_free (note->reporter);
   g_free (note);
+}
+
+static int
+on_progress (void *data)
+{
+  WpStore *self = data;
+
+  return g_cancellable_is_cancelled (self->cancellable);
+}
+
+/**
+ * wp_store_set_cancellable:
+ * @cancellable: (nullable): stops the store's statements once cancelled
+ *
+ * Once @cancellable is cancelled (from any thread), whatever statement
+ * the store runs stops, and the call fails with %G_IO_ERROR_CANCELLED;
+ * its transaction is rolled back as for any error. For a long write (an
+ * import) that must be cancellable.
+ */
+void
+wp_store_set_cancellable (WpStore      *self,
+                          GCancellable *cancellable)
+{
+  g_return_if_fail (WP_IS_STORE (self));
+
+  g_set_object (&self->cancellable, cancellable);
+  /* (every thousand steps of SQLite's machine: a few microseconds) */
+  sqlite3_progress_handler (self->db, cancellable != NULL ? 1000 : 0,
+                            cancellable != NULL ? on_progress : NULL, self);
 }

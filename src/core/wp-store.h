@@ -39,6 +39,11 @@ typedef enum {
   /* Open a file whose log is damaged (%WP_STORE_ERROR_DAMAGED_LOG) without
    * the changes that cannot be read. */
   WP_STORE_OPEN_DISCARD_DAMAGED_LOG = 1 << 2,
+  /* A second connection of a program that has the file open already (a
+   * window importing in a thread): the items the program deleted stay
+   * hidden, for its undo, rather than leave the file on opening and
+   * closing, and the change log is not trimmed. */
+  WP_STORE_OPEN_SHARED = 1 << 3,
 } WpStoreOpenFlags;
 
 /* How wp_store_start_next_year() copies the work that goes on */
@@ -138,6 +143,8 @@ gboolean    wp_store_is_check_pending   (WpStore           *self);
 void        wp_store_set_busy_timeout   (WpStore           *self,
                                          int                milliseconds);
 gboolean    wp_store_check_outside_changes (WpStore        *self);
+void        wp_store_set_cancellable   (WpStore           *self,
+                                        GCancellable      *cancellable);
 gboolean    wp_store_begin              (WpStore           *self,
                                          GError           **error);
 gboolean    wp_store_commit             (WpStore           *self,

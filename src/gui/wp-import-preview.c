@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "wp-import-job.h"
 #include "wp-import-preview.h"
 #include "wp-window-private.h"
 
@@ -360,6 +361,14 @@ wp_import_preview_import (WpImportPreview *self)
 
   if (self->json == NULL || self->window == NULL)
     return FALSE;
+  /* (a large sheet is written in a thread, with a bar) */
+  if (strlen (self->json) > WP_IMPORT_IN_THREAD_BYTES)
+    {
+      _wp_window_import_in_thread (self->window, self->name, NULL, g_steal_pointer (&self->json));
+      remember_mapping (self->mapping);
+      gtk_window_destroy (GTK_WINDOW (self));
+      return TRUE;
+    }
   doc = wp_json_document_parse (self->json, -1, &error);
   if (!_wp_window_import_document (self->window, self->name, doc, error))
     return FALSE;

@@ -140,7 +140,18 @@ _wp_window_back_up_before_import (WpWindow  *self,
                                   int        year,
                                   GError   **error)
 {
-  WpStore *store = wp_context_get_store (_wp_window_get_context (self));
+  return _wp_back_up_before_import (wp_context_get_store (_wp_window_get_context (self)), year,
+                                    _wp_window_get_backups_kept (self), error);
+}
+
+/* The same on any connection to the file (an import's in a thread), with
+ * the last @keep backups kept */
+gboolean
+_wp_back_up_before_import (WpStore  *store,
+                           int       year,
+                           guint     keep,
+                           GError  **error)
+{
   g_autoptr(GPtrArray) plans = wp_store_list_plans (store, error);
   g_autofree char *backup = NULL;
 
@@ -153,8 +164,7 @@ _wp_window_back_up_before_import (WpWindow  *self,
     return TRUE;
 
   /* (what the undo history may still bring back stays in the file) */
-  backup = wp_backup_take_keeping_deleted (store, WP_BACKUP_BEFORE_IMPORT,
-                                           _wp_window_get_backups_kept (self), error);
+  backup = wp_backup_take_keeping_deleted (store, WP_BACKUP_BEFORE_IMPORT, keep, error);
   if (backup == NULL)
     g_prefix_error (error, _("Nothing was imported: the plan file could not be backed up "
                              "first. "));

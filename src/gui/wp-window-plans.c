@@ -8,7 +8,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
+#include "wp-import-job.h"
 #include "wp-preferences-window.h"
 #include "wp-print.h"
 #include "wp-toast.h"
@@ -336,9 +338,61 @@ _wp_window_import_file (WpWindow   *self,
       if (_wp_window_preview_import (self, path, &error))
         return;
     }
-  else
-    doc = path ? wp_json_document_load (path, &error) : NULL;
+  else if (path != NULL)
+    {
+      GStatBuf st;
+
+      /* (a large plan is read and written in a thread, with a bar) */
+      if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode)
+          && st.st_size > WP_IMPORT_IN_THREAD_BYTES)
+        {
+          _wp_window_import_in_thread (self, name, path, NULL);
+          return;
+        }
+      doc = wp_json_document_load (path, &error);
+    }
   _wp_window_import_document (self, name, doc, error);
+}
+
+/* Says in a dialog that importing the file @name failed, and why */
+void
+_wp_window_say_import_failed (WpWindow     *self,
+                              const char   *name,
+                              const GError *error)
+{
+  g_autofree char *message = g_strdup_printf (_("Could not import “%s”: %s"), name,
+                                              error ? error->message : "");
+  AdwMessageDialog *dialog =
+    ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Import Failed"),
+                                                message));
+
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Shows the plan just imported from the file @name, as one undo step */
+void
+_wp_window_show_imported (WpWindow   *self,
+                          const char *name,
+                          WpPlan     *plan)
+{
+  WpContext *context = _wp_window_get_context (self);
+  g_autofree char *label = g_strdup_printf (_("Import “%s”"), name);
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+  AdwToastOverlay *overlay;
+
+  wp_undo_stack_push_plan_created (wp_context_get_undo_stack (context), wp_plan_get_id (plan),
+                                   label);
+  wp_window_select_year (self, wp_plan_get_year (plan));
+  message = g_strdup_printf (_("Imported the %d plan with %u items"), wp_plan_get_year (plan),
+                             wp_store_count_items (wp_context_get_store (context),
+                                                   wp_plan_get_id (plan), NULL));
+  toast = wp_toast_new (message);
+  overlay = ADW_TOAST_OVERLAY (gtk_widget_get_ancestor (GTK_WIDGET (_wp_window_get_outline (self)),
+                                                        ADW_TYPE_TOAST_OVERLAY));
+  wp_toast_offer_undo (toast, wp_context_get_undo_stack (context));
+  adw_toast_overlay_add_toast (overlay, toast);
 }
 
 /* Writes @doc read from the file @name as a new plan, or says why it
@@ -351,7 +405,6 @@ _wp_window_import_document (WpWindow       *self,
 {
   g_autoptr(GError) error = read_error != NULL ? g_error_copy (read_error) : NULL;
   g_autoptr(WpPlan) plan = NULL;
-  g_autofree char *label = NULL;
   WpContext *context = _wp_window_get_context (self);
 
   if (doc != NULL
@@ -359,34 +412,10 @@ _wp_window_import_document (WpWindow       *self,
     plan = wp_json_document_write (doc, wp_context_get_store (context), 0, FALSE, &error);
   if (plan == NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("Could not import “%s”: %s"), name,
-                                                  error ? error->message : "");
-      AdwMessageDialog *dialog =
-        ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Import Failed"),
-                                                    message));
-
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      _wp_window_say_import_failed (self, name, error);
       return FALSE;
     }
-
-  label = g_strdup_printf (_("Import “%s”"), name);
-  wp_undo_stack_push_plan_created (wp_context_get_undo_stack (context), wp_plan_get_id (plan),
-                                   label);
-  wp_window_select_year (self, wp_plan_get_year (plan));
-  {
-    g_autofree char *message =
-      g_strdup_printf (_("Imported the %d plan with %u items"), wp_plan_get_year (plan),
-                       wp_store_count_items (wp_context_get_store (context),
-                                             wp_plan_get_id (plan), NULL));
-    AdwToast *toast = wp_toast_new (message);
-    AdwToastOverlay *overlay =
-      ADW_TOAST_OVERLAY (gtk_widget_get_ancestor (GTK_WIDGET (_wp_window_get_outline (self)),
-                                                  ADW_TYPE_TOAST_OVERLAY));
-
-    wp_toast_offer_undo (toast, wp_context_get_undo_stack (context));
-    adw_toast_overlay_add_toast (overlay, toast);
-  }
+  _wp_window_show_imported (self, name, plan);
   return TRUE;
 }
 

@@ -46,6 +46,10 @@ void           _wp_window_export_sheet      (WpWindow   *self,
 gboolean       _wp_window_back_up_before_import (WpWindow *self,
                                              int         year,
                                              GError    **error);
+gboolean       _wp_back_up_before_import   (WpStore    *store,
+                                            int         year,
+                                            guint       keep,
+                                            GError    **error);
 void           _wp_window_show_damaged      (WpWindow     *self,
                                              const GError *error);
 gboolean       _wp_window_is_looking_for_backup (WpWindow *self);
@@ -69,5 +73,11 @@ gboolean       _wp_window_import_document   (WpWindow       *self,
                                              const char     *name,
                                              WpJsonDocument *doc,
                                              const GError   *read_error);
+void           _wp_window_show_imported     (WpWindow       *self,
+                                             const char     *name,
+                                             WpPlan         *plan);
+void           _wp_window_say_import_failed (WpWindow       *self,
+                                             const char     *name,
+                                             const GError   *error);
 
 G_END_DECLS

@@ -54,6 +54,11 @@ wp_store_set_error (WpStore  *self,
       g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_INVALID,
                    _("The change breaks a rule of the plan file (%s)."), msg);
       break;
+    case SQLITE_INTERRUPT:
+      /* (wp_store_set_cancellable()) */
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                           _("Cancelled: nothing was changed."));
+      break;
     default:
       g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_FAILED,
                    _("Database error in “%s”: %s"), self->path, msg);

@@ -425,9 +425,11 @@ _wp_db_on_wal_commit (void       *user_data,
   if (g_strcmp0 (name, "main") != 0)
     return SQLITE_OK;
   self->last_commit_time = g_get_monotonic_time ();
+  /* (a shared connection runs in a thread of its own, where no main loop
+   * runs for the timeout: a long log is still copied in at once) */
   if (n_pages >= WAL_CHECKPOINT_PAGES)
     start_checkpoint (self);
-  else if (self->idle_checkpoint_source == 0)
+  else if (self->idle_checkpoint_source == 0 && !self->shared)
     self->idle_checkpoint_source = g_timeout_add_seconds (IDLE_CHECKPOINT_SECONDS,
                                                           on_idle_checkpoint, self);
   return SQLITE_OK;
@@ -443,7 +445,8 @@ wp_store_begin (WpStore  *self,
 
   g_return_val_if_fail (WP_IS_STORE (self), FALSE);
 
-  if (!wp_store_check_writable (self, error))
+  if (!wp_store_check_writable (self, error)
+      || g_cancellable_set_error_if_cancelled (self->cancellable, error))
     return FALSE;
 
   sql = self->tx_depth == 0 ? g_strdup ("BEGIN IMMEDIATE")
@@ -464,6 +467,13 @@ wp_store_commit (WpStore  *self,
   g_return_val_if_fail (WP_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->tx_depth > 0, FALSE);
 
+  /* A write cancelled meanwhile is not saved, however far it got (the
+   * progress handler stops only statements long enough to call it) */
+  if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
+    {
+      wp_store_rollback (self);
+      return FALSE;
+    }
   sql = self->tx_depth == 1 ? g_strdup ("COMMIT")
                             : g_strdup_printf ("RELEASE sp%u", self->tx_depth - 1);
   if (!wp_store_exec (self, sql, error))
