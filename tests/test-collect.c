@@ -522,6 +522,65 @@ test_collect_undoable (Fixture       *f,
   g_assert_cmpstr (redone, ==, after);
 }
 
+/* An item a sheet reports done is closed out with the sheet's words, and
+ * waits for review (待销号) where the plan asks for one, as one marked
+ * done in the window does; one reported done with no words says who
+ * reported it where. */
+static void
+test_collect_closes_out (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpCollect) returned = NULL;
+  g_autoptr(WpItem) decision = NULL;
+  g_autoptr(WpItem) network = NULL;
+  g_autoptr(GArray) pending = NULL;
+  g_autofree char *sent = NULL;
+  g_autofree char *filled = NULL;
+  WpPlanSettings settings = WP_PLAN_SETTINGS_INIT;
+  WpCloseout closeout = { 0 };
+
+  if (!wp_test_have_openpyxl ())
+    {
+      g_test_skip ("python3-openpyxl is not installed");
+      return;
+    }
+  settings.review_closeout = TRUE;
+  g_assert_true (wp_store_set_plan_settings (f->store, wp_plan_get_id (f->plan), &settings,
+                                             &error));
+  g_assert_no_error (error);
+  decision = find_item (f->store, wp_plan_get_id (f->plan), 0, "完善重大行政决策");
+  network = find_item (f->store, wp_plan_get_id (f->plan), 0, "推动建设市、区、镇");
+  g_assert_nonnull (decision);
+  g_assert_nonnull (network);
+
+  sent = agency_sheet (f, "市司法局", "2025-市司法局.xlsx");
+  filled = fill (f->dir, sent, "returned.xlsx",
+                 "[{\"title\": \"完善重大行政决策\", \"key\": \"status\", \"value\": \"已完成\"},"
+                 " {\"title\": \"完善重大行政决策\", \"key\": \"note\", \"value\": \"已出台办法\"},"
+                 " {\"title\": \"推动建设市、区、镇\", \"key\": \"status\", \"value\": \"已完成\"}]");
+  returned = collect (f, filled, NULL);
+  g_assert_true (wp_collect_apply (f->store, returned, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (wp_store_get_closeout (f->store, wp_item_get_id (decision), &closeout, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (closeout.state, ==, WP_CLOSEOUT_PENDING_REVIEW);
+  g_assert_nonnull (strstr (closeout.completion, "已出台办法"));
+  wp_closeout_clear (&closeout);
+
+  g_assert_true (wp_store_get_closeout (f->store, wp_item_get_id (network), &closeout, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (closeout.state, ==, WP_CLOSEOUT_PENDING_REVIEW);
+  g_assert_nonnull (strstr (closeout.completion, "市司法局"));
+  g_assert_nonnull (strstr (closeout.completion, "returned.xlsx"));
+  wp_closeout_clear (&closeout);
+
+  pending = wp_store_list_pending_closeouts (f->store, wp_plan_get_id (f->plan), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pending->len, >=, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -538,6 +597,8 @@ main (int    argc,
   g_test_add ("/collect/undoable", Fixture, NULL, fixture_setup, test_collect_undoable,
               fixture_teardown);
   g_test_add_func ("/collect/cli-skip-refused", test_cli_skip_refused);
+  g_test_add ("/collect/closes-out", Fixture, NULL, fixture_setup, test_collect_closes_out,
+              fixture_teardown);
   status = g_test_run ();
   wp_test_remove_tree (data_home);
   return status;

@@ -30,6 +30,7 @@
 #include "wp-json-io.h"
 #include "wp-sheet.h"
 #include "wp-table.h"
+#include "wp-tracking.h"
 
 /* The columns of the key row that collect reads */
 enum {
@@ -645,6 +646,26 @@ wp_collect_leave_out_refused (WpCollect *collect)
   return n;
 }
 
+/* An item an agency's sheet reports done is closed out with what the
+ * sheet says of it (its 进展情况, or who reported it where): it is then
+ * 待销号, waiting for the office's review, where the plan asks for one
+ * (see wp_store_close_out()), like an item marked done in the window. */
+static gboolean
+close_out (WpStore       *store,
+           WpCollectRow  *row,
+           GError       **error)
+{
+  g_autofree char *note = g_strstrip (g_strdup (row->note != NULL ? row->note : ""));
+  g_autofree char *completion = NULL;
+
+  if (note[0] == '\0')
+    /* Translators: the completion note (办结情况) of an item a returned
+     * sheet reports done: the agency, then the sheet's file name */
+    completion = g_strdup_printf (_("Reported done by %s in “%s”"),
+                                  row->agency != NULL ? row->agency : "", row->file);
+  return wp_store_close_out (store, row->item_id, completion != NULL ? completion : note, error);
+}
+
 /**
  * wp_collect_apply:
  *
@@ -684,9 +705,11 @@ wp_collect_apply (WpStore    *store,
 
       if (row->sheet != NULL && row->sheet->left_out)
         continue;
-      if ((row->set_status
-           && !wp_store_set_item_string (store, row->item_id, "status",
-                                         wp_item_status_to_string (row->status), error))
+      if ((row->set_status && row->status == WP_ITEM_STATUS_DONE
+           && !close_out (store, row, error))
+          || (row->set_status && row->status != WP_ITEM_STATUS_DONE
+              && !wp_store_set_item_string (store, row->item_id, "status",
+                                            wp_item_status_to_string (row->status), error))
           || (row->set_progress
               && !wp_store_set_item_int (store, row->item_id, "progress", row->progress, error))
           || (row->note != NULL
