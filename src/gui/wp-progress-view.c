@@ -45,8 +45,7 @@ struct _WpProgressView
   AdwPreferencesGroup *behind_group;
   AdwPreferencesGroup *pending_group;
 
-  WpContext           *context;
-  WpPlan              *plan;
+  WpViewBinding        binding;
   GPtrArray           *rows;      /* rows added to the groups, to remove */
   WpPlanStats         *stats;     /* what the charts draw */
   WpViewRefresh   refresh;
@@ -60,12 +59,6 @@ static void wp_progress_view_view_init (WpViewInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (WpProgressView, wp_progress_view, ADW_TYPE_BIN,
                                G_IMPLEMENT_INTERFACE (WP_TYPE_VIEW, wp_progress_view_view_init))
-
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  PROP_PLAN,
-};
 
 enum {
   FILTER_ACTIVATED,
@@ -239,11 +232,18 @@ add_item_rows (WpProgressView      *self,
 
 /* The plan's done items waiting as 待销号, with their completion notes,
  * when the plan requires review (issue 21) */
+static WpStore *
+get_store (WpProgressView *self)
+{
+  return wp_context_get_store (self->binding.context);
+}
+
 static void
 show_pending (WpProgressView *self)
 {
-  WpStore *store = wp_context_get_store (self->context);
-  g_autoptr(GArray) ids = wp_store_list_pending_closeouts (store, wp_plan_get_id (self->plan),
+  WpStore *store = get_store (self);
+  g_autoptr(GArray) ids = wp_store_list_pending_closeouts (store,
+                                                           wp_plan_get_id (self->binding.plan),
                                                            NULL);
   guint n = ids != NULL ? ids->len : 0;
 
@@ -324,8 +324,8 @@ static void set_summary_edited (WpProgressView *self,
 static void
 update_agencies (WpProgressView *self)
 {
-  g_auto(GStrv) names = wp_store_list_plan_agency_names (wp_context_get_store (self->context),
-                                                         wp_plan_get_id (self->plan), NULL);
+  g_auto(GStrv) names = wp_store_list_plan_agency_names (get_store (self),
+                                                         wp_plan_get_id (self->binding.plan), NULL);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->agency_names));
   guint selected = 0;
   g_autoptr(GPtrArray) all = g_ptr_array_new ();
@@ -474,7 +474,8 @@ refresh (WpProgressView *self)
   wp_view_refresh_cancel (&self->refresh);
 
   clear (self);
-  if (self->context == NULL || self->plan == NULL || wp_context_get_store (self->context) == NULL)
+  if (self->binding.context == NULL || self->binding.plan == NULL
+      || get_store (self) == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
@@ -482,8 +483,8 @@ refresh (WpProgressView *self)
 
   update_agencies (self);
   /* (only the items the lists show are read) */
-  stats = computed = wp_plan_stats_compute_listing (wp_context_get_store (self->context),
-                                                    wp_plan_get_id (self->plan), self->agency,
+  stats = computed = wp_plan_stats_compute_listing (get_store (self),
+                                                    wp_plan_get_id (self->binding.plan), self->agency,
                                                     MAX_LISTED, &error);
   /* One agency with nothing counted still shows its (empty) figures, so
    * that the agency list stays at hand */
@@ -503,7 +504,7 @@ refresh (WpProgressView *self)
 
   as_of = wp_date_format_display (&stats->as_of);
   /* Translators: heading of the progress view: the plan and the day */
-  heading = g_strdup_printf (_("%s, as of %s"), wp_plan_get_title (self->plan), as_of);
+  heading = g_strdup_printf (_("%s, as of %s"), wp_plan_get_title (self->binding.plan), as_of);
   gtk_label_set_label (self->heading, heading);
 
   add_tile (self, stats->counts.total,
@@ -549,7 +550,7 @@ refresh (WpProgressView *self)
   /* The user's wording stands until they ask for a new draft */
   if (!self->summary_edited)
     {
-      summary = wp_plan_stats_compose_summary (stats, wp_plan_get_title (self->plan));
+      summary = wp_plan_stats_compose_summary (stats, wp_plan_get_title (self->binding.plan));
       self->drafting = TRUE;
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->summary_view), summary, -1);
       self->drafting = FALSE;
@@ -752,66 +753,36 @@ on_copy_clicked (WpProgressView *self)
 }
 
 static void
+on_context_changed (WpProgressView *self)
+{
+  wp_view_refresh_follow (&self->refresh, self->binding.context);
+}
+
+static void
+on_plan_changed (WpProgressView *self,
+                 gboolean        another)
+{
+  /* Another plan: the edited summary and the agency were about the one before */
+  if (another)
+    {
+      set_summary_edited (self, FALSE);
+      g_clear_pointer (&self->agency, g_free);
+    }
+  queue_refresh (self);
+}
+
+static void
 wp_progress_view_dispose (GObject *object)
 {
   WpProgressView *self = WP_PROGRESS_VIEW (object);
 
   wp_view_refresh_cancel (&self->refresh);
-  g_clear_object (&self->context);
-  g_clear_object (&self->plan);
+  wp_view_binding_clear (&self->binding, self);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->stats, wp_plan_stats_free);
   g_clear_pointer (&self->agency, g_free);
 
   G_OBJECT_CLASS (wp_progress_view_parent_class)->dispose (object);
-}
-
-static void
-wp_progress_view_map (GtkWidget *widget)
-{
-  WpProgressView *self = WP_PROGRESS_VIEW (widget);
-
-  GTK_WIDGET_CLASS (wp_progress_view_parent_class)->map (widget);
-  wp_view_refresh_mapped (&self->refresh);
-}
-
-static void
-wp_progress_view_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  WpProgressView *self = WP_PROGRESS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    case PROP_PLAN:
-      g_value_set_object (value, self->plan);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-wp_progress_view_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  WpProgressView *self = WP_PROGRESS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      wp_progress_view_set_context (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -829,11 +800,7 @@ wp_progress_view_class_init (WpProgressViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = wp_progress_view_dispose;
-  object_class->get_property = wp_progress_view_get_property;
-  object_class->set_property = wp_progress_view_set_property;
-  g_object_class_override_property (object_class, PROP_CONTEXT, "context");
-  g_object_class_override_property (object_class, PROP_PLAN, "plan");
-  widget_class->map = wp_progress_view_map;
+  WP_VIEW_CLASS_BIND (klass, WpProgressView, on_context_changed, on_plan_changed);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/workplan/Workplan/wp-progress-view.ui");
@@ -930,52 +897,13 @@ wp_progress_view_init (WpProgressView *self)
                   _("Click a part of a bar to show those items in the outline"));
 }
 
-/* The window shows another plan, or the same one read again */
-static void
-on_context_plan (WpProgressView *self)
-{
-  wp_progress_view_set_plan (self, wp_context_get_plan (self->context));
-}
-
-void
-wp_progress_view_set_context (WpProgressView *self,
-                              WpContext      *context)
-{
-
-  g_return_if_fail (WP_IS_PROGRESS_VIEW (self));
-
-  if (self->context == context)
-    return;
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_func (self->context, on_context_plan, self);
-  g_set_object (&self->context, context);
-  g_object_notify (G_OBJECT (self), "context");
-  if (context == NULL)
-    return;
-  g_signal_connect_object (context, "notify::plan", G_CALLBACK (on_context_plan), self,
-                           G_CONNECT_SWAPPED);
-  /* (the plan shown, read with the rest) */
-  g_set_object (&self->plan, wp_context_get_plan (context));
-
-  wp_view_refresh_watch (&self->refresh, context);
-  queue_refresh (self);
-}
-
 void
 wp_progress_view_set_plan (WpProgressView *self,
                            WpPlan         *plan)
 {
   g_return_if_fail (WP_IS_PROGRESS_VIEW (self));
-
-  /* Another plan: the edited summary and the agency were about the one before */
-  if (g_set_object (&self->plan, plan))
-    {
-      set_summary_edited (self, FALSE);
-      g_clear_pointer (&self->agency, g_free);
-    }
-  queue_refresh (self);
+  wp_view_set_plan (WP_VIEW (self), plan);
 }
-
 /**
  * wp_progress_view_get_edited_summary:
  *

@@ -1199,7 +1199,7 @@ wp_window_new_for_path (GtkApplication *application,
       if (g_settings_get_boolean (settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
       g_settings_bind (settings, "show-editor", self->flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
-      /* (the outline follows the setting: see wp_outline_view_set_context()) */
+      /* (the outline follows the setting: see its on_context_changed()) */
       {
         g_autoptr(GAction) column = g_settings_create_action (settings,
                                                               "outline-show-milestone");
