@@ -129,4 +129,16 @@ void           _wp_window_search_changed    (WpWindow   *self);
 void           _wp_window_update_filter_agencies (WpWindow *self);
 void           _wp_window_mark_filter_agencies (WpWindow *self);
 
+/* wp-window-pane.c: the item pane */
+void           _wp_window_add_pane          (WpWindow   *self);
+void           _wp_window_ensure_editor     (WpWindow   *self);
+gboolean       _wp_window_save_editor       (WpWindow   *self);
+void           _wp_window_pane_follow_view  (WpWindow   *self,
+                                             WpView     *view);
+void           _wp_window_show_visible_selection (WpWindow *self);
+void           _wp_window_open_pane         (WpWindow   *self);
+gboolean       _wp_window_focus_is_within   (WpWindow   *self,
+                                             GtkWidget  *widget);
+void           _wp_window_focus_view        (WpWindow   *self);
+
 G_END_DECLS

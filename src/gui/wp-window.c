@@ -271,75 +271,6 @@ update_undo_actions (WpWindow *self)
                                undo != NULL && wp_undo_stack_can_redo (undo));
 }
 
-/* The item pane shows what a view selects (or that none is) */
-static void
-on_view_selection_changed (WpWindow *self,
-                           WpView   *view)
-{
-  g_autoptr(WpItem) item = NULL;
-
-  if (self->item_editor == NULL)
-    return;
-  item = wp_view_get_selected_item (view);
-  wp_item_editor_set_item (self->item_editor, item);
-}
-
-/* ... and, when another view shows, what that one has selected, if any */
-static void
-show_visible_selection (WpWindow *self)
-{
-  WpView *view = _wp_window_get_visible_view (self);
-  g_autoptr(WpItem) item = NULL;
-
-  if (self->item_editor == NULL || view == NULL)
-    return;
-  item = wp_view_get_selected_item (view);
-  if (item != NULL)
-    wp_item_editor_set_item (self->item_editor, item);
-}
-
-/* The item editor is made when the pane first opens, showing what the
- * view on screen has selected: making and measuring it held the first
- * frame up by 20-25 ms. */
-static void
-ensure_editor (WpWindow *self)
-{
-  if (self->item_editor != NULL || self->context == NULL
-      || wp_context_get_store (self->context) == NULL)
-    return;
-
-  self->item_editor = g_object_new (WP_TYPE_ITEM_EDITOR, NULL);
-  wp_item_editor_set_context (self->item_editor, self->context);
-  adw_bin_set_child (self->editor_page, GTK_WIDGET (self->item_editor));
-  show_visible_selection (self);
-}
-
-static gboolean
-focus_is_within (WpWindow  *self,
-                 GtkWidget *widget)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-
-  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
-}
-
-/* Gives the keyboard focus to the view shown: the outline's selected row
- * or what the view had focused, else the view's first control. */
-static void
-focus_view (WpWindow *self)
-{
-  GtkWidget *view = adw_view_stack_get_visible_child (self->view_stack);
-  WpView *shown = _wp_window_get_visible_view (self);
-  g_autoptr(WpItem) item = shown != NULL ? wp_view_get_selected_item (shown) : NULL;
-
-  if (item != NULL && wp_view_show_item (shown, wp_item_get_id (item))
-      && focus_is_within (self, view))
-    return;
-  if (view == NULL || !gtk_widget_grab_focus (view))
-    if (view == NULL || !gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD))
-      gtk_root_set_focus (GTK_ROOT (self), NULL);
-}
-
 /* The editor shows what the visible view has selected. */
 static void
 on_view_changed (WpWindow *self)
@@ -348,110 +279,15 @@ on_view_changed (WpWindow *self)
   /* (still on the view left, if the stack found nothing to focus in a
    * view not made yet; GTK would then move it to the first field of the
    * item pane) */
-  gboolean had_focus = focus_is_within (self, GTK_WIDGET (self->view_stack));
+  gboolean had_focus = _wp_window_focus_is_within (self, GTK_WIDGET (self->view_stack));
 
   for (guint i = 0; i < N_VIEWS; i++)
     if (g_strcmp0 (name, wp_view_type_get_name (view_types[i] ())) == 0)
       ensure_view (self, i);
-  if (had_focus && !focus_is_within (self, adw_view_stack_get_visible_child (self->view_stack)))
-    focus_view (self);
-  show_visible_selection (self);
-}
-
-static void
-on_view_item_activated (WpWindow *self)
-{
-  adw_flap_set_reveal_flap (self->flap, TRUE);
-}
-
-/* Saves what is typed in the item pane; a field that cannot be saved
- * keeps its text, and the toast says why. */
-static gboolean
-save_editor (WpWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (self->item_editor == NULL || wp_item_editor_save (self->item_editor, &error))
-    return TRUE;
-  _wp_window_toast (self, error->message);
-  return FALSE;
-}
-
-static void
-focus_editor (WpWindow *self)
-{
-  ensure_editor (self);
-  if (self->item_editor != NULL)
-    wp_item_editor_focus_first_field (self->item_editor);
-}
-
-/* A stateful action rather than a GPropertyAction: that one would hold
- * the flap, and with it every view, past the window's end. F9 opens the
- * pane with the focus in it, as asked, and closing it gives the focus
- * back to the view. */
-static void
-show_editor_changed (GSimpleAction *action,
-                     GVariant      *state,
-                     gpointer       user_data)
-{
-  WpWindow *self = user_data;
-  gboolean show = g_variant_get_boolean (state);
-
-  if (!show)
-    {
-      save_editor (self);
-      if (focus_is_within (self, GTK_WIDGET (self->editor_page)))
-        focus_view (self);
-    }
-  g_simple_action_set_state (action, state);
-  adw_flap_set_reveal_flap (self->flap, show);
-  if (show)
-    focus_editor (self);
-}
-
-/* F6, as between the panes of GTK: into the item pane (opening it) and
- * back to the view */
-static void
-focus_pane_activated (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       user_data)
-{
-  WpWindow *self = user_data;
-
-  if (adw_flap_get_reveal_flap (self->flap)
-      && focus_is_within (self, GTK_WIDGET (self->editor_page)))
-    focus_view (self);
-  else
-    {
-      adw_flap_set_reveal_flap (self->flap, TRUE);
-      focus_editor (self);
-    }
-}
-
-/* Escape in the item pane gives the focus back to the view, the pane
- * staying open. (The pane's own popovers take their Escape first.) */
-static gboolean
-on_editor_key (WpWindow        *self,
-               guint            keyval,
-               guint            keycode,
-               GdkModifierType  state)
-{
-  if (keyval != GDK_KEY_Escape || (state & gtk_accelerator_get_default_mod_mask ()) != 0)
-    return GDK_EVENT_PROPAGATE;
-  focus_view (self);
-  return GDK_EVENT_STOP;
-}
-
-static void
-on_flap_revealed (WpWindow *self)
-{
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "show-editor");
-
-  if (adw_flap_get_reveal_flap (self->flap))
-    ensure_editor (self);
-
-  g_simple_action_set_state (G_SIMPLE_ACTION (action),
-                             g_variant_new_boolean (adw_flap_get_reveal_flap (self->flap)));
+  if (had_focus
+      && !_wp_window_focus_is_within (self, adw_view_stack_get_visible_child (self->view_stack)))
+    _wp_window_focus_view (self);
+  _wp_window_show_visible_selection (self);
 }
 
 /* The first view, which shows every item: the outline */
@@ -490,8 +326,6 @@ static const GActionEntry win_actions[] = {
   { "show-item", show_item_activated, "x" },
   { "undo", undo_activated },
   { "redo", undo_activated },
-  { "show-editor", NULL, NULL, "false", show_editor_changed },
-  { "focus-pane", focus_pane_activated },
 };
 
 static gboolean
@@ -502,7 +336,7 @@ wp_window_close_request (GtkWindow *window)
 
   /* What is typed in the item pane is saved; if it cannot be, the window
    * stays open once, with the field's text and the toast that says why. */
-  if (!save_editor (self) && !self->closing_unsaved)
+  if (!_wp_window_save_editor (self) && !self->closing_unsaved)
     {
       self->closing_unsaved = TRUE;
       return TRUE;
@@ -645,19 +479,12 @@ wp_window_init (WpWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions),
                                    self);
+  _wp_window_add_pane (self);
   _wp_window_add_plan_actions (self);
   _wp_window_add_backup_actions (self);
   /* Reading the list of recent files waits until the window shows */
   self->recent_idle = g_idle_add_full (G_PRIORITY_LOW, follow_recent_files, self, NULL);
-  g_signal_connect_swapped (self->flap, "notify::reveal-flap",
-                            G_CALLBACK (on_flap_revealed), self);
   _wp_window_add_search (self);
-  {
-    GtkEventController *key = gtk_event_controller_key_new ();
-
-    g_signal_connect_swapped (key, "key-pressed", G_CALLBACK (on_editor_key), self);
-    gtk_widget_add_controller (GTK_WIDGET (self->editor_page), key);
-  }
 
   g_signal_connect_swapped (self->year_dropdown, "notify::selected",
                             G_CALLBACK (on_year_selected), self);
@@ -738,9 +565,9 @@ ensure_view (WpWindow *self,
     {
       view = self->views[index] = g_object_new (view_types[index] (), NULL);
       g_signal_connect_object (view, "selection-changed",
-                               G_CALLBACK (on_view_selection_changed), self, G_CONNECT_SWAPPED);
+                               G_CALLBACK (_wp_window_pane_follow_view), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (view, "item-activated",
-                               G_CALLBACK (on_view_item_activated), self, G_CONNECT_SWAPPED);
+                               G_CALLBACK (_wp_window_open_pane), self, G_CONNECT_SWAPPED);
     }
   if (context != NULL && wp_context_get_store (context) != NULL
       && wp_view_get_context (view) != context)
@@ -824,7 +651,7 @@ wp_window_new_for_path (GtkApplication *application,
 
   ensure_view (self, 0);
   if (adw_flap_get_reveal_flap (self->flap))
-    ensure_editor (self);
+    _wp_window_ensure_editor (self);
   g_signal_connect_object (wp_context_get_store (context), "agencies-changed",
                            G_CALLBACK (_wp_window_mark_filter_agencies), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "notify::visible-child",
