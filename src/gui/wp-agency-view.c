@@ -543,6 +543,13 @@ wp_agency_view_class_init (WpAgencyViewClass *klass)
   object_class->dispose = wp_agency_view_dispose;
   WP_VIEW_CLASS_BIND (klass, WpAgencyView, on_context_changed, queue_refresh);
 
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/workplan/Workplan/wp-agency-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, WpAgencyView, filter_entry);
+  gtk_widget_class_bind_template_child (widget_class, WpAgencyView, list);
+  gtk_widget_class_bind_template_child (widget_class, WpAgencyView, stack);
+  gtk_widget_class_bind_template_child (widget_class, WpAgencyView, empty_page);
+
   gtk_widget_class_install_action (widget_class, "agency.edit", "x", agency_action);
   gtk_widget_class_install_action (widget_class, "agency.merge", "x", agency_action);
 }
@@ -550,61 +557,16 @@ wp_agency_view_class_init (WpAgencyViewClass *klass)
 static void
 wp_agency_view_init (WpAgencyView *self)
 {
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *heading = gtk_label_new (_("Items each agency leads and supports in this plan; "
-                                        "open an agency to see its cards."));
-
   wp_view_refresh_init (&self->refresh, GTK_WIDGET (self), (WpRefreshFunc) refresh,
                         G_PRIORITY_DEFAULT_IDLE);
-  self->filter_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  g_object_set (self->filter_entry, "placeholder-text", _("Find an agency"), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->filter_entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Find an agency"), -1);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->filter_entry));
-
-  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_add_css_class (heading, "dim-label");
-  gtk_box_append (GTK_BOX (box), heading);
-
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
+  gtk_widget_init_template (GTK_WIDGET (self));
   gtk_list_box_set_filter_func (self->list, filter_row, self, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Agencies"), -1);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->list));
-
-  gtk_widget_set_margin_top (box, 18);
-  gtk_widget_set_margin_bottom (box, 18);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 860);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-
-  self->empty_page = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_icon_name (self->empty_page, "system-users-symbolic");
-  adw_status_page_set_title (self->empty_page, _("No Agencies Yet"));
-  adw_status_page_set_description (self->empty_page,
-                                   _("Agencies are added when an item names its lead or "
-                                     "supporting agencies in the outline."));
-
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_add_named (self->stack, scrolled, "list");
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->empty_page), "empty");
   gtk_stack_set_visible_child_name (self->stack, "empty");
-  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->stack));
 
   g_signal_connect_swapped (self->filter_entry, "search-changed",
                             G_CALLBACK (gtk_list_box_invalidate_filter), self->list);
   g_signal_connect_swapped (self->list, "row-activated", G_CALLBACK (on_row_activated), self);
 }
-
 /* For the tests: refresh at once instead of when idle */
 void
 wp_agency_view_refresh_now (WpAgencyView *self)
