@@ -17,6 +17,7 @@
 #include "wp-agency-view.h"
 #include "wp-view-refresh.h"
 #include "wp-view.h"
+#include "wp-message-dialog.h"
 
 struct _WpAgencyView
 {
@@ -173,12 +174,8 @@ wp_agency_view_edit (WpAgencyView *self,
   d->kind = ADW_COMBO_ROW (kind_row);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
 
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"), "save", _("_Save"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  wp_message_dialog_add_choice (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                "save", _("_Save"), ADW_RESPONSE_SUGGESTED);
   g_signal_connect (dialog, "response", G_CALLBACK (on_edit_response), d);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -300,16 +297,12 @@ wp_agency_view_merge (WpAgencyView *self,
   gtk_list_box_append (GTK_LIST_BOX (box), d->row);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
 
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"), "merge", _("_Merge"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "merge",
-                                              ADW_RESPONSE_SUGGESTED);
+  wp_message_dialog_add_choice (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                "merge", _("_Merge"), ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "merge",
                                            likeliest < d->targets->len);
   g_signal_connect_object (d->row, "notify::selected", G_CALLBACK (on_merge_target_selected),
                            dialog, 0);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "merge");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (on_merge_response), d);
   gtk_window_present (GTK_WINDOW (dialog));
 }

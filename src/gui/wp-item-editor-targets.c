@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "wp-item-editor-private.h"
+#include "wp-message-dialog.h"
 
 static char *
 format_number (double value)
@@ -177,14 +178,8 @@ open_target_dialog (WpItemEditor   *self,
                                    _("A quantified goal, such as 45 镇(街) 综治中心 or "
                                      "群众安全感率 99%."));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "save", target ? _("_Save") : _("_Add"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  wp_message_dialog_add_choice (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                "save", target ? _("_Save") : _("_Add"), ADW_RESPONSE_SUGGESTED);
   g_signal_connect (dialog, "response", G_CALLBACK (on_target_response), d);
   g_object_set_data_full (G_OBJECT (dialog), "wp-target-dialog", d,
                           (GDestroyNotify) target_dialog_free);

@@ -18,6 +18,7 @@
 #include "wp-reporting-view.h"
 #include "wp-view-refresh.h"
 #include "wp-view.h"
+#include "wp-message-dialog.h"
 
 /* The width of a period's column in the grid */
 #define CELL_WIDTH 64
@@ -186,12 +187,8 @@ wp_reporting_view_draft_bulletin (WpReportingView *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), text_view);
   gtk_widget_add_css_class (scrolled, "card");
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "close", _("_Close"), "copy", _("C_opy"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "copy",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "copy");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  wp_message_dialog_add_choice (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"),
+                                "copy", _("C_opy"), ADW_RESPONSE_SUGGESTED);
   g_object_set_data_full (G_OBJECT (dialog), "wp-view", g_object_ref (self), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_bulletin_response), buffer, 0);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -19,6 +19,7 @@
 #include "wp-toast.h"
 #include "wp-thread-progress.h"
 #include "wp-window-private.h"
+#include "wp-message-dialog.h"
 
 struct _WpSendDialog
 {
@@ -354,14 +355,8 @@ on_send_clicked (GtkButton    *button,
                            first_existing, n_existing - 1);
       GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
 
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "cancel", _("_Cancel"),
-                                        "replace", _("_Replace"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
-                                                  ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      wp_message_dialog_add_choice (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"), ADW_RESPONSE_DESTRUCTIVE);
       g_object_set_data_full (G_OBJECT (dialog), "wp-jobs", g_steal_pointer (&jobs),
                               (GDestroyNotify) g_ptr_array_unref);
       g_signal_connect (dialog, "response", G_CALLBACK (on_replace_response), self);

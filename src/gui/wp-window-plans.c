@@ -14,6 +14,7 @@
 #include "wp-print.h"
 #include "wp-toast.h"
 #include "wp-window-private.h"
+#include "wp-message-dialog.h"
 
 static void
 report (WpWindow     *self,
@@ -105,14 +106,8 @@ new_plan_activated (GSimpleAction *action,
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("New Plan"),
                                    _("A plan holds one year’s areas, key tasks and actions."));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "create", _("C_reate"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  wp_message_dialog_add_choice (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                "create", _("C_reate"), ADW_RESPONSE_SUGGESTED);
   g_object_set_data_full (G_OBJECT (dialog), "fields", fields, g_free);
   g_signal_connect (dialog, "response", G_CALLBACK (on_new_plan_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -181,14 +176,8 @@ next_year_activated (GSimpleAction *action,
   gtk_widget_set_halign (keep, GTK_ALIGN_CENTER);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), keep);
   g_object_set_data (G_OBJECT (dialog), "keep-progress", keep);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "start", _("_Start"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "start",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "start");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  wp_message_dialog_add_choice (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                "start", _("_Start"), ADW_RESPONSE_SUGGESTED);
   g_signal_connect (dialog, "response", G_CALLBACK (on_next_year_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -245,14 +234,8 @@ delete_plan_activated (GSimpleAction *action,
                                    _("All its items, agencies’ assignments and progress notes "
                                      "are deleted. You can undo this until you close the "
                                      "window."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  wp_message_dialog_add_choice (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                "delete", _("_Delete"), ADW_RESPONSE_DESTRUCTIVE);
   g_signal_connect (dialog, "response", G_CALLBACK (on_delete_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
