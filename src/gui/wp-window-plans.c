@@ -244,16 +244,13 @@ delete_plan_activated (GSimpleAction *action,
  * is called with its path (the chooser gone by then, as a dialog the
  * action shows may need the window). */
 
-typedef void (*FileChosenFunc) (WpWindow   *self,
-                                const char *path);
-
 static void
 on_file_chooser_response (GtkNativeDialog *chooser,
                           int              response,
                           WpWindow        *self)
 {
-  FileChosenFunc on_chosen = (FileChosenFunc) g_object_get_data (G_OBJECT (chooser),
-                                                                 "wp-on-chosen");
+  WpWindowFileFunc on_chosen = (WpWindowFileFunc) g_object_get_data (G_OBJECT (chooser),
+                                                                     "wp-on-chosen");
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
 
@@ -267,10 +264,10 @@ on_file_chooser_response (GtkNativeDialog *chooser,
     on_chosen (self, path);
 }
 
-static void
-show_file_chooser (WpWindow             *self,
-                   GtkFileChooserNative *chooser,
-                   FileChosenFunc        on_chosen)
+void
+_wp_window_show_file_chooser (WpWindow             *self,
+                              GtkFileChooserNative *chooser,
+                              WpWindowFileFunc      on_chosen)
 {
   g_object_set_data (G_OBJECT (chooser), "wp-on-chosen", (gpointer) on_chosen);
   g_signal_connect (chooser, "response", G_CALLBACK (on_file_chooser_response), self);
@@ -312,7 +309,7 @@ save_copy_activated (GSimpleAction *action,
   chooser = gtk_file_chooser_native_new (_("Save a Copy of the Plan File"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  show_file_chooser (self, chooser, save_copy_to);
+  _wp_window_show_file_chooser (self, chooser, save_copy_to);
 }
 
 /* Import */
@@ -415,7 +412,7 @@ import_activated (GSimpleAction *action,
   for (guint i = 0; i < G_N_ELEMENTS (sheet_suffixes); i++)
     gtk_file_filter_add_suffix (json, sheet_suffixes[i]);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), json);
-  show_file_chooser (self, chooser, _wp_window_import_file);
+  _wp_window_show_file_chooser (self, chooser, _wp_window_import_file);
 }
 
 /* Task breakdown sheet (任务分解表) */
@@ -473,7 +470,7 @@ export_sheet_activated (GSimpleAction *action,
   gtk_file_filter_add_suffix (csv, "csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  show_file_chooser (self, chooser, _wp_window_export_sheet);
+  _wp_window_show_file_chooser (self, chooser, _wp_window_export_sheet);
 }
 
 /* Briefing PDF */
@@ -524,7 +521,7 @@ export_pdf_activated (GSimpleAction *action,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
                                          _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  show_file_chooser (self, chooser, export_pdf_to);
+  _wp_window_show_file_chooser (self, chooser, export_pdf_to);
 }
 
 static void

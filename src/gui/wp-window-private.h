@@ -103,6 +103,11 @@ gboolean       _wp_window_is_looking_for_backup (WpWindow *self);
 gboolean       _wp_window_is_backing_up     (WpWindow   *self);
 
 /* wp-window-plans.c */
+typedef void (*WpWindowFileFunc) (WpWindow   *self,
+                                  const char *path);
+void           _wp_window_show_file_chooser (WpWindow             *self,
+                                             GtkFileChooserNative *chooser,
+                                             WpWindowFileFunc      on_chosen);
 void           _wp_window_add_plan_actions  (WpWindow   *self);
 void           _wp_window_update_plan_actions (WpWindow *self);
 
