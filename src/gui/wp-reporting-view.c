@@ -359,6 +359,30 @@ placeholder_row_new (const char *text)
   return row;
 }
 
+/* An agency in the list of items not reported, or of those behind their
+ * milestones: its name, how many, and their titles */
+static GtkWidget *
+agency_items_row_new (const WpPeriodReport *report,
+                      const WpAgencyReport *a,
+                      const GArray         *items)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *titles = join_titles (report, items);
+  /* Translators: an agency in the list of items not reported (or behind
+   * schedule): its name, and how many of its items are */
+  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "%1$s · %2$u item",
+                                                         "%1$s · %2$u items",
+                                                         items->len),
+                                            a->name, items->len);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), titles);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  return row;
+}
+
 static void
 fill_lists (WpReportingView *self)
 {
@@ -398,41 +422,14 @@ fill_lists (WpReportingView *self)
 
       if (a->missing->len > 0)
         {
-          GtkWidget *row = adw_action_row_new ();
-          g_autofree char *titles = join_titles (report, a->missing);
-          /* Translators: an agency in the list of items not reported: its
-           * name, and how many of its items are not reported */
-          g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                 "%1$s · %2$u item",
-                                                                 "%1$s · %2$u items",
-                                                                 a->missing->len),
-                                                    a->name, a->missing->len);
+          GtkWidget *row = agency_items_row_new (report, a, a->missing);
 
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), titles);
-          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), reminder_button_new (self, a));
           g_object_set_data_full (G_OBJECT (row), "wp-agency", g_strdup (a->name), g_free);
           gtk_list_box_append (self->missing_list, row);
         }
       if (a->behind->len > 0)
-        {
-          GtkWidget *row = adw_action_row_new ();
-          g_autofree char *titles = join_titles (report, a->behind);
-          /* Translators: an agency in the list of items behind schedule */
-          g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                 "%1$s · %2$u item",
-                                                                 "%1$s · %2$u items",
-                                                                 a->behind->len),
-                                                    a->name, a->behind->len);
-
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), titles);
-          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
-          gtk_list_box_append (self->behind_list, row);
-        }
+        gtk_list_box_append (self->behind_list, agency_items_row_new (report, a, a->behind));
     }
   if (n_late == 0)
     gtk_list_box_append (self->missing_list,
