@@ -13,7 +13,7 @@
 /**
  * wp_message_dialog_add_choice:
  * @cancel_id: the response that changes nothing, e.g. "cancel"
- * @cancel_label: its button, e.g. _("_Cancel")
+ * @cancel_label: its button, translated, e.g. "_Cancel"
  * @id: the answer's response
  * @label: its button
  * @appearance: the answer's; a destructive one is not the default, so
