@@ -17,13 +17,13 @@
 #include "wp-agency-view.h"
 #include "wp-view-refresh.h"
 #include "wp-view.h"
+#include "wp-message-dialog.h"
 
 struct _WpAgencyView
 {
   AdwBin          parent_instance;
 
-  WpContext      *context;
-  WpPlan         *plan;
+  WpViewBinding   binding;
   GPtrArray      *loads;      /* WpAgencyLoad, as shown */
   WpViewRefresh   refresh;
 
@@ -37,12 +37,6 @@ static void wp_agency_view_view_init (WpViewInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (WpAgencyView, wp_agency_view, ADW_TYPE_BIN,
                                G_IMPLEMENT_INTERFACE (WP_TYPE_VIEW, wp_agency_view_view_init))
-
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  PROP_PLAN,
-};
 
 static const WpAgencyKind kinds[] = {
   WP_AGENCY_KIND_PARTY_COMMITTEE, WP_AGENCY_KIND_GOVERNMENT_BUREAU, WP_AGENCY_KIND_COURT,
@@ -103,8 +97,9 @@ on_edit_response (AdwMessageDialog *dialog,
   if (g_str_equal (response, "save"))
     {
       guint kind = adw_combo_row_get_selected (d->kind);
+      WpUndoStack *undo = wp_context_get_undo_stack (d->view->binding.context);
 
-      if (!wp_edit_update_agency (wp_context_get_undo_stack (d->view->context), d->agency_id,
+      if (!wp_edit_update_agency (undo, d->agency_id,
                                   gtk_editable_get_text (d->name),
                                   gtk_editable_get_text (d->short_name),
                                   kind < G_N_ELEMENTS (kinds) ? kinds[kind]
@@ -144,7 +139,7 @@ wp_agency_view_edit (WpAgencyView *self,
   GtkWidget *dialog, *box, *kind_row;
   EditDialog *d;
 
-  agency = wp_store_get_agency (wp_context_get_store (self->context), agency_id, &error);
+  agency = wp_store_get_agency (wp_context_get_store (self->binding.context), agency_id, &error);
   if (agency == NULL)
     {
       wp_view_toast (GTK_WIDGET (self), error->message, NULL);
@@ -179,12 +174,8 @@ wp_agency_view_edit (WpAgencyView *self,
   d->kind = ADW_COMBO_ROW (kind_row);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
 
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"), "save", _("_Save"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  wp_message_dialog_add_choice (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                "save", _("_Save"), ADW_RESPONSE_SUGGESTED);
   g_signal_connect (dialog, "response", G_CALLBACK (on_edit_response), d);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -210,12 +201,13 @@ on_merge_response (AdwMessageDialog *dialog,
       guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (d->row));
 
       if (selected < d->targets->len
-          && !wp_edit_merge_agencies (wp_context_get_undo_stack (d->view->context), d->from_id,
+          && !wp_edit_merge_agencies (wp_context_get_undo_stack (d->view->binding.context),
+                                      d->from_id,
                                       g_array_index (d->targets, gint64, selected), &error))
         wp_view_toast (GTK_WIDGET (d->view), error->message, NULL);
       else if (selected < d->targets->len)
         wp_view_toast (GTK_WIDGET (d->view), _("Agencies merged"),
-                       wp_context_get_undo_stack (d->view->context));
+                       wp_context_get_undo_stack (d->view->binding.context));
     }
   g_object_unref (d->view);
   g_array_unref (d->targets);
@@ -305,16 +297,12 @@ wp_agency_view_merge (WpAgencyView *self,
   gtk_list_box_append (GTK_LIST_BOX (box), d->row);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
 
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"), "merge", _("_Merge"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "merge",
-                                              ADW_RESPONSE_SUGGESTED);
+  wp_message_dialog_add_choice (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                "merge", _("_Merge"), ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "merge",
                                            likeliest < d->targets->len);
   g_signal_connect_object (d->row, "notify::selected", G_CALLBACK (on_merge_target_selected),
                            dialog, 0);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "merge");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (on_merge_response), d);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -483,11 +471,13 @@ refresh (WpAgencyView *self)
   GtkWidget *child;
 
   wp_view_refresh_cancel (&self->refresh);
-  if (self->context == NULL || wp_context_get_store (self->context) == NULL)
+  if (self->binding.context == NULL || wp_context_get_store (self->binding.context) == NULL)
     return;
 
-  loads = wp_agency_loads_compute (wp_context_get_store (self->context),
-                                   self->plan != NULL ? wp_plan_get_id (self->plan) : 0, &error);
+  loads = wp_agency_loads_compute (wp_context_get_store (self->binding.context),
+                                   self->binding.plan != NULL
+                                   ? wp_plan_get_id (self->binding.plan) : 0,
+                                   &error);
   if (loads == NULL)
     {
       wp_view_toast (GTK_WIDGET (self), error->message, NULL);
@@ -511,6 +501,12 @@ queue_refresh (WpAgencyView *self)
 }
 
 static void
+on_context_changed (WpAgencyView *self)
+{
+  wp_view_refresh_follow (&self->refresh, self->binding.context);
+}
+
+static void
 wp_agency_view_dispose (GObject *object)
 {
   WpAgencyView *self = WP_AGENCY_VIEW (object);
@@ -518,58 +514,9 @@ wp_agency_view_dispose (GObject *object)
   wp_view_refresh_cancel (&self->refresh);
   adw_bin_set_child (ADW_BIN (self), NULL);
   g_clear_pointer (&self->loads, g_ptr_array_unref);
-  g_clear_object (&self->plan);
-  g_clear_object (&self->context);
+  wp_view_binding_clear (&self->binding, self);
 
   G_OBJECT_CLASS (wp_agency_view_parent_class)->dispose (object);
-}
-
-static void
-wp_agency_view_map (GtkWidget *widget)
-{
-  WpAgencyView *self = WP_AGENCY_VIEW (widget);
-
-  GTK_WIDGET_CLASS (wp_agency_view_parent_class)->map (widget);
-  wp_view_refresh_mapped (&self->refresh);
-}
-
-static void
-wp_agency_view_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  WpAgencyView *self = WP_AGENCY_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    case PROP_PLAN:
-      g_value_set_object (value, self->plan);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-wp_agency_view_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  WpAgencyView *self = WP_AGENCY_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      wp_agency_view_set_context (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -587,12 +534,14 @@ wp_agency_view_class_init (WpAgencyViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = wp_agency_view_dispose;
-  object_class->get_property = wp_agency_view_get_property;
-  object_class->set_property = wp_agency_view_set_property;
-  g_object_class_override_property (object_class, PROP_CONTEXT, "context");
-  g_object_class_override_property (object_class, PROP_PLAN, "plan");
-  widget_class->map = wp_agency_view_map;
+  WP_VIEW_CLASS_BIND (klass, WpAgencyView, on_context_changed, queue_refresh);
 
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/workplan/Workplan/wp-agency-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, WpAgencyView, filter_entry);
+  gtk_widget_class_bind_template_child (widget_class, WpAgencyView, list);
+  gtk_widget_class_bind_template_child (widget_class, WpAgencyView, stack);
+  gtk_widget_class_bind_template_child (widget_class, WpAgencyView, empty_page);
 
   gtk_widget_class_install_action (widget_class, "agency.edit", "x", agency_action);
   gtk_widget_class_install_action (widget_class, "agency.merge", "x", agency_action);
@@ -601,101 +550,16 @@ wp_agency_view_class_init (WpAgencyViewClass *klass)
 static void
 wp_agency_view_init (WpAgencyView *self)
 {
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *heading = gtk_label_new (_("Items each agency leads and supports in this plan; "
-                                        "open an agency to see its cards."));
-
   wp_view_refresh_init (&self->refresh, GTK_WIDGET (self), (WpRefreshFunc) refresh,
                         G_PRIORITY_DEFAULT_IDLE);
-  self->filter_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  g_object_set (self->filter_entry, "placeholder-text", _("Find an agency"), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->filter_entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Find an agency"), -1);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->filter_entry));
-
-  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_add_css_class (heading, "dim-label");
-  gtk_box_append (GTK_BOX (box), heading);
-
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
+  gtk_widget_init_template (GTK_WIDGET (self));
   gtk_list_box_set_filter_func (self->list, filter_row, self, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Agencies"), -1);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->list));
-
-  gtk_widget_set_margin_top (box, 18);
-  gtk_widget_set_margin_bottom (box, 18);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 860);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-
-  self->empty_page = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_icon_name (self->empty_page, "system-users-symbolic");
-  adw_status_page_set_title (self->empty_page, _("No Agencies Yet"));
-  adw_status_page_set_description (self->empty_page,
-                                   _("Agencies are added when an item names its lead or "
-                                     "supporting agencies in the outline."));
-
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_add_named (self->stack, scrolled, "list");
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->empty_page), "empty");
   gtk_stack_set_visible_child_name (self->stack, "empty");
-  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->stack));
 
   g_signal_connect_swapped (self->filter_entry, "search-changed",
                             G_CALLBACK (gtk_list_box_invalidate_filter), self->list);
   g_signal_connect_swapped (self->list, "row-activated", G_CALLBACK (on_row_activated), self);
 }
-
-/* The window shows another plan, or the same one read again */
-static void
-on_context_plan (WpAgencyView *self)
-{
-  wp_agency_view_set_plan (self, wp_context_get_plan (self->context));
-}
-
-void
-wp_agency_view_set_context (WpAgencyView *self,
-                            WpContext    *context)
-{
-
-  g_return_if_fail (WP_IS_AGENCY_VIEW (self));
-
-  if (self->context == context)
-    return;
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_func (self->context, on_context_plan, self);
-  g_set_object (&self->context, context);
-  g_object_notify (G_OBJECT (self), "context");
-  if (context == NULL)
-    return;
-  g_signal_connect_object (context, "notify::plan", G_CALLBACK (on_context_plan), self,
-                           G_CONNECT_SWAPPED);
-  /* (the plan shown, read with the rest) */
-  g_set_object (&self->plan, wp_context_get_plan (context));
-  wp_view_refresh_watch (&self->refresh, context);
-  queue_refresh (self);
-}
-
-void
-wp_agency_view_set_plan (WpAgencyView *self,
-                         WpPlan       *plan)
-{
-  g_return_if_fail (WP_IS_AGENCY_VIEW (self));
-
-  g_set_object (&self->plan, plan);
-  queue_refresh (self);
-}
-
 /* For the tests: refresh at once instead of when idle */
 void
 wp_agency_view_refresh_now (WpAgencyView *self)

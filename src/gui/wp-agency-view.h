@@ -13,10 +13,6 @@ G_BEGIN_DECLS
 #define WP_TYPE_AGENCY_VIEW (wp_agency_view_get_type ())
 G_DECLARE_FINAL_TYPE (WpAgencyView, wp_agency_view, WP, AGENCY_VIEW, AdwBin)
 
-void wp_agency_view_set_context (WpAgencyView *self,
-                                 WpContext    *context);
-void wp_agency_view_set_plan    (WpAgencyView *self,
-                                 WpPlan       *plan);
 void wp_agency_view_edit        (WpAgencyView *self,
                                  gint64        agency_id);
 void wp_agency_view_merge       (WpAgencyView *self,

@@ -470,7 +470,7 @@ on_list_key (GtkEventControllerKey *key,
 
   if (mods == GDK_ALT_MASK && (keyval == GDK_KEY_Up || keyval == GDK_KEY_Down))
     {
-      WpUndoStack *undo = wp_context_get_undo_stack (self->context);
+      WpUndoStack *undo = wp_context_get_undo_stack (self->binding.context);
       gboolean ok = keyval == GDK_KEY_Up
                     ? wp_edit_move_up (undo, wp_item_get_id (item), &error)
                     : wp_edit_move_down (undo, wp_item_get_id (item), &error);

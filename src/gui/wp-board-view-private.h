@@ -7,6 +7,7 @@
 
 #include "wp-board-view.h"
 #include "wp-view-refresh.h"
+#include "wp-view.h"
 
 G_BEGIN_DECLS
 
@@ -23,8 +24,7 @@ struct _WpBoardView
 {
   AdwBin           parent_instance;
 
-  WpContext       *context;
-  WpPlan          *plan;
+  WpViewBinding    binding;
   WpFilter         filter;        /* the window's search and filters */
   WpBoardGrouping  grouping;
   WpBoardCards     cards;

@@ -28,22 +28,17 @@
 
 
 static void wp_board_view_view_init (WpViewInterface *iface);
+static void on_context_changed (WpBoardView *self);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (WpBoardView, wp_board_view, ADW_TYPE_BIN,
                                G_IMPLEMENT_INTERFACE (WP_TYPE_VIEW, wp_board_view_view_init))
-
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  PROP_PLAN,
-};
 
 
 
 WpStore *
 _wp_board_get_store (WpBoardView *self)
 {
-  return self->context != NULL ? wp_context_get_store (self->context) : NULL;
+  return self->binding.context != NULL ? wp_context_get_store (self->binding.context) : NULL;
 }
 
 void
@@ -112,7 +107,7 @@ moved (WpBoardView *self,
     return;
   /* Translators: a toast after a card was dragged to a column */
   message = g_strdup_printf (_("Moved “%s” to %s"), wp_item_get_title (item), column_title);
-  wp_view_toast (GTK_WIDGET (self), message, wp_context_get_undo_stack (self->context));
+  wp_view_toast (GTK_WIDGET (self), message, wp_context_get_undo_stack (self->binding.context));
 }
 
 static void
@@ -132,16 +127,16 @@ close_out_instead (WpBoardView *self,
                    Column      *to)
 {
   g_autoptr(WpItem) item = NULL;
+  WpCloseoutDialog *dialog;
 
   if (self->grouping != WP_BOARD_BY_STATUS || to->data->value != WP_ITEM_STATUS_DONE)
     return FALSE;
   item = wp_store_get_item (_wp_board_get_store (self), item_id, NULL);
   if (item == NULL || wp_item_get_effective_status (item) == WP_ITEM_STATUS_DONE)
     return FALSE;
-  g_signal_connect_object (wp_closeout_dialog_present (GTK_WIDGET (self),
-                                                       wp_context_get_undo_stack (self->context),
-                                                       item),
-                           "closed-out", G_CALLBACK (on_closed_out), self, 0);
+  dialog = wp_closeout_dialog_present (GTK_WIDGET (self),
+                                       wp_context_get_undo_stack (self->binding.context), item);
+  g_signal_connect_object (dialog, "closed-out", G_CALLBACK (on_closed_out), self, 0);
   return TRUE;
 }
 
@@ -151,7 +146,7 @@ _wp_board_move_card (WpBoardView *self,
                      Column      *to)
 {
   g_autoptr(GError) error = NULL;
-  WpUndoStack *undo = wp_context_get_undo_stack (self->context);
+  WpUndoStack *undo = wp_context_get_undo_stack (self->binding.context);
   const char *label_before = wp_undo_stack_get_undo_label (undo);
   g_autofree char *title = g_strdup (to->data->title);
 
@@ -176,7 +171,7 @@ _wp_board_reorder_card (WpBoardView *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!wp_board_reorder_card (wp_context_get_undo_stack (self->context), item_id, before_id,
+  if (!wp_board_reorder_card (wp_context_get_undo_stack (self->binding.context), item_id, before_id,
                               &error))
     {
       wp_view_toast (GTK_WIDGET (self), error->message, NULL);
@@ -213,7 +208,7 @@ wp_board_view_move_selected (WpBoardView  *self,
                            _("Select a card first."));
       return FALSE;
     }
-  undo = wp_context_get_undo_stack (self->context);
+  undo = wp_context_get_undo_stack (self->binding.context);
   label_before = wp_undo_stack_get_undo_label (undo);
   title = g_strdup (to->data->title);
   id = wp_item_get_id (item);
@@ -324,7 +319,7 @@ _wp_board_refresh (WpBoardView *self)
 
   wp_view_refresh_cancel (&self->refresh);
   g_hash_table_remove_all (self->paths);
-  if (self->plan == NULL || _wp_board_get_store (self) == NULL)
+  if (self->binding.plan == NULL || _wp_board_get_store (self) == NULL)
     {
       show_empty (self, "view-grid-symbolic", _("No Plan"),
                   _("Create a plan for a year, or import one, to see its board."), FALSE);
@@ -332,7 +327,7 @@ _wp_board_refresh (WpBoardView *self)
     }
 
   fill_filter (self, &filter);
-  columns = wp_board_compute (_wp_board_get_store (self), wp_plan_get_id (self->plan),
+  columns = wp_board_compute (_wp_board_get_store (self), wp_plan_get_id (self->binding.plan),
                               self->grouping, self->cards, &filter, &error);
   if (columns == NULL)
     {
@@ -408,7 +403,8 @@ queue_refresh (WpBoardView *self)
 static void
 on_options_changed (WpBoardView *self)
 {
-  GSettings *settings = self->context != NULL ? wp_context_get_settings (self->context) : NULL;
+  GSettings *settings = self->binding.context != NULL
+                        ? wp_context_get_settings (self->binding.context) : NULL;
   guint grouping = gtk_drop_down_get_selected (self->grouping_dropdown);
   guint cards = gtk_drop_down_get_selected (self->cards_dropdown);
 
@@ -499,8 +495,7 @@ wp_board_view_dispose (GObject *object)
   if (self->columns != NULL)
     g_ptr_array_set_size (self->columns, 0);
   adw_bin_set_child (ADW_BIN (self), NULL);
-  g_clear_object (&self->plan);
-  g_clear_object (&self->context);
+  wp_view_binding_clear (&self->binding, self);
 
   G_OBJECT_CLASS (wp_board_view_parent_class)->dispose (object);
 }
@@ -515,54 +510,6 @@ wp_board_view_finalize (GObject *object)
   wp_filter_clear (&self->filter);
 
   G_OBJECT_CLASS (wp_board_view_parent_class)->finalize (object);
-}
-
-static void
-wp_board_view_map (GtkWidget *widget)
-{
-  WpBoardView *self = WP_BOARD_VIEW (widget);
-
-  GTK_WIDGET_CLASS (wp_board_view_parent_class)->map (widget);
-  wp_view_refresh_mapped (&self->refresh);
-}
-
-static void
-wp_board_view_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  WpBoardView *self = WP_BOARD_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    case PROP_PLAN:
-      g_value_set_object (value, self->plan);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-wp_board_view_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  WpBoardView *self = WP_BOARD_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      wp_board_view_set_context (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static WpItem *
@@ -603,11 +550,7 @@ wp_board_view_class_init (WpBoardViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = wp_board_view_dispose;
-  object_class->get_property = wp_board_view_get_property;
-  object_class->set_property = wp_board_view_set_property;
-  g_object_class_override_property (object_class, PROP_CONTEXT, "context");
-  g_object_class_override_property (object_class, PROP_PLAN, "plan");
-  widget_class->map = wp_board_view_map;
+  WP_VIEW_CLASS_BIND (klass, WpBoardView, on_context_changed, queue_refresh);
   object_class->finalize = wp_board_view_finalize;
 
 
@@ -646,34 +589,15 @@ wp_board_view_init (WpBoardView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-/* The window shows another plan, or the same one read again */
+/* The board took its context: it shows the grouping and cards last chosen */
 static void
-on_context_plan (WpBoardView *self)
+on_context_changed (WpBoardView *self)
 {
-  wp_board_view_set_plan (self, wp_context_get_plan (self->context));
-}
-
-void
-wp_board_view_set_context (WpBoardView *self,
-                           WpContext   *context)
-{
+  WpContext *context = self->binding.context;
   GSettings *settings;
 
-  g_return_if_fail (WP_IS_BOARD_VIEW (self));
-
-  if (self->context == context)
-    return;
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_func (self->context, on_context_plan, self);
-  g_set_object (&self->context, context);
-  g_object_notify (G_OBJECT (self), "context");
   if (context == NULL)
     return;
-  g_signal_connect_object (context, "notify::plan", G_CALLBACK (on_context_plan), self,
-                           G_CONNECT_SWAPPED);
-  /* (the plan shown, read with the rest) */
-  g_set_object (&self->plan, wp_context_get_plan (context));
-
   settings = wp_context_get_settings (context);
   if (settings != NULL)
     {
@@ -696,18 +620,7 @@ wp_board_view_set_context (WpBoardView *self,
       self->cards = (WpBoardCards) g_settings_get_enum (settings, "board-cards");
     }
 
-  wp_view_refresh_watch (&self->refresh, context);
-  queue_refresh (self);
-}
-
-void
-wp_board_view_set_plan (WpBoardView *self,
-                        WpPlan      *plan)
-{
-  g_return_if_fail (WP_IS_BOARD_VIEW (self));
-
-  g_set_object (&self->plan, plan);
-  queue_refresh (self);
+  wp_view_refresh_follow (&self->refresh, context);
 }
 
 /**

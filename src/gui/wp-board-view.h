@@ -13,10 +13,6 @@ G_BEGIN_DECLS
 #define WP_TYPE_BOARD_VIEW (wp_board_view_get_type ())
 G_DECLARE_FINAL_TYPE (WpBoardView, wp_board_view, WP, BOARD_VIEW, AdwBin)
 
-void     wp_board_view_set_context       (WpBoardView     *self,
-                                          WpContext       *context);
-void     wp_board_view_set_plan          (WpBoardView     *self,
-                                          WpPlan          *plan);
 void     wp_board_view_set_filter        (WpBoardView     *self,
                                           const WpFilter  *filter);
 void     wp_board_view_set_grouping      (WpBoardView     *self,

@@ -23,6 +23,7 @@
 
 #include "wp-collect-dialog.h"
 #include "wp-toast.h"
+#include "wp-thread-progress.h"
 #include "wp-window-private.h"
 
 struct _WpCollectDialog
@@ -481,52 +482,23 @@ review (WpCollectDialog *self,
 
 /* Reading, in a thread */
 
-typedef struct {
-  WpCollectDialog *self;  /* (owned) */
-  guint            done;
-  char            *file;
-} Progress;
-
-static gboolean
-show_progress (gpointer data)
-{
-  Progress *progress = data;
-  WpCollectDialog *self = progress->self;
-
-  if (self->cancellable != NULL && self->n_files > 0)
-    {
-      /* Translators: progress of reading the returned sheets: done, all, the file */
-      g_autofree char *text = g_strdup_printf (_("%u of %u: %s"), progress->done + 1,
-                                               self->n_files, progress->file);
-
-      gtk_progress_bar_set_fraction (self->bar, (double) progress->done / self->n_files);
-      gtk_progress_bar_set_text (self->bar, text);
-    }
-  g_object_unref (progress->self);
-  g_free (progress->file);
-  g_free (progress);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 read_sheets (GTask        *task,
              gpointer      source,
              gpointer      task_data,
              GCancellable *cancellable)
 {
+  WpCollectDialog *self = source;
   const char * const *files = task_data;
   g_autoptr(GPtrArray) sheets = g_ptr_array_new_with_free_func (
     (GDestroyNotify) wp_collect_sheet_free);
 
   for (guint i = 0; files[i] != NULL; i++)
     {
-      Progress *progress = g_new0 (Progress, 1);
+      g_autofree char *name = g_path_get_basename (files[i]);
       WpCollectSheet *sheet;
 
-      progress->self = g_object_ref (source);
-      progress->done = i;
-      progress->file = g_path_get_basename (files[i]);
-      g_idle_add_full (G_PRIORITY_DEFAULT, show_progress, progress, NULL);
+      wp_thread_progress_post (source, self->bar, &self->cancellable, &self->n_files, i, name);
       /* (stopped between files: reading writes nothing, so nothing is lost) */
       sheet = wp_collect_sheet_read (files[i], cancellable);
       if (sheet == NULL)

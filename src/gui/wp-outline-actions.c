@@ -33,16 +33,17 @@ _wp_outline_add_sibling (WpOutlineView *self)
   g_autoptr(WpItem) current = _wp_outline_selected_item (self);
   g_autoptr(WpItem) item = NULL;
 
-  if (self->plan == NULL || _wp_outline_get_undo (self) == NULL)
+  if (self->binding.plan == NULL || _wp_outline_get_undo (self) == NULL)
     return;
 
   if (current != NULL)
-    item = wp_edit_create_item (_wp_outline_get_undo (self), wp_plan_get_id (self->plan),
+    item = wp_edit_create_item (_wp_outline_get_undo (self), wp_plan_get_id (self->binding.plan),
                                 wp_item_get_parent_id (current),
                                 wp_item_get_position (current) + 1,
                                 wp_item_get_kind (current), "", &error);
   else
-    item = wp_edit_create_item (_wp_outline_get_undo (self), wp_plan_get_id (self->plan), 0, -1,
+    item = wp_edit_create_item (_wp_outline_get_undo (self),
+                                wp_plan_get_id (self->binding.plan), 0, -1,
                                 WP_ITEM_KIND_AREA, "", &error);
   if (item == NULL)
     {
@@ -69,7 +70,7 @@ _wp_outline_add_child (WpOutlineView *self)
 
   kind = wp_item_get_kind (current) == WP_ITEM_KIND_AREA ? WP_ITEM_KIND_TASK
                                                           : WP_ITEM_KIND_ACTION;
-  item = wp_edit_create_item (_wp_outline_get_undo (self), wp_plan_get_id (self->plan),
+  item = wp_edit_create_item (_wp_outline_get_undo (self), wp_plan_get_id (self->binding.plan),
                               wp_item_get_id (current), -1, kind, "", &error);
   if (item == NULL)
     {
@@ -198,7 +199,7 @@ delete_selected (WpOutlineView *self)
   parent = wp_item_get_parent_id (item);
   position = wp_item_get_position (item);
   pos = gtk_single_selection_get_selected (self->selection);
-  n_under = wp_store_count_descendants (wp_context_get_store (self->context),
+  n_under = wp_store_count_descendants (_wp_outline_get_store (self),
                                         wp_item_get_id (item));
   remember_open_rows (self, pos);
 
@@ -280,7 +281,7 @@ _wp_outline_view_move (WpOutlineView *self,
     return FALSE;
   _wp_outline_end_editing (self, TRUE);
   {
-    g_autoptr(WpItem) still = wp_store_get_item (wp_context_get_store (self->context), item_id,
+    g_autoptr(WpItem) still = wp_store_get_item (_wp_outline_get_store (self), item_id,
                                                  NULL);
 
     if (still == NULL)
@@ -361,7 +362,7 @@ on_secondary_pressed (GtkGestureClick *click,
   GtkWidget *row = picked != NULL ? gtk_widget_get_ancestor (picked, WP_TYPE_OUTLINE_ROW) : NULL;
   GtkListItem *list_item = row != NULL ? g_object_get_data (G_OBJECT (row), "wp-list-item") : NULL;
 
-  if (list_item == NULL || self->plan == NULL)
+  if (list_item == NULL || self->binding.plan == NULL)
     return;
   gtk_gesture_set_state (GTK_GESTURE (click), GTK_EVENT_SEQUENCE_CLAIMED);
   _wp_outline_end_editing (self, TRUE);
@@ -388,7 +389,7 @@ run_menu_command (gpointer data)
   g_autofree MenuCommand *chosen = data;
   g_autoptr(WpOutlineView) self = chosen->self;
 
-  if (self->context != NULL)
+  if (self->binding.context != NULL)
     chosen->command (self);
   return G_SOURCE_REMOVE;
 }
@@ -527,7 +528,7 @@ mark_done (WpOutlineView *self)
 
   if (!require_selection (self, &item))
     return;
-  closed = wp_store_get_closeout (wp_context_get_store (self->context), wp_item_get_id (item),
+  closed = wp_store_get_closeout (_wp_outline_get_store (self), wp_item_get_id (item),
                                   &closeout, NULL)
            && closeout.state != WP_CLOSEOUT_NONE;
   wp_closeout_clear (&closeout);
@@ -606,7 +607,7 @@ _wp_outline_update_actions (WpOutlineView *self)
   static const char *with_row[] = {
     "outline.rename", "outline.details", "outline.show-menu", "outline.mark-done",
   };
-  gboolean plan = self->plan != NULL && _wp_outline_get_undo (self) != NULL;
+  gboolean plan = self->binding.plan != NULL && _wp_outline_get_undo (self) != NULL;
   gboolean row = plan && self->selection != NULL
                  && gtk_single_selection_get_selected_item (self->selection) != NULL;
 
@@ -732,7 +733,7 @@ on_key_pressed (GtkEventControllerKey *controller,
   /* (as the triggers keep them: Shift+Tab comes as ISO_Left_Tab) */
   keyval = keyval == GDK_KEY_ISO_Left_Tab ? GDK_KEY_Tab : gdk_keyval_to_lower (keyval);
 
-  if (_wp_outline_is_editing (self) || self->plan == NULL || self->bindings == NULL)
+  if (_wp_outline_is_editing (self) || self->binding.plan == NULL || self->bindings == NULL)
     return GDK_EVENT_PROPAGATE;
 
   n = g_list_model_get_n_items (self->bindings);

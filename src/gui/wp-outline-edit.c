@@ -66,7 +66,7 @@ _wp_outline_start_editing (WpOutlineView *self,
       return;
     }
 
-  item = wp_store_get_item (wp_context_get_store (self->context), item_id, NULL);
+  item = wp_store_get_item (_wp_outline_get_store (self), item_id, NULL);
   if (item == NULL)
     return;
 
@@ -106,7 +106,7 @@ _wp_outline_finish_editing (WpOutlineView *self,
   text = gtk_editable_get_text (GTK_EDITABLE (wp_outline_title_get_entry (cell)));
   if (commit)
     {
-      g_autoptr(WpItem) item = wp_store_get_item (wp_context_get_store (self->context), id, NULL);
+      g_autoptr(WpItem) item = wp_store_get_item (_wp_outline_get_store (self), id, NULL);
       g_autofree char *clean = g_strstrip (g_strdup (text));
 
       if (item != NULL && g_strcmp0 (clean, wp_item_get_title (item)) != 0
@@ -175,7 +175,7 @@ is_empty_new_row (WpOutlineView *self,
 
   if (id == 0 || id != self->just_created)
     return FALSE;
-  item = wp_store_get_item (wp_context_get_store (self->context), id, NULL);
+  item = wp_store_get_item (_wp_outline_get_store (self), id, NULL);
   return item != NULL && wp_item_get_title (item)[0] == '\0';
 }
 
@@ -322,7 +322,8 @@ take_back_left_row (gpointer data)
   g_autoptr(WpOutlineView) self = left->self;
 
   /* (unless it is being edited again) */
-  if (self->context == NULL || _wp_outline_is_editing (self) || self->just_created != left->id)
+  if (self->binding.context == NULL || _wp_outline_is_editing (self)
+      || self->just_created != left->id)
     return G_SOURCE_REMOVE;
   if (is_empty_new_row (self, left->id))
     take_back_new_row (self, left->id);

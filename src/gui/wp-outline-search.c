@@ -36,10 +36,10 @@ _wp_outline_create_child_model (gpointer item,
       /* Searching: only the rows above a match open, on what leads to it. */
       if (!wp_ids_contain (self->ancestors, id))
         return NULL;
-      return wp_store_get_shown_children_model (wp_context_get_store (self->context),
+      return wp_store_get_shown_children_model (_wp_outline_get_store (self),
                                                 wp_item_get_plan_id (item), id);
     }
-  return G_LIST_MODEL (wp_item_list_new_for_item (wp_context_get_store (self->context), item));
+  return G_LIST_MODEL (wp_item_list_new_for_item (_wp_outline_get_store (self), item));
 }
 
 const char *
@@ -152,10 +152,10 @@ _wp_outline_find_shown (WpOutlineView  *self,
   filter.text = self->search;
   g_clear_pointer (&self->matches, g_array_unref);
   g_clear_pointer (&self->ancestors, g_array_unref);
-  hits = wp_filter_find (wp_context_get_store (self->context), wp_plan_get_id (self->plan),
+  hits = wp_filter_find (_wp_outline_get_store (self), wp_plan_get_id (self->binding.plan),
                          &filter, error);
   return hits != NULL
-         && wp_store_set_shown (wp_context_get_store (self->context), wp_plan_get_id (self->plan),
+         && wp_store_set_shown (_wp_outline_get_store (self), wp_plan_get_id (self->binding.plan),
                                 hits, &self->matches, &self->ancestors, error);
 }
 
@@ -177,13 +177,13 @@ _wp_outline_refilter (WpOutlineView *self)
       _wp_outline_reload (self);
       return;
     }
-  wp_store_shown_changed (wp_context_get_store (self->context), wp_plan_get_id (self->plan));
+  wp_store_shown_changed (_wp_outline_get_store (self), wp_plan_get_id (self->binding.plan));
   _wp_outline_open_first_rows (self);
 
   g_hash_table_iter_init (&iter, self->title_cells);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      g_autoptr(WpItem) item = wp_store_get_item (wp_context_get_store (self->context),
+      g_autoptr(WpItem) item = wp_store_get_item (_wp_outline_get_store (self),
                                                   *(gint64 *) key, NULL);
 
       if (item != NULL)
@@ -254,7 +254,8 @@ wp_outline_view_set_filter (WpOutlineView  *self,
       g_clear_pointer (&self->matches, g_array_unref);
       g_clear_pointer (&self->ancestors, g_array_unref);
     }
-  if (was_filtering && _wp_outline_is_filtering (self) && self->root != NULL && self->plan != NULL)
+  if (was_filtering && _wp_outline_is_filtering (self) && self->root != NULL
+      && self->binding.plan != NULL)
     _wp_outline_refilter (self);
   else
     _wp_outline_reload (self);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "wp-outline-view.h"
+#include "wp-view.h"
 
 G_BEGIN_DECLS
 
@@ -19,8 +20,7 @@ struct _WpOutlineView
   AdwStatusPage      *empty_page;
   GtkButton          *add_area_button;
 
-  WpContext          *context;
-  WpPlan             *plan;
+  WpViewBinding       binding;
   GListModel         *root;
   GtkTreeListModel   *tree;
   GtkSingleSelection *selection;
@@ -100,6 +100,7 @@ gboolean   _wp_outline_find_shown       (WpOutlineView  *self,
                                          GError        **error);
 
 /* wp-outline-view.c */
+WpStore   *_wp_outline_get_store        (WpOutlineView *self);
 WpUndoStack *_wp_outline_get_undo       (WpOutlineView *self);
 AdwToastOverlay *_wp_outline_get_toast_overlay (WpOutlineView *self);
 void       _wp_outline_show_error       (WpOutlineView *self,

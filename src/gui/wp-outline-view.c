@@ -27,28 +27,31 @@
 
 
 static void wp_outline_view_view_init (WpViewInterface *iface);
+static void on_context_changed (WpOutlineView *self,
+                                WpContext     *old);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (WpOutlineView, wp_outline_view, ADW_TYPE_BIN,
                                G_IMPLEMENT_INTERFACE (WP_TYPE_VIEW, wp_outline_view_view_init))
 
 #define MAX_ROWS_OPENED_AT_START 300
 
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  PROP_PLAN,
-};
-
 WpContext *
 _wp_outline_view_get_context (WpOutlineView *self)
 {
-  return self->context;
+  return self->binding.context;
+}
+
+/* Returns: (transfer none) (nullable): the store the outline shows */
+WpStore *
+_wp_outline_get_store (WpOutlineView *self)
+{
+  return self->binding.context != NULL ? wp_context_get_store (self->binding.context) : NULL;
 }
 
 WpUndoStack *
 _wp_outline_get_undo (WpOutlineView *self)
 {
-  return self->context ? wp_context_get_undo_stack (self->context) : NULL;
+  return self->binding.context ? wp_context_get_undo_stack (self->binding.context) : NULL;
 }
 
 AdwToastOverlay *
@@ -110,7 +113,7 @@ reveal (WpOutlineView *self,
         gint64         item_id)
 {
   g_autoptr(GArray) chain = g_array_new (FALSE, FALSE, sizeof (gint64));
-  WpStore *store = wp_context_get_store (self->context);
+  WpStore *store = _wp_outline_get_store (self);
   gint64 id = item_id;
 
   while (id != 0)
@@ -212,7 +215,7 @@ _wp_outline_select_item (WpOutlineView *self,
 void
 _wp_outline_update_empty_state (WpOutlineView *self)
 {
-  if (self->plan != NULL && _wp_outline_is_filtering (self)
+  if (self->binding.plan != NULL && _wp_outline_is_filtering (self)
       && (self->root == NULL || g_list_model_get_n_items (self->root) == 0))
     {
       adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
@@ -229,7 +232,7 @@ _wp_outline_update_empty_state (WpOutlineView *self)
     }
 
   adw_status_page_set_icon_name (self->empty_page, "view-list-bullet-symbolic");
-  if (self->plan == NULL)
+  if (self->binding.plan == NULL)
     {
       adw_status_page_set_title (self->empty_page, _("No Plans Yet"));
       adw_status_page_set_description (
@@ -238,8 +241,8 @@ _wp_outline_update_empty_state (WpOutlineView *self)
           "Import Plan."));
       gtk_button_set_label (self->add_area_button, _("_New Plan…"));
       gtk_widget_set_visible (GTK_WIDGET (self->add_area_button),
-                              self->context != NULL
-                              && wp_context_get_store (self->context) != NULL);
+                              self->binding.context != NULL
+                              && _wp_outline_get_store (self) != NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
   else if (self->root == NULL || g_list_model_get_n_items (self->root) == 0)
@@ -294,7 +297,7 @@ _wp_outline_reload (WpOutlineView *self)
   self->editing = self->pending_edit = self->just_created = self->created_from = 0;
   g_clear_pointer (&self->to_open, g_ptr_array_unref);
 
-  if (self->context == NULL || self->plan == NULL || wp_context_get_store (self->context) == NULL)
+  if (self->binding.plan == NULL || _wp_outline_get_store (self) == NULL)
     {
       gtk_single_selection_set_model (self->selection, NULL);
       _wp_outline_update_empty_state (self);
@@ -314,10 +317,10 @@ _wp_outline_reload (WpOutlineView *self)
     }
 
   self->root = _wp_outline_is_filtering (self)
-               ? wp_store_get_shown_children_model (wp_context_get_store (self->context),
-                                                    wp_plan_get_id (self->plan), 0)
-               : wp_store_get_children_model (wp_context_get_store (self->context),
-                                              wp_plan_get_id (self->plan), 0);
+               ? wp_store_get_shown_children_model (_wp_outline_get_store (self),
+                                                    wp_plan_get_id (self->binding.plan), 0)
+               : wp_store_get_children_model (_wp_outline_get_store (self),
+                                              wp_plan_get_id (self->binding.plan), 0);
   g_signal_connect_swapped (self->root, "items-changed", G_CALLBACK (on_root_items_changed), self);
 
   self->tree = gtk_tree_list_model_new (g_object_ref (self->root), FALSE, FALSE,
@@ -361,7 +364,7 @@ _wp_outline_reload (WpOutlineView *self)
 static void
 on_add_area_clicked (WpOutlineView *self)
 {
-  if (self->plan == NULL)
+  if (self->binding.plan == NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.new-plan", NULL);
   else
     _wp_outline_add_sibling (self);
@@ -372,7 +375,8 @@ on_add_area_clicked (WpOutlineView *self)
 static void
 load_column_widths (WpOutlineView *self)
 {
-  GSettings *settings = self->context != NULL ? wp_context_get_settings (self->context) : NULL;
+  GSettings *settings = self->binding.context != NULL
+                        ? wp_context_get_settings (self->binding.context) : NULL;
   g_autoptr(GVariant) widths = NULL;
   gsize n;
   const gint32 *values;
@@ -393,7 +397,8 @@ load_column_widths (WpOutlineView *self)
 static void
 on_columns_resized (WpOutlineView *self)
 {
-  GSettings *settings = self->context != NULL ? wp_context_get_settings (self->context) : NULL;
+  GSettings *settings = self->binding.context != NULL
+                        ? wp_context_get_settings (self->binding.context) : NULL;
   gint32 values[WP_OUTLINE_N_COLUMNS - 1];
 
   if (settings == NULL)
@@ -419,8 +424,7 @@ wp_outline_view_dispose (GObject *object)
   g_clear_object (&self->root);
   g_clear_object (&self->tree);
   g_clear_object (&self->selection);
-  g_clear_object (&self->plan);
-  g_clear_object (&self->context);
+  wp_view_binding_clear (&self->binding, self);
   g_clear_pointer (&self->title_cells, g_hash_table_unref);
   g_clear_pointer (&self->deleted_open, g_hash_table_unref);
   g_clear_pointer (&self->to_open, g_ptr_array_unref);
@@ -432,45 +436,6 @@ wp_outline_view_dispose (GObject *object)
   g_clear_pointer (&self->ancestors, g_array_unref);
 
   G_OBJECT_CLASS (wp_outline_view_parent_class)->dispose (object);
-}
-
-static void
-wp_outline_view_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  WpOutlineView *self = WP_OUTLINE_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    case PROP_PLAN:
-      g_value_set_object (value, self->plan);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-wp_outline_view_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  WpOutlineView *self = WP_OUTLINE_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      wp_outline_view_set_context (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static WpItem *
@@ -518,10 +483,7 @@ wp_outline_view_class_init (WpOutlineViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = wp_outline_view_dispose;
-  object_class->get_property = wp_outline_view_get_property;
-  object_class->set_property = wp_outline_view_set_property;
-  g_object_class_override_property (object_class, PROP_CONTEXT, "context");
-  g_object_class_override_property (object_class, PROP_PLAN, "plan");
+  WP_VIEW_CLASS_BIND (klass, WpOutlineView, on_context_changed, _wp_outline_reload);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/workplan/Workplan/wp-outline-view.ui");
@@ -585,10 +547,11 @@ on_undo_stepped (WpOutlineView *self,
 {
   g_autoptr(WpItem) item = NULL;
 
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || self->plan == NULL || self->tree == NULL)
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || self->binding.plan == NULL
+      || self->tree == NULL)
     return;
-  item = wp_store_get_item (wp_context_get_store (self->context), item_id, NULL);
-  if (item != NULL && wp_item_get_plan_id (item) == wp_plan_get_id (self->plan))
+  item = wp_store_get_item (_wp_outline_get_store (self), item_id, NULL);
+  if (item != NULL && wp_item_get_plan_id (item) == wp_plan_get_id (self->binding.plan))
     {
       _wp_outline_reopen_rows (self, item_id);
       _wp_outline_select_row (self, item_id, FALSE);
@@ -615,53 +578,44 @@ wp_outline_view_set_milestone_column_shown (WpOutlineView *self,
 static void
 on_milestone_setting_changed (WpOutlineView *self)
 {
-  GSettings *settings = wp_context_get_settings (self->context);
+  GSettings *settings = wp_context_get_settings (self->binding.context);
 
   wp_outline_view_set_milestone_column_shown (
     self, g_settings_get_boolean (settings, "outline-show-milestone"));
 }
 
-/* The window shows another plan, or the same one read again */
+/* The outline took its context (@old the one before): it follows the
+ * undo stack and the milestone column's setting, and reads the plan */
 static void
-on_context_plan (WpOutlineView *self)
+on_context_changed (WpOutlineView *self,
+                    WpContext     *old)
 {
-  wp_outline_view_set_plan (self, wp_context_get_plan (self->context));
-}
+  WpContext *context = self->binding.context;
 
-void
-wp_outline_view_set_context (WpOutlineView *self,
-                             WpContext     *context)
-{
-  g_return_if_fail (WP_IS_OUTLINE_VIEW (self));
-
-  if (self->context == context)
-    return;
-  if (self->context != NULL)
+  if (old != NULL)
     {
-      if (wp_context_get_undo_stack (self->context) != NULL)
-        g_signal_handlers_disconnect_by_func (wp_context_get_undo_stack (self->context),
-                                              on_undo_stepped, self);
-      g_signal_handlers_disconnect_by_func (self->context, on_context_plan, self);
-      if (wp_context_get_undo_stack (self->context) != NULL)
-        g_signal_handlers_disconnect_by_func (wp_context_get_undo_stack (self->context),
-                                              _wp_outline_redraw_milestones, self);
-      if (wp_context_get_settings (self->context) != NULL)
-        g_signal_handlers_disconnect_by_func (wp_context_get_settings (self->context),
+      if (wp_context_get_undo_stack (old) != NULL)
+        {
+          g_signal_handlers_disconnect_by_func (wp_context_get_undo_stack (old),
+                                                on_undo_stepped, self);
+          g_signal_handlers_disconnect_by_func (wp_context_get_undo_stack (old),
+                                                _wp_outline_redraw_milestones, self);
+        }
+      if (wp_context_get_settings (old) != NULL)
+        g_signal_handlers_disconnect_by_func (wp_context_get_settings (old),
                                               on_milestone_setting_changed, self);
     }
-  g_set_object (&self->context, context);
   if (context != NULL)
     {
       if (wp_context_get_undo_stack (context) != NULL)
-        g_signal_connect_object (wp_context_get_undo_stack (context), "stepped",
-                                 G_CALLBACK (on_undo_stepped), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (context, "notify::plan", G_CALLBACK (on_context_plan), self,
-                               G_CONNECT_SWAPPED);
-      /* (a milestone edited, undone or redone changes no item's property) */
-      if (wp_context_get_undo_stack (context) != NULL)
-        g_signal_connect_object (wp_context_get_undo_stack (context), "notify::undo-label",
-                                 G_CALLBACK (_wp_outline_redraw_milestones), self,
-                                 G_CONNECT_SWAPPED);
+        {
+          g_signal_connect_object (wp_context_get_undo_stack (context), "stepped",
+                                   G_CALLBACK (on_undo_stepped), self, G_CONNECT_SWAPPED);
+          /* (a milestone edited, undone or redone changes no item's property) */
+          g_signal_connect_object (wp_context_get_undo_stack (context), "notify::undo-label",
+                                   G_CALLBACK (_wp_outline_redraw_milestones), self,
+                                   G_CONNECT_SWAPPED);
+        }
       if (wp_context_get_settings (context) != NULL)
         {
           g_signal_connect_object (wp_context_get_settings (context),
@@ -670,14 +624,10 @@ wp_outline_view_set_context (WpOutlineView *self,
                                    G_CONNECT_SWAPPED);
           on_milestone_setting_changed (self);
         }
-      /* (the plan shown, read once with the rest) */
-      g_set_object (&self->plan, wp_context_get_plan (context));
     }
   load_column_widths (self);
   _wp_outline_reload (self);
-  g_object_notify (G_OBJECT (self), "context");
 }
-
 /**
  * wp_outline_view_show_item:
  *
@@ -704,14 +654,4 @@ wp_outline_view_is_editing (WpOutlineView *self)
 {
   g_return_val_if_fail (WP_IS_OUTLINE_VIEW (self), FALSE);
   return _wp_outline_is_editing (self);
-}
-
-void
-wp_outline_view_set_plan (WpOutlineView *self,
-                          WpPlan        *plan)
-{
-  g_return_if_fail (WP_IS_OUTLINE_VIEW (self));
-
-  g_set_object (&self->plan, plan);
-  _wp_outline_reload (self);
 }

@@ -14,8 +14,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (WpOutlineView, wp_outline_view, WP, OUTLINE_VIEW, AdwBin)
 
 WpItem *wp_outline_view_get_selected_item (WpOutlineView *self);
-void wp_outline_view_set_context (WpOutlineView *self,
-                                  WpContext     *context);
 void wp_outline_view_set_milestone_column_shown (WpOutlineView *self,
                                                  gboolean       shown);
 void wp_outline_view_expand_all  (WpOutlineView *self,
@@ -24,8 +22,6 @@ void wp_outline_view_set_search  (WpOutlineView *self,
                                   const char    *query);
 void wp_outline_view_set_filter  (WpOutlineView  *self,
                                   const WpFilter *filter);
-void wp_outline_view_set_plan    (WpOutlineView *self,
-                                  WpPlan        *plan);
 
 gboolean wp_outline_view_is_editing (WpOutlineView *self);
 gboolean wp_outline_view_show_item (WpOutlineView *self,

@@ -11,61 +11,15 @@
 #include <glib/gi18n.h>
 
 #include "wp-tooltip.h"
-#include "wp-progress-view.h"
+#include "wp-progress-view-private.h"
 #include "wp-toast.h"
 #include "wp-view-refresh.h"
 #include "wp-view.h"
-
-struct _WpProgressView
-{
-  AdwBin               parent_instance;
-
-  GtkStack            *stack;
-  GtkLabel            *heading;
-  GtkLabel            *unit_caption;   /* what the figures count */
-  AdwPreferencesGroup *trend_group;
-  GtkDropDown         *agency_dropdown;
-  GtkStringList       *agency_names;    /* "All agencies", then the plan's */
-  GtkFlowBox          *tiles;
-  AdwPreferencesGroup *areas_group;
-  AdwPreferencesGroup *agencies_group;
-  AdwPreferencesGroup *targets_group;
-  AdwPreferencesGroup *overdue_group;
-  AdwPreferencesGroup *due_soon_group;
-  GtkTextView         *summary_view;
-  GtkButton           *redraft_button;
-  GtkDrawingArea      *status_chart;
-  GtkDrawingArea      *trend_chart;
-  GtkDrawingArea      *areas_chart;
-  GtkDrawingArea      *agencies_chart;
-  AdwPreferencesGroup *pace_group;      /* against the milestones (形象进度) */
-  GtkWidget           *pace_charts;
-  GtkDrawingArea      *pace_areas_chart;
-  GtkDrawingArea      *pace_agencies_chart;
-  AdwPreferencesGroup *behind_group;
-  AdwPreferencesGroup *pending_group;
-
-  WpContext           *context;
-  WpPlan              *plan;
-  GPtrArray           *rows;      /* rows added to the groups, to remove */
-  WpPlanStats         *stats;     /* what the charts draw */
-  WpViewRefresh   refresh;
-  char                *agency;          /* the one agency shown, or NULL for all */
-  gboolean             listing;         /* the view is filling the agency list */
-  gboolean             drafting;        /* the view is writing the summary */
-  gboolean             summary_edited;  /* the user changed the summary */
-};
 
 static void wp_progress_view_view_init (WpViewInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (WpProgressView, wp_progress_view, ADW_TYPE_BIN,
                                G_IMPLEMENT_INTERFACE (WP_TYPE_VIEW, wp_progress_view_view_init))
-
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  PROP_PLAN,
-};
 
 enum {
   FILTER_ACTIVATED,
@@ -75,8 +29,8 @@ enum {
 static guint signals[N_SIGNALS];
 
 /* An item of the lists or charts, shown in the outline (by the window) */
-static void
-show_in_outline (WpProgressView *self,
+void
+_wp_progress_show_in_outline (WpProgressView *self,
                  gint64          item_id)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-item", "x", item_id);
@@ -93,7 +47,6 @@ filter_activated (WpProgressView *self,
                               month);
 }
 
-#define MAX_AGENCIES 12
 /* (no fewer than the 20 overdue items the drafted summary names, which is
  * drafted from the same figures: SUMMARY_MAX_OVERDUE in wp-stats.c) */
 #define MAX_LISTED 30
@@ -129,7 +82,7 @@ on_item_row_activated (AdwActionRow   *row,
 {
   gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (row), "wp-item-id");
 
-  show_in_outline (self, id);
+  _wp_progress_show_in_outline (self, id);
 }
 
 static GtkWidget *
@@ -239,11 +192,18 @@ add_item_rows (WpProgressView      *self,
 
 /* The plan's done items waiting as 待销号, with their completion notes,
  * when the plan requires review (issue 21) */
+static WpStore *
+get_store (WpProgressView *self)
+{
+  return wp_context_get_store (self->binding.context);
+}
+
 static void
 show_pending (WpProgressView *self)
 {
-  WpStore *store = wp_context_get_store (self->context);
-  g_autoptr(GArray) ids = wp_store_list_pending_closeouts (store, wp_plan_get_id (self->plan),
+  WpStore *store = get_store (self);
+  g_autoptr(GArray) ids = wp_store_list_pending_closeouts (store,
+                                                           wp_plan_get_id (self->binding.plan),
                                                            NULL);
   guint n = ids != NULL ? ids->len : 0;
 
@@ -324,8 +284,8 @@ static void set_summary_edited (WpProgressView *self,
 static void
 update_agencies (WpProgressView *self)
 {
-  g_auto(GStrv) names = wp_store_list_plan_agency_names (wp_context_get_store (self->context),
-                                                         wp_plan_get_id (self->plan), NULL);
+  g_auto(GStrv) names = wp_store_list_plan_agency_names (get_store (self),
+                                                         wp_plan_get_id (self->binding.plan), NULL);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->agency_names));
   guint selected = 0;
   g_autoptr(GPtrArray) all = g_ptr_array_new ();
@@ -363,48 +323,12 @@ on_agency_selected (WpProgressView *self)
   queue_refresh (self);
 }
 
-/* The charts' text follows the desktop's text size (Large Text): the
- * charts are drawn in units of 96 dpi and scaled by the font resolution. */
-static double
-chart_scale (GtkWidget *widget)
-{
-  int dpi = 0;
-
-  g_object_get (gtk_widget_get_settings (widget), "gtk-xft-dpi", &dpi, NULL);
-  return dpi > 0 ? CLAMP (dpi / (96.0 * 1024), 1.0, 3.0) : 1.0;
-}
-
-/* What a breakdown chart shows, in words, for screen readers: one line
- * per bar */
-static void
-describe_pace_chart (GtkDrawingArea *chart,
-                     GPtrArray      *groups,
-                     guint           max_groups)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; i < MIN (groups->len, max_groups); i++)
-    {
-      WpGroupCounts *group = g_ptr_array_index (groups, i);
-      g_autofree char *counts = wp_counts_describe_pace (&group->counts);
-
-      if (i > 0)
-        g_string_append_c (text, '\n');
-      /* Translators: one bar of the milestone breakdown, read out: the
-       * area or agency, then its counts */
-      g_string_append_printf (text, _("%s: %s"), group->name, counts);
-    }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  text->str, -1);
-}
-
 /* The breakdown against the milestones (形象进度), or one line saying none
  * is due yet; then the items behind theirs */
 static void
 show_pace (WpProgressView *self,
            WpPlanStats    *stats)
 {
-  double k = chart_scale (GTK_WIDGET (self));
   gboolean any = wp_counts_have_milestones (&stats->counts);
   g_autofree char *as_of = wp_date_format_display (&stats->as_of);
   g_autofree char *counts = NULL;
@@ -426,14 +350,7 @@ show_pace (WpProgressView *self,
                                        "quarter ended; lead agencies by the items they lead "
                                        "at any level."), counts);
       adw_preferences_group_set_description (self->pace_group, description);
-      gtk_drawing_area_set_content_height (self->pace_areas_chart,
-                                           (int) (wp_chart_pace_height (stats->areas->len) * k));
-      gtk_drawing_area_set_content_height (self->pace_agencies_chart,
-                                           (int) (wp_chart_pace_height (
-                                                    MIN (stats->agencies->len, MAX_AGENCIES))
-                                                  * k));
-      describe_pace_chart (self->pace_areas_chart, stats->areas, G_MAXUINT);
-      describe_pace_chart (self->pace_agencies_chart, stats->agencies, MAX_AGENCIES);
+      _wp_progress_size_pace_charts (self, stats);
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->behind_group), stats->behind->len > 0);
@@ -474,7 +391,8 @@ refresh (WpProgressView *self)
   wp_view_refresh_cancel (&self->refresh);
 
   clear (self);
-  if (self->context == NULL || self->plan == NULL || wp_context_get_store (self->context) == NULL)
+  if (self->binding.context == NULL || self->binding.plan == NULL
+      || get_store (self) == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
@@ -482,9 +400,9 @@ refresh (WpProgressView *self)
 
   update_agencies (self);
   /* (only the items the lists show are read) */
-  stats = computed = wp_plan_stats_compute_listing (wp_context_get_store (self->context),
-                                                    wp_plan_get_id (self->plan), self->agency,
-                                                    MAX_LISTED, &error);
+  stats = computed = wp_plan_stats_compute_listing (get_store (self),
+                                                    wp_plan_get_id (self->binding.plan),
+                                                    self->agency, MAX_LISTED, &error);
   /* One agency with nothing counted still shows its (empty) figures, so
    * that the agency list stays at hand */
   if (stats == NULL || (stats->counts.total == 0 && self->agency == NULL))
@@ -503,7 +421,7 @@ refresh (WpProgressView *self)
 
   as_of = wp_date_format_display (&stats->as_of);
   /* Translators: heading of the progress view: the plan and the day */
-  heading = g_strdup_printf (_("%s, as of %s"), wp_plan_get_title (self->plan), as_of);
+  heading = g_strdup_printf (_("%s, as of %s"), wp_plan_get_title (self->binding.plan), as_of);
   gtk_label_set_label (self->heading, heading);
 
   add_tile (self, stats->counts.total,
@@ -513,19 +431,7 @@ refresh (WpProgressView *self)
   add_tile (self, stats->counts.overdue, _("Overdue"), "error");
   add_tile (self, stats->counts.due_soon, _("At risk"), "warning");
 
-  /* The charts are drawn by the core, as in the PDF; their heights follow
-   * the number of bars, and the text size. */
-  gtk_drawing_area_set_content_height (self->status_chart,
-                                       (int) (150 * chart_scale (GTK_WIDGET (self))));
-  gtk_drawing_area_set_content_height (self->trend_chart,
-                                       (int) (150 * chart_scale (GTK_WIDGET (self))));
-  gtk_drawing_area_set_content_height (self->areas_chart,
-                                       (int) (wp_chart_bars_height (stats->areas->len)
-                                              * chart_scale (GTK_WIDGET (self))));
-  gtk_drawing_area_set_content_height (self->agencies_chart,
-                                       (int) (wp_chart_bars_height (MIN (stats->agencies->len,
-                                                                         MAX_AGENCIES))
-                                              * chart_scale (GTK_WIDGET (self))));
+  _wp_progress_size_charts (self, stats);
 
   gtk_widget_set_visible (GTK_WIDGET (self->targets_group), stats->targets->len > 0);
   for (guint i = 0; i < stats->targets->len; i++)
@@ -549,160 +455,25 @@ refresh (WpProgressView *self)
   /* The user's wording stands until they ask for a new draft */
   if (!self->summary_edited)
     {
-      summary = wp_plan_stats_compose_summary (stats, wp_plan_get_title (self->plan));
+      summary = wp_plan_stats_compose_summary (stats, wp_plan_get_title (self->binding.plan));
       self->drafting = TRUE;
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->summary_view), summary, -1);
       self->drafting = FALSE;
     }
 
-  gtk_widget_queue_draw (GTK_WIDGET (self->status_chart));
-  gtk_widget_queue_draw (GTK_WIDGET (self->trend_chart));
-  gtk_widget_queue_draw (GTK_WIDGET (self->areas_chart));
-  gtk_widget_queue_draw (GTK_WIDGET (self->agencies_chart));
-  gtk_widget_queue_draw (GTK_WIDGET (self->pace_areas_chart));
-  gtk_widget_queue_draw (GTK_WIDGET (self->pace_agencies_chart));
+  _wp_progress_redraw_charts (self);
 
   gtk_stack_set_visible_child_name (self->stack, "figures");
 }
 
-/* The charts are drawn by the core, as in the briefing */
-static void
-draw_chart (GtkDrawingArea *area,
-            cairo_t        *cr,
-            int             width,
-            int             height,
-            gpointer        data)
+/* For the charts: the outline showing those items */
+void
+_wp_progress_filter_activated (WpProgressView *self,
+                               const char     *agency,
+                               int             status,
+                               int             month)
 {
-  WpProgressView *self = data;
-  double k = chart_scale (GTK_WIDGET (area));
-
-  if (self->stats == NULL)
-    return;
-  cairo_scale (cr, k, k);
-  if (area == self->status_chart)
-    wp_chart_draw_status (cr, &self->stats->counts, width / k, height / k);
-  else if (area == self->trend_chart)
-    wp_chart_draw_trend (cr, self->stats->done_by_month, width / k, height / k);
-  else if (area == self->areas_chart)
-    wp_chart_draw_bars (cr, self->stats->areas, G_MAXUINT, width / k);
-  else if (area == self->pace_areas_chart)
-    wp_chart_draw_pace (cr, self->stats->areas, G_MAXUINT, width / k);
-  else if (area == self->pace_agencies_chart)
-    wp_chart_draw_pace (cr, self->stats->agencies, MAX_AGENCIES, width / k);
-  else
-    wp_chart_draw_bars (cr, self->stats->agencies, MAX_AGENCIES, width / k);
-}
-
-/* A click on a lead agency's bar shows its items in the outline */
-static void
-on_agencies_chart_pressed (GtkGestureClick *gesture,
-                           int              n_press,
-                           double           x,
-                           double           y,
-                           WpProgressView  *self)
-{
-  int index;
-
-  if (self->stats == NULL)
-    return;
-  index = wp_chart_bars_hit (MIN (self->stats->agencies->len, MAX_AGENCIES),
-                             y / chart_scale (GTK_WIDGET (self)));
-  if (index >= 0)
-    g_signal_emit (self, signals[FILTER_ACTIVATED], 0,
-                   ((WpGroupCounts *) g_ptr_array_index (self->stats->agencies, index))->name,
-                   -1, 0);
-}
-
-/* A click on a status of the ring shows the items of that status (of the
- * agency shown) in the outline */
-static void
-on_status_chart_pressed (GtkGestureClick *gesture,
-                         int              n_press,
-                         double           x,
-                         double           y,
-                         WpProgressView  *self)
-{
-  double k = chart_scale (GTK_WIDGET (self));
-  int status;
-
-  if (self->stats == NULL)
-    return;
-  status = wp_chart_status_hit (&self->stats->counts,
-                                gtk_widget_get_width (GTK_WIDGET (self->status_chart)) / k,
-                                gtk_widget_get_height (GTK_WIDGET (self->status_chart)) / k,
-                                x / k, y / k);
-  if (status >= 0)
-    g_signal_emit (self, signals[FILTER_ACTIVATED], 0, self->agency, status, 0);
-}
-
-/* A click on a month of the trend shows what was done in it */
-static void
-on_trend_chart_pressed (GtkGestureClick *gesture,
-                        int              n_press,
-                        double           x,
-                        double           y,
-                        WpProgressView  *self)
-{
-  double k = chart_scale (GTK_WIDGET (self));
-  int month = wp_chart_trend_hit (gtk_widget_get_width (GTK_WIDGET (self->trend_chart)) / k,
-                                  x / k);
-
-  if (self->stats != NULL && month > 0 && self->stats->done_by_month[month - 1] > 0)
-    g_signal_emit (self, signals[FILTER_ACTIVATED], 0, self->agency, -1, month);
-}
-
-/* A click on an area's bar shows the area in the outline */
-static void
-on_areas_chart_pressed (GtkGestureClick *gesture,
-                        int              n_press,
-                        double           x,
-                        double           y,
-                        WpProgressView  *self)
-{
-  int index;
-
-  if (self->stats == NULL)
-    return;
-  index = wp_chart_bars_hit (self->stats->areas->len, y / chart_scale (GTK_WIDGET (self)));
-  if (index < 0)
-    return;
-  show_in_outline (self, ((WpGroupCounts *) g_ptr_array_index (self->stats->areas, index))->id);
-}
-
-/* A click on a segment of the milestone breakdown shows the items it
- * counts in the outline: for an area, its counted items; for a lead
- * agency, the items it leads; for one agency, of the items it is on */
-static void
-on_pace_chart_pressed (GtkGestureClick *gesture,
-                       int              n_press,
-                       double           x,
-                       double           y,
-                       WpProgressView  *self)
-{
-  GtkWidget *chart = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  gboolean by_agency = chart == GTK_WIDGET (self->pace_agencies_chart);
-  double k = chart_scale (GTK_WIDGET (self));
-  GPtrArray *groups;
-  WpGroupCounts *group;
-  g_autofree char *label = NULL;
-  WpPace pace = WP_PACE_NONE;
-  int index;
-
-  if (self->stats == NULL)
-    return;
-  groups = by_agency ? self->stats->agencies : self->stats->areas;
-  index = wp_chart_pace_hit (groups, by_agency ? MAX_AGENCIES : G_MAXUINT,
-                             gtk_widget_get_width (chart) / k, x / k, y / k, &pace);
-  if (index < 0)
-    return;
-  group = g_ptr_array_index (groups, index);
-  /* Translators: the filter of one segment of the milestone breakdown,
-   * e.g. "市公安局 · 欠进度"; a click takes it away */
-  label = g_strdup_printf (_("%s · %s ✕"), group->name, wp_pace_to_label (pace));
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-pace-filter", "(smsxiix)", label,
-                              self->agency, by_agency ? (gint64) 0 : group->id,
-                              by_agency || self->agency != NULL ? -1 : (int) self->stats->unit,
-                              (int) pace, by_agency ? group->id : (gint64) 0);
+  g_signal_emit (self, signals[FILTER_ACTIVATED], 0, agency, status, month);
 }
 
 static void
@@ -752,66 +523,36 @@ on_copy_clicked (WpProgressView *self)
 }
 
 static void
+on_context_changed (WpProgressView *self)
+{
+  wp_view_refresh_follow (&self->refresh, self->binding.context);
+}
+
+static void
+on_plan_changed (WpProgressView *self,
+                 gboolean        another)
+{
+  /* Another plan: the edited summary and the agency were about the one before */
+  if (another)
+    {
+      set_summary_edited (self, FALSE);
+      g_clear_pointer (&self->agency, g_free);
+    }
+  queue_refresh (self);
+}
+
+static void
 wp_progress_view_dispose (GObject *object)
 {
   WpProgressView *self = WP_PROGRESS_VIEW (object);
 
   wp_view_refresh_cancel (&self->refresh);
-  g_clear_object (&self->context);
-  g_clear_object (&self->plan);
+  wp_view_binding_clear (&self->binding, self);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->stats, wp_plan_stats_free);
   g_clear_pointer (&self->agency, g_free);
 
   G_OBJECT_CLASS (wp_progress_view_parent_class)->dispose (object);
-}
-
-static void
-wp_progress_view_map (GtkWidget *widget)
-{
-  WpProgressView *self = WP_PROGRESS_VIEW (widget);
-
-  GTK_WIDGET_CLASS (wp_progress_view_parent_class)->map (widget);
-  wp_view_refresh_mapped (&self->refresh);
-}
-
-static void
-wp_progress_view_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  WpProgressView *self = WP_PROGRESS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    case PROP_PLAN:
-      g_value_set_object (value, self->plan);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-wp_progress_view_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  WpProgressView *self = WP_PROGRESS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      wp_progress_view_set_context (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -829,11 +570,7 @@ wp_progress_view_class_init (WpProgressViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = wp_progress_view_dispose;
-  object_class->get_property = wp_progress_view_get_property;
-  object_class->set_property = wp_progress_view_set_property;
-  g_object_class_override_property (object_class, PROP_CONTEXT, "context");
-  g_object_class_override_property (object_class, PROP_PLAN, "plan");
-  widget_class->map = wp_progress_view_map;
+  WP_VIEW_CLASS_BIND (klass, WpProgressView, on_context_changed, on_plan_changed);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/workplan/Workplan/wp-progress-view.ui");
@@ -882,21 +619,6 @@ wp_progress_view_class_init (WpProgressViewClass *klass)
                                                           G_TYPE_INT, G_TYPE_INT);
 }
 
-/* Every chart leads to its items: a click, a pointer cursor, a tooltip */
-static void
-make_clickable (WpProgressView *self,
-                GtkDrawingArea *chart,
-                GCallback       on_released,
-                const char     *tooltip)
-{
-  GtkGesture *click = gtk_gesture_click_new ();
-
-  g_signal_connect (click, "released", on_released, self);
-  gtk_widget_add_controller (GTK_WIDGET (chart), GTK_EVENT_CONTROLLER (click));
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (chart), "pointer");
-  wp_tooltip_set_text (GTK_WIDGET (chart), tooltip);
-}
-
 static void
 wp_progress_view_init (WpProgressView *self)
 {
@@ -909,56 +631,7 @@ wp_progress_view_init (WpProgressView *self)
                             G_CALLBACK (on_summary_changed), self);
   g_signal_connect_swapped (self->agency_dropdown, "notify::selected",
                             G_CALLBACK (on_agency_selected), self);
-  gtk_drawing_area_set_draw_func (self->status_chart, draw_chart, self, NULL);
-  gtk_drawing_area_set_draw_func (self->trend_chart, draw_chart, self, NULL);
-  gtk_drawing_area_set_draw_func (self->areas_chart, draw_chart, self, NULL);
-  gtk_drawing_area_set_draw_func (self->agencies_chart, draw_chart, self, NULL);
-  gtk_drawing_area_set_draw_func (self->pace_areas_chart, draw_chart, self, NULL);
-  gtk_drawing_area_set_draw_func (self->pace_agencies_chart, draw_chart, self, NULL);
-
-  make_clickable (self, self->areas_chart, G_CALLBACK (on_areas_chart_pressed),
-                  _("Click an area to show it in the outline"));
-  make_clickable (self, self->agencies_chart, G_CALLBACK (on_agencies_chart_pressed),
-                  _("Click an agency to show its items in the outline"));
-  make_clickable (self, self->status_chart, G_CALLBACK (on_status_chart_pressed),
-                  _("Click a status to show its items in the outline"));
-  make_clickable (self, self->trend_chart, G_CALLBACK (on_trend_chart_pressed),
-                  _("Click a month to show what was done in it in the outline"));
-  make_clickable (self, self->pace_areas_chart, G_CALLBACK (on_pace_chart_pressed),
-                  _("Click a part of a bar to show those items in the outline"));
-  make_clickable (self, self->pace_agencies_chart, G_CALLBACK (on_pace_chart_pressed),
-                  _("Click a part of a bar to show those items in the outline"));
-}
-
-/* The window shows another plan, or the same one read again */
-static void
-on_context_plan (WpProgressView *self)
-{
-  wp_progress_view_set_plan (self, wp_context_get_plan (self->context));
-}
-
-void
-wp_progress_view_set_context (WpProgressView *self,
-                              WpContext      *context)
-{
-
-  g_return_if_fail (WP_IS_PROGRESS_VIEW (self));
-
-  if (self->context == context)
-    return;
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_func (self->context, on_context_plan, self);
-  g_set_object (&self->context, context);
-  g_object_notify (G_OBJECT (self), "context");
-  if (context == NULL)
-    return;
-  g_signal_connect_object (context, "notify::plan", G_CALLBACK (on_context_plan), self,
-                           G_CONNECT_SWAPPED);
-  /* (the plan shown, read with the rest) */
-  g_set_object (&self->plan, wp_context_get_plan (context));
-
-  wp_view_refresh_watch (&self->refresh, context);
-  queue_refresh (self);
+  _wp_progress_setup_charts (self);
 }
 
 void
@@ -966,16 +639,8 @@ wp_progress_view_set_plan (WpProgressView *self,
                            WpPlan         *plan)
 {
   g_return_if_fail (WP_IS_PROGRESS_VIEW (self));
-
-  /* Another plan: the edited summary and the agency were about the one before */
-  if (g_set_object (&self->plan, plan))
-    {
-      set_summary_edited (self, FALSE);
-      g_clear_pointer (&self->agency, g_free);
-    }
-  queue_refresh (self);
+  wp_view_set_plan (WP_VIEW (self), plan);
 }
-
 /**
  * wp_progress_view_get_edited_summary:
  *

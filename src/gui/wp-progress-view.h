@@ -13,8 +13,6 @@ G_BEGIN_DECLS
 #define WP_TYPE_PROGRESS_VIEW (wp_progress_view_get_type ())
 G_DECLARE_FINAL_TYPE (WpProgressView, wp_progress_view, WP, PROGRESS_VIEW, AdwBin)
 
-void wp_progress_view_set_context (WpProgressView *self,
-                                   WpContext      *context);
 void wp_progress_view_set_plan    (WpProgressView *self,
                                    WpPlan         *plan);
 char *wp_progress_view_get_edited_summary (WpProgressView *self);

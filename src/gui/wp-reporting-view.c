@@ -18,6 +18,7 @@
 #include "wp-reporting-view.h"
 #include "wp-view-refresh.h"
 #include "wp-view.h"
+#include "wp-message-dialog.h"
 
 /* The width of a period's column in the grid */
 #define CELL_WIDTH 64
@@ -26,8 +27,7 @@ struct _WpReportingView
 {
   AdwBin          parent_instance;
 
-  WpContext      *context;
-  WpPlan         *plan;
+  WpViewBinding   binding;
   GPtrArray      *reports;   /* WpPeriodReport, the year's periods up to the current one */
   guint           shown;     /* the period shown below the grid */
   char           *selected;  /* the agency whose items are listed, or NULL */
@@ -54,12 +54,6 @@ static void wp_reporting_view_view_init (WpViewInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (WpReportingView, wp_reporting_view, ADW_TYPE_BIN,
                                G_IMPLEMENT_INTERFACE (WP_TYPE_VIEW, wp_reporting_view_view_init))
-
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  PROP_PLAN,
-};
 
 static void show_details (WpReportingView *self);
 
@@ -193,12 +187,8 @@ wp_reporting_view_draft_bulletin (WpReportingView *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), text_view);
   gtk_widget_add_css_class (scrolled, "card");
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "close", _("_Close"), "copy", _("C_opy"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "copy",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "copy");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  wp_message_dialog_add_choice (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"),
+                                "copy", _("C_opy"), ADW_RESPONSE_SUGGESTED);
   g_object_set_data_full (G_OBJECT (dialog), "wp-view", g_object_ref (self), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_bulletin_response), buffer, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -369,6 +359,30 @@ placeholder_row_new (const char *text)
   return row;
 }
 
+/* An agency in the list of items not reported, or of those behind their
+ * milestones: its name, how many, and their titles */
+static GtkWidget *
+agency_items_row_new (const WpPeriodReport *report,
+                      const WpAgencyReport *a,
+                      const GArray         *items)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *titles = join_titles (report, items);
+  /* Translators: an agency in the list of items not reported (or behind
+   * schedule): its name, and how many of its items are */
+  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "%1$s · %2$u item",
+                                                         "%1$s · %2$u items",
+                                                         items->len),
+                                            a->name, items->len);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), titles);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  return row;
+}
+
 static void
 fill_lists (WpReportingView *self)
 {
@@ -408,41 +422,14 @@ fill_lists (WpReportingView *self)
 
       if (a->missing->len > 0)
         {
-          GtkWidget *row = adw_action_row_new ();
-          g_autofree char *titles = join_titles (report, a->missing);
-          /* Translators: an agency in the list of items not reported: its
-           * name, and how many of its items are not reported */
-          g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                 "%1$s · %2$u item",
-                                                                 "%1$s · %2$u items",
-                                                                 a->missing->len),
-                                                    a->name, a->missing->len);
+          GtkWidget *row = agency_items_row_new (report, a, a->missing);
 
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), titles);
-          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), reminder_button_new (self, a));
           g_object_set_data_full (G_OBJECT (row), "wp-agency", g_strdup (a->name), g_free);
           gtk_list_box_append (self->missing_list, row);
         }
       if (a->behind->len > 0)
-        {
-          GtkWidget *row = adw_action_row_new ();
-          g_autofree char *titles = join_titles (report, a->behind);
-          /* Translators: an agency in the list of items behind schedule */
-          g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                 "%1$s · %2$u item",
-                                                                 "%1$s · %2$u items",
-                                                                 a->behind->len),
-                                                    a->name, a->behind->len);
-
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), titles);
-          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
-          gtk_list_box_append (self->behind_list, row);
-        }
+        gtk_list_box_append (self->behind_list, agency_items_row_new (report, a, a->behind));
     }
   if (n_late == 0)
     gtk_list_box_append (self->missing_list,
@@ -574,27 +561,27 @@ refresh (WpReportingView *self)
 
   wp_view_refresh_cancel (&self->refresh);
   /* (none once disposed, with its widgets) */
-  if (self->context == NULL)
+  if (self->binding.context == NULL)
     return;
-  if ((store = wp_context_get_store (self->context)) == NULL || self->plan == NULL)
+  if ((store = wp_context_get_store (self->binding.context)) == NULL || self->binding.plan == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
 
-  if (!wp_store_get_plan_settings (store, wp_plan_get_id (self->plan), &settings, &error))
+  if (!wp_store_get_plan_settings (store, wp_plan_get_id (self->binding.plan), &settings, &error))
     {
       wp_view_toast (GTK_WIDGET (self), error->message, NULL);
       return;
     }
   /* The periods of the year up to the one the reference day is in */
-  periods = wp_report_periods_of_year (wp_plan_get_year (self->plan), &settings);
+  periods = wp_report_periods_of_year (wp_plan_get_year (self->binding.plan), &settings);
   today = wp_store_get_reference_date (store);
   while (n < periods->len
          && g_date_compare (&g_array_index (periods, WpReportPeriod, n).from, today) <= 0)
     n++;
   n = MAX (n, 1);
-  reports = wp_period_report_compute_many (store, wp_plan_get_id (self->plan),
+  reports = wp_period_report_compute_many (store, wp_plan_get_id (self->binding.plan),
                                            (WpReportPeriod *) periods->data, n, &error);
   if (reports == NULL)
     {
@@ -652,100 +639,26 @@ queue_refresh (WpReportingView *self)
   wp_view_refresh_queue (&self->refresh);
 }
 
-/* The window shows another plan, or the same one read again */
 static void
-on_context_plan (WpReportingView *self)
+on_context_changed (WpReportingView *self)
 {
-  g_set_object (&self->plan, wp_context_get_plan (self->context));
-  g_object_notify (G_OBJECT (self), "plan");
-  queue_refresh (self);
+  wp_view_refresh_follow (&self->refresh, self->binding.context);
 }
-
-static void
-set_context (WpReportingView *self,
-             WpContext       *context)
-{
-  if (self->context == context)
-    return;
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_func (self->context, on_context_plan, self);
-  g_set_object (&self->context, context);
-  g_object_notify (G_OBJECT (self), "context");
-  if (context == NULL)
-    return;
-  g_signal_connect_object (context, "notify::plan", G_CALLBACK (on_context_plan), self,
-                           G_CONNECT_SWAPPED);
-  g_set_object (&self->plan, wp_context_get_plan (context));
-  wp_view_refresh_watch (&self->refresh, context);
-  queue_refresh (self);
-}
-
 static void
 wp_reporting_view_dispose (GObject *object)
 {
   WpReportingView *self = WP_REPORTING_VIEW (object);
 
   wp_view_refresh_cancel (&self->refresh);
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_func (self->context, on_context_plan, self);
   /* (the grid's rows go with the template, and its selection with them) */
   if (self->grid != NULL)
     g_signal_handlers_disconnect_by_func (self->grid, show_details, self);
   g_clear_pointer (&self->reports, g_ptr_array_unref);
   g_clear_pointer (&self->selected, g_free);
   g_clear_object (&self->names);
-  g_clear_object (&self->plan);
-  g_clear_object (&self->context);
+  wp_view_binding_clear (&self->binding, self);
 
   G_OBJECT_CLASS (wp_reporting_view_parent_class)->dispose (object);
-}
-
-static void
-wp_reporting_view_map (GtkWidget *widget)
-{
-  WpReportingView *self = WP_REPORTING_VIEW (widget);
-
-  GTK_WIDGET_CLASS (wp_reporting_view_parent_class)->map (widget);
-  wp_view_refresh_mapped (&self->refresh);
-}
-
-static void
-wp_reporting_view_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  WpReportingView *self = WP_REPORTING_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    case PROP_PLAN:
-      g_value_set_object (value, self->plan);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-wp_reporting_view_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  WpReportingView *self = WP_REPORTING_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      set_context (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -763,11 +676,7 @@ wp_reporting_view_class_init (WpReportingViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = wp_reporting_view_dispose;
-  object_class->get_property = wp_reporting_view_get_property;
-  object_class->set_property = wp_reporting_view_set_property;
-  g_object_class_override_property (object_class, PROP_CONTEXT, "context");
-  g_object_class_override_property (object_class, PROP_PLAN, "plan");
-  widget_class->map = wp_reporting_view_map;
+  WP_VIEW_CLASS_BIND (klass, WpReportingView, on_context_changed, queue_refresh);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/workplan/Workplan/"

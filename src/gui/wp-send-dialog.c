@@ -17,7 +17,9 @@
 
 #include "wp-send-dialog.h"
 #include "wp-toast.h"
+#include "wp-thread-progress.h"
 #include "wp-window-private.h"
+#include "wp-message-dialog.h"
 
 struct _WpSendDialog
 {
@@ -154,39 +156,13 @@ on_choose_folder_clicked (GtkButton    *button,
 
 /* Writing, in a thread */
 
-typedef struct {
-  WpSendDialog *self;  /* (owned) */
-  guint         done;
-  char         *agency;
-} Progress;
-
-static gboolean
-show_progress (gpointer data)
-{
-  Progress *progress = data;
-  WpSendDialog *self = progress->self;
-  g_autofree char *text = NULL;
-
-  if (self->cancellable != NULL && self->n_jobs > 0)
-    {
-      /* Translators: progress of writing the agencies' sheets: done, all, the agency */
-      text = g_strdup_printf (_("%u of %u: %s"), progress->done + 1, self->n_jobs,
-                              progress->agency);
-      gtk_progress_bar_set_fraction (self->bar, (double) progress->done / self->n_jobs);
-      gtk_progress_bar_set_text (self->bar, text);
-    }
-  g_object_unref (progress->self);
-  g_free (progress->agency);
-  g_free (progress);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 write_sheets (GTask        *task,
               gpointer      source,
               gpointer      task_data,
               GCancellable *cancellable)
 {
+  WpSendDialog *self = source;
   GPtrArray *jobs = task_data;
   guint written = 0;
 
@@ -194,17 +170,13 @@ write_sheets (GTask        *task,
     {
       Job *job = g_ptr_array_index (jobs, i);
       g_autoptr(GError) error = NULL;
-      Progress *progress;
 
       /* (stopped between sheets: each is whole or not there) */
       if (g_cancellable_is_cancelled (cancellable))
         break;
-      progress = g_new0 (Progress, 1);
-      progress->self = g_object_ref (source);
-      progress->done = i;
-      progress->agency = g_strdup (job->agency);
       /* (before the idle redraws, so that the bar keeps up) */
-      g_idle_add_full (G_PRIORITY_DEFAULT, show_progress, progress, NULL);
+      wp_thread_progress_post (source, self->bar, &self->cancellable, &self->n_jobs, i,
+                               job->agency);
       if (!wp_sheet_write_xlsx (job->sheet, job->path, &error))
         {
           g_task_return_error (task, g_steal_pointer (&error));
@@ -383,14 +355,8 @@ on_send_clicked (GtkButton    *button,
                            first_existing, n_existing - 1);
       GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
 
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "cancel", _("_Cancel"),
-                                        "replace", _("_Replace"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
-                                                  ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      wp_message_dialog_add_choice (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"), ADW_RESPONSE_DESTRUCTIVE);
       g_object_set_data_full (G_OBJECT (dialog), "wp-jobs", g_steal_pointer (&jobs),
                               (GDestroyNotify) g_ptr_array_unref);
       g_signal_connect (dialog, "response", G_CALLBACK (on_replace_response), self);

@@ -28,6 +28,8 @@ wp_view_refresh_init (WpViewRefresh *refresh,
   refresh->func = func;
   refresh->priority = priority;
   g_object_set_data (G_OBJECT (view), REFRESH_KEY, refresh);
+  /* (after the view's own map(), so it shows its plan's figures at once) */
+  g_signal_connect_swapped (view, "map", G_CALLBACK (wp_view_refresh_mapped), refresh);
 }
 
 static gboolean
@@ -61,8 +63,8 @@ wp_view_refresh_cancel (WpViewRefresh *refresh)
   g_clear_handle_id (&refresh->idle_id, g_source_remove);
 }
 
-/* From the view's map(), after chaining up: at once, so the view never
- * shows what it showed before. */
+/* When the view is mapped: at once, so it never shows what it showed
+ * before. */
 void
 wp_view_refresh_mapped (WpViewRefresh *refresh)
 {
@@ -102,6 +104,18 @@ wp_view_refresh_watch (WpViewRefresh *refresh,
                              G_CONNECT_SWAPPED);
   g_signal_connect_object (wp_context_get_undo_stack (context), "notify::undo-label",
                            G_CALLBACK (on_changed), refresh->view, G_CONNECT_SWAPPED);
+}
+
+/* A view that took @context (maybe %NULL): watches it, and reads the
+ * figures of its plan */
+void
+wp_view_refresh_follow (WpViewRefresh *refresh,
+                        WpContext     *context)
+{
+  if (context == NULL)
+    return;
+  wp_view_refresh_watch (refresh, context);
+  wp_view_refresh_queue (refresh);
 }
 
 /**

@@ -30,6 +30,8 @@ void wp_view_refresh_init   (WpViewRefresh *refresh,
                              int            priority);
 void wp_view_refresh_watch  (WpViewRefresh *refresh,
                              WpContext     *context);
+void wp_view_refresh_follow (WpViewRefresh *refresh,
+                             WpContext     *context);
 void wp_view_refresh_queue  (WpViewRefresh *refresh);
 void wp_view_refresh_cancel  (WpViewRefresh *refresh);
 void wp_view_refresh_mapped (WpViewRefresh *refresh);

@@ -51,4 +51,37 @@ const char *wp_view_type_get_title    (GType           type);
 const char *wp_view_type_get_icon_name (GType          type);
 gboolean    wp_view_type_can_filter   (GType           type);
 
+/* What every view keeps of its context: a member named "binding" of its
+ * instance struct, which WP_VIEW_CLASS_BIND() gives the interface's
+ * properties to. */
+typedef struct
+{
+  WpContext *context;
+  WpPlan    *plan;
+} WpViewBinding;
+
+/* The view took another context (@binding.context, maybe %NULL) and its
+ * plan; @old_context is the one before, to let go of what it watched. */
+typedef void (*WpViewContextChanged) (gpointer   view,
+                                      WpContext *old_context);
+/* The view shows another plan (@another), or the same one read again */
+typedef void (*WpViewPlanChanged)    (gpointer   view,
+                                      gboolean   another);
+
+void        wp_view_class_bind        (GObjectClass         *object_class,
+                                       gsize                 binding_offset,
+                                       WpViewContextChanged  context_changed,
+                                       WpViewPlanChanged     plan_changed);
+void        wp_view_set_plan          (WpView               *self,
+                                       WpPlan               *plan);
+void        wp_view_binding_clear     (WpViewBinding        *binding,
+                                       gpointer              view);
+
+/* In a view's class_init: it takes "context" and "plan" (its only
+ * properties) through its member "binding" */
+#define WP_VIEW_CLASS_BIND(klass, TypeName, context_changed, plan_changed) \
+  wp_view_class_bind (G_OBJECT_CLASS (klass), G_STRUCT_OFFSET (TypeName, binding), \
+                      (WpViewContextChanged) (void (*) (void)) (context_changed), \
+                      (WpViewPlanChanged) (void (*) (void)) (plan_changed))
+
 G_END_DECLS

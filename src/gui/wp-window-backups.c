@@ -14,6 +14,7 @@
 #include "wp-restore-dialog.h"
 #include "wp-toast.h"
 #include "wp-window-private.h"
+#include "wp-message-dialog.h"
 
 /* How many backups of a file to keep: the user's preference */
 guint
@@ -421,14 +422,8 @@ restore_latest_activated (GSimpleAction *action,
                                    _("The damaged plan file is replaced by this backup. It is "
                                      "backed up first as it is, so that nothing of it is "
                                      "lost."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "restore", _("_Restore"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  wp_message_dialog_add_choice (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                "restore", _("_Restore"), ADW_RESPONSE_SUGGESTED);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_restore_latest_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

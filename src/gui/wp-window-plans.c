@@ -15,6 +15,7 @@
 #include "wp-print.h"
 #include "wp-toast.h"
 #include "wp-window-private.h"
+#include "wp-message-dialog.h"
 
 static void
 report (WpWindow     *self,
@@ -106,14 +107,8 @@ new_plan_activated (GSimpleAction *action,
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("New Plan"),
                                    _("A plan holds one year’s areas, key tasks and actions."));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "create", _("C_reate"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  wp_message_dialog_add_choice (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                "create", _("C_reate"), ADW_RESPONSE_SUGGESTED);
   g_object_set_data_full (G_OBJECT (dialog), "fields", fields, g_free);
   g_signal_connect (dialog, "response", G_CALLBACK (on_new_plan_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -182,14 +177,8 @@ next_year_activated (GSimpleAction *action,
   gtk_widget_set_halign (keep, GTK_ALIGN_CENTER);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), keep);
   g_object_set_data (G_OBJECT (dialog), "keep-progress", keep);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "start", _("_Start"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "start",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "start");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  wp_message_dialog_add_choice (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                "start", _("_Start"), ADW_RESPONSE_SUGGESTED);
   g_signal_connect (dialog, "response", G_CALLBACK (on_next_year_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -246,53 +235,66 @@ delete_plan_activated (GSimpleAction *action,
                                    _("All its items, agencies’ assignments and progress notes "
                                      "are deleted. You can undo this until you close the "
                                      "window."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  wp_message_dialog_add_choice (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                "delete", _("_Delete"), ADW_RESPONSE_DESTRUCTIVE);
   g_signal_connect (dialog, "response", G_CALLBACK (on_delete_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Save a copy */
+/* The file chooser of an action: once a local file is chosen, @on_chosen
+ * is called with its path (the chooser gone by then, as a dialog the
+ * action shows may need the window). */
 
 static void
-on_save_copy_response (GtkNativeDialog *chooser,
-                       int              response,
-                       WpWindow        *self)
+on_file_chooser_response (GtkNativeDialog *chooser,
+                          int              response,
+                          WpWindow        *self)
 {
+  WpWindowFileFunc on_chosen = (WpWindowFileFunc) g_object_get_data (G_OBJECT (chooser),
+                                                                     "wp-on-chosen");
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       path = g_file_get_path (file);
-      /* The chooser asked before replacing; VACUUM INTO will not overwrite. */
-      if (path != NULL && g_file_test (path, G_FILE_TEST_EXISTS))
-        g_file_delete (file, NULL, NULL);
-      if (path == NULL
-          || !wp_store_save_copy (wp_context_get_store (_wp_window_get_context (self)), path,
-                                  &error))
-        {
-          if (error != NULL)
-            report (self, error);
-        }
-      else
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *message = g_strdup_printf (_("Saved a copy as “%s”"), name);
-          _wp_window_toast (self, message);
-        }
     }
   g_object_unref (chooser);
+  if (path != NULL)
+    on_chosen (self, path);
 }
 
+void
+_wp_window_show_file_chooser (WpWindow             *self,
+                              GtkFileChooserNative *chooser,
+                              WpWindowFileFunc      on_chosen)
+{
+  g_object_set_data (G_OBJECT (chooser), "wp-on-chosen", (gpointer) on_chosen);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_file_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Save a copy */
+
+static void
+save_copy_to (WpWindow   *self,
+              const char *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The chooser asked before replacing; VACUUM INTO will not overwrite. */
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    g_unlink (path);
+  if (!wp_store_save_copy (wp_context_get_store (_wp_window_get_context (self)), path, &error))
+    report (self, error);
+  else
+    {
+      g_autofree char *name = g_path_get_basename (path);
+      g_autofree char *message = g_strdup_printf (_("Saved a copy as “%s”"), name);
+      _wp_window_toast (self, message);
+    }
+}
 static void
 save_copy_activated (GSimpleAction *action,
                      GVariant      *parameter,
@@ -308,8 +310,7 @@ save_copy_activated (GSimpleAction *action,
   chooser = gtk_file_chooser_native_new (_("Save a Copy of the Plan File"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_save_copy_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  _wp_window_show_file_chooser (self, chooser, save_copy_to);
 }
 
 /* Import */
@@ -419,24 +420,6 @@ _wp_window_import_document (WpWindow       *self,
   return TRUE;
 }
 
-static void
-on_import_response (GtkNativeDialog *chooser,
-                    int              response,
-                    WpWindow        *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = g_file_get_path (file);
-    }
-  g_object_unref (chooser);
-  if (path != NULL)
-    _wp_window_import_file (self, path);
-}
-
 static const char *const sheet_suffixes[] = { "xlsx", "xls", "csv", "XLSX", "XLS", "CSV" };
 
 static void
@@ -457,8 +440,7 @@ import_activated (GSimpleAction *action,
   for (guint i = 0; i < G_N_ELEMENTS (sheet_suffixes); i++)
     gtk_file_filter_add_suffix (json, sheet_suffixes[i]);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), json);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_import_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  _wp_window_show_file_chooser (self, chooser, _wp_window_import_file);
 }
 
 /* Task breakdown sheet (任务分解表) */
@@ -491,24 +473,6 @@ _wp_window_export_sheet (WpWindow   *self,
 }
 
 static void
-on_export_sheet_response (GtkNativeDialog *chooser,
-                          int              response,
-                          WpWindow        *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = g_file_get_path (file);
-    }
-  g_object_unref (chooser);
-  if (path != NULL)
-    _wp_window_export_sheet (self, path);
-}
-
-static void
 export_sheet_activated (GSimpleAction *action,
                         GVariant      *parameter,
                         gpointer       user_data)
@@ -534,46 +498,33 @@ export_sheet_activated (GSimpleAction *action,
   gtk_file_filter_add_suffix (csv, "csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_sheet_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  _wp_window_show_file_chooser (self, chooser, _wp_window_export_sheet);
 }
 
 /* Briefing PDF */
 
 static void
-on_export_pdf_response (GtkNativeDialog *chooser,
-                        int              response,
-                        WpWindow        *self)
+export_pdf_to (WpWindow   *self,
+               const char *path)
 {
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *summary = wp_progress_view_get_edited_summary (_wp_window_get_progress (self));
   WpPlan *plan = _wp_window_get_selected_plan (self);
 
-  if (response == GTK_RESPONSE_ACCEPT && plan != NULL)
+  if (plan == NULL)
+    return;
+  if (!wp_briefing_write_pdf (wp_context_get_store (_wp_window_get_context (self)),
+                              wp_plan_get_id (plan),
+                              wp_progress_view_get_agency (_wp_window_get_progress (self)),
+                              summary, path, &error))
+    report (self, error);
+  else
     {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = g_file_get_path (file);
-      if (path == NULL
-          || !wp_briefing_write_pdf (wp_context_get_store (_wp_window_get_context (self)),
-                                     wp_plan_get_id (plan),
-                                     wp_progress_view_get_agency (_wp_window_get_progress (self)),
-                                     summary, path, &error))
-        {
-          if (error != NULL)
-            report (self, error);
-        }
-      else
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *message = g_strdup_printf (_("Saved the briefing as “%s”"), name);
-          _wp_window_toast (self, message);
-        }
+      g_autofree char *name = g_path_get_basename (path);
+      g_autofree char *message = g_strdup_printf (_("Saved the briefing as “%s”"), name);
+      _wp_window_toast (self, message);
     }
-  g_object_unref (chooser);
 }
-
 static void
 export_pdf_activated (GSimpleAction *action,
                       GVariant      *parameter,
@@ -598,8 +549,7 @@ export_pdf_activated (GSimpleAction *action,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
                                          _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_pdf_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  _wp_window_show_file_chooser (self, chooser, export_pdf_to);
 }
 
 static void

@@ -81,21 +81,10 @@ collect_sheets_activated (GSimpleAction *action,
 }
 
 static void
-on_report_chosen (GtkNativeDialog *chooser,
-                  int              response,
-                  WpWindow        *self)
+review_report (WpWindow   *self,
+               const char *path)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = g_file_get_path (file);
-    }
-  g_object_unref (chooser);
-  if (path != NULL)
-    _wp_window_review_report (self, path);
+  _wp_window_review_report (self, path);
 }
 
 static void
@@ -119,8 +108,7 @@ import_report_activated (GSimpleAction *action,
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_report_chosen), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  _wp_window_show_file_chooser (self, chooser, review_report);
 }
 
 static const GActionEntry report_actions[] = {

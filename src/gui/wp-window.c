@@ -33,51 +33,8 @@ static GType (* const view_types[]) (void) = {
   wp_reporting_view_get_type,
 };
 
-#define N_VIEWS G_N_ELEMENTS (view_types)
-
-struct _WpWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  guint                 recent_idle;  /* reads the recent files once shown */
-
-  GtkDropDown          *year_dropdown;
-  AdwViewStack         *view_stack;
-  GtkStack             *main_stack;
-  AdwStatusPage        *error_page;
-  GtkWidget            *restore_button;
-  AdwBin               *pages[N_VIEWS];  /* of the view stack */
-  WpView               *views[N_VIEWS];  /* each made when first shown or needed */
-  AdwFlap              *flap;
-  GtkSearchBar         *search_bar;
-  GtkSearchEntry       *search_entry;
-  GtkBox               *filter_box;
-  GtkDropDown          *agency_filter;
-  GtkStringList        *agency_names;
-  GtkDropDown          *status_filter;
-  GtkToggleButton      *overdue_filter;
-  GtkButton            *month_filter;    /* shown while narrowed to a month */
-  int                   done_month;
-  GtkButton            *pace_filter;     /* shown while narrowed to a breakdown segment */
-  WpFilter              pace;            /* that segment: its pace, area, kind, lead */
-  gboolean              agencies_stale;  /* the agency filter's list, until the bar shows */
-  GtkToggleButton      *search_button;
-  GMenu                *recent_section;
-  AdwBin               *editor_page;
-  WpItemEditor         *item_editor;    /* made when the pane first opens */
-  AdwToastOverlay      *toast_overlay;
-  gboolean              closing_unsaved; /* closed once with the pane's text unsaved */
-
-  WpContext            *context;
-  GPtrArray            *plans;
-  gulong                plans_changed_id;
-  guint                 outside_changes_source; /* asks the file for others' edits */
-  GtkInfoBar           *read_only_bar;
-  GtkWidget            *discard_log_button;
-  GtkExpander          *error_details;   /* SQLite's own report, when there is one */
-  GtkLabel             *error_details_label;
-  WpWindowBackups       backups;
-};
+#define N_VIEWS WP_WINDOW_N_VIEWS
+G_STATIC_ASSERT (G_N_ELEMENTS (view_types) == WP_WINDOW_N_VIEWS);
 
 G_DEFINE_FINAL_TYPE (WpWindow, wp_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -127,8 +84,8 @@ get_view (WpWindow *self,
 }
 
 /* The view shown, or NULL when not made */
-static WpView *
-visible_view (WpWindow *self)
+WpView *
+_wp_window_get_visible_view (WpWindow *self)
 {
   GtkWidget *page = adw_view_stack_get_visible_child (self->view_stack);
 
@@ -212,9 +169,6 @@ update_recent_menu (WpWindow *self)
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 }
 
-static void mark_filter_agencies (WpWindow *self);
-static void update_filter_agencies (WpWindow *self);
-
 static void
 on_year_selected (WpWindow *self)
 {
@@ -223,7 +177,7 @@ on_year_selected (WpWindow *self)
 
   /* (every view follows the context's plan) */
   wp_context_set_plan (self->context, plan);
-  mark_filter_agencies (self);
+  _wp_window_mark_filter_agencies (self);
   _wp_window_update_plan_actions (self);
 
   if (plan != NULL)
@@ -317,75 +271,6 @@ update_undo_actions (WpWindow *self)
                                undo != NULL && wp_undo_stack_can_redo (undo));
 }
 
-/* The item pane shows what a view selects (or that none is) */
-static void
-on_view_selection_changed (WpWindow *self,
-                           WpView   *view)
-{
-  g_autoptr(WpItem) item = NULL;
-
-  if (self->item_editor == NULL)
-    return;
-  item = wp_view_get_selected_item (view);
-  wp_item_editor_set_item (self->item_editor, item);
-}
-
-/* ... and, when another view shows, what that one has selected, if any */
-static void
-show_visible_selection (WpWindow *self)
-{
-  WpView *view = visible_view (self);
-  g_autoptr(WpItem) item = NULL;
-
-  if (self->item_editor == NULL || view == NULL)
-    return;
-  item = wp_view_get_selected_item (view);
-  if (item != NULL)
-    wp_item_editor_set_item (self->item_editor, item);
-}
-
-/* The item editor is made when the pane first opens, showing what the
- * view on screen has selected: making and measuring it held the first
- * frame up by 20-25 ms. */
-static void
-ensure_editor (WpWindow *self)
-{
-  if (self->item_editor != NULL || self->context == NULL
-      || wp_context_get_store (self->context) == NULL)
-    return;
-
-  self->item_editor = g_object_new (WP_TYPE_ITEM_EDITOR, NULL);
-  wp_item_editor_set_context (self->item_editor, self->context);
-  adw_bin_set_child (self->editor_page, GTK_WIDGET (self->item_editor));
-  show_visible_selection (self);
-}
-
-static gboolean
-focus_is_within (WpWindow  *self,
-                 GtkWidget *widget)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-
-  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
-}
-
-/* Gives the keyboard focus to the view shown: the outline's selected row
- * or what the view had focused, else the view's first control. */
-static void
-focus_view (WpWindow *self)
-{
-  GtkWidget *view = adw_view_stack_get_visible_child (self->view_stack);
-  WpView *shown = visible_view (self);
-  g_autoptr(WpItem) item = shown != NULL ? wp_view_get_selected_item (shown) : NULL;
-
-  if (item != NULL && wp_view_show_item (shown, wp_item_get_id (item))
-      && focus_is_within (self, view))
-    return;
-  if (view == NULL || !gtk_widget_grab_focus (view))
-    if (view == NULL || !gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD))
-      gtk_root_set_focus (GTK_ROOT (self), NULL);
-}
-
 /* The editor shows what the visible view has selected. */
 static void
 on_view_changed (WpWindow *self)
@@ -394,445 +279,22 @@ on_view_changed (WpWindow *self)
   /* (still on the view left, if the stack found nothing to focus in a
    * view not made yet; GTK would then move it to the first field of the
    * item pane) */
-  gboolean had_focus = focus_is_within (self, GTK_WIDGET (self->view_stack));
+  gboolean had_focus = _wp_window_focus_is_within (self, GTK_WIDGET (self->view_stack));
 
   for (guint i = 0; i < N_VIEWS; i++)
     if (g_strcmp0 (name, wp_view_type_get_name (view_types[i] ())) == 0)
       ensure_view (self, i);
-  if (had_focus && !focus_is_within (self, adw_view_stack_get_visible_child (self->view_stack)))
-    focus_view (self);
-  show_visible_selection (self);
-}
-
-static void
-on_view_item_activated (WpWindow *self)
-{
-  adw_flap_set_reveal_flap (self->flap, TRUE);
-}
-
-/* Saves what is typed in the item pane; a field that cannot be saved
- * keeps its text, and the toast says why. */
-static gboolean
-save_editor (WpWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (self->item_editor == NULL || wp_item_editor_save (self->item_editor, &error))
-    return TRUE;
-  _wp_window_toast (self, error->message);
-  return FALSE;
-}
-
-static void
-focus_editor (WpWindow *self)
-{
-  ensure_editor (self);
-  if (self->item_editor != NULL)
-    wp_item_editor_focus_first_field (self->item_editor);
-}
-
-/* A stateful action rather than a GPropertyAction: that one would hold
- * the flap, and with it every view, past the window's end. F9 opens the
- * pane with the focus in it, as asked, and closing it gives the focus
- * back to the view. */
-static void
-show_editor_changed (GSimpleAction *action,
-                     GVariant      *state,
-                     gpointer       user_data)
-{
-  WpWindow *self = user_data;
-  gboolean show = g_variant_get_boolean (state);
-
-  if (!show)
-    {
-      save_editor (self);
-      if (focus_is_within (self, GTK_WIDGET (self->editor_page)))
-        focus_view (self);
-    }
-  g_simple_action_set_state (action, state);
-  adw_flap_set_reveal_flap (self->flap, show);
-  if (show)
-    focus_editor (self);
-}
-
-/* F6, as between the panes of GTK: into the item pane (opening it) and
- * back to the view */
-static void
-focus_pane_activated (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       user_data)
-{
-  WpWindow *self = user_data;
-
-  if (adw_flap_get_reveal_flap (self->flap)
-      && focus_is_within (self, GTK_WIDGET (self->editor_page)))
-    focus_view (self);
-  else
-    {
-      adw_flap_set_reveal_flap (self->flap, TRUE);
-      focus_editor (self);
-    }
-}
-
-/* Escape in the item pane gives the focus back to the view, the pane
- * staying open. (The pane's own popovers take their Escape first.) */
-static gboolean
-on_editor_key (WpWindow        *self,
-               guint            keyval,
-               guint            keycode,
-               GdkModifierType  state)
-{
-  if (keyval != GDK_KEY_Escape || (state & gtk_accelerator_get_default_mod_mask ()) != 0)
-    return GDK_EVENT_PROPAGATE;
-  focus_view (self);
-  return GDK_EVENT_STOP;
-}
-
-static void
-on_flap_revealed (WpWindow *self)
-{
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "show-editor");
-
-  if (adw_flap_get_reveal_flap (self->flap))
-    ensure_editor (self);
-
-  g_simple_action_set_state (G_SIMPLE_ACTION (action),
-                             g_variant_new_boolean (adw_flap_get_reveal_flap (self->flap)));
-}
-
-static void on_search_changed (WpWindow *self);
-
-/* The months of the progress view's trend narrow to what was done in one:
- * a button says so, and takes it away. */
-static void
-set_done_month (WpWindow *self,
-                int       month)
-{
-  self->done_month = month;
-  if (month > 0)
-    {
-      g_autofree char *name = g_strdup_printf (C_("month", "%u"), (guint) month);
-      /* Translators: the filter of the items done in a month, e.g. "7月完成"; a
-       * click takes it away */
-      g_autofree char *label = g_strdup_printf (_("Done in %s ✕"), name);
-      gtk_button_set_label (self->month_filter, label);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->month_filter), month > 0);
-}
-
-static void
-on_month_filter_clicked (WpWindow *self)
-{
-  set_done_month (self, 0);
-  on_search_changed (self);
-}
-
-/* A segment of the progress view's milestone breakdown narrows to the
- * items it counts: a button names it, and takes it away. @label: (nullable) */
-static void
-set_pace_filter (WpWindow   *self,
-                 const char *label,
-                 gint64      area_id,
-                 int         kind,
-                 int         pace,
-                 gint64      lead_id)
-{
-  self->pace.pace = label != NULL ? pace : -1;
-  self->pace.area_id = label != NULL ? area_id : 0;
-  self->pace.kind = label != NULL ? kind : -1;
-  self->pace.lead_id = label != NULL ? lead_id : 0;
-  if (label != NULL)
-    gtk_button_set_label (self->pace_filter, label);
-  gtk_widget_set_visible (GTK_WIDGET (self->pace_filter), label != NULL);
-}
-
-static void
-on_pace_filter_clicked (WpWindow *self)
-{
-  set_pace_filter (self, NULL, 0, -1, -1, 0);
-  on_search_changed (self);
-}
-
-/* What the search bar's words and filters ask for */
-static void
-get_filter (WpWindow *self,
-            WpFilter *filter)
-{
-  guint agency = gtk_drop_down_get_selected (self->agency_filter);
-  guint status = gtk_drop_down_get_selected (self->status_filter);
-
-  wp_filter_init (filter);
-  if (gtk_search_bar_get_search_mode (self->search_bar))
-    {
-      filter->text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-      if (agency != GTK_INVALID_LIST_POSITION && agency > 0)
-        filter->agency = g_strdup (gtk_string_list_get_string (self->agency_names, agency));
-      filter->status = status != GTK_INVALID_LIST_POSITION && status > 0 ? (int) status - 1 : -1;
-      filter->overdue_only = gtk_toggle_button_get_active (self->overdue_filter);
-      filter->done_month = self->done_month;
-      filter->pace = self->pace.pace;
-      filter->area_id = self->pace.area_id;
-      filter->kind = self->pace.kind;
-      filter->lead_id = self->pace.lead_id;
-    }
-}
-
-/* The search bar's words and filters narrow the outline and the board. */
-static void
-on_search_changed (WpWindow *self)
-{
-  WpFilter filter;
-
-  get_filter (self, &filter);
-  for (guint i = 0; i < N_VIEWS; i++)
-    if (self->views[i] != NULL)
-      wp_view_set_filter (self->views[i], &filter);
-  wp_filter_clear (&filter);
-}
-
-static void
-on_search_mode_changed (WpWindow *self)
-{
-  if (!gtk_search_bar_get_search_mode (self->search_bar))
-    {
-      g_signal_handlers_block_by_func (self->search_entry, on_search_changed, self);
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-      g_signal_handlers_unblock_by_func (self->search_entry, on_search_changed, self);
-      gtk_drop_down_set_selected (self->agency_filter, 0);
-      gtk_drop_down_set_selected (self->status_filter, 0);
-      gtk_toggle_button_set_active (self->overdue_filter, FALSE);
-      set_done_month (self, 0);
-      set_pace_filter (self, NULL, 0, -1, -1, 0);
-    }
-  else if (self->agencies_stale)
-    update_filter_agencies (self);
-  on_search_changed (self);
-}
-
-static void
-add_filters (WpWindow *self)
-{
-  const char *statuses[] = {
-    _("Any Status"), wp_item_status_to_label (WP_ITEM_STATUS_NOT_STARTED),
-    wp_item_status_to_label (WP_ITEM_STATUS_IN_PROGRESS),
-    wp_item_status_to_label (WP_ITEM_STATUS_DONE),
-    wp_item_status_to_label (WP_ITEM_STATUS_SUSPENDED), NULL
-  };
-
-  self->agency_names = gtk_string_list_new ((const char *[]) { _("All Agencies"), NULL });
-  self->agency_filter = GTK_DROP_DOWN (gtk_drop_down_new (
-                                         g_object_ref (G_LIST_MODEL (self->agency_names)), NULL));
-  gtk_drop_down_set_enable_search (self->agency_filter, TRUE);
-  gtk_drop_down_set_expression (self->agency_filter,
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
-                                                             "string"));
-  wp_tooltip_set_text (GTK_WIDGET (self->agency_filter),
-                               _("Show only what an agency leads or supports"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->agency_filter),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Agency"), -1);
-  gtk_box_append (self->filter_box, GTK_WIDGET (self->agency_filter));
-
-  self->status_filter = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (statuses));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_filter),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Status"), -1);
-  gtk_box_append (self->filter_box, GTK_WIDGET (self->status_filter));
-
-  self->overdue_filter = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (
-                                              _("_Overdue Only")));
-  gtk_box_append (self->filter_box, GTK_WIDGET (self->overdue_filter));
-
-  self->month_filter = GTK_BUTTON (gtk_button_new ());
-  wp_tooltip_set_text (GTK_WIDGET (self->month_filter), _("Show every month"));
-  gtk_widget_add_css_class (GTK_WIDGET (self->month_filter), "pill");
-  gtk_widget_set_visible (GTK_WIDGET (self->month_filter), FALSE);
-  g_signal_connect_swapped (self->month_filter, "clicked", G_CALLBACK (on_month_filter_clicked),
-                            self);
-  gtk_box_append (self->filter_box, GTK_WIDGET (self->month_filter));
-
-  self->pace_filter = GTK_BUTTON (gtk_button_new ());
-  wp_tooltip_set_text (GTK_WIDGET (self->pace_filter), _("Show every item again"));
-  gtk_widget_add_css_class (GTK_WIDGET (self->pace_filter), "pill");
-  gtk_widget_set_visible (GTK_WIDGET (self->pace_filter), FALSE);
-  wp_filter_init (&self->pace);
-  g_signal_connect_swapped (self->pace_filter, "clicked", G_CALLBACK (on_pace_filter_clicked),
-                            self);
-  gtk_box_append (self->filter_box, GTK_WIDGET (self->pace_filter));
-
-  g_signal_connect_swapped (self->agency_filter, "notify::selected",
-                            G_CALLBACK (on_search_changed), self);
-  g_signal_connect_swapped (self->status_filter, "notify::selected",
-                            G_CALLBACK (on_search_changed), self);
-  g_signal_connect_swapped (self->overdue_filter, "toggled",
-                            G_CALLBACK (on_search_changed), self);
-}
-
-/* The agencies of the plan shown, for the agency filter */
-static void
-update_filter_agencies (WpWindow *self)
-{
-  WpPlan *plan = selected_plan (self);
-  g_auto(GStrv) names = NULL;
-  g_autofree char *current = NULL;
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->agency_names));
-  guint selected = gtk_drop_down_get_selected (self->agency_filter);
-
-  if (self->context == NULL || wp_context_get_store (self->context) == NULL)
-    return;
-  self->agencies_stale = FALSE;
-  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected < n)
-    current = g_strdup (gtk_string_list_get_string (self->agency_names, selected));
-  if (plan != NULL)
-    names = wp_store_list_plan_agency_names (wp_context_get_store (self->context),
-                                             wp_plan_get_id (plan), NULL);
-
-  g_signal_handlers_block_by_func (self->agency_filter, on_search_changed, self);
-  gtk_string_list_splice (self->agency_names, 1, n - 1, (const char * const *) names);
-  selected = 0;
-  for (guint i = 0; current != NULL && names != NULL && names[i] != NULL; i++)
-    if (g_str_equal (names[i], current))
-      selected = i + 1;
-  gtk_drop_down_set_selected (self->agency_filter, selected);
-  g_signal_handlers_unblock_by_func (self->agency_filter, on_search_changed, self);
-}
-
-/* The list is read when the search bar shows: a plan's agencies are a
- * GROUP BY over all its items, not something to do at start-up. */
-static void
-mark_filter_agencies (WpWindow *self)
-{
-  self->agencies_stale = TRUE;
-  if (gtk_search_bar_get_search_mode (self->search_bar))
-    update_filter_agencies (self);
-}
-
-/**
- * wp_window_show_filter:
- * @agency: (nullable): an agency's name, or %NULL for all
- * @status: a #WpItemStatus, or -1 for any
- * @month: 1–12 for what was done in that month, or 0 for any
- *
- * Shows the search bar with its filters set, so the outline and the board
- * show only those items.
- */
-void
-wp_window_show_filter (WpWindow   *self,
-                       const char *agency,
-                       int         status,
-                       int         month)
-{
-  guint n;
-
-  g_return_if_fail (WP_IS_WINDOW (self));
-
-  set_done_month (self, month);
-  set_pace_filter (self, NULL, 0, -1, -1, 0);
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  if (self->agencies_stale)
-    update_filter_agencies (self);
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->agency_names));
-  gtk_drop_down_set_selected (self->agency_filter, 0);
-  for (guint i = 1; agency != NULL && i < n; i++)
-    if (g_strcmp0 (gtk_string_list_get_string (self->agency_names, i), agency) == 0)
-      gtk_drop_down_set_selected (self->agency_filter, i);
-  gtk_drop_down_set_selected (self->status_filter, status >= 0 ? (guint) status + 1 : 0);
-  on_search_changed (self);
+  if (had_focus
+      && !_wp_window_focus_is_within (self, adw_view_stack_get_visible_child (self->view_stack)))
+    _wp_window_focus_view (self);
+  _wp_window_show_visible_selection (self);
 }
 
 /* The first view, which shows every item: the outline */
-static void
-show_main_view (WpWindow *self)
+void
+_wp_window_show_main_view (WpWindow *self)
 {
   adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->pages[0]));
-}
-
-/* From the progress view's charts to those items in the outline */
-static void
-show_filter_activated (GSimpleAction *action,
-                       GVariant      *parameter,
-                       gpointer       user_data)
-{
-  WpWindow *self = user_data;
-  g_autofree char *agency = NULL;
-  int status, month;
-
-  g_variant_get (parameter, "(msii)", &agency, &status, &month);
-  show_main_view (self);
-  wp_window_show_filter (self, agency, status, month);
-}
-
-/**
- * wp_window_show_pace_filter:
- * @label: what the filter's button says
- * @agency: (nullable): an agency's name, or %NULL for all
- * @area_id: an area's id, or 0 for all
- * @kind: a #WpItemKind, or -1 for any
- * @pace: a #WpPace against the items' own milestones
- * @lead_id: the id of the agency leading them, or 0 for any
- *
- * Shows the search bar narrowed to what a segment of the milestone
- * breakdown counts (see WpFilter).
- */
-void
-wp_window_show_pace_filter (WpWindow   *self,
-                            const char *label,
-                            const char *agency,
-                            gint64      area_id,
-                            int         kind,
-                            int         pace,
-                            gint64      lead_id)
-{
-  g_return_if_fail (WP_IS_WINDOW (self));
-  g_return_if_fail (label != NULL);
-
-  /* (the other filters as the chart's segment has them, then the segment) */
-  g_signal_handlers_block_by_func (self->agency_filter, on_search_changed, self);
-  g_signal_handlers_block_by_func (self->status_filter, on_search_changed, self);
-  wp_window_show_filter (self, agency, -1, 0);
-  g_signal_handlers_unblock_by_func (self->agency_filter, on_search_changed, self);
-  g_signal_handlers_unblock_by_func (self->status_filter, on_search_changed, self);
-  gtk_toggle_button_set_active (self->overdue_filter, FALSE);
-  set_pace_filter (self, label, area_id, kind, pace, lead_id);
-  on_search_changed (self);
-}
-
-static void
-show_pace_filter_activated (GSimpleAction *action,
-                            GVariant      *parameter,
-                            gpointer       user_data)
-{
-  WpWindow *self = user_data;
-  g_autofree char *label = NULL;
-  g_autofree char *agency = NULL;
-  gint64 area_id;
-  int kind, pace;
-  gint64 lead_id;
-
-  g_variant_get (parameter, "(smsxiix)", &label, &agency, &area_id, &kind, &pace, &lead_id);
-  show_main_view (self);
-  wp_window_show_pace_filter (self, label, agency, area_id, kind, pace, lead_id);
-}
-
-/* From the directory to the agency's cards on the board */
-static void
-show_agency_activated (GSimpleAction *action,
-                       GVariant      *parameter,
-                       gpointer       user_data)
-{
-  WpWindow *self = user_data;
-
-  adw_view_stack_set_visible_child_name (self->view_stack,
-                                         wp_view_type_get_name (WP_TYPE_BOARD_VIEW));
-  wp_window_show_filter (self, g_variant_get_string (parameter, NULL), -1, 0);
-}
-
-static void
-close_search_activated (GSimpleAction *action,
-                        GVariant      *parameter,
-                        gpointer       user_data)
-{
-  WpWindow *self = user_data;
-
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
 /* From the progress view's lists to the item in the outline */
@@ -844,24 +306,8 @@ show_item_activated (GSimpleAction *action,
   WpWindow *self = user_data;
 
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  show_main_view (self);
+  _wp_window_show_main_view (self);
   wp_view_show_item (self->views[0], g_variant_get_int64 (parameter));
-}
-
-static void
-search_activated (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
-{
-  WpWindow *self = user_data;
-  WpView *view = visible_view (self);
-
-  /* The outline and the board filter by the search; the other views
-   * send it to the outline. */
-  if (view == NULL || !wp_view_type_can_filter (G_OBJECT_TYPE (view)))
-    show_main_view (self);
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 /* Alt+1 … Alt+5 */
@@ -878,15 +324,8 @@ show_view_activated (GSimpleAction *action,
 static const GActionEntry win_actions[] = {
   { "show-view", show_view_activated, "s" },
   { "show-item", show_item_activated, "x" },
-  { "show-filter", show_filter_activated, "(msii)" },
-  { "show-pace-filter", show_pace_filter_activated, "(smsxiix)" },
-  { "show-agency", show_agency_activated, "s" },
-  { "search", search_activated },
-  { "close-search", close_search_activated },
   { "undo", undo_activated },
   { "redo", undo_activated },
-  { "show-editor", NULL, NULL, "false", show_editor_changed },
-  { "focus-pane", focus_pane_activated },
 };
 
 static gboolean
@@ -897,7 +336,7 @@ wp_window_close_request (GtkWindow *window)
 
   /* What is typed in the item pane is saved; if it cannot be, the window
    * stays open once, with the field's text and the toast that says why. */
-  if (!save_editor (self) && !self->closing_unsaved)
+  if (!_wp_window_save_editor (self) && !self->closing_unsaved)
     {
       self->closing_unsaved = TRUE;
       return TRUE;
@@ -993,7 +432,8 @@ wp_window_class_init (WpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WpWindow, filter_box);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, recent_section);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_search_changed",
+                                                G_CALLBACK (_wp_window_search_changed));
   gtk_widget_class_bind_template_child (widget_class, WpWindow, editor_page);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, toast_overlay);
 
@@ -1039,24 +479,12 @@ wp_window_init (WpWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions),
                                    self);
+  _wp_window_add_pane (self);
   _wp_window_add_plan_actions (self);
   _wp_window_add_backup_actions (self);
   /* Reading the list of recent files waits until the window shows */
   self->recent_idle = g_idle_add_full (G_PRIORITY_LOW, follow_recent_files, self, NULL);
-  g_signal_connect_swapped (self->flap, "notify::reveal-flap",
-                            G_CALLBACK (on_flap_revealed), self);
-  g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
-                            G_CALLBACK (on_search_mode_changed), self);
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  add_filters (self);
-  {
-    GtkEventController *key = gtk_event_controller_key_new ();
-
-    g_signal_connect_swapped (key, "key-pressed", G_CALLBACK (on_editor_key), self);
-    gtk_widget_add_controller (GTK_WIDGET (self->editor_page), key);
-  }
+  _wp_window_add_search (self);
 
   g_signal_connect_swapped (self->year_dropdown, "notify::selected",
                             G_CALLBACK (on_year_selected), self);
@@ -1137,15 +565,15 @@ ensure_view (WpWindow *self,
     {
       view = self->views[index] = g_object_new (view_types[index] (), NULL);
       g_signal_connect_object (view, "selection-changed",
-                               G_CALLBACK (on_view_selection_changed), self, G_CONNECT_SWAPPED);
+                               G_CALLBACK (_wp_window_pane_follow_view), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (view, "item-activated",
-                               G_CALLBACK (on_view_item_activated), self, G_CONNECT_SWAPPED);
+                               G_CALLBACK (_wp_window_open_pane), self, G_CONNECT_SWAPPED);
     }
   if (context != NULL && wp_context_get_store (context) != NULL
       && wp_view_get_context (view) != context)
     {
       wp_view_set_context (view, context);
-      get_filter (self, &filter);
+      _wp_window_get_filter (self, &filter);
       wp_view_set_filter (view, &filter);
       wp_filter_clear (&filter);
     }
@@ -1199,7 +627,7 @@ wp_window_new_for_path (GtkApplication *application,
       if (g_settings_get_boolean (settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
       g_settings_bind (settings, "show-editor", self->flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
-      /* (the outline follows the setting: see wp_outline_view_set_context()) */
+      /* (the outline follows the setting: see its on_context_changed()) */
       {
         g_autoptr(GAction) column = g_settings_create_action (settings,
                                                               "outline-show-milestone");
@@ -1223,9 +651,9 @@ wp_window_new_for_path (GtkApplication *application,
 
   ensure_view (self, 0);
   if (adw_flap_get_reveal_flap (self->flap))
-    ensure_editor (self);
+    _wp_window_ensure_editor (self);
   g_signal_connect_object (wp_context_get_store (context), "agencies-changed",
-                           G_CALLBACK (mark_filter_agencies), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_wp_window_mark_filter_agencies), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (on_view_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (wp_context_get_undo_stack (context), "notify::can-undo",
