@@ -502,9 +502,14 @@ wp_report_find_agencies (const char  *text,
   if (lead->len > 0)
     return;
 
-  /* a clause that opens with its agency: 由X…, 市公安局要…, 全市检察机关… */
+  /* a clause that opens with its agency: 由X…, 市公安局要…, 全市检察机关…
+   * The first sentence's actor is the work's; one unit opening a later
+   * sentence leads only when given the work (要…, 负责…): otherwise it is
+   * that unit's part told in passing (…。市中级法院成立诉非联动中心). */
   {
     const char *s = text;
+    gboolean first_sentence = TRUE;
+
     while (*s)
       {
         gsize len = sentence_length (s);
@@ -518,9 +523,16 @@ wp_report_find_agencies (const char  *text,
             if (*next && !g_str_has_prefix (next, "的") && !g_str_has_prefix (next, "和")
                 && !g_str_has_prefix (next, "、") && !g_str_has_prefix (next, "与")
                 /* 市公安局集美分局…: a unit inside it, someone's address */
-                && !matches (REGEX ("^\\p{Han}{0,6}?(?:分局|派出所|支队|大队|法庭|检察室)"), next))
+                && !matches (REGEX ("^\\p{Han}{0,6}?(?:分局|派出所|支队|大队|法庭|检察室)"), next)
+                && (first_sentence
+                    || matches (REGEX ("^(?:要|将|应|须|必须|需|负责|牵头|会同|承担|统筹)"), next)
+                    /* the whole system (全市政法机关) speaks for the work */
+                    || matches (REGEX ("^[全各]|(?:机关|系统|部门)$"), name)))
               add_name (lead, name);
           }
+        /* (clauses up to the first full stop are its first sentence's) */
+        first_sentence = first_sentence && len >= strlen ("；")
+                         && g_str_has_prefix (s + len - strlen ("；"), "；");
         s += len;
       }
   }
