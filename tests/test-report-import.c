@@ -477,6 +477,16 @@ test_quality_xiamen_2020 (void)
   check_floors (score ("xiamen-2020-review", 2020), 100, 100, 100, 100);
 }
 
+/* Reports the rules were not written from: their fixtures were written by
+ * hand before the importer first read them (a county's web copy, hard
+ * wrapped, with a review part; a city's 工作要点 with 牵头单位 lines). */
+static void
+test_quality_unseen (void)
+{
+  check_floors (score ("nanping-2023-rule-of-law", 2023), 0, 0, 0, 0);
+  check_floors (score ("lishui-2024-county-speech", 2024), 0, 0, 0, 0);
+}
+
 /* For tests/data/reports/make-docx.py: a sample's paragraphs as the text
  * reader cuts them, one a line, which the Word copies are written from. */
 static int
@@ -1040,6 +1050,7 @@ main (int    argc,
   g_test_add_func ("/report/quality/city-speeches", test_quality_city_speeches);
   g_test_add_func ("/report/quality/xiamen-2020", test_quality_xiamen_2020);
   g_test_add_func ("/report/quality/docx", test_quality_docx);
+  g_test_add_func ("/report/quality/unseen", test_quality_unseen);
   g_test_add_func ("/report/quality/pdf", test_quality_pdf);
   g_test_add_func ("/report/docx/rules", test_docx_rules);
   g_test_add_func ("/report/docx/merged-table", test_docx_merged_table);
