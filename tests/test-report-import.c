@@ -209,6 +209,9 @@ test_no_structure (void)
   g_assert_cmpuint (draft->items->len, ==, 2);
 }
 
+static gboolean names_are (GPtrArray  *names,
+                           const char *joined);
+
 static void
 test_agencies (void)
 {
@@ -224,6 +227,13 @@ test_agencies (void)
       NULL, NULL },
     /* but one given the work in a later sentence is */
     { "推进诉源治理。市中级法院要完善诉非联动机制。", "市中级法院", NULL },
+    /* a bracket inside a listed name is the name's */
+    { "公开报告（牵头单位：市委依法治市办；责任单位：各县（市、区）人民政府）", "市委依法治市办",
+      "各县（市、区）人民政府" },
+    /* the lead before its modal, a list opening the clause, a 派驻 office */
+    { "健全机制，县委政法委要牵头建立会商制度。", "县委政法委", NULL },
+    { "县法院、县检察院要完善快立快审机制。", "县法院", NULL },
+    { "县纪委监委派驻纪检组负责开展专项整治。", "县纪委监委派驻纪检组", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -239,7 +249,17 @@ test_agencies (void)
         g_assert_cmpstr (g_ptr_array_index (lead, 0), ==, cases[i].lead);
       if (cases[i].co != NULL)
         g_assert_cmpstr (g_ptr_array_index (co, 0), ==, cases[i].co);
+      for (guint k = 0; k < co->len; k++)
+        g_assert_false (strstr (g_ptr_array_index (co, k), "（") != NULL
+                        && strstr (g_ptr_array_index (co, k), "）") == NULL);
     }
+  {
+    g_autoptr(GPtrArray) lead = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GPtrArray) co = g_ptr_array_new_with_free_func (g_free);
+
+    wp_report_find_agencies ("县法院、县检察院要完善快立快审机制。", NULL, lead, co);
+    g_assert_true (names_are (lead, "县法院、县检察院"));
+  }
   g_assert_false (wp_report_is_agency ("推进平安建设工作", NULL));
   g_assert_false (wp_report_is_agency ("法院", NULL));
   g_assert_true (wp_report_is_agency ("厦门市委政法委", NULL));

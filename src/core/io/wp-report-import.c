@@ -297,7 +297,8 @@ static const char *const known_agencies[] = {
   "发展和改革委员会|发展改革委|发改委|教育局|民政局|财政局|人社局|自然资源局|" \
   "生态环境局|住建局|交通运输局|交通局|水利局|农业农村局|商务局|文旅局|卫健委|" \
   "应急管理局|应急局|市场监管局|国资委|税务局|海关|消防救援支队|交警支队|" \
-  "总工会|妇联|团委|法学会|律师协会|仲裁委|法律援助中心|公证处|纪委监委|监委|纪委"
+  "总工会|妇联|团委|法学会|律师协会|仲裁委|法律援助中心|公证处|纪委监委|监委|纪委|" \
+  "纪委监委派驻纪检监察组|纪委监委派驻纪检组|派驻纪检监察组|派驻纪检组|纪检监察组"
 
 static gboolean
 is_fragment (const char *name)
@@ -330,7 +331,7 @@ wp_report_is_agency (const char  *name,
     if (g_str_equal (directory[i], name))
       return TRUE;
   last = g_utf8_find_prev_char (name, name + strlen (name));
-  if (strstr ("委办局院厅队心部所关位门会联处庭府协大室", last) == NULL)
+  if (strstr ("委办局院厅队心部所关位门会联处庭府协大室组", last) == NULL)
     return FALSE;
   for (guint i = 0; known_agencies[i] != NULL; i++)
     if (g_str_equal (known_agencies[i], name))
@@ -405,7 +406,9 @@ add_list_before (const char  *text,
                  GPtrArray   *first,
                  GPtrArray   *others)
 {
-  g_autofree char *before = g_strndup (text, end - text);
+  /* (X要牵头…, X将负责…: the list ends before its modal) */
+  g_autofree char *before = g_regex_replace (REGEX ("(?:要|将|应|须|具体|共同|统一)+$"),
+                                             text, end - text, 0, "", 0, NULL);
   g_auto(GStrv) parts = NULL;
   const char *from = before;
   guint n;
@@ -438,6 +441,48 @@ add_list_before (const char  *text,
     }
 }
 
+/* The names of a 牵头单位/责任单位 list, up to its ； or the bracket that
+ * holds it; a bracket inside a name is the name's (各县（市、区）人民政府). */
+static GStrv
+split_name_list (const char *list)
+{
+  GPtrArray *names = g_ptr_array_new ();
+  GString *name = g_string_new (NULL);
+  int depth = 0;
+
+  for (const char *p = list; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0xFF08 || c == '(')
+        depth++;
+      else if ((c == 0xFF09 || c == ')') && depth-- == 0)
+        break;
+      else if (depth == 0 && (c == 0xFF1B || c == ';' || c == '\n' || c == 0x3002))
+        break;
+      if (depth == 0 && (c == 0x3001 || c == 0xFF0C || c == ','))
+        {
+          g_ptr_array_add (names, g_string_free (g_steal_pointer (&name), FALSE));
+          name = g_string_new (NULL);
+          continue;
+        }
+      g_string_append_unichar (name, c);
+    }
+  g_ptr_array_add (names, g_string_free (name, FALSE));
+  g_ptr_array_add (names, NULL);
+  return (GStrv) g_ptr_array_free (names, FALSE);
+}
+
+/* A listed name that is a clause's words, its brackets aside */
+static gboolean
+is_listed_fragment (const char *name)
+{
+  g_autofree char *bare = g_regex_replace (REGEX ("（[^（）]*）|\\([^()]*\\)"), name, -1, 0, "",
+                                           0, NULL);
+
+  return bare == NULL || bare[0] == '\0' || is_fragment (bare);
+}
+
 /**
  * wp_report_find_agencies:
  *
@@ -455,20 +500,22 @@ wp_report_find_agencies (const char  *text,
   static const char *const lead_words[] = { "牵头", "负责", "为主", "主抓" };
 
   /* (牵头单位：X；责任单位：Y、Z), 责任单位：Y */
-  g_regex_match (REGEX ("(牵头单位|责任单位|配合单位|协办单位|参与单位)[：:]([^；;）)\\n]+)"),
-                 text, 0, &m);
+  g_regex_match (REGEX ("(牵头单位|责任单位|配合单位|协办单位|参与单位)[：:]"), text, 0, &m);
   for (; g_match_info_matches (m); g_match_info_next (m, NULL))
     {
       g_autofree char *role = g_match_info_fetch (m, 1);
-      g_autofree char *list = g_match_info_fetch (m, 2);
-      g_auto(GStrv) names = g_regex_split (REGEX ("[、，,]"), list, 0);
+      int start, end;
+      g_auto(GStrv) names = NULL;
       gboolean leading = g_str_equal (role, "牵头单位")
                          || (g_str_equal (role, "责任单位") && !contains (text, "牵头单位"));
 
+      g_match_info_fetch_pos (m, 0, &start, &end);
+      names = split_name_list (text + end);
       for (guint i = 0; names[i]; i++)
         {
           g_strstrip (names[i]);
-          if (names[i][0] && chars (names[i]) <= AGENCY_MAX_CHARS && !is_fragment (names[i]))
+          if (names[i][0] && chars (names[i]) <= AGENCY_MAX_CHARS
+              && !is_listed_fragment (names[i]))
             add_name (leading && (i == 0 || g_str_equal (role, "牵头单位")) ? lead : co,
                       names[i]);
         }
@@ -515,10 +562,23 @@ wp_report_find_agencies (const char  *text,
         gsize len = sentence_length (s);
         const char *clause = g_str_has_prefix (s, "由") ? s + strlen ("由") : s;
         g_autofree char *name = agency_at_start (clause, directory);
+        g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+        const char *next = name != NULL ? clause + strlen (name) : NULL;
 
+        /* 县法院、县检察院要…: a list of them opens the clause */
+        while (next != NULL && g_str_has_prefix (next, "、"))
+          {
+            g_autofree char *another = agency_at_start (next + strlen ("、"), directory);
+
+            if (another == NULL)
+              break;
+            g_ptr_array_add (names, g_strdup (name));
+            g_free (name);
+            name = g_steal_pointer (&another);
+            next += strlen ("、") + strlen (name);
+          }
         if (name != NULL)
           {
-            const char *next = clause + strlen (name);
             /* a name, then its verb: not the first words of a longer noun */
             if (*next && !g_str_has_prefix (next, "的") && !g_str_has_prefix (next, "和")
                 && !g_str_has_prefix (next, "、") && !g_str_has_prefix (next, "与")
@@ -528,7 +588,11 @@ wp_report_find_agencies (const char  *text,
                     || matches (REGEX ("^(?:要|将|应|须|必须|需|负责|牵头|会同|承担|统筹)"), next)
                     /* the whole system (全市政法机关) speaks for the work */
                     || matches (REGEX ("^[全各]|(?:机关|系统|部门)$"), name)))
-              add_name (lead, name);
+              {
+                for (guint i = 0; i < names->len; i++)
+                  add_name (lead, g_ptr_array_index (names, i));
+                add_name (lead, name);
+              }
           }
         /* (clauses up to the first full stop are its first sentence's) */
         first_sentence = first_sentence && len >= strlen ("；")
