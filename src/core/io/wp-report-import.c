@@ -338,6 +338,9 @@ wp_report_is_agency (const char  *name,
       return TRUE;
   if (contains (name, "政法委员") && !g_str_has_suffix (name, "委员会"))
     return FALSE;
+  /* a post (县委常委), not the body */
+  if (g_str_has_suffix (name, "常委"))
+    return FALSE;
 
   if (matches (REGEX ("^(?:\\p{Han}{2,4}?(?:省|自治区))?(?:\\p{Han}{2,3}?(?:市|州|盟))?"
                       "(?:\\p{Han}{2,3}?(?:区|县|旗))?"
@@ -740,6 +743,15 @@ is_noise (const char *text)
       && matches (REGEX ("责任编辑|来源[：:]|\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}|收藏 \\||^!\\[\\]"),
                   text))
     return TRUE;
+  /* who spoke or chaired, a news report's last line */
+  if (chars (text) < 60 && matches (REGEX ("在会上(?:作|讲话|发言)|作了?(?:讲话|发言)|(?:出席|主持)"
+                                           "(?:会议|并讲话)|参加会议"), text))
+    return TRUE;
+  /* the closing demand of a 要点 or 方案 (各地各部门要对照本要点…): how to
+   * carry the document out, not a piece of its work */
+  if (matches (REGEX ("^(?:各|全市|全县|全区|全省|市直|县直|区直)[^。]{0,40}(?:要|须|应)"
+                      "[^。]{0,12}(?:对照|结合|按照|根据)本(?:要点|方案|意见|通知|计划|安排)"), text))
+    return TRUE;
   /* only page furniture: bars, image marks */
   return matches (REGEX ("^[|!\\[\\]() ]*$"), text);
 }
@@ -967,6 +979,37 @@ directive_starts (const char *text)
   for (gsize at = 0; text[at] != '\0'; at += sentence_length (text + at))
     if (g_str_has_prefix (text + at, "要") || matches (REGEX ("^在[^，。]{1,12}方面，要"), text + at))
       g_array_append_val (starts, at);
+  if (starts->len >= 2)
+    return starts;
+
+  /* one unit's order after another's in one sentence: 市市场监管局要…，市应急
+   *管理局要…, each the action of the unit it names */
+  {
+    g_autoptr(GArray) units = g_array_new (FALSE, FALSE, sizeof (gsize));
+
+    for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+      {
+        gsize at = (gsize) (p - text);
+
+        if (at == 0 || g_str_has_prefix (p, "，") || g_str_has_prefix (p, "；")
+            || g_str_has_prefix (p, "。"))
+          {
+            const char *clause = at == 0 ? p : g_utf8_next_char (p);
+            g_autofree char *name = agency_at_start (clause, NULL);
+
+            if (name != NULL && g_str_has_prefix (clause + strlen (name), "要"))
+              {
+                gsize from = (gsize) (clause - text);
+                g_array_append_val (units, from);
+              }
+          }
+      }
+    if (units->len >= 2)
+      {
+        g_array_unref (starts);
+        return g_steal_pointer (&units);
+      }
+  }
   return starts;
 }
 
@@ -1088,6 +1131,9 @@ read_body (Ctx        *ctx,
   Open *top = &ctx->open[ctx->depth - 1];
   g_autoptr(GArray) cuts = enumeration_starts (text);
   gsize first = cuts->len > 0 ? g_array_index (cuts, gsize, 0) : strlen (text);
+  /* the key task the paragraph's words before its 一是…二是… open, which
+   * holds them as its actions */
+  WpReportItem *holder = NULL;
 
   if (first > 0)
     {
@@ -1116,6 +1162,8 @@ read_body (Ctx        *ctx,
           if (g_str_has_prefix (title, "要") && chars (title) > 3)
             memmove (title, title + strlen ("要"), strlen (title) - strlen ("要") + 1);
           item = add_child (ctx, parent, depth + 1, title, start, start + first);
+          if (depth + 1 == 1 && cuts->len >= 2)
+            holder = item;
           if (title_length > 0 && words[title_length])
             read_rest (ctx, item, depth + 1, words + title_length, start + title_length);
           else if (title_length > 0)
@@ -1127,6 +1175,16 @@ read_body (Ctx        *ctx,
         }
       else if (orders->len >= 2)
         read_rest (ctx, parent, depth, words, start);
+      else if (depth == 0 && cuts->len >= 2 && chars (words) >= 8
+               && !g_str_has_suffix (words, "："))
+        {
+          /* 会议要求，全县政法系统要…。一是…二是…: the sentence is the task */
+          g_autofree char *title = make_title (words);
+
+          holder = add_child (ctx, parent, 1, title, start, start + first);
+          append_description (holder, words);
+          read_fields (ctx, holder, words);
+        }
       else
         {
           Para *p = g_new0 (Para, 1);
@@ -1149,13 +1207,14 @@ read_body (Ctx        *ctx,
       gsize title_length = i == 0 && s == 0 && run_in > skip && run_in < e
                            ? run_in - skip : run_in_length (body);
       g_autofree char *title = title_length ? g_strndup (body, title_length) : make_title (body);
-      int depth = item_depth (ctx, top->item);
+      int depth = holder != NULL ? 1 : item_depth (ctx, top->item);
       WpReportItem *item;
 
       strip_trailing_punctuation (title);
       if (g_str_has_prefix (title, "要") && chars (title) > 3)
         memmove (title, title + strlen ("要"), strlen (title) - strlen ("要") + 1);
-      item = add_child (ctx, top->item, depth + 1, title, start + s, start + e);
+      item = add_child (ctx, holder != NULL ? holder : top->item, depth + 1, title, start + s,
+                        start + e);
       if (title_length > 0 && body[title_length])
         read_rest (ctx, item, depth + 1, body + title_length, start + s + skip + title_length);
       else if (title_length == 0)
@@ -1163,7 +1222,7 @@ read_body (Ctx        *ctx,
       else
         read_fields (ctx, item, body);
       /* a paragraph that opens with 一是 holds what follows, up to the next */
-      if (i == 0 && s == 0)
+      if (i == 0 && s == 0 && holder == NULL)
         top->enumeration = item;
     }
 }
@@ -1226,6 +1285,20 @@ style_rank (Ctx   *ctx,
   return ctx->ranks[style];
 }
 
+/* Where a trailing （牵头单位：…；责任单位：…） starts in @text, else its length */
+static gsize
+trailing_units_start (const char *text)
+{
+  g_autoptr(GMatchInfo) m = NULL;
+  int s, e;
+
+  if (!g_regex_match (REGEX ("[（(](?:牵头单位|责任单位)[：:](?:[^（）()]|[（(][^（）()]*[）)])*"
+                             "[）)][。；\\s]*$"), text, 0, &m))
+    return strlen (text);
+  g_match_info_fetch_pos (m, 0, &s, &e);
+  return (gsize) s;
+}
+
 static void
 open_heading (Ctx  *ctx,
               Para *p)
@@ -1267,7 +1340,28 @@ open_heading (Ctx  *ctx,
   o->enumeration = NULL;
 
   if (p->rest != NULL)
-    read_body (ctx, p->rest, p->rest_start, 0);
+    {
+      g_autoptr(GArray) cuts = enumeration_starts (p->rest);
+      g_autoptr(GArray) orders = directive_starts (p->rest);
+      gsize units = trailing_units_start (p->rest);
+
+      /* 4.严格规范性文件管理。全面落实…（牵头单位：X）: one statement
+       * is what the heading's work is, not an action of its own; and the
+       * units a numbered paragraph ends with are the whole item's */
+      if (cuts->len == 0 && orders->len < 2)
+        {
+          append_description (item, p->rest);
+          read_fields (ctx, item, p->rest);
+        }
+      else
+        {
+          g_autofree char *body = g_strndup (p->rest, units);
+
+          if (units < strlen (p->rest))
+            read_fields (ctx, item, p->rest + units);
+          read_body (ctx, body, p->rest_start, 0);
+        }
+    }
 }
 
 static void
