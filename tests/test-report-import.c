@@ -837,6 +837,84 @@ test_docx_heading_styles (void)
 }
 
 /* A file of 200 MB (sparse: nothing is written) that starts as a zip */
+#define W_TABLE_ROW(a, b, c, d) \
+  "<w:tr><w:tc><w:p><w:r><w:t>" a "</w:t></w:r></w:p></w:tc>" \
+  "<w:tc><w:p><w:r><w:t>" b "</w:t></w:r></w:p></w:tc>" \
+  "<w:tc><w:p><w:r><w:t>" c "</w:t></w:r></w:p></w:tc>" \
+  "<w:tc><w:p><w:r><w:t>" d "</w:t></w:r></w:p></w:tc></w:tr>"
+
+/* Page furniture of a Word file (its header and footer parts) and its
+ * footnotes stay out of the text; a task table without a caption gives its
+ * rows to the area it sits in, where it sits; one with a caption is an area
+ * where it sits, not after the last heading. */
+static void
+test_docx_furniture_and_table_place (void)
+{
+  static const char *const names[] = { "word/document.xml", "word/header1.xml",
+                                       "word/footer1.xml", "word/footnotes.xml", NULL };
+  static const char *const parts[] = {
+    "<?xml version=\"1.0\"?><w:document " W_NS "><w:body>"
+    "<w:p><w:r><w:t>2026年工作要点</w:t></w:r></w:p>"
+    "<w:p><w:r><w:t>一、深化平安建设</w:t></w:r></w:p>"
+    "<w:p><w:r><w:t>（一）落实执法“三项制度”</w:t></w:r><w:r><w:footnoteReference w:id=\"1\"/>"
+    "</w:r><w:r><w:t>。市司法局牵头，年底前完成全市执法案卷评查。</w:t></w:r></w:p>"
+    "<w:tbl>"
+    W_TABLE_ROW ("序号", "重点任务", "牵头单位", "完成时限")
+    W_TABLE_ROW ("1", "建成市级综治中心", "市委政法委", "2026年6月底前")
+    W_TABLE_ROW ("2", "开展夏季治安整治", "市公安局", "2026年9月底前")
+    "</w:tbl>"
+    "<w:p><w:r><w:t>（二）推进诉源治理</w:t></w:r></w:p>"
+    "<w:p><w:r><w:t>市中级人民法院负责，上半年建成诉讼服务中心，推动矛盾纠纷就地化解。</w:t></w:r></w:p>"
+    "<w:p><w:r><w:t>附表：法治建设任务清单</w:t></w:r></w:p>"
+    "<w:tbl>"
+    W_TABLE_ROW ("序号", "重点任务", "牵头单位", "完成时限")
+    W_TABLE_ROW ("1", "推进法治乡村建设", "市司法局", "2026年10月底前")
+    "</w:tbl>"
+    "<w:p><w:r><w:t>二、加强队伍建设</w:t></w:r></w:p>"
+    "<w:p><w:r><w:t>（一）从严管党治警</w:t></w:r></w:p>"
+    "<w:p><w:r><w:t>市委政法委牵头，全年开展政法队伍教育整顿成果巩固工作。</w:t></w:r></w:p>"
+    "</w:body></w:document>",
+    "<?xml version=\"1.0\"?><w:hdr " W_NS "><w:p><w:r><w:t>政法工作会议材料</w:t></w:r></w:p>"
+    "</w:hdr>",
+    "<?xml version=\"1.0\"?><w:ftr " W_NS "><w:p><w:r><w:t>- 1 -</w:t></w:r></w:p></w:ftr>",
+    "<?xml version=\"1.0\"?><w:footnotes " W_NS "><w:footnote w:id=\"1\"><w:p><w:r>"
+    "<w:t>“三项制度”是指行政执法公示、执法全过程记录、重大执法决定法制审核制度。</w:t></w:r></w:p>"
+    "</w:footnote></w:footnotes>",
+    NULL
+  };
+  g_autoptr(GBytes) zip = make_zip (names, parts, NULL);
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (zip, &length);
+  g_autoptr(WpReportSource) source = wp_report_source_new_for_data (data, length, &error);
+  WpReportOptions options = { 2026, NULL, NULL, NULL };
+  g_autoptr(WpReportDraft) draft = NULL;
+  WpReportItem *area;
+
+  g_assert_no_error (error);
+  g_assert_null (strstr (source->text, "会议材料"));
+  g_assert_null (strstr (source->text, "是指"));
+  g_assert_null (strstr (source->text, "- 1 -"));
+  draft = wp_report_import (source, &options);
+  g_assert_cmpuint (draft->items->len, ==, 3);
+  area = child (draft->items, 0);
+  g_assert_cmpstr (area->title, ==, "深化平安建设");
+  /* the uncaptioned table's rows after the task above it, before the next */
+  g_assert_cmpuint (area->children->len, ==, 4);
+  g_assert_cmpstr (child (area->children, 0)->title, ==, "落实执法“三项制度”");
+  g_assert_cmpstr (child (area->children, 1)->title, ==, "建成市级综治中心");
+  g_assert_cmpuint (child (area->children, 1)->kind, ==, WP_ITEM_KIND_TASK);
+  g_assert_cmpstr (g_ptr_array_index (child (area->children, 1)->lead, 0), ==, "市委政法委");
+  g_assert_cmpstr (child (area->children, 2)->title, ==, "开展夏季治安整治");
+  g_assert_cmpstr (child (area->children, 3)->title, ==, "推进诉源治理");
+  /* the captioned one: an area of its own, where it is */
+  area = child (draft->items, 1);
+  g_assert_cmpstr (area->title, ==, "法治建设任务清单");
+  g_assert_cmpuint (area->children->len, ==, 1);
+  area = child (draft->items, 2);
+  g_assert_cmpstr (area->title, ==, "加强队伍建设");
+}
+
 static void
 test_report_too_large_file (void)
 {
@@ -1091,6 +1169,7 @@ main (int    argc,
   g_test_add_func ("/report/docx/merged-table", test_docx_merged_table);
   g_test_add_func ("/report/docx/heading-styles", test_docx_heading_styles);
   g_test_add_func ("/report/docx/bad-input", test_docx_bad_input);
+  g_test_add_func ("/report/docx/furniture-and-table-place", test_docx_furniture_and_table_place);
   g_test_add_func ("/report/too-large-file", test_report_too_large_file);
   g_test_add_func ("/report/pdf", test_pdf);
   g_test_add_func ("/report/guess-year", test_guess_year);

@@ -1484,6 +1484,36 @@ kinds_under (WpReportItem *item,
                  kind == WP_ITEM_KIND_AREA ? WP_ITEM_KIND_TASK : WP_ITEM_KIND_ACTION);
 }
 
+/* Puts @item among @items where its words are in the text */
+static void
+insert_in_place (GPtrArray    *items,
+                 WpReportItem *item)
+{
+  guint at = items->len;
+
+  while (at > 0 && ((WpReportItem *) g_ptr_array_index (items, at - 1))->start > item->start)
+    at--;
+  g_ptr_array_insert (items, (gint) at, item);
+}
+
+/* The area of the report's own words that @offset is in, or NULL */
+static WpReportItem *
+area_at (WpReportDraft *draft,
+         gsize          offset)
+{
+  WpReportItem *found = NULL;
+
+  for (guint i = 0; i < draft->items->len; i++)
+    {
+      WpReportItem *area = g_ptr_array_index (draft->items, i);
+
+      if (area->start > offset)
+        break;
+      found = area->review ? NULL : area;
+    }
+  return found;
+}
+
 /* A 任务分解 table's rows, read as the sheet importer reads a sheet: areas
  * of their own, or tasks under one area named by the table's caption. */
 static void
@@ -1518,22 +1548,25 @@ import_tables (Ctx *ctx)
           if (item->kind == WP_ITEM_KIND_AREA)
             {
               kinds_under (item, WP_ITEM_KIND_AREA);
-              g_ptr_array_add (ctx->draft->items, item);
+              insert_in_place (ctx->draft->items, item);
               continue;
             }
+          kinds_under (item, WP_ITEM_KIND_TASK);
+          /* a table in an area's text, no caption: its rows are that area's */
+          if (area == NULL && table->caption == NULL)
+            area = area_at (ctx->draft, table->start);
           if (area == NULL)
             {
               g_autofree char *caption =
-                table->caption ? g_regex_replace (REGEX ("^附件\\d*[：:、 ]?"), table->caption,
+                table->caption ? g_regex_replace (REGEX ("^附[件表]\\d*[：:、 ]?"), table->caption,
                                                   -1, 0, "", 0, NULL) : NULL;
 
               area = item_new (caption && caption[0] ? caption : _("Task breakdown"),
                                table->start, table->end);
               area->kind = WP_ITEM_KIND_AREA;
-              g_ptr_array_add (ctx->draft->items, area);
+              insert_in_place (ctx->draft->items, area);
             }
-          kinds_under (item, WP_ITEM_KIND_TASK);
-          g_ptr_array_add (area->children, item);
+          insert_in_place (area->children, item);
         }
     }
 }
