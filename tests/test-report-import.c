@@ -1142,6 +1142,33 @@ test_agency_aliases (void)
   g_assert_true (names_are (groups->agencies, "市委政法委、各区党委政法委"));
 }
 
+/* The directory's name for a body the report writes another usual way:
+ * 发改委 = 发展改革委 = 市发展和改革委员会, 市中级法院 = 市中级人民法院 */
+static void
+test_agency_directory_variants (void)
+{
+  const char *directory[] = { "厦门市发展和改革委员会", "厦门市中级人民法院",
+                              "市市场监督管理局", "思明区人民法院", "湖里区人民法院",
+                              "中共厦门市委政法委员会", NULL };
+  g_autoptr(WpReportDraft) draft = import_with_directory (
+    "2031年工作要点\n一、优化营商环境\n（一）推进法治化营商环境建设\n"
+    "1.清理妨碍公平竞争的政策，由市发改委牵头。\n"
+    "2.开展涉企收费检查，发展改革委负责。\n"
+    "3.完善涉企案件快立快审机制，市中级法院负责。\n"
+    "4.加强食品安全监管，市场监管局负责。\n"
+    "5.推进诉源治理，区法院负责。\n"
+    "6.健全营商环境监督机制，市委政法委牵头。\n", directory);
+
+  g_assert_true (names_are (first_action (draft->items, 0)->lead, "厦门市发展和改革委员会"));
+  g_assert_true (names_are (first_action (draft->items, 1)->lead, "厦门市发展和改革委员会"));
+  g_assert_true (names_are (first_action (draft->items, 2)->lead, "厦门市中级人民法院"));
+  g_assert_true (names_are (first_action (draft->items, 3)->lead, "市市场监督管理局"));
+  /* two district courts fit 区法院: it stays as written, and new */
+  g_assert_true (names_are (first_action (draft->items, 4)->lead, "区法院"));
+  g_assert_true (names_are (first_action (draft->items, 5)->lead, "中共厦门市委政法委员会"));
+  g_assert_true (names_are (draft->new_agencies, "区法院"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1174,5 +1201,6 @@ main (int    argc,
   g_test_add_func ("/report/pdf", test_pdf);
   g_test_add_func ("/report/guess-year", test_guess_year);
   g_test_add_func ("/report/agency-aliases", test_agency_aliases);
+  g_test_add_func ("/report/agency-directory-variants", test_agency_directory_variants);
   return g_test_run ();
 }

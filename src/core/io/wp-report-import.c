@@ -309,6 +309,28 @@ is_fragment (const char *name)
                   name);
 }
 
+static char *known_form (const char *name);
+
+static gboolean
+directory_has_core (const char **directory,
+                    const char  *core)
+{
+  g_autofree char *known = NULL;
+
+  /* (法院, 检察院, 公安机关 alone are words for any of them) */
+  if (directory == NULL || directory[0] == NULL || g_str_has_suffix (core, "法院")
+      || g_str_has_suffix (core, "检察院") || g_str_has_suffix (core, "机关"))
+    return FALSE;
+  known = known_form (core);
+  for (guint i = 0; directory[i] != NULL; i++)
+    {
+      g_autofree char *d = known_form (directory[i]);
+      if (g_str_has_suffix (d, known))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /**
  * wp_report_is_agency:
  *
@@ -348,9 +370,10 @@ wp_report_is_agency (const char  *name,
                       "(?:委|党委)?(?:" AGENCY_CORES ")$"),
                name))
     {
-      /* the core alone (法院) is a word, not an agency */
+      /* the core alone (法院) is a word, not an agency, unless the
+       * directory has a body it is the short name of (发改委) */
       return !matches (REGEX ("^(?:" AGENCY_CORES ")$"), name)
-             || g_str_equal (name, "政法委");
+             || g_str_equal (name, "政法委") || directory_has_core (directory, name);
     }
   /* a place's bureau the list does not know: 市城管局, 区行政服务中心 */
   if (matches (REGEX ("^(?:\\p{Han}{2,3}?(?:市|区|县))?(?:市|区|县|省)(?:委)?"
@@ -1873,6 +1896,96 @@ in_directory (const char  *name,
   return FALSE;
 }
 
+/* The ways offices write one body's name, each with the short form it is
+ * known by: 发展和改革委员会 = 发展改革委 = 发改委. Longest first where one
+ * ends another. */
+static const struct { const char *written; const char *known_as; } name_variants[] = {
+  { "发展和改革委员会", "发改委" }, { "发展改革委员会", "发改委" }, { "发展改革委", "发改委" },
+  { "中级人民法院", "中级法院" }, { "人民法院", "法院" }, { "人民检察院", "检察院" },
+  { "人力资源和社会保障局", "人社局" }, { "人力资源社会保障局", "人社局" },
+  { "住房和城乡建设局", "住建局" }, { "住房城乡建设局", "住建局" },
+  { "文化和旅游局", "文旅局" }, { "文化旅游局", "文旅局" },
+  { "工业和信息化局", "工信局" }, { "工业信息化局", "工信局" },
+  { "市场监督管理局", "市场监管局" }, { "卫生健康委员会", "卫健委" }, { "卫生健康委", "卫健委" },
+  { "应急管理局", "应急局" }, { "交通运输局", "交通局" },
+  { "国有资产监督管理委员会", "国资委" }, { "政法委员会", "政法委" },
+  { "网络安全和信息化委员会办公室", "网信办" }, { "机构编制委员会办公室", "编办" },
+  { "全面依法治市委员会办公室", "依法治市办" }, { "纪律检查委员会", "纪委" },
+};
+
+/* @name in its shortest usual form: 中共厦门市委政法委员会 → 厦门市委政法委 */
+static char *
+known_form (const char *name)
+{
+  const char *s = g_str_has_prefix (name, "中共") ? name + strlen ("中共") : name;
+
+  for (guint i = 0; i < G_N_ELEMENTS (name_variants); i++)
+    if (g_str_has_suffix (s, name_variants[i].written))
+      {
+        gsize keep = strlen (s) - strlen (name_variants[i].written);
+        g_autofree char *place = g_strndup (s, keep);
+
+        return g_strconcat (place, name_variants[i].known_as, NULL);
+      }
+  return g_strdup (s);
+}
+
+/* The place a name is written with (厦门市, 市, 区), or "" */
+static char *
+place_of (const char *known)
+{
+  const char *core = short_form (known);
+
+  return core != NULL ? g_strndup (known, (gsize) (core - known)) : g_strdup ("");
+}
+
+/* report name → the directory's name for the same body, written another
+ * way (市发改委 for 厦门市发展和改革委员会): the same short form, the same or
+ * a shorter form of the place, and the only directory name that fits */
+static GHashTable *
+directory_variants (GPtrArray   *names,
+                    const char **directory)
+{
+  GHashTable *variants = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *known = known_form (name);
+      g_autofree char *place = place_of (known);
+      const char *core = short_form (known) != NULL ? short_form (known) : known;
+      const char *found = NULL;
+      guint n_found = 0;
+
+      if (in_directory (name, directory) || g_str_has_prefix (name, "各")
+          || g_str_has_prefix (name, "全"))
+        continue;
+      for (guint k = 0; directory[k] != NULL; k++)
+        {
+          g_autofree char *d_known = known_form (directory[k]);
+          g_autofree char *d_place = place_of (d_known);
+          const char *d_core = short_form (d_known) != NULL ? short_form (d_known) : d_known;
+
+          if (g_str_equal (d_known, known)
+              || (g_str_equal (d_core, core) && g_str_has_suffix (d_place, place)))
+            {
+              /* the same name in full wins over a guess from its core */
+              if (g_str_equal (d_known, known))
+                {
+                  found = directory[k];
+                  n_found = 1;
+                  break;
+                }
+              found = directory[k];
+              n_found++;
+            }
+        }
+      if (n_found == 1)
+        g_hash_table_insert (variants, g_strdup (name), g_strdup (found));
+    }
+  return variants;
+}
+
 /**
  * wp_report_import:
  *
@@ -1899,7 +2012,7 @@ wp_report_import (const WpReportSource  *source,
   add_aliases (aliases, (const char *const *) draft->agencies->pdata, draft->agencies->len);
   if (options->directory != NULL)
     add_aliases (aliases, (const char *const *) options->directory, G_MAXUINT);
-  if (g_hash_table_size (aliases) == 0)
+  if (g_hash_table_size (aliases) == 0 && options->directory == NULL)
     return draft;
 
   /* A short form the rules take for a word (公安局, unlike 政法委) is read
@@ -1929,6 +2042,16 @@ wp_report_import (const WpReportSource  *source,
   g_ptr_array_set_size (draft->new_agencies, 0);
   draft->agencies = g_ptr_array_new_with_free_func (g_free);
   rename_names (agencies, aliases, NULL);
+  if (options->directory != NULL)
+    {
+      g_autoptr(GHashTable) variants = directory_variants (agencies, options->directory);
+
+      if (g_hash_table_size (variants) > 0)
+        {
+          rename_agencies (draft->items, variants);
+          rename_names (agencies, variants, NULL);
+        }
+    }
   for (guint i = 0; i < agencies->len; i++)
     {
       const char *name = g_ptr_array_index (agencies, i);
