@@ -6107,6 +6107,80 @@ test_progress_lists_pending (Demo          *d,
   g_assert_false (gtk_widget_get_visible (group));
 }
 
+/* A report dropped on the window opens its review; other files are refused.
+ * The drop goes through the window's own GtkDropTarget. */
+static gboolean
+drop_on_window (WpWindow          *window,
+                const char *const *paths)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  GSList *files = NULL;
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+  GtkDropTarget *target = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GObject) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (c)
+          && gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (GTK_DROP_TARGET (c)),
+                                                GDK_TYPE_FILE_LIST))
+        target = GTK_DROP_TARGET (c);
+    }
+  g_assert_nonnull (target);
+  for (guint i = 0; paths[i] != NULL; i++)
+    files = g_slist_append (files, g_file_new_for_path (paths[i]));
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_signal_emit_by_name (target, "drop", &value, 0.0, 0.0, &accepted);
+  g_value_unset (&value);
+  g_slist_free_full (files, g_object_unref);
+  return accepted;
+}
+
+static gboolean
+report_dialog_shown (void)
+{
+  GList *windows = gtk_window_list_toplevels ();
+  gboolean shown = FALSE;
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    shown |= WP_IS_REPORT_DIALOG (l->data) && gtk_widget_get_visible (l->data);
+  g_list_free (windows);
+  return shown;
+}
+
+static void
+test_report_dropped (Demo          *d,
+                     gconstpointer  data)
+{
+  g_autofree char *docx = g_test_build_filename (G_TEST_DIST, "data", "reports",
+                                                 "nanping-2023-rule-of-law.docx", NULL);
+  g_autofree char *json = g_test_build_filename (G_TEST_DIST, "data", "bulk-every-field.json",
+                                                 NULL);
+  const char *only_json[] = { json, NULL };
+  const char *both[] = { json, docx, NULL };
+  guint n_plans = count_all_plans (d->store);
+  WpReportDialog *dialog;
+
+  /* not a report: refused, no dialog, nothing written */
+  g_assert_false (drop_on_window (d->window, only_json));
+  spin ();
+  g_assert_false (report_dialog_shown ());
+  g_assert_cmpuint (count_all_plans (d->store), ==, n_plans);
+
+  /* the report among the files is reviewed */
+  g_assert_true (drop_on_window (d->window, both));
+  dialog = wait_for_report ();
+  g_assert_cmpstr (report_page (dialog), ==, "review");
+  g_assert_cmpstr (wp_report_row_get_title (report_row (dialog, 0)), ==,
+                   "加强党对法治政府建设的领导");
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_cmpuint (count_all_plans (d->store), ==, n_plans);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -6231,6 +6305,8 @@ main (int    argc,
   g_test_add ("/gui/progress-lists-pending", Demo, NULL, demo_setup,
               test_progress_lists_pending, demo_teardown);
 
+  g_test_add ("/gui/report-dropped", Demo, NULL, demo_setup, test_report_dropped,
+              demo_teardown);
   status = g_test_run ();
   wp_test_remove_tree (data_home);
   return status;
