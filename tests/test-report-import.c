@@ -1040,6 +1040,89 @@ test_pdf (void)
 }
 
 /* The review dialog's default year: the title's, else the opening's */
+/* A page set as offices set it: each line's runs in their own face and
+ * size ("B" a bold sans, "S" a serif body, "L" the body face but larger);
+ * a line whose first face is followed by "i" is a paragraph's first line,
+ * indented two characters */
+static GBytes *
+make_styled_pdf (const char *const *runs)
+{
+  g_autofree char *dir = g_dir_make_tmp ("workplan-pdf-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "test.pdf", NULL);
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+  double y = 80;
+
+  /* runs: face, text, face, text, …; NULL ends a line, two NULLs the page */
+  for (guint i = 0; runs[i] != NULL || runs[i + 1] != NULL; i++, y += 26)
+    {
+      cairo_move_to (cr, runs[i][1] == 'i' ? 88 : 60, y);
+      for (; runs[i] != NULL; i += 2)
+        {
+          gboolean bold = runs[i][0] == 'B';
+
+          cairo_select_font_face (cr, bold ? "Noto Sans CJK SC" : "Noto Serif CJK SC",
+                                  CAIRO_FONT_SLANT_NORMAL,
+                                  bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+          cairo_set_font_size (cr, runs[i][0] == 'L' ? 18 : 14);
+          cairo_show_text (cr, runs[i + 1]);
+        }
+    }
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  g_unlink (path);
+  g_rmdir (dir);
+  return g_bytes_new_take (g_steal_pointer (&data), length);
+}
+
+/* A PDF's fonts are heading cues as Word's are: a bold or 黑体 line, a
+ * line set larger, a bold opening; the words alone would not say so. */
+static void
+test_pdf_font_cues (void)
+{
+  static const char *const runs[] = {
+    "S", "2026年全市平安建设工作要点", NULL,
+    "B", "坚持人民至上，强化系统治理，提升治理效能", NULL,
+    "Bi", "群众满意是第一标准，平安是最大民生。", "S", "市公安局牵头开展夏季治安整治。",
+    NULL,
+    "Si", "市司法局负责，全年开展矛盾纠纷排查化解，调解成功率保持在95%以上。", NULL,
+    "L", "深化诉源治理，化解矛盾纠纷，建设平安法院", NULL,
+    "Si", "市中级人民法院负责，上半年建成诉讼服务中心，推动矛盾纠纷就地化解。", NULL,
+    NULL, NULL
+  };
+  g_autoptr(GBytes) pdf = make_styled_pdf (runs);
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (pdf, &length);
+  g_autoptr(WpReportSource) source = wp_report_source_new_for_data (data, length, &error);
+  WpReportOptions options = { 2026, NULL, NULL, NULL };
+  g_autoptr(WpReportDraft) draft = NULL;
+  WpReportItem *area, *task;
+
+  g_assert_no_error (error);
+  g_test_message ("%s", source->text);
+  draft = wp_report_import (source, &options);
+  g_assert_cmpstr (draft->title, ==, "2026年全市平安建设工作要点");
+  g_assert_cmpuint (draft->items->len, ==, 2);
+  area = child (draft->items, 0);
+  g_assert_cmpstr (area->title, ==, "坚持人民至上，强化系统治理，提升治理效能");
+  task = child (area->children, 0);
+  /* the bold opening is the title, the rest its body */
+  g_assert_cmpstr (task->title, ==, "群众满意是第一标准，平安是最大民生");
+  g_assert_cmpstr (g_ptr_array_index (task->lead, 0), ==, "市公安局");
+  area = child (draft->items, 1);
+  g_assert_cmpstr (area->title, ==, "深化诉源治理，化解矛盾纠纷，建设平安法院");
+  g_assert_cmpstr (g_ptr_array_index (area->lead, 0), ==, "市中级人民法院");
+  /* a body line is no heading for being the first after one */
+  g_assert_cmpuint (source->paragraphs->len, ==, 6);
+}
+
 static void
 test_guess_year (void)
 {
@@ -1199,6 +1282,7 @@ main (int    argc,
   g_test_add_func ("/report/docx/furniture-and-table-place", test_docx_furniture_and_table_place);
   g_test_add_func ("/report/too-large-file", test_report_too_large_file);
   g_test_add_func ("/report/pdf", test_pdf);
+  g_test_add_func ("/report/pdf/font-cues", test_pdf_font_cues);
   g_test_add_func ("/report/guess-year", test_guess_year);
   g_test_add_func ("/report/agency-aliases", test_agency_aliases);
   g_test_add_func ("/report/agency-directory-variants", test_agency_directory_variants);
