@@ -1018,12 +1018,22 @@ directive_starts (const char *text)
             || g_str_has_prefix (p, "。"))
           {
             const char *clause = at == 0 ? p : g_utf8_next_char (p);
-            g_autofree char *name = agency_at_start (clause, NULL);
+            const char *order = clause;
+            glong n = 0;
 
-            if (name != NULL && g_str_has_prefix (clause + strlen (name), "要"))
+            /* (the name is all before its 要: one test, not one a length) */
+            while (*order != '\0' && n <= AGENCY_MAX_CHARS && !g_str_has_prefix (order, "要")
+                   && !g_str_has_prefix (order, "，") && !g_str_has_prefix (order, "。"))
+              order = g_utf8_next_char (order), n++;
+            if (n >= 2 && n <= AGENCY_MAX_CHARS && g_str_has_prefix (order, "要"))
               {
-                gsize from = (gsize) (clause - text);
-                g_array_append_val (units, from);
+                g_autofree char *name = g_strndup (clause, (gsize) (order - clause));
+
+                if (wp_report_is_agency (name, NULL))
+                  {
+                    gsize from = (gsize) (clause - text);
+                    g_array_append_val (units, from);
+                  }
               }
           }
       }
