@@ -517,6 +517,7 @@ test_quality_unseen (void)
 {
   check_floors (score ("nanping-2023-rule-of-law", 2023), 100, 100, 100, 100);
   check_floors (score ("lishui-2024-county-speech", 2024), 100, 100, 100, 100);
+  check_floors (score ("ganzhou-2024-work-points", 2024), 0, 0, 0, 0);
   /* and as Word files: numbering.xml's 1., headings in 黑体 with no number */
   check_floors (score_file ("nanping-2023-rule-of-law", ".docx", 2023), 100, 100, 100, 100);
   check_floors (score_file ("lishui-2024-county-speech", ".docx", 2024), 100, 100, 100, 100);
