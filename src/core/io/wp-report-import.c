@@ -509,6 +509,50 @@ is_listed_fragment (const char *name)
   return bare == NULL || bare[0] == '\0' || is_fragment (bare);
 }
 
+/* The agencies @clause opens with (市公安局…, 县法院、县检察院…, 由X…),
+ * added to @lead when what follows is their work: with @need_order only
+ * when they are given it (要…, 负责…) or speak for the whole system */
+static void
+read_subject (const char  *clause,
+              const char **directory,
+              gboolean     need_order,
+              GPtrArray   *lead)
+{
+  const char *from = g_str_has_prefix (clause, "由") ? clause + strlen ("由") : clause;
+  g_autofree char *name = agency_at_start (from, directory);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *next = name != NULL ? from + strlen (name) : NULL;
+
+  /* 县法院、县检察院要…: a list of them opens the clause */
+  while (next != NULL && g_str_has_prefix (next, "、"))
+    {
+      g_autofree char *another = agency_at_start (next + strlen ("、"), directory);
+
+      if (another == NULL)
+        break;
+      g_ptr_array_add (names, g_strdup (name));
+      g_free (name);
+      name = g_steal_pointer (&another);
+      next += strlen ("、") + strlen (name);
+    }
+  if (name == NULL)
+    return;
+  /* a name, then its verb: not the first words of a longer noun */
+  if (*next && !g_str_has_prefix (next, "的") && !g_str_has_prefix (next, "和")
+      && !g_str_has_prefix (next, "、") && !g_str_has_prefix (next, "与")
+      /* 市公安局集美分局…: a unit inside it, someone's address */
+      && !matches (REGEX ("^\\p{Han}{0,6}?(?:分局|派出所|支队|大队|法庭|检察室)"), next)
+      && (!need_order
+          || matches (REGEX ("^(?:要|将|应|须|必须|需|负责|牵头|会同|承担|统筹)"), next)
+          /* the whole system (全市政法机关) speaks for the work */
+          || matches (REGEX ("^[全各]|(?:机关|系统|部门)$"), name)))
+    {
+      for (guint i = 0; i < names->len; i++)
+        add_name (lead, g_ptr_array_index (names, i));
+      add_name (lead, name);
+    }
+}
+
 /**
  * wp_report_find_agencies:
  *
@@ -577,8 +621,9 @@ wp_report_find_agencies (const char  *text,
 
   /* a clause that opens with its agency: 由X…, 市公安局要…, 全市检察机关…
    * The first sentence's actor is the work's; one unit opening a later
-   * sentence leads only when given the work (要…, 负责…): otherwise it is
-   * that unit's part told in passing (…。市中级法院成立诉非联动中心). */
+   * sentence, or a clause after a comma, leads only when given the work
+   * (要…, 负责…): otherwise it is that unit's part told in passing
+   * (…。市中级法院成立诉非联动中心). */
   {
     const char *s = text;
     gboolean first_sentence = TRUE;
@@ -586,39 +631,24 @@ wp_report_find_agencies (const char  *text,
     while (*s)
       {
         gsize len = sentence_length (s);
-        const char *clause = g_str_has_prefix (s, "由") ? s + strlen ("由") : s;
-        g_autofree char *name = agency_at_start (clause, directory);
-        g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-        const char *next = name != NULL ? clause + strlen (name) : NULL;
 
-        /* 县法院、县检察院要…: a list of them opens the clause */
-        while (next != NULL && g_str_has_prefix (next, "、"))
+        read_subject (s, directory, !first_sentence, lead);
+        /* …，市国家安全局、市公安局要加强…: a later clause's */
+        for (const char *c = strstr (s, "，"); c != NULL && c < s + len;
+             c = strstr (c + strlen ("，"), "，"))
           {
-            g_autofree char *another = agency_at_start (next + strlen ("、"), directory);
+            const char *clause = c + strlen ("，");
+            gssize reach = MIN (s + len - clause, AGENCY_MAX_CHARS * 2 * 3);
+            const char *stop = g_strstr_len (clause, reach, "，");
 
-            if (another == NULL)
-              break;
-            g_ptr_array_add (names, g_strdup (name));
-            g_free (name);
-            name = g_steal_pointer (&another);
-            next += strlen ("、") + strlen (name);
-          }
-        if (name != NULL)
-          {
-            /* a name, then its verb: not the first words of a longer noun */
-            if (*next && !g_str_has_prefix (next, "的") && !g_str_has_prefix (next, "和")
-                && !g_str_has_prefix (next, "、") && !g_str_has_prefix (next, "与")
-                /* 市公安局集美分局…: a unit inside it, someone's address */
-                && !matches (REGEX ("^\\p{Han}{0,6}?(?:分局|派出所|支队|大队|法庭|检察室)"), next)
-                && (first_sentence
-                    || matches (REGEX ("^(?:要|将|应|须|必须|需|负责|牵头|会同|承担|统筹)"), next)
-                    /* the whole system (全市政法机关) speaks for the work */
-                    || matches (REGEX ("^[全各]|(?:机关|系统|部门)$"), name)))
-              {
-                for (guint i = 0; i < names->len; i++)
-                  add_name (lead, g_ptr_array_index (names, i));
-                add_name (lead, name);
-              }
+            /* (a quick look for the order first, within the clause: most
+             * clauses have none) */
+            if (stop != NULL)
+              reach = stop - clause;
+            if (g_strstr_len (clause, reach, "要") != NULL
+                || g_strstr_len (clause, reach, "负责") != NULL
+                || g_strstr_len (clause, reach, "牵头") != NULL)
+              read_subject (clause, directory, TRUE, lead);
           }
         /* (clauses up to the first full stop are its first sentence's) */
         first_sentence = first_sentence && len >= strlen ("；")
@@ -1127,7 +1157,7 @@ enumeration_starts (const char *text)
   GArray *starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   g_autoptr(GMatchInfo) m = NULL;
 
-  g_regex_match (REGEX ("(?:^|(?<=[。；：]))(?:[一二三四五六七八九十]是|一方面|另一方面|首先|"
+  g_regex_match (REGEX ("(?:^|(?<=[。；：]))(?:[一二三四五六七八九十][是要]|一方面|另一方面|首先|"
                         "其次|再次|最后|第[一二三四五六七八九十]，|（\\d{1,2}）|●|•)"),
                  text, 0, &m);
   for (; g_match_info_matches (m); g_match_info_next (m, NULL))
@@ -1148,7 +1178,7 @@ enumerator_length (const char *text)
   g_autoptr(GMatchInfo) m = NULL;
   int s, e;
 
-  if (!g_regex_match (REGEX ("^(?:[一二三四五六七八九十]是|一方面|另一方面|首先|其次|再次|最后|"
+  if (!g_regex_match (REGEX ("^(?:[一二三四五六七八九十][是要]|一方面|另一方面|首先|其次|再次|最后|"
                              "第[一二三四五六七八九十]|（\\d{1,2}）|●|•)[，、 ]?"), text, 0, &m))
     return 0;
   g_match_info_fetch_pos (m, 0, &s, &e);
