@@ -6181,6 +6181,67 @@ test_report_dropped (Demo          *d,
   g_assert_cmpuint (count_all_plans (d->store), ==, n_plans);
 }
 
+static gboolean
+is_button_for_action (GtkWidget *widget, gconstpointer action)
+{
+  return GTK_IS_BUTTON (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+/* Words of the report the importer left, selected in its text, become an
+ * item with the agencies they name, and are imported with the rest */
+static void
+test_report_new_from_selection (Demo          *d,
+                                gconstpointer  data)
+{
+  g_autofree char *txt = g_test_build_filename (G_TEST_DIST, "data", "reports",
+                                                "nanping-2023-rule-of-law.txt", NULL);
+  const char *words = "于2023年12月20日前将落实情况报送市委依法治市办";
+  WpReportDialog *dialog;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  GListModel *rows;
+  guint n_rows;
+  WpReportRow *row;
+  GtkWidget *button;
+  g_autoptr(WpPlan) plan = NULL;
+
+  _wp_window_review_report (d->window, txt);
+  dialog = wait_for_report ();
+  rows = wp_report_dialog_get_rows (dialog);
+  n_rows = g_list_model_get_n_items (rows);
+  /* off until words are selected */
+  button = find_widget (GTK_WIDGET (dialog), is_button_for_action, "report.new-from-selection");
+  g_assert_nonnull (button);
+  g_assert_false (gtk_widget_get_sensitive (button));
+
+  buffer = gtk_text_view_get_buffer (wp_report_dialog_get_source_view (dialog));
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, words, 0, &start, &end, NULL));
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  wp_report_dialog_select (dialog, 0);
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_rows + 1);
+  /* a key task at the end of the area selected, the words its source */
+  row = report_row (dialog, 3);
+  g_assert_cmpstr (wp_report_row_get_title (row), ==, words);
+  g_assert_cmpuint (wp_report_row_get_level (row), ==, 1);
+  /* its deadline read from its words; the office it reports to is no lead */
+  g_assert_cmpstr (wp_report_row_get_item (row)->due, ==, "2023-12-20");
+  g_assert_cmpuint (wp_report_row_get_item (row)->lead->len, ==, 0);
+  {
+    g_autofree char *marked = marked_text (dialog);
+    g_assert_cmpstr (marked, ==, words);
+  }
+  g_assert_true (wp_report_dialog_import (dialog));
+  spin ();
+  plan = wp_store_get_plan_by_year (d->store, 2023, NULL);
+  g_assert_nonnull (plan);
+  g_assert_cmpuint (wp_store_count_items (d->store, wp_plan_get_id (plan), NULL), ==,
+                    n_rows + 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -6307,6 +6368,8 @@ main (int    argc,
 
   g_test_add ("/gui/report-dropped", Demo, NULL, demo_setup, test_report_dropped,
               demo_teardown);
+  g_test_add ("/gui/report-new-from-selection", Demo, NULL, demo_setup,
+              test_report_new_from_selection, demo_teardown);
   status = g_test_run ();
   wp_test_remove_tree (data_home);
   return status;

@@ -1289,6 +1289,36 @@ test_agency_directory_variants (void)
   g_assert_true (names_are (draft->new_agencies, "区法院"));
 }
 
+/* The review's "new item from selection": words the importer left, made an
+ * item with what they name */
+static void
+test_item_from_span (void)
+{
+  const char *text = "2026年工作要点\n一、深化平安建设\n会议还指出，市司法局负责推进法律援助扩面，"
+                     "年底前覆盖率达到95%。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpReportSource) source = wp_report_source_new_for_text (text, strlen (text), &error);
+  WpReportOptions options = { 2026, NULL, NULL, NULL };
+  const char *from = NULL;
+  WpReportItem *item;
+
+  g_assert_no_error (error);
+  from = strstr (source->text, "市司法局");
+  item = wp_report_item_from_span (source, (gsize) (from - source->text), source->length - 1,
+                                   &options);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (item->title, ==, "市司法局负责推进法律援助扩面，年底前覆盖率达到95%");
+  g_assert_cmpuint (item->kind, ==, WP_ITEM_KIND_TASK);
+  g_assert_cmpstr (g_ptr_array_index (item->lead, 0), ==, "市司法局");
+  g_assert_cmpstr (item->due, ==, "2026-12-31");
+  g_assert_cmpuint (item->targets->len, ==, 1);
+  g_assert_cmpuint (item->start, ==, (gsize) (from - source->text));
+  wp_report_item_free (item);
+  /* nothing but spaces and line ends: no item */
+  g_assert_null (wp_report_item_from_span (source, source->length - 1, source->length,
+                                           &options));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1322,6 +1352,7 @@ main (int    argc,
   g_test_add_func ("/report/pdf/font-cues", test_pdf_font_cues);
   g_test_add_func ("/report/guess-year", test_guess_year);
   g_test_add_func ("/report/agency-aliases", test_agency_aliases);
+  g_test_add_func ("/report/item-from-span", test_item_from_span);
   g_test_add_func ("/report/agency-directory-variants", test_agency_directory_variants);
   return g_test_run ();
 }

@@ -2103,6 +2103,44 @@ wp_report_import (const WpReportSource  *source,
   return draft;
 }
 
+/**
+ * wp_report_item_from_span:
+ *
+ * An item the user makes of words of the report the importer did not take
+ * (@start to @end, bytes of @source's text): titled by its first sentence,
+ * with the agencies, deadline and targets those words name, as a key task.
+ *
+ * Returns: (transfer full) (nullable): the item, or %NULL when the span
+ *   holds no words
+ */
+WpReportItem *
+wp_report_item_from_span (const WpReportSource  *source,
+                          gsize                  start,
+                          gsize                  end,
+                          const WpReportOptions *options)
+{
+  g_autofree char *words = NULL;
+  g_autofree char *title = NULL;
+  WpReportItem *item;
+
+  if (start >= end || end > source->length)
+    return NULL;
+  words = g_strndup (source->text + start, end - start);
+  g_strdelimit (words, "\n", ' ');
+  g_strstrip (words);
+  if (words[0] == '\0' || !g_utf8_validate (words, -1, NULL))
+    return NULL;
+  title = make_title (words);
+  strip_trailing_punctuation (title);
+  item = item_new (title[0] != '\0' ? title : words, start, end);
+  item->kind = WP_ITEM_KIND_TASK;
+  append_description (item, words);
+  wp_report_find_agencies (words, options->directory, item->lead, item->co);
+  find_deadline (item, words, options->year);
+  find_targets (item, words);
+  return item;
+}
+
 /* ------------------------------------------------------------------ */
 /* Interchange JSON                                                    */
 
