@@ -6209,6 +6209,141 @@ test_import_large_cancelled (Demo          *d,
   g_assert_false (wp_undo_stack_can_undo (wp_context_get_undo_stack (d->context)));
 }
 
+/* A report dropped on the window opens its review; other files are refused.
+ * The drop goes through the window's own GtkDropTarget. */
+static gboolean
+drop_on_window (WpWindow          *window,
+                const char *const *paths)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  GSList *files = NULL;
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+  GtkDropTarget *target = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GObject) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (c)
+          && gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (GTK_DROP_TARGET (c)),
+                                                GDK_TYPE_FILE_LIST))
+        target = GTK_DROP_TARGET (c);
+    }
+  g_assert_nonnull (target);
+  for (guint i = 0; paths[i] != NULL; i++)
+    files = g_slist_append (files, g_file_new_for_path (paths[i]));
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_signal_emit_by_name (target, "drop", &value, 0.0, 0.0, &accepted);
+  g_value_unset (&value);
+  g_slist_free_full (files, g_object_unref);
+  return accepted;
+}
+
+static gboolean
+report_dialog_shown (void)
+{
+  GList *windows = gtk_window_list_toplevels ();
+  gboolean shown = FALSE;
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    shown |= WP_IS_REPORT_DIALOG (l->data) && gtk_widget_get_visible (l->data);
+  g_list_free (windows);
+  return shown;
+}
+
+static void
+test_report_dropped (Demo          *d,
+                     gconstpointer  data)
+{
+  g_autofree char *docx = g_test_build_filename (G_TEST_DIST, "data", "reports",
+                                                 "nanping-2023-rule-of-law.docx", NULL);
+  g_autofree char *json = g_test_build_filename (G_TEST_DIST, "data", "bulk-every-field.json",
+                                                 NULL);
+  const char *only_json[] = { json, NULL };
+  const char *both[] = { json, docx, NULL };
+  guint n_plans = count_all_plans (d->store);
+  WpReportDialog *dialog;
+
+  /* not a report: refused, no dialog, nothing written */
+  g_assert_false (drop_on_window (d->window, only_json));
+  spin ();
+  g_assert_false (report_dialog_shown ());
+  g_assert_cmpuint (count_all_plans (d->store), ==, n_plans);
+
+  /* the report among the files is reviewed */
+  g_assert_true (drop_on_window (d->window, both));
+  dialog = wait_for_report ();
+  g_assert_cmpstr (report_page (dialog), ==, "review");
+  g_assert_cmpstr (wp_report_row_get_title (report_row (dialog, 0)), ==,
+                   "加强党对法治政府建设的领导");
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_cmpuint (count_all_plans (d->store), ==, n_plans);
+}
+
+static gboolean
+is_button_for_action (GtkWidget *widget, gconstpointer action)
+{
+  return GTK_IS_BUTTON (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+/* Words of the report the importer left, selected in its text, become an
+ * item with the agencies they name, and are imported with the rest */
+static void
+test_report_new_from_selection (Demo          *d,
+                                gconstpointer  data)
+{
+  g_autofree char *txt = g_test_build_filename (G_TEST_DIST, "data", "reports",
+                                                "nanping-2023-rule-of-law.txt", NULL);
+  const char *words = "于2023年12月20日前将落实情况报送市委依法治市办";
+  WpReportDialog *dialog;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  GListModel *rows;
+  guint n_rows;
+  WpReportRow *row;
+  GtkWidget *button;
+  g_autoptr(WpPlan) plan = NULL;
+
+  _wp_window_review_report (d->window, txt);
+  dialog = wait_for_report ();
+  rows = wp_report_dialog_get_rows (dialog);
+  n_rows = g_list_model_get_n_items (rows);
+  /* off until words are selected */
+  button = find_widget (GTK_WIDGET (dialog), is_button_for_action, "report.new-from-selection");
+  g_assert_nonnull (button);
+  g_assert_false (gtk_widget_get_sensitive (button));
+
+  buffer = gtk_text_view_get_buffer (wp_report_dialog_get_source_view (dialog));
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, words, 0, &start, &end, NULL));
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  wp_report_dialog_select (dialog, 0);
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_rows + 1);
+  /* a key task at the end of the area selected, the words its source */
+  row = report_row (dialog, 3);
+  g_assert_cmpstr (wp_report_row_get_title (row), ==, words);
+  g_assert_cmpuint (wp_report_row_get_level (row), ==, 1);
+  /* its deadline read from its words; the office it reports to is no lead */
+  g_assert_cmpstr (wp_report_row_get_item (row)->due, ==, "2023-12-20");
+  g_assert_cmpuint (wp_report_row_get_item (row)->lead->len, ==, 0);
+  {
+    g_autofree char *marked = marked_text (dialog);
+    g_assert_cmpstr (marked, ==, words);
+  }
+  g_assert_true (wp_report_dialog_import (dialog));
+  spin ();
+  plan = wp_store_get_plan_by_year (d->store, 2023, NULL);
+  g_assert_nonnull (plan);
+  g_assert_cmpuint (wp_store_count_items (d->store, wp_plan_get_id (plan), NULL), ==,
+                    n_rows + 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -6337,6 +6472,11 @@ main (int    argc,
               test_import_large_in_thread, demo_teardown);
   g_test_add ("/gui/import-large-cancelled", Demo, NULL, demo_setup,
               test_import_large_cancelled, demo_teardown);
+
+  g_test_add ("/gui/report-dropped", Demo, NULL, demo_setup, test_report_dropped,
+              demo_teardown);
+  g_test_add ("/gui/report-new-from-selection", Demo, NULL, demo_setup,
+              test_report_new_from_selection, demo_teardown);
 
   status = g_test_run ();
   wp_test_remove_tree (data_home);

@@ -159,6 +159,22 @@ test_numbered_and_enumerations (void)
   g_assert_cmpstr (child (area->children, 1)->due_label, ==, "上半年");
   g_assert_cmpuint (child (draft->items, 1)->children->len, ==, 2);
   g_assert_false (draft->no_structure);
+
+  /* 一要…二要… enumerate as 一是…二是… do; a numbered heading's trailing
+   * 牵头单位 is the heading's, not its last action's */
+  {
+    g_autoptr(WpReportDraft) orders = import_text (
+      "2024年工作要点\n一、加强治安防控\n（一）推进防控体系建设。一要加强视频监控建设；"
+      "二要深化“雪亮工程”应用；三要完善检查站布局。（牵头单位：市公安局；责任单位：市财政局）\n",
+      -1, 2024);
+    WpReportItem *heading = child (child (orders->items, 0)->children, 0);
+
+    g_assert_cmpstr (heading->title, ==, "推进防控体系建设");
+    g_assert_cmpuint (heading->children->len, ==, 3);
+    g_assert_cmpstr (child (heading->children, 1)->title, ==, "深化“雪亮工程”应用");
+    g_assert_cmpstr (g_ptr_array_index (heading->lead, 0), ==, "市公安局");
+    g_assert_cmpuint (child (heading->children, 2)->lead->len, ==, 0);
+  }
 }
 
 static void
@@ -209,6 +225,9 @@ test_no_structure (void)
   g_assert_cmpuint (draft->items->len, ==, 2);
 }
 
+static gboolean names_are (GPtrArray  *names,
+                           const char *joined);
+
 static void
 test_agencies (void)
 {
@@ -219,6 +238,22 @@ test_agencies (void)
     { "全市检察机关要强化法律监督。", "全市检察机关", NULL },
     { "各区党委政法委要压实属地责任。", "各区党委政法委", NULL },
     { "推进平安建设工作会议召开。", NULL, NULL },
+    /* a later sentence's actor, told in passing, is not the lead */
+    { "厦门政法各部门主动排查化解涉稳风险隐患。全国首创调解机制。市中级法院成立诉非联动中心。",
+      NULL, NULL },
+    /* but one given the work in a later sentence is */
+    { "推进诉源治理。市中级法院要完善诉非联动机制。", "市中级法院", NULL },
+    /* a bracket inside a listed name is the name's */
+    { "公开报告（牵头单位：市委依法治市办；责任单位：各县（市、区）人民政府）", "市委依法治市办",
+      "各县（市、区）人民政府" },
+    /* the lead before its modal, a list opening the clause, a 派驻 office */
+    { "健全机制，县委政法委要牵头建立会商制度。", "县委政法委", NULL },
+    { "县法院、县检察院要完善快立快审机制。", "县法院", NULL },
+    { "县纪委监委派驻纪检组负责开展专项整治。", "县纪委监委派驻纪检组", NULL },
+    /* a clause after a comma that gives a unit the work */
+    { "坚持把政治安全放在首位，健全研判机制，市国家安全局要加强情报收集。", "市国家安全局", NULL },
+    /* but not one telling what a unit did */
+    { "坚持把政治安全放在首位，健全研判机制，市国家安全局加强了情报收集。", NULL, NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -234,7 +269,17 @@ test_agencies (void)
         g_assert_cmpstr (g_ptr_array_index (lead, 0), ==, cases[i].lead);
       if (cases[i].co != NULL)
         g_assert_cmpstr (g_ptr_array_index (co, 0), ==, cases[i].co);
+      for (guint k = 0; k < co->len; k++)
+        g_assert_false (strstr (g_ptr_array_index (co, k), "（") != NULL
+                        && strstr (g_ptr_array_index (co, k), "）") == NULL);
     }
+  {
+    g_autoptr(GPtrArray) lead = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GPtrArray) co = g_ptr_array_new_with_free_func (g_free);
+
+    wp_report_find_agencies ("县法院、县检察院要完善快立快审机制。", NULL, lead, co);
+    g_assert_true (names_are (lead, "县法院、县检察院"));
+  }
   g_assert_false (wp_report_is_agency ("推进平安建设工作", NULL));
   g_assert_false (wp_report_is_agency ("法院", NULL));
   g_assert_true (wp_report_is_agency ("厦门市委政法委", NULL));
@@ -265,6 +310,7 @@ typedef struct {
   int    level;   /* 0 area, 1 task, 2 action */
   char  *title;
   GStrv  lead;
+  char  *due_label;  /* the deadline's words, or NULL */
   gboolean matched;
 } Entry;
 
@@ -273,6 +319,7 @@ entry_free (Entry *e)
 {
   g_free (e->title);
   g_strfreev (e->lead);
+  g_free (e->due_label);
   g_free (e);
 }
 
@@ -302,7 +349,16 @@ flatten (GPtrArray *items,
       GPtrArray *lead = g_ptr_array_new ();
 
       e->level = MIN (level, 2);
+      e->due_label = g_strdup (item->due_label);
       e->title = item->review && level == 0 ? g_strdup ("REVIEW") : normalise_title (item->title);
+      /* (the review is one area the user discards: its contents are not scored) */
+      if (item->review && level == 0)
+        {
+          e->lead = g_new0 (char *, 1);
+          g_ptr_array_add (out, e);
+          g_ptr_array_unref (lead);
+          continue;
+        }
       for (guint k = 0; k < item->lead->len; k++)
         g_ptr_array_add (lead, g_strdup (g_ptr_array_index (item->lead, k)));
       g_ptr_array_add (lead, NULL);
@@ -324,12 +380,16 @@ read_fixture (const char *name)
   g_file_get_contents (path, &data, NULL, &error);
   g_assert_no_error (error);
   lines = g_strsplit (data, "\n", -1);
-  for (guint i = 0; lines[i]; i++)
+  for (guint i = 0, in_review = FALSE; lines[i]; i++)
     {
       g_auto(GStrv) f = g_strsplit (lines[i], "\t", -1);
       Entry *e;
 
       if (lines[i][0] == '#' || lines[i][0] == '\0' || g_strv_length (f) < 2)
+        continue;
+      if (lines[i][0] == 'A' || lines[i][0] == 'R')
+        in_review = lines[i][0] == 'R';
+      else if (in_review)
         continue;
       e = g_new0 (Entry, 1);
       e->level = f[0][0] == 'A' || f[0][0] == 'R' ? 0 : f[0][0] == 'T' ? 1 : 2;
@@ -337,6 +397,8 @@ read_fixture (const char *name)
       e->lead = g_strsplit (g_strv_length (f) > 2 ? f[2] : "", "、", -1);
       if (e->lead[0] != NULL && e->lead[0][0] == '\0')
         g_clear_pointer (&e->lead[0], g_free);
+      if (g_strv_length (f) > 3 && f[3][0] != '\0')
+        e->due_label = g_strdup (f[3]);
       g_ptr_array_add (out, e);
     }
   return out;
@@ -356,7 +418,7 @@ titles_match (const char *a,
 }
 
 typedef struct {
-  double precision[3], recall[3], lead_precision, lead_recall;
+  double precision[3], recall[3], lead_precision, lead_recall, due_recall;
   guint noise_areas;
 } Scores;
 
@@ -375,7 +437,7 @@ score_file (const char *sample,
   g_autoptr(GPtrArray) expected = read_fixture (exp);
   g_autoptr(GPtrArray) got = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
   guint n_exp[3] = { 0 }, n_got[3] = { 0 }, hits[3] = { 0 };
-  guint lead_exp = 0, lead_got = 0, lead_hits = 0;
+  guint lead_exp = 0, lead_got = 0, lead_hits = 0, due_exp = 0, due_hits = 0;
   Scores s = { 0 };
 
   g_assert_no_error (error);
@@ -387,6 +449,7 @@ score_file (const char *sample,
       Entry *e = g_ptr_array_index (expected, i);
       n_exp[e->level]++;
       lead_exp += g_strv_length (e->lead);
+      due_exp += e->due_label != NULL;
     }
   /* in order, one to one: the next unmatched draft item of the level */
   for (guint i = 0; i < got->len; i++)
@@ -404,6 +467,9 @@ score_file (const char *sample,
           hits[g->level]++;
           for (guint l = 0; g->lead[l]; l++)
             lead_hits += g_strv_contains ((const char *const *) e->lead, g->lead[l]);
+          /* a deadline is read when the draft's words for it hold the fixture's */
+          due_hits += e->due_label != NULL && g->due_label != NULL
+                      && strstr (g->due_label, e->due_label) != NULL;
           break;
         }
       if (!g->matched && g->level == 0)
@@ -424,11 +490,13 @@ score_file (const char *sample,
     }
   s.lead_precision = lead_got ? 100.0 * lead_hits / lead_got : 100.0;
   s.lead_recall = lead_exp ? 100.0 * lead_hits / lead_exp : 100.0;
+  s.due_recall = due_exp ? 100.0 * due_hits / due_exp : 100.0;
   g_test_message ("%s: areas P %.1f R %.1f, tasks P %.1f R %.1f, actions P %.1f R %.1f, "
-                  "lead agencies P %.1f R %.1f (%u/%u/%u), noise areas %u", sample,
+                  "lead agencies P %.1f R %.1f (%u/%u/%u), deadlines R %.1f (%u/%u), "
+                  "noise areas %u", sample,
                   s.precision[0], s.recall[0], s.precision[1], s.recall[1], s.precision[2],
                   s.recall[2], s.lead_precision, s.lead_recall, lead_hits, lead_got, lead_exp,
-                  s.noise_areas);
+                  s.due_recall, due_hits, due_exp, s.noise_areas);
   return s;
 }
 
@@ -452,6 +520,9 @@ check_floors (Scores s,
   g_assert_cmpfloat (s.recall[2], >=, action_recall);
   g_assert_cmpfloat (s.lead_precision, >=, lead_precision);
   g_assert_cmpfloat (s.lead_recall, >=, lead_recall);
+  /* the deadlines of the items found, where the fixtures give them (one
+   * of nanping's six is its task's, written in its last action only) */
+  g_assert_cmpfloat (s.due_recall, >=, 80);
 }
 
 static void
@@ -469,8 +540,23 @@ test_quality_city_speeches (void)
 static void
 test_quality_xiamen_2020 (void)
 {
-  /* one lead of three is a sentence's actor, not the paragraph's lead */
-  check_floors (score ("xiamen-2020-review", 2020), 100, 100, 66, 100);
+  check_floors (score ("xiamen-2020-review", 2020), 100, 100, 100, 100);
+}
+
+/* Reports the rules were not written from: their fixtures were written by
+ * hand before the importer first read them (a county's web copy, hard
+ * wrapped, with a review part; a city's 工作要点 with 牵头单位 lines). */
+static void
+test_quality_unseen (void)
+{
+  check_floors (score ("nanping-2023-rule-of-law", 2023), 100, 100, 100, 100);
+  check_floors (score ("lishui-2024-county-speech", 2024), 100, 100, 100, 100);
+  /* (held out: P/R of leads 100/70, actions recall 0 when first read; see
+   * the fixture) */
+  check_floors (score ("ganzhou-2024-work-points", 2024), 100, 100, 100, 100);
+  /* and as Word files: numbering.xml's 1., headings in 黑体 with no number */
+  check_floors (score_file ("nanping-2023-rule-of-law", ".docx", 2023), 100, 100, 100, 100);
+  check_floors (score_file ("lishui-2024-county-speech", ".docx", 2024), 100, 100, 100, 100);
 }
 
 /* For tests/data/reports/make-docx.py: a sample's paragraphs as the text
@@ -507,7 +593,7 @@ test_quality_docx (void)
 {
   check_floors (score_file ("xiamen-2025-work-report", ".docx", 2025), 100, 100, 100, 100);
   check_floors (score_file ("city-speeches", ".docx", 2022), 100, 100, 100, 100);
-  check_floors (score_file ("xiamen-2020-review", ".docx", 2020), 100, 100, 66, 100);
+  check_floors (score_file ("xiamen-2020-review", ".docx", 2020), 100, 100, 100, 100);
 }
 
 /* The Word copy printed to PDF by LibreOffice, a running header and page
@@ -788,6 +874,84 @@ test_docx_heading_styles (void)
 }
 
 /* A file of 200 MB (sparse: nothing is written) that starts as a zip */
+#define W_TABLE_ROW(a, b, c, d) \
+  "<w:tr><w:tc><w:p><w:r><w:t>" a "</w:t></w:r></w:p></w:tc>" \
+  "<w:tc><w:p><w:r><w:t>" b "</w:t></w:r></w:p></w:tc>" \
+  "<w:tc><w:p><w:r><w:t>" c "</w:t></w:r></w:p></w:tc>" \
+  "<w:tc><w:p><w:r><w:t>" d "</w:t></w:r></w:p></w:tc></w:tr>"
+
+/* Page furniture of a Word file (its header and footer parts) and its
+ * footnotes stay out of the text; a task table without a caption gives its
+ * rows to the area it sits in, where it sits; one with a caption is an area
+ * where it sits, not after the last heading. */
+static void
+test_docx_furniture_and_table_place (void)
+{
+  static const char *const names[] = { "word/document.xml", "word/header1.xml",
+                                       "word/footer1.xml", "word/footnotes.xml", NULL };
+  static const char *const parts[] = {
+    "<?xml version=\"1.0\"?><w:document " W_NS "><w:body>"
+    "<w:p><w:r><w:t>2026年工作要点</w:t></w:r></w:p>"
+    "<w:p><w:r><w:t>一、深化平安建设</w:t></w:r></w:p>"
+    "<w:p><w:r><w:t>（一）落实执法“三项制度”</w:t></w:r><w:r><w:footnoteReference w:id=\"1\"/>"
+    "</w:r><w:r><w:t>。市司法局牵头，年底前完成全市执法案卷评查。</w:t></w:r></w:p>"
+    "<w:tbl>"
+    W_TABLE_ROW ("序号", "重点任务", "牵头单位", "完成时限")
+    W_TABLE_ROW ("1", "建成市级综治中心", "市委政法委", "2026年6月底前")
+    W_TABLE_ROW ("2", "开展夏季治安整治", "市公安局", "2026年9月底前")
+    "</w:tbl>"
+    "<w:p><w:r><w:t>（二）推进诉源治理</w:t></w:r></w:p>"
+    "<w:p><w:r><w:t>市中级人民法院负责，上半年建成诉讼服务中心，推动矛盾纠纷就地化解。</w:t></w:r></w:p>"
+    "<w:p><w:r><w:t>附表：法治建设任务清单</w:t></w:r></w:p>"
+    "<w:tbl>"
+    W_TABLE_ROW ("序号", "重点任务", "牵头单位", "完成时限")
+    W_TABLE_ROW ("1", "推进法治乡村建设", "市司法局", "2026年10月底前")
+    "</w:tbl>"
+    "<w:p><w:r><w:t>二、加强队伍建设</w:t></w:r></w:p>"
+    "<w:p><w:r><w:t>（一）从严管党治警</w:t></w:r></w:p>"
+    "<w:p><w:r><w:t>市委政法委牵头，全年开展政法队伍教育整顿成果巩固工作。</w:t></w:r></w:p>"
+    "</w:body></w:document>",
+    "<?xml version=\"1.0\"?><w:hdr " W_NS "><w:p><w:r><w:t>政法工作会议材料</w:t></w:r></w:p>"
+    "</w:hdr>",
+    "<?xml version=\"1.0\"?><w:ftr " W_NS "><w:p><w:r><w:t>- 1 -</w:t></w:r></w:p></w:ftr>",
+    "<?xml version=\"1.0\"?><w:footnotes " W_NS "><w:footnote w:id=\"1\"><w:p><w:r>"
+    "<w:t>“三项制度”是指行政执法公示、执法全过程记录、重大执法决定法制审核制度。</w:t></w:r></w:p>"
+    "</w:footnote></w:footnotes>",
+    NULL
+  };
+  g_autoptr(GBytes) zip = make_zip (names, parts, NULL);
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (zip, &length);
+  g_autoptr(WpReportSource) source = wp_report_source_new_for_data (data, length, &error);
+  WpReportOptions options = { 2026, NULL, NULL, NULL };
+  g_autoptr(WpReportDraft) draft = NULL;
+  WpReportItem *area;
+
+  g_assert_no_error (error);
+  g_assert_null (strstr (source->text, "会议材料"));
+  g_assert_null (strstr (source->text, "是指"));
+  g_assert_null (strstr (source->text, "- 1 -"));
+  draft = wp_report_import (source, &options);
+  g_assert_cmpuint (draft->items->len, ==, 3);
+  area = child (draft->items, 0);
+  g_assert_cmpstr (area->title, ==, "深化平安建设");
+  /* the uncaptioned table's rows after the task above it, before the next */
+  g_assert_cmpuint (area->children->len, ==, 4);
+  g_assert_cmpstr (child (area->children, 0)->title, ==, "落实执法“三项制度”");
+  g_assert_cmpstr (child (area->children, 1)->title, ==, "建成市级综治中心");
+  g_assert_cmpuint (child (area->children, 1)->kind, ==, WP_ITEM_KIND_TASK);
+  g_assert_cmpstr (g_ptr_array_index (child (area->children, 1)->lead, 0), ==, "市委政法委");
+  g_assert_cmpstr (child (area->children, 2)->title, ==, "开展夏季治安整治");
+  g_assert_cmpstr (child (area->children, 3)->title, ==, "推进诉源治理");
+  /* the captioned one: an area of its own, where it is */
+  area = child (draft->items, 1);
+  g_assert_cmpstr (area->title, ==, "法治建设任务清单");
+  g_assert_cmpuint (area->children->len, ==, 1);
+  area = child (draft->items, 2);
+  g_assert_cmpstr (area->title, ==, "加强队伍建设");
+}
+
 static void
 test_report_too_large_file (void)
 {
@@ -913,6 +1077,89 @@ test_pdf (void)
 }
 
 /* The review dialog's default year: the title's, else the opening's */
+/* A page set as offices set it: each line's runs in their own face and
+ * size ("B" a bold sans, "S" a serif body, "L" the body face but larger);
+ * a line whose first face is followed by "i" is a paragraph's first line,
+ * indented two characters */
+static GBytes *
+make_styled_pdf (const char *const *runs)
+{
+  g_autofree char *dir = g_dir_make_tmp ("workplan-pdf-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "test.pdf", NULL);
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+  double y = 80;
+
+  /* runs: face, text, face, text, …; NULL ends a line, two NULLs the page */
+  for (guint i = 0; runs[i] != NULL || runs[i + 1] != NULL; i++, y += 26)
+    {
+      cairo_move_to (cr, runs[i][1] == 'i' ? 88 : 60, y);
+      for (; runs[i] != NULL; i += 2)
+        {
+          gboolean bold = runs[i][0] == 'B';
+
+          cairo_select_font_face (cr, bold ? "Noto Sans CJK SC" : "Noto Serif CJK SC",
+                                  CAIRO_FONT_SLANT_NORMAL,
+                                  bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+          cairo_set_font_size (cr, runs[i][0] == 'L' ? 18 : 14);
+          cairo_show_text (cr, runs[i + 1]);
+        }
+    }
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  g_unlink (path);
+  g_rmdir (dir);
+  return g_bytes_new_take (g_steal_pointer (&data), length);
+}
+
+/* A PDF's fonts are heading cues as Word's are: a bold or 黑体 line, a
+ * line set larger, a bold opening; the words alone would not say so. */
+static void
+test_pdf_font_cues (void)
+{
+  static const char *const runs[] = {
+    "S", "2026年全市平安建设工作要点", NULL,
+    "B", "坚持人民至上，强化系统治理，提升治理效能", NULL,
+    "Bi", "群众满意是第一标准，平安是最大民生。", "S", "市公安局牵头开展夏季治安整治。",
+    NULL,
+    "Si", "市司法局负责，全年开展矛盾纠纷排查化解，调解成功率保持在95%以上。", NULL,
+    "L", "深化诉源治理，化解矛盾纠纷，建设平安法院", NULL,
+    "Si", "市中级人民法院负责，上半年建成诉讼服务中心，推动矛盾纠纷就地化解。", NULL,
+    NULL, NULL
+  };
+  g_autoptr(GBytes) pdf = make_styled_pdf (runs);
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (pdf, &length);
+  g_autoptr(WpReportSource) source = wp_report_source_new_for_data (data, length, &error);
+  WpReportOptions options = { 2026, NULL, NULL, NULL };
+  g_autoptr(WpReportDraft) draft = NULL;
+  WpReportItem *area, *task;
+
+  g_assert_no_error (error);
+  g_test_message ("%s", source->text);
+  draft = wp_report_import (source, &options);
+  g_assert_cmpstr (draft->title, ==, "2026年全市平安建设工作要点");
+  g_assert_cmpuint (draft->items->len, ==, 2);
+  area = child (draft->items, 0);
+  g_assert_cmpstr (area->title, ==, "坚持人民至上，强化系统治理，提升治理效能");
+  task = child (area->children, 0);
+  /* the bold opening is the title, the rest its body */
+  g_assert_cmpstr (task->title, ==, "群众满意是第一标准，平安是最大民生");
+  g_assert_cmpstr (g_ptr_array_index (task->lead, 0), ==, "市公安局");
+  area = child (draft->items, 1);
+  g_assert_cmpstr (area->title, ==, "深化诉源治理，化解矛盾纠纷，建设平安法院");
+  g_assert_cmpstr (g_ptr_array_index (area->lead, 0), ==, "市中级人民法院");
+  /* a body line is no heading for being the first after one */
+  g_assert_cmpuint (source->paragraphs->len, ==, 6);
+}
+
 static void
 test_guess_year (void)
 {
@@ -1015,6 +1262,63 @@ test_agency_aliases (void)
   g_assert_true (names_are (groups->agencies, "市委政法委、各区党委政法委"));
 }
 
+/* The directory's name for a body the report writes another usual way:
+ * 发改委 = 发展改革委 = 市发展和改革委员会, 市中级法院 = 市中级人民法院 */
+static void
+test_agency_directory_variants (void)
+{
+  const char *directory[] = { "厦门市发展和改革委员会", "厦门市中级人民法院",
+                              "市市场监督管理局", "思明区人民法院", "湖里区人民法院",
+                              "中共厦门市委政法委员会", NULL };
+  g_autoptr(WpReportDraft) draft = import_with_directory (
+    "2031年工作要点\n一、优化营商环境\n（一）推进法治化营商环境建设\n"
+    "1.清理妨碍公平竞争的政策，由市发改委牵头。\n"
+    "2.开展涉企收费检查，发展改革委负责。\n"
+    "3.完善涉企案件快立快审机制，市中级法院负责。\n"
+    "4.加强食品安全监管，市场监管局负责。\n"
+    "5.推进诉源治理，区法院负责。\n"
+    "6.健全营商环境监督机制，市委政法委牵头。\n", directory);
+
+  g_assert_true (names_are (first_action (draft->items, 0)->lead, "厦门市发展和改革委员会"));
+  g_assert_true (names_are (first_action (draft->items, 1)->lead, "厦门市发展和改革委员会"));
+  g_assert_true (names_are (first_action (draft->items, 2)->lead, "厦门市中级人民法院"));
+  g_assert_true (names_are (first_action (draft->items, 3)->lead, "市市场监督管理局"));
+  /* two district courts fit 区法院: it stays as written, and new */
+  g_assert_true (names_are (first_action (draft->items, 4)->lead, "区法院"));
+  g_assert_true (names_are (first_action (draft->items, 5)->lead, "中共厦门市委政法委员会"));
+  g_assert_true (names_are (draft->new_agencies, "区法院"));
+}
+
+/* The review's "new item from selection": words the importer left, made an
+ * item with what they name */
+static void
+test_item_from_span (void)
+{
+  const char *text = "2026年工作要点\n一、深化平安建设\n会议还指出，市司法局负责推进法律援助扩面，"
+                     "年底前覆盖率达到95%。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpReportSource) source = wp_report_source_new_for_text (text, strlen (text), &error);
+  WpReportOptions options = { 2026, NULL, NULL, NULL };
+  const char *from = NULL;
+  WpReportItem *item;
+
+  g_assert_no_error (error);
+  from = strstr (source->text, "市司法局");
+  item = wp_report_item_from_span (source, (gsize) (from - source->text), source->length - 1,
+                                   &options);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (item->title, ==, "市司法局负责推进法律援助扩面，年底前覆盖率达到95%");
+  g_assert_cmpuint (item->kind, ==, WP_ITEM_KIND_TASK);
+  g_assert_cmpstr (g_ptr_array_index (item->lead, 0), ==, "市司法局");
+  g_assert_cmpstr (item->due, ==, "2026-12-31");
+  g_assert_cmpuint (item->targets->len, ==, 1);
+  g_assert_cmpuint (item->start, ==, (gsize) (from - source->text));
+  wp_report_item_free (item);
+  /* nothing but spaces and line ends: no item */
+  g_assert_null (wp_report_item_from_span (source, source->length - 1, source->length,
+                                           &options));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1036,14 +1340,19 @@ main (int    argc,
   g_test_add_func ("/report/quality/city-speeches", test_quality_city_speeches);
   g_test_add_func ("/report/quality/xiamen-2020", test_quality_xiamen_2020);
   g_test_add_func ("/report/quality/docx", test_quality_docx);
+  g_test_add_func ("/report/quality/unseen", test_quality_unseen);
   g_test_add_func ("/report/quality/pdf", test_quality_pdf);
   g_test_add_func ("/report/docx/rules", test_docx_rules);
   g_test_add_func ("/report/docx/merged-table", test_docx_merged_table);
   g_test_add_func ("/report/docx/heading-styles", test_docx_heading_styles);
   g_test_add_func ("/report/docx/bad-input", test_docx_bad_input);
+  g_test_add_func ("/report/docx/furniture-and-table-place", test_docx_furniture_and_table_place);
   g_test_add_func ("/report/too-large-file", test_report_too_large_file);
   g_test_add_func ("/report/pdf", test_pdf);
+  g_test_add_func ("/report/pdf/font-cues", test_pdf_font_cues);
   g_test_add_func ("/report/guess-year", test_guess_year);
   g_test_add_func ("/report/agency-aliases", test_agency_aliases);
+  g_test_add_func ("/report/item-from-span", test_item_from_span);
+  g_test_add_func ("/report/agency-directory-variants", test_agency_directory_variants);
   return g_test_run ();
 }

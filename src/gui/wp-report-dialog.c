@@ -338,6 +338,68 @@ delete_activated (GtkWidget  *widget,
   load_editor (self);
 }
 
+/* Words of the report the importer left: selected in the report's text,
+ * they become an item after the selected one, a key task under an area
+ * or beside the item selected, with what they name. */
+static void
+new_from_selection_activated (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  WpReportDialog *self = WP_REPORT_DIALOG (widget);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->source_view);
+  GtkTextIter first, last;
+  g_autoptr(GPtrArray) directory = g_ptr_array_new ();
+  WpReportOptions options = { 0 };
+  WpReportItem *item;
+  g_autoptr(WpReportRow) row = NULL;
+  guint position = 0, at = 0, level = 0;
+  const char *text;
+
+  if (self->source == NULL || !gtk_text_buffer_get_selection_bounds (buffer, &first, &last))
+    return;
+  text = self->source->text;
+  if (self->directory != NULL)
+    {
+      GHashTableIter iter;
+      gpointer name;
+
+      g_hash_table_iter_init (&iter, self->directory);
+      while (g_hash_table_iter_next (&iter, &name, NULL))
+        g_ptr_array_add (directory, name);
+    }
+  g_ptr_array_add (directory, NULL);
+  options.year = gtk_spin_button_get_value_as_int (self->year);
+  options.directory = (const char **) directory->pdata;
+  item = wp_report_item_from_span (
+    self->source,
+    (gsize) (g_utf8_offset_to_pointer (text, gtk_text_iter_get_offset (&first)) - text),
+    (gsize) (g_utf8_offset_to_pointer (text, gtk_text_iter_get_offset (&last)) - text),
+    &options);
+  if (item == NULL)
+    return;
+  if (selected_row (self, &position) != NULL)
+    {
+      level = MAX (wp_report_row_get_level (row_at (self, position)), 1);
+      at = subtree_end (self, position);
+    }
+  row = wp_report_row_new (item, level);
+  g_list_store_insert (self->rows, at, row);
+  gtk_single_selection_set_selected (self->selection, at);
+  update_summary (self);
+  load_editor (self);
+}
+
+static void
+on_source_selection (GtkTextBuffer  *buffer,
+                     GParamSpec     *pspec,
+                     WpReportDialog *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.new-from-selection",
+                                 self->source != NULL
+                                 && gtk_text_buffer_get_has_selection (buffer));
+}
+
 /* The outline's cells */
 
 static void
@@ -1061,6 +1123,15 @@ build_source_pane (WpReportDialog *self)
   gtk_widget_add_css_class (scrolled, "card");
   gtk_box_append (GTK_BOX (box), scrolled);
   self->source_view = GTK_TEXT_VIEW (view);
+  {
+    GtkWidget *add = tool_button ("list-add-symbolic", _("_New Item from Selection"),
+                                  _("Make an item of the words selected in the report"),
+                                  "report.new-from-selection");
+
+    gtk_widget_set_halign (add, GTK_ALIGN_START);
+    gtk_box_append (GTK_BOX (box), add);
+    g_signal_connect (buffer, "notify::has-selection", G_CALLBACK (on_source_selection), self);
+  }
   return box;
 }
 
@@ -1221,6 +1292,8 @@ wp_report_dialog_class_init (WpReportDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "report.promote", NULL, promote_activated);
   gtk_widget_class_install_action (widget_class, "report.demote", NULL, demote_activated);
   gtk_widget_class_install_action (widget_class, "report.delete-item", NULL, delete_activated);
+  gtk_widget_class_install_action (widget_class, "report.new-from-selection", NULL,
+                                   new_from_selection_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -1233,6 +1306,8 @@ wp_report_dialog_init (WpReportDialog *self)
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   g_signal_connect (self->selection, "notify::selected", G_CALLBACK (on_selected), self);
+  /* (until words of the report are selected) */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.new-from-selection", FALSE);
 }
 
 /**

@@ -123,6 +123,8 @@ gboolean       _wp_window_preview_import    (WpWindow   *self,
                                              const char *path,
                                              GError    **error);
 gboolean       _wp_window_is_report         (const char *path);
+gboolean       _wp_window_drop_files        (WpWindow   *self,
+                                             GSList     *files);
 struct _WpReportDialog *_wp_window_review_report (WpWindow *self,
                                              const char *path);
 gboolean       _wp_window_import_document   (WpWindow       *self,

@@ -3,7 +3,8 @@
  * Send Sheets to Agencies (wp-send-dialog.c), Collect Returned Sheets
  * (wp-collect-dialog.c), and the column-mapping preview shown before a
  * spreadsheet is imported as a plan (wp-import-preview.c); Import Work
- * Report… and the review of the draft made of a report (wp-report-dialog.c).
+ * Report… and the review of the draft made of a report (wp-report-dialog.c),
+ * also of a report dropped on the window.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -133,13 +134,54 @@ static const GActionEntry sheet_actions[] = {
   { "year-end-check", year_end_check_activated },
 };
 
+/* Files dropped on the window: the first work report among them goes to
+ * its review, as Import Work Report… would take it. Anything else is
+ * refused, so the file manager shows the drop did nothing. */
+gboolean
+_wp_window_drop_files (WpWindow *self,
+                       GSList   *files)
+{
+  GAction *import = g_action_map_lookup_action (G_ACTION_MAP (self), "import-report");
+
+  if (import == NULL || !g_action_get_enabled (import))
+    return FALSE;
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      g_autofree char *path = g_file_get_path (l->data);
+
+      if (path != NULL && _wp_window_is_report (path))
+        {
+          _wp_window_review_report (self, path);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+on_files_dropped (GtkDropTarget *target,
+                  const GValue  *value,
+                  double         x,
+                  double         y,
+                  WpWindow      *self)
+{
+  GdkFileList *list = g_value_get_boxed (value);
+  g_autoptr(GSList) files = list != NULL ? gdk_file_list_get_files (list) : NULL;
+
+  return _wp_window_drop_files (self, files);
+}
+
 void
 _wp_window_add_sheet_actions (WpWindow *self)
 {
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), sheet_actions,
                                    G_N_ELEMENTS (sheet_actions), self);
   g_action_map_add_action_entries (G_ACTION_MAP (self), report_actions,
                                    G_N_ELEMENTS (report_actions), self);
+  g_signal_connect (target, "drop", G_CALLBACK (on_files_dropped), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
 
 void

@@ -1106,6 +1106,21 @@ report_table_free (WpReportTable *t)
   g_free (t);
 }
 
+/* A table's caption says it is one (附件2：…任务分解表, …清单); a short
+ * heading or a task's line right above a table is no caption. */
+static gboolean
+is_caption (const char *words)
+{
+  static const char *const marks[] = { "附件", "附表", "表", "清单", "一览", "台账", "分工" };
+
+  if (strstr (words, "。") != NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    if (strstr (words, marks[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 append_table (Doc            *doc,
               WpReportSource *source,
@@ -1133,8 +1148,10 @@ append_table (Doc            *doc,
     {
       WpReportParagraph *p = &g_array_index (source->paragraphs, WpReportParagraph,
                                              source->paragraphs->len - 1);
-      if (g_utf8_strlen (text->str + p->start, (gssize) (p->end - p->start)) <= 40)
-        rt->caption = g_strndup (text->str + p->start, p->end - p->start);
+      g_autofree char *words = g_strndup (text->str + p->start, p->end - p->start);
+
+      if (g_utf8_strlen (words, -1) <= 40 && is_caption (words))
+        rt->caption = g_steal_pointer (&words);
     }
   for (guint r = 0; r < t->table->rows->len; r++)
     {

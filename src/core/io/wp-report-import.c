@@ -297,7 +297,8 @@ static const char *const known_agencies[] = {
   "发展和改革委员会|发展改革委|发改委|教育局|民政局|财政局|人社局|自然资源局|" \
   "生态环境局|住建局|交通运输局|交通局|水利局|农业农村局|商务局|文旅局|卫健委|" \
   "应急管理局|应急局|市场监管局|国资委|税务局|海关|消防救援支队|交警支队|" \
-  "总工会|妇联|团委|法学会|律师协会|仲裁委|法律援助中心|公证处|纪委监委|监委|纪委"
+  "总工会|妇联|团委|法学会|律师协会|仲裁委|法律援助中心|公证处|纪委监委|监委|纪委|" \
+  "纪委监委派驻纪检监察组|纪委监委派驻纪检组|派驻纪检监察组|派驻纪检组|纪检监察组"
 
 static gboolean
 is_fragment (const char *name)
@@ -306,6 +307,28 @@ is_fragment (const char *name)
   return matches (REGEX ("[的和与及要在将等把从向为对了是这其、，。；：“”《》]|工作|建设|推进|"
                          "加强|开展|会议|进一步|全面|深化|持续|召开|提出|坚持|领导|系统"),
                   name);
+}
+
+static char *known_form (const char *name);
+
+static gboolean
+directory_has_core (const char **directory,
+                    const char  *core)
+{
+  g_autofree char *known = NULL;
+
+  /* (法院, 检察院, 公安机关 alone are words for any of them) */
+  if (directory == NULL || directory[0] == NULL || g_str_has_suffix (core, "法院")
+      || g_str_has_suffix (core, "检察院") || g_str_has_suffix (core, "机关"))
+    return FALSE;
+  known = known_form (core);
+  for (guint i = 0; directory[i] != NULL; i++)
+    {
+      g_autofree char *d = known_form (directory[i]);
+      if (g_str_has_suffix (d, known))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /**
@@ -330,12 +353,15 @@ wp_report_is_agency (const char  *name,
     if (g_str_equal (directory[i], name))
       return TRUE;
   last = g_utf8_find_prev_char (name, name + strlen (name));
-  if (strstr ("委办局院厅队心部所关位门会联处庭府协大室", last) == NULL)
+  if (strstr ("委办局院厅队心部所关位门会联处庭府协大室组", last) == NULL)
     return FALSE;
   for (guint i = 0; known_agencies[i] != NULL; i++)
     if (g_str_equal (known_agencies[i], name))
       return TRUE;
   if (contains (name, "政法委员") && !g_str_has_suffix (name, "委员会"))
+    return FALSE;
+  /* a post (县委常委), not the body */
+  if (g_str_has_suffix (name, "常委"))
     return FALSE;
 
   if (matches (REGEX ("^(?:\\p{Han}{2,4}?(?:省|自治区))?(?:\\p{Han}{2,3}?(?:市|州|盟))?"
@@ -344,9 +370,10 @@ wp_report_is_agency (const char  *name,
                       "(?:委|党委)?(?:" AGENCY_CORES ")$"),
                name))
     {
-      /* the core alone (法院) is a word, not an agency */
+      /* the core alone (法院) is a word, not an agency, unless the
+       * directory has a body it is the short name of (发改委) */
       return !matches (REGEX ("^(?:" AGENCY_CORES ")$"), name)
-             || g_str_equal (name, "政法委");
+             || g_str_equal (name, "政法委") || directory_has_core (directory, name);
     }
   /* a place's bureau the list does not know: 市城管局, 区行政服务中心 */
   if (matches (REGEX ("^(?:\\p{Han}{2,3}?(?:市|区|县))?(?:市|区|县|省)(?:委)?"
@@ -405,7 +432,9 @@ add_list_before (const char  *text,
                  GPtrArray   *first,
                  GPtrArray   *others)
 {
-  g_autofree char *before = g_strndup (text, end - text);
+  /* (X要牵头…, X将负责…: the list ends before its modal) */
+  g_autofree char *before = g_regex_replace (REGEX ("(?:要|将|应|须|具体|共同|统一)+$"),
+                                             text, end - text, 0, "", 0, NULL);
   g_auto(GStrv) parts = NULL;
   const char *from = before;
   guint n;
@@ -438,6 +467,92 @@ add_list_before (const char  *text,
     }
 }
 
+/* The names of a 牵头单位/责任单位 list, up to its ； or the bracket that
+ * holds it; a bracket inside a name is the name's (各县（市、区）人民政府). */
+static GStrv
+split_name_list (const char *list)
+{
+  GPtrArray *names = g_ptr_array_new ();
+  GString *name = g_string_new (NULL);
+  int depth = 0;
+
+  for (const char *p = list; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0xFF08 || c == '(')
+        depth++;
+      else if ((c == 0xFF09 || c == ')') && depth-- == 0)
+        break;
+      else if (depth == 0 && (c == 0xFF1B || c == ';' || c == '\n' || c == 0x3002))
+        break;
+      if (depth == 0 && (c == 0x3001 || c == 0xFF0C || c == ','))
+        {
+          g_ptr_array_add (names, g_string_free (g_steal_pointer (&name), FALSE));
+          name = g_string_new (NULL);
+          continue;
+        }
+      g_string_append_unichar (name, c);
+    }
+  g_ptr_array_add (names, g_string_free (name, FALSE));
+  g_ptr_array_add (names, NULL);
+  return (GStrv) g_ptr_array_free (names, FALSE);
+}
+
+/* A listed name that is a clause's words, its brackets aside */
+static gboolean
+is_listed_fragment (const char *name)
+{
+  g_autofree char *bare = g_regex_replace (REGEX ("（[^（）]*）|\\([^()]*\\)"), name, -1, 0, "",
+                                           0, NULL);
+
+  return bare == NULL || bare[0] == '\0' || is_fragment (bare);
+}
+
+/* The agencies @clause opens with (市公安局…, 县法院、县检察院…, 由X…),
+ * added to @lead when what follows is their work: with @need_order only
+ * when they are given it (要…, 负责…) or speak for the whole system */
+static void
+read_subject (const char  *clause,
+              const char **directory,
+              gboolean     need_order,
+              GPtrArray   *lead)
+{
+  const char *from = g_str_has_prefix (clause, "由") ? clause + strlen ("由") : clause;
+  g_autofree char *name = agency_at_start (from, directory);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *next = name != NULL ? from + strlen (name) : NULL;
+
+  /* 县法院、县检察院要…: a list of them opens the clause */
+  while (next != NULL && g_str_has_prefix (next, "、"))
+    {
+      g_autofree char *another = agency_at_start (next + strlen ("、"), directory);
+
+      if (another == NULL)
+        break;
+      g_ptr_array_add (names, g_strdup (name));
+      g_free (name);
+      name = g_steal_pointer (&another);
+      next += strlen ("、") + strlen (name);
+    }
+  if (name == NULL)
+    return;
+  /* a name, then its verb: not the first words of a longer noun */
+  if (*next && !g_str_has_prefix (next, "的") && !g_str_has_prefix (next, "和")
+      && !g_str_has_prefix (next, "、") && !g_str_has_prefix (next, "与")
+      /* 市公安局集美分局…: a unit inside it, someone's address */
+      && !matches (REGEX ("^\\p{Han}{0,6}?(?:分局|派出所|支队|大队|法庭|检察室)"), next)
+      && (!need_order
+          || matches (REGEX ("^(?:要|将|应|须|必须|需|负责|牵头|会同|承担|统筹)"), next)
+          /* the whole system (全市政法机关) speaks for the work */
+          || matches (REGEX ("^[全各]|(?:机关|系统|部门)$"), name)))
+    {
+      for (guint i = 0; i < names->len; i++)
+        add_name (lead, g_ptr_array_index (names, i));
+      add_name (lead, name);
+    }
+}
+
 /**
  * wp_report_find_agencies:
  *
@@ -455,20 +570,22 @@ wp_report_find_agencies (const char  *text,
   static const char *const lead_words[] = { "牵头", "负责", "为主", "主抓" };
 
   /* (牵头单位：X；责任单位：Y、Z), 责任单位：Y */
-  g_regex_match (REGEX ("(牵头单位|责任单位|配合单位|协办单位|参与单位)[：:]([^；;）)\\n]+)"),
-                 text, 0, &m);
+  g_regex_match (REGEX ("(牵头单位|责任单位|配合单位|协办单位|参与单位)[：:]"), text, 0, &m);
   for (; g_match_info_matches (m); g_match_info_next (m, NULL))
     {
       g_autofree char *role = g_match_info_fetch (m, 1);
-      g_autofree char *list = g_match_info_fetch (m, 2);
-      g_auto(GStrv) names = g_regex_split (REGEX ("[、，,]"), list, 0);
+      int start, end;
+      g_auto(GStrv) names = NULL;
       gboolean leading = g_str_equal (role, "牵头单位")
                          || (g_str_equal (role, "责任单位") && !contains (text, "牵头单位"));
 
+      g_match_info_fetch_pos (m, 0, &start, &end);
+      names = split_name_list (text + end);
       for (guint i = 0; names[i]; i++)
         {
           g_strstrip (names[i]);
-          if (names[i][0] && chars (names[i]) <= AGENCY_MAX_CHARS && !is_fragment (names[i]))
+          if (names[i][0] && chars (names[i]) <= AGENCY_MAX_CHARS
+              && !is_listed_fragment (names[i]))
             add_name (leading && (i == 0 || g_str_equal (role, "牵头单位")) ? lead : co,
                       names[i]);
         }
@@ -502,25 +619,40 @@ wp_report_find_agencies (const char  *text,
   if (lead->len > 0)
     return;
 
-  /* a clause that opens with its agency: 由X…, 市公安局要…, 全市检察机关… */
+  /* a clause that opens with its agency: 由X…, 市公安局要…, 全市检察机关…
+   * The first sentence's actor is the work's; one unit opening a later
+   * sentence, or a clause after a comma, leads only when given the work
+   * (要…, 负责…): otherwise it is that unit's part told in passing
+   * (…。市中级法院成立诉非联动中心). */
   {
     const char *s = text;
+    gboolean first_sentence = TRUE;
+
     while (*s)
       {
         gsize len = sentence_length (s);
-        const char *clause = g_str_has_prefix (s, "由") ? s + strlen ("由") : s;
-        g_autofree char *name = agency_at_start (clause, directory);
 
-        if (name != NULL)
+        read_subject (s, directory, !first_sentence, lead);
+        /* …，市国家安全局、市公安局要加强…: a later clause's */
+        for (const char *c = strstr (s, "，"); c != NULL && c < s + len;
+             c = strstr (c + strlen ("，"), "，"))
           {
-            const char *next = clause + strlen (name);
-            /* a name, then its verb: not the first words of a longer noun */
-            if (*next && !g_str_has_prefix (next, "的") && !g_str_has_prefix (next, "和")
-                && !g_str_has_prefix (next, "、") && !g_str_has_prefix (next, "与")
-                /* 市公安局集美分局…: a unit inside it, someone's address */
-                && !matches (REGEX ("^\\p{Han}{0,6}?(?:分局|派出所|支队|大队|法庭|检察室)"), next))
-              add_name (lead, name);
+            const char *clause = c + strlen ("，");
+            gssize reach = MIN (s + len - clause, AGENCY_MAX_CHARS * 2 * 3);
+            const char *stop = g_strstr_len (clause, reach, "，");
+
+            /* (a quick look for the order first, within the clause: most
+             * clauses have none) */
+            if (stop != NULL)
+              reach = stop - clause;
+            if (g_strstr_len (clause, reach, "要") != NULL
+                || g_strstr_len (clause, reach, "负责") != NULL
+                || g_strstr_len (clause, reach, "牵头") != NULL)
+              read_subject (clause, directory, TRUE, lead);
           }
+        /* (clauses up to the first full stop are its first sentence's) */
+        first_sentence = first_sentence && len >= strlen ("；")
+                         && g_str_has_prefix (s + len - strlen ("；"), "；");
         s += len;
       }
   }
@@ -663,6 +795,15 @@ is_noise (const char *text)
   if (chars (text) < 80
       && matches (REGEX ("责任编辑|来源[：:]|\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}|收藏 \\||^!\\[\\]"),
                   text))
+    return TRUE;
+  /* who spoke or chaired, a news report's last line */
+  if (chars (text) < 60 && matches (REGEX ("在会上(?:作|讲话|发言)|作了?(?:讲话|发言)|(?:出席|主持)"
+                                           "(?:会议|并讲话)|参加会议"), text))
+    return TRUE;
+  /* the closing demand of a 要点 or 方案 (各地各部门要对照本要点…): how to
+   * carry the document out, not a piece of its work */
+  if (matches (REGEX ("^(?:各|全市|全县|全区|全省|市直|县直|区直)[^。]{0,40}(?:要|须|应)"
+                      "[^。]{0,12}(?:对照|结合|按照|根据)本(?:要点|方案|意见|通知|计划|安排)"), text))
     return TRUE;
   /* only page furniture: bars, image marks */
   return matches (REGEX ("^[|!\\[\\]() ]*$"), text);
@@ -891,6 +1032,47 @@ directive_starts (const char *text)
   for (gsize at = 0; text[at] != '\0'; at += sentence_length (text + at))
     if (g_str_has_prefix (text + at, "要") || matches (REGEX ("^在[^，。]{1,12}方面，要"), text + at))
       g_array_append_val (starts, at);
+  if (starts->len >= 2)
+    return starts;
+
+  /* one unit's order after another's in one sentence: 市市场监管局要…，市应急
+   *管理局要…, each the action of the unit it names */
+  {
+    g_autoptr(GArray) units = g_array_new (FALSE, FALSE, sizeof (gsize));
+
+    for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+      {
+        gsize at = (gsize) (p - text);
+
+        if (at == 0 || g_str_has_prefix (p, "，") || g_str_has_prefix (p, "；")
+            || g_str_has_prefix (p, "。"))
+          {
+            const char *clause = at == 0 ? p : g_utf8_next_char (p);
+            const char *order = clause;
+            glong n = 0;
+
+            /* (the name is all before its 要: one test, not one a length) */
+            while (*order != '\0' && n <= AGENCY_MAX_CHARS && !g_str_has_prefix (order, "要")
+                   && !g_str_has_prefix (order, "，") && !g_str_has_prefix (order, "。"))
+              order = g_utf8_next_char (order), n++;
+            if (n >= 2 && n <= AGENCY_MAX_CHARS && g_str_has_prefix (order, "要"))
+              {
+                g_autofree char *name = g_strndup (clause, (gsize) (order - clause));
+
+                if (wp_report_is_agency (name, NULL))
+                  {
+                    gsize from = (gsize) (clause - text);
+                    g_array_append_val (units, from);
+                  }
+              }
+          }
+      }
+    if (units->len >= 2)
+      {
+        g_array_unref (starts);
+        return g_steal_pointer (&units);
+      }
+  }
   return starts;
 }
 
@@ -975,7 +1157,7 @@ enumeration_starts (const char *text)
   GArray *starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   g_autoptr(GMatchInfo) m = NULL;
 
-  g_regex_match (REGEX ("(?:^|(?<=[。；：]))(?:[一二三四五六七八九十]是|一方面|另一方面|首先|"
+  g_regex_match (REGEX ("(?:^|(?<=[。；：]))(?:[一二三四五六七八九十][是要]|一方面|另一方面|首先|"
                         "其次|再次|最后|第[一二三四五六七八九十]，|（\\d{1,2}）|●|•)"),
                  text, 0, &m);
   for (; g_match_info_matches (m); g_match_info_next (m, NULL))
@@ -996,7 +1178,7 @@ enumerator_length (const char *text)
   g_autoptr(GMatchInfo) m = NULL;
   int s, e;
 
-  if (!g_regex_match (REGEX ("^(?:[一二三四五六七八九十]是|一方面|另一方面|首先|其次|再次|最后|"
+  if (!g_regex_match (REGEX ("^(?:[一二三四五六七八九十][是要]|一方面|另一方面|首先|其次|再次|最后|"
                              "第[一二三四五六七八九十]|（\\d{1,2}）|●|•)[，、 ]?"), text, 0, &m))
     return 0;
   g_match_info_fetch_pos (m, 0, &s, &e);
@@ -1012,6 +1194,9 @@ read_body (Ctx        *ctx,
   Open *top = &ctx->open[ctx->depth - 1];
   g_autoptr(GArray) cuts = enumeration_starts (text);
   gsize first = cuts->len > 0 ? g_array_index (cuts, gsize, 0) : strlen (text);
+  /* the key task the paragraph's words before its 一是…二是… open, which
+   * holds them as its actions */
+  WpReportItem *holder = NULL;
 
   if (first > 0)
     {
@@ -1040,6 +1225,8 @@ read_body (Ctx        *ctx,
           if (g_str_has_prefix (title, "要") && chars (title) > 3)
             memmove (title, title + strlen ("要"), strlen (title) - strlen ("要") + 1);
           item = add_child (ctx, parent, depth + 1, title, start, start + first);
+          if (depth + 1 == 1 && cuts->len >= 2)
+            holder = item;
           if (title_length > 0 && words[title_length])
             read_rest (ctx, item, depth + 1, words + title_length, start + title_length);
           else if (title_length > 0)
@@ -1051,6 +1238,16 @@ read_body (Ctx        *ctx,
         }
       else if (orders->len >= 2)
         read_rest (ctx, parent, depth, words, start);
+      else if (depth == 0 && cuts->len >= 2 && chars (words) >= 8
+               && !g_str_has_suffix (words, "："))
+        {
+          /* 会议要求，全县政法系统要…。一是…二是…: the sentence is the task */
+          g_autofree char *title = make_title (words);
+
+          holder = add_child (ctx, parent, 1, title, start, start + first);
+          append_description (holder, words);
+          read_fields (ctx, holder, words);
+        }
       else
         {
           Para *p = g_new0 (Para, 1);
@@ -1073,13 +1270,14 @@ read_body (Ctx        *ctx,
       gsize title_length = i == 0 && s == 0 && run_in > skip && run_in < e
                            ? run_in - skip : run_in_length (body);
       g_autofree char *title = title_length ? g_strndup (body, title_length) : make_title (body);
-      int depth = item_depth (ctx, top->item);
+      int depth = holder != NULL ? 1 : item_depth (ctx, top->item);
       WpReportItem *item;
 
       strip_trailing_punctuation (title);
       if (g_str_has_prefix (title, "要") && chars (title) > 3)
         memmove (title, title + strlen ("要"), strlen (title) - strlen ("要") + 1);
-      item = add_child (ctx, top->item, depth + 1, title, start + s, start + e);
+      item = add_child (ctx, holder != NULL ? holder : top->item, depth + 1, title, start + s,
+                        start + e);
       if (title_length > 0 && body[title_length])
         read_rest (ctx, item, depth + 1, body + title_length, start + s + skip + title_length);
       else if (title_length == 0)
@@ -1087,7 +1285,7 @@ read_body (Ctx        *ctx,
       else
         read_fields (ctx, item, body);
       /* a paragraph that opens with 一是 holds what follows, up to the next */
-      if (i == 0 && s == 0)
+      if (i == 0 && s == 0 && holder == NULL)
         top->enumeration = item;
     }
 }
@@ -1150,6 +1348,20 @@ style_rank (Ctx   *ctx,
   return ctx->ranks[style];
 }
 
+/* Where a trailing （牵头单位：…；责任单位：…） starts in @text, else its length */
+static gsize
+trailing_units_start (const char *text)
+{
+  g_autoptr(GMatchInfo) m = NULL;
+  int s, e;
+
+  if (!g_regex_match (REGEX ("[（(](?:牵头单位|责任单位)[：:](?:[^（）()]|[（(][^（）()]*[）)])*"
+                             "[）)][。；\\s]*$"), text, 0, &m))
+    return strlen (text);
+  g_match_info_fetch_pos (m, 0, &s, &e);
+  return (gsize) s;
+}
+
 static void
 open_heading (Ctx  *ctx,
               Para *p)
@@ -1191,7 +1403,28 @@ open_heading (Ctx  *ctx,
   o->enumeration = NULL;
 
   if (p->rest != NULL)
-    read_body (ctx, p->rest, p->rest_start, 0);
+    {
+      g_autoptr(GArray) cuts = enumeration_starts (p->rest);
+      g_autoptr(GArray) orders = directive_starts (p->rest);
+      gsize units = trailing_units_start (p->rest);
+
+      /* 4.严格规范性文件管理。全面落实…（牵头单位：X）: one statement
+       * is what the heading's work is, not an action of its own; and the
+       * units a numbered paragraph ends with are the whole item's */
+      if (cuts->len == 0 && orders->len < 2)
+        {
+          append_description (item, p->rest);
+          read_fields (ctx, item, p->rest);
+        }
+      else
+        {
+          g_autofree char *body = g_strndup (p->rest, units);
+
+          if (units < strlen (p->rest))
+            read_fields (ctx, item, p->rest + units);
+          read_body (ctx, body, p->rest_start, 0);
+        }
+    }
 }
 
 static void
@@ -1314,6 +1547,36 @@ kinds_under (WpReportItem *item,
                  kind == WP_ITEM_KIND_AREA ? WP_ITEM_KIND_TASK : WP_ITEM_KIND_ACTION);
 }
 
+/* Puts @item among @items where its words are in the text */
+static void
+insert_in_place (GPtrArray    *items,
+                 WpReportItem *item)
+{
+  guint at = items->len;
+
+  while (at > 0 && ((WpReportItem *) g_ptr_array_index (items, at - 1))->start > item->start)
+    at--;
+  g_ptr_array_insert (items, (gint) at, item);
+}
+
+/* The area of the report's own words that @offset is in, or NULL */
+static WpReportItem *
+area_at (WpReportDraft *draft,
+         gsize          offset)
+{
+  WpReportItem *found = NULL;
+
+  for (guint i = 0; i < draft->items->len; i++)
+    {
+      WpReportItem *area = g_ptr_array_index (draft->items, i);
+
+      if (area->start > offset)
+        break;
+      found = area->review ? NULL : area;
+    }
+  return found;
+}
+
 /* A 任务分解 table's rows, read as the sheet importer reads a sheet: areas
  * of their own, or tasks under one area named by the table's caption. */
 static void
@@ -1348,22 +1611,25 @@ import_tables (Ctx *ctx)
           if (item->kind == WP_ITEM_KIND_AREA)
             {
               kinds_under (item, WP_ITEM_KIND_AREA);
-              g_ptr_array_add (ctx->draft->items, item);
+              insert_in_place (ctx->draft->items, item);
               continue;
             }
+          kinds_under (item, WP_ITEM_KIND_TASK);
+          /* a table in an area's text, no caption: its rows are that area's */
+          if (area == NULL && table->caption == NULL)
+            area = area_at (ctx->draft, table->start);
           if (area == NULL)
             {
               g_autofree char *caption =
-                table->caption ? g_regex_replace (REGEX ("^附件\\d*[：:、 ]?"), table->caption,
+                table->caption ? g_regex_replace (REGEX ("^附[件表]\\d*[：:、 ]?"), table->caption,
                                                   -1, 0, "", 0, NULL) : NULL;
 
               area = item_new (caption && caption[0] ? caption : _("Task breakdown"),
                                table->start, table->end);
               area->kind = WP_ITEM_KIND_AREA;
-              g_ptr_array_add (ctx->draft->items, area);
+              insert_in_place (ctx->draft->items, area);
             }
-          kinds_under (item, WP_ITEM_KIND_TASK);
-          g_ptr_array_add (area->children, item);
+          insert_in_place (area->children, item);
         }
     }
 }
@@ -1670,6 +1936,96 @@ in_directory (const char  *name,
   return FALSE;
 }
 
+/* The ways offices write one body's name, each with the short form it is
+ * known by: 发展和改革委员会 = 发展改革委 = 发改委. Longest first where one
+ * ends another. */
+static const struct { const char *written; const char *known_as; } name_variants[] = {
+  { "发展和改革委员会", "发改委" }, { "发展改革委员会", "发改委" }, { "发展改革委", "发改委" },
+  { "中级人民法院", "中级法院" }, { "人民法院", "法院" }, { "人民检察院", "检察院" },
+  { "人力资源和社会保障局", "人社局" }, { "人力资源社会保障局", "人社局" },
+  { "住房和城乡建设局", "住建局" }, { "住房城乡建设局", "住建局" },
+  { "文化和旅游局", "文旅局" }, { "文化旅游局", "文旅局" },
+  { "工业和信息化局", "工信局" }, { "工业信息化局", "工信局" },
+  { "市场监督管理局", "市场监管局" }, { "卫生健康委员会", "卫健委" }, { "卫生健康委", "卫健委" },
+  { "应急管理局", "应急局" }, { "交通运输局", "交通局" },
+  { "国有资产监督管理委员会", "国资委" }, { "政法委员会", "政法委" },
+  { "网络安全和信息化委员会办公室", "网信办" }, { "机构编制委员会办公室", "编办" },
+  { "全面依法治市委员会办公室", "依法治市办" }, { "纪律检查委员会", "纪委" },
+};
+
+/* @name in its shortest usual form: 中共厦门市委政法委员会 → 厦门市委政法委 */
+static char *
+known_form (const char *name)
+{
+  const char *s = g_str_has_prefix (name, "中共") ? name + strlen ("中共") : name;
+
+  for (guint i = 0; i < G_N_ELEMENTS (name_variants); i++)
+    if (g_str_has_suffix (s, name_variants[i].written))
+      {
+        gsize keep = strlen (s) - strlen (name_variants[i].written);
+        g_autofree char *place = g_strndup (s, keep);
+
+        return g_strconcat (place, name_variants[i].known_as, NULL);
+      }
+  return g_strdup (s);
+}
+
+/* The place a name is written with (厦门市, 市, 区), or "" */
+static char *
+place_of (const char *known)
+{
+  const char *core = short_form (known);
+
+  return core != NULL ? g_strndup (known, (gsize) (core - known)) : g_strdup ("");
+}
+
+/* report name → the directory's name for the same body, written another
+ * way (市发改委 for 厦门市发展和改革委员会): the same short form, the same or
+ * a shorter form of the place, and the only directory name that fits */
+static GHashTable *
+directory_variants (GPtrArray   *names,
+                    const char **directory)
+{
+  GHashTable *variants = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *known = known_form (name);
+      g_autofree char *place = place_of (known);
+      const char *core = short_form (known) != NULL ? short_form (known) : known;
+      const char *found = NULL;
+      guint n_found = 0;
+
+      if (in_directory (name, directory) || g_str_has_prefix (name, "各")
+          || g_str_has_prefix (name, "全"))
+        continue;
+      for (guint k = 0; directory[k] != NULL; k++)
+        {
+          g_autofree char *d_known = known_form (directory[k]);
+          g_autofree char *d_place = place_of (d_known);
+          const char *d_core = short_form (d_known) != NULL ? short_form (d_known) : d_known;
+
+          if (g_str_equal (d_known, known)
+              || (g_str_equal (d_core, core) && g_str_has_suffix (d_place, place)))
+            {
+              /* the same name in full wins over a guess from its core */
+              if (g_str_equal (d_known, known))
+                {
+                  found = directory[k];
+                  n_found = 1;
+                  break;
+                }
+              found = directory[k];
+              n_found++;
+            }
+        }
+      if (n_found == 1)
+        g_hash_table_insert (variants, g_strdup (name), g_strdup (found));
+    }
+  return variants;
+}
+
 /**
  * wp_report_import:
  *
@@ -1696,7 +2052,7 @@ wp_report_import (const WpReportSource  *source,
   add_aliases (aliases, (const char *const *) draft->agencies->pdata, draft->agencies->len);
   if (options->directory != NULL)
     add_aliases (aliases, (const char *const *) options->directory, G_MAXUINT);
-  if (g_hash_table_size (aliases) == 0)
+  if (g_hash_table_size (aliases) == 0 && options->directory == NULL)
     return draft;
 
   /* A short form the rules take for a word (公安局, unlike 政法委) is read
@@ -1726,6 +2082,16 @@ wp_report_import (const WpReportSource  *source,
   g_ptr_array_set_size (draft->new_agencies, 0);
   draft->agencies = g_ptr_array_new_with_free_func (g_free);
   rename_names (agencies, aliases, NULL);
+  if (options->directory != NULL)
+    {
+      g_autoptr(GHashTable) variants = directory_variants (agencies, options->directory);
+
+      if (g_hash_table_size (variants) > 0)
+        {
+          rename_agencies (draft->items, variants);
+          rename_names (agencies, variants, NULL);
+        }
+    }
   for (guint i = 0; i < agencies->len; i++)
     {
       const char *name = g_ptr_array_index (agencies, i);
@@ -1735,6 +2101,44 @@ wp_report_import (const WpReportSource  *source,
         g_ptr_array_add (draft->new_agencies, g_strdup (name));
     }
   return draft;
+}
+
+/**
+ * wp_report_item_from_span:
+ *
+ * An item the user makes of words of the report the importer did not take
+ * (@start to @end, bytes of @source's text): titled by its first sentence,
+ * with the agencies, deadline and targets those words name, as a key task.
+ *
+ * Returns: (transfer full) (nullable): the item, or %NULL when the span
+ *   holds no words
+ */
+WpReportItem *
+wp_report_item_from_span (const WpReportSource  *source,
+                          gsize                  start,
+                          gsize                  end,
+                          const WpReportOptions *options)
+{
+  g_autofree char *words = NULL;
+  g_autofree char *title = NULL;
+  WpReportItem *item;
+
+  if (start >= end || end > source->length)
+    return NULL;
+  words = g_strndup (source->text + start, end - start);
+  g_strdelimit (words, "\n", ' ');
+  g_strstrip (words);
+  if (words[0] == '\0' || !g_utf8_validate (words, -1, NULL))
+    return NULL;
+  title = make_title (words);
+  strip_trailing_punctuation (title);
+  item = item_new (title[0] != '\0' ? title : words, start, end);
+  item->kind = WP_ITEM_KIND_TASK;
+  append_description (item, words);
+  wp_report_find_agencies (words, options->directory, item->lead, item->co);
+  find_deadline (item, words, options->year);
+  find_targets (item, words);
+  return item;
 }
 
 /* ------------------------------------------------------------------ */

@@ -61,6 +61,10 @@ void           wp_report_draft_count     (const WpReportDraft    *draft,
 void           wp_report_draft_free      (WpReportDraft          *draft);
 void           wp_report_item_free       (WpReportItem           *item);
 int            wp_report_guess_year      (const WpReportSource   *source);
+WpReportItem  *wp_report_item_from_span  (const WpReportSource   *source,
+                                          gsize                   start,
+                                          gsize                   end,
+                                          const WpReportOptions  *options);
 
 /* Exposed for the tests of each rule. */
 gboolean       wp_report_is_agency       (const char             *name,

@@ -69,7 +69,24 @@ typedef struct {
   gboolean  placed;     /* poppler gave its characters' boxes */
   gboolean  gap_after;  /* more space below it than between a paragraph's lines */
   gboolean  indented;   /* starts further right than the page's lines */
+  double    size;       /* its characters' font size, on average; 0 if unknown */
+  gboolean  heading_font; /* 黑体, 楷体 or a title face throughout */
+  gsize     strong;     /* bytes of its text, from the start, in a bold or heading face */
 } Line;
+
+/* A paragraph as the PDF prints it, with what its fonts say */
+typedef struct {
+  char         *text;
+  WpReportCues  cues;
+  gsize         run_in;  /* bytes of a bold opening */
+} PdfPara;
+
+static void
+pdf_para_free (PdfPara *p)
+{
+  g_free (p->text);
+  g_free (p);
+}
 
 static void
 line_free (Line *line)
@@ -105,6 +122,101 @@ quantile (GArray *values,
   return g_array_index (values, double, (values->len - 1) * percent / 100);
 }
 
+/* What a font's name says of its face: a bold weight, or the faces
+ * offices set headings in (黑体 SimHei, 楷体 KaiTi, 小标宋 for titles).
+ * Embedded names carry a subset prefix (ABCDEF+SimHei). */
+static gboolean
+is_strong_face (const char *name)
+{
+  static const char *const marks[] = { "Bold", "bold", "Heavy", "Black", "Semibold", "Demi",
+                                       "Hei", "hei", "黑", "Kai", "kai", "楷", "XBS",
+                                       "XiaoBiaoSong", "小标宋" };
+
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (marks); i++)
+    if (strstr (name, marks[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_heading_face (const char *name)
+{
+  static const char *const marks[] = { "Hei", "hei", "黑", "Kai", "kai", "楷", "XBS",
+                                       "XiaoBiaoSong", "小标宋" };
+
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (marks); i++)
+    if (strstr (name, marks[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* Each character's font size and face, from poppler's runs of attributes */
+typedef struct {
+  float   *size;
+  guint8  *face;  /* 1 strong, 2 a heading face too */
+} Fonts;
+
+static void
+read_fonts (PopplerPage *page,
+            glong        n_chars,
+            Fonts       *fonts)
+{
+  GList *runs = page != NULL ? poppler_page_get_text_attributes (page) : NULL;
+
+  fonts->size = g_new0 (float, (gsize) n_chars + 1);
+  fonts->face = g_new0 (guint8, (gsize) n_chars + 1);
+  for (GList *l = runs; l != NULL; l = l->next)
+    {
+      const PopplerTextAttributes *a = l->data;
+      guint8 face = is_heading_face (a->font_name) ? 2 : is_strong_face (a->font_name) ? 1 : 0;
+
+      for (glong k = MAX (a->start_index, 0); k <= a->end_index && k < n_chars; k++)
+        {
+          fonts->size[k] = (float) a->font_size;
+          fonts->face[k] = face;
+        }
+    }
+  poppler_page_free_text_attributes (runs);
+}
+
+/* A line's fonts: its average size, whether it is in a heading face
+ * throughout, and how much of it opens in a strong face */
+static void
+line_fonts (Line        *line,
+            const char  *raw,
+            glong        index,
+            const Fonts *fonts)
+{
+  const char *c = raw;
+  double total = 0;
+  guint n = 0, heading = 0;
+  const char *strong_end = raw;
+  gboolean opening = TRUE;
+
+  for (glong k = index; *c != '\0'; k++, c = g_utf8_next_char (c))
+    {
+      if (g_unichar_isspace (g_utf8_get_char (c)))
+        continue;
+      total += fonts->size[k];
+      n++;
+      heading += fonts->face[k] == 2;
+      if (opening && fonts->face[k] > 0)
+        strong_end = g_utf8_next_char (c);
+      else
+        opening = FALSE;
+    }
+  line->size = n > 0 ? total / n : 0;
+  line->heading_font = n > 0 && heading == n;
+  if (strong_end > raw)
+    {
+      g_autofree char *prefix = g_strndup (raw, (gsize) (strong_end - raw));
+      g_autofree char *normal = _wp_report_normalise_line (prefix);
+
+      if (g_str_has_prefix (line->text, normal))
+        line->strong = strlen (normal);
+    }
+}
+
 /* The page's lines with their boxes: poppler gives one box per character
  * of its text, newlines included. */
 static GPtrArray *
@@ -122,8 +234,11 @@ page_lines (PopplerPage *page,
   g_autoptr(GArray) lefts = g_array_new (FALSE, FALSE, sizeof (double));
   double step, left;
 
+  Fonts fonts = { NULL, NULL };
+
   placed = page != NULL && poppler_page_get_text_layout (page, &boxes, &n_boxes)
            && (glong) n_boxes == n_chars;
+  read_fonts (page, n_chars, &fonts);
   while (*p != '\0')
     {
       const char *end = strchr (p, '\n');
@@ -140,6 +255,7 @@ page_lines (PopplerPage *page,
           line = g_new0 (Line, 1);
           line->text = normal;
           line->placed = placed;
+          line_fonts (line, raw, index, &fonts);
           if (placed)
             {
               gboolean first = TRUE;
@@ -168,6 +284,8 @@ page_lines (PopplerPage *page,
       index += count + (end ? 1 : 0);
       p = end ? end + 1 : p + length;
     }
+  g_free (fonts.size);
+  g_free (fonts.face);
   if (!placed || lines->len < 2)
     return lines;
 
@@ -232,18 +350,31 @@ ends_sentence (const char *line)
          || last == 0xFF1B || last == 0x201D;
 }
 
+/* What sets a line apart: a larger size than the body's, a bold or
+ * heading face throughout */
+static guint
+font_class (const Line *l,
+            double      body_size)
+{
+  return (body_size > 0 && l->size >= body_size * 1.1 ? 2 : 0)
+         | (l->strong > 0 && l->strong == strlen (l->text) ? 1 : 0);
+}
+
 /* A line that fills the page's width runs on into the next, unless a gap
  * or an indented line follows: that is how a PDF breaks a paragraph, and
  * plain text rules cannot see it in lines as short as a page's. Where the
  * boxes are unknown, a line ending a sentence ends its paragraph. */
 static void
 join_lines (GPtrArray *lines,
-            GString   *text)
+            GString   *text,
+            GPtrArray *paras)
 {
   g_autoptr(GArray) widths = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) rights = g_array_new (FALSE, FALSE, sizeof (double));
   guint full = 0, indented = 0;
-  double right;
+  double right, body_size;
+  gsize para_start = 0, run_in = 0;
+  gboolean large = TRUE, heading_face = TRUE, opening = TRUE;
 
   for (guint i = 0; i < lines->len; i++)
     {
@@ -262,15 +393,35 @@ join_lines (GPtrArray *lines,
       full = g_array_index (sorted, guint, (sorted->len - 1) * 9 / 10);
     }
   right = quantile (rights, 90);
+  {
+    g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (double));
+
+    for (guint i = 0; i < lines->len; i++)
+      if (((Line *) g_ptr_array_index (lines, i))->size > 0)
+        g_array_append_val (sizes, ((Line *) g_ptr_array_index (lines, i))->size);
+    body_size = quantile (sizes, 50);
+  }
   g_string_truncate (text, 0);
   for (guint i = 0; i < lines->len; i++)
     {
       const Line *l = g_ptr_array_index (lines, i);
       const Line *n = i + 1 < lines->len ? g_ptr_array_index (lines, i + 1) : NULL;
       gboolean runs_on;
+      gsize length = strlen (l->text);
+
+      /* what the paragraph's fonts say, line by line */
+      large &= body_size > 0 && l->size >= body_size * 1.1;
+      heading_face &= l->heading_font;
+      if (opening)
+        {
+          run_in += l->strong;
+          opening = l->strong == length;
+        }
 
       if (n == NULL)
         runs_on = FALSE;
+      else if (font_class (l, body_size) != font_class (n, body_size))
+        runs_on = FALSE;  /* a line set apart by its font: a heading */
       else if (l->placed && n->placed)
         /* paragraphs that indent their first lines say where they begin */
         runs_on = l->x2 >= right - MAX (l->y2 - l->y1, 4) * 1.5 && !l->gap_after
@@ -280,8 +431,154 @@ join_lines (GPtrArray *lines,
                   && !ends_sentence (l->text);
       g_string_append (text, l->text);
       if (!runs_on)
-        g_string_append_c (text, '\n');
+        {
+          PdfPara *p = g_new0 (PdfPara, 1);
+
+          p->text = g_strndup (text->str + para_start, text->len - para_start);
+          if (large || heading_face)
+            p->cues |= WP_REPORT_CUE_HEADING;
+          if (run_in == strlen (p->text))
+            p->cues |= WP_REPORT_CUE_BOLD;
+          else
+            p->run_in = run_in;
+          g_ptr_array_add (paras, p);
+          g_string_append_c (text, '\n');
+          para_start = text->len;
+          large = heading_face = opening = TRUE;
+          run_in = 0;
+        }
     }
+}
+
+/* A paragraph's words only, to find it again after the text reader has
+ * normalised it */
+static char *
+words_key (const char *text,
+           gsize       length)
+{
+  GString *key = g_string_new (NULL);
+
+  for (const char *p = text; p < text + length && *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      g_string_append_unichar (key, g_utf8_get_char (p));
+  return g_string_free (key, FALSE);
+}
+
+/* Bytes of @text its first @n words (alphanumeric characters) take, or 0
+ * if @key is not how @text begins */
+static gsize
+words_length (const char *text,
+              gsize       length,
+              const char *key)
+{
+  const char *p = text, *k = key;
+
+  while (*k != '\0')
+    {
+      gunichar c;
+
+      if (p >= text + length)
+        return 0;
+      c = g_utf8_get_char (p);
+      p = g_utf8_next_char (p);
+      if (!g_unichar_isalnum (c))
+        continue;
+      if (c != g_utf8_get_char (k))
+        return 0;
+      k = g_utf8_next_char (k);
+    }
+  /* (with the punctuation that ends it) */
+  while (p < text + length && !g_unichar_isalnum (g_utf8_get_char (p))
+         && !g_unichar_isspace (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  return (gsize) (p - text);
+}
+
+static void
+add_piece (GArray                  *out,
+           GString                 *text,
+           const char              *words,
+           gsize                    length,
+           const WpReportParagraph *from,
+           WpReportCues             cues,
+           gsize                    run_in)
+{
+  WpReportParagraph p = *from;
+
+  while (length > 0 && *words == ' ')
+    words++, length--;
+  if (length == 0)
+    return;
+  p.start = text->len;
+  g_string_append_len (text, words, (gssize) length);
+  p.end = text->len;
+  g_string_append_c (text, '\n');
+  p.cues |= cues;
+  p.run_in = run_in > 0 && run_in < length ? run_in : p.run_in;
+  p.number = g_strdup (from->number);
+  g_array_append_val (out, p);
+}
+
+/* The fonts' cues, given to the reader's paragraphs: a heading in a larger
+ * size or 黑体/楷体, a bold line, a bold opening. The reader joins a line
+ * that ends without a full stop to the next (a heading with commas, say);
+ * a line the fonts set apart is its own paragraph again. */
+static void
+give_cues (WpReportSource *source,
+           GPtrArray      *paras)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (WpReportParagraph));
+  guint k = 0;
+
+  for (guint i = 0; i < source->paragraphs->len; i++)
+    {
+      WpReportParagraph *sp = &g_array_index (source->paragraphs, WpReportParagraph, i);
+      const char *words = source->text + sp->start;
+      gsize length = sp->end - sp->start, pos = 0, piece = 0;
+      gsize run_in = 0;
+
+      while (pos < length && k < paras->len)
+        {
+          PdfPara *p = NULL;
+          gsize e = 0;
+
+          /* (the PDF's paragraphs the reader left out are skipped) */
+          for (guint j = k; j < paras->len && j < k + 8 && e == 0; j++)
+            {
+              const char *ptext = ((PdfPara *) g_ptr_array_index (paras, j))->text;
+              g_autofree char *key = words_key (ptext, strlen (ptext));
+              e = key[0] != '\0' ? words_length (words + pos, length - pos, key) : 0;
+              if (e > 0)
+                {
+                  p = g_ptr_array_index (paras, j);
+                  k = j + 1;
+                }
+            }
+          if (p == NULL)
+            break;
+          if (pos == piece)
+            run_in = p->run_in;
+          if ((p->cues & (WP_REPORT_CUE_HEADING | WP_REPORT_CUE_BOLD)) != 0)
+            {
+              /* what came before, then the heading alone */
+              if (pos > piece)
+                add_piece (out, text, words + piece, pos - piece, sp, 0, run_in);
+              add_piece (out, text, words + pos, e, sp, p->cues, 0);
+              piece = pos + e;
+              run_in = 0;
+            }
+          pos += e;
+        }
+      if (piece < length)
+        add_piece (out, text, words + piece, length - piece, sp, 0, run_in);
+      g_free (sp->number);
+    }
+  g_array_unref (source->paragraphs);
+  source->paragraphs = out;
+  g_free (source->text);
+  source->length = text->len;
+  source->text = g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 /**
@@ -303,6 +600,7 @@ wp_report_source_new_for_pdf (const char  *data,
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GPtrArray) body = g_ptr_array_new_with_free_func ((GDestroyNotify) line_free);
+  g_autoptr(GPtrArray) paras = g_ptr_array_new_with_free_func ((GDestroyNotify) pdf_para_free);
   gsize text_bytes = 0;
   int n_pages;
   guint with_text = 0;
@@ -403,7 +701,7 @@ wp_report_source_new_for_pdf (const char  *data,
           g_ptr_array_add (body, line_copy (l));
         }
     }
-  join_lines (body, text);
+  join_lines (body, text, paras);
   {
     WpReportSource *source = wp_report_source_new_for_text (text->str, text->len, error);
 
@@ -411,6 +709,7 @@ wp_report_source_new_for_pdf (const char  *data,
       {
         g_free (source->encoding);
         source->encoding = g_strdup ("pdf");
+        give_cues (source, paras);
       }
     return source;
   }
