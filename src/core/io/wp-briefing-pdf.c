@@ -68,6 +68,7 @@ struct _WpBriefing {
   GHashTable   *fonts;    /* GINT_TO_POINTER (size × 2 + bold) → PangoFontDescription */
   GArray       *page_starts;  /* guint: the first block of each page (from 0), then the end */
   WpPlanStats  *stats;
+  int           last_chart_page;  /* the last page (from 1) with a chart on it, or 0 */
   char         *title;
   double        y;
   int           page;
@@ -327,6 +328,7 @@ chart_block (Doc         *doc,
   block.height = height;
   need (doc, height);
   block.page = doc->page;
+  doc->last_chart_page = doc->page;
   block.y = doc->y;
   g_array_append_val (doc->blocks, block);
   doc->y += height + gap_after;
@@ -867,7 +869,7 @@ wp_briefing_free (WpBriefing *self)
   g_array_unref (self->page_starts);
   g_object_unref (self->pango);
   g_hash_table_unref (self->fonts);
-  wp_plan_stats_free (self->stats);
+  g_clear_pointer (&self->stats, wp_plan_stats_free);
   g_free (self->title);
   g_free (self);
 }
@@ -979,6 +981,14 @@ wp_briefing_write_pdf (WpStore     *store,
     {
       wp_briefing_draw_page (briefing, cr, page);
       cairo_show_page (cr);
+      /* Each page is drawn once here: its text can go, making room for
+       * what cairo keeps of the pages drawn, and so can the figures once
+       * the last chart is drawn (the lists are in the blocks' text) */
+      for (guint i = g_array_index (briefing->page_starts, guint, page);
+           i < g_array_index (briefing->page_starts, guint, page + 1); i++)
+        block_clear (&g_array_index (briefing->blocks, Block, i));
+      if (page + 1 >= briefing->last_chart_page)
+        g_clear_pointer (&briefing->stats, wp_plan_stats_free);
     }
 
   wp_briefing_free (briefing);
