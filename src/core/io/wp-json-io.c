@@ -44,8 +44,10 @@ G_DEFINE_QUARK (wp-io-error-quark, wp_io_error)
 /* Export: written out as the plan is read, laid out as json-glib 1.6 lays
  * a tree out (so that existing exports stay byte for byte) but without
  * building one: at 100,000 items the JsonBuilder tree, the generator's
- * buffer and a copy of it were 500 MB. The targets and notes of the whole
- * plan are read in one query each instead of two per item. */
+ * buffer and a copy of it were 500 MB. The items come in outline order
+ * from one walk of the plan (wp_store_walk_plan()), and their targets,
+ * notes, milestones and tracking from one query each, instead of a query
+ * per parent and two per item. */
 
 typedef struct {
   GString    *out;
