@@ -6,6 +6,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <json-glib/json-glib.h>
+
 #include "wp-test-util.h"
 
 typedef struct {
@@ -555,6 +557,105 @@ test_load_refuses_special_files (Fixture       *f,
   g_assert_cmpint (wp_json_document_get_year (doc), ==, 2025);
 }
 
+/* Each exported item against what the outline shows under its parent,
+ * child by child: order, titles and agencies in their order. */
+static void
+assert_children_exported (WpStore   *store,
+                          gint64     plan_id,
+                          gint64     parent_id,
+                          JsonArray *exported)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) children = wp_store_list_children (store, plan_id, parent_id, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (exported), ==, children->len);
+  for (guint i = 0; i < children->len; i++)
+    {
+      WpItem *item = g_ptr_array_index (children, i);
+      JsonObject *object = json_array_get_object_element (exported, i);
+      const char * const *roles[] = { wp_item_get_lead_agencies (item),
+                                      wp_item_get_co_agencies (item) };
+      const char *keys[] = { "lead", "co" };
+
+      g_assert_cmpstr (json_object_get_string_member (object, "title"), ==,
+                       wp_item_get_title (item));
+      for (guint r = 0; r < G_N_ELEMENTS (keys); r++)
+        {
+          JsonArray *names = json_object_get_array_member (object, keys[r]);
+
+          g_assert_cmpuint (json_array_get_length (names), ==, g_strv_length ((char **) roles[r]));
+          for (guint k = 0; roles[r][k] != NULL; k++)
+            g_assert_cmpstr (json_array_get_string_element (names, k), ==, roles[r][k]);
+        }
+      assert_children_exported (store, plan_id, wp_item_get_id (item),
+                                json_object_get_array_member (object, "children"));
+    }
+}
+
+/* The export reads the plan in one walk, not parent by parent: after moves,
+ * a delete and agencies named out of the order they were made in, it
+ * still writes what the outline shows, in its order. */
+static void
+test_export_in_outline_order (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sample = read_sample ();
+  g_autoptr(WpPlan) plan = NULL;
+  g_autoptr(GPtrArray) top = NULL;
+  g_autoptr(GPtrArray) tasks = NULL;
+  g_autoptr(GVariant) deleted = NULL;
+  g_autoptr(WpItem) added = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *out = NULL;
+  const char *lead[] = { "乙局", "甲局", NULL };
+  const char *co[] = { "丙局", "甲局", NULL };
+  gint64 plan_id, area_id;
+
+  plan = wp_json_import (f->store, sample, -1, 0, FALSE, &error);
+  g_assert_no_error (error);
+  plan_id = wp_plan_get_id (plan);
+  top = wp_store_list_children (f->store, plan_id, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (top->len, >=, 3);
+
+  /* The last area first, the first area's last key task first and its
+   * first one gone; an item made now (the highest id) put at the top */
+  g_assert_true (wp_store_move_item (f->store, wp_item_get_id (g_ptr_array_index (top,
+                                                                                  top->len - 1)),
+                                     0, 0, &error));
+  g_assert_no_error (error);
+  area_id = wp_item_get_id (g_ptr_array_index (top, 0));
+  tasks = wp_store_list_children (f->store, plan_id, area_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tasks->len, >=, 2);
+  g_assert_true (wp_store_move_item (f->store,
+                                     wp_item_get_id (g_ptr_array_index (tasks, tasks->len - 1)),
+                                     area_id, 0, &error));
+  g_assert_no_error (error);
+  deleted = wp_store_delete_item (f->store, wp_item_get_id (g_ptr_array_index (tasks, 0)),
+                                  &error);
+  g_assert_no_error (error);
+  added = wp_store_create_item (f->store, plan_id, 0, 0, WP_ITEM_KIND_AREA, "新加的领域", &error);
+  g_assert_no_error (error);
+  /* (甲局 is made first, so it is not first by id in either list) */
+  g_assert_true (wp_store_set_item_agencies (f->store, wp_item_get_id (added), WP_AGENCY_ROLE_CO,
+                                             co, &error));
+  g_assert_true (wp_store_set_item_agencies (f->store, wp_item_get_id (added),
+                                             WP_AGENCY_ROLE_LEAD, lead, &error));
+  g_assert_no_error (error);
+
+  out = wp_json_export_plan (f->store, plan_id, &error);
+  g_assert_no_error (error);
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  assert_children_exported (f->store, plan_id, 0,
+                            json_object_get_array_member (
+                              json_node_get_object (json_parser_get_root (parser)), "items"));
+  g_assert_nonnull (strstr (out, "\"新加的领域\""));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -572,6 +673,7 @@ main (int    argc,
   ADD ("extreme-values-round-trip", test_extreme_values_round_trip);
   ADD ("escapes-and-bom-accepted", test_escapes_and_bom_accepted);
   ADD ("load-refuses-special-files", test_load_refuses_special_files);
+  ADD ("export-in-outline-order", test_export_in_outline_order);
 #undef ADD
 
   return g_test_run ();

@@ -7,11 +7,14 @@
  * milestones are due, the breakdown against them and the items behind;
  * page numbers.
  * Text is laid out with Pango, so Chinese wraps at characters and the CJK
- * font is embedded. Everything is laid out first, into blocks that know
- * their page, so that the pages can be counted for "page N of M"; then the
- * blocks are drawn. Each piece of text is shaped once, and costs no more
- * than a page of it: no block runs over a page, longer text ends in an
- * ellipsis.
+ * font is embedded. A measuring pass first places every block (a paragraph
+ * or a table row) on its page, so that the pages can be counted for "page
+ * N of M", and keeps only its height, place and text: a plan of 100,000
+ * items kept 200,000 layouts alive. Then the pages are drawn one by one,
+ * their text laid out again. Cells whose texts repeat row after row
+ * (agencies, deadlines, statuses, percentages, an empty note) are shaped
+ * once for both passes. No piece of text costs more than a page of it: no
+ * block runs over a page, longer text ends in an ellipsis.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,6 +32,7 @@
 #include "wp-output.h"
 #include "wp-sheet.h"
 #include "wp-stats.h"
+#include "wp-store-walk.h"
 #include "wp-tracking.h"
 
 #define PAGE_WIDTH  595.28  /* A4 in points */
@@ -38,10 +42,6 @@
 #define FONT        "Noto Sans CJK SC, Noto Sans, sans"
 
 #define N_COLUMNS 8
-/* The first blocks keep their layouts (about 4 KB a table row), the rest
- * only their text and height and are laid out again when drawn: a short
- * briefing is laid out once, a plan of 100,000 items in bounded memory. */
-#define KEPT_LAYOUT_BLOCKS 5000
 #define LIGHT_COLUMN 5
 
 /* A laid-out piece of a page: a paragraph, or a table row. */
@@ -49,8 +49,9 @@ typedef struct {
   int          page;
   double       y;
   double       height;
-  PangoLayout *layouts[N_COLUMNS];  /* one for a paragraph; a shared cell's */
-  char        *texts[N_COLUMNS];    /* the others', laid out again when drawn */
+  PangoLayout *layouts[N_COLUMNS];  /* a shared cell's, or NULL */
+  char        *texts[N_COLUMNS];    /* the others' (a paragraph's first), laid out again
+                                       when drawn */
   double       size;                /* their font size */
   gboolean     bold;
   gboolean     row;
@@ -64,8 +65,10 @@ struct _WpBriefing {
   PangoContext *pango;
   GArray       *blocks;   /* Block */
   GHashTable   *shaped;   /* "column|bold|text" → PangoLayout of a short cell */
+  GHashTable   *fonts;    /* GINT_TO_POINTER (size × 2 + bold) → PangoFontDescription */
   GArray       *page_starts;  /* guint: the first block of each page (from 0), then the end */
   WpPlanStats  *stats;
+  int           last_chart_page;  /* the last page (from 1) with a chart on it, or 0 */
   char         *title;
   double        y;
   int           page;
@@ -179,12 +182,19 @@ new_layout (Doc        *doc,
             double      max_height)
 {
   PangoLayout *layout = pango_layout_new (doc->pango);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT);
+  gpointer key = GINT_TO_POINTER ((int) (size * 2) * 2 + (bold != FALSE));
+  PangoFontDescription *font = g_hash_table_lookup (doc->fonts, key);
   g_autofree char *shown = bounded_text (text, size, width, max_height);
 
-  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  /* (parsed once: a table row asked for it eight times) */
+  if (font == NULL)
+    {
+      font = pango_font_description_from_string (FONT);
+      pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
+      if (bold)
+        pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+      g_hash_table_insert (doc->fonts, key, font);
+    }
   pango_layout_set_font_description (layout, font);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
@@ -235,10 +245,7 @@ text_block (Doc        *doc,
                                               BODY_HEIGHT);
   Block block = { 0 };
 
-  if (doc->blocks->len < KEPT_LAYOUT_BLOCKS)
-    block.layouts[0] = g_object_ref (layout);
-  else
-    block.texts[0] = g_strdup (text);
+  block.texts[0] = g_strdup (text);
   block.size = size;
   block.bold = bold;
   block.height = layout_height (layout);
@@ -270,8 +277,9 @@ table_row (Doc         *doc,
       const char *text = cells[i] ? cells[i] : "";
 
       /* Agencies, deadlines, statuses and percentages repeat row after
-       * row: shape each once and share the layout. */
-      if (columns[i].repeats)
+       * row, and so does a note where there is none: shape each once and
+       * share the layout. */
+      if (columns[i].repeats || text[0] == '\0')
         {
           g_autofree char *key = g_strdup_printf ("%u|%d|%s", i, bold, text);
           PangoLayout *layout = g_hash_table_lookup (doc->shaped, key);
@@ -290,10 +298,7 @@ table_row (Doc         *doc,
                                                       columns[i].share * width - 6,
                                                       CELL_MAX_HEIGHT);
 
-          if (doc->blocks->len < KEPT_LAYOUT_BLOCKS)
-            block.layouts[i] = g_object_ref (layout);
-          else
-            block.texts[i] = g_strdup (text);
+          block.texts[i] = g_strdup (text);
           block.height = MAX (block.height, layout_height (layout));
           continue;
         }
@@ -323,6 +328,7 @@ chart_block (Doc         *doc,
   block.height = height;
   need (doc, height);
   block.page = doc->page;
+  doc->last_chart_page = doc->page;
   block.y = doc->y;
   g_array_append_val (doc->blocks, block);
   doc->y += height + gap_after;
@@ -426,10 +432,15 @@ draw_block (Doc         *doc,
   cairo_move_to (cr, MARGIN, block->y + block->height);
   cairo_line_to (cr, MARGIN + width, block->y + block->height);
   cairo_stroke (cr);
-  for (guint i = 0; i < N_COLUMNS; i++)
+  for (guint i = 0; i < N_COLUMNS; x += columns[i].share * width, i++)
     {
-      g_autoptr(PangoLayout) layout = block_layout (doc, block, i);
+      g_autoptr(PangoLayout) layout = NULL;
 
+      /* (an empty cell, most notes of a large plan, draws nothing) */
+      if (block->layouts[i] != NULL ? pango_layout_get_text (block->layouts[i])[0] == '\0'
+                                    : block->texts[i][0] == '\0')
+        continue;
+      layout = block_layout (doc, block, i);
       /* The light's word in its colour, as the outline's dot */
       if (i == LIGHT_COLUMN && block->light == WP_LIGHT_RED)
         cairo_set_source_rgb (cr, 0.78, 0.11, 0.16);
@@ -441,7 +452,6 @@ draw_block (Doc         *doc,
         cairo_set_source_rgb (cr, 0, 0, 0);
       cairo_move_to (cr, x + 3, block->y + 3);
       pango_cairo_show_layout (cr, layout);
-      x += columns[i].share * width;
     }
 }
 
@@ -484,49 +494,78 @@ draw_table_header (Doc *doc)
   doc->in_table = TRUE;
 }
 
-/* @facts: (nullable): for one agency's briefing, where its own light is
- * read (a key task red only through another agency's action is not red
- * in its briefing, as in its figures) */
-static void
-item_rows (Doc               *doc,
-           WpStore           *store,
-           gint64             plan_id,
-           gint64             parent_id,
-           int                depth,
-           const char        *agency,
-           const WpPlanFacts *facts)
+/* The table's rows, read in one walk of the plan: each item's own fields
+ * from the walk, what it rolls up to from the plan's facts (as the outline
+ * shows it), its latest note from the plan's notes. */
+typedef struct {
+  Doc               *doc;
+  const char        *agency;  /* (nullable): only the items it leads or supports */
+  const WpPlanFacts *facts;
+  GHashTable        *notes;   /* gint64 item id → GPtrArray of WpNote, by date */
+} ItemRows;
+
+/* As wp_sheet_latest_note() writes it */
+static char *
+latest_note (GHashTable *notes,
+             gint64      item_id)
 {
-  g_autoptr(GPtrArray) children = wp_store_list_children (store, plan_id, parent_id, NULL);
+  GPtrArray *list = g_hash_table_lookup (notes, &item_id);
+  WpNote *note;
+  g_autofree char *date = NULL;
 
-  for (guint i = 0; children != NULL && i < children->len; i++)
-    {
-      WpItem *item = g_ptr_array_index (children, i);
-      g_autofree char *indent = g_strnfill (depth * 2, ' ');
-      g_autofree char *title = g_strconcat (indent, wp_item_get_title (item), NULL);
-      g_autofree char *leads = g_strjoinv ("、", (char **) wp_item_get_lead_agencies (item));
-      g_autofree char *cos = g_strjoinv ("、", (char **) wp_item_get_co_agencies (item));
-      g_autofree char *date = wp_date_format_display (wp_item_get_due (item));
-      g_autofree char *progress = g_strdup_printf (_("%d%%"),
-                                                   wp_item_get_effective_progress (item));
-      g_autofree char *note = wp_sheet_latest_note (store, item);
-      const char *due = wp_item_get_due_label (item)[0] ? wp_item_get_due_label (item) : date;
-      const WpItemFacts *f = facts ? wp_plan_facts_lookup (facts, wp_item_get_id (item)) : NULL;
-      WpLight light = f != NULL ? f->agency_light : wp_item_get_light (item);
-      const char *cells[] = {
-        title, leads, cos, due, wp_item_get_status_label (item),
-        wp_item_get_carried_forward (item) ? wp_item_get_light_label (item)
-                                           : wp_light_to_label (light),
-        progress, note,
-      };
+  if (list == NULL || list->len == 0)
+    return g_strdup ("");
+  note = g_ptr_array_index (list, list->len - 1);
+  date = wp_date_format_display (&note->date);
+  return g_strdup_printf ("%s %s", date, note->text);
+}
 
-      if (depth == 0)
-        table_row (doc, cells, TRUE, 0.05, light);
-      else if (wp_sheet_involves (item, agency))
-        table_row (doc, cells, FALSE, 0, light);
+static gboolean
+item_row (const WpItemRow  *row,
+          gpointer          user_data,
+          GError          **error)
+{
+  ItemRows *rows = user_data;
+  const WpItemFacts *f = wp_plan_facts_lookup (rows->facts, row->id);
+  gboolean involved = rows->agency == NULL
+                      || g_strv_contains (row->lead, rows->agency)
+                      || g_strv_contains (row->co, rows->agency);
+  g_autofree char *indent = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *leads = NULL;
+  g_autofree char *cos = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *progress = NULL;
+  g_autofree char *note = NULL;
+  const char *status, *light_label;
+  WpLight light;
 
-      if (wp_item_get_n_children (item) > 0)
-        item_rows (doc, store, plan_id, wp_item_get_id (item), depth + 1, agency, facts);
-    }
+  /* (an agency's briefing lists the areas, and of the rest its own) */
+  if (f == NULL || (row->depth > 0 && !involved))
+    return TRUE;
+  indent = g_strnfill (row->depth * 2, ' ');
+  title = g_strconcat (indent, row->title, NULL);
+  leads = g_strjoinv ("、", (char **) row->lead);
+  cos = g_strjoinv ("、", (char **) row->co);
+  date = wp_date_format_display (&row->due);
+  progress = g_strdup_printf (_("%d%%"), f->progress);
+  note = latest_note (rows->notes, row->id);
+  /* An agency's own light, not one red only through another agency's
+   * action; the status as wp_item_get_status_label() words it */
+  light = rows->agency != NULL ? f->agency_light : f->light;
+  status = row->carried_forward ? C_("status", "Carried over")
+                                : wp_item_status_to_label (f->status);
+  light_label = row->carried_forward ? status : wp_light_to_label (light);
+
+  {
+    const char *cells[] = {
+      title, leads, cos, row->due_label[0] ? row->due_label : date, status, light_label,
+      progress, note,
+    };
+
+    table_row (rows->doc, cells, row->depth == 0, row->depth == 0 ? 0.05 : 0, light);
+  }
+  return TRUE;
 }
 
 /* One line of the overdue or at-risk list: "N. title — lead, due …, 40%" */
@@ -743,11 +782,12 @@ lay_out (Doc         *doc,
   text_block (doc, _("Items by Area"), 12, TRUE, 6);
   draw_table_header (doc);
   {
-    g_autoptr(WpPlanFacts) facts = agency != NULL
-                                   ? wp_store_list_plan_facts (store, wp_plan_get_id (plan), NULL)
-                                   : NULL;
+    g_autoptr(WpPlanFacts) facts = wp_store_list_plan_facts (store, wp_plan_get_id (plan), NULL);
+    g_autoptr(GHashTable) notes = wp_store_list_plan_notes (store, wp_plan_get_id (plan), NULL);
+    ItemRows rows = { doc, agency, facts, notes };
 
-    item_rows (doc, store, wp_plan_get_id (plan), 0, 0, agency, facts);
+    if (facts != NULL && notes != NULL)
+      wp_store_walk_plan (store, wp_plan_get_id (plan), item_row, &rows, NULL);
   }
   doc->in_table = FALSE;
   doc->y += 16;
@@ -797,7 +837,10 @@ wp_briefing_new (WpStore       *store,
   self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
   g_array_set_clear_func (self->blocks, (GDestroyNotify) block_clear);
   self->shaped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->fonts = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                       (GDestroyNotify) pango_font_description_free);
   lay_out (self, store, plan, stats, agency, summary);
+  /* (the blocks hold the shared layouts they need) */
   g_clear_pointer (&self->shaped, g_hash_table_unref);
 
   /* The blocks are in page order: note where each page starts */
@@ -825,7 +868,8 @@ wp_briefing_free (WpBriefing *self)
   g_array_unref (self->blocks);
   g_array_unref (self->page_starts);
   g_object_unref (self->pango);
-  wp_plan_stats_free (self->stats);
+  g_hash_table_unref (self->fonts);
+  g_clear_pointer (&self->stats, wp_plan_stats_free);
   g_free (self->title);
   g_free (self);
 }
@@ -937,6 +981,14 @@ wp_briefing_write_pdf (WpStore     *store,
     {
       wp_briefing_draw_page (briefing, cr, page);
       cairo_show_page (cr);
+      /* Each page is drawn once here: its text can go, making room for
+       * what cairo keeps of the pages drawn, and so can the figures once
+       * the last chart is drawn (the lists are in the blocks' text) */
+      for (guint i = g_array_index (briefing->page_starts, guint, page);
+           i < g_array_index (briefing->page_starts, guint, page + 1); i++)
+        block_clear (&g_array_index (briefing->blocks, Block, i));
+      if (page + 1 >= briefing->last_chart_page)
+        g_clear_pointer (&briefing->stats, wp_plan_stats_free);
     }
 
   wp_briefing_free (briefing);

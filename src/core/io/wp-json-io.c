@@ -28,6 +28,7 @@
 #include "wp-json-scan.h"
 #include "wp-output.h"
 #include "wp-store-bulk.h"
+#include "wp-store-walk.h"
 #include "wp-util.h"
 
 /* Items nest as area, key task and action, and a few levels more where
@@ -43,8 +44,10 @@ G_DEFINE_QUARK (wp-io-error-quark, wp_io_error)
 /* Export: written out as the plan is read, laid out as json-glib 1.6 lays
  * a tree out (so that existing exports stay byte for byte) but without
  * building one: at 100,000 items the JsonBuilder tree, the generator's
- * buffer and a copy of it were 500 MB. The targets and notes of the whole
- * plan are read in one query each instead of two per item. */
+ * buffer and a copy of it were 500 MB. The items come in outline order
+ * from one walk of the plan (wp_store_walk_plan()), and their targets,
+ * notes, milestones and tracking from one query each, instead of a query
+ * per parent and two per item. */
 
 typedef struct {
   GString    *out;
@@ -56,6 +59,7 @@ typedef struct {
   GHashTable *attachments;  /* gint64 item id → GPtrArray of WpAttachment */
   GHashTable *reasons;      /* gint64 item id → the year-end check's reason */
   WpOutput   *sink;     /* where out is emptied as it fills, or NULL */
+  guint       open_items;   /* items whose children are being written */
 } Writer;
 
 /* Hands what is written so far to the sink, past a few pages of it. */
@@ -80,8 +84,16 @@ static void
 write_indent (GString *out,
               guint    level)
 {
-  for (guint i = 0; i < level; i++)
-    g_string_append (out, "  ");
+  /* (written before every member: one append, not one a level) */
+  static const char spaces[] = "                                                                ";
+
+  for (gsize n = 2 * (gsize) level; n > 0;)
+    {
+      gsize some = MIN (n, sizeof spaces - 1);
+
+      g_string_append_len (out, spaces, (gssize) some);
+      n -= some;
+    }
 }
 
 /* Before a member or an element: the separator and the indent. */
@@ -90,7 +102,10 @@ next_entry (Writer *w)
 {
   gboolean *empty = &g_array_index (w->empty, gboolean, w->empty->len - 1);
 
-  g_string_append (w->out, *empty ? "\n" : ",\n");
+  if (*empty)
+    g_string_append_c (w->out, '\n');
+  else
+    g_string_append_len (w->out, ",\n", 2);
   *empty = FALSE;
   write_indent (w->out, w->empty->len);
 }
@@ -124,9 +139,11 @@ static void
 write_key (Writer     *w,
            const char *key)
 {
+  /* (the keys are ours: nothing in them to escape) */
   next_entry (w);
-  write_string (w->out, key);
-  g_string_append (w->out, " : ");
+  g_string_append_c (w->out, '"');
+  g_string_append (w->out, key);
+  g_string_append_len (w->out, "\" : ", 4);
 }
 
 static void
@@ -181,20 +198,16 @@ write_names_member (Writer             *w,
   close_container (w, ']');
 }
 
-static gboolean export_children (WpStore      *store,
-                                 gint64        plan_id,
-                                 gint64        parent_id,
-                                 Writer       *w,
-                                 GError      **error);
-
+/* Writes @row up to its children, whose list it leaves open: the rows
+ * that follow deeper are written into it. */
 static gboolean
-export_item (WpStore      *store,
-             WpItem       *item,
-             Writer       *w,
-             GError      **error)
+export_row (const WpItemRow  *row,
+            gpointer          user_data,
+            GError          **error)
 {
-  g_autofree char *due = wp_date_to_iso (wp_item_get_due (item));
-  gint64 id = wp_item_get_id (item);
+  Writer *w = user_data;
+  g_autofree char *due = wp_date_to_iso (&row->due);
+  gint64 id = row->id;
   GPtrArray *targets = g_hash_table_lookup (w->targets, &id);
   GPtrArray *notes = g_hash_table_lookup (w->notes, &id);
   GPtrArray *milestones = g_hash_table_lookup (w->milestones, &id);
@@ -202,24 +215,32 @@ export_item (WpStore      *store,
   WpCloseout *closeout = g_hash_table_lookup (w->closeouts, &id);
   const char *reason = g_hash_table_lookup (w->reasons, &id);
 
+  /* Items the row is not under are complete: their children and
+   * themselves closed */
+  while (w->open_items > row->depth)
+    {
+      close_container (w, ']');
+      close_container (w, '}');
+      w->open_items--;
+    }
+
   next_entry (w);
   open_container (w, '{');
-  write_string_member (w, "kind", wp_item_kind_to_string (wp_item_get_kind (item)));
-  write_string_member (w, "title", wp_item_get_title (item));
-  write_string_member (w, "description", wp_item_get_description (item));
-  write_names_member (w, "lead", wp_item_get_lead_agencies (item));
-  write_names_member (w, "co", wp_item_get_co_agencies (item));
-  write_string_member (w, "status", wp_item_status_to_string (wp_item_get_status (item)));
-  write_number_member (w, "progress", wp_item_get_progress (item) >= 0,
-                       wp_item_get_progress (item));
+  write_string_member (w, "kind", wp_item_kind_to_string (row->kind));
+  write_string_member (w, "title", row->title);
+  write_string_member (w, "description", row->description);
+  write_names_member (w, "lead", row->lead);
+  write_names_member (w, "co", row->co);
+  write_string_member (w, "status", wp_item_status_to_string (row->status));
+  write_number_member (w, "progress", row->progress >= 0, row->progress);
   write_string_member (w, "due", due);
-  write_string_member (w, "due_label", wp_item_get_due_label (item));
-  write_bool_member (w, "ongoing", wp_item_get_ongoing (item));
+  write_string_member (w, "due_label", row->due_label);
+  write_bool_member (w, "ongoing", row->ongoing);
   /* Only when set, so that files of plans without carried work stay as
    * they were: copied from last year's plan, gone on into next year's. */
-  if (wp_item_get_carried_over (item))
+  if (row->carried_over)
     write_bool_member (w, "carried_over", TRUE);
-  if (wp_item_get_carried_forward (item))
+  if (row->carried_forward)
     write_bool_member (w, "carried_forward", TRUE);
 
   write_key (w, "targets");
@@ -310,32 +331,8 @@ export_item (WpStore      *store,
 
   write_key (w, "children");
   open_container (w, '[');
-  if (wp_item_get_n_children (item) > 0
-      && !export_children (store, wp_item_get_plan_id (item), id, w, error))
-    return FALSE;
-  close_container (w, ']');
-
-  close_container (w, '}');
+  w->open_items++;
   return flush_some (w, error);
-}
-
-static gboolean
-export_children (WpStore      *store,
-                 gint64        plan_id,
-                 gint64        parent_id,
-                 Writer       *w,
-                 GError      **error)
-{
-  g_autoptr(GPtrArray) children = wp_store_list_children (store, plan_id, parent_id, error);
-
-  if (children == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < children->len; i++)
-    if (!export_item (store, g_ptr_array_index (children, i), w, error))
-      return FALSE;
-
-  return TRUE;
 }
 
 /* json-glib 1.6 writes 1e17 as “1e+17.0” and U+001F unescaped, which no
@@ -355,6 +352,15 @@ write_string (GString    *out,
   for (const char *p = text; *p != '\0'; p++)
     {
       guchar c = (guchar) *p;
+      const char *run = p;
+
+      /* What needs no escape, most of the text, in one piece */
+      while (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
+        c = (guchar) *++p;
+      if (p > run)
+        g_string_append_len (out, run, p - run);
+      if (c == '\0')
+        break;
 
       switch (c)
         {
@@ -493,8 +499,13 @@ export_plan (WpStore   *store,
   close_container (&w, '}');
   write_key (&w, "items");
   open_container (&w, '[');
-  if (!export_children (store, plan_id, 0, &w, error))
+  if (!wp_store_walk_plan (store, plan_id, export_row, &w, error))
     return NULL;
+  for (; w.open_items > 0; w.open_items--)
+    {
+      close_container (&w, ']');
+      close_container (&w, '}');
+    }
   close_container (&w, ']');
   close_container (&w, '}');
   g_string_append_c (text, '\n');
