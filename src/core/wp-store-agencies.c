@@ -636,7 +636,8 @@ wp_store_delete_note (WpStore  *self,
  * @query: text to find in titles, descriptions and progress notes
  *
  * Finds @query as written (letters in any case) anywhere in an item's
- * title, description or progress notes, through the search index: it has
+ * title, description or one of its progress notes, through the search
+ * indexes: it has
  * a token per character, so @query is a phrase of its characters and one
  * or two (常见 in Chinese: 禁毒, 法) are found as fast as more.
  *
@@ -671,14 +672,17 @@ wp_store_search (WpStore     *self,
   escaped = g_strjoinv ("\"\"", parts);
   phrase = g_strdup_printf ("\"%s\"", escaped);
 
-  /* The plan is looked up in the small index of live items' plans and
-   * parents, which also leaves out deleted items the search index still
-   * holds until they are purged; the parents are kept for
-   * wp_store_set_shown(). */
-  stmt = wp_stmt_prepare (self, "SELECT s.rowid, i.parent_id FROM item_search s"
-                                " JOIN item_all i INDEXED BY item_tree ON i.id = s.rowid"
-                                " WHERE item_search MATCH ?1 AND i.plan_id = ?2"
-                                " AND i.deleted_with = 0 ORDER BY s.rowid", error);
+  /* Titles and descriptions are indexed by item, notes by note (see
+   * migration 11); a note's item is read from its row. The plan is looked
+   * up in the small index of live items' plans and parents, which also
+   * leaves out deleted items the search indexes still hold until they are
+   * purged; the parents are kept for wp_store_set_shown(). */
+  stmt = wp_stmt_prepare (self, "SELECT i.id, i.parent_id FROM item_all i INDEXED BY item_tree"
+                                " WHERE i.id IN (SELECT rowid FROM item_search"
+                                "   WHERE item_search MATCH ?1"
+                                "  UNION SELECT n.item_id FROM note_search s"
+                                "   JOIN note n ON n.id = s.rowid WHERE note_search MATCH ?1)"
+                                " AND i.plan_id = ?2 AND i.deleted_with = 0 ORDER BY i.id", error);
   if (stmt == NULL)
     return NULL;
   wp_stmt_bind_text (stmt, 1, phrase);

@@ -95,6 +95,32 @@ finalize_statement (gpointer data)
   sqlite3_finalize (data);
 }
 
+/* A file keeps the pages its tables no longer use and fills them again
+ * later; what one large write frees (a plan made or deleted, the search
+ * index merging what it wrote) could stay most of the file: a plan of
+ * 100,000 items made item by item left 156 MB free of 208. Files since
+ * format 11 can give such pages back (auto_vacuum = INCREMENTAL, see
+ * migrate()); this is done when the file is closed, once the free pages
+ * are a quarter of it, so that the usual few are reused, not moved. */
+static gboolean query_int (WpStore     *self,
+                           const char  *sql,
+                           gint64      *out,
+                           GError     **error);
+
+static void
+give_back_free_pages (WpStore *self)
+{
+  gint64 pages, free_pages;
+
+  if (!query_int (self, "PRAGMA page_count", &pages, NULL)
+      || !query_int (self, "PRAGMA freelist_count", &free_pages, NULL)
+      || free_pages < 64 || free_pages * 4 < pages)
+    return;
+  if (sqlite3_exec (self->db, "PRAGMA incremental_vacuum", NULL, NULL, NULL) != SQLITE_OK)
+    g_message ("Could not give back the unused space of “%s”: %s", self->path,
+               sqlite3_errmsg (self->db));
+}
+
 static void
 wp_store_finalize (GObject *object)
 {
@@ -108,6 +134,8 @@ wp_store_finalize (GObject *object)
       _wp_store_close_change_log (self);
       if (!wp_store_purge_deleted (self, &error))
         g_message ("Could not remove deleted items from “%s”: %s", self->path, error->message);
+      else
+        give_back_free_pages (self);
     }
   g_clear_pointer (&self->statements, g_hash_table_unref);
   wp_store_forget_live_items (self);
@@ -640,6 +668,26 @@ backup_before_migration (WpStore  *self,
   return TRUE;
 }
 
+/* The first format whose files can give back free pages (see
+ * give_back_free_pages()) */
+#define FORMAT_AUTO_VACUUM 11
+
+/* A file older than that is made anew once, compacted, so that it can:
+ * after its backup, outside the migrations' transactions (VACUUM cannot
+ * run in one). A failure (a full disk) leaves the file as it was, only
+ * larger than it might be. */
+static void
+compact_for_auto_vacuum (WpStore *self)
+{
+  gint64 mode;
+
+  if (!query_int (self, "PRAGMA auto_vacuum", &mode, NULL) || mode != 0)
+    return;
+  if (sqlite3_exec (self->db, "PRAGMA auto_vacuum = INCREMENTAL; VACUUM", NULL, NULL, NULL)
+      != SQLITE_OK)
+    g_message ("Could not compact “%s”: %s", self->path, sqlite3_errmsg (self->db));
+}
+
 static gboolean
 migrate (WpStore  *self,
          gint64    from_version,
@@ -667,6 +715,8 @@ migrate (WpStore  *self,
         }
     }
 
+  if (from_version > 0 && from_version < FORMAT_AUTO_VACUUM)
+    compact_for_auto_vacuum (self);
   return TRUE;
 }
 
@@ -824,7 +874,10 @@ wp_store_open (const char        *path,
     }
   else
     {
-      if (!set_pragma (self, "PRAGMA journal_mode = WAL", "PRAGMA journal_mode", "wal", error)
+      /* (only an empty file takes it, before anything else is written) */
+      if ((is_new && !set_pragma (self, "PRAGMA auto_vacuum = INCREMENTAL", "PRAGMA auto_vacuum",
+                                  "2", error))
+          || !set_pragma (self, "PRAGMA journal_mode = WAL", "PRAGMA journal_mode", "wal", error)
           || !set_pragma (self, "PRAGMA synchronous = FULL", "PRAGMA synchronous", "2", error)
           || !migrate (self, version, error))
         return NULL;
