@@ -200,8 +200,8 @@ make_format_10_file (const char *path)
       const char *subjects[] = { "综治中心规范化建设", "禁毒示范城市创建", "法治政府建设",
                                  "ABC Road 整治", "智慧警务", };
       g_autofree char *title = g_strdup_printf ("推进%s（第%d项）", subjects[i % 5], i);
-      g_autofree char *description = i % 3 == 0 ? g_strdup_printf ("年底前完成%s", subjects[(i + 1) % 5])
-                                                 : g_strdup ("");
+      g_autofree char *description =
+        i % 3 == 0 ? g_strdup_printf ("年底前完成%s", subjects[(i + 1) % 5]) : g_strdup ("");
 
       g_string_append_printf (sql, "INSERT INTO item_all (id, uuid, plan_id, parent_id, position,"
                                    " kind, title, description, created, modified) VALUES"

@@ -96,12 +96,13 @@ finalize_statement (gpointer data)
 }
 
 /* A file keeps the pages its tables no longer use and fills them again
- * later; what one large write frees (a plan made or deleted, the search
- * index merging what it wrote) could stay most of the file: a plan of
- * 100,000 items made item by item left 156 MB free of 208. Files since
- * format 11 can give such pages back (auto_vacuum = INCREMENTAL, see
- * migrate()); this is done when the file is closed, once the free pages
- * are a quarter of it, so that the usual few are reused, not moved. */
+ * later; what one large write frees could stay most of the file: a plan
+ * of 100,000 items made item by item left 156 MB free of 208 (the change
+ * log of its edits, trimmed on close, and the search index's segments,
+ * merged as it went). Files since format 11 can give such pages back
+ * (auto_vacuum = INCREMENTAL, see migrate()); this is done when the file
+ * is closed, once the free pages are a quarter of it, so that the usual
+ * few are reused, not moved. */
 static gboolean query_int (WpStore     *self,
                            const char  *sql,
                            gint64      *out,
