@@ -16,6 +16,7 @@
 #include "wp-test-util.h"
 #include "wp-char-tokenizer.h"
 #include "wp-migrations.h"
+#include "wp-json-io.h"
 #include "wp-store-private.h"
 
 /* One and two Chinese characters, longer ones, Latin in any case, words of
@@ -23,6 +24,8 @@
 static const char *const queries[] = {
   "综", "治", "综治", "禁毒", "法", "中心", "规范化建设", "进展", "约谈", "年底",
   "abc", "ABC", "Ab", "x", "市", "无此内容", "第3项", "旧", "新",
+  /* (words of tests/data/bulk-every-field.json) */
+  "丙丁4", "阶段", "甲乙1", "引号", "措施1.2",
 };
 
 static sqlite3 *
@@ -432,6 +435,33 @@ test_free_pages_given_back (void)
   wp_test_dir_free (dir);
 }
 
+/* The bulk write (an import) fills both indexes at its end: what they
+ * hold is what the tables say, and found as the texts read. */
+static void
+test_bulk_fill (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = wp_test_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "bulk.db", NULL);
+  g_autofree char *json_path = g_test_build_filename (G_TEST_DIST, "data",
+                                                      "bulk-every-field.json", NULL);
+  g_autofree char *json = NULL;
+
+  g_assert_true (g_file_get_contents (json_path, &json, NULL, &error));
+  {
+    g_autoptr(WpStore) store = wp_store_open (path, WP_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(WpPlan) plan = NULL;
+
+    g_assert_no_error (error);
+    plan = wp_json_import (store, json, -1, 0, FALSE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (query_int (path, "SELECT count(*) FROM note"), >, 0);
+    assert_hits_as_read (store, path, wp_plan_get_id (plan));
+  }
+  assert_indexes_sound (path);
+  wp_test_dir_free (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -443,5 +473,6 @@ main (int    argc,
   g_test_add_func ("/search/integrity-check-finds-stale-index",
                    test_integrity_check_finds_stale_index);
   g_test_add_func ("/search/free-pages-given-back", test_free_pages_given_back);
+  g_test_add_func ("/search/bulk-fill", test_bulk_fill);
   return g_test_run ();
 }
