@@ -168,6 +168,34 @@ query_int (const char *path,
 }
 
 /* A file of format 1 is upgraded in place after a backup copy is taken. */
+
+/* The search triggers of format 1 (its first migration), for a file made
+ * to look like one */
+#define V1_SEARCH_TRIGGERS \
+  "CREATE TRIGGER item_search_ai AFTER INSERT ON item BEGIN" \
+  "  INSERT INTO item_search (rowid, title, description, notes)" \
+  "    VALUES (new.id, new.title, new.description, '');" \
+  "END;" \
+  "CREATE TRIGGER item_search_ad AFTER DELETE ON item BEGIN" \
+  "  DELETE FROM item_search WHERE rowid = old.id;" \
+  "END;" \
+  "CREATE TRIGGER item_search_au AFTER UPDATE OF title, description ON item BEGIN" \
+  "  UPDATE item_search SET title = new.title, description = new.description" \
+  "    WHERE rowid = new.id;" \
+  "END;" \
+  "CREATE TRIGGER note_search_ai AFTER INSERT ON note BEGIN" \
+  "  UPDATE item_search SET notes = (SELECT group_concat (text, ' ') FROM note" \
+  "    WHERE item_id = new.item_id) WHERE rowid = new.item_id;" \
+  "END;" \
+  "CREATE TRIGGER note_search_au AFTER UPDATE OF text ON note BEGIN" \
+  "  UPDATE item_search SET notes = (SELECT group_concat (text, ' ') FROM note" \
+  "    WHERE item_id = new.item_id) WHERE rowid = new.item_id;" \
+  "END;" \
+  "CREATE TRIGGER note_search_ad AFTER DELETE ON note BEGIN" \
+  "  UPDATE item_search SET notes = coalesce ((SELECT group_concat (text, ' ') FROM note" \
+  "    WHERE item_id = old.item_id), '') WHERE rowid = old.item_id;" \
+  "END;"
+
 static void
 test_migrates_with_backup (void)
 {
@@ -236,9 +264,17 @@ test_migrates_with_backup (void)
                                      "ALTER TABLE item_all RENAME TO item;"
                                      "CREATE INDEX item_by_parent"
                                      "  ON item (plan_id, parent_id, position);"
+                                     "DROP TRIGGER item_search_ai;"
+                                     "DROP TRIGGER item_search_ad;"
+                                     "DROP TRIGGER item_search_au;"
+                                     "DROP TRIGGER note_search_ai;"
+                                     "DROP TRIGGER note_search_au;"
+                                     "DROP TRIGGER note_search_ad;"
+                                     "DROP TABLE note_search;"
                                      "DROP TABLE item_search;"
                                      "CREATE VIRTUAL TABLE item_search USING fts5 ("
                                      "  title, description, notes, tokenize = 'trigram');"
+                                     V1_SEARCH_TRIGGERS
                                      "INSERT INTO item_search (rowid, title, description, notes)"
                                      "  SELECT id, title, description, '' FROM item;"
                                      "ALTER TABLE item DROP COLUMN done_date;"

@@ -631,12 +631,53 @@ wp_store_delete_note (WpStore  *self,
 
 /* Search */
 
+typedef struct {
+  gint64 id;
+  gint64 parent;
+} SearchHit;
+
+static int
+compare_hits (gconstpointer a,
+              gconstpointer b)
+{
+  gint64 x = ((const SearchHit *) a)->id, y = ((const SearchHit *) b)->id;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Appends the (item id, parent id) rows of @sql for @phrase in @plan_id */
+static gboolean
+collect_hits (WpStore     *self,
+              GArray      *hits,
+              const char  *sql,
+              const char  *phrase,
+              gint64       plan_id,
+              GError     **error)
+{
+  g_autoptr(WpStmt) stmt = wp_stmt_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  wp_stmt_bind_text (stmt, 1, phrase);
+  sqlite3_bind_int64 (stmt->stmt, 2, plan_id);
+  while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
+    {
+      SearchHit hit = { sqlite3_column_int64 (stmt->stmt, 0),
+                        sqlite3_column_int64 (stmt->stmt, 1) };
+
+      g_array_append_val (hits, hit);
+    }
+  return rc == SQLITE_DONE;
+}
+
 /**
  * wp_store_search:
  * @query: text to find in titles, descriptions and progress notes
  *
  * Finds @query as written (letters in any case) anywhere in an item's
- * title, description or progress notes, through the search index: it has
+ * title, description or one of its progress notes, through the search
+ * indexes: it has
  * a token per character, so @query is a phrase of its characters and one
  * or two (常见 in Chinese: 禁毒, 法) are found as fast as more.
  *
@@ -649,14 +690,13 @@ wp_store_search (WpStore     *self,
                  const char  *query,
                  GError     **error)
 {
-  g_autoptr(WpStmt) stmt = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) hits = NULL;
   g_autofree char *clean = NULL;
   g_autofree char *phrase = NULL;
   g_auto(GStrv) parts = NULL;
   g_autofree char *escaped = NULL;
   g_autoptr(GArray) parents = NULL;
-  int rc;
 
   g_return_val_if_fail (WP_IS_STORE (self), NULL);
 
@@ -671,32 +711,39 @@ wp_store_search (WpStore     *self,
   escaped = g_strjoinv ("\"\"", parts);
   phrase = g_strdup_printf ("\"%s\"", escaped);
 
-  /* The plan is looked up in the small index of live items' plans and
-   * parents, which also leaves out deleted items the search index still
-   * holds until they are purged; the parents are kept for
-   * wp_store_set_shown(). */
-  stmt = wp_stmt_prepare (self, "SELECT s.rowid, i.parent_id FROM item_search s"
-                                " JOIN item_all i INDEXED BY item_tree ON i.id = s.rowid"
-                                " WHERE item_search MATCH ?1 AND i.plan_id = ?2"
-                                " AND i.deleted_with = 0 ORDER BY s.rowid", error);
-  if (stmt == NULL)
+  /* Titles and descriptions are indexed by item, notes by note (see
+   * migration 11); a note's item is read from its row. The plan is looked
+   * up in the small index of live items' plans and parents, which also
+   * leaves out deleted items the search indexes still hold until they are
+   * purged; the parents are kept for wp_store_set_shown(). Each index is
+   * read by a statement of its own and the hits merged here: one
+   * statement with both in a subquery took twice as long (100,000 items
+   * with notes, 98,000 hits: 140 ms of CPU against 65). */
+  hits = g_array_new (FALSE, FALSE, sizeof (SearchHit));
+  if (!collect_hits (self, hits, "SELECT s.rowid, i.parent_id FROM item_search s"
+                                 " JOIN item_all i INDEXED BY item_tree ON i.id = s.rowid"
+                                 " WHERE item_search MATCH ?1 AND i.plan_id = ?2"
+                                 " AND i.deleted_with = 0", phrase, plan_id, error)
+      || !collect_hits (self, hits, "SELECT n.item_id, i.parent_id FROM note_search s"
+                                    " JOIN note n ON n.id = s.rowid"
+                                    " JOIN item_all i INDEXED BY item_tree ON i.id = n.item_id"
+                                    " WHERE note_search MATCH ?1 AND i.plan_id = ?2"
+                                    " AND i.deleted_with = 0", phrase, plan_id, error))
     return NULL;
-  wp_stmt_bind_text (stmt, 1, phrase);
-  sqlite3_bind_int64 (stmt->stmt, 2, plan_id);
+  g_array_sort (hits, compare_hits);
 
   g_clear_pointer (&self->hit_ids, g_array_unref);
   g_clear_pointer (&self->hit_parents, g_array_unref);
-  parents = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
+  parents = g_array_sized_new (FALSE, FALSE, sizeof (gint64), hits->len);
+  for (guint i = 0; i < hits->len; i++)
     {
-      gint64 id = sqlite3_column_int64 (stmt->stmt, 0);
-      gint64 parent = sqlite3_column_int64 (stmt->stmt, 1);
+      const SearchHit *hit = &g_array_index (hits, SearchHit, i);
 
-      g_array_append_val (ids, id);
-      g_array_append_val (parents, parent);
+      if (ids->len > 0 && g_array_index (ids, gint64, ids->len - 1) == hit->id)
+        continue;
+      g_array_append_val (ids, hit->id);
+      g_array_append_val (parents, hit->parent);
     }
-  if (rc != SQLITE_DONE)
-    return NULL;
   /* (in order of id, each once: a set to look hits up in) */
   self->hit_ids = g_array_copy (ids);
   self->hit_parents = g_steal_pointer (&parents);

@@ -411,21 +411,28 @@ wp_store_bulk_commit (WpStoreBulk  *bulk,
   if (cancelled (bulk, error))
     return FALSE;
 
-  /* The notes column as the note triggers would have left it. */
+  /* The items written and their notes, indexed as the triggers would
+   * have (each index reads only the words it is given: see migration 11) */
   if (bulk->first_id > 0)
     {
-      g_autoptr(WpStmt) stmt =
-        wp_stmt_prepare (store, "INSERT INTO item_search (rowid, title, description, notes)"
-                                " SELECT id, title, description, coalesce ((SELECT"
-                                " group_concat (text, ' ') FROM note WHERE item_id = item_all.id),"
-                                " '') FROM item_all WHERE id BETWEEN ?1 AND ?2", error);
+      static const char *const fill[] = {
+        "INSERT INTO item_search (rowid, title, description)"
+        " SELECT id, title, description FROM item_all WHERE id BETWEEN ?1 AND ?2",
+        "INSERT INTO note_search (rowid, text)"
+        " SELECT id, text FROM note WHERE item_id BETWEEN ?1 AND ?2",
+      };
 
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt->stmt, 1, bulk->first_id);
-      sqlite3_bind_int64 (stmt->stmt, 2, bulk->last_id);
-      if (!wp_stmt_run (stmt, error))
-        return FALSE;
+      for (guint i = 0; i < G_N_ELEMENTS (fill); i++)
+        {
+          g_autoptr(WpStmt) stmt = wp_stmt_prepare (store, fill[i], error);
+
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt->stmt, 1, bulk->first_id);
+          sqlite3_bind_int64 (stmt->stmt, 2, bulk->last_id);
+          if (!wp_stmt_run (stmt, error))
+            return FALSE;
+        }
     }
 
   for (guint i = 0; i < bulk->trigger_sql->len; i++)

@@ -54,7 +54,7 @@ typedef enum {
 } WpNextYearFlags;
 
 /* The schema version this build writes; see db/wp-migrations.c. */
-#define WP_STORE_SCHEMA_VERSION 10
+#define WP_STORE_SCHEMA_VERSION 11
 
 typedef struct {
   char     *label;

@@ -61,11 +61,11 @@ query_text (WpStore     *self,
   return ret;
 }
 
-static gboolean
-query_int (WpStore     *self,
-           const char  *sql,
-           gint64      *out,
-           GError     **error)
+gboolean
+_wp_db_query_int (WpStore     *self,
+                  const char  *sql,
+                  gint64      *out,
+                  GError     **error)
 {
   g_autofree char *text = query_text (self, sql, error);
 
@@ -177,9 +177,9 @@ _wp_db_check_database (WpStore   *self,
 
   *is_new = FALSE;
 
-  if (!query_int (self, "PRAGMA application_id", &app_id, error)
-      || !query_int (self, "PRAGMA user_version", version, error)
-      || !query_int (self, "SELECT count(*) FROM sqlite_master", &n_objects, error))
+  if (!_wp_db_query_int (self, "PRAGMA application_id", &app_id, error)
+      || !_wp_db_query_int (self, "PRAGMA user_version", version, error)
+      || !_wp_db_query_int (self, "SELECT count(*) FROM sqlite_master", &n_objects, error))
     return FALSE;
 
   if (app_id == 0 && *version == 0 && n_objects == 0)
@@ -253,6 +253,26 @@ backup_before_migration (WpStore  *self,
   return TRUE;
 }
 
+/* The first format whose files can give back free pages (see
+ * give_back_free_pages() in wp-store.c) */
+#define FORMAT_AUTO_VACUUM 11
+
+/* A file older than that is made anew once, compacted, so that it can:
+ * after its backup, outside the migrations' transactions (VACUUM cannot
+ * run in one). A failure (a full disk) leaves the file as it was, only
+ * larger than it might be. */
+static void
+compact_for_auto_vacuum (WpStore *self)
+{
+  gint64 mode;
+
+  if (!_wp_db_query_int (self, "PRAGMA auto_vacuum", &mode, NULL) || mode != 0)
+    return;
+  if (sqlite3_exec (self->db, "PRAGMA auto_vacuum = INCREMENTAL; VACUUM", NULL, NULL, NULL)
+      != SQLITE_OK)
+    g_message ("Could not compact “%s”: %s", self->path, sqlite3_errmsg (self->db));
+}
+
 gboolean
 _wp_db_migrate (WpStore  *self,
                 gint64    from_version,
@@ -280,6 +300,9 @@ _wp_db_migrate (WpStore  *self,
         }
     }
 
+
+  if (from_version > 0 && from_version < FORMAT_AUTO_VACUUM)
+    compact_for_auto_vacuum (self);
   return TRUE;
 }
 
@@ -549,5 +572,5 @@ gboolean
 _wp_store_query_data_version (WpStore *self,
                               gint64  *version)
 {
-  return query_int (self, "PRAGMA data_version", version, NULL);
+  return _wp_db_query_int (self, "PRAGMA data_version", version, NULL);
 }

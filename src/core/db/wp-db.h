@@ -17,6 +17,10 @@ char     *_wp_db_immutable_uri     (const char  *path);
 int       _wp_db_open_connection   (const char  *path,
                                     int          flags,
                                     sqlite3    **db);
+gboolean  _wp_db_query_int         (WpStore     *self,
+                                    const char  *sql,
+                                    gint64      *out,
+                                    GError     **error);
 gboolean  _wp_db_set_pragma        (WpStore     *self,
                                     const char  *set_sql,
                                     const char  *get_sql,

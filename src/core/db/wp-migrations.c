@@ -356,6 +356,52 @@ static const char *migrations[] = {
   "CREATE TABLE year_check ("
   "  item_id INTEGER PRIMARY KEY REFERENCES item_all (id) ON DELETE CASCADE,"
   "  reason TEXT NOT NULL DEFAULT '');",
+
+  /* 10 → 11: the search index keeps no text of its own (issue 18). It
+   * held a second copy of every title, description and note, and the
+   * length of each in tokens, which only ranking needs (a search here
+   * lists its hits in order of id): a seventh of the file at 100,000
+   * items. It reads the words from item_all now (external content), and
+   * the notes have an index of their own over the note table: an index of
+   * all of an item's notes as one text could not be told what to take
+   * out when one note changes without the text the notes made before.
+   * The triggers tell each index the old words to take out ("delete")
+   * and the new ones to put in. Hidden (deleted) items stay indexed until
+   * they are purged, as before; the search leaves them out. */
+  "DROP TRIGGER item_search_ai; DROP TRIGGER item_search_ad; DROP TRIGGER item_search_au;"
+  "DROP TRIGGER note_search_ai; DROP TRIGGER note_search_au; DROP TRIGGER note_search_ad;"
+  "DROP TABLE item_search;"
+  "CREATE VIRTUAL TABLE item_search USING fts5 ("
+  "  title, description, content = 'item_all', content_rowid = 'id', columnsize = 0,"
+  "  tokenize = 'wp_chars');"
+  "CREATE VIRTUAL TABLE note_search USING fts5 ("
+  "  text, content = 'note', content_rowid = 'id', columnsize = 0, tokenize = 'wp_chars');"
+  "INSERT INTO item_search (item_search) VALUES ('rebuild');"
+  "INSERT INTO note_search (note_search) VALUES ('rebuild');"
+  "CREATE TRIGGER item_search_ai AFTER INSERT ON item_all BEGIN"
+  "  INSERT INTO item_search (rowid, title, description)"
+  "    VALUES (new.id, new.title, new.description);"
+  "END;"
+  "CREATE TRIGGER item_search_ad AFTER DELETE ON item_all BEGIN"
+  "  INSERT INTO item_search (item_search, rowid, title, description)"
+  "    VALUES ('delete', old.id, old.title, old.description);"
+  "END;"
+  "CREATE TRIGGER item_search_au AFTER UPDATE OF title, description ON item_all BEGIN"
+  "  INSERT INTO item_search (item_search, rowid, title, description)"
+  "    VALUES ('delete', old.id, old.title, old.description);"
+  "  INSERT INTO item_search (rowid, title, description)"
+  "    VALUES (new.id, new.title, new.description);"
+  "END;"
+  "CREATE TRIGGER note_search_ai AFTER INSERT ON note BEGIN"
+  "  INSERT INTO note_search (rowid, text) VALUES (new.id, new.text);"
+  "END;"
+  "CREATE TRIGGER note_search_au AFTER UPDATE OF text ON note BEGIN"
+  "  INSERT INTO note_search (note_search, rowid, text) VALUES ('delete', old.id, old.text);"
+  "  INSERT INTO note_search (rowid, text) VALUES (new.id, new.text);"
+  "END;"
+  "CREATE TRIGGER note_search_ad AFTER DELETE ON note BEGIN"
+  "  INSERT INTO note_search (note_search, rowid, text) VALUES ('delete', old.id, old.text);"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == WP_STORE_SCHEMA_VERSION);
