@@ -11,10 +11,12 @@ once the lock is let go must show the plan, without anyone touching it.
 Prints TAP.
 """
 import os
+import platform
 import sqlite3
 import subprocess
 import sys
 import tempfile
+import time
 
 from wp_xtest import poll, results, start_app, stop_app, tap, wait_for_window
 
@@ -33,6 +35,20 @@ def window_names():
     return names
 
 
+def main_thread_states(pid, samples=20):
+    """What the app's main thread is doing, sampled every quarter second:
+    the number of the system call it waits in, or "running" """
+    states = []
+    for _ in range(samples):
+        try:
+            with open(f"/proc/{pid}/syscall", encoding="ascii") as f:
+                states.append(f.read().split()[0])
+        except OSError:
+            states.append("gone")
+        time.sleep(0.25)
+    return states
+
+
 def main():
     with tempfile.TemporaryDirectory(prefix="workplan-open-when-free-") as tmp:
         db = os.path.join(tmp, "plans.db")
@@ -49,6 +65,14 @@ def main():
             got = window_names()
             tap(got != [] and not any(TITLE in name for name in got),
                 "while the file is locked, the window shows no plan", got)
+
+            # The window that says so must not freeze: it asked for the file
+            # on the main thread, each time waiting seconds for the lock.
+            # (x86-64 numbers: 7 is poll(), where an idle main loop waits)
+            if platform.machine() == "x86_64":
+                states = main_thread_states(app.pid)
+                tap(states.count("7") > len(states) // 2,
+                    "meanwhile the window waits for events, not for the file", states)
 
             holder.close()
             got = poll(window_names, lambda names: any(TITLE in name for name in names),
