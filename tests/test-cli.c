@@ -796,6 +796,31 @@ test_import_refuses_special_files (void)
   wp_test_dir_free (g_steal_pointer (&dir));
 }
 
+/* The same for a report: a FIFO waited for a writer for ever, and
+ * /dev/zero was read to the size limit before it was refused. */
+static void
+test_import_report_refuses_special_files (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *db = g_build_filename (dir, "plans.db", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "report.txt", NULL);
+  const char *files[] = { "/dev/zero", fifo };
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_workplan (&run, "import-report", files[i], "--year", "2025", "--db", db, NULL);
+      g_assert_cmpint (run.status, ==, 1);
+      assert_one_error_line (&run);
+      g_assert_nonnull (strstr (run.err, "not a regular file"));
+      g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+    }
+
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
 /* Hostile JSON is refused with the place named and the database left as
  * it was; 100,000 “[” crashed the importer. */
 static void
@@ -1329,6 +1354,9 @@ main (int    argc,
   g_test_add_func ("/cli/note-errors", test_note_errors);
   g_test_add_func ("/cli/import-report-formats", test_import_report_formats);
   g_test_add_func ("/cli/import-report-refusals", test_import_report_refusals);
+
+  g_test_add_func ("/cli/import-report-refuses-special-files",
+                   test_import_report_refuses_special_files);
 
   status = g_test_run ();
   wp_test_remove_tree (data_home);

@@ -735,6 +735,32 @@ test_log_copied_in_when_idle (void)
   wp_test_dir_free (dir);
 }
 
+/* Issue 15, defect 6: the log holds no work once the window closes: the
+ * file holds every edit by itself, and nothing is left beside it, even
+ * when the close comes before the idle copy (closing at once after an
+ * edit). */
+static void
+test_log_copied_in_on_close (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = wp_test_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "plan.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  WpStore *store = wp_store_open (path, WP_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(WpPlan) plan = NULL;
+
+  g_assert_no_error (error);
+  plan = wp_store_create_plan (store, 2030, "计划", "", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (plans_in_file_alone (path), <=, 0);
+  g_clear_object (&plan);
+  g_assert_finalize_object (store);
+
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (plans_in_file_alone (path), ==, 1);
+  wp_test_dir_free (dir);
+}
+
 /* Issue 15, defects 3 and 12: on a full disk an edit fails with a message
  * and leaves everything as the file holds it: the live items (what the
  * views show), their places, and no "Rollback failed" warnings (fatal in
@@ -1020,6 +1046,8 @@ main (int    argc,
   g_test_add_func ("/store-safety/disk-full-changes-nothing", test_disk_full_changes_nothing);
   g_test_add_func ("/store-safety/outside-changes-noticed", test_outside_changes_noticed);
   g_test_add_func ("/store-safety/cli-write-waits-its-turn", test_cli_write_waits_its_turn);
+
+  g_test_add_func ("/store-safety/log-copied-in-on-close", test_log_copied_in_on_close);
 
   status = g_test_run ();
   wp_test_remove_tree (data_home);

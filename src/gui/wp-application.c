@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "wp-application.h"
 #include "wp-window.h"
@@ -81,19 +82,41 @@ static void open_window (WpApplication *self,
                          const char    *path,
                          gboolean       create_folder);
 
+/* Whether another program holds @path locked so that not even a reader
+ * gets in (SQLite's exclusive locking mode, a rollback journal's write):
+ * asked without waiting, since the store waits seconds for a lock, and on
+ * the main thread that froze the window (issue 15, defect 8). The
+ * connection is SQLite's own, which keeps the locks of the process's other
+ * connections, and never removes the log (as open_connection() in
+ * wp-store.c). */
+static gboolean
+is_locked_by_another (const char *path)
+{
+  sqlite3 *db = NULL;
+  int persist_wal = 1;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_file_control (db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist_wal);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_busy_timeout (db, 0);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+  sqlite3_close (db);
+  return rc == SQLITE_BUSY || rc == SQLITE_LOCKED;
+}
+
 static gboolean
 retry_open (gpointer data)
 {
   RetryOpen *retry = data;
-  g_autoptr(WpStore) store = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (retry->window == NULL)
     return G_SOURCE_REMOVE;  /* closed meanwhile */
-  store = wp_store_open (retry->path, WP_STORE_OPEN_CHECK_LATER, &error);
-  if (store == NULL && g_error_matches (error, WP_STORE_ERROR, WP_STORE_ERROR_BUSY))
+  if (is_locked_by_another (retry->path))
     return G_SOURCE_CONTINUE;
-  g_clear_object (&store);  /* (opened again, with the window) */
+  /* (should the lock come back meanwhile, the new window says so again) */
   gtk_window_destroy (retry->window);
   open_window (retry->application, retry->path, FALSE);
   return G_SOURCE_REMOVE;
@@ -118,6 +141,9 @@ open_window (WpApplication *self,
   if (create_folder && g_mkdir_with_parents (dir, 0700) != 0)
     g_set_error (&error, G_FILE_ERROR, g_file_error_from_errno (errno),
                  _("Cannot create the folder “%s”: %s"), dir, g_strerror (errno));
+  else if (g_file_test (path, G_FILE_TEST_IS_REGULAR) && is_locked_by_another (path))
+    g_set_error (&error, WP_STORE_ERROR, WP_STORE_ERROR_BUSY,
+                 _("“%s” is in use by another program. Close it there and try again."), path);
   else
     store = wp_store_open (path, WP_STORE_OPEN_CHECK_LATER, &error);
   /* A file one may only read (on read-only media, say) is shown read-only,

@@ -1,5 +1,5 @@
-/* fuzz-xlsx.c: libFuzzer target for the .xlsx sheet import (and, built as
- * fuzz-xls.c, for the .xls one)
+/* fuzz-xlsx.c: libFuzzer target for the .xlsx sheet import (and, included
+ * by fuzz-xls.c, for the .xls one)
  *
  * Both readers take a path (one unzips, the other hands the file to FreeXL),
  * so each input is written to one file, made once per process and rewritten
@@ -14,6 +14,12 @@
 #include <glib/gstdio.h>
 
 #include "workplan-core.h"
+
+#ifdef FUZZ_XLS
+static void fuzz_xls_init (void);
+static void check_merges (const uint8_t *data,
+                          size_t         size);
+#endif
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
@@ -106,7 +112,11 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   {
 #ifdef FUZZ_XLS
-    g_autoptr(WpTable) table = _wp_table_read_xls_here (path, &error);
+    g_autoptr(WpTable) table = NULL;
+
+    fuzz_xls_init ();
+    check_merges (data, size);
+    table = wp_table_read_xls (path, &error);
 #else
     g_autoptr(WpTable) table = wp_table_read_xlsx (path, &error);
 #endif

@@ -732,10 +732,19 @@ wp_report_source_load (const char  *path,
   gsize length = 0, bound = WP_REPORT_MAX_INPUT_SIZE;
   goffset size;
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            NULL, error);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE, NULL, error);
   if (info == NULL)
     return NULL;
+  /* A FIFO would wait for a writer for ever, /dev/zero never end (as the
+   * JSON import found in issue 15): refused before they are opened. */
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
+    {
+      g_set_error (error, WP_REPORT_ERROR, WP_REPORT_ERROR_UNSUPPORTED,
+                   _("This is not a regular file but a device, a pipe or a socket; "
+                     "a plan is imported from a file."));
+      return NULL;
+    }
   size = g_file_info_get_size (info);
   stream = g_file_read (file, NULL, error);
   if (stream == NULL)
