@@ -826,6 +826,7 @@ wp_store_open (const char        *path,
     {
       if (!set_pragma (self, "PRAGMA journal_mode = WAL", "PRAGMA journal_mode", "wal", error)
           || !set_pragma (self, "PRAGMA synchronous = FULL", "PRAGMA synchronous", "2", error)
+          || !set_pragma (self, "PRAGMA temp_store = MEMORY", "PRAGMA temp_store", "2", error)
           || !migrate (self, version, error))
         return NULL;
       /* The log is copied back into the file in a thread (see
