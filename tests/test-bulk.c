@@ -342,6 +342,162 @@ test_cancelled_bulk_write_changes_nothing (Fixture       *f,
   g_assert_cmpstr (found, ==, "之后新建壬癸|");
 }
 
+/* Agencies and a deadline on every action, notes on a few: most rows go in
+ * by the batch (wp-store-bulk.c writes ITEM_BATCH items and LINK_BATCH
+ * agency rows per statement), some in between notes. */
+static void
+fill_plain_action (WpStore *store,
+                   WpItem  *action,
+                   WpItem  *task,
+                   int      n,
+                   gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = wp_item_get_id (action);
+  const char *lead[] = { n % 2 ? "市公安局" : "市教育局", n % 5 ? NULL : "市财政局", NULL };
+  const char *co[] = { "市财政局", n % 3 ? "市公安局" : "区人民政府", "市民政局", NULL };
+  GDate date;
+
+  g_assert_true (wp_store_set_item_agencies (store, id, WP_AGENCY_ROLE_LEAD, lead, &error));
+  g_assert_true (wp_store_set_item_agencies (store, id, WP_AGENCY_ROLE_CO, co, &error));
+  g_assert_true (wp_store_set_item_due_text (store, id, n % 2 ? "6月底前" : "年底前", &error));
+  if (n % 3 == 0)
+    g_assert_true (wp_store_set_item_string (store, id, "status", "done", &error));
+  if (n % 97 == 5)
+    {
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, 1 + n % 28, 4, 2025);
+      g_assert_cmpint (wp_store_add_note (store, id, &date, "偶有进展", 40, &error), >, 0);
+    }
+  g_assert_no_error (error);
+}
+
+static void
+test_batched_rows_same_plan (void)
+{
+  const char *queries[] = { "具体措施2.5.33", "偶有进展", "重点任务3.4", NULL };
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpStore) store = open_store (dir, "by-item.db");
+  g_autoptr(WpStore) store2 = open_store (dir, "bulk.db");
+  g_autoptr(WpPlan) plan = wp_store_create_plan (store, 2025, "2025年重点工作", "某市", &error);
+  g_autoptr(WpPlan) plan2 = NULL;
+  g_autoptr(WpPlan) again = NULL;
+  g_autoptr(WpItem) made = NULL;
+  g_autofree char *by_item = NULL;
+  g_autofree char *bulk = NULL;
+  g_autoptr(GPtrArray) top = NULL;
+  gint64 last_id;
+  guint n_items = 3 + 3 * 5 + 3 * 5 * 45;
+
+  g_assert_no_error (error);
+  wp_test_generate_plan (store, wp_plan_get_id (plan), 3, 5, 45, NULL, fill_plain_action, NULL);
+  by_item = wp_json_export_plan (store, wp_plan_get_id (plan), &error);
+  g_assert_no_error (error);
+
+  plan2 = wp_json_import (store2, by_item, -1, 0, FALSE, &error);
+  g_assert_no_error (error);
+  bulk = wp_json_export_plan (store2, wp_plan_get_id (plan2), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bulk, ==, by_item);
+  g_assert_cmpuint (wp_store_count_items (store2, wp_plan_get_id (plan2), NULL), ==, n_items);
+  assert_positions_in_order (store2, wp_plan_get_id (plan2), 0);
+  for (guint i = 0; queries[i] != NULL; i++)
+    {
+      g_autofree char *expected = search_titles (store, wp_plan_get_id (plan), queries[i]);
+      g_autofree char *got = search_titles (store2, wp_plan_get_id (plan2), queries[i]);
+
+      g_assert_cmpstr (expected, !=, "");
+      g_assert_cmpstr (got, ==, expected);
+    }
+
+  /* The ids given are those AUTOINCREMENT gives: in order, and never one
+   * an item of a deleted plan had. */
+  top = wp_store_list_children (store2, wp_plan_get_id (plan2), 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (top->len, ==, 3);
+  made = wp_store_create_item (store2, wp_plan_get_id (plan2), 0, -1, WP_ITEM_KIND_AREA,
+                               "之后新建", &error);
+  g_assert_no_error (error);
+  last_id = wp_item_get_id (made);
+  g_assert_cmpint (last_id, ==, wp_item_get_id (g_ptr_array_index (top, 0)) + n_items);
+  g_clear_object (&made);
+  g_assert_true (wp_store_delete_plan (store2, wp_plan_get_id (plan2), &error));
+  g_assert_true (wp_store_purge_deleted (store2, &error));
+  g_assert_no_error (error);
+  again = wp_json_import (store2, by_item, -1, 0, FALSE, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&top, g_ptr_array_unref);
+  top = wp_store_list_children (store2, wp_plan_get_id (again), 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (wp_item_get_id (g_ptr_array_index (top, 0)), ==, last_id + 1);
+  g_clear_pointer (&bulk, g_free);
+  bulk = wp_json_export_plan (store2, wp_plan_get_id (again), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bulk, ==, by_item);
+
+  g_clear_pointer (&top, g_ptr_array_unref);
+  g_clear_object (&plan);
+  g_clear_object (&plan2);
+  g_clear_object (&again);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  g_assert_finalize_object (g_steal_pointer (&store2));
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
+/* A bulk write begun in the caller's transaction fails with rows still
+ * waiting to be written: the caller rolls back and the file is as it was,
+ * search index triggers included. */
+static void
+test_failed_bulk_write_in_transaction (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = wp_json_export_plan (f->store, f->plan_id, &error);
+  g_autofree char *after = NULL;
+  g_autofree char *found = NULL;
+  g_autoptr(WpItem) made = NULL;
+  g_autoptr(GPtrArray) agencies = NULL;
+  const char *lead[] = { "新来的单位壬癸", NULL };
+  WpBulkItem row = { .kind = WP_ITEM_KIND_AREA, .title = "不该留下壬癸", .progress = -1,
+                     .lead = lead };
+  WpStoreBulk *bulk;
+  gint64 parent;
+
+  g_assert_no_error (error);
+  g_assert_true (wp_store_begin (f->store, &error));
+  bulk = wp_store_bulk_begin (f->store, NULL, &error);
+  g_assert_no_error (error);
+  parent = wp_store_bulk_add_item (bulk, f->plan_id, 0, 3, &row, &error);
+  g_assert_cmpint (parent, >, 0);
+  row.kind = WP_ITEM_KIND_TASK;
+  for (int i = 0; i < 100; i++)
+    g_assert_cmpint (wp_store_bulk_add_item (bulk, f->plan_id, parent, i, &row, &error), >, 0);
+  row.progress = 101;
+  g_assert_cmpint (wp_store_bulk_add_item (bulk, f->plan_id, parent, 100, &row, &error), ==, 0);
+  g_assert_error (error, WP_STORE_ERROR, WP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  wp_store_bulk_free (bulk);
+  wp_store_rollback (f->store);
+
+  after = wp_json_export_plan (f->store, f->plan_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (after, ==, before);
+  found = search_titles (f->store, f->plan_id, "壬癸");
+  g_assert_cmpstr (found, ==, "");
+  g_clear_pointer (&found, g_free);
+  agencies = wp_store_list_agencies (f->store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < agencies->len; i++)
+    g_assert_cmpstr (wp_agency_get_name (g_ptr_array_index (agencies, i)), !=, "新来的单位壬癸");
+
+  made = wp_store_create_item (f->store, f->plan_id, 0, -1, WP_ITEM_KIND_AREA, "之后新建壬癸",
+                               &error);
+  g_assert_no_error (error);
+  found = search_titles (f->store, f->plan_id, "壬癸");
+  g_assert_cmpstr (found, ==, "之后新建壬癸|");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -355,7 +511,9 @@ main (int    argc,
   ADD ("search-follows-edits-after-import", test_search_follows_edits_after_import);
   ADD ("positions-after-import-and-appends", test_positions_after_import_and_appends);
   ADD ("cancelled-bulk-write-changes-nothing", test_cancelled_bulk_write_changes_nothing);
+  ADD ("failed-bulk-write-in-transaction", test_failed_bulk_write_in_transaction);
 #undef ADD
+  g_test_add_func ("/bulk/batched-rows-same-plan", test_batched_rows_same_plan);
 
   return g_test_run ();
 }

@@ -6,11 +6,12 @@
  * re-reading the items above it. Every one of those statements also made
  * the search index write a new segment (three times per item: on insert,
  * on the description, on each note). At 100,000 items that was most of an
- * import's minute. Here each item is one INSERT of its complete row at the
- * place the importer gives, agencies are looked up once per name, and the
- * search index triggers are set aside inside the transaction: the items
- * written are indexed in one statement before it commits, and the triggers
- * are back in the same commit. A failure or a cancel rolls all of it back.
+ * import's minute. Here each item is its complete row at the place the
+ * importer gives, written with others in one multi-row INSERT, agencies
+ * are looked up once per name, and the search index triggers are set
+ * aside inside the transaction: the items written are indexed in one
+ * statement before it commits, and the triggers are back in the same
+ * commit. A failure or a cancel rolls all of it back.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,6 +29,7 @@ struct _WpStoreBulk {
   WpStore      *store;
   GCancellable *cancellable;
   gboolean      open;         /* in the transaction, not yet committed */
+  gboolean      own_tx;       /* the transaction is ours, not the caller's */
   GPtrArray    *trigger_sql;  /* the suspended triggers' CREATE statements */
   GHashTable   *agencies;     /* char *name → gint64 id */
   gboolean      new_agencies;
@@ -35,7 +37,52 @@ struct _WpStoreBulk {
   gint64        last_id;
   char         *now;
   char         *today;
+
+  /* Rows are written ITEM_BATCH or LINK_BATCH at a time: each statement
+   * costs its own statement journal (SQLite copies every page it is about
+   * to change), savepoint and trigger set-up, which for one row each was
+   * most of the write. Ids are given here, as AUTOINCREMENT would, so that
+   * the caller has an item's id before its row is written. */
+  gint64        next_id;      /* 0: not read yet */
+  GArray       *items;        /* PendingItem, not written yet */
+  GArray       *links;        /* PendingLink, not written yet */
+  GStringChunk *strings;      /* the pending items' texts */
+  sqlite3_stmt *insert_items; /* ITEM_BATCH rows */
+  sqlite3_stmt *insert_item;  /* one row */
+  sqlite3_stmt *insert_links; /* LINK_BATCH rows */
+  sqlite3_stmt *insert_link;  /* one row */
 };
+
+#define ITEM_BATCH 64
+#define ITEM_COLUMNS 18
+#define LINK_BATCH 256
+#define LINK_COLUMNS 4
+
+typedef struct {
+  gint64      id;
+  gint64      plan_id;
+  gint64      parent_id;
+  int         position;
+  int         progress;
+  WpItemKind  kind;
+  WpItemStatus status;
+  gboolean    ongoing;
+  gboolean    carried_over;
+  gboolean    carried_forward;
+  const char *uuid;         /* in strings, as the texts below */
+  const char *title;
+  const char *description;
+  const char *due;
+  const char *due_label;
+  const char *done_date;
+} PendingItem;
+
+typedef struct {
+  gint64       item_id;
+  gint64       agency_id;
+  WpAgencyRole role;
+  int          position;
+} PendingLink;
 
 /* The search index triggers that fire on writing items and notes; the
  * ones on deletes stay (an import replacing a plan deletes first). */
@@ -80,13 +127,207 @@ suspend_search_triggers (WpStoreBulk  *bulk,
   return TRUE;
 }
 
+/* INSERT @head VALUES (?, …) with @n_rows rows of @n_columns */
+static sqlite3_stmt *
+prepare_rows (WpStoreBulk  *bulk,
+              const char   *head,
+              int           n_columns,
+              int           n_rows,
+              GError      **error)
+{
+  g_autoptr(GString) sql = g_string_new (head);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_string_append (sql, " VALUES ");
+  for (int row = 0; row < n_rows; row++)
+    {
+      g_string_append (sql, row == 0 ? "(?" : ", (?");
+      for (int column = 1; column < n_columns; column++)
+        g_string_append (sql, ", ?");
+      g_string_append_c (sql, ')');
+    }
+  if (g_str_has_prefix (head, "INSERT INTO item_agency"))
+    g_string_append (sql, " ON CONFLICT DO NOTHING");
+  rc = sqlite3_prepare_v3 (bulk->store->db, sql->str, (int) sql->len,
+                           SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      wp_store_set_error (bulk->store, rc, error);
+      return NULL;
+    }
+  return stmt;
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  /* (the texts stay in bulk->strings until the statement has run) */
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+}
+
+static void
+bind_item (sqlite3_stmt      *stmt,
+           int                row,
+           const PendingItem *item,
+           const char        *now)
+{
+  int i = row * ITEM_COLUMNS;
+
+  sqlite3_bind_int64 (stmt, i + 1, item->id);
+  bind_text (stmt, i + 2, item->uuid);
+  sqlite3_bind_int64 (stmt, i + 3, item->plan_id);
+  if (item->parent_id != 0)
+    sqlite3_bind_int64 (stmt, i + 4, item->parent_id);
+  else
+    sqlite3_bind_null (stmt, i + 4);
+  sqlite3_bind_int (stmt, i + 5, item->position);
+  bind_text (stmt, i + 6, wp_item_kind_to_string (item->kind));
+  bind_text (stmt, i + 7, item->title);
+  bind_text (stmt, i + 8, item->description);
+  bind_text (stmt, i + 9, wp_item_status_to_string (item->status));
+  if (item->progress >= 0)
+    sqlite3_bind_int (stmt, i + 10, item->progress);
+  else
+    sqlite3_bind_null (stmt, i + 10);
+  bind_text (stmt, i + 11, item->due);
+  bind_text (stmt, i + 12, item->due_label);
+  sqlite3_bind_int (stmt, i + 13, item->ongoing ? 1 : 0);
+  sqlite3_bind_int (stmt, i + 14, item->carried_over ? 1 : 0);
+  sqlite3_bind_int (stmt, i + 15, item->carried_forward ? 1 : 0);
+  bind_text (stmt, i + 16, now);  /* created */
+  bind_text (stmt, i + 17, now);  /* modified */
+  bind_text (stmt, i + 18, item->done_date);
+}
+
+static void
+bind_link (sqlite3_stmt      *stmt,
+           int                row,
+           const PendingLink *link)
+{
+  int i = row * LINK_COLUMNS;
+
+  sqlite3_bind_int64 (stmt, i + 1, link->item_id);
+  sqlite3_bind_int64 (stmt, i + 2, link->agency_id);
+  sqlite3_bind_text (stmt, i + 3, wp_agency_role_to_string (link->role), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, i + 4, link->position);
+}
+
+static gboolean
+run_rows (WpStoreBulk   *bulk,
+          sqlite3_stmt  *stmt,
+          GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    return wp_store_set_error (bulk->store, rc, error);
+  return TRUE;
+}
+
+#define ITEM_INSERT "INSERT INTO item_all (id, uuid, plan_id, parent_id, position, kind, title," \
+                    " description, status, progress, due, due_label, ongoing, carried_over," \
+                    " carried_forward, created, modified, done_date)"
+#define LINK_INSERT "INSERT INTO item_agency (item_id, agency_id, role, position)"
+
+/* Writes the pending items: full batches in one statement each, the rest
+ * one by one (a statement for every possible count would cost more to
+ * prepare than it saves). */
+static gboolean
+flush_items (WpStoreBulk  *bulk,
+             GError      **error)
+{
+  guint done = 0;
+
+  if (bulk->items->len == 0)
+    return TRUE;
+  if (bulk->insert_item == NULL
+      && (bulk->insert_item = prepare_rows (bulk, ITEM_INSERT, ITEM_COLUMNS, 1, error)) == NULL)
+    return FALSE;
+  for (; bulk->items->len - done >= ITEM_BATCH; done += ITEM_BATCH)
+    {
+      if (bulk->insert_items == NULL
+          && (bulk->insert_items = prepare_rows (bulk, ITEM_INSERT, ITEM_COLUMNS, ITEM_BATCH,
+                                                 error)) == NULL)
+        return FALSE;
+      for (int row = 0; row < ITEM_BATCH; row++)
+        bind_item (bulk->insert_items, row,
+                   &g_array_index (bulk->items, PendingItem, done + row), bulk->now);
+      if (!run_rows (bulk, bulk->insert_items, error))
+        return FALSE;
+    }
+  for (; done < bulk->items->len; done++)
+    {
+      bind_item (bulk->insert_item, 0, &g_array_index (bulk->items, PendingItem, done),
+                 bulk->now);
+      if (!run_rows (bulk, bulk->insert_item, error))
+        return FALSE;
+    }
+  g_array_set_size (bulk->items, 0);
+  g_string_chunk_clear (bulk->strings);
+  return TRUE;
+}
+
+static gboolean
+flush_links (WpStoreBulk  *bulk,
+             GError      **error)
+{
+  guint done = 0;
+
+  if (bulk->links->len == 0)
+    return TRUE;
+  if (bulk->insert_link == NULL
+      && (bulk->insert_link = prepare_rows (bulk, LINK_INSERT, LINK_COLUMNS, 1, error)) == NULL)
+    return FALSE;
+  for (; bulk->links->len - done >= LINK_BATCH; done += LINK_BATCH)
+    {
+      if (bulk->insert_links == NULL
+          && (bulk->insert_links = prepare_rows (bulk, LINK_INSERT, LINK_COLUMNS, LINK_BATCH,
+                                                 error)) == NULL)
+        return FALSE;
+      for (int row = 0; row < LINK_BATCH; row++)
+        bind_link (bulk->insert_links, row,
+                   &g_array_index (bulk->links, PendingLink, done + row));
+      if (!run_rows (bulk, bulk->insert_links, error))
+        return FALSE;
+    }
+  for (; done < bulk->links->len; done++)
+    {
+      bind_link (bulk->insert_link, 0, &g_array_index (bulk->links, PendingLink, done));
+      if (!run_rows (bulk, bulk->insert_link, error))
+        return FALSE;
+    }
+  g_array_set_size (bulk->links, 0);
+  return TRUE;
+}
+
+/* Writes every pending row: before anything that refers to an item (a
+ * note, a target…) and before the commit. */
+static gboolean
+flush (WpStoreBulk  *bulk,
+       GError      **error)
+{
+  return flush_items (bulk, error) && flush_links (bulk, error);
+}
+
 /**
  * wp_store_bulk_begin:
  * @cancellable: (nullable): cancels the whole write at the next item
  *
- * Starts a bulk write (a transaction, or a savepoint in the caller's) with
- * the store's signals held back until wp_store_bulk_commit() or
- * wp_store_bulk_free().
+ * Starts a bulk write with the store's signals held back until
+ * wp_store_bulk_commit() or wp_store_bulk_free(): in a transaction of its
+ * own, or else in the caller's, which then rolls back its whole
+ * transaction if the bulk write fails. (Not in a savepoint: while one is
+ * open, SQLite keeps in memory a copy of pages changed by the statements,
+ * and walks that copy at the end of every statement, which made the write
+ * slower the bigger the plan.)
  */
 WpStoreBulk *
 wp_store_bulk_begin (WpStore       *store,
@@ -102,13 +343,20 @@ wp_store_bulk_begin (WpStore       *store,
   bulk->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
   bulk->trigger_sql = g_ptr_array_new_with_free_func (g_free);
   bulk->agencies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  bulk->items = g_array_sized_new (FALSE, FALSE, sizeof (PendingItem), ITEM_BATCH);
+  bulk->links = g_array_sized_new (FALSE, FALSE, sizeof (PendingLink), LINK_BATCH);
+  bulk->strings = g_string_chunk_new (16 * 1024);
   bulk->now = wp_store_now ();
   /* Work marked done is done on the day the app judges by. */
   wp_date_get_reference (&day);
   bulk->today = wp_date_to_iso (&day);
 
-  if (!wp_store_begin (store, error))
-    return NULL;
+  if (store->tx_depth == 0)
+    {
+      if (!wp_store_begin (store, error))
+        return NULL;
+      bulk->own_tx = TRUE;
+    }
   bulk->open = TRUE;
   wp_store_freeze_signals (store);
   if (!suspend_search_triggers (bulk, error))
@@ -171,7 +419,8 @@ agency_id (WpStoreBulk  *bulk,
 }
 
 /* As wp_store_set_item_agencies() gives a new item its lead agencies and
- * then its co-agencies: an agency named in both roles leads. */
+ * then its co-agencies: an agency named in both roles leads (the later
+ * row is dropped by ON CONFLICT DO NOTHING, as there). */
 static gboolean
 add_agencies (WpStoreBulk         *bulk,
               gint64               item_id,
@@ -181,22 +430,12 @@ add_agencies (WpStoreBulk         *bulk,
 {
   for (int i = 0; names != NULL && names[i] != NULL; i++)
     {
-      g_autoptr(WpStmt) stmt = NULL;
-      gint64 id = agency_id (bulk, names[i], error);
+      PendingLink link = { .item_id = item_id, .role = role, .position = i };
 
-      if (id < 0)
+      link.agency_id = agency_id (bulk, names[i], error);
+      if (link.agency_id < 0)
         return FALSE;
-      stmt = wp_stmt_prepare (bulk->store,
-                              "INSERT INTO item_agency (item_id, agency_id, role, position)"
-                              " VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt->stmt, 1, item_id);
-      sqlite3_bind_int64 (stmt->stmt, 2, id);
-      wp_stmt_bind_text (stmt, 3, wp_agency_role_to_string (role));
-      sqlite3_bind_int (stmt->stmt, 4, i);
-      if (!wp_stmt_run (stmt, error))
-        return FALSE;
+      g_array_append_val (bulk->links, link);
     }
   return TRUE;
 }
@@ -217,10 +456,8 @@ wp_store_bulk_add_item (WpStoreBulk       *bulk,
                         const WpBulkItem  *item,
                         GError           **error)
 {
-  g_autoptr(WpStmt) stmt = NULL;
-  g_autofree char *uuid = g_uuid_string_random ();
-  const char *done_date = NULL;
-  gint64 id;
+  PendingItem row = { 0 };
+  char uuid[37];
 
   g_return_val_if_fail (bulk != NULL && bulk->open, 0);
   g_return_val_if_fail (position >= 0, 0);
@@ -235,48 +472,56 @@ wp_store_bulk_add_item (WpStoreBulk       *bulk,
                    _("“%s” is not a valid value for %s."), text, "progress");
       return 0;
     }
+
+  /* The id AUTOINCREMENT would give: above every id the table ever had. */
+  if (bulk->next_id == 0)
+    {
+      g_autoptr(WpStmt) stmt =
+        wp_stmt_prepare (bulk->store, "SELECT max (coalesce ((SELECT seq FROM sqlite_sequence"
+                                      " WHERE name = 'item_all'), 0), coalesce ((SELECT"
+                                      " max (id) FROM item_all), 0)) + 1", error);
+
+      if (stmt == NULL || wp_stmt_step (stmt, error) != SQLITE_ROW)
+        return 0;
+      bulk->next_id = sqlite3_column_int64 (stmt->stmt, 0);
+    }
+
+  {
+    g_autofree char *random = g_uuid_string_random ();
+
+    g_strlcpy (uuid, random, sizeof uuid);
+  }
+  row.id = bulk->next_id++;
+  row.plan_id = plan_id;
+  row.parent_id = parent_id;
+  row.position = position;
+  row.progress = item->progress;
+  row.kind = item->kind;
+  row.status = item->status;
+  row.ongoing = item->ongoing;
+  row.carried_over = item->carried_over;
+  row.carried_forward = item->carried_forward;
+  row.uuid = g_string_chunk_insert (bulk->strings, uuid);
+  row.title = g_string_chunk_insert (bulk->strings, item->title ? item->title : "");
+  row.description = g_string_chunk_insert (bulk->strings,
+                                           item->description ? item->description : "");
+  row.due = item->due ? g_string_chunk_insert (bulk->strings, item->due) : NULL;
+  row.due_label = g_string_chunk_insert (bulk->strings, item->due_label ? item->due_label : "");
   if (item->status == WP_ITEM_STATUS_DONE)
-    done_date = item->done_date ? item->done_date : bulk->today;
+    row.done_date = g_string_chunk_insert (bulk->strings,
+                                           item->done_date ? item->done_date : bulk->today);
+  g_array_append_val (bulk->items, row);
 
-  stmt = wp_stmt_prepare (bulk->store,
-                          "INSERT INTO item_all (uuid, plan_id, parent_id, position, kind, title,"
-                          " description, status, progress, due, due_label, ongoing, carried_over,"
-                          " carried_forward, created, modified, done_date)"
-                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-                          " ?15, ?15, ?16)", error);
-  if (stmt == NULL)
+  if (!add_agencies (bulk, row.id, WP_AGENCY_ROLE_LEAD, item->lead, error)
+      || !add_agencies (bulk, row.id, WP_AGENCY_ROLE_CO, item->co, error))
     return 0;
-  wp_stmt_bind_text (stmt, 1, uuid);
-  sqlite3_bind_int64 (stmt->stmt, 2, plan_id);
-  wp_stmt_bind_id (stmt, 3, parent_id);
-  sqlite3_bind_int (stmt->stmt, 4, position);
-  wp_stmt_bind_text (stmt, 5, wp_item_kind_to_string (item->kind));
-  wp_stmt_bind_text (stmt, 6, item->title ? item->title : "");
-  wp_stmt_bind_text (stmt, 7, item->description ? item->description : "");
-  wp_stmt_bind_text (stmt, 8, wp_item_status_to_string (item->status));
-  if (item->progress >= 0)
-    sqlite3_bind_int (stmt->stmt, 9, item->progress);
-  else
-    sqlite3_bind_null (stmt->stmt, 9);
-  wp_stmt_bind_text (stmt, 10, item->due);
-  wp_stmt_bind_text (stmt, 11, item->due_label ? item->due_label : "");
-  sqlite3_bind_int (stmt->stmt, 12, item->ongoing ? 1 : 0);
-  sqlite3_bind_int (stmt->stmt, 13, item->carried_over ? 1 : 0);
-  sqlite3_bind_int (stmt->stmt, 14, item->carried_forward ? 1 : 0);
-  wp_stmt_bind_text (stmt, 15, bulk->now);
-  wp_stmt_bind_text (stmt, 16, done_date);
-  if (!wp_stmt_run (stmt, error))
-    return 0;
-  id = sqlite3_last_insert_rowid (bulk->store->db);
-
-  if (!add_agencies (bulk, id, WP_AGENCY_ROLE_LEAD, item->lead, error)
-      || !add_agencies (bulk, id, WP_AGENCY_ROLE_CO, item->co, error))
+  if ((bulk->items->len >= ITEM_BATCH || bulk->links->len >= LINK_BATCH) && !flush (bulk, error))
     return 0;
 
   if (bulk->first_id == 0)
-    bulk->first_id = id;
-  bulk->last_id = id;
-  return id;
+    bulk->first_id = row.id;
+  bulk->last_id = row.id;
+  return row.id;
 }
 
 static gboolean
@@ -299,6 +544,8 @@ wp_store_bulk_add_target (WpStoreBulk     *bulk,
   g_return_val_if_fail (bulk != NULL && bulk->open, FALSE);
   if (!written_here (bulk, item_id))
     return FALSE;
+  if (!flush (bulk, error))
+    return FALSE;
   return wp_store_add_target (bulk->store, item_id, target, error) != 0;
 }
 
@@ -314,6 +561,8 @@ wp_store_bulk_add_note (WpStoreBulk  *bulk,
 {
   g_return_val_if_fail (bulk != NULL && bulk->open, FALSE);
   if (!written_here (bulk, item_id))
+    return FALSE;
+  if (!flush (bulk, error))
     return FALSE;
   return wp_store_add_note_by (bulk->store, item_id, date, text, progress, reporter,
                                error) != 0;
@@ -365,6 +614,8 @@ wp_store_bulk_add_milestone (WpStoreBulk  *bulk,
                    _("A milestone is for a quarter (1 to 4) and its progress is 0 to 100%%."));
       return FALSE;
     }
+  if (!flush (bulk, error))
+    return FALSE;
   rc = wp_milestone_queries_put (bulk->store->db, item_id, quarter, text, progress);
   return rc == SQLITE_OK || wp_store_set_error (bulk->store, rc, error);
 }
@@ -389,6 +640,8 @@ wp_store_bulk_add_tracking (WpStoreBulk      *bulk,
   g_return_val_if_fail (bulk != NULL && bulk->open, FALSE);
   if (!written_here (bulk, item_id))
     return FALSE;
+  if (!flush (bulk, error))
+    return FALSE;
   return _wp_store_import_tracking (bulk->store, item_id, closeout, attachment_refs, reason,
                                     n_missing, error);
 }
@@ -397,8 +650,9 @@ wp_store_bulk_add_tracking (WpStoreBulk      *bulk,
  * wp_store_bulk_commit:
  *
  * Indexes the items written for search, puts the search triggers back and
- * commits (or releases the savepoint). On failure everything written is
- * rolled back.
+ * commits (or leaves the caller's transaction to it). On failure
+ * everything written is rolled back (begun in the caller's transaction: by
+ * the caller).
  */
 gboolean
 wp_store_bulk_commit (WpStoreBulk  *bulk,
@@ -408,7 +662,7 @@ wp_store_bulk_commit (WpStoreBulk  *bulk,
 
   g_return_val_if_fail (bulk->open, FALSE);
 
-  if (cancelled (bulk, error))
+  if (cancelled (bulk, error) || !flush (bulk, error))
     return FALSE;
 
   /* The items written and their notes, indexed as the triggers would
@@ -441,7 +695,7 @@ wp_store_bulk_commit (WpStoreBulk  *bulk,
 
   /* A failed commit has rolled back already. */
   bulk->open = FALSE;
-  if (!wp_store_commit (store, error))
+  if (bulk->own_tx && !wp_store_commit (store, error))
     {
       wp_store_thaw_signals (store);
       return FALSE;
@@ -455,7 +709,8 @@ wp_store_bulk_commit (WpStoreBulk  *bulk,
   return TRUE;
 }
 
-/* Rolls back what was not committed. */
+/* Rolls back what was not committed: its own transaction, or (begun in
+ * the caller's) nothing, the caller rolling back its transaction. */
 void
 wp_store_bulk_free (WpStoreBulk *bulk)
 {
@@ -463,13 +718,22 @@ wp_store_bulk_free (WpStoreBulk *bulk)
     return;
   if (bulk->open)
     {
-      wp_store_rollback (bulk->store);
+      /* (in the caller's transaction, the caller rolls it back) */
+      if (bulk->own_tx)
+        wp_store_rollback (bulk->store);
       wp_store_thaw_signals (bulk->store);
     }
   g_clear_object (&bulk->cancellable);
   g_clear_object (&bulk->store);
   g_clear_pointer (&bulk->trigger_sql, g_ptr_array_unref);
   g_clear_pointer (&bulk->agencies, g_hash_table_unref);
+  g_clear_pointer (&bulk->items, g_array_unref);
+  g_clear_pointer (&bulk->links, g_array_unref);
+  g_clear_pointer (&bulk->strings, g_string_chunk_free);
+  g_clear_pointer (&bulk->insert_items, sqlite3_finalize);
+  g_clear_pointer (&bulk->insert_item, sqlite3_finalize);
+  g_clear_pointer (&bulk->insert_links, sqlite3_finalize);
+  g_clear_pointer (&bulk->insert_link, sqlite3_finalize);
   g_free (bulk->now);
   g_free (bulk->today);
   g_free (bulk);
