@@ -133,12 +133,17 @@ on_import_done (GObject      *source,
   ImportJob *job = data;
   WpWindow *window = job->window;
   g_autoptr(GError) error = NULL;
-  WpStore *store = wp_context_get_store (_wp_window_get_context (window));
+  WpContext *context = _wp_window_get_context (window);
+  WpStore *store = context != NULL ? wp_context_get_store (context) : NULL;
 
   g_clear_handle_id (&job->pulse, g_source_remove);
   g_clear_pointer (&job->dialog, gtk_window_destroy);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  /* (a window closed meanwhile has nothing to show; what was written is
+   * in the file, where the next window finds it) */
+  if (store == NULL)
+    g_task_propagate_boolean (G_TASK (result), NULL);
+  else if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         _wp_window_toast (window, _("Import cancelled: nothing was changed"));
