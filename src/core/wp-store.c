@@ -339,10 +339,6 @@ wp_store_open (const char        *path,
                                  error)
           || !_wp_db_set_pragma (self, "PRAGMA synchronous = FULL", "PRAGMA synchronous", "2",
                                  error)
-          /* (an import's page copies in memory, not in a file of /var/tmp;
-           * before the change log's TEMP triggers, which setting it drops) */
-          || !_wp_db_set_pragma (self, "PRAGMA temp_store = MEMORY", "PRAGMA temp_store", "2",
-                                 error)
           || !_wp_db_migrate (self, version, error))
         return NULL;
       /* The log is copied back into the file in a thread (see
