@@ -508,21 +508,6 @@ on_store_checked (GObject      *source,
     _wp_window_take_daily_backup (self);
 }
 
-/* Runs once nothing else is waiting (the first frame is drawn): the check
- * reads every page of the file in a thread, which at 100,000 items took
- * the second core from the window's start. Edits wait for it (the store
- * says it is still being checked) for a fraction of a second. */
-static gboolean
-start_check (gpointer data)
-{
-  WpWindow *self = data;
-
-  if (self->context != NULL && wp_context_get_store (self->context) != NULL)
-    wp_store_check_async (wp_context_get_store (self->context), NULL, on_store_checked,
-                          g_object_ref (self));
-  return G_SOURCE_REMOVE;
-}
-
 /**
  * wp_window_show_open_error:
  * @error: (nullable): why the plan file cannot be used
@@ -660,11 +645,9 @@ wp_window_new_for_path (GtkApplication *application,
   gtk_info_bar_set_revealed (self->read_only_bar,
                              wp_store_is_read_only (wp_context_get_store (context)));
 
-  /* A file opened to be checked later is checked now, while it shows:
-   * once the first frame is drawn, so that the check's reading of the
-   * whole file does not compete with the window's start (see
-   * start_check()). */
-  g_idle_add_full (G_PRIORITY_LOW, start_check, g_object_ref (self), g_object_unref);
+  /* A file opened to be checked later is checked now, while it shows. */
+  wp_store_check_async (wp_context_get_store (context), NULL, on_store_checked,
+                        g_object_ref (self));
 
   ensure_view (self, 0);
   if (adw_flap_get_reveal_flap (self->flap))
