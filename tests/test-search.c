@@ -180,7 +180,10 @@ assert_indexes_sound (const char *path)
   exec (db, "INSERT INTO item_search (item_search, rank) VALUES ('integrity-check', 1);"
             "INSERT INTO note_search (note_search, rank) VALUES ('integrity-check', 1);");
   sqlite3_close (db);
-  g_assert_cmpstr (wp_test_integrity_check (path), ==, "ok");
+  {
+    g_autofree char *integrity = wp_test_integrity_check (path);
+    g_assert_cmpstr (integrity, ==, "ok");
+  }
 }
 
 /* A plan file of format 10, made by that format's migrations, written
@@ -430,7 +433,10 @@ test_free_pages_given_back (void)
                   " once closed", pages_open, free_open, pages_closed);
   g_assert_cmpint (pages_closed * 4, <, pages_open * 3);
   g_assert_cmpint (query_int (path, "PRAGMA freelist_count"), ==, 0);
-  g_assert_cmpstr (wp_test_integrity_check (path), ==, "ok");
+  {
+    g_autofree char *integrity = wp_test_integrity_check (path);
+    g_assert_cmpstr (integrity, ==, "ok");
+  }
   assert_indexes_sound (path);
   wp_test_dir_free (dir);
 }
