@@ -60,6 +60,14 @@ struct _WpStore
   GArray     *hit_ids;         /* gint64, the last search's hits, in order */
   GArray     *hit_parents;     /* gint64, each one's parent (0 at the top) */
   sqlite3_int64 hit_parents_changes; /* sqlite3_total_changes64() then */
+  /* Waiting for other programs' writes (db/wp-db.c) */
+  struct _WpDbTurn *turn;      /* a window's wish to write next, or NULL */
+  gboolean    interactive;     /* wp_store_set_interactive() */
+  gboolean    taking_write_lock; /* in the BEGIN of an outermost transaction */
+  int         busy_timeout_ms;
+  gint64      busy_since;      /* monotonic, when the present wait began */
+  gint64      yield_until;     /* monotonic, how long a batch write lets a window go first */
+  guint       turn_source;     /* lets go of an unused wish for a turn */
   GDate       reference_date;  /* the day traffic lights are judged on */
   int         due_soon_days;
 };

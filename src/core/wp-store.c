@@ -145,6 +145,7 @@ wp_store_finalize (GObject *object)
   g_clear_pointer (&self->hit_parents, g_array_unref);
   g_clear_pointer (&self->shown_ancestors, g_array_unref);
   g_clear_handle_id (&self->idle_checkpoint_source, g_source_remove);
+  _wp_db_forget_turn (self);
   /* A checkpoint under way finishes first. */
   if (self->checkpoint_thread != NULL)
     g_thread_join (g_steal_pointer (&self->checkpoint_thread));
@@ -313,6 +314,9 @@ wp_store_open (const char        *path,
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, FALSE);
+  /* (waits for other programs' writes as a batch write does, letting a
+   * window go first, until wp_store_set_interactive()) */
+  _wp_db_wait_as_a_batch (self);
 
   if (!_wp_db_check_database (self, (flags & WP_STORE_OPEN_CHECK_LATER) != 0, &is_new, &version,
                               error))
@@ -353,9 +357,7 @@ wp_store_open (const char        *path,
         return NULL;
     }
 
-  if (!_wp_db_set_pragma (self, "PRAGMA foreign_keys = ON", "PRAGMA foreign_keys", "1", error)
-      || !_wp_db_set_pragma (self, "PRAGMA busy_timeout = 5000", "PRAGMA busy_timeout", "5000",
-                             error))
+  if (!_wp_db_set_pragma (self, "PRAGMA foreign_keys = ON", "PRAGMA foreign_keys", "1", error))
     return NULL;
 
   /* Until the check has found the file sound, nothing may write to it. */

@@ -142,6 +142,8 @@ gboolean    wp_store_check_finish       (WpStore           *self,
 gboolean    wp_store_is_check_pending   (WpStore           *self);
 void        wp_store_set_busy_timeout   (WpStore           *self,
                                          int                milliseconds);
+void        wp_store_set_interactive    (WpStore           *self,
+                                         gboolean           interactive);
 gboolean    wp_store_check_outside_changes (WpStore        *self);
 void        wp_store_set_cancellable   (WpStore           *self,
                                         GCancellable      *cancellable);

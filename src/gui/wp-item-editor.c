@@ -21,6 +21,7 @@
 #include "wp-closeout-group.h"
 #include "wp-item-editor-private.h"
 #include "wp-toast.h"
+#include "wp-busy-retry.h"
 #include "wp-light.h"
 
 G_DEFINE_FINAL_TYPE (WpItemEditor, wp_item_editor, ADW_TYPE_BIN)
@@ -47,6 +48,24 @@ _wp_editor_report (WpItemEditor *self,
         const GError *error)
 {
   _wp_editor_report_message (self, error->message);
+}
+
+static gboolean
+retry_save (GtkWidget  *owner,
+            GError    **error)
+{
+  return wp_item_editor_save (WP_ITEM_EDITOR (owner), error);
+}
+
+/* Typed text that could not be saved: while another program writes to the
+ * file, it is saved by itself once it is done (wp-busy-retry.c); other
+ * reasons are told. */
+static void
+report_unsaved (WpItemEditor *self,
+                const GError *error)
+{
+  if (!wp_busy_retry_start (GTK_WIDGET (self), error, retry_save))
+    _wp_editor_report (self, error);
 }
 
 gboolean
@@ -270,7 +289,7 @@ on_title_apply (WpItemEditor *self)
   g_autoptr(GError) error = NULL;
 
   if (_wp_editor_can_edit (self) && !commit_title (self, &error))
-    _wp_editor_report (self, error);
+    report_unsaved (self, error);
 }
 
 static void
@@ -357,7 +376,7 @@ on_due_apply (WpItemEditor *self)
   g_autoptr(GError) error = NULL;
 
   if (_wp_editor_can_edit (self) && !commit_due (self, &error))
-    _wp_editor_report (self, error);
+    report_unsaved (self, error);
 }
 
 static gboolean
@@ -386,7 +405,7 @@ on_lead_apply (WpItemEditor *self)
   g_autoptr(GError) error = NULL;
 
   if (_wp_editor_can_edit (self) && !commit_agencies (self, self->lead_row, &error))
-    _wp_editor_report (self, error);
+    report_unsaved (self, error);
 }
 
 static void
@@ -395,7 +414,7 @@ on_co_apply (WpItemEditor *self)
   g_autoptr(GError) error = NULL;
 
   if (_wp_editor_can_edit (self) && !commit_agencies (self, self->co_row, &error))
-    _wp_editor_report (self, error);
+    report_unsaved (self, error);
 }
 
 static gboolean
@@ -480,7 +499,7 @@ on_field_leave (GtkEventControllerFocus *controller,
 
   if (!commit_field (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)),
                      &error))
-    _wp_editor_report (self, error);
+    report_unsaved (self, error);
 }
 
 static void

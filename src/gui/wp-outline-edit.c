@@ -11,6 +11,7 @@
 
 #include "wp-outline-row.h"
 #include "wp-outline-view-private.h"
+#include "wp-busy-retry.h"
 
 
 /* Title editing */
@@ -82,43 +83,74 @@ _wp_outline_start_editing (WpOutlineView *self,
   gtk_editable_set_position (GTK_EDITABLE (entry), -1);
 }
 
+/* Ends editing; with @commit the typed title is saved. Sets @id to the
+ * item that was being edited, or 0. If the title cannot be saved (a full
+ * disk, a file another program holds), editing goes on with the text as
+ * typed, for another try, and %FALSE is returned with @error. */
+static gboolean
+finish_editing (WpOutlineView  *self,
+                gboolean        commit,
+                gint64         *id,
+                GError        **error)
+{
+  GtkWidget *cell;
+  const char *text;
+
+  *id = self->editing;
+  if (*id == 0)
+    return TRUE;
+  self->editing = 0;
+
+  cell = g_hash_table_lookup (self->title_cells, id);
+  if (cell == NULL)
+    return TRUE;
+
+  text = gtk_editable_get_text (GTK_EDITABLE (wp_outline_title_get_entry (cell)));
+  if (commit)
+    {
+      g_autoptr(WpItem) item = wp_store_get_item (_wp_outline_get_store (self), *id, NULL);
+      g_autofree char *clean = g_strstrip (g_strdup (text));
+
+      if (item != NULL && g_strcmp0 (clean, wp_item_get_title (item)) != 0
+          && !wp_edit_set_title (_wp_outline_get_undo (self), *id, clean, error))
+        {
+          self->editing = *id;
+          *id = 0;
+          return FALSE;
+        }
+    }
+
+  gtk_stack_set_visible_child_name (GTK_STACK (cell), "label");
+  return TRUE;
+}
+
+/* A title typed while another program wrote to the file is saved once it
+ * is done (wp-busy-retry.c), unless editing ended meanwhile. */
+static gboolean
+retry_rename (GtkWidget  *owner,
+              GError    **error)
+{
+  WpOutlineView *self = WP_OUTLINE_VIEW (owner);
+  gint64 id;
+
+  return self->editing == 0 || finish_editing (self, TRUE, &id, error);
+}
+
 /* Ends editing; with @commit the typed title is saved. Returns the item
  * that was being edited, or 0. If the title cannot be saved (a full disk,
  * a file another program holds), editing goes on with the text as typed,
- * for another try, and 0 is returned: _wp_outline_is_editing() then tells so. */
+ * for another try, and 0 is returned: _wp_outline_is_editing() then tells
+ * so. While another program writes, it is tried again by itself. */
 gint64
 _wp_outline_finish_editing (WpOutlineView *self,
                             gboolean       commit)
 {
   g_autoptr(GError) error = NULL;
-  gint64 id = self->editing;
-  GtkWidget *cell;
-  const char *text;
+  gint64 id;
 
-  if (id == 0)
-    return 0;
-  self->editing = 0;
-
-  cell = g_hash_table_lookup (self->title_cells, &id);
-  if (cell == NULL)
-    return id;
-
-  text = gtk_editable_get_text (GTK_EDITABLE (wp_outline_title_get_entry (cell)));
-  if (commit)
-    {
-      g_autoptr(WpItem) item = wp_store_get_item (_wp_outline_get_store (self), id, NULL);
-      g_autofree char *clean = g_strstrip (g_strdup (text));
-
-      if (item != NULL && g_strcmp0 (clean, wp_item_get_title (item)) != 0
-          && !wp_edit_set_title (_wp_outline_get_undo (self), id, clean, &error))
-        {
-          _wp_outline_show_error (self, error);
-          self->editing = id;
-          return 0;
-        }
-    }
-
-  gtk_stack_set_visible_child_name (GTK_STACK (cell), "label");
+  if (!finish_editing (self, commit, &id, &error)
+      && !wp_busy_retry_start (GTK_WIDGET (self), error, retry_rename))
+    _wp_outline_show_error (self, error);
   return id;
 }
 

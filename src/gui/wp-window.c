@@ -670,10 +670,10 @@ wp_window_new_for_path (GtkApplication *application,
                                                     G_CONNECT_SWAPPED);
   reload_plans (self);
 
-  /* An edit made while another program writes waits a moment, not the
-   * five seconds that froze the window; it then fails with a message
-   * and what was typed is kept for another try. */
-  wp_store_set_busy_timeout (wp_context_get_store (context), 250);
+  /* An edit made while another program writes does not wait (that froze
+   * the window): it fails at once, what was typed is kept and saved by
+   * itself in a moment, and it goes before that program's next write. */
+  wp_store_set_interactive (wp_context_get_store (context), TRUE);
   /* What other programs (the command line, another window) save shows
    * here when the window comes to the front, and every few seconds. */
   g_signal_connect_object (self, "notify::is-active", G_CALLBACK (check_outside_changes),

@@ -46,9 +46,16 @@ wp_store_set_error (WpStore  *self,
       break;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_BUSY,
-                   _("“%s” is in use by another program. Close it there and try again."),
-                   self->path);
+      /* (a window tries again at once, and goes next: see
+       * wp_store_set_interactive()) */
+      if (self->interactive)
+        g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_BUSY,
+                     _("Another program is saving to “%s”. Try again in a moment."),
+                     self->path);
+      else
+        g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_BUSY,
+                     _("“%s” is in use by another program. Close it there and try again."),
+                     self->path);
       break;
     case SQLITE_CONSTRAINT:
       g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_INVALID,

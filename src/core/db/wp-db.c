@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 
 #include "wp-db.h"
+#include "wp-db-turn.h"
 #include "wp-migrations.h"
 #include "wp-wal-check.h"
 #include "wp-backup.h"
@@ -458,6 +459,129 @@ _wp_db_on_wal_commit (void       *user_data,
   return SQLITE_OK;
 }
 
+/* How long a batch write (an import, a command) lets a window that waits
+ * for its turn go first: a window takes it within a few tenths of a
+ * second, and one that never does must not hold up the rest for ever. */
+#define TURN_YIELD_MS 3000
+/* How long a window's wish for a turn lasts once its last try failed */
+#define TURN_WISH_SECONDS 5
+/* How long a window's read waits, at most (a reader waits only while
+ * another connection rebuilds the log's index, which is quick) */
+#define INTERACTIVE_READ_WAIT_MS 100
+
+static void
+let_go_of_turn (WpStore *self)
+{
+  g_clear_handle_id (&self->turn_source, g_source_remove);
+  if (self->turn != NULL)
+    _wp_db_turn_let_go (self->turn);
+}
+
+static gboolean
+on_turn_wish_expired (gpointer data)
+{
+  WpStore *self = data;
+
+  self->turn_source = 0;
+  let_go_of_turn (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The window's write found the file busy: the next turn is its. */
+static void
+want_turn (WpStore *self)
+{
+  if (self->turn == NULL || !_wp_db_turn_want (self->turn))
+    return;
+  /* (a try given up, the text thrown away: others go on soon) */
+  g_clear_handle_id (&self->turn_source, g_source_remove);
+  self->turn_source = g_timeout_add_seconds (TURN_WISH_SECONDS, on_turn_wish_expired, self);
+}
+
+/* A batch write lets a window waiting for its turn go first, until
+ * self->yield_until. */
+static void
+yield_turn (WpStore *self)
+{
+  while (self->turn != NULL && _wp_db_turn_is_wanted (self->turn)
+         && g_get_monotonic_time () < self->yield_until
+         && !g_cancellable_is_cancelled (self->cancellable))
+    g_usleep (2 * 1000);
+}
+
+/* SQLite's busy handler for a store's connection: @count is how many
+ * times it was called for this wait. Returns whether to try again. */
+static int
+on_busy (void *data,
+         int   count)
+{
+  WpStore *self = data;
+  gint64 now = g_get_monotonic_time ();
+  gint64 waited_ms;
+
+  if (count == 0)
+    self->busy_since = now;
+  waited_ms = (now - self->busy_since) / 1000;
+  if (self->interactive)
+    {
+      /* A window's write never waits (wp_store_begin() says it wants the
+       * next turn); a read waits a moment. */
+      if (self->taking_write_lock || waited_ms >= INTERACTIVE_READ_WAIT_MS)
+        return 0;
+      g_usleep (1000);
+      return 1;
+    }
+  if (waited_ms >= self->busy_timeout_ms
+      || g_cancellable_is_cancelled (self->cancellable))
+    return 0;
+  /* Short sleeps, so that the file is taken soon after it is free
+   * (SQLite's own handler sleeps up to 100 ms at a time) */
+  g_usleep ((count < 10 ? 1 : 5) * 1000);
+  if (self->taking_write_lock)
+    yield_turn (self);
+  return 1;
+}
+
+/* Sets how the store's connection waits for others' writes: as a batch
+ * write, until wp_store_set_interactive(). */
+void
+_wp_db_wait_as_a_batch (WpStore *self)
+{
+  if (self->turn == NULL && self->path != NULL && !self->read_only)
+    self->turn = _wp_db_turn_new (self->path);
+  if (self->busy_timeout_ms == 0)
+    self->busy_timeout_ms = BUSY_TIMEOUT_MS;
+  sqlite3_busy_handler (self->db, on_busy, self);
+}
+
+void
+_wp_db_forget_turn (WpStore *self)
+{
+  let_go_of_turn (self);
+  g_clear_pointer (&self->turn, _wp_db_turn_free);
+}
+
+static gboolean
+begin_outermost (WpStore  *self,
+                 GError  **error)
+{
+  gboolean begun;
+
+  self->yield_until = g_get_monotonic_time () + TURN_YIELD_MS * 1000;
+  if (!self->interactive)
+    yield_turn (self);
+  self->taking_write_lock = TRUE;
+  begun = wp_store_exec (self, "BEGIN IMMEDIATE", error);
+  self->taking_write_lock = FALSE;
+  if (!self->interactive)
+    return begun;
+  if (begun)
+    let_go_of_turn (self);  /* (the file is the window's until it commits) */
+  else if (error == NULL || g_error_matches (*error, WP_STORE_ERROR, WP_STORE_ERROR_BUSY))
+    want_turn (self);
+  return begun;
+}
+
 /* Transactions nest: the outermost one is a real transaction, inner ones are
  * savepoints, so a command made of commands is still atomic. */
 gboolean
@@ -472,12 +596,19 @@ wp_store_begin (WpStore  *self,
       || g_cancellable_set_error_if_cancelled (self->cancellable, error))
     return FALSE;
 
-  sql = self->tx_depth == 0 ? g_strdup ("BEGIN IMMEDIATE")
-                            : g_strdup_printf ("SAVEPOINT sp%u", self->tx_depth);
-  if (!wp_store_exec (self, sql, error))
+  if (self->tx_depth > 0)
+    {
+      sql = g_strdup_printf ("SAVEPOINT sp%u", self->tx_depth);
+      if (!wp_store_exec (self, sql, error))
+        return FALSE;
+      self->tx_depth++;
+      return TRUE;
+    }
+
+  if (!begin_outermost (self, error))
     return FALSE;
-  if (self->tx_depth++ == 0)
-    _wp_store_changes_begun (self);
+  self->tx_depth++;
+  _wp_store_changes_begun (self);
   return TRUE;
 }
 
@@ -556,16 +687,36 @@ wp_store_rollback (WpStore *self)
 /**
  * wp_store_set_busy_timeout:
  *
- * How long an edit waits for another program's write to end before it
- * fails with %WP_STORE_ERROR_BUSY (5 s unless set). The window sets it
- * short: waiting holds up everything it shows.
+ * How long a write waits for another program's write to end before it
+ * fails with %WP_STORE_ERROR_BUSY (5 s unless set). (A window's store
+ * never waits: see wp_store_set_interactive().)
  */
 void
 wp_store_set_busy_timeout (WpStore *self,
                            int      milliseconds)
 {
   g_return_if_fail (WP_IS_STORE (self));
-  sqlite3_busy_timeout (self->db, MAX (milliseconds, 0));
+  self->busy_timeout_ms = MAX (milliseconds, 0);
+}
+
+/**
+ * wp_store_set_interactive:
+ *
+ * Makes @self the store of a window, which must never wait for another
+ * program: its writes fail at once with %WP_STORE_ERROR_BUSY while
+ * another program writes (the caller keeps what was typed and tries again
+ * in a moment), and then go before that program's next write, and any
+ * other's (see wp-db-turn.c). Reads still wait the moment a reader may
+ * have to, 0.1 s at most.
+ */
+void
+wp_store_set_interactive (WpStore  *self,
+                          gboolean  interactive)
+{
+  g_return_if_fail (WP_IS_STORE (self));
+  self->interactive = interactive;
+  if (!interactive)
+    let_go_of_turn (self);
 }
 
 gboolean

@@ -41,6 +41,8 @@ gboolean  _wp_db_migrate           (WpStore     *self,
                                     GError     **error);
 
 /* The log: copied into the file in a thread once long, or when idle */
+void      _wp_db_wait_as_a_batch   (WpStore     *self);
+void      _wp_db_forget_turn       (WpStore     *self);
 int       _wp_db_on_wal_commit     (void        *user_data,
                                     sqlite3     *db,
                                     const char  *name,
