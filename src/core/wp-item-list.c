@@ -318,6 +318,12 @@ _wp_item_list_is_shown (GObject *list)
   return WP_ITEM_LIST (list)->shown_only;
 }
 
+gint64
+_wp_item_list_get_plan_id (GObject *list)
+{
+  return WP_ITEM_LIST (list)->plan_id;
+}
+
 void
 _wp_item_list_child_count_changed (GObject *list,
                                    gint64   item_id)

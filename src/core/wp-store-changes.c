@@ -141,11 +141,13 @@ _wp_store_deliver_changes (WpStore   *self,
   if (self->tx_depth > 0)
     self->told_in_transaction = TRUE;
 
-  /* A whole plan came or went: every view reads its rows again anyway. */
+  /* A whole plan came or went: every list reads its rows again (those
+   * that stay keep their widgets), and the views the plans. */
   if (plans)
     {
       wp_store_forget_rollups (self);
       _wp_store_reread_live_items (self);
+      _wp_store_reread_lists (self);
       wp_store_plans_changed (self);
       g_signal_emit (self, wp_store_signals[SIGNAL_AGENCIES_CHANGED], 0);
       return;

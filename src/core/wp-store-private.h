@@ -175,6 +175,8 @@ void      _wp_item_list_children_changed  (GObject *list,
 void      _wp_item_list_child_count_changed (GObject *list,
                                              gint64   item_id);
 gboolean  _wp_item_list_is_shown      (GObject *list);
+gint64    _wp_item_list_get_plan_id   (GObject *list);
+void      _wp_store_reread_lists      (WpStore *self);
 gboolean  _wp_store_is_shown_ancestor (WpStore *self,
                                        gint64   item_id);
 void      wp_store_plans_changed     (WpStore *self);

@@ -541,6 +541,7 @@ _wp_store_show_the_file_again (WpStore *self)
 {
   _wp_store_forget_facts (self);
   _wp_store_reread_live_items (self);
+  _wp_store_reread_lists (self);
   wp_store_plans_changed (self);
   g_signal_emit (self, wp_store_signals[SIGNAL_AGENCIES_CHANGED], 0);
 }

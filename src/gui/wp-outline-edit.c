@@ -31,8 +31,18 @@ _wp_outline_view_title_bound (WpOutlineView *self,
 
   if (self->pending_edit == id)
     {
+      g_autofree char *typed = g_steal_pointer (&self->pending_text);
+
       self->pending_edit = 0;
       _wp_outline_start_editing (self, id);
+      /* (made anew while it was edited: what was typed goes on) */
+      if (typed != NULL && self->editing == id)
+        {
+          GtkWidget *entry = wp_outline_title_get_entry (title_cell);
+
+          gtk_editable_set_text (GTK_EDITABLE (entry), typed);
+          gtk_editable_set_position (GTK_EDITABLE (entry), -1);
+        }
     }
 }
 
@@ -45,8 +55,15 @@ _wp_outline_view_title_unbound (WpOutlineView *self,
 
   if (g_hash_table_lookup (self->title_cells, &id) == title_cell)
     g_hash_table_remove (self->title_cells, &id);
+  /* A row being edited can go while it is edited: scrolled away, or made
+   * anew. What was typed is kept, and editing goes on when it is back. */
   if (self->editing == id)
     {
+      GtkWidget *entry = wp_outline_title_get_entry (title_cell);
+
+      g_free (self->pending_text);
+      self->pending_text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
+      self->pending_edit = id;
       self->editing = 0;
       gtk_stack_set_visible_child_name (GTK_STACK (title_cell), "label");
     }
@@ -133,6 +150,17 @@ retry_rename (GtkWidget  *owner,
   WpOutlineView *self = WP_OUTLINE_VIEW (owner);
   gint64 id;
 
+  /* (its row went meanwhile: the title typed is saved all the same) */
+  if (self->editing == 0 && self->pending_edit != 0 && self->pending_text != NULL)
+    {
+      g_autofree char *clean = g_strstrip (g_strdup (self->pending_text));
+
+      if (!wp_edit_set_title (_wp_outline_get_undo (self), self->pending_edit, clean, error))
+        return FALSE;
+      self->pending_edit = 0;
+      g_clear_pointer (&self->pending_text, g_free);
+      return TRUE;
+    }
   return self->editing == 0 || finish_editing (self, TRUE, &id, error);
 }
 

@@ -29,6 +29,8 @@ struct _WpOutlineView
   gint64              pending_scroll; /* item to scroll to after this frame, if out of view */
   gulong              pending_scroll_handler;
   gint64              editing;        /* item whose title is being edited */
+  char               *pending_text;   /* typed in pending_edit's title when its row went */
+  gint64              shown_plan_id;  /* the plan the rows are of, or 0 */
   gint64              just_created;   /* new item still being edited for the first time */
   gint64              created_from;   /* the item selected when it was made */
   GHashTable         *deleted_open;   /* deleted item id → GArray of the ids of its rows

@@ -287,6 +287,23 @@ on_activate (WpOutlineView *self,
 }
 
 
+/* The context shows another plan, or the same one read again: after
+ * another program added or replaced a year, say. The same plan's rows
+ * follow its changes by themselves (the store's lists); making them anew
+ * dropped what was being typed, the rows opened and the selection. */
+static void
+on_plan_changed (WpOutlineView *self,
+                 gboolean       another)
+{
+  if (self->tree != NULL && self->binding.plan != NULL
+      && wp_plan_get_id (self->binding.plan) == self->shown_plan_id)
+    {
+      _wp_outline_update_actions (self);
+      return;
+    }
+  _wp_outline_reload (self);
+}
+
 void
 _wp_outline_reload (WpOutlineView *self)
 {
@@ -295,7 +312,9 @@ _wp_outline_reload (WpOutlineView *self)
   g_clear_object (&self->root);
   g_clear_object (&self->tree);
   self->editing = self->pending_edit = self->just_created = self->created_from = 0;
+  g_clear_pointer (&self->pending_text, g_free);
   g_clear_pointer (&self->to_open, g_ptr_array_unref);
+  self->shown_plan_id = self->binding.plan != NULL ? wp_plan_get_id (self->binding.plan) : 0;
 
   if (self->binding.plan == NULL || _wp_outline_get_store (self) == NULL)
     {
@@ -431,6 +450,7 @@ wp_outline_view_dispose (GObject *object)
   g_clear_handle_id (&self->open_idle, g_source_remove);
   g_clear_object (&self->bindings);
   g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->pending_text, g_free);
   wp_filter_clear (&self->criteria);
   g_clear_pointer (&self->matches, g_array_unref);
   g_clear_pointer (&self->ancestors, g_array_unref);
@@ -483,7 +503,7 @@ wp_outline_view_class_init (WpOutlineViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = wp_outline_view_dispose;
-  WP_VIEW_CLASS_BIND (klass, WpOutlineView, on_context_changed, _wp_outline_reload);
+  WP_VIEW_CLASS_BIND (klass, WpOutlineView, on_context_changed, on_plan_changed);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/workplan/Workplan/wp-outline-view.ui");
