@@ -6425,6 +6425,45 @@ test_typing_kept_when_year_added (Demo          *d,
   }
 }
 
+/* Issue 15, defect 8, in the item pane: a deadline typed while another
+ * program writes is kept, and saved by itself once that program is done. */
+static gboolean
+item_due_is_q3 (gconstpointer data)
+{
+  spin ();
+  return g_strcmp0 (wp_item_get_due_label ((WpItem *) data), "三季度") == 0;
+}
+
+static void
+test_pane_saves_after_other_writer (Demo          *d,
+                                    gconstpointer  data)
+{
+  GtkWidget *pane;
+  GtkWidget *due;
+  g_autoptr(WpItem) first = outline_item_at (d, 1);
+  g_autofree char *before = NULL;
+  sqlite3 *writer = NULL;
+
+  select_outline_row (d, 1);
+  pane = GTK_WIDGET (open_pane (d));
+  before = g_strdup (wp_item_get_due_label (first));
+  due = GTK_WIDGET (find_entry_row (pane, "Deadline"));
+
+  g_assert_cmpint (sqlite3_open (wp_store_get_path (d->store), &writer), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (writer, "BEGIN IMMEDIATE;"
+                                         "UPDATE plan SET organization = '别的程序';", NULL,
+                                 NULL, NULL), ==, SQLITE_OK);
+  type_into (due, "三季度");
+  gtk_widget_grab_focus (GTK_WIDGET (outline_grid_view (d)));
+  spin ();
+  g_assert_cmpstr (wp_item_get_due_label (first), ==, before);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, "三季度");
+
+  g_assert_cmpint (sqlite3_exec (writer, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (writer);
+  wait_until (item_due_is_q3, first);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -6454,6 +6493,7 @@ main (int    argc,
   ADD ("other-writer-keeps-typing", test_other_writer_keeps_typing);
   ADD ("cli-edit-appears-in-place", test_cli_edit_appears_in_place);
   ADD ("typing-kept-when-year-added", test_typing_kept_when_year_added);
+  ADD ("pane-saves-after-other-writer", test_pane_saves_after_other_writer);
 #undef ADD
   g_test_add_func ("/gui/empty-database", test_empty_database);
   g_test_add_func ("/gui/read-only-file-shown", test_read_only_file_shown);
