@@ -584,8 +584,22 @@ class GuiScenario:
             self.pump(0.01)
         return None
 
+    def wait_window(self, timeout=90.0):
+        """Waits until the app has a window on screen, or is killed: on a
+        loaded machine starting it takes far longer than 20 tries of F2"""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and not self.killed.is_set():
+            found = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid",
+                                    str(self.app.pid)], capture_output=True, text=True)
+            if found.returncode == 0 and found.stdout.strip():
+                time.sleep(0.5)  # (its first frame)
+                return True
+            time.sleep(0.2)
+        return False
+
     def start_rename(self):
         """Clicks a row and presses F2; returns (entry, label, old title)"""
+        self.wait_window()
         for _ in range(20):
             if self.killed.is_set():
                 return None
