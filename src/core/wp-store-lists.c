@@ -61,11 +61,13 @@ is_registered (WpStore *self,
   return lists != NULL && g_ptr_array_find (lists, list, NULL);
 }
 
-/* Every open list reads its rows again: after the file was read again as a
- * whole (a write that failed half way, a plan another program added).
- * Rows that stay keep their widgets, and a title being typed in one. */
-void
-_wp_store_reread_lists (WpStore *self)
+/* Every open list (with @shown_only, of what a filtered outline shows)
+ * reads its rows again, top level first; a list dropped on the way (its
+ * row went) is skipped. For @plan_id, or each for its own with 0. */
+static void
+reread_lists (WpStore  *self,
+              gint64    plan_id,
+              gboolean  shown_only)
 {
   g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) parents = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -78,23 +80,35 @@ _wp_store_reread_lists (WpStore *self)
       GPtrArray *registered = value;
 
       for (guint i = 0; i < registered->len; i++)
-        {
-          gint64 parent = *(gint64 *) key;
-          guint at = parent == 0 ? 0 : lists->len;
+        if (!shown_only || _wp_item_list_is_shown (registered->pdata[i]))
+          {
+            gint64 parent = *(gint64 *) key;
+            guint at = parent == 0 ? 0 : lists->len;
 
-          /* (top level first: a row gone takes its open lists with it) */
-          g_ptr_array_insert (lists, (int) at, g_object_ref (registered->pdata[i]));
-          g_array_insert_val (parents, at, parent);
-        }
+            g_ptr_array_insert (lists, (int) at, g_object_ref (registered->pdata[i]));
+            g_array_insert_val (parents, at, parent);
+          }
     }
+
   for (guint i = 0; i < lists->len; i++)
     {
       gint64 parent = g_array_index (parents, gint64, i);
 
       if (is_registered (self, lists->pdata[i], parent))
         _wp_item_list_children_changed (lists->pdata[i],
-                                        _wp_item_list_get_plan_id (lists->pdata[i]), parent);
+                                        plan_id != 0 ? plan_id
+                                                     : _wp_item_list_get_plan_id (lists->pdata[i]),
+                                        parent);
     }
+}
+
+/* Every open list reads its rows again: after the file was read again as a
+ * whole (a write that failed half way, a plan another program added).
+ * Rows that stay keep their widgets, and a title being typed in one. */
+void
+_wp_store_reread_lists (WpStore *self)
+{
+  reread_lists (self, 0, FALSE);
 }
 
 /**
@@ -110,36 +124,9 @@ void
 wp_store_shown_changed (WpStore *self,
                         gint64   plan_id)
 {
-  g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GArray) parents = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GHashTableIter iter;
-  gpointer key, value;
-
   g_return_if_fail (WP_IS_STORE (self));
 
-  g_hash_table_iter_init (&iter, self->lists);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      GPtrArray *registered = value;
-
-      for (guint i = 0; i < registered->len; i++)
-        if (_wp_item_list_is_shown (registered->pdata[i]))
-          {
-            gint64 parent = *(gint64 *) key;
-            guint at = parent == 0 ? 0 : lists->len;
-
-            g_ptr_array_insert (lists, (int) at, g_object_ref (registered->pdata[i]));
-            g_array_insert_val (parents, at, parent);
-          }
-    }
-
-  for (guint i = 0; i < lists->len; i++)
-    {
-      gint64 parent = g_array_index (parents, gint64, i);
-
-      if (is_registered (self, lists->pdata[i], parent))
-        _wp_item_list_children_changed (lists->pdata[i], plan_id, parent);
-    }
+  reread_lists (self, plan_id, TRUE);
 }
 
 static void
