@@ -498,6 +498,93 @@ test_failed_bulk_write_in_transaction (Fixture       *f,
   g_assert_cmpstr (found, ==, "之后新建壬癸|");
 }
 
+/* Rows in the change log of the file @store writes, read on a second
+ * connection (what another process would see) */
+static gint64
+count_logged (WpStore *store)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open_v2 (wp_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM change_log", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+/* Renames @item_id and checks that the rename left one row in the log. */
+static void
+assert_rename_logged (WpStore    *store,
+                      gint64      item_id,
+                      const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 before = count_logged (store);
+
+  g_assert_true (wp_store_set_item_string (store, item_id, "title", title, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_logged (store), ==, before + 1);
+}
+
+/* A plan write takes the change log's triggers off for its bulk write
+ * (wp_change_log_remove()): they are back after it, committed, cancelled
+ * or failed, and the edits after it are logged (undo and other processes
+ * read them there). */
+static void
+test_change_log_after_bulk_write (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *json = wp_json_export_plan (f->store, f->plan_id, &error);
+  g_autoptr(WpPlan) copy = NULL;
+  g_autoptr(GPtrArray) top = NULL;
+  WpBulkItem row = { .kind = WP_ITEM_KIND_AREA, .title = "不该留下壬癸", .progress = -1 };
+  WpStoreBulk *bulk;
+  gint64 logged;
+
+  g_assert_no_error (error);
+  logged = count_logged (f->store);
+  copy = wp_json_import (f->store, json, -1, 2026, FALSE, &error);
+  g_assert_no_error (error);
+  /* the import: one row for the plan, none per item */
+  g_assert_cmpint (count_logged (f->store), <, logged + 5);
+  top = wp_store_list_children (f->store, wp_plan_get_id (copy), 0, &error);
+  g_assert_no_error (error);
+  assert_rename_logged (f->store, wp_item_get_id (g_ptr_array_index (top, 0)), "导入后改名");
+
+  /* cancelled */
+  g_assert_true (wp_store_begin_plan_write (f->store, &error));
+  bulk = wp_store_bulk_begin (f->store, cancellable, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (wp_store_bulk_add_item (bulk, f->plan_id, 0, 3, &row, &error), >, 0);
+  g_cancellable_cancel (cancellable);
+  g_assert_false (wp_store_bulk_commit (bulk, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  wp_store_bulk_free (bulk);
+  wp_store_rollback_plan_write (f->store);
+  assert_rename_logged (f->store, wp_item_get_id (g_ptr_array_index (top, 0)), "取消后改名");
+
+  /* failed */
+  g_assert_true (wp_store_begin_plan_write (f->store, &error));
+  bulk = wp_store_bulk_begin (f->store, NULL, &error);
+  g_assert_no_error (error);
+  row.progress = 101;
+  g_assert_cmpint (wp_store_bulk_add_item (bulk, f->plan_id, 0, 3, &row, &error), ==, 0);
+  g_assert_error (error, WP_STORE_ERROR, WP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  wp_store_bulk_free (bulk);
+  wp_store_rollback_plan_write (f->store);
+  assert_rename_logged (f->store, wp_item_get_id (g_ptr_array_index (top, 0)), "失败后改名");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -512,6 +599,7 @@ main (int    argc,
   ADD ("positions-after-import-and-appends", test_positions_after_import_and_appends);
   ADD ("cancelled-bulk-write-changes-nothing", test_cancelled_bulk_write_changes_nothing);
   ADD ("failed-bulk-write-in-transaction", test_failed_bulk_write_in_transaction);
+  ADD ("change-log-after-bulk-write", test_change_log_after_bulk_write);
 #undef ADD
   g_test_add_func ("/bulk/batched-rows-same-plan", test_batched_rows_same_plan);
 

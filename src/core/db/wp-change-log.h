@@ -82,6 +82,8 @@ gboolean     wp_change_log_install   (WpChangeLog  *log,
 void         wp_change_log_pause     (WpChangeLog  *log);
 void         wp_change_log_resume    (WpChangeLog  *log);
 gboolean     wp_change_log_is_paused (WpChangeLog  *log);
+gboolean     wp_change_log_remove    (WpChangeLog  *log,
+                                      GError      **error);
 gboolean     wp_change_log_last      (sqlite3      *db,
                                       gint64       *last,
                                       GError      **error);

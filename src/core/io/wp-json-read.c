@@ -1,0 +1,761 @@
+/* wp-json-read.c: reading interchange JSON into checked items
+ *
+ * An item's members are checked one by one (types, ranges, dates, agency
+ * names), with messages that say where in the document (“$.items[2]”);
+ * the document is read as the text goes, one item's members at a time.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "wp-deadline.h"
+#include "wp-json-read.h"
+#include "wp-util.h"
+
+/* Import: first into this tree, checked, then into the store. */
+
+void
+_wp_json_import_item_free (ImportItem *item)
+{
+  g_free (item->title);
+  g_free (item->description);
+  g_strfreev (item->lead);
+  g_strfreev (item->co);
+  g_free (item->due);
+  g_free (item->due_label);
+  g_clear_pointer (&item->targets, g_ptr_array_unref);
+  g_clear_pointer (&item->notes, g_ptr_array_unref);
+  g_clear_pointer (&item->milestones, g_ptr_array_unref);
+  wp_closeout_clear (&item->closeout);
+  g_clear_pointer (&item->attachments, g_ptr_array_unref);
+  g_free (item->reason);
+  g_clear_pointer (&item->children, g_ptr_array_unref);
+  g_free (item);
+}
+
+gboolean
+_wp_json_invalid (GError     **error,
+                  const char  *where,
+                  const char  *format,
+                  ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* Messages quote the file's text: a line break in it must not break the
+   * message's one line. */
+  for (char *c = message; *c != '\0'; c++)
+    if ((guchar) *c < 0x20)
+      *c = ' ';
+
+  g_set_error (error, WP_IO_ERROR, WP_IO_ERROR_INVALID, "%s: %s", where, message);
+  return FALSE;
+}
+
+/* Reads an optional member of @type; a missing or null member keeps the
+ * caller's default. */
+gboolean
+_wp_json_get_member (JsonObject   *object,
+                     const char   *key,
+                     JsonNodeType  type,
+                     GType         value_type,
+                     JsonNode    **out,
+                     const char   *where,
+                     GError      **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (JSON_NODE_TYPE (node) != type
+      || (type == JSON_NODE_VALUE && value_type != G_TYPE_DOUBLE
+          && json_node_get_value_type (node) != value_type)
+      || (type == JSON_NODE_VALUE && value_type == G_TYPE_DOUBLE
+          && json_node_get_value_type (node) != G_TYPE_DOUBLE
+          && json_node_get_value_type (node) != G_TYPE_INT64))
+    {
+      const char *expected = type == JSON_NODE_ARRAY ? _("a list")
+                           : type == JSON_NODE_OBJECT ? _("an object")
+                           : value_type == G_TYPE_STRING ? _("text")
+                           : value_type == G_TYPE_BOOLEAN ? _("true or false")
+                           : _("a number");
+      return _wp_json_invalid (error, where, _("“%s” must be %s"), key, expected);
+    }
+
+  *out = node;
+  return TRUE;
+}
+
+gboolean
+_wp_json_get_string (JsonObject  *object,
+                     const char  *key,
+                     char       **out,
+                     const char  *where,
+                     GError     **error)
+{
+  JsonNode *node;
+
+  if (!_wp_json_get_member (object, key, JSON_NODE_VALUE, G_TYPE_STRING, &node, where, error))
+    return FALSE;
+  if (node != NULL)
+    {
+      /* wp_json_scan() refused what would not decode to Unicode; this
+       * keeps it so whatever json-glib does with escapes. */
+      if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
+        return _wp_json_invalid (error, where, _("“%s” is not valid text"), key);
+      g_free (*out);
+      *out = g_strdup (json_node_get_string (node));
+    }
+  return TRUE;
+}
+
+gboolean
+_wp_json_get_number (JsonObject  *object,
+                     const char  *key,
+                     gboolean    *has_value,
+                     double      *value,
+                     const char  *where,
+                     GError     **error)
+{
+  JsonNode *node;
+
+  *has_value = FALSE;
+  if (!_wp_json_get_member (object, key, JSON_NODE_VALUE, G_TYPE_DOUBLE, &node, where, error))
+    return FALSE;
+  if (node != NULL)
+    {
+      *has_value = TRUE;
+      *value = json_node_get_value_type (node) == G_TYPE_INT64
+               ? (double) json_node_get_int (node) : json_node_get_double (node);
+      if (!isfinite (*value))
+        return _wp_json_invalid (error, where, _("“%s” is out of range"), key);
+    }
+  return TRUE;
+}
+
+static gboolean
+get_progress (JsonObject  *object,
+              int         *progress,
+              const char  *where,
+              GError     **error)
+{
+  gboolean has;
+  double value = 0;
+
+  *progress = -1;
+  if (!_wp_json_get_number (object, "progress", &has, &value, where, error))
+    return FALSE;
+  if (!has)
+    return TRUE;
+  if (value < 0 || value > 100 || value != floor (value))
+    return _wp_json_invalid (error, where, _("“progress” must be a whole number from 0 to 100"));
+  *progress = (int) value;
+  return TRUE;
+}
+
+static gboolean
+get_names (JsonObject  *object,
+           const char  *key,
+           GStrv       *out,
+           const char  *where,
+           GError     **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonNode *node;
+
+  if (!_wp_json_get_member (object, key, JSON_NODE_ARRAY, G_TYPE_INVALID, &node, where, error))
+    return FALSE;
+
+  if (node != NULL)
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+          g_autofree char *name = NULL;
+
+          if (!JSON_NODE_HOLDS_VALUE (element)
+              || json_node_get_value_type (element) != G_TYPE_STRING)
+            return _wp_json_invalid (error, where, _("“%s” must be a list of agency names"), key);
+          if (!g_utf8_validate (json_node_get_string (element), -1, NULL))
+            return _wp_json_invalid (error, where, _("“%s” is not valid text"), key);
+          /* A name of one full-width space looks empty in every list. */
+          name = wp_utf8_strip_blank (g_strdup (json_node_get_string (element)));
+          if (name[0] == '\0')
+            return _wp_json_invalid (error, where, _("“%s” has an empty agency name"), key);
+          g_strv_builder_add (builder, name);
+        }
+    }
+
+  *out = g_strv_builder_end (builder);
+  return TRUE;
+}
+
+static gboolean
+read_targets (JsonObject  *object,
+              ImportItem  *item,
+              const char  *where,
+              GError     **error)
+{
+  JsonNode *node;
+
+  if (!_wp_json_get_member (object, "targets", JSON_NODE_ARRAY, G_TYPE_INVALID,
+                            &node, where, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+    {
+      JsonNode *element = json_array_get_element (json_node_get_array (node), i);
+      g_autofree char *here = g_strdup_printf ("%s.targets[%u]", where, i);
+      WpTarget *t;
+      JsonObject *o;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        return _wp_json_invalid (error, here, _("a target must be an object"));
+      o = json_node_get_object (element);
+
+      t = g_new0 (WpTarget, 1);
+      g_ptr_array_add (item->targets, t);
+      t->label = g_strdup ("");
+      t->unit = g_strdup ("");
+      if (!_wp_json_get_string (o, "label", &t->label, here, error)
+          || !_wp_json_get_string (o, "unit", &t->unit, here, error)
+          || !_wp_json_get_number (o, "baseline", &t->has_baseline, &t->baseline, here, error)
+          || !_wp_json_get_number (o, "target", &t->has_target, &t->target, here, error)
+          || !_wp_json_get_number (o, "current", &t->has_current, &t->current, here, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_notes (JsonObject  *object,
+            ImportItem  *item,
+            const char  *where,
+            GError     **error)
+{
+  JsonNode *node;
+
+  if (!_wp_json_get_member (object, "notes", JSON_NODE_ARRAY, G_TYPE_INVALID, &node, where, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+    {
+      JsonNode *element = json_array_get_element (json_node_get_array (node), i);
+      g_autofree char *here = g_strdup_printf ("%s.notes[%u]", where, i);
+      g_autofree char *date = NULL;
+      WpNote *n;
+      JsonObject *o;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        return _wp_json_invalid (error, here, _("a progress note must be an object"));
+      o = json_node_get_object (element);
+
+      n = g_new0 (WpNote, 1);
+      g_ptr_array_add (item->notes, n);
+      n->text = g_strdup ("");
+      if (!_wp_json_get_string (o, "date", &date, here, error)
+          || !_wp_json_get_string (o, "text", &n->text, here, error)
+          || !get_progress (o, &n->progress, here, error)
+          || !_wp_json_get_string (o, "reporter", &n->reporter, here, error))
+        return FALSE;
+      if (!wp_date_from_iso (date, &n->date))
+        return _wp_json_invalid (error, here, _("“date” must be a date like 2025-06-30"));
+    }
+
+  return TRUE;
+}
+
+/* "milestones": [{"quarter": 1, "text": "…", "progress": 30}] */
+static gboolean
+read_milestones (JsonObject  *object,
+                 ImportItem  *item,
+                 const char  *where,
+                 GError     **error)
+{
+  JsonNode *node;
+  gboolean seen[5] = { FALSE };
+
+  if (!_wp_json_get_member (object, "milestones", JSON_NODE_ARRAY, G_TYPE_INVALID,
+                            &node, where, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+    {
+      JsonNode *element = json_array_get_element (json_node_get_array (node), i);
+      g_autofree char *here = g_strdup_printf ("%s.milestones[%u]", where, i);
+      WpMilestone *m;
+      gboolean has;
+      double quarter;
+      JsonObject *o;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        return _wp_json_invalid (error, here, _("a milestone must be an object"));
+      o = json_node_get_object (element);
+      m = g_new0 (WpMilestone, 1);
+      g_ptr_array_add (item->milestones, m);
+      m->text = g_strdup ("");
+      if (!_wp_json_get_number (o, "quarter", &has, &quarter, here, error)
+          || !_wp_json_get_string (o, "text", &m->text, here, error)
+          || !get_progress (o, &m->progress, here, error))
+        return FALSE;
+      if (!has || quarter != floor (quarter) || quarter < 1 || quarter > 4)
+        return _wp_json_invalid (error, here, _("“quarter” must be 1, 2, 3 or 4"));
+      m->quarter = (int) quarter;
+      if (seen[m->quarter])
+        return _wp_json_invalid (error, here, _("an item has one milestone per quarter"));
+      seen[m->quarter] = TRUE;
+    }
+  return TRUE;
+}
+
+/* "closeout", "attachments" (by reference) and "unfinished_reason" */
+static gboolean
+read_tracking (JsonObject  *object,
+               ImportItem  *item,
+               const char  *where,
+               GError     **error)
+{
+  JsonNode *node;
+
+  if (!_wp_json_get_string (object, "unfinished_reason", &item->reason, where, error)
+      || !_wp_json_get_member (object, "closeout", JSON_NODE_OBJECT, G_TYPE_INVALID,
+                               &node, where, error))
+    return FALSE;
+  if (node != NULL)
+    {
+      g_autofree char *here = g_strdup_printf ("%s.closeout", where);
+      g_autofree char *state = NULL;
+      JsonObject *o = json_node_get_object (node);
+
+      if (!_wp_json_get_string (o, "state", &state, here, error)
+          || !_wp_json_get_string (o, "completion", &item->closeout.completion, here, error)
+          || !_wp_json_get_string (o, "closed_by", &item->closeout.closed_by, here, error)
+          || !_wp_json_get_string (o, "closed_at", &item->closeout.closed_at, here, error))
+        return FALSE;
+      if (g_strcmp0 (state, "closed") == 0)
+        item->closeout.state = WP_CLOSEOUT_CLOSED;
+      else if (g_strcmp0 (state, "pending_review") == 0)
+        item->closeout.state = WP_CLOSEOUT_PENDING_REVIEW;
+      else
+        return _wp_json_invalid (error, here, _("“state” must be closed or pending_review"));
+    }
+
+  if (!_wp_json_get_member (object, "attachments", JSON_NODE_ARRAY, G_TYPE_INVALID,
+                            &node, where, error))
+    return FALSE;
+  for (guint i = 0; node != NULL && i < json_array_get_length (json_node_get_array (node)); i++)
+    {
+      JsonNode *element = json_array_get_element (json_node_get_array (node), i);
+      g_autofree char *here = g_strdup_printf ("%s.attachments[%u]", where, i);
+      WpAttachment *a;
+      gboolean has;
+      double size;
+      JsonObject *o;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        return _wp_json_invalid (error, here, _("an attachment must be an object"));
+      o = json_node_get_object (element);
+      a = g_new0 (WpAttachment, 1);
+      g_ptr_array_add (item->attachments, a);
+      if (!_wp_json_get_string (o, "name", &a->name, here, error)
+          || !_wp_json_get_string (o, "type", &a->type, here, error)
+          || !_wp_json_get_number (o, "size", &has, &size, here, error)
+          || !_wp_json_get_string (o, "sha256", &a->sha256, here, error)
+          || !_wp_json_get_string (o, "added", &a->added, here, error))
+        return FALSE;
+      if (a->name == NULL || a->name[0] == '\0' || a->sha256 == NULL
+          || strlen (a->sha256) != 64 || !has || size < 0 || size != floor (size))
+        return _wp_json_invalid (error, here,
+                                 _("an attachment needs its “name”, “size” and “sha256”"));
+      a->size = (gint64) size;
+      if (a->type == NULL)
+        a->type = g_strdup ("");
+    }
+  return TRUE;
+}
+
+/* An item's own members, read from @object; its children are read by
+ * parse_item() as the text goes. */
+static ImportItem *
+read_item_fields (JsonObject  *object,
+                  const char  *where,
+                  GError     **error)
+{
+  g_autoptr(ImportItem) item = g_new0 (ImportItem, 1);
+  g_autofree char *kind = NULL;
+  g_autofree char *status = NULL;
+  JsonNode *member;
+
+  item->title = g_strdup ("");
+  item->description = g_strdup ("");
+  item->due_label = g_strdup ("");
+  item->targets = g_ptr_array_new_with_free_func ((GDestroyNotify) wp_target_free);
+  item->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) wp_note_free);
+  item->milestones = g_ptr_array_new_with_free_func ((GDestroyNotify) wp_milestone_free);
+  item->attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) wp_attachment_free);
+  item->children = g_ptr_array_new_with_free_func ((GDestroyNotify) _wp_json_import_item_free);
+
+  if (!_wp_json_get_string (object, "kind", &kind, where, error)
+      || !_wp_json_get_string (object, "title", &item->title, where, error)
+      || !_wp_json_get_string (object, "description", &item->description, where, error)
+      || !get_names (object, "lead", &item->lead, where, error)
+      || !get_names (object, "co", &item->co, where, error)
+      || !_wp_json_get_string (object, "status", &status, where, error)
+      || !get_progress (object, &item->progress, where, error)
+      || !_wp_json_get_string (object, "due", &item->due, where, error)
+      || !_wp_json_get_string (object, "due_label", &item->due_label, where, error)
+      || !read_targets (object, item, where, error)
+      || !read_notes (object, item, where, error)
+      || !read_milestones (object, item, where, error)
+      || !read_tracking (object, item, where, error))
+    return NULL;
+
+  if (kind == NULL || !wp_item_kind_from_string (kind, &item->kind))
+    {
+      _wp_json_invalid (error, where, _("“kind” must be area, task or action"));
+      return NULL;
+    }
+  if (status == NULL)
+    item->status = WP_ITEM_STATUS_NOT_STARTED;
+  else if (!wp_item_status_from_string (status, &item->status))
+    {
+      _wp_json_invalid (error, where,
+                        _("“status” must be not_started, in_progress, done or suspended, not “%s”"),
+                        status);
+      return NULL;
+    }
+  if (item->due != NULL)
+    {
+      GDate date;
+      if (!wp_date_from_iso (item->due, &date))
+        {
+          _wp_json_invalid (error, where,
+                            _("“due” must be a date like 2025-06-30, not “%s”"), item->due);
+          return NULL;
+        }
+    }
+  if (!_wp_json_get_member (object, "ongoing", JSON_NODE_VALUE, G_TYPE_BOOLEAN,
+                            &member, where, error))
+    return NULL;
+  item->ongoing = member != NULL && json_node_get_boolean (member);
+  if (!_wp_json_get_member (object, "carried_over", JSON_NODE_VALUE, G_TYPE_BOOLEAN,
+                            &member, where, error))
+    return NULL;
+  item->carried_over = member != NULL && json_node_get_boolean (member);
+  if (!_wp_json_get_member (object, "carried_forward", JSON_NODE_VALUE, G_TYPE_BOOLEAN,
+                            &member, where, error))
+    return NULL;
+  item->carried_forward = member != NULL && json_node_get_boolean (member);
+
+  /* A "children" list was read as the text went; anything else there is
+   * not one. */
+  if (!_wp_json_get_member (object, "children", JSON_NODE_ARRAY, G_TYPE_INVALID,
+                            &member, where, error))
+    return NULL;
+
+  return g_steal_pointer (&item);
+}
+
+/* Reading the document as the text goes. wp_json_scan() has checked the
+ * whole text first (RFC 8259 JSON, members named once, numbers in range,
+ * escapes that decode to Unicode without U+0000, depth), so this reader
+ * takes what it finds without checking it again. It builds json-glib
+ * nodes only for one item's own members at a time and reads each
+ * "children" list (and the top "items") straight into ImportItems: the
+ * whole document is never held as a tree, which at 100,000 items was
+ * 450 MB and most of an import's time. */
+
+void
+_wp_json_skip_space (Reader *r)
+{
+  while (r->p < r->end && (*r->p == ' ' || *r->p == '\n' || *r->p == '\r' || *r->p == '\t'))
+    r->p++;
+}
+
+static int
+hex_digit (char c)
+{
+  return g_ascii_xdigit_value (c);
+}
+
+static int
+hex4 (const char *p)
+{
+  return (hex_digit (p[0]) << 12) | (hex_digit (p[1]) << 8) | (hex_digit (p[2]) << 4)
+         | hex_digit (p[3]);
+}
+
+/* At the opening quote; leaves r->text holding the decoded text. */
+void
+_wp_json_read_string (Reader *r)
+{
+  g_string_truncate (r->text, 0);
+  for (r->p++; r->p < r->end && *r->p != '"';)
+    {
+      const char *run = r->p;
+      int code;
+
+      while (r->p < r->end && *r->p != '"' && *r->p != '\\')
+        r->p++;
+      g_string_append_len (r->text, run, r->p - run);
+      if (r->p >= r->end || *r->p == '"')
+        break;
+
+      switch (r->p[1])
+        {
+        case 'b': g_string_append_c (r->text, '\b'); break;
+        case 'f': g_string_append_c (r->text, '\f'); break;
+        case 'n': g_string_append_c (r->text, '\n'); break;
+        case 'r': g_string_append_c (r->text, '\r'); break;
+        case 't': g_string_append_c (r->text, '\t'); break;
+        case 'u':
+          code = hex4 (r->p + 2);
+          if (code >= 0xD800 && code <= 0xDBFF)
+            {
+              code = 0x10000 + ((code - 0xD800) << 10) + (hex4 (r->p + 8) - 0xDC00);
+              r->p += 6;
+            }
+          g_string_append_unichar (r->text, (gunichar) code);
+          r->p += 4;
+          break;
+        default:  /* " \ / */
+          g_string_append_c (r->text, r->p[1]);
+          break;
+        }
+      r->p += 2;
+    }
+  r->p++;
+}
+
+JsonNode *
+_wp_json_read_value (Reader *r)
+{
+  JsonNode *node;
+
+  _wp_json_skip_space (r);
+  switch (*r->p)
+    {
+    case '{':
+      {
+        JsonObject *object = json_object_new ();
+
+        for (r->p++, _wp_json_skip_space (r); *r->p != '}'; _wp_json_skip_space (r))
+          {
+            g_autofree char *key = NULL;
+
+            if (*r->p == ',')
+              {
+                r->p++;
+                _wp_json_skip_space (r);
+              }
+            _wp_json_read_string (r);
+            key = g_strdup (r->text->str);
+            _wp_json_skip_space (r);
+            r->p++;  /* : */
+            json_object_set_member (object, key, _wp_json_read_value (r));
+          }
+        r->p++;
+        node = json_node_init_object (json_node_alloc (), object);
+        json_object_unref (object);
+        return node;
+      }
+    case '[':
+      {
+        JsonArray *array = json_array_new ();
+
+        for (r->p++, _wp_json_skip_space (r); *r->p != ']'; _wp_json_skip_space (r))
+          {
+            if (*r->p == ',')
+              r->p++;
+            json_array_add_element (array, _wp_json_read_value (r));
+          }
+        r->p++;
+        node = json_node_init_array (json_node_alloc (), array);
+        json_array_unref (array);
+        return node;
+      }
+    case '"':
+      _wp_json_read_string (r);
+      return json_node_init_string (json_node_alloc (), r->text->str);
+    case 't':
+      r->p += 4;
+      return json_node_init_boolean (json_node_alloc (), TRUE);
+    case 'f':
+      r->p += 5;
+      return json_node_init_boolean (json_node_alloc (), FALSE);
+    case 'n':
+      r->p += 4;
+      return json_node_init_null (json_node_alloc ());
+    default:
+      {
+        const char *start = r->p;
+        gboolean integer = TRUE;
+        char *number;
+
+        while (r->p < r->end && strchr ("+-0123456789.eE", *r->p) != NULL)
+          {
+            if (*r->p == '.' || *r->p == 'e' || *r->p == 'E')
+              integer = FALSE;
+            r->p++;
+          }
+        /* As json-glib reads numbers: integers as such, the rest as doubles */
+        number = g_strndup (start, r->p - start);
+        node = integer ? json_node_init_int (json_node_alloc (), g_ascii_strtoll (number, NULL, 10))
+                       : json_node_init_double (json_node_alloc (), g_ascii_strtod (number, NULL));
+        g_free (number);
+        return node;
+      }
+    }
+}
+
+/* Steps over one value, for what is read no further after an error. */
+static void
+skip_value (Reader *r)
+{
+  int depth = 0;
+
+  _wp_json_skip_space (r);
+  do
+    {
+      if (*r->p == '"')
+        {
+          for (r->p++; *r->p != '"'; r->p++)
+            if (*r->p == '\\')
+              r->p++;
+          r->p++;
+          continue;
+        }
+      if (*r->p == '{' || *r->p == '[')
+        depth++;
+      else if (*r->p == '}' || *r->p == ']')
+        depth--;
+      else if (depth == 0)
+        {
+          /* a number or a word: up to what ends it */
+          while (r->p < r->end && strchr (",}] \n\r\t", *r->p) == NULL)
+            r->p++;
+          return;
+        }
+      r->p++;
+    }
+  while (depth > 0 && r->p < r->end);
+}
+
+static ImportItem *parse_item (Reader      *r,
+                               const char  *where,
+                               int          depth,
+                               GError     **error);
+
+/* At a "[": reads the items of a children (or top "items") list into
+ * @items. The first bad item's error goes to @error and the rest of the
+ * list is stepped over, so that the object holding it can still be read:
+ * its own errors come first, as they did when the tree was read whole. */
+void
+_wp_json_parse_item_list (Reader      *r,
+                          GPtrArray   *items,
+                          const char  *where,
+                          const char  *member,
+                          int          depth,
+                          GError     **error)
+{
+  guint i = 0;
+
+  for (r->p++, _wp_json_skip_space (r); *r->p != ']'; _wp_json_skip_space (r), i++)
+    {
+      if (*r->p == ',')
+        r->p++;
+      if (error != NULL && *error != NULL)
+        skip_value (r);
+      else
+        {
+          g_autofree char *here = g_strdup_printf ("%s%s[%u]", where, member, i);
+          ImportItem *item = parse_item (r, here, depth, error);
+
+          if (item != NULL)
+            g_ptr_array_add (items, item);
+        }
+    }
+  r->p++;
+}
+
+/* Reads one JSON value as an item (and its children) and checks it. */
+static ImportItem *
+parse_item (Reader      *r,
+            const char  *where,
+            int          depth,
+            GError     **error)
+{
+  g_autoptr(JsonObject) object = NULL;
+  g_autoptr(GPtrArray) children = NULL;
+  g_autoptr(GError) child_error = NULL;
+  ImportItem *item;
+
+  _wp_json_skip_space (r);
+  if (depth > MAX_ITEM_DEPTH)
+    {
+      skip_value (r);
+      _wp_json_invalid (error, where, _("items are nested too deeply"));
+      return NULL;
+    }
+  if (*r->p != '{')
+    {
+      skip_value (r);
+      _wp_json_invalid (error, where, _("an item must be an object"));
+      return NULL;
+    }
+
+  object = json_object_new ();
+  children = g_ptr_array_new_with_free_func ((GDestroyNotify) _wp_json_import_item_free);
+  for (r->p++, _wp_json_skip_space (r); *r->p != '}'; _wp_json_skip_space (r))
+    {
+      g_autofree char *key = NULL;
+
+      if (*r->p == ',')
+        {
+          r->p++;
+          _wp_json_skip_space (r);
+        }
+      _wp_json_read_string (r);
+      key = g_strdup (r->text->str);
+      _wp_json_skip_space (r);
+      r->p++;  /* : */
+      _wp_json_skip_space (r);
+      if (*r->p == '[' && g_str_equal (key, "children"))
+        _wp_json_parse_item_list (r, children, where, ".children", depth + 1, &child_error);
+      else
+        json_object_set_member (object, key, _wp_json_read_value (r));
+    }
+  r->p++;
+
+  item = read_item_fields (object, where, error);
+  if (item == NULL)
+    return NULL;
+  if (child_error != NULL)
+    {
+      _wp_json_import_item_free (item);
+      g_propagate_error (error, g_steal_pointer (&child_error));
+      return NULL;
+    }
+  g_ptr_array_extend_and_steal (item->children, g_steal_pointer (&children));
+  return item;
+}

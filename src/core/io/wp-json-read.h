@@ -1,0 +1,89 @@
+/* wp-json-read.h: reading interchange JSON into checked items, for
+ * wp-json-import.c (private to the JSON import)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "wp-json-io.h"
+#include "wp-tracking.h"
+
+G_BEGIN_DECLS
+
+/* Items nest as area, key task and action, and a few levels more where
+ * offices split actions up. The JSON of an item nested this deep is twice
+ * as deep plus the root, its targets and their objects. */
+#define MAX_ITEM_DEPTH 64
+#define MAX_JSON_DEPTH (2 * MAX_ITEM_DEPTH + 8)
+
+/* An item as read from the document and checked, before it is written */
+typedef struct _ImportItem ImportItem;
+struct _ImportItem {
+  WpItemKind    kind;
+  char         *title;
+  char         *description;
+  GStrv         lead;
+  GStrv         co;
+  WpItemStatus  status;
+  int           progress;
+  char         *due;
+  char         *due_label;
+  gboolean      ongoing;
+  gboolean      carried_over;
+  gboolean      carried_forward;
+  GPtrArray    *targets;   /* WpTarget */
+  GPtrArray    *notes;     /* WpNote */
+  GPtrArray    *milestones;   /* WpMilestone */
+  WpCloseout    closeout;
+  GPtrArray    *attachments;  /* WpAttachment, by reference */
+  char         *reason;
+  GPtrArray    *children;  /* ImportItem */
+};
+
+void      _wp_json_import_item_free (ImportItem *item);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportItem, _wp_json_import_item_free)
+
+gboolean  _wp_json_invalid     (GError       **error,
+                                const char    *where,
+                                const char    *format,
+                                ...) G_GNUC_PRINTF (3, 4);
+gboolean  _wp_json_get_member  (JsonObject    *object,
+                                const char    *key,
+                                JsonNodeType   type,
+                                GType          value_type,
+                                JsonNode     **out,
+                                const char    *where,
+                                GError       **error);
+gboolean  _wp_json_get_string  (JsonObject    *object,
+                                const char    *key,
+                                char         **out,
+                                const char    *where,
+                                GError       **error);
+gboolean  _wp_json_get_number  (JsonObject    *object,
+                                const char    *key,
+                                gboolean      *has_value,
+                                double        *value,
+                                const char    *where,
+                                GError       **error);
+
+/* The text being read, after wp_json_scan() has checked all of it */
+typedef struct {
+  const char *p;
+  const char *end;
+  GString    *text;  /* the string being decoded */
+} Reader;
+
+void      _wp_json_skip_space      (Reader       *r);
+void      _wp_json_read_string     (Reader       *r);
+JsonNode *_wp_json_read_value      (Reader       *r);
+void      _wp_json_parse_item_list (Reader       *r,
+                                    GPtrArray    *items,
+                                    const char   *where,
+                                    const char   *member,
+                                    int           depth,
+                                    GError      **error);
+
+G_END_DECLS
