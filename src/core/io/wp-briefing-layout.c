@@ -22,7 +22,8 @@ const WpBriefingColumn _wp_briefing_columns[N_COLUMNS] = {
 };
 
 /* @text cut to the characters a block of @width × @max_height can show in
- * a font of @size, with an ellipsis where it was cut. */
+ * a font of @size, with an ellipsis where it was cut; %NULL when all of it
+ * can show. */
 static char *
 bounded_text (const char *text,
               double      size,
@@ -33,11 +34,11 @@ bounded_text (const char *text,
   const char *end = text;
 
   if (strlen (text) <= max_chars)
-    return g_strdup (text);  /* a character is at least a byte */
+    return NULL;  /* a character is at least a byte */
   for (gsize n = 0; n < max_chars && *end != '\0'; n++)
     end = g_utf8_next_char (end);
   if (*end == '\0')
-    return g_strdup (text);
+    return NULL;
   return g_strdup_printf ("%.*s…", (int) (end - text), text);
 }
 
@@ -45,7 +46,8 @@ bounded_text (const char *text,
  * to break at, a boundary of shaping items every SHAPING_PIECE characters:
  * an attribute that changes nothing visible (letter spacing of 0 and 1/1024
  * pt in turn) but ends an item. Pieces start only where a character does
- * not attach to the one before. */
+ * not attach to the one before. The attributes of a layout used before are
+ * replaced. */
 static void
 split_long_runs (PangoLayout *layout,
                  const char  *text)
@@ -78,24 +80,22 @@ split_long_runs (PangoLayout *layout,
         }
       previous = c;
     }
-  if (attrs != NULL)
+  if (attrs != NULL || pango_layout_get_attributes (layout) != NULL)
     pango_layout_set_attributes (layout, attrs);
 }
 
-/* A paragraph of @text, at most @max_height high: what does not fit ends in
- * an ellipsis. Its cost is bounded by what it can show. */
-PangoLayout *
-_wp_briefing_new_layout (Doc        *doc,
-                         const char *text,
-                         double      size,
-                         gboolean    bold,
-                         double      width,
-                         double      max_height)
+/* A layout without text for paragraphs at most @max_height high: what does
+ * not fit ends in an ellipsis. */
+static PangoLayout *
+empty_layout (Doc      *doc,
+              double    size,
+              gboolean  bold,
+              double    width,
+              double    max_height)
 {
   PangoLayout *layout = pango_layout_new (doc->pango);
   gpointer key = GINT_TO_POINTER ((int) (size * 2) * 2 + (bold != FALSE));
   PangoFontDescription *font = g_hash_table_lookup (doc->fonts, key);
-  g_autofree char *shown = bounded_text (text, size, width, max_height);
 
   /* (parsed once: a table row asked for it eight times) */
   if (font == NULL)
@@ -111,8 +111,78 @@ _wp_briefing_new_layout (Doc        *doc,
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_height (layout, (int) (max_height * PANGO_SCALE));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  return layout;
+}
+
+/* Gives @layout the text it shows of @text. Its cost is bounded by what it
+ * can show. */
+static void
+set_layout_text (PangoLayout *layout,
+                 const char  *text,
+                 double       size,
+                 double       width,
+                 double       max_height)
+{
+  g_autofree char *cut = bounded_text (text, size, width, max_height);
+  const char *shown = cut != NULL ? cut : text;
+
   pango_layout_set_text (layout, shown, -1);
   split_long_runs (layout, shown);
+}
+
+/* A paragraph of @text, at most @max_height high: what does not fit ends in
+ * an ellipsis. */
+PangoLayout *
+_wp_briefing_new_layout (Doc        *doc,
+                         const char *text,
+                         double      size,
+                         gboolean    bold,
+                         double      width,
+                         double      max_height)
+{
+  PangoLayout *layout = empty_layout (doc, size, bold, width, max_height);
+
+  set_layout_text (layout, text, size, width, max_height);
+  return layout;
+}
+
+/* Table cells and paragraphs are laid out in one layout each of their
+ * kind, its text replaced: making a layout, its font and its settings cost
+ * as much as a short cell's shaping. */
+
+/* Column @column's layout showing @text: the briefing's, valid until the
+ * next call for that column */
+PangoLayout *
+_wp_briefing_cell_layout (Doc        *doc,
+                          guint       column,
+                          gboolean    bold,
+                          const char *text)
+{
+  PangoLayout **layout = &doc->cells[bold != FALSE][column];
+  double width = _wp_briefing_columns[column].share * (PAGE_WIDTH - 2 * MARGIN) - 6;
+
+  if (*layout == NULL)
+    *layout = empty_layout (doc, 8, bold, width, CELL_MAX_HEIGHT);
+  set_layout_text (*layout, text, 8, width, CELL_MAX_HEIGHT);
+  return *layout;
+}
+
+/* A paragraph's layout showing @text, as _wp_briefing_cell_layout() */
+PangoLayout *
+_wp_briefing_paragraph_layout (Doc        *doc,
+                               const char *text,
+                               double      size,
+                               gboolean    bold)
+{
+  gpointer key = GINT_TO_POINTER ((int) (size * 2) * 2 + (bold != FALSE));
+  PangoLayout *layout = g_hash_table_lookup (doc->paragraphs, key);
+
+  if (layout == NULL)
+    {
+      layout = empty_layout (doc, size, bold, PAGE_WIDTH - 2 * MARGIN, BODY_HEIGHT);
+      g_hash_table_insert (doc->paragraphs, key, layout);
+    }
+  set_layout_text (layout, text, size, PAGE_WIDTH - 2 * MARGIN, BODY_HEIGHT);
   return layout;
 }
 
@@ -150,8 +220,7 @@ _wp_briefing_text_block (Doc        *doc,
                          gboolean    bold,
                          double      gap_after)
 {
-  g_autoptr(PangoLayout) layout = _wp_briefing_new_layout (doc, text, size, bold,
-                                                           PAGE_WIDTH - 2 * MARGIN, BODY_HEIGHT);
+  PangoLayout *layout = _wp_briefing_paragraph_layout (doc, text, size, bold);
   Block block = { 0 };
 
   block.texts[0] = g_strdup (text);
@@ -173,7 +242,6 @@ _wp_briefing_table_row (Doc         *doc,
                         double       shade,
                         int          light)
 {
-  double width = PAGE_WIDTH - 2 * MARGIN;
   Block block = { 0 };
 
   block.row = TRUE;
@@ -184,36 +252,32 @@ _wp_briefing_table_row (Doc         *doc,
   for (guint i = 0; i < N_COLUMNS; i++)
     {
       const char *text = cells[i] ? cells[i] : "";
+      PangoLayout *layout;
 
       /* Agencies, deadlines, statuses and percentages repeat row after
        * row, and so does a note where there is none: shape each once and
        * share the layout. */
       if (_wp_briefing_columns[i].repeats || text[0] == '\0')
         {
-          g_autofree char *key = g_strdup_printf ("%u|%d|%s", i, bold, text);
-          PangoLayout *layout = g_hash_table_lookup (doc->shaped, key);
+          GHashTable *shaped = doc->shaped[bold != FALSE][i];
 
+          layout = g_hash_table_lookup (shaped, text);
           if (layout == NULL)
             {
               layout = _wp_briefing_new_layout (doc, text, 8, bold,
-                                                _wp_briefing_columns[i].share * width - 6,
+                                                _wp_briefing_columns[i].share
+                                                * (PAGE_WIDTH - 2 * MARGIN) - 6,
                                                 CELL_MAX_HEIGHT);
-              g_hash_table_insert (doc->shaped, g_steal_pointer (&key), layout);
+              g_hash_table_insert (shaped, g_strdup (text), layout);
             }
           block.layouts[i] = g_object_ref (layout);
         }
       else
         {
-          g_autoptr(PangoLayout) layout = _wp_briefing_new_layout (
-                                            doc, text, 8, bold,
-                                            _wp_briefing_columns[i].share * width - 6,
-                                            CELL_MAX_HEIGHT);
-
+          layout = _wp_briefing_cell_layout (doc, i, bold, text);
           block.texts[i] = g_strdup (text);
-          block.height = MAX (block.height, _wp_briefing_layout_height (layout));
-          continue;
         }
-      block.height = MAX (block.height, _wp_briefing_layout_height (block.layouts[i]));
+      block.height = MAX (block.height, _wp_briefing_layout_height (layout));
     }
   block.height += 6;
 

@@ -67,12 +67,21 @@ wp_briefing_new (WpStore       *store,
   self->title = g_strdup (wp_plan_get_title (plan));
   self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
   g_array_set_clear_func (self->blocks, (GDestroyNotify) _wp_briefing_block_clear);
-  self->shaped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  for (guint bold = 0; bold < 2; bold++)
+    for (guint i = 0; i < N_COLUMNS; i++)
+      self->shaped[bold][i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                     g_object_unref);
+  self->glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+  self->clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
+  self->text = g_string_new (NULL);
+  self->paragraphs = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_object_unref);
   self->fonts = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                        (GDestroyNotify) pango_font_description_free);
   _wp_briefing_lay_out (self, store, plan, stats, agency, summary);
   /* (the blocks hold the shared layouts they need) */
-  g_clear_pointer (&self->shaped, g_hash_table_unref);
+  for (guint bold = 0; bold < 2; bold++)
+    for (guint i = 0; i < N_COLUMNS; i++)
+      g_clear_pointer (&self->shaped[bold][i], g_hash_table_unref);
 
   /* The blocks are in page order: note where each page starts */
   self->page_starts = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -99,6 +108,14 @@ wp_briefing_free (WpBriefing *self)
   g_array_unref (self->blocks);
   g_array_unref (self->page_starts);
   g_object_unref (self->pango);
+  for (guint bold = 0; bold < 2; bold++)
+    for (guint i = 0; i < N_COLUMNS; i++)
+      g_clear_object (&self->cells[bold][i]);
+  g_hash_table_unref (self->paragraphs);
+  g_clear_object (&self->footer);
+  g_array_unref (self->glyphs);
+  g_array_unref (self->clusters);
+  g_string_free (self->text, TRUE);
   g_hash_table_unref (self->fonts);
   g_clear_pointer (&self->stats, wp_plan_stats_free);
   g_free (self->title);

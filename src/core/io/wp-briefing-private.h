@@ -43,7 +43,13 @@ typedef struct {
 struct _WpBriefing {
   PangoContext *pango;
   GArray       *blocks;   /* Block */
-  GHashTable   *shaped;   /* "column|bold|text" → PangoLayout of a short cell */
+  GHashTable   *shaped[2][N_COLUMNS];  /* [bold][column]: text → PangoLayout of a short cell */
+  PangoLayout  *cells[2][N_COLUMNS];   /* [bold][column]: the other cells' */
+  GHashTable   *paragraphs;  /* GINT_TO_POINTER (size × 2 + bold) → PangoLayout */
+  PangoLayout  *footer;
+  GArray       *glyphs;    /* cairo_glyph_t: a page's glyphs not shown yet */
+  GArray       *clusters;  /* cairo_text_cluster_t */
+  GString      *text;
   GHashTable   *fonts;    /* GINT_TO_POINTER (size × 2 + bold) → PangoFontDescription */
   GArray       *page_starts;  /* guint: the first block of each page (from 0), then the end */
   WpPlanStats  *stats;
@@ -89,6 +95,14 @@ PangoLayout *_wp_briefing_new_layout    (Doc             *doc,
                                          gboolean         bold,
                                          double           width,
                                          double           max_height);
+PangoLayout *_wp_briefing_cell_layout   (Doc             *doc,
+                                         guint            column,
+                                         gboolean         bold,
+                                         const char      *text);
+PangoLayout *_wp_briefing_paragraph_layout (Doc          *doc,
+                                            const char   *text,
+                                            double        size,
+                                            gboolean      bold);
 double       _wp_briefing_layout_height (PangoLayout     *layout);
 void         _wp_briefing_need          (Doc             *doc,
                                          double           height);
