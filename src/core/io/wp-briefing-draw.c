@@ -17,11 +17,13 @@ block_layout (Doc         *doc,
               const Block *block,
               guint        i)
 {
-  if (block->layouts[i] != NULL)
-    return block->layouts[i];
+  PangoLayout *shared = _wp_briefing_block_shared (doc, block, i);
+
+  if (shared != NULL)
+    return shared;
   if (!block->row)
     return _wp_briefing_paragraph_layout (doc, block->texts[0], block->size, block->bold);
-  return _wp_briefing_cell_layout (doc, i, block->bold, block->texts[i]);
+  return _wp_briefing_cell_layout (doc, i, block->bold, _wp_briefing_block_text (block, i));
 }
 
 /* The light's word in its colour, as the outline's dot; black for the rest */
@@ -228,7 +230,7 @@ draw_block_text (Doc         *doc,
       pen_flush (pen);
       cairo_save (pen->cr);
       cairo_translate (pen->cr, MARGIN, block->y);
-      block->chart (pen->cr, block->stats, width, block->height);
+      block->chart (pen->cr, doc->stats, width, block->height);
       cairo_restore (pen->cr);
       return;
     }
@@ -243,8 +245,10 @@ draw_block_text (Doc         *doc,
   for (guint i = 0; i < N_COLUMNS; x += _wp_briefing_columns[i].share * width, i++)
     {
       /* (an empty cell, most notes of a large plan, draws nothing) */
-      if (block->layouts[i] != NULL ? pango_layout_get_text (block->layouts[i])[0] == '\0'
-                                    : block->texts[i][0] == '\0')
+      PangoLayout *shared = _wp_briefing_block_shared (doc, block, i);
+
+      if (shared != NULL ? pango_layout_get_text (shared)[0] == '\0'
+                         : _wp_briefing_block_text (block, i)[0] == '\0')
         continue;
       pen_set (pen, cell_colour (block, i));
       draw_text (pen, block_layout (doc, block, i), x + 3, block->y + 3);

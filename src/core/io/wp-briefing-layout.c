@@ -260,22 +260,25 @@ _wp_briefing_table_row (Doc         *doc,
       if (_wp_briefing_columns[i].repeats || text[0] == '\0')
         {
           GHashTable *shaped = doc->shaped[bold != FALSE][i];
+          guint index = GPOINTER_TO_UINT (g_hash_table_lookup (shaped, text));
 
-          layout = g_hash_table_lookup (shaped, text);
-          if (layout == NULL)
+          if (index == 0)
             {
-              layout = _wp_briefing_new_layout (doc, text, 8, bold,
-                                                _wp_briefing_columns[i].share
-                                                * (PAGE_WIDTH - 2 * MARGIN) - 6,
-                                                CELL_MAX_HEIGHT);
-              g_hash_table_insert (shaped, g_strdup (text), layout);
+              g_ptr_array_add (doc->shared,
+                               _wp_briefing_new_layout (doc, text, 8, bold,
+                                                        _wp_briefing_columns[i].share
+                                                        * (PAGE_WIDTH - 2 * MARGIN) - 6,
+                                                        CELL_MAX_HEIGHT));
+              index = doc->shared->len;
+              g_hash_table_insert (shaped, g_strdup (text), GUINT_TO_POINTER (index));
             }
-          block.layouts[i] = g_object_ref (layout);
+          block.shared[i] = index;
+          layout = g_ptr_array_index (doc->shared, index - 1);
         }
       else
         {
           layout = _wp_briefing_cell_layout (doc, i, bold, text);
-          block.texts[i] = g_strdup (text);
+          block.texts[i == 0 ? 0 : 1] = g_strdup (text);
         }
       block.height = MAX (block.height, _wp_briefing_layout_height (layout));
     }
@@ -299,7 +302,7 @@ _wp_briefing_chart_block (Doc         *doc,
   Block block = { 0 };
 
   block.chart = chart;
-  block.stats = stats;
+  g_return_if_fail (stats == doc->stats);
   block.height = height;
   _wp_briefing_need (doc, height);
   block.page = doc->page;
@@ -312,11 +315,28 @@ _wp_briefing_chart_block (Doc         *doc,
 void
 _wp_briefing_block_clear (Block *block)
 {
-  for (guint i = 0; i < N_COLUMNS; i++)
-    {
-      g_clear_object (&block->layouts[i]);
-      g_clear_pointer (&block->texts[i], g_free);
-    }
+  g_clear_pointer (&block->texts[0], g_free);
+  g_clear_pointer (&block->texts[1], g_free);
+}
+
+/* Column @column's shared layout in @block, or %NULL */
+PangoLayout *
+_wp_briefing_block_shared (Doc         *doc,
+                           const Block *block,
+                           guint        column)
+{
+  return block->shared[column] > 0 ? g_ptr_array_index (doc->shared, block->shared[column] - 1)
+                                   : NULL;
+}
+
+/* Column @column's text in @block when it is not shared */
+const char *
+_wp_briefing_block_text (const Block *block,
+                         guint        column)
+{
+  if (column == 0)
+    return block->texts[0];
+  return column == NOTE_COLUMN ? block->texts[1] : NULL;
 }
 
 void

@@ -69,8 +69,8 @@ wp_briefing_new (WpStore       *store,
   g_array_set_clear_func (self->blocks, (GDestroyNotify) _wp_briefing_block_clear);
   for (guint bold = 0; bold < 2; bold++)
     for (guint i = 0; i < N_COLUMNS; i++)
-      self->shaped[bold][i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                     g_object_unref);
+      self->shaped[bold][i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->shared = g_ptr_array_new_with_free_func (g_object_unref);
   self->glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
   self->clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
   self->text = g_string_new (NULL);
@@ -78,7 +78,6 @@ wp_briefing_new (WpStore       *store,
   self->fonts = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                        (GDestroyNotify) pango_font_description_free);
   _wp_briefing_lay_out (self, store, plan, stats, agency, summary);
-  /* (the blocks hold the shared layouts they need) */
   for (guint bold = 0; bold < 2; bold++)
     for (guint i = 0; i < N_COLUMNS; i++)
       g_clear_pointer (&self->shaped[bold][i], g_hash_table_unref);
@@ -112,6 +111,7 @@ wp_briefing_free (WpBriefing *self)
     for (guint i = 0; i < N_COLUMNS; i++)
       g_clear_object (&self->cells[bold][i]);
   g_hash_table_unref (self->paragraphs);
+  g_ptr_array_unref (self->shared);
   g_clear_object (&self->footer);
   g_array_unref (self->glyphs);
   g_array_unref (self->clusters);

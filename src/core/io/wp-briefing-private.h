@@ -23,27 +23,30 @@ G_BEGIN_DECLS
 #define N_COLUMNS 8
 #define LIGHT_COLUMN 5
 
-/* A laid-out piece of a page: a paragraph, or a table row. */
+#define NOTE_COLUMN 7
+
+/* A laid-out piece of a page: a paragraph, or a table row. A plan of
+ * 100,000 items has as many rows: a block is kept small. */
 typedef struct {
-  int          page;
-  double       y;
-  double       height;
-  PangoLayout *layouts[N_COLUMNS];  /* a shared cell's, or NULL */
-  char        *texts[N_COLUMNS];    /* the others' (a paragraph's first), laid out again
-                                       when drawn */
-  double       size;                /* their font size */
-  gboolean     bold;
-  gboolean     row;
-  double       shade;               /* grey background of a table row, 0 for none */
-  int          light;               /* a row's WpLight, for the colour of its cell; -1: none */
-  void       (*chart) (cairo_t *cr, WpPlanStats *stats, double width, double height);
-  WpPlanStats *stats;
+  double           y;
+  double           height;
+  int              page;
+  int              light;              /* a row's WpLight, for the colour of its cell; -1: none */
+  guint32          shared[N_COLUMNS];  /* a shared cell's layout in the briefing's, from 1; 0 */
+  char            *texts[2];           /* a paragraph's, or a row's title and note when not
+                                          shared: laid out again when drawn */
+  float            size;               /* their font size */
+  guint8           bold;
+  guint8           row;
+  double           shade;              /* grey background of a table row, 0 for none */
+  void           (*chart) (cairo_t *cr, WpPlanStats *stats, double width, double height);
 } Block;
 
 struct _WpBriefing {
   PangoContext *pango;
   GArray       *blocks;   /* Block */
-  GHashTable   *shaped[2][N_COLUMNS];  /* [bold][column]: text → PangoLayout of a short cell */
+  GPtrArray    *shared;   /* PangoLayout of a short cell, shared by the blocks */
+  GHashTable   *shaped[2][N_COLUMNS];  /* [bold][column]: text → its index in shared, from 1 */
   PangoLayout  *cells[2][N_COLUMNS];   /* [bold][column]: the other cells' */
   GHashTable   *paragraphs;  /* GINT_TO_POINTER (size × 2 + bold) → PangoLayout */
   PangoLayout  *footer;
@@ -123,6 +126,11 @@ void         _wp_briefing_chart_block   (Doc             *doc,
                                          double           height,
                                          double           gap_after);
 void         _wp_briefing_block_clear   (Block           *block);
+PangoLayout *_wp_briefing_block_shared  (Doc             *doc,
+                                         const Block     *block,
+                                         guint            column);
+const char  *_wp_briefing_block_text    (const Block     *block,
+                                         guint            column);
 
 void         _wp_briefing_lay_out       (Doc             *doc,
                                          WpStore         *store,
