@@ -1,0 +1,355 @@
+/* wp-briefing-draw.c: the briefing's pages drawn, one at a time, their text laid out
+ * again
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "wp-briefing-private.h"
+#include "wp-stats.h"
+
+/* Column @i's layout of @block: shared, or laid out again as it was
+ * measured (valid until the next of its kind) */
+static PangoLayout *
+block_layout (Doc         *doc,
+              const Block *block,
+              guint        i)
+{
+  PangoLayout *shared = _wp_briefing_block_shared (doc, block, i);
+
+  if (shared != NULL)
+    return shared;
+  if (!block->row)
+    return _wp_briefing_paragraph_layout (doc, block->texts[0], block->size, block->bold);
+  return _wp_briefing_cell_layout (doc, i, block->bold, _wp_briefing_block_text (block, i));
+}
+
+/* The light's word in its colour, as the outline's dot; black for the rest */
+static const double *
+cell_colour (const Block *block,
+             guint        i)
+{
+  static const double red[] = { 0.78, 0.11, 0.16 }, yellow[] = { 0.72, 0.45, 0.0 },
+                      green[] = { 0.15, 0.52, 0.25 }, black[] = { 0, 0, 0 };
+
+  if (i == LIGHT_COLUMN && block->light == WP_LIGHT_RED)
+    return red;
+  if (i == LIGHT_COLUMN && block->light == WP_LIGHT_YELLOW)
+    return yellow;
+  if (i == LIGHT_COLUMN && block->light == WP_LIGHT_GREEN)
+    return green;
+  return black;
+}
+
+/* Glyphs in one font and colour, shown at once: cairo's PDF surface
+ * records, analyses and writes each show of glyphs on its own, and a page
+ * of the table showed about 150 runs of a few glyphs. The runs drawn one
+ * after another in the same font and colour are one show, so the text
+ * stays in the order it had. */
+typedef struct {
+  cairo_scaled_font_t *font;
+  const double        *colour;
+  GArray              *glyphs;    /* cairo_glyph_t */
+  GArray              *clusters;  /* cairo_text_cluster_t */
+  GString             *text;
+} Batch;
+
+typedef struct {
+  cairo_t      *cr;
+  const double *colour;   /* of the text drawn next */
+  Batch         batch;    /* the glyphs not shown yet */
+} Pen;
+
+static void
+pen_set (Pen          *pen,
+         const double *colour)
+{
+  pen->colour = colour;
+}
+
+/* Shows the glyphs not shown yet */
+static void
+pen_flush (Pen *pen)
+{
+  Batch *batch = &pen->batch;
+
+  if (batch->glyphs->len == 0 && batch->text->len == 0)
+    return;
+  cairo_set_source_rgb (pen->cr, batch->colour[0], batch->colour[1], batch->colour[2]);
+  cairo_set_scaled_font (pen->cr, batch->font);
+  cairo_show_text_glyphs (pen->cr, batch->text->str, batch->text->len,
+                          (cairo_glyph_t *) batch->glyphs->data, batch->glyphs->len,
+                          (cairo_text_cluster_t *) batch->clusters->data, batch->clusters->len,
+                          0);
+  g_array_set_size (batch->glyphs, 0);
+  g_array_set_size (batch->clusters, 0);
+  g_string_truncate (batch->text, 0);
+}
+
+/* The batch for glyphs of @font in the pen's colour */
+static Batch *
+pen_batch (Pen                 *pen,
+           cairo_scaled_font_t *font)
+{
+  Batch *batch = &pen->batch;
+
+  if (batch->font != font || batch->colour != pen->colour)
+    {
+      pen_flush (pen);
+      cairo_scaled_font_destroy (batch->font);
+      batch->font = cairo_scaled_font_reference (font);
+      batch->colour = pen->colour;
+    }
+  return batch;
+}
+
+/* Whether pango_cairo_show_layout() would draw @layout's runs as text and
+ * nothing else: left to right, no box for a missing glyph */
+static gboolean
+layout_is_plain_text (PangoLayout *layout)
+{
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    for (GSList *r = ((PangoLayoutLine *) l->data)->runs; r != NULL; r = r->next)
+      {
+        PangoGlyphItem *run = r->data;
+
+        if (run->item->analysis.level & 1 || run->y_offset != 0)
+          return FALSE;
+        for (int i = 0; i < run->glyphs->num_glyphs; i++)
+          {
+            PangoGlyph glyph = run->glyphs->glyphs[i].glyph;
+
+            if (glyph & PANGO_GLYPH_UNKNOWN_FLAG && glyph != (0x20 | PANGO_GLYPH_UNKNOWN_FLAG))
+              return FALSE;
+          }
+      }
+  return TRUE;
+}
+
+/* A run's glyphs and clusters as pango_cairo_show_layout() shows them,
+ * at @x, @y on the baseline, added to its batch */
+static void
+batch_run (Pen            *pen,
+           const char     *text,
+           PangoGlyphItem *run,
+           double          x,
+           double          y)
+{
+  Batch *batch = pen_batch (pen, pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (
+                                   run->item->analysis.font)));
+  PangoGlyphString *glyphs = run->glyphs;
+  PangoGlyphItemIter iter;
+  int position = 0;
+
+  for (int i = 0; i < glyphs->num_glyphs; i++)
+    {
+      PangoGlyphInfo *info = &glyphs->glyphs[i];
+
+      if (info->glyph != PANGO_GLYPH_EMPTY && !(info->glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+        {
+          cairo_glyph_t glyph = {
+            info->glyph, x + (double) (position + info->geometry.x_offset) / PANGO_SCALE,
+            info->geometry.y_offset == 0 ? y : y + (double) info->geometry.y_offset / PANGO_SCALE,
+          };
+
+          g_array_append_val (batch->glyphs, glyph);
+        }
+      position += info->geometry.width;
+    }
+  if (pango_glyph_item_iter_init_start (&iter, run, text))
+    do
+      {
+        cairo_text_cluster_t cluster = {
+          iter.end_index - iter.start_index, iter.end_glyph - iter.start_glyph,
+        };
+
+        /* (the glyphs not drawn are in no cluster) */
+        for (int i = iter.start_glyph; i < iter.end_glyph; i++)
+          if (glyphs->glyphs[i].glyph == PANGO_GLYPH_EMPTY
+              || glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+            cluster.num_glyphs--;
+        g_array_append_val (batch->clusters, cluster);
+      }
+    while (pango_glyph_item_iter_next_cluster (&iter));
+  g_string_append_len (batch->text, text + run->item->offset, run->item->length);
+}
+
+static void
+draw_text (Pen         *pen,
+           PangoLayout *layout,
+           double       x,
+           double       y)
+{
+  PangoLayoutIter *iter;
+  const char *text = pango_layout_get_text (layout);
+
+  if (!layout_is_plain_text (layout))
+    {
+      pen_flush (pen);
+      cairo_set_source_rgb (pen->cr, pen->colour[0], pen->colour[1], pen->colour[2]);
+      cairo_move_to (pen->cr, x, y);
+      pango_cairo_show_layout (pen->cr, layout);
+      return;
+    }
+  /* (placed as pango_renderer_draw_layout() places them) */
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      PangoRectangle logical;
+      int run_x;
+      double baseline;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      baseline = y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+      run_x = logical.x;
+      for (GSList *r = line->runs; r != NULL; r = r->next)
+        {
+          PangoGlyphItem *run = r->data;
+
+          batch_run (pen, text, run, x + (double) run_x / PANGO_SCALE, baseline);
+          run_x += pango_glyph_string_get_width (run->glyphs);
+        }
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+static void
+draw_block_text (Doc         *doc,
+                 Pen         *pen,
+                 const Block *block)
+{
+  static const double black[] = { 0, 0, 0 };
+  double width = PAGE_WIDTH - 2 * MARGIN, x = MARGIN;
+
+  if (block->chart != NULL)
+    {
+      pen_flush (pen);
+      cairo_save (pen->cr);
+      cairo_translate (pen->cr, MARGIN, block->y);
+      block->chart (pen->cr, doc->stats, width, block->height);
+      cairo_restore (pen->cr);
+      return;
+    }
+
+  if (!block->row)
+    {
+      pen_set (pen, black);
+      draw_text (pen, block_layout (doc, block, 0), MARGIN, block->y);
+      return;
+    }
+
+  for (guint i = 0; i < N_COLUMNS; x += _wp_briefing_columns[i].share * width, i++)
+    {
+      /* (an empty cell, most notes of a large plan, draws nothing) */
+      PangoLayout *shared = _wp_briefing_block_shared (doc, block, i);
+
+      if (shared != NULL ? pango_layout_get_text (shared)[0] == '\0'
+                         : _wp_briefing_block_text (block, i)[0] == '\0')
+        continue;
+      pen_set (pen, cell_colour (block, i));
+      draw_text (pen, block_layout (doc, block, i), x + 3, block->y + 3);
+    }
+}
+
+/* The shaded backgrounds of the rows from @start to @end, then the lines
+ * under them, each kind as one path. (Drawn row by row, a shaded row
+ * painted over the lower half of the line above it, 0.25 pt.) */
+static void
+draw_grid (Doc     *doc,
+           cairo_t *cr,
+           guint    start,
+           guint    end)
+{
+  double width = PAGE_WIDTH - 2 * MARGIN;
+  double shades[2] = { 0, 0 };
+
+  for (guint k = 0; k < G_N_ELEMENTS (shades); k++)
+    {
+      for (guint i = start; i < end; i++)
+        {
+          const Block *block = &g_array_index (doc->blocks, Block, i);
+
+          if (!block->row || block->shade <= 0)
+            continue;
+          if (shades[k] == 0 && (k == 0 || block->shade != shades[0]))
+            shades[k] = block->shade;
+          if (block->shade == shades[k])
+            cairo_rectangle (cr, MARGIN, block->y, width, block->height);
+        }
+      if (shades[k] > 0)
+        {
+          cairo_set_source_rgb (cr, 1 - shades[k], 1 - shades[k], 1 - shades[k]);
+          cairo_fill (cr);
+        }
+    }
+
+  for (guint i = start; i < end; i++)
+    {
+      const Block *block = &g_array_index (doc->blocks, Block, i);
+
+      if (!block->row)
+        continue;
+      cairo_move_to (cr, MARGIN, block->y + block->height);
+      cairo_line_to (cr, MARGIN + width, block->y + block->height);
+    }
+  cairo_set_source_rgb (cr, 0.75, 0.75, 0.75);
+  cairo_set_line_width (cr, 0.5);
+  cairo_stroke (cr);
+}
+
+static void
+draw_footer (Doc     *doc,
+             Pen     *pen,
+             int      page,
+             int      pages)
+{
+  static const double grey[] = { 0.4, 0.4, 0.4 };
+  /* Translators: page footer of the briefing, e.g. "第 2 页，共 5 页" */
+  g_autofree char *number = g_strdup_printf (_("Page %d of %d"), page, pages);
+
+  if (doc->footer == NULL)
+    {
+      doc->footer = _wp_briefing_new_layout (doc, "", 8, FALSE, PAGE_WIDTH - 2 * MARGIN, FOOTER);
+      pango_layout_set_alignment (doc->footer, PANGO_ALIGN_CENTER);
+    }
+  pango_layout_set_text (doc->footer, number, -1);
+  pen_set (pen, grey);
+  draw_text (pen, doc->footer, MARGIN, PAGE_HEIGHT - MARGIN + 8);
+}
+
+/**
+ * wp_briefing_draw_page:
+ * @page: from 0
+ *
+ * Draws one page with its footer on @cr, whose origin is the top left
+ * corner of the A4 sheet and whose units are points.
+ */
+void
+wp_briefing_draw_page (WpBriefing *self,
+                       cairo_t    *cr,
+                       int         page)
+{
+  Pen pen = { cr, NULL, { NULL } };
+  guint start, end;
+
+  g_return_if_fail (page >= 0 && page < self->page);
+
+  start = g_array_index (self->page_starts, guint, page);
+  end = g_array_index (self->page_starts, guint, page + 1);
+  pen.batch.glyphs = self->glyphs;
+  pen.batch.clusters = self->clusters;
+  pen.batch.text = self->text;
+  cairo_save (cr);  /* (the font set) */
+  /* (the rows' backgrounds and lines are under nothing but their own text) */
+  draw_grid (self, cr, start, end);
+  for (guint i = start; i < end; i++)
+    draw_block_text (self, &pen, &g_array_index (self->blocks, Block, i));
+  draw_footer (self, &pen, page + 1, self->page);
+  pen_flush (&pen);
+  cairo_scaled_font_destroy (pen.batch.font);
+  cairo_restore (cr);
+}

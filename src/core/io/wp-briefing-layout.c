@@ -1,0 +1,352 @@
+/* wp-briefing-layout.c: the briefing's measuring pass: every block placed on its page,
+ * keeping only its height, place and text
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "wp-briefing-private.h"
+
+/* Table columns: share of the width, header. */
+const WpBriefingColumn _wp_briefing_columns[N_COLUMNS] = {
+  { 0.23, N_("Item"), FALSE },
+  { 0.12, N_("Lead agency"), TRUE },
+  { 0.12, N_("Supporting agencies"), TRUE },
+  { 0.09, N_("Deadline"), TRUE },
+  { 0.08, N_("Status"), TRUE },
+  { 0.08, N_("Status light"), TRUE },
+  { 0.07, N_("Progress"), TRUE },
+  { 0.21, N_("Latest progress note"), FALSE },
+};
+
+/* @text cut to the characters a block of @width × @max_height can show in
+ * a font of @size, with an ellipsis where it was cut; %NULL when all of it
+ * can show. */
+static char *
+bounded_text (const char *text,
+              double      size,
+              double      width,
+              double      max_height)
+{
+  gsize max_chars = (gsize) (max_height / size + 1) * (gsize) (width / (size * MIN_ADVANCE_EM) + 1);
+  const char *end = text;
+
+  if (strlen (text) <= max_chars)
+    return NULL;  /* a character is at least a byte */
+  for (gsize n = 0; n < max_chars && *end != '\0'; n++)
+    end = g_utf8_next_char (end);
+  if (*end == '\0')
+    return NULL;
+  return g_strdup_printf ("%.*s…", (int) (end - text), text);
+}
+
+/* Gives the long runs of @text, those without a space or a CJK character
+ * to break at, a boundary of shaping items every SHAPING_PIECE characters:
+ * an attribute that changes nothing visible (letter spacing of 0 and 1/1024
+ * pt in turn) but ends an item. Pieces start only where a character does
+ * not attach to the one before. The attributes of a layout used before are
+ * replaced. */
+static void
+split_long_runs (PangoLayout *layout,
+                 const char  *text)
+{
+  g_autoptr(PangoAttrList) attrs = NULL;
+  const char *piece = text;
+  gunichar previous = 0;
+  guint n = 0, n_pieces = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || g_unichar_iswide (c))
+        {
+          piece = g_utf8_next_char (p);
+          n = 0;
+        }
+      else if (++n > SHAPING_PIECE && !g_unichar_ismark (c) && c != 0x200D && previous != 0x200D)
+        {
+          PangoAttribute *attr = pango_attr_letter_spacing_new (n_pieces++ % 2);
+
+          attr->start_index = piece - text;
+          attr->end_index = p - text;
+          if (attrs == NULL)
+            attrs = pango_attr_list_new ();
+          pango_attr_list_insert (attrs, attr);
+          piece = p;
+          n = 1;
+        }
+      previous = c;
+    }
+  if (attrs != NULL || pango_layout_get_attributes (layout) != NULL)
+    pango_layout_set_attributes (layout, attrs);
+}
+
+/* A layout without text for paragraphs at most @max_height high: what does
+ * not fit ends in an ellipsis. */
+static PangoLayout *
+empty_layout (Doc      *doc,
+              double    size,
+              gboolean  bold,
+              double    width,
+              double    max_height)
+{
+  PangoLayout *layout = pango_layout_new (doc->pango);
+  gpointer key = GINT_TO_POINTER ((int) (size * 2) * 2 + (bold != FALSE));
+  PangoFontDescription *font = g_hash_table_lookup (doc->fonts, key);
+
+  /* (parsed once: a table row asked for it eight times) */
+  if (font == NULL)
+    {
+      font = pango_font_description_from_string (FONT);
+      pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
+      if (bold)
+        pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+      g_hash_table_insert (doc->fonts, key, font);
+    }
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_height (layout, (int) (max_height * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  return layout;
+}
+
+/* Gives @layout the text it shows of @text. Its cost is bounded by what it
+ * can show. */
+static void
+set_layout_text (PangoLayout *layout,
+                 const char  *text,
+                 double       size,
+                 double       width,
+                 double       max_height)
+{
+  g_autofree char *cut = bounded_text (text, size, width, max_height);
+  const char *shown = cut != NULL ? cut : text;
+
+  pango_layout_set_text (layout, shown, -1);
+  split_long_runs (layout, shown);
+}
+
+/* A paragraph of @text, at most @max_height high: what does not fit ends in
+ * an ellipsis. */
+PangoLayout *
+_wp_briefing_new_layout (Doc        *doc,
+                         const char *text,
+                         double      size,
+                         gboolean    bold,
+                         double      width,
+                         double      max_height)
+{
+  PangoLayout *layout = empty_layout (doc, size, bold, width, max_height);
+
+  set_layout_text (layout, text, size, width, max_height);
+  return layout;
+}
+
+/* Table cells and paragraphs are laid out in one layout each of their
+ * kind, its text replaced: making a layout, its font and its settings cost
+ * as much as a short cell's shaping. */
+
+/* Column @column's layout showing @text: the briefing's, valid until the
+ * next call for that column */
+PangoLayout *
+_wp_briefing_cell_layout (Doc        *doc,
+                          guint       column,
+                          gboolean    bold,
+                          const char *text)
+{
+  PangoLayout **layout = &doc->cells[bold != FALSE][column];
+  double width = _wp_briefing_columns[column].share * (PAGE_WIDTH - 2 * MARGIN) - 6;
+
+  if (*layout == NULL)
+    *layout = empty_layout (doc, 8, bold, width, CELL_MAX_HEIGHT);
+  set_layout_text (*layout, text, 8, width, CELL_MAX_HEIGHT);
+  return *layout;
+}
+
+/* A paragraph's layout showing @text, as _wp_briefing_cell_layout() */
+PangoLayout *
+_wp_briefing_paragraph_layout (Doc        *doc,
+                               const char *text,
+                               double      size,
+                               gboolean    bold)
+{
+  gpointer key = GINT_TO_POINTER ((int) (size * 2) * 2 + (bold != FALSE));
+  PangoLayout *layout = g_hash_table_lookup (doc->paragraphs, key);
+
+  if (layout == NULL)
+    {
+      layout = empty_layout (doc, size, bold, PAGE_WIDTH - 2 * MARGIN, BODY_HEIGHT);
+      g_hash_table_insert (doc->paragraphs, key, layout);
+    }
+  set_layout_text (layout, text, size, PAGE_WIDTH - 2 * MARGIN, BODY_HEIGHT);
+  return layout;
+}
+
+double
+_wp_briefing_layout_height (PangoLayout *layout)
+{
+  int w, h;
+
+  pango_layout_get_size (layout, &w, &h);
+  return (double) h / PANGO_SCALE;
+}
+
+static void
+new_page (Doc *doc)
+{
+  doc->page++;
+  doc->y = MARGIN;
+  if (doc->in_table)
+    _wp_briefing_table_header (doc);
+}
+
+/* Makes room for @height, starting a page when it does not fit. */
+void
+_wp_briefing_need (Doc    *doc,
+                   double  height)
+{
+  if (doc->y + height > PAGE_HEIGHT - MARGIN - FOOTER && doc->y > MARGIN + 1)
+    new_page (doc);
+}
+
+void
+_wp_briefing_text_block (Doc        *doc,
+                         const char *text,
+                         double      size,
+                         gboolean    bold,
+                         double      gap_after)
+{
+  PangoLayout *layout = _wp_briefing_paragraph_layout (doc, text, size, bold);
+  Block block = { 0 };
+
+  block.texts[0] = g_strdup (text);
+  block.size = size;
+  block.bold = bold;
+  block.height = _wp_briefing_layout_height (layout);
+  _wp_briefing_need (doc, block.height);
+  block.page = doc->page;
+  block.y = doc->y;
+  g_array_append_val (doc->blocks, block);
+  doc->y += block.height + gap_after;
+}
+
+/* One table row of cells; a shaded background for headers and areas. */
+void
+_wp_briefing_table_row (Doc         *doc,
+                        const char **cells,
+                        gboolean     bold,
+                        double       shade,
+                        int          light)
+{
+  Block block = { 0 };
+
+  block.row = TRUE;
+  block.shade = shade;
+  block.light = light;
+  block.size = 8;
+  block.bold = bold;
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      const char *text = cells[i] ? cells[i] : "";
+      PangoLayout *layout;
+
+      /* Agencies, deadlines, statuses and percentages repeat row after
+       * row, and so does a note where there is none: shape each once and
+       * share the layout. */
+      if (_wp_briefing_columns[i].repeats || text[0] == '\0')
+        {
+          GHashTable *shaped = doc->shaped[bold != FALSE][i];
+          guint index = GPOINTER_TO_UINT (g_hash_table_lookup (shaped, text));
+
+          if (index == 0)
+            {
+              g_ptr_array_add (doc->shared,
+                               _wp_briefing_new_layout (doc, text, 8, bold,
+                                                        _wp_briefing_columns[i].share
+                                                        * (PAGE_WIDTH - 2 * MARGIN) - 6,
+                                                        CELL_MAX_HEIGHT));
+              index = doc->shared->len;
+              g_hash_table_insert (shaped, g_strdup (text), GUINT_TO_POINTER (index));
+            }
+          block.shared[i] = index;
+          layout = g_ptr_array_index (doc->shared, index - 1);
+        }
+      else
+        {
+          layout = _wp_briefing_cell_layout (doc, i, bold, text);
+          block.texts[i == 0 ? 0 : 1] = g_strdup (text);
+        }
+      block.height = MAX (block.height, _wp_briefing_layout_height (layout));
+    }
+  block.height += 6;
+
+  _wp_briefing_need (doc, block.height);
+  block.page = doc->page;
+  block.y = doc->y;
+  g_array_append_val (doc->blocks, block);
+  doc->y += block.height;
+}
+
+/* A chart block: drawn by the core's chart code, as on screen. */
+void
+_wp_briefing_chart_block (Doc         *doc,
+                          WpBriefingChart  chart,
+                          WpPlanStats *stats,
+                          double       height,
+                          double       gap_after)
+{
+  Block block = { 0 };
+
+  block.chart = chart;
+  g_return_if_fail (stats == doc->stats);
+  block.height = height;
+  _wp_briefing_need (doc, height);
+  block.page = doc->page;
+  doc->last_chart_page = doc->page;
+  block.y = doc->y;
+  g_array_append_val (doc->blocks, block);
+  doc->y += height + gap_after;
+}
+
+void
+_wp_briefing_block_clear (Block *block)
+{
+  g_clear_pointer (&block->texts[0], g_free);
+  g_clear_pointer (&block->texts[1], g_free);
+}
+
+/* Column @column's shared layout in @block, or %NULL */
+PangoLayout *
+_wp_briefing_block_shared (Doc         *doc,
+                           const Block *block,
+                           guint        column)
+{
+  return block->shared[column] > 0 ? g_ptr_array_index (doc->shared, block->shared[column] - 1)
+                                   : NULL;
+}
+
+/* Column @column's text in @block when it is not shared */
+const char *
+_wp_briefing_block_text (const Block *block,
+                         guint        column)
+{
+  if (column == 0)
+    return block->texts[0];
+  return column == NOTE_COLUMN ? block->texts[1] : NULL;
+}
+
+void
+_wp_briefing_table_header (Doc *doc)
+{
+  const char *cells[N_COLUMNS];
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    cells[i] = _(_wp_briefing_columns[i].header);
+  doc->in_table = FALSE;  /* the header itself must not repeat the header */
+  _wp_briefing_table_row (doc, cells, TRUE, 0.12, -1);
+  doc->in_table = TRUE;
+}

@@ -1,0 +1,142 @@
+/* wp-briefing-private.h: what the briefing's files share
+ *
+ * The measuring pass (wp-briefing-layout.c) places every block on its page;
+ * the sections (wp-briefing-sections.c) say what the blocks are; the pages
+ * are drawn in wp-briefing-draw.c; wp-briefing-pdf.c holds them together
+ * and writes the PDF.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "wp-briefing-pdf.h"
+#include "wp-stats.h"
+
+G_BEGIN_DECLS
+
+#define PAGE_WIDTH  595.28  /* A4 in points */
+#define PAGE_HEIGHT 841.89
+#define MARGIN      50.0
+#define FOOTER      24.0
+#define FONT        "Noto Sans CJK SC, Noto Sans, sans"
+
+#define N_COLUMNS 8
+#define LIGHT_COLUMN 5
+
+#define NOTE_COLUMN 7
+
+/* A laid-out piece of a page: a paragraph, or a table row. A plan of
+ * 100,000 items has as many rows: a block is kept small. */
+typedef struct {
+  double           y;
+  double           height;
+  int              page;
+  int              light;              /* a row's WpLight, for the colour of its cell; -1: none */
+  guint32          shared[N_COLUMNS];  /* a shared cell's layout in the briefing's, from 1; 0 */
+  char            *texts[2];           /* a paragraph's, or a row's title and note when not
+                                          shared: laid out again when drawn */
+  float            size;               /* their font size */
+  guint8           bold;
+  guint8           row;
+  double           shade;              /* grey background of a table row, 0 for none */
+  void           (*chart) (cairo_t *cr, WpPlanStats *stats, double width, double height);
+} Block;
+
+struct _WpBriefing {
+  PangoContext *pango;
+  GArray       *blocks;   /* Block */
+  GPtrArray    *shared;   /* PangoLayout of a short cell, shared by the blocks */
+  GHashTable   *shaped[2][N_COLUMNS];  /* [bold][column]: text → its index in shared, from 1 */
+  PangoLayout  *cells[2][N_COLUMNS];   /* [bold][column]: the other cells' */
+  GHashTable   *paragraphs;  /* GINT_TO_POINTER (size × 2 + bold) → PangoLayout */
+  PangoLayout  *footer;
+  GArray       *glyphs;    /* cairo_glyph_t: a page's glyphs not shown yet */
+  GArray       *clusters;  /* cairo_text_cluster_t */
+  GString      *text;
+  GHashTable   *fonts;    /* GINT_TO_POINTER (size × 2 + bold) → PangoFontDescription */
+  GArray       *page_starts;  /* guint: the first block of each page (from 0), then the end */
+  WpPlanStats  *stats;
+  int           last_chart_page;  /* the last page (from 1) with a chart on it, or 0 */
+  char         *title;
+  double        y;
+  int           page;
+  gboolean      in_table;
+};
+
+typedef WpBriefing Doc;
+
+/* Table columns: share of the width, header. */
+typedef struct {
+  double      share;
+  const char *header;
+  gboolean    repeats;   /* the same few texts over and over */
+} WpBriefingColumn;
+
+extern const WpBriefingColumn _wp_briefing_columns[N_COLUMNS];
+
+/* What a block may take: a page, less the table header for a row. No block
+ * runs over a page, so nothing longer can show. */
+#define BODY_HEIGHT     (PAGE_HEIGHT - 2 * MARGIN - FOOTER)
+#define ROW_MAX_HEIGHT  (BODY_HEIGHT - 40)
+#define CELL_MAX_HEIGHT (ROW_MAX_HEIGHT - 6)
+
+/* The narrowest advance a character can have, in em: a line of a given
+ * width holds no more characters than this allows. */
+#define MIN_ADVANCE_EM 0.1
+
+/* Pango breaks a line inside a run it cannot break at words (a pasted URL,
+ * a row of dashes, a title without spaces) by shaping the rest of the
+ * run again, line after line: its cost grows with the square of the run.
+ * Runs are cut into pieces of this many characters, which Pango shapes as
+ * separate items; the lines break at the same places. */
+#define SHAPING_PIECE 128
+typedef void (*WpBriefingChart) (cairo_t *cr, WpPlanStats *stats, double width, double height);
+
+PangoLayout *_wp_briefing_new_layout    (Doc             *doc,
+                                         const char      *text,
+                                         double           size,
+                                         gboolean         bold,
+                                         double           width,
+                                         double           max_height);
+PangoLayout *_wp_briefing_cell_layout   (Doc             *doc,
+                                         guint            column,
+                                         gboolean         bold,
+                                         const char      *text);
+PangoLayout *_wp_briefing_paragraph_layout (Doc          *doc,
+                                            const char   *text,
+                                            double        size,
+                                            gboolean      bold);
+double       _wp_briefing_layout_height (PangoLayout     *layout);
+void         _wp_briefing_need          (Doc             *doc,
+                                         double           height);
+void         _wp_briefing_text_block    (Doc             *doc,
+                                         const char      *text,
+                                         double           size,
+                                         gboolean         bold,
+                                         double           gap_after);
+void         _wp_briefing_table_row     (Doc             *doc,
+                                         const char     **cells,
+                                         gboolean         bold,
+                                         double           shade,
+                                         int              light);
+void         _wp_briefing_table_header  (Doc             *doc);
+void         _wp_briefing_chart_block   (Doc             *doc,
+                                         WpBriefingChart  chart,
+                                         WpPlanStats     *stats,
+                                         double           height,
+                                         double           gap_after);
+void         _wp_briefing_block_clear   (Block           *block);
+PangoLayout *_wp_briefing_block_shared  (Doc             *doc,
+                                         const Block     *block,
+                                         guint            column);
+const char  *_wp_briefing_block_text    (const Block     *block,
+                                         guint            column);
+
+void         _wp_briefing_lay_out       (Doc             *doc,
+                                         WpStore         *store,
+                                         WpPlan          *plan,
+                                         WpPlanStats     *stats,
+                                         const char      *agency,
+                                         const char      *edited_summary);
+
+G_END_DECLS
