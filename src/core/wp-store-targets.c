@@ -69,8 +69,10 @@ wp_store_list_plan_targets (WpStore  *self,
 
   g_return_val_if_fail (WP_IS_STORE (self), NULL);
 
+  /* (CROSS JOIN: from the targets, few, to their items, not through the
+   * plan's 100,000 items to find those with targets: 100 ms) */
   stmt = wp_stmt_prepare (self, "SELECT t.label, t.unit, t.baseline, t.target, t.current, t.id,"
-                                " t.item_id FROM target t JOIN item i ON i.id = t.item_id"
+                                " t.item_id FROM target t CROSS JOIN item i ON i.id = t.item_id"
                                 " WHERE i.plan_id = ?1 ORDER BY i.id, t.position", error);
   if (stmt == NULL)
     return NULL;

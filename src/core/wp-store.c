@@ -389,13 +389,28 @@ wp_store_open (const char        *path,
   return g_steal_pointer (&self);
 }
 
+/* What a check runs on: the file, by name, on a connection of its own; and
+ * the store that asked, weakly (see wp_store_check_async()) */
+typedef struct {
+  char     *uri;
+  GWeakRef  store;
+} CheckData;
+
+static void
+check_data_free (CheckData *data)
+{
+  g_free (data->uri);
+  g_weak_ref_clear (&data->store);
+  g_free (data);
+}
+
 static void
 check_in_thread (GTask        *task,
                  gpointer      source_object,
                  gpointer      task_data,
                  GCancellable *cancellable)
 {
-  const char *path = task_data;
+  const char *path = ((CheckData *) task_data)->uri;
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   int rc;
@@ -441,6 +456,12 @@ check_in_thread (GTask        *task,
  * Checks a store opened with %WP_STORE_OPEN_CHECK_LATER for damage, in a
  * thread, while the store can already be read. Until the check has found
  * the file sound, every write is refused.
+ *
+ * The check reads the file by its name on a connection of its own and
+ * holds no reference to the store: a window closed while its file is
+ * still being checked lets go of it at once (the store is finalized, the
+ * thread reads on to its end). The callback's source object is therefore
+ * %NULL; wp_store_check_finish() finds the store itself.
  */
 void
 wp_store_check_async (WpStore             *self,
@@ -449,19 +470,22 @@ wp_store_check_async (WpStore             *self,
                       gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  CheckData *data;
 
   g_return_if_fail (WP_IS_STORE (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
+  task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, wp_store_check_async);
+  data = g_new0 (CheckData, 1);
+  g_weak_ref_init (&data->store, self);
+  data->uri = self->immutable_uri != NULL ? g_strdup (self->immutable_uri)
+                                          : _wp_db_plain_file_uri (self->path);
+  g_task_set_task_data (task, data, (GDestroyNotify) check_data_free);
   if (!self->check_pending)
     {
       g_task_return_pointer (task, g_strdup ("ok"), g_free);
       return;
     }
-  g_task_set_task_data (task, self->immutable_uri != NULL ? g_strdup (self->immutable_uri)
-                                                          : _wp_db_plain_file_uri (self->path),
-                        g_free);
   g_task_run_in_thread (task, check_in_thread);
 }
 
@@ -473,16 +497,37 @@ wp_store_is_check_pending (WpStore *self)
   return self->check_pending;
 }
 
-/* Returns FALSE with %WP_STORE_ERROR_CORRUPT if the file is damaged; it then
- * stays read-only. */
+/**
+ * wp_store_check_finish:
+ * @self: (nullable): the store checked, or %NULL for the one the check was
+ *   started on (the callback's source object is %NULL)
+ *
+ * Returns FALSE with %WP_STORE_ERROR_CORRUPT if the file is damaged; it then
+ * stays read-only. Returns FALSE with %G_IO_ERROR_CLOSED if the store was
+ * finalized before the check ended.
+ */
 gboolean
 wp_store_check_finish (WpStore       *self,
                        GAsyncResult  *result,
                        GError       **error)
 {
   g_autofree char *check = NULL;
+  g_autoptr(WpStore) started_on = NULL;
 
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == wp_store_check_async, FALSE);
+
+  started_on = g_weak_ref_get (&((CheckData *) g_task_get_task_data (G_TASK (result)))->store);
+  if (self == NULL)
+    self = started_on;
+  if (self == NULL)
+    {
+      /* (not shown: the window that asked has gone with its store) */
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CLOSED,
+                           "The plan file was closed before its check ended");
+      return FALSE;
+    }
+  g_return_val_if_fail (WP_IS_STORE (self), FALSE);
 
   if (!self->check_pending)
     return TRUE;

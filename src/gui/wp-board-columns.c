@@ -10,9 +10,8 @@
 
 #include <glib/gi18n.h>
 
+#include "wp-board-card.h"
 #include "wp-board-view-private.h"
-#include "wp-light-cell.h"
-#include "wp-progress-cell.h"
 #include "wp-tooltip.h"
 #include "wp-view.h"
 
@@ -58,55 +57,16 @@ _wp_board_string_free_all (GString *string)
   g_string_free (string, TRUE);
 }
 
-typedef struct {
-  GtkWidget *title;
-  GtkWidget *path;
-  GtkWidget *lead;
-  GtkWidget *due;
-  GtkWidget *bar;
-  GtkWidget *behind;  /* 欠进度: below what its milestone expects by now */
-  GtkWidget *light;
-} Card;
-
 static void
 update_card (GtkListItem *list_item)
 {
   WpBoardView *self = g_object_get_data (G_OBJECT (list_item), "wp-view");
-  GtkWidget *widget = gtk_list_item_get_child (list_item);
-  Card *card = g_object_get_data (G_OBJECT (widget), "wp-card");
+  GtkWidget *card = gtk_list_item_get_child (list_item);
   WpItem *item = gtk_list_item_get_item (list_item);
-  const char *path;
-  g_autofree char *lead = NULL;
-  g_autofree char *percent = NULL;
-  g_autofree char *due = NULL;
-  g_autofree char *accessible = NULL;
-  const char *due_label;
   gboolean behind;
 
   if (item == NULL || self == NULL)
     return;
-
-  gtk_label_set_label (GTK_LABEL (card->title), wp_item_get_title (item));
-  path = area_path (self, item);
-  gtk_label_set_label (GTK_LABEL (card->path), path);
-  gtk_widget_set_visible (card->path, path[0] != '\0');
-
-  lead = g_strjoinv ("、", (char **) wp_item_get_lead_agencies (item));
-  gtk_label_set_label (GTK_LABEL (card->lead), lead[0] != '\0' ? lead : _("No lead agency"));
-  gtk_widget_set_opacity (card->lead, lead[0] != '\0' ? 1.0 : 0.6);
-
-  due_label = wp_item_get_due_label (item);
-  if (due_label != NULL && due_label[0] != '\0')
-    due = g_strdup (due_label);
-  else if (wp_item_get_due (item) != NULL && g_date_valid (wp_item_get_due (item)))
-    due = wp_date_to_iso (wp_item_get_due (item));
-  gtk_label_set_label (GTK_LABEL (card->due), due != NULL ? due : "");
-  gtk_widget_set_visible (card->due, due != NULL);
-
-  wp_progress_cell_set_percent (WP_PROGRESS_CELL (card->bar),
-                                wp_item_get_effective_progress (item));
-  percent = g_strdup_printf (_("%d%%"), wp_item_get_effective_progress (item));
-  wp_light_cell_set_item (WP_LIGHT_CELL (card->light), item);
   behind = wp_light_pace (wp_item_get_effective_status (item),
                           wp_item_get_effective_progress (item),
                           wp_store_get_expected_progress (_wp_board_get_store (self),
@@ -114,24 +74,8 @@ update_card (GtkListItem *list_item)
                                                           wp_item_get_plan_year (item),
                                                           wp_item_get_id (item)))
            == WP_PACE_BEHIND;
-  gtk_widget_set_visible (card->behind, behind);
-
-  /* Translators: what a screen reader says for a card: title, lead
-   * agency, deadline, progress and light */
-  accessible = g_strdup_printf (_("%s; lead: %s; due: %s; %s; %s"), wp_item_get_title (item),
-                                lead[0] != '\0' ? lead : _("No lead agency"),
-                                due != NULL ? due : _("No Deadline"), percent,
-                                wp_light_cell_get_text (WP_LIGHT_CELL (card->light)));
-  if (behind)
-    {
-      char *with_pace = g_strconcat (accessible, "; ", wp_pace_to_label (WP_PACE_BEHIND), NULL);
-
-      g_free (accessible);
-      accessible = with_pace;
-    }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
-  g_object_set_data (G_OBJECT (widget), "wp-revision",
+  wp_board_card_show (WP_BOARD_CARD (card), item, area_path (self, item), behind);
+  g_object_set_data (G_OBJECT (card), "wp-revision",
                      GUINT_TO_POINTER (wp_item_get_revision (item)));
 }
 
@@ -265,63 +209,12 @@ setup_card (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
             WpBoardView              *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *progress = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  Card *card = g_new0 (Card, 1);
+  GtkWidget *box = wp_board_card_new ();
   GtkDragSource *source = gtk_drag_source_new ();
   GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_MOVE);
   GtkGesture *click = gtk_gesture_click_new ();
 
   g_object_set_data (G_OBJECT (list_item), "wp-view", self);
-  gtk_widget_add_css_class (box, "card");
-  gtk_widget_add_css_class (box, "wp-card");
-
-  card->title = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (card->title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (card->title), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (card->title), 3);
-  gtk_label_set_ellipsize (GTK_LABEL (card->title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (card->title), 0);
-  gtk_widget_add_css_class (card->title, "wp-card-title");
-  gtk_box_append (GTK_BOX (box), card->title);
-
-  card->path = gtk_label_new (NULL);
-  gtk_label_set_ellipsize (GTK_LABEL (card->path), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_label_set_xalign (GTK_LABEL (card->path), 0);
-  gtk_widget_add_css_class (card->path, "caption");
-  gtk_widget_add_css_class (card->path, "dim-label");
-  gtk_box_append (GTK_BOX (box), card->path);
-
-  card->lead = gtk_label_new (NULL);
-  gtk_label_set_ellipsize (GTK_LABEL (card->lead), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (card->lead), 0);
-  gtk_widget_set_hexpand (card->lead, TRUE);
-  gtk_widget_add_css_class (card->lead, "caption-heading");
-  gtk_box_append (GTK_BOX (row), card->lead);
-  card->due = gtk_label_new (NULL);
-  gtk_widget_add_css_class (card->due, "caption");
-  gtk_box_append (GTK_BOX (row), card->due);
-  gtk_box_append (GTK_BOX (box), row);
-
-  /* Drawn cells, as in the outline: a column shows dozens of cards. */
-  card->bar = wp_progress_cell_new ();
-  gtk_widget_set_hexpand (card->bar, TRUE);
-  gtk_widget_set_valign (card->bar, GTK_ALIGN_END);
-  gtk_box_append (GTK_BOX (progress), card->bar);
-  card->behind = gtk_label_new (wp_pace_to_label (WP_PACE_BEHIND));
-  gtk_widget_set_valign (card->behind, GTK_ALIGN_END);
-  gtk_widget_add_css_class (card->behind, "caption-heading");
-  gtk_widget_add_css_class (card->behind, "warning");
-  gtk_widget_add_css_class (card->behind, "wp-card-behind");
-  gtk_widget_set_visible (card->behind, FALSE);
-  gtk_box_append (GTK_BOX (progress), card->behind);
-  card->light = wp_light_cell_new ();
-  gtk_widget_set_valign (card->light, GTK_ALIGN_END);
-  gtk_box_append (GTK_BOX (progress), card->light);
-  gtk_box_append (GTK_BOX (box), progress);
-
-  g_object_set_data_full (G_OBJECT (box), "wp-card", card, g_free);
   gtk_list_item_set_child (list_item, box);
 
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);

@@ -13,6 +13,7 @@
 #include "wp-tooltip.h"
 #include "wp-progress-view-private.h"
 #include "wp-toast.h"
+#include "wp-row-text.h"
 #include "wp-view-refresh.h"
 #include "wp-view.h"
 
@@ -115,12 +116,12 @@ add_group_row (WpProgressView      *self,
 }
 
 /* A row that shows its item in the outline when activated. */
-static void add_item_row (WpProgressView      *self,
-                          AdwPreferencesGroup *group,
-                          WpItem              *item,
-                          const char          *title,
-                          const char          *subtitle,
-                          double               progress);
+static GtkWidget *add_item_row (WpProgressView      *self,
+                                AdwPreferencesGroup *group,
+                                WpItem              *item,
+                                const char          *title,
+                                const char          *subtitle,
+                                double               progress);
 
 /* The items of a list with their lead agencies and deadlines; the group is
  * hidden when there are none. */
@@ -177,7 +178,8 @@ add_item_rows (WpProgressView      *self,
           g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "↳ and %u more under it",
                                                      "↳ and %u more under it", rest), rest);
         }
-      add_item_row (self, group, item, wp_item_get_title (item), line->str, -1);
+      wp_row_unwrap_subtitle (
+        add_item_row (self, group, item, wp_item_get_title (item), line->str, -1));
     }
   if (total > MAX_LISTED)
     {
@@ -239,7 +241,7 @@ show_pending (WpProgressView *self)
     }
 }
 
-static void
+static GtkWidget *
 add_item_row (WpProgressView      *self,
               AdwPreferencesGroup *group,
               WpItem              *item,
@@ -258,6 +260,7 @@ add_item_row (WpProgressView      *self,
   wp_tooltip_set_text (row, _("Show in the outline"));
   g_object_set_data_full (G_OBJECT (row), "wp-item-id", g_memdup2 (&id, sizeof id), g_free);
   g_signal_connect (row, "activated", G_CALLBACK (on_item_row_activated), self);
+  return row;
 }
 
 static void

@@ -32,6 +32,9 @@ struct _WpWindow
   AdwApplicationWindow  parent_instance;
 
   guint                 recent_idle;  /* reads the recent files once shown */
+  guint                 check_tick;   /* the file's check waits for the first frame */
+  guint                 check_idle;
+  gboolean              check_started;
 
   GtkDropDown          *year_dropdown;
   AdwViewStack         *view_stack;

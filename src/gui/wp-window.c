@@ -384,6 +384,9 @@ on_outside_changes_timer (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+static void start_check (WpWindow *self,
+                         gboolean  closing);
+
 static void
 wp_window_dispose (GObject *object)
 {
@@ -396,6 +399,8 @@ wp_window_dispose (GObject *object)
   g_clear_pointer (&self->plans, g_ptr_array_unref);
   g_clear_object (&self->agency_names);
   g_clear_handle_id (&self->recent_idle, g_source_remove);
+  if (self->check_tick != 0 || self->check_idle != 0)
+    start_check (self, TRUE);
   _wp_window_clear_backups (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WP_TYPE_WINDOW);
@@ -490,22 +495,85 @@ wp_window_init (WpWindow *self)
                             G_CALLBACK (on_year_selected), self);
 }
 
+/* @user_data: a weak reference to the window: the check holds neither the
+ * window nor its store (see wp_store_check_async()) */
 static void
 on_store_checked (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  g_autoptr(WpWindow) self = user_data;
+  GWeakRef *ref = user_data;
+  g_autoptr(WpWindow) self = g_weak_ref_get (ref);
   g_autoptr(GError) error = NULL;
+  gboolean sound;
 
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  /* (the store learns the outcome even if its window has gone) */
+  sound = wp_store_check_finish (NULL, result, &error);
   /* (A window closed meanwhile has nothing to show.) */
-  if (!wp_store_check_finish (WP_STORE (source), result, &error))
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CLOSED))
+    return;
+  if (!sound)
     {
       if (self->main_stack != NULL)
         wp_window_show_open_error (self, error);
     }
   else if (self->context != NULL)
     _wp_window_take_daily_backup (self);
+}
+
+/* The file's check reads every page of it in a thread: at 100,000 items
+ * that took the second core from the window's start. It starts once the
+ * first frame is drawn and nothing else waits (edits wait for it, the store
+ * says it is still being checked, for a fraction of a second). A window
+ * closed before that starts it as it goes: the file is checked all the
+ * same. */
+static void
+start_check (WpWindow *self,
+             gboolean  closing)
+{
+  WpStore *store = self->context != NULL ? wp_context_get_store (self->context) : NULL;
+  GWeakRef *ref;
+
+  if (self->check_started)
+    return;
+  self->check_started = TRUE;
+  g_clear_handle_id (&self->check_idle, g_source_remove);
+  if (self->check_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->check_tick);
+  self->check_tick = 0;
+  if (store == NULL)
+    return;
+  ref = g_new0 (GWeakRef, 1);
+  /* (a window going away is not told) */
+  g_weak_ref_init (ref, closing ? NULL : self);
+  wp_store_check_async (store, NULL, on_store_checked, ref);
+}
+
+static gboolean
+on_check_idle (gpointer data)
+{
+  WpWindow *self = data;
+
+  self->check_idle = 0;
+  start_check (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* The first frame's update: its layout and paint follow in the same
+ * dispatch, and then the idle */
+static gboolean
+on_first_tick (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       data)
+{
+  WpWindow *self = WP_WINDOW (widget);
+
+  self->check_tick = 0;
+  if (!self->check_started && self->check_idle == 0)
+    self->check_idle = g_idle_add_full (G_PRIORITY_LOW, on_check_idle, self, NULL);
+  return G_SOURCE_REMOVE;
 }
 
 /**
@@ -645,9 +713,9 @@ wp_window_new_for_path (GtkApplication *application,
   gtk_info_bar_set_revealed (self->read_only_bar,
                              wp_store_is_read_only (wp_context_get_store (context)));
 
-  /* A file opened to be checked later is checked now, while it shows. */
-  wp_store_check_async (wp_context_get_store (context), NULL, on_store_checked,
-                        g_object_ref (self));
+  /* A file opened to be checked later is checked while it shows, once
+   * the first frame is drawn (see start_check()). */
+  self->check_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_first_tick, NULL, NULL);
 
   ensure_view (self, 0);
   if (adw_flap_get_reveal_flap (self->flap))

@@ -181,7 +181,9 @@ wp_tracking_queries_list_pending (sqlite3 *db,
                                   gint64   plan_id,
                                   GArray  *ids)
 {
-  return list_ids (db, "SELECT c.item_id FROM closeout c JOIN item i ON i.id = c.item_id"
+  /* (CROSS JOIN: from the close-outs to their items, not through every
+   * item of the plan) */
+  return list_ids (db, "SELECT c.item_id FROM closeout c CROSS JOIN item i ON i.id = c.item_id"
                        " WHERE i.plan_id = ?1 AND c.state = 'pending_review'"
                        " AND i.status = 'done' ORDER BY c.item_id", plan_id, ids);
 }
