@@ -6462,6 +6462,8 @@ test_pane_saves_after_other_writer (Demo          *d,
   g_assert_cmpint (sqlite3_exec (writer, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (writer);
   wait_until (item_due_is_q3, first);
+}
+
 /* Issue 18: the file's check waits for the window's first frame, and a
  * window closed while it is still to come or running lets go of itself and
  * its store at once (a check that held them failed /gui/read-only-file-shown
