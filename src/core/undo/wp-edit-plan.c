@@ -257,6 +257,56 @@ wp_edit_merge_agencies (WpUndoStack  *self,
                               merge_agencies, &edit, error);
 }
 
+static gboolean
+add_agency_alias (WpStore   *store,
+                  gpointer   data,
+                  GError   **error)
+{
+  AgencyEdit *edit = data;
+
+  return wp_store_add_agency_alias (store, edit->agency_id, edit->name, error);
+}
+
+static gboolean
+remove_agency_alias (WpStore   *store,
+                     gpointer   data,
+                     GError   **error)
+{
+  AgencyEdit *edit = data;
+
+  return wp_store_remove_agency_alias (store, edit->agency_id, edit->name, error);
+}
+
+/**
+ * wp_edit_set_agency_alias:
+ * @alias: another written form of the agency's name
+ * @add: add it, or take it away
+ *
+ * Adds or removes an alias of an agency, as one command.
+ */
+gboolean
+wp_edit_set_agency_alias (WpUndoStack  *self,
+                          gint64        agency_id,
+                          const char   *alias,
+                          gboolean      add,
+                          GError      **error)
+{
+  AgencyEdit edit = { .agency_id = agency_id, .name = alias };
+  g_autoptr(WpAgency) agency = NULL;
+
+  g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
+
+  agency = wp_store_get_agency (self->store, agency_id, error);
+  if (agency == NULL)
+    return FALSE;
+  return _wp_undo_run_logged (self, 0,
+                              add ? g_strdup_printf (_("Add the alias “%s” to “%s”"), alias,
+                                                     wp_agency_get_name (agency))
+                                  : g_strdup_printf (_("Remove the alias “%s” of “%s”"), alias,
+                                                     wp_agency_get_name (agency)),
+                              add ? add_agency_alias : remove_agency_alias, &edit, error);
+}
+
 
 typedef struct {
   gint64      item_id;

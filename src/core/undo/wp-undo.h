@@ -137,6 +137,11 @@ gboolean     wp_edit_merge_agencies       (WpUndoStack         *self,
                                            gint64               from_id,
                                            gint64               into_id,
                                            GError             **error);
+gboolean     wp_edit_set_agency_alias     (WpUndoStack         *self,
+                                           gint64               agency_id,
+                                           const char          *alias,
+                                           gboolean             add,
+                                           GError             **error);
 gboolean     wp_edit_set_plan_settings    (WpUndoStack         *self,
                                            gint64               plan_id,
                                            const WpPlanSettings *settings,
