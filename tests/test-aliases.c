@@ -312,6 +312,130 @@ test_migration_11_to_12 (void)
   wp_test_dir_free (dir);
 }
 
+/* Export names the aliases of the plan's agencies; import brings them
+ * back; a file of before (no "aliases") still imports */
+static void
+test_json_carries_aliases (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *plain = NULL, *json = NULL, *other_path = NULL, *text = NULL;
+  g_autoptr(WpStore) other = NULL;
+  g_autoptr(WpPlan) plan = NULL, old_plan = NULL;
+  g_autoptr(WpAgency) agency = NULL;
+
+  plain = wp_json_export_plan (f->store, f->plan_id, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (plain, "\"aliases\""));
+  g_assert_true (wp_store_add_agency_alias (f->store, f->ndrc, "发改委", &error));
+  g_assert_true (wp_store_add_agency_alias (f->store, f->ndrc, "市发展和改革委员会", &error));
+  g_assert_no_error (error);
+  json = wp_json_export_plan (f->store, f->plan_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (json, "\"aliases\" : {"));
+
+  other_path = g_build_filename (f->dir, "other.db", NULL);
+  other = wp_store_open (other_path, WP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  plan = wp_json_import (other, json, -1, 0, FALSE, &error);
+  g_assert_no_error (error);
+  agency = wp_store_ensure_agency (other, "市发展改革委", &error);
+  text = aliases_text (other, wp_agency_get_id (agency));
+  g_assert_cmpstr (text, ==, "发改委|市发展和改革委员会");
+  /* the file of before */
+  old_plan = wp_json_import (other, plain, -1, 2026, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (old_plan);
+}
+
+/* The importer reads an alias as its agency: not a new one */
+static void
+test_report_import_uses_aliases (void)
+{
+  const char *text = "2025年全市发展改革工作要点\n\n一、扎实推进重大项目建设\n"
+                     "（一）加快推进重点项目前期工作。全面梳理重点项目清单，加快办理用地、"
+                     "规划等手续，确保项目按期开工建设。（牵头单位：重点办）\n"
+                     "二、持续优化营商环境\n"
+                     "（一）深化审批制度改革。精简审批环节，压缩办理时限，由市中级法院牵头，"
+                     "上半年完成。\n";
+  g_autoptr(WpReportSource) source = wp_report_source_new_for_text (text, strlen (text), NULL);
+  const char *directory[] = { "市重点项目推进中心", "市中级人民法院", NULL };
+  g_autoptr(GHashTable) aliases = g_hash_table_new (g_str_hash, g_str_equal);
+  WpReportOptions options = { .year = 2025, .directory = directory };
+  g_autoptr(WpReportDraft) without = NULL, with = NULL;
+  WpReportItem *area, *task;
+
+  without = wp_report_import (source, &options);
+  area = g_ptr_array_index (without->items, 0);
+  task = g_ptr_array_index (area->children, 0);
+  g_assert_false (task->lead->len == 1
+                  && g_str_equal (g_ptr_array_index (task->lead, 0), "市重点项目推进中心"));
+
+  g_hash_table_insert (aliases, "重点办", "市重点项目推进中心");
+  g_hash_table_insert (aliases, "市中级法院", "市中级人民法院");
+  options.aliases = aliases;
+  with = wp_report_import (source, &options);
+  g_assert_cmpuint (with->items->len, ==, 2);
+  area = g_ptr_array_index (with->items, 0);
+  task = g_ptr_array_index (area->children, 0);
+  g_assert_cmpuint (task->lead->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (task->lead, 0), ==, "市重点项目推进中心");
+  area = g_ptr_array_index (with->items, 1);
+  task = g_ptr_array_index (area->children, 0);
+  g_assert_cmpuint (task->lead->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (task->lead, 0), ==, "市中级人民法院");
+  g_assert_cmpuint (with->new_agencies->len, ==, 0);
+}
+
+/* A report added to a plan that exists, under an area: one undo step */
+static void
+test_report_into_area (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = "2025年全市发展改革工作要点\n\n一、扎实推进重大项目建设\n"
+                     "（一）加快推进重点项目前期工作。由市发展改革委牵头，年底前完成。\n"
+                     "（二）强化项目要素保障。\n二、持续优化营商环境\n"
+                     "（一）深化审批制度改革。\n";
+  g_autoptr(WpReportSource) source = wp_report_source_new_for_text (text, strlen (text), NULL);
+  WpReportOptions options = { .year = 2025 };
+  g_autoptr(WpReportDraft) draft = wp_report_import (source, &options);
+  g_autoptr(GPtrArray) areas = wp_store_list_children (f->store, f->plan_id, 0, &error);
+  gint64 area_id = wp_item_get_id (g_ptr_array_index (areas, 0));
+  g_autoptr(GPtrArray) under = NULL;
+  g_autoptr(GPtrArray) top = NULL;
+  WpItem *first;
+
+  g_assert_cmpuint (draft->items->len, ==, 2);
+  g_assert_true (wp_edit_add_report_items (f->undo, f->plan_id, area_id, draft->items,
+                                           "Import", &error));
+  g_assert_no_error (error);
+  under = wp_store_list_children (f->store, f->plan_id, area_id, &error);
+  /* (two tasks there before, then the report's two areas as key tasks) */
+  g_assert_cmpuint (under->len, ==, 4);
+  first = g_ptr_array_index (under, 2);
+  g_assert_cmpstr (wp_item_get_title (first), ==, "扎实推进重大项目建设");
+  g_assert_cmpint (wp_item_get_kind (first), ==, WP_ITEM_KIND_TASK);
+  g_assert_cmpuint (wp_store_count_descendants (f->store, wp_item_get_id (first)), ==, 2);
+  g_assert_cmpuint (wp_store_count_items (f->store, f->plan_id, NULL), ==, 3 + 5);
+
+  g_assert_true (wp_undo_stack_undo (f->undo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (wp_store_count_items (f->store, f->plan_id, NULL), ==, 3);
+  g_assert_true (wp_undo_stack_redo (f->undo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (wp_store_count_items (f->store, f->plan_id, NULL), ==, 3 + 5);
+
+  /* as new areas, after the plan's last */
+  g_assert_true (wp_edit_add_report_items (f->undo, f->plan_id, 0, draft->items, "Import",
+                                           &error));
+  g_assert_no_error (error);
+  top = wp_store_list_children (f->store, f->plan_id, 0, &error);
+  g_assert_cmpuint (top->len, ==, 3);
+  g_assert_cmpint (wp_item_get_kind (g_ptr_array_index (top, 1)), ==, WP_ITEM_KIND_AREA);
+  g_assert_cmpstr (wp_item_get_title (g_ptr_array_index (top, 2)), ==, "持续优化营商环境");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -325,6 +449,9 @@ main (int    argc,
   ADD_F ("search-by-alias", test_search_by_alias);
   ADD_F ("undo-redo", test_undo_redo);
   ADD_F ("merge-keeps-names", test_merge_keeps_names);
+  ADD_F ("json-carries-aliases", test_json_carries_aliases);
+  ADD_F ("report-into-area", test_report_into_area);
   g_test_add_func ("/aliases/migration-11-to-12", test_migration_11_to_12);
+  g_test_add_func ("/aliases/report-import-uses-aliases", test_report_import_uses_aliases);
   return g_test_run ();
 }

@@ -414,6 +414,55 @@ write_double (GString *out,
     g_string_append (out, ".0");
 }
 
+/* "aliases": the other written forms of the agencies the plan names, by
+ * agency (issue 19); only a plan that has some says so, so that files of
+ * other plans stay as they were */
+static gboolean
+write_aliases (Writer   *w,
+               WpStore  *store,
+               gint64    plan_id,
+               GError  **error)
+{
+  g_auto(GStrv) named = wp_store_list_plan_agency_names (store, plan_id, error);
+  g_autoptr(GPtrArray) agencies = named != NULL ? wp_store_list_agencies (store, error) : NULL;
+  gboolean open = FALSE;
+
+  if (agencies == NULL)
+    return FALSE;
+  for (guint i = 0; i < agencies->len; i++)
+    {
+      WpAgency *agency = g_ptr_array_index (agencies, i);
+      g_auto(GStrv) aliases = NULL;
+
+      if (!g_strv_contains ((const char * const *) named, wp_agency_get_name (agency)))
+        continue;
+      aliases = wp_store_list_agency_aliases (store, wp_agency_get_id (agency), error);
+      if (aliases == NULL)
+        return FALSE;
+      if (aliases[0] == NULL)
+        continue;
+      if (!open)
+        {
+          write_key (w, "aliases");
+          open_container (w, '{');
+          open = TRUE;
+        }
+      next_entry (w);
+      write_string (w->out, wp_agency_get_name (agency));
+      g_string_append_len (w->out, " : ", 3);
+      open_container (w, '[');
+      for (guint k = 0; aliases[k] != NULL; k++)
+        {
+          next_entry (w);
+          write_string (w->out, aliases[k]);
+        }
+      close_container (w, ']');
+    }
+  if (open)
+    close_container (w, '}');
+  return TRUE;
+}
+
 /* The plan as interchange JSON; what is left of it after @sink took the
  * rest, when there is one. */
 static GString *
@@ -507,6 +556,8 @@ export_plan (WpStore   *store,
       close_container (&w, '}');
     }
   close_container (&w, ']');
+  if (!write_aliases (&w, store, plan_id, error))
+    return NULL;
   close_container (&w, '}');
   g_string_append_c (text, '\n');
 
@@ -1406,6 +1457,7 @@ struct _WpJsonDocument {
   char           *checked;
   guint           n_missing_attachments;  /* by the last write */
   GPtrArray      *items;  /* ImportItem */
+  GPtrArray      *aliases;  /* GStrv: an agency's name, then its aliases */
 };
 
 /**
@@ -1430,6 +1482,7 @@ wp_json_document_free (WpJsonDocument *doc)
   g_free (doc->organization);
   g_free (doc->checked);
   g_clear_pointer (&doc->items, g_ptr_array_unref);
+  g_clear_pointer (&doc->aliases, g_ptr_array_unref);
   g_free (doc);
 }
 
@@ -1506,6 +1559,67 @@ read_settings (JsonObject      *plan_object,
   return TRUE;
 }
 
+/* "aliases" (optional; files before it have none): agency name → the
+ * other ways it is written */
+static gboolean
+read_aliases (JsonObject  *root,
+              GPtrArray   *out,
+              GError     **error)
+{
+  g_autoptr(GList) names = NULL;
+  JsonNode *node;
+
+  if (!get_member (root, "aliases", JSON_NODE_OBJECT, G_TYPE_INVALID, &node, "$", error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+  names = json_object_get_members (json_node_get_object (node));
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      g_auto(GStrv) aliases = NULL;
+      g_autoptr(GStrvBuilder) entry = g_strv_builder_new ();
+
+      if (!get_names (json_node_get_object (node), l->data, &aliases, "$.aliases", error))
+        return FALSE;
+      g_strv_builder_add (entry, l->data);
+      g_strv_builder_addv (entry, (const char **) aliases);
+      g_ptr_array_add (out, g_strv_builder_end (entry));
+    }
+  return TRUE;
+}
+
+/* The document's aliases, in the plan write: one a file names that this
+ * directory gives another agency already stays that agency's */
+static gboolean
+write_aliases_of (WpJsonDocument  *doc,
+                  WpStore         *store,
+                  GError         **error)
+{
+  for (guint i = 0; i < doc->aliases->len; i++)
+    {
+      char **entry = g_ptr_array_index (doc->aliases, i);
+      g_autoptr(WpAgency) agency = NULL;
+
+      if (entry[1] == NULL)
+        continue;
+      agency = wp_store_ensure_agency (store, entry[0], error);
+      if (agency == NULL)
+        return FALSE;
+      for (guint k = 1; entry[k] != NULL; k++)
+        {
+          g_autoptr(GError) local = NULL;
+
+          if (!wp_store_add_agency_alias (store, wp_agency_get_id (agency), entry[k], &local)
+              && !g_error_matches (local, WP_STORE_ERROR, WP_STORE_ERROR_EXISTS))
+            {
+              g_propagate_error (error, g_steal_pointer (&local));
+              return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+
 /**
  * wp_json_document_parse:
  *
@@ -1533,6 +1647,7 @@ wp_json_document_parse (const char  *data,
   doc->organization = g_strdup ("");
   doc->settings = (WpPlanSettings) WP_PLAN_SETTINGS_INIT;
   doc->items = g_ptr_array_new_with_free_func ((GDestroyNotify) import_item_free);
+  doc->aliases = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 
   if (length < 0)
     length = (gssize) strlen (data);
@@ -1616,6 +1731,9 @@ wp_json_document_parse (const char  *data,
       || !read_settings (plan_object, &doc->settings, error))
     return NULL;
 
+  if (!read_aliases (root, doc->aliases, error))
+    return NULL;
+
   /* A list of items was read as the text went; anything else is not one. */
   if (!get_member (root, "items", JSON_NODE_ARRAY, G_TYPE_INVALID, &node, "$", error))
     return NULL;
@@ -1685,6 +1803,8 @@ wp_json_document_write (WpJsonDocument  *doc,
   if (!wp_store_bulk_commit (bulk, error))
     goto fail;
   g_clear_pointer (&bulk, wp_store_bulk_free);
+  if (!write_aliases_of (doc, store, error))
+    goto fail;
 
   if (!wp_store_commit_plan_write (store, wp_plan_get_id (plan), replaced_id, error))
     {

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "wp-report-import.h"
 #include "wp-undo-private.h"
 #include "wp-collect.h"
 
@@ -411,4 +412,43 @@ wp_edit_collect (WpUndoStack  *self,
                                                  collect->n_changes),
                                                collect->n_changes),
                               apply_collect, collect, error);
+}
+
+typedef struct {
+  gint64     plan_id;
+  gint64     area_id;
+  GPtrArray *items;
+} ReportItemsEdit;
+
+static gboolean
+add_report_items (WpStore   *store,
+                  gpointer   data,
+                  GError   **error)
+{
+  ReportItemsEdit *edit = data;
+
+  return wp_report_write_items (store, edit->plan_id, edit->area_id, edit->items, error);
+}
+
+/**
+ * wp_edit_add_report_items:
+ * @area_id: the area they go under, or 0 for new areas
+ * @items: (element-type WpReportItem): a report's draft areas
+ * @label: what Undo names, e.g. Import “report.docx”
+ *
+ * Adds a report's draft to a plan that exists, as one command (see
+ * wp_report_write_items()).
+ */
+gboolean
+wp_edit_add_report_items (WpUndoStack  *self,
+                          gint64        plan_id,
+                          gint64        area_id,
+                          GPtrArray    *items,
+                          const char   *label,
+                          GError      **error)
+{
+  ReportItemsEdit edit = { plan_id, area_id, items };
+
+  g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
+  return _wp_undo_run_logged (self, 0, g_strdup (label), add_report_items, &edit, error);
 }

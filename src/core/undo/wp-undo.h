@@ -142,6 +142,12 @@ gboolean     wp_edit_set_agency_alias     (WpUndoStack         *self,
                                            const char          *alias,
                                            gboolean             add,
                                            GError             **error);
+gboolean     wp_edit_add_report_items     (WpUndoStack         *self,
+                                           gint64               plan_id,
+                                           gint64               area_id,
+                                           GPtrArray           *items,
+                                           const char          *label,
+                                           GError             **error);
 gboolean     wp_edit_set_plan_settings    (WpUndoStack         *self,
                                            gint64               plan_id,
                                            const WpPlanSettings *settings,
