@@ -6346,6 +6346,75 @@ test_report_new_from_selection (Demo          *d,
                     n_rows + 1);
 }
 
+/* The Agencies view's Edit dialog lists an agency's aliases (also known
+ * as), adds one with Enter and removes one with its button, each an edit
+ * Undo takes back; a search for the alias finds the agency's items */
+static void
+test_agency_aliases_edited (Demo          *d,
+                            gconstpointer  data)
+{
+  WpAgencyView *agencies;
+  AdwViewStack *views = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (d->window),
+                                                         ADW_TYPE_VIEW_STACK));
+  gint64 drugs = agency_named (d->store, "市禁毒办");
+  AdwMessageDialog *dialog;
+  GtkWidget *add, *remove;
+  g_autoptr(GError) error = NULL;
+
+  adw_view_stack_set_visible_child_name (views, "agencies");
+  agencies = WP_AGENCY_VIEW (find_descendant (GTK_WIDGET (d->window), WP_TYPE_AGENCY_VIEW));
+  wp_agency_view_refresh_now (agencies);
+  spin ();
+  wp_agency_view_edit (agencies, drugs);
+  spin ();
+  dialog = find_dialog ("Edit Agency");
+  g_assert_nonnull (dialog);
+  add = find_widget (GTK_WIDGET (dialog), is_named, "add-alias");
+  g_assert_nonnull (add);
+  g_assert_true (gtk_widget_get_focusable (add) || gtk_widget_get_first_child (add) != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (add), "禁毒办");
+  g_signal_emit_by_name (add, "entry-activated");
+  spin ();
+  {
+    g_auto(GStrv) aliases = wp_store_list_agency_aliases (d->store, drugs, &error);
+    g_autoptr(WpPlan) plan = wp_store_get_plan_by_year (d->store, 2025, NULL);
+    g_autoptr(GArray) hits = wp_store_search (d->store, wp_plan_get_id (plan), "禁毒办",
+                                              &error);
+
+    g_assert_cmpstrv (aliases, ((const char *[]) { "禁毒办", NULL }));
+    g_assert_cmpuint (hits->len, >, 0);
+  }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (add)), ==, "");
+  remove = find_widget (GTK_WIDGET (dialog), is_named, "remove-alias");
+  g_assert_nonnull (remove);
+  g_assert_true (gtk_widget_get_focusable (remove));
+  g_signal_emit_by_name (remove, "clicked");
+  spin ();
+  {
+    g_auto(GStrv) aliases = wp_store_list_agency_aliases (d->store, drugs, &error);
+
+    g_assert_cmpstrv (aliases, ((const char *[]) { NULL }));
+  }
+  g_assert_null (find_widget (GTK_WIDGET (dialog), is_named, "remove-alias"));
+  adw_message_dialog_response (dialog, "cancel");
+  spin ();
+  /* Undo brings the removed alias back, and again takes the added one away */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.undo", NULL));
+  spin ();
+  {
+    g_auto(GStrv) aliases = wp_store_list_agency_aliases (d->store, drugs, &error);
+
+    g_assert_cmpstrv (aliases, ((const char *[]) { "禁毒办", NULL }));
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.undo", NULL));
+  spin ();
+  {
+    g_auto(GStrv) aliases = wp_store_list_agency_aliases (d->store, drugs, &error);
+
+    g_assert_cmpstrv (aliases, ((const char *[]) { NULL }));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -6479,6 +6548,9 @@ main (int    argc,
               demo_teardown);
   g_test_add ("/gui/report-new-from-selection", Demo, NULL, demo_setup,
               test_report_new_from_selection, demo_teardown);
+
+  g_test_add ("/gui/agency-aliases-edited", Demo, NULL, demo_setup,
+              test_agency_aliases_edited, demo_teardown);
 
   status = g_test_run ();
   wp_test_remove_tree (data_home);
