@@ -6415,6 +6415,60 @@ test_agency_aliases_edited (Demo          *d,
   }
 }
 
+/* The review adds a report to the plan the window shows, under an area
+ * chosen in its drop-down, as one step Undo takes back and Redo brings */
+static void
+test_report_into_current_plan (Demo          *d,
+                               gconstpointer  data)
+{
+  g_autofree char *txt = g_test_build_filename (G_TEST_DIST, "data", "reports",
+                                                "city-speeches.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpPlan) plan = wp_store_get_plan_by_year (d->store, 2025, NULL);
+  g_autoptr(GPtrArray) areas = wp_store_list_children (d->store, wp_plan_get_id (plan), 0,
+                                                       &error);
+  WpUndoStack *undo = wp_context_get_undo_stack (d->context);
+  gint64 area_id = wp_item_get_id (g_ptr_array_index (areas, 1));
+  guint n_before = wp_store_count_items (d->store, wp_plan_get_id (plan), NULL);
+  guint n_under = wp_store_count_children (d->store, wp_plan_get_id (plan), area_id, FALSE);
+  guint n_plans = count_all_plans (d->store);
+  WpReportDialog *dialog;
+  GtkWidget *into, *area_list;
+  guint n_rows;
+
+  _wp_window_import_file (d->window, txt);
+  dialog = wait_for_report ();
+  g_assert_cmpstr (report_page (dialog), ==, "review");
+  n_rows = g_list_model_get_n_items (wp_report_dialog_get_rows (dialog));
+  into = find_widget (GTK_WIDGET (dialog), is_named, "into-current");
+  area_list = find_widget (GTK_WIDGET (dialog), is_named, "into-area");
+  g_assert_nonnull (into);
+  g_assert_false (gtk_widget_get_sensitive (area_list));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (into), TRUE);
+  g_assert_true (gtk_widget_get_sensitive (area_list));
+  g_assert_false (gtk_widget_get_sensitive (find_widget (GTK_WIDGET (dialog), is_named,
+                                                         "plan-year")));
+  /* (0 is "as new areas"; then the plan's areas in order) */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (area_list), 2);
+  g_assert_true (wp_report_dialog_import (dialog));
+  spin ();
+
+  g_assert_cmpuint (count_all_plans (d->store), ==, n_plans);
+  g_assert_cmpuint (wp_store_count_items (d->store, wp_plan_get_id (plan), NULL), ==,
+                    n_before + n_rows);
+  g_assert_cmpuint (wp_store_count_children (d->store, wp_plan_get_id (plan), area_id, FALSE),
+                    >, n_under);
+  g_assert_true (wp_undo_stack_undo (undo, &error));
+  g_assert_no_error (error);
+  spin ();
+  g_assert_cmpuint (wp_store_count_items (d->store, wp_plan_get_id (plan), NULL), ==, n_before);
+  g_assert_true (wp_undo_stack_redo (undo, &error));
+  g_assert_no_error (error);
+  spin ();
+  g_assert_cmpuint (wp_store_count_items (d->store, wp_plan_get_id (plan), NULL), ==,
+                    n_before + n_rows);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -6551,6 +6605,8 @@ main (int    argc,
 
   g_test_add ("/gui/agency-aliases-edited", Demo, NULL, demo_setup,
               test_agency_aliases_edited, demo_teardown);
+  g_test_add ("/gui/report-into-current-plan", Demo, NULL, demo_setup,
+              test_report_into_current_plan, demo_teardown);
 
   status = g_test_run ();
   wp_test_remove_tree (data_home);

@@ -68,6 +68,78 @@ tool_button (const char *icon,
   return button;
 }
 
+static void
+on_destination_toggled (GtkCheckButton *button,
+                        WpReportDialog *self)
+{
+  gboolean into = gtk_check_button_get_active (self->into_current);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->into_area), into);
+  /* (the year, title and organisation are those of a new plan) */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->year), !into);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->title), !into);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->organization), !into);
+  if (into)
+    gtk_widget_set_visible (GTK_WIDGET (self->year_warning), FALSE);
+  else
+    _wp_report_dialog_on_year_changed (self->year, self);
+}
+
+/* "New plan" or "Add to the current plan, under: [as new areas | area]" */
+static GtkWidget *
+build_destination (WpReportDialog *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *new_plan = gtk_check_button_new_with_mnemonic (_("_New plan"));
+  GtkWidget *into = NULL;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GtkWidget *areas;
+  WpPlan *current = self->window != NULL ? _wp_window_get_selected_plan (self->window) : NULL;
+  WpStore *store = _wp_report_dialog_store (self);
+  g_autoptr(GPtrArray) children = NULL;
+  g_autofree char *into_label = NULL;
+  gint64 none = 0;
+
+  self->area_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  /* Translators: where the report's work goes, in the report review */
+  gtk_string_list_append (names, _("as new areas"));
+  g_array_append_val (self->area_ids, none);
+  if (current != NULL && store != NULL)
+    children = wp_store_list_children (store, wp_plan_get_id (current), 0, NULL);
+  for (guint i = 0; children != NULL && i < children->len; i++)
+    {
+      WpItem *area = g_ptr_array_index (children, i);
+      gint64 id = wp_item_get_id (area);
+
+      gtk_string_list_append (names, wp_item_get_title (area));
+      g_array_append_val (self->area_ids, id);
+    }
+  into_label = current != NULL
+               /* Translators: %d is the year of the plan the window shows */
+               ? g_strdup_printf (_("_Add to the %d plan, under:"), wp_plan_get_year (current))
+               : g_strdup (_("_Add to the current plan, under:"));
+  into = gtk_check_button_new_with_mnemonic (into_label);
+  gtk_check_button_set_group (GTK_CHECK_BUTTON (into), GTK_CHECK_BUTTON (new_plan));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (new_plan), TRUE);
+  gtk_widget_set_sensitive (into, current != NULL);
+  gtk_widget_set_name (new_plan, "as-new-plan");
+  gtk_widget_set_name (into, "into-current");
+  areas = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
+  gtk_widget_set_name (areas, "into-area");
+  gtk_widget_set_sensitive (areas, FALSE);
+  gtk_widget_set_hexpand (areas, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (areas), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("The area the report’s work goes under"), -1);
+  gtk_box_append (GTK_BOX (box), new_plan);
+  gtk_box_append (GTK_BOX (box), into);
+  gtk_box_append (GTK_BOX (box), areas);
+  self->as_new_plan = GTK_CHECK_BUTTON (new_plan);
+  self->into_current = GTK_CHECK_BUTTON (into);
+  self->into_area = GTK_DROP_DOWN (areas);
+  g_signal_connect (into, "toggled", G_CALLBACK (on_destination_toggled), self);
+  return box;
+}
+
 static GtkWidget *
 build_plan_fields (WpReportDialog *self)
 {
@@ -98,6 +170,7 @@ build_plan_fields (WpReportDialog *self)
   gtk_widget_set_visible (warning, FALSE);
   gtk_grid_attach (GTK_GRID (grid), warning, 1, 1, 5, 1);
   g_signal_connect (year, "value-changed", G_CALLBACK (_wp_report_dialog_on_year_changed), self);
+  gtk_grid_attach (GTK_GRID (grid), build_destination (self), 0, 2, 6, 1);
   self->year = GTK_SPIN_BUTTON (year);
   self->title = GTK_EDITABLE (title);
   self->organization = GTK_EDITABLE (organization);

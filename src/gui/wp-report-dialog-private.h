@@ -50,6 +50,11 @@ struct _WpReportDialog
   GtkWidget          *import_button;
   GtkWidget          *cancel_button;
   GHashTable         *directory;  /* the agency directory's names, as a set */
+  GHashTable         *aliases;    /* the directory's aliases: alias → agency name */
+  GtkCheckButton     *as_new_plan;
+  GtkCheckButton     *into_current;
+  GtkDropDown        *into_area;  /* 0: as new areas; then the current plan's areas */
+  GArray             *area_ids;   /* gint64, by the drop-down's place */
 };
 
 WpStore     *_wp_report_dialog_store               (WpReportDialog *self);

@@ -14,7 +14,8 @@
 typedef struct {
   char  *path;
   int    fallback_year;
-  GStrv  directory;
+  GStrv       directory;
+  GHashTable *aliases;
 } ReadJob;
 
 typedef struct {
@@ -27,6 +28,7 @@ read_job_free (ReadJob *job)
 {
   g_free (job->path);
   g_strfreev (job->directory);
+  g_clear_pointer (&job->aliases, g_hash_table_unref);
   g_free (job);
 }
 
@@ -61,6 +63,7 @@ read_in_thread (GTask        *task,
   if (options.year == 0)
     options.year = job->fallback_year;
   options.directory = (const char **) job->directory;
+  options.aliases = job->aliases;
   result = g_new0 (ReadResult, 1);
   result->draft = wp_report_import (source, &options);
   result->source = g_steal_pointer (&source);
@@ -165,6 +168,13 @@ _wp_report_dialog_start_reading (WpReportDialog *self)
   job->directory = (GStrv) g_ptr_array_free (names, FALSE);
   for (guint i = 0; job->directory[i] != NULL; i++)
     g_hash_table_add (self->directory, g_strdup (job->directory[i]));
+  /* (a copy: the thread reads its own) */
+  if (store != NULL)
+    {
+      g_clear_pointer (&self->aliases, g_hash_table_unref);
+      self->aliases = wp_store_get_alias_directory (store, NULL);
+      job->aliases = wp_store_get_alias_directory (store, NULL);
+    }
   job->path = g_strdup (self->path);
   if (current != NULL)
     job->fallback_year = wp_plan_get_year (current);

@@ -22,6 +22,8 @@
 
 #include "wp-deadline.h"
 #include "wp-report-dialog-private.h"
+#include "wp-undo.h"
+#include "wp-view-refresh.h"
 
 G_DEFINE_FINAL_TYPE (WpReportDialog, wp_report_dialog, ADW_TYPE_WINDOW)
 
@@ -330,6 +332,7 @@ new_from_selection_activated (GtkWidget  *widget,
   g_ptr_array_add (directory, NULL);
   options.year = gtk_spin_button_get_value_as_int (self->year);
   options.directory = (const char **) directory->pdata;
+  options.aliases = self->aliases;
   item = wp_report_item_from_span (
     self->source,
     (gsize) (g_utf8_offset_to_pointer (text, gtk_text_iter_get_offset (&first)) - text),
@@ -361,20 +364,16 @@ _wp_report_dialog_on_source_selection (GtkTextBuffer  *buffer,
 
 /* Importing */
 
-/* The rows as interchange JSON: the tree built again from their levels,
- * deadlines read again for @year (they may have been typed) */
-static char *
-draft_json (WpReportDialog *self,
+/* The rows' tree, built again from their levels, deadlines read again for
+ * @year (they may have been typed). The children arrays borrow the rows'
+ * items: forget_tree() empties them for the next try. */
+static GPtrArray *
+build_tree (WpReportDialog *self,
             int             year)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
-  g_autoptr(GPtrArray) roots = g_ptr_array_new ();
+  GPtrArray *roots = g_ptr_array_new ();
   WpReportItem *parents[WP_REPORT_ROW_MAX_LEVEL + 1] = { NULL };
-  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (self->title)));
-  g_autofree char *organization =
-    g_strstrip (g_strdup (gtk_editable_get_text (self->organization)));
-  WpReportDraft view = *self->draft;
-  char *json;
 
   for (guint i = 0; i < n; i++)
     {
@@ -399,15 +398,79 @@ draft_json (WpReportDialog *self,
       for (guint l = level + 1; l <= WP_REPORT_ROW_MAX_LEVEL; l++)
         parents[l] = NULL;
     }
+  return roots;
+}
+
+static void
+forget_tree (WpReportDialog *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_set_size (wp_report_row_get_item (_wp_report_dialog_row_at (self, i))->children,
+                          0);
+}
+
+/* The rows as interchange JSON, for a new plan of @year */
+static char *
+draft_json (WpReportDialog *self,
+            int             year)
+{
+  g_autoptr(GPtrArray) roots = build_tree (self, year);
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (self->title)));
+  g_autofree char *organization =
+    g_strstrip (g_strdup (gtk_editable_get_text (self->organization)));
+  WpReportDraft view = *self->draft;
+  char *json;
+
   view.year = year;
   view.title = title[0] != '\0' ? title : self->draft->title;
   view.organization = organization;
   view.items = roots;
   json = wp_report_draft_to_string (&view);
-  /* the children arrays own nothing: empty them for the next try */
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_set_size (wp_report_row_get_item (_wp_report_dialog_row_at (self, i))->children, 0);
+  forget_tree (self);
   return json;
+}
+
+/* Adds the rows to the plan the window shows, under the area chosen or
+ * as new areas, as one undoable step */
+static gboolean
+import_into_current (WpReportDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  WpPlan *shown = _wp_window_get_selected_plan (self->window);
+  /* (the window may take another object for the plan once it changed) */
+  g_autoptr(WpPlan) plan = shown != NULL ? g_object_ref (shown) : NULL;
+  WpContext *context = _wp_window_get_context (self->window);
+  guint chosen = gtk_drop_down_get_selected (self->into_area);
+  gint64 area_id = 0;
+  g_autoptr(GPtrArray) roots = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *message = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  gboolean ok;
+
+  if (plan == NULL || context == NULL)
+    return FALSE;
+  if (self->area_ids != NULL && chosen < self->area_ids->len)
+    area_id = g_array_index (self->area_ids, gint64, chosen);
+  roots = build_tree (self, wp_plan_get_year (plan));
+  label = g_strdup_printf (_("Import “%s”"), self->name);
+  ok = wp_edit_add_report_items (wp_context_get_undo_stack (context), wp_plan_get_id (plan),
+                                 area_id, roots, label, &error);
+  forget_tree (self);
+  if (!ok)
+    {
+      _wp_window_say_import_failed (self->window, self->name, error);
+      return FALSE;
+    }
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added %u item to the %d plan",
+                                          "Added %u items to the %d plan", n),
+                             n, wp_plan_get_year (plan));
+  wp_view_toast (GTK_WIDGET (_wp_window_get_outline (self->window)), message,
+                 wp_context_get_undo_stack (context));
+  gtk_window_destroy (GTK_WINDOW (self));
+  return TRUE;
 }
 
 static gboolean
@@ -469,8 +532,9 @@ offer_other_year (WpReportDialog *self,
 /**
  * wp_report_dialog_import:
  *
- * Writes the draft as shown as a new plan, in one undoable step, shows it
- * in the window and closes the dialog. When the year has a plan already,
+ * Writes the draft as shown as a new plan, or into the window's plan when
+ * the user chose so, in one undoable step, shows it in the window and
+ * closes the dialog. When the year has a plan already,
  * offers another year and writes nothing; on failure the window says why
  * and the dialog stays open.
  *
@@ -488,6 +552,8 @@ wp_report_dialog_import (WpReportDialog *self)
   if (self->reading || self->draft == NULL || self->window == NULL
       || g_list_model_get_n_items (G_LIST_MODEL (self->rows)) == 0)
     return FALSE;
+  if (gtk_check_button_get_active (self->into_current))
+    return import_into_current (self);
   gtk_spin_button_update (self->year);
   year = gtk_spin_button_get_value_as_int (self->year);
   if (year_has_plan (self, year))
@@ -563,6 +629,8 @@ wp_report_dialog_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->directory, g_hash_table_unref);
+  g_clear_pointer (&self->aliases, g_hash_table_unref);
+  g_clear_pointer (&self->area_ids, g_array_unref);
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
   g_clear_pointer (&self->source, wp_report_source_free);
