@@ -6469,6 +6469,90 @@ test_report_into_current_plan (Demo          *d,
                     n_before + n_rows);
 }
 
+static gboolean
+is_label_containing (GtkWidget *widget, gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+/* The review's check boxes: unchecking an area leaves its subtree out,
+ * checking an action back checks its parents, Space toggles the selected
+ * row, the summary says what is left out, and Import writes the rest */
+static void
+test_report_checkboxes (Demo          *d,
+                        gconstpointer  data)
+{
+  g_autofree char *txt = g_test_build_filename (G_TEST_DIST, "data", "reports",
+                                                "city-speeches.txt", NULL);
+  WpReportDialog *dialog;
+  GListModel *rows;
+  guint n, end = 1, n_plans = count_all_plans (d->store);
+  GtkWidget *summary;
+
+  _wp_window_import_file (d->window, txt);
+  dialog = wait_for_report ();
+  g_assert_cmpstr (report_page (dialog), ==, "review");
+  rows = wp_report_dialog_get_rows (dialog);
+  n = g_list_model_get_n_items (rows);
+  g_assert_cmpuint (wp_report_row_get_level (report_row (dialog, 0)), ==, 0);
+  while (end < n && wp_report_row_get_level (report_row (dialog, end)) > 0)
+    end++;
+  g_assert_cmpuint (end, >, 2);
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_named, "include-item"));
+
+  /* the first area unchecked: all under it too */
+  wp_report_row_set_included (report_row (dialog, 0), FALSE);
+  for (guint i = 0; i < end; i++)
+    g_assert_false (wp_report_row_get_included (report_row (dialog, i)));
+  g_assert_true (wp_report_row_get_included (report_row (dialog, end)));
+  {
+    g_autofree char *left = g_strdup_printf ("%u unchecked items are left out.", end);
+
+    summary = find_widget (GTK_WIDGET (dialog), is_label_containing, left);
+    g_assert_nonnull (summary);
+  }
+  /* one of its items checked again, from the keyboard: its area is back
+   * (but not the area's other items) */
+  wp_report_dialog_select (dialog, end - 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "report.toggle-included",
+                                             NULL));
+  g_assert_true (wp_report_row_get_included (report_row (dialog, end - 1)));
+  g_assert_true (wp_report_row_get_included (report_row (dialog, 0)));
+  if (wp_report_row_get_level (report_row (dialog, end - 1)) == 1)
+    g_assert_false (wp_report_row_get_included (report_row (dialog, 1)));
+
+  /* Import writes the checked ones only */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_widget (GTK_WIDGET (dialog), is_named,
+                                                           "plan-year")), 2031);
+  {
+    guint expected = 0;
+    g_autoptr(WpPlan) plan = NULL;
+
+    for (guint i = 0; i < n; i++)
+      {
+        gboolean in = wp_report_row_get_included (report_row (dialog, i));
+        guint level = wp_report_row_get_level (report_row (dialog, i));
+
+        /* (a checked row under an unchecked one is not written) */
+        for (guint k = i; in && k-- > 0 && level > 0;)
+          if (wp_report_row_get_level (report_row (dialog, k)) < level)
+            {
+              in = wp_report_row_get_included (report_row (dialog, k));
+              level = wp_report_row_get_level (report_row (dialog, k));
+            }
+        expected += in;
+      }
+    g_assert_true (wp_report_dialog_import (dialog));
+    spin ();
+    g_assert_cmpuint (count_all_plans (d->store), ==, n_plans + 1);
+    plan = wp_store_get_plan_by_year (d->store, 2031, NULL);
+    g_assert_nonnull (plan);
+    g_assert_cmpuint (wp_store_count_items (d->store, wp_plan_get_id (plan), NULL), ==,
+                      expected);
+    g_assert_cmpuint (expected, <, n);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -6607,6 +6691,8 @@ main (int    argc,
               test_agency_aliases_edited, demo_teardown);
   g_test_add ("/gui/report-into-current-plan", Demo, NULL, demo_setup,
               test_report_into_current_plan, demo_teardown);
+  g_test_add ("/gui/report-checkboxes", Demo, NULL, demo_setup, test_report_checkboxes,
+              demo_teardown);
 
   status = g_test_run ();
   wp_test_remove_tree (data_home);

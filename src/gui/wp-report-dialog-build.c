@@ -234,6 +234,7 @@ build_draft_pane (WpReportDialog *self)
   gtk_column_view_set_show_row_separators (view, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("The draft plan"), -1);
+  _wp_report_dialog_add_check_column (self);
   _wp_report_dialog_add_column (self, _("Item"), NULL, -1);
   _wp_report_dialog_add_column (self, _("Lead agency"), "lead", 120);
   _wp_report_dialog_add_column (self, _("Supporting agencies"), "co", 150);
@@ -251,6 +252,10 @@ build_draft_pane (WpReportDialog *self)
     GTK_SHORTCUT_CONTROLLER (keys),
     gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Delete|KP_Delete"),
                       gtk_named_action_new ("report.delete-item")));
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (keys),
+    gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("space"),
+                      gtk_named_action_new ("report.toggle-included")));
   gtk_widget_add_controller (GTK_WIDGET (view), keys);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (view));
   gtk_widget_set_vexpand (scrolled, TRUE);

@@ -209,6 +209,47 @@ bind_title_cell (GtkSignalListItemFactory *factory,
                                                  G_BINDING_SYNC_CREATE));
 }
 
+static void
+setup_check_cell (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  gpointer                  user_data)
+{
+  GtkWidget *check = gtk_check_button_new ();
+
+  gtk_widget_set_name (check, "include-item");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Import this item"), -1);
+  gtk_list_item_set_child (list_item, check);
+}
+
+static void
+bind_check_cell (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  user_data)
+{
+  GtkWidget *check = gtk_list_item_get_child (list_item);
+  GObject *row = gtk_list_item_get_item (list_item);
+
+  remember_binding (check, g_object_bind_property (row, "included", check, "active",
+                                                   G_BINDING_SYNC_CREATE
+                                                   | G_BINDING_BIDIRECTIONAL));
+}
+
+/* The first column: a box per row, checked for the rows Import writes */
+void
+_wp_report_dialog_add_check_column (WpReportDialog *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_check_cell), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_check_cell), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), NULL);
+  column = gtk_column_view_column_new (NULL, factory);
+  gtk_column_view_append_column (self->outline, column);
+  g_object_unref (column);
+}
+
 void
 _wp_report_dialog_add_column (WpReportDialog *self,
             const char     *title,

@@ -55,12 +55,15 @@ struct _WpReportDialog
   GtkCheckButton     *into_current;
   GtkDropDown        *into_area;  /* 0: as new areas; then the current plan's areas */
   GArray             *area_ids;   /* gint64, by the drop-down's place */
+  gboolean            cascading;  /* a check box's subtree is following it */
 };
 
 WpStore     *_wp_report_dialog_store               (WpReportDialog *self);
 WpReportRow *_wp_report_dialog_row_at              (WpReportDialog *self,
                                                     guint           position);
 void         _wp_report_dialog_update_summary      (WpReportDialog *self);
+gboolean     _wp_report_dialog_row_is_imported     (WpReportDialog *self,
+                                                    guint           position);
 void         _wp_report_dialog_load_editor         (WpReportDialog *self);
 void         _wp_report_dialog_show_draft          (WpReportDialog *self);
 void         _wp_report_dialog_on_year_changed     (GtkSpinButton  *spin,
@@ -75,6 +78,7 @@ void         _wp_report_dialog_add_column          (WpReportDialog *self,
                                                     const char     *title,
                                                     const char     *property,
                                                     int             width);
+void         _wp_report_dialog_add_check_column    (WpReportDialog *self);
 /* wp-report-dialog-read.c */
 void         _wp_report_dialog_start_reading       (WpReportDialog *self);
 /* wp-report-dialog-build.c */

@@ -81,6 +81,74 @@ subtree_end (WpReportDialog *self,
   return end;
 }
 
+/* Whether the row at @position is imported: it is checked, and so is
+ * every row above it */
+gboolean
+_wp_report_dialog_row_is_imported (WpReportDialog *self,
+                                   guint           position)
+{
+  WpReportRow *row = _wp_report_dialog_row_at (self, position);
+  guint level = wp_report_row_get_level (row);
+
+  if (!wp_report_row_get_included (row))
+    return FALSE;
+  for (guint i = position; i-- > 0 && level > 0;)
+    {
+      WpReportRow *above = _wp_report_dialog_row_at (self, i);
+
+      if (wp_report_row_get_level (above) < level)
+        {
+          if (!wp_report_row_get_included (above))
+            return FALSE;
+          level = wp_report_row_get_level (above);
+        }
+    }
+  return TRUE;
+}
+
+/* A box checked or unchecked by the user: what is under the row follows
+ * it, and checking a row checks the rows above it, so that it is imported */
+static void
+on_row_included (WpReportRow    *row,
+                 GParamSpec     *pspec,
+                 WpReportDialog *self)
+{
+  guint position, end, level;
+  gboolean included = wp_report_row_get_included (row);
+
+  if (self->cascading || !g_list_store_find (self->rows, row, &position))
+    return;
+  self->cascading = TRUE;
+  end = subtree_end (self, position);
+  for (guint i = position + 1; i < end; i++)
+    wp_report_row_set_included (_wp_report_dialog_row_at (self, i), included);
+  level = wp_report_row_get_level (row);
+  for (guint i = position; included && i-- > 0 && level > 0;)
+    {
+      WpReportRow *above = _wp_report_dialog_row_at (self, i);
+
+      if (wp_report_row_get_level (above) < level)
+        {
+          wp_report_row_set_included (above, TRUE);
+          level = wp_report_row_get_level (above);
+        }
+    }
+  self->cascading = FALSE;
+  _wp_report_dialog_update_summary (self);
+}
+
+static void
+on_rows_changed (GListModel     *rows,
+                 guint           position,
+                 guint           removed,
+                 guint           added,
+                 WpReportDialog *self)
+{
+  for (guint i = position; i < position + added; i++)
+    g_signal_connect_object (_wp_report_dialog_row_at (self, i), "notify::included",
+                             G_CALLBACK (on_row_included), self, 0);
+}
+
 void
 _wp_report_dialog_update_summary (WpReportDialog *self)
 {
@@ -89,8 +157,15 @@ _wp_report_dialog_update_summary (WpReportDialog *self)
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *areas = NULL, *tasks = NULL, *actions = NULL;
 
+  guint n_in = 0;
+
+  /* (what Import writes: the checked rows, none under an unchecked one) */
   for (guint i = 0; i < n; i++)
-    counts[wp_report_row_get_level (_wp_report_dialog_row_at (self, i))]++;
+    if (_wp_report_dialog_row_is_imported (self, i))
+      {
+        counts[wp_report_row_get_level (_wp_report_dialog_row_at (self, i))]++;
+        n_in++;
+      }
   areas = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u area", "%u areas", counts[0]),
                            counts[0]);
   tasks = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u key task", "%u key tasks",
@@ -99,6 +174,14 @@ _wp_report_dialog_update_summary (WpReportDialog *self)
                                           counts[2]), counts[2]);
   /* Translators: the draft of a report: the numbers of areas, key tasks and actions */
   g_string_printf (text, _("The draft: %s, %s, %s."), areas, tasks, actions);
+  if (n_in < n)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u unchecked item is left out.",
+                                                 "%u unchecked items are left out.", n - n_in),
+                              n - n_in);
+    }
   if (self->draft->no_structure)
     {
       g_string_append_c (text, '\n');
@@ -124,7 +207,7 @@ _wp_report_dialog_update_summary (WpReportDialog *self)
                               self->draft->new_agencies->len, names);
     }
   gtk_label_set_text (self->summary, text->str);
-  gtk_widget_set_sensitive (self->import_button, n > 0);
+  gtk_widget_set_sensitive (self->import_button, n_in > 0);
 }
 
 static void
@@ -299,6 +382,19 @@ delete_activated (GtkWidget  *widget,
   _wp_report_dialog_load_editor (self);
 }
 
+/* Space: the selected row's check box, from the keyboard */
+static void
+toggle_included_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  WpReportDialog *self = WP_REPORT_DIALOG (widget);
+  WpReportRow *row = selected_row (self, NULL);
+
+  if (row != NULL)
+    wp_report_row_set_included (row, !wp_report_row_get_included (row));
+}
+
 /* Words of the report the importer left: selected in the report's text,
  * they become an item after the selected one, a key task under an area
  * or beside the item selected, with what they name. */
@@ -382,6 +478,8 @@ build_tree (WpReportDialog *self,
       guint level = wp_report_row_get_level (row);
       WpDeadline deadline;
 
+      if (!_wp_report_dialog_row_is_imported (self, i))
+        continue;
       while (level > 0 && parents[level - 1] == NULL)
         level--;
       item->kind = (WpItemKind) level;
@@ -447,7 +545,7 @@ import_into_current (WpReportDialog *self)
   g_autoptr(GPtrArray) roots = NULL;
   g_autofree char *label = NULL;
   g_autofree char *message = NULL;
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  guint n = 0;
   gboolean ok;
 
   if (plan == NULL || context == NULL)
@@ -455,6 +553,8 @@ import_into_current (WpReportDialog *self)
   if (self->area_ids != NULL && chosen < self->area_ids->len)
     area_id = g_array_index (self->area_ids, gint64, chosen);
   roots = build_tree (self, wp_plan_get_year (plan));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->rows)); i++)
+    n += _wp_report_dialog_row_is_imported (self, i);
   label = g_strdup_printf (_("Import “%s”"), self->name);
   ok = wp_edit_add_report_items (wp_context_get_undo_stack (context), wp_plan_get_id (plan),
                                  area_id, roots, label, &error);
@@ -651,6 +751,8 @@ wp_report_dialog_class_init (WpReportDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "report.promote", NULL, promote_activated);
   gtk_widget_class_install_action (widget_class, "report.demote", NULL, demote_activated);
   gtk_widget_class_install_action (widget_class, "report.delete-item", NULL, delete_activated);
+  gtk_widget_class_install_action (widget_class, "report.toggle-included", NULL,
+                                   toggle_included_activated);
   gtk_widget_class_install_action (widget_class, "report.new-from-selection", NULL,
                                    new_from_selection_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -662,6 +764,7 @@ wp_report_dialog_init (WpReportDialog *self)
   self->cancellable = g_cancellable_new ();
   self->directory = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->rows = g_list_store_new (WP_TYPE_REPORT_ROW);
+  g_signal_connect (self->rows, "items-changed", G_CALLBACK (on_rows_changed), self);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   g_signal_connect (self->selection, "notify::selected", G_CALLBACK (on_selected), self);
