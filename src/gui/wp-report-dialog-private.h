@@ -1,8 +1,8 @@
 /* wp-report-dialog-private.h: the review of a report's draft, shared by its files
  *
- * wp-report-dialog.c holds the dialog, its selection and its edits and
- * Import; -cells.c the draft outline's cells; -read.c the reading in a
- * thread; -build.c the widgets.
+ * wp-report-dialog.c holds the dialog, its selection and its edits;
+ * -import.c Import; -cells.c the draft outline's cells; -read.c the
+ * reading in a thread; -build.c the widgets.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -59,6 +59,8 @@ struct _WpReportDialog
 };
 
 WpStore     *_wp_report_dialog_store               (WpReportDialog *self);
+gboolean     _wp_report_dialog_year_has_plan       (WpReportDialog *self,
+                                                    int             year);
 WpReportRow *_wp_report_dialog_row_at              (WpReportDialog *self,
                                                     guint           position);
 void         _wp_report_dialog_update_summary      (WpReportDialog *self);
