@@ -1323,6 +1323,68 @@ test_import_report_refusals (void)
   wp_test_dir_free (g_steal_pointer (&dir));
 }
 
+static gint64
+cli_query_int (const char *db,
+               const char *sql)
+{
+  sqlite3 *reader = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (db, &reader, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (reader, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (reader);
+  return value;
+}
+
+/* --into-area adds the report under an area of the year's plan, and
+ * --into-plan as areas after its last; an area it lacks writes nothing */
+static void
+test_import_report_into_area (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *db = g_build_filename (dir, "plans.db", NULL);
+  g_autofree char *sample = wp_test_sample_path ("xiamen-2025.json");
+  g_autofree char *txt = report_path ("city-speeches.txt");
+  const char *area = "坚持守正创新 维护公平正义";
+  g_auto(Run) import = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) under = { 0 };
+  g_auto(Run) areas = { 0 };
+  gint64 before, after_missing, after_under, n_areas;
+
+  run_workplan (&import, "import", sample, "--db", db, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  before = cli_query_int (db, "SELECT count(*) FROM item");
+  run_workplan (&missing, "import-report", txt, "--year", "2025", "--into-area", "无此领域",
+                "--db", db, NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  assert_one_error_line (&missing);
+  after_missing = cli_query_int (db, "SELECT count(*) FROM item");
+  g_assert_cmpint (after_missing, ==, before);
+
+  run_workplan (&under, "import-report", txt, "--year", "2025", "--into-area", area, "--db", db,
+                NULL);
+  g_test_message ("%s%s", under.out, under.err);
+  g_assert_cmpint (under.status, ==, 0);
+  after_under = cli_query_int (db, "SELECT count(*) FROM item");
+  g_assert_cmpint (after_under, >, before);
+  /* still one plan, its areas as they were; the report's areas are key tasks */
+  g_assert_cmpint (cli_query_int (db, "SELECT count(*) FROM plan"), ==, 1);
+  n_areas = cli_query_int (db, "SELECT count(*) FROM item WHERE parent_id IS NULL");
+  g_assert_cmpint (cli_query_int (db, "SELECT count(*) FROM item WHERE kind = 'area'"), ==,
+                   n_areas);
+
+  run_workplan (&areas, "import-report", txt, "--year", "2025", "--into-plan", "--db", db, NULL);
+  g_assert_cmpint (areas.status, ==, 0);
+  g_assert_cmpint (cli_query_int (db, "SELECT count(*) FROM item WHERE parent_id IS NULL"), ==,
+                   n_areas + 4);
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1357,6 +1419,7 @@ main (int    argc,
 
   g_test_add_func ("/cli/import-report-refuses-special-files",
                    test_import_report_refuses_special_files);
+  g_test_add_func ("/cli/import-report-into-area", test_import_report_into_area);
 
   status = g_test_run ();
   wp_test_remove_tree (data_home);

@@ -6528,6 +6528,213 @@ test_check_lets_window_go (void)
   wp_test_dir_free (dir);
 }
 
+/* The Agencies view's Edit dialog lists an agency's aliases (also known
+ * as), adds one with Enter and removes one with its button, each an edit
+ * Undo takes back; a search for the alias finds the agency's items */
+static void
+test_agency_aliases_edited (Demo          *d,
+                            gconstpointer  data)
+{
+  WpAgencyView *agencies;
+  AdwViewStack *views = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (d->window),
+                                                         ADW_TYPE_VIEW_STACK));
+  gint64 drugs = agency_named (d->store, "市禁毒办");
+  AdwMessageDialog *dialog;
+  GtkWidget *add, *remove;
+  g_autoptr(GError) error = NULL;
+
+  adw_view_stack_set_visible_child_name (views, "agencies");
+  agencies = WP_AGENCY_VIEW (find_descendant (GTK_WIDGET (d->window), WP_TYPE_AGENCY_VIEW));
+  wp_agency_view_refresh_now (agencies);
+  spin ();
+  wp_agency_view_edit (agencies, drugs);
+  spin ();
+  dialog = find_dialog ("Edit Agency");
+  g_assert_nonnull (dialog);
+  add = find_widget (GTK_WIDGET (dialog), is_named, "add-alias");
+  g_assert_nonnull (add);
+  g_assert_true (gtk_widget_get_focusable (add) || gtk_widget_get_first_child (add) != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (add), "禁毒办");
+  g_signal_emit_by_name (add, "entry-activated");
+  spin ();
+  {
+    g_auto(GStrv) aliases = wp_store_list_agency_aliases (d->store, drugs, &error);
+    g_autoptr(WpPlan) plan = wp_store_get_plan_by_year (d->store, 2025, NULL);
+    g_autoptr(GArray) hits = wp_store_search (d->store, wp_plan_get_id (plan), "禁毒办",
+                                              &error);
+
+    g_assert_cmpstrv (aliases, ((const char *[]) { "禁毒办", NULL }));
+    g_assert_cmpuint (hits->len, >, 0);
+  }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (add)), ==, "");
+  remove = find_widget (GTK_WIDGET (dialog), is_named, "remove-alias");
+  g_assert_nonnull (remove);
+  g_assert_true (gtk_widget_get_focusable (remove));
+  g_signal_emit_by_name (remove, "clicked");
+  spin ();
+  {
+    g_auto(GStrv) aliases = wp_store_list_agency_aliases (d->store, drugs, &error);
+
+    g_assert_cmpstrv (aliases, ((const char *[]) { NULL }));
+  }
+  g_assert_null (find_widget (GTK_WIDGET (dialog), is_named, "remove-alias"));
+  adw_message_dialog_response (dialog, "cancel");
+  spin ();
+  /* Undo brings the removed alias back, and again takes the added one away */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.undo", NULL));
+  spin ();
+  {
+    g_auto(GStrv) aliases = wp_store_list_agency_aliases (d->store, drugs, &error);
+
+    g_assert_cmpstrv (aliases, ((const char *[]) { "禁毒办", NULL }));
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.undo", NULL));
+  spin ();
+  {
+    g_auto(GStrv) aliases = wp_store_list_agency_aliases (d->store, drugs, &error);
+
+    g_assert_cmpstrv (aliases, ((const char *[]) { NULL }));
+  }
+}
+
+/* The review adds a report to the plan the window shows, under an area
+ * chosen in its drop-down, as one step Undo takes back and Redo brings */
+static void
+test_report_into_current_plan (Demo          *d,
+                               gconstpointer  data)
+{
+  g_autofree char *txt = g_test_build_filename (G_TEST_DIST, "data", "reports",
+                                                "city-speeches.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpPlan) plan = wp_store_get_plan_by_year (d->store, 2025, NULL);
+  g_autoptr(GPtrArray) areas = wp_store_list_children (d->store, wp_plan_get_id (plan), 0,
+                                                       &error);
+  WpUndoStack *undo = wp_context_get_undo_stack (d->context);
+  gint64 area_id = wp_item_get_id (g_ptr_array_index (areas, 1));
+  guint n_before = wp_store_count_items (d->store, wp_plan_get_id (plan), NULL);
+  guint n_under = wp_store_count_children (d->store, wp_plan_get_id (plan), area_id, FALSE);
+  guint n_plans = count_all_plans (d->store);
+  WpReportDialog *dialog;
+  GtkWidget *into, *area_list;
+  guint n_rows;
+
+  _wp_window_import_file (d->window, txt);
+  dialog = wait_for_report ();
+  g_assert_cmpstr (report_page (dialog), ==, "review");
+  n_rows = g_list_model_get_n_items (wp_report_dialog_get_rows (dialog));
+  into = find_widget (GTK_WIDGET (dialog), is_named, "into-current");
+  area_list = find_widget (GTK_WIDGET (dialog), is_named, "into-area");
+  g_assert_nonnull (into);
+  g_assert_false (gtk_widget_get_sensitive (area_list));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (into), TRUE);
+  g_assert_true (gtk_widget_get_sensitive (area_list));
+  g_assert_false (gtk_widget_get_sensitive (find_widget (GTK_WIDGET (dialog), is_named,
+                                                         "plan-year")));
+  /* (0 is "as new areas"; then the plan's areas in order) */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (area_list), 2);
+  g_assert_true (wp_report_dialog_import (dialog));
+  spin ();
+
+  g_assert_cmpuint (count_all_plans (d->store), ==, n_plans);
+  g_assert_cmpuint (wp_store_count_items (d->store, wp_plan_get_id (plan), NULL), ==,
+                    n_before + n_rows);
+  g_assert_cmpuint (wp_store_count_children (d->store, wp_plan_get_id (plan), area_id, FALSE),
+                    >, n_under);
+  g_assert_true (wp_undo_stack_undo (undo, &error));
+  g_assert_no_error (error);
+  spin ();
+  g_assert_cmpuint (wp_store_count_items (d->store, wp_plan_get_id (plan), NULL), ==, n_before);
+  g_assert_true (wp_undo_stack_redo (undo, &error));
+  g_assert_no_error (error);
+  spin ();
+  g_assert_cmpuint (wp_store_count_items (d->store, wp_plan_get_id (plan), NULL), ==,
+                    n_before + n_rows);
+}
+
+static gboolean
+is_label_containing (GtkWidget *widget, gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+/* The review's check boxes: unchecking an area leaves its subtree out,
+ * checking an action back checks its parents, Space toggles the selected
+ * row, the summary says what is left out, and Import writes the rest */
+static void
+test_report_checkboxes (Demo          *d,
+                        gconstpointer  data)
+{
+  g_autofree char *txt = g_test_build_filename (G_TEST_DIST, "data", "reports",
+                                                "city-speeches.txt", NULL);
+  WpReportDialog *dialog;
+  GListModel *rows;
+  guint n, end = 1, n_plans = count_all_plans (d->store);
+  GtkWidget *summary;
+
+  _wp_window_import_file (d->window, txt);
+  dialog = wait_for_report ();
+  g_assert_cmpstr (report_page (dialog), ==, "review");
+  rows = wp_report_dialog_get_rows (dialog);
+  n = g_list_model_get_n_items (rows);
+  g_assert_cmpuint (wp_report_row_get_level (report_row (dialog, 0)), ==, 0);
+  while (end < n && wp_report_row_get_level (report_row (dialog, end)) > 0)
+    end++;
+  g_assert_cmpuint (end, >, 2);
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_named, "include-item"));
+
+  /* the first area unchecked: all under it too */
+  wp_report_row_set_included (report_row (dialog, 0), FALSE);
+  for (guint i = 0; i < end; i++)
+    g_assert_false (wp_report_row_get_included (report_row (dialog, i)));
+  g_assert_true (wp_report_row_get_included (report_row (dialog, end)));
+  {
+    g_autofree char *left = g_strdup_printf ("%u unchecked items are left out.", end);
+
+    summary = find_widget (GTK_WIDGET (dialog), is_label_containing, left);
+    g_assert_nonnull (summary);
+  }
+  /* one of its items checked again, from the keyboard: its area is back
+   * (but not the area's other items) */
+  wp_report_dialog_select (dialog, end - 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "report.toggle-included",
+                                             NULL));
+  g_assert_true (wp_report_row_get_included (report_row (dialog, end - 1)));
+  g_assert_true (wp_report_row_get_included (report_row (dialog, 0)));
+  if (wp_report_row_get_level (report_row (dialog, end - 1)) == 1)
+    g_assert_false (wp_report_row_get_included (report_row (dialog, 1)));
+
+  /* Import writes the checked ones only */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_widget (GTK_WIDGET (dialog), is_named,
+                                                           "plan-year")), 2031);
+  {
+    guint expected = 0;
+    g_autoptr(WpPlan) plan = NULL;
+
+    for (guint i = 0; i < n; i++)
+      {
+        gboolean in = wp_report_row_get_included (report_row (dialog, i));
+        guint level = wp_report_row_get_level (report_row (dialog, i));
+
+        /* (a checked row under an unchecked one is not written) */
+        for (guint k = i; in && k-- > 0 && level > 0;)
+          if (wp_report_row_get_level (report_row (dialog, k)) < level)
+            {
+              in = wp_report_row_get_included (report_row (dialog, k));
+              level = wp_report_row_get_level (report_row (dialog, k));
+            }
+        expected += in;
+      }
+    g_assert_true (wp_report_dialog_import (dialog));
+    spin ();
+    g_assert_cmpuint (count_all_plans (d->store), ==, n_plans + 1);
+    plan = wp_store_get_plan_by_year (d->store, 2031, NULL);
+    g_assert_nonnull (plan);
+    g_assert_cmpuint (wp_store_count_items (d->store, wp_plan_get_id (plan), NULL), ==,
+                      expected);
+    g_assert_cmpuint (expected, <, n);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -6665,6 +6872,12 @@ main (int    argc,
               test_report_new_from_selection, demo_teardown);
 
   g_test_add_func ("/gui/check-lets-window-go", test_check_lets_window_go);
+  g_test_add ("/gui/agency-aliases-edited", Demo, NULL, demo_setup,
+              test_agency_aliases_edited, demo_teardown);
+  g_test_add ("/gui/report-into-current-plan", Demo, NULL, demo_setup,
+              test_report_into_current_plan, demo_teardown);
+  g_test_add ("/gui/report-checkboxes", Demo, NULL, demo_setup, test_report_checkboxes,
+              demo_teardown);
 
   status = g_test_run ();
   wp_test_remove_tree (data_home);

@@ -290,7 +290,7 @@ test_migration_keeps_hits (void)
         }
   }
 
-  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 11);
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, WP_STORE_SCHEMA_VERSION);
   /* No copy of the text: the index's content table is gone */
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_schema"
                                             " WHERE name LIKE '%search_content'"

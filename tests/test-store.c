@@ -231,7 +231,8 @@ test_migrates_with_backup (void)
   /* Make it a format-1 file, as version 0.1 wrote them. */
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (_wp_char_tokenizer_register (db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE closeout; DROP TABLE attachment;"
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE agency_alias;"
+                                     "DROP TABLE closeout; DROP TABLE attachment;"
                                      "DROP TABLE attachment_data; DROP TABLE year_check;"
                                      "ALTER TABLE note DROP COLUMN reporter;"
                                      "ALTER TABLE plan DROP COLUMN due_soon_days;"

@@ -5,7 +5,7 @@
  *   workplan import FILE.json|.xlsx|.xls|.csv [--year N] [--replace] [--db PATH] [--dry-run]
  *                   [--json]
  *   workplan import-report FILE.txt|.docx|.pdf --year N [--title T] [--organization O]
- *                 [--dry-run] [--json] [--db PATH]
+ *                 [--into-plan | --into-area TITLE] [--dry-run] [--json] [--db PATH]
  *   workplan note --year N --item TITLE-OR-UUID --text T [--date D] [--progress P]
  *                 [--status S] [--reporter NAME] [--db PATH]
  *   workplan reporting --year N [--period YYYY-MM] [--db PATH] [--json]
@@ -1307,9 +1307,10 @@ wp_cli_run (int    argc,
   return EXIT_OK;
 }
 
-/* The agency names a plan file knows already, or none when it has none */
+/* The agency names a plan file knows already, or none when it has none,
+ * and their aliases (alias → name) in @aliases */
 static char **
-directory_names (void)
+directory_names (GHashTable **aliases)
 {
   g_autofree char *path = db_path ? g_strdup (db_path) : wp_store_default_path ();
   g_autoptr(WpStore) store = NULL;
@@ -1319,11 +1320,69 @@ directory_names (void)
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     store = open_store (WP_STORE_OPEN_READ_ONLY, NULL);
   if (store != NULL)
-    agencies = wp_store_list_agencies (store, NULL);
+    {
+      agencies = wp_store_list_agencies (store, NULL);
+      *aliases = wp_store_get_alias_directory (store, NULL);
+    }
   for (guint i = 0; agencies != NULL && i < agencies->len; i++)
     g_ptr_array_add (names, g_strdup (wp_agency_get_name (g_ptr_array_index (agencies, i))));
   g_ptr_array_add (names, NULL);
   return (char **) g_ptr_array_free (names, FALSE);
+}
+
+/* import-report --into-plan / --into-area: the draft added to the year's
+ * plan, under the area titled @area_title or as new areas */
+static int
+import_report_into (WpStore       *store,
+                    WpReportDraft *draft,
+                    int            year,
+                    const char    *area_title,
+                    const char    *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpPlan) plan = wp_store_get_plan_by_year (store, year, NULL);
+  g_autoptr(GPtrArray) areas = NULL;
+  gint64 area_id = 0;
+  guint n = 0;
+
+  if (plan == NULL)
+    {
+      g_autofree char *msg = g_strdup_printf (_("There is no %d plan to add the report to."),
+                                              year);
+      return fail (msg);
+    }
+  areas = wp_store_list_children (store, wp_plan_get_id (plan), 0, &error);
+  if (areas == NULL)
+    return fail (error->message);
+  for (guint i = 0; area_title != NULL && i < areas->len; i++)
+    if (g_strcmp0 (wp_item_get_title (g_ptr_array_index (areas, i)), area_title) == 0)
+      {
+        area_id = wp_item_get_id (g_ptr_array_index (areas, i));
+        n++;
+      }
+  if (area_title != NULL && n != 1)
+    {
+      g_autofree char *msg =
+        n == 0 ? g_strdup_printf (_("The %d plan has no area “%s”."), year, area_title)
+               : g_strdup_printf (_("The %d plan has more than one area “%s”."), year,
+                                  area_title);
+      return fail (msg);
+    }
+  if (!wp_store_begin (store, &error))
+    return fail (error->message);
+  if (!wp_report_write_items (store, wp_plan_get_id (plan), area_id, draft->items, &error)
+      || !wp_store_commit (store, &error))
+    {
+      g_autofree char *msg = g_strdup_printf ("%s: %s", file, error->message);
+
+      wp_store_rollback (store);
+      return fail (msg);
+    }
+  if (area_id != 0)
+    g_print (_("Added the report to the %d plan under “%s”.\n"), year, area_title);
+  else
+    g_print (_("Added the report’s areas to the %d plan.\n"), year);
+  return EXIT_OK;
 }
 
 static int
@@ -1332,7 +1391,9 @@ cmd_import_report (int    argc,
 {
   int year = 0;
   char *title = NULL, *organization = NULL;
-  gboolean dry_run = FALSE, as_json = FALSE;
+  g_autofree char *into_area = NULL;
+  gboolean dry_run = FALSE, as_json = FALSE, into_plan = FALSE;
+  g_autoptr(GHashTable) aliases = NULL;
   GOptionEntry entries[] = {
     { "year", 'y', 0, G_OPTION_ARG_INT, &year, N_("The plan's year"), N_("YEAR") },
     { "title", 0, 0, G_OPTION_ARG_STRING, &title,
@@ -1343,6 +1404,10 @@ cmd_import_report (int    argc,
       N_("Show the draft, write nothing"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print the draft as interchange JSON"),
       NULL },
+    { "into-plan", 0, 0, G_OPTION_ARG_NONE, &into_plan,
+      N_("Add the report's areas to the year's plan instead of making a new plan"), NULL },
+    { "into-area", 0, 0, G_OPTION_ARG_STRING, &into_area,
+      N_("Add the report's work under this area of the year's plan"), N_("TITLE") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = new_context ("import-report", _("FILE.txt|.docx|.pdf"),
@@ -1374,11 +1439,12 @@ cmd_import_report (int    argc,
       g_autofree char *msg = g_strdup_printf ("%s: %s", argv[1], error->message);
       return fail (msg);
     }
-  directory = directory_names ();
+  directory = directory_names (&aliases);
   options.year = year;
   options.title = title;
   options.organization = organization;
   options.directory = (const char **) directory;
+  options.aliases = aliases;
   draft = wp_report_import (source, &options);
   wp_report_draft_count (draft, &areas, &tasks, &actions);
   if (areas == 0)
@@ -1413,6 +1479,8 @@ cmd_import_report (int    argc,
         }
       if (!back_up_before_import (store, year, FALSE, &error))
         return fail (error->message);
+      if (into_plan || into_area != NULL)
+        return import_report_into (store, draft, year, into_area, argv[1]);
       plan = wp_json_document_write (doc, store, year, FALSE, &error);
       if (plan == NULL)
         {

@@ -67,6 +67,10 @@ ensure_agency_id (WpStore     *self,
 
   if (id != 0)
     return id;
+  /* (发改委 typed or imported is the agency it is an alias of) */
+  id = _wp_store_agency_of_alias (self, name, error);
+  if (id != 0)
+    return id;
 
   /* A new agency starts with the kind its name states (法院, 市委…). */
   stmt = wp_stmt_prepare (self, "INSERT INTO agency (name, kind) VALUES (?1, ?2)", error);
@@ -430,7 +434,8 @@ wp_store_update_agency (WpStore       *self,
  *
  * Gives every item of @from_id to @into_id in the same role and place and
  * deletes @from_id. An item that had both keeps @into_id, as lead if either
- * was lead. (Undone from the change log, like every edit.)
+ * was lead. @from_id's name and aliases become aliases of @into_id.
+ * (Undone from the change log, like every edit.)
  */
 gboolean
 wp_store_merge_agencies (WpStore  *self,
@@ -482,7 +487,10 @@ wp_store_merge_agencies (WpStore  *self,
     sqlite3_bind_int64 (move->stmt, 2, into_id);
     sqlite3_bind_int64 (drop->stmt, 1, from_id);
     /* Deleting the agency cascades to the links UPDATE OR IGNORE left. */
-    if (!wp_stmt_run (promote, error) || !wp_stmt_run (move, error) || !wp_stmt_run (drop, error))
+    if (!wp_stmt_run (promote, error) || !wp_stmt_run (move, error)
+        || !_wp_store_keep_aliases_on_merge (self, from_id, wp_agency_get_name (from), into_id,
+                                             error)
+        || !wp_stmt_run (drop, error))
       goto rollback;
   }
   if (!wp_store_commit (self, error))

@@ -102,6 +102,9 @@ _wp_store_deliver_changes (WpStore   *self,
           agencies = TRUE;
           add_item (items, seen, change->item_id);
           break;
+        case WP_RECORD_AGENCY_ALIAS:
+          agencies = TRUE;  /* (the directory's names; no item changed) */
+          break;
         case WP_RECORD_ITEM:
           if (change->op == WP_CHANGE_SHIFT)
             {

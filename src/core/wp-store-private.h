@@ -209,4 +209,14 @@ void      _wp_store_refresh_chains   (WpStore      *self,
                                       const gint64 *ids,
                                       guint         n_ids);
 
+/* wp-store-aliases.c */
+gint64    _wp_store_agency_of_alias       (WpStore     *self,
+                                           const char  *name,
+                                           GError     **error);
+gboolean  _wp_store_keep_aliases_on_merge (WpStore     *self,
+                                           gint64       from_id,
+                                           const char  *from_name,
+                                           gint64       into_id,
+                                           GError     **error);
+
 G_END_DECLS

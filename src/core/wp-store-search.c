@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "wp-alias-queries.h"
 #include "wp-id-list.h"
 #include "wp-store-private.h"
 
@@ -55,7 +56,8 @@ collect_hits (WpStore     *self,
  *
  * Finds @query as written (letters in any case) anywhere in an item's
  * title, description or one of its progress notes, through the search
- * indexes: it has
+ * indexes, and the items of the agency @query is the name, short name or
+ * an alias of. The indexes have
  * a token per character, so @query is a phrase of its characters and one
  * or two (常见 in Chinese: 禁毒, 法) are found as fast as more.
  *
@@ -106,7 +108,11 @@ wp_store_search (WpStore     *self,
                                     " JOIN note n ON n.id = s.rowid"
                                     " JOIN item_all i INDEXED BY item_tree ON i.id = n.item_id"
                                     " WHERE note_search MATCH ?1 AND i.plan_id = ?2"
-                                    " AND i.deleted_with = 0", phrase, plan_id, error))
+                                    " AND i.deleted_with = 0", phrase, plan_id, error)
+      /* the items an agency called @query leads or supports: 发改委 finds
+       * those of 市发展改革委, whose alias it is */
+      || !collect_hits (self, hits, wp_alias_queries_items_of_named_agency, clean, plan_id,
+                        error))
     return NULL;
   g_array_sort (hits, compare_hits);
 

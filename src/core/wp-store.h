@@ -54,7 +54,7 @@ typedef enum {
 } WpNextYearFlags;
 
 /* The schema version this build writes; see db/wp-migrations.c. */
-#define WP_STORE_SCHEMA_VERSION 11
+#define WP_STORE_SCHEMA_VERSION 12
 
 typedef struct {
   char     *label;
@@ -325,6 +325,20 @@ gboolean    wp_store_set_item_agencies  (WpStore           *self,
                                          gint64             item_id,
                                          WpAgencyRole       role,
                                          const char * const *names,
+                                         GError           **error);
+/* Agency aliases (wp-store-aliases.c) */
+GStrv       wp_store_list_agency_aliases (WpStore          *self,
+                                         gint64             agency_id,
+                                         GError           **error);
+gboolean    wp_store_add_agency_alias   (WpStore           *self,
+                                         gint64             agency_id,
+                                         const char        *alias,
+                                         GError           **error);
+gboolean    wp_store_remove_agency_alias (WpStore          *self,
+                                         gint64             agency_id,
+                                         const char        *alias,
+                                         GError           **error);
+GHashTable *wp_store_get_alias_directory (WpStore          *self,
                                          GError           **error);
 
 /* Targets and progress notes */

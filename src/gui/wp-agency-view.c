@@ -125,6 +125,121 @@ entry_row (const char  *title,
   return row;
 }
 
+/* Also known as (别名): each alias with a button that removes it, and a
+ * row that adds one. Each is its own undoable edit, made at once: Save
+ * and Cancel are for the name, short name and kind. */
+
+static void alias_row_add (EditDialog *d,
+                           GtkListBox *box,
+                           const char *alias);
+
+static void
+on_remove_alias_clicked (GtkButton  *button,
+                         EditDialog *d)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW);
+  const char *alias = g_object_get_data (G_OBJECT (row), "wp-alias");
+  WpUndoStack *undo = wp_context_get_undo_stack (d->view->binding.context);
+
+  if (!wp_edit_set_agency_alias (undo, d->agency_id, alias, FALSE, &error))
+    {
+      wp_view_toast (GTK_WIDGET (d->view), error->message, NULL);
+      return;
+    }
+  gtk_list_box_remove (GTK_LIST_BOX (gtk_widget_get_parent (row)), row);
+}
+
+static void
+alias_row_add (EditDialog *d,
+               GtkListBox *box,
+               const char *alias)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+  g_autofree char *tooltip = g_strdup_printf (_("Remove the alias “%s”"), alias);
+  GtkWidget *last = gtk_widget_get_last_child (GTK_WIDGET (box));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), alias);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  g_object_set_data_full (G_OBJECT (row), "wp-alias", g_strdup (alias), g_free);
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_name (remove, "remove-alias");
+  wp_tooltip_set_text (remove, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  tooltip, -1);
+  g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_alias_clicked), d);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  /* (before the row that adds one, which stays last) */
+  if (last != NULL && ADW_IS_ENTRY_ROW (last))
+    gtk_list_box_insert (box, row, gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (last)));
+  else
+    gtk_list_box_append (box, row);
+}
+
+static void
+on_add_alias_apply (AdwEntryRow *entry,
+                    EditDialog  *d)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *alias = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  WpUndoStack *undo = wp_context_get_undo_stack (d->view->binding.context);
+  GtkListBox *box = GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (entry)));
+
+  if (alias[0] == '\0')
+    return;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (box)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "wp-alias"), alias) == 0)
+      {
+        gtk_editable_set_text (GTK_EDITABLE (entry), "");
+        return;
+      }
+  if (!wp_edit_set_agency_alias (undo, d->agency_id, alias, TRUE, &error))
+    {
+      wp_view_toast (GTK_WIDGET (d->view), error->message, NULL);
+      return;
+    }
+  alias_row_add (d, box, alias);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static GtkWidget *
+aliases_section (EditDialog *d)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = gtk_label_new (_("Also Known As"));
+  GtkWidget *box = gtk_list_box_new ();
+  GtkWidget *add = adw_entry_row_new ();
+  g_auto(GStrv) aliases =
+    wp_store_list_agency_aliases (wp_context_get_store (d->view->binding.context),
+                                  d->agency_id, &error);
+
+  gtk_widget_set_margin_top (section, 12);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_box_append (GTK_BOX (section), heading);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (box), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (box, "boxed-list");
+  gtk_widget_set_name (box, "aliases");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Also Known As"), -1);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (add),
+                                 _("Add another way of writing the name"));
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (add), TRUE);
+  gtk_widget_set_name (add, "add-alias");
+  g_signal_connect (add, "apply", G_CALLBACK (on_add_alias_apply), d);
+  /* (Enter adds, as the apply button does) */
+  g_signal_connect (add, "entry-activated", G_CALLBACK (on_add_alias_apply), d);
+  gtk_list_box_append (GTK_LIST_BOX (box), add);
+  for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
+    alias_row_add (d, GTK_LIST_BOX (box), aliases[i]);
+  gtk_box_append (GTK_BOX (section), box);
+  return section;
+}
+
 /**
  * wp_agency_view_edit:
  *
@@ -173,7 +288,13 @@ wp_agency_view_edit (WpAgencyView *self,
       adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), i);
   gtk_list_box_append (GTK_LIST_BOX (box), kind_row);
   d->kind = ADW_COMBO_ROW (kind_row);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  {
+    GtkWidget *details = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+    gtk_box_append (GTK_BOX (details), box);
+    gtk_box_append (GTK_BOX (details), aliases_section (d));
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), details);
+  }
 
   wp_message_dialog_add_choice (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
                                 "save", _("_Save"), ADW_RESPONSE_SUGGESTED);

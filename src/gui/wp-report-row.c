@@ -17,6 +17,7 @@ struct _WpReportRow
 
   WpReportItem *item;   /* owned; its children are rows of their own */
   guint         level;
+  gboolean      included;  /* checked: imported (the review's check box) */
 };
 
 enum {
@@ -26,6 +27,7 @@ enum {
   ROW_PROP_CO,
   ROW_PROP_DEADLINE,
   ROW_PROP_LEVEL,
+  ROW_PROP_INCLUDED,
   ROW_N_PROPS
 };
 
@@ -91,6 +93,9 @@ wp_report_row_get_property (GObject    *object,
     case ROW_PROP_LEVEL:
       g_value_set_uint (value, self->level);
       break;
+    case ROW_PROP_INCLUDED:
+      g_value_set_boolean (value, self->included);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -126,6 +131,9 @@ wp_report_row_set_property (GObject      *object,
     case ROW_PROP_LEVEL:
       wp_report_row_set_level (self, g_value_get_uint (value));
       return;
+    case ROW_PROP_INCLUDED:
+      wp_report_row_set_included (self, g_value_get_boolean (value));
+      return;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
       return;
@@ -156,12 +164,14 @@ wp_report_row_class_init (WpReportRowClass *klass)
   row_props[ROW_PROP_CO] = g_param_spec_string ("co", NULL, NULL, "", flags);
   row_props[ROW_PROP_DEADLINE] = g_param_spec_string ("deadline", NULL, NULL, "", flags);
   row_props[ROW_PROP_LEVEL] = g_param_spec_uint ("level", NULL, NULL, 0, WP_REPORT_ROW_MAX_LEVEL, 0, flags);
+  row_props[ROW_PROP_INCLUDED] = g_param_spec_boolean ("included", NULL, NULL, TRUE, flags);
   g_object_class_install_properties (object_class, ROW_N_PROPS, row_props);
 }
 
 static void
 wp_report_row_init (WpReportRow *self)
 {
+  self->included = TRUE;
 }
 
 /**
@@ -212,4 +222,23 @@ wp_report_row_get_level (WpReportRow *row)
 {
   g_return_val_if_fail (WP_IS_REPORT_ROW (row), 0);
   return row->level;
+}
+
+gboolean
+wp_report_row_get_included (WpReportRow *self)
+{
+  g_return_val_if_fail (WP_IS_REPORT_ROW (self), FALSE);
+  return self->included;
+}
+
+void
+wp_report_row_set_included (WpReportRow *self,
+                            gboolean     included)
+{
+  g_return_if_fail (WP_IS_REPORT_ROW (self));
+  included = !!included;
+  if (self->included == included)
+    return;
+  self->included = included;
+  g_object_notify_by_pspec (G_OBJECT (self), row_props[ROW_PROP_INCLUDED]);
 }

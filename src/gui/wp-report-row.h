@@ -23,5 +23,8 @@ guint         wp_report_row_get_level (WpReportRow  *self);
 void          wp_report_row_set_level (WpReportRow  *self,
                                        guint         level);
 char         *wp_report_join_names    (GPtrArray    *names);
+gboolean      wp_report_row_get_included (WpReportRow *self);
+void          wp_report_row_set_included (WpReportRow *self,
+                                          gboolean     included);
 
 G_END_DECLS

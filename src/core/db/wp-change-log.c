@@ -48,6 +48,7 @@ static const struct {
   [WP_RECORD_CLOSEOUT] = { "closeout", "closeout" },
   [WP_RECORD_ATTACHMENT] = { "attachment", "attachment" },
   [WP_RECORD_YEAR_CHECK] = { "year_check", "year_check" },
+  [WP_RECORD_AGENCY_ALIAS] = { "agency_alias", "agency_alias" },
 };
 
 /* The triggers' names end in these, by the op they log */

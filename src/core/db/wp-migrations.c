@@ -402,6 +402,16 @@ static const char *migrations[] = {
   "CREATE TRIGGER note_search_ad AFTER DELETE ON note BEGIN"
   "  INSERT INTO note_search (note_search, rowid, text) VALUES ('delete', old.id, old.text);"
   "END;",
+  /* 11 → 12: an agency's other written forms (别名: 发改委 for 市发展改革委,
+   * 市中级法院 for 市中级人民法院), which the report importer and search
+   * read as the agency (issue 19). A form names one agency only; that it
+   * is not another agency's own name is the store's check, as a rename's
+   * is. Its rows are on the change log, so adding and removing undo. */
+  "CREATE TABLE agency_alias ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  agency_id INTEGER NOT NULL REFERENCES agency (id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL UNIQUE CHECK (name <> ''));"
+  "CREATE INDEX agency_alias_by_agency ON agency_alias (agency_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == WP_STORE_SCHEMA_VERSION);

@@ -113,6 +113,7 @@ struct _WpJsonDocument {
   char           *checked;
   guint           n_missing_attachments;  /* by the last write */
   GPtrArray      *items;  /* ImportItem */
+  GPtrArray      *aliases;  /* GStrv: an agency's name, then its aliases */
 };
 
 /**
@@ -137,6 +138,7 @@ wp_json_document_free (WpJsonDocument *doc)
   g_free (doc->organization);
   g_free (doc->checked);
   g_clear_pointer (&doc->items, g_ptr_array_unref);
+  g_clear_pointer (&doc->aliases, g_ptr_array_unref);
   g_free (doc);
 }
 
@@ -214,6 +216,67 @@ read_settings (JsonObject      *plan_object,
   return TRUE;
 }
 
+/* "aliases" (optional; files before it have none): agency name → the
+ * other ways it is written */
+static gboolean
+read_aliases (JsonObject  *root,
+              GPtrArray   *out,
+              GError     **error)
+{
+  g_autoptr(GList) names = NULL;
+  JsonNode *node;
+
+  if (!_wp_json_get_member (root, "aliases", JSON_NODE_OBJECT, G_TYPE_INVALID, &node, "$", error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+  names = json_object_get_members (json_node_get_object (node));
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      g_auto(GStrv) aliases = NULL;
+      g_autoptr(GStrvBuilder) entry = g_strv_builder_new ();
+
+      if (!_wp_json_get_names (json_node_get_object (node), l->data, &aliases, "$.aliases", error))
+        return FALSE;
+      g_strv_builder_add (entry, l->data);
+      g_strv_builder_addv (entry, (const char **) aliases);
+      g_ptr_array_add (out, g_strv_builder_end (entry));
+    }
+  return TRUE;
+}
+
+/* The document's aliases, in the plan write: one a file names that this
+ * directory gives another agency already stays that agency's */
+static gboolean
+write_aliases_of (WpJsonDocument  *doc,
+                  WpStore         *store,
+                  GError         **error)
+{
+  for (guint i = 0; i < doc->aliases->len; i++)
+    {
+      char **entry = g_ptr_array_index (doc->aliases, i);
+      g_autoptr(WpAgency) agency = NULL;
+
+      if (entry[1] == NULL)
+        continue;
+      agency = wp_store_ensure_agency (store, entry[0], error);
+      if (agency == NULL)
+        return FALSE;
+      for (guint k = 1; entry[k] != NULL; k++)
+        {
+          g_autoptr(GError) local = NULL;
+
+          if (!wp_store_add_agency_alias (store, wp_agency_get_id (agency), entry[k], &local)
+              && !g_error_matches (local, WP_STORE_ERROR, WP_STORE_ERROR_EXISTS))
+            {
+              g_propagate_error (error, g_steal_pointer (&local));
+              return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+
 /**
  * wp_json_document_parse:
  *
@@ -241,6 +304,7 @@ wp_json_document_parse (const char  *data,
   doc->organization = g_strdup ("");
   doc->settings = (WpPlanSettings) WP_PLAN_SETTINGS_INIT;
   doc->items = g_ptr_array_new_with_free_func ((GDestroyNotify) _wp_json_import_item_free);
+  doc->aliases = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 
   if (length < 0)
     length = (gssize) strlen (data);
@@ -324,6 +388,9 @@ wp_json_document_parse (const char  *data,
       || !read_settings (plan_object, &doc->settings, error))
     return NULL;
 
+  if (!read_aliases (root, doc->aliases, error))
+    return NULL;
+
   /* A list of items was read as the text went; anything else is not one. */
   if (!_wp_json_get_member (root, "items", JSON_NODE_ARRAY, G_TYPE_INVALID, &node, "$", error))
     return NULL;
@@ -393,6 +460,8 @@ wp_json_document_write (WpJsonDocument  *doc,
   if (!wp_store_bulk_commit (bulk, error))
     goto fail;
   g_clear_pointer (&bulk, wp_store_bulk_free);
+  if (!write_aliases_of (doc, store, error))
+    goto fail;
 
   if (!wp_store_commit_plan_write (store, wp_plan_get_id (plan), replaced_id, error))
     {

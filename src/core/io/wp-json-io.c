@@ -401,6 +401,55 @@ write_double (GString *out,
     g_string_append (out, ".0");
 }
 
+/* "aliases": the other written forms of the agencies the plan names, by
+ * agency (issue 19); only a plan that has some says so, so that files of
+ * other plans stay as they were */
+static gboolean
+write_aliases (Writer   *w,
+               WpStore  *store,
+               gint64    plan_id,
+               GError  **error)
+{
+  g_auto(GStrv) named = wp_store_list_plan_agency_names (store, plan_id, error);
+  g_autoptr(GPtrArray) agencies = named != NULL ? wp_store_list_agencies (store, error) : NULL;
+  gboolean open = FALSE;
+
+  if (agencies == NULL)
+    return FALSE;
+  for (guint i = 0; i < agencies->len; i++)
+    {
+      WpAgency *agency = g_ptr_array_index (agencies, i);
+      g_auto(GStrv) aliases = NULL;
+
+      if (!g_strv_contains ((const char * const *) named, wp_agency_get_name (agency)))
+        continue;
+      aliases = wp_store_list_agency_aliases (store, wp_agency_get_id (agency), error);
+      if (aliases == NULL)
+        return FALSE;
+      if (aliases[0] == NULL)
+        continue;
+      if (!open)
+        {
+          write_key (w, "aliases");
+          open_container (w, '{');
+          open = TRUE;
+        }
+      next_entry (w);
+      write_string (w->out, wp_agency_get_name (agency));
+      g_string_append_len (w->out, " : ", 3);
+      open_container (w, '[');
+      for (guint k = 0; aliases[k] != NULL; k++)
+        {
+          next_entry (w);
+          write_string (w->out, aliases[k]);
+        }
+      close_container (w, ']');
+    }
+  if (open)
+    close_container (w, '}');
+  return TRUE;
+}
+
 /* The plan as interchange JSON; what is left of it after @sink took the
  * rest, when there is one. */
 static GString *
@@ -494,6 +543,8 @@ export_plan (WpStore   *store,
       close_container (&w, '}');
     }
   close_container (&w, ']');
+  if (!write_aliases (&w, store, plan_id, error))
+    return NULL;
   close_container (&w, '}');
   g_string_append_c (text, '\n');
 

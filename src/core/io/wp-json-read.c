@@ -164,12 +164,12 @@ get_progress (JsonObject  *object,
   return TRUE;
 }
 
-static gboolean
-get_names (JsonObject  *object,
-           const char  *key,
-           GStrv       *out,
-           const char  *where,
-           GError     **error)
+gboolean
+_wp_json_get_names (JsonObject  *object,
+                    const char  *key,
+                    GStrv       *out,
+                    const char  *where,
+                    GError     **error)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   JsonNode *node;
@@ -418,8 +418,8 @@ read_item_fields (JsonObject  *object,
   if (!_wp_json_get_string (object, "kind", &kind, where, error)
       || !_wp_json_get_string (object, "title", &item->title, where, error)
       || !_wp_json_get_string (object, "description", &item->description, where, error)
-      || !get_names (object, "lead", &item->lead, where, error)
-      || !get_names (object, "co", &item->co, where, error)
+      || !_wp_json_get_names (object, "lead", &item->lead, where, error)
+      || !_wp_json_get_names (object, "co", &item->co, where, error)
       || !_wp_json_get_string (object, "status", &status, where, error)
       || !get_progress (object, &item->progress, where, error)
       || !_wp_json_get_string (object, "due", &item->due, where, error)

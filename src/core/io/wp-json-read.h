@@ -62,6 +62,11 @@ gboolean  _wp_json_get_string  (JsonObject    *object,
                                 char         **out,
                                 const char    *where,
                                 GError       **error);
+gboolean  _wp_json_get_names   (JsonObject    *object,
+                                const char    *key,
+                                GStrv         *out,
+                                const char    *where,
+                                GError       **error);
 gboolean  _wp_json_get_number  (JsonObject    *object,
                                 const char    *key,
                                 gboolean      *has_value,

@@ -2032,7 +2032,8 @@ directory_variants (GPtrArray   *names,
  * Builds the draft plan a report's paragraphs describe. An agency the
  * report names in full and also by its short form (市公安局, then 公安局;
  * 市委政法委, then 政法委) is one agency, the full name, where only one
- * name the report or the directory knows has that short form.
+ * name the report or the directory knows has that short form. An alias
+ * of the directory (options->aliases: 发改委) is always its agency.
  *
  * Returns: (transfer full): the draft; a text without any structure gives
  *   one area per paragraph and sets no_structure
@@ -2049,6 +2050,13 @@ wp_report_import (const WpReportSource  *source,
   GHashTableIter iter;
   gpointer key, value;
 
+  /* The directory's own aliases first: the user said what they stand for */
+  if (options->aliases != NULL)
+    {
+      g_hash_table_iter_init (&iter, options->aliases);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_hash_table_insert (aliases, g_strdup (key), g_strdup (value));
+    }
   add_aliases (aliases, (const char *const *) draft->agencies->pdata, draft->agencies->len);
   if (options->directory != NULL)
     add_aliases (aliases, (const char *const *) options->directory, G_MAXUINT);
@@ -2061,9 +2069,17 @@ wp_report_import (const WpReportSource  *source,
   extended = g_ptr_array_new ();
   for (guint i = 0; options->directory != NULL && options->directory[i] != NULL; i++)
     g_ptr_array_add (extended, (gpointer) options->directory[i]);
+  /* (an alias is read as an agency wherever it is written, as the name is) */
+  if (options->aliases != NULL)
+    {
+      g_hash_table_iter_init (&iter, options->aliases);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_ptr_array_add (extended, key);
+    }
   g_hash_table_iter_init (&iter, aliases);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    if (!wp_report_is_agency (key, options->directory)
+    if ((options->aliases == NULL || !g_hash_table_contains (options->aliases, key))
+        && !wp_report_is_agency (key, options->directory)
         && count_in (source->text, key) > count_in (source->text, value))
       g_ptr_array_add (extended, key);
   if (extended->len > (options->directory != NULL ? g_strv_length ((GStrv) options->directory)

@@ -37,6 +37,7 @@ typedef struct {
   const char   *title;         /* NULL: the report's own title */
   const char   *organization;  /* NULL: "" */
   const char  **directory;     /* agency names already known, or NULL */
+  GHashTable   *aliases;       /* the directory's aliases: alias → its agency's name, or NULL */
 } WpReportOptions;
 
 typedef struct {
@@ -65,6 +66,13 @@ WpReportItem  *wp_report_item_from_span  (const WpReportSource   *source,
                                           gsize                   start,
                                           gsize                   end,
                                           const WpReportOptions  *options);
+
+/* wp-report-write.c: into a plan that exists, under @area_id or as new areas */
+gboolean       wp_report_write_items     (WpStore                *store,
+                                          gint64                  plan_id,
+                                          gint64                  area_id,
+                                          GPtrArray              *items,
+                                          GError                **error);
 
 /* Exposed for the tests of each rule. */
 gboolean       wp_report_is_agency       (const char             *name,

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "wp-report-import.h"
 #include "wp-undo-private.h"
 #include "wp-collect.h"
 
@@ -257,6 +258,56 @@ wp_edit_merge_agencies (WpUndoStack  *self,
                               merge_agencies, &edit, error);
 }
 
+static gboolean
+add_agency_alias (WpStore   *store,
+                  gpointer   data,
+                  GError   **error)
+{
+  AgencyEdit *edit = data;
+
+  return wp_store_add_agency_alias (store, edit->agency_id, edit->name, error);
+}
+
+static gboolean
+remove_agency_alias (WpStore   *store,
+                     gpointer   data,
+                     GError   **error)
+{
+  AgencyEdit *edit = data;
+
+  return wp_store_remove_agency_alias (store, edit->agency_id, edit->name, error);
+}
+
+/**
+ * wp_edit_set_agency_alias:
+ * @alias: another written form of the agency's name
+ * @add: add it, or take it away
+ *
+ * Adds or removes an alias of an agency, as one command.
+ */
+gboolean
+wp_edit_set_agency_alias (WpUndoStack  *self,
+                          gint64        agency_id,
+                          const char   *alias,
+                          gboolean      add,
+                          GError      **error)
+{
+  AgencyEdit edit = { .agency_id = agency_id, .name = alias };
+  g_autoptr(WpAgency) agency = NULL;
+
+  g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
+
+  agency = wp_store_get_agency (self->store, agency_id, error);
+  if (agency == NULL)
+    return FALSE;
+  return _wp_undo_run_logged (self, 0,
+                              add ? g_strdup_printf (_("Add the alias “%s” to “%s”"), alias,
+                                                     wp_agency_get_name (agency))
+                                  : g_strdup_printf (_("Remove the alias “%s” of “%s”"), alias,
+                                                     wp_agency_get_name (agency)),
+                              add ? add_agency_alias : remove_agency_alias, &edit, error);
+}
+
 
 typedef struct {
   gint64      item_id;
@@ -361,4 +412,43 @@ wp_edit_collect (WpUndoStack  *self,
                                                  collect->n_changes),
                                                collect->n_changes),
                               apply_collect, collect, error);
+}
+
+typedef struct {
+  gint64     plan_id;
+  gint64     area_id;
+  GPtrArray *items;
+} ReportItemsEdit;
+
+static gboolean
+add_report_items (WpStore   *store,
+                  gpointer   data,
+                  GError   **error)
+{
+  ReportItemsEdit *edit = data;
+
+  return wp_report_write_items (store, edit->plan_id, edit->area_id, edit->items, error);
+}
+
+/**
+ * wp_edit_add_report_items:
+ * @area_id: the area they go under, or 0 for new areas
+ * @items: (element-type WpReportItem): a report's draft areas
+ * @label: what Undo names, e.g. Import “report.docx”
+ *
+ * Adds a report's draft to a plan that exists, as one command (see
+ * wp_report_write_items()).
+ */
+gboolean
+wp_edit_add_report_items (WpUndoStack  *self,
+                          gint64        plan_id,
+                          gint64        area_id,
+                          GPtrArray    *items,
+                          const char   *label,
+                          GError      **error)
+{
+  ReportItemsEdit edit = { plan_id, area_id, items };
+
+  g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
+  return _wp_undo_run_logged (self, 0, g_strdup (label), add_report_items, &edit, error);
 }

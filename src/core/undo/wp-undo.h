@@ -137,6 +137,17 @@ gboolean     wp_edit_merge_agencies       (WpUndoStack         *self,
                                            gint64               from_id,
                                            gint64               into_id,
                                            GError             **error);
+gboolean     wp_edit_set_agency_alias     (WpUndoStack         *self,
+                                           gint64               agency_id,
+                                           const char          *alias,
+                                           gboolean             add,
+                                           GError             **error);
+gboolean     wp_edit_add_report_items     (WpUndoStack         *self,
+                                           gint64               plan_id,
+                                           gint64               area_id,
+                                           GPtrArray           *items,
+                                           const char          *label,
+                                           GError             **error);
 gboolean     wp_edit_set_plan_settings    (WpUndoStack         *self,
                                            gint64               plan_id,
                                            const WpPlanSettings *settings,
