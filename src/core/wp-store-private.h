@@ -10,6 +10,7 @@
 #include "wp-item-private.h"
 #include "wp-change-log.h"
 #include "wp-tracking.h"
+#include "wp-backend.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,7 @@ struct _WpStore
   GObject     parent_instance;
 
   sqlite3    *db;
+  const WpBackend *backend;  /* its queries (db/wp-backend.h): SQLite's */
   char       *path;
   char       *immutable_uri; /* how a file only to be read was opened, or NULL */
   WpOpenMark *open_mark;     /* see _wp_store_mark_open() */

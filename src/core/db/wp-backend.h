@@ -1,0 +1,155 @@
+/* wp-backend.h: what a database backend implements for the store
+ *
+ * The store's facade (wp-store-*.c) keeps the public wp_store_* API, the
+ * transactions, the caches of live items and rolled-up figures, the lists
+ * and the change log. Everything it asks of the database itself goes
+ * through the tables of functions below; the SQLite backend fills them in
+ * src/core/queries/ (wp-item-queries.c, …) and wp_sqlite_backend holds
+ * them. A second backend (PostgreSQL for shared offices) fills the same
+ * structs with its own SQL; the facade does not change.
+ *
+ * The rules every function keeps:
+ * - SQL only: no caches, no signals, no transactions of its own (the
+ *   facade runs them inside its transaction);
+ * - the first argument is the store whose connection is used (SQLite: its
+ *   cache of prepared statements, db/wp-db-stmt.c);
+ * - FALSE (or -1 / 0 where a count is returned) with @error set when the
+ *   database fails; a record that is not there is %WP_STORE_ERROR_NOT_FOUND;
+ * - what is SQLite's own stays behind a function: ordering a set of ids
+ *   (json_each), the search index (FTS5), and choosing an index (INDEXED
+ *   BY) are each one entry here that another backend writes its own way
+ *   (PostgreSQL: unnest (?::bigint[]), tsvector or pg_trgm, its planner).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "wp-store.h"
+#include "wp-item-private.h"
+
+G_BEGIN_DECLS
+
+/* Called once per row read; @data's strings become the callee's */
+typedef void (*WpItemDataFunc)   (WpItemData *data,
+                                 gpointer    user_data);
+/* Called once per sibling a shift moved, with its new position */
+typedef void (*WpShiftedFunc)   (gint64      item_id,
+                                 int         position,
+                                 gpointer    user_data);
+
+/* What an item property is, for checking a value before it is written */
+typedef enum {
+  WP_ITEM_VALUE_NONE = -1,  /* no such property */
+  WP_ITEM_VALUE_TEXT,
+  WP_ITEM_VALUE_KIND,
+  WP_ITEM_VALUE_STATUS,
+  WP_ITEM_VALUE_PROGRESS,
+  WP_ITEM_VALUE_DATE,
+  WP_ITEM_VALUE_BOOLEAN,
+} WpItemValueKind;
+
+/* Items: the hierarchy (queries/wp-item-queries.c) */
+typedef struct {
+  /* One item with its agencies' names and child count (not rolled up) */
+  gboolean (*get)              (WpStore        *conn,
+                                gint64          item_id,
+                                WpItemData     *data,
+                                GError        **error);
+  /* The children of @parent_id (0: the top level), in order */
+  gboolean (*list_children)    (WpStore        *conn,
+                                gint64          plan_id,
+                                gint64          parent_id,
+                                WpItemDataFunc   row,
+                                gpointer        user_data,
+                                GError        **error);
+  /* @item_id's parent (0 at the top), FALSE when there is no such item */
+  gboolean (*get_parent)       (WpStore        *conn,
+                                gint64          item_id,
+                                gint64         *parent_id);
+  /* Appends the ids of @parent_id's children to @ids: in order if @ordered,
+   * else in whatever order the index gives them fastest */
+  gboolean (*child_ids)        (WpStore        *conn,
+                                gint64          plan_id,
+                                gint64          parent_id,
+                                gboolean        ordered,
+                                GArray         *ids,
+                                GError        **error);
+  /* Sorts @ids (gint64 item ids) by position among their siblings
+   * (SQLite: json_each over the set) */
+  gboolean (*order_by_position) (WpStore       *conn,
+                                 GArray        *ids,
+                                 GError       **error);
+  guint    (*count_children)   (WpStore        *conn,
+                                gint64          plan_id,
+                                gint64          parent_id);
+  guint    (*count_descendants) (WpStore       *conn,
+                                 gint64         item_id);
+  /* The child at @position, or 0 with NOT_FOUND */
+  gint64   (*child_at)         (WpStore        *conn,
+                                gint64          plan_id,
+                                gint64          parent_id,
+                                int             position,
+                                GError        **error);
+  gboolean (*locate)           (WpStore        *conn,
+                                gint64          item_id,
+                                gint64         *plan_id,
+                                gint64         *parent_id,
+                                int            *position,
+                                GError        **error);
+  /* Siblings under @parent_id other than @except_id (0: none), or -1 */
+  int      (*count_siblings)   (WpStore        *conn,
+                                gint64          plan_id,
+                                gint64          parent_id,
+                                gint64          except_id,
+                                GError        **error);
+  /* Moves live siblings at or after @from by @delta, not @except_id */
+  gboolean (*shift_siblings)   (WpStore        *conn,
+                                gint64          plan_id,
+                                gint64          parent_id,
+                                int             from,
+                                int             delta,
+                                gint64          except_id,
+                                WpShiftedFunc   shifted,
+                                gpointer        user_data,
+                                GError        **error);
+  gboolean (*insert)           (WpStore        *conn,
+                                gint64          plan_id,
+                                gint64          parent_id,
+                                int             position,
+                                WpItemKind      kind,
+                                const char     *title,
+                                const char     *now,
+                                gint64         *out_id,
+                                GError        **error);
+  WpItemValueKind (*property_kind) (const char *property);
+  /* Writes one property (already checked against its kind); @today is the
+   * day a status of done stamps. NOT_FOUND when the item is gone. */
+  gboolean (*set_property)     (WpStore        *conn,
+                                gint64          item_id,
+                                const char     *property,
+                                const GValue   *value,
+                                const char     *now,
+                                const char     *today,
+                                GError        **error);
+  gboolean (*is_in_subtree)    (WpStore        *conn,
+                                gint64          root_id,
+                                gint64          candidate_id);
+  gboolean (*set_place)        (WpStore        *conn,
+                                gint64          item_id,
+                                gint64          parent_id,
+                                int             position,
+                                const char     *now,
+                                GError        **error);
+} WpItemQueries;
+
+/* A backend: one table per record kind */
+typedef struct {
+  const char          *name;
+  const WpItemQueries *items;
+} WpBackend;
+
+/* The SQLite backend (src/core/queries/) */
+extern const WpBackend     wp_sqlite_backend;
+extern const WpItemQueries wp_sqlite_item_queries;
+
+G_END_DECLS

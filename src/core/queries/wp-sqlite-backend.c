@@ -1,0 +1,12 @@
+/* wp-sqlite-backend.c: the SQLite backend, the query files' tables together
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "wp-backend.h"
+
+const WpBackend wp_sqlite_backend = {
+  .name = "sqlite",
+  .items = &wp_sqlite_item_queries,
+};
