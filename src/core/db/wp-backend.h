@@ -142,14 +142,97 @@ typedef struct {
                                 GError        **error);
 } WpItemQueries;
 
+/* Agencies: the directory and their links to items (queries/wp-agency-queries.c) */
+typedef struct {
+  /* Appends every agency to @agencies, by name */
+  gboolean   (*list)     (WpStore       *conn,
+                          GPtrArray     *agencies,
+                          GError       **error);
+  /* The id of the agency called @name, 0 if none, -1 on failure */
+  gint64     (*find)     (WpStore       *conn,
+                          const char    *name,
+                          GError       **error);
+  /* A new agency's id, or -1 */
+  gint64     (*insert)   (WpStore       *conn,
+                          const char    *name,
+                          WpAgencyKind   kind,
+                          GError       **error);
+  WpAgency  *(*get)      (WpStore       *conn,
+                          gint64         agency_id,
+                          GError       **error);
+  gboolean   (*update)   (WpStore       *conn,
+                          gint64         agency_id,
+                          const char    *name,
+                          const char    *short_name,
+                          WpAgencyKind   kind,
+                          GError       **error);
+  /* Takes every agency in @role off @item_id */
+  gboolean   (*unlink_role) (WpStore    *conn,
+                             gint64      item_id,
+                             WpAgencyRole role,
+                             GError    **error);
+  /* Takes @agency_id off @item_id in any role but @role */
+  gboolean   (*unlink_other_role) (WpStore      *conn,
+                                   gint64        item_id,
+                                   gint64        agency_id,
+                                   WpAgencyRole  role,
+                                   GError      **error);
+  /* Puts @agency_id on @item_id in @role at @position; nothing if it is
+   * there already */
+  gboolean   (*link)     (WpStore       *conn,
+                          gint64         item_id,
+                          gint64         agency_id,
+                          WpAgencyRole   role,
+                          int            position,
+                          GError       **error);
+  /* Appends the items @agency_id leads or supports */
+  gboolean   (*item_ids) (WpStore       *conn,
+                          gint64         agency_id,
+                          GArray        *ids);
+  /* Gives @from_id's links to @into_id (lead wins) and deletes @from_id */
+  gboolean   (*merge)    (WpStore       *conn,
+                          gint64         from_id,
+                          gint64         into_id,
+                          GError       **error);
+} WpAgencyQueries;
+
+/* Quantified targets (queries/wp-target-queries.c) */
+typedef struct {
+  /* Append #WpTarget rows (freed with wp_target_free()) to @targets */
+  gboolean (*list_of_item) (WpStore         *conn,
+                            gint64           item_id,
+                            GPtrArray       *targets,
+                            GError         **error);
+  gboolean (*list_of_plan) (WpStore         *conn,
+                            gint64           plan_id,
+                            GPtrArray       *targets,
+                            GError         **error);
+  /* Appends @target to @item_id's, with @id (0: a new one); its id or 0 */
+  gint64   (*insert)       (WpStore         *conn,
+                            gint64           item_id,
+                            const WpTarget  *target,
+                            gint64           id,
+                            GError         **error);
+  gboolean (*update)       (WpStore         *conn,
+                            const WpTarget  *target,
+                            GError         **error);
+  gboolean (*delete)       (WpStore         *conn,
+                            gint64           target_id,
+                            GError         **error);
+} WpTargetQueries;
+
 /* A backend: one table per record kind */
 typedef struct {
-  const char          *name;
-  const WpItemQueries *items;
+  const char            *name;
+  const WpItemQueries   *items;
+  const WpAgencyQueries *agencies;
+  const WpTargetQueries *targets;
 } WpBackend;
 
 /* The SQLite backend (src/core/queries/) */
 extern const WpBackend     wp_sqlite_backend;
 extern const WpItemQueries wp_sqlite_item_queries;
+extern const WpAgencyQueries wp_sqlite_agency_queries;
+extern const WpTargetQueries wp_sqlite_target_queries;
 
 G_END_DECLS

@@ -9,4 +9,6 @@
 const WpBackend wp_sqlite_backend = {
   .name = "sqlite",
   .items = &wp_sqlite_item_queries,
+  .agencies = &wp_sqlite_agency_queries,
+  .targets = &wp_sqlite_target_queries,
 };
