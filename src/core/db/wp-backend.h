@@ -48,6 +48,34 @@ typedef enum {
   WP_ITEM_VALUE_BOOLEAN,
 } WpItemValueKind;
 
+/* Plans (queries/wp-plan-queries.c) */
+typedef struct {
+  /* Appends every plan to @plans, by year */
+  gboolean (*list)        (WpStore      *conn,
+                           GPtrArray    *plans,
+                           GError      **error);
+  /* The plan of id (or year, if @by_year) @key in *@plan, NULL if none */
+  gboolean (*find)        (WpStore      *conn,
+                           gboolean      by_year,
+                           gint64        key,
+                           WpPlan      **plan,
+                           GError      **error);
+  /* The new plan's id, or 0 */
+  gint64   (*insert)      (WpStore      *conn,
+                           int           year,
+                           const char   *title,
+                           const char   *organization,
+                           const char   *now,
+                           GError      **error);
+  /* Deletes the plan and, by its foreign keys, everything in it */
+  gboolean (*delete)      (WpStore      *conn,
+                           gint64        plan_id,
+                           GError      **error);
+  guint    (*count_items) (WpStore      *conn,
+                           gint64        plan_id,
+                           GError      **error);
+} WpPlanQueries;
+
 /* Items: the hierarchy (queries/wp-item-queries.c) */
 typedef struct {
   /* One item with its agencies' names and child count (not rolled up) */
@@ -221,18 +249,48 @@ typedef struct {
                             GError         **error);
 } WpTargetQueries;
 
+/* Progress notes (queries/wp-note-queries.c) */
+typedef struct {
+  /* Append #WpNote rows (freed with wp_note_free()), by date */
+  gboolean (*list_of_item) (WpStore      *conn,
+                            gint64        item_id,
+                            GPtrArray    *notes,
+                            GError      **error);
+  /* Fills @notes: gint64 item id → GPtrArray of #WpNote */
+  gboolean (*list_of_plan) (WpStore      *conn,
+                            gint64        plan_id,
+                            GHashTable   *notes,
+                            GError      **error);
+  /* @date as ISO text, @progress -1 for none; the new id, or 0 */
+  gint64   (*insert)       (WpStore      *conn,
+                            gint64        item_id,
+                            const char   *date,
+                            const char   *text,
+                            int           progress,
+                            const char   *now,
+                            const char   *reporter,
+                            GError      **error);
+  gboolean (*delete)       (WpStore      *conn,
+                            gint64        note_id,
+                            GError      **error);
+} WpNoteQueries;
+
 /* A backend: one table per record kind */
 typedef struct {
   const char            *name;
+  const WpPlanQueries   *plans;
   const WpItemQueries   *items;
   const WpAgencyQueries *agencies;
   const WpTargetQueries *targets;
+  const WpNoteQueries   *notes;
 } WpBackend;
 
 /* The SQLite backend (src/core/queries/) */
 extern const WpBackend     wp_sqlite_backend;
-extern const WpItemQueries wp_sqlite_item_queries;
+extern const WpPlanQueries   wp_sqlite_plan_queries;
+extern const WpItemQueries   wp_sqlite_item_queries;
 extern const WpAgencyQueries wp_sqlite_agency_queries;
 extern const WpTargetQueries wp_sqlite_target_queries;
+extern const WpNoteQueries   wp_sqlite_note_queries;
 
 G_END_DECLS

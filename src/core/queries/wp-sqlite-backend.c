@@ -8,7 +8,9 @@
 
 const WpBackend wp_sqlite_backend = {
   .name = "sqlite",
+  .plans = &wp_sqlite_plan_queries,
   .items = &wp_sqlite_item_queries,
   .agencies = &wp_sqlite_agency_queries,
   .targets = &wp_sqlite_target_queries,
+  .notes = &wp_sqlite_note_queries,
 };
