@@ -275,6 +275,46 @@ typedef struct {
                             GError      **error);
 } WpNoteQueries;
 
+/* Deleting so that undo can bring items back (queries/wp-snapshot-queries.c).
+ * A snapshot is raw rows as GVariant: a(saav), per table its rows, each
+ * row its columns in the table's order (int64, double, string, bytes or
+ * () for NULL), ids included. */
+typedef struct {
+  /* Adds @item_id's subtree (hidden items too) and every row hanging off
+   * it to @tables; its item ids to @ids, and as a JSON array to @json */
+  gboolean (*take_subtree) (WpStore          *conn,
+                            gint64            item_id,
+                            GVariantBuilder  *tables,
+                            GArray           *ids,
+                            GString          *json,
+                            GError          **error);
+  /* Adds the plan row and everything in the plan to @tables */
+  gboolean (*take_plan)    (WpStore          *conn,
+                            gint64            plan_id,
+                            GVariantBuilder  *tables,
+                            GError          **error);
+  /* Marks the items of @json (as take_subtree() gave it) deleted with
+   * @item_id (SQLite: json_each) */
+  gboolean (*hide)         (WpStore          *conn,
+                            gint64            item_id,
+                            const GString    *json,
+                            GError          **error);
+  gboolean (*unhide)       (WpStore          *conn,
+                            gint64            root_id,
+                            int               position,
+                            gboolean         *found,
+                            GError          **error);
+  /* Removes every hidden item from the file */
+  gboolean (*purge)        (WpStore          *conn,
+                            GError          **error);
+  /* Inserts one table's rows of a snapshot; "plan" only if @whole_plan */
+  gboolean (*put_back)     (WpStore          *conn,
+                            const char       *table,
+                            GVariant         *rows,
+                            gboolean          whole_plan,
+                            GError          **error);
+} WpSnapshotQueries;
+
 /* A backend: one table per record kind */
 typedef struct {
   const char            *name;
@@ -283,6 +323,7 @@ typedef struct {
   const WpAgencyQueries *agencies;
   const WpTargetQueries *targets;
   const WpNoteQueries   *notes;
+  const WpSnapshotQueries *snapshots;
 } WpBackend;
 
 /* The SQLite backend (src/core/queries/) */
@@ -292,5 +333,6 @@ extern const WpItemQueries   wp_sqlite_item_queries;
 extern const WpAgencyQueries wp_sqlite_agency_queries;
 extern const WpTargetQueries wp_sqlite_target_queries;
 extern const WpNoteQueries   wp_sqlite_note_queries;
+extern const WpSnapshotQueries wp_sqlite_snapshot_queries;
 
 G_END_DECLS

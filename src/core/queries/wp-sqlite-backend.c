@@ -13,4 +13,5 @@ const WpBackend wp_sqlite_backend = {
   .agencies = &wp_sqlite_agency_queries,
   .targets = &wp_sqlite_target_queries,
   .notes = &wp_sqlite_note_queries,
+  .snapshots = &wp_sqlite_snapshot_queries,
 };
