@@ -61,6 +61,14 @@ is_registered (WpStore *self,
   return lists != NULL && g_ptr_array_find (lists, list, NULL);
 }
 
+/* What the change being told is about, as the lists are given it */
+static WpListChange
+current_change (WpStore *self)
+{
+  return (WpListChange) { self->hint.item_id, self->hint.from, self->hint.to,
+                          self->moving_item };
+}
+
 /**
  * wp_store_shown_changed:
  *
@@ -76,6 +84,7 @@ wp_store_shown_changed (WpStore *self,
 {
   g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) parents = g_array_new (FALSE, FALSE, sizeof (gint64));
+  WpListChange change = current_change (self);
   GHashTableIter iter;
   gpointer key, value;
 
@@ -102,7 +111,7 @@ wp_store_shown_changed (WpStore *self,
       gint64 parent = g_array_index (parents, gint64, i);
 
       if (is_registered (self, lists->pdata[i], parent))
-        _wp_item_list_children_changed (lists->pdata[i], plan_id, parent);
+        _wp_item_list_children_changed (lists->pdata[i], plan_id, parent, &change);
     }
 }
 
@@ -112,10 +121,11 @@ dispatch_to_lists (WpStore *self,
                    gint64   parent_id)
 {
   g_autoptr(GPtrArray) children_lists = lists_for (self, parent_id);
+  WpListChange change = current_change (self);
 
   for (guint i = 0; children_lists != NULL && i < children_lists->len; i++)
     {
-      _wp_item_list_children_changed (children_lists->pdata[i], plan_id, parent_id);
+      _wp_item_list_children_changed (children_lists->pdata[i], plan_id, parent_id, &change);
       g_object_unref (children_lists->pdata[i]);
     }
 
