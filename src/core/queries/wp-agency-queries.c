@@ -12,14 +12,10 @@
 
 #include "wp-backend.h"
 #include "wp-db-stmt.h"
+#include "wp-query-util.h"
 #include "wp-store-private.h"
 
-static void
-set_not_found (GError **error)
-{
-  g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND,
-               _("The agency no longer exists; it may have been merged into another."));
-}
+#define AGENCY_GONE N_("The agency no longer exists; it may have been merged into another.")
 
 static WpAgencyKind
 kind_of (WpStmt *stmt,
@@ -92,15 +88,11 @@ get (WpStore  *conn,
 {
   g_autoptr(WpStmt) stmt =
     wp_stmt_prepare (conn, "SELECT name, short_name, kind FROM agency WHERE id = ?1", error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   wp_stmt_bind_int64 (stmt, 1, agency_id);
-  rc = wp_stmt_step (stmt, error);
-  if (rc == SQLITE_DONE)
-    set_not_found (error);
-  if (rc != SQLITE_ROW)
+  if (!wp_query_step_row (stmt, AGENCY_GONE, error))
     return NULL;
   return wp_agency_new (agency_id, wp_stmt_column_text (stmt, 0), wp_stmt_column_text (stmt, 1),
                         kind_of (stmt, 2));
@@ -124,14 +116,7 @@ update (WpStore       *conn,
   wp_stmt_bind_text (stmt, 2, name);
   wp_stmt_bind_text (stmt, 3, short_name);
   wp_stmt_bind_text (stmt, 4, wp_agency_kind_to_string (kind));
-  if (!wp_stmt_run (stmt, error))
-    return FALSE;
-  if (sqlite3_changes (conn->db) == 0)
-    {
-      set_not_found (error);
-      return FALSE;
-    }
-  return TRUE;
+  return wp_query_run_changing (stmt, AGENCY_GONE, error);
 }
 
 static gboolean

@@ -17,6 +17,7 @@
 #include "wp-db-stmt.h"
 #include "wp-deadline.h"
 #include "wp-id-list.h"
+#include "wp-query-util.h"
 #include "wp-store-private.h"
 
 #define ITEM_SELECT \
@@ -36,12 +37,7 @@
   "WITH RECURSIVE sub (id, depth) AS (SELECT id, 0 FROM item WHERE id = ?1" \
   " UNION ALL SELECT i.id, sub.depth + 1 FROM item i JOIN sub ON i.parent_id = sub.id) "
 
-static void
-set_not_found (GError **error)
-{
-  g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND,
-               _("The item no longer exists; it may have been deleted."));
-}
+#define ITEM_GONE N_("The item no longer exists; it may have been deleted.")
 
 static char **
 split_names (WpStmt *stmt,
@@ -92,16 +88,11 @@ get (WpStore     *conn,
      GError     **error)
 {
   g_autoptr(WpStmt) stmt = wp_stmt_prepare (conn, ITEM_SELECT "WHERE i.id = ?1", error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   wp_stmt_bind_int64 (stmt, 1, item_id);
-
-  rc = wp_stmt_step (stmt, error);
-  if (rc == SQLITE_DONE)
-    set_not_found (error);
-  if (rc != SQLITE_ROW)
+  if (!wp_query_step_row (stmt, ITEM_GONE, error))
     return FALSE;
 
   read_item_row (stmt, data);
@@ -259,17 +250,13 @@ child_at (WpStore  *conn,
   g_autoptr(WpStmt) stmt =
     wp_stmt_prepare (conn, "SELECT id FROM item WHERE plan_id = ?1 AND parent_id IS ?2"
                            " AND position = ?3", error);
-  int rc;
 
   if (stmt == NULL)
     return 0;
   wp_stmt_bind_int64 (stmt, 1, plan_id);
   wp_stmt_bind_id (stmt, 2, parent_id);
   wp_stmt_bind_int (stmt, 3, position);
-  rc = wp_stmt_step (stmt, error);
-  if (rc == SQLITE_DONE)
-    set_not_found (error);
-  return rc == SQLITE_ROW ? sqlite3_column_int64 (stmt->stmt, 0) : 0;
+  return wp_query_step_row (stmt, ITEM_GONE, error) ? sqlite3_column_int64 (stmt->stmt, 0) : 0;
 }
 
 static gboolean
@@ -283,15 +270,11 @@ locate (WpStore  *conn,
   g_autoptr(WpStmt) stmt =
     wp_stmt_prepare (conn, "SELECT plan_id, coalesce (parent_id, 0), position FROM item"
                            " WHERE id = ?1", error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   wp_stmt_bind_int64 (stmt, 1, item_id);
-  rc = wp_stmt_step (stmt, error);
-  if (rc == SQLITE_DONE)
-    set_not_found (error);
-  if (rc != SQLITE_ROW)
+  if (!wp_query_step_row (stmt, ITEM_GONE, error))
     return FALSE;
 
   *plan_id = sqlite3_column_int64 (stmt->stmt, 0);
@@ -493,14 +476,7 @@ set_property (WpStore       *conn,
   if (sqlite3_bind_parameter_count (stmt->stmt) >= 4)
     wp_stmt_bind_text (stmt, 4, today);
   bind_item_value (stmt, item_columns[i].kind, value);
-  if (!wp_stmt_run (stmt, error))
-    return FALSE;
-  if (sqlite3_changes (conn->db) == 0)
-    {
-      set_not_found (error);
-      return FALSE;
-    }
-  return TRUE;
+  return wp_query_run_changing (stmt, ITEM_GONE, error);
 }
 
 static gboolean

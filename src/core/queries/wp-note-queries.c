@@ -13,6 +13,7 @@
 #include "wp-backend.h"
 #include "wp-db-stmt.h"
 #include "wp-deadline.h"
+#include "wp-query-util.h"
 #include "wp-store-private.h"
 
 /* A note from columns @first … @first + 4: id, date, text, progress, reporter */
@@ -121,15 +122,7 @@ delete (WpStore  *conn,
   if (stmt == NULL)
     return FALSE;
   wp_stmt_bind_int64 (stmt, 1, note_id);
-  if (!wp_stmt_run (stmt, error))
-    return FALSE;
-  if (sqlite3_changes (conn->db) == 0)
-    {
-      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND,
-                   _("The progress note no longer exists."));
-      return FALSE;
-    }
-  return TRUE;
+  return wp_query_run_changing (stmt, N_("The progress note no longer exists."), error);
 }
 
 const WpNoteQueries wp_sqlite_note_queries = {

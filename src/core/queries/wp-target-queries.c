@@ -11,6 +11,7 @@
 
 #include "wp-backend.h"
 #include "wp-db-stmt.h"
+#include "wp-query-util.h"
 #include "wp-store-private.h"
 
 static gboolean
@@ -119,16 +120,7 @@ insert (WpStore         *conn,
   return sqlite3_last_insert_rowid (conn->db);
 }
 
-static gboolean
-changed (WpStore  *conn,
-         GError  **error)
-{
-  if (sqlite3_changes (conn->db) > 0)
-    return TRUE;
-  g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND,
-               _("The target no longer exists."));
-  return FALSE;
-}
+#define TARGET_GONE N_("The target no longer exists.")
 
 static gboolean
 update (WpStore         *conn,
@@ -143,7 +135,7 @@ update (WpStore         *conn,
     return FALSE;
   wp_stmt_bind_int64 (stmt, 1, target->id);
   bind_figures (stmt, target);
-  return wp_stmt_run (stmt, error) && changed (conn, error);
+  return wp_query_run_changing (stmt, TARGET_GONE, error);
 }
 
 static gboolean
@@ -156,7 +148,7 @@ delete (WpStore  *conn,
   if (stmt == NULL)
     return FALSE;
   wp_stmt_bind_int64 (stmt, 1, target_id);
-  return wp_stmt_run (stmt, error) && changed (conn, error);
+  return wp_query_run_changing (stmt, TARGET_GONE, error);
 }
 
 const WpTargetQueries wp_sqlite_target_queries = {
