@@ -10,50 +10,19 @@
 
 #include "wp-store-private.h"
 
+#define AGENCIES(self) ((self)->backend->agencies)
+
 GPtrArray *
 wp_store_list_agencies (WpStore  *self,
                         GError  **error)
 {
-  g_autoptr(WpStmt) stmt = NULL;
   g_autoptr(GPtrArray) agencies = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
 
   g_return_val_if_fail (WP_IS_STORE (self), NULL);
 
-  stmt = wp_stmt_prepare (self, "SELECT id, name, short_name, kind FROM agency ORDER BY name",
-                          error);
-  if (stmt == NULL)
+  if (!AGENCIES (self)->list (self, agencies, error))
     return NULL;
-
-  while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
-    {
-      WpAgencyKind kind;
-
-      if (!wp_agency_kind_from_string (wp_stmt_column_text (stmt, 3), &kind))
-        kind = WP_AGENCY_KIND_OTHER;
-      g_ptr_array_add (agencies, wp_agency_new (sqlite3_column_int64 (stmt->stmt, 0),
-                                                wp_stmt_column_text (stmt, 1),
-                                                wp_stmt_column_text (stmt, 2), kind));
-    }
-
-  return rc == SQLITE_DONE ? g_steal_pointer (&agencies) : NULL;
-}
-
-static gint64
-find_agency (WpStore     *self,
-             const char  *name,
-             GError     **error)
-{
-  g_autoptr(WpStmt) stmt = wp_stmt_prepare (self, "SELECT id FROM agency WHERE name = ?1", error);
-  int rc;
-
-  if (stmt == NULL)
-    return -1;
-  wp_stmt_bind_text (stmt, 1, name);
-  rc = wp_stmt_step (stmt, error);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt->stmt, 0);
-  return rc == SQLITE_DONE ? 0 : -1;
+  return g_steal_pointer (&agencies);
 }
 
 static gint64
@@ -62,8 +31,7 @@ ensure_agency_id (WpStore     *self,
                   gboolean    *created,
                   GError     **error)
 {
-  g_autoptr(WpStmt) stmt = NULL;
-  gint64 id = find_agency (self, name, error);
+  gint64 id = AGENCIES (self)->find (self, name, error);
 
   if (id != 0)
     return id;
@@ -73,15 +41,10 @@ ensure_agency_id (WpStore     *self,
     return id;
 
   /* A new agency starts with the kind its name states (法院, 市委…). */
-  stmt = wp_stmt_prepare (self, "INSERT INTO agency (name, kind) VALUES (?1, ?2)", error);
-  if (stmt == NULL)
-    return -1;
-  wp_stmt_bind_text (stmt, 1, name);
-  wp_stmt_bind_text (stmt, 2, wp_agency_kind_to_string (wp_agency_kind_guess (name)));
-  if (!wp_stmt_run (stmt, error))
-    return -1;
-  *created = TRUE;
-  return sqlite3_last_insert_rowid (self->db);
+  id = AGENCIES (self)->insert (self, name, wp_agency_kind_guess (name), error);
+  if (id > 0)
+    *created = TRUE;
+  return id;
 }
 
 static char *
@@ -163,21 +126,12 @@ wp_store_set_item_agencies (WpStore             *self,
   if (!wp_store_check_writable (self, error) || !wp_store_begin (self, error))
     return FALSE;
 
-  {
-    g_autoptr(WpStmt) stmt =
-      wp_stmt_prepare (self, "DELETE FROM item_agency WHERE item_id = ?1 AND role = ?2", error);
-    if (stmt == NULL)
-      goto fail;
-    sqlite3_bind_int64 (stmt->stmt, 1, item_id);
-    wp_stmt_bind_text (stmt, 2, wp_agency_role_to_string (role));
-    if (!wp_stmt_run (stmt, error))
-      goto fail;
-  }
+  if (!AGENCIES (self)->unlink_role (self, item_id, role, error))
+    goto fail;
 
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
     {
       g_autofree char *clean = clean_agency_name (names[i], error);
-      g_autoptr(WpStmt) stmt = NULL;
       gint64 agency_id;
 
       if (clean == NULL)
@@ -189,29 +143,9 @@ wp_store_set_item_agencies (WpStore             *self,
       /* An agency is on an item once, and leading wins: one named lead
        * is no longer a co-agency; one named co-agency that leads stays
        * lead (the insert below does nothing). */
-      if (role == WP_AGENCY_ROLE_LEAD)
-        {
-          g_autoptr(WpStmt) other =
-            wp_stmt_prepare (self, "DELETE FROM item_agency"
-                                   " WHERE item_id = ?1 AND agency_id = ?2 AND role <> ?3", error);
-          if (other == NULL)
-            goto fail;
-          sqlite3_bind_int64 (other->stmt, 1, item_id);
-          sqlite3_bind_int64 (other->stmt, 2, agency_id);
-          wp_stmt_bind_text (other, 3, wp_agency_role_to_string (role));
-          if (!wp_stmt_run (other, error))
-            goto fail;
-        }
-      /* (a name given twice in the list is there once) */
-      stmt = wp_stmt_prepare (self, "INSERT INTO item_agency (item_id, agency_id, role, position)"
-                                    " VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING", error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int64 (stmt->stmt, 1, item_id);
-      sqlite3_bind_int64 (stmt->stmt, 2, agency_id);
-      wp_stmt_bind_text (stmt, 3, wp_agency_role_to_string (role));
-      sqlite3_bind_int (stmt->stmt, 4, position++);
-      if (!wp_stmt_run (stmt, error))
+      if ((role == WP_AGENCY_ROLE_LEAD
+           && !AGENCIES (self)->unlink_other_role (self, item_id, agency_id, role, error))
+          || !AGENCIES (self)->link (self, item_id, agency_id, role, position++, error))
         goto fail;
     }
 
@@ -304,21 +238,18 @@ static void
 refresh_items_of_agency (WpStore *self,
                          gint64   agency_id)
 {
-  g_autoptr(WpStmt) stmt =
-    wp_stmt_prepare (self, "SELECT item_id FROM item_agency WHERE agency_id = ?1", NULL);
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  if (stmt == NULL)
+  if (!AGENCIES (self)->item_ids (self, agency_id, all))
     return;
-  sqlite3_bind_int64 (stmt->stmt, 1, agency_id);
-  while (sqlite3_step (stmt->stmt) == SQLITE_ROW)
+  for (guint i = 0; i < all->len; i++)
     {
-      gint64 id = sqlite3_column_int64 (stmt->stmt, 0);
+      gint64 id = g_array_index (all, gint64, i);
 
       if (g_hash_table_contains (self->live_items, &id))
         g_array_append_val (ids, id);
     }
-  g_clear_pointer (&stmt, wp_stmt_release);
 
   for (guint i = 0; i < ids->len; i++)
     {
@@ -336,26 +267,8 @@ wp_store_get_agency (WpStore  *self,
                      gint64    agency_id,
                      GError  **error)
 {
-  g_autoptr(WpStmt) stmt = NULL;
-  WpAgencyKind kind;
-  int rc;
-
   g_return_val_if_fail (WP_IS_STORE (self), NULL);
-
-  stmt = wp_stmt_prepare (self, "SELECT name, short_name, kind FROM agency WHERE id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt->stmt, 1, agency_id);
-  rc = wp_stmt_step (stmt, error);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND,
-                 _("The agency no longer exists; it may have been merged into another."));
-  if (rc != SQLITE_ROW)
-    return NULL;
-  if (!wp_agency_kind_from_string (wp_stmt_column_text (stmt, 2), &kind))
-    kind = WP_AGENCY_KIND_OTHER;
-  return wp_agency_new (agency_id, wp_stmt_column_text (stmt, 0), wp_stmt_column_text (stmt, 1),
-                        kind);
+  return AGENCIES (self)->get (self, agency_id, error);
 }
 
 /**
@@ -376,7 +289,6 @@ wp_store_update_agency (WpStore       *self,
 {
   g_autofree char *clean = NULL;
   g_autofree char *clean_short = NULL;
-  g_autoptr(WpStmt) stmt = NULL;
   gint64 existing;
 
   g_return_val_if_fail (WP_IS_STORE (self), FALSE);
@@ -394,7 +306,7 @@ wp_store_update_agency (WpStore       *self,
     }
   clean_short = g_strstrip (g_strdup (short_name != NULL ? short_name : ""));
 
-  existing = find_agency (self, clean, error);
+  existing = AGENCIES (self)->find (self, clean, error);
   if (existing < 0)
     return FALSE;
   if (existing != 0 && existing != agency_id)
@@ -405,22 +317,8 @@ wp_store_update_agency (WpStore       *self,
       return FALSE;
     }
 
-  stmt = wp_stmt_prepare (self, "UPDATE agency SET name = ?2, short_name = ?3, kind = ?4"
-                                " WHERE id = ?1", error);
-  if (stmt == NULL)
+  if (!AGENCIES (self)->update (self, agency_id, clean, clean_short, kind, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt->stmt, 1, agency_id);
-  wp_stmt_bind_text (stmt, 2, clean);
-  wp_stmt_bind_text (stmt, 3, clean_short);
-  wp_stmt_bind_text (stmt, 4, wp_agency_kind_to_string (kind));
-  if (!wp_stmt_run (stmt, error))
-    return FALSE;
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND,
-                   _("The agency no longer exists; it may have been merged into another."));
-      return FALSE;
-    }
 
   g_signal_emit (self, wp_store_signals[SIGNAL_AGENCIES_CHANGED], 0);
   refresh_items_of_agency (self, agency_id);
@@ -465,34 +363,11 @@ wp_store_merge_agencies (WpStore  *self,
 
   if (!wp_store_begin (self, error))
     return FALSE;
-  {
-    /* Lead wins where an item had both; then the rest moves over. */
-    g_autoptr(WpStmt) promote =
-      wp_stmt_prepare (self, "UPDATE item_agency SET role = 'lead', position = (SELECT f.position"
-                             "  FROM item_agency f WHERE f.item_id = item_agency.item_id"
-                             "  AND f.agency_id = ?1)"
-                             " WHERE agency_id = ?2 AND role = 'co' AND item_id IN (SELECT item_id"
-                             "  FROM item_agency WHERE agency_id = ?1 AND role = 'lead')", error);
-    g_autoptr(WpStmt) move =
-      wp_stmt_prepare (self, "UPDATE OR IGNORE item_agency SET agency_id = ?2"
-                             " WHERE agency_id = ?1", error);
-    g_autoptr(WpStmt) drop =
-      wp_stmt_prepare (self, "DELETE FROM agency WHERE id = ?1", error);
-
-    if (promote == NULL || move == NULL || drop == NULL)
-      goto rollback;
-    sqlite3_bind_int64 (promote->stmt, 1, from_id);
-    sqlite3_bind_int64 (promote->stmt, 2, into_id);
-    sqlite3_bind_int64 (move->stmt, 1, from_id);
-    sqlite3_bind_int64 (move->stmt, 2, into_id);
-    sqlite3_bind_int64 (drop->stmt, 1, from_id);
-    /* Deleting the agency cascades to the links UPDATE OR IGNORE left. */
-    if (!wp_stmt_run (promote, error) || !wp_stmt_run (move, error)
-        || !_wp_store_keep_aliases_on_merge (self, from_id, wp_agency_get_name (from), into_id,
-                                             error)
-        || !wp_stmt_run (drop, error))
-      goto rollback;
-  }
+  /* (the aliases go over before the agency does: deleting it takes its
+   * own with it) */
+  if (!_wp_store_keep_aliases_on_merge (self, from_id, wp_agency_get_name (from), into_id, error)
+      || !AGENCIES (self)->merge (self, from_id, into_id, error))
+    goto rollback;
   if (!wp_store_commit (self, error))
     return FALSE;
 

@@ -61,6 +61,14 @@ is_registered (WpStore *self,
   return lists != NULL && g_ptr_array_find (lists, list, NULL);
 }
 
+/* What the change being told is about, as the lists are given it */
+static WpListChange
+current_change (WpStore *self)
+{
+  return (WpListChange) { self->hint.item_id, self->hint.from, self->hint.to,
+                          self->moving_item };
+}
+
 /* Every open list (with @shown_only, of what a filtered outline shows)
  * reads its rows again, top level first; a list dropped on the way (its
  * row went) is skipped. For @plan_id, or each for its own with 0. */
@@ -71,6 +79,7 @@ reread_lists (WpStore  *self,
 {
   g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) parents = g_array_new (FALSE, FALSE, sizeof (gint64));
+  WpListChange change = current_change (self);
   GHashTableIter iter;
   gpointer key, value;
 
@@ -98,7 +107,7 @@ reread_lists (WpStore  *self,
         _wp_item_list_children_changed (lists->pdata[i],
                                         plan_id != 0 ? plan_id
                                                      : _wp_item_list_get_plan_id (lists->pdata[i]),
-                                        parent);
+                                        parent, &change);
     }
 }
 
@@ -135,10 +144,11 @@ dispatch_to_lists (WpStore *self,
                    gint64   parent_id)
 {
   g_autoptr(GPtrArray) children_lists = lists_for (self, parent_id);
+  WpListChange change = current_change (self);
 
   for (guint i = 0; children_lists != NULL && i < children_lists->len; i++)
     {
-      _wp_item_list_children_changed (children_lists->pdata[i], plan_id, parent_id);
+      _wp_item_list_children_changed (children_lists->pdata[i], plan_id, parent_id, &change);
       g_object_unref (children_lists->pdata[i]);
     }
 

@@ -8,57 +8,37 @@
 
 #include "wp-store-private.h"
 
-/* Plans */
+#define PLANS(self) ((self)->backend->plans)
 
-static WpPlan *
-plan_from_row (WpStmt *stmt)
-{
-  return wp_plan_new (sqlite3_column_int64 (stmt->stmt, 0),
-                      sqlite3_column_int (stmt->stmt, 1),
-                      wp_stmt_column_text (stmt, 2),
-                      wp_stmt_column_text (stmt, 3));
-}
+/* Plans */
 
 GPtrArray *
 wp_store_list_plans (WpStore  *self,
                      GError  **error)
 {
-  g_autoptr(WpStmt) stmt = NULL;
   g_autoptr(GPtrArray) plans = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
 
   g_return_val_if_fail (WP_IS_STORE (self), NULL);
 
-  stmt = wp_stmt_prepare (self, "SELECT id, year, title, organization FROM plan ORDER BY year",
-                          error);
-  if (stmt == NULL)
+  if (!PLANS (self)->list (self, plans, error))
     return NULL;
-
-  while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
-    g_ptr_array_add (plans, plan_from_row (stmt));
-
-  return rc == SQLITE_DONE ? g_steal_pointer (&plans) : NULL;
+  return g_steal_pointer (&plans);
 }
 
 static WpPlan *
-get_plan_where (WpStore     *self,
-                const char  *sql,
-                gint64       key,
-                GError     **error)
+get_plan_where (WpStore   *self,
+                gboolean   by_year,
+                gint64     key,
+                GError   **error)
 {
-  g_autoptr(WpStmt) stmt = wp_stmt_prepare (self, sql, error);
-  int rc;
+  WpPlan *plan = NULL;
 
-  if (stmt == NULL)
+  if (!PLANS (self)->find (self, by_year, key, &plan, error))
     return NULL;
-  wp_stmt_bind_int64 (stmt, 1, key);
-  rc = wp_stmt_step (stmt, error);
-  if (rc == SQLITE_ROW)
-    return plan_from_row (stmt);
-  if (rc == SQLITE_DONE)
+  if (plan == NULL)
     g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND,
                  _("There is no such plan in “%s”."), self->path);
-  return NULL;
+  return plan;
 }
 
 WpPlan *
@@ -67,8 +47,7 @@ wp_store_get_plan (WpStore  *self,
                    GError  **error)
 {
   g_return_val_if_fail (WP_IS_STORE (self), NULL);
-  return get_plan_where (self, "SELECT id, year, title, organization FROM plan WHERE id = ?1",
-                         plan_id, error);
+  return get_plan_where (self, FALSE, plan_id, error);
 }
 
 WpPlan *
@@ -81,8 +60,7 @@ wp_store_get_plan_by_year (WpStore  *self,
 
   g_return_val_if_fail (WP_IS_STORE (self), NULL);
 
-  plan = get_plan_where (self, "SELECT id, year, title, organization FROM plan WHERE year = ?1",
-                         year, &local_error);
+  plan = get_plan_where (self, TRUE, year, &local_error);
   if (g_error_matches (local_error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND))
     g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND,
                  _("There is no plan for %d in “%s”."), year, self->path);
@@ -98,9 +76,9 @@ wp_store_create_plan (WpStore     *self,
                       const char  *organization,
                       GError     **error)
 {
-  g_autoptr(WpStmt) stmt = NULL;
   g_autofree char *now = wp_store_now ();
   g_autoptr(WpPlan) existing = NULL;
+  gint64 id;
 
   g_return_val_if_fail (WP_IS_STORE (self), NULL);
 
@@ -114,8 +92,7 @@ wp_store_create_plan (WpStore     *self,
       return NULL;
     }
 
-  existing = get_plan_where (self, "SELECT id, year, title, organization FROM plan WHERE year = ?1",
-                             year, NULL);
+  existing = get_plan_where (self, TRUE, year, NULL);
   if (existing != NULL)
     {
       g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_EXISTS,
@@ -123,21 +100,15 @@ wp_store_create_plan (WpStore     *self,
       return NULL;
     }
 
-  stmt = wp_stmt_prepare (self,
-                          "INSERT INTO plan (year, title, organization, created, modified)"
-                          " VALUES (?1, ?2, ?3, ?4, ?4)", error);
-  if (stmt == NULL)
-    return NULL;
-  wp_stmt_bind_int (stmt, 1, year);
-  wp_stmt_bind_text (stmt, 2, title ? title : "");
-  wp_stmt_bind_text (stmt, 3, organization ? organization : "");
-  wp_stmt_bind_text (stmt, 4, now);
-  if (!wp_stmt_run (stmt, error))
+  id = PLANS (self)->insert (self, year, title, organization, now, error);
+  if (id == 0)
     return NULL;
 
   wp_store_plans_changed (self);
 
-  return wp_plan_new (sqlite3_last_insert_rowid (self->db), year, title, organization);
+  wp_store_plans_changed (self);
+
+  return wp_plan_new (id, year, title, organization);
 }
 
 gboolean
@@ -145,18 +116,10 @@ wp_store_delete_plan (WpStore  *self,
                       gint64    plan_id,
                       GError  **error)
 {
-  g_autoptr(WpStmt) stmt = NULL;
-
   g_return_val_if_fail (WP_IS_STORE (self), FALSE);
 
-  if (!wp_store_check_writable (self, error))
-    return FALSE;
-
-  stmt = wp_stmt_prepare (self, "DELETE FROM plan WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  wp_stmt_bind_int64 (stmt, 1, plan_id);
-  if (!wp_stmt_run (stmt, error))
+  if (!wp_store_check_writable (self, error)
+      || !PLANS (self)->delete (self, plan_id, error))
     return FALSE;
 
   /* Ids of deleted rows can be given out again. */
@@ -170,15 +133,6 @@ wp_store_count_items (WpStore  *self,
                       gint64    plan_id,
                       GError  **error)
 {
-  g_autoptr(WpStmt) stmt = NULL;
-
   g_return_val_if_fail (WP_IS_STORE (self), 0);
-
-  stmt = wp_stmt_prepare (self, "SELECT count(*) FROM item WHERE plan_id = ?1", error);
-  if (stmt == NULL)
-    return 0;
-  wp_stmt_bind_int64 (stmt, 1, plan_id);
-  if (wp_stmt_step (stmt, error) != SQLITE_ROW)
-    return 0;
-  return (guint) sqlite3_column_int64 (stmt->stmt, 0);
+  return PLANS (self)->count_items (self, plan_id, error);
 }

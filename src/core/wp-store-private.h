@@ -10,6 +10,7 @@
 #include "wp-item-private.h"
 #include "wp-change-log.h"
 #include "wp-tracking.h"
+#include "wp-backend.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,7 @@ struct _WpStore
   GObject     parent_instance;
 
   sqlite3    *db;
+  const WpBackend *backend;  /* its queries (db/wp-backend.h): SQLite's */
   char       *path;
   char       *immutable_uri; /* how a file only to be read was opened, or NULL */
   WpOpenMark *open_mark;     /* see _wp_store_mark_open() */
@@ -160,25 +162,10 @@ void      _wp_store_rollup_plan      (WpStore *self,
 void      _wp_store_roll_up_item     (WpStore    *self,
                                       WpItemData *data);
 
-/* wp-store-lists.c */
-void      wp_store_register_list     (WpStore *self,
-                                      GObject *list,
-                                      gint64   parent_id);
-void      wp_store_unregister_list   (WpStore *self,
-                                      GObject *list,
-                                      gint64   parent_id);
+/* wp-store-lists.c, and what lists are told (models/wp-list-feed.h) */
+#include "wp-list-feed.h"
 
-/* wp-item-list.c: told by the store, which keeps lists by parent */
-void      _wp_item_list_children_changed  (GObject *list,
-                                           gint64   plan_id,
-                                           gint64   parent_id);
-void      _wp_item_list_child_count_changed (GObject *list,
-                                             gint64   item_id);
-gboolean  _wp_item_list_is_shown      (GObject *list);
-gint64    _wp_item_list_get_plan_id   (GObject *list);
 void      _wp_store_reread_lists      (WpStore *self);
-gboolean  _wp_store_is_shown_ancestor (WpStore *self,
-                                       gint64   item_id);
 void      wp_store_plans_changed     (WpStore *self);
 void      wp_store_children_changed  (WpStore *self,
                                       gint64   plan_id,

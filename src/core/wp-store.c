@@ -205,6 +205,7 @@ wp_store_class_init (WpStoreClass *klass)
 static void
 wp_store_init (WpStore *self)
 {
+  self->backend = &wp_sqlite_backend;
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
   self->live_items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->rollups = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);

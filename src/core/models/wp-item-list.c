@@ -15,7 +15,7 @@
 
 #include "wp-item-list.h"
 #include "wp-item-private.h"
-#include "wp-store-private.h"
+#include "wp-list-feed.h"
 
 /* One child: its id, known once the list has read its ids, and its item,
  * read when it is first asked for. */
@@ -280,7 +280,8 @@ static void
 report_single_move (WpItemList *self,
                     GArray     *old,
                     guint       start,
-                    guint       len)
+                    guint       len,
+                    gint64      moving_item)
 {
   g_autoptr(GArray) now = g_steal_pointer (&self->rows);
   gboolean down = id_at (old, start) == id_at (now, start + len - 1);
@@ -288,7 +289,7 @@ report_single_move (WpItemList *self,
 
   /* Two rows swapped read both ways: the store says which one moved. */
   if (down && id_at (old, start + len - 1) == id_at (now, start)
-      && self->store->moving_item != 0 && id_at (old, start + len - 1) == self->store->moving_item)
+      && moving_item != 0 && id_at (old, start + len - 1) == moving_item)
     down = FALSE;
   from = down ? start : start + len - 1;
   to = down ? start + len - 1 : start;
@@ -338,11 +339,12 @@ _wp_item_list_child_count_changed (GObject *list,
  * memory. Returns FALSE when the rows do not agree with it, and the list
  * must read its ids again. */
 static gboolean
-apply_hint (WpItemList *self)
+apply_hint (WpItemList         *self,
+            const WpListChange *change)
 {
-  gint64 id = self->store->hint.item_id;
-  int from = self->store->hint.from;
-  int to = self->store->hint.to;
+  gint64 id = change->item_id;
+  int from = change->from;
+  int to = change->to;
   int len = (int) self->rows->len;
   Row moved = { id, NULL, FALSE };
 
@@ -377,9 +379,10 @@ apply_hint (WpItemList *self)
 }
 
 void
-_wp_item_list_children_changed (GObject *list,
-                                gint64   plan_id,
-                                gint64   parent_id)
+_wp_item_list_children_changed (GObject            *list,
+                                gint64              plan_id,
+                                gint64              parent_id,
+                                const WpListChange *change)
 {
   WpItemList *self = WP_ITEM_LIST (list);
   g_autoptr(GArray) old = NULL;
@@ -407,7 +410,7 @@ _wp_item_list_children_changed (GObject *list,
   if (parent_id != self->parent_id)
     return;
 
-  if (apply_hint (self))
+  if (apply_hint (self, change))
     {
       sync_expandable (self, 0);
       return;
@@ -437,7 +440,7 @@ _wp_item_list_children_changed (GObject *list,
       ROW (self, i)->had_children = row_has_children (self, ROW (self, i)->item);
 
   if (removed == added && removed >= 2 && is_single_move (old, self->rows, prefix, removed))
-    report_single_move (self, old, prefix, removed);
+    report_single_move (self, old, prefix, removed, change->moving_item);
   else if (removed > 0 || added > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
   sync_expandable (self, 0);

@@ -1,0 +1,338 @@
+/* wp-backend.h: what a database backend implements for the store
+ *
+ * The store's facade (wp-store-*.c) keeps the public wp_store_* API, the
+ * transactions, the caches of live items and rolled-up figures, the lists
+ * and the change log. Everything it asks of the database itself goes
+ * through the tables of functions below; the SQLite backend fills them in
+ * src/core/queries/ (wp-item-queries.c, …) and wp_sqlite_backend holds
+ * them. A second backend (PostgreSQL for shared offices) fills the same
+ * structs with its own SQL; the facade does not change.
+ *
+ * The rules every function keeps:
+ * - SQL only: no caches, no signals, no transactions of its own (the
+ *   facade runs them inside its transaction);
+ * - the first argument is the store whose connection is used (SQLite: its
+ *   cache of prepared statements, db/wp-db-stmt.c);
+ * - FALSE (or -1 / 0 where a count is returned) with @error set when the
+ *   database fails; a record that is not there is %WP_STORE_ERROR_NOT_FOUND;
+ * - what is SQLite's own stays behind a function: ordering a set of ids
+ *   (json_each), the search index (FTS5), and choosing an index (INDEXED
+ *   BY) are each one entry here that another backend writes its own way
+ *   (PostgreSQL: unnest (?::bigint[]), tsvector or pg_trgm, its planner).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "wp-store.h"
+#include "wp-item-private.h"
+
+G_BEGIN_DECLS
+
+/* Called once per row read; @data's strings become the callee's */
+typedef void (*WpItemDataFunc)   (WpItemData *data,
+                                 gpointer    user_data);
+/* Called once per sibling a shift moved, with its new position */
+typedef void (*WpShiftedFunc)   (gint64      item_id,
+                                 int         position,
+                                 gpointer    user_data);
+
+/* What an item property is, for checking a value before it is written */
+typedef enum {
+  WP_ITEM_VALUE_NONE = -1,  /* no such property */
+  WP_ITEM_VALUE_TEXT,
+  WP_ITEM_VALUE_KIND,
+  WP_ITEM_VALUE_STATUS,
+  WP_ITEM_VALUE_PROGRESS,
+  WP_ITEM_VALUE_DATE,
+  WP_ITEM_VALUE_BOOLEAN,
+} WpItemValueKind;
+
+/* Plans (queries/wp-plan-queries.c) */
+typedef struct {
+  /* Appends every plan to @plans, by year */
+  gboolean (*list)        (WpStore      *conn,
+                           GPtrArray    *plans,
+                           GError      **error);
+  /* The plan of id (or year, if @by_year) @key in *@plan, NULL if none */
+  gboolean (*find)        (WpStore      *conn,
+                           gboolean      by_year,
+                           gint64        key,
+                           WpPlan      **plan,
+                           GError      **error);
+  /* The new plan's id, or 0 */
+  gint64   (*insert)      (WpStore      *conn,
+                           int           year,
+                           const char   *title,
+                           const char   *organization,
+                           const char   *now,
+                           GError      **error);
+  /* Deletes the plan and, by its foreign keys, everything in it */
+  gboolean (*delete)      (WpStore      *conn,
+                           gint64        plan_id,
+                           GError      **error);
+  guint    (*count_items) (WpStore      *conn,
+                           gint64        plan_id,
+                           GError      **error);
+} WpPlanQueries;
+
+/* Items: the hierarchy (queries/wp-item-queries.c) */
+typedef struct {
+  /* One item with its agencies' names and child count (not rolled up) */
+  gboolean (*get)              (WpStore        *conn,
+                                gint64          item_id,
+                                WpItemData     *data,
+                                GError        **error);
+  /* The children of @parent_id (0: the top level), in order */
+  gboolean (*list_children)    (WpStore        *conn,
+                                gint64          plan_id,
+                                gint64          parent_id,
+                                WpItemDataFunc   row,
+                                gpointer        user_data,
+                                GError        **error);
+  /* @item_id's parent (0 at the top), FALSE when there is no such item */
+  gboolean (*get_parent)       (WpStore        *conn,
+                                gint64          item_id,
+                                gint64         *parent_id);
+  /* Appends the ids of @parent_id's children to @ids: in order if @ordered,
+   * else in whatever order the index gives them fastest */
+  gboolean (*child_ids)        (WpStore        *conn,
+                                gint64          plan_id,
+                                gint64          parent_id,
+                                gboolean        ordered,
+                                GArray         *ids,
+                                GError        **error);
+  /* Sorts @ids (gint64 item ids) by position among their siblings
+   * (SQLite: json_each over the set) */
+  gboolean (*order_by_position) (WpStore       *conn,
+                                 GArray        *ids,
+                                 GError       **error);
+  guint    (*count_children)   (WpStore        *conn,
+                                gint64          plan_id,
+                                gint64          parent_id);
+  guint    (*count_descendants) (WpStore       *conn,
+                                 gint64         item_id);
+  /* The child at @position, or 0 with NOT_FOUND */
+  gint64   (*child_at)         (WpStore        *conn,
+                                gint64          plan_id,
+                                gint64          parent_id,
+                                int             position,
+                                GError        **error);
+  gboolean (*locate)           (WpStore        *conn,
+                                gint64          item_id,
+                                gint64         *plan_id,
+                                gint64         *parent_id,
+                                int            *position,
+                                GError        **error);
+  /* Siblings under @parent_id other than @except_id (0: none), or -1 */
+  int      (*count_siblings)   (WpStore        *conn,
+                                gint64          plan_id,
+                                gint64          parent_id,
+                                gint64          except_id,
+                                GError        **error);
+  /* Moves live siblings at or after @from by @delta, not @except_id */
+  gboolean (*shift_siblings)   (WpStore        *conn,
+                                gint64          plan_id,
+                                gint64          parent_id,
+                                int             from,
+                                int             delta,
+                                gint64          except_id,
+                                WpShiftedFunc   shifted,
+                                gpointer        user_data,
+                                GError        **error);
+  gboolean (*insert)           (WpStore        *conn,
+                                gint64          plan_id,
+                                gint64          parent_id,
+                                int             position,
+                                WpItemKind      kind,
+                                const char     *title,
+                                const char     *now,
+                                gint64         *out_id,
+                                GError        **error);
+  WpItemValueKind (*property_kind) (const char *property);
+  /* Writes one property (already checked against its kind); @today is the
+   * day a status of done stamps. NOT_FOUND when the item is gone. */
+  gboolean (*set_property)     (WpStore        *conn,
+                                gint64          item_id,
+                                const char     *property,
+                                const GValue   *value,
+                                const char     *now,
+                                const char     *today,
+                                GError        **error);
+  gboolean (*is_in_subtree)    (WpStore        *conn,
+                                gint64          root_id,
+                                gint64          candidate_id);
+  gboolean (*set_place)        (WpStore        *conn,
+                                gint64          item_id,
+                                gint64          parent_id,
+                                int             position,
+                                const char     *now,
+                                GError        **error);
+} WpItemQueries;
+
+/* Agencies: the directory and their links to items (queries/wp-agency-queries.c) */
+typedef struct {
+  /* Appends every agency to @agencies, by name */
+  gboolean   (*list)     (WpStore       *conn,
+                          GPtrArray     *agencies,
+                          GError       **error);
+  /* The id of the agency called @name, 0 if none, -1 on failure */
+  gint64     (*find)     (WpStore       *conn,
+                          const char    *name,
+                          GError       **error);
+  /* A new agency's id, or -1 */
+  gint64     (*insert)   (WpStore       *conn,
+                          const char    *name,
+                          WpAgencyKind   kind,
+                          GError       **error);
+  WpAgency  *(*get)      (WpStore       *conn,
+                          gint64         agency_id,
+                          GError       **error);
+  gboolean   (*update)   (WpStore       *conn,
+                          gint64         agency_id,
+                          const char    *name,
+                          const char    *short_name,
+                          WpAgencyKind   kind,
+                          GError       **error);
+  /* Takes every agency in @role off @item_id */
+  gboolean   (*unlink_role) (WpStore    *conn,
+                             gint64      item_id,
+                             WpAgencyRole role,
+                             GError    **error);
+  /* Takes @agency_id off @item_id in any role but @role */
+  gboolean   (*unlink_other_role) (WpStore      *conn,
+                                   gint64        item_id,
+                                   gint64        agency_id,
+                                   WpAgencyRole  role,
+                                   GError      **error);
+  /* Puts @agency_id on @item_id in @role at @position; nothing if it is
+   * there already */
+  gboolean   (*link)     (WpStore       *conn,
+                          gint64         item_id,
+                          gint64         agency_id,
+                          WpAgencyRole   role,
+                          int            position,
+                          GError       **error);
+  /* Appends the items @agency_id leads or supports */
+  gboolean   (*item_ids) (WpStore       *conn,
+                          gint64         agency_id,
+                          GArray        *ids);
+  /* Gives @from_id's links to @into_id (lead wins) and deletes @from_id */
+  gboolean   (*merge)    (WpStore       *conn,
+                          gint64         from_id,
+                          gint64         into_id,
+                          GError       **error);
+} WpAgencyQueries;
+
+/* Quantified targets (queries/wp-target-queries.c) */
+typedef struct {
+  /* Append #WpTarget rows (freed with wp_target_free()) to @targets */
+  gboolean (*list_of_item) (WpStore         *conn,
+                            gint64           item_id,
+                            GPtrArray       *targets,
+                            GError         **error);
+  gboolean (*list_of_plan) (WpStore         *conn,
+                            gint64           plan_id,
+                            GPtrArray       *targets,
+                            GError         **error);
+  /* Appends @target to @item_id's, with @id (0: a new one); its id or 0 */
+  gint64   (*insert)       (WpStore         *conn,
+                            gint64           item_id,
+                            const WpTarget  *target,
+                            gint64           id,
+                            GError         **error);
+  gboolean (*update)       (WpStore         *conn,
+                            const WpTarget  *target,
+                            GError         **error);
+  gboolean (*delete)       (WpStore         *conn,
+                            gint64           target_id,
+                            GError         **error);
+} WpTargetQueries;
+
+/* Progress notes (queries/wp-note-queries.c) */
+typedef struct {
+  /* Append #WpNote rows (freed with wp_note_free()), by date */
+  gboolean (*list_of_item) (WpStore      *conn,
+                            gint64        item_id,
+                            GPtrArray    *notes,
+                            GError      **error);
+  /* Fills @notes: gint64 item id → GPtrArray of #WpNote */
+  gboolean (*list_of_plan) (WpStore      *conn,
+                            gint64        plan_id,
+                            GHashTable   *notes,
+                            GError      **error);
+  /* @date as ISO text, @progress -1 for none; the new id, or 0 */
+  gint64   (*insert)       (WpStore      *conn,
+                            gint64        item_id,
+                            const char   *date,
+                            const char   *text,
+                            int           progress,
+                            const char   *now,
+                            const char   *reporter,
+                            GError      **error);
+  gboolean (*delete)       (WpStore      *conn,
+                            gint64        note_id,
+                            GError      **error);
+} WpNoteQueries;
+
+/* Deleting so that undo can bring items back (queries/wp-snapshot-queries.c).
+ * A snapshot is raw rows as GVariant: a(saav), per table its rows, each
+ * row its columns in the table's order (int64, double, string, bytes or
+ * () for NULL), ids included. */
+typedef struct {
+  /* Adds @item_id's subtree (hidden items too) and every row hanging off
+   * it to @tables; its item ids to @ids, and as a JSON array to @json */
+  gboolean (*take_subtree) (WpStore          *conn,
+                            gint64            item_id,
+                            GVariantBuilder  *tables,
+                            GArray           *ids,
+                            GString          *json,
+                            GError          **error);
+  /* Adds the plan row and everything in the plan to @tables */
+  gboolean (*take_plan)    (WpStore          *conn,
+                            gint64            plan_id,
+                            GVariantBuilder  *tables,
+                            GError          **error);
+  /* Marks the items of @json (as take_subtree() gave it) deleted with
+   * @item_id (SQLite: json_each) */
+  gboolean (*hide)         (WpStore          *conn,
+                            gint64            item_id,
+                            const GString    *json,
+                            GError          **error);
+  gboolean (*unhide)       (WpStore          *conn,
+                            gint64            root_id,
+                            int               position,
+                            gboolean         *found,
+                            GError          **error);
+  /* Removes every hidden item from the file */
+  gboolean (*purge)        (WpStore          *conn,
+                            GError          **error);
+  /* Inserts one table's rows of a snapshot; "plan" only if @whole_plan */
+  gboolean (*put_back)     (WpStore          *conn,
+                            const char       *table,
+                            GVariant         *rows,
+                            gboolean          whole_plan,
+                            GError          **error);
+} WpSnapshotQueries;
+
+/* A backend: one table per record kind */
+typedef struct {
+  const char            *name;
+  const WpPlanQueries   *plans;
+  const WpItemQueries   *items;
+  const WpAgencyQueries *agencies;
+  const WpTargetQueries *targets;
+  const WpNoteQueries   *notes;
+  const WpSnapshotQueries *snapshots;
+} WpBackend;
+
+/* The SQLite backend (src/core/queries/) */
+extern const WpBackend     wp_sqlite_backend;
+extern const WpPlanQueries   wp_sqlite_plan_queries;
+extern const WpItemQueries   wp_sqlite_item_queries;
+extern const WpAgencyQueries wp_sqlite_agency_queries;
+extern const WpTargetQueries wp_sqlite_target_queries;
+extern const WpNoteQueries   wp_sqlite_note_queries;
+extern const WpSnapshotQueries wp_sqlite_snapshot_queries;
+
+G_END_DECLS

@@ -1,0 +1,17 @@
+/* wp-sqlite-backend.c: the SQLite backend, the query files' tables together
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "wp-backend.h"
+
+const WpBackend wp_sqlite_backend = {
+  .name = "sqlite",
+  .plans = &wp_sqlite_plan_queries,
+  .items = &wp_sqlite_item_queries,
+  .agencies = &wp_sqlite_agency_queries,
+  .targets = &wp_sqlite_target_queries,
+  .notes = &wp_sqlite_note_queries,
+  .snapshots = &wp_sqlite_snapshot_queries,
+};
