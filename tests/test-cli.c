@@ -1355,6 +1355,7 @@ test_import_report_into_area (void)
   g_auto(Run) under = { 0 };
   g_auto(Run) areas = { 0 };
   gint64 before, after_missing, after_under, n_areas;
+  guint n_backups;
 
   run_workplan (&import, "import", sample, "--db", db, NULL);
   g_assert_cmpint (import.status, ==, 0);
@@ -1366,12 +1367,24 @@ test_import_report_into_area (void)
   after_missing = cli_query_int (db, "SELECT count(*) FROM item");
   g_assert_cmpint (after_missing, ==, before);
 
+  {
+    g_autoptr(GPtrArray) backups = wp_backup_list (db, NULL);
+
+    n_backups = backups != NULL ? backups->len : 0;
+  }
   run_workplan (&under, "import-report", txt, "--year", "2025", "--into-area", area, "--db", db,
                 NULL);
   g_test_message ("%s%s", under.out, under.err);
   g_assert_cmpint (under.status, ==, 0);
   after_under = cli_query_int (db, "SELECT count(*) FROM item");
   g_assert_cmpint (after_under, >, before);
+  /* a copy of the file was taken first, as before any import */
+  {
+    g_autoptr(GPtrArray) backups = wp_backup_list (db, NULL);
+
+    g_assert_nonnull (backups);
+    g_assert_cmpuint (backups->len, ==, n_backups + 1);
+  }
   /* still one plan, its areas as they were; the report's areas are key tasks */
   g_assert_cmpint (cli_query_int (db, "SELECT count(*) FROM plan"), ==, 1);
   n_areas = cli_query_int (db, "SELECT count(*) FROM item WHERE parent_id IS NULL");

@@ -6616,7 +6616,7 @@ test_report_into_current_plan (Demo          *d,
   guint n_plans = count_all_plans (d->store);
   WpReportDialog *dialog;
   GtkWidget *into, *area_list;
-  guint n_rows;
+  guint n_rows, n_backups;
 
   _wp_window_import_file (d->window, txt);
   dialog = wait_for_report ();
@@ -6632,9 +6632,21 @@ test_report_into_current_plan (Demo          *d,
                                                          "plan-year")));
   /* (0 is "as new areas"; then the plan's areas in order) */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (area_list), 2);
+  {
+    g_autoptr(GPtrArray) backups = wp_backup_list (wp_store_get_path (d->store), NULL);
+
+    n_backups = backups != NULL ? backups->len : 0;
+  }
   g_assert_true (wp_report_dialog_import (dialog));
   spin ();
 
+  /* a copy of the file was taken first, as before any import */
+  {
+    g_autoptr(GPtrArray) backups = wp_backup_list (wp_store_get_path (d->store), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (backups->len, ==, n_backups + 1);
+  }
   g_assert_cmpuint (count_all_plans (d->store), ==, n_plans);
   g_assert_cmpuint (wp_store_count_items (d->store, wp_plan_get_id (plan), NULL), ==,
                     n_before + n_rows);

@@ -103,12 +103,14 @@ backups_kept (void)
   return (guint) MAX (g_settings_get_int (settings, "backups-kept"), 1);
 }
 
-/* A backup of a file that holds plans, before an import adds to it or
- * replaces one (not before one that will be refused) */
+/* A backup of a file that holds plans, before an import adds to it,
+ * replaces one, or (@adding) adds items to the year's plan (not before one
+ * that will be refused) */
 static gboolean
 back_up_before_import (WpStore   *store,
                        int        year,
                        gboolean   replace,
+                       gboolean   adding,
                        GError   **error)
 {
   g_autoptr(GPtrArray) plans = wp_store_list_plans (store, error);
@@ -121,10 +123,11 @@ back_up_before_import (WpStore   *store,
     return TRUE;
   for (guint i = 0; i < plans->len; i++)
     replacing |= wp_plan_get_year (g_ptr_array_index (plans, i)) == year;
-  if (replacing && !replace)
+  if (replacing && !replace && !adding)
     return TRUE;
 
-  backup = wp_backup_take (store, replacing ? WP_BACKUP_BEFORE_REPLACE : WP_BACKUP_BEFORE_IMPORT,
+  backup = wp_backup_take (store, replacing && !adding ? WP_BACKUP_BEFORE_REPLACE
+                                                      : WP_BACKUP_BEFORE_IMPORT,
                            backups_kept (), error);
   if (backup == NULL)
     g_prefix_error (error, _("Nothing was imported: the plan file could not be backed up "
@@ -245,7 +248,7 @@ cmd_import (int    argc,
       return wp_cli_fail (error->message);
     }
   if (!back_up_before_import (store, year ? year : wp_json_document_get_year (doc), replace,
-                              &error))
+                              FALSE, &error))
     return wp_cli_fail (error->message);
 
   plan = wp_json_document_write (doc, store, year, replace, &error);
@@ -452,7 +455,7 @@ cmd_import_report (int    argc,
           remove_created_plan_files (path, missing, &store);
           return wp_cli_fail (error->message);
         }
-      if (!back_up_before_import (store, year, FALSE, &error))
+      if (!back_up_before_import (store, year, FALSE, into_plan || into_area != NULL, &error))
         return wp_cli_fail (error->message);
       if (into_plan || into_area != NULL)
         return import_report_into (store, draft, year, into_area, argv[1]);

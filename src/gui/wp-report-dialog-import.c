@@ -114,8 +114,10 @@ import_into_current (WpReportDialog *self)
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->rows)); i++)
     n += _wp_report_dialog_row_is_imported (self, i);
   label = g_strdup_printf (_("Import “%s”"), self->name);
-  ok = wp_edit_add_report_items (wp_context_get_undo_stack (context), wp_plan_get_id (plan),
-                                 area_id, roots, label, &error);
+  /* (a copy of the file first, as before any import) */
+  ok = _wp_window_back_up_before_adding (self->window, &error)
+       && wp_edit_add_report_items (wp_context_get_undo_stack (context), wp_plan_get_id (plan),
+                                    area_id, roots, label, &error);
   forget_tree (self);
   if (!ok)
     {

@@ -134,6 +134,21 @@ _wp_window_is_backing_up (WpWindow *self)
   return _wp_window_get_backups (self)->daily != NULL;
 }
 
+static gboolean
+take_import_backup (WpStore  *store,
+                    guint     keep,
+                    GError  **error)
+{
+  /* (what the undo history may still bring back stays in the file) */
+  g_autofree char *backup = wp_backup_take_keeping_deleted (store, WP_BACKUP_BEFORE_IMPORT,
+                                                            keep, error);
+
+  if (backup == NULL)
+    g_prefix_error (error, _("Nothing was imported: the plan file could not be backed up "
+                             "first. "));
+  return backup != NULL;
+}
+
 /* Before importing into the file (not before an import that is refused
  * because the year has a plan already) */
 gboolean
@@ -154,7 +169,6 @@ _wp_back_up_before_import (WpStore  *store,
                            GError  **error)
 {
   g_autoptr(GPtrArray) plans = wp_store_list_plans (store, error);
-  g_autofree char *backup = NULL;
 
   if (plans == NULL)
     return FALSE;
@@ -164,12 +178,17 @@ _wp_back_up_before_import (WpStore  *store,
   if (plans->len == 0)
     return TRUE;
 
-  /* (what the undo history may still bring back stays in the file) */
-  backup = wp_backup_take_keeping_deleted (store, WP_BACKUP_BEFORE_IMPORT, keep, error);
-  if (backup == NULL)
-    g_prefix_error (error, _("Nothing was imported: the plan file could not be backed up "
-                             "first. "));
-  return backup != NULL;
+  return take_import_backup (store, keep, error);
+}
+
+/* Before a report's items are added to a plan the file holds already: as
+ * many items at once as an import writes, into a year's work */
+gboolean
+_wp_window_back_up_before_adding (WpWindow  *self,
+                                  GError   **error)
+{
+  return take_import_backup (wp_context_get_store (_wp_window_get_context (self)),
+                             _wp_window_get_backups_kept (self), error);
 }
 
 /* Restoring */

@@ -92,6 +92,8 @@ void           _wp_window_add_backup_actions (WpWindow  *self);
 void           _wp_window_update_backup_actions (WpWindow *self);
 void           _wp_window_clear_backups     (WpWindow   *self);
 guint          _wp_window_get_backups_kept  (WpWindow   *self);
+gboolean       _wp_window_back_up_before_adding (WpWindow  *self,
+                                                 GError   **error);
 void           _wp_window_take_daily_backup (WpWindow   *self);
 void           _wp_window_import_file       (WpWindow   *self,
                                              const char *path);
