@@ -6747,6 +6747,45 @@ test_report_checkboxes (Demo          *d,
   }
 }
 
+/* The Agencies list's filter finds an agency by an alias too, as search does */
+static guint
+count_shown_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    n += GTK_IS_LIST_BOX_ROW (row) && gtk_widget_get_child_visible (row);
+  return n;
+}
+
+static void
+test_agency_filter_finds_alias (Demo          *d,
+                                gconstpointer  data)
+{
+  WpAgencyView *agencies;
+  AdwViewStack *views = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (d->window),
+                                                         ADW_TYPE_VIEW_STACK));
+  gint64 drugs = agency_named (d->store, "市禁毒办");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *filter;
+  GtkListBox *list;
+
+  g_assert_true (wp_store_add_agency_alias (d->store, drugs, "毒品问题治理办", &error));
+  g_assert_no_error (error);
+  adw_view_stack_set_visible_child_name (views, "agencies");
+  agencies = WP_AGENCY_VIEW (find_descendant (GTK_WIDGET (d->window), WP_TYPE_AGENCY_VIEW));
+  wp_agency_view_refresh_now (agencies);
+  spin ();
+  filter = find_descendant (GTK_WIDGET (agencies), GTK_TYPE_SEARCH_ENTRY);
+  list = GTK_LIST_BOX (find_descendant (GTK_WIDGET (agencies), GTK_TYPE_LIST_BOX));
+  g_assert_cmpuint (count_shown_rows (list), >, 1);
+  gtk_editable_set_text (GTK_EDITABLE (filter), "毒品问题");
+  gtk_list_box_invalidate_filter (list);
+  spin ();
+  g_assert_cmpuint (count_shown_rows (list), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -6884,6 +6923,8 @@ main (int    argc,
               test_report_new_from_selection, demo_teardown);
 
   g_test_add_func ("/gui/check-lets-window-go", test_check_lets_window_go);
+  g_test_add ("/gui/agency-filter-finds-alias", Demo, NULL, demo_setup,
+              test_agency_filter_finds_alias, demo_teardown);
   g_test_add ("/gui/agency-aliases-edited", Demo, NULL, demo_setup,
               test_agency_aliases_edited, demo_teardown);
   g_test_add ("/gui/report-into-current-plan", Demo, NULL, demo_setup,

@@ -26,6 +26,7 @@ struct _WpAgencyView
 
   WpViewBinding   binding;
   GPtrArray      *loads;      /* WpAgencyLoad, as shown */
+  GHashTable     *aliases;    /* alias → the agency's name, for the filter */
   WpViewRefresh   refresh;
 
   GtkSearchEntry *filter_entry;
@@ -570,10 +571,22 @@ filter_row (GtkListBoxRow *row,
   WpAgencyLoad *load = load_of_row (self, row);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
 
+  GHashTableIter iter;
+  gpointer alias, name;
+
   if (load == NULL || text == NULL || text[0] == '\0')
     return TRUE;
-  return strstr (wp_agency_get_name (load->agency), text) != NULL
-         || strstr (wp_agency_get_short_name (load->agency), text) != NULL;
+  if (strstr (wp_agency_get_name (load->agency), text) != NULL
+      || strstr (wp_agency_get_short_name (load->agency), text) != NULL)
+    return TRUE;
+  /* (发改委 finds 市发展改革委, as search does) */
+  if (self->aliases == NULL)
+    return FALSE;
+  g_hash_table_iter_init (&iter, self->aliases);
+  while (g_hash_table_iter_next (&iter, &alias, &name))
+    if (strstr (alias, text) != NULL && g_str_equal (name, wp_agency_get_name (load->agency)))
+      return TRUE;
+  return FALSE;
 }
 
 static void
@@ -608,6 +621,9 @@ refresh (WpAgencyView *self)
       return;
     }
 
+  g_clear_pointer (&self->aliases, g_hash_table_unref);
+  self->aliases = wp_store_get_alias_directory (wp_context_get_store (self->binding.context),
+                                                NULL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
   g_clear_pointer (&self->loads, g_ptr_array_unref);
@@ -638,6 +654,7 @@ wp_agency_view_dispose (GObject *object)
   wp_view_refresh_cancel (&self->refresh);
   adw_bin_set_child (ADW_BIN (self), NULL);
   g_clear_pointer (&self->loads, g_ptr_array_unref);
+  g_clear_pointer (&self->aliases, g_hash_table_unref);
   wp_view_binding_clear (&self->binding, self);
 
   G_OBJECT_CLASS (wp_agency_view_parent_class)->dispose (object);
