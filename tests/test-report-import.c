@@ -1319,6 +1319,46 @@ test_item_from_span (void)
                                            &options));
 }
 
+/* A long report tells how far its reading is, for the review's bar: from
+ * 0, never back, up to 1, many times on the way */
+static void
+record_progress (double   fraction,
+                 gpointer data)
+{
+  g_array_append_val ((GArray *) data, fraction);
+}
+
+static void
+test_progress_told (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "reports",
+                                                 "xiamen-2025-work-report.txt", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpReportSource) source = NULL;
+  g_autoptr(WpReportDraft) draft = NULL;
+  g_autoptr(GArray) told = g_array_new (FALSE, FALSE, sizeof (double));
+  const char *directory[] = { "市公安局", NULL };
+  WpReportOptions options = { 2025, NULL, NULL, directory, NULL, record_progress, told };
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  /* (the report 40 times over: some 4,000 paragraphs) */
+  for (int i = 0; i < 40; i++)
+    g_string_append (long_text, text);
+  source = wp_report_source_new_for_text (long_text->str, long_text->len, &error);
+  g_assert_no_error (error);
+  draft = wp_report_import (source, &options);
+  g_assert_nonnull (draft);
+
+  g_test_message ("told %u times", told->len);
+  g_assert_cmpuint (told->len, >, 5);
+  g_assert_cmpfloat (g_array_index (told, double, 0), ==, 0.0);
+  for (guint i = 1; i < told->len; i++)
+    g_assert_cmpfloat (g_array_index (told, double, i), >=, g_array_index (told, double, i - 1));
+  g_assert_cmpfloat (g_array_index (told, double, told->len - 1), ==, 1.0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1354,5 +1394,6 @@ main (int    argc,
   g_test_add_func ("/report/agency-aliases", test_agency_aliases);
   g_test_add_func ("/report/item-from-span", test_item_from_span);
   g_test_add_func ("/report/agency-directory-variants", test_agency_directory_variants);
+  g_test_add_func ("/report/progress-told", test_progress_told);
   return g_test_run ();
 }

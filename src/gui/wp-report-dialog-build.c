@@ -324,21 +324,24 @@ GtkWidget *
 _wp_report_dialog_build_reading_page (WpReportDialog *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *spinner = gtk_spinner_new ();
+  GtkWidget *bar = gtk_progress_bar_new ();
   g_autofree char *text = g_strdup_printf (_("Reading “%s”…"), self->name);
   GtkWidget *label = gtk_label_new (text);
   GtkWidget *hint = gtk_label_new (_("A long report takes a few seconds. Cancel stops it; "
                                      "nothing is written."));
 
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_widget_set_size_request (spinner, 32, 32);
+  /* (the share of the report read, as a percentage) */
+  gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (bar), TRUE);
+  gtk_widget_set_size_request (bar, 320, -1);
+  gtk_widget_set_halign (bar, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (label, "title-2");
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_add_css_class (hint, "dim-label");
   gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
-  gtk_box_append (GTK_BOX (box), spinner);
   gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), bar);
   gtk_box_append (GTK_BOX (box), hint);
-  self->spinner = GTK_SPINNER (spinner);
+  self->bar = GTK_PROGRESS_BAR (bar);
   return box;
 }

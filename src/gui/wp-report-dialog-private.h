@@ -31,7 +31,7 @@ struct _WpReportDialog
   gboolean            loading_editor;
 
   GtkStack           *stack;
-  GtkSpinner         *spinner;
+  GtkProgressBar     *bar;      /* how far the reading is */
   AdwStatusPage      *error_page;
   GtkTextView        *source_view;
   GtkTextTag         *span_tag;

@@ -16,6 +16,8 @@ typedef struct {
   int    fallback_year;
   GStrv       directory;
   GHashTable *aliases;
+  GWeakRef   *dialog;  /* (atomic rc box) for the progress: only the main
+                        * loop takes the dialog from it */
 } ReadJob;
 
 typedef struct {
@@ -29,6 +31,8 @@ read_job_free (ReadJob *job)
   g_free (job->path);
   g_strfreev (job->directory);
   g_clear_pointer (&job->aliases, g_hash_table_unref);
+  if (job->dialog != NULL)
+    g_atomic_rc_box_release_full (job->dialog, (GDestroyNotify) g_weak_ref_clear);
   g_free (job);
 }
 
@@ -38,6 +42,39 @@ read_result_free (ReadResult *result)
   g_clear_pointer (&result->source, wp_report_source_free);
   g_clear_pointer (&result->draft, wp_report_draft_free);
   g_free (result);
+}
+
+/* How far the reading is, on the dialog's bar, from the main loop */
+typedef struct {
+  GWeakRef *dialog;  /* (atomic rc box) */
+  double    fraction;
+} Progress;
+
+static gboolean
+show_progress (gpointer data)
+{
+  Progress *progress = data;
+  g_autoptr(WpReportDialog) self = g_weak_ref_get (progress->dialog);
+
+  if (self != NULL && self->reading)
+    gtk_progress_bar_set_fraction (self->bar, progress->fraction);
+  g_atomic_rc_box_release_full (progress->dialog, (GDestroyNotify) g_weak_ref_clear);
+  g_free (progress);
+  return G_SOURCE_REMOVE;
+}
+
+/* From the thread: the dialog is never touched here, not even its
+ * reference count (its last reference must go in the main loop) */
+static void
+post_progress (double   fraction,
+               gpointer data)
+{
+  ReadJob *job = data;
+  Progress *progress = g_new0 (Progress, 1);
+
+  progress->dialog = g_atomic_rc_box_acquire (job->dialog);
+  progress->fraction = fraction;
+  g_idle_add (show_progress, progress);
 }
 
 static void
@@ -64,6 +101,8 @@ read_in_thread (GTask        *task,
     options.year = job->fallback_year;
   options.directory = (const char **) job->directory;
   options.aliases = job->aliases;
+  options.progress = post_progress;
+  options.progress_data = job;
   result = g_new0 (ReadResult, 1);
   result->draft = wp_report_import (source, &options);
   result->source = g_steal_pointer (&source);
@@ -135,7 +174,6 @@ on_read (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self->reading = FALSE;
-  gtk_spinner_stop (self->spinner);
   if (result == NULL)
     {
       g_autofree char *message = g_markup_escape_text (error->message, -1);
@@ -186,7 +224,9 @@ _wp_report_dialog_start_reading (WpReportDialog *self)
       job->fallback_year = g_date_get_year (&today);
     }
   self->reading = TRUE;
-  gtk_spinner_start (self->spinner);
+  job->dialog = g_atomic_rc_box_new0 (GWeakRef);
+  g_weak_ref_init (job->dialog, self);
+  gtk_progress_bar_set_fraction (self->bar, 0.0);
   g_task_set_task_data (task, job, (GDestroyNotify) read_job_free);
   /* Cancel answers at once; what the thread still finds is dropped */
   g_task_set_return_on_cancel (task, TRUE);

@@ -1648,10 +1648,28 @@ is_table_caption (const WpReportSource    *source,
   return FALSE;
 }
 
-/* One reading of the report; wp_report_import() may read it twice */
+/* Tells options->progress that paragraph @i of @n is being read, by a
+ * reading that is @span of the whole from @base on: at each hundredth of
+ * the paragraphs, not for every one */
+static void
+tell_progress (const WpReportOptions *options,
+               double                 base,
+               double                 span,
+               guint                  i,
+               guint                  n)
+{
+  if (options->progress != NULL && n > 0
+      && (i == 0 || (guint64) i * 100 / n != (guint64) (i - 1) * 100 / n))
+    options->progress (base + span * i / n, options->progress_data);
+}
+
+/* One reading of the report, @span of the whole from @base on for its
+ * progress; wp_report_import() may read it twice */
 static WpReportDraft *
 import_once (const WpReportSource  *source,
-             const WpReportOptions *options)
+             const WpReportOptions *options,
+             double                 base,
+             double                 span)
 {
   Ctx ctx = { 0 };
   g_autoptr(GArray) paras = g_array_new (FALSE, TRUE, sizeof (Para));
@@ -1753,6 +1771,7 @@ import_once (const WpReportSource  *source,
       {
         Para *p = &g_array_index (paras, Para, i);
 
+        tell_progress (options, base, span, i, paras->len);
         if (p->text[0] == '\0')
           continue;
         if (p->style == STYLE_PART)
@@ -2042,13 +2061,19 @@ WpReportDraft *
 wp_report_import (const WpReportSource  *source,
                   const WpReportOptions *options)
 {
-  WpReportDraft *draft = import_once (source, options);
+  WpReportDraft *draft;
   g_autoptr(GHashTable) aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                          g_free);
   g_autoptr(GPtrArray) extended = NULL;
   g_autoptr(GPtrArray) agencies = NULL;
   GHashTableIter iter;
   gpointer key, value;
+
+  if (options->progress != NULL)
+    options->progress (0.0, options->progress_data);
+  /* (the first reading is most of the work; a second one, when there is
+   * one, is the rest) */
+  draft = import_once (source, options, 0.0, 0.7);
 
   /* The directory's own aliases first: the user said what they stand for */
   if (options->aliases != NULL)
@@ -2090,7 +2115,7 @@ wp_report_import (const WpReportSource  *source,
       g_ptr_array_add (extended, NULL);
       again.directory = (const char **) extended->pdata;
       wp_report_draft_free (draft);
-      draft = import_once (source, &again);
+      draft = import_once (source, &again, 0.7, 0.3);
     }
 
   rename_agencies (draft->items, aliases);
@@ -2116,6 +2141,8 @@ wp_report_import (const WpReportSource  *source,
       if (!in_directory (name, options->directory))
         g_ptr_array_add (draft->new_agencies, g_strdup (name));
     }
+  if (options->progress != NULL)
+    options->progress (1.0, options->progress_data);
   return draft;
 }
 

@@ -32,12 +32,19 @@ struct _WpReportItem {
   gboolean    review;     /* the previous year's review, not this year's work */
 };
 
+/* How far an import is, from 0 to 1: told now and then, from the thread
+ * the import runs in */
+typedef void (*WpReportProgressFunc) (double   fraction,
+                                      gpointer user_data);
+
 typedef struct {
   int           year;
   const char   *title;         /* NULL: the report's own title */
   const char   *organization;  /* NULL: "" */
   const char  **directory;     /* agency names already known, or NULL */
   GHashTable   *aliases;       /* the directory's aliases: alias → its agency's name, or NULL */
+  WpReportProgressFunc progress;  /* or NULL */
+  gpointer      progress_data;
 } WpReportOptions;
 
 typedef struct {
