@@ -809,6 +809,91 @@ test_keeping_deleted (void)
   wp_test_dir_free (g_steal_pointer (&dir));
 }
 
+/* Two imports at once back the file up in the same millisecond: neither
+ * writes into or removes the other's copy, and neither replaces the
+ * other's backup (three processes, forty backups each, at once). */
+static void
+test_backups_at_once (void)
+{
+  enum { PROCESSES = 3, EACH = 40 };
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "plan.db", NULL);
+  g_autofree char *folder = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+  pid_t children[PROCESSES];
+  const char *name;
+  int go[2];
+
+  g_object_unref (open_with_plan (path, 2025, "同时备份"));
+  g_assert_cmpint (pipe (go), ==, 0);
+  for (int i = 0; i < PROCESSES; i++)
+    {
+      children[i] = fork ();
+      g_assert_cmpint (children[i], >=, 0);
+      if (children[i] == 0)
+        {
+          WpStore *store;
+          char byte;
+          int failed = 0;
+
+          close (go[1]);
+          store = wp_store_open (path, WP_STORE_OPEN_DEFAULT, NULL);
+          if (store == NULL || read (go[0], &byte, 1) != 1)
+            _exit (2);
+          for (int n = 0; n < EACH; n++)
+            {
+              GError *local = NULL;
+              char *backup = wp_backup_take (store, WP_BACKUP_BEFORE_REPLACE, 0, &local);
+
+              if (backup == NULL)
+                {
+                  g_printerr ("%s\n", local->message);
+                  g_error_free (local);
+                  failed++;
+                }
+              g_free (backup);
+            }
+          g_object_unref (store);
+          _exit (failed ? 1 : 0);
+        }
+    }
+  close (go[0]);
+  g_usleep (G_USEC_PER_SEC / 5);  /* every one waits at the pipe */
+  g_assert_cmpint (write (go[1], "xxx", PROCESSES), ==, PROCESSES);
+  close (go[1]);
+  for (int i = 0; i < PROCESSES; i++)
+    {
+      int status = 0;
+
+      g_assert_cmpint (waitpid (children[i], &status, 0), ==, children[i]);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+    }
+
+  backups = wp_backup_list (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, ==, PROCESSES * EACH);
+  for (guint i = 0; i < backups->len; i++)
+    {
+      WpBackup *backup = g_ptr_array_index (backups, i);
+      guint n_plans = 0, n_items = 0;
+
+      g_assert_true (wp_backup_count (backup->path, &n_plans, &n_items, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (n_plans, ==, 1);
+    }
+  /* (no copy left half-written) */
+  folder = wp_backup_get_folder (path);
+  listing = g_dir_open (folder, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    g_assert_false (g_str_has_prefix (name, ".partial-"));
+
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -827,6 +912,7 @@ main (int    argc,
   g_test_add_func ("/backup/daily", test_daily);
   g_test_add_func ("/backup/daily-async", test_daily_async);
   g_test_add_func ("/backup/keeping-deleted", test_keeping_deleted);
+  g_test_add_func ("/backup/backups-at-once", test_backups_at_once);
 
   return g_test_run ();
 }

@@ -292,6 +292,30 @@ rotate (const char *plan_path,
     }
 }
 
+/* Removes the copies of processes cut short more than a day ago (one still
+ * writing its copy is not touched). */
+static void
+remove_stale_partials (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  if (dir == NULL)
+    return;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (!g_str_has_prefix (name, ".partial-"))
+        continue;
+      path = g_build_filename (folder, name, NULL);
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_mtime < now - 24 * 3600)
+        g_unlink (path);
+    }
+}
+
 typedef gboolean (*CopyFunc) (gpointer     source,
                               const char  *dest,
                               GError     **error);
@@ -318,40 +342,58 @@ write_backup (const char      *plan_path,
       return NULL;
     }
 
-  /* Two backups within a millisecond get the next free one. */
-  for (;; when += 1000)
-    {
-      g_autofree char *name = backup_name (when, reason);
+  /* The copy is written under a name of this process' own: two programs
+   * backing up one file in the same millisecond (two imports at once) do
+   * not write into, or remove, each other's copy. */
+  {
+    g_autofree char *name = backup_name (when, reason);
+    g_autofree char *hidden = g_strdup_printf (".partial-%d-%s", (int) getpid (), name);
 
-      g_free (path);
-      path = g_build_filename (folder, name, NULL);
-      if (!g_file_test (path, G_FILE_TEST_EXISTS))
-        {
-          g_autofree char *hidden = g_strconcat (".partial-", name, NULL);
-          partial = g_build_filename (folder, hidden, NULL);
-          break;
-        }
-    }
-
-  g_unlink (partial);  /* left by a copy cut short */
+    partial = g_build_filename (folder, hidden, NULL);
+  }
+  g_unlink (partial);  /* left by a copy of this process cut short */
   if (!copy (source, partial, error)
       || !_wp_backup_sync_file (partial, FALSE, error))
     {
       g_unlink (partial);
       return NULL;
     }
-  if (g_rename (partial, path) != 0)
+
+  /* Published under the first free name from its time on: link() fails
+   * when the name is taken, also by another process a moment ago, where a
+   * test for the name and a rename would replace that process' backup. */
+  for (;; when += 1000)
     {
-      int saved = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("Could not write the backup “%s”: %s"), path, g_strerror (saved));
-      g_unlink (partial);
-      return NULL;
+      g_autofree char *name = backup_name (when, reason);
+
+      g_free (path);
+      path = g_build_filename (folder, name, NULL);
+      if (link (partial, path) == 0)
+        break;
+      if (errno == EEXIST)
+        continue;
+      /* (a file system without hard links: the test and rename of old) */
+      if (errno == EPERM || errno == EOPNOTSUPP || errno == ENOSYS)
+        {
+          if (g_file_test (path, G_FILE_TEST_EXISTS))
+            continue;
+          if (g_rename (partial, path) == 0)
+            break;
+        }
+      {
+        int saved = errno;
+        g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                     _("Could not write the backup “%s”: %s"), path, g_strerror (saved));
+        g_unlink (partial);
+        return NULL;
+      }
     }
+  g_unlink (partial);
   if (!_wp_backup_sync_file (folder, TRUE, error))
     return NULL;
 
   rotate (plan_path, path, keep);
+  remove_stale_partials (folder);
   return g_steal_pointer (&path);
 }
 
