@@ -1,9 +1,10 @@
 /* wp-item-editor-private.h: what the item pane's sections share
  *
- * The pane (wp-item-editor.c) holds the item's own fields; its sections
- * live in files of their own: the quarters' milestones
- * (wp-item-editor-milestones.c), the targets (wp-item-editor-targets.c)
- * and the progress notes (wp-item-editor-notes.c).
+ * The pane (wp-item-editor.c) saves the item's own fields, which
+ * wp-item-editor-fields.c shows; its sections live in files of their
+ * own: the quarters' milestones (wp-item-editor-milestones.c), the
+ * targets (wp-item-editor-targets.c) and the progress notes
+ * (wp-item-editor-notes.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -64,6 +65,12 @@ char        *_wp_editor_stripped_text    (AdwEntryRow         *row);
 void         _wp_editor_mark_saved       (AdwEntryRow         *row);
 void         _wp_editor_clear_rows       (AdwPreferencesGroup *group,
                                           GPtrArray           *rows);
+
+/* wp-item-editor-fields.c */
+void         _wp_editor_show_field         (WpItemEditor  *self,
+                                            AdwEntryRow   *row);
+void         _wp_editor_refresh_fields     (WpItemEditor  *self,
+                                            gboolean       keep_typing);
 
 /* wp-item-editor-milestones.c */
 void         _wp_editor_setup_milestones   (WpItemEditor  *self);
