@@ -163,12 +163,8 @@ _wp_docx_read_document (Doc     *doc,
 
       /* what is not the text: deleted text, field codes, the fallback copy
        * of a text box, and the changes tracked on properties */
-      if (skip_depth >= 0)
-        {
-          if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth (reader) == skip_depth)
-            skip_depth = -1;
-          continue;
-        }
+      if (_wp_docx_skipping (reader, &skip_depth))
+        continue;
       if (type == XML_READER_TYPE_ELEMENT && !xmlTextReaderIsEmptyElement (reader)
           && (is_element (reader, "del") || is_element (reader, "instrText")
               || is_element (reader, "Fallback") || is_element (reader, "rPrChange")

@@ -108,6 +108,8 @@ void     _wp_docx_para_free         (Para *p);
 void     _wp_docx_table_free        (Table *t);
 gboolean _wp_docx_is_end            (xmlTextReaderPtr  reader,
                                      const char       *name);
+gboolean _wp_docx_skipping          (xmlTextReaderPtr  reader,
+                                     int              *skip_depth);
 char    *_wp_docx_attribute         (xmlTextReaderPtr  reader,
                                      const char       *name);
 int      _wp_docx_int_attribute     (xmlTextReaderPtr  reader,

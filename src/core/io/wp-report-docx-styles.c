@@ -22,13 +22,8 @@ _wp_docx_read_styles (Doc     *doc,
     return error == NULL || *error == NULL;
   while ((ret = next_node (reader, &part, "word/styles.xml", error)) == 1)
     {
-      if (skip_depth >= 0)
-        {
-          if (xmlTextReaderNodeType (reader) == XML_READER_TYPE_END_ELEMENT
-              && xmlTextReaderDepth (reader) == skip_depth)
-            skip_depth = -1;
-          continue;
-        }
+      if (_wp_docx_skipping (reader, &skip_depth))
+        continue;
       if (is_element (reader, "rPrDefault"))
         in_defaults = TRUE;
       else if (_wp_docx_is_end (reader, "rPrDefault"))
@@ -99,13 +94,8 @@ _wp_docx_read_numbering (Doc     *doc,
     return error == NULL || *error == NULL;
   while ((ret = next_node (reader, &part, "word/numbering.xml", error)) == 1)
     {
-      if (skip_depth >= 0)
-        {
-          if (xmlTextReaderNodeType (reader) == XML_READER_TYPE_END_ELEMENT
-              && xmlTextReaderDepth (reader) == skip_depth)
-            skip_depth = -1;
-          continue;
-        }
+      if (_wp_docx_skipping (reader, &skip_depth))
+        continue;
       if (is_element (reader, "abstractNum"))
         {
           g_autofree char *id = _wp_docx_attribute (reader, "abstractNumId");

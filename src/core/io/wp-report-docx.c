@@ -163,6 +163,20 @@ _wp_docx_is_end (xmlTextReaderPtr  reader,
          && g_strcmp0 ((const char *) xmlTextReaderConstLocalName (reader), name) == 0;
 }
 
+/* Whether the reader is inside an element skipped whole, which began at
+ * depth *@skip_depth (-1: none); at its end, the skipping stops */
+gboolean
+_wp_docx_skipping (xmlTextReaderPtr  reader,
+                   int              *skip_depth)
+{
+  if (*skip_depth < 0)
+    return FALSE;
+  if (xmlTextReaderNodeType (reader) == XML_READER_TYPE_END_ELEMENT
+      && xmlTextReaderDepth (reader) == *skip_depth)
+    *skip_depth = -1;
+  return TRUE;
+}
+
 /* w:val, or another attribute, whatever prefix the writer gave it */
 char *
 _wp_docx_attribute (xmlTextReaderPtr  reader,
