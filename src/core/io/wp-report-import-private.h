@@ -157,7 +157,7 @@ void     _wp_report_classify        (Ctx   *ctx,
 /* wp-report-import-tree.c */
 void          _wp_report_note_agencies (Ctx          *ctx,
                                         WpReportItem *item);
-void          _wp_report_read_fields   (Ctx          *ctx,
+void          _wp_report_take_words    (Ctx          *ctx,
                                         WpReportItem *item,
                                         const char   *text);
 WpReportItem *_wp_report_add_child     (Ctx          *ctx,

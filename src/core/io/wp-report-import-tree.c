@@ -34,16 +34,27 @@ _wp_report_note_agencies (Ctx          *ctx,
 }
 
 /* Agencies, deadline and targets of the words an item says itself */
-void
-_wp_report_read_fields (Ctx          *ctx,
-                        WpReportItem *item,
-                        const char   *text)
+static void
+read_fields (Ctx          *ctx,
+             WpReportItem *item,
+             const char   *text)
 {
   wp_report_find_agencies (text, ctx->options->directory, item->lead, item->co);
   _wp_report_find_deadline (item, text, ctx->options->year);
   if (!item->review)
     _wp_report_find_targets (item, text);
   _wp_report_note_agencies (ctx, item);
+}
+
+/* Words an item says itself: added to its description, and read for its
+ * fields */
+void
+_wp_report_take_words (Ctx          *ctx,
+                       WpReportItem *item,
+                       const char   *text)
+{
+  _wp_report_append_description (item, text);
+  read_fields (ctx, item, text);
 }
 
 WpReportItem *
@@ -139,14 +150,12 @@ read_rest (Ctx          *ctx,
 
   if (starts->len < 2)
     {
-      _wp_report_append_description (item, rest);
-      _wp_report_read_fields (ctx, item, rest);
+      _wp_report_take_words (ctx, item, rest);
       return;
     }
   {
     g_autofree char *intro = g_strndup (rest, g_array_index (starts, gsize, 0));
-    _wp_report_append_description (item, intro);
-    _wp_report_read_fields (ctx, item, intro);
+    _wp_report_take_words (ctx, item, intro);
   }
   for (guint i = 0; i < starts->len; i++)
     {
@@ -157,8 +166,7 @@ read_rest (Ctx          *ctx,
       WpReportItem *action = _wp_report_add_child (ctx, item, depth + 1, title, rest_start + s,
                                                    rest_start + e);
 
-      _wp_report_append_description (action, words);
-      _wp_report_read_fields (ctx, action, words);
+      _wp_report_take_words (ctx, action, words);
     }
 }
 
@@ -260,8 +268,7 @@ _wp_report_read_body (Ctx        *ctx,
 
       if (g_str_has_prefix (words, "目标：") && top->enumeration == NULL)
         {
-          _wp_report_append_description (top->item, words);
-          _wp_report_read_fields (ctx, top->item, words);
+          _wp_report_take_words (ctx, top->item, words);
         }
       else if (orders->len >= 2 && g_array_index (orders, gsize, 0) == 0 && run_in == 0)
         read_rest (ctx, parent, depth, words, start);  /* 要…。要…。: one action each */
@@ -280,11 +287,11 @@ _wp_report_read_body (Ctx        *ctx,
           if (title_length > 0 && words[title_length])
             read_rest (ctx, item, depth + 1, words + title_length, start + title_length);
           else if (title_length > 0)
-            _wp_report_read_fields (ctx, item, words);
+            read_fields (ctx, item, words);
           else
             read_rest (ctx, item, depth + 1, words, start);
           if (title_length > 0 && !contains (title, "要"))
-            _wp_report_read_fields (ctx, item, title);
+            read_fields (ctx, item, title);
         }
       else if (orders->len >= 2)
         read_rest (ctx, parent, depth, words, start);
@@ -295,8 +302,7 @@ _wp_report_read_body (Ctx        *ctx,
           g_autofree char *title = _wp_report_make_title (words);
 
           holder = _wp_report_add_child (ctx, parent, 1, title, start, start + first);
-          _wp_report_append_description (holder, words);
-          _wp_report_read_fields (ctx, holder, words);
+          _wp_report_take_words (ctx, holder, words);
         }
       else
         {
@@ -305,8 +311,7 @@ _wp_report_read_body (Ctx        *ctx,
           p->end = start + first;
           p->text = g_strdup (words);
           g_ptr_array_add (top->statements, p);
-          _wp_report_append_description (parent, words);
-          _wp_report_read_fields (ctx, parent, words);
+          _wp_report_take_words (ctx, parent, words);
         }
     }
 
@@ -334,7 +339,7 @@ _wp_report_read_body (Ctx        *ctx,
       else if (title_length == 0)
         read_rest (ctx, item, depth + 1, body, start + s + skip);
       else
-        _wp_report_read_fields (ctx, item, body);
+        read_fields (ctx, item, body);
       /* a paragraph that opens with 一是 holds what follows, up to the next */
       if (i == 0 && s == 0 && holder == NULL)
         top->enumeration = item;
@@ -445,7 +450,7 @@ _wp_report_open_heading (Ctx  *ctx,
   if (p->label != NULL)
     _wp_report_append_description (item, p->label);
   else if (p->style != STYLE_SPEECH)
-    _wp_report_read_fields (ctx, item, p->title);
+    read_fields (ctx, item, p->title);
 
   o = &ctx->open[ctx->depth++];
   o->item = item;
@@ -464,15 +469,14 @@ _wp_report_open_heading (Ctx  *ctx,
        * units a numbered paragraph ends with are the whole item's */
       if (cuts->len == 0 && orders->len < 2)
         {
-          _wp_report_append_description (item, p->rest);
-          _wp_report_read_fields (ctx, item, p->rest);
+          _wp_report_take_words (ctx, item, p->rest);
         }
       else
         {
           g_autofree char *body = g_strndup (p->rest, units);
 
           if (units < strlen (p->rest))
-            _wp_report_read_fields (ctx, item, p->rest + units);
+            read_fields (ctx, item, p->rest + units);
           _wp_report_read_body (ctx, body, p->rest_start, 0);
         }
     }

@@ -286,8 +286,7 @@ import_once (const WpReportSource  *source,
           if (p->text[0] == '\0')
             continue;
           area = _wp_report_add_child (&ctx, NULL, 0, t, p->start, p->end);
-          _wp_report_append_description (area, p->text);
-          _wp_report_read_fields (&ctx, area, p->text);
+          _wp_report_take_words (&ctx, area, p->text);
         }
     }
   else
