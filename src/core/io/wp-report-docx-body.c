@@ -318,14 +318,10 @@ _wp_docx_read_document (Doc     *doc,
           _wp_docx_style_run_props (doc, para_style, &para_props);
         }
       else if (in_ppr && !in_rpr && is_element (reader, "pStyle"))
-        {
-          g_free (para_style);
-          para_style = _wp_docx_attribute (reader, "val");
-        }
+        _wp_docx_take_value (reader, &para_style);
       else if (in_ppr && is_element (reader, "numId"))
         {
-          g_free (num_id);
-          num_id = _wp_docx_attribute (reader, "val");
+          _wp_docx_take_value (reader, &num_id);
           has_numpr = TRUE;
         }
       else if (in_ppr && is_element (reader, "ilvl"))

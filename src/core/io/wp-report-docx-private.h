@@ -112,6 +112,8 @@ gboolean _wp_docx_skipping          (xmlTextReaderPtr  reader,
                                      int              *skip_depth);
 char    *_wp_docx_attribute         (xmlTextReaderPtr  reader,
                                      const char       *name);
+void     _wp_docx_take_value        (xmlTextReaderPtr   reader,
+                                     char             **slot);
 int      _wp_docx_int_attribute     (xmlTextReaderPtr  reader,
                                      const char       *name,
                                      int               fallback);

@@ -52,22 +52,13 @@ _wp_docx_read_styles (Doc     *doc,
       else if (in_defaults)
         _wp_docx_read_run_property (reader, &doc->defaults);
       else if (style != NULL && is_element (reader, "basedOn"))
-        {
-          g_free (style->based_on);
-          style->based_on = _wp_docx_attribute (reader, "val");
-        }
+        _wp_docx_take_value (reader, &style->based_on);
       else if (style != NULL && is_element (reader, "name"))
-        {
-          g_free (style->name);
-          style->name = _wp_docx_attribute (reader, "val");
-        }
+        _wp_docx_take_value (reader, &style->name);
       else if (style != NULL && in_ppr && is_element (reader, "outlineLvl"))
         style->outline_level = _wp_docx_int_attribute (reader, "val", -1);
       else if (style != NULL && in_ppr && is_element (reader, "numId"))
-        {
-          g_free (style->num_id);
-          style->num_id = _wp_docx_attribute (reader, "val");
-        }
+        _wp_docx_take_value (reader, &style->num_id);
       else if (style != NULL && in_ppr && is_element (reader, "ilvl"))
         style->ilvl = _wp_docx_int_attribute (reader, "val", 0);
       else if (style != NULL && !in_ppr)
@@ -134,25 +125,13 @@ _wp_docx_read_numbering (Doc     *doc,
       else if (level != NULL && is_element (reader, "start"))
         level->start = _wp_docx_int_attribute (reader, "val", 1);
       else if (level != NULL && is_element (reader, "numFmt"))
-        {
-          g_free (level->format);
-          level->format = _wp_docx_attribute (reader, "val");
-        }
+        _wp_docx_take_value (reader, &level->format);
       else if (level != NULL && is_element (reader, "lvlText"))
-        {
-          g_free (level->text);
-          level->text = _wp_docx_attribute (reader, "val");
-        }
+        _wp_docx_take_value (reader, &level->text);
       else if (level != NULL && is_element (reader, "suff"))
-        {
-          g_free (level->suffix);
-          level->suffix = _wp_docx_attribute (reader, "val");
-        }
+        _wp_docx_take_value (reader, &level->suffix);
       else if (num != NULL && is_element (reader, "abstractNumId"))
-        {
-          g_free (num->abstract_id);
-          num->abstract_id = _wp_docx_attribute (reader, "val");
-        }
+        _wp_docx_take_value (reader, &num->abstract_id);
       else if (num != NULL && is_element (reader, "lvlOverride"))
         override_level = _wp_docx_int_attribute (reader, "ilvl", -1);
       else if (num != NULL && is_element (reader, "startOverride")

@@ -198,6 +198,15 @@ _wp_docx_attribute (xmlTextReaderPtr  reader,
   return copy;
 }
 
+/* Puts w:val, or NULL, in *@slot in place of what it held */
+void
+_wp_docx_take_value (xmlTextReaderPtr   reader,
+                     char             **slot)
+{
+  g_free (*slot);
+  *slot = _wp_docx_attribute (reader, "val");
+}
+
 int
 _wp_docx_int_attribute (xmlTextReaderPtr  reader,
                         const char       *name,
