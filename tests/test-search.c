@@ -17,7 +17,6 @@
 #include "wp-char-tokenizer.h"
 #include "wp-migrations.h"
 #include "wp-json-io.h"
-#include "wp-store-private.h"
 
 /* One and two Chinese characters, longer ones, Latin in any case, words of
  * notes and of descriptions, a query that matches nothing */
