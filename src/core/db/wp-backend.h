@@ -224,6 +224,74 @@ typedef struct {
                           GError       **error);
 } WpAgencyQueries;
 
+/* Called once per alias read; @agency is its agency's name (list_all) */
+typedef void (*WpAliasFunc)     (const char *alias,
+                                 const char *agency,
+                                 gpointer    user_data);
+
+/* Agency aliases, other written forms of a name (queries/wp-alias-queries.c) */
+typedef struct {
+  gboolean (*add)      (WpStore      *conn,
+                        gint64        agency_id,
+                        const char   *name,
+                        GError      **error);
+  /* *@removed says whether @agency_id had the alias @name */
+  gboolean (*remove)   (WpStore      *conn,
+                        gint64        agency_id,
+                        const char   *name,
+                        gboolean     *removed,
+                        GError      **error);
+  /* The agency @name is the name or an alias of; *@agency_id 0 for none */
+  gboolean (*owner)    (WpStore      *conn,
+                        const char   *name,
+                        gint64       *agency_id,
+                        gboolean     *is_alias,
+                        GError      **error);
+  /* Calls @row for each alias of @agency_id, in the order they were added */
+  gboolean (*list)     (WpStore      *conn,
+                        gint64        agency_id,
+                        WpAliasFunc   row,
+                        gpointer      user_data,
+                        GError      **error);
+  /* Calls @row for every alias with the name of its agency */
+  gboolean (*list_all) (WpStore      *conn,
+                        WpAliasFunc   row,
+                        gpointer      user_data,
+                        GError      **error);
+  /* @from_id's aliases become @into_id's (a merge) */
+  gboolean (*move)     (WpStore      *conn,
+                        gint64        from_id,
+                        gint64        into_id,
+                        GError      **error);
+} WpAliasQueries;
+
+/* Called once per item a search finds, with its parent (0 at the top) */
+typedef void (*WpSearchFunc)    (gint64      item_id,
+                                 gint64      parent_id,
+                                 gpointer    user_data);
+
+/* Finding items by their words (queries/wp-search-queries.c; SQLite: FTS5
+ * indexes with a token per character) */
+typedef struct {
+  /* Calls @hit for every live item of @plan_id whose title, description or
+   * a progress note holds @text as written (letters in any case), and
+   * every item the agency called @text (by name, short name or alias)
+   * leads or supports; an item may come more than once, in any order */
+  gboolean (*find)      (WpStore       *conn,
+                         gint64         plan_id,
+                         const char    *text,
+                         WpSearchFunc   hit,
+                         gpointer       user_data,
+                         GError       **error);
+  /* Appends to @ancestors the ids of every live item of @plan_id above an
+   * item of @from (gint64 ids), each at least once, in any order */
+  gboolean (*ancestors) (WpStore       *conn,
+                         gint64         plan_id,
+                         const GArray  *from,
+                         GArray        *ancestors,
+                         GError       **error);
+} WpSearchQueries;
+
 /* Quantified targets (queries/wp-target-queries.c) */
 typedef struct {
   /* Append #WpTarget rows (freed with wp_target_free()) to @targets */
@@ -321,9 +389,11 @@ typedef struct {
   const WpPlanQueries   *plans;
   const WpItemQueries   *items;
   const WpAgencyQueries *agencies;
+  const WpAliasQueries  *aliases;
   const WpTargetQueries *targets;
   const WpNoteQueries   *notes;
   const WpSnapshotQueries *snapshots;
+  const WpSearchQueries *search;
 } WpBackend;
 
 /* The SQLite backend (src/core/queries/) */
@@ -331,8 +401,10 @@ extern const WpBackend     wp_sqlite_backend;
 extern const WpPlanQueries   wp_sqlite_plan_queries;
 extern const WpItemQueries   wp_sqlite_item_queries;
 extern const WpAgencyQueries wp_sqlite_agency_queries;
+extern const WpAliasQueries  wp_sqlite_alias_queries;
 extern const WpTargetQueries wp_sqlite_target_queries;
 extern const WpNoteQueries   wp_sqlite_note_queries;
 extern const WpSnapshotQueries wp_sqlite_snapshot_queries;
+extern const WpSearchQueries wp_sqlite_search_queries;
 
 G_END_DECLS

@@ -21,6 +21,11 @@ gboolean  _wp_db_query_int         (WpStore     *self,
                                     const char  *sql,
                                     gint64      *out,
                                     GError     **error);
+gboolean  _wp_db_query_int64       (WpStore     *self,
+                                    const char  *sql,
+                                    gint64      *value,
+                                    GError     **error);
+gint64    _wp_db_total_changes     (WpStore     *self);
 gboolean  _wp_db_set_pragma        (WpStore     *self,
                                     const char  *set_sql,
                                     const char  *get_sql,

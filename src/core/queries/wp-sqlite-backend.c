@@ -11,7 +11,9 @@ const WpBackend wp_sqlite_backend = {
   .plans = &wp_sqlite_plan_queries,
   .items = &wp_sqlite_item_queries,
   .agencies = &wp_sqlite_agency_queries,
+  .aliases = &wp_sqlite_alias_queries,
   .targets = &wp_sqlite_target_queries,
   .notes = &wp_sqlite_note_queries,
   .snapshots = &wp_sqlite_snapshot_queries,
+  .search = &wp_sqlite_search_queries,
 };
