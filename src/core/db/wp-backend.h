@@ -26,6 +26,7 @@
 
 #include "wp-store.h"
 #include "wp-item-private.h"
+#include "wp-store-walk.h"
 
 G_BEGIN_DECLS
 
@@ -292,6 +293,31 @@ typedef struct {
                          GError       **error);
 } WpSearchQueries;
 
+/* Called once per agency on an item, @co for a supporting one */
+typedef void (*WpLinkFunc)      (gint64      item_id,
+                                 gboolean    co,
+                                 int         position,
+                                 const char *name,
+                                 gpointer    user_data);
+
+/* A whole plan in outline order, for exports (queries/wp-walk-queries.c) */
+typedef struct {
+  /* Calls @link for every agency on every item of @plan_id, in any order */
+  gboolean (*links) (WpStore        *conn,
+                     gint64          plan_id,
+                     WpLinkFunc      link,
+                     gpointer        user_data,
+                     GError        **error);
+  /* Calls @func for each live item of @plan_id, parent before its
+   * children and siblings in their order, its lead and co NULL; stops,
+   * FALSE, when @func does */
+  gboolean (*walk)  (WpStore        *conn,
+                     gint64          plan_id,
+                     WpItemRowFunc   func,
+                     gpointer        user_data,
+                     GError        **error);
+} WpWalkQueries;
+
 /* Quantified targets (queries/wp-target-queries.c) */
 typedef struct {
   /* Append #WpTarget rows (freed with wp_target_free()) to @targets */
@@ -394,6 +420,7 @@ typedef struct {
   const WpNoteQueries   *notes;
   const WpSnapshotQueries *snapshots;
   const WpSearchQueries *search;
+  const WpWalkQueries   *walk;
 } WpBackend;
 
 /* The SQLite backend (src/core/queries/) */
@@ -406,5 +433,6 @@ extern const WpTargetQueries wp_sqlite_target_queries;
 extern const WpNoteQueries   wp_sqlite_note_queries;
 extern const WpSnapshotQueries wp_sqlite_snapshot_queries;
 extern const WpSearchQueries wp_sqlite_search_queries;
+extern const WpWalkQueries   wp_sqlite_walk_queries;
 
 G_END_DECLS

@@ -16,4 +16,5 @@ const WpBackend wp_sqlite_backend = {
   .notes = &wp_sqlite_note_queries,
   .snapshots = &wp_sqlite_snapshot_queries,
   .search = &wp_sqlite_search_queries,
+  .walk = &wp_sqlite_walk_queries,
 };
