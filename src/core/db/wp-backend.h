@@ -318,6 +318,60 @@ typedef struct {
                      GError        **error);
 } WpWalkQueries;
 
+/* An item's row as a plan's facts take it */
+typedef struct {
+  gint64        id;
+  gint64        plan_id;
+  gint64        parent_id;        /* 0 at the top */
+  gboolean      deleted;          /* (item(): hidden with a deleted item) */
+  WpItemKind    kind;
+  WpItemStatus  status;
+  int           progress;         /* -1: none */
+  GDate         due;              /* cleared: none */
+  gboolean      ongoing;
+  int           position;
+  GDate         done_date;
+  gboolean      carried_forward;
+} WpFactsItem;
+
+typedef void (*WpFactsItemFunc) (const WpFactsItem *item,
+                                 gpointer           user_data);
+/* Called once per agency on an item, @lead or supporting, at @position */
+typedef void (*WpFactsLinkFunc) (gint64      item_id,
+                                 gint64      agency_id,
+                                 gboolean    lead,
+                                 int         position,
+                                 gpointer    user_data);
+
+/* A plan's facts, what views group and count by (queries/wp-facts-queries.c) */
+typedef struct {
+  /* Calls @row for every live item of @plan_id, in any order */
+  gboolean (*plan_items) (WpStore          *conn,
+                          gint64            plan_id,
+                          WpFactsItemFunc   row,
+                          gpointer          user_data,
+                          GError          **error);
+  /* Calls @link for every agency on an item of @plan_id (deleted items'
+   * too), in any order */
+  gboolean (*plan_links) (WpStore          *conn,
+                          gint64            plan_id,
+                          WpFactsLinkFunc   link,
+                          gpointer          user_data,
+                          GError          **error);
+  /* Reads @item_id, deleted or not, into @item; *@found FALSE if it is
+   * not in the file */
+  gboolean (*item)       (WpStore          *conn,
+                          gint64            item_id,
+                          WpFactsItem      *item,
+                          gboolean         *found,
+                          GError          **error);
+  gboolean (*item_links) (WpStore          *conn,
+                          gint64            item_id,
+                          WpFactsLinkFunc   link,
+                          gpointer          user_data,
+                          GError          **error);
+} WpFactsQueries;
+
 /* Quantified targets (queries/wp-target-queries.c) */
 typedef struct {
   /* Append #WpTarget rows (freed with wp_target_free()) to @targets */
@@ -421,6 +475,7 @@ typedef struct {
   const WpSnapshotQueries *snapshots;
   const WpSearchQueries *search;
   const WpWalkQueries   *walk;
+  const WpFactsQueries  *facts;
 } WpBackend;
 
 /* The SQLite backend (src/core/queries/) */
@@ -434,5 +489,6 @@ extern const WpNoteQueries   wp_sqlite_note_queries;
 extern const WpSnapshotQueries wp_sqlite_snapshot_queries;
 extern const WpSearchQueries wp_sqlite_search_queries;
 extern const WpWalkQueries   wp_sqlite_walk_queries;
+extern const WpFactsQueries  wp_sqlite_facts_queries;
 
 G_END_DECLS

@@ -17,4 +17,5 @@ const WpBackend wp_sqlite_backend = {
   .snapshots = &wp_sqlite_snapshot_queries,
   .search = &wp_sqlite_search_queries,
   .walk = &wp_sqlite_walk_queries,
+  .facts = &wp_sqlite_facts_queries,
 };
