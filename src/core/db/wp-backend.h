@@ -372,6 +372,72 @@ typedef struct {
                           GError          **error);
 } WpFactsQueries;
 
+/* One complete item of a bulk write; the texts stay the caller's until
+ * write_items() returns */
+typedef struct {
+  gint64        id;
+  gint64        plan_id;
+  gint64        parent_id;       /* 0 at the top */
+  int           position;
+  int           progress;        /* -1: none */
+  WpItemKind    kind;
+  WpItemStatus  status;
+  gboolean      ongoing;
+  gboolean      carried_over;
+  gboolean      carried_forward;
+  const char   *uuid;
+  const char   *title;
+  const char   *description;
+  const char   *due;             /* ISO, or NULL */
+  const char   *due_label;
+  const char   *done_date;       /* ISO, or NULL */
+} WpBulkItemRow;
+
+typedef struct {
+  gint64        item_id;
+  gint64        agency_id;
+  WpAgencyRole  role;
+  int           position;
+} WpBulkLinkRow;
+
+/* A bulk write's state in the backend (SQLite: its prepared statements
+ * and the search triggers set aside) */
+typedef struct _WpBulkWriter WpBulkWriter;
+
+/* Writing many complete items at once, in the caller's transaction
+ * (queries/wp-bulk-queries.c) */
+typedef struct {
+  /* Readies the connection for a bulk write: the search index stops
+   * following writes of items and notes until finish() (SQLite: its FTS5
+   * triggers are dropped), and a larger page cache until restore_cache() */
+  WpBulkWriter *(*begin)        (WpStore              *conn,
+                                 GError              **error);
+  /* The id the next new item would get, above every id ever given; 0 */
+  gint64        (*next_item_id) (WpBulkWriter         *writer,
+                                 GError              **error);
+  /* Writes @items, which have their ids, created and modified @now */
+  gboolean      (*write_items)  (WpBulkWriter         *writer,
+                                 const WpBulkItemRow  *items,
+                                 guint                 n_items,
+                                 const char           *now,
+                                 GError              **error);
+  /* Writes @links; one already there (an agency named twice) is left */
+  gboolean      (*write_links)  (WpBulkWriter         *writer,
+                                 const WpBulkLinkRow  *links,
+                                 guint                 n_links,
+                                 GError              **error);
+  /* Indexes the items @first_id to @last_id (none if 0) and their notes
+   * for search, and has the index follow writes again */
+  gboolean      (*finish)       (WpBulkWriter         *writer,
+                                 gint64                first_id,
+                                 gint64                last_id,
+                                 GError              **error);
+  /* Gives the connection its page cache back (after the commit) */
+  void          (*restore_cache) (WpBulkWriter        *writer);
+  /* Restores the page cache and lets go of the writer */
+  void          (*free)         (WpBulkWriter         *writer);
+} WpBulkQueries;
+
 /* Quantified targets (queries/wp-target-queries.c) */
 typedef struct {
   /* Append #WpTarget rows (freed with wp_target_free()) to @targets */
@@ -476,6 +542,7 @@ typedef struct {
   const WpSearchQueries *search;
   const WpWalkQueries   *walk;
   const WpFactsQueries  *facts;
+  const WpBulkQueries   *bulk;
 } WpBackend;
 
 /* The SQLite backend (src/core/queries/) */
@@ -490,5 +557,6 @@ extern const WpSnapshotQueries wp_sqlite_snapshot_queries;
 extern const WpSearchQueries wp_sqlite_search_queries;
 extern const WpWalkQueries   wp_sqlite_walk_queries;
 extern const WpFactsQueries  wp_sqlite_facts_queries;
+extern const WpBulkQueries   wp_sqlite_bulk_queries;
 
 G_END_DECLS

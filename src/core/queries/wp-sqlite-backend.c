@@ -18,4 +18,5 @@ const WpBackend wp_sqlite_backend = {
   .search = &wp_sqlite_search_queries,
   .walk = &wp_sqlite_walk_queries,
   .facts = &wp_sqlite_facts_queries,
+  .bulk = &wp_sqlite_bulk_queries,
 };
