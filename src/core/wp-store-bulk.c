@@ -7,7 +7,7 @@
  * the search index write a new segment (three times per item: on insert,
  * on the description, on each note). At 100,000 items that was most of an
  * import's minute. Here each item is its complete row at the place the
- * importer gives, written with others in one multi-row INSERT, agencies
+ * importer gives, written with others in one multi-row statement, agencies
  * are looked up once per name, and the search index triggers are set
  * aside inside the transaction: the items written are indexed in one
  * statement before it commits, and the triggers are back in the same

@@ -8,7 +8,7 @@
 #include "wp-store-debug.h"
 #include "wp-store-private.h"
 
-/* The one number @sql (a read, e.g. "SELECT count(*) …") gives, asked on
+/* The one number @sql (a read, e.g. a count of rows) gives, asked on
  * the store's own connection. FALSE with @error set if it gives no row. */
 gboolean
 wp_store_debug_query_int64 (WpStore     *self,

@@ -76,43 +76,6 @@ _wp_db_query_int (WpStore     *self,
   return TRUE;
 }
 
-/* The one number @sql (a read) gives; FALSE with @error set, NOT_FOUND
- * if it gives no row */
-gboolean
-_wp_db_query_int64 (WpStore     *self,
-                    const char  *sql,
-                    gint64      *value,
-                    GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    return wp_store_set_error (self, rc, error);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc == SQLITE_DONE)
-        g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND, "“%s” gave no row", sql);
-      else
-        wp_store_set_error (self, rc, error);
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  *value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return TRUE;
-}
-
-/* Rows written by this connection since it opened: unchanged, nothing
- * it read can have changed by its own hand */
-gint64
-_wp_db_total_changes (WpStore *self)
-{
-  return sqlite3_total_changes64 (self->db);
-}
-
 /* Sets a PRAGMA and reads it back: SQLite ignores unknown or refused
  * PRAGMAs silently, so only the read-back proves it took effect. */
 gboolean
