@@ -2,8 +2,8 @@
  *
  * One SQLite file holds every plan. The connection's machinery (checks,
  * migrations, PRAGMAs, transactions) is in db/wp-db.c, closing, copying
- * and cancelling in db/wp-db-conn.c, statements in db/wp-db-stmt.c; this file is the object that owns them, its caches and
- * its signals.
+ * and cancelling in db/wp-db-conn.c, statements in db/wp-db-stmt.c; this
+ * file is the object that owns them, its caches and its signals.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
