@@ -198,11 +198,12 @@ bind_text (sqlite3_stmt *stmt,
 }
 
 static void
-bind_item (sqlite3_stmt         *stmt,
-           int                   row,
-           const WpBulkItemRow  *item,
-           const char           *now)
+bind_item (sqlite3_stmt  *stmt,
+           int            row,
+           gconstpointer  data,
+           const char    *now)
 {
+  const WpBulkItemRow *item = data;
   int i = row * ITEM_COLUMNS;
 
   sqlite3_bind_int64 (stmt, i + 1, item->id);
@@ -232,10 +233,12 @@ bind_item (sqlite3_stmt         *stmt,
 }
 
 static void
-bind_link (sqlite3_stmt         *stmt,
-           int                   row,
-           const WpBulkLinkRow  *link)
+bind_link (sqlite3_stmt  *stmt,
+           int            row,
+           gconstpointer  data,
+           const char    *now)
 {
+  const WpBulkLinkRow *link = data;
   int i = row * LINK_COLUMNS;
 
   sqlite3_bind_int64 (stmt, i + 1, link->item_id);
@@ -263,8 +266,64 @@ run_rows (WpBulkWriter  *writer,
                     " carried_forward, created, modified, done_date)"
 #define LINK_INSERT "INSERT INTO item_agency (item_id, agency_id, role, position)"
 
-/* Full batches in one statement each, the rest one by one (a statement
- * for every possible count would cost more to prepare than it saves). */
+/* One kind of row: its INSERT, how many go in one statement, its binds */
+typedef struct {
+  const char  *head;
+  int          n_columns;
+  guint        batch;
+  gsize        size;
+  void       (*bind) (sqlite3_stmt  *stmt,
+                      int            row,
+                      gconstpointer  data,
+                      const char    *now);
+} RowKind;
+
+/* Full batches in one statement (@many) each, the rest one by one (@one):
+ * a statement for every possible count would cost more to prepare than it
+ * saves. */
+static gboolean
+write_rows (WpBulkWriter    *writer,
+            const RowKind   *kind,
+            sqlite3_stmt   **one,
+            sqlite3_stmt   **many,
+            const guint8    *rows,
+            guint            n_rows,
+            const char      *now,
+            GError         **error)
+{
+  guint done = 0;
+
+  if (n_rows == 0)
+    return TRUE;
+  if (*one == NULL && (*one = prepare_rows (writer, kind->head, kind->n_columns, 1,
+                                            error)) == NULL)
+    return FALSE;
+  for (; n_rows - done >= kind->batch; done += kind->batch)
+    {
+      if (*many == NULL && (*many = prepare_rows (writer, kind->head, kind->n_columns,
+                                                  (int) kind->batch, error)) == NULL)
+        return FALSE;
+      for (guint row = 0; row < kind->batch; row++)
+        kind->bind (*many, (int) row, rows + (done + row) * kind->size, now);
+      if (!run_rows (writer, *many, error))
+        return FALSE;
+    }
+  for (; done < n_rows; done++)
+    {
+      kind->bind (*one, 0, rows + done * kind->size, now);
+      if (!run_rows (writer, *one, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static const RowKind item_rows = {
+  ITEM_INSERT, ITEM_COLUMNS, ITEM_BATCH, sizeof (WpBulkItemRow), bind_item
+};
+static const RowKind link_rows = {
+  LINK_INSERT, LINK_COLUMNS, LINK_BATCH, sizeof (WpBulkLinkRow), bind_link
+};
+
 static gboolean
 write_items (WpBulkWriter         *writer,
              const WpBulkItemRow  *items,
@@ -272,32 +331,8 @@ write_items (WpBulkWriter         *writer,
              const char           *now,
              GError              **error)
 {
-  guint done = 0;
-
-  if (n_items == 0)
-    return TRUE;
-  if (writer->insert_item == NULL
-      && (writer->insert_item = prepare_rows (writer, ITEM_INSERT, ITEM_COLUMNS, 1,
-                                              error)) == NULL)
-    return FALSE;
-  for (; n_items - done >= ITEM_BATCH; done += ITEM_BATCH)
-    {
-      if (writer->insert_items == NULL
-          && (writer->insert_items = prepare_rows (writer, ITEM_INSERT, ITEM_COLUMNS,
-                                                   ITEM_BATCH, error)) == NULL)
-        return FALSE;
-      for (int row = 0; row < ITEM_BATCH; row++)
-        bind_item (writer->insert_items, row, &items[done + row], now);
-      if (!run_rows (writer, writer->insert_items, error))
-        return FALSE;
-    }
-  for (; done < n_items; done++)
-    {
-      bind_item (writer->insert_item, 0, &items[done], now);
-      if (!run_rows (writer, writer->insert_item, error))
-        return FALSE;
-    }
-  return TRUE;
+  return write_rows (writer, &item_rows, &writer->insert_item, &writer->insert_items,
+                     (const guint8 *) items, n_items, now, error);
 }
 
 static gboolean
@@ -306,32 +341,8 @@ write_links (WpBulkWriter         *writer,
              guint                 n_links,
              GError              **error)
 {
-  guint done = 0;
-
-  if (n_links == 0)
-    return TRUE;
-  if (writer->insert_link == NULL
-      && (writer->insert_link = prepare_rows (writer, LINK_INSERT, LINK_COLUMNS, 1,
-                                              error)) == NULL)
-    return FALSE;
-  for (; n_links - done >= LINK_BATCH; done += LINK_BATCH)
-    {
-      if (writer->insert_links == NULL
-          && (writer->insert_links = prepare_rows (writer, LINK_INSERT, LINK_COLUMNS,
-                                                   LINK_BATCH, error)) == NULL)
-        return FALSE;
-      for (int row = 0; row < LINK_BATCH; row++)
-        bind_link (writer->insert_links, row, &links[done + row]);
-      if (!run_rows (writer, writer->insert_links, error))
-        return FALSE;
-    }
-  for (; done < n_links; done++)
-    {
-      bind_link (writer->insert_link, 0, &links[done]);
-      if (!run_rows (writer, writer->insert_link, error))
-        return FALSE;
-    }
-  return TRUE;
+  return write_rows (writer, &link_rows, &writer->insert_link, &writer->insert_links,
+                     (const guint8 *) links, n_links, NULL, error);
 }
 
 static gboolean
