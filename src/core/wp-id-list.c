@@ -291,7 +291,7 @@ wp_ids_contain (const GArray *sorted_ids,
  * @json: a JSON array being written, from its "["
  *
  * Appends @id to @json, after a comma unless it is the first: the lists of
- * ids handed to SQLite's json_each() run to thousands on a keystroke, and
+ * ids handed to the database as JSON run to thousands on a keystroke, and
  * g_string_append_printf() took a microsecond for each.
  */
 void

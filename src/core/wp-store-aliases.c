@@ -13,15 +13,18 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "wp-alias-queries.h"
+#include "wp-backend.h"
 #include "wp-store-private.h"
+
+#define ALIASES(self) ((self)->backend->aliases)
 
 /* (as long as a name may be: see clean_agency_name()) */
 #define MAX_ALIAS_CHARS 200
 
 static void
-add_name (gpointer    data,
-          const char *name)
+add_name (const char *name,
+          const char *agency,
+          gpointer    data)
 {
   g_strv_builder_add (data, name);
 }
@@ -38,23 +41,18 @@ wp_store_list_agency_aliases (WpStore  *self,
                               GError  **error)
 {
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
-  int rc;
 
   g_return_val_if_fail (WP_IS_STORE (self), NULL);
 
-  rc = wp_alias_queries_list (self->db, agency_id, add_name, names);
-  if (rc != SQLITE_OK)
-    {
-      wp_store_set_error (self, rc, error);
-      return NULL;
-    }
+  if (!ALIASES (self)->list (self, agency_id, add_name, names, error))
+    return NULL;
   return g_strv_builder_end (names);
 }
 
 static void
-add_pair (gpointer    data,
-          const char *alias,
-          const char *agency)
+add_pair (const char *alias,
+          const char *agency,
+          gpointer    data)
 {
   g_hash_table_insert (data, g_strdup (alias), g_strdup (agency));
 }
@@ -71,16 +69,11 @@ wp_store_get_alias_directory (WpStore  *self,
 {
   g_autoptr(GHashTable) aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                          g_free);
-  int rc;
 
   g_return_val_if_fail (WP_IS_STORE (self), NULL);
 
-  rc = wp_alias_queries_list_all (self->db, add_pair, aliases);
-  if (rc != SQLITE_OK)
-    {
-      wp_store_set_error (self, rc, error);
-      return NULL;
-    }
+  if (!ALIASES (self)->list_all (self, add_pair, aliases, error))
+    return NULL;
   return g_steal_pointer (&aliases);
 }
 
@@ -126,7 +119,6 @@ wp_store_add_agency_alias (WpStore     *self,
   g_autofree char *clean = NULL;
   gint64 owner;
   gboolean is_alias;
-  int rc;
 
   g_return_val_if_fail (WP_IS_STORE (self), FALSE);
 
@@ -138,9 +130,8 @@ wp_store_add_agency_alias (WpStore     *self,
   agency = wp_store_get_agency (self, agency_id, error);
   if (agency == NULL)
     return FALSE;
-  rc = wp_alias_queries_owner (self->db, clean, &owner, &is_alias);
-  if (rc != SQLITE_OK)
-    return wp_store_set_error (self, rc, error);
+  if (!ALIASES (self)->owner (self, clean, &owner, &is_alias, error))
+    return FALSE;
   if (owner == agency_id && is_alias)
     return TRUE;
   if (owner == agency_id)
@@ -160,9 +151,8 @@ wp_store_add_agency_alias (WpStore     *self,
                    clean, other != NULL ? wp_agency_get_name (other) : "");
       return FALSE;
     }
-  rc = wp_alias_queries_add (self->db, agency_id, clean);
-  if (rc != SQLITE_OK)
-    return wp_store_set_error (self, rc, error);
+  if (!ALIASES (self)->add (self, agency_id, clean, error))
+    return FALSE;
   g_signal_emit (self, wp_store_signals[SIGNAL_AGENCIES_CHANGED], 0);
   return TRUE;
 }
@@ -178,17 +168,16 @@ wp_store_remove_agency_alias (WpStore     *self,
                               const char  *alias,
                               GError     **error)
 {
-  int rc;
+  gboolean removed;
 
   g_return_val_if_fail (WP_IS_STORE (self), FALSE);
   g_return_val_if_fail (alias != NULL, FALSE);
 
   if (!wp_store_check_writable (self, error))
     return FALSE;
-  rc = wp_alias_queries_remove (self->db, agency_id, alias);
-  if (rc != SQLITE_OK)
-    return wp_store_set_error (self, rc, error);
-  if (sqlite3_changes (self->db) > 0)
+  if (!ALIASES (self)->remove (self, agency_id, alias, &removed, error))
+    return FALSE;
+  if (removed)
     g_signal_emit (self, wp_store_signals[SIGNAL_AGENCIES_CHANGED], 0);
   return TRUE;
 }
@@ -202,13 +191,9 @@ _wp_store_agency_of_alias (WpStore     *self,
 {
   gint64 owner;
   gboolean is_alias;
-  int rc = wp_alias_queries_owner (self->db, name, &owner, &is_alias);
 
-  if (rc != SQLITE_OK)
-    {
-      wp_store_set_error (self, rc, error);
-      return -1;
-    }
+  if (!ALIASES (self)->owner (self, name, &owner, &is_alias, error))
+    return -1;
   return is_alias ? owner : 0;
 }
 
@@ -222,9 +207,6 @@ _wp_store_keep_aliases_on_merge (WpStore     *self,
                                  gint64       into_id,
                                  GError     **error)
 {
-  int rc = wp_alias_queries_move (self->db, from_id, into_id);
-
-  if (rc == SQLITE_OK)
-    rc = wp_alias_queries_add (self->db, into_id, from_name);
-  return rc == SQLITE_OK || wp_store_set_error (self, rc, error);
+  return ALIASES (self)->move (self, from_id, into_id, error)
+         && ALIASES (self)->add (self, into_id, from_name, error);
 }

@@ -4,10 +4,11 @@
  */
 #include "config.h"
 
+#include "wp-db.h"
 #include "wp-store-debug.h"
 #include "wp-store-private.h"
 
-/* The one number @sql (a read, e.g. "SELECT count(*) …") gives, asked on
+/* The one number @sql (a read, e.g. a count of rows) gives, asked on
  * the store's own connection. FALSE with @error set if it gives no row. */
 gboolean
 wp_store_debug_query_int64 (WpStore     *self,
@@ -15,27 +16,8 @@ wp_store_debug_query_int64 (WpStore     *self,
                             gint64      *value,
                             GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (WP_IS_STORE (self), FALSE);
-
-  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    return wp_store_set_error (self, rc, error);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc == SQLITE_DONE)
-        g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND, "“%s” gave no row", sql);
-      else
-        wp_store_set_error (self, rc, error);
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  *value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return TRUE;
+  return _wp_db_query_int64 (self, sql, value, error);
 }
 
 gboolean

@@ -23,8 +23,11 @@
 
 #include <string.h>
 
+#include "wp-backend.h"
 #include "wp-deadline.h"
 #include "wp-store-private.h"
+
+#define FACTS(self) ((self)->backend->facts)
 
 /* More changed items than this, and the plan is read again: cheaper than
  * as many one-row reads. */
@@ -193,32 +196,76 @@ insert_agency (gint64 **ids,
   (*n)++;
 }
 
-/* The columns both reads take, from @first on */
-#define ITEM_COLUMNS "coalesce (parent_id, 0), kind, status, progress, due, ongoing, position," \
-                     " done_date, carried_forward"
+/* Takes @item's row as @row's */
+static void
+take_item (ReadRow           *row,
+           const WpFactsItem *item)
+{
+  row->facts.parent_id = item->parent_id;
+  row->facts.kind = item->kind;
+  row->row.status = item->status;
+  row->facts.status = item->status;
+  row->row.progress = item->progress;
+  row->facts.due = item->due;
+  row->facts.ongoing = item->ongoing;
+  row->position = item->position;
+  row->facts.done_date = item->done_date;
+  row->facts.carried_forward = item->carried_forward;
+}
 
 static void
-read_item_columns (WpStmt  *stmt,
-                   int      first,
-                   ReadRow *row)
+add_row (const WpFactsItem *item,
+         gpointer           user_data)
 {
-  sqlite3_stmt *s = stmt->stmt;
+  ReadRow row = { 0 };
 
-  row->facts.parent_id = sqlite3_column_int64 (s, first);
-  if (!wp_item_kind_from_string (wp_stmt_column_text (stmt, first + 1), &row->facts.kind))
-    row->facts.kind = WP_ITEM_KIND_ACTION;
-  if (!wp_item_status_from_string (wp_stmt_column_text (stmt, first + 2), &row->row.status))
-    row->row.status = WP_ITEM_STATUS_NOT_STARTED;
-  row->facts.status = row->row.status;
-  row->row.progress = sqlite3_column_type (s, first + 3) == SQLITE_NULL
-                      ? -1 : sqlite3_column_int (s, first + 3);
-  g_date_clear (&row->facts.due, 1);
-  wp_date_from_iso ((const char *) sqlite3_column_text (s, first + 4), &row->facts.due);
-  row->facts.ongoing = sqlite3_column_int (s, first + 5) != 0;
-  row->position = sqlite3_column_int (s, first + 6);
-  g_date_clear (&row->facts.done_date, 1);
-  wp_date_from_iso ((const char *) sqlite3_column_text (s, first + 7), &row->facts.done_date);
-  row->facts.carried_forward = sqlite3_column_int (s, first + 8) != 0;
+  row.facts.id = item->id;
+  take_item (&row, item);
+  g_array_append_val ((GArray *) user_data, row);
+}
+
+/* Puts an agency on @row, in its role and order */
+static void
+add_link_to_row (ReadRow *row,
+                 gint64   agency_id,
+                 gboolean lead,
+                 int      position)
+{
+  if (lead)
+    insert_agency (&row->facts.lead, &row->lead_positions, &row->facts.n_lead, agency_id,
+                   position);
+  else
+    insert_agency (&row->facts.co, &row->co_positions, &row->facts.n_co, agency_id, position);
+}
+
+typedef struct {
+  GArray     *rows;
+  GHashTable *by_id;
+} PlanRows;
+
+static void
+add_plan_link (gint64   item_id,
+               gint64   agency_id,
+               gboolean lead,
+               int      position,
+               gpointer user_data)
+{
+  PlanRows *plan = user_data;
+  gpointer index;
+
+  if (g_hash_table_lookup_extended (plan->by_id, &item_id, NULL, &index))
+    add_link_to_row (&g_array_index (plan->rows, ReadRow, GPOINTER_TO_UINT (index)), agency_id,
+                     lead, position);
+}
+
+static void
+add_item_link (gint64   item_id,
+               gint64   agency_id,
+               gboolean lead,
+               int      position,
+               gpointer user_data)
+{
+  add_link_to_row (user_data, agency_id, lead, position);
 }
 
 /* Depth first, appending to @out in outline order */
@@ -250,38 +297,21 @@ read_plan_facts (WpStore  *self,
                  gint64    plan_id,
                  GError  **error)
 {
-  g_autoptr(WpStmt) stmt = NULL;
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (ReadRow));
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GArray) roots = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(WpPlan) plan = NULL;
   SharedFacts *shared;
-  int rc;
+  PlanRows plan_rows;
 
   plan = wp_store_get_plan (self, plan_id, error);
   if (plan == NULL)
     return NULL;
 
   g_array_set_clear_func (rows, read_row_clear);
-  /* No ORDER BY: sorting in SQLite costs more than sorting siblings here.
-   * The plan's own index gives its rows in the order they are stored in. */
-  stmt = wp_stmt_prepare (self, "SELECT id, " ITEM_COLUMNS
-                                " FROM item_all INDEXED BY item_by_plan"
-                                " WHERE plan_id = ?1 AND deleted_with = 0", error);
-  if (stmt == NULL)
+  /* (in any order: siblings are sorted here) */
+  if (!FACTS (self)->plan_items (self, plan_id, add_row, rows, error))
     return NULL;
-  wp_stmt_bind_int64 (stmt, 1, plan_id);
-  while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
-    {
-      ReadRow row = { 0 };
-
-      row.facts.id = sqlite3_column_int64 (stmt->stmt, 0);
-      read_item_columns (stmt, 1, &row);
-      g_array_append_val (rows, row);
-    }
-  if (rc != SQLITE_DONE)
-    return NULL;
-  g_clear_pointer (&stmt, wp_stmt_release);
 
   for (guint i = 0; i < rows->len; i++)
     g_hash_table_insert (by_id, &g_array_index (rows, ReadRow, i).facts.id, GUINT_TO_POINTER (i));
@@ -314,32 +344,8 @@ read_plan_facts (WpStore  *self,
 
   /* Agencies: lead ones and supporting ones, each in their order. */
   /* (deleted items' links too: they are not in @by_id) */
-  stmt = wp_stmt_prepare (self, "SELECT ia.item_id, ia.agency_id, ia.role, ia.position"
-                                " FROM item_all i INDEXED BY item_by_plan"
-                                " JOIN item_agency ia ON ia.item_id = i.id WHERE i.plan_id = ?1",
-                          error);
-  if (stmt == NULL)
-    return NULL;
-  wp_stmt_bind_int64 (stmt, 1, plan_id);
-  while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
-    {
-      gint64 item_id = sqlite3_column_int64 (stmt->stmt, 0);
-      gint64 agency_id = sqlite3_column_int64 (stmt->stmt, 1);
-      gboolean lead = g_strcmp0 (wp_stmt_column_text (stmt, 2), "lead") == 0;
-      gpointer index;
-      ReadRow *row;
-
-      if (!g_hash_table_lookup_extended (by_id, &item_id, NULL, &index))
-        continue;
-      row = &g_array_index (rows, ReadRow, GPOINTER_TO_UINT (index));
-      if (lead)
-        insert_agency (&row->facts.lead, &row->lead_positions, &row->facts.n_lead, agency_id,
-                       sqlite3_column_int (stmt->stmt, 3));
-      else
-        insert_agency (&row->facts.co, &row->co_positions, &row->facts.n_co, agency_id,
-                       sqlite3_column_int (stmt->stmt, 3));
-    }
-  if (rc != SQLITE_DONE)
+  plan_rows = (PlanRows) { rows, by_id };
+  if (!FACTS (self)->plan_links (self, plan_id, add_plan_link, &plan_rows, error))
     return NULL;
 
   shared = shared_new (plan_id, wp_plan_get_year (plan), rows->len);
@@ -363,44 +369,18 @@ read_item_again (WpStore      *self,
                  guint         index,
                  GError      **error)
 {
-  g_autoptr(WpStmt) stmt = NULL;
   WpItemFacts *f = &g_array_index (shared->facts.items, WpItemFacts, index);
   WpFactsRow *out = &g_array_index (shared->rows, WpFactsRow, index);
+  WpFactsItem item;
   ReadRow row = { 0 };
-  gboolean same_place;
-  int rc;
+  gboolean found;
 
-  stmt = wp_stmt_prepare (self, "SELECT plan_id, deleted_with, " ITEM_COLUMNS
-                                " FROM item_all WHERE id = ?1", error);
-  if (stmt == NULL)
+  if (!FACTS (self)->item (self, f->id, &item, &found, error) || !found)
     return FALSE;
-  wp_stmt_bind_int64 (stmt, 1, f->id);
-  rc = wp_stmt_step (stmt, error);
-  if (rc != SQLITE_ROW)
+  if (item.plan_id != shared->facts.plan_id || item.deleted || item.parent_id != f->parent_id)
     return FALSE;
-  read_item_columns (stmt, 2, &row);
-  same_place = sqlite3_column_int64 (stmt->stmt, 0) == shared->facts.plan_id
-               && sqlite3_column_int64 (stmt->stmt, 1) == 0
-               && row.facts.parent_id == f->parent_id;
-  g_clear_pointer (&stmt, wp_stmt_release);
-  if (!same_place)
-    return FALSE;
-
-  stmt = wp_stmt_prepare (self, "SELECT agency_id, role, position FROM item_agency"
-                                " WHERE item_id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  wp_stmt_bind_int64 (stmt, 1, f->id);
-  while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
-    {
-      if (g_strcmp0 (wp_stmt_column_text (stmt, 1), "lead") == 0)
-        insert_agency (&row.facts.lead, &row.lead_positions, &row.facts.n_lead,
-                       sqlite3_column_int64 (stmt->stmt, 0), sqlite3_column_int (stmt->stmt, 2));
-      else
-        insert_agency (&row.facts.co, &row.co_positions, &row.facts.n_co,
-                       sqlite3_column_int64 (stmt->stmt, 0), sqlite3_column_int (stmt->stmt, 2));
-    }
-  if (rc != SQLITE_DONE)
+  take_item (&row, &item);
+  if (!FACTS (self)->item_links (self, f->id, add_item_link, &row, error))
     {
       read_row_clear (&row);
       return FALSE;

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "wp-backend.h"
 #include "wp-item-list.h"
 #include "wp-store-private.h"
 
@@ -154,17 +155,12 @@ dispatch_to_lists (WpStore *self,
 
   if (parent_id != 0)
     {
-      g_autoptr(WpStmt) stmt =
-        wp_stmt_prepare (self, "SELECT coalesce (parent_id, 0) FROM item WHERE id = ?1", NULL);
       g_autoptr(GPtrArray) holding = NULL;
+      gint64 grandparent_id;
 
-      if (stmt == NULL)
+      if (!self->backend->items->get_parent (self, parent_id, &grandparent_id))
         return;
-      wp_stmt_bind_int64 (stmt, 1, parent_id);
-      if (sqlite3_step (stmt->stmt) != SQLITE_ROW)
-        return;
-      holding = lists_for (self, sqlite3_column_int64 (stmt->stmt, 0));
-      g_clear_pointer (&stmt, wp_stmt_release);
+      holding = lists_for (self, grandparent_id);
       for (guint i = 0; holding != NULL && i < holding->len; i++)
         {
           _wp_item_list_child_count_changed (holding->pdata[i], parent_id);

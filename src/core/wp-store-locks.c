@@ -21,7 +21,9 @@
  * locks are left as they are: SQLite takes them through each
  * connection's descriptor and counts them per process, which open file
  * description locks would not match; their loss is made harmless by
- * SQLITE_FCNTL_PERSIST_WAL (see open_connection() in wp-store.c).
+ * SQLITE_FCNTL_PERSIST_WAL (see _wp_db_open_connection()). SQLite is
+ * made to take them so by _wp_db_protect_shm_locks() (db/wp-db-conn.c);
+ * the locks this file takes itself are open file description locks too.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -32,69 +34,9 @@
 #include <unistd.h>
 #include <sys/stat.h>
 #include <glib/gstdio.h>
-#include <stdarg.h>
-#include <sqlite3.h>
 
+#include "wp-db.h"
 #include "wp-store-private.h"
-
-/* Where SQLite's locks on a database file start (its PENDING_BYTE, the
- * default of every build); locks on the shared memory are on its bytes
- * 120-128, far below. A database file is unlocked whole from byte 0. */
-#define DATABASE_LOCKS_START 0x40000000
-
-static sqlite3_syscall_ptr real_fcntl;
-
-static int
-fcntl_with_shm_ofd_locks (int fd,
-                          int cmd,
-                          ...)
-{
-  int (*call) (int, int, ...) = (int (*) (int, int, ...)) real_fcntl;
-  va_list args;
-  void *arg;
-
-  va_start (args, cmd);
-  arg = va_arg (args, void *);
-  va_end (args);
-
-#ifdef F_OFD_SETLK
-  if (cmd == F_SETLK || cmd == F_SETLKW || cmd == F_GETLK)
-    {
-      struct flock *lock = arg;
-
-      /* (unlocking a whole database file is from byte 0 to its end) */
-      if (lock->l_start < DATABASE_LOCKS_START && lock->l_len > 0)
-        {
-          lock->l_pid = 0;  /* required of open file description locks */
-          cmd = cmd == F_SETLK ? F_OFD_SETLK : cmd == F_SETLKW ? F_OFD_SETLKW : F_OFD_GETLK;
-        }
-    }
-#endif
-  return call (fd, cmd, arg);
-}
-
-/* Called once, before the first connection is opened. */
-void
-_wp_store_protect_shm_locks (void)
-{
-  static gsize done = 0;
-
-  if (g_once_init_enter (&done))
-    {
-      sqlite3_vfs *vfs = sqlite3_vfs_find ("unix");
-
-      if (vfs != NULL && vfs->iVersion >= 3 && vfs->xGetSystemCall != NULL)
-        {
-          real_fcntl = vfs->xGetSystemCall (vfs, "fcntl");
-          if (real_fcntl == NULL
-              || vfs->xSetSystemCall (vfs, "fcntl",
-                                      (sqlite3_syscall_ptr) fcntl_with_shm_ofd_locks)
-                 != SQLITE_OK)
-            g_warning ("Could not protect the plan file's locks against other code opening it");
-        }
-      g_once_init_leave (&done, 1);
-    }
-}
 
 /* Removes the log and shared memory of @path that the last connection of
  * this process left behind (every connection keeps them: see

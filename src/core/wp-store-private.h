@@ -145,7 +145,6 @@ void      _wp_store_roll_up_facts      (WpStore          *self,
                                         int               plan_year);
 
 /* wp-store-locks.c */
-void      _wp_store_protect_shm_locks (void);
 void      _wp_store_remove_unused_log (const char *path);
 WpOpenMark *_wp_store_mark_open   (const char *path);
 void        _wp_store_unmark_open (WpOpenMark *mark);

@@ -4,9 +4,12 @@
  */
 #include "config.h"
 
-#include "wp-alias-queries.h"
+#include "wp-backend.h"
+#include "wp-db.h"
 #include "wp-id-list.h"
 #include "wp-store-private.h"
+
+#define SEARCH(self) ((self)->backend->search)
 
 /* Search */
 
@@ -24,30 +27,14 @@ compare_hits (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-/* Appends the (item id, parent id) rows of @sql for @phrase in @plan_id */
-static gboolean
-collect_hits (WpStore     *self,
-              GArray      *hits,
-              const char  *sql,
-              const char  *phrase,
-              gint64       plan_id,
-              GError     **error)
+static void
+add_hit (gint64   item_id,
+         gint64   parent_id,
+         gpointer user_data)
 {
-  g_autoptr(WpStmt) stmt = wp_stmt_prepare (self, sql, error);
-  int rc;
+  SearchHit hit = { item_id, parent_id };
 
-  if (stmt == NULL)
-    return FALSE;
-  wp_stmt_bind_text (stmt, 1, phrase);
-  sqlite3_bind_int64 (stmt->stmt, 2, plan_id);
-  while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
-    {
-      SearchHit hit = { sqlite3_column_int64 (stmt->stmt, 0),
-                        sqlite3_column_int64 (stmt->stmt, 1) };
-
-      g_array_append_val (hits, hit);
-    }
-  return rc == SQLITE_DONE;
+  g_array_append_val ((GArray *) user_data, hit);
 }
 
 /**
@@ -73,9 +60,6 @@ wp_store_search (WpStore     *self,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) hits = NULL;
   g_autofree char *clean = NULL;
-  g_autofree char *phrase = NULL;
-  g_auto(GStrv) parts = NULL;
-  g_autofree char *escaped = NULL;
   g_autoptr(GArray) parents = NULL;
 
   g_return_val_if_fail (WP_IS_STORE (self), NULL);
@@ -86,33 +70,9 @@ wp_store_search (WpStore     *self,
   if (clean[0] == '\0')
     return g_steal_pointer (&ids);
 
-  /* One phrase, its quotes doubled */
-  parts = g_strsplit (clean, "\"", -1);
-  escaped = g_strjoinv ("\"\"", parts);
-  phrase = g_strdup_printf ("\"%s\"", escaped);
-
-  /* Titles and descriptions are indexed by item, notes by note (see
-   * migration 11); a note's item is read from its row. The plan is looked
-   * up in the small index of live items' plans and parents, which also
-   * leaves out deleted items the search indexes still hold until they are
-   * purged; the parents are kept for wp_store_set_shown(). Each index is
-   * read by a statement of its own and the hits merged here: one
-   * statement with both in a subquery took twice as long (100,000 items
-   * with notes, 98,000 hits: 140 ms of CPU against 65). */
+  /* The parents are kept for wp_store_set_shown(). */
   hits = g_array_new (FALSE, FALSE, sizeof (SearchHit));
-  if (!collect_hits (self, hits, "SELECT s.rowid, i.parent_id FROM item_search s"
-                                 " JOIN item_all i INDEXED BY item_tree ON i.id = s.rowid"
-                                 " WHERE item_search MATCH ?1 AND i.plan_id = ?2"
-                                 " AND i.deleted_with = 0", phrase, plan_id, error)
-      || !collect_hits (self, hits, "SELECT n.item_id, i.parent_id FROM note_search s"
-                                    " JOIN note n ON n.id = s.rowid"
-                                    " JOIN item_all i INDEXED BY item_tree ON i.id = n.item_id"
-                                    " WHERE note_search MATCH ?1 AND i.plan_id = ?2"
-                                    " AND i.deleted_with = 0", phrase, plan_id, error)
-      /* the items an agency called @query leads or supports: 发改委 finds
-       * those of 市发展改革委, whose alias it is */
-      || !collect_hits (self, hits, wp_alias_queries_items_of_named_agency, clean, plan_id,
-                        error))
+  if (!SEARCH (self)->find (self, plan_id, clean, add_hit, hits, error))
     return NULL;
   g_array_sort (hits, compare_hits);
 
@@ -131,7 +91,7 @@ wp_store_search (WpStore     *self,
   /* (in order of id, each once: a set to look hits up in) */
   self->hit_ids = g_array_copy (ids);
   self->hit_parents = g_steal_pointer (&parents);
-  self->hit_parents_changes = sqlite3_total_changes64 (self->db);
+  self->hit_parents_changes = _wp_db_total_changes (self);
   return g_steal_pointer (&ids);
 }
 
@@ -143,7 +103,7 @@ hit_parent (WpStore *self,
 {
   int at;
 
-  if (self->hit_ids == NULL || self->hit_parents_changes != sqlite3_total_changes64 (self->db))
+  if (self->hit_ids == NULL || self->hit_parents_changes != _wp_db_total_changes (self))
     return -1;
   at = wp_ids_find (self->hit_ids, id);
   return at >= 0 ? g_array_index (self->hit_parents, gint64, at) : -1;
@@ -174,17 +134,11 @@ wp_store_set_shown (WpStore       *self,
   g_autoptr(GArray) match_set = g_array_sized_new (FALSE, FALSE, sizeof (gint64), hits->len);
   g_autoptr(GArray) ancestor_set = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) unknown = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GString) json = g_string_sized_new (hits->len * 8 + 2);
-  g_autoptr(WpStmt) up = NULL;
-  int rc;
 
   g_return_val_if_fail (WP_IS_STORE (self), FALSE);
 
   /* The hits' parents are known from the search that found them; the
-   * items above those, and the parents of hits found otherwise, are read.
-   * What is read goes through the small index of each item's plan and
-   * parent (item_tree) rather than the item rows: a search lights on
-   * items all over the file, and reading their rows read most of it. */
+   * items above those, and the parents of hits found otherwise, are read. */
   g_array_append_vals (match_set, hits->data, hits->len);
   wp_ids_sort_unique (match_set);
   for (guint i = 0; i < match_set->len; i++)
@@ -199,32 +153,9 @@ wp_store_set_shown (WpStore       *self,
     }
   wp_ids_sort_unique (ancestor_set);
 
-  g_string_append_c (json, '[');
-  for (guint i = 0; i < ancestor_set->len; i++)
-    wp_ids_append_json (json, g_array_index (ancestor_set, gint64, i));
-  for (guint i = 0; i < unknown->len; i++)
-    wp_ids_append_json (json, g_array_index (unknown, gint64, i));
-  g_string_append_c (json, ']');
-
-  up = wp_stmt_prepare (self, "WITH RECURSIVE up (id) AS ("
-                              " SELECT i.parent_id FROM json_each (?1) j"
-                              "  JOIN item_all i INDEXED BY item_tree ON i.id = j.value"
-                              "  WHERE i.plan_id = ?2 AND i.parent_id IS NOT NULL"
-                              "  AND i.deleted_with = 0"
-                              " UNION SELECT i.parent_id FROM up"
-                              "  JOIN item_all i INDEXED BY item_tree ON i.id = up.id"
-                              "  WHERE i.parent_id IS NOT NULL AND i.deleted_with = 0)"
-                              " SELECT id FROM up", error);
-  if (up == NULL)
-    return FALSE;
-  sqlite3_bind_text (up->stmt, 1, json->str, (int) json->len, SQLITE_STATIC);
-  sqlite3_bind_int64 (up->stmt, 2, plan_id);
-  while ((rc = wp_stmt_step (up, error)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (up->stmt, 0);
-      g_array_append_val (ancestor_set, id);
-    }
-  if (rc != SQLITE_DONE)
+  /* Up from the known parents and from the hits whose parent is not known */
+  g_array_prepend_vals (unknown, ancestor_set->data, ancestor_set->len);
+  if (!SEARCH (self)->ancestors (self, plan_id, unknown, ancestor_set, error))
     return FALSE;
   wp_ids_sort_unique (ancestor_set);
 

@@ -1,9 +1,9 @@
 /* wp-store.c: the store object: opening a plan file, checking it, copying it
  *
  * One SQLite file holds every plan. The connection's machinery (checks,
- * migrations, PRAGMAs, transactions) is in db/wp-db.c, statements in
- * db/wp-db-stmt.c; this file is the object that owns them, its caches and
- * its signals.
+ * migrations, PRAGMAs, transactions) is in db/wp-db.c, closing, copying
+ * and cancelling in db/wp-db-conn.c, statements in db/wp-db-stmt.c; this
+ * file is the object that owns them, its caches and its signals.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -88,34 +88,6 @@ wp_store_error_set_detail (GError     **error,
 }
 
 static void
-finalize_statement (gpointer data)
-{
-  sqlite3_finalize (data);
-}
-
-/* A file keeps the pages its tables no longer use and fills them again
- * later; what one large write frees could stay most of the file: a plan
- * of 100,000 items made item by item left 156 MB free of 208 (the change
- * log of its edits, trimmed on close, and the search index's segments,
- * merged as it went). Files since format 11 can give such pages back
- * (auto_vacuum = INCREMENTAL, see migrate()); this is done when the file
- * is closed, once the free pages are a quarter of it, so that the usual
- * few are reused, not moved. */
-static void
-give_back_free_pages (WpStore *self)
-{
-  gint64 pages, free_pages;
-
-  if (!_wp_db_query_int (self, "PRAGMA page_count", &pages, NULL)
-      || !_wp_db_query_int (self, "PRAGMA freelist_count", &free_pages, NULL)
-      || free_pages < 64 || free_pages * 4 < pages)
-    return;
-  if (sqlite3_exec (self->db, "PRAGMA incremental_vacuum", NULL, NULL, NULL) != SQLITE_OK)
-    g_message ("Could not give back the unused space of “%s”: %s", self->path,
-               sqlite3_errmsg (self->db));
-}
-
-static void
 wp_store_finalize (GObject *object)
 {
   WpStore *self = WP_STORE (object);
@@ -130,7 +102,7 @@ wp_store_finalize (GObject *object)
       if (!wp_store_purge_deleted (self, &error))
         g_message ("Could not remove deleted items from “%s”: %s", self->path, error->message);
       else
-        give_back_free_pages (self);
+        _wp_db_give_back_free_pages (self);
     }
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->statements, g_hash_table_unref);
@@ -156,12 +128,10 @@ wp_store_finalize (GObject *object)
        * ours removes them on close: see _wp_db_open_connection()). Reading a
        * file, even one refused, makes them too. */
       if (self->opened && !self->read_only && !self->check_pending)
-        sqlite3_exec (self->db, "PRAGMA wal_checkpoint (TRUNCATE)", NULL, NULL, NULL);
+        _wp_db_truncate_log (self);
       g_clear_pointer (&self->open_mark, _wp_store_unmark_open);
       g_clear_pointer (&self->change_log, wp_change_log_free);
-      if (sqlite3_close (self->db) != SQLITE_OK)
-        g_warning ("Could not close %s: %s", self->path, sqlite3_errmsg (self->db));
-      else
+      if (_wp_db_close (self))
         _wp_store_remove_unused_log (self->path);
       self->db = NULL;
     }
@@ -206,7 +176,7 @@ static void
 wp_store_init (WpStore *self)
 {
   self->backend = &wp_sqlite_backend;
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+  self->statements = _wp_db_new_statement_cache ();
   self->live_items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->rollups = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->lists = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
@@ -298,7 +268,7 @@ wp_store_open (const char        *path,
 
   open_flags = self->read_only ? SQLITE_OPEN_READONLY
                                : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-  _wp_store_protect_shm_locks ();
+  _wp_db_protect_shm_locks ();
   if (self->read_only && _wp_db_can_only_be_read (path))
     {
       g_autofree char *uri = _wp_db_immutable_uri (path);
@@ -314,7 +284,7 @@ wp_store_open (const char        *path,
       wp_store_set_error (self, rc, error);
       return NULL;
     }
-  sqlite3_extended_result_codes (self->db, FALSE);
+  _wp_db_use_plain_result_codes (self);
   /* (waits for other programs' writes as a batch write does, letting a
    * window go first, until wp_store_set_interactive()) */
   _wp_db_wait_as_a_batch (self);
@@ -332,38 +302,25 @@ wp_store_open (const char        *path,
                          "opened read-only."), path);
           return NULL;
         }
-      if (!_wp_db_set_pragma (self, "PRAGMA query_only = ON", "PRAGMA query_only", "1", error))
+      if (!_wp_db_set_query_only (self, TRUE, error))
         return NULL;
     }
   else
     {
-      /* (only an empty file takes it, before anything else is written) */
-      if ((is_new && !_wp_db_set_pragma (self, "PRAGMA auto_vacuum = INCREMENTAL",
-                                         "PRAGMA auto_vacuum", "2", error))
-          || !_wp_db_set_pragma (self, "PRAGMA journal_mode = WAL", "PRAGMA journal_mode", "wal",
-                                 error)
-          || !_wp_db_set_pragma (self, "PRAGMA synchronous = FULL", "PRAGMA synchronous", "2",
-                                 error)
-          || !_wp_db_migrate (self, version, error))
+      if (!_wp_db_ready_for_writing (self, is_new, version, error))
         return NULL;
-      /* The log is copied back into the file in a thread (see
-       * _wp_db_on_wal_commit()), not by the edit that happens to fill it. */
-      if (!_wp_db_set_pragma (self, "PRAGMA wal_autocheckpoint = 0", "PRAGMA wal_autocheckpoint",
-                              "0", error))
-        return NULL;
-      sqlite3_wal_hook (self->db, _wp_db_on_wal_commit, self);
       /* Every write from now on leaves its rows in the change log. */
       self->change_log = wp_change_log_new (self->db, error);
       if (self->change_log == NULL || !wp_change_log_install (self->change_log, error))
         return NULL;
     }
 
-  if (!_wp_db_set_pragma (self, "PRAGMA foreign_keys = ON", "PRAGMA foreign_keys", "1", error))
+  if (!_wp_db_enforce_foreign_keys (self, error))
     return NULL;
 
   /* Until the check has found the file sound, nothing may write to it. */
   if (self->check_pending && !self->read_only
-      && !_wp_db_set_pragma (self, "PRAGMA query_only = ON", "PRAGMA query_only", "1", error))
+      && !_wp_db_set_query_only (self, TRUE, error))
     return NULL;
 
   /* Items deleted by a program that stopped before closing the file (not
@@ -411,44 +368,14 @@ check_in_thread (GTask        *task,
                  gpointer      task_data,
                  GCancellable *cancellable)
 {
-  const char *path = ((CheckData *) task_data)->uri;
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
+  GError *error = NULL;
   /* A connection of its own: the main one goes on reading meanwhile. */
-  /* (a file only to be read is read as the store reads it: see
-   * _wp_db_can_only_be_read()) */
-  rc = _wp_db_open_connection (path, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, &db);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      GString *result = g_string_new (NULL);
+  char *found = _wp_db_quick_check (((CheckData *) task_data)->uri, &error);
 
-      /* One row per problem found, or one "ok". */
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          if (result->len > 0)
-            g_string_append (result, "; ");
-          g_string_append (result, (const char *) sqlite3_column_text (stmt, 0) ?: "?");
-        }
-      if (rc == SQLITE_DONE)
-        g_task_return_pointer (task, g_string_free (result, FALSE), g_free);
-      else
-        g_string_free (result, TRUE);
-    }
-  /* A check that stops at damage says so, like one that lists it; other
-   * failures are told with the file they are about. */
-  if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
-    g_task_return_pointer (task, g_strdup (db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc)),
-                           g_free);
-  else if (rc != SQLITE_DONE)
-    g_task_return_new_error (task, WP_STORE_ERROR, WP_STORE_ERROR_FAILED,
-                             _("Could not check “%s” for damage: %s"), path,
-                             db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  if (found != NULL)
+    g_task_return_pointer (task, found, g_free);
+  else
+    g_task_return_error (task, error);
 }
 
 /**
@@ -542,7 +469,7 @@ wp_store_check_finish (WpStore       *self,
 
   self->check_pending = FALSE;
   if (!self->read_only)
-    return _wp_db_set_pragma (self, "PRAGMA query_only = OFF", "PRAGMA query_only", "0", error)
+    return _wp_db_set_query_only (self, FALSE, error)
            && (self->shared || wp_store_purge_deleted (self, error));
   return TRUE;
 }
@@ -603,9 +530,6 @@ wp_store_save_copy (WpStore     *self,
                     const char  *dest_path,
                     GError     **error)
 {
-  sqlite3_stmt *raw = NULL;
-  int rc;
-
   g_return_val_if_fail (WP_IS_STORE (self), FALSE);
 
   if (g_file_test (dest_path, G_FILE_TEST_EXISTS))
@@ -621,24 +545,7 @@ wp_store_save_copy (WpStore     *self,
       && !wp_store_purge_deleted (self, error))
     return FALSE;
 
-  /* Not cached: VACUUM cannot run while other statements are pending. */
-  rc = sqlite3_prepare_v2 (self->db, "VACUUM INTO ?", -1, &raw, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (raw, 1, dest_path, -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (raw);
-    }
-  sqlite3_finalize (raw);
-
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_FAILED,
-                   _("Could not write a copy to “%s”: %s"), dest_path,
-                   sqlite3_errmsg (self->db));
-      return FALSE;
-    }
-
-  return TRUE;
+  return _wp_db_vacuum_into (self, dest_path, error);
 }
 
 /**
@@ -731,14 +638,6 @@ wp_note_free (WpNote *note)
   g_free (note);
 }
 
-static int
-on_progress (void *data)
-{
-  WpStore *self = data;
-
-  return g_cancellable_is_cancelled (self->cancellable);
-}
-
 /**
  * wp_store_set_cancellable:
  * @cancellable: (nullable): stops the store's statements once cancelled
@@ -755,7 +654,5 @@ wp_store_set_cancellable (WpStore      *self,
   g_return_if_fail (WP_IS_STORE (self));
 
   g_set_object (&self->cancellable, cancellable);
-  /* (every thousand steps of SQLite's machine: a few microseconds) */
-  sqlite3_progress_handler (self->db, cancellable != NULL ? 1000 : 0,
-                            cancellable != NULL ? on_progress : NULL, self);
+  _wp_db_follow_cancellable (self);
 }

@@ -26,6 +26,7 @@
 
 #include "wp-store.h"
 #include "wp-item-private.h"
+#include "wp-store-walk.h"
 
 G_BEGIN_DECLS
 
@@ -224,6 +225,219 @@ typedef struct {
                           GError       **error);
 } WpAgencyQueries;
 
+/* Called once per alias read; @agency is its agency's name (list_all) */
+typedef void (*WpAliasFunc)     (const char *alias,
+                                 const char *agency,
+                                 gpointer    user_data);
+
+/* Agency aliases, other written forms of a name (queries/wp-alias-queries.c) */
+typedef struct {
+  gboolean (*add)      (WpStore      *conn,
+                        gint64        agency_id,
+                        const char   *name,
+                        GError      **error);
+  /* *@removed says whether @agency_id had the alias @name */
+  gboolean (*remove)   (WpStore      *conn,
+                        gint64        agency_id,
+                        const char   *name,
+                        gboolean     *removed,
+                        GError      **error);
+  /* The agency @name is the name or an alias of; *@agency_id 0 for none */
+  gboolean (*owner)    (WpStore      *conn,
+                        const char   *name,
+                        gint64       *agency_id,
+                        gboolean     *is_alias,
+                        GError      **error);
+  /* Calls @row for each alias of @agency_id, in the order they were added */
+  gboolean (*list)     (WpStore      *conn,
+                        gint64        agency_id,
+                        WpAliasFunc   row,
+                        gpointer      user_data,
+                        GError      **error);
+  /* Calls @row for every alias with the name of its agency */
+  gboolean (*list_all) (WpStore      *conn,
+                        WpAliasFunc   row,
+                        gpointer      user_data,
+                        GError      **error);
+  /* @from_id's aliases become @into_id's (a merge) */
+  gboolean (*move)     (WpStore      *conn,
+                        gint64        from_id,
+                        gint64        into_id,
+                        GError      **error);
+} WpAliasQueries;
+
+/* Called once per item a search finds, with its parent (0 at the top) */
+typedef void (*WpSearchFunc)    (gint64      item_id,
+                                 gint64      parent_id,
+                                 gpointer    user_data);
+
+/* Finding items by their words (queries/wp-search-queries.c; SQLite: FTS5
+ * indexes with a token per character) */
+typedef struct {
+  /* Calls @hit for every live item of @plan_id whose title, description or
+   * a progress note holds @text as written (letters in any case), and
+   * every item the agency called @text (by name, short name or alias)
+   * leads or supports; an item may come more than once, in any order */
+  gboolean (*find)      (WpStore       *conn,
+                         gint64         plan_id,
+                         const char    *text,
+                         WpSearchFunc   hit,
+                         gpointer       user_data,
+                         GError       **error);
+  /* Appends to @ancestors the ids of every live item of @plan_id above an
+   * item of @from (gint64 ids), each at least once, in any order */
+  gboolean (*ancestors) (WpStore       *conn,
+                         gint64         plan_id,
+                         const GArray  *from,
+                         GArray        *ancestors,
+                         GError       **error);
+} WpSearchQueries;
+
+/* Called once per agency on an item, @co for a supporting one */
+typedef void (*WpLinkFunc)      (gint64      item_id,
+                                 gboolean    co,
+                                 int         position,
+                                 const char *name,
+                                 gpointer    user_data);
+
+/* A whole plan in outline order, for exports (queries/wp-walk-queries.c) */
+typedef struct {
+  /* Calls @link for every agency on every item of @plan_id, in any order */
+  gboolean (*links) (WpStore        *conn,
+                     gint64          plan_id,
+                     WpLinkFunc      link,
+                     gpointer        user_data,
+                     GError        **error);
+  /* Calls @func for each live item of @plan_id, parent before its
+   * children and siblings in their order, its lead and co NULL; stops,
+   * FALSE, when @func does */
+  gboolean (*walk)  (WpStore        *conn,
+                     gint64          plan_id,
+                     WpItemRowFunc   func,
+                     gpointer        user_data,
+                     GError        **error);
+} WpWalkQueries;
+
+/* An item's row as a plan's facts take it */
+typedef struct {
+  gint64        id;
+  gint64        plan_id;
+  gint64        parent_id;        /* 0 at the top */
+  gboolean      deleted;          /* (item(): hidden with a deleted item) */
+  WpItemKind    kind;
+  WpItemStatus  status;
+  int           progress;         /* -1: none */
+  GDate         due;              /* cleared: none */
+  gboolean      ongoing;
+  int           position;
+  GDate         done_date;
+  gboolean      carried_forward;
+} WpFactsItem;
+
+typedef void (*WpFactsItemFunc) (const WpFactsItem *item,
+                                 gpointer           user_data);
+/* Called once per agency on an item, @lead or supporting, at @position */
+typedef void (*WpFactsLinkFunc) (gint64      item_id,
+                                 gint64      agency_id,
+                                 gboolean    lead,
+                                 int         position,
+                                 gpointer    user_data);
+
+/* A plan's facts, what views group and count by (queries/wp-facts-queries.c) */
+typedef struct {
+  /* Calls @row for every live item of @plan_id, in any order */
+  gboolean (*plan_items) (WpStore          *conn,
+                          gint64            plan_id,
+                          WpFactsItemFunc   row,
+                          gpointer          user_data,
+                          GError          **error);
+  /* Calls @link for every agency on an item of @plan_id (deleted items'
+   * too), in any order */
+  gboolean (*plan_links) (WpStore          *conn,
+                          gint64            plan_id,
+                          WpFactsLinkFunc   link,
+                          gpointer          user_data,
+                          GError          **error);
+  /* Reads @item_id, deleted or not, into @item; *@found FALSE if it is
+   * not in the file */
+  gboolean (*item)       (WpStore          *conn,
+                          gint64            item_id,
+                          WpFactsItem      *item,
+                          gboolean         *found,
+                          GError          **error);
+  gboolean (*item_links) (WpStore          *conn,
+                          gint64            item_id,
+                          WpFactsLinkFunc   link,
+                          gpointer          user_data,
+                          GError          **error);
+} WpFactsQueries;
+
+/* One complete item of a bulk write; the texts stay the caller's until
+ * write_items() returns */
+typedef struct {
+  gint64        id;
+  gint64        plan_id;
+  gint64        parent_id;       /* 0 at the top */
+  int           position;
+  int           progress;        /* -1: none */
+  WpItemKind    kind;
+  WpItemStatus  status;
+  gboolean      ongoing;
+  gboolean      carried_over;
+  gboolean      carried_forward;
+  const char   *uuid;
+  const char   *title;
+  const char   *description;
+  const char   *due;             /* ISO, or NULL */
+  const char   *due_label;
+  const char   *done_date;       /* ISO, or NULL */
+} WpBulkItemRow;
+
+typedef struct {
+  gint64        item_id;
+  gint64        agency_id;
+  WpAgencyRole  role;
+  int           position;
+} WpBulkLinkRow;
+
+/* A bulk write's state in the backend (SQLite: its prepared statements
+ * and the search triggers set aside) */
+typedef struct _WpBulkWriter WpBulkWriter;
+
+/* Writing many complete items at once, in the caller's transaction
+ * (queries/wp-bulk-queries.c) */
+typedef struct {
+  /* Readies the connection for a bulk write: the search index stops
+   * following writes of items and notes until finish() (SQLite: its FTS5
+   * triggers are dropped), and a larger page cache until restore_cache() */
+  WpBulkWriter *(*begin)        (WpStore              *conn,
+                                 GError              **error);
+  /* The id the next new item would get, above every id ever given; 0 */
+  gint64        (*next_item_id) (WpBulkWriter         *writer,
+                                 GError              **error);
+  /* Writes @items, which have their ids, created and modified @now */
+  gboolean      (*write_items)  (WpBulkWriter         *writer,
+                                 const WpBulkItemRow  *items,
+                                 guint                 n_items,
+                                 const char           *now,
+                                 GError              **error);
+  /* Writes @links; one already there (an agency named twice) is left */
+  gboolean      (*write_links)  (WpBulkWriter         *writer,
+                                 const WpBulkLinkRow  *links,
+                                 guint                 n_links,
+                                 GError              **error);
+  /* Indexes the items @first_id to @last_id (none if 0) and their notes
+   * for search, and has the index follow writes again */
+  gboolean      (*finish)       (WpBulkWriter         *writer,
+                                 gint64                first_id,
+                                 gint64                last_id,
+                                 GError              **error);
+  /* Gives the connection its page cache back (after the commit) */
+  void          (*restore_cache) (WpBulkWriter        *writer);
+  /* Restores the page cache and lets go of the writer */
+  void          (*free)         (WpBulkWriter         *writer);
+} WpBulkQueries;
+
 /* Quantified targets (queries/wp-target-queries.c) */
 typedef struct {
   /* Append #WpTarget rows (freed with wp_target_free()) to @targets */
@@ -321,9 +535,14 @@ typedef struct {
   const WpPlanQueries   *plans;
   const WpItemQueries   *items;
   const WpAgencyQueries *agencies;
+  const WpAliasQueries  *aliases;
   const WpTargetQueries *targets;
   const WpNoteQueries   *notes;
   const WpSnapshotQueries *snapshots;
+  const WpSearchQueries *search;
+  const WpWalkQueries   *walk;
+  const WpFactsQueries  *facts;
+  const WpBulkQueries   *bulk;
 } WpBackend;
 
 /* The SQLite backend (src/core/queries/) */
@@ -331,8 +550,13 @@ extern const WpBackend     wp_sqlite_backend;
 extern const WpPlanQueries   wp_sqlite_plan_queries;
 extern const WpItemQueries   wp_sqlite_item_queries;
 extern const WpAgencyQueries wp_sqlite_agency_queries;
+extern const WpAliasQueries  wp_sqlite_alias_queries;
 extern const WpTargetQueries wp_sqlite_target_queries;
 extern const WpNoteQueries   wp_sqlite_note_queries;
 extern const WpSnapshotQueries wp_sqlite_snapshot_queries;
+extern const WpSearchQueries wp_sqlite_search_queries;
+extern const WpWalkQueries   wp_sqlite_walk_queries;
+extern const WpFactsQueries  wp_sqlite_facts_queries;
+extern const WpBulkQueries   wp_sqlite_bulk_queries;
 
 G_END_DECLS

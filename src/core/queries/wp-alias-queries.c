@@ -1,144 +1,142 @@
 /* wp-alias-queries.c: the SQL of agency aliases (别名), and nothing else
  *
- * A query file holds statements and returns SQLite result codes: no
- * caches, no signals, no transactions (see wp-milestone-queries.c).
+ * SQLite's side of WpAliasQueries (db/wp-backend.h). No caches, no
+ * signals, no transactions: wp-store-aliases.c runs these.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include "wp-alias-queries.h"
+#include "wp-backend.h"
+#include "wp-db-stmt.h"
+#include "wp-query-util.h"
+#include "wp-store-private.h"
 
-static int
-finish (sqlite3_stmt *stmt,
-        int           rc)
+static gboolean
+add (WpStore     *conn,
+     gint64       agency_id,
+     const char  *name,
+     GError     **error)
 {
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+  g_autoptr(WpStmt) stmt =
+    wp_stmt_prepare (conn, "INSERT INTO agency_alias (agency_id, name) VALUES (?1, ?2)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  wp_stmt_bind_int64 (stmt, 1, agency_id);
+  wp_stmt_bind_text (stmt, 2, name);
+  return wp_stmt_run (stmt, error);
 }
 
-int
-wp_alias_queries_add (sqlite3    *db,
-                      gint64      agency_id,
-                      const char *name)
+static gboolean
+remove_alias (WpStore     *conn,
+              gint64       agency_id,
+              const char  *name,
+              gboolean    *removed,
+              GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, "INSERT INTO agency_alias (agency_id, name) VALUES (?1, ?2)",
-                               -1, &stmt, NULL);
+  g_autoptr(WpStmt) stmt =
+    wp_stmt_prepare (conn, "DELETE FROM agency_alias WHERE agency_id = ?1 AND name = ?2", error);
 
-  if (rc != SQLITE_OK)
-    return rc;
-  sqlite3_bind_int64 (stmt, 1, agency_id);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-  return finish (stmt, sqlite3_step (stmt));
+  *removed = FALSE;
+  if (stmt == NULL)
+    return FALSE;
+  wp_stmt_bind_int64 (stmt, 1, agency_id);
+  wp_stmt_bind_text (stmt, 2, name);
+  if (!wp_stmt_run (stmt, error))
+    return FALSE;
+  *removed = sqlite3_changes (conn->db) > 0;
+  return TRUE;
 }
 
-int
-wp_alias_queries_remove (sqlite3    *db,
-                         gint64      agency_id,
-                         const char *name)
+static gboolean
+owner (WpStore     *conn,
+       const char  *name,
+       gint64      *agency_id,
+       gboolean    *is_alias,
+       GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, "DELETE FROM agency_alias WHERE agency_id = ?1 AND name = ?2",
-                               -1, &stmt, NULL);
-
-  if (rc != SQLITE_OK)
-    return rc;
-  sqlite3_bind_int64 (stmt, 1, agency_id);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-  return finish (stmt, sqlite3_step (stmt));
-}
-
-/* The agency @name is the name or an alias of; *@agency_id 0 for none */
-int
-wp_alias_queries_owner (sqlite3    *db,
-                        const char *name,
-                        gint64     *agency_id,
-                        gboolean   *is_alias)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, "SELECT id, 0 FROM agency WHERE name = ?1"
-                                   " UNION ALL SELECT agency_id, 1 FROM agency_alias"
-                                   " WHERE name = ?1 LIMIT 1", -1, &stmt, NULL);
+  g_autoptr(WpStmt) stmt =
+    wp_stmt_prepare (conn, "SELECT id, 0 FROM agency WHERE name = ?1"
+                           " UNION ALL SELECT agency_id, 1 FROM agency_alias"
+                           " WHERE name = ?1 LIMIT 1", error);
+  int rc;
 
   *agency_id = 0;
   *is_alias = FALSE;
-  if (rc != SQLITE_OK)
-    return rc;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
+  if (stmt == NULL)
+    return FALSE;
+  wp_stmt_bind_text (stmt, 1, name);
+  rc = wp_stmt_step (stmt, error);
   if (rc == SQLITE_ROW)
     {
-      *agency_id = sqlite3_column_int64 (stmt, 0);
-      *is_alias = sqlite3_column_int (stmt, 1) != 0;
-      rc = SQLITE_DONE;
+      *agency_id = sqlite3_column_int64 (stmt->stmt, 0);
+      *is_alias = sqlite3_column_int (stmt->stmt, 1) != 0;
+      return TRUE;
     }
-  return finish (stmt, rc);
+  return rc == SQLITE_DONE;
 }
 
-/* Calls @row for each alias of @agency_id, in the order they were added */
-int
-wp_alias_queries_list (sqlite3  *db,
-                       gint64    agency_id,
-                       void    (*row) (gpointer    data,
-                                       const char *name),
-                       gpointer  data)
+static gboolean
+list (WpStore        *conn,
+      gint64          agency_id,
+      WpAliasFunc     row,
+      gpointer        user_data,
+      GError        **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, "SELECT name FROM agency_alias WHERE agency_id = ?1"
-                                   " ORDER BY id", -1, &stmt, NULL);
+  g_autoptr(WpStmt) stmt =
+    wp_stmt_prepare (conn, "SELECT name FROM agency_alias WHERE agency_id = ?1 ORDER BY id",
+                     error);
+  int rc;
 
-  if (rc != SQLITE_OK)
-    return rc;
-  sqlite3_bind_int64 (stmt, 1, agency_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    row (data, (const char *) sqlite3_column_text (stmt, 0));
-  return finish (stmt, rc);
+  if (stmt == NULL)
+    return FALSE;
+  wp_stmt_bind_int64 (stmt, 1, agency_id);
+  while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
+    row (wp_stmt_column_text (stmt, 0), NULL, user_data);
+  return rc == SQLITE_DONE;
 }
 
-/* Calls @row for every alias with the name of its agency */
-int
-wp_alias_queries_list_all (sqlite3  *db,
-                           void    (*row) (gpointer    data,
-                                           const char *alias,
-                                           const char *agency),
-                           gpointer  data)
+static gboolean
+list_all (WpStore      *conn,
+          WpAliasFunc   row,
+          gpointer      user_data,
+          GError      **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, "SELECT a.name, g.name FROM agency_alias a"
-                                   " JOIN agency g ON g.id = a.agency_id ORDER BY a.id",
-                                   -1, &stmt, NULL);
+  g_autoptr(WpStmt) stmt =
+    wp_stmt_prepare (conn, "SELECT a.name, g.name FROM agency_alias a"
+                           " JOIN agency g ON g.id = a.agency_id ORDER BY a.id", error);
+  int rc;
 
-  if (rc != SQLITE_OK)
-    return rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    row (data, (const char *) sqlite3_column_text (stmt, 0),
-         (const char *) sqlite3_column_text (stmt, 1));
-  return finish (stmt, rc);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
+    row (wp_stmt_column_text (stmt, 0), wp_stmt_column_text (stmt, 1), user_data);
+  return rc == SQLITE_DONE;
 }
 
-/* @from_id's aliases become @into_id's (a merge) */
-int
-wp_alias_queries_move (sqlite3 *db,
-                       gint64   from_id,
-                       gint64   into_id)
+static gboolean
+move (WpStore  *conn,
+      gint64    from_id,
+      gint64    into_id,
+      GError  **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, "UPDATE agency_alias SET agency_id = ?2 WHERE agency_id = ?1",
-                               -1, &stmt, NULL);
+  g_autoptr(WpStmt) stmt =
+    wp_stmt_prepare (conn, "UPDATE agency_alias SET agency_id = ?2 WHERE agency_id = ?1",
+                     error);
 
-  if (rc != SQLITE_OK)
-    return rc;
-  sqlite3_bind_int64 (stmt, 1, from_id);
-  sqlite3_bind_int64 (stmt, 2, into_id);
-  return finish (stmt, sqlite3_step (stmt));
+  if (stmt == NULL)
+    return FALSE;
+  wp_stmt_bind_int64 (stmt, 1, from_id);
+  wp_stmt_bind_int64 (stmt, 2, into_id);
+  return wp_stmt_run (stmt, error);
 }
 
-/* ?1 the words searched for, ?2 the plan: (item id, parent id) rows */
-const char wp_alias_queries_items_of_named_agency[] =
-  "SELECT DISTINCT i.id, i.parent_id FROM item_agency ia"
-  " JOIN item_all i ON i.id = ia.item_id"
-  " WHERE ia.agency_id IN (SELECT id FROM agency WHERE name = ?1"
-  "                         OR (short_name = ?1 AND short_name <> '')"
-  "                        UNION SELECT agency_id FROM agency_alias WHERE name = ?1)"
-  " AND i.plan_id = ?2 AND i.deleted_with = 0";
+const WpAliasQueries wp_sqlite_alias_queries = {
+  .add = add,
+  .remove = remove_alias,
+  .owner = owner,
+  .list = list,
+  .list_all = list_all,
+  .move = move,
+};

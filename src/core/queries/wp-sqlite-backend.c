@@ -11,7 +11,12 @@ const WpBackend wp_sqlite_backend = {
   .plans = &wp_sqlite_plan_queries,
   .items = &wp_sqlite_item_queries,
   .agencies = &wp_sqlite_agency_queries,
+  .aliases = &wp_sqlite_alias_queries,
   .targets = &wp_sqlite_target_queries,
   .notes = &wp_sqlite_note_queries,
   .snapshots = &wp_sqlite_snapshot_queries,
+  .search = &wp_sqlite_search_queries,
+  .walk = &wp_sqlite_walk_queries,
+  .facts = &wp_sqlite_facts_queries,
+  .bulk = &wp_sqlite_bulk_queries,
 };
