@@ -656,7 +656,12 @@ class GuiScenario:
             timer = threading.Timer(self.h.rng.uniform(0, 4.0), kill)
             timer.start()
         if step is None and not self.killed.is_set():
-            self.result.errors.append("the app never let a row be renamed")
+            # What the screen showed, to tell a page the app chose (a damaged
+            # or busy file) from a window that did not answer
+            shot = os.path.join(self.h.work, f"never-renamed-{self.result.kills}.png")
+            if shutil.which("import"):
+                subprocess.run(["import", "-window", "root", shot], capture_output=True)
+            self.result.errors.append(f"the app never let a row be renamed (screen: {shot})")
             kill()
 
         while step is not None and not self.killed.is_set():
