@@ -612,6 +612,10 @@ wp_window_show_open_error (WpWindow     *self,
       gtk_widget_set_visible (self->restore_button, FALSE);
       gtk_widget_set_visible (self->discard_log_button, damaged_log);
     }
+  /* (set here, not in the template: GTK looks a status page's large icon
+   * up when styling even a hidden page, and that loads librsvg, 6 MB and
+   * 10 ms before the first frame) */
+  adw_status_page_set_icon_name (self->error_page, "dialog-error-symbolic");
   gtk_stack_set_visible_child_name (self->main_stack, "error");
   gtk_widget_set_sensitive (GTK_WIDGET (self->year_dropdown), FALSE);
 }
