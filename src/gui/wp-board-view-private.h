@@ -59,6 +59,7 @@ struct _Column
   GtkWidget          *more;
   WpIdList           *ids;
   GtkSingleSelection *selection;
+  gboolean            filled;     /* its ids given to its list (see _wp_board_fill_shown()) */
 };
 
 /* wp-board-columns.c: a new column is put at the end of the board */
@@ -66,10 +67,12 @@ Column      *_wp_board_column_new       (WpBoardView   *self,
                                          WpBoardColumn *data);
 void         _wp_board_column_update    (Column        *column);
 void         _wp_board_update_more      (Column        *column);
+void         _wp_board_column_fill      (Column        *column);
 void         _wp_board_string_free_all  (GString       *string);
 
 /* wp-board-view.c */
 WpStore     *_wp_board_get_store        (WpBoardView   *self);
+void         _wp_board_fill_shown       (WpBoardView   *self);
 void         _wp_board_column_free      (Column        *column);
 Column      *_wp_board_column_of_widget (WpBoardView   *self,
                                          GtkWidget     *widget);
