@@ -44,6 +44,7 @@ struct _WpBoardView
   WpViewRefresh   refresh;
   gint64           follow_id;     /* a card just moved: select it where it lands */
   GHashTable      *paths;         /* parent id → "area › task", for the cards shown */
+  guint            fill_idle;     /* the columns scrolled into view get their cards */
   gboolean         updating;
 };
 

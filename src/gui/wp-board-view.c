@@ -346,6 +346,25 @@ _wp_board_fill_shown (WpBoardView *self)
     }
 }
 
+static gboolean
+fill_shown_when_idle (gpointer data)
+{
+  WpBoardView *self = data;
+
+  self->fill_idle = 0;
+  _wp_board_fill_shown (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* (the adjustment changes while the board is laid out: the columns get
+ * their cards after, not in the middle of it) */
+static void
+on_scrolled (WpBoardView *self)
+{
+  if (self->fill_idle == 0)
+    self->fill_idle = g_idle_add (fill_shown_when_idle, self);
+}
+
 void
 _wp_board_refresh (WpBoardView *self)
 {
@@ -529,6 +548,7 @@ wp_board_view_dispose (GObject *object)
   WpBoardView *self = WP_BOARD_VIEW (object);
 
   wp_view_refresh_cancel (&self->refresh);
+  g_clear_handle_id (&self->fill_idle, g_source_remove);
   if (self->board_scroller != NULL)
     stop_autoscroll (self);
   if (self->columns != NULL)
@@ -627,10 +647,10 @@ wp_board_view_init (WpBoardView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->board_scroller),
-                           "value-changed", G_CALLBACK (_wp_board_fill_shown), self,
+                           "value-changed", G_CALLBACK (on_scrolled), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->board_scroller),
-                           "changed", G_CALLBACK (_wp_board_fill_shown), self,
+                           "changed", G_CALLBACK (on_scrolled), self,
                            G_CONNECT_SWAPPED);
 }
 
