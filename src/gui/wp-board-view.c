@@ -311,7 +311,7 @@ follow (WpBoardView *self)
 /* Gives the columns on screen, and one either side, their cards: by lead
  * agency, the board has a column for each of some twenty agencies, and
  * made the cards of all of them (four times the work of those shown,
- * 300 ms at 100,000 items) before its first frame. The others get theirs
+ * some 250 ms of CPU at 100,000 items) before its first frame. The others get theirs
  * as they scroll into view (the focus going to one scrolls to it). */
 void
 _wp_board_fill_shown (WpBoardView *self)
