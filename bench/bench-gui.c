@@ -2,8 +2,16 @@
  * widgets (run it under xvfb-run)
  *
  *   bench-gui --db PATH     a plan file made with bench-store --keep PATH
+ *   bench-gui --bare        the floor: a bare libadwaita window
  *
- * Times: start to first frame of the window (and from exec to main()),
+ * --bare (or BENCH_BARE=1) starts an AdwApplication whose
+ * AdwApplicationWindow holds a header bar and an empty view stack, and
+ * prints its start to first frame and resident memory at that frame,
+ * measured as the plan's window's are: what the outline adds is the
+ * difference between the two runs' lines.
+ *
+ * Times: start to first frame of the window (and from exec to main()) with
+ * the resident memory then,
  * expanding the area with 1,000 key tasks (to the next frame), indenting,
  * moving and deleting a key task and deleting an action, undoing each, a
  * search keystroke;
@@ -21,6 +29,8 @@
  * edit's own time. BENCH_START_ONLY=1 stops at the first frame;
  * BENCH_VIEWS_ONLY=1 skips the outline's steps.
  * BENCH_CPU=1 prints the main thread's CPU time of each step waited for.
+ * BENCH_SMAPS=PATH writes /proc/self/smaps at the first frame (with --bare
+ * too), to compare what each mapping holds.
  * BENCH_FRAMES=1 splits each frame waited for: until it began (our code,
  * mostly), GTK's layout, its paint (rendering and putting it on the
  * screen), and what follows the paint.
@@ -110,6 +120,32 @@ wait_frame (GtkWidget *window,
   return now - since;
 }
 
+/* Prints the resident memory, and what of it is the heap's and what the
+ * files' (libraries, fonts, the plan's pages): the floor's and the
+ * window's lines compare. */
+static void
+print_rss (const char *label)
+{
+  g_autofree char *status = NULL;
+  const char *anon, *file;
+
+  g_print ("%-44s %10.1f MB\n", label, wp_bench_rss_kb () / 1024.0);
+  /* (BENCH_SMAPS=PATH keeps /proc/self/smaps then, to see by mapping
+   * what the window holds beyond the floor) */
+  if (g_getenv ("BENCH_SMAPS") != NULL)
+    {
+      g_autofree char *smaps = NULL;
+
+      if (g_file_get_contents ("/proc/self/smaps", &smaps, NULL, NULL))
+        g_file_set_contents (g_getenv ("BENCH_SMAPS"), smaps, -1, NULL);
+    }
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL)
+      && (anon = strstr (status, "RssAnon:")) != NULL
+      && (file = strstr (status, "RssFile:")) != NULL)
+    g_print ("  (%.1f MB anonymous, %.1f MB of files)\n", strtol (anon + 8, NULL, 10) / 1024.0,
+             strtol (file + 8, NULL, 10) / 1024.0);
+}
+
 static gboolean
 on_settled (gpointer user_data)
 {
@@ -179,13 +215,47 @@ find (GtkWidget *widget,
   return NULL;
 }
 
+/* The floor (--bare): what libadwaita alone takes to show a window */
+static void
+on_bare_activate (GApplication *app,
+                  gpointer      user_data)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *view = adw_view_stack_new ();
+
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_widget_set_vexpand (view, TRUE);
+  gtk_box_append (GTK_BOX (box), view);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_print ("%-44s %10.1f ms\n", "start to first frame of a bare window",
+           wait_frame (window, t_start));
+  print_rss ("resident memory at the first frame");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static int
+run_bare (char *argv0)
+{
+  g_autoptr(AdwApplication) app = adw_application_new ("org.gnome.Workplan.BenchBare",
+                                                       G_APPLICATION_NON_UNIQUE);
+  char *args[] = { argv0, NULL };
+
+  g_signal_connect (app, "activate", G_CALLBACK (on_bare_activate), NULL);
+  return g_application_run (G_APPLICATION (app), 1, args);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_autofree char *db = NULL;
+  gboolean bare = g_getenv ("BENCH_BARE") != NULL;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "Plan file (from bench-store --keep)", "PATH" },
+    { "bare", 0, 0, G_OPTION_ARG_NONE, &bare, "Time a bare libadwaita window instead", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) options = g_option_context_new (NULL);
@@ -204,11 +274,13 @@ main (int    argc,
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
   setlocale (LC_ALL, "");
   g_option_context_add_main_entries (options, entries, NULL);
-  if (!g_option_context_parse (options, &argc, &argv, &error) || db == NULL)
+  if (!g_option_context_parse (options, &argc, &argv, &error) || (db == NULL && !bare))
     {
-      g_printerr ("usage: bench-gui --db PATH\n");
+      g_printerr ("usage: bench-gui --db PATH | --bare\n");
       return 2;
     }
+  if (bare)
+    return run_bare (argv[0]);
 
   gtk_init ();
   adw_init ();
@@ -233,6 +305,7 @@ main (int    argc,
   gtk_window_present (GTK_WINDOW (window));
   g_print ("%-44s %10.1f ms\n", "start to first frame of the outline",
            wait_frame (GTK_WIDGET (window), t_start));
+  print_rss ("resident memory at the first frame");
   g_print ("  (and %.0f ms from exec to main, to 10 ms)\n", before_main);
 
   if (g_getenv ("BENCH_START_ONLY"))

@@ -1583,6 +1583,97 @@ test_board_moves_cards (Demo          *d,
   wp_board_view_set_cards (board, WP_BOARD_CARDS_TASKS);
 }
 
+static void
+collect_list_views (GtkWidget *widget,
+                    GPtrArray *lists)
+{
+  if (GTK_IS_LIST_VIEW (widget) && gtk_widget_has_css_class (widget, "wp-board-list"))
+    g_ptr_array_add (lists, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_list_views (c, lists);
+}
+
+static guint
+n_cards_of (GtkWidget *list)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list))));
+}
+
+/* By lead agency the board has a column for each agency: those off screen
+ * get their cards as they scroll into view, and a card selected in one
+ * of them is there at once. */
+static void
+test_board_fills_columns_as_shown (Demo          *d,
+                                   gconstpointer  data)
+{
+  WpBoardView *board;
+  AdwViewStack *views = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (d->window),
+                                                         ADW_TYPE_VIEW_STACK));
+  g_autoptr(GPtrArray) plans = wp_store_list_plans (d->store, NULL);
+  WpPlan *plan = g_ptr_array_index (plans, plans->len - 1);
+  g_autoptr(GPtrArray) columns = wp_board_compute (d->store, wp_plan_get_id (plan),
+                                                   WP_BOARD_BY_LEAD, WP_BOARD_CARDS_ACTIONS,
+                                                   NULL, NULL);
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+  g_autoptr(WpItem) selected = NULL;
+  GtkScrolledWindow *scroller;
+  GtkAdjustment *adj;
+  GtkWidget *far;
+  guint n_far = 0;
+  gint64 id;
+
+  /* The last column with cards (未分配, last, may have none) */
+  for (guint i = 0; i < columns->len; i++)
+    if (((WpBoardColumn *) g_ptr_array_index (columns, i))->ids->len > 0)
+      n_far = i;
+  g_assert_cmpuint (n_far, >=, 5);
+
+  gtk_window_set_default_size (GTK_WINDOW (d->window), 640, 600);
+  adw_view_stack_set_visible_child_name (views, "board");
+  board = WP_BOARD_VIEW (find_descendant (GTK_WIDGET (d->window), WP_TYPE_BOARD_VIEW));
+  wp_board_view_set_cards (board, WP_BOARD_CARDS_ACTIONS);
+  wp_board_view_set_grouping (board, WP_BOARD_BY_LEAD);
+  spin ();
+  wait_frame (GTK_WIDGET (board));
+  collect_list_views (GTK_WIDGET (board), lists);
+  g_assert_cmpuint (lists->len, ==, columns->len);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (board)), <, 700);
+  g_assert_cmpuint (n_cards_of (g_ptr_array_index (lists, 0)), >, 0);
+  far = g_ptr_array_index (lists, n_far);
+  g_assert_cmpuint (n_cards_of (far), ==, 0);
+
+  /* Scrolled to the end, the far column has its cards */
+  /* (the board's scroller, around the columns' own) */
+  scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (far, GTK_TYPE_SCROLLED_WINDOW));
+  scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (gtk_widget_get_parent (GTK_WIDGET (scroller)),
+                                                           GTK_TYPE_SCROLLED_WINDOW));
+  adj = gtk_scrolled_window_get_hadjustment (scroller);
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+  spin ();
+  g_assert_cmpuint (n_cards_of (far), >, 0);
+
+  /* A card in a column not yet shown is selected there */
+  gtk_adjustment_set_value (adj, 0);
+  wp_board_view_set_grouping (board, WP_BOARD_BY_STATUS);
+  spin ();
+  wp_board_view_set_grouping (board, WP_BOARD_BY_LEAD);
+  spin ();
+  g_ptr_array_set_size (lists, 0);
+  collect_list_views (GTK_WIDGET (board), lists);
+  far = g_ptr_array_index (lists, n_far);
+  g_assert_cmpuint (n_cards_of (far), ==, 0);
+  id = g_array_index (((WpBoardColumn *) g_ptr_array_index (columns, n_far))->ids, gint64, 0);
+  g_assert_true (wp_board_view_select_item (board, id));
+  spin ();
+  g_assert_cmpuint (n_cards_of (far), >, 0);
+  selected = wp_board_view_get_selected_item (board);
+  g_assert_cmpint (wp_item_get_id (selected), ==, id);
+
+  wp_board_view_set_grouping (board, WP_BOARD_BY_STATUS);
+  wp_board_view_set_cards (board, WP_BOARD_CARDS_TASKS);
+  spin ();
+}
+
 /* The directory: an agency renamed and two merged through their dialogs,
  * undone; activating an agency shows its cards on the board. */
 /* The board is made when first shown: made while a search narrows the
@@ -6860,6 +6951,8 @@ main (int    argc,
               test_agency_figures_and_merge, demo_teardown);
   g_test_add ("/gui/board-drop-clears-highlight", Demo, NULL, demo_setup,
               test_board_drop_clears_highlight, demo_teardown);
+  g_test_add ("/gui/board-fills-columns-as-shown", Demo, NULL, demo_setup,
+              test_board_fills_columns_as_shown, demo_teardown);
   g_test_add_func ("/gui/tooltips-one-line-zh_CN", test_tooltips_one_line_zh_CN);
 
   g_test_add ("/gui/views-follow-context", Demo, NULL, demo_setup, test_views_follow_context,

@@ -389,6 +389,17 @@ on_list_key (GtkEventControllerKey *key,
   return FALSE;
 }
 
+/* Gives a column its cards, if it has not had them yet */
+void
+_wp_board_column_fill (Column *column)
+{
+  if (column->filled)
+    return;
+  column->filled = TRUE;
+  wp_id_list_set_ids (column->ids, column->data->ids);
+  _wp_board_update_more (column);
+}
+
 void
 _wp_board_update_more (Column *column)
 {
@@ -487,8 +498,12 @@ _wp_board_column_update (Column *column)
       gtk_label_set_label (GTK_LABEL (column->overdue), overdue);
     }
   gtk_widget_set_visible (column->overdue, column->data->n_overdue > 0);
-  wp_id_list_set_ids (column->ids, column->data->ids);
-  _wp_board_update_more (column);
+  /* (a column off screen gets its cards when it scrolls into view) */
+  if (column->filled)
+    {
+      wp_id_list_set_ids (column->ids, column->data->ids);
+      _wp_board_update_more (column);
+    }
 
   /* Translators: a board column for screen readers: its name and number of cards */
   accessible = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u card", "%s, %u cards",

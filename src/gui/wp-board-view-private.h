@@ -44,6 +44,7 @@ struct _WpBoardView
   WpViewRefresh   refresh;
   gint64           follow_id;     /* a card just moved: select it where it lands */
   GHashTable      *paths;         /* parent id → "area › task", for the cards shown */
+  guint            fill_idle;     /* the columns scrolled into view get their cards */
   gboolean         updating;
 };
 
@@ -59,6 +60,7 @@ struct _Column
   GtkWidget          *more;
   WpIdList           *ids;
   GtkSingleSelection *selection;
+  gboolean            filled;     /* its ids given to its list (see _wp_board_fill_shown()) */
 };
 
 /* wp-board-columns.c: a new column is put at the end of the board */
@@ -66,10 +68,12 @@ Column      *_wp_board_column_new       (WpBoardView   *self,
                                          WpBoardColumn *data);
 void         _wp_board_column_update    (Column        *column);
 void         _wp_board_update_more      (Column        *column);
+void         _wp_board_column_fill      (Column        *column);
 void         _wp_board_string_free_all  (GString       *string);
 
 /* wp-board-view.c */
 WpStore     *_wp_board_get_store        (WpBoardView   *self);
+void         _wp_board_fill_shown       (WpBoardView   *self);
 void         _wp_board_column_free      (Column        *column);
 Column      *_wp_board_column_of_widget (WpBoardView   *self,
                                          GtkWidget     *widget);

@@ -231,9 +231,12 @@ _wp_outline_update_empty_state (WpOutlineView *self)
       return;
     }
 
-  adw_status_page_set_icon_name (self->empty_page, "view-list-bullet-symbolic");
+  /* (each icon is set as its page shows, and taken away as it hides: GTK
+   * looks a status page's large icon up when styling even a hidden page,
+   * which loads librsvg, 6 MB and 10 ms at start) */
   if (self->binding.plan == NULL)
     {
+      adw_status_page_set_icon_name (self->empty_page, "view-list-bullet-symbolic");
       adw_status_page_set_title (self->empty_page, _("No Plans Yet"));
       adw_status_page_set_description (
         self->empty_page,
@@ -247,6 +250,7 @@ _wp_outline_update_empty_state (WpOutlineView *self)
     }
   else if (self->root == NULL || g_list_model_get_n_items (self->root) == 0)
     {
+      adw_status_page_set_icon_name (self->empty_page, "view-list-bullet-symbolic");
       adw_status_page_set_title (self->empty_page, _("This Plan Is Empty"));
       adw_status_page_set_description (self->empty_page,
                                        _("Add its first area, then press Enter to add the "
@@ -257,7 +261,10 @@ _wp_outline_update_empty_state (WpOutlineView *self)
       gtk_widget_grab_focus (GTK_WIDGET (self->add_area_button));
     }
   else
-    gtk_stack_set_visible_child_name (self->stack, "tree");
+    {
+      adw_status_page_set_icon_name (self->empty_page, NULL);
+      gtk_stack_set_visible_child_name (self->stack, "tree");
+    }
 }
 
 static void

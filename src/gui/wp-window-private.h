@@ -38,6 +38,8 @@ struct _WpWindow
 
   GtkDropDown          *year_dropdown;
   AdwViewStack         *view_stack;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
   GtkStack             *main_stack;
   AdwStatusPage        *error_page;
   GtkWidget            *restore_button;

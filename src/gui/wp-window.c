@@ -424,6 +424,8 @@ wp_window_class_init (WpWindowClass *klass)
                                                "/io/github/workplan/Workplan/wp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, WpWindow, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, WpWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, WpWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, read_only_bar);
   gtk_widget_class_bind_template_child (widget_class, WpWindow, discard_log_button);
@@ -472,6 +474,10 @@ add_views (WpWindow *self)
                                            wp_view_type_get_title (type),
                                            wp_view_type_get_icon_name (type));
     }
+  /* (the switchers are given the stack with all its pages: given it empty,
+   * they made their buttons again for each page added, 10 ms at start) */
+  adw_view_switcher_title_set_stack (self->switcher_title, self->view_stack);
+  adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
   ensure_view (self, 0);
 }
 
@@ -612,6 +618,10 @@ wp_window_show_open_error (WpWindow     *self,
       gtk_widget_set_visible (self->restore_button, FALSE);
       gtk_widget_set_visible (self->discard_log_button, damaged_log);
     }
+  /* (set here, not in the template: GTK looks a status page's large icon
+   * up when styling even a hidden page, and that loads librsvg, 6 MB and
+   * 10 ms before the first frame) */
+  adw_status_page_set_icon_name (self->error_page, "dialog-error-symbolic");
   gtk_stack_set_visible_child_name (self->main_stack, "error");
   gtk_widget_set_sensitive (GTK_WIDGET (self->year_dropdown), FALSE);
 }
