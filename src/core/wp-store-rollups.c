@@ -15,9 +15,7 @@
 #include "wp-light.h"
 #include "wp-store-private.h"
 
-#define SUBTREE_CTE \
-  "WITH RECURSIVE sub (id, depth) AS (SELECT id, 0 FROM item WHERE id = ?1" \
-  " UNION ALL SELECT i.id, sub.depth + 1 FROM item i JOIN sub ON i.parent_id = sub.id) "
+#define ROLLUPS(self) ((self)->backend->rollups)
 
 typedef struct {
   double       sum;       /* of the children's effective progress */
@@ -60,6 +58,37 @@ rollup_progress (WpItemStatus  effective_status,
   return 0;
 }
 
+/* Adds a child's figures to its parent's sums */
+static void
+rollup_add (Rollup        *sums,
+            WpItemStatus   status,
+            int            progress,
+            WpLight        light)
+{
+  sums->sum += progress;
+  sums->count++;
+  sums->n_done += status == WP_ITEM_STATUS_DONE;
+  sums->n_started += status == WP_ITEM_STATUS_DONE || status == WP_ITEM_STATUS_IN_PROGRESS;
+  sums->n_suspended += status == WP_ITEM_STATUS_SUSPENDED;
+  sums->worst_light = MAX (sums->worst_light, light);
+}
+
+/* Keeps a parent's figures */
+static void
+cache_figures (WpStore       *self,
+               gint64         id,
+               WpItemStatus   status,
+               int            progress,
+               WpLight        light)
+{
+  WpRollup *cached = g_new (WpRollup, 1);
+
+  cached->status = status;
+  cached->progress = progress;
+  cached->light = light;
+  g_hash_table_insert (self->rollups, g_memdup2 (&id, sizeof id), cached);
+}
+
 /* How a plan's items are judged on the reference date: its light rules,
  * and what each item's milestone expects by then (see own_light()).
  * Dropped with the rollups, and when a milestone changes. */
@@ -78,6 +107,15 @@ judging_free (gpointer data)
   g_free (judging);
 }
 
+static void
+add_expected (gint64    item_id,
+              int       progress,
+              gpointer  user_data)
+{
+  g_hash_table_insert (user_data, g_memdup2 (&item_id, sizeof item_id),
+                       GINT_TO_POINTER (progress + 1));
+}
+
 static Judging *
 get_judging (WpStore *self,
              gint64   plan_id,
@@ -85,7 +123,6 @@ get_judging (WpStore *self,
 {
   Judging *judging;
   WpPlanSettings settings = WP_PLAN_SETTINGS_INIT;
-  g_autoptr(WpStmt) stmt = NULL;
 
   if (self->judging == NULL)
     self->judging = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, judging_free);
@@ -104,24 +141,8 @@ get_judging (WpStore *self,
   /* (the latest quarter ended that expects a progress: the one before
    * stands while a quarter's milestone names a state only) */
   if (judging->quarter > 0)
-    /* (from the milestones: driven from the plan's items, SQLite looked
-     * each of 100,000 up in the milestones, 10 ms at start for none) */
-    stmt = wp_stmt_prepare (self, "SELECT m.item_id, m.progress FROM milestone m"
-                                  " CROSS JOIN item i ON i.id = m.item_id WHERE i.plan_id = ?1"
-                                  " AND m.quarter <= ?2 AND m.progress IS NOT NULL"
-                                  " ORDER BY m.item_id, m.quarter", NULL);
-  if (stmt != NULL)
-    {
-      wp_stmt_bind_int64 (stmt, 1, plan_id);
-      wp_stmt_bind_int (stmt, 2, judging->quarter);
-      while (sqlite3_step (stmt->stmt) == SQLITE_ROW)
-        {
-          gint64 item_id = sqlite3_column_int64 (stmt->stmt, 0);
-
-          g_hash_table_insert (judging->expected, g_memdup2 (&item_id, sizeof item_id),
-                               GINT_TO_POINTER (sqlite3_column_int (stmt->stmt, 1) + 1));
-        }
-    }
+    ROLLUPS (self)->expected (self, plan_id, judging->quarter, add_expected, judging->expected,
+                              NULL);
   g_hash_table_insert (self->judging, g_memdup2 (&plan_id, sizeof plan_id), judging);
   return judging;
 }
@@ -204,22 +225,9 @@ rollup_row (WpStore      *self,
       up = g_new0 (Rollup, 1);
       g_hash_table_insert (sums, g_memdup2 (&parent, sizeof parent), up);
     }
-  up->sum += progress;
-  up->count++;
-  up->n_done += status == WP_ITEM_STATUS_DONE;
-  up->n_started += status == WP_ITEM_STATUS_DONE || status == WP_ITEM_STATUS_IN_PROGRESS;
-  up->n_suspended += status == WP_ITEM_STATUS_SUSPENDED;
-  up->worst_light = MAX (up->worst_light, light);
-
+  rollup_add (up, status, progress, light);
   if (own != NULL)
-    {
-      WpRollup *cached = g_new (WpRollup, 1);
-
-      cached->status = status;
-      cached->progress = progress;
-      cached->light = light;
-      g_hash_table_insert (self->rollups, g_memdup2 (&id, sizeof id), cached);
-    }
+    cache_figures (self, id, status, progress, light);
 }
 
 static GHashTable *
@@ -272,6 +280,17 @@ find_row (GArray *rows,
   return 0;
 }
 
+static gboolean
+add_plan_row (const WpRollupRow *row,
+              gpointer           user_data)
+{
+  PlanRow plan_row = { row->id, row->parent_id, row->progress, row->status, row->due,
+                       0, 0, -1, row->carried_forward };
+
+  g_array_append_val ((GArray *) user_data, plan_row);
+  return TRUE;
+}
+
 /* Rolls up every parent of a plan in one read of its items, for the first
  * top-level item asked for: the outline shows the areas first, and each
  * area read its subtree through a recursive query and a row lookup per
@@ -285,7 +304,6 @@ _wp_store_rollup_plan (WpStore *self,
                        gint64   plan_id,
                        int      plan_year)
 {
-  g_autoptr(WpStmt) stmt = NULL;
   g_autoptr(GArray) rows = g_array_sized_new (FALSE, FALSE, sizeof (PlanRow), 4096);
   g_autoptr(GArray) sums = g_array_new (FALSE, TRUE, sizeof (Rollup));
   g_autoptr(GArray) path = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -296,33 +314,11 @@ _wp_store_rollup_plan (WpStore *self,
   gboolean sorted = TRUE;
   int max_depth = 0;
   GDate start;
-  int rc;
 
-  /* (in id order: the index by plan gives it with no sort) */
-  stmt = wp_stmt_prepare (self, "SELECT id, coalesce (parent_id, 0), progress, status, due,"
-                                " carried_forward FROM item WHERE plan_id = ?1 ORDER BY id", NULL);
-  if (stmt == NULL)
-    return;
-  wp_stmt_bind_int64 (stmt, 1, plan_id);
-  while ((rc = sqlite3_step (stmt->stmt)) == SQLITE_ROW)
-    {
-      PlanRow row = { sqlite3_column_int64 (stmt->stmt, 0), sqlite3_column_int64 (stmt->stmt, 1),
-                      sqlite3_column_type (stmt->stmt, 2) == SQLITE_NULL
-                      ? -1 : sqlite3_column_int (stmt->stmt, 2),
-                      WP_ITEM_STATUS_NOT_STARTED, { 0 }, 0, 0, -1,
-                      sqlite3_column_int (stmt->stmt, 5) != 0 };
-
-      if (!wp_item_status_from_string ((const char *) sqlite3_column_text (stmt->stmt, 3),
-                                       &row.status))
-        row.status = WP_ITEM_STATUS_NOT_STARTED;
-      wp_date_from_iso ((const char *) sqlite3_column_text (stmt->stmt, 4), &row.due);
-      if (rows->len > 0 && g_array_index (rows, PlanRow, rows->len - 1).id >= row.id)
-        sorted = FALSE;
-      g_array_append_val (rows, row);
-    }
-  if (rc != SQLITE_DONE)
+  if (!ROLLUPS (self)->plan_rows (self, plan_id, add_plan_row, rows, NULL))
     return;  /* the subtrees are read one by one instead */
-  g_clear_pointer (&stmt, wp_stmt_release);
+  for (guint i = 1; i < rows->len && sorted; i++)
+    sorted = g_array_index (rows, PlanRow, i - 1).id < g_array_index (rows, PlanRow, i).id;
   if (!sorted)
     g_array_sort (rows, compare_ids);
 
@@ -402,26 +398,11 @@ _wp_store_rollup_plan (WpStore *self,
                                 row->carried_forward);
 
       if (row->up != 0)
-        {
-          Rollup *up = &g_array_index (sums, Rollup,
-                                       g_array_index (rows, PlanRow, row->up - 1).sums - 1);
-
-          up->sum += progress;
-          up->count++;
-          up->n_done += status == WP_ITEM_STATUS_DONE;
-          up->n_started += status == WP_ITEM_STATUS_DONE || status == WP_ITEM_STATUS_IN_PROGRESS;
-          up->n_suspended += status == WP_ITEM_STATUS_SUSPENDED;
-          up->worst_light = MAX (up->worst_light, light);
-        }
+        rollup_add (&g_array_index (sums, Rollup,
+                                    g_array_index (rows, PlanRow, row->up - 1).sums - 1),
+                    status, progress, light);
       if (own != NULL)
-        {
-          WpRollup *cached = g_new (WpRollup, 1);
-
-          cached->status = status;
-          cached->progress = progress;
-          cached->light = light;
-          g_hash_table_insert (self->rollups, g_memdup2 (&row->id, sizeof row->id), cached);
-        }
+        cache_figures (self, row->id, status, progress, light);
     }
 }
 
@@ -429,40 +410,33 @@ _wp_store_rollup_plan (WpStore *self,
  * descendants: effective status (all children done → done, any started →
  * in progress), effective progress (the mean of the children unless set)
  * and the worst traffic light below it. */
+typedef struct {
+  WpStore           *self;
+  GHashTable        *sums;
+  const WpItemData  *data;
+} SubtreeRead;
+
+static gboolean
+add_subtree_row (const WpRollupRow *row,
+                 gpointer           user_data)
+{
+  SubtreeRead *read = user_data;
+
+  rollup_row (read->self, read->sums, read->data->plan_id, row->id, row->parent_id,
+              row->progress, row->status, &row->due, row->carried_forward,
+              read->data->plan_year);
+  return TRUE;
+}
+
 static void
 rollup_subtree (WpStore    *self,
                 WpItemData *data)
 {
-  g_autoptr(WpStmt) stmt = NULL;
-  g_autoptr(GHashTable) sums = NULL;
+  g_autoptr(GHashTable) sums = new_sums ();
+  SubtreeRead read = { self, sums, data };
 
-  stmt = wp_stmt_prepare (self,
-                          SUBTREE_CTE
-                          "SELECT i.id, coalesce (i.parent_id, 0), i.progress, i.status, i.due,"
-                          " i.carried_forward FROM sub JOIN item i USING (id) WHERE sub.depth > 0"
-                          " ORDER BY sub.depth DESC",
-                          NULL);
-  if (stmt == NULL)
+  if (!ROLLUPS (self)->descendants (self, data->id, add_subtree_row, &read, NULL))
     return;
-
-  sums = new_sums ();
-  wp_stmt_bind_int64 (stmt, 1, data->id);
-
-  while (sqlite3_step (stmt->stmt) == SQLITE_ROW)
-    {
-      WpItemStatus status;
-      GDate due;
-
-      if (!wp_item_status_from_string ((const char *) sqlite3_column_text (stmt->stmt, 3),
-                                       &status))
-        status = WP_ITEM_STATUS_NOT_STARTED;
-      wp_date_from_iso ((const char *) sqlite3_column_text (stmt->stmt, 4), &due);
-      rollup_row (self, sums, data->plan_id, sqlite3_column_int64 (stmt->stmt, 0),
-                  sqlite3_column_int64 (stmt->stmt, 1),
-                  sqlite3_column_type (stmt->stmt, 2) == SQLITE_NULL
-                  ? -1 : sqlite3_column_int (stmt->stmt, 2),
-                  status, &due, sqlite3_column_int (stmt->stmt, 5) != 0, data->plan_year);
-    }
 
   {
     Rollup *children = g_hash_table_lookup (sums, &data->id);
@@ -477,14 +451,52 @@ rollup_subtree (WpStore    *self,
                                     data->carried_forward);
   }
 
-  {
-    WpRollup *cached = g_new (WpRollup, 1);
+  cache_figures (self, data->id, data->effective_status, data->effective_progress, data->light);
+}
 
-    cached->status = data->effective_status;
-    cached->progress = data->effective_progress;
-    cached->light = data->light;
-    g_hash_table_insert (self->rollups, g_memdup2 (&data->id, sizeof data->id), cached);
-  }
+typedef struct {
+  WpStore           *self;
+  const WpItemData  *data;
+  Rollup             children;
+  GArray            *uncached;  /* children whose figures are not cached */
+  gboolean           failed;
+} LevelRead;
+
+static gboolean
+add_child_row (const WpRollupRow *row,
+               gpointer           user_data)
+{
+  LevelRead *read = user_data;
+  /* Only parents have cached figures: a child that has them is one, and
+   * only the others are looked up (an area's thousand key tasks took
+   * 0.5 ms more when each was). */
+  WpRollup *cached = g_hash_table_lookup (read->self->rollups, &row->id);
+  int progress;
+
+  if (cached != NULL)
+    {
+      rollup_add (&read->children, cached->status, cached->progress, cached->light);
+      return TRUE;
+    }
+  switch (ROLLUPS (read->self)->has_children (read->self, read->data->plan_id, row->id, NULL))
+    {
+    case 1:
+      /* a parent whose figures are not cached: read below, if few */
+      g_array_append_val (read->uncached, row->id);
+      read->failed = read->uncached->len > 8;
+      return !read->failed;
+    case 0:
+      break;
+    default:
+      read->failed = TRUE;
+      return FALSE;
+    }
+  progress = rollup_progress (row->status, row->progress, NULL);
+  rollup_add (&read->children, row->status, progress,
+              wp_light_roll_up (own_light (read->self, read->data->plan_id, row->id, row->status,
+                                           progress, &row->due, read->data->plan_year),
+                                WP_LIGHT_NONE, row->carried_forward));
+  return TRUE;
 }
 
 /* Rolls a parent up from its direct children when their own figures are
@@ -495,115 +507,32 @@ static gboolean
 rollup_from_children (WpStore    *self,
                       WpItemData *data)
 {
-  g_autoptr(WpStmt) stmt = NULL;
-  g_autoptr(WpStmt) has_children = NULL;
   g_autoptr(GArray) uncached = g_array_new (FALSE, FALSE, sizeof (gint64));
-  Rollup children = { 0 };
-  int rc;
+  LevelRead read = { self, data, { 0 }, uncached, FALSE };
 
-  stmt = wp_stmt_prepare (self,
-                          "SELECT i.id, i.progress, i.status, i.due, i.carried_forward"
-                          " FROM item i WHERE i.parent_id = ?1",
-                          NULL);
-  if (stmt == NULL)
+  if (!ROLLUPS (self)->children (self, data->id, add_child_row, &read, NULL) || read.failed)
     return FALSE;
-  wp_stmt_bind_int64 (stmt, 1, data->id);
-
-  while ((rc = sqlite3_step (stmt->stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt->stmt, 0);
-      /* Only parents have cached figures: a child that has them is one,
-       * and only the others are looked up (an area's thousand key tasks
-       * took 0.5 ms more when each was). */
-      WpRollup *cached = g_hash_table_lookup (self->rollups, &id);
-      WpItemStatus status;
-      int progress;
-      WpLight light;
-
-      if (cached != NULL)
-        {
-          status = cached->status;
-          progress = cached->progress;
-          light = cached->light;
-        }
-      else
-        {
-          GDate due;
-
-          if (has_children == NULL)
-            has_children = wp_stmt_prepare (self, "SELECT 1 FROM item"
-                                                  " WHERE plan_id = ?2 AND parent_id = ?1", NULL);
-          if (has_children == NULL)
-            return FALSE;
-          sqlite3_reset (has_children->stmt);
-          wp_stmt_bind_int64 (has_children, 1, id);
-          wp_stmt_bind_int64 (has_children, 2, data->plan_id);
-          if (sqlite3_step (has_children->stmt) == SQLITE_ROW)
-            {
-              /* a parent whose figures are not cached: read below */
-              g_array_append_val (uncached, id);
-              if (uncached->len > 8)
-                return FALSE;
-              continue;
-            }
-
-          if (!wp_item_status_from_string ((const char *) sqlite3_column_text (stmt->stmt, 2),
-                                           &status))
-            status = WP_ITEM_STATUS_NOT_STARTED;
-          progress = rollup_progress (status, sqlite3_column_type (stmt->stmt, 1) == SQLITE_NULL
-                                              ? -1 : sqlite3_column_int (stmt->stmt, 1), NULL);
-          wp_date_from_iso ((const char *) sqlite3_column_text (stmt->stmt, 3), &due);
-          light = wp_light_roll_up (own_light (self, data->plan_id, id, status, progress, &due,
-                                               data->plan_year),
-                                    WP_LIGHT_NONE, sqlite3_column_int (stmt->stmt, 4) != 0);
-        }
-
-      children.sum += progress;
-      children.count++;
-      children.n_done += status == WP_ITEM_STATUS_DONE;
-      children.n_started += status == WP_ITEM_STATUS_DONE || status == WP_ITEM_STATUS_IN_PROGRESS;
-      children.n_suspended += status == WP_ITEM_STATUS_SUSPENDED;
-      children.worst_light = MAX (children.worst_light, light);
-    }
-  if (rc != SQLITE_DONE)
-    return FALSE;
-  g_clear_pointer (&stmt, wp_stmt_release);
 
   /* The few children not cached: read them (their subtrees are small). */
   for (guint i = 0; i < uncached->len; i++)
     {
       g_autoptr(WpItem) child = wp_store_get_item (self, g_array_index (uncached, gint64, i), NULL);
-      WpItemStatus status;
-      int progress;
 
       if (child == NULL)
         return FALSE;
-      status = wp_item_get_effective_status (child);
-      progress = wp_item_get_effective_progress (child);
-      children.sum += progress;
-      children.count++;
-      children.n_done += status == WP_ITEM_STATUS_DONE;
-      children.n_started += status == WP_ITEM_STATUS_DONE || status == WP_ITEM_STATUS_IN_PROGRESS;
-      children.n_suspended += status == WP_ITEM_STATUS_SUSPENDED;
-      children.worst_light = MAX (children.worst_light, wp_item_get_light (child));
+      rollup_add (&read.children, wp_item_get_effective_status (child),
+                  wp_item_get_effective_progress (child), wp_item_get_light (child));
     }
 
-  data->effective_status = rollup_status (data->status, &children);
-  data->effective_progress = rollup_progress (data->effective_status, data->progress, &children);
+  data->effective_status = rollup_status (data->status, &read.children);
+  data->effective_progress = rollup_progress (data->effective_status, data->progress,
+                                              &read.children);
   data->light = wp_light_roll_up (own_light (self, data->plan_id, data->id,
                                              data->effective_status,
                                              data->effective_progress, &data->due,
                                              data->plan_year),
-                                  children.worst_light, data->carried_forward);
-
-  {
-    WpRollup *cached = g_new (WpRollup, 1);
-
-    cached->status = data->effective_status;
-    cached->progress = data->effective_progress;
-    cached->light = data->light;
-    g_hash_table_insert (self->rollups, g_memdup2 (&data->id, sizeof data->id), cached);
-  }
+                                  read.children.worst_light, data->carried_forward);
+  cache_figures (self, data->id, data->effective_status, data->effective_progress, data->light);
   return TRUE;
 }
 

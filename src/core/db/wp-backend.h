@@ -529,6 +529,59 @@ typedef struct {
                             GError          **error);
 } WpSnapshotQueries;
 
+/* An item's row as a rollup reads it */
+typedef struct {
+  gint64        id;
+  gint64        parent_id;        /* 0 at the top */
+  int           progress;         /* as stored; -1: none */
+  WpItemStatus  status;           /* as stored */
+  GDate         due;              /* cleared: none */
+  gboolean      carried_forward;
+} WpRollupRow;
+
+/* Returns FALSE to stop */
+typedef gboolean (*WpRollupRowFunc) (const WpRollupRow *row,
+                                     gpointer           user_data);
+/* Called with the progress an item's milestone expects, quarter by quarter */
+typedef void     (*WpExpectedFunc)  (gint64             item_id,
+                                     int                progress,
+                                     gpointer           user_data);
+
+/* The rows a parent's figures are rolled up from (queries/wp-rollup-queries.c) */
+typedef struct {
+  /* The progress the milestones of @plan_id's items expect by the end of
+   * @quarter, in item then quarter order (the later quarter last) */
+  gboolean (*expected)     (WpStore          *conn,
+                            gint64            plan_id,
+                            int               quarter,
+                            WpExpectedFunc    func,
+                            gpointer          user_data,
+                            GError          **error);
+  /* @plan_id's live items, in id order */
+  gboolean (*plan_rows)    (WpStore          *conn,
+                            gint64            plan_id,
+                            WpRollupRowFunc   func,
+                            gpointer          user_data,
+                            GError          **error);
+  /* @item_id's descendants, the deepest first */
+  gboolean (*descendants)  (WpStore          *conn,
+                            gint64            item_id,
+                            WpRollupRowFunc   func,
+                            gpointer          user_data,
+                            GError          **error);
+  /* @parent_id's children, in any order */
+  gboolean (*children)     (WpStore          *conn,
+                            gint64            parent_id,
+                            WpRollupRowFunc   func,
+                            gpointer          user_data,
+                            GError          **error);
+  /* 1 if @item_id has children, 0 if not, -1 with @error set */
+  int      (*has_children) (WpStore          *conn,
+                            gint64            plan_id,
+                            gint64            item_id,
+                            GError          **error);
+} WpRollupQueries;
+
 /* A backend: one table per record kind */
 typedef struct {
   const char            *name;
@@ -543,6 +596,7 @@ typedef struct {
   const WpWalkQueries   *walk;
   const WpFactsQueries  *facts;
   const WpBulkQueries   *bulk;
+  const WpRollupQueries *rollups;
 } WpBackend;
 
 /* The SQLite backend (src/core/queries/) */
@@ -558,5 +612,6 @@ extern const WpSearchQueries wp_sqlite_search_queries;
 extern const WpWalkQueries   wp_sqlite_walk_queries;
 extern const WpFactsQueries  wp_sqlite_facts_queries;
 extern const WpBulkQueries   wp_sqlite_bulk_queries;
+extern const WpRollupQueries wp_sqlite_rollup_queries;
 
 G_END_DECLS

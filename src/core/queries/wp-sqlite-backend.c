@@ -19,4 +19,5 @@ const WpBackend wp_sqlite_backend = {
   .walk = &wp_sqlite_walk_queries,
   .facts = &wp_sqlite_facts_queries,
   .bulk = &wp_sqlite_bulk_queries,
+  .rollups = &wp_sqlite_rollup_queries,
 };
