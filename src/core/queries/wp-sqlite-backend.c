@@ -19,4 +19,7 @@ const WpBackend wp_sqlite_backend = {
   .walk = &wp_sqlite_walk_queries,
   .facts = &wp_sqlite_facts_queries,
   .bulk = &wp_sqlite_bulk_queries,
+  .milestones = &wp_sqlite_milestone_queries,
+  .tracking = &wp_sqlite_tracking_queries,
+  .reporting = &wp_sqlite_reporting_queries,
 };
