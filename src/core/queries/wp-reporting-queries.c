@@ -10,6 +10,7 @@
 
 #include "wp-backend.h"
 #include "wp-db-stmt.h"
+#include "wp-query-util.h"
 #include "wp-store-private.h"
 
 /* Notes are kept on the day they report on, so a late report entered
@@ -71,17 +72,8 @@ titles (WpStore         *conn,
         gpointer         user_data,
         GError         **error)
 {
-  g_autoptr(WpStmt) stmt =
-    wp_stmt_prepare (conn, "SELECT id, title FROM item WHERE plan_id = ?1", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  wp_stmt_bind_int64 (stmt, 1, plan_id);
-  while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
-    row (sqlite3_column_int64 (stmt->stmt, 0),
-         (const char *) sqlite3_column_text (stmt->stmt, 1), user_data);
-  return rc == SQLITE_DONE;
+  return wp_query_id_text_rows (conn, "SELECT id, title FROM item WHERE plan_id = ?1", plan_id,
+                                row, user_data, error);
 }
 
 const WpReportingQueries wp_sqlite_reporting_queries = {

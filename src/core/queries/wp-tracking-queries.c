@@ -358,25 +358,38 @@ drop_attachment (WpStore  *conn,
   return wp_query_run_changing (stmt, ATTACHMENT_GONE, error);
 }
 
+/* The text @sql reads for @id in *@text (the caller's), a copy of @none
+ * when there is no row */
+static gboolean
+text_of_id (WpStore     *conn,
+            const char  *sql,
+            gint64       id,
+            const char  *none,
+            char       **text,
+            GError     **error)
+{
+  g_autoptr(WpStmt) stmt = wp_stmt_prepare (conn, sql, error);
+  int rc;
+
+  *text = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  wp_stmt_bind_int64 (stmt, 1, id);
+  rc = wp_stmt_step (stmt, error);
+  if (rc == 0)
+    return FALSE;
+  *text = rc == SQLITE_ROW ? column_dup (stmt, 0) : g_strdup (none);
+  return TRUE;
+}
+
 static gboolean
 get_reason (WpStore   *conn,
             gint64     item_id,
             char     **reason,
             GError   **error)
 {
-  g_autoptr(WpStmt) stmt =
-    wp_stmt_prepare (conn, "SELECT reason FROM year_check WHERE item_id = ?1", error);
-  int rc;
-
-  *reason = NULL;
-  if (stmt == NULL)
-    return FALSE;
-  wp_stmt_bind_int64 (stmt, 1, item_id);
-  rc = wp_stmt_step (stmt, error);
-  if (rc == 0)
-    return FALSE;
-  *reason = rc == SQLITE_ROW ? column_dup (stmt, 0) : g_strdup ("");
-  return TRUE;
+  return text_of_id (conn, "SELECT reason FROM year_check WHERE item_id = ?1", item_id, "",
+                     reason, error);
 }
 
 static gboolean
@@ -435,18 +448,7 @@ get_checked (WpStore   *conn,
              char     **when,
              GError   **error)
 {
-  g_autoptr(WpStmt) stmt =
-    wp_stmt_prepare (conn, "SELECT checked FROM plan WHERE id = ?1", error);
-  int rc;
-
-  *when = NULL;
-  if (stmt == NULL)
-    return FALSE;
-  wp_stmt_bind_int64 (stmt, 1, plan_id);
-  rc = wp_stmt_step (stmt, error);
-  if (rc == SQLITE_ROW)
-    *when = column_dup (stmt, 0);
-  return rc != 0;
+  return text_of_id (conn, "SELECT checked FROM plan WHERE id = ?1", plan_id, NULL, when, error);
 }
 
 static gboolean
@@ -502,19 +504,9 @@ list_plan_reasons (WpStore         *conn,
                    gpointer         user_data,
                    GError         **error)
 {
-  g_autoptr(WpStmt) stmt =
-    wp_stmt_prepare (conn, "SELECT y.item_id, y.reason FROM year_check y"
-                           " JOIN item i ON i.id = y.item_id WHERE i.plan_id = ?1"
-                           " ORDER BY y.item_id", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  wp_stmt_bind_int64 (stmt, 1, plan_id);
-  while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
-    row (sqlite3_column_int64 (stmt->stmt, 0),
-         (const char *) sqlite3_column_text (stmt->stmt, 1), user_data);
-  return rc == SQLITE_DONE;
+  return wp_query_id_text_rows (conn, "SELECT y.item_id, y.reason FROM year_check y"
+                                      " JOIN item i ON i.id = y.item_id WHERE i.plan_id = ?1"
+                                      " ORDER BY y.item_id", plan_id, row, user_data, error);
 }
 
 const WpTrackingQueries wp_sqlite_tracking_queries = {
