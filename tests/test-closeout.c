@@ -307,6 +307,51 @@ test_attachment_too_big (Fixture       *f,
   g_assert_false (wp_undo_stack_can_undo (f->undo));
 }
 
+/* An empty file is kept as an empty file; one removed, or a plan that is
+ * not there, is NOT_FOUND with a message saying so */
+static void
+test_attachment_empty_and_gone (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
+  g_autoptr(GBytes) back = NULL;
+  gint64 item = find_open_leaf (f->store, wp_plan_get_id (f->plan), 0);
+  WpPlanSettings settings;
+  gint64 a;
+
+  a = wp_store_add_attachment (f->store, item, "空白.txt", "text/plain", empty, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (a, >, 0);
+  back = wp_store_read_attachment (f->store, a, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (back);
+  g_assert_cmpuint (g_bytes_get_size (back), ==, 0);
+  g_clear_pointer (&back, g_bytes_unref);
+
+  g_assert_true (wp_store_delete_attachment (f->store, a, &error));
+  g_assert_no_error (error);
+  back = wp_store_read_attachment (f->store, a, &error);
+  g_assert_null (back);
+  g_assert_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "attachment no longer exists"));
+  g_clear_error (&error);
+  g_assert_false (wp_store_delete_attachment (f->store, a, &error));
+  g_assert_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_false (wp_store_get_plan_settings (f->store, wp_plan_get_id (f->plan) + 1000,
+                                              &settings, &error));
+  g_assert_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "plan no longer exists"));
+  g_clear_error (&error);
+  settings.yellow_points = 10;
+  settings.red_points = 20;
+  g_assert_false (wp_store_set_plan_settings (f->store, wp_plan_get_id (f->plan) + 1000,
+                                              &settings, &error));
+  g_assert_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND);
+}
+
 /* Removing a file then undoing gives it back with its bytes, even when the
  * store purged what is deleted in between (as closing the file does). */
 static void
@@ -412,6 +457,7 @@ main (int   argc,
   ADD ("confirm-undoes", test_confirm_undoes);
   ADD ("attachment-bytes", test_attachment_bytes);
   ADD ("attachment-too-big", test_attachment_too_big);
+  ADD ("attachment-empty-and-gone", test_attachment_empty_and_gone);
   ADD ("delete-attachment-undoes", test_delete_attachment_undoes);
   ADD ("year-end-check", test_year_end_check);
 #undef ADD

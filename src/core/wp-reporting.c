@@ -7,7 +7,8 @@
  * of its lead agencies; it counts as reported when it has a progress note
  * dated within the period. Only notes say so: an office enters a report
  * received late on the day it was made, and it then counts in that day's
- * period. The SQL is in queries/wp-reporting-queries.c; the texts made
+ * period. The SQL is behind the backend's WpReportingQueries (SQLite:
+ * queries/wp-reporting-queries.c); the texts made
  * from a period's reports are in wp-reporting-texts.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -21,8 +22,9 @@
 
 #include "wp-deadline.h"
 #include "wp-reporting.h"
-#include "wp-reporting-queries.h"
 #include "wp-store-private.h"
+
+#define REPORTING(store) ((store)->backend->reporting)
 
 static int
 clamp_day (int day,
@@ -363,25 +365,25 @@ wp_period_report_free (WpPeriodReport *report)
 }
 
 static void
-add_noted (gpointer data,
-           gint64   item_id)
+add_noted (gint64   item_id,
+           gpointer data)
 {
   g_hash_table_add (data, g_memdup2 (&item_id, sizeof item_id));
 }
 
 static void
-add_expected (gpointer data,
-              gint64   item_id,
-              int      progress)
+add_expected (gint64   item_id,
+              int      progress,
+              gpointer data)
 {
   /* (by quarter: the latest one wins) */
   g_hash_table_insert (data, g_memdup2 (&item_id, sizeof item_id), GINT_TO_POINTER (progress + 1));
 }
 
 static void
-add_title (gpointer    data,
-           gint64      item_id,
-           const char *title)
+add_title (gint64      item_id,
+           const char *title,
+           gpointer    data)
 {
   g_hash_table_insert (data, g_memdup2 (&item_id, sizeof item_id),
                        g_strdup (title != NULL ? title : ""));
@@ -415,19 +417,14 @@ compute_period (WpStore               *store,
   g_autoptr(GHashTable) noted = new_id_set ();
   g_autofree char *from = wp_date_to_iso (&period->from);
   g_autofree char *to = wp_date_to_iso (&period->to);
-  int rc;
 
   report->plan_id = facts->plan_id;
   report->period = *period;
   report->titles = g_hash_table_ref (titles);
   report->agencies = g_ptr_array_new_with_free_func (agency_report_free);
 
-  rc = wp_reporting_queries_noted_items (store->db, facts->plan_id, from, to, add_noted, noted);
-  if (rc != SQLITE_OK)
-    {
-      wp_store_set_error (store, rc, error);
-      return NULL;
-    }
+  if (!REPORTING (store)->noted_items (store, facts->plan_id, from, to, add_noted, noted, error))
+    return NULL;
 
   for (guint i = 0; i < agency_ids->len; i++)
     {
@@ -513,7 +510,6 @@ wp_period_report_compute_many (WpStore               *store,
     g_ptr_array_new_with_free_func ((GDestroyNotify) wp_period_report_free);
   GHashTable *expected[5] = { NULL };  /* by the last quarter ended */
   gboolean ok = TRUE;
-  int rc;
 
   g_return_val_if_fail (WP_IS_STORE (store), NULL);
 
@@ -521,12 +517,8 @@ wp_period_report_compute_many (WpStore               *store,
   if (facts == NULL)
     return NULL;
   titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  rc = wp_reporting_queries_titles (store->db, plan_id, add_title, titles);
-  if (rc != SQLITE_OK)
-    {
-      wp_store_set_error (store, rc, error);
-      return NULL;
-    }
+  if (!REPORTING (store)->titles (store, plan_id, add_title, titles, error))
+    return NULL;
 
   for (guint i = 0; i < facts->items->len; i++)
     {
@@ -549,12 +541,11 @@ wp_period_report_compute_many (WpStore               *store,
       if (expected[quarter] == NULL)
         {
           expected[quarter] = new_id_set ();
-          rc = quarter > 0 ? wp_reporting_queries_expected (store->db, plan_id, quarter,
-                                                            add_expected, expected[quarter])
-                           : SQLITE_OK;
-          if (rc != SQLITE_OK)
+          if (quarter > 0
+              && !REPORTING (store)->expected (store, plan_id, quarter, add_expected,
+                                               expected[quarter], error))
             {
-              ok = wp_store_set_error (store, rc, error);
+              ok = FALSE;
               break;
             }
         }

@@ -23,8 +23,6 @@
 #include "wp-backend.h"
 #include "wp-deadline.h"
 #include "wp-store-bulk.h"
-#include "wp-milestone-queries.h"
-#include "wp-tracking-queries.h"
 #include "wp-store-private.h"
 
 struct _WpStoreBulk {
@@ -56,6 +54,8 @@ struct _WpStoreBulk {
 
 #define BULK(store) ((store)->backend->bulk)
 #define AGENCIES(store) ((store)->backend->agencies)
+#define MILESTONES(store) ((store)->backend->milestones)
+#define TRACKING(store) ((store)->backend->tracking)
 
 static gboolean
 cancelled (WpStoreBulk  *bulk,
@@ -346,13 +346,10 @@ wp_store_bulk_set_plan (WpStoreBulk           *bulk,
                         const char            *checked,
                         GError               **error)
 {
-  int rc;
-
   g_return_val_if_fail (bulk != NULL && bulk->open, FALSE);
-  rc = wp_tracking_queries_put_settings (bulk->store->db, plan_id, settings);
-  if (rc == SQLITE_OK && checked != NULL)
-    rc = wp_tracking_queries_set_checked (bulk->store->db, plan_id, checked);
-  return rc == SQLITE_OK || wp_store_set_error (bulk->store, rc, error);
+  return TRACKING (bulk->store)->put_settings (bulk->store, plan_id, settings, error)
+         && (checked == NULL
+             || TRACKING (bulk->store)->set_checked (bulk->store, plan_id, checked, error));
 }
 
 /**
@@ -368,8 +365,6 @@ wp_store_bulk_add_milestone (WpStoreBulk  *bulk,
                              int           progress,
                              GError      **error)
 {
-  int rc;
-
   g_return_val_if_fail (bulk != NULL && bulk->open, FALSE);
   if (!written_here (bulk, item_id))
     return FALSE;
@@ -381,8 +376,7 @@ wp_store_bulk_add_milestone (WpStoreBulk  *bulk,
     }
   if (!flush (bulk, error))
     return FALSE;
-  rc = wp_milestone_queries_put (bulk->store->db, item_id, quarter, text, progress);
-  return rc == SQLITE_OK || wp_store_set_error (bulk->store, rc, error);
+  return MILESTONES (bulk->store)->put (bulk->store, item_id, quarter, text, progress, error);
 }
 
 /**

@@ -483,7 +483,7 @@ catch_up (WpStore *self)
   g_autoptr(GPtrArray) changes = NULL;
   gint64 last = 0, first = 0;
 
-  if (!wp_change_log_last (self->db, &last, NULL))
+  if (!wp_change_log_last (self, &last, NULL))
     {
       _wp_store_forget_facts (self);
       return FALSE;
@@ -491,9 +491,9 @@ catch_up (WpStore *self)
   if (g_hash_table_size (self->plan_facts) > 0 && last != self->facts_told)
     {
       /* (rows gone before they were read: trimmed by another program) */
-      if (last < self->facts_told || !wp_change_log_first (self->db, &first, NULL)
+      if (last < self->facts_told || !wp_change_log_first (self, &first, NULL)
           || first > self->facts_told + 1
-          || (changes = wp_change_log_read (self->db, self->facts_told, NULL)) == NULL)
+          || (changes = wp_change_log_read (self, self->facts_told, NULL)) == NULL)
         _wp_store_forget_facts (self);
       else
         note_changes (self, changes);

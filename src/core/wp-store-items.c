@@ -362,7 +362,7 @@ wp_store_shift_siblings (WpStore  *self,
   wp_change_log_resume (self->change_log);
   return ok
          && (wp_change_log_is_paused (self->change_log)
-             || wp_change_log_add_shift (self->db, plan_id, parent_id, from, delta, except_id,
+             || wp_change_log_add_shift (self, plan_id, parent_id, from, delta, except_id,
                                          error));
 }
 

@@ -1,7 +1,8 @@
 /* wp-store-milestones.c: the store's facade for milestones (形象进度)
  *
- * The pattern for a record kind on the change log: the SQL is in a query
- * file (queries/wp-milestone-queries.c), this facade checks the input,
+ * The pattern for a record kind on the change log: the SQL is behind the
+ * backend's WpMilestoneQueries (SQLite: queries/wp-milestone-queries.c),
+ * this facade checks the input,
  * runs it in one transaction and tells the views; undo needs nothing (see
  * wp_edit_set_milestone()).
  *
@@ -11,8 +12,9 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "wp-milestone-queries.h"
 #include "wp-store-private.h"
+
+#define MILESTONES(self) ((self)->backend->milestones)
 
 void
 wp_milestone_free (WpMilestone *milestone)
@@ -42,7 +44,7 @@ wp_store_set_milestone (WpStore     *self,
 {
   g_autoptr(WpItem) item = NULL;
   g_autofree char *clean = g_strstrip (g_strdup (text != NULL ? text : ""));
-  int rc;
+  gboolean ok;
 
   g_return_val_if_fail (WP_IS_STORE (self), FALSE);
 
@@ -58,21 +60,22 @@ wp_store_set_milestone (WpStore     *self,
   if (item == NULL)
     return FALSE;
 
-  rc = clean[0] == '\0' && progress < 0
-       ? wp_milestone_queries_delete (self->db, item_id, quarter)
-       : wp_milestone_queries_put (self->db, item_id, quarter, clean, progress);
-  if (rc != SQLITE_OK)
-    return wp_store_set_error (self, rc, error);
+  ok = clean[0] == '\0' && progress < 0
+       ? MILESTONES (self)->delete (self, item_id, quarter, error)
+       : MILESTONES (self)->put (self, item_id, quarter, clean, progress, error);
+  if (!ok)
+    return FALSE;
   _wp_store_forget_judging (self);
   wp_store_refresh_item_and_ancestors (self, item_id);
   return TRUE;
 }
 
 static void
-add_row (gpointer    data,
+add_row (gint64      item_id,
          int         quarter,
          const char *text,
-         int         progress)
+         int         progress,
+         gpointer    data)
 {
   WpMilestone *milestone = g_new0 (WpMilestone, 1);
 
@@ -96,25 +99,20 @@ wp_store_list_milestones (WpStore  *self,
 {
   g_autoptr(GPtrArray) milestones =
     g_ptr_array_new_with_free_func ((GDestroyNotify) wp_milestone_free);
-  int rc;
 
   g_return_val_if_fail (WP_IS_STORE (self), NULL);
 
-  rc = wp_milestone_queries_list (self->db, item_id, add_row, milestones);
-  if (rc != SQLITE_OK)
-    {
-      wp_store_set_error (self, rc, error);
-      return NULL;
-    }
+  if (!MILESTONES (self)->list_of_item (self, item_id, add_row, milestones, error))
+    return NULL;
   return g_steal_pointer (&milestones);
 }
 
 static void
-add_plan_row (gpointer    data,
-              gint64      item_id,
+add_plan_row (gint64      item_id,
               int         quarter,
               const char *text,
-              int         progress)
+              int         progress,
+              gpointer    data)
 {
   GHashTable *by_item = data;
   GPtrArray *list = g_hash_table_lookup (by_item, &item_id);
@@ -124,7 +122,7 @@ add_plan_row (gpointer    data,
       list = g_ptr_array_new_with_free_func ((GDestroyNotify) wp_milestone_free);
       g_hash_table_insert (by_item, g_memdup2 (&item_id, sizeof item_id), list);
     }
-  add_row (list, quarter, text, progress);
+  add_row (item_id, quarter, text, progress, list);
 }
 
 /**
@@ -143,15 +141,10 @@ wp_store_list_plan_milestones (WpStore  *self,
   g_autoptr(GHashTable) by_item =
     g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                            (GDestroyNotify) g_ptr_array_unref);
-  int rc;
 
   g_return_val_if_fail (WP_IS_STORE (self), NULL);
 
-  rc = wp_milestone_queries_list_plan (self->db, plan_id, add_plan_row, by_item);
-  if (rc != SQLITE_OK)
-    {
-      wp_store_set_error (self, rc, error);
-      return NULL;
-    }
+  if (!MILESTONES (self)->list_of_plan (self, plan_id, add_plan_row, by_item, error))
+    return NULL;
   return g_steal_pointer (&by_item);
 }

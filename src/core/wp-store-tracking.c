@@ -1,7 +1,8 @@
 /* wp-store-tracking.c: the store's facade for the tracking year — plan
  * settings, close-out (销号), evidence files and the year-end check
  *
- * The SQL is in queries/wp-tracking-queries.c; this file checks the
+ * The SQL is behind the backend's WpTrackingQueries (SQLite:
+ * queries/wp-tracking-queries.c); this file checks the
  * input, runs each edit in one transaction and tells the views. Undo
  * needs nothing of its own: every table here is on the change log.
  *
@@ -12,7 +13,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "wp-store-private.h"
-#include "wp-tracking-queries.h"
+
+#define TRACKING(self) ((self)->backend->tracking)
 
 static const char *frequencies[] = {
   [WP_REPORT_MONTHLY] = "monthly",
@@ -55,15 +57,6 @@ wp_closeout_state_to_string (WpCloseoutState state)
     }
 }
 
-/* Runs a query file's result into the store's errors */
-static gboolean
-check_rc (WpStore  *self,
-          int       rc,
-          GError  **error)
-{
-  return rc == SQLITE_OK || wp_store_set_error (self, rc, error);
-}
-
 static gboolean
 fail (WpStore  *self,
       GError  **error)
@@ -86,20 +79,12 @@ wp_store_get_plan_settings (WpStore         *self,
                             GError         **error)
 {
   const WpPlanSettings defaults = WP_PLAN_SETTINGS_INIT;
-  int rc;
 
   g_return_val_if_fail (WP_IS_STORE (self), FALSE);
   g_return_val_if_fail (settings != NULL, FALSE);
 
   *settings = defaults;
-  rc = wp_tracking_queries_get_settings (self->db, plan_id, settings);
-  if (rc == SQLITE_NOTFOUND)
-    {
-      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND,
-                   _("The plan no longer exists; it may have been deleted."));
-      return FALSE;
-    }
-  return check_rc (self, rc, error);
+  return TRACKING (self)->get_settings (self, plan_id, settings, error);
 }
 
 /**
@@ -114,8 +99,6 @@ wp_store_set_plan_settings (WpStore               *self,
                             const WpPlanSettings  *settings,
                             GError               **error)
 {
-  int rc;
-
   g_return_val_if_fail (WP_IS_STORE (self), FALSE);
   g_return_val_if_fail (settings != NULL, FALSE);
 
@@ -139,14 +122,7 @@ wp_store_set_plan_settings (WpStore               *self,
     }
   if (!wp_store_check_writable (self, error) || !wp_store_begin (self, error))
     return FALSE;
-  rc = wp_tracking_queries_put_settings (self->db, plan_id, settings);
-  if (rc == SQLITE_NOTFOUND)
-    {
-      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND,
-                   _("The plan no longer exists; it may have been deleted."));
-      return fail (self, error);
-    }
-  if (!check_rc (self, rc, error))
+  if (!TRACKING (self)->put_settings (self, plan_id, settings, error))
     return fail (self, error);
   if (!wp_store_commit (self, error))
     return FALSE;
@@ -178,7 +154,7 @@ wp_store_get_closeout (WpStore     *self,
                        GError     **error)
 {
   g_return_val_if_fail (WP_IS_STORE (self), FALSE);
-  return check_rc (self, wp_tracking_queries_get_closeout (self->db, item_id, closeout), error);
+  return TRACKING (self)->get_closeout (self, item_id, closeout, error);
 }
 
 static gint64
@@ -210,7 +186,6 @@ wp_store_close_out (WpStore     *self,
   g_autofree char *now = wp_store_now ();
   WpPlanSettings settings;
   gint64 plan_id;
-  int rc;
 
   g_return_val_if_fail (WP_IS_STORE (self), FALSE);
 
@@ -229,11 +204,10 @@ wp_store_close_out (WpStore     *self,
     return FALSE;
   if (!wp_store_set_item_string (self, item_id, "status", "done", error))
     return fail (self, error);
-  rc = wp_tracking_queries_put_closeout (self->db, item_id, clean,
-                                         settings.review_closeout ? WP_CLOSEOUT_PENDING_REVIEW
-                                                                  : WP_CLOSEOUT_CLOSED,
-                                         "", settings.review_closeout ? NULL : now);
-  if (!check_rc (self, rc, error))
+  if (!TRACKING (self)->put_closeout (self, item_id, clean,
+                                      settings.review_closeout ? WP_CLOSEOUT_PENDING_REVIEW
+                                                               : WP_CLOSEOUT_CLOSED,
+                                      "", settings.review_closeout ? NULL : now, error))
     return fail (self, error);
   wp_store_refresh_item_and_ancestors (self, item_id);
   return wp_store_commit (self, error);
@@ -254,7 +228,7 @@ wp_store_confirm_closeout (WpStore     *self,
   g_autofree char *now = wp_store_now ();
   g_autofree char *who = g_strstrip (g_strdup (by != NULL ? by : ""));
   WpCloseout closeout;
-  int rc;
+  gboolean ok;
 
   g_return_val_if_fail (WP_IS_STORE (self), FALSE);
 
@@ -273,10 +247,10 @@ wp_store_confirm_closeout (WpStore     *self,
       wp_closeout_clear (&closeout);
       return FALSE;
     }
-  rc = wp_tracking_queries_put_closeout (self->db, item_id, closeout.completion,
-                                         WP_CLOSEOUT_CLOSED, who, now);
+  ok = TRACKING (self)->put_closeout (self, item_id, closeout.completion, WP_CLOSEOUT_CLOSED,
+                                      who, now, error);
   wp_closeout_clear (&closeout);
-  if (!check_rc (self, rc, error))
+  if (!ok)
     return fail (self, error);
   wp_store_refresh_item_and_ancestors (self, item_id);
   return wp_store_commit (self, error);
@@ -296,7 +270,7 @@ wp_store_list_pending_closeouts (WpStore  *self,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   g_return_val_if_fail (WP_IS_STORE (self), NULL);
-  if (!check_rc (self, wp_tracking_queries_list_pending (self->db, plan_id, ids), error))
+  if (!TRACKING (self)->list_pending (self, plan_id, ids, error))
     return NULL;
   return g_steal_pointer (&ids);
 }
@@ -311,7 +285,7 @@ _wp_store_status_changed (WpStore       *self,
 {
   if (status == WP_ITEM_STATUS_DONE)
     return TRUE;
-  return check_rc (self, wp_tracking_queries_drop_closeout (self->db, item_id), error);
+  return TRACKING (self)->drop_closeout (self, item_id, error);
 }
 
 void
@@ -348,7 +322,6 @@ wp_store_add_attachment (WpStore     *self,
   g_autofree char *sha256 = NULL;
   g_autofree char *now = wp_store_now ();
   gint64 id = 0;
-  int rc;
 
   g_return_val_if_fail (WP_IS_STORE (self), 0);
   g_return_val_if_fail (data != NULL, 0);
@@ -382,13 +355,10 @@ wp_store_add_attachment (WpStore     *self,
     return 0;
 
   sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data);
-  rc = wp_tracking_queries_put_data (self->db, sha256, data);
-  if (rc == SQLITE_OK)
-    rc = wp_tracking_queries_add_attachment (self->db, item_id, base,
-                                             type != NULL ? type : "",
-                                             (gint64) g_bytes_get_size (data), sha256, now,
-                                             &id);
-  if (!check_rc (self, rc, error))
+  if (!TRACKING (self)->put_data (self, sha256, data, error)
+      || !TRACKING (self)->add_attachment (self, item_id, base, type != NULL ? type : "",
+                                           (gint64) g_bytes_get_size (data), sha256, now,
+                                           &id, error))
     {
       fail (self, error);
       return 0;
@@ -412,7 +382,7 @@ wp_store_list_attachments (WpStore  *self,
     g_ptr_array_new_with_free_func ((GDestroyNotify) wp_attachment_free);
 
   g_return_val_if_fail (WP_IS_STORE (self), NULL);
-  if (!check_rc (self, wp_tracking_queries_list_attachments (self->db, item_id, out), error))
+  if (!TRACKING (self)->list_attachments (self, item_id, out, error))
     return NULL;
   return g_steal_pointer (&out);
 }
@@ -428,17 +398,9 @@ wp_store_read_attachment (WpStore  *self,
                           GError  **error)
 {
   GBytes *data = NULL;
-  int rc;
 
   g_return_val_if_fail (WP_IS_STORE (self), NULL);
-  rc = wp_tracking_queries_read_attachment (self->db, attachment_id, &data);
-  if (rc == SQLITE_NOTFOUND)
-    {
-      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND,
-                   _("The attachment no longer exists; it may have been removed."));
-      return NULL;
-    }
-  check_rc (self, rc, error);
+  TRACKING (self)->read_attachment (self, attachment_id, &data, error);
   return data;
 }
 
@@ -453,20 +415,11 @@ wp_store_delete_attachment (WpStore  *self,
                             gint64    attachment_id,
                             GError  **error)
 {
-  int rc;
-
   g_return_val_if_fail (WP_IS_STORE (self), FALSE);
 
   if (!wp_store_check_writable (self, error) || !wp_store_begin (self, error))
     return FALSE;
-  rc = wp_tracking_queries_drop_attachment (self->db, attachment_id);
-  if (rc == SQLITE_NOTFOUND)
-    {
-      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND,
-                   _("The attachment no longer exists; it may have been removed."));
-      return fail (self, error);
-    }
-  if (!check_rc (self, rc, error))
+  if (!TRACKING (self)->drop_attachment (self, attachment_id, error))
     return fail (self, error);
   return wp_store_commit (self, error);
 }
@@ -476,7 +429,7 @@ gboolean
 _wp_store_drop_unused_attachments (WpStore  *self,
                                    GError  **error)
 {
-  return check_rc (self, wp_tracking_queries_drop_unused_data (self->db), error);
+  return TRACKING (self)->drop_unused_data (self, error);
 }
 
 /**
@@ -493,7 +446,7 @@ wp_store_get_check_reason (WpStore  *self,
   char *reason = NULL;
 
   g_return_val_if_fail (WP_IS_STORE (self), NULL);
-  if (!check_rc (self, wp_tracking_queries_get_reason (self->db, item_id, &reason), error))
+  if (!TRACKING (self)->get_reason (self, item_id, &reason, error))
     {
       g_free (reason);
       return NULL;
@@ -520,7 +473,7 @@ wp_store_set_check_reason (WpStore     *self,
     return FALSE;
   if (plan_of_item (self, item_id, error) == 0 || !wp_store_begin (self, error))
     return FALSE;
-  if (!check_rc (self, wp_tracking_queries_put_reason (self->db, item_id, clean), error))
+  if (!TRACKING (self)->put_reason (self, item_id, clean, error))
     return fail (self, error);
   wp_store_refresh_item_and_ancestors (self, item_id);
   return wp_store_commit (self, error);
@@ -541,7 +494,7 @@ wp_store_list_unexplained (WpStore  *self,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   g_return_val_if_fail (WP_IS_STORE (self), NULL);
-  if (!check_rc (self, wp_tracking_queries_list_unexplained (self->db, plan_id, ids), error))
+  if (!TRACKING (self)->list_unexplained (self, plan_id, ids, error))
     return NULL;
   return g_steal_pointer (&ids);
 }
@@ -580,7 +533,7 @@ wp_store_mark_plan_checked (WpStore  *self,
     }
   if (!wp_store_begin (self, error))
     return FALSE;
-  if (!check_rc (self, wp_tracking_queries_set_checked (self->db, plan_id, now), error))
+  if (!TRACKING (self)->set_checked (self, plan_id, now, error))
     return fail (self, error);
   return wp_store_commit (self, error);
 }
@@ -599,7 +552,7 @@ wp_store_get_plan_checked (WpStore  *self,
   char *when = NULL;
 
   g_return_val_if_fail (WP_IS_STORE (self), NULL);
-  check_rc (self, wp_tracking_queries_get_checked (self->db, plan_id, &when), error);
+  TRACKING (self)->get_checked (self, plan_id, &when, error);
   return when;
 }
 
@@ -613,9 +566,9 @@ closeout_free (gpointer data)
 }
 
 static void
-add_closeout (gpointer          data,
-              gint64            item_id,
-              const WpCloseout *c)
+add_closeout (gint64            item_id,
+              const WpCloseout *c,
+              gpointer          data)
 {
   WpCloseout *copy = g_new0 (WpCloseout, 1);
 
@@ -627,9 +580,9 @@ add_closeout (gpointer          data,
 }
 
 static void
-add_reason (gpointer    data,
-            gint64      item_id,
-            const char *reason)
+add_reason (gint64      item_id,
+            const char *reason,
+            gpointer    data)
 {
   g_hash_table_insert (data, g_memdup2 (&item_id, sizeof item_id), g_strdup (reason));
 }
@@ -660,12 +613,9 @@ wp_store_list_plan_tracking (WpStore     *self,
 
   g_return_val_if_fail (WP_IS_STORE (self), FALSE);
 
-  if (!check_rc (self, wp_tracking_queries_list_plan_closeouts (self->db, plan_id, add_closeout,
-                                                                c), error)
-      || !check_rc (self, wp_tracking_queries_list_plan_attachments (self->db, plan_id, all),
-                    error)
-      || !check_rc (self, wp_tracking_queries_list_plan_reasons (self->db, plan_id, add_reason,
-                                                               r), error))
+  if (!TRACKING (self)->list_plan_closeouts (self, plan_id, add_closeout, c, error)
+      || !TRACKING (self)->list_plan_attachments (self, plan_id, all, error)
+      || !TRACKING (self)->list_plan_reasons (self, plan_id, add_reason, r, error))
     {
       g_ptr_array_set_free_func (all, (GDestroyNotify) wp_attachment_free);
       return FALSE;
@@ -711,13 +661,11 @@ _wp_store_import_tracking (WpStore          *self,
   g_autofree char *now = wp_store_now ();
 
   if (closeout != NULL && closeout->state != WP_CLOSEOUT_NONE
-      && !check_rc (self, wp_tracking_queries_put_closeout (self->db, item_id,
-                                                            closeout->completion,
-                                                            closeout->state, closeout->closed_by,
-                                                            closeout->closed_at), error))
+      && !TRACKING (self)->put_closeout (self, item_id, closeout->completion, closeout->state,
+                                         closeout->closed_by, closeout->closed_at, error))
     return FALSE;
   if (reason != NULL && reason[0] != '\0'
-      && !check_rc (self, wp_tracking_queries_put_reason (self->db, item_id, reason), error))
+      && !TRACKING (self)->put_reason (self, item_id, reason, error))
     return FALSE;
   for (guint i = 0; attachment_refs != NULL && i < attachment_refs->len; i++)
     {
@@ -725,17 +673,15 @@ _wp_store_import_tracking (WpStore          *self,
       gboolean has = FALSE;
       gint64 id;
 
-      if (!check_rc (self, wp_tracking_queries_has_data (self->db, a->sha256, &has), error))
+      if (!TRACKING (self)->has_data (self, a->sha256, &has, error))
         return FALSE;
       if (!has)
         {
           (*n_missing)++;
           continue;
         }
-      if (!check_rc (self, wp_tracking_queries_add_attachment (self->db, item_id, a->name,
-                                                               a->type, a->size, a->sha256,
-                                                               a->added != NULL ? a->added : now,
-                                                               &id), error))
+      if (!TRACKING (self)->add_attachment (self, item_id, a->name, a->type, a->size, a->sha256,
+                                            a->added != NULL ? a->added : now, &id, error))
         return FALSE;
     }
   return TRUE;

@@ -234,8 +234,6 @@ wp_store_open (const char        *path,
   g_autoptr(WpStore) self = NULL;
   gboolean exists, is_new;
   gint64 version;
-  int open_flags;
-  int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -266,25 +264,8 @@ wp_store_open (const char        *path,
   if (exists && !_wp_wal_check_before_open (path, flags, error))
     return NULL;
 
-  open_flags = self->read_only ? SQLITE_OPEN_READONLY
-                               : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-  _wp_db_protect_shm_locks ();
-  if (self->read_only && _wp_db_can_only_be_read (path))
-    {
-      g_autofree char *uri = _wp_db_immutable_uri (path);
-
-      rc = uri != NULL ? _wp_db_open_connection (uri, open_flags | SQLITE_OPEN_URI, &self->db)
-                       : SQLITE_CANTOPEN;
-      self->immutable_uri = g_steal_pointer (&uri);
-    }
-  else
-    rc = _wp_db_open_connection (path, open_flags, &self->db);
-  if (rc != SQLITE_OK)
-    {
-      wp_store_set_error (self, rc, error);
-      return NULL;
-    }
-  _wp_db_use_plain_result_codes (self);
+  if (!_wp_db_open (self, error))
+    return NULL;
   /* (waits for other programs' writes as a batch write does, letting a
    * window go first, until wp_store_set_interactive()) */
   _wp_db_wait_as_a_batch (self);
@@ -310,7 +291,7 @@ wp_store_open (const char        *path,
       if (!_wp_db_ready_for_writing (self, is_new, version, error))
         return NULL;
       /* Every write from now on leaves its rows in the change log. */
-      self->change_log = wp_change_log_new (self->db, error);
+      self->change_log = wp_change_log_new (self, error);
       if (self->change_log == NULL || !wp_change_log_install (self->change_log, error))
         return NULL;
     }

@@ -27,6 +27,7 @@
 #include "wp-store.h"
 #include "wp-item-private.h"
 #include "wp-store-walk.h"
+#include "wp-tracking.h"
 
 G_BEGIN_DECLS
 
@@ -529,6 +530,9 @@ typedef struct {
                             GError          **error);
 } WpSnapshotQueries;
 
+/* The tracking year's tables: milestones, tracking, reporting */
+#include "wp-backend-tracking.h"
+
 /* An item's row as a rollup reads it */
 typedef struct {
   gint64        id;
@@ -542,10 +546,6 @@ typedef struct {
 /* Returns FALSE to stop */
 typedef gboolean (*WpRollupRowFunc) (const WpRollupRow *row,
                                      gpointer           user_data);
-/* Called with the progress an item's milestone expects, quarter by quarter */
-typedef void     (*WpExpectedFunc)  (gint64             item_id,
-                                     int                progress,
-                                     gpointer           user_data);
 
 /* The rows a parent's figures are rolled up from (queries/wp-rollup-queries.c) */
 typedef struct {
@@ -554,7 +554,7 @@ typedef struct {
   gboolean (*expected)     (WpStore          *conn,
                             gint64            plan_id,
                             int               quarter,
-                            WpExpectedFunc    func,
+                            WpItemProgressFunc func,
                             gpointer          user_data,
                             GError          **error);
   /* @plan_id's live items, in id order */
@@ -581,7 +581,6 @@ typedef struct {
                             gint64            item_id,
                             GError          **error);
 } WpRollupQueries;
-
 /* A backend: one table per record kind */
 typedef struct {
   const char            *name;
@@ -597,6 +596,9 @@ typedef struct {
   const WpFactsQueries  *facts;
   const WpBulkQueries   *bulk;
   const WpRollupQueries *rollups;
+  const WpMilestoneQueries *milestones;
+  const WpTrackingQueries *tracking;
+  const WpReportingQueries *reporting;
 } WpBackend;
 
 /* The SQLite backend (src/core/queries/) */
@@ -613,5 +615,8 @@ extern const WpWalkQueries   wp_sqlite_walk_queries;
 extern const WpFactsQueries  wp_sqlite_facts_queries;
 extern const WpBulkQueries   wp_sqlite_bulk_queries;
 extern const WpRollupQueries wp_sqlite_rollup_queries;
+extern const WpMilestoneQueries wp_sqlite_milestone_queries;
+extern const WpTrackingQueries wp_sqlite_tracking_queries;
+extern const WpReportingQueries wp_sqlite_reporting_queries;
 
 G_END_DECLS

@@ -32,7 +32,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "wp-change-log.h"
-#include "wp-store.h"
+#include "wp-store-private.h"
 
 static const struct {
   const char *name;   /* as the log names it */
@@ -62,6 +62,7 @@ typedef struct {
 
 struct _WpChangeLog
 {
+  WpStore *store;  /* (not owned: it owns the log) */
   sqlite3 *db;
   guint    paused;
   Table    tables[WP_N_RECORDS];
@@ -165,11 +166,13 @@ read_columns (sqlite3     *db,
  *   see wp_change_log_install()), or %NULL with @error set
  */
 WpChangeLog *
-wp_change_log_new (sqlite3  *db,
+wp_change_log_new (WpStore  *store,
                    GError  **error)
 {
+  sqlite3 *db = store->db;
   WpChangeLog *log = g_new0 (WpChangeLog, 1);
 
+  log->store = store;
   log->db = db;
   for (guint i = 0; i < WP_N_RECORDS; i++)
     if (!read_columns (db, records[i].table, &log->tables[i], error))
@@ -386,19 +389,21 @@ query_id (sqlite3     *db,
 
 /* The id of the newest row of the log, 0 when it is empty */
 gboolean
-wp_change_log_last (sqlite3  *db,
+wp_change_log_last (WpStore  *store,
                     gint64   *last,
                     GError  **error)
 {
+  sqlite3 *db = store->db;
   return query_id (db, "SELECT coalesce (max (id), 0) FROM main.change_log", last, error);
 }
 
 /* The id of the oldest row the log still has, 0 when it is empty */
 gboolean
-wp_change_log_first (sqlite3  *db,
+wp_change_log_first (WpStore  *store,
                      gint64   *first,
                      GError  **error)
 {
+  sqlite3 *db = store->db;
   return query_id (db, "SELECT coalesce (min (id), 0) FROM main.change_log", first, error);
 }
 
@@ -426,10 +431,11 @@ column_dup (sqlite3_stmt *stmt,
  *   or %NULL with @error set
  */
 GPtrArray *
-wp_change_log_read (sqlite3  *db,
+wp_change_log_read (WpStore  *store,
                     gint64    after,
                     GError  **error)
 {
+  sqlite3 *db = store->db;
   g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) wp_change_free);
   sqlite3_stmt *stmt = NULL;
   int rc;
@@ -503,10 +509,11 @@ wp_change_log_read (sqlite3  *db,
 
 /* Logs that plan @plan_id was written in bulk (while the log was paused) */
 gboolean
-wp_change_log_add_bulk (sqlite3  *db,
+wp_change_log_add_bulk (WpStore  *store,
                         gint64    plan_id,
                         GError  **error)
 {
+  sqlite3 *db = store->db;
   sqlite3_stmt *stmt = NULL;
   int rc;
 
@@ -524,7 +531,7 @@ wp_change_log_add_bulk (sqlite3  *db,
  * @parent_id at or after @from by @delta, all but @except_id, while the
  * triggers were paused */
 gboolean
-wp_change_log_add_shift (sqlite3  *db,
+wp_change_log_add_shift (WpStore  *store,
                          gint64    plan_id,
                          gint64    parent_id,
                          int       from,
@@ -532,6 +539,7 @@ wp_change_log_add_shift (sqlite3  *db,
                          gint64    except_id,
                          GError  **error)
 {
+  sqlite3 *db = store->db;
   sqlite3_stmt *stmt = NULL;
   int rc;
 
@@ -697,7 +705,7 @@ wp_change_log_reverse (WpChangeLog  *log,
 
           wp_change_log_pause (log);
           ok = reverse_shift (log->db, change, error)
-               && wp_change_log_add_shift (log->db, change->plan_after, change->parent_after,
+               && wp_change_log_add_shift (log->store, change->plan_after, change->parent_after,
                                            change->shift_from + change->shift_delta,
                                            -change->shift_delta, change->shift_except, error);
           wp_change_log_resume (log);
@@ -726,10 +734,11 @@ wp_change_log_reverse (WpChangeLog  *log,
 
 /* Deletes all but the newest @keep rows of the log */
 gboolean
-wp_change_log_trim (sqlite3  *db,
+wp_change_log_trim (WpStore  *store,
                     gint64    keep,
                     GError  **error)
 {
+  sqlite3 *db = store->db;
   sqlite3_stmt *stmt = NULL;
   int rc;
 

@@ -7,6 +7,8 @@
 #include <glib.h>
 #include <sqlite3.h>
 
+#include "wp-store.h"
+
 G_BEGIN_DECLS
 
 /* The kinds of record the log knows; each is one table. */
@@ -75,7 +77,7 @@ typedef struct _WpChangeLog WpChangeLog;
 void         wp_change_free          (WpChange     *change);
 const char  *wp_record_kind_to_string (WpRecordKind kind);
 
-WpChangeLog *wp_change_log_new       (sqlite3      *db,
+WpChangeLog *wp_change_log_new       (WpStore      *store,
                                       GError      **error);
 void         wp_change_log_free      (WpChangeLog  *log);
 gboolean     wp_change_log_install   (WpChangeLog  *log,
@@ -85,19 +87,19 @@ void         wp_change_log_resume    (WpChangeLog  *log);
 gboolean     wp_change_log_is_paused (WpChangeLog  *log);
 gboolean     wp_change_log_remove    (WpChangeLog  *log,
                                       GError      **error);
-gboolean     wp_change_log_last      (sqlite3      *db,
+gboolean     wp_change_log_last      (WpStore      *store,
                                       gint64       *last,
                                       GError      **error);
-gboolean     wp_change_log_first     (sqlite3      *db,
+gboolean     wp_change_log_first     (WpStore      *store,
                                       gint64       *first,
                                       GError      **error);
-GPtrArray   *wp_change_log_read      (sqlite3      *db,
+GPtrArray   *wp_change_log_read      (WpStore      *store,
                                       gint64        after,
                                       GError      **error);
-gboolean     wp_change_log_add_bulk  (sqlite3      *db,
+gboolean     wp_change_log_add_bulk  (WpStore      *store,
                                       gint64        plan_id,
                                       GError      **error);
-gboolean     wp_change_log_add_shift (sqlite3      *db,
+gboolean     wp_change_log_add_shift (WpStore      *store,
                                       gint64        plan_id,
                                       gint64        parent_id,
                                       int           from,
@@ -107,7 +109,7 @@ gboolean     wp_change_log_add_shift (sqlite3      *db,
 gboolean     wp_change_log_reverse   (WpChangeLog  *log,
                                       GPtrArray    *changes,
                                       GError      **error);
-gboolean     wp_change_log_trim      (sqlite3      *db,
+gboolean     wp_change_log_trim      (WpStore      *store,
                                       gint64        keep,
                                       GError      **error);
 

@@ -1,6 +1,6 @@
-/* wp-db-conn.c: the connection's machinery beyond opening and migrating:
- * the shared memory's locks, closing, copies, the check for damage in a
- * thread, cancelling, and the odd number asked of it
+/* wp-db-conn.c: the connection's machinery beyond migrating: the shared
+ * memory's locks, opening with the right flags, closing, copies, the check
+ * for damage in a thread, cancelling, and the odd number asked of it
  *
  * The shared memory's locks are taken as open file description locks,
  * which no close() of another descriptor drops: see wp-store-locks.c.
@@ -161,6 +161,35 @@ GHashTable *
 _wp_db_new_statement_cache (void)
 {
   return g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+}
+
+/* Opens the store's connection to self->path, to write or (read_only)
+ * only to read; a file no one may change here whose log holds nothing
+ * (see _wp_db_can_only_be_read()) is read as immutable, by the URI kept in
+ * immutable_uri. Results come back as the messages know them (not
+ * extended). */
+gboolean
+_wp_db_open (WpStore  *self,
+             GError  **error)
+{
+  int flags = self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  int rc;
+
+  _wp_db_protect_shm_locks ();
+  if (self->read_only && _wp_db_can_only_be_read (self->path))
+    {
+      g_autofree char *uri = _wp_db_immutable_uri (self->path);
+
+      rc = uri != NULL ? _wp_db_open_connection (uri, flags | SQLITE_OPEN_URI, &self->db)
+                       : SQLITE_CANTOPEN;
+      self->immutable_uri = g_steal_pointer (&uri);
+    }
+  else
+    rc = _wp_db_open_connection (self->path, flags, &self->db);
+  if (rc != SQLITE_OK)
+    return wp_store_set_error (self, rc, error);
+  _wp_db_use_plain_result_codes (self);
+  return TRUE;
 }
 
 /* Result codes as the messages know them (not extended) */

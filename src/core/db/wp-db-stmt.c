@@ -265,6 +265,18 @@ wp_stmt_bind_blob (WpStmt        *stmt,
   return bound (stmt, sqlite3_bind_blob (stmt->stmt, index, data, (int) len, SQLITE_TRANSIENT));
 }
 
+/* Binds @data itself, not a copy (an evidence file's bytes): it must
+ * outlive the statement's run. A zero-length blob, not NULL, when @len is 0. */
+gboolean
+wp_stmt_bind_static_blob (WpStmt        *stmt,
+                          int            index,
+                          gconstpointer  data,
+                          gsize          len)
+{
+  return bound (stmt, sqlite3_bind_blob64 (stmt->stmt, index, len > 0 ? data : "", len,
+                                           SQLITE_STATIC));
+}
+
 const char *
 wp_stmt_column_text (WpStmt *stmt,
                      int     column)

@@ -56,10 +56,10 @@ gboolean  wp_stmt_bind_blob     (WpStmt      *stmt,
                                  int          index,
                                  gconstpointer data,
                                  gsize        len);
-gboolean  wp_stmt_bind_blob     (WpStmt      *stmt,
-                                 int          index,
-                                 gconstpointer data,
-                                 gsize        len);
+gboolean  wp_stmt_bind_static_blob (WpStmt   *stmt,
+                                    int       index,
+                                    gconstpointer data,
+                                    gsize     len);
 const char *wp_stmt_column_text (WpStmt      *stmt,
                                  int          column);
 

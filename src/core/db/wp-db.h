@@ -52,6 +52,8 @@ gboolean  _wp_db_migrate           (WpStore     *self,
 
 /* The connection's life (wp-db-conn.c) */
 void        _wp_db_protect_shm_locks      (void);
+gboolean    _wp_db_open                   (WpStore     *self,
+                                           GError     **error);
 GHashTable *_wp_db_new_statement_cache    (void);
 void        _wp_db_use_plain_result_codes (WpStore     *self);
 gboolean    _wp_db_set_query_only         (WpStore     *self,

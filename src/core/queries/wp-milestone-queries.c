@@ -1,110 +1,104 @@
 /* wp-milestone-queries.c: the SQL of milestones (形象进度), and nothing else
  *
- * A query file holds statements and returns SQLite result codes: no
- * caches, no signals, no transactions (the store's facade runs these in
- * its transaction and tells the views). What a second backend implements
- * its own way is exactly this file's functions.
+ * SQLite's side of WpMilestoneQueries (db/wp-backend.h). No caches, no
+ * signals, no transactions: wp-store-milestones.c checks the input and
+ * runs these.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include "wp-milestone-queries.h"
+#include "wp-backend.h"
+#include "wp-db-stmt.h"
+#include "wp-store-private.h"
 
-static int
-finish (sqlite3_stmt *stmt,
-        int           rc)
+static gboolean
+put (WpStore     *conn,
+     gint64       item_id,
+     int          quarter,
+     const char  *text,
+     int          progress,
+     GError     **error)
 {
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE ? SQLITE_OK : rc;
-}
+  g_autoptr(WpStmt) stmt =
+    wp_stmt_prepare (conn, "INSERT INTO milestone (item_id, quarter, text, progress)"
+                           " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (item_id, quarter)"
+                           " DO UPDATE SET text = excluded.text, progress = excluded.progress",
+                     error);
 
-/* Sets the milestone of @item_id for @quarter (1-4); @progress -1 for none */
-int
-wp_milestone_queries_put (sqlite3    *db,
-                          gint64      item_id,
-                          int         quarter,
-                          const char *text,
-                          int         progress)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db,
-                               "INSERT INTO milestone (item_id, quarter, text, progress)"
-                               " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (item_id, quarter)"
-                               " DO UPDATE SET text = excluded.text, progress = excluded.progress",
-                               -1, &stmt, NULL);
-
-  if (rc != SQLITE_OK)
-    return rc;
-  sqlite3_bind_int64 (stmt, 1, item_id);
-  sqlite3_bind_int (stmt, 2, quarter);
-  sqlite3_bind_text (stmt, 3, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
+  if (stmt == NULL)
+    return FALSE;
+  wp_stmt_bind_int64 (stmt, 1, item_id);
+  wp_stmt_bind_int (stmt, 2, quarter);
+  wp_stmt_bind_text (stmt, 3, text != NULL ? text : "");
   if (progress >= 0)
-    sqlite3_bind_int (stmt, 4, progress);
-  return finish (stmt, sqlite3_step (stmt));
+    wp_stmt_bind_int (stmt, 4, progress);
+  return wp_stmt_run (stmt, error);
 }
 
-int
-wp_milestone_queries_delete (sqlite3 *db,
-                             gint64   item_id,
-                             int      quarter)
+static gboolean
+delete (WpStore  *conn,
+        gint64    item_id,
+        int       quarter,
+        GError  **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, "DELETE FROM milestone WHERE item_id = ?1 AND quarter = ?2",
-                               -1, &stmt, NULL);
+  g_autoptr(WpStmt) stmt =
+    wp_stmt_prepare (conn, "DELETE FROM milestone WHERE item_id = ?1 AND quarter = ?2", error);
 
-  if (rc != SQLITE_OK)
-    return rc;
-  sqlite3_bind_int64 (stmt, 1, item_id);
-  sqlite3_bind_int (stmt, 2, quarter);
-  return finish (stmt, sqlite3_step (stmt));
+  if (stmt == NULL)
+    return FALSE;
+  wp_stmt_bind_int64 (stmt, 1, item_id);
+  wp_stmt_bind_int (stmt, 2, quarter);
+  return wp_stmt_run (stmt, error);
 }
 
-/* Calls @row for each milestone of @item_id, by quarter */
-int
-wp_milestone_queries_list (sqlite3  *db,
-                           gint64    item_id,
-                           void    (*row) (gpointer    data,
-                                           int         quarter,
-                                           const char *text,
-                                           int         progress),
-                           gpointer  data)
+static gboolean
+list_of_item (WpStore          *conn,
+              gint64            item_id,
+              WpMilestoneFunc   row,
+              gpointer          user_data,
+              GError          **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, "SELECT quarter, text, coalesce (progress, -1) FROM milestone"
-                                   " WHERE item_id = ?1 ORDER BY quarter", -1, &stmt, NULL);
+  g_autoptr(WpStmt) stmt =
+    wp_stmt_prepare (conn, "SELECT quarter, text, coalesce (progress, -1) FROM milestone"
+                           " WHERE item_id = ?1 ORDER BY quarter", error);
+  int rc;
 
-  if (rc != SQLITE_OK)
-    return rc;
-  sqlite3_bind_int64 (stmt, 1, item_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    row (data, sqlite3_column_int (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
-         sqlite3_column_int (stmt, 2));
-  return finish (stmt, rc);
+  if (stmt == NULL)
+    return FALSE;
+  wp_stmt_bind_int64 (stmt, 1, item_id);
+  while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
+    row (0, sqlite3_column_int (stmt->stmt, 0), wp_stmt_column_text (stmt, 1),
+         sqlite3_column_int (stmt->stmt, 2), user_data);
+  return rc == SQLITE_DONE;
 }
 
-/* Calls @row for each milestone of the plan's items, by item and quarter */
-int
-wp_milestone_queries_list_plan (sqlite3  *db,
-                                gint64    plan_id,
-                                void    (*row) (gpointer    data,
-                                                gint64      item_id,
-                                                int         quarter,
-                                                const char *text,
-                                                int         progress),
-                                gpointer  data)
+static gboolean
+list_of_plan (WpStore          *conn,
+              gint64            plan_id,
+              WpMilestoneFunc   row,
+              gpointer          user_data,
+              GError          **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, "SELECT m.item_id, m.quarter, m.text,"
-                                   " coalesce (m.progress, -1) FROM milestone m"
-                                   " JOIN item i ON i.id = m.item_id WHERE i.plan_id = ?1"
-                                   " ORDER BY m.item_id, m.quarter", -1, &stmt, NULL);
+  g_autoptr(WpStmt) stmt =
+    wp_stmt_prepare (conn, "SELECT m.item_id, m.quarter, m.text,"
+                           " coalesce (m.progress, -1) FROM milestone m"
+                           " JOIN item i ON i.id = m.item_id WHERE i.plan_id = ?1"
+                           " ORDER BY m.item_id, m.quarter", error);
+  int rc;
 
-  if (rc != SQLITE_OK)
-    return rc;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    row (data, sqlite3_column_int64 (stmt, 0), sqlite3_column_int (stmt, 1),
-         (const char *) sqlite3_column_text (stmt, 2), sqlite3_column_int (stmt, 3));
-  return finish (stmt, rc);
+  if (stmt == NULL)
+    return FALSE;
+  wp_stmt_bind_int64 (stmt, 1, plan_id);
+  while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
+    row (sqlite3_column_int64 (stmt->stmt, 0), sqlite3_column_int (stmt->stmt, 1),
+         wp_stmt_column_text (stmt, 2), sqlite3_column_int (stmt->stmt, 3), user_data);
+  return rc == SQLITE_DONE;
 }
+
+const WpMilestoneQueries wp_sqlite_milestone_queries = {
+  .put = put,
+  .delete = delete,
+  .list_of_item = list_of_item,
+  .list_of_plan = list_of_plan,
+};

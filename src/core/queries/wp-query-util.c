@@ -40,3 +40,23 @@ wp_query_run_changing (WpStmt      *stmt,
   set_gone (gone, error);
   return FALSE;
 }
+
+gboolean
+wp_query_id_text_rows (WpStore         *conn,
+                       const char      *sql,
+                       gint64           id,
+                       WpItemTextFunc   row,
+                       gpointer         user_data,
+                       GError         **error)
+{
+  g_autoptr(WpStmt) stmt = wp_stmt_prepare (conn, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  wp_stmt_bind_int64 (stmt, 1, id);
+  while ((rc = wp_stmt_step (stmt, error)) == SQLITE_ROW)
+    row (sqlite3_column_int64 (stmt->stmt, 0),
+         (const char *) sqlite3_column_text (stmt->stmt, 1), user_data);
+  return rc == SQLITE_DONE;
+}

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "wp-backend.h"
 #include "wp-db-stmt.h"
 
 G_BEGIN_DECLS
@@ -18,5 +19,13 @@ gboolean  wp_query_step_row      (WpStmt      *stmt,
 gboolean  wp_query_run_changing  (WpStmt      *stmt,
                                   const char  *gone,
                                   GError     **error);
+/* Runs @sql with @id as its one parameter and calls @row with each row's
+ * id and text (columns 0 and 1; the text NULL for NULL) */
+gboolean  wp_query_id_text_rows  (WpStore         *conn,
+                                  const char      *sql,
+                                  gint64           id,
+                                  WpItemTextFunc   row,
+                                  gpointer         user_data,
+                                  GError         **error);
 
 G_END_DECLS

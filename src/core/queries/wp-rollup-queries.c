@@ -61,7 +61,7 @@ static gboolean
 expected (WpStore          *conn,
           gint64            plan_id,
           int               quarter,
-          WpExpectedFunc    func,
+          WpItemProgressFunc func,
           gpointer          user_data,
           GError          **error)
 {

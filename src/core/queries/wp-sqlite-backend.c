@@ -20,4 +20,7 @@ const WpBackend wp_sqlite_backend = {
   .facts = &wp_sqlite_facts_queries,
   .bulk = &wp_sqlite_bulk_queries,
   .rollups = &wp_sqlite_rollup_queries,
+  .milestones = &wp_sqlite_milestone_queries,
+  .tracking = &wp_sqlite_tracking_queries,
+  .reporting = &wp_sqlite_reporting_queries,
 };
