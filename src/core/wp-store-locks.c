@@ -119,6 +119,21 @@ wp_store_file_in_use (const char *path)
   return FALSE;
 }
 
+/**
+ * wp_store_file_refuses_readers:
+ * @path: a plan file
+ *
+ * Whether another program holds @path locked so that not even a reader
+ * gets in (an exclusive locking mode, a rollback journal's write). Asked
+ * without waiting, since the store waits seconds for a lock, and on the
+ * main thread that froze the window (issue 15, defect 8).
+ */
+gboolean
+wp_store_file_refuses_readers (const char *path)
+{
+  return _wp_db_file_refuses_readers (path);
+}
+
 /* The mark this process keeps on a database file it has open: a read lock
  * on the range SQLite locks for its SHARED lock, taken as an open file
  * description lock on a descriptor of its own, so that no close() drops it.

@@ -131,6 +131,7 @@ WpStore    *wp_store_open               (const char        *path,
                                          GError           **error);
 const char *wp_store_get_path           (WpStore           *self);
 gboolean    wp_store_file_in_use        (const char        *path);
+gboolean    wp_store_file_refuses_readers (const char      *path);
 gboolean    wp_store_is_read_only       (WpStore           *self);
 void        wp_store_check_async        (WpStore           *self,
                                          GCancellable      *cancellable,

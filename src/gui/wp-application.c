@@ -10,7 +10,6 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 
 #include "wp-application.h"
 #include "wp-window.h"
@@ -82,31 +81,6 @@ static void open_window (WpApplication *self,
                          const char    *path,
                          gboolean       create_folder);
 
-/* Whether another program holds @path locked so that not even a reader
- * gets in (SQLite's exclusive locking mode, a rollback journal's write):
- * asked without waiting, since the store waits seconds for a lock, and on
- * the main thread that froze the window (issue 15, defect 8). The
- * connection is SQLite's own, which keeps the locks of the process's other
- * connections, and never removes the log (as open_connection() in
- * wp-store.c). */
-static gboolean
-is_locked_by_another (const char *path)
-{
-  sqlite3 *db = NULL;
-  int persist_wal = 1;
-  int rc;
-
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_file_control (db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist_wal);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_busy_timeout (db, 0);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_exec (db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
-  sqlite3_close (db);
-  return rc == SQLITE_BUSY || rc == SQLITE_LOCKED;
-}
-
 static gboolean
 retry_open (gpointer data)
 {
@@ -114,7 +88,7 @@ retry_open (gpointer data)
 
   if (retry->window == NULL)
     return G_SOURCE_REMOVE;  /* closed meanwhile */
-  if (is_locked_by_another (retry->path))
+  if (wp_store_file_refuses_readers (retry->path))
     return G_SOURCE_CONTINUE;
   /* (should the lock come back meanwhile, the new window says so again) */
   gtk_window_destroy (retry->window);
@@ -141,7 +115,7 @@ open_window (WpApplication *self,
   if (create_folder && g_mkdir_with_parents (dir, 0700) != 0)
     g_set_error (&error, G_FILE_ERROR, g_file_error_from_errno (errno),
                  _("Cannot create the folder “%s”: %s"), dir, g_strerror (errno));
-  else if (g_file_test (path, G_FILE_TEST_IS_REGULAR) && is_locked_by_another (path))
+  else if (g_file_test (path, G_FILE_TEST_IS_REGULAR) && wp_store_file_refuses_readers (path))
     g_set_error (&error, WP_STORE_ERROR, WP_STORE_ERROR_BUSY,
                  _("“%s” is in use by another program. Close it there and try again."), path);
   else

@@ -245,6 +245,27 @@ _wp_db_close (WpStore *self)
  * caller's thread). Returns: what it found ("ok" when sound, else each
  * problem or the damage that stopped it), or NULL with @error set when
  * the file could not be checked */
+/* Whether a read of @path is refused at once: a connection of SQLite's
+ * own, which keeps the locks of the process's other connections (see
+ * _wp_db_protect_shm_locks()), never removes the log and never waits. */
+gboolean
+_wp_db_file_refuses_readers (const char *path)
+{
+  sqlite3 *db = NULL;
+  int persist_wal = 1;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_file_control (db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist_wal);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_busy_timeout (db, 0);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+  sqlite3_close (db);
+  return rc == SQLITE_BUSY || rc == SQLITE_LOCKED;
+}
+
 char *
 _wp_db_quick_check (const char  *uri,
                     GError     **error)

@@ -68,6 +68,7 @@ gboolean    _wp_db_enforce_foreign_keys   (WpStore     *self,
 void        _wp_db_give_back_free_pages   (WpStore     *self);
 void        _wp_db_truncate_log           (WpStore     *self);
 gboolean    _wp_db_close                  (WpStore     *self);
+gboolean    _wp_db_file_refuses_readers   (const char  *path);
 char       *_wp_db_quick_check            (const char  *uri,
                                            GError     **error);
 gboolean    _wp_db_vacuum_into            (WpStore     *self,
