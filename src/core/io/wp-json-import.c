@@ -337,20 +337,12 @@ wp_json_document_parse (const char  *data,
   if (*r.p != '{')
     return not_a_plan (error), NULL;
   root_members = json_object_new ();
-  for (r.p++, _wp_json_skip_space (&r); *r.p != '}'; _wp_json_skip_space (&r))
+  for (;;)
     {
-      g_autofree char *key = NULL;
+      g_autofree char *key = _wp_json_read_member_key (&r);
 
-      if (*r.p == ',')
-        {
-          r.p++;
-          _wp_json_skip_space (&r);
-        }
-      _wp_json_read_string (&r);
-      key = g_strdup (r.text->str);
-      _wp_json_skip_space (&r);
-      r.p++;  /* : */
-      _wp_json_skip_space (&r);
+      if (key == NULL)
+        break;
       if (*r.p == '[' && g_str_equal (key, "items"))
         _wp_json_parse_item_list (&r, doc->items, "$", ".items", 0, &items_error);
       else

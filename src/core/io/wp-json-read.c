@@ -547,6 +547,33 @@ _wp_json_read_string (Reader *r)
   r->p++;
 }
 
+/* At an object's “{”, or after one of its members' value: steps over
+ * what leads to the next member's value and returns its name, or steps
+ * past the “}” and returns %NULL when there are no more members. */
+char *
+_wp_json_read_member_key (Reader *r)
+{
+  char *key;
+
+  _wp_json_skip_space (r);
+  if (*r->p == '{' || *r->p == ',')
+    {
+      r->p++;
+      _wp_json_skip_space (r);
+    }
+  if (*r->p == '}')
+    {
+      r->p++;
+      return NULL;
+    }
+  _wp_json_read_string (r);
+  key = g_strdup (r->text->str);
+  _wp_json_skip_space (r);
+  r->p++;  /* : */
+  _wp_json_skip_space (r);
+  return key;
+}
+
 JsonNode *
 _wp_json_read_value (Reader *r)
 {
@@ -559,22 +586,14 @@ _wp_json_read_value (Reader *r)
       {
         JsonObject *object = json_object_new ();
 
-        for (r->p++, _wp_json_skip_space (r); *r->p != '}'; _wp_json_skip_space (r))
+        for (;;)
           {
-            g_autofree char *key = NULL;
+            g_autofree char *key = _wp_json_read_member_key (r);
 
-            if (*r->p == ',')
-              {
-                r->p++;
-                _wp_json_skip_space (r);
-              }
-            _wp_json_read_string (r);
-            key = g_strdup (r->text->str);
-            _wp_json_skip_space (r);
-            r->p++;  /* : */
+            if (key == NULL)
+              break;
             json_object_set_member (object, key, _wp_json_read_value (r));
           }
-        r->p++;
         node = json_node_init_object (json_node_alloc (), object);
         json_object_unref (object);
         return node;
@@ -726,26 +745,17 @@ parse_item (Reader      *r,
 
   object = json_object_new ();
   children = g_ptr_array_new_with_free_func ((GDestroyNotify) _wp_json_import_item_free);
-  for (r->p++, _wp_json_skip_space (r); *r->p != '}'; _wp_json_skip_space (r))
+  for (;;)
     {
-      g_autofree char *key = NULL;
+      g_autofree char *key = _wp_json_read_member_key (r);
 
-      if (*r->p == ',')
-        {
-          r->p++;
-          _wp_json_skip_space (r);
-        }
-      _wp_json_read_string (r);
-      key = g_strdup (r->text->str);
-      _wp_json_skip_space (r);
-      r->p++;  /* : */
-      _wp_json_skip_space (r);
+      if (key == NULL)
+        break;
       if (*r->p == '[' && g_str_equal (key, "children"))
         _wp_json_parse_item_list (r, children, where, ".children", depth + 1, &child_error);
       else
         json_object_set_member (object, key, _wp_json_read_value (r));
     }
-  r->p++;
 
   item = read_item_fields (object, where, error);
   if (item == NULL)

@@ -83,6 +83,7 @@ typedef struct {
 
 void      _wp_json_skip_space      (Reader       *r);
 void      _wp_json_read_string     (Reader       *r);
+char     *_wp_json_read_member_key (Reader       *r);
 JsonNode *_wp_json_read_value      (Reader       *r);
 void      _wp_json_parse_item_list (Reader       *r,
                                     GPtrArray    *items,
