@@ -54,12 +54,12 @@ write_item (WpStoreBulk *bulk,
 
   /* Work done before it was imported was done when it was last reported,
    * not on the day of the import. */
-  if (item->status == WP_ITEM_STATUS_DONE && item->notes->len > 0)
+  if (item->status == WP_ITEM_STATUS_DONE && item->notes != NULL)
     {
       GDate last;
 
       g_date_clear (&last, 1);
-      for (guint i = 0; i < item->notes->len; i++)
+      for (guint i = 0; i < IMPORT_LIST_LEN (item->notes); i++)
         {
           WpNote *n = g_ptr_array_index (item->notes, i);
           if (!g_date_valid (&last) || g_date_compare (&n->date, &last) > 0)
@@ -72,11 +72,11 @@ write_item (WpStoreBulk *bulk,
   if (id == 0)
     return FALSE;
 
-  for (guint i = 0; i < item->targets->len; i++)
+  for (guint i = 0; i < IMPORT_LIST_LEN (item->targets); i++)
     if (!wp_store_bulk_add_target (bulk, id, g_ptr_array_index (item->targets, i), error))
       return FALSE;
 
-  for (guint i = 0; i < item->notes->len; i++)
+  for (guint i = 0; i < IMPORT_LIST_LEN (item->notes); i++)
     {
       WpNote *n = g_ptr_array_index (item->notes, i);
       if (!wp_store_bulk_add_note (bulk, id, &n->date, n->text, n->progress, n->reporter,
@@ -84,20 +84,25 @@ write_item (WpStoreBulk *bulk,
         return FALSE;
     }
 
-  for (guint i = 0; i < item->milestones->len; i++)
+  for (guint i = 0; i < IMPORT_LIST_LEN (item->milestones); i++)
     {
       WpMilestone *m = g_ptr_array_index (item->milestones, i);
       if (!wp_store_bulk_add_milestone (bulk, id, m->quarter, m->text, m->progress, error))
         return FALSE;
     }
 
-  if ((item->closeout.state != WP_CLOSEOUT_NONE || item->attachments->len > 0
-       || item->reason != NULL)
-      && !wp_store_bulk_add_tracking (bulk, id, &item->closeout, item->attachments,
-                                      item->reason, n_missing, error))
-    return FALSE;
+  if (item->closeout.state != WP_CLOSEOUT_NONE || item->attachments != NULL
+      || item->reason != NULL)
+    {
+      g_autoptr(GPtrArray) none = item->attachments == NULL ? g_ptr_array_new () : NULL;
 
-  for (guint i = 0; i < item->children->len; i++)
+      if (!wp_store_bulk_add_tracking (bulk, id, &item->closeout,
+                                       none != NULL ? none : item->attachments,
+                                       item->reason, n_missing, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < IMPORT_LIST_LEN (item->children); i++)
     if (!write_item (bulk, plan_id, id, (int) i, g_ptr_array_index (item->children, i),
                      n_missing, error))
       return FALSE;

@@ -144,6 +144,18 @@ _wp_json_get_number (JsonObject  *object,
   return TRUE;
 }
 
+/* Adds @entry to one of an item's lists, made on its first entry */
+static gpointer
+list_add (GPtrArray      **list,
+          GDestroyNotify   free_func,
+          gpointer         entry)
+{
+  if (*list == NULL)
+    *list = g_ptr_array_new_with_free_func (free_func);
+  g_ptr_array_add (*list, entry);
+  return entry;
+}
+
 static gboolean
 get_progress (JsonObject  *object,
               int         *progress,
@@ -228,8 +240,7 @@ read_targets (JsonObject  *object,
         return _wp_json_invalid (error, here, _("a target must be an object"));
       o = json_node_get_object (element);
 
-      t = g_new0 (WpTarget, 1);
-      g_ptr_array_add (item->targets, t);
+      t = list_add (&item->targets, (GDestroyNotify) wp_target_free, g_new0 (WpTarget, 1));
       t->label = g_strdup ("");
       t->unit = g_strdup ("");
       if (!_wp_json_get_string (o, "label", &t->label, here, error)
@@ -268,8 +279,7 @@ read_notes (JsonObject  *object,
         return _wp_json_invalid (error, here, _("a progress note must be an object"));
       o = json_node_get_object (element);
 
-      n = g_new0 (WpNote, 1);
-      g_ptr_array_add (item->notes, n);
+      n = list_add (&item->notes, (GDestroyNotify) wp_note_free, g_new0 (WpNote, 1));
       n->text = g_strdup ("");
       if (!_wp_json_get_string (o, "date", &date, here, error)
           || !_wp_json_get_string (o, "text", &n->text, here, error)
@@ -311,8 +321,8 @@ read_milestones (JsonObject  *object,
       if (!JSON_NODE_HOLDS_OBJECT (element))
         return _wp_json_invalid (error, here, _("a milestone must be an object"));
       o = json_node_get_object (element);
-      m = g_new0 (WpMilestone, 1);
-      g_ptr_array_add (item->milestones, m);
+      m = list_add (&item->milestones, (GDestroyNotify) wp_milestone_free,
+                    g_new0 (WpMilestone, 1));
       m->text = g_strdup ("");
       if (!_wp_json_get_number (o, "quarter", &has, &quarter, here, error)
           || !_wp_json_get_string (o, "text", &m->text, here, error)
@@ -375,8 +385,8 @@ read_tracking (JsonObject  *object,
       if (!JSON_NODE_HOLDS_OBJECT (element))
         return _wp_json_invalid (error, here, _("an attachment must be an object"));
       o = json_node_get_object (element);
-      a = g_new0 (WpAttachment, 1);
-      g_ptr_array_add (item->attachments, a);
+      a = list_add (&item->attachments, (GDestroyNotify) wp_attachment_free,
+                    g_new0 (WpAttachment, 1));
       if (!_wp_json_get_string (o, "name", &a->name, here, error)
           || !_wp_json_get_string (o, "type", &a->type, here, error)
           || !_wp_json_get_number (o, "size", &has, &size, here, error)
@@ -409,11 +419,6 @@ read_item_fields (JsonObject  *object,
   item->title = g_strdup ("");
   item->description = g_strdup ("");
   item->due_label = g_strdup ("");
-  item->targets = g_ptr_array_new_with_free_func ((GDestroyNotify) wp_target_free);
-  item->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) wp_note_free);
-  item->milestones = g_ptr_array_new_with_free_func ((GDestroyNotify) wp_milestone_free);
-  item->attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) wp_attachment_free);
-  item->children = g_ptr_array_new_with_free_func ((GDestroyNotify) _wp_json_import_item_free);
 
   if (!_wp_json_get_string (object, "kind", &kind, where, error)
       || !_wp_json_get_string (object, "title", &item->title, where, error)
@@ -766,6 +771,7 @@ parse_item (Reader      *r,
       g_propagate_error (error, g_steal_pointer (&child_error));
       return NULL;
     }
-  g_ptr_array_extend_and_steal (item->children, g_steal_pointer (&children));
+  if (children->len > 0)
+    item->children = g_steal_pointer (&children);
   return item;
 }

@@ -33,6 +33,8 @@ struct _ImportItem {
   gboolean      ongoing;
   gboolean      carried_over;
   gboolean      carried_forward;
+  /* The lists are %NULL when empty, as most are: 100,000 items held five
+   * empty arrays in 24 MB. */
   GPtrArray    *targets;   /* WpTarget */
   GPtrArray    *notes;     /* WpNote */
   GPtrArray    *milestones;   /* WpMilestone */
@@ -41,6 +43,9 @@ struct _ImportItem {
   char         *reason;
   GPtrArray    *children;  /* ImportItem */
 };
+
+/* How many entries a list of an ImportItem has */
+#define IMPORT_LIST_LEN(list) ((list) != NULL ? (list)->len : 0u)
 
 void      _wp_json_import_item_free (ImportItem *item);
 
