@@ -6,10 +6,15 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+/* madvise() under -std=c11 */
+#define _DEFAULT_SOURCE
+
 #include "config.h"
 
 #include <math.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
@@ -497,6 +502,30 @@ _wp_json_skip_space (Reader *r)
     r->p++;
 }
 
+/* Gives the pages of text read so far back to the system, a few MB at a
+ * time, when the text is the reader's to give (r->kept): a file of 100,000
+ * items is 69 MB of text, which otherwise stays in memory beside the items
+ * made of it. Called between items, when nothing points into the text
+ * behind r->p; the pages given back read as zeros and are never read
+ * again. */
+void
+_wp_json_let_go (Reader *r)
+{
+  const gsize at_least = 4 * 1024 * 1024;
+  gsize page_size;
+  const char *upto;
+
+  if (r->kept == NULL)
+    return;
+  page_size = (gsize) sysconf (_SC_PAGESIZE);
+  upto = (const char *) ((guintptr) r->p & ~(guintptr) (page_size - 1));
+  if (upto <= r->kept || (gsize) (upto - r->kept) < at_least)
+    return;
+  /* (when this fails, the text only stays in memory as it did) */
+  if (madvise ((void *) r->kept, upto - r->kept, MADV_DONTNEED) == 0)
+    r->kept = upto;
+}
+
 static int
 hex_digit (char c)
 {
@@ -718,6 +747,7 @@ _wp_json_parse_item_list (Reader      *r,
           if (item != NULL)
             g_ptr_array_add (items, item);
         }
+      _wp_json_let_go (r);
     }
   r->p++;
 }

@@ -84,11 +84,16 @@ typedef struct {
   const char *p;
   const char *end;
   GString    *text;  /* the string being decoded */
+  /* Where the text not yet given back starts (page-aligned), when it is
+   * a mapping of the reader's own that it may give back as it reads on;
+   * %NULL when the text is the caller's. */
+  const char *kept;
 } Reader;
 
 void      _wp_json_skip_space      (Reader       *r);
 void      _wp_json_read_string     (Reader       *r);
 char     *_wp_json_read_member_key (Reader       *r);
+void      _wp_json_let_go          (Reader       *r);
 JsonNode *_wp_json_read_value      (Reader       *r);
 void      _wp_json_parse_item_list (Reader       *r,
                                     GPtrArray    *items,
