@@ -119,6 +119,7 @@ struct _WpJsonDocument {
   char           *checked;
   guint           n_missing_attachments;  /* by the last write */
   GPtrArray      *items;  /* ImportItem */
+  GStringChunk   *strings;  /* the items' text */
   GPtrArray      *aliases;  /* GStrv: an agency's name, then its aliases */
 };
 
@@ -144,6 +145,7 @@ wp_json_document_free (WpJsonDocument *doc)
   g_free (doc->organization);
   g_free (doc->checked);
   g_clear_pointer (&doc->items, g_ptr_array_unref);
+  g_clear_pointer (&doc->strings, g_string_chunk_free);
   g_clear_pointer (&doc->aliases, g_ptr_array_unref);
   g_free (doc);
 }
@@ -306,6 +308,7 @@ parse_document (const char  *data,
   doc->organization = g_strdup ("");
   doc->settings = (WpPlanSettings) WP_PLAN_SETTINGS_INIT;
   doc->items = g_ptr_array_new_with_free_func ((GDestroyNotify) _wp_json_import_item_free);
+  doc->strings = g_string_chunk_new (64 * 1024);
   doc->aliases = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 
   if (length < 0)
@@ -334,7 +337,7 @@ parse_document (const char  *data,
     return NULL;
 
   text = g_string_new (NULL);
-  r = (Reader) { .p = data, .end = data + length, .text = text };
+  r = (Reader) { .p = data, .end = data + length, .text = text, .strings = doc->strings };
   if (own_text)
     r.kept = (const char *) ((guintptr) data & ~(guintptr) (sysconf (_SC_PAGESIZE) - 1));
   _wp_json_skip_space (&r);

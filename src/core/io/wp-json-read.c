@@ -27,18 +27,13 @@
 void
 _wp_json_import_item_free (ImportItem *item)
 {
-  g_free (item->title);
-  g_free (item->description);
-  g_strfreev (item->lead);
-  g_strfreev (item->co);
-  g_free (item->due);
-  g_free (item->due_label);
+  g_free (item->lead);
+  g_free (item->co);
   g_clear_pointer (&item->targets, g_ptr_array_unref);
   g_clear_pointer (&item->notes, g_ptr_array_unref);
   g_clear_pointer (&item->milestones, g_ptr_array_unref);
   wp_closeout_clear (&item->closeout);
   g_clear_pointer (&item->attachments, g_ptr_array_unref);
-  g_free (item->reason);
   g_clear_pointer (&item->children, g_ptr_array_unref);
   g_free (item);
 }
@@ -102,12 +97,14 @@ _wp_json_get_member (JsonObject   *object,
   return TRUE;
 }
 
-gboolean
-_wp_json_get_string (JsonObject  *object,
-                     const char  *key,
-                     char       **out,
-                     const char  *where,
-                     GError     **error)
+/* An optional text member: *@text is left alone when it is missing or null,
+ * else points to the member's text, in @object */
+static gboolean
+get_text (JsonObject  *object,
+          const char  *key,
+          const char **text,
+          const char  *where,
+          GError     **error)
 {
   JsonNode *node;
 
@@ -119,9 +116,49 @@ _wp_json_get_string (JsonObject  *object,
        * keeps it so whatever json-glib does with escapes. */
       if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
         return _wp_json_invalid (error, where, _("“%s” is not valid text"), key);
-      g_free (*out);
-      *out = g_strdup (json_node_get_string (node));
+      *text = json_node_get_string (node);
     }
+  return TRUE;
+}
+
+gboolean
+_wp_json_get_string (JsonObject  *object,
+                     const char  *key,
+                     char       **out,
+                     const char  *where,
+                     GError     **error)
+{
+  const char *text = NULL;
+
+  if (!get_text (object, key, &text, where, error))
+    return FALSE;
+  if (text != NULL)
+    {
+      g_free (*out);
+      *out = g_strdup (text);
+    }
+  return TRUE;
+}
+
+/* As _wp_json_get_string(), the text kept in @strings: an item's text,
+ * which the document holds for all its items. Text that recurs (dates,
+ * agency names, "") is kept once. */
+static gboolean
+get_item_text (JsonObject    *object,
+               const char    *key,
+               GStringChunk  *strings,
+               gboolean       recurs,
+               const char   **out,
+               const char    *where,
+               GError       **error)
+{
+  const char *text = NULL;
+
+  if (!get_text (object, key, &text, where, error))
+    return FALSE;
+  if (text != NULL)
+    *out = recurs ? g_string_chunk_insert_const (strings, text)
+                  : g_string_chunk_insert (strings, text);
   return TRUE;
 }
 
@@ -181,14 +218,14 @@ get_progress (JsonObject  *object,
   return TRUE;
 }
 
-gboolean
-_wp_json_get_names (JsonObject  *object,
-                    const char  *key,
-                    GStrv       *out,
-                    const char  *where,
-                    GError     **error)
+/* Adds the agency names of list @key to @names (g_free()d) */
+static gboolean
+read_names (JsonObject  *object,
+            const char  *key,
+            GPtrArray   *names,
+            const char  *where,
+            GError     **error)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   JsonNode *node;
 
   if (!_wp_json_get_member (object, key, JSON_NODE_ARRAY, G_TYPE_INVALID, &node, where, error))
@@ -212,11 +249,45 @@ _wp_json_get_names (JsonObject  *object,
           name = wp_utf8_strip_blank (g_strdup (json_node_get_string (element)));
           if (name[0] == '\0')
             return _wp_json_invalid (error, where, _("“%s” has an empty agency name"), key);
-          g_strv_builder_add (builder, name);
+          g_ptr_array_add (names, g_steal_pointer (&name));
         }
     }
+  return TRUE;
+}
 
-  *out = g_strv_builder_end (builder);
+gboolean
+_wp_json_get_names (JsonObject  *object,
+                    const char  *key,
+                    GStrv       *out,
+                    const char  *where,
+                    GError     **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  if (!read_names (object, key, names, where, error))
+    return FALSE;
+  g_ptr_array_add (names, NULL);
+  *out = (GStrv) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+  return TRUE;
+}
+
+/* As _wp_json_get_names(), the names kept in @strings */
+static gboolean
+get_item_names (JsonObject     *object,
+                const char     *key,
+                GStringChunk   *strings,
+                const char   ***out,
+                const char     *where,
+                GError        **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  if (!read_names (object, key, names, where, error))
+    return FALSE;
+  *out = g_new (const char *, names->len + 1);
+  for (guint i = 0; i < names->len; i++)
+    (*out)[i] = g_string_chunk_insert_const (strings, g_ptr_array_index (names, i));
+  (*out)[names->len] = NULL;
   return TRUE;
 }
 
@@ -345,14 +416,15 @@ read_milestones (JsonObject  *object,
 
 /* "closeout", "attachments" (by reference) and "unfinished_reason" */
 static gboolean
-read_tracking (JsonObject  *object,
-               ImportItem  *item,
-               const char  *where,
-               GError     **error)
+read_tracking (JsonObject    *object,
+               ImportItem    *item,
+               GStringChunk  *strings,
+               const char    *where,
+               GError       **error)
 {
   JsonNode *node;
 
-  if (!_wp_json_get_string (object, "unfinished_reason", &item->reason, where, error)
+  if (!get_item_text (object, "unfinished_reason", strings, FALSE, &item->reason, where, error)
       || !_wp_json_get_member (object, "closeout", JSON_NODE_OBJECT, G_TYPE_INVALID,
                                &node, where, error))
     return FALSE;
@@ -412,32 +484,32 @@ read_tracking (JsonObject  *object,
 /* An item's own members, read from @object; its children are read by
  * parse_item() as the text goes. */
 static ImportItem *
-read_item_fields (JsonObject  *object,
-                  const char  *where,
-                  GError     **error)
+read_item_fields (JsonObject    *object,
+                  GStringChunk  *strings,
+                  const char    *where,
+                  GError       **error)
 {
   g_autoptr(ImportItem) item = g_new0 (ImportItem, 1);
   g_autofree char *kind = NULL;
   g_autofree char *status = NULL;
   JsonNode *member;
 
-  item->title = g_strdup ("");
-  item->description = g_strdup ("");
-  item->due_label = g_strdup ("");
+  item->title = item->description = item->due_label = "";
 
   if (!_wp_json_get_string (object, "kind", &kind, where, error)
-      || !_wp_json_get_string (object, "title", &item->title, where, error)
-      || !_wp_json_get_string (object, "description", &item->description, where, error)
-      || !_wp_json_get_names (object, "lead", &item->lead, where, error)
-      || !_wp_json_get_names (object, "co", &item->co, where, error)
+      || !get_item_text (object, "title", strings, FALSE, &item->title, where, error)
+      || !get_item_text (object, "description", strings, TRUE, &item->description, where,
+                         error)
+      || !get_item_names (object, "lead", strings, &item->lead, where, error)
+      || !get_item_names (object, "co", strings, &item->co, where, error)
       || !_wp_json_get_string (object, "status", &status, where, error)
       || !get_progress (object, &item->progress, where, error)
-      || !_wp_json_get_string (object, "due", &item->due, where, error)
-      || !_wp_json_get_string (object, "due_label", &item->due_label, where, error)
+      || !get_item_text (object, "due", strings, TRUE, &item->due, where, error)
+      || !get_item_text (object, "due_label", strings, TRUE, &item->due_label, where, error)
       || !read_targets (object, item, where, error)
       || !read_notes (object, item, where, error)
       || !read_milestones (object, item, where, error)
-      || !read_tracking (object, item, where, error))
+      || !read_tracking (object, item, strings, where, error))
     return NULL;
 
   if (kind == NULL || !wp_item_kind_from_string (kind, &item->kind))
@@ -792,7 +864,7 @@ parse_item (Reader      *r,
         json_object_set_member (object, key, _wp_json_read_value (r));
     }
 
-  item = read_item_fields (object, where, error);
+  item = read_item_fields (object, r->strings, where, error);
   if (item == NULL)
     return NULL;
   if (child_error != NULL)
