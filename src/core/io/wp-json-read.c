@@ -291,130 +291,142 @@ get_item_names (JsonObject     *object,
   return TRUE;
 }
 
+/* Reads one object of a list of an item's: @here names its place */
+typedef gboolean (*ReadEntry) (JsonObject  *o,
+                               ImportItem  *item,
+                               gpointer     state,
+                               const char  *here,
+                               GError     **error);
+
+/* The optional list @key of objects, each read by @read_entry; one that is
+ * not an object is refused with @not_an_object */
 static gboolean
-read_targets (JsonObject  *object,
-              ImportItem  *item,
-              const char  *where,
-              GError     **error)
+read_list (JsonObject  *object,
+           const char  *key,
+           const char  *not_an_object,
+           ReadEntry    read_entry,
+           ImportItem  *item,
+           gpointer     state,
+           const char  *where,
+           GError     **error)
 {
   JsonNode *node;
 
-  if (!_wp_json_get_member (object, "targets", JSON_NODE_ARRAY, G_TYPE_INVALID,
-                            &node, where, error))
+  if (!_wp_json_get_member (object, key, JSON_NODE_ARRAY, G_TYPE_INVALID, &node, where, error))
     return FALSE;
-  if (node == NULL)
-    return TRUE;
 
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+  for (guint i = 0; node != NULL && i < json_array_get_length (json_node_get_array (node)); i++)
     {
       JsonNode *element = json_array_get_element (json_node_get_array (node), i);
-      g_autofree char *here = g_strdup_printf ("%s.targets[%u]", where, i);
-      WpTarget *t;
-      JsonObject *o;
+      g_autofree char *here = g_strdup_printf ("%s.%s[%u]", where, key, i);
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
-        return _wp_json_invalid (error, here, _("a target must be an object"));
-      o = json_node_get_object (element);
-
-      t = list_add (&item->targets, (GDestroyNotify) wp_target_free, g_new0 (WpTarget, 1));
-      t->label = g_strdup ("");
-      t->unit = g_strdup ("");
-      if (!_wp_json_get_string (o, "label", &t->label, here, error)
-          || !_wp_json_get_string (o, "unit", &t->unit, here, error)
-          || !_wp_json_get_number (o, "baseline", &t->has_baseline, &t->baseline, here, error)
-          || !_wp_json_get_number (o, "target", &t->has_target, &t->target, here, error)
-          || !_wp_json_get_number (o, "current", &t->has_current, &t->current, here, error))
+        return _wp_json_invalid (error, here, "%s", not_an_object);
+      if (!read_entry (json_node_get_object (element), item, state, here, error))
         return FALSE;
     }
-
   return TRUE;
 }
 
 static gboolean
-read_notes (JsonObject  *object,
-            ImportItem  *item,
-            const char  *where,
-            GError     **error)
+read_target (JsonObject  *o,
+             ImportItem  *item,
+             gpointer     state,
+             const char  *here,
+             GError     **error)
 {
-  JsonNode *node;
+  WpTarget *t = list_add (&item->targets, (GDestroyNotify) wp_target_free, g_new0 (WpTarget, 1));
 
-  if (!_wp_json_get_member (object, "notes", JSON_NODE_ARRAY, G_TYPE_INVALID, &node, where, error))
+  t->label = g_strdup ("");
+  t->unit = g_strdup ("");
+  return _wp_json_get_string (o, "label", &t->label, here, error)
+         && _wp_json_get_string (o, "unit", &t->unit, here, error)
+         && _wp_json_get_number (o, "baseline", &t->has_baseline, &t->baseline, here, error)
+         && _wp_json_get_number (o, "target", &t->has_target, &t->target, here, error)
+         && _wp_json_get_number (o, "current", &t->has_current, &t->current, here, error);
+}
+
+static gboolean
+read_note (JsonObject  *o,
+           ImportItem  *item,
+           gpointer     state,
+           const char  *here,
+           GError     **error)
+{
+  g_autofree char *date = NULL;
+  WpNote *n = list_add (&item->notes, (GDestroyNotify) wp_note_free, g_new0 (WpNote, 1));
+
+  n->text = g_strdup ("");
+  if (!_wp_json_get_string (o, "date", &date, here, error)
+      || !_wp_json_get_string (o, "text", &n->text, here, error)
+      || !get_progress (o, &n->progress, here, error)
+      || !_wp_json_get_string (o, "reporter", &n->reporter, here, error))
     return FALSE;
-  if (node == NULL)
-    return TRUE;
-
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
-    {
-      JsonNode *element = json_array_get_element (json_node_get_array (node), i);
-      g_autofree char *here = g_strdup_printf ("%s.notes[%u]", where, i);
-      g_autofree char *date = NULL;
-      WpNote *n;
-      JsonObject *o;
-
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        return _wp_json_invalid (error, here, _("a progress note must be an object"));
-      o = json_node_get_object (element);
-
-      n = list_add (&item->notes, (GDestroyNotify) wp_note_free, g_new0 (WpNote, 1));
-      n->text = g_strdup ("");
-      if (!_wp_json_get_string (o, "date", &date, here, error)
-          || !_wp_json_get_string (o, "text", &n->text, here, error)
-          || !get_progress (o, &n->progress, here, error)
-          || !_wp_json_get_string (o, "reporter", &n->reporter, here, error))
-        return FALSE;
-      if (!wp_date_from_iso (date, &n->date))
-        return _wp_json_invalid (error, here, _("“date” must be a date like 2025-06-30"));
-    }
-
+  if (!wp_date_from_iso (date, &n->date))
+    return _wp_json_invalid (error, here, _("“date” must be a date like 2025-06-30"));
   return TRUE;
 }
 
-/* "milestones": [{"quarter": 1, "text": "…", "progress": 30}] */
+/* "milestones": [{"quarter": 1, "text": "…", "progress": 30}]; @state:
+ * gboolean[5], the quarters seen */
 static gboolean
-read_milestones (JsonObject  *object,
+read_milestone (JsonObject  *o,
+                ImportItem  *item,
+                gpointer     state,
+                const char  *here,
+                GError     **error)
+{
+  gboolean *seen = state;
+  WpMilestone *m = list_add (&item->milestones, (GDestroyNotify) wp_milestone_free,
+                             g_new0 (WpMilestone, 1));
+  gboolean has;
+  double quarter;
+
+  m->text = g_strdup ("");
+  if (!_wp_json_get_number (o, "quarter", &has, &quarter, here, error)
+      || !_wp_json_get_string (o, "text", &m->text, here, error)
+      || !get_progress (o, &m->progress, here, error))
+    return FALSE;
+  if (!has || quarter != floor (quarter) || quarter < 1 || quarter > 4)
+    return _wp_json_invalid (error, here, _("“quarter” must be 1, 2, 3 or 4"));
+  m->quarter = (int) quarter;
+  if (seen[m->quarter])
+    return _wp_json_invalid (error, here, _("an item has one milestone per quarter"));
+  seen[m->quarter] = TRUE;
+  return TRUE;
+}
+
+/* An attachment, by reference */
+static gboolean
+read_attachment (JsonObject  *o,
                  ImportItem  *item,
-                 const char  *where,
+                 gpointer     state,
+                 const char  *here,
                  GError     **error)
 {
-  JsonNode *node;
-  gboolean seen[5] = { FALSE };
+  WpAttachment *a = list_add (&item->attachments, (GDestroyNotify) wp_attachment_free,
+                              g_new0 (WpAttachment, 1));
+  gboolean has;
+  double size;
 
-  if (!_wp_json_get_member (object, "milestones", JSON_NODE_ARRAY, G_TYPE_INVALID,
-                            &node, where, error))
+  if (!_wp_json_get_string (o, "name", &a->name, here, error)
+      || !_wp_json_get_string (o, "type", &a->type, here, error)
+      || !_wp_json_get_number (o, "size", &has, &size, here, error)
+      || !_wp_json_get_string (o, "sha256", &a->sha256, here, error)
+      || !_wp_json_get_string (o, "added", &a->added, here, error))
     return FALSE;
-  if (node == NULL)
-    return TRUE;
-
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
-    {
-      JsonNode *element = json_array_get_element (json_node_get_array (node), i);
-      g_autofree char *here = g_strdup_printf ("%s.milestones[%u]", where, i);
-      WpMilestone *m;
-      gboolean has;
-      double quarter;
-      JsonObject *o;
-
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        return _wp_json_invalid (error, here, _("a milestone must be an object"));
-      o = json_node_get_object (element);
-      m = list_add (&item->milestones, (GDestroyNotify) wp_milestone_free,
-                    g_new0 (WpMilestone, 1));
-      m->text = g_strdup ("");
-      if (!_wp_json_get_number (o, "quarter", &has, &quarter, here, error)
-          || !_wp_json_get_string (o, "text", &m->text, here, error)
-          || !get_progress (o, &m->progress, here, error))
-        return FALSE;
-      if (!has || quarter != floor (quarter) || quarter < 1 || quarter > 4)
-        return _wp_json_invalid (error, here, _("“quarter” must be 1, 2, 3 or 4"));
-      m->quarter = (int) quarter;
-      if (seen[m->quarter])
-        return _wp_json_invalid (error, here, _("an item has one milestone per quarter"));
-      seen[m->quarter] = TRUE;
-    }
+  if (a->name == NULL || a->name[0] == '\0' || a->sha256 == NULL
+      || strlen (a->sha256) != 64 || !has || size < 0 || size != floor (size))
+    return _wp_json_invalid (error, here,
+                             _("an attachment needs its “name”, “size” and “sha256”"));
+  a->size = (gint64) size;
+  if (a->type == NULL)
+    a->type = g_strdup ("");
   return TRUE;
 }
 
-/* "closeout", "attachments" (by reference) and "unfinished_reason" */
+/* "closeout" and "unfinished_reason" (the attachments are a list of their
+ * own) */
 static gboolean
 read_tracking (JsonObject    *object,
                ImportItem    *item,
@@ -446,38 +458,6 @@ read_tracking (JsonObject    *object,
       else
         return _wp_json_invalid (error, here, _("“state” must be closed or pending_review"));
     }
-
-  if (!_wp_json_get_member (object, "attachments", JSON_NODE_ARRAY, G_TYPE_INVALID,
-                            &node, where, error))
-    return FALSE;
-  for (guint i = 0; node != NULL && i < json_array_get_length (json_node_get_array (node)); i++)
-    {
-      JsonNode *element = json_array_get_element (json_node_get_array (node), i);
-      g_autofree char *here = g_strdup_printf ("%s.attachments[%u]", where, i);
-      WpAttachment *a;
-      gboolean has;
-      double size;
-      JsonObject *o;
-
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        return _wp_json_invalid (error, here, _("an attachment must be an object"));
-      o = json_node_get_object (element);
-      a = list_add (&item->attachments, (GDestroyNotify) wp_attachment_free,
-                    g_new0 (WpAttachment, 1));
-      if (!_wp_json_get_string (o, "name", &a->name, here, error)
-          || !_wp_json_get_string (o, "type", &a->type, here, error)
-          || !_wp_json_get_number (o, "size", &has, &size, here, error)
-          || !_wp_json_get_string (o, "sha256", &a->sha256, here, error)
-          || !_wp_json_get_string (o, "added", &a->added, here, error))
-        return FALSE;
-      if (a->name == NULL || a->name[0] == '\0' || a->sha256 == NULL
-          || strlen (a->sha256) != 64 || !has || size < 0 || size != floor (size))
-        return _wp_json_invalid (error, here,
-                                 _("an attachment needs its “name”, “size” and “sha256”"));
-      a->size = (gint64) size;
-      if (a->type == NULL)
-        a->type = g_strdup ("");
-    }
   return TRUE;
 }
 
@@ -492,6 +472,7 @@ read_item_fields (JsonObject    *object,
   g_autoptr(ImportItem) item = g_new0 (ImportItem, 1);
   g_autofree char *kind = NULL;
   g_autofree char *status = NULL;
+  gboolean quarters_seen[5] = { FALSE };
   JsonNode *member;
 
   item->title = item->description = item->due_label = "";
@@ -506,10 +487,15 @@ read_item_fields (JsonObject    *object,
       || !get_progress (object, &item->progress, where, error)
       || !get_item_text (object, "due", strings, TRUE, &item->due, where, error)
       || !get_item_text (object, "due_label", strings, TRUE, &item->due_label, where, error)
-      || !read_targets (object, item, where, error)
-      || !read_notes (object, item, where, error)
-      || !read_milestones (object, item, where, error)
-      || !read_tracking (object, item, strings, where, error))
+      || !read_list (object, "targets", _("a target must be an object"), read_target,
+                     item, NULL, where, error)
+      || !read_list (object, "notes", _("a progress note must be an object"), read_note,
+                     item, NULL, where, error)
+      || !read_list (object, "milestones", _("a milestone must be an object"), read_milestone,
+                     item, quarters_seen, where, error)
+      || !read_tracking (object, item, strings, where, error)
+      || !read_list (object, "attachments", _("an attachment must be an object"),
+                     read_attachment, item, NULL, where, error))
     return NULL;
 
   if (kind == NULL || !wp_item_kind_from_string (kind, &item->kind))
