@@ -81,7 +81,8 @@ gboolean  _wp_json_get_number  (JsonObject    *object,
                                 const char    *where,
                                 GError       **error);
 
-/* The text being read, after wp_json_scan() has checked all of it */
+/* The text being read, after wp_json_scan() has checked all of it
+ * (wp-json-text.c) */
 typedef struct {
   const char *p;
   const char *end;
@@ -98,6 +99,7 @@ void      _wp_json_read_string     (Reader       *r);
 char     *_wp_json_read_member_key (Reader       *r);
 void      _wp_json_let_go          (Reader       *r);
 JsonNode *_wp_json_read_value      (Reader       *r);
+void      _wp_json_skip_value      (Reader       *r);
 void      _wp_json_parse_item_list (Reader       *r,
                                     GPtrArray    *items,
                                     const char   *where,
