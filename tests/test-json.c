@@ -557,6 +557,115 @@ test_load_refuses_special_files (Fixture       *f,
   g_assert_cmpint (wp_json_document_get_year (doc), ==, 2025);
 }
 
+/* A plan of @n_areas areas of @n_actions actions each, 1 KB apiece: a
+ * file large enough that the reader gives its text back as it goes.
+ * @last_kind is the kind of the very last action. */
+static char *
+large_document (guint       n_areas,
+                guint       n_actions,
+                const char *last_kind)
+{
+  GString *text = g_string_new ("{\"format\": \"workplan\", \"version\": 1,\n"
+                                " \"plan\": {\"year\": 2025, \"title\": \"大计划\"},\n"
+                                " \"items\": [");
+
+  for (guint a = 0; a < n_areas; a++)
+    {
+      g_string_append_printf (text, "%s\n  {\"kind\": \"area\", \"title\": \"领域%u\", "
+                              "\"lead\": [\"市发改委\"], \"children\": [", a ? "," : "", a);
+      for (guint i = 0; i < n_actions; i++)
+        {
+          gboolean last = a == n_areas - 1 && i == n_actions - 1;
+
+          g_string_append_printf (text, "%s\n   {\"kind\": \"%s\", \"title\": \"措施\\u%04x %u.%u\", "
+                                  "\"lead\": [\"区%u\"], \"co\": [\"市财政局\", \"区%u\"], "
+                                  "\"due\": \"2025-%02u-28\", \"progress\": %u, \"description\": \"",
+                                  i ? "," : "", last ? last_kind : "action", 0x4e00 + i % 500,
+                                  a, i, i % 7, (i + 3) % 7, 1 + i % 12, i % 101);
+          for (guint k = 0; k < 40; k++)
+            g_string_append_printf (text, "第%u条说明文字，", (a * n_actions + i) * 40 + k);
+          g_string_append (text, "\"}");
+        }
+      g_string_append (text, "]}");
+    }
+  g_string_append (text, "]}\n");
+  return g_string_free (text, FALSE);
+}
+
+static char *
+write_temp_file (Fixture    *f,
+                 const char *name,
+                 const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* A file is read into memory that the reader gives back page by page as
+ * it reads on: what it reads is what it reads from the same text in the
+ * caller's memory, and errors after the text given back are the same. */
+static void
+test_load_large_file_as_parsed (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  g_autofree char *text = large_document (3, 2400, "action");
+  g_autofree char *path = write_temp_file (f, "large.json", text);
+  g_autoptr(WpJsonDocument) loaded = NULL;
+  g_autoptr(WpJsonDocument) parsed = NULL;
+  g_autoptr(WpPlan) plan = NULL;
+  g_autoptr(WpPlan) plan2 = NULL;
+  g_autofree char *from_file = NULL;
+  g_autofree char *from_memory = NULL;
+  g_autofree char *bad = NULL;
+  const char *cases[] = { "bogus", NULL };
+
+  g_assert_cmpuint (strlen (text), >, 8 * 1024 * 1024);
+  loaded = wp_json_document_load (path, &error);
+  g_assert_no_error (error);
+  parsed = wp_json_document_parse (text, -1, &error);
+  g_assert_no_error (error);
+  plan = wp_json_document_write (loaded, f->store, 2025, FALSE, &error);
+  g_assert_no_error (error);
+  plan2 = wp_json_document_write (parsed, f->store, 2026, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (wp_store_count_items (f->store, wp_plan_get_id (plan), NULL), ==,
+                    3 + 3 * 2400);
+  from_file = wp_json_export_plan (f->store, wp_plan_get_id (plan), &error);
+  g_assert_no_error (error);
+  from_memory = wp_json_export_plan (f->store, wp_plan_get_id (plan2), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (from_file, "\"措施\u4e00 2.2000\""));
+  g_assert_nonnull (strstr (from_file, "第287999条说明文字，\""));
+  g_assert_cmpstr (strstr (from_file, "\"items\""), ==, strstr (from_memory, "\"items\""));
+
+  /* the last action's error, and a syntax error at the very end */
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *bad_text = cases[i] != NULL ? large_document (3, 2400, cases[i])
+                                                   : g_strconcat (text, "]", NULL);
+      g_autoptr(WpJsonDocument) none = NULL;
+
+      g_clear_pointer (&bad, g_free);
+      bad = write_temp_file (f, "bad.json", bad_text);
+      g_clear_error (&error);
+      g_clear_error (&parse_error);
+      none = wp_json_document_load (bad, &error);
+      g_assert_null (none);
+      g_assert_error (error, WP_IO_ERROR, WP_IO_ERROR_INVALID);
+      g_assert_null (wp_json_document_parse (bad_text, -1, &parse_error));
+      g_assert_cmpstr (error->message, ==, parse_error->message);
+      g_assert_cmpstr (error->message, ==, cases[i] != NULL
+                       ? "$.items[2].children[2399]: “kind” must be area, task or action"
+                       : "$: there is more after the end of the document (line 7207, column 1)");
+    }
+}
+
 /* Each exported item against what the outline shows under its parent,
  * child by child: order, titles and agencies in their order. */
 static void
@@ -674,6 +783,7 @@ main (int    argc,
   ADD ("escapes-and-bom-accepted", test_escapes_and_bom_accepted);
   ADD ("load-refuses-special-files", test_load_refuses_special_files);
   ADD ("export-in-outline-order", test_export_in_outline_order);
+  ADD ("load-large-file-as-parsed", test_load_large_file_as_parsed);
 #undef ADD
 
   return g_test_run ();

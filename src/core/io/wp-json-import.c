@@ -4,8 +4,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-/* O_CLOEXEC and O_NOCTTY under -std=c11 */
-#define _POSIX_C_SOURCE 200809L
+/* O_CLOEXEC, O_NOCTTY and MAP_ANONYMOUS under -std=c11 */
+#define _DEFAULT_SOURCE
 
 #include "config.h"
 
@@ -13,6 +13,7 @@
 #include <fcntl.h>
 #include <math.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <glib/gi18n-lib.h>
@@ -54,12 +55,12 @@ write_item (WpStoreBulk *bulk,
 
   /* Work done before it was imported was done when it was last reported,
    * not on the day of the import. */
-  if (item->status == WP_ITEM_STATUS_DONE && item->notes->len > 0)
+  if (item->status == WP_ITEM_STATUS_DONE && item->notes != NULL)
     {
       GDate last;
 
       g_date_clear (&last, 1);
-      for (guint i = 0; i < item->notes->len; i++)
+      for (guint i = 0; i < IMPORT_LIST_LEN (item->notes); i++)
         {
           WpNote *n = g_ptr_array_index (item->notes, i);
           if (!g_date_valid (&last) || g_date_compare (&n->date, &last) > 0)
@@ -72,11 +73,11 @@ write_item (WpStoreBulk *bulk,
   if (id == 0)
     return FALSE;
 
-  for (guint i = 0; i < item->targets->len; i++)
+  for (guint i = 0; i < IMPORT_LIST_LEN (item->targets); i++)
     if (!wp_store_bulk_add_target (bulk, id, g_ptr_array_index (item->targets, i), error))
       return FALSE;
 
-  for (guint i = 0; i < item->notes->len; i++)
+  for (guint i = 0; i < IMPORT_LIST_LEN (item->notes); i++)
     {
       WpNote *n = g_ptr_array_index (item->notes, i);
       if (!wp_store_bulk_add_note (bulk, id, &n->date, n->text, n->progress, n->reporter,
@@ -84,20 +85,25 @@ write_item (WpStoreBulk *bulk,
         return FALSE;
     }
 
-  for (guint i = 0; i < item->milestones->len; i++)
+  for (guint i = 0; i < IMPORT_LIST_LEN (item->milestones); i++)
     {
       WpMilestone *m = g_ptr_array_index (item->milestones, i);
       if (!wp_store_bulk_add_milestone (bulk, id, m->quarter, m->text, m->progress, error))
         return FALSE;
     }
 
-  if ((item->closeout.state != WP_CLOSEOUT_NONE || item->attachments->len > 0
-       || item->reason != NULL)
-      && !wp_store_bulk_add_tracking (bulk, id, &item->closeout, item->attachments,
-                                      item->reason, n_missing, error))
-    return FALSE;
+  if (item->closeout.state != WP_CLOSEOUT_NONE || item->attachments != NULL
+      || item->reason != NULL)
+    {
+      g_autoptr(GPtrArray) none = item->attachments == NULL ? g_ptr_array_new () : NULL;
 
-  for (guint i = 0; i < item->children->len; i++)
+      if (!wp_store_bulk_add_tracking (bulk, id, &item->closeout,
+                                       none != NULL ? none : item->attachments,
+                                       item->reason, n_missing, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < IMPORT_LIST_LEN (item->children); i++)
     if (!write_item (bulk, plan_id, id, (int) i, g_ptr_array_index (item->children, i),
                      n_missing, error))
       return FALSE;
@@ -113,6 +119,7 @@ struct _WpJsonDocument {
   char           *checked;
   guint           n_missing_attachments;  /* by the last write */
   GPtrArray      *items;  /* ImportItem */
+  GStringChunk   *strings;  /* the items' text */
   GPtrArray      *aliases;  /* GStrv: an agency's name, then its aliases */
 };
 
@@ -138,6 +145,7 @@ wp_json_document_free (WpJsonDocument *doc)
   g_free (doc->organization);
   g_free (doc->checked);
   g_clear_pointer (&doc->items, g_ptr_array_unref);
+  g_clear_pointer (&doc->strings, g_string_chunk_free);
   g_clear_pointer (&doc->aliases, g_ptr_array_unref);
   g_free (doc);
 }
@@ -277,17 +285,13 @@ write_aliases_of (WpJsonDocument  *doc,
   return TRUE;
 }
 
-/**
- * wp_json_document_parse:
- *
- * Reads and checks a whole interchange document without touching any store.
- *
- * Returns: (transfer full): the document, or %NULL with @error set
- */
-WpJsonDocument *
-wp_json_document_parse (const char  *data,
-                        gssize       length,
-                        GError     **error)
+/* @own_text: @data is a mapping of its own (FileText), which the reader
+ * may give back page by page as it reads on */
+static WpJsonDocument *
+parse_document (const char  *data,
+                gssize       length,
+                gboolean     own_text,
+                GError     **error)
 {
   g_autoptr(WpJsonDocument) doc = g_new0 (WpJsonDocument, 1);
   g_autoptr(JsonObject) root_members = NULL;
@@ -304,6 +308,7 @@ wp_json_document_parse (const char  *data,
   doc->organization = g_strdup ("");
   doc->settings = (WpPlanSettings) WP_PLAN_SETTINGS_INIT;
   doc->items = g_ptr_array_new_with_free_func ((GDestroyNotify) _wp_json_import_item_free);
+  doc->strings = g_string_chunk_new (64 * 1024);
   doc->aliases = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 
   if (length < 0)
@@ -332,25 +337,19 @@ wp_json_document_parse (const char  *data,
     return NULL;
 
   text = g_string_new (NULL);
-  r = (Reader) { .p = data, .end = data + length, .text = text };
+  r = (Reader) { .p = data, .end = data + length, .text = text, .strings = doc->strings };
+  if (own_text)
+    r.kept = (const char *) ((guintptr) data & ~(guintptr) (sysconf (_SC_PAGESIZE) - 1));
   _wp_json_skip_space (&r);
   if (*r.p != '{')
     return not_a_plan (error), NULL;
   root_members = json_object_new ();
-  for (r.p++, _wp_json_skip_space (&r); *r.p != '}'; _wp_json_skip_space (&r))
+  for (;;)
     {
-      g_autofree char *key = NULL;
+      g_autofree char *key = _wp_json_read_member_key (&r);
 
-      if (*r.p == ',')
-        {
-          r.p++;
-          _wp_json_skip_space (&r);
-        }
-      _wp_json_read_string (&r);
-      key = g_strdup (r.text->str);
-      _wp_json_skip_space (&r);
-      r.p++;  /* : */
-      _wp_json_skip_space (&r);
+      if (key == NULL)
+        break;
       if (*r.p == '[' && g_str_equal (key, "items"))
         _wp_json_parse_item_list (&r, doc->items, "$", ".items", 0, &items_error);
       else
@@ -401,6 +400,21 @@ wp_json_document_parse (const char  *data,
     }
 
   return g_steal_pointer (&doc);
+}
+
+/**
+ * wp_json_document_parse:
+ *
+ * Reads and checks a whole interchange document without touching any store.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+WpJsonDocument *
+wp_json_document_parse (const char  *data,
+                        gssize       length,
+                        GError     **error)
+{
+  return parse_document (data, length, FALSE, error);
 }
 
 /**
@@ -527,17 +541,56 @@ too_large (GError **error)
                       WP_IO_MAX_INPUT_SIZE / (1024 * 1024));
 }
 
+/* A plan file's text, in a mapping of its own rather than from malloc():
+ * the reader gives its pages back as it reads on (_wp_json_let_go()). */
+typedef struct {
+  char  *data;
+  gsize  size;  /* of the mapping */
+} FileText;
+
+static void
+file_text_clear (FileText *text)
+{
+  if (text->data != NULL)
+    munmap (text->data, text->size);
+  *text = (FileText) { NULL, 0 };
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FileText, file_text_clear)
+
+/* Makes room for @size bytes, keeping the first @used */
+static gboolean
+file_text_resize (FileText  *text,
+                  gsize      size,
+                  gsize      used,
+                  GError   **error)
+{
+  char *data = mmap (NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+  if (data == MAP_FAILED)
+    return load_failed (error, WP_IO_ERROR_INVALID, _("The file cannot be read: %s"),
+                        g_strerror (errno));
+  if (text->data != NULL)
+    {
+      memcpy (data, text->data, used);
+      munmap (text->data, text->size);
+    }
+  text->data = data;
+  text->size = size;
+  return TRUE;
+}
+
 /* Reads a plan file whole, after making sure it is one: /dev/zero would be
  * read until memory runs out, a FIFO would wait for a writer for ever, and
  * a file of 300 MB would be read before being refused. The checks are made
  * on the open descriptor, so the file cannot be swapped in between. */
 static gboolean
 read_plan_file (const char  *path,
-                char       **contents,
+                FileText    *contents,
                 gsize       *length,
                 GError     **error)
 {
-  g_autofree char *buffer = NULL;
+  g_auto(FileText) buffer = { NULL, 0 };
   gsize capacity, used = 0;
   struct stat st;
   int fd;
@@ -580,10 +633,14 @@ read_plan_file (const char  *path,
   /* One byte more than the size, to see the end; files in /proc say 0, and
    * a file may grow while it is read: never past the limit. */
   capacity = (gsize) st.st_size + 1;
-  buffer = g_malloc (capacity + 1);
+  if (!file_text_resize (&buffer, capacity + 1, 0, error))
+    {
+      close (fd);
+      return FALSE;
+    }
   for (;;)
     {
-      gssize n = read (fd, buffer + used, capacity - used);
+      gssize n = read (fd, buffer.data + used, capacity - used);
 
       if (n < 0 && errno == EINTR)
         continue;
@@ -609,13 +666,18 @@ read_plan_file (const char  *path,
       if (used == capacity)
         {
           capacity = MIN (capacity * 2, (gsize) WP_IO_MAX_INPUT_SIZE + 1);
-          buffer = g_realloc (buffer, capacity + 1);
+          if (!file_text_resize (&buffer, capacity + 1, used, error))
+            {
+              close (fd);
+              return FALSE;
+            }
         }
     }
   close (fd);
 
-  buffer[used] = '\0';
-  *contents = g_steal_pointer (&buffer);
+  buffer.data[used] = '\0';
+  *contents = buffer;
+  buffer = (FileText) { NULL, 0 };
   *length = used;
   return TRUE;
 }
@@ -632,7 +694,7 @@ wp_json_document_load (const char  *path,
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autofree char *local = g_file_get_path (file);
-  g_autofree char *contents = NULL;
+  g_auto(FileText) contents = { NULL, 0 };
   gsize length = 0;
 
   /* Callers name the file in front of these messages. */
@@ -645,5 +707,5 @@ wp_json_document_load (const char  *path,
   if (!read_plan_file (local, &contents, &length, error))
     return NULL;
 
-  return wp_json_document_parse (contents, (gssize) length, error);
+  return parse_document (contents.data, (gssize) length, TRUE, error);
 }

@@ -22,18 +22,13 @@
 void
 _wp_json_import_item_free (ImportItem *item)
 {
-  g_free (item->title);
-  g_free (item->description);
-  g_strfreev (item->lead);
-  g_strfreev (item->co);
-  g_free (item->due);
-  g_free (item->due_label);
+  g_free (item->lead);
+  g_free (item->co);
   g_clear_pointer (&item->targets, g_ptr_array_unref);
   g_clear_pointer (&item->notes, g_ptr_array_unref);
   g_clear_pointer (&item->milestones, g_ptr_array_unref);
   wp_closeout_clear (&item->closeout);
   g_clear_pointer (&item->attachments, g_ptr_array_unref);
-  g_free (item->reason);
   g_clear_pointer (&item->children, g_ptr_array_unref);
   g_free (item);
 }
@@ -97,12 +92,14 @@ _wp_json_get_member (JsonObject   *object,
   return TRUE;
 }
 
-gboolean
-_wp_json_get_string (JsonObject  *object,
-                     const char  *key,
-                     char       **out,
-                     const char  *where,
-                     GError     **error)
+/* An optional text member: *@text is left alone when it is missing or null,
+ * else points to the member's text, in @object */
+static gboolean
+get_text (JsonObject  *object,
+          const char  *key,
+          const char **text,
+          const char  *where,
+          GError     **error)
 {
   JsonNode *node;
 
@@ -114,9 +111,49 @@ _wp_json_get_string (JsonObject  *object,
        * keeps it so whatever json-glib does with escapes. */
       if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
         return _wp_json_invalid (error, where, _("“%s” is not valid text"), key);
-      g_free (*out);
-      *out = g_strdup (json_node_get_string (node));
+      *text = json_node_get_string (node);
     }
+  return TRUE;
+}
+
+gboolean
+_wp_json_get_string (JsonObject  *object,
+                     const char  *key,
+                     char       **out,
+                     const char  *where,
+                     GError     **error)
+{
+  const char *text = NULL;
+
+  if (!get_text (object, key, &text, where, error))
+    return FALSE;
+  if (text != NULL)
+    {
+      g_free (*out);
+      *out = g_strdup (text);
+    }
+  return TRUE;
+}
+
+/* As _wp_json_get_string(), the text kept in @strings: an item's text,
+ * which the document holds for all its items. Text that recurs (dates,
+ * agency names, "") is kept once. */
+static gboolean
+get_item_text (JsonObject    *object,
+               const char    *key,
+               GStringChunk  *strings,
+               gboolean       recurs,
+               const char   **out,
+               const char    *where,
+               GError       **error)
+{
+  const char *text = NULL;
+
+  if (!get_text (object, key, &text, where, error))
+    return FALSE;
+  if (text != NULL)
+    *out = recurs ? g_string_chunk_insert_const (strings, text)
+                  : g_string_chunk_insert (strings, text);
   return TRUE;
 }
 
@@ -144,6 +181,18 @@ _wp_json_get_number (JsonObject  *object,
   return TRUE;
 }
 
+/* Adds @entry to one of an item's lists, made on its first entry */
+static gpointer
+list_add (GPtrArray      **list,
+          GDestroyNotify   free_func,
+          gpointer         entry)
+{
+  if (*list == NULL)
+    *list = g_ptr_array_new_with_free_func (free_func);
+  g_ptr_array_add (*list, entry);
+  return entry;
+}
+
 static gboolean
 get_progress (JsonObject  *object,
               int         *progress,
@@ -164,14 +213,14 @@ get_progress (JsonObject  *object,
   return TRUE;
 }
 
-gboolean
-_wp_json_get_names (JsonObject  *object,
-                    const char  *key,
-                    GStrv       *out,
-                    const char  *where,
-                    GError     **error)
+/* Adds the agency names of list @key to @names (g_free()d) */
+static gboolean
+read_names (JsonObject  *object,
+            const char  *key,
+            GPtrArray   *names,
+            const char  *where,
+            GError     **error)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   JsonNode *node;
 
   if (!_wp_json_get_member (object, key, JSON_NODE_ARRAY, G_TYPE_INVALID, &node, where, error))
@@ -195,149 +244,194 @@ _wp_json_get_names (JsonObject  *object,
           name = wp_utf8_strip_blank (g_strdup (json_node_get_string (element)));
           if (name[0] == '\0')
             return _wp_json_invalid (error, where, _("“%s” has an empty agency name"), key);
-          g_strv_builder_add (builder, name);
+          g_ptr_array_add (names, g_steal_pointer (&name));
         }
     }
-
-  *out = g_strv_builder_end (builder);
   return TRUE;
 }
 
+gboolean
+_wp_json_get_names (JsonObject  *object,
+                    const char  *key,
+                    GStrv       *out,
+                    const char  *where,
+                    GError     **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  if (!read_names (object, key, names, where, error))
+    return FALSE;
+  g_ptr_array_add (names, NULL);
+  *out = (GStrv) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+  return TRUE;
+}
+
+/* As _wp_json_get_names(), the names kept in @strings */
 static gboolean
-read_targets (JsonObject  *object,
-              ImportItem  *item,
-              const char  *where,
-              GError     **error)
+get_item_names (JsonObject     *object,
+                const char     *key,
+                GStringChunk   *strings,
+                const char   ***out,
+                const char     *where,
+                GError        **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  if (!read_names (object, key, names, where, error))
+    return FALSE;
+  *out = g_new (const char *, names->len + 1);
+  for (guint i = 0; i < names->len; i++)
+    (*out)[i] = g_string_chunk_insert_const (strings, g_ptr_array_index (names, i));
+  (*out)[names->len] = NULL;
+  return TRUE;
+}
+
+/* Reads one object of a list of an item's: @here names its place */
+typedef gboolean (*ReadEntry) (JsonObject  *o,
+                               ImportItem  *item,
+                               gpointer     state,
+                               const char  *here,
+                               GError     **error);
+
+/* The optional list @key of objects, each read by @read_entry; one that is
+ * not an object is refused with @not_an_object */
+static gboolean
+read_list (JsonObject  *object,
+           const char  *key,
+           const char  *not_an_object,
+           ReadEntry    read_entry,
+           ImportItem  *item,
+           gpointer     state,
+           const char  *where,
+           GError     **error)
 {
   JsonNode *node;
 
-  if (!_wp_json_get_member (object, "targets", JSON_NODE_ARRAY, G_TYPE_INVALID,
-                            &node, where, error))
+  if (!_wp_json_get_member (object, key, JSON_NODE_ARRAY, G_TYPE_INVALID, &node, where, error))
     return FALSE;
-  if (node == NULL)
-    return TRUE;
 
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+  for (guint i = 0; node != NULL && i < json_array_get_length (json_node_get_array (node)); i++)
     {
       JsonNode *element = json_array_get_element (json_node_get_array (node), i);
-      g_autofree char *here = g_strdup_printf ("%s.targets[%u]", where, i);
-      WpTarget *t;
-      JsonObject *o;
+      g_autofree char *here = g_strdup_printf ("%s.%s[%u]", where, key, i);
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
-        return _wp_json_invalid (error, here, _("a target must be an object"));
-      o = json_node_get_object (element);
-
-      t = g_new0 (WpTarget, 1);
-      g_ptr_array_add (item->targets, t);
-      t->label = g_strdup ("");
-      t->unit = g_strdup ("");
-      if (!_wp_json_get_string (o, "label", &t->label, here, error)
-          || !_wp_json_get_string (o, "unit", &t->unit, here, error)
-          || !_wp_json_get_number (o, "baseline", &t->has_baseline, &t->baseline, here, error)
-          || !_wp_json_get_number (o, "target", &t->has_target, &t->target, here, error)
-          || !_wp_json_get_number (o, "current", &t->has_current, &t->current, here, error))
+        return _wp_json_invalid (error, here, "%s", not_an_object);
+      if (!read_entry (json_node_get_object (element), item, state, here, error))
         return FALSE;
     }
-
   return TRUE;
 }
 
 static gboolean
-read_notes (JsonObject  *object,
-            ImportItem  *item,
-            const char  *where,
-            GError     **error)
+read_target (JsonObject  *o,
+             ImportItem  *item,
+             gpointer     state,
+             const char  *here,
+             GError     **error)
 {
-  JsonNode *node;
+  WpTarget *t = list_add (&item->targets, (GDestroyNotify) wp_target_free, g_new0 (WpTarget, 1));
 
-  if (!_wp_json_get_member (object, "notes", JSON_NODE_ARRAY, G_TYPE_INVALID, &node, where, error))
+  t->label = g_strdup ("");
+  t->unit = g_strdup ("");
+  return _wp_json_get_string (o, "label", &t->label, here, error)
+         && _wp_json_get_string (o, "unit", &t->unit, here, error)
+         && _wp_json_get_number (o, "baseline", &t->has_baseline, &t->baseline, here, error)
+         && _wp_json_get_number (o, "target", &t->has_target, &t->target, here, error)
+         && _wp_json_get_number (o, "current", &t->has_current, &t->current, here, error);
+}
+
+static gboolean
+read_note (JsonObject  *o,
+           ImportItem  *item,
+           gpointer     state,
+           const char  *here,
+           GError     **error)
+{
+  g_autofree char *date = NULL;
+  WpNote *n = list_add (&item->notes, (GDestroyNotify) wp_note_free, g_new0 (WpNote, 1));
+
+  n->text = g_strdup ("");
+  if (!_wp_json_get_string (o, "date", &date, here, error)
+      || !_wp_json_get_string (o, "text", &n->text, here, error)
+      || !get_progress (o, &n->progress, here, error)
+      || !_wp_json_get_string (o, "reporter", &n->reporter, here, error))
     return FALSE;
-  if (node == NULL)
-    return TRUE;
-
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
-    {
-      JsonNode *element = json_array_get_element (json_node_get_array (node), i);
-      g_autofree char *here = g_strdup_printf ("%s.notes[%u]", where, i);
-      g_autofree char *date = NULL;
-      WpNote *n;
-      JsonObject *o;
-
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        return _wp_json_invalid (error, here, _("a progress note must be an object"));
-      o = json_node_get_object (element);
-
-      n = g_new0 (WpNote, 1);
-      g_ptr_array_add (item->notes, n);
-      n->text = g_strdup ("");
-      if (!_wp_json_get_string (o, "date", &date, here, error)
-          || !_wp_json_get_string (o, "text", &n->text, here, error)
-          || !get_progress (o, &n->progress, here, error)
-          || !_wp_json_get_string (o, "reporter", &n->reporter, here, error))
-        return FALSE;
-      if (!wp_date_from_iso (date, &n->date))
-        return _wp_json_invalid (error, here, _("“date” must be a date like 2025-06-30"));
-    }
-
+  if (!wp_date_from_iso (date, &n->date))
+    return _wp_json_invalid (error, here, _("“date” must be a date like 2025-06-30"));
   return TRUE;
 }
 
-/* "milestones": [{"quarter": 1, "text": "…", "progress": 30}] */
+/* "milestones": [{"quarter": 1, "text": "…", "progress": 30}]; @state:
+ * gboolean[5], the quarters seen */
 static gboolean
-read_milestones (JsonObject  *object,
+read_milestone (JsonObject  *o,
+                ImportItem  *item,
+                gpointer     state,
+                const char  *here,
+                GError     **error)
+{
+  gboolean *seen = state;
+  WpMilestone *m = list_add (&item->milestones, (GDestroyNotify) wp_milestone_free,
+                             g_new0 (WpMilestone, 1));
+  gboolean has;
+  double quarter;
+
+  m->text = g_strdup ("");
+  if (!_wp_json_get_number (o, "quarter", &has, &quarter, here, error)
+      || !_wp_json_get_string (o, "text", &m->text, here, error)
+      || !get_progress (o, &m->progress, here, error))
+    return FALSE;
+  if (!has || quarter != floor (quarter) || quarter < 1 || quarter > 4)
+    return _wp_json_invalid (error, here, _("“quarter” must be 1, 2, 3 or 4"));
+  m->quarter = (int) quarter;
+  if (seen[m->quarter])
+    return _wp_json_invalid (error, here, _("an item has one milestone per quarter"));
+  seen[m->quarter] = TRUE;
+  return TRUE;
+}
+
+/* An attachment, by reference */
+static gboolean
+read_attachment (JsonObject  *o,
                  ImportItem  *item,
-                 const char  *where,
+                 gpointer     state,
+                 const char  *here,
                  GError     **error)
 {
-  JsonNode *node;
-  gboolean seen[5] = { FALSE };
+  WpAttachment *a = list_add (&item->attachments, (GDestroyNotify) wp_attachment_free,
+                              g_new0 (WpAttachment, 1));
+  gboolean has;
+  double size;
 
-  if (!_wp_json_get_member (object, "milestones", JSON_NODE_ARRAY, G_TYPE_INVALID,
-                            &node, where, error))
+  if (!_wp_json_get_string (o, "name", &a->name, here, error)
+      || !_wp_json_get_string (o, "type", &a->type, here, error)
+      || !_wp_json_get_number (o, "size", &has, &size, here, error)
+      || !_wp_json_get_string (o, "sha256", &a->sha256, here, error)
+      || !_wp_json_get_string (o, "added", &a->added, here, error))
     return FALSE;
-  if (node == NULL)
-    return TRUE;
-
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
-    {
-      JsonNode *element = json_array_get_element (json_node_get_array (node), i);
-      g_autofree char *here = g_strdup_printf ("%s.milestones[%u]", where, i);
-      WpMilestone *m;
-      gboolean has;
-      double quarter;
-      JsonObject *o;
-
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        return _wp_json_invalid (error, here, _("a milestone must be an object"));
-      o = json_node_get_object (element);
-      m = g_new0 (WpMilestone, 1);
-      g_ptr_array_add (item->milestones, m);
-      m->text = g_strdup ("");
-      if (!_wp_json_get_number (o, "quarter", &has, &quarter, here, error)
-          || !_wp_json_get_string (o, "text", &m->text, here, error)
-          || !get_progress (o, &m->progress, here, error))
-        return FALSE;
-      if (!has || quarter != floor (quarter) || quarter < 1 || quarter > 4)
-        return _wp_json_invalid (error, here, _("“quarter” must be 1, 2, 3 or 4"));
-      m->quarter = (int) quarter;
-      if (seen[m->quarter])
-        return _wp_json_invalid (error, here, _("an item has one milestone per quarter"));
-      seen[m->quarter] = TRUE;
-    }
+  if (a->name == NULL || a->name[0] == '\0' || a->sha256 == NULL
+      || strlen (a->sha256) != 64 || !has || size < 0 || size != floor (size))
+    return _wp_json_invalid (error, here,
+                             _("an attachment needs its “name”, “size” and “sha256”"));
+  a->size = (gint64) size;
+  if (a->type == NULL)
+    a->type = g_strdup ("");
   return TRUE;
 }
 
-/* "closeout", "attachments" (by reference) and "unfinished_reason" */
+/* "closeout" and "unfinished_reason" (the attachments are a list of their
+ * own) */
 static gboolean
-read_tracking (JsonObject  *object,
-               ImportItem  *item,
-               const char  *where,
-               GError     **error)
+read_tracking (JsonObject    *object,
+               ImportItem    *item,
+               GStringChunk  *strings,
+               const char    *where,
+               GError       **error)
 {
   JsonNode *node;
 
-  if (!_wp_json_get_string (object, "unfinished_reason", &item->reason, where, error)
+  if (!get_item_text (object, "unfinished_reason", strings, FALSE, &item->reason, where, error)
       || !_wp_json_get_member (object, "closeout", JSON_NODE_OBJECT, G_TYPE_INVALID,
                                &node, where, error))
     return FALSE;
@@ -359,75 +453,44 @@ read_tracking (JsonObject  *object,
       else
         return _wp_json_invalid (error, here, _("“state” must be closed or pending_review"));
     }
-
-  if (!_wp_json_get_member (object, "attachments", JSON_NODE_ARRAY, G_TYPE_INVALID,
-                            &node, where, error))
-    return FALSE;
-  for (guint i = 0; node != NULL && i < json_array_get_length (json_node_get_array (node)); i++)
-    {
-      JsonNode *element = json_array_get_element (json_node_get_array (node), i);
-      g_autofree char *here = g_strdup_printf ("%s.attachments[%u]", where, i);
-      WpAttachment *a;
-      gboolean has;
-      double size;
-      JsonObject *o;
-
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        return _wp_json_invalid (error, here, _("an attachment must be an object"));
-      o = json_node_get_object (element);
-      a = g_new0 (WpAttachment, 1);
-      g_ptr_array_add (item->attachments, a);
-      if (!_wp_json_get_string (o, "name", &a->name, here, error)
-          || !_wp_json_get_string (o, "type", &a->type, here, error)
-          || !_wp_json_get_number (o, "size", &has, &size, here, error)
-          || !_wp_json_get_string (o, "sha256", &a->sha256, here, error)
-          || !_wp_json_get_string (o, "added", &a->added, here, error))
-        return FALSE;
-      if (a->name == NULL || a->name[0] == '\0' || a->sha256 == NULL
-          || strlen (a->sha256) != 64 || !has || size < 0 || size != floor (size))
-        return _wp_json_invalid (error, here,
-                                 _("an attachment needs its “name”, “size” and “sha256”"));
-      a->size = (gint64) size;
-      if (a->type == NULL)
-        a->type = g_strdup ("");
-    }
   return TRUE;
 }
 
 /* An item's own members, read from @object; its children are read by
  * parse_item() as the text goes. */
 static ImportItem *
-read_item_fields (JsonObject  *object,
-                  const char  *where,
-                  GError     **error)
+read_item_fields (JsonObject    *object,
+                  GStringChunk  *strings,
+                  const char    *where,
+                  GError       **error)
 {
   g_autoptr(ImportItem) item = g_new0 (ImportItem, 1);
   g_autofree char *kind = NULL;
   g_autofree char *status = NULL;
+  gboolean quarters_seen[5] = { FALSE };
   JsonNode *member;
 
-  item->title = g_strdup ("");
-  item->description = g_strdup ("");
-  item->due_label = g_strdup ("");
-  item->targets = g_ptr_array_new_with_free_func ((GDestroyNotify) wp_target_free);
-  item->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) wp_note_free);
-  item->milestones = g_ptr_array_new_with_free_func ((GDestroyNotify) wp_milestone_free);
-  item->attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) wp_attachment_free);
-  item->children = g_ptr_array_new_with_free_func ((GDestroyNotify) _wp_json_import_item_free);
+  item->title = item->description = item->due_label = "";
 
   if (!_wp_json_get_string (object, "kind", &kind, where, error)
-      || !_wp_json_get_string (object, "title", &item->title, where, error)
-      || !_wp_json_get_string (object, "description", &item->description, where, error)
-      || !_wp_json_get_names (object, "lead", &item->lead, where, error)
-      || !_wp_json_get_names (object, "co", &item->co, where, error)
+      || !get_item_text (object, "title", strings, FALSE, &item->title, where, error)
+      || !get_item_text (object, "description", strings, TRUE, &item->description, where,
+                         error)
+      || !get_item_names (object, "lead", strings, &item->lead, where, error)
+      || !get_item_names (object, "co", strings, &item->co, where, error)
       || !_wp_json_get_string (object, "status", &status, where, error)
       || !get_progress (object, &item->progress, where, error)
-      || !_wp_json_get_string (object, "due", &item->due, where, error)
-      || !_wp_json_get_string (object, "due_label", &item->due_label, where, error)
-      || !read_targets (object, item, where, error)
-      || !read_notes (object, item, where, error)
-      || !read_milestones (object, item, where, error)
-      || !read_tracking (object, item, where, error))
+      || !get_item_text (object, "due", strings, TRUE, &item->due, where, error)
+      || !get_item_text (object, "due_label", strings, TRUE, &item->due_label, where, error)
+      || !read_list (object, "targets", _("a target must be an object"), read_target,
+                     item, NULL, where, error)
+      || !read_list (object, "notes", _("a progress note must be an object"), read_note,
+                     item, NULL, where, error)
+      || !read_list (object, "milestones", _("a milestone must be an object"), read_milestone,
+                     item, quarters_seen, where, error)
+      || !read_tracking (object, item, strings, where, error)
+      || !read_list (object, "attachments", _("an attachment must be an object"),
+                     read_attachment, item, NULL, where, error))
     return NULL;
 
   if (kind == NULL || !wp_item_kind_from_string (kind, &item->kind))
@@ -476,190 +539,9 @@ read_item_fields (JsonObject  *object,
   return g_steal_pointer (&item);
 }
 
-/* Reading the document as the text goes. wp_json_scan() has checked the
- * whole text first (RFC 8259 JSON, members named once, numbers in range,
- * escapes that decode to Unicode without U+0000, depth), so this reader
- * takes what it finds without checking it again. It builds json-glib
- * nodes only for one item's own members at a time and reads each
- * "children" list (and the top "items") straight into ImportItems: the
- * whole document is never held as a tree, which at 100,000 items was
- * 450 MB and most of an import's time. */
-
-void
-_wp_json_skip_space (Reader *r)
-{
-  while (r->p < r->end && (*r->p == ' ' || *r->p == '\n' || *r->p == '\r' || *r->p == '\t'))
-    r->p++;
-}
-
-static int
-hex_digit (char c)
-{
-  return g_ascii_xdigit_value (c);
-}
-
-static int
-hex4 (const char *p)
-{
-  return (hex_digit (p[0]) << 12) | (hex_digit (p[1]) << 8) | (hex_digit (p[2]) << 4)
-         | hex_digit (p[3]);
-}
-
-/* At the opening quote; leaves r->text holding the decoded text. */
-void
-_wp_json_read_string (Reader *r)
-{
-  g_string_truncate (r->text, 0);
-  for (r->p++; r->p < r->end && *r->p != '"';)
-    {
-      const char *run = r->p;
-      int code;
-
-      while (r->p < r->end && *r->p != '"' && *r->p != '\\')
-        r->p++;
-      g_string_append_len (r->text, run, r->p - run);
-      if (r->p >= r->end || *r->p == '"')
-        break;
-
-      switch (r->p[1])
-        {
-        case 'b': g_string_append_c (r->text, '\b'); break;
-        case 'f': g_string_append_c (r->text, '\f'); break;
-        case 'n': g_string_append_c (r->text, '\n'); break;
-        case 'r': g_string_append_c (r->text, '\r'); break;
-        case 't': g_string_append_c (r->text, '\t'); break;
-        case 'u':
-          code = hex4 (r->p + 2);
-          if (code >= 0xD800 && code <= 0xDBFF)
-            {
-              code = 0x10000 + ((code - 0xD800) << 10) + (hex4 (r->p + 8) - 0xDC00);
-              r->p += 6;
-            }
-          g_string_append_unichar (r->text, (gunichar) code);
-          r->p += 4;
-          break;
-        default:  /* " \ / */
-          g_string_append_c (r->text, r->p[1]);
-          break;
-        }
-      r->p += 2;
-    }
-  r->p++;
-}
-
-JsonNode *
-_wp_json_read_value (Reader *r)
-{
-  JsonNode *node;
-
-  _wp_json_skip_space (r);
-  switch (*r->p)
-    {
-    case '{':
-      {
-        JsonObject *object = json_object_new ();
-
-        for (r->p++, _wp_json_skip_space (r); *r->p != '}'; _wp_json_skip_space (r))
-          {
-            g_autofree char *key = NULL;
-
-            if (*r->p == ',')
-              {
-                r->p++;
-                _wp_json_skip_space (r);
-              }
-            _wp_json_read_string (r);
-            key = g_strdup (r->text->str);
-            _wp_json_skip_space (r);
-            r->p++;  /* : */
-            json_object_set_member (object, key, _wp_json_read_value (r));
-          }
-        r->p++;
-        node = json_node_init_object (json_node_alloc (), object);
-        json_object_unref (object);
-        return node;
-      }
-    case '[':
-      {
-        JsonArray *array = json_array_new ();
-
-        for (r->p++, _wp_json_skip_space (r); *r->p != ']'; _wp_json_skip_space (r))
-          {
-            if (*r->p == ',')
-              r->p++;
-            json_array_add_element (array, _wp_json_read_value (r));
-          }
-        r->p++;
-        node = json_node_init_array (json_node_alloc (), array);
-        json_array_unref (array);
-        return node;
-      }
-    case '"':
-      _wp_json_read_string (r);
-      return json_node_init_string (json_node_alloc (), r->text->str);
-    case 't':
-      r->p += 4;
-      return json_node_init_boolean (json_node_alloc (), TRUE);
-    case 'f':
-      r->p += 5;
-      return json_node_init_boolean (json_node_alloc (), FALSE);
-    case 'n':
-      r->p += 4;
-      return json_node_init_null (json_node_alloc ());
-    default:
-      {
-        const char *start = r->p;
-        gboolean integer = TRUE;
-        char *number;
-
-        while (r->p < r->end && strchr ("+-0123456789.eE", *r->p) != NULL)
-          {
-            if (*r->p == '.' || *r->p == 'e' || *r->p == 'E')
-              integer = FALSE;
-            r->p++;
-          }
-        /* As json-glib reads numbers: integers as such, the rest as doubles */
-        number = g_strndup (start, r->p - start);
-        node = integer ? json_node_init_int (json_node_alloc (), g_ascii_strtoll (number, NULL, 10))
-                       : json_node_init_double (json_node_alloc (), g_ascii_strtod (number, NULL));
-        g_free (number);
-        return node;
-      }
-    }
-}
-
-/* Steps over one value, for what is read no further after an error. */
-static void
-skip_value (Reader *r)
-{
-  int depth = 0;
-
-  _wp_json_skip_space (r);
-  do
-    {
-      if (*r->p == '"')
-        {
-          for (r->p++; *r->p != '"'; r->p++)
-            if (*r->p == '\\')
-              r->p++;
-          r->p++;
-          continue;
-        }
-      if (*r->p == '{' || *r->p == '[')
-        depth++;
-      else if (*r->p == '}' || *r->p == ']')
-        depth--;
-      else if (depth == 0)
-        {
-          /* a number or a word: up to what ends it */
-          while (r->p < r->end && strchr (",}] \n\r\t", *r->p) == NULL)
-            r->p++;
-          return;
-        }
-      r->p++;
-    }
-  while (depth > 0 && r->p < r->end);
-}
+/* Reading the document as the text goes (wp-json-text.c): json-glib
+ * nodes only for one item's own members at a time, each "children" list
+ * (and the top "items") straight into ImportItems. */
 
 static ImportItem *parse_item (Reader      *r,
                                const char  *where,
@@ -685,7 +567,7 @@ _wp_json_parse_item_list (Reader      *r,
       if (*r->p == ',')
         r->p++;
       if (error != NULL && *error != NULL)
-        skip_value (r);
+        _wp_json_skip_value (r);
       else
         {
           g_autofree char *here = g_strdup_printf ("%s%s[%u]", where, member, i);
@@ -694,6 +576,7 @@ _wp_json_parse_item_list (Reader      *r,
           if (item != NULL)
             g_ptr_array_add (items, item);
         }
+      _wp_json_let_go (r);
     }
   r->p++;
 }
@@ -713,41 +596,32 @@ parse_item (Reader      *r,
   _wp_json_skip_space (r);
   if (depth > MAX_ITEM_DEPTH)
     {
-      skip_value (r);
+      _wp_json_skip_value (r);
       _wp_json_invalid (error, where, _("items are nested too deeply"));
       return NULL;
     }
   if (*r->p != '{')
     {
-      skip_value (r);
+      _wp_json_skip_value (r);
       _wp_json_invalid (error, where, _("an item must be an object"));
       return NULL;
     }
 
   object = json_object_new ();
   children = g_ptr_array_new_with_free_func ((GDestroyNotify) _wp_json_import_item_free);
-  for (r->p++, _wp_json_skip_space (r); *r->p != '}'; _wp_json_skip_space (r))
+  for (;;)
     {
-      g_autofree char *key = NULL;
+      g_autofree char *key = _wp_json_read_member_key (r);
 
-      if (*r->p == ',')
-        {
-          r->p++;
-          _wp_json_skip_space (r);
-        }
-      _wp_json_read_string (r);
-      key = g_strdup (r->text->str);
-      _wp_json_skip_space (r);
-      r->p++;  /* : */
-      _wp_json_skip_space (r);
+      if (key == NULL)
+        break;
       if (*r->p == '[' && g_str_equal (key, "children"))
         _wp_json_parse_item_list (r, children, where, ".children", depth + 1, &child_error);
       else
         json_object_set_member (object, key, _wp_json_read_value (r));
     }
-  r->p++;
 
-  item = read_item_fields (object, where, error);
+  item = read_item_fields (object, r->strings, where, error);
   if (item == NULL)
     return NULL;
   if (child_error != NULL)
@@ -756,6 +630,7 @@ parse_item (Reader      *r,
       g_propagate_error (error, g_steal_pointer (&child_error));
       return NULL;
     }
-  g_ptr_array_extend_and_steal (item->children, g_steal_pointer (&children));
+  if (children->len > 0)
+    item->children = g_steal_pointer (&children);
   return item;
 }
