@@ -3,8 +3,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+/* fseeko(), ftello(), fdopen() */
+#define _XOPEN_SOURCE 700
+
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "wp-briefing-private.h"
@@ -60,6 +64,7 @@ typedef struct {
   cairo_t      *cr;
   const double *colour;   /* of the text drawn next */
   Batch         batch;    /* the glyphs not shown yet */
+  const guint8 *cursor;   /* the page's next record, or %NULL */
 } Pen;
 
 static void
@@ -217,6 +222,189 @@ draw_text (Pen         *pen,
   pango_layout_iter_free (iter);
 }
 
+/* The records of shaped text (see wp-briefing-private.h): numbers in the
+ * machine's order, read back by the same program */
+static void
+put_u32 (GByteArray *record,
+         guint32     value)
+{
+  g_byte_array_append (record, (const guint8 *) &value, sizeof value);
+}
+
+static guint32
+get_u32 (const guint8 **cursor)
+{
+  guint32 value;
+
+  memcpy (&value, *cursor, sizeof value);
+  *cursor += sizeof value;
+  return value;
+}
+
+/* The number of @font in the records */
+static guint32
+record_font (Doc                 *doc,
+             cairo_scaled_font_t *font)
+{
+  guint index;
+
+  if (!g_ptr_array_find (doc->record_fonts, font, &index))
+    {
+      g_ptr_array_add (doc->record_fonts, cairo_scaled_font_reference (font));
+      index = doc->record_fonts->len - 1;
+    }
+  return index;
+}
+
+/**
+ * _wp_briefing_record_layout:
+ *
+ * Adds to @record the glyphs and clusters draw_text() would show of
+ * @layout, at 0, 0, so that it is not shaped again when drawn; or, when it
+ * is not plain text, that it is to be laid out again.
+ *
+ * Returns: whether the glyphs are in the record
+ */
+gboolean
+_wp_briefing_record_layout (Doc         *doc,
+                            PangoLayout *layout,
+                            GByteArray  *record)
+{
+  const char *text = pango_layout_get_text (layout);
+  PangoLayoutIter *iter;
+
+  if (!layout_is_plain_text (layout))
+    {
+      g_byte_array_append (record, (const guint8 *) "\1", 1);
+      return FALSE;
+    }
+  g_byte_array_append (record, (const guint8 *) "\0", 1);
+  put_u32 (record, pango_layout_get_line_count (layout));
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      PangoRectangle logical;
+      int run_x;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      put_u32 (record, pango_layout_iter_get_baseline (iter));
+      put_u32 (record, g_slist_length (line->runs));
+      run_x = logical.x;
+      for (GSList *r = line->runs; r != NULL; r = r->next)
+        {
+          PangoGlyphItem *run = r->data;
+          PangoGlyphString *glyphs = run->glyphs;
+          PangoGlyphItemIter clusters;
+          guint count_at, n = 0;
+          int position = 0;
+
+          put_u32 (record, record_font (doc, pango_cairo_font_get_scaled_font (
+                                               PANGO_CAIRO_FONT (run->item->analysis.font))));
+          put_u32 (record, run_x);
+          put_u32 (record, run->item->length);
+          g_byte_array_append (record, (const guint8 *) text + run->item->offset,
+                               run->item->length);
+          count_at = record->len;
+          put_u32 (record, 0);
+          for (int i = 0; i < glyphs->num_glyphs; i++)
+            {
+              PangoGlyphInfo *info = &glyphs->glyphs[i];
+
+              if (info->glyph != PANGO_GLYPH_EMPTY && !(info->glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+                {
+                  put_u32 (record, info->glyph);
+                  put_u32 (record, position + info->geometry.x_offset);
+                  put_u32 (record, info->geometry.y_offset);
+                  n++;
+                }
+              position += info->geometry.width;
+            }
+          memcpy (record->data + count_at, &n, sizeof n);
+
+          count_at = record->len;
+          n = 0;
+          put_u32 (record, 0);
+          if (pango_glyph_item_iter_init_start (&clusters, run, text))
+            do
+              {
+                int n_glyphs = clusters.end_glyph - clusters.start_glyph;
+
+                /* (the glyphs not drawn are in no cluster) */
+                for (int i = clusters.start_glyph; i < clusters.end_glyph; i++)
+                  if (glyphs->glyphs[i].glyph == PANGO_GLYPH_EMPTY
+                      || glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+                    n_glyphs--;
+                put_u32 (record, clusters.end_index - clusters.start_index);
+                put_u32 (record, n_glyphs);
+                n++;
+              }
+            while (pango_glyph_item_iter_next_cluster (&clusters));
+          memcpy (record->data + count_at, &n, sizeof n);
+          run_x += pango_glyph_string_get_width (glyphs);
+        }
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  return TRUE;
+}
+
+/* Draws the text recorded at @cursor at @x, @y, as draw_text() draws its
+ * layout, and moves the cursor past it.
+ *
+ * Returns: %FALSE when the record says to lay the text out again */
+static gboolean
+draw_record (Doc            *doc,
+             Pen            *pen,
+             const guint8  **cursor,
+             double          x,
+             double          y)
+{
+  guint n_lines;
+
+  if (*(*cursor)++ != 0)
+    return FALSE;
+  n_lines = get_u32 (cursor);
+  for (guint l = 0; l < n_lines; l++)
+    {
+      double baseline = y + (double) (int) get_u32 (cursor) / PANGO_SCALE;
+      guint n_runs = get_u32 (cursor);
+
+      for (guint r = 0; r < n_runs; r++)
+        {
+          Batch *batch = pen_batch (pen, g_ptr_array_index (doc->record_fonts,
+                                                            get_u32 (cursor)));
+          double run_x = x + (double) (int) get_u32 (cursor) / PANGO_SCALE;
+          guint length = get_u32 (cursor), n;
+
+          g_string_append_len (batch->text, (const char *) *cursor, length);
+          *cursor += length;
+          n = get_u32 (cursor);
+          for (guint i = 0; i < n; i++)
+            {
+              cairo_glyph_t glyph;
+              int y_offset;
+
+              glyph.index = get_u32 (cursor);
+              glyph.x = run_x + (double) (int) get_u32 (cursor) / PANGO_SCALE;
+              y_offset = (int) get_u32 (cursor);
+              glyph.y = y_offset == 0 ? baseline : baseline + (double) y_offset / PANGO_SCALE;
+              g_array_append_val (batch->glyphs, glyph);
+            }
+          n = get_u32 (cursor);
+          for (guint i = 0; i < n; i++)
+            {
+              cairo_text_cluster_t cluster;
+
+              cluster.num_bytes = (int) get_u32 (cursor);
+              cluster.num_glyphs = (int) get_u32 (cursor);
+              g_array_append_val (batch->clusters, cluster);
+            }
+        }
+    }
+  return TRUE;
+}
+
 static void
 draw_block_text (Doc         *doc,
                  Pen         *pen,
@@ -238,20 +426,24 @@ draw_block_text (Doc         *doc,
   if (!block->row)
     {
       pen_set (pen, black);
-      draw_text (pen, block_layout (doc, block, 0), MARGIN, block->y);
+      if (pen->cursor == NULL || !draw_record (doc, pen, &pen->cursor, MARGIN, block->y))
+        draw_text (pen, block_layout (doc, block, 0), MARGIN, block->y);
       return;
     }
 
   for (guint i = 0; i < N_COLUMNS; x += _wp_briefing_columns[i].share * width, i++)
     {
-      /* (an empty cell, most notes of a large plan, draws nothing) */
+      /* (an empty cell, most notes of a large plan, draws nothing: it is
+       * shared, and the cells not shared have a record) */
       PangoLayout *shared = _wp_briefing_block_shared (doc, block, i);
 
       if (shared != NULL ? pango_layout_get_text (shared)[0] == '\0'
-                         : _wp_briefing_block_text (block, i)[0] == '\0')
+                         : pen->cursor == NULL && _wp_briefing_block_text (block, i)[0] == '\0')
         continue;
       pen_set (pen, cell_colour (block, i));
-      draw_text (pen, block_layout (doc, block, i), x + 3, block->y + 3);
+      if (shared != NULL || pen->cursor == NULL
+          || !draw_record (doc, pen, &pen->cursor, x + 3, block->y + 3))
+        draw_text (pen, block_layout (doc, block, i), x + 3, block->y + 3);
     }
 }
 
@@ -333,13 +525,28 @@ wp_briefing_draw_page (WpBriefing *self,
                        cairo_t    *cr,
                        int         page)
 {
-  Pen pen = { cr, NULL, { NULL } };
+  Pen pen = { cr, NULL, { NULL }, NULL };
   guint start, end;
 
   g_return_if_fail (page >= 0 && page < self->page);
 
   start = g_array_index (self->page_starts, guint, page);
   end = g_array_index (self->page_starts, guint, page + 1);
+  if (self->records != NULL)
+    {
+      gint64 from = g_array_index (self->record_starts, gint64, page);
+      gint64 to = g_array_index (self->record_starts, gint64, page + 1);
+
+      g_byte_array_set_size (self->record, to - from);
+      if (fseeko (self->records, from, SEEK_SET) != 0
+          || fread (self->record->data, 1, to - from, self->records) != (size_t) (to - from))
+        {
+          /* (the text is in the records alone) */
+          self->records_failed = TRUE;
+          return;
+        }
+      pen.cursor = self->record->data;
+    }
   pen.batch.glyphs = self->glyphs;
   pen.batch.clusters = self->clusters;
   pen.batch.text = self->text;

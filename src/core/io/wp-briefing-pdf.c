@@ -18,9 +18,13 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+/* fseeko(), ftello(), fdopen() */
+#define _XOPEN_SOURCE 700
+
 #include "config.h"
 
 #include <errno.h>
+#include <unistd.h>
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <glib/gi18n-lib.h>
@@ -28,6 +32,29 @@
 
 #include "wp-briefing-private.h"
 #include "wp-output.h"
+
+/* The file of the shaped text (see wp-briefing-private.h), gone from
+ * the directory once open; without one, the text is laid out again when
+ * drawn. */
+static void
+open_records (WpBriefing *self)
+{
+  g_autofree char *path = NULL;
+  int fd = g_file_open_tmp ("workplan-briefing-XXXXXX", &path, NULL);
+
+  if (fd < 0)
+    return;
+  g_unlink (path);
+  self->records = fdopen (fd, "w+b");
+  if (self->records == NULL)
+    {
+      close (fd);
+      return;
+    }
+  self->record_starts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->record = g_byte_array_new ();
+  self->record_fonts = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_scaled_font_destroy);
+}
 
 /**
  * wp_briefing_new:
@@ -78,7 +105,30 @@ wp_briefing_new (WpStore       *store,
   self->paragraphs = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_object_unref);
   self->fonts = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                        (GDestroyNotify) pango_font_description_free);
+  open_records (self);
   _wp_briefing_lay_out (self, store, plan, stats, agency, summary);
+  if (self->records != NULL)
+    {
+      gint64 end;
+
+      _wp_briefing_add_record (self, self->page + 1, NULL);
+      end = g_array_index (self->record_starts, gint64, self->record_starts->len - 1);
+      g_array_append_val (self->record_starts, end);
+      if (fflush (self->records) != 0 || end < 0)
+        self->records_failed = TRUE;
+      if (self->records_failed)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("Could not keep the briefing’s text in a temporary file: %s"),
+                       g_strerror (saved_errno));
+          if (!facts_kept)
+            wp_store_forget_plan_facts (store, plan_id);
+          wp_briefing_free (self);
+          return NULL;
+        }
+    }
   /* The plan's facts, read for the laying out, go before the drawing
    * (20 MB for 100,000 items), unless the store kept them before (a
    * window's) */
@@ -111,7 +161,11 @@ wp_briefing_free (WpBriefing *self)
   if (self == NULL)
     return;
   g_array_unref (self->blocks);
-  g_array_unref (self->page_starts);
+  g_clear_pointer (&self->page_starts, g_array_unref);
+  g_clear_pointer (&self->records, fclose);
+  g_clear_pointer (&self->record_starts, g_array_unref);
+  g_clear_pointer (&self->record, g_byte_array_unref);
+  g_clear_pointer (&self->record_fonts, g_ptr_array_unref);
   g_object_unref (self->pango);
   for (guint bold = 0; bold < 2; bold++)
     for (guint i = 0; i < N_COLUMNS; i++)
@@ -214,6 +268,14 @@ wp_briefing_write_pdf (WpStore     *store,
   for (int page = 0; page < briefing->page && sink.error == NULL; page++)
     {
       wp_briefing_draw_page (briefing, cr, page);
+      if (briefing->records_failed && sink.error == NULL)
+        {
+          int saved_errno = errno;
+
+          sink.error = g_error_new (G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                                    _("Could not read the briefing’s text back from its "
+                                      "temporary file: %s"), g_strerror (saved_errno));
+        }
       cairo_show_page (cr);
       /* Each page is drawn once here: its text can go, making room for
        * what cairo keeps of the pages drawn, and so can the figures once
