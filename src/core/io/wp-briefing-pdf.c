@@ -24,6 +24,9 @@
 #include "config.h"
 
 #include <errno.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <unistd.h>
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
@@ -107,6 +110,9 @@ wp_briefing_new (WpStore       *store,
                                        (GDestroyNotify) pango_font_description_free);
   open_records (self);
   _wp_briefing_lay_out (self, store, plan, stats, agency, summary);
+  for (guint bold = 0; bold < 2; bold++)
+    for (guint i = 0; i < N_COLUMNS; i++)
+      g_clear_pointer (&self->shaped[bold][i], g_hash_table_unref);
   if (self->records != NULL)
     {
       gint64 end;
@@ -134,9 +140,12 @@ wp_briefing_new (WpStore       *store,
    * window's) */
   if (!facts_kept)
     wp_store_forget_plan_facts (store, plan_id);
-  for (guint bold = 0; bold < 2; bold++)
-    for (guint i = 0; i < N_COLUMNS; i++)
-      g_clear_pointer (&self->shaped[bold][i], g_hash_table_unref);
+#ifdef __GLIBC__
+  /* What the laying out freed, the items and the facts, goes back to the
+   * system before the first page is shown: cairo then reads a CJK font's
+   * 16 MB table, on top of what malloc would otherwise keep */
+  malloc_trim (0);
+#endif
 
   /* The blocks are in page order: note where each page starts */
   self->page_starts = g_array_new (FALSE, FALSE, sizeof (guint));
