@@ -36,6 +36,13 @@
 #include "wp-briefing-private.h"
 #include "wp-output.h"
 
+static void
+free_record (gpointer record)
+{
+  if (record != NULL)
+    g_byte_array_unref (record);
+}
+
 /* The file of the shaped text (see wp-briefing-private.h), gone from
  * the directory once open; without one, the text is laid out again when
  * drawn. */
@@ -56,7 +63,6 @@ open_records (WpBriefing *self)
     }
   self->record_starts = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->record = g_byte_array_new ();
-  self->record_fonts = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_scaled_font_destroy);
 }
 
 /**
@@ -102,6 +108,8 @@ wp_briefing_new (WpStore       *store,
     for (guint i = 0; i < N_COLUMNS; i++)
       self->shaped[bold][i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->shared = g_ptr_array_new_with_free_func (g_object_unref);
+  self->shared_records = g_ptr_array_new_with_free_func (free_record);
+  self->record_fonts = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_scaled_font_destroy);
   self->glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
   self->clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
   self->text = g_string_new (NULL);
@@ -181,6 +189,7 @@ wp_briefing_free (WpBriefing *self)
       g_clear_object (&self->cells[bold][i]);
   g_hash_table_unref (self->paragraphs);
   g_ptr_array_unref (self->shared);
+  g_ptr_array_unref (self->shared_records);
   g_clear_object (&self->footer);
   g_array_unref (self->glyphs);
   g_array_unref (self->clusters);

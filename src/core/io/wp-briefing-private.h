@@ -49,6 +49,7 @@ struct _WpBriefing {
   PangoContext *pango;
   GArray       *blocks;   /* Block */
   GPtrArray    *shared;   /* PangoLayout of a short cell, shared by the blocks */
+  GPtrArray    *shared_records;  /* GByteArray: their records, once drawn (or %NULL) */
   GHashTable   *shaped[2][N_COLUMNS];  /* [bold][column]: text → its index in shared, from 1 */
   PangoLayout  *cells[2][N_COLUMNS];   /* [bold][column]: the other cells' */
   GHashTable   *paragraphs;  /* GINT_TO_POINTER (size × 2 + bold) → PangoLayout */
