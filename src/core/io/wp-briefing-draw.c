@@ -1,9 +1,9 @@
-/* wp-briefing-draw.c: the briefing's pages drawn, one at a time, their text laid out
- * again
+/* wp-briefing-draw.c: the briefing's pages drawn, one at a time, their text from the
+ * records of the measuring pass
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-/* fseeko(), ftello(), fdopen() */
+/* fseeko() */
 #define _XOPEN_SOURCE 700
 
 #include "config.h"

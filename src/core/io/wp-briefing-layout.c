@@ -1,9 +1,9 @@
 /* wp-briefing-layout.c: the briefing's measuring pass: every block placed on its page,
- * keeping only its height, place and text
+ * keeping its height and place, and a record of the text it shaped
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-/* fseeko(), ftello(), fdopen() */
+/* ftello() */
 #define _XOPEN_SOURCE 700
 
 #include "config.h"

@@ -9,16 +9,18 @@
  * Text is laid out with Pango, so Chinese wraps at characters and the CJK
  * font is embedded. A measuring pass first places every block (a paragraph
  * or a table row) on its page, so that the pages can be counted for "page
- * N of M", and keeps only its height, place and text: a plan of 100,000
- * items kept 200,000 layouts alive. Then the pages are drawn one by one,
- * their text laid out again. Cells whose texts repeat row after row
- * (agencies, deadlines, statuses, percentages, an empty note) are shaped
- * once for both passes. No piece of text costs more than a page of it: no
+ * N of M", and keeps only its height and place: a plan of 100,000 items
+ * kept 200,000 layouts alive. What it shaped, the glyphs and clusters the
+ * drawing shows, goes into a temporary file, a record for each text, so
+ * that the pages are drawn one by one without shaping the text again
+ * (half the time) nor keeping it in memory. Cells whose texts repeat row
+ * after row (agencies, deadlines, statuses, percentages, an empty note)
+ * are shaped once for both passes, and recorded once. No piece of text costs more than a page of it: no
  * block runs over a page, longer text ends in an ellipsis.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-/* fseeko(), ftello(), fdopen() */
+/* fdopen() */
 #define _XOPEN_SOURCE 700
 
 #include "config.h"
@@ -125,9 +127,9 @@ wp_briefing_new (WpStore       *store,
     {
       gint64 end;
 
+      /* (and where the last page's end) */
       _wp_briefing_add_record (self, self->page + 1, NULL);
-      end = g_array_index (self->record_starts, gint64, self->record_starts->len - 1);
-      g_array_append_val (self->record_starts, end);
+      end = g_array_index (self->record_starts, gint64, self->page);
       if (fflush (self->records) != 0 || end < 0)
         self->records_failed = TRUE;
       if (self->records_failed)
