@@ -111,16 +111,19 @@ pen_batch (Pen                 *pen,
 }
 
 /* Whether pango_cairo_show_layout() would draw @layout's runs as text and
- * nothing else: left to right, no box for a missing glyph */
+ * nothing else: left to right, no box for a missing glyph; on the
+ * baseline, unless @raised is allowed (a fallback font's run, the arrow of
+ * the listed work, is raised to its own baseline) */
 static gboolean
-layout_is_plain_text (PangoLayout *layout)
+layout_is_plain_text (PangoLayout *layout,
+                      gboolean     raised)
 {
   for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
     for (GSList *r = ((PangoLayoutLine *) l->data)->runs; r != NULL; r = r->next)
       {
         PangoGlyphItem *run = r->data;
 
-        if (run->item->analysis.level & 1 || run->y_offset != 0)
+        if (run->item->analysis.level & 1 || (run->y_offset != 0 && !raised))
           return FALSE;
         for (int i = 0; i < run->glyphs->num_glyphs; i++)
           {
@@ -190,7 +193,7 @@ draw_text (Pen         *pen,
   PangoLayoutIter *iter;
   const char *text = pango_layout_get_text (layout);
 
-  if (!layout_is_plain_text (layout))
+  if (!layout_is_plain_text (layout, FALSE))
     {
       pen_flush (pen);
       cairo_set_source_rgb (pen->cr, pen->colour[0], pen->colour[1], pen->colour[2]);
@@ -273,7 +276,7 @@ _wp_briefing_record_layout (Doc         *doc,
   const char *text = pango_layout_get_text (layout);
   PangoLayoutIter *iter;
 
-  if (!layout_is_plain_text (layout))
+  if (!layout_is_plain_text (layout, TRUE))
     {
       g_byte_array_append (record, (const guint8 *) "\1", 1);
       return FALSE;
@@ -302,6 +305,7 @@ _wp_briefing_record_layout (Doc         *doc,
           put_u32 (record, record_font (doc, pango_cairo_font_get_scaled_font (
                                                PANGO_CAIRO_FONT (run->item->analysis.font))));
           put_u32 (record, run_x);
+          put_u32 (record, run->y_offset);
           put_u32 (record, run->item->length);
           g_byte_array_append (record, (const guint8 *) text + run->item->offset,
                                run->item->length);
@@ -367,7 +371,7 @@ draw_record (Doc            *doc,
   n_lines = get_u32 (cursor);
   for (guint l = 0; l < n_lines; l++)
     {
-      double baseline = y + (double) (int) get_u32 (cursor) / PANGO_SCALE;
+      int line_baseline = (int) get_u32 (cursor);
       guint n_runs = get_u32 (cursor);
 
       for (guint r = 0; r < n_runs; r++)
@@ -375,6 +379,11 @@ draw_record (Doc            *doc,
           Batch *batch = pen_batch (pen, g_ptr_array_index (doc->record_fonts,
                                                             get_u32 (cursor)));
           double run_x = x + (double) (int) get_u32 (cursor) / PANGO_SCALE;
+          int raised = (int) get_u32 (cursor);
+          /* (as draw_text() places a run on the baseline, and as
+           * pango_renderer_draw_layout_line() a raised one) */
+          double baseline = raised == 0 ? y + (double) line_baseline / PANGO_SCALE
+                                        : y + (double) (line_baseline - raised) / PANGO_SCALE;
           guint length = get_u32 (cursor), n;
 
           g_string_append_len (batch->text, (const char *) *cursor, length);
