@@ -12,11 +12,12 @@
  * N of M", and keeps only its height and place: a plan of 100,000 items
  * kept 200,000 layouts alive. What it shaped, the glyphs and clusters the
  * drawing shows, goes into a temporary file, a record for each text, so
- * that the pages are drawn one by one without shaping the text again
- * (half the time) nor keeping it in memory. Cells whose texts repeat row
- * after row (agencies, deadlines, statuses, percentages, an empty note)
- * are shaped once for both passes, and recorded once. No piece of text costs more than a page of it: no
- * block runs over a page, longer text ends in an ellipsis.
+ * that the pages are drawn one by one without shaping the text again (a
+ * third of the time) nor keeping it in memory. Cells whose texts repeat
+ * row after row (agencies, deadlines, statuses, percentages, an empty
+ * note) are shaped once for both passes, and recorded once. No piece of
+ * text costs more than a page of it: no block runs over a page, longer
+ * text ends in an ellipsis.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
