@@ -345,6 +345,94 @@ test_refuses_plan_file (void)
   wp_test_dir_free (g_steal_pointer (&dir));
 }
 
+/* The pages of a briefing drawn again, and out of order, as a print
+ * preview does, show what they showed first: the text shaped once is read
+ * back for each. The briefing leaves the store keeping the plan's facts as
+ * it found it: a window's kept, an export's let go. */
+static void
+test_pages_drawn_again (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *db = g_build_filename (dir, "plan.db", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "briefing.pdf", NULL);
+  g_autofree char *sample = wp_test_sample_path ("xiamen-2025.json");
+  g_autofree char *json = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpStore) store = wp_store_open (db, WP_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(WpPlan) plan = NULL;
+  g_autoptr(WpBriefing) briefing = NULL;
+  g_autoptr(GPtrArray) first = g_ptr_array_new_with_free_func (g_free);
+  WpPlanFacts *facts;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  PangoContext *pango;
+  int pages, stride;
+  gsize size;
+
+  g_assert_true (g_file_get_contents (sample, &json, NULL, NULL));
+  plan = wp_json_import (store, json, -1, 0, FALSE, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (wp_store_keeps_plan_facts (store, wp_plan_get_id (plan)));
+  g_assert_true (wp_briefing_write_pdf (store, wp_plan_get_id (plan), NULL, NULL, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_false (wp_store_keeps_plan_facts (store, wp_plan_get_id (plan)));
+  facts = wp_store_list_plan_facts (store, wp_plan_get_id (plan), &error);
+  g_assert_no_error (error);
+  wp_plan_facts_free (facts);
+  g_assert_true (wp_store_keeps_plan_facts (store, wp_plan_get_id (plan)));
+  g_assert_true (wp_briefing_write_pdf (store, wp_plan_get_id (plan), NULL, NULL, pdf, &error));
+  g_assert_true (wp_store_keeps_plan_facts (store, wp_plan_get_id (plan)));
+
+  /* (A4 at 36 dpi) */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 298, 421);
+  stride = cairo_image_surface_get_stride (surface);
+  size = (gsize) stride * 421;
+  cr = cairo_create (surface);
+  cairo_scale (cr, 0.5, 0.5);
+  pango = pango_cairo_create_context (cr);
+  pango_cairo_context_set_resolution (pango, 72);
+  briefing = wp_briefing_new (store, wp_plan_get_id (plan), NULL, NULL, pango, &error);
+  g_assert_no_error (error);
+  pages = wp_briefing_get_n_pages (briefing);
+  g_assert_cmpint (pages, >=, 2);
+  for (int round = 0; round < 2; round++)
+    for (int k = 0; k < pages; k++)
+      {
+        /* (forwards, then backwards) */
+        int page = round == 0 ? k : pages - 1 - k;
+
+        cairo_save (cr);
+        cairo_set_source_rgb (cr, 1, 1, 1);
+        cairo_paint (cr);
+        cairo_restore (cr);
+        wp_briefing_draw_page (briefing, cr, page);
+        cairo_surface_flush (surface);
+        if (round == 0)
+          g_ptr_array_add (first, g_memdup2 (cairo_image_surface_get_data (surface), size));
+        else
+          g_assert_cmpmem (cairo_image_surface_get_data (surface), size,
+                           g_ptr_array_index (first, page), size);
+      }
+  /* (a page of the table has text on it) */
+  {
+    const guint8 *data = g_ptr_array_index (first, pages - 1);
+    gsize dark = 0;
+
+    for (gsize i = 0; i < size; i++)
+      dark += data[i] < 128;
+    g_assert_cmpuint (dark, >, 1000);
+  }
+
+  g_object_unref (pango);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_clear_pointer (&briefing, wp_briefing_free);
+  g_clear_object (&plan);
+  g_clear_object (&store);
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -359,6 +447,7 @@ main (int    argc,
   g_test_add_func ("/pdf/long-unbroken-text", test_long_unbroken_text);
   g_test_add_func ("/pdf/refuses-plan-file", test_refuses_plan_file);
   g_test_add_func ("/pdf/crafted-briefings", test_crafted_briefings);
+  g_test_add_func ("/pdf/pages-drawn-again", test_pages_drawn_again);
 
   status = g_test_run ();
   return status;

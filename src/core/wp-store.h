@@ -294,6 +294,10 @@ gboolean    wp_store_purge_deleted      (WpStore           *self,
 WpPlanFacts *wp_store_list_plan_facts  (WpStore          *self,
                                          gint64             plan_id,
                                          GError           **error);
+gboolean    wp_store_keeps_plan_facts   (WpStore           *self,
+                                         gint64             plan_id);
+void        wp_store_forget_plan_facts  (WpStore           *self,
+                                         gint64             plan_id);
 const WpItemFacts *wp_plan_facts_lookup (const WpPlanFacts *facts,
                                          gint64             id);
 gboolean    wp_item_facts_involves      (const WpItemFacts *facts,

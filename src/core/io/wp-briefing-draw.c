@@ -1,10 +1,14 @@
-/* wp-briefing-draw.c: the briefing's pages drawn, one at a time, their text laid out
- * again
+/* wp-briefing-draw.c: the briefing's pages drawn, one at a time, their text from the
+ * records of the measuring pass
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+/* fseeko() */
+#define _XOPEN_SOURCE 700
+
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "wp-briefing-private.h"
@@ -60,6 +64,7 @@ typedef struct {
   cairo_t      *cr;
   const double *colour;   /* of the text drawn next */
   Batch         batch;    /* the glyphs not shown yet */
+  const guint8 *cursor;   /* the page's next record, or %NULL */
 } Pen;
 
 static void
@@ -106,16 +111,19 @@ pen_batch (Pen                 *pen,
 }
 
 /* Whether pango_cairo_show_layout() would draw @layout's runs as text and
- * nothing else: left to right, no box for a missing glyph */
+ * nothing else: left to right, no box for a missing glyph; on the
+ * baseline, unless @raised is allowed (a fallback font's run, the arrow of
+ * the listed work, is raised to its own baseline) */
 static gboolean
-layout_is_plain_text (PangoLayout *layout)
+layout_is_plain_text (PangoLayout *layout,
+                      gboolean     raised)
 {
   for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
     for (GSList *r = ((PangoLayoutLine *) l->data)->runs; r != NULL; r = r->next)
       {
         PangoGlyphItem *run = r->data;
 
-        if (run->item->analysis.level & 1 || run->y_offset != 0)
+        if (run->item->analysis.level & 1 || (run->y_offset != 0 && !raised))
           return FALSE;
         for (int i = 0; i < run->glyphs->num_glyphs; i++)
           {
@@ -185,7 +193,7 @@ draw_text (Pen         *pen,
   PangoLayoutIter *iter;
   const char *text = pango_layout_get_text (layout);
 
-  if (!layout_is_plain_text (layout))
+  if (!layout_is_plain_text (layout, FALSE))
     {
       pen_flush (pen);
       cairo_set_source_rgb (pen->cr, pen->colour[0], pen->colour[1], pen->colour[2]);
@@ -217,6 +225,223 @@ draw_text (Pen         *pen,
   pango_layout_iter_free (iter);
 }
 
+/* The records of shaped text (see wp-briefing-private.h): numbers in the
+ * machine's order, read back by the same program */
+static void
+put_u32 (GByteArray *record,
+         guint32     value)
+{
+  g_byte_array_append (record, (const guint8 *) &value, sizeof value);
+}
+
+static guint32
+get_u32 (const guint8 **cursor)
+{
+  guint32 value;
+
+  memcpy (&value, *cursor, sizeof value);
+  *cursor += sizeof value;
+  return value;
+}
+
+/* The number of @font in the records */
+static guint32
+record_font (Doc                 *doc,
+             cairo_scaled_font_t *font)
+{
+  guint index;
+
+  if (!g_ptr_array_find (doc->record_fonts, font, &index))
+    {
+      g_ptr_array_add (doc->record_fonts, cairo_scaled_font_reference (font));
+      index = doc->record_fonts->len - 1;
+    }
+  return index;
+}
+
+/**
+ * _wp_briefing_record_layout:
+ *
+ * Adds to @record the glyphs and clusters draw_text() would show of
+ * @layout, at 0, 0, so that it is not shaped again when drawn; or, when it
+ * is not plain text, that it is to be laid out again.
+ *
+ * Returns: whether the glyphs are in the record
+ */
+gboolean
+_wp_briefing_record_layout (Doc         *doc,
+                            PangoLayout *layout,
+                            GByteArray  *record)
+{
+  const char *text = pango_layout_get_text (layout);
+  PangoLayoutIter *iter;
+
+  if (!layout_is_plain_text (layout, TRUE))
+    {
+      g_byte_array_append (record, (const guint8 *) "\1", 1);
+      return FALSE;
+    }
+  g_byte_array_append (record, (const guint8 *) "\0", 1);
+  put_u32 (record, pango_layout_get_line_count (layout));
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      PangoRectangle logical;
+      int run_x;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      put_u32 (record, pango_layout_iter_get_baseline (iter));
+      put_u32 (record, g_slist_length (line->runs));
+      run_x = logical.x;
+      for (GSList *r = line->runs; r != NULL; r = r->next)
+        {
+          PangoGlyphItem *run = r->data;
+          PangoGlyphString *glyphs = run->glyphs;
+          PangoGlyphItemIter clusters;
+          guint count_at, n = 0;
+          int position = 0;
+
+          put_u32 (record, record_font (doc, pango_cairo_font_get_scaled_font (
+                                               PANGO_CAIRO_FONT (run->item->analysis.font))));
+          put_u32 (record, run_x);
+          put_u32 (record, run->y_offset);
+          put_u32 (record, run->item->length);
+          g_byte_array_append (record, (const guint8 *) text + run->item->offset,
+                               run->item->length);
+          count_at = record->len;
+          put_u32 (record, 0);
+          for (int i = 0; i < glyphs->num_glyphs; i++)
+            {
+              PangoGlyphInfo *info = &glyphs->glyphs[i];
+
+              if (info->glyph != PANGO_GLYPH_EMPTY && !(info->glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+                {
+                  put_u32 (record, info->glyph);
+                  put_u32 (record, position + info->geometry.x_offset);
+                  put_u32 (record, info->geometry.y_offset);
+                  n++;
+                }
+              position += info->geometry.width;
+            }
+          memcpy (record->data + count_at, &n, sizeof n);
+
+          count_at = record->len;
+          n = 0;
+          put_u32 (record, 0);
+          if (pango_glyph_item_iter_init_start (&clusters, run, text))
+            do
+              {
+                int n_glyphs = clusters.end_glyph - clusters.start_glyph;
+
+                /* (the glyphs not drawn are in no cluster) */
+                for (int i = clusters.start_glyph; i < clusters.end_glyph; i++)
+                  if (glyphs->glyphs[i].glyph == PANGO_GLYPH_EMPTY
+                      || glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+                    n_glyphs--;
+                put_u32 (record, clusters.end_index - clusters.start_index);
+                put_u32 (record, n_glyphs);
+                n++;
+              }
+            while (pango_glyph_item_iter_next_cluster (&clusters));
+          memcpy (record->data + count_at, &n, sizeof n);
+          run_x += pango_glyph_string_get_width (glyphs);
+        }
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  return TRUE;
+}
+
+/* Draws the text recorded at @cursor at @x, @y, as draw_text() draws its
+ * layout, and moves the cursor past it.
+ *
+ * Returns: %FALSE when the record says to lay the text out again */
+static gboolean
+draw_record (Doc            *doc,
+             Pen            *pen,
+             const guint8  **cursor,
+             double          x,
+             double          y)
+{
+  guint n_lines;
+
+  if (*(*cursor)++ != 0)
+    return FALSE;
+  n_lines = get_u32 (cursor);
+  for (guint l = 0; l < n_lines; l++)
+    {
+      int line_baseline = (int) get_u32 (cursor);
+      guint n_runs = get_u32 (cursor);
+
+      for (guint r = 0; r < n_runs; r++)
+        {
+          Batch *batch = pen_batch (pen, g_ptr_array_index (doc->record_fonts,
+                                                            get_u32 (cursor)));
+          double run_x = x + (double) (int) get_u32 (cursor) / PANGO_SCALE;
+          int raised = (int) get_u32 (cursor);
+          /* (as draw_text() places a run on the baseline, and as
+           * pango_renderer_draw_layout_line() a raised one) */
+          double baseline = raised == 0 ? y + (double) line_baseline / PANGO_SCALE
+                                        : y + (double) (line_baseline - raised) / PANGO_SCALE;
+          guint length = get_u32 (cursor), n;
+
+          g_string_append_len (batch->text, (const char *) *cursor, length);
+          *cursor += length;
+          n = get_u32 (cursor);
+          for (guint i = 0; i < n; i++)
+            {
+              cairo_glyph_t glyph;
+              int y_offset;
+
+              glyph.index = get_u32 (cursor);
+              glyph.x = run_x + (double) (int) get_u32 (cursor) / PANGO_SCALE;
+              y_offset = (int) get_u32 (cursor);
+              glyph.y = y_offset == 0 ? baseline : baseline + (double) y_offset / PANGO_SCALE;
+              g_array_append_val (batch->glyphs, glyph);
+            }
+          n = get_u32 (cursor);
+          for (guint i = 0; i < n; i++)
+            {
+              cairo_text_cluster_t cluster;
+
+              cluster.num_bytes = (int) get_u32 (cursor);
+              cluster.num_glyphs = (int) get_u32 (cursor);
+              g_array_append_val (batch->clusters, cluster);
+            }
+        }
+    }
+  return TRUE;
+}
+
+/* Draws shared layout @index (from 1) from its record, made the first
+ * time: walking a layout's lines, runs and clusters again cost as much,
+ * over the 600,000 shared cells of 100,000 items, as drawing the rest */
+static void
+draw_shared (Doc    *doc,
+             Pen    *pen,
+             guint   index,
+             double  x,
+             double  y)
+{
+  PangoLayout *layout = g_ptr_array_index (doc->shared, index - 1);
+  GByteArray *record;
+  const guint8 *cursor;
+
+  if (doc->shared_records->len < doc->shared->len)
+    g_ptr_array_set_size (doc->shared_records, doc->shared->len);
+  record = g_ptr_array_index (doc->shared_records, index - 1);
+  if (record == NULL)
+    {
+      record = g_byte_array_new ();
+      _wp_briefing_record_layout (doc, layout, record);
+      g_ptr_array_index (doc->shared_records, index - 1) = record;
+    }
+  cursor = record->data;
+  if (!draw_record (doc, pen, &cursor, x, y))
+    draw_text (pen, layout, x, y);
+}
+
 static void
 draw_block_text (Doc         *doc,
                  Pen         *pen,
@@ -238,20 +463,25 @@ draw_block_text (Doc         *doc,
   if (!block->row)
     {
       pen_set (pen, black);
-      draw_text (pen, block_layout (doc, block, 0), MARGIN, block->y);
+      if (pen->cursor == NULL || !draw_record (doc, pen, &pen->cursor, MARGIN, block->y))
+        draw_text (pen, block_layout (doc, block, 0), MARGIN, block->y);
       return;
     }
 
   for (guint i = 0; i < N_COLUMNS; x += _wp_briefing_columns[i].share * width, i++)
     {
-      /* (an empty cell, most notes of a large plan, draws nothing) */
+      /* (an empty cell, most notes of a large plan, draws nothing: it is
+       * shared, and the cells not shared have a record) */
       PangoLayout *shared = _wp_briefing_block_shared (doc, block, i);
 
       if (shared != NULL ? pango_layout_get_text (shared)[0] == '\0'
-                         : _wp_briefing_block_text (block, i)[0] == '\0')
+                         : pen->cursor == NULL && _wp_briefing_block_text (block, i)[0] == '\0')
         continue;
       pen_set (pen, cell_colour (block, i));
-      draw_text (pen, block_layout (doc, block, i), x + 3, block->y + 3);
+      if (shared != NULL)
+        draw_shared (doc, pen, block->shared[i], x + 3, block->y + 3);
+      else if (pen->cursor == NULL || !draw_record (doc, pen, &pen->cursor, x + 3, block->y + 3))
+        draw_text (pen, block_layout (doc, block, i), x + 3, block->y + 3);
     }
 }
 
@@ -333,13 +563,28 @@ wp_briefing_draw_page (WpBriefing *self,
                        cairo_t    *cr,
                        int         page)
 {
-  Pen pen = { cr, NULL, { NULL } };
+  Pen pen = { cr, NULL, { NULL }, NULL };
   guint start, end;
 
   g_return_if_fail (page >= 0 && page < self->page);
 
   start = g_array_index (self->page_starts, guint, page);
   end = g_array_index (self->page_starts, guint, page + 1);
+  if (self->records != NULL)
+    {
+      gint64 from = g_array_index (self->record_starts, gint64, page);
+      gint64 to = g_array_index (self->record_starts, gint64, page + 1);
+
+      g_byte_array_set_size (self->record, to - from);
+      if (fseeko (self->records, from, SEEK_SET) != 0
+          || fread (self->record->data, 1, to - from, self->records) != (size_t) (to - from))
+        {
+          /* (the text is in the records alone) */
+          self->records_failed = TRUE;
+          return;
+        }
+      pen.cursor = self->record->data;
+    }
   pen.batch.glyphs = self->glyphs;
   pen.batch.clusters = self->clusters;
   pen.batch.text = self->text;

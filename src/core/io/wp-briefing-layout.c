@@ -1,8 +1,11 @@
 /* wp-briefing-layout.c: the briefing's measuring pass: every block placed on its page,
- * keeping only its height, place and text
+ * keeping its height and place, and a record of the text it shaped
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+/* ftello() */
+#define _XOPEN_SOURCE 700
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -221,15 +224,18 @@ _wp_briefing_text_block (Doc        *doc,
                          double      gap_after)
 {
   PangoLayout *layout = _wp_briefing_paragraph_layout (doc, text, size, bold);
+  g_autoptr(GByteArray) record = doc->records != NULL ? g_byte_array_new () : NULL;
   Block block = { 0 };
 
-  block.texts[0] = g_strdup (text);
   block.size = size;
   block.bold = bold;
   block.height = _wp_briefing_layout_height (layout);
+  if (record == NULL || !_wp_briefing_record_layout (doc, layout, record))
+    block.texts[0] = g_strdup (text);
   _wp_briefing_need (doc, block.height);
   block.page = doc->page;
   block.y = doc->y;
+  _wp_briefing_add_record (doc, block.page, record);
   g_array_append_val (doc->blocks, block);
   doc->y += block.height + gap_after;
 }
@@ -242,6 +248,7 @@ _wp_briefing_table_row (Doc         *doc,
                         double       shade,
                         int          light)
 {
+  g_autoptr(GByteArray) record = doc->records != NULL ? g_byte_array_new () : NULL;
   Block block = { 0 };
 
   block.row = TRUE;
@@ -278,7 +285,10 @@ _wp_briefing_table_row (Doc         *doc,
       else
         {
           layout = _wp_briefing_cell_layout (doc, i, bold, text);
-          block.texts[i == 0 ? 0 : 1] = g_strdup (text);
+          /* (shaped now, and drawn from the record: the next row, or
+           * the header of the next page, lays out its own) */
+          if (record == NULL || !_wp_briefing_record_layout (doc, layout, record))
+            block.texts[i == 0 ? 0 : 1] = g_strdup (text);
         }
       block.height = MAX (block.height, _wp_briefing_layout_height (layout));
     }
@@ -287,6 +297,7 @@ _wp_briefing_table_row (Doc         *doc,
   _wp_briefing_need (doc, block.height);
   block.page = doc->page;
   block.y = doc->y;
+  _wp_briefing_add_record (doc, block.page, record);
   g_array_append_val (doc->blocks, block);
   doc->y += block.height;
 }
@@ -306,10 +317,30 @@ _wp_briefing_chart_block (Doc         *doc,
   block.height = height;
   _wp_briefing_need (doc, height);
   block.page = doc->page;
+  _wp_briefing_add_record (doc, block.page, NULL);
   doc->last_chart_page = doc->page;
   block.y = doc->y;
   g_array_append_val (doc->blocks, block);
   doc->y += height + gap_after;
+}
+
+/* Writes a block's @record, on @page: the blocks are placed in order */
+void
+_wp_briefing_add_record (Doc        *doc,
+                         int         page,
+                         GByteArray *record)
+{
+  if (doc->records == NULL)
+    return;
+  while (doc->record_starts->len < (guint) page)
+    {
+      gint64 at = ftello (doc->records);
+
+      g_array_append_val (doc->record_starts, at);
+    }
+  if (record != NULL && record->len > 0
+      && fwrite (record->data, 1, record->len, doc->records) != record->len)
+    doc->records_failed = TRUE;
 }
 
 void

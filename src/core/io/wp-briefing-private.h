@@ -9,6 +9,8 @@
  */
 #pragma once
 
+#include <stdio.h>
+
 #include "wp-briefing-pdf.h"
 #include "wp-stats.h"
 
@@ -34,7 +36,8 @@ typedef struct {
   int              light;              /* a row's WpLight, for the colour of its cell; -1: none */
   guint32          shared[N_COLUMNS];  /* a shared cell's layout in the briefing's, from 1; 0 */
   char            *texts[2];           /* a paragraph's, or a row's title and note when not
-                                          shared: laid out again when drawn */
+                                          shared and not shaped (in the record): laid out
+                                          again when drawn */
   float            size;               /* their font size */
   guint8           bold;
   guint8           row;
@@ -46,6 +49,7 @@ struct _WpBriefing {
   PangoContext *pango;
   GArray       *blocks;   /* Block */
   GPtrArray    *shared;   /* PangoLayout of a short cell, shared by the blocks */
+  GPtrArray    *shared_records;  /* GByteArray: their records, once drawn (or %NULL) */
   GHashTable   *shaped[2][N_COLUMNS];  /* [bold][column]: text → its index in shared, from 1 */
   PangoLayout  *cells[2][N_COLUMNS];   /* [bold][column]: the other cells' */
   GHashTable   *paragraphs;  /* GINT_TO_POINTER (size × 2 + bold) → PangoLayout */
@@ -55,6 +59,15 @@ struct _WpBriefing {
   GString      *text;
   GHashTable   *fonts;    /* GINT_TO_POINTER (size × 2 + bold) → PangoFontDescription */
   GArray       *page_starts;  /* guint: the first block of each page (from 0), then the end */
+  /* The text the measuring pass shaped, as the drawing shows it: a record
+   * of each paragraph and of each row's cell not shared, in the blocks'
+   * order, in a temporary file (20 MB for 100,000 items). %NULL: laid out
+   * again when drawn. */
+  FILE         *records;
+  GArray       *record_starts;  /* gint64: where each page's records start, then the end */
+  GByteArray   *record;         /* a page's records, read back */
+  GPtrArray    *record_fonts;   /* cairo_scaled_font_t: a record's fonts, by number */
+  gboolean      records_failed; /* the file could not be written or read back */
   WpPlanStats  *stats;
   int           last_chart_page;  /* the last page (from 1) with a chart on it, or 0 */
   char         *title;
@@ -126,6 +139,12 @@ void         _wp_briefing_chart_block   (Doc             *doc,
                                          double           height,
                                          double           gap_after);
 void         _wp_briefing_block_clear   (Block           *block);
+void         _wp_briefing_add_record    (Doc             *doc,
+                                         int              page,
+                                         GByteArray      *record);
+gboolean     _wp_briefing_record_layout (Doc             *doc,
+                                         PangoLayout     *layout,
+                                         GByteArray      *record);
 PangoLayout *_wp_briefing_block_shared  (Doc             *doc,
                                          const Block     *block,
                                          guint            column);

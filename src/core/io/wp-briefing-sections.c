@@ -154,58 +154,95 @@ listed_line (const char *number,
                           due, wp_item_get_effective_progress (item));
 }
 
+/* A list after the table: its heading and lines, worded before the table
+ * is read, so that the items it names can go before: 10 MB of items for
+ * 100,000 of them. */
+typedef struct {
+  const char *heading;
+  GPtrArray  *lines;  /* char * */
+  GArray     *gaps;   /* double: the space after each line */
+} Listing;
+
+static void
+listing_init (Listing    *listing,
+              const char *heading)
+{
+  listing->heading = heading;
+  listing->lines = g_ptr_array_new_with_free_func (g_free);
+  listing->gaps = g_array_new (FALSE, FALSE, sizeof (double));
+}
+
+static void
+listing_add (Listing *listing,
+             char    *line,
+             double   gap_after)
+{
+  g_ptr_array_add (listing->lines, line);
+  g_array_append_val (listing->gaps, gap_after);
+}
+
+/* Lays the list out, and frees it */
+static void
+listing_lay_out (Doc     *doc,
+                 Listing *listing)
+{
+  if (listing->lines->len > 0)
+    {
+      _wp_briefing_text_block (doc, listing->heading, 12, TRUE, 6);
+      for (guint i = 0; i < listing->lines->len; i++)
+        {
+          _wp_briefing_text_block (doc, g_ptr_array_index (listing->lines, i), 9, FALSE,
+                                   g_array_index (listing->gaps, double, i));
+          /* (its text is the block's now) */
+          g_clear_pointer (&g_ptr_array_index (listing->lines, i), g_free);
+        }
+      doc->y += 12;
+    }
+  g_ptr_array_unref (listing->lines);
+  g_array_unref (listing->gaps);
+}
+
 /* The counted items behind their milestone: "N. title — lead, expected
  * 50%, actual 30%", furthest behind first */
 static void
-behind_items (Doc         *doc,
+behind_items (Listing     *listing,
               WpPlanStats *stats)
 {
-  if (stats->behind->len == 0)
-    return;
-  _wp_briefing_text_block (doc, _("Items Behind Their Milestone"), 12, TRUE, 6);
+  listing_init (listing, _("Items Behind Their Milestone"));
   for (guint i = 0; i < stats->behind->len; i++)
     {
       WpItemBehind *behind = g_ptr_array_index (stats->behind, i);
       g_autofree char *leads = g_strjoinv ("、", (char **) wp_item_get_lead_agencies (
                                                               behind->item));
+
       /* Translators: an item behind its milestone in the briefing: number,
        * title, lead agency, the progress expected by now and its own */
-      g_autofree char *line = g_strdup_printf (_("%u. %s — %s, expected %d%%, actual %d%%"),
-                                               i + 1, wp_item_get_title (behind->item), leads,
-                                               behind->expected, behind->progress);
-
-      _wp_briefing_text_block (doc, line, 9, FALSE, 4);
+      listing_add (listing, g_strdup_printf (_("%u. %s — %s, expected %d%%, actual %d%%"),
+                                             i + 1, wp_item_get_title (behind->item), leads,
+                                             behind->expected, behind->progress), 4);
     }
-  doc->y += 12;
 }
 
 /* The counted items of a list (overdue, at risk), each with the work under
  * it that makes it so, indented */
 static void
-listed_items (Doc         *doc,
+listed_items (Listing     *listing,
               WpPlanStats *stats,
               GPtrArray   *items,
               const char  *heading)
 {
-  if (items->len == 0)
-    return;
-  _wp_briefing_text_block (doc, heading, 12, TRUE, 6);
+  listing_init (listing, heading);
   for (guint i = 0; i < items->len; i++)
     {
       WpItem *item = g_ptr_array_index (items, i);
       GPtrArray *below = wp_plan_stats_get_below (stats, item);
       g_autofree char *number = g_strdup_printf ("%u.", i + 1);
-      g_autofree char *line = listed_line (number, item);
 
-      _wp_briefing_text_block (doc, line, 9, FALSE, below != NULL ? 2 : 4);
+      listing_add (listing, listed_line (number, item), below != NULL ? 2 : 4);
       for (guint k = 0; below != NULL && k < below->len; k++)
-        {
-          g_autofree char *work = listed_line ("    ↳", g_ptr_array_index (below, k));
-
-          _wp_briefing_text_block (doc, work, 9, FALSE, k + 1 == below->len ? 4 : 2);
-        }
+        listing_add (listing, listed_line ("    ↳", g_ptr_array_index (below, k)),
+                     k + 1 == below->len ? 4 : 2);
     }
-  doc->y += 12;
 }
 
 static int
@@ -287,6 +324,7 @@ _wp_briefing_lay_out (Doc         *doc,
   g_autofree char *summary = edited_summary
                              ? g_strdup (edited_summary)
                              : wp_plan_stats_compose_summary (stats, wp_plan_get_title (plan));
+  Listing listings[3];
 
   doc->page = 1;
   doc->y = MARGIN;
@@ -346,6 +384,17 @@ _wp_briefing_lay_out (Doc         *doc,
         }
     }
 
+  /* The lists after the table are worded now, and the items in them go:
+   * nothing draws them (the charts count, and list no item) */
+  listed_items (&listings[0], stats, stats->overdue, _("Overdue Items"));
+  listed_items (&listings[1], stats, stats->due_soon, _("Items at Risk"));
+  behind_items (&listings[2], stats);
+  g_clear_pointer (&stats->overdue, g_ptr_array_unref);
+  g_clear_pointer (&stats->due_soon, g_ptr_array_unref);
+  g_clear_pointer (&stats->behind, g_ptr_array_unref);
+  g_clear_pointer (&stats->below, g_hash_table_unref);
+  g_clear_pointer (&stats->targets, g_ptr_array_unref);
+
   _wp_briefing_text_block (doc, _("Items by Area"), 12, TRUE, 6);
   _wp_briefing_table_header (doc);
   {
@@ -359,8 +408,7 @@ _wp_briefing_lay_out (Doc         *doc,
   doc->in_table = FALSE;
   doc->y += 16;
 
-  listed_items (doc, stats, stats->overdue, _("Overdue Items"));
-  listed_items (doc, stats, stats->due_soon, _("Items at Risk"));
-  behind_items (doc, stats);
+  for (guint i = 0; i < G_N_ELEMENTS (listings); i++)
+    listing_lay_out (doc, &listings[i]);
   year_end_check (doc, store, plan, agency);
 }
