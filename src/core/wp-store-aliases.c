@@ -127,7 +127,7 @@ wp_store_add_agency_alias (WpStore     *self,
   clean = clean_alias (alias, error);
   if (clean == NULL)
     return FALSE;
-  agency = wp_store_get_agency (self, agency_id, error);
+  agency = self->backend->agencies->get (self, agency_id, error);
   if (agency == NULL)
     return FALSE;
   if (!ALIASES (self)->owner (self, clean, &owner, &is_alias, error))
@@ -142,7 +142,7 @@ wp_store_add_agency_alias (WpStore     *self,
     }
   if (owner != 0)
     {
-      g_autoptr(WpAgency) other = wp_store_get_agency (self, owner, NULL);
+      g_autoptr(WpAgency) other = self->backend->agencies->get (self, owner, NULL);
 
       g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_EXISTS,
                    is_alias ? _("“%s” is already another name of “%s”.")

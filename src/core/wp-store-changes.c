@@ -425,3 +425,27 @@ wp_store_rollback_plan_write (WpStore *self)
     wp_change_log_resume (self->change_log);
   wp_store_rollback (self);
 }
+
+/* Reads every item a view holds from the file again. */
+void
+_wp_store_reread_live_items (WpStore *self)
+{
+  g_autoptr(GList) ids = g_hash_table_get_keys (self->live_items);
+
+  for (GList *l = ids; l != NULL; l = l->next)
+    {
+      g_autoptr(WpItem) item = wp_store_get_item (self, *(gint64 *) l->data, NULL);
+    }
+}
+
+/* Reads every item a view holds again and tells the views to read the
+ * rest: the file holds something else than they were told. */
+void
+_wp_store_show_the_file_again (WpStore *self)
+{
+  _wp_store_forget_facts (self);
+  _wp_store_reread_live_items (self);
+  _wp_store_reread_lists (self);
+  wp_store_plans_changed (self);
+  g_signal_emit (self, wp_store_signals[SIGNAL_AGENCIES_CHANGED], 0);
+}

@@ -22,6 +22,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "wp-backend.h"
 #include "wp-deadline.h"
@@ -304,9 +305,15 @@ read_plan_facts (WpStore  *self,
   SharedFacts *shared;
   PlanRows plan_rows;
 
-  plan = wp_store_get_plan (self, plan_id, error);
-  if (plan == NULL)
+  /* (from the backend: the facts are a cache below the plans' API) */
+  if (!self->backend->plans->find (self, FALSE, plan_id, &plan, error))
     return NULL;
+  if (plan == NULL)
+    {
+      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_FOUND,
+                   _("There is no such plan in “%s”."), self->path);
+      return NULL;
+    }
 
   g_array_set_clear_func (rows, read_row_clear);
   /* (in any order: siblings are sorted here) */
@@ -611,6 +618,14 @@ _wp_store_forget_facts (WpStore *self)
 {
   if (self->plan_facts != NULL)
     g_hash_table_remove_all (self->plan_facts);
+}
+
+/* Forgets every rolled-up figure: the parents' and the plans' facts */
+void
+wp_store_forget_rollups (WpStore *self)
+{
+  _wp_store_clear_rollups (self);
+  _wp_store_forget_facts (self);
 }
 
 static void

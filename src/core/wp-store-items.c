@@ -485,6 +485,19 @@ check_item_value (WpItemValueKind  kind,
   return ok;
 }
 
+/* Called by wp_store_set_item_property(): an item no longer done is no
+ * longer closed out */
+static gboolean
+status_changed (WpStore       *self,
+                gint64         item_id,
+                WpItemStatus   status,
+                GError       **error)
+{
+  if (status == WP_ITEM_STATUS_DONE)
+    return TRUE;
+  return self->backend->tracking->drop_closeout (self, item_id, error);
+}
+
 /**
  * wp_store_set_item_property:
  * @property: one of title, description, kind, status, progress (-1 for
@@ -531,7 +544,7 @@ wp_store_set_item_property (WpStore       *self,
       if (!wp_store_begin (self, error))
         return FALSE;
       if (!ITEMS (self)->set_property (self, item_id, property, value, now, today, error)
-          || !_wp_store_status_changed (self, item_id, status, error))
+          || !status_changed (self, item_id, status, error))
         {
           wp_store_rollback (self);
           return FALSE;
@@ -712,4 +725,57 @@ wp_store_move_item (WpStore  *self,
 fail:
   wp_store_rollback (self);
   return FALSE;
+}
+
+/* Tells the lists and everyone else that @parent_id's children changed
+ * (with @item_id, from @from to @to, as a hint to the lists), after
+ * reading the parent's chain of items again unless @refreshed. */
+void
+_wp_store_children_changed (WpStore  *self,
+                            gint64    plan_id,
+                            gint64    parent_id,
+                            gint64    item_id,
+                            int       from,
+                            int       to,
+                            gboolean  refreshed)
+{
+  if (self->frozen > 0)
+    {
+      self->missed_signals = TRUE;
+      return;
+    }
+  /* (told before the whole edit is saved: see wp_store_rollback()) */
+  if (self->tx_depth > 0)
+    self->told_in_transaction = TRUE;
+  /* Refresh first, so handlers see the parent's new child count. */
+  if (!refreshed)
+    wp_store_refresh_item_and_ancestors (self, parent_id);
+  self->hint.item_id = item_id;
+  self->hint.from = from;
+  self->hint.to = to;
+  _wp_store_dispatch_to_lists (self, plan_id, parent_id);
+  g_signal_emit (self, wp_store_signals[SIGNAL_CHILDREN_CHANGED], 0, plan_id, parent_id);
+  self->hint.item_id = 0;
+}
+
+/* Like wp_store_children_changed(), saying that only @item_id came, went or
+ * moved (from one position to another, -1 where it is not), so that open
+ * lists can update themselves without reading their rows again. */
+void
+wp_store_children_changed_hinted (WpStore *self,
+                                  gint64   plan_id,
+                                  gint64   parent_id,
+                                  gint64   item_id,
+                                  int      from,
+                                  int      to)
+{
+  _wp_store_children_changed (self, plan_id, parent_id, item_id, from, to, FALSE);
+}
+
+void
+wp_store_children_changed (WpStore *self,
+                           gint64   plan_id,
+                           gint64   parent_id)
+{
+  _wp_store_children_changed (self, plan_id, parent_id, 0, -1, -1, FALSE);
 }

@@ -139,10 +139,12 @@ wp_store_shown_changed (WpStore *self,
   reread_lists (self, plan_id, TRUE);
 }
 
-static void
-dispatch_to_lists (WpStore *self,
-                   gint64   plan_id,
-                   gint64   parent_id)
+/* Tells the open lists of @parent_id's children (and of its parent, its
+ * child count) what changed: see _wp_store_children_changed() */
+void
+_wp_store_dispatch_to_lists (WpStore *self,
+                             gint64   plan_id,
+                             gint64   parent_id)
 {
   g_autoptr(GPtrArray) children_lists = lists_for (self, parent_id);
   WpListChange change = current_change (self);
@@ -167,57 +169,4 @@ dispatch_to_lists (WpStore *self,
           g_object_unref (holding->pdata[i]);
         }
     }
-}
-
-/* Tells the lists and everyone else that @parent_id's children changed
- * (with @item_id, from @from to @to, as a hint to the lists), after
- * reading the parent's chain of items again unless @refreshed. */
-void
-_wp_store_children_changed (WpStore  *self,
-                            gint64    plan_id,
-                            gint64    parent_id,
-                            gint64    item_id,
-                            int       from,
-                            int       to,
-                            gboolean  refreshed)
-{
-  if (self->frozen > 0)
-    {
-      self->missed_signals = TRUE;
-      return;
-    }
-  /* (told before the whole edit is saved: see wp_store_rollback()) */
-  if (self->tx_depth > 0)
-    self->told_in_transaction = TRUE;
-  /* Refresh first, so handlers see the parent's new child count. */
-  if (!refreshed)
-    wp_store_refresh_item_and_ancestors (self, parent_id);
-  self->hint.item_id = item_id;
-  self->hint.from = from;
-  self->hint.to = to;
-  dispatch_to_lists (self, plan_id, parent_id);
-  g_signal_emit (self, wp_store_signals[SIGNAL_CHILDREN_CHANGED], 0, plan_id, parent_id);
-  self->hint.item_id = 0;
-}
-
-/* Like wp_store_children_changed(), saying that only @item_id came, went or
- * moved (from one position to another, -1 where it is not), so that open
- * lists can update themselves without reading their rows again. */
-void
-wp_store_children_changed_hinted (WpStore *self,
-                                  gint64   plan_id,
-                                  gint64   parent_id,
-                                  gint64   item_id,
-                                  int      from,
-                                  int      to)
-{
-  _wp_store_children_changed (self, plan_id, parent_id, item_id, from, to, FALSE);
-}
-
-void
-wp_store_children_changed (WpStore *self,
-                           gint64   plan_id,
-                           gint64   parent_id)
-{
-  _wp_store_children_changed (self, plan_id, parent_id, 0, -1, -1, FALSE);
 }

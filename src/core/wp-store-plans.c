@@ -105,9 +105,6 @@ wp_store_create_plan (WpStore     *self,
     return NULL;
 
   wp_store_plans_changed (self);
-
-  wp_store_plans_changed (self);
-
   return wp_plan_new (id, year, title, organization);
 }
 

@@ -113,10 +113,6 @@ void      _wp_store_changes_begun     (WpStore   *self);
 void      _wp_store_changes_committed (WpStore   *self);
 
 /* wp-store-tracking.c */
-gboolean  _wp_store_status_changed    (WpStore      *self,
-                                       gint64        item_id,
-                                       WpItemStatus  status,
-                                       GError      **error);
 gboolean  _wp_store_drop_unused_attachments (WpStore  *self,
                                        GError  **error);
 gboolean  _wp_store_import_tracking   (WpStore          *self,
@@ -155,6 +151,7 @@ void      wp_store_forget_live_items (WpStore *self);
 /* wp-store-rollups.c */
 void      wp_store_forget_rollups    (WpStore *self);
 void      _wp_store_forget_judging   (WpStore *self);
+void      _wp_store_clear_rollups    (WpStore *self);
 void      _wp_store_rollup_plan      (WpStore *self,
                                       gint64   plan_id,
                                       int      plan_year);
@@ -169,6 +166,9 @@ void      wp_store_plans_changed     (WpStore *self);
 void      wp_store_children_changed  (WpStore *self,
                                       gint64   plan_id,
                                       gint64   parent_id);
+void      _wp_store_dispatch_to_lists (WpStore *self,
+                                       gint64   plan_id,
+                                       gint64   parent_id);
 void      _wp_store_children_changed (WpStore  *self,
                                       gint64    plan_id,
                                       gint64    parent_id,

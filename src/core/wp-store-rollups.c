@@ -132,7 +132,8 @@ get_judging (WpStore *self,
 
   judging = g_new0 (Judging, 1);
   judging->expected = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  wp_store_get_plan_settings (self, plan_id, &settings, NULL);
+  /* (from the backend: rollups are below the tracking year's API) */
+  self->backend->tracking->get_settings (self, plan_id, &settings, NULL);
   judging->rules.due_soon_days = settings.due_soon_days;
   judging->rules.yellow_points = settings.yellow_points;
   judging->rules.red_points = settings.red_points;
@@ -516,12 +517,13 @@ rollup_from_children (WpStore    *self,
   /* The few children not cached: read them (their subtrees are small). */
   for (guint i = 0; i < uncached->len; i++)
     {
-      g_autoptr(WpItem) child = wp_store_get_item (self, g_array_index (uncached, gint64, i), NULL);
+      WpItemData child;
 
-      if (child == NULL)
+      if (!self->backend->items->get (self, g_array_index (uncached, gint64, i), &child, NULL))
         return FALSE;
-      rollup_add (&read.children, wp_item_get_effective_status (child),
-                  wp_item_get_effective_progress (child), wp_item_get_light (child));
+      _wp_store_roll_up_item (self, &child);
+      rollup_add (&read.children, child.effective_status, child.effective_progress, child.light);
+      wp_item_data_clear (&child);
     }
 
   data->effective_status = rollup_status (data->status, &read.children);
@@ -536,13 +538,13 @@ rollup_from_children (WpStore    *self,
   return TRUE;
 }
 
+/* Forgets every parent's figures and how plans are judged (the plans'
+ * facts, rolled up the same way, go with them in wp_store_forget_rollups()) */
 void
-wp_store_forget_rollups (WpStore *self)
+_wp_store_clear_rollups (WpStore *self)
 {
   g_hash_table_remove_all (self->rollups);
   _wp_store_forget_judging (self);
-  /* (the plans' facts are rolled up the same way) */
-  _wp_store_forget_facts (self);
 }
 
 /* Gives @data, an item just read, its figures: its own if it has no

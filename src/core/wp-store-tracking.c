@@ -275,19 +275,6 @@ wp_store_list_pending_closeouts (WpStore  *self,
   return g_steal_pointer (&ids);
 }
 
-/* Called by wp_store_set_item_property(): an item no longer done is no
- * longer closed out */
-gboolean
-_wp_store_status_changed (WpStore       *self,
-                          gint64         item_id,
-                          WpItemStatus   status,
-                          GError       **error)
-{
-  if (status == WP_ITEM_STATUS_DONE)
-    return TRUE;
-  return TRACKING (self)->drop_closeout (self, item_id, error);
-}
-
 void
 wp_attachment_free (WpAttachment *attachment)
 {

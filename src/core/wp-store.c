@@ -186,38 +186,6 @@ wp_store_init (WpStore *self)
   wp_date_get_reference (&self->reference_date);
 }
 
-gboolean
-wp_store_check_writable (WpStore  *self,
-                         GError  **error)
-{
-  if (self->check_pending)
-    {
-      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_READ_ONLY,
-                   _("“%s” is still being checked. Try again in a moment."), self->path);
-      return FALSE;
-    }
-  if (self->check_failed)
-    {
-      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_CORRUPT,
-                   _("“%s” is damaged: nothing can be changed in it. Restore it from a backup "
-                     "copy."), self->path);
-      return FALSE;
-    }
-  if (!self->read_only)
-    return TRUE;
-
-  g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_READ_ONLY,
-               _("“%s” is open read-only: nothing can be changed in it."), self->path);
-  return FALSE;
-}
-
-char *
-wp_store_now (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-}
-
 /**
  * wp_store_open:
  * @path: the plan file; created when it does not exist
@@ -476,30 +444,6 @@ wp_store_is_read_only (WpStore *self)
   return self->read_only;
 }
 
-/* Reads every item a view holds from the file again. */
-void
-_wp_store_reread_live_items (WpStore *self)
-{
-  g_autoptr(GList) ids = g_hash_table_get_keys (self->live_items);
-
-  for (GList *l = ids; l != NULL; l = l->next)
-    {
-      g_autoptr(WpItem) item = wp_store_get_item (self, *(gint64 *) l->data, NULL);
-    }
-}
-
-/* Reads every item a view holds again and tells the views to read the
- * rest: the file holds something else than they were told. */
-void
-_wp_store_show_the_file_again (WpStore *self)
-{
-  _wp_store_forget_facts (self);
-  _wp_store_reread_live_items (self);
-  _wp_store_reread_lists (self);
-  wp_store_plans_changed (self);
-  g_signal_emit (self, wp_store_signals[SIGNAL_AGENCIES_CHANGED], 0);
-}
-
 /**
  * wp_store_save_copy:
  * @dest_path: where to write the copy; must not exist
@@ -549,19 +493,6 @@ wp_store_set_judging (WpStore     *self,
   self->due_soon_days = MAX (due_soon_days, 0);
   wp_store_forget_rollups (self);
   _wp_store_reread_live_items (self);
-}
-
-/* Tells views that plans came or went, or holds it back during a bulk
- * write (see wp_store_freeze_signals()). */
-void
-wp_store_plans_changed (WpStore *self)
-{
-  if (self->tx_depth > 0)
-    self->told_in_transaction = TRUE;
-  if (self->frozen > 0)
-    self->missed_signals = TRUE;
-  else
-    g_signal_emit (self, wp_store_signals[SIGNAL_PLANS_CHANGED], 0);
 }
 
 const GDate *
