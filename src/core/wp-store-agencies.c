@@ -247,7 +247,7 @@ refresh_items_of_agency (WpStore *self,
     {
       gint64 id = g_array_index (all, gint64, i);
 
-      if (g_hash_table_contains (self->live_items, &id))
+      if (wp_item_cache_contains (self->live_items, id))
         g_array_append_val (ids, id);
     }
 

@@ -318,7 +318,7 @@ guint
 wp_store_get_n_live_items (WpStore *self)
 {
   g_return_val_if_fail (WP_IS_STORE (self), 0);
-  return g_hash_table_size (self->live_items);
+  return wp_item_cache_size (self->live_items);
 }
 
 /**
@@ -430,11 +430,11 @@ wp_store_rollback_plan_write (WpStore *self)
 void
 _wp_store_reread_live_items (WpStore *self)
 {
-  g_autoptr(GList) ids = g_hash_table_get_keys (self->live_items);
+  g_autoptr(GArray) ids = wp_item_cache_ids (self->live_items);
 
-  for (GList *l = ids; l != NULL; l = l->next)
+  for (guint i = 0; i < ids->len; i++)
     {
-      g_autoptr(WpItem) item = wp_store_get_item (self, *(gint64 *) l->data, NULL);
+      g_autoptr(WpItem) item = wp_store_get_item (self, g_array_index (ids, gint64, i), NULL);
     }
 }
 

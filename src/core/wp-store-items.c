@@ -21,46 +21,18 @@
 
 /* Items */
 
-static void
-live_item_gone (gpointer  data,
-                GObject  *where_the_object_was)
-{
-  WpStore *self = data;
-  gint64 id = wp_item_get_id ((WpItem *) where_the_object_was);
-
-  g_hash_table_remove (self->live_items, &id);
-}
-
 /* One object per row: refreshes the live one if there is one. */
 static WpItem *
 item_from_data (WpStore    *self,
                 WpItemData *data)
 {
-  WpItem *item = g_hash_table_lookup (self->live_items, &data->id);
-
-  if (item != NULL)
-    {
-      _wp_item_update (item, data);
-      return g_object_ref (item);
-    }
-
-  item = _wp_item_new (data);
-  g_hash_table_insert (self->live_items, g_memdup2 (&(gint64) { wp_item_get_id (item) },
-                                                    sizeof (gint64)), item);
-  g_object_weak_ref (G_OBJECT (item), live_item_gone, self);
-  return item;
+  return wp_item_cache_take (self->live_items, data);
 }
 
 void
 wp_store_forget_live_items (WpStore *self)
 {
-  GHashTableIter iter;
-  gpointer value;
-
-  g_hash_table_iter_init (&iter, self->live_items);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    g_object_weak_unref (value, live_item_gone, self);
-  g_hash_table_remove_all (self->live_items);
+  wp_item_cache_clear (self->live_items);
 }
 
 WpItem *
@@ -113,7 +85,7 @@ _wp_store_refresh_chains (WpStore      *self,
       gint64 id = g_array_index (chains, gint64, i);
 
       if (GPOINTER_TO_UINT (g_hash_table_lookup (last, &id)) == i
-          && g_hash_table_contains (self->live_items, &id))
+          && wp_item_cache_contains (self->live_items, id))
         {
           g_autoptr(WpItem) item = wp_store_get_item (self, id, NULL);
         }
@@ -332,7 +304,7 @@ place_live_item (gint64   item_id,
                  gpointer user_data)
 {
   WpStore *self = user_data;
-  WpItem *live = g_hash_table_lookup (self->live_items, &item_id);
+  WpItem *live = wp_item_cache_lookup (self->live_items, item_id);
 
   if (live != NULL)
     _wp_item_set_position (live, position);

@@ -8,6 +8,7 @@
 
 #include "wp-store.h"
 #include "wp-item-private.h"
+#include "wp-item-cache.h"
 #include "wp-change-log.h"
 #include "wp-tracking.h"
 #include "wp-backend.h"
@@ -51,7 +52,7 @@ struct _WpStore
   gboolean    missed_signals;
   gboolean    told_in_transaction; /* views were told of changes not yet committed */
   GHashTable *statements;  /* const char *sql → sqlite3_stmt* */
-  GHashTable *live_items;  /* gint64 id → WpItem* (weak) */
+  WpItemCache *live_items;  /* the WpItems views hold (models/wp-item-cache.c) */
   GHashTable *rollups;     /* gint64 id → WpRollup, for items with children */
   GHashTable *judging;     /* gint64 plan id → how its lights are judged (wp-store-rollups.c) */
   GHashTable *lists;       /* gint64 parent id → GPtrArray of WpItemList (weak) */

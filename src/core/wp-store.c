@@ -106,8 +106,7 @@ wp_store_finalize (GObject *object)
     }
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->statements, g_hash_table_unref);
-  wp_store_forget_live_items (self);
-  g_clear_pointer (&self->live_items, g_hash_table_unref);
+  g_clear_pointer (&self->live_items, wp_item_cache_free);
   g_clear_pointer (&self->rollups, g_hash_table_unref);
   g_clear_pointer (&self->judging, g_hash_table_unref);
   g_clear_pointer (&self->lists, g_hash_table_unref);
@@ -177,7 +176,7 @@ wp_store_init (WpStore *self)
 {
   self->backend = &wp_sqlite_backend;
   self->statements = _wp_db_new_statement_cache ();
-  self->live_items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->live_items = wp_item_cache_new ();
   self->rollups = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->lists = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                        (GDestroyNotify) g_ptr_array_unref);
