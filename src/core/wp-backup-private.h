@@ -4,7 +4,6 @@
  */
 #pragma once
 
-#include <sqlite3.h>
 #include <glib.h>
 
 G_BEGIN_DECLS
@@ -12,8 +11,6 @@ G_BEGIN_DECLS
 /* 'WPLN', as in wp-store.c: a backup must be a plan file. */
 #define WP_APPLICATION_ID 0x57504C4E
 
-sqlite3  *_wp_backup_open_read_only (const char  *path,
-                                     GError     **error);
 gboolean  _wp_backup_sync_file      (const char  *path,
                                      gboolean     is_folder,
                                      GError     **error);

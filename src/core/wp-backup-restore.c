@@ -17,12 +17,12 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <sqlite3.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "wp-backup.h"
 #include "wp-backup-private.h"
+#include "wp-db-file.h"
 #include "wp-char-tokenizer.h"
 
 /**
@@ -37,56 +37,7 @@ gboolean
 wp_backup_check (const char  *backup_path,
                  GError     **error)
 {
-  sqlite3 *db = _wp_backup_open_read_only (backup_path, error);
-  sqlite3_stmt *stmt = NULL;
-  gint64 app_id = 0;
-  gboolean ok = FALSE;
-  int rc;
-
-  if (db == NULL)
-    return FALSE;
-
-  rc = sqlite3_prepare_v2 (db, "PRAGMA application_id", -1, &stmt, NULL);
-  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    app_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  stmt = NULL;
-
-  if (rc == SQLITE_ROW && app_id != WP_APPLICATION_ID)
-    {
-      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_WORKPLAN,
-                   _("“%s” is not a Workplan plan file."), backup_path);
-      sqlite3_close (db);
-      return FALSE;
-    }
-
-  if (rc == SQLITE_ROW)
-    rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      ok = TRUE;
-      /* One row per problem found, or one "ok" */
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
-          {
-            g_message ("The backup “%s” is damaged: %s", backup_path,
-                       (const char *) sqlite3_column_text (stmt, 0));
-            ok = FALSE;
-            break;
-          }
-      ok = ok && rc == SQLITE_DONE;
-    }
-  if (!ok)
-    {
-      if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-        g_message ("The backup “%s” cannot be read through: %s", backup_path,
-                   sqlite3_errmsg (db));
-      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_CORRUPT,
-                   _("The backup “%s” is damaged."), backup_path);
-    }
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return ok;
+  return _wp_db_file_check (backup_path, error);
 }
 
 /* How many plans and items the backup holds, to tell backups apart */
@@ -96,26 +47,7 @@ wp_backup_count (const char  *backup_path,
                  guint       *n_items,
                  GError     **error)
 {
-  sqlite3 *db = _wp_backup_open_read_only (backup_path, error);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  if (db == NULL)
-    return FALSE;
-  /* ("item" is a table in files of format 4 and older, a view after) */
-  rc = sqlite3_prepare_v2 (db, "SELECT (SELECT count(*) FROM plan), (SELECT count(*) FROM item)",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      *n_plans = (guint) sqlite3_column_int64 (stmt, 0);
-      *n_items = (guint) sqlite3_column_int64 (stmt, 1);
-    }
-  else
-    g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_FAILED, _("Cannot read “%s”: %s"),
-                 backup_path, sqlite3_errmsg (db));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return rc == SQLITE_ROW;
+  return _wp_db_file_count (backup_path, n_plans, n_items, error);
 }
 
 /**

@@ -26,12 +26,12 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <sqlite3.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "wp-backup.h"
 #include "wp-backup-private.h"
+#include "wp-db-file.h"
 #include "wp-char-tokenizer.h"
 
 /* "2025-07-15T083012.345Z": the fixed-width start of a backup's name, which
@@ -427,32 +427,6 @@ wp_backup_take (WpStore         *store,
   return write_backup (wp_store_get_path (store), copy_store, store, reason, keep, error);
 }
 
-sqlite3 *
-_wp_backup_open_read_only (const char  *path,
-                           GError     **error)
-{
-  sqlite3 *db = NULL;
-  int persist_wal = 1;
-  int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
-
-  /* (as every connection to a plan file: see open_connection() in
-   * wp-store.c) */
-  if (rc == SQLITE_OK)
-    rc = sqlite3_file_control (db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist_wal);
-  if (rc == SQLITE_OK)
-    rc = _wp_char_tokenizer_register (db);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_busy_timeout (db, 5000);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_FAILED, _("Cannot read “%s”: %s"), path,
-                   db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-      sqlite3_close (db);
-      return NULL;
-    }
-  return db;
-}
-
 /* A copy of the file's bytes, for a file SQLite cannot copy (a damaged
  * one): what can still be read of it is kept. The copy is marked as not in
  * WAL mode, as it is without its log, so that reading it leaves nothing
@@ -474,60 +448,6 @@ copy_bytes (const char  *source,
                                    error);
 }
 
-static void
-interrupt (GCancellable *cancellable,
-           sqlite3      *db)
-{
-  sqlite3_interrupt (db);
-}
-
-/* VACUUM INTO from a connection of its own, which @cancellable stops */
-static gboolean
-vacuum_file_into (const char    *source,
-                  const char    *dest,
-                  GCancellable  *cancellable,
-                  GError       **error)
-{
-  sqlite3 *db = _wp_backup_open_read_only (source, error);
-  sqlite3_stmt *stmt = NULL;
-  gulong handler = 0;
-  int rc;
-
-  if (db == NULL)
-    return FALSE;
-  if (cancellable != NULL)
-    handler = g_cancellable_connect (cancellable, G_CALLBACK (interrupt), db, NULL);
-  /* An import sets the search index's triggers aside and back in its
-   * transaction (wp-store-bulk.c): a schema changed between preparing
-   * the VACUUM and running it makes SQLite run it again over the tables
-   * it had copied ("table … already exists"). It goes well the next time. */
-  for (int attempt = 0; attempt < 5; attempt++)
-    {
-      rc = sqlite3_prepare_v2 (db, "VACUUM INTO ?", -1, &stmt, NULL);
-      if (rc == SQLITE_OK)
-        {
-          sqlite3_bind_text (stmt, 1, dest, -1, SQLITE_TRANSIENT);
-          rc = sqlite3_step (stmt);
-        }
-      if (rc == SQLITE_DONE || rc != SQLITE_ERROR
-          || g_cancellable_is_cancelled (cancellable) || attempt == 4)
-        break;
-      sqlite3_finalize (stmt);
-      stmt = NULL;
-      g_unlink (dest);
-    }
-  g_cancellable_disconnect (cancellable, handler);
-  if (rc != SQLITE_DONE)
-    {
-      if (!g_cancellable_set_error_if_cancelled (cancellable, error))
-        g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_FAILED,
-                     _("Could not write a copy to “%s”: %s"), dest, sqlite3_errmsg (db));
-    }
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return rc == SQLITE_DONE;
-}
-
 static gboolean
 copy_file (gpointer     data,
            const char  *dest,
@@ -536,7 +456,7 @@ copy_file (gpointer     data,
   const char *source = data;
   g_autoptr(GError) local_error = NULL;
 
-  if (vacuum_file_into (source, dest, NULL, &local_error))
+  if (_wp_db_file_vacuum_into (source, dest, NULL, &local_error))
     return TRUE;
   g_message ("%s; copying the bytes of “%s” instead", local_error->message, source);
   g_unlink (dest);
@@ -548,7 +468,7 @@ copy_keeping_deleted (gpointer     data,
                       const char  *dest,
                       GError     **error)
 {
-  return vacuum_file_into (data, dest, NULL, error);
+  return _wp_db_file_vacuum_into (data, dest, NULL, error);
 }
 
 /**
@@ -669,7 +589,7 @@ copy_daily (gpointer     data,
   /* (SQLite forgets an interruption that comes before the statement) */
   if (g_cancellable_set_error_if_cancelled (daily->cancellable, error))
     return FALSE;
-  return vacuum_file_into (daily->plan_path, dest, daily->cancellable, error)
+  return _wp_db_file_vacuum_into (daily->plan_path, dest, daily->cancellable, error)
          && !g_cancellable_set_error_if_cancelled (daily->cancellable, error);
 }
 
