@@ -93,5 +93,13 @@ sqlite = [os.path.relpath(f, root) for f in above
                        re.sub(r"/\*.*?\*/", "", open(f, encoding="utf-8").read(), flags=re.S))]
 tap(len(above) > 50 and not sqlite,
     f"no SQLite above db/ and queries/ ({len(above)} files)", sqlite)
+
+# The change log is the backend's: above db/ and queries/ it is reached
+# through WpBackend.changes (CHANGE_LOG (self)->read …), never by the
+# SQLite backend's own functions
+direct = [os.path.relpath(f, root) for f in above
+          if re.search(r"\bwp_change_log_\w+\s*\(",
+                       re.sub(r"/\*.*?\*/", "", open(f, encoding="utf-8").read(), flags=re.S))]
+tap(not direct, "the change log only through the backend", direct)
 print(f"1..{len(results)}")
 sys.exit(0 if all(results) else 1)

@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "wp-test-util.h"
-#include "wp-change-log.h"
+#include "wp-change.h"
 
 typedef struct {
   char    *dir;

@@ -142,9 +142,9 @@ wp_store_bulk_begin (WpStore       *store,
     return NULL;
   /* A paused change log logs nothing row by row (the plan write logs the
    * plan), yet its triggers still ran for every row: off until the commit. */
-  if (store->change_log != NULL && wp_change_log_is_paused (store->change_log))
+  if (store->change_log != NULL && CHANGE_LOG (store)->is_paused (store->change_log))
     {
-      if (!wp_change_log_remove (store->change_log, error))
+      if (!CHANGE_LOG (store)->remove (store->change_log, error))
         return NULL;
       bulk->log_removed = TRUE;
     }
@@ -426,7 +426,7 @@ wp_store_bulk_commit (WpStoreBulk  *bulk,
 
   if (!BULK (store)->finish (bulk->writer, bulk->first_id, bulk->last_id, error))
     return FALSE;
-  if (bulk->log_removed && !wp_change_log_install (store->change_log, error))
+  if (bulk->log_removed && !CHANGE_LOG (store)->install (store->change_log, error))
     return FALSE;
 
   /* A failed commit has rolled back already. */

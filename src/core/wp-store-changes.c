@@ -177,7 +177,7 @@ gboolean
 _wp_store_open_change_log (WpStore  *self,
                            GError  **error)
 {
-  return wp_change_log_last (self, &self->last_change, error);
+  return CHANGE_LOG (self)->last (self, &self->last_change, error);
 }
 
 /* Called before the store closes the file: a log that has grown to twice
@@ -190,12 +190,12 @@ _wp_store_close_change_log (WpStore *self)
   gint64 first = 0, last = 0;
 
   if (self->change_log == NULL || self->check_pending || self->check_failed
-      || !wp_change_log_first (self, &first, NULL)
-      || !wp_change_log_last (self, &last, NULL)
+      || !CHANGE_LOG (self)->first (self, &first, NULL)
+      || !CHANGE_LOG (self)->last (self, &last, NULL)
       || first == 0 || last - first < 2 * KEEP_CHANGES)
     return;
   /* (not now if another program is writing: it can wait) */
-  if (!wp_change_log_trim (self, KEEP_CHANGES, &error))
+  if (!CHANGE_LOG (self)->trim (self, KEEP_CHANGES, &error))
     g_info ("Could not trim the change log of “%s”: %s", self->path, error->message);
 }
 
@@ -203,7 +203,7 @@ _wp_store_close_change_log (WpStore *self)
 void
 _wp_store_changes_begun (WpStore *self)
 {
-  if (!wp_change_log_last (self, &self->tx_first_change, NULL))
+  if (!CHANGE_LOG (self)->last (self, &self->tx_first_change, NULL))
     self->tx_first_change = self->last_change;
   /* (no one else commits while this transaction holds the write lock) */
   if (!_wp_store_query_data_version (self, &self->tx_data_version))
@@ -220,12 +220,12 @@ _wp_store_changes_committed (WpStore *self)
   gint64 seen = self->last_change;
   gint64 last = 0;
 
-  if (!wp_change_log_last (self, &last, NULL))
+  if (!CHANGE_LOG (self)->last (self, &last, NULL))
     return;
   self->last_change = last;
   if (self->tx_first_change > seen)
     {
-      g_autoptr(GPtrArray) outside = wp_change_log_read (self, seen, NULL);
+      g_autoptr(GPtrArray) outside = CHANGE_LOG (self)->read (self, seen, NULL);
 
       if (outside == NULL)
         _wp_store_show_the_file_again (self);
@@ -273,9 +273,9 @@ wp_store_check_outside_changes (WpStore *self)
     return FALSE;
   self->data_version = version;
 
-  if (wp_change_log_last (self, &last, NULL) && last > self->last_change
-      && wp_change_log_first (self, &first, NULL) && first <= self->last_change + 1)
-    changes = wp_change_log_read (self, self->last_change, NULL);
+  if (CHANGE_LOG (self)->last (self, &last, NULL) && last > self->last_change
+      && CHANGE_LOG (self)->first (self, &first, NULL) && first <= self->last_change + 1)
+    changes = CHANGE_LOG (self)->read (self, self->last_change, NULL);
 
   if (changes == NULL || changes->len == 0)
     {
@@ -304,7 +304,7 @@ wp_store_get_change_mark (WpStore *self)
   gint64 last = 0;
 
   g_return_val_if_fail (WP_IS_STORE (self), 0);
-  wp_change_log_last (self, &last, NULL);
+  CHANGE_LOG (self)->last (self, &last, NULL);
   return last;
 }
 
@@ -334,7 +334,7 @@ wp_store_read_changes (WpStore  *self,
                        GError  **error)
 {
   g_return_val_if_fail (WP_IS_STORE (self), NULL);
-  return wp_change_log_read (self, after, error);
+  return CHANGE_LOG (self)->read (self, after, error);
 }
 
 /**
@@ -367,8 +367,8 @@ wp_store_reverse_changes (WpStore    *self,
   if (!wp_store_begin (self, error))
     return NULL;
   mark = wp_store_get_change_mark (self);
-  if (!wp_change_log_reverse (self->change_log, changes, error)
-      || (made = wp_change_log_read (self, mark, error)) == NULL)
+  if (!CHANGE_LOG (self)->reverse (self->change_log, changes, error)
+      || (made = CHANGE_LOG (self)->read (self, mark, error)) == NULL)
     {
       wp_store_rollback (self);
       return NULL;
@@ -394,7 +394,7 @@ wp_store_begin_plan_write (WpStore  *self,
   if (!wp_store_begin (self, error))
     return FALSE;
   if (self->change_log != NULL)
-    wp_change_log_pause (self->change_log);
+    CHANGE_LOG (self)->pause (self->change_log);
   return TRUE;
 }
 
@@ -408,9 +408,9 @@ wp_store_commit_plan_write (WpStore  *self,
                       GError  **error)
 {
   if (self->change_log != NULL)
-    wp_change_log_resume (self->change_log);
-  if ((plan_id != 0 && !wp_change_log_add_bulk (self, plan_id, error))
-      || (old_plan_id != 0 && !wp_change_log_add_bulk (self, old_plan_id, error)))
+    CHANGE_LOG (self)->resume (self->change_log);
+  if ((plan_id != 0 && !CHANGE_LOG (self)->add_bulk (self, plan_id, error))
+      || (old_plan_id != 0 && !CHANGE_LOG (self)->add_bulk (self, old_plan_id, error)))
     {
       wp_store_rollback (self);
       return FALSE;
@@ -422,7 +422,7 @@ void
 wp_store_rollback_plan_write (WpStore *self)
 {
   if (self->change_log != NULL)
-    wp_change_log_resume (self->change_log);
+    CHANGE_LOG (self)->resume (self->change_log);
   wp_store_rollback (self);
 }
 

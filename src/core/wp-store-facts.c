@@ -490,7 +490,7 @@ catch_up (WpStore *self)
   g_autoptr(GPtrArray) changes = NULL;
   gint64 last = 0, first = 0;
 
-  if (!wp_change_log_last (self, &last, NULL))
+  if (!CHANGE_LOG (self)->last (self, &last, NULL))
     {
       _wp_store_forget_facts (self);
       return FALSE;
@@ -498,9 +498,9 @@ catch_up (WpStore *self)
   if (g_hash_table_size (self->plan_facts) > 0 && last != self->facts_told)
     {
       /* (rows gone before they were read: trimmed by another program) */
-      if (last < self->facts_told || !wp_change_log_first (self, &first, NULL)
+      if (last < self->facts_told || !CHANGE_LOG (self)->first (self, &first, NULL)
           || first > self->facts_told + 1
-          || (changes = wp_change_log_read (self, self->facts_told, NULL)) == NULL)
+          || (changes = CHANGE_LOG (self)->read (self, self->facts_told, NULL)) == NULL)
         _wp_store_forget_facts (self);
       else
         note_changes (self, changes);

@@ -325,16 +325,16 @@ wp_store_shift_siblings (WpStore  *self,
 
   /* One row of the change log for the shift, not one per sibling */
   if (self->change_log != NULL)
-    wp_change_log_pause (self->change_log);
+    CHANGE_LOG (self)->pause (self->change_log);
   /* Items a view holds know their new places, loaded in a list or not. */
   ok = ITEMS (self)->shift_siblings (self, plan_id, parent_id, from, delta, except_id,
                                      place_live_item, self, error);
   if (self->change_log == NULL)
     return ok;
-  wp_change_log_resume (self->change_log);
+  CHANGE_LOG (self)->resume (self->change_log);
   return ok
-         && (wp_change_log_is_paused (self->change_log)
-             || wp_change_log_add_shift (self, plan_id, parent_id, from, delta, except_id,
+         && (CHANGE_LOG (self)->is_paused (self->change_log)
+             || CHANGE_LOG (self)->add_shift (self, plan_id, parent_id, from, delta, except_id,
                                          error));
 }
 

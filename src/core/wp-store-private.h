@@ -9,11 +9,14 @@
 #include "wp-store.h"
 #include "wp-item-private.h"
 #include "wp-item-cache.h"
-#include "wp-change-log.h"
+#include "wp-change.h"
 #include "wp-tracking.h"
 #include "wp-backend.h"
 
 G_BEGIN_DECLS
+
+/* The backend's change log (db/wp-backend-changes.h) */
+#define CHANGE_LOG(self) ((self)->backend->changes)
 
 typedef struct _WpOpenMark WpOpenMark;
 

@@ -132,9 +132,9 @@ wp_store_purge_deleted (WpStore  *self,
     return FALSE;
   /* (no view shows these rows: the change log need not list them; a
    * store that may write always has its log) */
-  wp_change_log_pause (self->change_log);
+  CHANGE_LOG (self)->pause (self->change_log);
   ok = SNAPSHOTS (self)->purge (self, error) && _wp_store_drop_unused_attachments (self, error);
-  wp_change_log_resume (self->change_log);
+  CHANGE_LOG (self)->resume (self->change_log);
   if (!ok)
     {
       wp_store_rollback (self);

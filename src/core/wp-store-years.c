@@ -204,12 +204,9 @@ copy_level (WpStore          *self,
 {
   g_autoptr(GPtrArray) children = wp_store_list_children (self, old_plan_id, old_parent_id,
                                                           error);
-  g_auto(GValue) flag = G_VALUE_INIT;
 
   if (children == NULL)
     return FALSE;
-  g_value_init (&flag, G_TYPE_BOOLEAN);
-  g_value_set_boolean (&flag, TRUE);
 
   for (guint i = 0; i < children->len; i++)
     {
@@ -232,14 +229,32 @@ copy_level (WpStore          *self,
        * late: it goes on, and is judged, in the new plan. An area is only
        * the heading its key tasks stand under, in both years. */
       if (wp_item_get_kind (old) != WP_ITEM_KIND_AREA && !wp_item_get_carried_forward (old))
-        {
-          if (!set_value (self, old_id, "carried-forward", &flag, error))
-            return FALSE;
-          g_array_append_val (carried, old_id);
-        }
+        g_array_append_val (carried, old_id);
     }
 
   return TRUE;
+}
+
+/* In its own year the work copied now shows 已结转. These rows of the old
+ * plan are logged one by one (the new plan is written at once), so that
+ * undo takes the marks off again and other windows show them in place. */
+static gboolean
+mark_carried_forward (WpStore  *self,
+                      GArray   *carried,
+                      GError  **error)
+{
+  g_auto(GValue) flag = G_VALUE_INIT;
+  gboolean ok = TRUE;
+
+  g_value_init (&flag, G_TYPE_BOOLEAN);
+  g_value_set_boolean (&flag, TRUE);
+  if (self->change_log != NULL)
+    CHANGE_LOG (self)->resume (self->change_log);
+  for (guint i = 0; ok && i < carried->len; i++)
+    ok = set_value (self, g_array_index (carried, gint64, i), "carried-forward", &flag, error);
+  if (self->change_log != NULL)
+    CHANGE_LOG (self)->pause (self->change_log);
+  return ok;
 }
 
 /**
@@ -299,14 +314,15 @@ wp_store_start_next_year (WpStore          *self,
   if (plan == NULL
       || !wp_store_get_plan_settings (self, plan_id, &settings, error)
       || !wp_store_set_plan_settings (self, wp_plan_get_id (plan), &settings, error)
-      || !copy_level (self, plan_id, 0, wp_plan_get_id (plan), 0, flags, marked, error))
+      || !copy_level (self, plan_id, 0, wp_plan_get_id (plan), 0, flags, marked, error)
+      || !mark_carried_forward (self, marked, error))
     {
       wp_store_rollback_plan_write (self);
       wp_store_thaw_signals (self);
       return NULL;
     }
 
-  if (!wp_store_commit_plan_write (self, wp_plan_get_id (plan), plan_id, error))
+  if (!wp_store_commit_plan_write (self, wp_plan_get_id (plan), 0, error))
     {
       wp_store_thaw_signals (self);
       return NULL;

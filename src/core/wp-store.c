@@ -129,7 +129,7 @@ wp_store_finalize (GObject *object)
       if (self->opened && !self->read_only && !self->check_pending)
         _wp_db_truncate_log (self);
       g_clear_pointer (&self->open_mark, _wp_store_unmark_open);
-      g_clear_pointer (&self->change_log, wp_change_log_free);
+      g_clear_pointer (&self->change_log, CHANGE_LOG (self)->close);
       if (_wp_db_close (self))
         _wp_store_remove_unused_log (self->path);
       self->db = NULL;
@@ -258,8 +258,8 @@ wp_store_open (const char        *path,
       if (!_wp_db_ready_for_writing (self, is_new, version, error))
         return NULL;
       /* Every write from now on leaves its rows in the change log. */
-      self->change_log = wp_change_log_new (self, error);
-      if (self->change_log == NULL || !wp_change_log_install (self->change_log, error))
+      self->change_log = CHANGE_LOG (self)->open (self, error);
+      if (self->change_log == NULL || !CHANGE_LOG (self)->install (self->change_log, error))
         return NULL;
     }
 

@@ -89,4 +89,11 @@ gboolean     _wp_board_reorder_card     (WpBoardView   *self,
                                          gint64         before_id);
 void         _wp_board_refresh          (WpBoardView   *self);
 
+/* wp-board-scroll.c */
+void      _wp_board_stop_autoscroll  (WpBoardView             *self);
+void      _wp_board_on_drag_motion   (GtkDropControllerMotion *motion,
+                                      double                   x,
+                                      double                   y,
+                                      WpBoardView             *self);
+
 G_END_DECLS

@@ -487,59 +487,6 @@ clear_filters (WpBoardView *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "win.close-search", NULL);
 }
 
-/* Edge scrolling: a card dragged near the left or right edge of the board
- * scrolls it, so that every column can be reached in one drag. */
-
-#define EDGE 56
-
-static void
-stop_autoscroll (WpBoardView *self)
-{
-  if (self->autoscroll_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->board_scroller), self->autoscroll_id);
-  self->autoscroll_id = 0;
-}
-
-static gboolean
-autoscroll_tick (GtkWidget     *widget,
-                 GdkFrameClock *clock,
-                 gpointer       data)
-{
-  WpBoardView *self = data;
-  GtkAdjustment *adj = gtk_scrolled_window_get_hadjustment (self->board_scroller);
-  double width = gtk_widget_get_width (widget);
-  double step = 0;
-
-  /* The drag may have ended at the edge */
-  if (!gtk_drop_controller_motion_contains_pointer (self->drag_motion))
-    step = 0;
-  else if (self->drag_x < EDGE)
-    step = -(EDGE - self->drag_x) / 2;
-  else if (self->drag_x > width - EDGE)
-    step = (self->drag_x - (width - EDGE)) / 2;
-  if (step == 0)
-    {
-      self->autoscroll_id = 0;
-      return G_SOURCE_REMOVE;
-    }
-  gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + step);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-on_drag_motion (GtkDropControllerMotion *motion,
-                double                   x,
-                double                   y,
-                WpBoardView             *self)
-{
-  double width = gtk_widget_get_width (GTK_WIDGET (self->board_scroller));
-
-  self->drag_x = x;
-  if ((x < EDGE || x > width - EDGE) && self->autoscroll_id == 0)
-    self->autoscroll_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->board_scroller),
-                                                        autoscroll_tick, self, NULL);
-}
-
 /* Construction */
 
 static void
@@ -550,7 +497,7 @@ wp_board_view_dispose (GObject *object)
   wp_view_refresh_cancel (&self->refresh);
   g_clear_handle_id (&self->fill_idle, g_source_remove);
   if (self->board_scroller != NULL)
-    stop_autoscroll (self);
+    _wp_board_stop_autoscroll (self);
   if (self->columns != NULL)
     g_ptr_array_set_size (self->columns, 0);
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -628,8 +575,10 @@ wp_board_view_class_init (WpBoardViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WpBoardView, board_scroller);
   gtk_widget_class_bind_template_child (widget_class, WpBoardView, drag_motion);
   gtk_widget_class_bind_template_callback (widget_class, on_options_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_drag_motion);
-  gtk_widget_class_bind_template_callback (widget_class, stop_autoscroll);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_drag_motion",
+                                                G_CALLBACK (_wp_board_on_drag_motion));
+  gtk_widget_class_bind_template_callback_full (widget_class, "stop_autoscroll",
+                                                G_CALLBACK (_wp_board_stop_autoscroll));
   gtk_widget_class_bind_template_callback (widget_class, clear_filters);
 }
 

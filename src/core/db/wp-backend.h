@@ -28,6 +28,7 @@
 #include "wp-item-private.h"
 #include "wp-store-walk.h"
 #include "wp-tracking.h"
+#include "wp-backend-changes.h"
 
 G_BEGIN_DECLS
 
@@ -599,10 +600,12 @@ typedef struct {
   const WpMilestoneQueries *milestones;
   const WpTrackingQueries *tracking;
   const WpReportingQueries *reporting;
+  const WpChangeLogQueries *changes;
 } WpBackend;
 
 /* The SQLite backend (src/core/queries/) */
 extern const WpBackend     wp_sqlite_backend;
+extern const WpChangeLogQueries wp_sqlite_change_log;
 extern const WpPlanQueries   wp_sqlite_plan_queries;
 extern const WpItemQueries   wp_sqlite_item_queries;
 extern const WpAgencyQueries wp_sqlite_agency_queries;

@@ -5,6 +5,25 @@
 #include "config.h"
 
 #include "wp-backend.h"
+#include "wp-change-log.h"
+
+/* The change log: TEMP triggers (db/wp-change-log.c) */
+const WpChangeLogQueries wp_sqlite_change_log = {
+  .open = wp_change_log_new,
+  .close = wp_change_log_free,
+  .install = wp_change_log_install,
+  .remove = wp_change_log_remove,
+  .pause = wp_change_log_pause,
+  .resume = wp_change_log_resume,
+  .is_paused = wp_change_log_is_paused,
+  .last = wp_change_log_last,
+  .first = wp_change_log_first,
+  .read = wp_change_log_read,
+  .add_bulk = wp_change_log_add_bulk,
+  .add_shift = wp_change_log_add_shift,
+  .reverse = wp_change_log_reverse,
+  .trim = wp_change_log_trim,
+};
 
 const WpBackend wp_sqlite_backend = {
   .name = "sqlite",
@@ -23,4 +42,5 @@ const WpBackend wp_sqlite_backend = {
   .milestones = &wp_sqlite_milestone_queries,
   .tracking = &wp_sqlite_tracking_queries,
   .reporting = &wp_sqlite_reporting_queries,
+  .changes = &wp_sqlite_change_log,
 };

@@ -16,6 +16,26 @@
 
 /* Plans */
 
+typedef struct {
+  gint64           plan_id;
+  int              year;
+  const char      *title;
+  const char      *organization;
+  WpNextYearFlags  flags;
+  WpPlan          *made;
+} PlanEdit;
+
+static gboolean
+create_plan (WpStore   *store,
+             gpointer   data,
+             GError   **error)
+{
+  PlanEdit *edit = data;
+
+  edit->made = wp_store_create_plan (store, edit->year, edit->title, edit->organization, error);
+  return edit->made != NULL;
+}
+
 WpPlan *
 wp_edit_new_plan (WpUndoStack  *self,
                   int           year,
@@ -23,17 +43,28 @@ wp_edit_new_plan (WpUndoStack  *self,
                   const char   *organization,
                   GError      **error)
 {
-  g_autoptr(WpPlan) plan = NULL;
-  g_autofree char *label = NULL;
+  PlanEdit edit = { .year = year, .title = title, .organization = organization };
 
   g_return_val_if_fail (WP_IS_UNDO_STACK (self), NULL);
 
-  plan = wp_store_create_plan (self->store, year, title, organization, error);
-  if (plan == NULL)
-    return NULL;
-  label = g_strdup_printf (_("Create the %d plan"), year);
-  wp_undo_stack_push_plan_created (self, wp_plan_get_id (plan), label);
-  return g_steal_pointer (&plan);
+  if (!_wp_undo_run_logged (self, 0, g_strdup_printf (_("Create the %d plan"), year),
+                            create_plan, &edit, error))
+    {
+      g_clear_object (&edit.made);
+      return NULL;
+    }
+  return edit.made;
+}
+
+static gboolean
+start_next_year (WpStore   *store,
+                 gpointer   data,
+                 GError   **error)
+{
+  PlanEdit *edit = data;
+
+  edit->made = wp_store_start_next_year (store, edit->plan_id, edit->flags, NULL, error);
+  return edit->made != NULL;
 }
 
 /**
@@ -49,34 +80,27 @@ wp_edit_start_next_year (WpUndoStack      *self,
                          WpNextYearFlags   flags,
                          GError          **error)
 {
-  g_autoptr(WpPlan) plan = NULL;
-  g_autoptr(GArray) carried = NULL;
-  Command *group;
+  PlanEdit edit = { .plan_id = plan_id, .flags = flags };
+  Command *cmd;
+  GPtrArray *marks;
 
   g_return_val_if_fail (WP_IS_UNDO_STACK (self), NULL);
 
-  plan = wp_store_start_next_year (self->store, plan_id, flags, &carried, error);
-  if (plan == NULL)
-    return NULL;
-
-  group = _wp_undo_command_new (CMD_NEXT_YEAR, wp_plan_get_id (plan),
-                                g_strdup_printf (_("Create the %d plan"), wp_plan_get_year (plan)));
-  group->children = g_ptr_array_new_with_free_func ((GDestroyNotify) _wp_undo_command_free);
-  g_ptr_array_add (group->children,
-                   _wp_undo_command_new (CMD_CREATE_PLAN, wp_plan_get_id (plan), NULL));
-  for (guint i = 0; i < carried->len; i++)
+  /* The new plan is written at once (undone with a snapshot); the marks
+   * on the old year's items are logged row by row. */
+  marks = _wp_undo_run_reading (self, start_next_year, &edit, error);
+  if (marks == NULL)
     {
-      Command *mark = _wp_undo_command_new (CMD_SET_PROPERTY,
-                                            g_array_index (carried, gint64, i), NULL);
-
-      mark->property = g_strdup ("carried-forward");
-      g_value_init (&mark->old_value, G_TYPE_BOOLEAN);
-      g_value_init (&mark->new_value, G_TYPE_BOOLEAN);
-      g_value_set_boolean (&mark->new_value, TRUE);
-      g_ptr_array_add (group->children, mark);
+      g_clear_object (&edit.made);
+      return NULL;
     }
-  _wp_undo_push (self, group);
-  return g_steal_pointer (&plan);
+  cmd = _wp_undo_command_new (CMD_WRITE_PLAN, 0,
+                              g_strdup_printf (_("Create the %d plan"),
+                                               wp_plan_get_year (edit.made)));
+  cmd->plan_id = wp_plan_get_id (edit.made);
+  cmd->changes = marks;
+  _wp_undo_push (self, cmd);
+  return edit.made;
 }
 
 gboolean
@@ -85,6 +109,7 @@ wp_edit_delete_plan (WpUndoStack  *self,
                      GError      **error)
 {
   g_autoptr(WpPlan) plan = NULL;
+  Command *cmd;
   char *label;
 
   g_return_val_if_fail (WP_IS_UNDO_STACK (self), FALSE);
@@ -93,8 +118,9 @@ wp_edit_delete_plan (WpUndoStack  *self,
   if (plan == NULL)
     return FALSE;
   label = g_strdup_printf (_("Delete the %d plan"), wp_plan_get_year (plan));
-  return _wp_undo_run_and_push (self, _wp_undo_command_new (CMD_DELETE_PLAN, plan_id, label),
-                                error);
+  cmd = _wp_undo_command_new (CMD_DELETE_PLAN, 0, label);
+  cmd->plan_id = plan_id;
+  return _wp_undo_run_and_push (self, cmd, error);
 }
 
 typedef struct {

@@ -28,34 +28,6 @@ _wp_edit_item_title (WpStore *store,
   }
 }
 
-static Command *
-property_command (WpStore      *store,
-                  WpItem       *item,
-                  const char   *property,
-                  const GValue *value,
-                  char         *label,
-                  GError      **error)
-{
-  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (item), property);
-  Command *cmd;
-
-  if (pspec == NULL)
-    {
-      g_set_error (error, WP_STORE_ERROR, WP_STORE_ERROR_INVALID,
-                   "Items have no property “%s”", property);
-      g_free (label);
-      return NULL;
-    }
-
-  cmd = _wp_undo_command_new (CMD_SET_PROPERTY, wp_item_get_id (item), label);
-  cmd->property = g_strdup (property);
-  g_value_init (&cmd->old_value, pspec->value_type);
-  g_object_get_property (G_OBJECT (item), property, &cmd->old_value);
-  g_value_init (&cmd->new_value, G_VALUE_TYPE (value));
-  g_value_copy (value, &cmd->new_value);
-  return cmd;
-}
-
 typedef struct {
   gint64              item_id;
   const char         *property;
@@ -63,6 +35,13 @@ typedef struct {
   const char         *text;
   WpAgencyRole        role;
   const char * const *names;
+  /* creating and moving */
+  gint64              plan_id;
+  gint64              parent_id;
+  int                 position;
+  WpItemKind          kind;
+  gboolean            set_kind;  /* and give the item @kind when moved */
+  WpItem             *made;
 } ItemEdit;
 
 static gboolean
@@ -133,15 +112,12 @@ wp_edit_set_title (WpUndoStack  *self,
         return FALSE;
       if (wp_item_get_title (item)[0] == '\0')
         {
-          if (!wp_store_begin (self->store, error))
+          ItemEdit edit = { .item_id = item_id, .property = "title", .value = &value };
+          g_autoptr(GPtrArray) changes = _wp_undo_run_reading (self, set_property, &edit, error);
+
+          if (changes == NULL)
             return FALSE;
-          if (!wp_store_set_item_property (self->store, item_id, "title", &value, error))
-            {
-              wp_store_rollback (self->store);
-              return FALSE;
-            }
-          if (!wp_store_commit (self->store, error))
-            return FALSE;
+          g_ptr_array_extend_and_steal (created->changes, g_steal_pointer (&changes));
           g_free (created->label);
           created->label = g_strdup_printf (_("Add “%s”"), title);
           _wp_undo_notify_state (self);
@@ -213,6 +189,18 @@ wp_edit_set_agencies (WpUndoStack         *self,
                               set_agencies, &edit, error);
 }
 
+static gboolean
+create_item (WpStore   *store,
+             gpointer   data,
+             GError   **error)
+{
+  ItemEdit *edit = data;
+
+  edit->made = wp_store_create_item (store, edit->plan_id, edit->parent_id, edit->position,
+                                     edit->kind, edit->text, error);
+  return edit->made != NULL;
+}
+
 WpItem *
 wp_edit_create_item (WpUndoStack  *self,
                      gint64        plan_id,
@@ -222,19 +210,26 @@ wp_edit_create_item (WpUndoStack  *self,
                      const char   *title,
                      GError      **error)
 {
-  g_autoptr(WpItem) item = NULL;
-  char *label;
+  ItemEdit edit = { .plan_id = plan_id, .parent_id = parent_id, .position = position,
+                    .kind = kind, .text = title };
+  g_autoptr(GPtrArray) changes = NULL;
+  Command *cmd;
 
   g_return_val_if_fail (WP_IS_UNDO_STACK (self), NULL);
 
-  item = wp_store_create_item (self->store, plan_id, parent_id, position, kind, title, error);
-  if (item == NULL)
-    return NULL;
-
-  label = g_strdup_printf (_("Add “%s”"),
-                           title && *title ? title : wp_item_kind_to_label (kind));
-  _wp_undo_push (self, _wp_undo_command_new (CMD_CREATE, wp_item_get_id (item), label));
-  return g_steal_pointer (&item);
+  changes = _wp_undo_run_reading (self, create_item, &edit, error);
+  if (changes == NULL)
+    {
+      g_clear_object (&edit.made);
+      return NULL;
+    }
+  cmd = _wp_undo_command_new (CMD_CHANGES, wp_item_get_id (edit.made),
+                              g_strdup_printf (_("Add “%s”"),
+                                               title && *title ? title
+                                                               : wp_item_kind_to_label (kind)));
+  cmd->changes = g_steal_pointer (&changes);
+  _wp_undo_push (self, cmd);
+  return edit.made;
 }
 
 gboolean
@@ -277,19 +272,21 @@ kind_for_depth (int depth)
   return depth == 0 ? WP_ITEM_KIND_AREA : depth == 1 ? WP_ITEM_KIND_TASK : WP_ITEM_KIND_ACTION;
 }
 
-static Command *
-move_command (WpItem *item,
-              gint64  new_parent_id,
-              int     new_position,
-              char   *label)
+static gboolean
+move_item (WpStore   *store,
+           gpointer   data,
+           GError   **error)
 {
-  Command *move = _wp_undo_command_new (CMD_MOVE, wp_item_get_id (item), label);
+  ItemEdit *edit = data;
+  g_auto(GValue) value = G_VALUE_INIT;
 
-  move->old_parent = wp_item_get_parent_id (item);
-  move->old_position = wp_item_get_position (item);
-  move->new_parent = new_parent_id;
-  move->new_position = new_position;
-  return move;
+  if (!wp_store_move_item (store, edit->item_id, edit->parent_id, edit->position, error))
+    return FALSE;
+  if (!edit->set_kind)
+    return TRUE;
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, wp_item_kind_to_string (edit->kind));
+  return wp_store_set_item_property (store, edit->item_id, "kind", &value, error);
 }
 
 /* A move, plus a change of kind when the item had the usual kind for its
@@ -303,24 +300,13 @@ move_with_kind (WpUndoStack  *self,
                 char         *label,
                 GError      **error)
 {
-  g_autoptr(Command) group = _wp_undo_command_new (CMD_GROUP, wp_item_get_id (item), label);
   WpItemKind kind = wp_item_get_kind (item);
+  ItemEdit edit = { .item_id = wp_item_get_id (item), .parent_id = new_parent_id,
+                    .position = new_position, .kind = kind_for_depth (new_depth) };
 
-  group->children = g_ptr_array_new_with_free_func ((GDestroyNotify) _wp_undo_command_free);
-  g_ptr_array_add (group->children, move_command (item, new_parent_id, new_position, NULL));
-
-  if (kind == kind_for_depth (item_depth (self->store, item))
-      && kind != kind_for_depth (new_depth))
-    {
-      g_auto(GValue) value = G_VALUE_INIT;
-
-      g_value_init (&value, G_TYPE_STRING);
-      g_value_set_string (&value, wp_item_kind_to_string (kind_for_depth (new_depth)));
-      g_ptr_array_add (group->children,
-                       property_command (self->store, item, "kind", &value, NULL, NULL));
-    }
-
-  return _wp_undo_run_and_push (self, g_steal_pointer (&group), error);
+  edit.set_kind = kind == kind_for_depth (item_depth (self->store, item))
+                  && kind != kind_for_depth (new_depth);
+  return _wp_undo_run_logged (self, edit.item_id, label, move_item, &edit, error);
 }
 
 gboolean
@@ -374,9 +360,10 @@ wp_edit_move_item_keep_kind (WpUndoStack  *self,
   if (item == NULL)
     return FALSE;
   title = _wp_edit_item_title (self->store, item_id);
-  return _wp_undo_run_and_push (self, move_command (item, new_parent_id, new_position,
-                                                    g_strdup_printf (_("Move “%s”"), title)),
-                                error);
+  return _wp_undo_run_logged (self, item_id, g_strdup_printf (_("Move “%s”"), title), move_item,
+                              &(ItemEdit) { .item_id = item_id, .parent_id = new_parent_id,
+                                            .position = new_position },
+                              error);
 }
 
 static gboolean
@@ -452,7 +439,6 @@ move_by (WpUndoStack  *self,
 {
   g_autoptr(WpItem) item = NULL;
   g_autofree char *title = NULL;
-  Command *cmd;
   int n;
 
   item = wp_store_get_item (self->store, item_id, error);
@@ -467,11 +453,11 @@ move_by (WpUndoStack  *self,
                                            : _("The item is already the last."));
 
   title = _wp_edit_item_title (self->store, item_id);
-  cmd = _wp_undo_command_new (CMD_MOVE, item_id, g_strdup_printf (_("Move “%s”"), title));
-  cmd->old_parent = cmd->new_parent = wp_item_get_parent_id (item);
-  cmd->old_position = wp_item_get_position (item);
-  cmd->new_position = cmd->old_position + delta;
-  return _wp_undo_run_and_push (self, cmd, error);
+  return _wp_undo_run_logged (self, item_id, g_strdup_printf (_("Move “%s”"), title), move_item,
+                              &(ItemEdit) { .item_id = item_id,
+                                            .parent_id = wp_item_get_parent_id (item),
+                                            .position = wp_item_get_position (item) + delta },
+                              error);
 }
 
 gboolean

@@ -8,33 +8,29 @@
 
 G_BEGIN_DECLS
 
+/* What a command does when undone and redone. Every edit is CMD_CHANGES:
+ * the rows it left in the change log, undone by reversing them. Three
+ * keep a snapshot instead, because their rows are not in the log or may
+ * not be in the file when undone: deleting items and deleting a plan (a
+ * purge by another process may remove the hidden rows), and a plan
+ * written at once (an import or next year, logged as one BULK row). */
 typedef enum {
-  CMD_SET_PROPERTY,
-  CMD_MOVE,
-  CMD_CREATE,
-  CMD_DELETE,
-  CMD_GROUP,
-  CMD_CREATE_PLAN,
-  CMD_DELETE_PLAN,
-  CMD_NEXT_YEAR,  /* a group: the new plan, then the old year's items marked */
-  CMD_CHANGES,    /* the rows an edit left in the change log; undone by reversing them */
+  CMD_CHANGES,
+  CMD_DELETE,       /* the item deleted with its subtree, @item_id */
+  CMD_DELETE_PLAN,  /* the plan deleted, @plan_id */
+  CMD_WRITE_PLAN,   /* the plan @plan_id written at once; and @changes,
+                     * what the write logged row by row (next year's
+                     * marks on the old year's items), or NULL */
 } CommandKind;
 
 typedef struct {
   CommandKind   kind;
   guint64       serial;  /* given when pushed, never twice in a stack */
   char         *label;
-  gint64        item_id;
-  char         *property;
-  GValue        old_value;
-  GValue        new_value;
-  gint64        old_parent;
-  gint64        new_parent;
-  int           old_position;
-  int           new_position;
+  gint64        item_id;  /* the item to show when it is undone, or 0 */
+  gint64        plan_id;
   GVariant     *snapshot;
-  GPtrArray    *children;
-  GPtrArray    *changes;  /* WpChange: what to reverse next, for CMD_CHANGES */
+  GPtrArray    *changes;  /* WpChange: what to reverse next */
 } Command;
 
 struct _WpUndoStack
@@ -64,6 +60,10 @@ gboolean  _wp_undo_run_and_push    (WpUndoStack  *self,
 gboolean  _wp_undo_run_logged      (WpUndoStack  *self,
                                     gint64        item_id,
                                     char         *label,
+                                    EditFunc      edit,
+                                    gpointer      data,
+                                    GError      **error);
+GPtrArray *_wp_undo_run_reading    (WpUndoStack  *self,
                                     EditFunc      edit,
                                     gpointer      data,
                                     GError      **error);

@@ -15,7 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "wp-undo-private.h"
-#include "wp-change-log.h"
+#include "wp-change.h"
 
 #define MAX_COMMANDS 500
 
@@ -44,13 +44,7 @@ void
 _wp_undo_command_free (Command *cmd)
 {
   g_free (cmd->label);
-  g_free (cmd->property);
-  if (G_IS_VALUE (&cmd->old_value))
-    g_value_unset (&cmd->old_value);
-  if (G_IS_VALUE (&cmd->new_value))
-    g_value_unset (&cmd->new_value);
   g_clear_pointer (&cmd->snapshot, g_variant_unref);
-  g_clear_pointer (&cmd->children, g_ptr_array_unref);
   g_clear_pointer (&cmd->changes, g_ptr_array_unref);
   g_free (cmd);
 }
@@ -68,6 +62,48 @@ _wp_undo_command_new (CommandKind  kind,
   return cmd;
 }
 
+/* Writes the reverse of @cmd's changes, which become what the reverse
+ * wrote: undo and redo alike, the reverse of what was written last. */
+static gboolean
+reverse_changes (WpUndoStack  *self,
+                 Command      *cmd,
+                 GError      **error)
+{
+  GPtrArray *made;
+
+  if (cmd->changes == NULL || cmd->changes->len == 0)
+    return TRUE;
+  made = wp_store_reverse_changes (self->store, cmd->changes, error);
+  if (made == NULL)
+    return FALSE;
+  g_ptr_array_unref (cmd->changes);
+  cmd->changes = made;
+  return TRUE;
+}
+
+/* Takes @cmd's plan away, keeping it in a snapshot, or brings it back */
+static gboolean
+remove_or_restore_plan (WpUndoStack  *self,
+                        Command      *cmd,
+                        gboolean      remove,
+                        GError      **error)
+{
+  if (remove)
+    {
+      GVariant *snapshot = wp_store_delete_plan_with_snapshot (self->store, cmd->plan_id, error);
+
+      if (snapshot == NULL)
+        return FALSE;
+      g_clear_pointer (&cmd->snapshot, g_variant_unref);
+      cmd->snapshot = snapshot;
+      return TRUE;
+    }
+  if (!wp_store_restore_plan (self->store, cmd->snapshot, error))
+    return FALSE;
+  g_clear_pointer (&cmd->snapshot, g_variant_unref);
+  return TRUE;
+}
+
 static gboolean
 apply (WpUndoStack  *self,
        Command      *cmd,
@@ -76,19 +112,11 @@ apply (WpUndoStack  *self,
 {
   switch (cmd->kind)
     {
-    case CMD_SET_PROPERTY:
-      return wp_store_set_item_property (self->store, cmd->item_id, cmd->property,
-                                         undo ? &cmd->old_value : &cmd->new_value, error);
+    case CMD_CHANGES:
+      return reverse_changes (self, cmd, error);
 
-    case CMD_MOVE:
-      return wp_store_move_item (self->store, cmd->item_id,
-                                 undo ? cmd->old_parent : cmd->new_parent,
-                                 undo ? cmd->old_position : cmd->new_position, error);
-
-    case CMD_CREATE:
     case CMD_DELETE:
-      /* Creating is undone by deleting, deleting by restoring. */
-      if ((cmd->kind == CMD_CREATE) == undo)
+      if (!undo)
         {
           GVariant *snapshot = wp_store_delete_item (self->store, cmd->item_id, error);
 
@@ -103,45 +131,16 @@ apply (WpUndoStack  *self,
       g_clear_pointer (&cmd->snapshot, g_variant_unref);
       return TRUE;
 
-    case CMD_CREATE_PLAN:
     case CMD_DELETE_PLAN:
-      /* item_id holds the plan's id here. */
-      if ((cmd->kind == CMD_CREATE_PLAN) == undo)
-        {
-          GVariant *snapshot = wp_store_delete_plan_with_snapshot (self->store, cmd->item_id,
-                                                                   error);
-          if (snapshot == NULL)
-            return FALSE;
-          g_clear_pointer (&cmd->snapshot, g_variant_unref);
-          cmd->snapshot = snapshot;
-          return TRUE;
-        }
-      if (!wp_store_restore_plan (self->store, cmd->snapshot, error))
-        return FALSE;
-      g_clear_pointer (&cmd->snapshot, g_variant_unref);
-      return TRUE;
+      return remove_or_restore_plan (self, cmd, !undo, error);
 
-    case CMD_CHANGES:
-      {
-        /* Undo and redo alike: the reverse of what was written last */
-        GPtrArray *made = wp_store_reverse_changes (self->store, cmd->changes, error);
-
-        if (made == NULL)
-          return FALSE;
-        g_ptr_array_unref (cmd->changes);
-        cmd->changes = made;
-        return TRUE;
-      }
-
-    case CMD_GROUP:
-    case CMD_NEXT_YEAR:
-      for (guint i = 0; i < cmd->children->len; i++)
-        {
-          guint k = undo ? cmd->children->len - 1 - i : i;
-          if (!apply (self, g_ptr_array_index (cmd->children, k), undo, error))
-            return FALSE;
-        }
-      return TRUE;
+    case CMD_WRITE_PLAN:
+      /* (the plan first when it comes back, last when it goes) */
+      if (undo)
+        return reverse_changes (self, cmd, error)
+               && remove_or_restore_plan (self, cmd, TRUE, error);
+      return remove_or_restore_plan (self, cmd, FALSE, error)
+             && reverse_changes (self, cmd, error);
 
     default:
       g_assert_not_reached ();
@@ -198,10 +197,39 @@ _wp_undo_run_and_push (WpUndoStack  *self,
   return TRUE;
 }
 
-/* Runs @edit in one transaction and pushes what it wrote, read from the
- * change log, as one command labelled @label (taken): undoing it reverses
- * those rows, so an edit made this way needs no undo code of its own.
- * @item_id is the item to show when it is undone, or 0. */
+/* Runs @edit in one transaction and returns what it wrote, read from the
+ * change log (a plan written at once is left out: its one BULK row cannot
+ * be reversed), or %NULL with @error set and nothing written. */
+GPtrArray *
+_wp_undo_run_reading (WpUndoStack  *self,
+                      EditFunc      edit,
+                      gpointer      data,
+                      GError      **error)
+{
+  g_autoptr(GPtrArray) changes = NULL;
+  gint64 mark;
+
+  if (!wp_store_begin (self->store, error))
+    return NULL;
+  mark = wp_store_get_change_mark (self->store);
+  if (!edit (self->store, data, error)
+      || (changes = wp_store_read_changes (self->store, mark, error)) == NULL)
+    {
+      wp_store_rollback (self->store);
+      return NULL;
+    }
+  if (!wp_store_commit (self->store, error))
+    return NULL;
+  for (guint i = changes->len; i-- > 0;)
+    if (((WpChange *) g_ptr_array_index (changes, i))->op == WP_CHANGE_BULK)
+      g_ptr_array_remove_index (changes, i);
+  return g_steal_pointer (&changes);
+}
+
+/* Runs @edit in one transaction and pushes what it wrote as one command
+ * labelled @label (taken): undoing it reverses those rows, so an edit
+ * made this way needs no undo code of its own. @item_id is the item to
+ * show when it is undone, or 0. */
 gboolean
 _wp_undo_run_logged (WpUndoStack  *self,
                      gint64        item_id,
@@ -211,20 +239,10 @@ _wp_undo_run_logged (WpUndoStack  *self,
                      GError      **error)
 {
   g_autofree char *owned_label = label;
-  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) changes = _wp_undo_run_reading (self, edit, data, error);
   Command *cmd;
-  gint64 mark;
 
-  if (!wp_store_begin (self->store, error))
-    return FALSE;
-  mark = wp_store_get_change_mark (self->store);
-  if (!edit (self->store, data, error)
-      || (changes = wp_store_read_changes (self->store, mark, error)) == NULL)
-    {
-      wp_store_rollback (self->store);
-      return FALSE;
-    }
-  if (!wp_store_commit (self->store, error))
+  if (changes == NULL)
     return FALSE;
   if (changes->len == 0)
     return TRUE;  /* nothing changed: nothing to undo */
@@ -239,29 +257,25 @@ _wp_undo_run_logged (WpUndoStack  *self,
 static gint64
 command_item (const Command *cmd)
 {
-  switch (cmd->kind)
-    {
-    case CMD_CREATE_PLAN:
-    case CMD_DELETE_PLAN:
-    case CMD_NEXT_YEAR:
-      return 0;  /* (item_id holds the plan's or the agency's id) */
-    case CMD_GROUP:
-      for (guint i = 0; i < cmd->children->len; i++)
-        {
-          gint64 id = command_item (g_ptr_array_index (cmd->children, i));
+  return cmd->item_id;
+}
 
-          if (id != 0)
-            return id;
-        }
-      return 0;
-    case CMD_SET_PROPERTY:
-    case CMD_MOVE:
-    case CMD_CREATE:
-    case CMD_DELETE:
-    case CMD_CHANGES:
-    default:
-      return cmd->item_id;
+/* Whether @cmd made the item @item_id (its rows insert it) */
+static gboolean
+command_creates (const Command *cmd,
+                 gint64         item_id)
+{
+  if (cmd->kind != CMD_CHANGES)
+    return FALSE;
+  for (guint i = 0; i < cmd->changes->len; i++)
+    {
+      const WpChange *change = g_ptr_array_index (cmd->changes, i);
+
+      if (change->record == WP_RECORD_ITEM && change->op == WP_CHANGE_INSERT
+          && change->record_id == item_id)
+        return TRUE;
     }
+  return FALSE;
 }
 
 static gboolean
@@ -481,7 +495,7 @@ _wp_undo_creation_on_top (WpUndoStack *self,
       if (command_item (cmd) != item_id)
         break;
       n++;
-      if (cmd->kind == CMD_CREATE)
+      if (command_creates (cmd, item_id))
         {
           if (n_commands != NULL)
             *n_commands = n;
@@ -551,7 +565,11 @@ wp_undo_stack_push_plan_created (WpUndoStack *self,
                                  gint64       plan_id,
                                  const char  *label)
 {
+  Command *cmd;
+
   g_return_if_fail (WP_IS_UNDO_STACK (self));
-  _wp_undo_push (self, _wp_undo_command_new (CMD_CREATE_PLAN, plan_id, g_strdup (label)));
+  cmd = _wp_undo_command_new (CMD_WRITE_PLAN, 0, g_strdup (label));
+  cmd->plan_id = plan_id;
+  _wp_undo_push (self, cmd);
 }
 
