@@ -183,17 +183,47 @@ listed_due (GHashTable        *below,
   return due;
 }
 
-static int
-compare_listed (gconstpointer a,
-                gconstpointer b,
-                gpointer      below)
-{
-  const GDate *x = listed_due (below, *(const WpItemFacts * const *) a);
-  const GDate *y = listed_due (below, *(const WpItemFacts * const *) b);
+/* A listed item with its sort key, read once rather than at every
+ * comparison (the work under an item can be long) */
+typedef struct {
+  const WpItemFacts *facts;
+  guint32            due;    /* its listed_due() as a Julian day, 0 for none */
+  guint              order;  /* in outline order */
+} ListedKey;
 
-  if (x == NULL || y == NULL)
-    return (x == NULL) - (y == NULL);
-  return g_date_compare (x, y);
+static int
+compare_listed_keys (gconstpointer a,
+                     gconstpointer b)
+{
+  const ListedKey *x = a, *y = b;
+
+  /* (no deadline last; equal deadlines in outline order) */
+  if ((x->due == 0) != (y->due == 0))
+    return x->due == 0 ? 1 : -1;
+  if (x->due != y->due)
+    return x->due < y->due ? -1 : 1;
+  return (x->order > y->order) - (x->order < y->order);
+}
+
+/* Sorts @listed (facts) by the earliest deadline of each item or of the
+ * work under it, in @below */
+static void
+sort_listed (GPtrArray  *listed,
+             GHashTable *below)
+{
+  g_autoptr(GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (ListedKey), listed->len);
+
+  for (guint i = 0; i < listed->len; i++)
+    {
+      const WpItemFacts *f = g_ptr_array_index (listed, i);
+      const GDate *due = listed_due (below, f);
+      ListedKey key = { f, due != NULL ? g_date_get_julian (due) : 0, i };
+
+      g_array_append_val (keys, key);
+    }
+  g_array_sort (keys, compare_listed_keys);
+  for (guint i = 0; i < keys->len; i++)
+    g_ptr_array_index (listed, i) = (gpointer) g_array_index (keys, ListedKey, i).facts;
 }
 
 /* Item objects for the first @max of @listed (facts), each with the work
@@ -475,7 +505,9 @@ wp_plan_stats_compute_listing (WpStore     *store,
   for (guint i = 0; i < facts->items->len; i++)
     has_tasks |= g_array_index (facts->items, WpItemFacts, i).kind == WP_ITEM_KIND_TASK;
   stats->unit = has_tasks ? WP_ITEM_KIND_TASK : WP_ITEM_KIND_ACTION;
-  finished = finished_days (facts);
+  /* (for one agency's month chart only) */
+  if (agency_id != 0)
+    finished = finished_days (facts);
 
   for (guint i = 0; i < facts->items->len; i++)
     {
@@ -511,7 +543,7 @@ wp_plan_stats_compute_listing (WpStore     *store,
         continue;
       {
         WpGroupCounts *area = g_hash_table_lookup (area_index, &f->area_id);
-        const GDate *day = g_hash_table_lookup (finished, &f->id);
+        const GDate *day = finished != NULL ? g_hash_table_lookup (finished, &f->id) : NULL;
         gboolean leads = FALSE;
 
         count (&stats->counts, f, light);
@@ -598,8 +630,8 @@ wp_plan_stats_compute_listing (WpStore     *store,
     while (g_hash_table_iter_next (&iter, NULL, &work))
       g_ptr_array_sort (work, compare_due);
   }
-  g_ptr_array_sort_with_data (overdue, compare_listed, below);
-  g_ptr_array_sort_with_data (due_soon, compare_listed, below);
+  sort_listed (overdue, below);
+  sort_listed (due_soon, below);
   /* (a stable sort: equal gaps stay in outline order) */
   g_ptr_array_sort (stats->behind, compare_behind);
   if (!read_listed (store, stats, overdue, below, max_listed, stats->overdue, error)

@@ -191,7 +191,8 @@ wp_store_list_plan_agency_names (WpStore  *self,
 {
   g_autoptr(WpPlanFacts) facts = NULL;
   g_autoptr(GPtrArray) agencies = NULL;
-  g_autoptr(GHashTable) counts = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree guint *counts = NULL;  /* by agency id */
+  gint64 max_id = 0;
   g_autoptr(GArray) named = g_array_new (FALSE, FALSE, sizeof (NamedCount));
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
 
@@ -204,23 +205,27 @@ wp_store_list_plan_agency_names (WpStore  *self,
   agencies = wp_store_list_agencies (self, error);
   if (agencies == NULL)
     return NULL;
+  /* (counted in an array by id: a plan has hundreds of thousands of
+   * links and a directory hundreds of agencies, their ids never reused) */
+  for (guint i = 0; i < agencies->len; i++)
+    max_id = MAX (max_id, wp_agency_get_id (g_ptr_array_index (agencies, i)));
+  counts = g_new0 (guint, max_id + 1);
   for (guint i = 0; i < facts->items->len; i++)
     {
       WpItemFacts *f = &g_array_index (facts->items, WpItemFacts, i);
 
       for (guint k = 0; k < f->n_lead + f->n_co; k++)
         {
-          gint64 *id = k < f->n_lead ? &f->lead[k] : &f->co[k - f->n_lead];
+          gint64 id = k < f->n_lead ? f->lead[k] : f->co[k - f->n_lead];
 
-          g_hash_table_insert (counts, id, GUINT_TO_POINTER (
-                                 GPOINTER_TO_UINT (g_hash_table_lookup (counts, id)) + 1));
+          if (id > 0 && id <= max_id)
+            counts[id]++;
         }
     }
   for (guint i = 0; i < agencies->len; i++)
     {
       WpAgency *agency = g_ptr_array_index (agencies, i);
-      gint64 id = wp_agency_get_id (agency);
-      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, &id));
+      guint n = counts[wp_agency_get_id (agency)];
 
       if (n > 0)
         g_array_append_val (named, ((NamedCount) { wp_agency_get_name (agency), n }));
