@@ -183,7 +183,7 @@ quarter_of (const WpItemFacts *f,
   return wp_deadline_quarter (&f->due);
 }
 
-/* Most items led first (@led: agency id → count), then by name */
+/* Most items led first (@led: counts by agency id), then by name */
 static int
 compare_by_load (gconstpointer a,
                  gconstpointer b,
@@ -191,8 +191,8 @@ compare_by_load (gconstpointer a,
 {
   const WpBoardColumn *x = *(WpBoardColumn * const *) a;
   const WpBoardColumn *y = *(WpBoardColumn * const *) b;
-  guint nx = GPOINTER_TO_UINT (g_hash_table_lookup (led, &x->value));
-  guint ny = GPOINTER_TO_UINT (g_hash_table_lookup (led, &y->value));
+  guint nx = ((const guint *) led)[x->value];
+  guint ny = ((const guint *) led)[y->value];
   g_autofree char *kx = NULL;
   g_autofree char *ky = NULL;
 
@@ -238,6 +238,8 @@ wp_board_compute (WpStore          *store,
   g_autoptr(GHashTable) by_value = g_hash_table_new (g_int64_hash, g_int64_equal);
   Narrowing narrowing;
   WpBoardColumn *later = NULL;
+  g_autofree WpBoardColumn **lead_columns = NULL;  /* by agency id, for BY_LEAD */
+  gint64 max_agency = 0;
 
   g_return_val_if_fail (WP_IS_STORE (store), NULL);
 
@@ -262,27 +264,34 @@ wp_board_compute (WpStore          *store,
     case WP_BOARD_BY_LEAD:
       {
         /* Agencies that lead something in the plan, those leading most
-         * first (value: count); then the column of cards without one. */
-        g_autoptr(GHashTable) led = g_hash_table_new (g_int64_hash, g_int64_equal);
+         * first; then the column of cards without one. (Counted in an
+         * array by agency id: a directory has hundreds of agencies, a
+         * plan hundreds of thousands of links.) */
+        g_autofree guint *led = NULL;
 
+        for (guint i = 0; i < agencies->len; i++)
+          max_agency = MAX (max_agency, wp_agency_get_id (g_ptr_array_index (agencies, i)));
+        led = g_new0 (guint, max_agency + 1);
+        lead_columns = g_new0 (WpBoardColumn *, max_agency + 1);
         for (guint i = 0; i < facts->items->len; i++)
           {
             WpItemFacts *f = &g_array_index (facts->items, WpItemFacts, i);
 
             for (guint k = 0; k < f->n_lead; k++)
-              g_hash_table_insert (led, &f->lead[k],
-                                   GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (
-                                                       led, &f->lead[k])) + 1));
+              if (f->lead[k] > 0 && f->lead[k] <= max_agency)
+                led[f->lead[k]]++;
           }
         for (guint i = 0; i < agencies->len; i++)
           {
             WpAgency *agency = g_ptr_array_index (agencies, i);
             gint64 id = wp_agency_get_id (agency);
 
-            if (g_hash_table_contains (led, &id))
-              g_ptr_array_add (columns,
-                               column_new (g_strdup_printf ("lead:%" G_GINT64_FORMAT, id),
-                                           wp_agency_get_name (agency), id));
+            if (led[id] > 0)
+              {
+                lead_columns[id] = column_new (g_strdup_printf ("lead:%" G_GINT64_FORMAT, id),
+                                               wp_agency_get_name (agency), id);
+                g_ptr_array_add (columns, lead_columns[id]);
+              }
           }
         g_ptr_array_sort_with_data (columns, compare_by_load, led);
         /* Translators: the board column of items without a lead agency */
@@ -352,7 +361,8 @@ wp_board_compute (WpStore          *store,
           /* An agency's column counts its own lateness, not that of
            * sub-items other agencies are on */
           for (guint k = 0; k < f->n_lead; k++)
-            if ((column = g_hash_table_lookup (by_value, &f->lead[k])) != NULL)
+            if (f->lead[k] > 0 && f->lead[k] <= max_agency
+                && (column = lead_columns[f->lead[k]]) != NULL)
               column_add (column, f, f->agency_light);
           value = 0;
           if (f->n_lead == 0 && (column = g_hash_table_lookup (by_value, &value)) != NULL)
