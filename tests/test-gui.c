@@ -1662,6 +1662,21 @@ test_board_fills_columns_as_shown (Demo          *d,
   collect_list_views (GTK_WIDGET (board), lists);
   far = g_ptr_array_index (lists, n_far);
   g_assert_cmpuint (n_cards_of (far), ==, 0);
+  /* (the first columns' widgets, kept from the other grouping, show this
+   * one's cards, none of them selected) */
+  for (guint i = 0; i < 2; i++)
+    {
+      GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (
+                                          GTK_LIST_VIEW (g_ptr_array_index (lists, i))));
+      WpBoardColumn *column = g_ptr_array_index (columns, i);
+      g_autoptr(WpItem) first = g_list_model_get_item (model, 0);
+
+      g_assert_nonnull (first);
+      g_assert_cmpint (wp_item_get_id (first), ==, g_array_index (column->ids, gint64, 0));
+      g_assert_cmpuint (g_list_model_get_n_items (model), <=, column->ids->len);
+      g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==,
+                        GTK_INVALID_LIST_POSITION);
+    }
   id = g_array_index (((WpBoardColumn *) g_ptr_array_index (columns, n_far))->ids, gint64, 0);
   g_assert_true (wp_board_view_select_item (board, id));
   spin ();

@@ -479,6 +479,18 @@ _wp_board_column_new (WpBoardView   *self,
   return column;
 }
 
+/* Readies a column's widgets to show another column's cards */
+void
+_wp_board_column_reset (Column *column)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (column->list, GTK_TYPE_SCROLLED_WINDOW);
+
+  gtk_single_selection_set_selected (column->selection, GTK_INVALID_LIST_POSITION);
+  if (scroller != NULL)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)),
+                              0);
+}
+
 void
 _wp_board_column_update (Column *column)
 {

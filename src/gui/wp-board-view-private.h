@@ -67,6 +67,7 @@ struct _Column
 Column      *_wp_board_column_new       (WpBoardView   *self,
                                          WpBoardColumn *data);
 void         _wp_board_column_update    (Column        *column);
+void         _wp_board_column_reset     (Column        *column);
 void         _wp_board_update_more      (Column        *column);
 void         _wp_board_column_fill      (Column        *column);
 void         _wp_board_string_free_all  (GString       *string);

@@ -398,28 +398,32 @@ _wp_board_refresh (WpBoardView *self)
     same = g_str_equal (((WpBoardColumn *) g_ptr_array_index (columns, i))->key,
                         ((Column *) g_ptr_array_index (self->columns, i))->data->key);
 
-  if (!same)
+  /* Another grouping: the columns' widgets stay to show the new columns
+   * (making them is most of what a column costs), emptied of their
+   * selection and scrolled back to the top; those left over go. */
+  while (self->columns->len > columns->len)
     {
-      GtkWidget *child;
+      Column *column = g_ptr_array_index (self->columns, self->columns->len - 1);
 
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->columns_box))) != NULL)
-        gtk_box_remove (self->columns_box, child);
-      g_ptr_array_set_size (self->columns, 0);
+      gtk_box_remove (self->columns_box, column->box);
+      g_ptr_array_remove_index (self->columns, self->columns->len - 1);
     }
 
-  /* The columns' data move to the columns shown: new ones, or the same
-   * ones (their rows kept) */
+  /* The columns' data move to the columns shown: the same ones (their
+   * rows kept), others reused, or new ones */
   g_ptr_array_set_free_func (columns, NULL);
   for (guint i = 0; i < columns->len; i++)
     {
       WpBoardColumn *data = g_ptr_array_index (columns, i);
 
-      if (same)
+      if (i < self->columns->len)
         {
           Column *column = g_ptr_array_index (self->columns, i);
 
           wp_board_column_free (column->data);
           column->data = data;
+          if (!same)
+            _wp_board_column_reset (column);
         }
       else
         g_ptr_array_add (self->columns, _wp_board_column_new (self, data));
