@@ -310,29 +310,64 @@ answering_item (const WpPlanStats *stats,
   return NULL;
 }
 
+/* The agencies of the directory by id, for counting a plan's links
+ * without a hash lookup each (ids are never reused: the array is as long
+ * as the directory has ever been) */
+typedef struct {
+  gint64          max_id;
+  const char    **names;   /* by id, NULL for none */
+  WpGroupCounts **groups;  /* by id, made when first counted */
+} AgencySlots;
+
+static void
+agency_slots_init (AgencySlots *slots,
+                   GPtrArray   *agencies)
+{
+  slots->max_id = 0;
+  for (guint i = 0; i < agencies->len; i++)
+    slots->max_id = MAX (slots->max_id, wp_agency_get_id (g_ptr_array_index (agencies, i)));
+  slots->names = g_new0 (const char *, slots->max_id + 1);
+  slots->groups = g_new0 (WpGroupCounts *, slots->max_id + 1);
+  for (guint i = 0; i < agencies->len; i++)
+    {
+      WpAgency *a = g_ptr_array_index (agencies, i);
+
+      slots->names[wp_agency_get_id (a)] = wp_agency_get_name (a);
+    }
+}
+
+static void
+agency_slots_clear (AgencySlots *slots)
+{
+  g_clear_pointer (&slots->names, g_free);
+  g_clear_pointer (&slots->groups, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AgencySlots, agency_slots_clear)
+
 /* Adds @f to the group of each agency leading it, once each */
 static void
 count_leads (WpPlanStats       *stats,
-             GHashTable        *by_agency,
-             GHashTable        *names,
+             AgencySlots       *slots,
              const WpItemFacts *f)
 {
   for (guint k = 0; k < f->n_lead; k++)
     {
-      WpGroupCounts *group = g_hash_table_lookup (by_agency, &f->lead[k]);
+      gint64 id = f->lead[k];
+      WpGroupCounts *group;
       gboolean again = FALSE;
 
       for (guint j = 0; j < k; j++)
-        again |= f->lead[j] == f->lead[k];
-      if (again)
+        again |= f->lead[j] == id;
+      if (again || id <= 0 || id > slots->max_id)
         continue;
+      group = slots->groups[id];
       if (group == NULL)
         {
-          group = g_new0 (WpGroupCounts, 1);
-          group->name = g_strdup (g_hash_table_lookup (names, &f->lead[k]));
-          group->id = f->lead[k];
+          group = slots->groups[id] = g_new0 (WpGroupCounts, 1);
+          group->name = g_strdup (slots->names[id]);
+          group->id = id;
           g_ptr_array_add (stats->agencies, group);
-          g_hash_table_insert (by_agency, &group->id, group);
         }
       /* An agency answers for its own lateness, at whatever level */
       count (&group->counts, f, f->agency_light);
@@ -419,9 +454,8 @@ wp_plan_stats_compute_listing (WpStore     *store,
   g_autoptr(WpPlanFacts) facts = NULL;
   g_autoptr(GPtrArray) agencies = NULL;
   g_autoptr(GPtrArray) top = NULL;
-  g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) area_index = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GHashTable) by_agency = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_auto(AgencySlots) slots = { 0 };
   g_autoptr(GHashTable) listed = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GPtrArray) overdue = g_ptr_array_new ();   /* facts, till sorted */
   g_autoptr(GPtrArray) due_soon = g_ptr_array_new ();
@@ -442,6 +476,7 @@ wp_plan_stats_compute_listing (WpStore     *store,
   agencies = wp_store_list_agencies (store, error);
   if (agencies == NULL)
     return NULL;
+  agency_slots_init (&slots, agencies);
   top = wp_store_list_children (store, plan_id, 0, error);
   if (top == NULL)
     return NULL;
@@ -459,16 +494,9 @@ wp_plan_stats_compute_listing (WpStore     *store,
                                         (GDestroyNotify) g_ptr_array_unref);
   stats->targets = g_ptr_array_new_with_free_func ((GDestroyNotify) item_target_free);
 
-  for (guint i = 0; i < agencies->len; i++)
-    {
-      WpAgency *a = g_ptr_array_index (agencies, i);
-      gint64 *id = g_new (gint64, 1);
-
-      *id = wp_agency_get_id (a);
-      g_hash_table_insert (names, id, (gpointer) wp_agency_get_name (a));
-      if (agency != NULL && g_strcmp0 (wp_agency_get_name (a), agency) == 0)
-        agency_id = *id;
-    }
+  for (guint i = 0; agency != NULL && i < agencies->len; i++)
+    if (g_strcmp0 (wp_agency_get_name (g_ptr_array_index (agencies, i)), agency) == 0)
+      agency_id = wp_agency_get_id (g_ptr_array_index (agencies, i));
   /* An agency no item names: nothing is counted */
   if (agency != NULL && agency_id == 0)
     agency_id = -1;
@@ -537,7 +565,7 @@ wp_plan_stats_compute_listing (WpStore     *store,
 
       /* Leads at any level: actions led by an agency under key tasks led
        * by another are still the first one's */
-      count_leads (stats, by_agency, names, f);
+      count_leads (stats, &slots, f);
 
       if (!is_counted (stats, f, agency_id))
         continue;
