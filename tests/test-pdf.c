@@ -433,6 +433,68 @@ test_pages_drawn_again (void)
   wp_test_dir_free (g_steal_pointer (&dir));
 }
 
+/* Each row's light is drawn in its colour, though the coloured text of a
+ * page is shown after its black text; and every page has its footer */
+static void
+test_lights_in_colour (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *db = g_build_filename (dir, "plan.db", NULL);
+  g_autofree char *sample = wp_test_sample_path ("xiamen-2025.json");
+  g_autofree char *json = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpStore) store = wp_store_open (db, WP_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(WpPlan) plan = NULL;
+  g_autoptr(WpBriefing) briefing = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  PangoContext *pango;
+  guint coloured = 0;
+
+  g_assert_true (g_file_get_contents (sample, &json, NULL, NULL));
+  plan = wp_json_import (store, json, -1, 0, FALSE, &error);
+  g_assert_no_error (error);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 596, 842);
+  cr = cairo_create (surface);
+  pango = pango_cairo_create_context (cr);
+  pango_cairo_context_set_resolution (pango, 72);
+  briefing = wp_briefing_new (store, wp_plan_get_id (plan), NULL, NULL, pango, &error);
+  g_assert_no_error (error);
+  for (int page = 0; page < wp_briefing_get_n_pages (briefing); page++)
+    {
+      const guint8 *data;
+      int stride = cairo_image_surface_get_stride (surface);
+      guint footer = 0;
+
+      cairo_save (cr);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_restore (cr);
+      wp_briefing_draw_page (briefing, cr, page);
+      cairo_surface_flush (surface);
+      data = cairo_image_surface_get_data (surface);
+      for (int y = 0; y < 842; y++)
+        for (int x = 0; x < 596; x++)
+          {
+            guint32 pixel = *(const guint32 *) (data + y * stride + x * 4);
+            int r = (pixel >> 16) & 0xff, g = (pixel >> 8) & 0xff, b = pixel & 0xff;
+
+            /* (the lights' red, yellow and green; the footer's grey) */
+            if (ABS (r - g) > 60 || ABS (g - b) > 60)
+              coloured++;
+            if (y > 842 - 50 && r < 200 && ABS (r - g) < 8 && ABS (g - b) < 8)
+              footer++;
+          }
+      g_assert_cmpuint (footer, >, 0);
+    }
+  g_assert_cmpuint (coloured, >, 0);
+  g_clear_pointer (&briefing, wp_briefing_free);
+  g_object_unref (pango);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -448,6 +510,7 @@ main (int    argc,
   g_test_add_func ("/pdf/refuses-plan-file", test_refuses_plan_file);
   g_test_add_func ("/pdf/crafted-briefings", test_crafted_briefings);
   g_test_add_func ("/pdf/pages-drawn-again", test_pages_drawn_again);
+  g_test_add_func ("/pdf/lights-in-colour", test_lights_in_colour);
 
   status = g_test_run ();
   return status;

@@ -49,9 +49,12 @@ cell_colour (const Block *block,
 
 /* Glyphs in one font and colour, shown at once: cairo's PDF surface
  * records, analyses and writes each show of glyphs on its own, and a page
- * of the table showed about 150 runs of a few glyphs. The runs drawn one
- * after another in the same font and colour are one show, so the text
- * stays in the order it had. */
+ * of the table showed about 150 runs of a few glyphs. The black runs drawn
+ * one after another in the same font are one show, so the text stays in
+ * the order it had; each row's light, in its colour, broke the text object
+ * in three (a show of its own, and the colour set twice): the coloured
+ * runs are kept aside by font and colour and shown after the page's
+ * black text. */
 typedef struct {
   cairo_scaled_font_t *font;
   const double        *colour;
@@ -60,10 +63,13 @@ typedef struct {
   GString             *text;
 } Batch;
 
+#define N_ASIDE 6
+
 typedef struct {
   cairo_t      *cr;
   const double *colour;   /* of the text drawn next */
-  Batch         batch;    /* the glyphs not shown yet */
+  Batch         batch;    /* the black glyphs not shown yet */
+  Batch         aside[N_ASIDE];  /* the coloured ones, by font and colour */
   const guint8 *cursor;   /* the page's next record, or %NULL */
 } Pen;
 
@@ -74,23 +80,36 @@ pen_set (Pen          *pen,
   pen->colour = colour;
 }
 
-/* Shows the glyphs not shown yet */
 static void
-pen_flush (Pen *pen)
+batch_show (cairo_t *cr,
+            Batch   *batch)
 {
-  Batch *batch = &pen->batch;
-
   if (batch->glyphs->len == 0 && batch->text->len == 0)
     return;
-  cairo_set_source_rgb (pen->cr, batch->colour[0], batch->colour[1], batch->colour[2]);
-  cairo_set_scaled_font (pen->cr, batch->font);
-  cairo_show_text_glyphs (pen->cr, batch->text->str, batch->text->len,
+  cairo_set_source_rgb (cr, batch->colour[0], batch->colour[1], batch->colour[2]);
+  cairo_set_scaled_font (cr, batch->font);
+  cairo_show_text_glyphs (cr, batch->text->str, batch->text->len,
                           (cairo_glyph_t *) batch->glyphs->data, batch->glyphs->len,
                           (cairo_text_cluster_t *) batch->clusters->data, batch->clusters->len,
                           0);
   g_array_set_size (batch->glyphs, 0);
   g_array_set_size (batch->clusters, 0);
   g_string_truncate (batch->text, 0);
+}
+
+/* Shows the glyphs not shown yet: the black ones, then the coloured */
+static void
+pen_flush (Pen *pen)
+{
+  batch_show (pen->cr, &pen->batch);
+  for (guint i = 0; i < N_ASIDE && pen->aside[i].font != NULL; i++)
+    batch_show (pen->cr, &pen->aside[i]);
+}
+
+static gboolean
+is_black (const double *colour)
+{
+  return colour[0] == 0 && colour[1] == 0 && colour[2] == 0;
 }
 
 /* The batch for glyphs of @font in the pen's colour */
@@ -100,14 +119,56 @@ pen_batch (Pen                 *pen,
 {
   Batch *batch = &pen->batch;
 
+  if (!is_black (pen->colour))
+    {
+      guint i;
+
+      for (i = 0; i < N_ASIDE && pen->aside[i].font != NULL; i++)
+        if (pen->aside[i].font == font && pen->aside[i].colour == pen->colour)
+          return &pen->aside[i];
+      if (i == N_ASIDE)
+        {
+          /* (more kinds than kept aside: all of them shown now) */
+          pen_flush (pen);
+          i = 0;
+        }
+      batch = &pen->aside[i];
+      if (batch->glyphs == NULL)
+        {
+          batch->glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+          batch->clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
+          batch->text = g_string_new (NULL);
+        }
+      cairo_scaled_font_destroy (batch->font);
+      batch->font = cairo_scaled_font_reference (font);
+      batch->colour = pen->colour;
+      if (i == 0)
+        for (guint k = 1; k < N_ASIDE; k++)
+          g_clear_pointer (&pen->aside[k].font, cairo_scaled_font_destroy);
+      return batch;
+    }
   if (batch->font != font || batch->colour != pen->colour)
     {
-      pen_flush (pen);
+      batch_show (pen->cr, batch);
       cairo_scaled_font_destroy (batch->font);
       batch->font = cairo_scaled_font_reference (font);
       batch->colour = pen->colour;
     }
   return batch;
+}
+
+static void
+pen_clear (Pen *pen)
+{
+  cairo_scaled_font_destroy (pen->batch.font);
+  for (guint i = 0; i < N_ASIDE; i++)
+    if (pen->aside[i].glyphs != NULL)
+      {
+        cairo_scaled_font_destroy (pen->aside[i].font);
+        g_array_unref (pen->aside[i].glyphs);
+        g_array_unref (pen->aside[i].clusters);
+        g_string_free (pen->aside[i].text, TRUE);
+      }
 }
 
 /* Whether pango_cairo_show_layout() would draw @layout's runs as text and
@@ -563,7 +624,7 @@ wp_briefing_draw_page (WpBriefing *self,
                        cairo_t    *cr,
                        int         page)
 {
-  Pen pen = { cr, NULL, { NULL }, NULL };
+  Pen pen = { cr, NULL, { NULL }, { { NULL } }, NULL };
   guint start, end;
 
   g_return_if_fail (page >= 0 && page < self->page);
@@ -595,6 +656,6 @@ wp_briefing_draw_page (WpBriefing *self,
     draw_block_text (self, &pen, &g_array_index (self->blocks, Block, i));
   draw_footer (self, &pen, page + 1, self->page);
   pen_flush (&pen);
-  cairo_scaled_font_destroy (pen.batch.font);
+  pen_clear (&pen);
   cairo_restore (cr);
 }
