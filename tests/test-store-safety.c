@@ -15,6 +15,7 @@
 
 #include "wp-test-util.h"
 #include "wp-store-debug.h"
+#include "wp-migrations.h"
 
 /* Runs the workplan binary; returns its exit status. */
 static int
@@ -423,6 +424,54 @@ test_foreign_file_with_our_id_untouched (void)
                                WP_STORE_SCHEMA_VERSION);
   assert_foreign_file_refused ("CREATE TABLE item (id INTEGER PRIMARY KEY);", 1);
   assert_foreign_file_refused ("CREATE TABLE t (x);", 0);
+}
+
+static char *make_demo_file (const char *dir);
+
+/* Issue 18: a file of the current format is compared with the schema
+ * compiled into wp-migrations.c, not with one the migrations make anew at
+ * each start; the two must be the same. */
+static void
+test_listed_schema_is_the_migrations (void)
+{
+  g_autofree char *listing = NULL;
+
+  if (!_wp_migrations_check_listed_schema (&listing))
+    g_error ("listed_schema[] in wp-migrations.c is not what the migrations make; "
+             "put this there:\n%s", listing);
+}
+
+/* A plan file of the current format that lost one object (a trigger the
+ * search index needs, or an index) is refused untouched, as a foreign
+ * file is, with the compiled-in schema as with the replayed one. */
+static void
+test_current_file_lacking_an_object_refused (void)
+{
+  const char *drops[] = { "DROP TRIGGER item_search_au", "DROP INDEX item_tree",
+                          "DROP VIEW item" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (drops); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      char *dir = wp_test_dir_new ();
+      g_autofree char *db = make_demo_file (dir);
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      sqlite3 *conn;
+      WpStore *store;
+
+      g_assert_cmpint (sqlite3_open (db, &conn), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (conn, drops[i], NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (conn);
+      before = wp_test_file_checksum (db);
+
+      store = wp_store_open (db, WP_STORE_OPEN_CHECK_LATER, &error);
+      g_assert_null (store);
+      g_assert_error (error, WP_STORE_ERROR, WP_STORE_ERROR_NOT_WORKPLAN);
+      after = wp_test_file_checksum (db);
+      g_assert_cmpstr (before, ==, after);
+      wp_test_dir_free (dir);
+    }
 }
 
 /* Runs the workplan binary as a user who may not write @dir's files:
@@ -1148,6 +1197,10 @@ main (int    argc,
                    test_undo_after_other_program_purged);
   g_test_add_func ("/store-safety/foreign-file-with-our-id-untouched",
                    test_foreign_file_with_our_id_untouched);
+  g_test_add_func ("/store-safety/listed-schema-is-the-migrations",
+                   test_listed_schema_is_the_migrations);
+  g_test_add_func ("/store-safety/current-file-lacking-an-object-refused",
+                   test_current_file_lacking_an_object_refused);
   g_test_add_func ("/store-safety/reads-read-only-folder", test_reads_read_only_folder);
   g_test_add_func ("/store-safety/reads-read-only-file", test_reads_read_only_file);
   g_test_add_func ("/store-safety/window-opens-someone-elses-file",

@@ -1163,6 +1163,84 @@ test_rollup_whole_plan (Fixture       *f,
   g_assert_cmpuint (k, ==, 3 * 10 * 3);
 }
 
+/* Every parent's figures in @plan_id, first each from its own subtree, then
+ * from one read of the whole plan (which may not take other plans' rows):
+ * the same both ways. */
+static void
+assert_plan_rolls_up_as_subtrees (Fixture *f,
+                                  gint64   plan_id,
+                                  int      year)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count (DISTINCT parent_id) FROM item"
+                                          " WHERE plan_id = %" G_GINT64_FORMAT, plan_id);
+  g_autoptr(GArray) parents = NULL;
+  g_autoptr(GArray) by_subtree = g_array_new (FALSE, FALSE, sizeof (int));
+  guint k = 0;
+
+  parents = wp_store_list_child_ids (f->store, plan_id, 0, NULL);
+  for (int round = 0; round < 2; round++)
+    {
+      wp_store_debug_forget_rollups (f->store);
+      if (round == 1)
+        {
+          wp_store_debug_rollup_plan (f->store, plan_id, year);
+          g_assert_cmpint (wp_store_debug_get_n_rollups (f->store), ==, count_rows (f, sql));
+        }
+      for (guint a = 0; a < parents->len; a++)
+        {
+          g_autoptr(GPtrArray) tasks = wp_store_list_children (
+            f->store, plan_id, g_array_index (parents, gint64, a), NULL);
+
+          for (guint t = 0; t < tasks->len; t++)
+            {
+              WpItem *task = tasks->pdata[t];
+              int figures[3] = { wp_item_get_effective_status (task),
+                                 wp_item_get_effective_progress (task),
+                                 wp_item_get_light (task) };
+
+              for (guint i = 0; i < 3; i++)
+                {
+                  if (round == 0)
+                    g_array_append_val (by_subtree, figures[i]);
+                  else
+                    g_assert_cmpint (figures[i], ==, g_array_index (by_subtree, int, k++));
+                }
+            }
+        }
+    }
+  g_assert_cmpuint (k, ==, by_subtree->len);
+  g_assert_cmpuint (k, >, 0);
+}
+
+/* Issue 18: a plan is read along its run of ids when other plans' rows
+ * are few in it, and by the index by plan when they may outnumber its
+ * own: the figures are right either way, and no other plan's row counts. */
+static void
+test_rollup_plans_interleaved (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpPlan) next = wp_store_create_plan (f->store, 2026, "下一年", "", &error);
+  gint64 plan = wp_plan_get_id (f->plan);
+  GDate today;
+
+  g_assert_no_error (error);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 15, 7, 2025);
+  wp_store_set_judging (f->store, &today, 30);
+  /* This year's areas around one of next year's: its run of ids has a few
+   * of next year's rows in it (read along the run)... */
+  wp_test_generate_plan (f->store, plan, 2, 10, 3, "措施", vary_action, NULL);
+  wp_test_generate_plan (f->store, wp_plan_get_id (next), 1, 2, 2, "措施", vary_action, NULL);
+  wp_test_generate_plan (f->store, plan, 1, 10, 3, "措施", vary_action, NULL);
+  assert_plan_rolls_up_as_subtrees (f, plan, 2025);
+  /* ... and next year's run has many more of this year's than its own
+   * (read by the index) */
+  wp_test_generate_plan (f->store, wp_plan_get_id (next), 1, 2, 2, "措施", vary_action, NULL);
+  assert_plan_rolls_up_as_subtrees (f, wp_plan_get_id (next), 2026);
+  assert_plan_rolls_up_as_subtrees (f, plan, 2025);
+}
+
 /* A deleted parent's figures do not outlive it: SQLite gives its id to
  * the next item made, which may become a parent in turn. */
 static void
@@ -1770,6 +1848,7 @@ main (int    argc,
   ADD ("derived-progress", test_derived_progress);
   ADD ("rollup-status-and-light", test_rollup_status_and_light);
   ADD ("rollup-whole-plan", test_rollup_whole_plan);
+  ADD ("rollup-plans-interleaved", test_rollup_plans_interleaved);
   ADD ("rollup-after-delete", test_rollup_after_delete);
   ADD ("agencies", test_agencies);
   ADD ("search", test_search);

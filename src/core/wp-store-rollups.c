@@ -310,6 +310,8 @@ _wp_store_rollup_plan (WpStore *self,
   g_autoptr(GArray) path = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree guint *order = NULL;
   g_autofree guint *at_depth = NULL;
+  g_autofree guint *by_id = NULL;
+  gint64 first_id = 0, span = 0;
   Judging *judging = get_judging (self, plan_id, plan_year);
   gboolean any_expected = g_hash_table_size (judging->expected) > 0;
   gboolean sorted = TRUE;
@@ -323,6 +325,21 @@ _wp_store_rollup_plan (WpStore *self,
   if (!sorted)
     g_array_sort (rows, compare_ids);
 
+  /* Rows by id, when the ids are one run with few gaps (a plan imported
+   * or started at once): a parent found at once rather than by bisection,
+   * which siblings that do not follow each other made a tenth of the time */
+  if (rows->len > 0)
+    {
+      first_id = g_array_index (rows, PlanRow, 0).id;
+      span = g_array_index (rows, PlanRow, rows->len - 1).id - first_id + 1;
+      if (span <= (gint64) rows->len * 4)
+        {
+          by_id = g_new0 (guint, span);
+          for (guint i = 0; i < rows->len; i++)
+            by_id[g_array_index (rows, PlanRow, i).id - first_id] = i + 1;
+        }
+    }
+
   /* Each row's parent, and a place for the sums of each parent's children */
   for (guint i = 0; i < rows->len; i++)
     {
@@ -332,6 +349,9 @@ _wp_store_rollup_plan (WpStore *self,
       /* (siblings mostly follow each other: their parent is looked up once) */
       if (i > 0 && row->parent == g_array_index (rows, PlanRow, i - 1).parent)
         row->up = g_array_index (rows, PlanRow, i - 1).up;
+      else if (row->parent != 0 && by_id != NULL)
+        row->up = row->parent >= first_id && row->parent - first_id < span
+                  ? by_id[row->parent - first_id] : 0;
       else if (row->parent != 0)
         row->up = find_row (rows, row->parent);
       if (row->up == 0)

@@ -13,5 +13,6 @@ const char *_wp_migration_sql            (gint64    from_version);
 gboolean    _wp_migrations_check_schema  (sqlite3  *db,
                                           gint64    version,
                                           char    **missing);
+gboolean    _wp_migrations_check_listed_schema (char **listing);
 
 G_END_DECLS
