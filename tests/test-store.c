@@ -1098,6 +1098,31 @@ vary_action (WpStore *store,
   g_assert_no_error (error);
 }
 
+/* Round 0 notes each of @items' figures (status, progress, light) in
+ * @noted; round 1 checks they are the same, from *@k on */
+static void
+note_or_check_figures (GPtrArray *items,
+                       int        round,
+                       GArray    *noted,
+                       guint     *k)
+{
+  for (guint t = 0; t < items->len; t++)
+    {
+      WpItem *item = items->pdata[t];
+      int figures[3] = { wp_item_get_effective_status (item),
+                         wp_item_get_effective_progress (item),
+                         wp_item_get_light (item) };
+
+      for (guint i = 0; i < 3; i++)
+        {
+          if (round == 0)
+            g_array_append_val (noted, figures[i]);
+          else
+            g_assert_cmpint (figures[i], ==, g_array_index (noted, int, (*k)++));
+        }
+    }
+}
+
 /* The figures of every parent, read key tasks first (each rolled up from
  * its own subtree) or areas first (the whole plan rolled up at once), are
  * the same. */
@@ -1142,21 +1167,7 @@ test_rollup_whole_plan (Fixture       *f,
             f->store, plan, g_array_index (area_ids, gint64, a), NULL);
 
           g_assert_cmpuint (tasks->len, ==, 10);
-          for (guint t = 0; t < tasks->len; t++)
-            {
-              WpItem *task = tasks->pdata[t];
-              int figures[3] = { wp_item_get_effective_status (task),
-                                 wp_item_get_effective_progress (task),
-                                 wp_item_get_light (task) };
-
-              for (guint i = 0; i < 3; i++)
-                {
-                  if (round == 0)
-                    g_array_append_val (by_subtree, figures[i]);
-                  else
-                    g_assert_cmpint (figures[i], ==, g_array_index (by_subtree, int, k++));
-                }
-            }
+          note_or_check_figures (tasks, round, by_subtree, &k);
         }
     }
   g_assert_cmpuint (k, ==, by_subtree->len);
@@ -1191,21 +1202,7 @@ assert_plan_rolls_up_as_subtrees (Fixture *f,
           g_autoptr(GPtrArray) tasks = wp_store_list_children (
             f->store, plan_id, g_array_index (parents, gint64, a), NULL);
 
-          for (guint t = 0; t < tasks->len; t++)
-            {
-              WpItem *task = tasks->pdata[t];
-              int figures[3] = { wp_item_get_effective_status (task),
-                                 wp_item_get_effective_progress (task),
-                                 wp_item_get_light (task) };
-
-              for (guint i = 0; i < 3; i++)
-                {
-                  if (round == 0)
-                    g_array_append_val (by_subtree, figures[i]);
-                  else
-                    g_assert_cmpint (figures[i], ==, g_array_index (by_subtree, int, k++));
-                }
-            }
+          note_or_check_figures (tasks, round, by_subtree, &k);
         }
     }
   g_assert_cmpuint (k, ==, by_subtree->len);

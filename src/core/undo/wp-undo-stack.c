@@ -81,16 +81,20 @@ reverse_changes (WpUndoStack  *self,
   return TRUE;
 }
 
-/* Takes @cmd's plan away, keeping it in a snapshot, or brings it back */
+/* Takes @id away with @take, keeping what it took in @cmd's snapshot, or
+ * brings the snapshot back with @bring */
 static gboolean
-remove_or_restore_plan (WpUndoStack  *self,
-                        Command      *cmd,
-                        gboolean      remove,
-                        GError      **error)
+take_or_bring (WpUndoStack  *self,
+               Command      *cmd,
+               gint64        id,
+               GVariant   *(*take) (WpStore *, gint64, GError **),
+               gboolean    (*bring) (WpStore *, GVariant *, GError **),
+               gboolean      take_away,
+               GError      **error)
 {
-  if (remove)
+  if (take_away)
     {
-      GVariant *snapshot = wp_store_delete_plan_with_snapshot (self->store, cmd->plan_id, error);
+      GVariant *snapshot = take (self->store, id, error);
 
       if (snapshot == NULL)
         return FALSE;
@@ -98,10 +102,21 @@ remove_or_restore_plan (WpUndoStack  *self,
       cmd->snapshot = snapshot;
       return TRUE;
     }
-  if (!wp_store_restore_plan (self->store, cmd->snapshot, error))
+  if (!bring (self->store, cmd->snapshot, error))
     return FALSE;
   g_clear_pointer (&cmd->snapshot, g_variant_unref);
   return TRUE;
+}
+
+/* Takes @cmd's plan away, keeping it in a snapshot, or brings it back */
+static gboolean
+remove_or_restore_plan (WpUndoStack  *self,
+                        Command      *cmd,
+                        gboolean      remove,
+                        GError      **error)
+{
+  return take_or_bring (self, cmd, cmd->plan_id, wp_store_delete_plan_with_snapshot,
+                        wp_store_restore_plan, remove, error);
 }
 
 static gboolean
@@ -116,20 +131,8 @@ apply (WpUndoStack  *self,
       return reverse_changes (self, cmd, error);
 
     case CMD_DELETE:
-      if (!undo)
-        {
-          GVariant *snapshot = wp_store_delete_item (self->store, cmd->item_id, error);
-
-          if (snapshot == NULL)
-            return FALSE;
-          g_clear_pointer (&cmd->snapshot, g_variant_unref);
-          cmd->snapshot = snapshot;
-          return TRUE;
-        }
-      if (!wp_store_restore_items (self->store, cmd->snapshot, error))
-        return FALSE;
-      g_clear_pointer (&cmd->snapshot, g_variant_unref);
-      return TRUE;
+      return take_or_bring (self, cmd, cmd->item_id, wp_store_delete_item,
+                            wp_store_restore_items, !undo, error);
 
     case CMD_DELETE_PLAN:
       return remove_or_restore_plan (self, cmd, !undo, error);
