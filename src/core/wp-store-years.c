@@ -262,7 +262,7 @@ mark_carried_forward (WpStore  *self,
  * @flags: %WP_NEXT_YEAR_KEEP_PROGRESS to copy status and progress as they
  *   are instead of starting them again
  * @carried: (out) (optional) (transfer full): the ids of the items of
- *   @plan_id that were marked carried forward, for undo
+ *   @plan_id that were marked carried forward (the command line counts them)
  *
  * Makes the plan for the following year from @plan_id: everything not done
  * is copied (key tasks and actions marked as carried over, with their

@@ -81,7 +81,6 @@ wp_edit_start_next_year (WpUndoStack      *self,
                          GError          **error)
 {
   PlanEdit edit = { .plan_id = plan_id, .flags = flags };
-  Command *cmd;
   GPtrArray *marks;
 
   g_return_val_if_fail (WP_IS_UNDO_STACK (self), NULL);
@@ -94,12 +93,10 @@ wp_edit_start_next_year (WpUndoStack      *self,
       g_clear_object (&edit.made);
       return NULL;
     }
-  cmd = _wp_undo_command_new (CMD_WRITE_PLAN, 0,
+  _wp_undo_push_plan_written (self, wp_plan_get_id (edit.made),
                               g_strdup_printf (_("Create the %d plan"),
-                                               wp_plan_get_year (edit.made)));
-  cmd->plan_id = wp_plan_get_id (edit.made);
-  cmd->changes = marks;
-  _wp_undo_push (self, cmd);
+                                               wp_plan_get_year (edit.made)),
+                              marks);
   return edit.made;
 }
 

@@ -212,23 +212,21 @@ wp_edit_create_item (WpUndoStack  *self,
 {
   ItemEdit edit = { .plan_id = plan_id, .parent_id = parent_id, .position = position,
                     .kind = kind, .text = title };
-  g_autoptr(GPtrArray) changes = NULL;
-  Command *cmd;
+  GPtrArray *changes;
 
   g_return_val_if_fail (WP_IS_UNDO_STACK (self), NULL);
 
+  /* (_wp_undo_run_logged() but for the item, known once it is made) */
   changes = _wp_undo_run_reading (self, create_item, &edit, error);
   if (changes == NULL)
     {
       g_clear_object (&edit.made);
       return NULL;
     }
-  cmd = _wp_undo_command_new (CMD_CHANGES, wp_item_get_id (edit.made),
-                              g_strdup_printf (_("Add “%s”"),
-                                               title && *title ? title
-                                                               : wp_item_kind_to_label (kind)));
-  cmd->changes = g_steal_pointer (&changes);
-  _wp_undo_push (self, cmd);
+  _wp_undo_push_changes (self, wp_item_get_id (edit.made),
+                         g_strdup_printf (_("Add “%s”"),
+                                          title && *title ? title : wp_item_kind_to_label (kind)),
+                         changes);
   return edit.made;
 }
 

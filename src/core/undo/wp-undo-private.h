@@ -63,6 +63,14 @@ gboolean  _wp_undo_run_logged      (WpUndoStack  *self,
                                     EditFunc      edit,
                                     gpointer      data,
                                     GError      **error);
+void      _wp_undo_push_changes    (WpUndoStack  *self,
+                                    gint64        item_id,
+                                    char         *label,
+                                    GPtrArray    *changes);
+void      _wp_undo_push_plan_written (WpUndoStack *self,
+                                    gint64        plan_id,
+                                    char         *label,
+                                    GPtrArray    *changes);
 GPtrArray *_wp_undo_run_reading    (WpUndoStack  *self,
                                     EditFunc      edit,
                                     gpointer      data,

@@ -241,19 +241,37 @@ _wp_undo_run_logged (WpUndoStack  *self,
                      gpointer      data,
                      GError      **error)
 {
-  g_autofree char *owned_label = label;
-  g_autoptr(GPtrArray) changes = _wp_undo_run_reading (self, edit, data, error);
-  Command *cmd;
+  GPtrArray *changes = _wp_undo_run_reading (self, edit, data, error);
 
   if (changes == NULL)
-    return FALSE;
-  if (changes->len == 0)
-    return TRUE;  /* nothing changed: nothing to undo */
-
-  cmd = _wp_undo_command_new (CMD_CHANGES, item_id, g_steal_pointer (&owned_label));
-  cmd->changes = g_steal_pointer (&changes);
-  _wp_undo_push (self, cmd);
+    {
+      g_free (label);
+      return FALSE;
+    }
+  _wp_undo_push_changes (self, item_id, label, changes);
   return TRUE;
+}
+
+/* Pushes @changes (taken), rows an edit wrote, as one command labelled
+ * @label (taken) about @item_id; nothing when there are none (nothing
+ * changed: nothing to undo). */
+void
+_wp_undo_push_changes (WpUndoStack *self,
+                       gint64       item_id,
+                       char        *label,
+                       GPtrArray   *changes)
+{
+  Command *cmd;
+
+  if (changes->len == 0)
+    {
+      g_free (label);
+      g_ptr_array_unref (changes);
+      return;
+    }
+  cmd = _wp_undo_command_new (CMD_CHANGES, item_id, label);
+  cmd->changes = changes;
+  _wp_undo_push (self, cmd);
 }
 
 /* The item @cmd is about, or 0 for a plan's or an agency's */
@@ -568,11 +586,23 @@ wp_undo_stack_push_plan_created (WpUndoStack *self,
                                  gint64       plan_id,
                                  const char  *label)
 {
-  Command *cmd;
-
   g_return_if_fail (WP_IS_UNDO_STACK (self));
-  cmd = _wp_undo_command_new (CMD_WRITE_PLAN, 0, g_strdup (label));
+  _wp_undo_push_plan_written (self, plan_id, g_strdup (label), NULL);
+}
+
+/* Pushes that @plan_id was written at once (undone by taking it away with
+ * a snapshot), with @changes (taken, nullable): what else that write
+ * logged row by row, reversed with it */
+void
+_wp_undo_push_plan_written (WpUndoStack *self,
+                            gint64       plan_id,
+                            char        *label,
+                            GPtrArray   *changes)
+{
+  Command *cmd = _wp_undo_command_new (CMD_WRITE_PLAN, 0, label);
+
   cmd->plan_id = plan_id;
+  cmd->changes = changes;
   _wp_undo_push (self, cmd);
 }
 
