@@ -184,6 +184,28 @@ test_group_by_status (Fixture       *f,
     }
 }
 
+/* An agency's column is there only if it leads a card of the kind shown:
+ * on the demo plan's key tasks, 市公安局 (leading only actions) has none. */
+static void
+test_lead_columns_of_cards_shown (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) tasks = board (f, WP_BOARD_BY_LEAD, WP_BOARD_CARDS_TASKS, NULL);
+  g_autoptr(GPtrArray) actions = board (f, WP_BOARD_BY_LEAD, WP_BOARD_CARDS_ACTIONS, NULL);
+  g_autofree char *police_key = g_strdup_printf ("lead:%" G_GINT64_FORMAT,
+                                                 find_agency (f, "市公安局"));
+
+  g_assert_nonnull (column_of (actions, police_key));
+  g_assert_null (column_of (tasks, police_key));
+  for (guint i = 0; i < tasks->len; i++)
+    {
+      WpBoardColumn *column = g_ptr_array_index (tasks, i);
+
+      if (!g_str_equal (column->key, "lead:0"))
+        g_assert_cmpuint (column->ids->len, >, 0);
+    }
+}
+
 static void
 test_group_by_lead_quarter_area (Fixture       *f,
                                  gconstpointer  data)
@@ -564,6 +586,7 @@ main (int    argc,
   ADD ("facts-match-items", test_facts_match_items);
   ADD ("group-by-status", test_group_by_status);
   ADD ("group-by-lead-quarter-area", test_group_by_lead_quarter_area);
+  ADD ("lead-columns-of-cards-shown", test_lead_columns_of_cards_shown);
   ADD ("filters", test_filters);
   ADD ("move-cards", test_move_cards);
   ADD ("agency-directory", test_agency_directory);

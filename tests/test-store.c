@@ -6,6 +6,7 @@
 
 #include "wp-test-util.h"
 #include "wp-char-tokenizer.h"
+#include "wp-store-bulk.h"
 #include "wp-store-debug.h"
 
 typedef struct {
@@ -1238,6 +1239,123 @@ test_rollup_plans_interleaved (Fixture       *f,
   assert_plan_rolls_up_as_subtrees (f, plan, 2025);
 }
 
+/* Every area's and key task's figures in @store's plan @plan_id, noted
+ * (round 0) or checked against those noted (round 1) */
+static void
+note_or_check_plan (WpStore *store,
+                    gint64   plan_id,
+                    int      round,
+                    GArray  *noted)
+{
+  g_autoptr(GPtrArray) areas = wp_store_list_children (store, plan_id, 0, NULL);
+  guint k = 0;
+
+  note_or_check_figures (areas, round, noted, &k);
+  for (guint a = 0; a < areas->len; a++)
+    {
+      g_autoptr(GPtrArray) tasks = wp_store_list_children (
+        store, plan_id, wp_item_get_id (areas->pdata[a]), NULL);
+
+      note_or_check_figures (tasks, round, noted, &k);
+    }
+  if (round == 1)
+    g_assert_cmpuint (k, ==, noted->len);
+}
+
+/* Issue 18: a store opened to be shown reads its newest plan's rows in a
+ * thread, beside the window being built, for its first rollup. The
+ * figures are those of a store that reads them itself; and rows read
+ * before another program's write are not used after it. */
+static void
+test_rollup_prefetched (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char *dues[] = { NULL, "2025-06-30", "2025-12-31", "2025-03-31" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpStoreBulk) bulk = NULL;
+  g_autoptr(GArray) noted = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(WpPlan) older = wp_store_create_plan (f->store, 2024, "上一年", "", &error);
+  gint64 plan = wp_plan_get_id (f->plan), changed = 0;
+  GDate today;
+  int n = 0;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 15, 7, 2025);
+  wp_store_set_judging (f->store, &today, 30);
+  /* 3,600 actions: the rows are read in parts, some by each thread */
+  bulk = wp_store_bulk_begin (f->store, NULL, &error);
+  g_assert_no_error (error);
+  for (int a = 0; a < 3; a++)
+    {
+      WpBulkItem area = { .kind = WP_ITEM_KIND_AREA, .title = "领域", .description = "",
+                          .progress = -1, .due_label = "" };
+      gint64 area_id = wp_store_bulk_add_item (bulk, plan, 0, a, &area, &error);
+
+      for (int t = 0; t < 20; t++)
+        {
+          WpBulkItem task = area;
+          gint64 task_id;
+
+          task.kind = WP_ITEM_KIND_TASK;
+          task.title = "任务";
+          task_id = wp_store_bulk_add_item (bulk, plan, area_id, t, &task, &error);
+          for (int i = 0; i < 60; i++, n++)
+            {
+              WpBulkItem action = task;
+
+              action.kind = WP_ITEM_KIND_ACTION;
+              action.title = "措施";
+              action.status = (WpItemStatus) ((n * 7) % 4);
+              action.progress = n % 3 == 0 ? -1 : (n * 13) % 101;
+              action.due = dues[n % 4];
+              action.carried_forward = n % 11 == 0;
+              g_assert_cmpint (wp_store_bulk_add_item (bulk, plan, task_id, i, &action, &error),
+                               >, 0);
+              if (changed == 0 && a == 1 && action.status == WP_ITEM_STATUS_NOT_STARTED)
+                changed = wp_store_bulk_add_item (bulk, plan, task_id, 60, &action, &error);
+            }
+        }
+    }
+  g_assert_no_error (error);
+  g_assert_true (wp_store_bulk_commit (bulk, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (changed, >, 0);
+
+  /* Read the usual way */
+  wp_store_debug_forget_rollups (f->store);
+  note_or_check_plan (f->store, plan, 0, noted);
+
+  /* and read beside */
+  {
+    g_autoptr(WpStore) shown = wp_store_open (f->path, WP_STORE_OPEN_CHECK_LATER, &error);
+
+    g_assert_no_error (error);
+    wp_store_set_judging (shown, &today, 30);
+    g_assert_true (wp_store_debug_wait_for_prefetch (shown));
+    note_or_check_plan (shown, plan, 1, noted);
+    /* (used once, then let go) */
+    g_assert_false (wp_store_debug_wait_for_prefetch (shown));
+  }
+
+  /* Read, then another program writes before the first rollup */
+  {
+    g_autoptr(WpStore) shown = wp_store_open (f->path, WP_STORE_OPEN_CHECK_LATER, &error);
+    g_auto(GValue) v = G_VALUE_INIT;
+
+    g_assert_no_error (error);
+    wp_store_set_judging (shown, &today, 30);
+    g_assert_true (wp_store_debug_wait_for_prefetch (shown));
+    g_value_init (&v, G_TYPE_STRING);
+    g_value_set_string (&v, "done");
+    g_assert_true (wp_store_set_item_property (f->store, changed, "status", &v, &error));
+    g_assert_no_error (error);
+    g_array_set_size (noted, 0);
+    note_or_check_plan (f->store, plan, 0, noted);
+    note_or_check_plan (shown, plan, 1, noted);
+  }
+  (void) older;
+}
+
 /* A deleted parent's figures do not outlive it: SQLite gives its id to
  * the next item made, which may become a parent in turn. */
 static void
@@ -1846,6 +1964,7 @@ main (int    argc,
   ADD ("rollup-status-and-light", test_rollup_status_and_light);
   ADD ("rollup-whole-plan", test_rollup_whole_plan);
   ADD ("rollup-plans-interleaved", test_rollup_plans_interleaved);
+  ADD ("rollup-prefetched", test_rollup_prefetched);
   ADD ("rollup-after-delete", test_rollup_after_delete);
   ADD ("agencies", test_agencies);
   ADD ("search", test_search);

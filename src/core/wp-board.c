@@ -217,7 +217,7 @@ is_card (const WpItemFacts *f,
  * @filter: (nullable): what to narrow the cards to
  *
  * Groups the plan's cards into columns: by status (four columns), by lead
- * agency (every agency leading something in the plan, busiest first, then
+ * agency (every agency leading a card in the plan, busiest first, then
  * 未分配; a card with two lead agencies is in both columns), by the quarter
  * of its deadline, or by area.
  *
@@ -263,7 +263,8 @@ wp_board_compute (WpStore          *store,
 
     case WP_BOARD_BY_LEAD:
       {
-        /* Agencies that lead something in the plan, those leading most
+        /* Agencies that lead cards of the kinds shown (one that leads only
+         * actions has no column among key tasks), those leading most
          * first; then the column of cards without one. (Counted in an
          * array by agency id: a directory has hundreds of agencies, a
          * plan hundreds of thousands of links.) */
@@ -277,6 +278,8 @@ wp_board_compute (WpStore          *store,
           {
             WpItemFacts *f = &g_array_index (facts->items, WpItemFacts, i);
 
+            if (!is_card (f, cards))
+              continue;
             for (guint k = 0; k < f->n_lead; k++)
               if (f->lead[k] > 0 && f->lead[k] <= max_agency)
                 led[f->lead[k]]++;

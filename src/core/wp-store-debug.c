@@ -55,6 +55,18 @@ wp_store_debug_get_n_rollups (WpStore *self)
   return g_hash_table_size (self->rollups);
 }
 
+/* Waits for the thread that reads the newest plan's rows for the first
+ * rollup to end; FALSE if there is none (or they have been used) */
+gboolean
+wp_store_debug_wait_for_prefetch (WpStore *self)
+{
+  g_return_val_if_fail (WP_IS_STORE (self), FALSE);
+  if (self->rollup_prefetch == NULL)
+    return FALSE;
+  self->backend->rollups->wait_prefetched (self->rollup_prefetch);
+  return TRUE;
+}
+
 /* Whether the thread that copies the log into the file has been started */
 gboolean
 wp_store_debug_checkpoint_started (WpStore *self)

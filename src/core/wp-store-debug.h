@@ -25,6 +25,7 @@ void      wp_store_debug_rollup_plan       (WpStore     *self,
                                             gint64       plan_id,
                                             int          plan_year);
 guint     wp_store_debug_get_n_rollups     (WpStore     *self);
+gboolean  wp_store_debug_wait_for_prefetch (WpStore     *self);
 gboolean  wp_store_debug_checkpoint_started (WpStore    *self);
 gboolean  wp_store_debug_checkpoint_done   (WpStore     *self);
 

@@ -58,6 +58,7 @@ struct _WpStore
   WpItemCache *live_items;  /* the WpItems views hold (models/wp-item-cache.c) */
   GHashTable *rollups;     /* gint64 id → WpRollup, for items with children */
   GHashTable *judging;     /* gint64 plan id → how its lights are judged (wp-store-rollups.c) */
+  WpRollupPrefetch *rollup_prefetch; /* the newest plan's rows read for its first rollup */
   GHashTable *lists;       /* gint64 parent id → GPtrArray of WpItemList (weak) */
   GHashTable *plan_facts;  /* gint64 plan id → its facts, kept up to date (wp-store-facts.c) */
   gint64      facts_told;  /* the newest row of the change log they were told of */
@@ -156,6 +157,8 @@ void      wp_store_forget_live_items (WpStore *self);
 void      wp_store_forget_rollups    (WpStore *self);
 void      _wp_store_forget_judging   (WpStore *self);
 void      _wp_store_clear_rollups    (WpStore *self);
+void      _wp_store_prefetch_rollup  (WpStore    *self,
+                                      const char *uri);
 void      _wp_store_rollup_plan      (WpStore *self,
                                       gint64   plan_id,
                                       int      plan_year);

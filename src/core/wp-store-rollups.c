@@ -318,8 +318,18 @@ _wp_store_rollup_plan (WpStore *self,
   int max_depth = 0;
   GDate start;
 
-  if (!ROLLUPS (self)->plan_rows (self, plan_id, add_plan_row, rows, NULL))
-    return;  /* the subtrees are read one by one instead */
+  /* (read in a thread since the store opened, if it is the plan then newest) */
+  if (self->rollup_prefetch != NULL
+      && ROLLUPS (self)->take_prefetched (self, self->rollup_prefetch, plan_id,
+                                          add_plan_row, rows))
+    g_clear_pointer (&self->rollup_prefetch, ROLLUPS (self)->drop_prefetched);
+  else
+    {
+      g_clear_pointer (&self->rollup_prefetch, ROLLUPS (self)->drop_prefetched);
+      g_array_set_size (rows, 0);
+      if (!ROLLUPS (self)->plan_rows (self, plan_id, add_plan_row, rows, NULL))
+        return;  /* the subtrees are read one by one instead */
+    }
   for (guint i = 1; i < rows->len && sorted; i++)
     sorted = g_array_index (rows, PlanRow, i - 1).id < g_array_index (rows, PlanRow, i).id;
   if (!sorted)
@@ -556,6 +566,24 @@ rollup_from_children (WpStore    *self,
                                   read.children.worst_light, data->carried_forward);
   cache_figures (self, data->id, data->effective_status, data->effective_progress, data->light);
   return TRUE;
+}
+
+/* Starts reading the rows of the newest plan, which a window shows first
+ * (unless it remembers another year), in a thread on a connection of its
+ * own to @uri: the first rollup, before the window's first frame, finds
+ * them read (see take_prefetched() in queries/wp-rollup-queries.c). */
+void
+_wp_store_prefetch_rollup (WpStore    *self,
+                           const char *uri)
+{
+  g_autoptr(GPtrArray) plans = g_ptr_array_new_with_free_func (g_object_unref);
+  WpPlan *newest = NULL;
+
+  /* (by year: the last) */
+  if (self->backend->plans->list (self, plans, NULL) && plans->len > 0)
+    newest = g_ptr_array_index (plans, plans->len - 1);
+  if (newest != NULL)
+    self->rollup_prefetch = ROLLUPS (self)->prefetch (self, uri, wp_plan_get_id (newest));
 }
 
 /* Forgets every parent's figures and how plans are judged (the plans'

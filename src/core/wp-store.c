@@ -109,6 +109,7 @@ wp_store_finalize (GObject *object)
   g_clear_pointer (&self->live_items, wp_item_cache_free);
   g_clear_pointer (&self->rollups, g_hash_table_unref);
   g_clear_pointer (&self->judging, g_hash_table_unref);
+  g_clear_pointer (&self->rollup_prefetch, self->backend->rollups->drop_prefetched);
   g_clear_pointer (&self->lists, g_hash_table_unref);
   g_clear_pointer (&self->plan_facts, g_hash_table_unref);
   g_clear_pointer (&self->shown_matches, g_array_unref);
@@ -292,6 +293,15 @@ wp_store_open (const char        *path,
     return NULL;
   self->opened = TRUE;
   wp_store_check_outside_changes (self);  /* (the version to compare with) */
+  /* A store opened to be shown: its window's first rollup finds the rows
+   * read meanwhile */
+  if ((flags & WP_STORE_OPEN_CHECK_LATER) != 0)
+    {
+      g_autofree char *uri = self->immutable_uri != NULL ? g_strdup (self->immutable_uri)
+                                                         : _wp_db_plain_file_uri (self->path);
+
+      _wp_store_prefetch_rollup (self, uri);
+    }
   return g_steal_pointer (&self);
 }
 

@@ -548,6 +548,9 @@ typedef struct {
 typedef gboolean (*WpRollupRowFunc) (const WpRollupRow *row,
                                      gpointer           user_data);
 
+/* A plan's rows read in a thread, beside the main one */
+typedef struct _WpRollupPrefetch WpRollupPrefetch;
+
 /* The rows a parent's figures are rolled up from (queries/wp-rollup-queries.c) */
 typedef struct {
   /* The progress the milestones of @plan_id's items expect by the end of
@@ -564,6 +567,26 @@ typedef struct {
                             WpRollupRowFunc   func,
                             gpointer          user_data,
                             GError          **error);
+  /* Starts reading @plan_id's rows, as plan_rows() gives them, in a
+   * thread on a read-only connection of its own to @uri; NULL if it
+   * cannot (the plan's ids are not one run) */
+  WpRollupPrefetch *(*prefetch) (WpStore        *conn,
+                                 const char     *uri,
+                                 gint64          plan_id);
+  /* Gives @func the rows @prefetch read, reading what it has not begun
+   * on @conn meanwhile. FALSE, with nothing given, when they are not
+   * @plan_id's, could not be read, or the file changed since it began:
+   * plan_rows() reads them then. */
+  gboolean (*take_prefetched) (WpStore          *conn,
+                               WpRollupPrefetch *prefetch,
+                               gint64            plan_id,
+                               WpRollupRowFunc   func,
+                               gpointer          user_data);
+  /* Lets go of @prefetch, once its thread has stopped after the rows it is
+   * reading */
+  void     (*drop_prefetched) (WpRollupPrefetch *prefetch);
+  /* Waits for @prefetch's thread to end (for tests) */
+  void     (*wait_prefetched) (WpRollupPrefetch *prefetch);
   /* @item_id's descendants, the deepest first */
   gboolean (*descendants)  (WpStore          *conn,
                             gint64            item_id,
