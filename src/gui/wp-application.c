@@ -19,6 +19,9 @@ struct _WpApplication
   AdwApplication  parent_instance;
 
   char           *db_path;
+  char           *file_hint;    /* the plan file the command line names, if one */
+  WpStore        *early_store;  /* opened before GTK started: see open_early() */
+  char           *early_path;
 };
 
 G_DEFINE_FINAL_TYPE (WpApplication, wp_application, ADW_TYPE_APPLICATION)
@@ -112,7 +115,10 @@ open_window (WpApplication *self,
   g_autofree char *dir = g_path_get_dirname (path);
   GtkWindow *window;
 
-  if (create_folder && g_mkdir_with_parents (dir, 0700) != 0)
+  /* (the first window's file, opened while GTK started) */
+  if (self->early_store != NULL && g_strcmp0 (self->early_path, path) == 0)
+    store = g_steal_pointer (&self->early_store);
+  else if (create_folder && g_mkdir_with_parents (dir, 0700) != 0)
     g_set_error (&error, G_FILE_ERROR, g_file_error_from_errno (errno),
                  _("Cannot create the folder “%s”: %s"), dir, g_strerror (errno));
   else if (g_file_test (path, G_FILE_TEST_IS_REGULAR) && wp_store_file_refuses_readers (path))
@@ -120,6 +126,7 @@ open_window (WpApplication *self,
                  _("“%s” is in use by another program. Close it there and try again."), path);
   else
     store = wp_store_open (path, WP_STORE_OPEN_CHECK_LATER, &error);
+  g_clear_object (&self->early_store);  /* (not the file wanted after all) */
   /* A file one may only read (on read-only media, say) is shown read-only,
    * with a bar that says so and offers to save a copy to edit. */
   if (store == NULL && g_error_matches (error, WP_STORE_ERROR, WP_STORE_ERROR_READ_ONLY))
@@ -292,6 +299,50 @@ static const GActionEntry app_actions[] = {
   { "open-recent", open_recent_activated, "s" },
 };
 
+/* Opens the plan file the first window will show before GTK starts: the
+ * store reads the plan's rows in a thread meanwhile (issue 18: 100,000
+ * items rolled up before the first frame), on the core GTK leaves idle
+ * while it starts. Only a file that exists and is free; any trouble is
+ * left for open_window() to meet and tell. */
+static void
+open_early (WpApplication *self)
+{
+  g_autofree char *path = NULL;
+
+  path = self->file_hint != NULL ? g_strdup (self->file_hint)
+         : self->db_path != NULL ? g_strdup (self->db_path)
+         : wp_store_default_path ();
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR) || wp_store_file_refuses_readers (path))
+    return;
+  self->early_store = wp_store_open (path, WP_STORE_OPEN_CHECK_LATER, NULL);
+  if (self->early_store != NULL)
+    self->early_path = g_steal_pointer (&path);
+}
+
+/* Notes the last file the command line names (a hint for open_early():
+ * GApplication gives the files only after starting GTK) */
+static gboolean
+wp_application_local_command_line (GApplication   *app,
+                                   char         ***arguments,
+                                   int            *exit_status)
+{
+  WpApplication *self = WP_APPLICATION (app);
+  char **argv = *arguments;
+
+  for (int i = 1; argv[i] != NULL; i++)
+    if (g_str_equal (argv[i], "--db") && argv[i + 1] != NULL)
+      i++;
+    else if (argv[i][0] != '-' && g_file_test (argv[i], G_FILE_TEST_IS_REGULAR))
+      {
+        g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
+
+        g_free (self->file_hint);
+        self->file_hint = g_file_get_path (file);
+      }
+  return G_APPLICATION_CLASS (wp_application_parent_class)->local_command_line (app, arguments,
+                                                                               exit_status);
+}
+
 static void
 wp_application_startup (GApplication *app)
 {
@@ -308,6 +359,7 @@ wp_application_startup (GApplication *app)
   static const char *print_accels[] = { "<Control>p", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
 
+  open_early (WP_APPLICATION (app));
   G_APPLICATION_CLASS (wp_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
@@ -366,6 +418,9 @@ wp_application_finalize (GObject *object)
   WpApplication *self = WP_APPLICATION (object);
 
   g_clear_pointer (&self->db_path, g_free);
+  g_clear_pointer (&self->file_hint, g_free);
+  g_clear_object (&self->early_store);
+  g_clear_pointer (&self->early_path, g_free);
 
   G_OBJECT_CLASS (wp_application_parent_class)->finalize (object);
 }
@@ -381,6 +436,7 @@ wp_application_class_init (WpApplicationClass *klass)
   app_class->open = wp_application_open;
   app_class->startup = wp_application_startup;
   app_class->handle_local_options = wp_application_handle_local_options;
+  app_class->local_command_line = wp_application_local_command_line;
 }
 
 static void
