@@ -51,6 +51,8 @@ struct _WpProgressView
   gboolean             listing;         /* the view is filling the agency list */
   gboolean             drafting;        /* the view is writing the summary */
   gboolean             summary_edited;  /* the user changed the summary */
+  char                *draft;           /* the summary drafted, till it is shown */
+  guint                draft_idle;
 };
 
 /* wp-progress-view.c */
