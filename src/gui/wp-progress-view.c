@@ -152,7 +152,7 @@ end_list (WpProgressView      *self,
         g_dngettext (GETTEXT_PACKAGE, "Show %u more", "Show %u more", listed - shown),
         listed - shown);
       GtkWidget *row = add_group_row (self, group, title, NULL, -1);
-      GtkWidget *icon = gtk_image_new_from_icon_name ("view-more-symbolic");
+      GtkWidget *icon = gtk_image_new_from_icon_name ("pan-down-symbolic");
 
       gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       title, -1);
