@@ -52,7 +52,8 @@ struct _WpProgressView
   gboolean             drafting;        /* the view is writing the summary */
   gboolean             summary_edited;  /* the user changed the summary */
   char                *draft;           /* the summary drafted, till it is shown */
-  guint                draft_idle;
+  guint                after_frame_idle;  /* the draft, the agency list */
+  gboolean             agencies_later;  /* the agency list is to be filled */
 };
 
 /* wp-progress-view.c */

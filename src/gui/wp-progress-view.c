@@ -415,28 +415,42 @@ set_draft (WpProgressView *self)
   self->drafting = FALSE;
 }
 
+static void update_agencies (WpProgressView *self);
+
+/* What waits for the frame: the draft, and the agency list */
 static gboolean
-set_draft_idle (gpointer data)
+after_frame_idle (gpointer data)
 {
   WpProgressView *self = data;
 
-  self->draft_idle = 0;
+  self->after_frame_idle = 0;
+  if (self->agencies_later && self->binding.context != NULL && self->binding.plan != NULL
+      && get_store (self) != NULL)
+    update_agencies (self);
+  self->agencies_later = FALSE;
   set_draft (self);
   return G_SOURCE_REMOVE;
+}
+
+/* After the frame that is due: GTK paints at a higher priority than
+ * this idle's */
+static void
+queue_after_frame (WpProgressView *self)
+{
+  if (self->after_frame_idle == 0)
+    self->after_frame_idle = g_idle_add_full (G_PRIORITY_LOW, after_frame_idle, self, NULL);
 }
 
 static void
 cancel_draft (WpProgressView *self)
 {
-  g_clear_handle_id (&self->draft_idle, g_source_remove);
   g_clear_pointer (&self->draft, g_free);
 }
 
 /* The summary of a big plan is thousands of characters to lay out (it
  * names the work under each late key task), and it is at the bottom of
- * the view: it goes in after the frame with the figures on top, which
- * GTK paints at a higher priority than this idle's. (@draft: transfer
- * full) */
+ * the view: it goes in after the frame with the figures on top.
+ * (@draft: transfer full) */
 static void
 draft_summary (WpProgressView *self,
                char           *draft)
@@ -448,7 +462,7 @@ draft_summary (WpProgressView *self,
       set_draft (self);
       return;
     }
-  self->draft_idle = g_idle_add_full (G_PRIORITY_LOW, set_draft_idle, self, NULL);
+  queue_after_frame (self);
 }
 
 static void queue_refresh      (WpProgressView *self);
@@ -579,7 +593,22 @@ refresh (WpProgressView *self)
       return;
     }
 
-  update_agencies (self);
+  /* The list of agencies is for when it is opened: with all of them
+   * shown, it is filled after the frame (its first line is "All
+   * Agencies"); an agency chosen must be found in it now, or forgotten */
+  if (self->agency != NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    update_agencies (self);
+  else
+    {
+      if (g_list_model_get_n_items (G_LIST_MODEL (self->agency_names)) == 0)
+        {
+          self->listing = TRUE;
+          gtk_string_list_append (self->agency_names, _("All Agencies"));
+          self->listing = FALSE;
+        }
+      self->agencies_later = TRUE;
+      queue_after_frame (self);
+    }
   /* (only the items the lists show are read) */
   stats = computed = wp_plan_stats_compute_listing (get_store (self),
                                                     wp_plan_get_id (self->binding.plan),
@@ -731,6 +760,7 @@ wp_progress_view_dispose (GObject *object)
 
   wp_view_refresh_cancel (&self->refresh);
   cancel_draft (self);
+  g_clear_handle_id (&self->after_frame_idle, g_source_remove);
   wp_view_binding_clear (&self->binding, self);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->stats, wp_plan_stats_free);
