@@ -60,8 +60,9 @@ filter_activated (WpProgressView *self,
  * two more shows them all, rather than a row offering one or two.) */
 #define SHOWN_AT_FIRST 10
 
-/* Fills a list's group with its rows */
-typedef void (*WpFillList) (WpProgressView *self);
+/* Fills a list's group with its rows, from row @from on */
+typedef void (*WpFillList) (WpProgressView *self,
+                            guint           from);
 
 static GtkWidget *add_group_row (WpProgressView      *self,
                                  AdwPreferencesGroup *group,
@@ -80,37 +81,23 @@ n_shown (AdwPreferencesGroup *group,
   return SHOWN_AT_FIRST;
 }
 
+/* Takes away the rows after @group's items: the one that showed the
+ * rest, and the one saying how many more there are */
 static void
-remove_rows_of (WpProgressView      *self,
-                AdwPreferencesGroup *group)
+remove_rows_after_items (WpProgressView      *self,
+                         AdwPreferencesGroup *group)
 {
   for (guint i = self->rows->len; i > 0; i--)
     {
       GtkWidget *row = g_ptr_array_index (self->rows, i - 1);
 
-      if (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP) == GTK_WIDGET (group))
+      if (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP) == GTK_WIDGET (group)
+          && g_object_get_data (G_OBJECT (row), "wp-item-id") == NULL)
         {
           adw_preferences_group_remove (group, row);
           g_ptr_array_remove_index (self->rows, i - 1);
         }
     }
-}
-
-/* The row of @group at @index, or NULL */
-static GtkWidget *
-row_of (WpProgressView      *self,
-        AdwPreferencesGroup *group,
-        guint                index)
-{
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (self->rows, i);
-
-      if (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP) == GTK_WIDGET (group)
-          && index-- == 0)
-        return row;
-    }
-  return NULL;
 }
 
 static void
@@ -121,17 +108,17 @@ on_show_all_activated (AdwActionRow   *row,
                                                         GTK_WIDGET (row),
                                                         ADW_TYPE_PREFERENCES_GROUP));
   WpFillList fill = g_object_get_data (G_OBJECT (row), "wp-fill");
-  gboolean focused = gtk_widget_has_focus (GTK_WIDGET (row));
-  GtkWidget *first_new;
+  GtkWidget *before = gtk_widget_get_prev_sibling (GTK_WIDGET (row));
 
+  /* Keyboard focus goes back to the row above, the last one shown, with
+   * the first new one below it: a row that has not been laid out yet
+   * would take the view to the top of the list */
+  if (gtk_widget_has_focus (GTK_WIDGET (row)) && before != NULL)
+    gtk_widget_grab_focus (before);
   /* (until another plan is shown) */
   g_object_set_data (G_OBJECT (group), "wp-show-all", GINT_TO_POINTER (TRUE));
-  remove_rows_of (self, group);
-  fill (self);
-  /* Keyboard focus goes on to the first row that was not shown */
-  first_new = row_of (self, group, SHOWN_AT_FIRST);
-  if (focused && first_new != NULL)
-    gtk_widget_grab_focus (first_new);
+  remove_rows_after_items (self, group);
+  fill (self, SHOWN_AT_FIRST);
 }
 
 /* After a list's @shown rows: a row that shows the rest of the @listed
@@ -265,13 +252,14 @@ add_item_rows (WpProgressView      *self,
                AdwPreferencesGroup *group,
                GPtrArray           *items,
                guint                total,
+               guint                from,
                WpFillList           fill)
 {
   guint listed = MIN (items->len, MAX_LISTED);
   guint shown = n_shown (group, listed);
 
   gtk_widget_set_visible (GTK_WIDGET (group), total > 0);
-  for (guint i = 0; i < shown; i++)
+  for (guint i = from; i < shown; i++)
     {
       WpItem *item = g_ptr_array_index (items, i);
       GPtrArray *below = wp_plan_stats_get_below (self->stats, item);
@@ -307,17 +295,19 @@ add_item_rows (WpProgressView      *self,
 }
 
 static void
-fill_overdue (WpProgressView *self)
+fill_overdue (WpProgressView *self,
+              guint           from)
 {
   add_item_rows (self, self->overdue_group, self->stats->overdue, self->stats->counts.overdue,
-                 fill_overdue);
+                 from, fill_overdue);
 }
 
 static void
-fill_due_soon (WpProgressView *self)
+fill_due_soon (WpProgressView *self,
+               guint           from)
 {
   add_item_rows (self, self->due_soon_group, self->stats->due_soon,
-                 self->stats->counts.due_soon, fill_due_soon);
+                 self->stats->counts.due_soon, from, fill_due_soon);
 }
 
 /* The plan's done items waiting as 待销号, with their completion notes,
@@ -329,7 +319,8 @@ get_store (WpProgressView *self)
 }
 
 static void
-show_pending (WpProgressView *self)
+show_pending (WpProgressView *self,
+              guint           from)
 {
   WpStore *store = get_store (self);
   g_autoptr(GArray) ids = wp_store_list_pending_closeouts (store,
@@ -339,7 +330,7 @@ show_pending (WpProgressView *self)
   guint shown = n_shown (self->pending_group, MIN (n, MAX_LISTED));
 
   gtk_widget_set_visible (GTK_WIDGET (self->pending_group), n > 0);
-  for (guint i = 0; i < shown; i++)
+  for (guint i = from; i < shown; i++)
     {
       gint64 id = g_array_index (ids, gint64, i);
       g_autoptr(WpItem) item = wp_store_get_item (store, id, NULL);
@@ -512,7 +503,8 @@ on_agency_selected (WpProgressView *self)
   queue_refresh (self);
 }
 
-static void fill_behind (WpProgressView *self);
+static void fill_behind (WpProgressView *self,
+                         guint           from);
 
 /* The breakdown against the milestones (形象进度), or one line saying none
  * is due yet; then the items behind theirs */
@@ -544,18 +536,19 @@ show_pace (WpProgressView *self,
       _wp_progress_size_pace_charts (self, stats);
     }
 
-  fill_behind (self);
+  fill_behind (self, 0);
 }
 
 /* The items behind their milestones */
 static void
-fill_behind (WpProgressView *self)
+fill_behind (WpProgressView *self,
+             guint           from)
 {
   GPtrArray *list = self->stats->behind;
   guint shown = n_shown (self->behind_group, MIN (list->len, MAX_LISTED));
 
   gtk_widget_set_visible (GTK_WIDGET (self->behind_group), list->len > 0);
-  for (guint i = 0; i < shown; i++)
+  for (guint i = from; i < shown; i++)
     {
       WpItemBehind *behind = g_ptr_array_index (list, i);
       g_autofree char *leads = g_strjoinv ("、", (char **) wp_item_get_lead_agencies (behind->item));
@@ -657,10 +650,10 @@ refresh (WpProgressView *self)
                     share >= 0 ? 100 * share : -1);
     }
 
-  fill_overdue (self);
-  fill_due_soon (self);
+  fill_overdue (self, 0);
+  fill_due_soon (self, 0);
   show_pace (self, stats);
-  show_pending (self);
+  show_pending (self, 0);
 
   /* The user's wording stands until they ask for a new draft */
   if (!self->summary_edited)
