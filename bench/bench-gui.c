@@ -114,6 +114,9 @@ wait_frame (GtkWidget *window,
       g_print ("  (frame: %.1f ms until it began, layout %.1f, paint %.1f, after it %.1f)\n",
                frame_at[0] - since, frame_at[1] - frame_at[0], frame_at[2] - frame_at[1],
                now - frame_at[2]);
+      /* (the monotonic clock's seconds, for `perf record -k CLOCK_MONOTONIC` and
+       * `perf report --time FROM,TO`) */
+      g_print ("  (from %.6f to %.6f s)\n", since / 1e3, now / 1e3);
     }
   if (g_getenv ("BENCH_CPU") != NULL)
     g_print ("  (main thread's CPU time to the frame: %.1f ms)\n", thread_cpu_ms () - cpu_at_start);

@@ -5761,6 +5761,107 @@ test_closeout_zh_CN (void)
   setlocale (LC_ALL, "C.UTF-8");
 }
 
+/* Every action of the plan is due by the end of March */
+static void
+due_in_march (WpStore *store,
+              WpItem  *action,
+              WpItem  *task,
+              int      n,
+              gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (wp_store_set_item_due_text (store, wp_item_get_id (action), "3月底前", &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+is_row_titled_starting (GtkWidget *widget, gconstpointer start)
+{
+  return ADW_IS_PREFERENCES_ROW (widget)
+         && g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), start);
+}
+
+/* A long list shows its first ten rows and a row that shows the rest;
+ * they stay shown when the figures change, and another plan's list starts
+ * short again. */
+static void
+test_progress_lists_show_more (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "late.db", NULL);
+  g_autoptr(GError) error = NULL;
+  WpStore *store = wp_store_open (path, WP_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(WpPlan) plan = NULL;
+  g_autoptr(WpPlan) other = NULL;
+  WpContext *context;
+  WpWindow *window;
+  GtkWidget *progress, *overdue, *more;
+  GDate day;
+
+  g_assert_no_error (error);
+  plan = wp_store_create_plan (store, 2025, "逾期较多的计划", "市委政法委", &error);
+  g_assert_no_error (error);
+  wp_test_generate_plan (store, wp_plan_get_id (plan), 1, 15, 1, NULL, due_in_march, NULL);
+  other = wp_store_create_plan (store, 2026, "另一计划", "市委政法委", &error);
+  g_assert_no_error (error);
+  wp_test_generate_plan (store, wp_plan_get_id (other), 1, 15, 1, NULL, due_in_march, NULL);
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 15, 7, 2025);
+  wp_store_set_judging (store, &day, 30);
+
+  context = wp_context_new (store, NULL);
+  window = wp_window_new (NULL, context, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s",
+                                             "progress"));
+  progress = find_descendant (GTK_WIDGET (window), WP_TYPE_PROGRESS_VIEW);
+  wp_progress_view_set_plan (WP_PROGRESS_VIEW (progress), plan);
+  spin ();
+
+  overdue = find_group (progress, "Overdue");
+  g_assert_cmpint (tile_number (progress, "Overdue"), ==, 15);
+  g_assert_cmpuint (count_item_rows (overdue), ==, 10);
+  more = find_widget (overdue, is_row_titled, "Show 5 more");
+  g_assert_nonnull (more);
+  g_assert_null (find_widget (overdue, is_row_titled_starting, "and "));
+
+  adw_action_row_activate (ADW_ACTION_ROW (more));
+  spin ();
+  g_assert_cmpuint (count_item_rows (overdue), ==, 15);
+  g_assert_null (find_widget (overdue, is_row_titled_starting, "Show "));
+
+  /* An edit: the figures are read again, and the list stays whole */
+  {
+    g_autoptr(GPtrArray) areas = wp_store_list_children (store, wp_plan_get_id (plan), 0, NULL);
+    g_auto(GValue) v = G_VALUE_INIT;
+
+    g_value_init (&v, G_TYPE_STRING);
+    g_value_set_string (&v, "新的领域名称");
+    g_assert_true (wp_edit_set_property (wp_context_get_undo_stack (context),
+                                         wp_item_get_id (g_ptr_array_index (areas, 0)), "title",
+                                         &v, NULL));
+    spin ();
+    g_assert_cmpuint (count_item_rows (overdue), ==, 15);
+  }
+
+  wp_progress_view_set_plan (WP_PROGRESS_VIEW (progress), other);
+  spin ();
+  g_assert_cmpuint (count_item_rows (overdue), ==, 10);
+  g_assert_nonnull (find_widget (overdue, is_row_titled, "Show 5 more"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_clear_object (&plan);
+  g_clear_object (&other);
+  g_object_unref (context);
+  g_assert_cmpuint (wp_store_get_n_live_items (store), ==, 0);
+  g_assert_finalize_object (store);
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
 /* Issue 21: the tests of milestones and light rules run on 15 July 2025,
  * when the second quarter has ended and is the one judged. */
 static void
@@ -6993,6 +7094,7 @@ main (int    argc,
   g_test_add_func ("/gui/reporting-view-zh_CN", test_reporting_view_zh_CN);
 
   g_test_add_func ("/gui/progress-pace-breakdown", test_progress_pace_breakdown);
+  g_test_add_func ("/gui/progress-lists-show-more", test_progress_lists_show_more);
 
   g_test_add ("/gui/closeout-with-file", Demo, NULL, demo_setup, test_closeout_with_file,
               demo_teardown);

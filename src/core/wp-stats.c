@@ -85,14 +85,16 @@ wp_counts_have_milestones (const WpCounts *counts)
          + counts->pace[WP_PACE_BEHIND] > 0;
 }
 
-/* @light: the light the item is judged by, for this count */
+/* @light: the light the item is judged by, for this count; @pace: its
+ * wp_item_facts_get_pace(), worked out once for every count it is in */
 static void
 count (WpCounts          *counts,
        const WpItemFacts *f,
-       WpLight            light)
+       WpLight            light,
+       WpPace             pace)
 {
   counts->total++;
-  counts->pace[wp_item_facts_get_pace (f)]++;
+  counts->pace[pace]++;
   switch (f->status)
     {
     case WP_ITEM_STATUS_DONE:
@@ -227,8 +229,8 @@ sort_listed (GPtrArray  *listed,
 }
 
 /* Item objects for the first @max of @listed (facts), each with the work
- * under it (from @below) in @stats->below: what is shown is all that is
- * read. */
+ * under it (from @below, put in order here, earliest deadline first) in
+ * @stats->below: what is shown is all that is read. */
 static gboolean
 read_listed (WpStore      *store,
              WpPlanStats  *stats,
@@ -249,6 +251,9 @@ read_listed (WpStore      *store,
       g_ptr_array_add (out, item);
       if (work == NULL)
         continue;
+      /* (only the work under the items read is put in order: on a big
+       * plan, hundreds of late key tasks have dozens of actions each) */
+      g_ptr_array_sort (work, compare_due);
       {
         GPtrArray *items = g_ptr_array_new_full (work->len, g_object_unref);
 
@@ -349,7 +354,8 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AgencySlots, agency_slots_clear)
 static void
 count_leads (WpPlanStats       *stats,
              AgencySlots       *slots,
-             const WpItemFacts *f)
+             const WpItemFacts *f,
+             WpPace             pace)
 {
   for (guint k = 0; k < f->n_lead; k++)
     {
@@ -370,7 +376,7 @@ count_leads (WpPlanStats       *stats,
           g_ptr_array_add (stats->agencies, group);
         }
       /* An agency answers for its own lateness, at whatever level */
-      count (&group->counts, f, f->agency_light);
+      count (&group->counts, f, f->agency_light, pace);
     }
 }
 
@@ -541,10 +547,12 @@ wp_plan_stats_compute_listing (WpStore     *store,
     {
       const WpItemFacts *f = &g_array_index (facts->items, WpItemFacts, i);
       WpLight light = counted_light (f, agency_id);
+      WpPace pace;
       GPtrArray *list;
 
       if (agency_id != 0 && !wp_item_facts_involves (f, agency_id))
         continue;
+      pace = wp_item_facts_get_pace (f);
 
       list = g_hash_table_lookup (targets_by_item, &f->id);
       if (list != NULL)
@@ -565,7 +573,7 @@ wp_plan_stats_compute_listing (WpStore     *store,
 
       /* Leads at any level: actions led by an agency under key tasks led
        * by another are still the first one's */
-      count_leads (stats, &slots, f);
+      count_leads (stats, &slots, f, pace);
 
       if (!is_counted (stats, f, agency_id))
         continue;
@@ -574,9 +582,9 @@ wp_plan_stats_compute_listing (WpStore     *store,
         const GDate *day = finished != NULL ? g_hash_table_lookup (finished, &f->id) : NULL;
         gboolean leads = FALSE;
 
-        count (&stats->counts, f, light);
+        count (&stats->counts, f, light, pace);
         if (area != NULL)
-          count (&area->counts, f, light);
+          count (&area->counts, f, light, pace);
         for (guint k = 0; k < f->n_lead; k++)
           leads |= f->lead[k] == agency_id;
         if (agency_id > 0 && f->kind <= WP_ITEM_KIND_ACTION)
@@ -587,7 +595,7 @@ wp_plan_stats_compute_listing (WpStore     *store,
             g_ptr_array_add (light == WP_LIGHT_RED ? overdue : due_soon, (gpointer) f);
             g_hash_table_add (listed, (gpointer) &f->id);
           }
-        if (wp_item_facts_get_pace (f) == WP_PACE_BEHIND)
+        if (pace == WP_PACE_BEHIND)
           {
             WpItemBehind *behind = g_new0 (WpItemBehind, 1);
 
@@ -650,14 +658,6 @@ wp_plan_stats_compute_listing (WpStore     *store,
     if (((WpGroupCounts *) g_ptr_array_index (stats->areas, i - 1))->counts.total == 0)
       g_ptr_array_remove_index (stats->areas, i - 1);
   g_ptr_array_sort (stats->agencies, compare_agencies);
-  {
-    GHashTableIter iter;
-    gpointer work;
-
-    g_hash_table_iter_init (&iter, below);
-    while (g_hash_table_iter_next (&iter, NULL, &work))
-      g_ptr_array_sort (work, compare_due);
-  }
   sort_listed (overdue, below);
   sort_listed (due_soon, below);
   /* (a stable sort: equal gaps stay in outline order) */

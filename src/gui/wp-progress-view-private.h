@@ -51,6 +51,9 @@ struct _WpProgressView
   gboolean             listing;         /* the view is filling the agency list */
   gboolean             drafting;        /* the view is writing the summary */
   gboolean             summary_edited;  /* the user changed the summary */
+  char                *draft;           /* the summary drafted, till it is shown */
+  guint                after_frame_idle;  /* the draft, the agency list */
+  gboolean             agencies_later;  /* the agency list is to be filled */
 };
 
 /* wp-progress-view.c */

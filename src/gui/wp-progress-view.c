@@ -54,6 +54,110 @@ filter_activated (WpProgressView *self,
 /* The work named under a listed item: a key task of a big plan can have
  * dozens of late actions, and every line is text to lay out */
 #define MAX_BELOW_SHOWN 3
+/* The rows a list shows until asked for the rest: thirty late key tasks
+ * of five lines each were a third of the time the view took to open on a
+ * big plan, most of them far below the first screen. (A list of up to
+ * two more shows them all, rather than a row offering one or two.) */
+#define SHOWN_AT_FIRST 10
+
+/* Fills a list's group with its rows, from row @from on */
+typedef void (*WpFillList) (WpProgressView *self,
+                            guint           from);
+
+static GtkWidget *add_group_row (WpProgressView      *self,
+                                 AdwPreferencesGroup *group,
+                                 const char          *title,
+                                 const char          *subtitle,
+                                 double               progress);
+
+/* How many of the @listed rows of @group to show */
+static guint
+n_shown (AdwPreferencesGroup *group,
+         guint                listed)
+{
+  if (g_object_get_data (G_OBJECT (group), "wp-show-all") != NULL
+      || listed <= SHOWN_AT_FIRST + 2)
+    return listed;
+  return SHOWN_AT_FIRST;
+}
+
+/* Takes away the rows after @group's items: the one that showed the
+ * rest, and the one saying how many more there are */
+static void
+remove_rows_after_items (WpProgressView      *self,
+                         AdwPreferencesGroup *group)
+{
+  for (guint i = self->rows->len; i > 0; i--)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i - 1);
+
+      if (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP) == GTK_WIDGET (group)
+          && g_object_get_data (G_OBJECT (row), "wp-item-id") == NULL)
+        {
+          adw_preferences_group_remove (group, row);
+          g_ptr_array_remove_index (self->rows, i - 1);
+        }
+    }
+}
+
+static void
+on_show_all_activated (AdwActionRow   *row,
+                       WpProgressView *self)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (
+                                                        GTK_WIDGET (row),
+                                                        ADW_TYPE_PREFERENCES_GROUP));
+  WpFillList fill = g_object_get_data (G_OBJECT (row), "wp-fill");
+  GtkWidget *before = gtk_widget_get_prev_sibling (GTK_WIDGET (row));
+
+  /* Keyboard focus goes back to the row above, the last one shown, with
+   * the first new one below it: a row that has not been laid out yet
+   * would take the view to the top of the list */
+  if (gtk_widget_has_focus (GTK_WIDGET (row)) && before != NULL)
+    gtk_widget_grab_focus (before);
+  /* (until another plan is shown) */
+  g_object_set_data (G_OBJECT (group), "wp-show-all", GINT_TO_POINTER (TRUE));
+  remove_rows_after_items (self, group);
+  fill (self, SHOWN_AT_FIRST);
+}
+
+/* After a list's @shown rows: a row that shows the rest of the @listed
+ * when activated, and one saying how many of the @total are not listed */
+static void
+end_list (WpProgressView      *self,
+          AdwPreferencesGroup *group,
+          guint                shown,
+          guint                listed,
+          guint                total,
+          WpFillList           fill)
+{
+  if (shown < listed)
+    {
+      /* Translators: the last row of a list in the progress view, which
+       * shows the rest of it */
+      g_autofree char *title = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "Show %u more", "Show %u more", listed - shown),
+        listed - shown);
+      GtkWidget *row = add_group_row (self, group, title, NULL, -1);
+      GtkWidget *icon = gtk_image_new_from_icon_name ("pan-down-symbolic");
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      title, -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), "wp-fill", fill);
+      g_signal_connect (row, "activated", G_CALLBACK (on_show_all_activated), self);
+    }
+  if (total > listed)
+    {
+      /* Translators: under a list cut short in the progress view */
+      g_autofree char *more = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "and %u more item", "and %u more items",
+                     total - listed), total - listed);
+
+      add_group_row (self, group, more, NULL, -1);
+    }
+}
 
 static void
 add_tile (WpProgressView *self,
@@ -147,10 +251,15 @@ static void
 add_item_rows (WpProgressView      *self,
                AdwPreferencesGroup *group,
                GPtrArray           *items,
-               guint                total)
+               guint                total,
+               guint                from,
+               WpFillList           fill)
 {
+  guint listed = MIN (items->len, MAX_LISTED);
+  guint shown = n_shown (group, listed);
+
   gtk_widget_set_visible (GTK_WIDGET (group), total > 0);
-  for (guint i = 0; i < MIN (items->len, MAX_LISTED); i++)
+  for (guint i = from; i < shown; i++)
     {
       WpItem *item = g_ptr_array_index (items, i);
       GPtrArray *below = wp_plan_stats_get_below (self->stats, item);
@@ -181,15 +290,24 @@ add_item_rows (WpProgressView      *self,
       wp_row_unwrap_subtitle (
         add_item_row (self, group, item, wp_item_get_title (item), line->str, -1));
     }
-  if (total > MAX_LISTED)
-    {
-      /* Translators: under a list cut short in the progress view */
-      g_autofree char *more = g_strdup_printf (
-        g_dngettext (GETTEXT_PACKAGE, "and %u more item", "and %u more items",
-                     total - MAX_LISTED), total - MAX_LISTED);
+  /* (the tile's count, when more are counted than listed) */
+  end_list (self, group, shown, listed, MAX (total, listed), fill);
+}
 
-      add_group_row (self, group, more, NULL, -1);
-    }
+static void
+fill_overdue (WpProgressView *self,
+              guint           from)
+{
+  add_item_rows (self, self->overdue_group, self->stats->overdue, self->stats->counts.overdue,
+                 from, fill_overdue);
+}
+
+static void
+fill_due_soon (WpProgressView *self,
+               guint           from)
+{
+  add_item_rows (self, self->due_soon_group, self->stats->due_soon,
+                 self->stats->counts.due_soon, from, fill_due_soon);
 }
 
 /* The plan's done items waiting as 待销号, with their completion notes,
@@ -201,16 +319,18 @@ get_store (WpProgressView *self)
 }
 
 static void
-show_pending (WpProgressView *self)
+show_pending (WpProgressView *self,
+              guint           from)
 {
   WpStore *store = get_store (self);
   g_autoptr(GArray) ids = wp_store_list_pending_closeouts (store,
                                                            wp_plan_get_id (self->binding.plan),
                                                            NULL);
   guint n = ids != NULL ? ids->len : 0;
+  guint shown = n_shown (self->pending_group, MIN (n, MAX_LISTED));
 
   gtk_widget_set_visible (GTK_WIDGET (self->pending_group), n > 0);
-  for (guint i = 0; i < MIN (n, MAX_LISTED); i++)
+  for (guint i = from; i < shown; i++)
     {
       gint64 id = g_array_index (ids, gint64, i);
       g_autoptr(WpItem) item = wp_store_get_item (store, id, NULL);
@@ -231,14 +351,7 @@ show_pending (WpProgressView *self)
       }
       wp_closeout_clear (&closeout);
     }
-  if (n > MAX_LISTED)
-    {
-      g_autofree char *more = g_strdup_printf (
-        g_dngettext (GETTEXT_PACKAGE, "and %u more item", "and %u more items", n - MAX_LISTED),
-        n - MAX_LISTED);
-
-      add_group_row (self, self->pending_group, more, NULL, -1);
-    }
+  end_list (self, self->pending_group, shown, MIN (n, MAX_LISTED), n, show_pending);
 }
 
 static GtkWidget *
@@ -277,6 +390,70 @@ clear (WpProgressView *self)
   g_ptr_array_set_size (self->rows, 0);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tiles))) != NULL)
     gtk_flow_box_remove (self->tiles, child);
+}
+
+/* Puts the drafted summary in its place, unless the user has written
+ * their own meanwhile */
+static void
+set_draft (WpProgressView *self)
+{
+  g_autofree char *draft = g_steal_pointer (&self->draft);
+
+  if (draft == NULL || self->summary_edited)
+    return;
+  self->drafting = TRUE;
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->summary_view), draft, -1);
+  self->drafting = FALSE;
+}
+
+static void update_agencies (WpProgressView *self);
+
+/* What waits for the frame: the draft, and the agency list */
+static gboolean
+after_frame_idle (gpointer data)
+{
+  WpProgressView *self = data;
+
+  self->after_frame_idle = 0;
+  if (self->agencies_later && self->binding.context != NULL && self->binding.plan != NULL
+      && get_store (self) != NULL)
+    update_agencies (self);
+  self->agencies_later = FALSE;
+  set_draft (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* After the frame that is due: GTK paints at a higher priority than
+ * this idle's */
+static void
+queue_after_frame (WpProgressView *self)
+{
+  if (self->after_frame_idle == 0)
+    self->after_frame_idle = g_idle_add_full (G_PRIORITY_LOW, after_frame_idle, self, NULL);
+}
+
+static void
+cancel_draft (WpProgressView *self)
+{
+  g_clear_pointer (&self->draft, g_free);
+}
+
+/* The summary of a big plan is thousands of characters to lay out (it
+ * names the work under each late key task), and it is at the bottom of
+ * the view: it goes in after the frame with the figures on top.
+ * (@draft: transfer full) */
+static void
+draft_summary (WpProgressView *self,
+               char           *draft)
+{
+  cancel_draft (self);
+  self->draft = draft;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      set_draft (self);
+      return;
+    }
+  queue_after_frame (self);
 }
 
 static void queue_refresh      (WpProgressView *self);
@@ -326,6 +503,9 @@ on_agency_selected (WpProgressView *self)
   queue_refresh (self);
 }
 
+static void fill_behind (WpProgressView *self,
+                         guint           from);
+
 /* The breakdown against the milestones (形象进度), or one line saying none
  * is due yet; then the items behind theirs */
 static void
@@ -356,10 +536,21 @@ show_pace (WpProgressView *self,
       _wp_progress_size_pace_charts (self, stats);
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->behind_group), stats->behind->len > 0);
-  for (guint i = 0; i < MIN (stats->behind->len, MAX_LISTED); i++)
+  fill_behind (self, 0);
+}
+
+/* The items behind their milestones */
+static void
+fill_behind (WpProgressView *self,
+             guint           from)
+{
+  GPtrArray *list = self->stats->behind;
+  guint shown = n_shown (self->behind_group, MIN (list->len, MAX_LISTED));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->behind_group), list->len > 0);
+  for (guint i = from; i < shown; i++)
     {
-      WpItemBehind *behind = g_ptr_array_index (stats->behind, i);
+      WpItemBehind *behind = g_ptr_array_index (list, i);
       g_autofree char *leads = g_strjoinv ("、", (char **) wp_item_get_lead_agencies (behind->item));
       /* Translators: under an item behind its milestone: its lead agency,
        * the progress expected by now and its own */
@@ -370,14 +561,8 @@ show_pace (WpProgressView *self,
       add_item_row (self, self->behind_group, behind->item, wp_item_get_title (behind->item),
                     line, -1);
     }
-  if (stats->behind->len > MAX_LISTED)
-    {
-      g_autofree char *more = g_strdup_printf (
-        g_dngettext (GETTEXT_PACKAGE, "and %u more item", "and %u more items",
-                     stats->behind->len - MAX_LISTED), stats->behind->len - MAX_LISTED);
-
-      add_group_row (self, self->behind_group, more, NULL, -1);
-    }
+  end_list (self, self->behind_group, shown, MIN (list->len, MAX_LISTED), list->len,
+            fill_behind);
 }
 
 static void
@@ -388,10 +573,10 @@ refresh (WpProgressView *self)
   WpPlanStats *stats;
   g_autofree char *as_of = NULL;
   g_autofree char *heading = NULL;
-  g_autofree char *summary = NULL;
   gboolean tasks;
 
   wp_view_refresh_cancel (&self->refresh);
+  cancel_draft (self);
 
   clear (self);
   if (self->binding.context == NULL || self->binding.plan == NULL
@@ -401,7 +586,22 @@ refresh (WpProgressView *self)
       return;
     }
 
-  update_agencies (self);
+  /* The list of agencies is for when it is opened: with all of them
+   * shown, it is filled after the frame (its first line is "All
+   * Agencies"); an agency chosen must be found in it now, or forgotten */
+  if (self->agency != NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    update_agencies (self);
+  else
+    {
+      if (g_list_model_get_n_items (G_LIST_MODEL (self->agency_names)) == 0)
+        {
+          self->listing = TRUE;
+          gtk_string_list_append (self->agency_names, _("All Agencies"));
+          self->listing = FALSE;
+        }
+      self->agencies_later = TRUE;
+      queue_after_frame (self);
+    }
   /* (only the items the lists show are read) */
   stats = computed = wp_plan_stats_compute_listing (get_store (self),
                                                     wp_plan_get_id (self->binding.plan),
@@ -450,19 +650,15 @@ refresh (WpProgressView *self)
                     share >= 0 ? 100 * share : -1);
     }
 
-  add_item_rows (self, self->overdue_group, stats->overdue, stats->counts.overdue);
-  add_item_rows (self, self->due_soon_group, stats->due_soon, stats->counts.due_soon);
+  fill_overdue (self, 0);
+  fill_due_soon (self, 0);
   show_pace (self, stats);
-  show_pending (self);
+  show_pending (self, 0);
 
   /* The user's wording stands until they ask for a new draft */
   if (!self->summary_edited)
-    {
-      summary = wp_plan_stats_compose_summary (stats, wp_plan_get_title (self->binding.plan));
-      self->drafting = TRUE;
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->summary_view), summary, -1);
-      self->drafting = FALSE;
-    }
+    draft_summary (self, wp_plan_stats_compose_summary (stats,
+                                                        wp_plan_get_title (self->binding.plan)));
 
   _wp_progress_redraw_charts (self);
 
@@ -538,8 +734,14 @@ on_plan_changed (WpProgressView *self,
   /* Another plan: the edited summary and the agency were about the one before */
   if (another)
     {
+      AdwPreferencesGroup *lists[] = { self->overdue_group, self->due_soon_group,
+                                       self->behind_group, self->pending_group };
+
       set_summary_edited (self, FALSE);
       g_clear_pointer (&self->agency, g_free);
+      /* (its lists start short again) */
+      for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+        g_object_set_data (G_OBJECT (lists[i]), "wp-show-all", NULL);
     }
   queue_refresh (self);
 }
@@ -550,6 +752,8 @@ wp_progress_view_dispose (GObject *object)
   WpProgressView *self = WP_PROGRESS_VIEW (object);
 
   wp_view_refresh_cancel (&self->refresh);
+  cancel_draft (self);
+  g_clear_handle_id (&self->after_frame_idle, g_source_remove);
   wp_view_binding_clear (&self->binding, self);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->stats, wp_plan_stats_free);
