@@ -13,6 +13,10 @@ G_BEGIN_DECLS
 
 /* The lead agencies a chart shows at the most */
 #define MAX_AGENCIES 12
+/* The items a list names at the most (no fewer than the 20 overdue items
+ * the drafted summary names, which is drafted from the same figures:
+ * SUMMARY_MAX_OVERDUE in wp-stats.c) */
+#define MAX_LISTED 30
 
 struct _WpProgressView
 {
@@ -63,6 +67,27 @@ void _wp_progress_filter_activated (WpProgressView *self,
                                     const char     *agency,
                                     int             status,
                                     int             month);
+
+/* wp-progress-lists.c */
+GtkWidget *_wp_progress_add_group_row (WpProgressView      *self,
+                                       AdwPreferencesGroup *group,
+                                       const char          *title,
+                                       const char          *subtitle,
+                                       double               progress);
+GtkWidget *_wp_progress_add_item_row  (WpProgressView      *self,
+                                       AdwPreferencesGroup *group,
+                                       WpItem              *item,
+                                       const char          *title,
+                                       const char          *subtitle,
+                                       double               progress);
+void _wp_progress_fill_overdue     (WpProgressView *self,
+                                    guint           from);
+void _wp_progress_fill_due_soon    (WpProgressView *self,
+                                    guint           from);
+void _wp_progress_fill_behind      (WpProgressView *self,
+                                    guint           from);
+void _wp_progress_fill_pending     (WpProgressView *self,
+                                    guint           from);
 
 /* wp-progress-charts.c */
 void _wp_progress_setup_charts     (WpProgressView *self);
