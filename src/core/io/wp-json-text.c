@@ -110,13 +110,12 @@ _wp_json_read_string (Reader *r)
 }
 
 /* At an object's “{”, or after one of its members' value: steps over
- * what leads to the next member's value and returns its name, or steps
- * past the “}” and returns %NULL when there are no more members. */
-char *
-_wp_json_read_member_key (Reader *r)
+ * what leads to the next member's value and returns its name (in
+ * r->text, until the next string is read), or steps past the “}” and
+ * returns %NULL when there are no more members. */
+const char *
+_wp_json_next_member (Reader *r)
 {
-  char *key;
-
   _wp_json_skip_space (r);
   if (*r->p == '{' || *r->p == ',')
     {
@@ -129,11 +128,17 @@ _wp_json_read_member_key (Reader *r)
       return NULL;
     }
   _wp_json_read_string (r);
-  key = g_strdup (r->text->str);
   _wp_json_skip_space (r);
   r->p++;  /* : */
   _wp_json_skip_space (r);
-  return key;
+  return r->text->str;
+}
+
+/* _wp_json_next_member(), the name the caller's */
+char *
+_wp_json_read_member_key (Reader *r)
+{
+  return g_strdup (_wp_json_next_member (r));
 }
 
 JsonNode *
