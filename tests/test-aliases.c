@@ -348,6 +348,41 @@ test_json_carries_aliases (Fixture       *f,
   g_assert_nonnull (old_plan);
 }
 
+/* The export names the aliases of the agencies the plan's items name, as a
+ * co-agency too, in the directory's order, and no others' */
+static void
+test_json_aliases_of_named_only (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpAgency) unnamed = NULL, co = NULL;
+  g_autofree char *json = NULL;
+  const char *co_names[] = { "市财政局", NULL };
+  const char *ndrc_at, *co_at;
+
+  unnamed = wp_store_ensure_agency (f->store, "市无关局", &error);
+  g_assert_no_error (error);
+  co = wp_store_ensure_agency (f->store, "市财政局", &error);
+  g_assert_no_error (error);
+  g_assert_true (wp_store_set_item_agencies (f->store, f->item_id, WP_AGENCY_ROLE_CO, co_names,
+                                             &error));
+  g_assert_true (wp_store_add_agency_alias (f->store, wp_agency_get_id (unnamed), "无关局",
+                                            &error));
+  g_assert_true (wp_store_add_agency_alias (f->store, wp_agency_get_id (co), "财政局", &error));
+  g_assert_true (wp_store_add_agency_alias (f->store, f->ndrc, "发改委", &error));
+  g_assert_no_error (error);
+
+  json = wp_json_export_plan (f->store, f->plan_id, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (json, "无关局"));
+  ndrc_at = strstr (json, "\"市发展改革委\" : [\n      \"发改委\"\n    ]");
+  co_at = strstr (json, "\"市财政局\" : [\n      \"财政局\"\n    ]");
+  g_assert_nonnull (ndrc_at);
+  g_assert_nonnull (co_at);
+  g_assert_true (ndrc_at > strstr (json, "\"aliases\" : {"));
+  g_assert_true (ndrc_at < co_at);  /* (made first) */
+}
+
 /* The importer reads an alias as its agency: not a new one */
 static void
 test_report_import_uses_aliases (void)
@@ -450,6 +485,7 @@ main (int    argc,
   ADD_F ("undo-redo", test_undo_redo);
   ADD_F ("merge-keeps-names", test_merge_keeps_names);
   ADD_F ("json-carries-aliases", test_json_carries_aliases);
+  ADD_F ("json-aliases-of-named-only", test_json_aliases_of_named_only);
   ADD_F ("report-into-area", test_report_into_area);
   g_test_add_func ("/aliases/migration-11-to-12", test_migration_11_to_12);
   g_test_add_func ("/aliases/report-import-uses-aliases", test_report_import_uses_aliases);

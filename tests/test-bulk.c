@@ -445,6 +445,75 @@ test_batched_rows_same_plan (void)
   wp_test_dir_free (g_steal_pointer (&dir));
 }
 
+/* Every item under @parent_id, into @items */
+static void
+collect_items (WpStore   *store,
+               gint64     plan_id,
+               gint64     parent_id,
+               GPtrArray *items)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) children = wp_store_list_children (store, plan_id, parent_id, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < children->len; i++)
+    {
+      WpItem *child = g_ptr_array_index (children, i);
+
+      g_ptr_array_add (items, g_object_ref (child));
+      collect_items (store, plan_id, wp_item_get_id (child), items);
+    }
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = wp_item_get_id (*(WpItem **) a), y = wp_item_get_id (*(WpItem **) b);
+
+  return (x > y) - (x < y);
+}
+
+/* The uuids a bulk write gives are version 4 uuids, all different, from
+ * those of another write of the same plan too, and (for the uuid index)
+ * each above the one before */
+static void
+test_uuids_valid_and_distinct (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = wp_json_export_plan (f->store, f->plan_id, &error);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_items = 0;
+
+  g_assert_no_error (error);
+  for (int year = 2030; year < 2032; year++)
+    {
+      g_autoptr(WpPlan) plan = wp_json_import (f->store, json, -1, year, FALSE, &error);
+      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autofree char *last = g_strdup ("");
+
+      g_assert_no_error (error);
+      collect_items (f->store, wp_plan_get_id (plan), 0, items);
+      g_ptr_array_sort (items, compare_ids);
+      g_assert_cmpuint (items->len, >, 64);  /* (more than one batch) */
+      for (guint i = 0; i < items->len; i++)
+        {
+          const char *uuid = wp_item_get_uuid (g_ptr_array_index (items, i));
+
+          g_assert_true (g_uuid_string_is_valid (uuid));
+          g_assert_cmpint (uuid[14], ==, '4');
+          g_assert_nonnull (strchr ("89ab", uuid[19]));
+          g_assert_cmpstr (uuid, >, last);
+          g_assert_true (g_hash_table_add (seen, g_strdup (uuid)));
+          g_free (last);
+          last = g_strdup (uuid);
+          n_items++;
+        }
+    }
+  g_assert_cmpuint (g_hash_table_size (seen), ==, n_items);
+}
+
 /* A bulk write begun in the caller's transaction fails with rows still
  * waiting to be written: the caller rolls back and the file is as it was,
  * search index triggers included. */
@@ -600,6 +669,7 @@ main (int    argc,
   ADD ("cancelled-bulk-write-changes-nothing", test_cancelled_bulk_write_changes_nothing);
   ADD ("failed-bulk-write-in-transaction", test_failed_bulk_write_in_transaction);
   ADD ("change-log-after-bulk-write", test_change_log_after_bulk_write);
+  ADD ("uuids-valid-and-distinct", test_uuids_valid_and_distinct);
 #undef ADD
   g_test_add_func ("/bulk/batched-rows-same-plan", test_batched_rows_same_plan);
 

@@ -331,6 +331,53 @@ test_minimal_document (Fixture       *f,
   g_assert_nonnull (strstr (out, "\"organization\" : \"\""));
 }
 
+/* An item in the plain form an export writes and the same item in other
+ * forms a file may take (a whole number written as 50.0, null for a list
+ * or a mark, blanks around an agency's name, members the reader does not
+ * know, the children before the rest) are read alike: the plain ones are
+ * read without json-glib's nodes, the others with them. */
+static void
+test_plain_and_other_forms_read_alike (Fixture       *f,
+                                       gconstpointer  data)
+{
+  const char *plain =
+    "{\"format\": \"workplan\", \"version\": 1, \"plan\": {\"year\": 2025},"
+    " \"items\": [{\"kind\": \"task\", \"title\": \"甲\", \"description\": \"说明\","
+    " \"lead\": [\"市公安局\"], \"co\": [\"市财政局\", \"同安区\"], \"status\": \"in_progress\","
+    " \"progress\": 50, \"due\": \"2025-06-30\", \"due_label\": \"6月底前\", \"ongoing\": true,"
+    " \"carried_over\": true, \"targets\": [], \"notes\": [], \"milestones\": [],"
+    " \"children\": [{\"kind\": \"action\", \"title\": \"乙\", \"lead\": [], \"co\": [],"
+    " \"status\": \"done\", \"progress\": 100, \"due\": null, \"due_label\": \"\","
+    " \"ongoing\": false, \"carried_forward\": true}]}]}";
+  const char *other =
+    "{\"format\": \"workplan\", \"version\": 1, \"plan\": {\"year\": 2025},"
+    " \"items\": [{\"children\": [{\"kind\": \"action\", \"title\": \"乙\", \"lead\": null,"
+    " \"status\": \"done\", \"progress\": 1e2, \"carried_forward\": true, \"ongoing\": null,"
+    " \"x_later\": {\"a\": [1, 2]}}],"
+    " \"kind\": \"task\", \"x_first\": 1, \"title\": \"甲\", \"description\": \"说明\","
+    " \"lead\": [\" 市公安局\u3000\"], \"co\": [\"市财政局\", \"同安区\"],"
+    " \"status\": \"in_progress\", \"progress\": 50.0, \"due\": \"2025-06-30\","
+    " \"due_label\": \"6月底前\", \"ongoing\": true, \"carried_over\": true,"
+    " \"targets\": null, \"notes\": [ ], \"milestones\": []}]}";
+  g_autofree char *plain_out = NULL, *other_out = NULL;
+
+  for (int i = 0; i < 2; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(WpPlan) plan = wp_json_import (f->store, i == 0 ? plain : other, -1, 2030 + i,
+                                               FALSE, &error);
+      char *out;
+
+      g_assert_no_error (error);
+      out = wp_json_export_plan (f->store, wp_plan_get_id (plan), &error);
+      g_assert_no_error (error);
+      *(i == 0 ? &plain_out : &other_out) = out;
+    }
+  g_assert_nonnull (strstr (plain_out, "\"progress\" : 50,"));
+  g_assert_nonnull (strstr (plain_out, "\"市公安局\""));
+  g_assert_cmpstr (strstr (plain_out, "\"items\""), ==, strstr (other_out, "\"items\""));
+}
+
 /* The parser recursed once per level: 100,000 “[” overflowed its stack. */
 static void
 test_deep_nesting (Fixture       *f,
@@ -778,6 +825,7 @@ main (int    argc,
   ADD ("bad-input-changes-nothing", test_bad_input_changes_nothing);
   ADD ("year-override-and-replace", test_year_override_and_replace);
   ADD ("minimal-document", test_minimal_document);
+  ADD ("plain-and-other-forms-read-alike", test_plain_and_other_forms_read_alike);
   ADD ("deep-nesting", test_deep_nesting);
   ADD ("extreme-values-round-trip", test_extreme_values_round_trip);
   ADD ("escapes-and-bom-accepted", test_escapes_and_bom_accepted);

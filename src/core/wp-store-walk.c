@@ -1,12 +1,12 @@
-/* wp-store-walk.c: a plan's items in outline order, in one query
+/* wp-store-walk.c: a plan's items in outline order, in one read of its tree
  *
  * Exports write a whole plan, parent before children and siblings in
  * their order. Asking for each parent's children took one query per item
- * and made a WpItem (with its rolled-up figures) of every row; this walks
- * the tree in one query instead (queries/wp-walk-queries.c) and hands
- * each row over as it is read, so that nothing of the plan is held but the
- * rows waiting on the way down and the names of its agencies, which are
- * read first.
+ * and made a WpItem (with its rolled-up figures) of every row; this reads
+ * the plan's tree once, as ids, puts it in order and reads each row by its
+ * id as it comes to it (queries/wp-walk-queries.c), handing each over as it
+ * is read, so that nothing of the plan is held but the tree and the names
+ * of its agencies, which are read first.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -132,6 +132,12 @@ _wp_db_ready_for_writing (WpStore   *self,
                              error)
       || !_wp_db_set_pragma (self, "PRAGMA synchronous = FULL", "PRAGMA synchronous", "2",
                              error)
+      /* Statement journals (and sorts) in memory, not in files of their own:
+       * a bulk write's many-row statements each copied the pages they
+       * changed into one, most of an import's system time. They are never
+       * read after a crash, the log is. (Set before any TEMP object.) */
+      || !_wp_db_set_pragma (self, "PRAGMA temp_store = MEMORY", "PRAGMA temp_store", "2",
+                             error)
       || !_wp_db_migrate (self, version, error))
     return FALSE;
   /* The log is copied back into the file in a thread (see

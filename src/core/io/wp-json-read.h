@@ -96,6 +96,7 @@ typedef struct {
 
 void      _wp_json_skip_space      (Reader       *r);
 void      _wp_json_read_string     (Reader       *r);
+const char *_wp_json_next_member   (Reader       *r);
 char     *_wp_json_read_member_key (Reader       *r);
 void      _wp_json_let_go          (Reader       *r);
 JsonNode *_wp_json_read_value      (Reader       *r);

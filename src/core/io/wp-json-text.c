@@ -3,9 +3,11 @@
  * wp_json_scan() has checked the whole text first (RFC 8259 JSON, members
  * named once, numbers in range, escapes that decode to Unicode without
  * U+0000, depth), so this reader takes what it finds without checking it
- * again. wp-json-read.c builds json-glib nodes with it only for one
- * item's own members at a time and reads each "children" list (and the
- * top "items") straight into ImportItems: the whole document is never
+ * again. wp-json-read.c reads the plain members of an item (those an
+ * export writes) with it straight into an ImportItem, builds json-glib
+ * nodes only for an item that has others, one item's own members at a
+ * time, and reads each "children" list (and the top "items") straight
+ * into ImportItems: the whole document is never
  * held as a tree, which at 100,000 items was 450 MB and most of an
  * import's time.
  *
@@ -110,13 +112,12 @@ _wp_json_read_string (Reader *r)
 }
 
 /* At an object's “{”, or after one of its members' value: steps over
- * what leads to the next member's value and returns its name, or steps
- * past the “}” and returns %NULL when there are no more members. */
-char *
-_wp_json_read_member_key (Reader *r)
+ * what leads to the next member's value and returns its name (in
+ * r->text, until the next string is read), or steps past the “}” and
+ * returns %NULL when there are no more members. */
+const char *
+_wp_json_next_member (Reader *r)
 {
-  char *key;
-
   _wp_json_skip_space (r);
   if (*r->p == '{' || *r->p == ',')
     {
@@ -129,11 +130,17 @@ _wp_json_read_member_key (Reader *r)
       return NULL;
     }
   _wp_json_read_string (r);
-  key = g_strdup (r->text->str);
   _wp_json_skip_space (r);
   r->p++;  /* : */
   _wp_json_skip_space (r);
-  return key;
+  return r->text->str;
+}
+
+/* _wp_json_next_member(), the name the caller's */
+char *
+_wp_json_read_member_key (Reader *r)
+{
+  return g_strdup (_wp_json_next_member (r));
 }
 
 JsonNode *
