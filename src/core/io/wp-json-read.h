@@ -101,6 +101,10 @@ char     *_wp_json_read_member_key (Reader       *r);
 void      _wp_json_let_go          (Reader       *r);
 JsonNode *_wp_json_read_value      (Reader       *r);
 void      _wp_json_skip_value      (Reader       *r);
+ImportItem *_wp_json_read_item_fields (JsonObject    *object,
+                                       GStringChunk  *strings,
+                                       const char    *where,
+                                       GError       **error);
 void      _wp_json_parse_item_list (Reader       *r,
                                     GPtrArray    *items,
                                     const char   *where,
