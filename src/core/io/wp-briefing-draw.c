@@ -312,11 +312,15 @@ record_font (Doc                 *doc,
 {
   guint index;
 
+  if (doc->fonts_lock != NULL)
+    g_mutex_lock (doc->fonts_lock);
   if (!g_ptr_array_find (doc->record_fonts, font, &index))
     {
       g_ptr_array_add (doc->record_fonts, cairo_scaled_font_reference (font));
       index = doc->record_fonts->len - 1;
     }
+  if (doc->fonts_lock != NULL)
+    g_mutex_unlock (doc->fonts_lock);
   return index;
 }
 

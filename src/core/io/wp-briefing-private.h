@@ -45,8 +45,11 @@ typedef struct {
   void           (*chart) (cairo_t *cr, WpPlanStats *stats, double width, double height);
 } Block;
 
+typedef struct _WpBriefingPlacer WpBriefingPlacer;
+
 struct _WpBriefing {
-  PangoContext *pango;
+  PangoContext *pango;    /* while laying out, the placer's alone */
+  WpBriefingPlacer *placer;  /* while laying out: what places the blocks */
   GArray       *blocks;   /* Block */
   GPtrArray    *shared;   /* PangoLayout of a short cell, shared by the blocks */
   GPtrArray    *shared_records;  /* GByteArray: their records, once drawn (or %NULL) */
@@ -67,6 +70,7 @@ struct _WpBriefing {
   GArray       *record_starts;  /* gint64: where each page's records start, then the end */
   GByteArray   *record;         /* a page's records, read back */
   GPtrArray    *record_fonts;   /* cairo_scaled_font_t: a record's fonts, by number */
+  GMutex       *fonts_lock;     /* (nullable): theirs, while two threads shape */
   gboolean      records_failed; /* the file could not be written or read back */
   WpPlanStats  *stats;
   int           last_chart_page;  /* the last page (from 1) with a chart on it, or 0 */
@@ -133,6 +137,12 @@ void         _wp_briefing_table_row     (Doc             *doc,
                                          double           shade,
                                          int              light);
 void         _wp_briefing_table_header  (Doc             *doc);
+void         _wp_briefing_end_table     (Doc             *doc);
+void         _wp_briefing_skip          (Doc             *doc,
+                                         double           height);
+void         _wp_briefing_start_placing (Doc             *doc,
+                                         gboolean         threaded);
+void         _wp_briefing_end_placing   (Doc             *doc);
 void         _wp_briefing_chart_block   (Doc             *doc,
                                          WpBriefingChart  chart,
                                          WpPlanStats     *stats,
