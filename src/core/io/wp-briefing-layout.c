@@ -498,7 +498,6 @@ struct _WpBriefingPlacer {
   GThread  *helper;
   Doc      *helper_doc;  /* the helper's context and layouts */
   GMutex    lock;
-  GMutex    fonts_lock;
   GCond     cond;
   GQueue    batches;    /* OpBatch, to place */
   GArray   *filling;    /* the ops not handed over yet */
@@ -703,12 +702,13 @@ helper_context (PangoContext *pango)
   return own;
 }
 
-static void
-free_helper_doc (Doc *doc)
+void
+_wp_briefing_free_helper (Doc *doc)
 {
   for (guint bold = 0; bold < 2; bold++)
     for (guint i = 0; i < N_COLUMNS; i++)
       g_clear_object (&doc->cells[bold][i]);
+  g_clear_object (&doc->footer);
   g_hash_table_unref (doc->paragraphs);
   g_hash_table_unref (doc->fonts);
   g_object_unref (doc->pango);
@@ -768,7 +768,6 @@ _wp_briefing_start_placing (Doc      *doc,
   PangoContext *own = threaded ? helper_context (doc->pango) : NULL;
 
   g_mutex_init (&placer->lock);
-  g_mutex_init (&placer->fonts_lock);
   g_cond_init (&placer->cond);
   g_queue_init (&placer->batches);
   doc->placer = placer;
@@ -785,16 +784,14 @@ _wp_briefing_start_placing (Doc      *doc,
                                              (GDestroyNotify) pango_font_description_free);
       /* (the fonts of the records are the briefing's, numbered in turn) */
       helper->record_fonts = doc->record_fonts;
-      helper->fonts_lock = doc->fonts_lock = &placer->fonts_lock;
+      g_mutex_init (&doc->fonts_mutex);
+      helper->fonts_lock = doc->fonts_lock = &doc->fonts_mutex;
       helper->placer = placer;
       helper->records = doc->records;
       placer->helper_doc = helper;
       placer->helper = g_thread_try_new ("wp-briefing-shape", shape_in_thread, helper, NULL);
       if (placer->helper == NULL)
-        {
-          g_clear_pointer (&placer->helper_doc, free_helper_doc);
-          doc->fonts_lock = NULL;
-        }
+        g_clear_pointer (&placer->helper_doc, _wp_briefing_free_helper);
     }
   g_clear_object (&own);
 }
@@ -815,11 +812,13 @@ _wp_briefing_end_placing (Doc *doc)
       g_thread_join (placer->thread);
     }
   if (placer->helper != NULL)
-    g_thread_join (placer->helper);
-  g_clear_pointer (&placer->helper_doc, free_helper_doc);
-  doc->fonts_lock = NULL;
+    {
+      g_thread_join (placer->helper);
+      /* (kept for the footers) */
+      doc->helper = g_steal_pointer (&placer->helper_doc);
+      doc->helper->placer = NULL;
+    }
   g_mutex_clear (&placer->lock);
-  g_mutex_clear (&placer->fonts_lock);
   g_cond_clear (&placer->cond);
   g_free (placer);
   doc->placer = NULL;

@@ -178,6 +178,7 @@ wp_briefing_new (WpStore       *store,
           page++;
         }
     }
+  _wp_briefing_start_footers (self);
   return self;
 }
 
@@ -186,6 +187,9 @@ wp_briefing_free (WpBriefing *self)
 {
   if (self == NULL)
     return;
+  _wp_briefing_stop_footers (self);
+  if (self->fonts_lock != NULL)
+    g_mutex_clear (self->fonts_lock);
   g_array_unref (self->blocks);
   g_clear_pointer (&self->page_starts, g_array_unref);
   g_clear_pointer (&self->records, fclose);

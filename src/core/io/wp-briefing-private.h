@@ -71,6 +71,16 @@ struct _WpBriefing {
   GByteArray   *record;         /* a page's records, read back */
   GPtrArray    *record_fonts;   /* cairo_scaled_font_t: a record's fonts, by number */
   GMutex       *fonts_lock;     /* (nullable): theirs, while two threads shape */
+  GMutex        fonts_mutex;    /* what it points to */
+  /* A Pango context of its own for another thread, set as @pango and
+   * giving the same fonts (or %NULL): it shapes ahead while the
+   * briefing's is busy, batches of the laying out, then the footers */
+  WpBriefing   *helper;
+  GThread      *footer_thread;
+  GMutex        footer_lock;
+  GCond         footer_cond;
+  GPtrArray    *footer_records;  /* GByteArray: each page's footer, once shaped */
+  gboolean      footers_done;    /* (or stopped) */
   gboolean      records_failed; /* the file could not be written or read back */
   WpPlanStats  *stats;
   int           last_chart_page;  /* the last page (from 1) with a chart on it, or 0 */
@@ -143,6 +153,9 @@ void         _wp_briefing_skip          (Doc             *doc,
 void         _wp_briefing_start_placing (Doc             *doc,
                                          gboolean         threaded);
 void         _wp_briefing_end_placing   (Doc             *doc);
+void         _wp_briefing_free_helper   (Doc             *helper);
+void         _wp_briefing_start_footers (Doc             *doc);
+void         _wp_briefing_stop_footers  (Doc             *doc);
 void         _wp_briefing_chart_block   (Doc             *doc,
                                          WpBriefingChart  chart,
                                          WpPlanStats     *stats,
