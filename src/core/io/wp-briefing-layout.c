@@ -436,9 +436,23 @@ place_table_header (Doc *doc)
 
   for (guint i = 0; i < N_COLUMNS; i++)
     cells[i] = _(_wp_briefing_columns[i].header);
+  /* (the same on every page: shaped once) */
+  if (doc->header_shaped)
+    {
+      shaped.done = TRUE;
+      shaped.height = doc->header_height;
+      shaped.record = doc->header_record;
+      shaped.unrecorded = doc->header_unrecorded;
+    }
   doc->in_table = FALSE;  /* the header itself must not repeat the header */
   place_table_row (doc, cells, TRUE, 0.12, -1, &shaped);
-  g_clear_pointer (&shaped.record, g_byte_array_unref);
+  if (!doc->header_shaped)
+    {
+      doc->header_shaped = TRUE;
+      doc->header_height = shaped.height;
+      doc->header_record = shaped.record;
+      doc->header_unrecorded = shaped.unrecorded;
+    }
   doc->in_table = TRUE;
 }
 

@@ -196,6 +196,7 @@ wp_briefing_free (WpBriefing *self)
   g_clear_pointer (&self->record_starts, g_array_unref);
   g_clear_pointer (&self->record, g_byte_array_unref);
   g_clear_pointer (&self->record_fonts, g_ptr_array_unref);
+  g_clear_pointer (&self->header_record, g_byte_array_unref);
   g_object_unref (self->pango);
   for (guint bold = 0; bold < 2; bold++)
     for (guint i = 0; i < N_COLUMNS; i++)

@@ -82,6 +82,12 @@ struct _WpBriefing {
   GPtrArray    *footer_records;  /* GByteArray: each page's footer, once shaped */
   gboolean      footers_done;    /* (or stopped) */
   gboolean      records_failed; /* the file could not be written or read back */
+  /* The table's header, shaped once: its highest cell not shared, its
+   * record (or %NULL) and the cells not in it */
+  gboolean      header_shaped;
+  double        header_height;
+  GByteArray   *header_record;
+  guint8        header_unrecorded;
   WpPlanStats  *stats;
   int           last_chart_page;  /* the last page (from 1) with a chart on it, or 0 */
   char         *title;
