@@ -574,6 +574,30 @@ test_laid_out_in_threads (void)
                      g_ptr_array_index (pixels[1], page), size);
   g_assert_cmpstr (texts[0], ==, texts[1]);
 
+  /* The table's header, shaped once, heads each of its pages */
+  if (texts[0] != NULL)
+    {
+      g_auto(GStrv) sheets = g_strsplit (texts[0], "\f", -1);
+      int first = -1, last = -1;
+
+      for (int i = 0; sheets[i] != NULL; i++)
+        if (strstr (sheets[i], "Latest progress note") != NULL)
+          {
+            if (first < 0)
+              first = i;
+            last = i;
+          }
+      g_assert_cmpint (first, >=, 0);
+      g_assert_cmpint (last - first + 1, >=, 10);
+      for (int i = first; i <= last; i++)
+        {
+          const char *header = strstr (sheets[i], "Lead agency");
+
+          g_assert_nonnull (header);
+          g_assert_nonnull (strstr (header, "Latest progress note"));
+        }
+    }
+
   g_clear_object (&plan);
   g_clear_object (&store);
   wp_test_dir_free (g_steal_pointer (&dir));
