@@ -495,6 +495,114 @@ test_lights_in_colour (void)
   cairo_surface_destroy (surface);
 }
 
+/* The briefing is shaped and placed in threads while the plan is read
+ * (the helper's Pango context its own): laid out in one thread, it has the
+ * same pages, drawn pixel for pixel the same, and its PDF the same text */
+static void
+test_laid_out_in_threads (void)
+{
+  g_autofree char *dir = wp_test_dir_new ();
+  g_autofree char *db = g_build_filename (dir, "plan.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WpStore) store = wp_store_open (db, WP_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(WpPlan) plan = wp_store_create_plan (store, 2027, "大计划", "", &error);
+  g_autoptr(GPtrArray) threaded = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) alone = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *pixels[2] = { threaded, alone };
+  g_autofree char *texts[2] = { NULL, NULL };
+  int pages[2];
+  int stride;
+  gsize size;
+
+  /* 633 items, many batches of rows; with overdue ones listed after */
+  wp_store_freeze_signals (store);
+  wp_test_generate_plan (store, wp_plan_get_id (plan), 3, 10, 20,
+                         "：推进综治中心规范化建设 and a Latin phrase, 2025年第3季度 100%",
+                         NULL, NULL);
+  wp_store_thaw_signals (store);
+
+  for (int one_thread = 0; one_thread < 2; one_thread++)
+    {
+      g_autofree char *pdf = g_strdup_printf ("%s/briefing-%d.pdf", dir, one_thread);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 298, 421);
+      cairo_t *cr = cairo_create (surface);
+      PangoContext *pango;
+      WpBriefing *briefing;
+
+      if (one_thread)
+        g_setenv ("WORKPLAN_BRIEFING_ONE_THREAD", "1", TRUE);
+      else
+        g_unsetenv ("WORKPLAN_BRIEFING_ONE_THREAD");
+
+      stride = cairo_image_surface_get_stride (surface);
+      size = (gsize) stride * 421;
+      cairo_scale (cr, 0.5, 0.5);
+      pango = pango_cairo_create_context (cr);
+      pango_cairo_context_set_resolution (pango, 72);
+      briefing = wp_briefing_new (store, wp_plan_get_id (plan), NULL, NULL, pango, &error);
+      g_assert_no_error (error);
+      pages[one_thread] = wp_briefing_get_n_pages (briefing);
+      for (int page = 0; page < pages[one_thread]; page++)
+        {
+          cairo_save (cr);
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          cairo_paint (cr);
+          cairo_restore (cr);
+          wp_briefing_draw_page (briefing, cr, page);
+          cairo_surface_flush (surface);
+          g_ptr_array_add (pixels[one_thread],
+                           g_memdup2 (cairo_image_surface_get_data (surface), size));
+        }
+      wp_briefing_free (briefing);
+      g_object_unref (pango);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+
+      g_assert_true (wp_briefing_write_pdf (store, wp_plan_get_id (plan), NULL, NULL, pdf,
+                                            &error));
+      g_assert_no_error (error);
+      if (wp_test_have_poppler ())
+        texts[one_thread] = wp_test_poppler ("pdftotext", pdf, "-");
+    }
+  g_unsetenv ("WORKPLAN_BRIEFING_ONE_THREAD");
+
+  g_test_message ("%d pages", pages[0]);
+  g_assert_cmpint (pages[0], >=, 10);
+  g_assert_cmpint (pages[0], ==, pages[1]);
+  for (int page = 0; page < pages[0]; page++)
+    g_assert_cmpmem (g_ptr_array_index (pixels[0], page), size,
+                     g_ptr_array_index (pixels[1], page), size);
+  g_assert_cmpstr (texts[0], ==, texts[1]);
+
+  /* The table's header, shaped once, heads each of its pages */
+  if (texts[0] != NULL)
+    {
+      g_auto(GStrv) sheets = g_strsplit (texts[0], "\f", -1);
+      int first = -1, last = -1;
+
+      for (int i = 0; sheets[i] != NULL; i++)
+        if (strstr (sheets[i], "Latest progress note") != NULL)
+          {
+            if (first < 0)
+              first = i;
+            last = i;
+          }
+      g_assert_cmpint (first, >=, 0);
+      g_assert_cmpint (last - first + 1, >=, 10);
+      for (int i = first; i <= last; i++)
+        {
+          const char *header = strstr (sheets[i], "Lead agency");
+
+          g_assert_nonnull (header);
+          g_assert_nonnull (strstr (header, "Latest progress note"));
+        }
+    }
+
+  g_clear_object (&plan);
+  g_clear_object (&store);
+  wp_test_dir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -511,6 +619,7 @@ main (int    argc,
   g_test_add_func ("/pdf/crafted-briefings", test_crafted_briefings);
   g_test_add_func ("/pdf/pages-drawn-again", test_pages_drawn_again);
   g_test_add_func ("/pdf/lights-in-colour", test_lights_in_colour);
+  g_test_add_func ("/pdf/laid-out-in-threads", test_laid_out_in_threads);
 
   status = g_test_run ();
   return status;

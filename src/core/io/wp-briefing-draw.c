@@ -312,12 +312,31 @@ record_font (Doc                 *doc,
 {
   guint index;
 
+  if (doc->fonts_lock != NULL)
+    g_mutex_lock (doc->fonts_lock);
   if (!g_ptr_array_find (doc->record_fonts, font, &index))
     {
       g_ptr_array_add (doc->record_fonts, cairo_scaled_font_reference (font));
       index = doc->record_fonts->len - 1;
     }
+  if (doc->fonts_lock != NULL)
+    g_mutex_unlock (doc->fonts_lock);
   return index;
+}
+
+/* Font @index of the records (another thread may be adding one) */
+static cairo_scaled_font_t *
+recorded_font (Doc     *doc,
+               guint32  index)
+{
+  cairo_scaled_font_t *font;
+
+  if (doc->fonts_lock != NULL)
+    g_mutex_lock (doc->fonts_lock);
+  font = g_ptr_array_index (doc->record_fonts, index);
+  if (doc->fonts_lock != NULL)
+    g_mutex_unlock (doc->fonts_lock);
+  return font;
 }
 
 /**
@@ -437,8 +456,7 @@ draw_record (Doc            *doc,
 
       for (guint r = 0; r < n_runs; r++)
         {
-          Batch *batch = pen_batch (pen, g_ptr_array_index (doc->record_fonts,
-                                                            get_u32 (cursor)));
+          Batch *batch = pen_batch (pen, recorded_font (doc, get_u32 (cursor)));
           double run_x = x + (double) (int) get_u32 (cursor) / PANGO_SCALE;
           int raised = (int) get_u32 (cursor);
           /* (as draw_text() places a run on the baseline, and as
@@ -592,13 +610,12 @@ draw_grid (Doc     *doc,
   cairo_stroke (cr);
 }
 
-static void
-draw_footer (Doc     *doc,
-             Pen     *pen,
-             int      page,
-             int      pages)
+/* The footer's layout in @doc, showing the number of @page */
+static PangoLayout *
+footer_layout (Doc *doc,
+               int  page,
+               int  pages)
 {
-  static const double grey[] = { 0.4, 0.4, 0.4 };
   /* Translators: page footer of the briefing, e.g. "第 2 页，共 5 页" */
   g_autofree char *number = g_strdup_printf (_("Page %d of %d"), page, pages);
 
@@ -608,8 +625,111 @@ draw_footer (Doc     *doc,
       pango_layout_set_alignment (doc->footer, PANGO_ALIGN_CENTER);
     }
   pango_layout_set_text (doc->footer, number, -1);
+  return doc->footer;
+}
+
+/* Each page's footer shaped in the helper's context, in turn, while the
+ * pages are drawn: a footer was a twentieth of the drawing */
+static gpointer
+shape_footers (gpointer data)
+{
+  Doc *doc = data;
+
+  for (int page = 0; page < doc->page; page++)
+    {
+      GByteArray *record = g_byte_array_new ();
+      gboolean stop;
+
+      _wp_briefing_record_layout (doc->helper, footer_layout (doc->helper, page + 1, doc->page),
+                                  record);
+      g_mutex_lock (&doc->footer_lock);
+      g_ptr_array_index (doc->footer_records, page) = record;
+      stop = doc->footers_done;
+      g_cond_broadcast (&doc->footer_cond);
+      g_mutex_unlock (&doc->footer_lock);
+      if (stop)
+        break;
+    }
+  g_mutex_lock (&doc->footer_lock);
+  doc->footers_done = TRUE;
+  g_cond_broadcast (&doc->footer_cond);
+  g_mutex_unlock (&doc->footer_lock);
+  return NULL;
+}
+
+static void
+free_footer (gpointer record)
+{
+  if (record != NULL)
+    g_byte_array_unref (record);
+}
+
+/* Starts shaping the footers, when there is a helper to */
+void
+_wp_briefing_start_footers (Doc *doc)
+{
+  if (doc->helper == NULL)
+    return;
+  g_mutex_init (&doc->footer_lock);
+  g_cond_init (&doc->footer_cond);
+  doc->footer_records = g_ptr_array_new_full (doc->page, free_footer);
+  g_ptr_array_set_size (doc->footer_records, doc->page);
+  doc->footer_thread = g_thread_try_new ("wp-briefing-footers", shape_footers, doc, NULL);
+  if (doc->footer_thread == NULL)
+    {
+      g_clear_pointer (&doc->footer_records, g_ptr_array_unref);
+      g_mutex_clear (&doc->footer_lock);
+      g_cond_clear (&doc->footer_cond);
+    }
+}
+
+/* Stops shaping the footers, and lets the helper go */
+void
+_wp_briefing_stop_footers (Doc *doc)
+{
+  if (doc->footer_thread != NULL)
+    {
+      g_mutex_lock (&doc->footer_lock);
+      doc->footers_done = TRUE;
+      g_mutex_unlock (&doc->footer_lock);
+      g_thread_join (g_steal_pointer (&doc->footer_thread));
+      g_clear_pointer (&doc->footer_records, g_ptr_array_unref);
+      g_mutex_clear (&doc->footer_lock);
+      g_cond_clear (&doc->footer_cond);
+    }
+  g_clear_pointer (&doc->helper, _wp_briefing_free_helper);
+}
+
+/* Page @page's footer shaped by the helper, or %NULL */
+static GByteArray *
+shaped_footer (Doc *doc,
+               int  page)
+{
+  GByteArray *record;
+
+  if (doc->footer_thread == NULL)
+    return NULL;
+  g_mutex_lock (&doc->footer_lock);
+  while ((record = g_ptr_array_index (doc->footer_records, page - 1)) == NULL
+         && !doc->footers_done)
+    g_cond_wait (&doc->footer_cond, &doc->footer_lock);
+  g_mutex_unlock (&doc->footer_lock);
+  return record;
+}
+
+static void
+draw_footer (Doc     *doc,
+             Pen     *pen,
+             int      page,
+             int      pages)
+{
+  static const double grey[] = { 0.4, 0.4, 0.4 };
+  GByteArray *record = shaped_footer (doc, page);
+  const guint8 *cursor = record != NULL ? record->data : NULL;
+
   pen_set (pen, grey);
-  draw_text (pen, doc->footer, MARGIN, PAGE_HEIGHT - MARGIN + 8);
+  if (cursor == NULL || !draw_record (doc, pen, &cursor, MARGIN, PAGE_HEIGHT - MARGIN + 8))
+    draw_text (pen, footer_layout (doc, page, pages), MARGIN, PAGE_HEIGHT - MARGIN + 8);
 }
 
 /**

@@ -15,7 +15,9 @@
  * that the pages are drawn one by one without shaping the text again (a
  * third of the time) nor keeping it in memory. Cells whose texts repeat
  * row after row (agencies, deadlines, statuses, percentages, an empty
- * note) are shaped once for both passes, and recorded once. No piece of
+ * note) are shaped once for both passes, and recorded once. The
+ * measuring pass shapes and places in two threads of its own while the
+ * plan is read (see wp-briefing-layout.c). No piece of
  * text costs more than a page of it: no block runs over a page, longer
  * text ends in an ellipsis.
  *
@@ -120,7 +122,11 @@ wp_briefing_new (WpStore       *store,
   self->fonts = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                        (GDestroyNotify) pango_font_description_free);
   open_records (self);
+  self->page = 1;
+  self->y = MARGIN;
+  _wp_briefing_start_placing (self, g_getenv ("WORKPLAN_BRIEFING_ONE_THREAD") == NULL);
   _wp_briefing_lay_out (self, store, plan, stats, agency, summary);
+  _wp_briefing_end_placing (self);
   for (guint bold = 0; bold < 2; bold++)
     for (guint i = 0; i < N_COLUMNS; i++)
       g_clear_pointer (&self->shaped[bold][i], g_hash_table_unref);
@@ -172,6 +178,7 @@ wp_briefing_new (WpStore       *store,
           page++;
         }
     }
+  _wp_briefing_start_footers (self);
   return self;
 }
 
@@ -180,12 +187,16 @@ wp_briefing_free (WpBriefing *self)
 {
   if (self == NULL)
     return;
+  _wp_briefing_stop_footers (self);
+  if (self->fonts_lock != NULL)
+    g_mutex_clear (self->fonts_lock);
   g_array_unref (self->blocks);
   g_clear_pointer (&self->page_starts, g_array_unref);
   g_clear_pointer (&self->records, fclose);
   g_clear_pointer (&self->record_starts, g_array_unref);
   g_clear_pointer (&self->record, g_byte_array_unref);
   g_clear_pointer (&self->record_fonts, g_ptr_array_unref);
+  g_clear_pointer (&self->header_record, g_byte_array_unref);
   g_object_unref (self->pango);
   for (guint bold = 0; bold < 2; bold++)
     for (guint i = 0; i < N_COLUMNS; i++)

@@ -45,8 +45,11 @@ typedef struct {
   void           (*chart) (cairo_t *cr, WpPlanStats *stats, double width, double height);
 } Block;
 
+typedef struct _WpBriefingPlacer WpBriefingPlacer;
+
 struct _WpBriefing {
-  PangoContext *pango;
+  PangoContext *pango;    /* while laying out, the placer's alone */
+  WpBriefingPlacer *placer;  /* while laying out: what places the blocks */
   GArray       *blocks;   /* Block */
   GPtrArray    *shared;   /* PangoLayout of a short cell, shared by the blocks */
   GPtrArray    *shared_records;  /* GByteArray: their records, once drawn (or %NULL) */
@@ -67,7 +70,24 @@ struct _WpBriefing {
   GArray       *record_starts;  /* gint64: where each page's records start, then the end */
   GByteArray   *record;         /* a page's records, read back */
   GPtrArray    *record_fonts;   /* cairo_scaled_font_t: a record's fonts, by number */
+  GMutex       *fonts_lock;     /* (nullable): theirs, while two threads shape */
+  GMutex        fonts_mutex;    /* what it points to */
+  /* A Pango context of its own for another thread, set as @pango and
+   * giving the same fonts (or %NULL): it shapes ahead while the
+   * briefing's is busy, batches of the laying out, then the footers */
+  WpBriefing   *helper;
+  GThread      *footer_thread;
+  GMutex        footer_lock;
+  GCond         footer_cond;
+  GPtrArray    *footer_records;  /* GByteArray: each page's footer, once shaped */
+  gboolean      footers_done;    /* (or stopped) */
   gboolean      records_failed; /* the file could not be written or read back */
+  /* The table's header, shaped once: its highest cell not shared, its
+   * record (or %NULL) and the cells not in it */
+  gboolean      header_shaped;
+  double        header_height;
+  GByteArray   *header_record;
+  guint8        header_unrecorded;
   WpPlanStats  *stats;
   int           last_chart_page;  /* the last page (from 1) with a chart on it, or 0 */
   char         *title;
@@ -133,6 +153,15 @@ void         _wp_briefing_table_row     (Doc             *doc,
                                          double           shade,
                                          int              light);
 void         _wp_briefing_table_header  (Doc             *doc);
+void         _wp_briefing_end_table     (Doc             *doc);
+void         _wp_briefing_skip          (Doc             *doc,
+                                         double           height);
+void         _wp_briefing_start_placing (Doc             *doc,
+                                         gboolean         threaded);
+void         _wp_briefing_end_placing   (Doc             *doc);
+void         _wp_briefing_free_helper   (Doc             *helper);
+void         _wp_briefing_start_footers (Doc             *doc);
+void         _wp_briefing_stop_footers  (Doc             *doc);
 void         _wp_briefing_chart_block   (Doc             *doc,
                                          WpBriefingChart  chart,
                                          WpPlanStats     *stats,

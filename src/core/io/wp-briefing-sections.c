@@ -196,7 +196,7 @@ listing_lay_out (Doc     *doc,
           /* (its text is the block's now) */
           g_clear_pointer (&g_ptr_array_index (listing->lines, i), g_free);
         }
-      doc->y += 12;
+      _wp_briefing_skip (doc, 12);
     }
   g_ptr_array_unref (listing->lines);
   g_array_unref (listing->gaps);
@@ -307,7 +307,7 @@ year_end_check (Doc        *doc,
                               (const char *) g_hash_table_lookup (reasons, l->data));
       _wp_briefing_text_block (doc, line, 9, FALSE, 4);
     }
-  doc->y += 12;
+  _wp_briefing_skip (doc, 12);
 }
 
 void
@@ -325,10 +325,6 @@ _wp_briefing_lay_out (Doc         *doc,
                              ? g_strdup (edited_summary)
                              : wp_plan_stats_compose_summary (stats, wp_plan_get_title (plan));
   Listing listings[3];
-
-  doc->page = 1;
-  doc->y = MARGIN;
-  doc->in_table = FALSE;
 
   /* Translators: the briefing's title: the plan's title */
   title = g_strdup_printf (_("%s — Progress Briefing"), wp_plan_get_title (plan));
@@ -405,8 +401,8 @@ _wp_briefing_lay_out (Doc         *doc,
     if (facts != NULL && notes != NULL)
       wp_store_walk_plan (store, wp_plan_get_id (plan), item_row, &rows, NULL);
   }
-  doc->in_table = FALSE;
-  doc->y += 16;
+  _wp_briefing_end_table (doc);
+  _wp_briefing_skip (doc, 16);
 
   for (guint i = 0; i < G_N_ELEMENTS (listings); i++)
     listing_lay_out (doc, &listings[i]);
