@@ -30,7 +30,15 @@ run_cli (char **out,
   va_start (args, err);
   status = wp_test_run_workplan_va (&local_out, &local_err, args);
   va_end (args);
-  g_test_message ("workplan: %s%s", local_out, local_err);
+  {
+    /* (a line each: TAP reads a message's later lines as its own) */
+    g_autofree char *both = g_strconcat (local_out ? local_out : "", local_err ? local_err : "",
+                                         NULL);
+    g_auto(GStrv) lines = g_strsplit (g_strchomp (both), "\n", -1);
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      g_test_message ("workplan: %s", lines[i]);
+  }
   if (out != NULL)
     *out = g_steal_pointer (&local_out);
   if (err != NULL)
