@@ -187,4 +187,45 @@ void         _wp_briefing_lay_out       (Doc             *doc,
                                          const char      *agency,
                                          const char      *edited_summary);
 
+/* wp-briefing-layout.c: placing blocks (wp-briefing-threads.c calls them in order) */
+/* What shaping a paragraph, or a row's cells not shared, gave: done in
+ * the placing thread, or before in a helper's (wp-briefing-threads.c) */
+typedef struct {
+  gboolean    done;
+  double      height;    /* a paragraph's; the highest cell's not shared */
+  GByteArray *record;    /* (nullable): without a file of records */
+  guint8      unrecorded;  /* the cells (a paragraph: 1) laid out again when drawn */
+} Shaped;
+
+void _wp_briefing_make_room          (Doc    *doc,
+                                      double  height);
+void _wp_briefing_place_table_header (Doc *doc);
+void _wp_briefing_shape_text         (Doc        *doc,
+                                      const char *text,
+                                      double      size,
+                                      gboolean    bold,
+                                      gboolean    recording,
+                                      Shaped     *shaped);
+void _wp_briefing_place_table_row    (Doc         *doc,
+                                      const char **cells,
+                                      gboolean     bold,
+                                      double       shade,
+                                      int          light,
+                                      Shaped      *shaped);
+void _wp_briefing_place_chart_block  (Doc             *doc,
+                                      WpBriefingChart  chart,
+                                      double           height,
+                                      double           gap_after);
+void _wp_briefing_shape_row          (Doc         *doc,
+                                      const char **cells,
+                                      gboolean     bold,
+                                      gboolean     recording,
+                                      Shaped      *shaped);
+void _wp_briefing_place_text_block   (Doc        *doc,
+                                      const char *text,
+                                      double      size,
+                                      gboolean    bold,
+                                      double      gap_after,
+                                      Shaped     *shaped);
+
 G_END_DECLS
