@@ -578,6 +578,9 @@ views:
       wp_board_view_select_item (board, g_array_index (first->ids, gint64, 0));
     }
     card = wp_board_view_get_selected_item (board);
+    /* (the card chosen is shown chosen first, as a click would: the move
+     * is timed from there) */
+    wait_frame (GTK_WIDGET (window), wp_bench_now_ms ());
     /* (not to Done: that asks for the close-out note in a dialog first) */
     g_snprintf (key, sizeof key, "status:%s",
                 wp_item_get_status (card) == WP_ITEM_STATUS_NOT_STARTED ? "in_progress"
