@@ -509,7 +509,7 @@ test_laid_out_in_threads (void)
   g_autoptr(GPtrArray) threaded = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) alone = g_ptr_array_new_with_free_func (g_free);
   GPtrArray *pixels[2] = { threaded, alone };
-  g_autofree char *texts[2] = { NULL, NULL };
+  char *texts[2] = { NULL, NULL };
   int pages[2];
   int stride;
   gsize size;
@@ -598,6 +598,8 @@ test_laid_out_in_threads (void)
         }
     }
 
+  g_free (texts[0]);
+  g_free (texts[1]);
   g_clear_object (&plan);
   g_clear_object (&store);
   wp_test_dir_free (g_steal_pointer (&dir));
