@@ -314,22 +314,18 @@ _wp_store_rollup_plan (WpStore *self,
   gint64 first_id = 0, span = 0;
   Judging *judging = get_judging (self, plan_id, plan_year);
   gboolean any_expected = g_hash_table_size (judging->expected) > 0;
-  gboolean sorted = TRUE;
+  gboolean sorted = TRUE, taken;
   int max_depth = 0;
   GDate start;
 
-  /* (read in a thread since the store opened, if it is the plan then newest) */
-  if (self->rollup_prefetch != NULL
-      && ROLLUPS (self)->take_prefetched (self, self->rollup_prefetch, plan_id,
-                                          add_plan_row, rows))
-    g_clear_pointer (&self->rollup_prefetch, ROLLUPS (self)->drop_prefetched);
-  else
-    {
-      g_clear_pointer (&self->rollup_prefetch, ROLLUPS (self)->drop_prefetched);
-      g_array_set_size (rows, 0);
-      if (!ROLLUPS (self)->plan_rows (self, plan_id, add_plan_row, rows, NULL))
-        return;  /* the subtrees are read one by one instead */
-    }
+  /* (read in a thread since the store opened, if it is the plan then
+   * newest; used once, either way) */
+  taken = self->rollup_prefetch != NULL
+          && ROLLUPS (self)->take_prefetched (self, self->rollup_prefetch, plan_id,
+                                              add_plan_row, rows);
+  g_clear_pointer (&self->rollup_prefetch, ROLLUPS (self)->drop_prefetched);
+  if (!taken && !ROLLUPS (self)->plan_rows (self, plan_id, add_plan_row, rows, NULL))
+    return;  /* the subtrees are read one by one instead */
   for (guint i = 1; i < rows->len && sorted; i++)
     sorted = g_array_index (rows, PlanRow, i - 1).id < g_array_index (rows, PlanRow, i).id;
   if (!sorted)

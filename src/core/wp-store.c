@@ -186,6 +186,15 @@ wp_store_init (WpStore *self)
   wp_date_get_reference (&self->reference_date);
 }
 
+/* How a connection of its own (the check, the rollup's rows read in a
+ * thread) names the file: as the store opened it */
+static char *
+own_connection_uri (WpStore *self)
+{
+  return self->immutable_uri != NULL ? g_strdup (self->immutable_uri)
+                                     : _wp_db_plain_file_uri (self->path);
+}
+
 /**
  * wp_store_open:
  * @path: the plan file; created when it does not exist
@@ -297,8 +306,7 @@ wp_store_open (const char        *path,
    * read meanwhile */
   if ((flags & WP_STORE_OPEN_CHECK_LATER) != 0)
     {
-      g_autofree char *uri = self->immutable_uri != NULL ? g_strdup (self->immutable_uri)
-                                                         : _wp_db_plain_file_uri (self->path);
+      g_autofree char *uri = own_connection_uri (self);
 
       _wp_store_prefetch_rollup (self, uri);
     }
@@ -364,8 +372,7 @@ wp_store_check_async (WpStore             *self,
   g_task_set_source_tag (task, wp_store_check_async);
   data = g_new0 (CheckData, 1);
   g_weak_ref_init (&data->store, self);
-  data->uri = self->immutable_uri != NULL ? g_strdup (self->immutable_uri)
-                                          : _wp_db_plain_file_uri (self->path);
+  data->uri = own_connection_uri (self);
   g_task_set_task_data (task, data, (GDestroyNotify) check_data_free);
   if (!self->check_pending)
     {

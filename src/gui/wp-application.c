@@ -126,7 +126,9 @@ open_window (WpApplication *self,
                  _("“%s” is in use by another program. Close it there and try again."), path);
   else
     store = wp_store_open (path, WP_STORE_OPEN_CHECK_LATER, &error);
-  g_clear_object (&self->early_store);  /* (not the file wanted after all) */
+  /* (used, or not the file wanted after all) */
+  g_clear_object (&self->early_store);
+  g_clear_pointer (&self->early_path, g_free);
   /* A file one may only read (on read-only media, say) is shown read-only,
    * with a bar that says so and offers to save a copy to edit. */
   if (store == NULL && g_error_matches (error, WP_STORE_ERROR, WP_STORE_ERROR_READ_ONLY))

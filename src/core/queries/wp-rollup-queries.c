@@ -124,6 +124,11 @@ expected (WpStore          *conn,
   return rc == SQLITE_DONE;
 }
 
+/* A plan's live rows in the run of ids ?2 to ?3, in id order */
+#define RUN_ROWS_SQL \
+  "SELECT " ROW_COLUMNS ("") " FROM item_all NOT INDEXED WHERE id BETWEEN ?2 AND ?3" \
+  " AND plan_id = ?1 AND deleted_with = 0 ORDER BY id"
+
 /* The range of ids @plan_id's items have (deleted ones too), and how many
  * ids in it other plans' ranges overlap: the most rows of theirs a scan of
  * the range would pass over. Each is a bisection of the index by plan. */
@@ -165,6 +170,16 @@ plan_id_range (WpStore  *conn,
   return TRUE;
 }
 
+/* Whether a plan whose ids run from @lo to @hi, with @foreign of other
+ * plans' among them, is read along the run rather than by the index */
+static gboolean
+read_along_run (gint64 lo,
+                gint64 hi,
+                gint64 foreign)
+{
+  return foreign <= (hi - lo + 1 - foreign) * 2;
+}
+
 static gboolean
 plan_rows (WpStore          *conn,
            gint64            plan_id,
@@ -186,11 +201,9 @@ plan_rows (WpStore          *conn,
    * by plan, which looks each row up again (issue 18: 100,000 items read
    * before the first frame). Another plan's rows in the run cost little
    * to pass over; when they may be more than twice its own, the index. */
-  if (foreign <= (hi - lo + 1 - foreign) * 2)
+  if (read_along_run (lo, hi, foreign))
     {
-      stmt = wp_stmt_prepare (conn, "SELECT " ROW_COLUMNS ("") " FROM item_all NOT INDEXED"
-                                    " WHERE id BETWEEN ?2 AND ?3 AND plan_id = ?1"
-                                    " AND deleted_with = 0 ORDER BY id", error);
+      stmt = wp_stmt_prepare (conn, RUN_ROWS_SQL, error);
       if (stmt == NULL)
         return FALSE;
       wp_stmt_bind_int64 (stmt, 2, lo);
@@ -223,9 +236,6 @@ plan_rows (WpStore          *conn,
  * connection's commit) and its own changes are compared, and the rows
  * are thrown away if either moved. */
 
-#define PREFETCH_SQL \
-  "SELECT " ROW_COLUMNS ("") " FROM item_all NOT INDEXED WHERE id BETWEEN ?2 AND ?3" \
-  " AND plan_id = ?1 AND deleted_with = 0 ORDER BY id"
 #define PREFETCH_MIN_IDS 1024  /* a part's ids, at least */
 #define PREFETCH_MAX_PARTS 8
 
@@ -257,23 +267,19 @@ struct _WpRollupPrefetch {
   GThread       *thread;
 };
 
+/* (its thread has ended or never began) */
 static void
-prefetch_clear (WpRollupPrefetch *prefetch)
+prefetch_free (WpRollupPrefetch *prefetch)
 {
   for (guint i = 0; i < prefetch->n_parts; i++)
     g_clear_pointer (&prefetch->parts[i].rows, g_array_unref);
   g_free (prefetch->uri);
   g_mutex_clear (&prefetch->lock);
   g_cond_clear (&prefetch->changed);
+  g_free (prefetch);
 }
 
-static void
-prefetch_unref (WpRollupPrefetch *prefetch)
-{
-  g_atomic_rc_box_release_full (prefetch, (GDestroyNotify) prefetch_clear);
-}
-
-/* Reads @part's rows with @stmt (PREFETCH_SQL) */
+/* Reads @part's rows with @stmt (RUN_ROWS_SQL) */
 static gboolean
 read_part (sqlite3_stmt *stmt,
            gint64        plan_id,
@@ -344,7 +350,7 @@ prefetch_in_thread (gpointer data)
         == SQLITE_OK
       && sqlite3_busy_timeout (db, 0) == SQLITE_OK
       && sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK
-      && sqlite3_prepare_v2 (db, PREFETCH_SQL, -1, &stmt, NULL) == SQLITE_OK)
+      && sqlite3_prepare_v2 (db, RUN_ROWS_SQL, -1, &stmt, NULL) == SQLITE_OK)
     while ((i = claim_part (prefetch, FALSE, PART_IN_THREAD)) >= 0)
       finish_part (prefetch, i, read_part (stmt, prefetch->plan_id, &prefetch->parts[i]));
   /* (what it could not read, the main thread reads) */
@@ -354,7 +360,6 @@ prefetch_in_thread (gpointer data)
   prefetch->thread_done = TRUE;
   g_cond_broadcast (&prefetch->changed);
   g_mutex_unlock (&prefetch->lock);
-  prefetch_unref (prefetch);
   return NULL;
 }
 
@@ -368,11 +373,11 @@ prefetch (WpStore    *conn,
   guint n;
 
   if (!plan_id_range (conn, plan_id, &lo, &hi, &foreign, NULL) || hi < lo
-      || foreign > (hi - lo + 1 - foreign) * 2
+      || !read_along_run (lo, hi, foreign)
       || !_wp_store_query_data_version (conn, &version))
     return NULL;
 
-  prefetch = g_atomic_rc_box_new0 (WpRollupPrefetch);
+  prefetch = g_new0 (WpRollupPrefetch, 1);
   g_mutex_init (&prefetch->lock);
   g_cond_init (&prefetch->changed);
   prefetch->uri = g_strdup (uri);
@@ -393,12 +398,11 @@ prefetch (WpStore    *conn,
     }
   prefetch->n_parts = n;
 
-  prefetch->thread = g_thread_try_new ("wp-rollup-read", prefetch_in_thread,
-                                       g_atomic_rc_box_acquire (prefetch), NULL);
+  /* (drop_prefetched() joins it before the prefetch goes) */
+  prefetch->thread = g_thread_try_new ("wp-rollup-read", prefetch_in_thread, prefetch, NULL);
   if (prefetch->thread == NULL)
     {
-      prefetch_unref (prefetch);  /* (the thread's) */
-      prefetch_unref (prefetch);
+      prefetch_free (prefetch);
       return NULL;
     }
   return prefetch;
@@ -421,7 +425,7 @@ take_prefetched (WpStore          *conn,
   /* The parts the thread has not begun, from the last */
   while ((i = claim_part (prefetch, TRUE, PART_IN_MAIN)) >= 0)
     {
-      g_autoptr(WpStmt) stmt = wp_stmt_prepare (conn, PREFETCH_SQL, NULL);
+      g_autoptr(WpStmt) stmt = wp_stmt_prepare (conn, RUN_ROWS_SQL, NULL);
 
       finish_part (prefetch, i,
                    stmt != NULL && read_part (stmt->stmt, plan_id, &prefetch->parts[i]));
@@ -468,7 +472,7 @@ drop_prefetched (WpRollupPrefetch *prefetch)
   /* (it ends after the part it is reading: its connection is closed when
    * the store's is, and the log can go with it) */
   g_thread_join (g_steal_pointer (&prefetch->thread));
-  prefetch_unref (prefetch);
+  prefetch_free (prefetch);
 }
 
 static gboolean
